@@ -1,0 +1,359 @@
+"""The ``assistant`` command line. Every command calls the same core functions the app calls."""
+
+from __future__ import annotations
+
+import json
+import sys
+import textwrap
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any, TextIO
+
+import click
+
+from assistant.settings import Settings
+
+EXAMPLES = "\b\nExamples:\n"
+
+
+def _settings(index_dir: Path | None) -> Settings:
+    s = Settings()
+    if index_dir is not None:
+        s.index_dir = index_dir
+    return s
+
+
+def index_dir_option(f: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--index-dir",
+        type=click.Path(file_okay=False, path_type=Path),
+        envvar="ASSISTANT_INDEX_DIR",
+        default=None,
+        show_envvar=True,
+        help="Where the index lives (default: index/ in the project).",
+    )(f)
+
+
+def _err(msg: str) -> None:
+    click.echo(msg, err=True)
+
+
+def ensure_index(settings: Settings, quiet: bool = False) -> None:
+    """Build or update the index when it is missing, stale or damaged (messages on stderr)."""
+    from assistant.index import build_index, index_status
+
+    status = index_status(settings)
+    if status.state == "ready":
+        return
+    if not quiet:
+        _err(f"{status.detail} Building the index (first run: about a minute) ...")
+    report = build_index(
+        settings,
+        rebuild=status.state == "damaged",
+        progress=not quiet,
+        on_phase=None if quiet else _err,
+    )
+    if not quiet:
+        _err(report.summary())
+
+
+def load_assistant(settings: Settings, quiet: bool = False):  # noqa: ANN201
+    from assistant.pipeline import Assistant
+
+    ensure_index(settings, quiet=quiet)
+    return Assistant.load(settings)
+
+
+def _fail(exc: Exception) -> None:
+    raise click.ClickException(str(exc)) from None
+
+
+@click.group(
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+    epilog=textwrap.dedent(
+        """\
+        \b
+        Start with:
+          assistant index                 build the index from corpus/ (once; ~1 min)
+          assistant ask "Does baclofen reduce alcohol craving?"
+          assistant serve                 the chat app on http://127.0.0.1:7860
+        Everything runs offline on the CPU; answers quote the sources and cite them [n].
+        This is an educational literature tool, not medical advice."""
+    ),
+)
+@click.version_option(package_name="baclofen-assistant")
+def cli() -> None:
+    """Baclofen literature assistant: cited answers about baclofen and addiction cravings."""
+
+
+@cli.command()
+@click.option("--rebuild", is_flag=True, help="Re-embed everything instead of updating.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@index_dir_option
+def index(rebuild: bool, quiet: bool, index_dir: Path | None) -> None:
+    """Build or update the index from corpus/ and your added documents.
+
+    Only records whose content changed are embedded again; an unchanged corpus prints
+    "up to date". A build is written beside the live index and swapped in at the end, so an
+    interrupted build never damages the index that is answering.
+
+    \b
+    Examples:
+      assistant index
+      assistant index --rebuild
+      assistant index --index-dir /tmp/my-index
+    """
+    from assistant.index import IndexBusy, build_index
+    from assistant.records import CorpusError
+
+    settings = _settings(index_dir)
+    try:
+        report = build_index(
+            settings, rebuild=rebuild, progress=not quiet, on_phase=None if quiet else _err
+        )
+    except (CorpusError, IndexBusy, OSError) as exc:
+        _fail(exc)
+    click.echo(report.summary())
+
+
+def _read_batch(stream: TextIO) -> Iterator[tuple[int, str | None, str | None]]:
+    """(line number, question, error) for each non-empty line: plain text or JSON with "q"."""
+    for lineno, line in enumerate(stream, start=1):
+        line = line.strip()
+        if not line:
+            continue
+        if line.startswith("{"):
+            try:
+                obj = json.loads(line)
+            except json.JSONDecodeError as exc:
+                yield lineno, None, f"line {lineno}: not valid JSON ({exc.msg})"
+                continue
+            q = obj.get("q") if isinstance(obj, dict) else None
+            if not isinstance(q, str):
+                yield lineno, None, f'line {lineno}: a JSON line needs a "q" text field'
+                continue
+            yield lineno, q, None
+        else:
+            yield lineno, line, None
+
+
+def _filters(evidence: tuple[str, ...], substance: tuple[str, ...], years: str | None):  # noqa: ANN202
+    from assistant.retrieval import Filters
+
+    y0 = y1 = None
+    if years:
+        try:
+            a, _, b = years.partition("-")
+            y0 = int(a) if a else None
+            y1 = int(b) if b else None
+        except ValueError:
+            raise click.BadParameter(
+                "use YEAR-YEAR, e.g. 2010-2020, or 2015- ", param_hint="--years"
+            ) from None
+    return Filters(list(evidence), list(substance), y0, y1)
+
+
+def format_answer(ans: Any) -> str:
+    """Human-readable answer: notices (emergency first), answer, numbered citations."""
+    out: list[str] = []
+    for n in ans.notices:
+        mark = "!!" if n.kind == "emergency" else "*"
+        out.append(textwrap.fill(f"{mark} [{n.kind}] {n.text}", 100, subsequent_indent="   "))
+    out.append("")
+    out.append(ans.answer)
+    if ans.citations:
+        out.append("")
+        out.append("Sources:")
+    for c in ans.citations:
+        ref = f"[{c.n}] {c.authors + ' ' if c.authors else ''}({c.year or 'n.d.'}). {c.title}."
+        if c.journal:
+            ref += f" {c.journal}."
+        ids = [f"PMID {c.pmid}" if c.pmid else "", f"doi:{c.doi}" if c.doi else ""]
+        ids_text = " ".join(i for i in ids if i)
+        ref += f" {ids_text}" if ids_text else ""
+        ref += f" [{c.evidence}]" + (f" p. {c.page}" if c.page else "")
+        out.append(textwrap.fill(ref, 100, subsequent_indent="    "))
+        out.append(
+            textwrap.fill(f'"{c.quote}"', 100, initial_indent="    ", subsequent_indent="    ")
+        )
+    return "\n".join(out).strip()
+
+
+@cli.command()
+@click.argument("question", required=False)
+@click.option(
+    "--json", "as_json", is_flag=True, help="Print one JSON object (the public answer schema)."
+)
+@click.option(
+    "--batch",
+    type=click.File("r"),
+    help="Questions from FILE ('-' = stdin): one per line, or JSON lines with a \"q\" field.",
+)
+@click.option(
+    "--evidence",
+    multiple=True,
+    help="Only these evidence types (repeatable), e.g. rct, meta-analysis, label.",
+)
+@click.option(
+    "--substance",
+    multiple=True,
+    help="Only sources about this substance (repeatable), e.g. alcohol, opioids.",
+)
+@click.option("--years", help="Year range, e.g. 2010-2020 or 2015-.")
+@index_dir_option
+def ask(
+    question: str | None,
+    as_json: bool,
+    batch: TextIO | None,
+    evidence: tuple[str, ...],
+    substance: tuple[str, ...],
+    years: str | None,
+    index_dir: Path | None,
+) -> None:
+    """Answer a question from the library, with numbered citations and safety notices.
+
+    \b
+    Examples:
+      assistant ask "Does baclofen reduce alcohol craving?"
+      assistant ask --json "What is the maximum dose on the US label?"
+      assistant ask --evidence rct --substance alcohol "Which trials were negative?"
+      printf 'Is baclofen approved in France?\\n{"q": "What is its half-life?"}\\n' \\
+        | assistant ask --json --batch -
+
+    With --batch, prints one JSON object per input line, in order (the model loads once); a line
+    that cannot be read gives {"line": N, "error": "..."}.
+    """
+    from assistant.pipeline import QuestionError
+    from assistant.records import EVIDENCE_TYPES, SUBSTANCES
+
+    for ev in evidence:
+        if ev not in EVIDENCE_TYPES:
+            raise click.BadParameter(
+                f"{ev!r}; choose from {', '.join(EVIDENCE_TYPES)}", param_hint="--evidence"
+            )
+    for sub in substance:
+        if sub not in SUBSTANCES:
+            raise click.BadParameter(
+                f"{sub!r}; choose from {', '.join(SUBSTANCES)}", param_hint="--substance"
+            )
+    if batch is None and not question:
+        raise click.UsageError(
+            'Give a QUESTION, e.g. assistant ask "Does baclofen reduce craving?", or --batch FILE.'
+        )
+    if batch is not None and question:
+        raise click.UsageError("Give either a QUESTION or --batch, not both.")
+    if batch is not None and not as_json:
+        raise click.UsageError("--batch prints JSON lines: add --json.")
+    filters = _filters(evidence, substance, years)
+    settings = _settings(index_dir)
+    try:
+        assistant = load_assistant(settings, quiet=as_json)
+    except Exception as exc:  # noqa: BLE001 - shown as a clear message, not a trace
+        _fail(exc)
+    if batch is not None:
+        for lineno, q, error in _read_batch(batch):
+            if error is None:
+                try:
+                    obj = assistant.ask(q, filters).to_json()
+                except QuestionError as exc:
+                    obj = {"line": lineno, "error": str(exc)}
+            else:
+                obj = {"line": lineno, "error": error}
+            click.echo(json.dumps(obj, ensure_ascii=False))
+            sys.stdout.flush()
+        return
+    try:
+        ans = assistant.ask(question, filters)
+    except QuestionError as exc:
+        _fail(exc)
+    if as_json:
+        click.echo(json.dumps(ans.to_json(), ensure_ascii=False, indent=2))
+    else:
+        click.echo(format_answer(ans))
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Print JSON lines instead of a table.")
+@index_dir_option
+def sources(as_json: bool, index_dir: Path | None) -> None:
+    """List the records in the index: id, year, evidence type, title.
+
+    \b
+    Examples:
+      assistant sources
+      assistant sources | grep rct
+      assistant sources --json
+    """
+    from assistant.index import IndexError_, current_generation, read_manifest
+
+    settings = _settings(index_dir)
+    try:
+        ensure_index(settings, quiet=as_json)
+        gen = current_generation(settings.index_dir)
+        manifest = read_manifest(gen)  # type: ignore[arg-type]
+    except (IndexError_, OSError) as exc:
+        _fail(exc)
+    rows = sorted(manifest["records"].items(), key=lambda kv: (kv[1].get("evidence", ""), kv[0]))
+    for rid, info in rows:
+        if as_json:
+            click.echo(
+                json.dumps(
+                    {"id": rid, **{k: info.get(k) for k in ("year", "evidence", "title", "user")}}
+                )
+            )
+        else:
+            year = info.get("year") or "n.d."
+            user = " (your library)" if info.get("user") else ""
+            click.echo(
+                f"{rid:32.32} {year!s:>5}  {info.get('evidence', ''):17} {info.get('title', '')[:80]}{user}"
+            )
+    if not as_json:
+        click.echo(f"{len(rows)} records.", err=True)
+
+
+@cli.command()
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Interface to bind; 0.0.0.0 exposes the app to your network.",
+)
+@click.option("--port", default=7860, show_default=True, type=int)
+@click.option(
+    "--share",
+    is_flag=True,
+    help="Create a public Gradio share link (sends traffic outside; off by default).",
+)
+@click.option("--auth", metavar="USER:PASSWORD", envvar="ASSISTANT_AUTH", help="Require a login.")
+@index_dir_option
+def serve(host: str, port: int, share: bool, auth: str | None, index_dir: Path | None) -> None:
+    """Start the chat app (the same app as `python app.py`).
+
+    \b
+    Examples:
+      assistant serve
+      assistant serve --port 8080
+      assistant serve --host 0.0.0.0 --auth alice:secret
+    """
+    from assistant.ui import launch
+
+    settings = _settings(index_dir)
+    try:
+        ensure_index(settings)
+    except Exception as exc:  # noqa: BLE001
+        _fail(exc)
+    creds = None
+    if auth:
+        user, _, pw = auth.partition(":")
+        if not user or not pw:
+            raise click.BadParameter("use USER:PASSWORD", param_hint="--auth")
+        creds = (user, pw)
+    launch(settings, host=host, port=port, share=share, auth=creds)
+
+
+def main() -> None:
+    cli(prog_name="assistant")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,220 @@
+"""The default answer composer: extractive, no LLM.
+
+It picks the sentences of the retrieved chunks that best answer the question (lexical relevance
+weighted by IDF, the chunk's retrieval score and its evidence level, with diversity across
+sources), orders them readably and marks each with [n]. Every quote is a verbatim substring of its
+cited chunk. When the evidence is weak it abstains and lists the nearest sources instead.
+
+Composers share one signature, ``(question, contexts, idf) -> Composition``, so an LLM generator
+can take this one's place (see :class:`Composer`).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from assistant.answer import Citation, Context
+from assistant.chunks import split_sentences, tokenize
+from assistant.records import EVIDENCE_RANK
+
+ABSTAIN_TEXT = "The sources in this library do not answer this question."
+
+# Words that say what kind of answer is wanted but carry no topic: they do not count towards the
+# question's coverage by the retrieved text.
+_QUESTION_WORDS = frozenset(
+    tokenize(
+        "baclofen drug medication medicine use used using effect effects work works study studies "
+        "evidence know tell explain patient patients people treatment treat help helps good "
+        "safe risk risks"
+    )
+)
+
+
+@dataclass
+class Composition:
+    answer: str
+    abstained: bool
+    citations: list[Citation] = field(default_factory=list)
+
+
+class Composer(Protocol):
+    def __call__(
+        self, question: str, contexts: Sequence[Context], idf: Callable[[str], float]
+    ) -> Composition: ...
+
+
+@dataclass
+class _Candidate:
+    ctx_index: int
+    start: int
+    end: int
+    tokens: set[str]
+    score: float
+
+
+def citation_for(n: int, ctx: Context, quote: str) -> Citation:
+    m = ctx.metadata
+    page = m.get("page")
+    year = m.get("year")
+    return Citation(
+        n=n,
+        source_id=ctx.source_id,
+        title=m.get("title", ""),
+        authors=m.get("authors", ""),
+        year=year if isinstance(year, int) and year > 0 else None,
+        journal=m.get("journal") or None,
+        pmid=m.get("pmid") or None,
+        doi=m.get("doi") or None,
+        url=m.get("url") or None,
+        evidence=m.get("evidence", ""),
+        quote=quote,
+        page=page if isinstance(page, int) and page > 0 else None,
+        chunk_id=ctx.chunk_id,
+    )
+
+
+def coverage(question: str, contexts: Sequence[Context], idf: Callable[[str], float]) -> float:
+    """IDF-weighted share of the question's topic words found in the retrieved text."""
+    q = set(tokenize(question)) - _QUESTION_WORDS
+    if not q:
+        return 1.0
+    seen: set[str] = set()
+    for c in contexts:
+        seen |= set(
+            tokenize(f"{c.metadata.get('title', '')} {c.metadata.get('trial_names', '')} {c.text}")
+        )
+    total = sum(idf(t) for t in q)
+    return sum(idf(t) for t in q & seen) / total if total else 0.0
+
+
+@dataclass
+class ExtractiveComposer:
+    """Sentence-selection composer (the default)."""
+
+    max_sentences: int = 5
+    per_source: int = 2
+    min_similarity: float = 0.42
+    min_term_coverage: float = 0.5
+
+    def should_abstain(
+        self, question: str, contexts: Sequence[Context], idf: Callable[[str], float]
+    ) -> bool:
+        if not contexts:
+            return True
+        sims = [c.similarity for c in contexts if c.similarity is not None]
+        top = max(sims) if sims else 0.0
+        cov = coverage(question, contexts, idf)
+        if top < 0.2:
+            return True
+        return top < self.min_similarity and cov < self.min_term_coverage
+
+    def __call__(
+        self, question: str, contexts: Sequence[Context], idf: Callable[[str], float]
+    ) -> Composition:
+        if self.should_abstain(question, contexts, idf):
+            return self.abstain(contexts)
+        picked = self.select(question, contexts, idf)
+        if not picked:
+            return self.abstain(contexts)
+        return self.render(picked, contexts)
+
+    # ----------------------------------------------------------------- selection
+
+    def select(
+        self, question: str, contexts: Sequence[Context], idf: Callable[[str], float]
+    ) -> list[_Candidate]:
+        q = set(tokenize(question))
+        q_weight = sum(idf(t) for t in q) or 1.0
+        top_score = max(c.score for c in contexts) or 1.0
+        cands: list[_Candidate] = []
+        for ci, ctx in enumerate(contexts):
+            spans = split_sentences(ctx.text)
+            prior = ctx.score / top_score
+            ev = EVIDENCE_RANK.get(str(ctx.metadata.get("evidence")), 8)
+            ev_bonus = 0.08 * (8 - ev) / 8
+            summary = str(ctx.metadata.get("section", "")).lower().startswith("summary")
+            for s, e in spans:
+                if ctx.text[s:e].startswith(("- ", "* ")):
+                    s += 2
+                text = ctx.text[s:e]
+                if len(text) < 25 or text.endswith(":"):
+                    continue
+                toks = set(tokenize(text))
+                lex = sum(idf(t) for t in q & toks) / q_weight
+                if lex == 0 and not (summary and ci == 0):
+                    continue
+                # short fragments say little; very long sentences are hard to read
+                length = 1.0 if 60 <= len(text) <= 400 else 0.85
+                score = (0.6 * lex + 0.3 * prior + ev_bonus + (0.06 if summary else 0)) * length
+                cands.append(_Candidate(ci, s, e, toks, score))
+        chosen: list[_Candidate] = []
+        per_source: dict[str, int] = {}
+        pool = sorted(cands, key=lambda c: -c.score)
+        while pool and len(chosen) < self.max_sentences:
+            best, best_val = None, -math.inf
+            for c in pool:
+                src = contexts[c.ctx_index].source_id
+                if per_source.get(src, 0) >= self.per_source:
+                    continue
+                if any(_jaccard(c.tokens, o.tokens) > 0.6 for o in chosen):
+                    continue
+                val = c.score - 0.12 * per_source.get(src, 0)
+                if val > best_val:
+                    best, best_val = c, val
+            if best is None:
+                break
+            # stop when the remaining sentences are much weaker than the first
+            if chosen and best.score < 0.35 * chosen[0].score:
+                break
+            chosen.append(best)
+            pool.remove(best)
+            src = contexts[best.ctx_index].source_id
+            per_source[src] = per_source.get(src, 0) + 1
+        return chosen
+
+    # ----------------------------------------------------------------- rendering
+
+    def render(self, picked: list[_Candidate], contexts: Sequence[Context]) -> Composition:
+        # group by chunk, chunks in order of their best sentence, sentences in text order
+        order: list[int] = []
+        for c in picked:
+            if c.ctx_index not in order:
+                order.append(c.ctx_index)
+        lines: list[str] = []
+        citations: list[Citation] = []
+        for n, ci in enumerate(order, start=1):
+            ctx = contexts[ci]
+            mine = sorted((c for c in picked if c.ctx_index == ci), key=lambda c: c.start)
+            quote = ctx.text[mine[0].start : mine[-1].end]
+            citations.append(citation_for(n, ctx, quote))
+            for c in mine:
+                lines.append(f"- {ctx.text[c.start : c.end]} [{n}]")
+        return Composition("\n".join(lines), False, citations)
+
+    def abstain(self, contexts: Sequence[Context], nearest: int = 3) -> Composition:
+        lines = [ABSTAIN_TEXT]
+        citations: list[Citation] = []
+        seen: set[str] = set()
+        for ctx in contexts:
+            if ctx.source_id in seen:
+                continue
+            seen.add(ctx.source_id)
+            spans = split_sentences(ctx.text)
+            quote = ctx.text[spans[0][0] : spans[0][1]] if spans else ctx.text[:200]
+            n = len(citations) + 1
+            citations.append(citation_for(n, ctx, quote))
+            year = ctx.metadata.get("year")
+            when = f" ({year})" if isinstance(year, int) and year > 0 else ""
+            lines.append(f"- {ctx.metadata.get('title', ctx.source_id)}{when} [{n}]")
+            if len(citations) >= nearest:
+                break
+        if citations:
+            lines.insert(1, "The nearest sources are:")
+        return Composition("\n".join(lines), True, citations)
+
+
+def _jaccard(a: set[str], b: set[str]) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0

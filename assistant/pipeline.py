@@ -1,0 +1,143 @@
+"""The question -> answer pipeline every front end calls (CLI, Gradio app, eval, benchmarks).
+
+A LangChain retrieval chain (``create_retrieval_chain``) runs retrieve -> compose; safety notices
+and the contraindication lookup are added here, in the core, so every front end shows the same.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import unicodedata
+from collections.abc import Sequence
+from typing import Any
+
+from langchain_core.runnables import Runnable, RunnableLambda
+
+from assistant.answer import Answer, Context
+from assistant.compose import Composer, ExtractiveComposer
+from assistant.index import IndexError_, index_status
+from assistant.retrieval import Filters, HybridRetriever, IndexStore, from_document
+from assistant.settings import Settings
+
+MAX_QUESTION_CHARS = 2000
+
+
+class QuestionError(ValueError):
+    """The question cannot be asked as given (empty, say); the message says why."""
+
+
+def clean_question(text: str) -> str:
+    """Normalise a user's question: Unicode NFC, control characters out, bounded length."""
+    if not isinstance(text, str):
+        raise QuestionError("The question must be text.")
+    text = unicodedata.normalize("NFC", text)
+    text = "".join(ch if ch.isprintable() or ch in "\n\t" else " " for ch in text)
+    text = re.sub(r"\s+", " ", text).strip()
+    if not text:
+        raise QuestionError("Please type a question.")
+    return text[:MAX_QUESTION_CHARS]
+
+
+class Assistant:
+    """The loaded model and index, shared safely across threads (one per process)."""
+
+    def __init__(
+        self,
+        settings: Settings | None = None,
+        embedder: Any = None,
+        store: IndexStore | None = None,
+        composer: Composer | None = None,
+    ) -> None:
+        self.settings = settings or Settings()
+        if embedder is None:
+            from assistant.embeddings import get_embedder
+            from assistant.index import model_path
+
+            embedder = get_embedder(
+                model_path(self.settings),
+                self.settings.torch_threads,
+                self.settings.embed_batch_size,
+            )
+        self.embedder = embedder
+        self.store = store or IndexStore(self.settings)
+        self.composer: Composer = composer or ExtractiveComposer(
+            max_sentences=self.settings.max_sentences,
+            min_similarity=self.settings.min_similarity,
+            min_term_coverage=self.settings.min_term_coverage,
+        )
+        self._reload_lock = threading.Lock()
+
+    @classmethod
+    def load(cls, settings: Settings | None = None, **kw: Any) -> Assistant:
+        settings = settings or Settings()
+        status = index_status(settings)
+        if status.state in ("missing", "damaged"):
+            raise IndexError_(status.detail if "assistant index" in status.detail else
+                              f"{status.detail} Build it with `assistant index --rebuild`.")  # fmt: skip
+        return cls(settings, **kw)
+
+    def reload(self) -> None:
+        """Switch to the live index generation (after an ingest or re-index)."""
+        with self._reload_lock:
+            self.store = IndexStore(self.settings)
+
+    # ------------------------------------------------------------------ the chain
+
+    def retriever(
+        self, filters: Filters | None = None, k: int | None = None, method: str = "hybrid"
+    ) -> HybridRetriever:
+        return HybridRetriever(
+            store=self.store,
+            embedder=self.embedder,
+            k=k or self.settings.k,
+            filters=filters,
+            method=method,
+        )
+
+    def chain(self, filters: Filters | None = None, method: str = "hybrid") -> Runnable:
+        """``{"input": question}`` -> ``{"input", "context", "answer"}`` (a LangChain retrieval chain)."""
+        from langchain_classic.chains import create_retrieval_chain
+
+        store, composer = self.store, self.composer
+
+        def compose(inputs: dict[str, Any]) -> Any:
+            contexts = [from_document(d) for d in inputs["context"]]
+            return composer(inputs["input"], contexts, store.idf)
+
+        return create_retrieval_chain(
+            self.retriever(filters, method=method), RunnableLambda(compose)
+        )
+
+    def ask(
+        self,
+        question: str,
+        filters: Filters | None = None,
+        history: Sequence[str] = (),
+    ) -> Answer:
+        from assistant.conversation import condense
+
+        question = clean_question(question)
+        searched = condense(question, history) if history else question
+        out = self.chain(filters).invoke({"input": searched})
+        contexts = [from_document(d) for d in out["context"]]
+        comp = out["answer"]
+        answer = Answer(
+            question=question,
+            answer=comp.answer,
+            abstained=comp.abstained,
+            citations=comp.citations,
+            contexts=contexts,
+            searched=searched if searched != question else None,
+        )
+        return finish(answer, searched, contexts)
+
+
+def finish(answer: Answer, question: str, contexts: list[Context]) -> Answer:
+    """Add the safety layer's notices (one source of truth for every front end)."""
+    try:
+        from assistant import safety
+    except ImportError:  # pragma: no cover - the safety module is part of the package
+        return answer
+    answer.notices = safety.notices_for(question, contexts if not answer.abstained else [])
+    return answer

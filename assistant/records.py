@@ -1,0 +1,257 @@
+"""Corpus records: the curated sources, their front matter schema and loading.
+
+A record is one Markdown file with YAML front matter (see ``corpus/README.md``). The front matter
+is validated here at load time; an invalid record raises :class:`CorpusError` naming the file and
+the field, so a curator sees exactly what to fix.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Literal
+
+import frontmatter
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+Evidence = Literal[
+    "meta-analysis",
+    "systematic-review",
+    "rct",
+    "cohort",
+    "case-report",
+    "lab-study",
+    "review",
+    "guideline",
+    "label",
+    "regulatory",
+    "overview",
+    "user-document",
+]
+EVIDENCE_TYPES: tuple[str, ...] = Evidence.__args__  # type: ignore[attr-defined]
+
+Substance = Literal[
+    "alcohol", "opioids", "cocaine", "methamphetamine", "nicotine", "ghb", "general", "spasticity"
+]
+SUBSTANCES: tuple[str, ...] = Substance.__args__  # type: ignore[attr-defined]
+
+# Ranking of evidence when several sources say the same thing (lower is stronger).
+EVIDENCE_RANK: dict[str, int] = {
+    "meta-analysis": 0,
+    "systematic-review": 1,
+    "label": 1,
+    "rct": 2,
+    "guideline": 3,
+    "regulatory": 3,
+    "cohort": 4,
+    "review": 5,
+    "lab-study": 5,
+    "overview": 6,
+    "case-report": 7,
+    "user-document": 8,
+}
+
+_PMID = re.compile(r"^\d{1,8}$")
+_ID = re.compile(r"^[a-z0-9][a-z0-9_\-]{2,80}$")
+CITE_MARK = re.compile(r"\[@([a-z0-9_\-]+)\]")
+
+
+class CorpusError(ValueError):
+    """A record that cannot be loaded; the message names the file and the field."""
+
+
+class Record(BaseModel):
+    """One curated source: its citation, its study facts and its text (our own words)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str
+    title: str
+    authors: list[str] = Field(default_factory=list)
+    authors_et_al: bool = False
+    year: int | None = None
+    journal: str | None = None
+    volume: str | None = None
+    pages: str | None = None
+    pmid: str | None = None
+    doi: str | None = None
+    urls: list[str] = Field(default_factory=list)
+    evidence: Evidence
+    substances: list[Substance] = Field(default_factory=list)
+    population: str | None = None
+    n: int | None = None
+    dose: str | None = None
+    design: str | None = None
+    trial_names: list[str] = Field(default_factory=list)
+    # Which identifiers were checked and where, e.g. {"pmid": "pubmed.ncbi.nlm.nih.gov/…"}.
+    verified: dict[str, str] = Field(default_factory=dict)
+    # Records reporting the same or an overlapping sample (not independent evidence).
+    same_sample_as: list[str] = Field(default_factory=list)
+    # Records an overview or review record points at (overview claims cite them as [@id]).
+    references: list[str] = Field(default_factory=list)
+    notes: str | None = None
+    body: str = ""
+    path: str | None = None
+    page: int | None = None  # set for single-page user documents
+
+    @field_validator("id")
+    @classmethod
+    def _id_shape(cls, v: str) -> str:
+        if not _ID.match(v):
+            raise ValueError("must be 3-81 lowercase letters, digits, '_' or '-'")
+        return v
+
+    @field_validator("pmid", "doi", "journal", "volume", "pages", "population", "dose", "design")
+    @classmethod
+    def _empty_is_none(cls, v: str | int | None) -> str | None:
+        if v is None:
+            return None
+        v = str(v).strip()
+        return v or None
+
+    @field_validator("pmid")
+    @classmethod
+    def _pmid_shape(cls, v: str | None) -> str | None:
+        if v is not None and not _PMID.match(v):
+            raise ValueError("a PMID is 1-8 digits (leave it empty when not verified)")
+        return v
+
+    @field_validator("doi")
+    @classmethod
+    def _doi_shape(cls, v: str | None) -> str | None:
+        if v is not None and not v.startswith("10."):
+            raise ValueError("a DOI starts with '10.' (leave it empty when not verified)")
+        return v
+
+    @field_validator("year")
+    @classmethod
+    def _year_range(cls, v: int | None) -> int | None:
+        if v is not None and not 1900 <= v <= 2100:
+            raise ValueError("year must be between 1900 and 2100")
+        return v
+
+    @model_validator(mode="after")
+    def _identifiers_verified(self) -> Record:
+        if self.evidence == "user-document":
+            return self
+        for key in ("pmid", "doi"):
+            if getattr(self, key) and not self.verified.get(key):
+                raise ValueError(
+                    f"{key} is set but 'verified.{key}' does not say where it was checked"
+                )
+        return self
+
+    @property
+    def authors_text(self) -> str:
+        text = ", ".join(self.authors)
+        if self.authors_et_al:
+            text = f"{text}, et al." if text else "et al."
+        return text
+
+    @property
+    def url(self) -> str | None:
+        if self.pmid:
+            return f"https://pubmed.ncbi.nlm.nih.gov/{self.pmid}/"
+        if self.doi:
+            return f"https://doi.org/{self.doi}"
+        return self.urls[0] if self.urls else None
+
+    def citation_text(self) -> str:
+        """A one-line reference: authors (year). Title. Journal volume:pages."""
+        parts = []
+        if self.authors_text:
+            parts.append(self.authors_text)
+        parts.append(f"({self.year})" if self.year else "(n.d.)")
+        parts.append(self.title.rstrip(".") + ".")
+        if self.journal:
+            src = self.journal
+            if self.volume:
+                src += f" {self.volume}"
+            if self.pages:
+                src += f":{self.pages}"
+            parts.append(src + ".")
+        return " ".join(parts)
+
+    def content_hash(self) -> str:
+        """Hash of everything that ends up in the index for this record."""
+        payload = self.model_dump_json(exclude={"path"})
+        return hashlib.sha256(payload.encode()).hexdigest()
+
+    def cited_ids(self) -> set[str]:
+        return set(CITE_MARK.findall(self.body)) | set(self.references)
+
+
+def _format_validation_error(path: Path, err: ValidationError) -> str:
+    lines = []
+    for e in err.errors():
+        field = ".".join(str(p) for p in e["loc"]) or "(record)"
+        lines.append(f"{path}: field '{field}': {e['msg']}")
+    return "\n".join(lines)
+
+
+def parse_record(path: Path, text: str | None = None) -> Record:
+    """Parse and validate one Markdown record; raise CorpusError naming file and field."""
+    try:
+        raw = path.read_text(encoding="utf-8") if text is None else text
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CorpusError(f"{path}: cannot read: {exc}") from exc
+    try:
+        post = frontmatter.loads(raw)
+    except yaml.YAMLError as exc:
+        raise CorpusError(f"{path}: front matter is not valid YAML: {exc}") from exc
+    if not post.metadata:
+        raise CorpusError(f"{path}: no front matter (a record starts with a '---' YAML block)")
+    data = dict(post.metadata)
+    data["body"] = post.content.strip()
+    data["path"] = str(path)
+    try:
+        record = Record.model_validate(data)
+    except ValidationError as exc:
+        raise CorpusError(_format_validation_error(path, exc)) from None
+    if not record.body:
+        raise CorpusError(f"{path}: field 'body': the record has no text after its front matter")
+    return record
+
+
+def load_records(paths: Iterable[Path]) -> list[Record]:
+    """Load records and check ids, PMIDs and DOIs are unique. Errors from all files are collected."""
+    records: list[Record] = []
+    errors: list[str] = []
+    for p in sorted(paths):
+        try:
+            records.append(parse_record(p))
+        except CorpusError as exc:
+            errors.append(str(exc))
+    seen: dict[tuple[str, str], str] = {}
+    for r in records:
+        for key in ("id", "pmid", "doi"):
+            value = getattr(r, key)
+            if not value:
+                continue
+            norm = value.lower()
+            other = seen.get((key, norm))
+            if other:
+                errors.append(f"{r.path}: field '{key}': {value} is already used by {other}")
+            else:
+                seen[(key, norm)] = str(r.path)
+    if errors:
+        raise CorpusError("\n".join(errors))
+    return records
+
+
+def corpus_files(corpus_dir: Path) -> list[Path]:
+    """The record files of a corpus folder (README.md and files starting with '_' are skipped)."""
+    if not corpus_dir.is_dir():
+        raise CorpusError(f"{corpus_dir}: corpus folder not found")
+    return sorted(
+        p
+        for p in corpus_dir.rglob("*.md")
+        if p.name.lower() != "readme.md" and not p.name.startswith("_")
+    )
+
+
+def load_corpus(corpus_dir: Path) -> list[Record]:
+    return load_records(corpus_files(corpus_dir))

@@ -1,0 +1,273 @@
+"""Hybrid retrieval: dense (Chroma) + lexical (BM25, bm25s), fused by reciprocal rank fusion,
+with metadata filters. Exposed as a LangChain ``BaseRetriever``."""
+
+from __future__ import annotations
+
+import json
+import math
+import threading
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from langchain_core.callbacks import CallbackManagerForRetrieverRun
+from langchain_core.documents import Document
+from langchain_core.retrievers import BaseRetriever
+from pydantic import ConfigDict
+
+from assistant.answer import Context
+from assistant.chunks import tokenize
+from assistant.index import (
+    IndexError_,
+    check_generation_files,
+    current_generation,
+    open_collection,
+    read_manifest,
+)
+from assistant.settings import Settings
+
+METHODS = ("hybrid", "dense", "bm25")
+
+
+@dataclass
+class Filters:
+    """Metadata filters the retrieval honours (all optional)."""
+
+    evidence: list[str] = field(default_factory=list)
+    substances: list[str] = field(default_factory=list)
+    year_min: int | None = None
+    year_max: int | None = None
+
+    def __bool__(self) -> bool:
+        return bool(self.evidence or self.substances or self.year_min or self.year_max)
+
+    def chroma_where(self) -> dict[str, Any] | None:
+        clauses: list[dict[str, Any]] = []
+        if self.evidence:
+            clauses.append({"evidence": {"$in": list(self.evidence)}})
+        if self.substances:
+            subs = [{f"sub_{s}": True} for s in self.substances]
+            clauses.append(subs[0] if len(subs) == 1 else {"$or": subs})
+        if self.year_min:
+            clauses.append({"year": {"$gte": int(self.year_min)}})
+        if self.year_max:
+            clauses.append({"year": {"$lte": int(self.year_max)}})
+        if not clauses:
+            return None
+        return clauses[0] if len(clauses) == 1 else {"$and": clauses}
+
+
+class IndexStore:
+    """One loaded index generation: chunk texts and metadata in memory, Chroma, BM25."""
+
+    def __init__(self, settings: Settings) -> None:
+        import bm25s
+
+        gen = current_generation(settings.index_dir)
+        if gen is None or not gen.is_dir():
+            raise IndexError_(f"No index in {settings.index_dir}. Build it with `assistant index`.")
+        self.settings = settings
+        self.generation: Path = gen
+        self.manifest = read_manifest(gen)
+        check_generation_files(gen, self.manifest)
+        self.ids: list[str] = []
+        self.texts: list[str] = []
+        self.metas: list[dict[str, Any]] = []
+        self.sentences: list[list[tuple[int, int]]] = []
+        try:
+            with open(gen / "chunks.jsonl", encoding="utf-8") as fh:
+                for line in fh:
+                    row = json.loads(line)
+                    self.ids.append(row["id"])
+                    self.texts.append(row["text"])
+                    self.metas.append(row["meta"])
+                    self.sentences.append([tuple(s) for s in row["sent"]])
+            self.bm25 = bm25s.BM25.load(str(gen / "bm25"))
+            self.collection = open_collection(gen, settings)
+            count = self.collection.count()
+        except Exception as exc:  # a damaged generation must never serve answers
+            raise IndexError_(
+                f"The index in {gen} cannot be read ({type(exc).__name__}: {exc}). "
+                "Run `assistant index --rebuild`."
+            ) from None
+        if count != len(self.ids) or len(self.ids) != self.manifest.get("chunk_count"):
+            raise IndexError_(
+                f"The index in {gen} is damaged: {count} vectors for {len(self.ids)} chunks. "
+                "Run `assistant index --rebuild`."
+            )
+        self.position = {cid: i for i, cid in enumerate(self.ids)}
+        self._doc_freq = self._document_frequencies()
+        self._years = np.array([m.get("year", -1) for m in self.metas])
+        self._evidence = np.array([m.get("evidence", "") for m in self.metas])
+        self._lock = threading.Lock()
+
+    def _document_frequencies(self) -> Counter[str]:
+        df: Counter[str] = Counter()
+        for text, meta in zip(self.texts, self.metas, strict=True):
+            df.update(set(tokenize(f"{meta.get('title', '')} {text}")))
+        return df
+
+    def idf(self, token: str) -> float:
+        n = len(self.ids)
+        return math.log(
+            1 + (n - self._doc_freq.get(token, 0) + 0.5) / (self._doc_freq.get(token, 0) + 0.5)
+        )
+
+    def mask(self, filters: Filters | None) -> np.ndarray | None:
+        """Boolean mask of chunks that pass the filters (None when there are no filters)."""
+        if not filters:
+            return None
+        m = np.ones(len(self.ids), dtype=bool)
+        if filters.evidence:
+            m &= np.isin(self._evidence, list(filters.evidence))
+        if filters.substances:
+            sub = np.zeros(len(self.ids), dtype=bool)
+            for s in filters.substances:
+                sub |= np.array([bool(meta.get(f"sub_{s}")) for meta in self.metas])
+            m &= sub
+        if filters.year_min:
+            m &= self._years >= int(filters.year_min)
+        if filters.year_max:
+            m &= (self._years <= int(filters.year_max)) & (self._years >= 0)
+        return m
+
+    def records(self) -> list[dict[str, Any]]:
+        out = []
+        for rid, info in sorted(self.manifest["records"].items()):
+            out.append(
+                {"id": rid, **{k: info.get(k) for k in ("year", "evidence", "title", "user")}}
+            )
+        return out
+
+    # ------------------------------------------------------------------ the two retrievers
+
+    def dense(
+        self, query_vec: np.ndarray, n: int, filters: Filters | None = None
+    ) -> list[tuple[int, float]]:
+        """(chunk position, cosine similarity), best first."""
+        where = filters.chroma_where() if filters else None
+        n = min(n, len(self.ids))
+        if n == 0:
+            return []
+        with self._lock:  # Chroma's embedded client is used from Gradio worker threads
+            res = self.collection.query(
+                query_embeddings=[query_vec.tolist()],
+                n_results=n,
+                where=where,
+                include=["distances"],
+            )
+        ids, dists = res["ids"][0], res["distances"][0]
+        return [(self.position[c], 1.0 - float(d)) for c, d in zip(ids, dists, strict=True)]
+
+    def lexical(
+        self, query: str, n: int, filters: Filters | None = None
+    ) -> list[tuple[int, float]]:
+        tokens = tokenize(query)
+        if not tokens or not self.ids:
+            return []
+        mask = self.mask(filters)
+        if mask is not None and not mask.any():
+            return []
+        n = min(n, len(self.ids))
+        kwargs: dict[str, Any] = {"k": n, "show_progress": False, "n_threads": 0}
+        if mask is not None:
+            kwargs["weight_mask"] = mask.astype(np.float32)
+        docs, scores = self.bm25.retrieve([tokens], **kwargs)
+        return [(int(d), float(s)) for d, s in zip(docs[0], scores[0], strict=True) if s > 0]
+
+    def context(self, pos: int, **kw: Any) -> Context:
+        return Context(chunk_id=self.ids[pos], text=self.texts[pos], metadata=self.metas[pos], **kw)
+
+
+def rrf(rankings: list[list[int]], k: int = 60) -> dict[int, float]:
+    """Reciprocal rank fusion of several best-first rankings."""
+    scores: dict[int, float] = {}
+    for ranking in rankings:
+        for rank, pos in enumerate(ranking):
+            scores[pos] = scores.get(pos, 0.0) + 1.0 / (k + rank + 1)
+    return scores
+
+
+def retrieve(
+    store: IndexStore,
+    embedder: Any,
+    query: str,
+    k: int | None = None,
+    filters: Filters | None = None,
+    method: str = "hybrid",
+    query_vec: np.ndarray | None = None,
+) -> list[Context]:
+    """The top-k contexts for a query, best first."""
+    s = store.settings
+    k = k or s.k
+    dense: list[tuple[int, float]] = []
+    lexical: list[tuple[int, float]] = []
+    if method in ("hybrid", "dense"):
+        vec = query_vec if query_vec is not None else embedder.encode([query])[0]
+        dense = store.dense(vec, s.candidates, filters)
+    if method in ("hybrid", "bm25"):
+        lexical = store.lexical(query, s.candidates, filters)
+    fused = rrf([[p for p, _ in dense], [p for p, _ in lexical]], s.rrf_k)
+    dense_rank = {p: r for r, (p, _) in enumerate(dense)}
+    lex_rank = {p: r for r, (p, _) in enumerate(lexical)}
+    sim = dict(dense)
+    best = sorted(fused, key=lambda p: -fused[p])[:k]
+    return [
+        store.context(
+            p,
+            score=fused[p],
+            dense_rank=dense_rank.get(p),
+            lexical_rank=lex_rank.get(p),
+            similarity=sim.get(p),
+        )
+        for p in best
+    ]
+
+
+def to_document(ctx: Context) -> Document:
+    meta = dict(ctx.metadata)
+    meta.update(
+        chunk_id=ctx.chunk_id,
+        score=ctx.score,
+        dense_rank=ctx.dense_rank,
+        lexical_rank=ctx.lexical_rank,
+        similarity=ctx.similarity,
+    )
+    return Document(page_content=ctx.text, metadata=meta, id=ctx.chunk_id)
+
+
+def from_document(doc: Document) -> Context:
+    meta = dict(doc.metadata)
+    extra = {
+        k: meta.pop(k, None)
+        for k in ("chunk_id", "score", "dense_rank", "lexical_rank", "similarity")
+    }
+    return Context(
+        chunk_id=extra["chunk_id"] or doc.id or "",
+        text=doc.page_content,
+        metadata=meta,
+        score=extra["score"] or 0.0,
+        dense_rank=extra["dense_rank"],
+        lexical_rank=extra["lexical_rank"],
+        similarity=extra["similarity"],
+    )
+
+
+class HybridRetriever(BaseRetriever):
+    """LangChain retriever over an :class:`IndexStore` (dense + BM25, RRF, filters)."""
+
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+
+    store: Any
+    embedder: Any
+    k: int = 6
+    filters: Filters | None = None
+    method: str = "hybrid"
+
+    def _get_relevant_documents(
+        self, query: str, *, run_manager: CallbackManagerForRetrieverRun
+    ) -> list[Document]:
+        ctxs = retrieve(self.store, self.embedder, query, self.k, self.filters, self.method)
+        return [to_document(c) for c in ctxs]
