@@ -93,6 +93,9 @@ class Record(BaseModel):
     # Records an overview or review record points at (overview claims cite them as [@id]).
     references: list[str] = Field(default_factory=list)
     notes: str | None = None
+    # User documents: the file they came from and its content hash (duplicate detection).
+    source_file: str | None = None
+    source_sha256: str | None = None
     body: str = ""
     path: str | None = None
     page: int | None = None  # set for single-page user documents
@@ -177,7 +180,7 @@ class Record(BaseModel):
 
     def content_hash(self) -> str:
         """Hash of everything that ends up in the index for this record."""
-        payload = self.model_dump_json(exclude={"path"})
+        payload = self.model_dump_json(exclude={"path", "source_file"})
         return hashlib.sha256(payload.encode()).hexdigest()
 
     def cited_ids(self) -> set[str]:

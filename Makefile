@@ -1,0 +1,45 @@
+# The two commands a user needs (see README):  make run   and   make test
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+export GRADIO_ANALYTICS_ENABLED := False
+export HF_HUB_OFFLINE := 1
+
+.PHONY: run test install browser bench eval lint clean-index
+
+run: $(STAMP)                  ## start the chat app (builds/updates the index first)
+	$(BIN)/python app.py $(ARGS)
+
+test: $(STAMP) browser         ## run the whole test suite; "no tests collected" counts as failure
+	@$(BIN)/python -m pytest $(PYTEST_ARGS); rc=$$?; \
+	if [ $$rc -eq 5 ]; then echo "pytest collected no tests: failing"; exit 1; fi; exit $$rc
+
+bench: $(STAMP)                ## speed benchmarks (prints a table, writes benchmarks/results/*.json)
+	$(BIN)/python -m benchmarks $(ARGS)
+
+eval: $(STAMP)                 ## answer-quality evaluation
+	$(BIN)/assistant eval $(ARGS)
+
+lint: $(STAMP)
+	$(BIN)/ruff check assistant tests benchmarks app.py && $(BIN)/ruff format --check assistant tests benchmarks app.py
+
+install: $(STAMP)
+
+# torch first, pinned to the local CPU build, so nothing pulls a multi-GB CUDA build.
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q "torch==2.13.0"
+	$(BIN)/python -m pip install -q -e ".[test]"
+	@touch $@
+
+# Debian's Chromium for the browser tests (playwright cannot download its own browser here).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "Installing Debian chromium for the browser tests ..."; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
+
+clean-index:
+	rm -rf index/gen-* index/CURRENT index/.lock

@@ -1,0 +1,114 @@
+"""The curated corpus: every record validates, identifiers are unique and well-formed, overview
+claims point at records that exist, and no record copies the outside article's wording."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from assistant.records import CITE_MARK, CorpusError, corpus_files, load_corpus, parse_record
+from assistant.settings import PROJECT_DIR
+
+from .conftest import SEEDS
+
+CORPUS = PROJECT_DIR / "corpus"
+RECORDS = load_corpus(CORPUS)
+BY_ID = {r.id: r for r in RECORDS}
+
+
+def test_corpus_is_large_enough_and_covers_every_kind() -> None:
+    assert len(RECORDS) >= 50
+    kinds = Counter(r.evidence for r in RECORDS)
+    for kind in ("rct", "meta-analysis", "label", "regulatory", "guideline", "overview", "cohort"):
+        assert kinds[kind] > 0, f"no {kind} record"
+    subs = {s for r in RECORDS for s in r.substances}
+    assert {"alcohol", "opioids", "cocaine", "methamphetamine", "nicotine", "ghb"} <= subs
+
+
+@pytest.mark.parametrize("path", corpus_files(CORPUS), ids=lambda p: p.stem)
+def test_record_validates(path: Path) -> None:
+    record = parse_record(path)
+    assert record.id == path.stem, "file name must be <id>.md"
+    assert record.title and record.body
+    if record.evidence not in ("overview", "label", "regulatory", "guideline"):
+        # an unverified year or journal stays empty, and the notes must say why
+        assert record.year is not None or record.notes, "a publication has a year"
+        assert record.journal or record.notes, "a publication has a journal"
+
+
+def test_ids_pmids_and_dois_are_unique_and_well_formed() -> None:
+    for key in ("id", "pmid", "doi"):
+        values = [getattr(r, key).lower() for r in RECORDS if getattr(r, key)]
+        dupes = [v for v, n in Counter(values).items() if n > 1]
+        assert not dupes, f"duplicate {key}: {dupes}"
+    for r in RECORDS:
+        if r.pmid:
+            assert re.fullmatch(r"\d{1,8}", r.pmid), r.id
+            assert r.verified.get("pmid"), f"{r.id}: PMID without a verification note"
+        if r.doi:
+            assert r.doi.startswith("10."), r.id
+            assert r.verified.get("doi"), f"{r.id}: DOI without a verification note"
+
+
+def test_overview_claims_cite_existing_records() -> None:
+    overviews = [r for r in RECORDS if r.evidence == "overview"]
+    assert len(overviews) >= 6
+    for r in overviews:
+        cited = set(CITE_MARK.findall(r.body))
+        assert cited, f"{r.id} cites nothing"
+        missing = (cited | set(r.references)) - BY_ID.keys()
+        assert not missing, f"{r.id} cites missing records {missing}"
+    for r in RECORDS:
+        assert not set(r.same_sample_as) - BY_ID.keys(), r.id
+
+
+def test_duplicate_sample_pair_is_marked_both_ways() -> None:
+    a, b = BY_ID["akhondzadeh2000"], BY_ID["ahmadiabhari2001"]
+    assert "ahmadiabhari2001" in a.same_sample_as and "akhondzadeh2000" in b.same_sample_as
+    assert "independent" in a.body.lower() and "independent" in b.body.lower()
+
+
+def test_label_states_hypersensitivity_is_the_only_contraindication() -> None:
+    body = BY_ID["label_contraindications"].body.lower()
+    assert "hypersensitivity" in body and "only" in body
+
+
+def _shingles(text: str, n: int = 12) -> set[tuple[str, ...]]:
+    words = re.findall(r"[a-z0-9]+", text.lower())
+    return {tuple(words[i : i + n]) for i in range(len(words) - n + 1)}
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds is not present")
+def test_no_record_shares_12_words_with_the_outside_article() -> None:
+    ref: set[tuple[str, ...]] = set()
+    for p in SEEDS.rglob("*"):
+        if p.is_file():
+            ref |= _shingles(p.read_text(errors="ignore"))
+    offenders = {}
+    for path in corpus_files(CORPUS):
+        hits = _shingles(path.read_text()) & ref
+        if hits:
+            offenders[path.name] = " ".join(next(iter(hits)))
+    assert not offenders, offenders
+
+
+def test_bad_records_give_errors_naming_file_and_field(tmp_path: Path) -> None:
+    cases = {
+        "pmid.md": ('pmid: "12ab"', "pmid"),
+        "doi.md": ('doi: "doi.org/10.1/x"', "doi"),
+        "unverified.md": ('pmid: "123"', "pmid"),
+        "evidence.md": ("", "evidence"),
+    }
+    for name, (extra, field) in cases.items():
+        ev = "" if name == "evidence.md" else "evidence: rct\n"
+        p = tmp_path / name
+        p.write_text(f"---\nid: rec_{name[:-3]}\ntitle: T\n{ev}{extra}\n---\nBody.\n")
+        with pytest.raises(CorpusError) as exc:
+            parse_record(p)
+        assert name in str(exc.value) and field in str(exc.value), str(exc.value)
+    (tmp_path / "nofm.md").write_text("just text\n")
+    with pytest.raises(CorpusError, match="front matter"):
+        parse_record(tmp_path / "nofm.md")
