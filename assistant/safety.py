@@ -1,0 +1,525 @@
+"""Safety notices: which warnings a question (and its retrieved sources) calls for.
+
+One source of truth for every front end: the CLI, the web app and the JSON output all call
+:func:`notices_for`, so a question gets the same notices wherever it is asked.
+
+How detection works
+-------------------
+1. The question is *normalised*: case-folded, accents stripped ("rénale" -> "renale"), curly
+   apostrophes straightened, and cut into word tokens joined by single spaces (punctuation goes,
+   so "off-label" becomes "off label" and "eGFR<30" becomes "egfr 30").
+2. Tokens of 5+ letters that are not already key terms are *spell-corrected* against a small key
+   vocabulary with rapidfuzz (optimal string alignment distance, same first letter, at most one
+   edit below 10 letters and two from 10): "pregnent" -> "pregnant", "kidny" -> "kidney",
+   "dialisis" -> "dialysis". Real words that sit one edit from a key term ("addition",
+   "release", "heroic", "creatine") are listed so they are never "corrected". Corrections are
+   cached per token, so the fuzzy step costs microseconds after warm-up.
+3. Precompiled regular expressions then run on the corrected text, one family per notice kind.
+
+Design choices (each kind errs towards showing a notice when a real person may be at risk, and
+towards silence for purely informational phrasings that only share a word):
+
+* **off_label** fires on any addiction topic (alcohol, drinking, craving, opioids, cocaine,
+  methamphetamine, smoking, GHB, gambling, relapse, abstinence, detox, AUD trial names, Baclocur,
+  "off-label"...), and on other uses outside spasticity phrased as a use ("for hiccups", "help
+  with sleep"; not "does it cause insomnia"). "Is baclofen addictive?" is about the drug itself,
+  not an off-label use. The assistant only answers about baclofen, so the drug is implied ("does
+  it help cravings?"). "Withdrawal" counts unless the question is about baclofen's *own*
+  withdrawal syndrome (stopping baclofen is a label warning, not an off-label use). Questions
+  about drinking alcohol *while* on baclofen also get it: we do not try to tell interaction
+  questions from use questions; the notice is harmless there.
+* **dosing** fires on prescriptive or personal dose questions ("how much should I take", "can I
+  double my dose", "is 120 mg too much", "I missed a dose", "is it safe to stop baclofen").
+  Descriptive questions about what a label or a trial used ("What doses were used in the
+  ALPADIR trial?", "What is the maximum dose on the US label?") get **no** dosing notice: the
+  answer reports published doses with citations, which is what the notice itself offers.
+  Mechanism or dose-response questions get none either, nor do treatment-choice questions
+  without an amount ("Should I take baclofen for spasticity?", "Can I take it while pregnant?").
+* **emergency** fires on (a) unambiguous descriptions of a person in danger ("won't wake up",
+  "stopped breathing", "took too many pills", "my husband took 20 pills", "is having a
+  seizure", "I want to kill myself", "how many would it take to die"), or (b) a danger symptom
+  (overdose, trouble breathing, recent seizure, fever with rigidity, hallucinations or
+  confusion after stopping suddenly) together with a personal or present-moment cue ("my", "he",
+  "now", "just") and *without* an informational frame ("according to the label", "signs of",
+  "in trials"). So "What does the label say about overdose symptoms?" and "How does baclofen
+  withdrawal syndrome present according to the label?" are informational and get no emergency
+  notice; "I think my son overdosed" does. Lethality questions ("how much baclofen is fatal")
+  are treated as emergencies because they can signal self-harm intent.
+* **pregnancy** and **renal** fire on the condition words in English, French, Spanish, German
+  and Italian ("grossesse", "embarazada", "Schwangerschaft", "incinta"; "insuffisance rénale",
+  "riñón", "Niere", "rene"). "Renal" must be a whole word (never inside "adrenal"); "kidney
+  beans" and "nursing home" are ignored.
+
+Notices from retrieved sources: when the contexts behind an answer concern an addiction
+(``metadata["substances"]`` holds anything other than ``spasticity``/``general``), the off-label
+notice is added even if the question did not name one. The only exception is a question that is
+explicitly about the approved use (spasticity, MS, spinal cord, intrathecal) and names no
+addiction: there the alcohol trials are incidental. A pharmacokinetics question that happens to
+retrieve an alcohol trial still gets the notice; that is acceptable and safer.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from functools import lru_cache
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from assistant.answer import Context, Notice
+
+KINDS: tuple[str, ...] = ("off_label", "dosing", "emergency", "pregnancy", "renal")
+ORDER: tuple[str, ...] = ("emergency", "general", "off_label", "dosing", "pregnancy", "renal")
+
+# --------------------------------------------------------------------------- notice texts
+
+NOTICE_TEXTS: dict[str, str] = {
+    "emergency": (
+        "If this is happening now, call your local emergency number (for example 911, 112 or 999) "
+        "or a poison control centre immediately. "
+        "An overdose of baclofen, or stopping it abruptly, can be life-threatening; do not wait to "
+        "see whether symptoms pass and do not rely on this assistant in an emergency."
+    ),
+    "general": (
+        "This is an educational summary of published literature, not medical advice. Decisions "
+        "about starting, changing or stopping a treatment belong with a clinician who knows the "
+        "person."
+    ),
+    "off_label": (
+        "In the United States baclofen is approved only for spasticity, so using it for alcohol "
+        "use disorder or any other addiction is off-label. France is an exception for alcohol: in "
+        "October 2018 its medicines agency authorised Baclocur to help adults reduce their "
+        "drinking, with a ceiling of 80 mg per day."
+    ),
+    "dosing": (
+        "This assistant does not give personal dosing advice. Any change to a dose (raising, "
+        "lowering, skipping or stopping) should be decided with the prescriber. It can summarise "
+        "what the label and published studies used, and it notes that stopping baclofen suddenly "
+        "can cause dangerous withdrawal reactions."
+    ),
+    "pregnancy": (
+        "Human data on baclofen in pregnancy are inadequate; animal studies showed effects only at "
+        "doses well above human ones. Newborns whose mothers took oral baclofen throughout "
+        "pregnancy have had withdrawal symptoms after birth, and baclofen passes into breast milk "
+        "in small amounts. Decisions about baclofen in pregnancy or while breastfeeding belong "
+        "with the prescriber and the obstetrician."
+    ),
+    "renal": (
+        "Baclofen leaves the body mostly unchanged through the kidneys, and the label advises "
+        "caution and lower doses when kidney function is reduced. In older adults with chronic "
+        "kidney disease, hospital admissions for encephalopathy rose with baclofen, more so at "
+        "higher doses (Muanda 2019). The kidney literature advises avoiding baclofen when eGFR is "
+        "below 30 or on dialysis, and Australia's 2021 alcohol treatment guideline calls it "
+        "contraindicated in kidney failure."
+    ),
+}
+
+NOTICE_SOURCES: dict[str, list[str]] = {
+    "emergency": ["label_overdose", "label_warnings_precautions"],
+    "general": [],
+    "off_label": ["reg_us_fda", "reg_france_baclocur", "label_indication"],
+    "dosing": ["label_dosing", "label_warnings_precautions"],
+    "pregnancy": ["label_pregnancy_lactation"],
+    "renal": ["label_renal_impairment", "muanda2019", "ajkd2017", "guideline_australia_2021"],
+}
+
+# --------------------------------------------------------------------------- normalisation
+
+# Key terms typos are corrected towards (all 6+ letters; shorter words are matched exactly).
+_VOCAB: tuple[str, ...] = (
+    # pregnancy
+    "pregnant", "pregnancy", "pregnancies", "breastfeeding", "breastfeed", "breastfed",
+    "lactation", "lactating", "conceive", "conceiving", "newborn", "newborns", "neonatal",
+    "trimester", "grossesse", "enceinte", "allaitement", "allaiter", "embarazo", "embarazada",
+    "lactancia", "schwanger", "schwangerschaft", "stillzeit", "gravidanza", "incinta",
+    # renal
+    "kidney", "kidneys", "dialysis", "haemodialysis", "hemodialysis", "creatinine",
+    "nephropathy", "dialyse", "niereninsuffizienz",
+    # emergency
+    "overdose", "overdosed", "overdoses", "overdosing", "seizure", "seizures", "seizing",
+    "convulsion", "convulsions", "convulsing", "unresponsive", "unconscious", "breathing",
+    "breathe", "hallucinating", "hallucinations", "suicidal",
+    # addiction
+    "alcohol", "alcoholic", "alcoholism", "craving", "cravings", "withdrawal", "addiction",
+    "addicted", "cocaine", "opioids", "opioid", "opiates", "heroin", "fentanyl",
+    "methamphetamine", "amphetamine", "nicotine", "smoking", "cigarettes", "tobacco", "gambling",
+    "relapse", "relapsed", "abstinence", "drinking", "detoxification", "baclofen",
+)  # fmt: skip
+_VOCAB_SET = frozenset(_VOCAB)
+_BY_LETTER: dict[str, list[str]] = {}
+for _term in _VOCAB:
+    _BY_LETTER.setdefault(_term[0], []).append(_term)
+
+# Real words one or two edits from a key term: never "correct" them.
+_NOT_TYPOS = frozenset(
+    [
+        "addition",
+        "additions",
+        "additive",
+        "release",
+        "released",
+        "releases",
+        "withdrawn",
+        "heroic",
+        "heroine",
+        "heroes",
+        "creatine",
+        "carving",
+        "carvings",
+        "overdone",
+        "overdue",
+        "seized",
+        "seizes",
+        "stoking",
+        "smokers",
+        "smoked",
+        "drifting",
+        "breather",
+        "breathes",
+        "conceit",
+        "conceited",
+        "kidnap",
+        "opinions",
+        "opinion",
+        "alcove",
+    ]
+)
+
+_APOS = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u02bc": "'"})
+_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)*")
+
+
+@lru_cache(maxsize=16384)
+def _correct(token: str) -> str:
+    """Return the key term a mistyped token stands for, or the token itself."""
+    if len(token) < 5 or token in _VOCAB_SET or token in _NOT_TYPOS or not token.isalpha():
+        return token
+    candidates = _BY_LETTER.get(token[0])
+    if not candidates:
+        return token
+    max_edits = 1 if len(token) < 10 else 2
+    hit = process.extractOne(token, candidates, scorer=OSA.distance, score_cutoff=max_edits)
+    return hit[0] if hit else token
+
+
+@lru_cache(maxsize=4096)
+def normalise(text: str) -> str:
+    """Case-fold, strip accents and punctuation, correct key-term typos; tokens joined by spaces."""
+    folded = unicodedata.normalize("NFKD", text.translate(_APOS).casefold())
+    folded = folded.encode("ascii", "ignore").decode("ascii")
+    return " ".join(_correct(t) for t in _TOKEN.findall(folded))
+
+
+def _rx(*parts: str) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in parts))
+
+
+# --------------------------------------------------------------------------- pregnancy & renal
+
+_PREGNANCY = _rx(
+    r"\bpregnan\w*",
+    r"\bconceiv\w*|\bconception\b|\btrying for a baby\b|\bexpecting a baby\b",
+    r"\btrimesters?\b|\bf(o)?etus\b|\bf(o)?etal\b|\bin utero\b|\bteratogen\w*",
+    r"\bbreast ?fe(e)?d\w*|\bbreast milk\b|\blactat\w*",
+    r"\bnurs(?:e|ing) (?:my|the|a|her|your|our) (?:\w+ )?(?:baby|infant|newborn|child|son|daughter)\b",
+    r"\bnursing\b(?! (home|homes|staff|facility|facilities|care|student|students|school|degree))",
+    r"\bnewborns?\b|\bneonat\w*",
+    r"\bgrossesses?\b|\benceintes?\b|\ballait\w*",  # French
+    r"\bembaraz\w*|\blactancia\b|\bamamant\w*",  # Spanish
+    r"\bschwanger\w*|\bstillzeit\b|\bstillen\b|\bstillende\w*",  # German
+    r"\bgravidanza\b|\bincinta\b|\ballatt\w*|\bgestante\b",  # Italian / Spanish
+)
+
+_RENAL = _rx(
+    r"\bkidneys?\b(?! beans?\b)",
+    r"\brenal\b|\brenally\b|\bckd\b|\besrd\b|\bgfr\b|\begfr\b",
+    r"\b(ha?e)?modialy\w*|\bdialy\w*|\bcreatinine\b|\bnephr\w*",
+    r"\breins?\b(?! in\b)|\brenale?s?\b|\brenaux\b|\binsuffisance renale\b",  # French
+    r"\brinon(es)?\b|\bnefr\w*",  # Spanish / Italian
+    r"\bnieren?\w*",  # German
+    r"\brene\b|\breni\b",  # Italian
+)
+
+# --------------------------------------------------------------------------- off-label
+
+_ADDICTION = _rx(
+    r"\baddict(?!ive)\w*|\badiccion\w*|\bsucht\w*|\babhangigkeit\b|\bdipendenza\b|\bdependance\b",
+    r"\balcohol\w*|\balcool\w*|\balkohol\w*|\balcol\w*|\bbooze\b|\bhangovers?\b",
+    r"\bvodka\b|\bbeers?\b|\bwines?\b|\bwhiske?y\b|\bliquor\b|\bgin\b|\brum\b|\btequila\b",
+    r"\bdrink(s|ing|er|ers)?\b|\bdrank\b|\bbinge\w*|\baud\b|\bsobriety\b|\bsober\b",
+    r"\babstinen\w*|\babstain\w*|\bastinenza\b|\brelaps\w*|\brecidive\w*|\bruckfall\w*",
+    r"\bdetox\w*|\bdesintox\w*|\bentzug\w*|\bsevrage\b",
+    r"\bcrav(e|es|ing|ings)\b|\bansia\b|\bverlangen\b",
+    r"\bcocaine\b|\bstimulants?\b|\bmeth\b|\bmethamphetamines?\b|\bamphetamines?\b",
+    r"\bopioids?\b|\bopiates?\b|\bheroin\b|\bfentanyl\b|\boxycodone\b|\bmethadone\b",
+    r"\bbuprenorphine\b|\bsuboxone\b|\bnaltrexone\b|\bacamprosate\b|\bnalmefene\b|\bdisulfiram\b",
+    r"\bsmok\w*|\bnicotine\b|\bcigarett\w*|\btobacco\b|\bvap(e|es|ing)\b|\bquit(ting)? smoking\b",
+    r"\bghb\b|\bgbl\b|\bgamma hydroxybutyr\w*|\bgambl\w*|\bcannabis\b|\bmarijuana\b",
+    r"\bbaclocur\b|\bameisen\b|\bbacloville\b|\balpadir\b|\bbaclad\b",
+    r"\boff label\b|\bhors amm\b|\brtu\b|\buse disorders?\b|\bsubstance (use|abuse|misuse)\b",
+    # other uses outside spasticity ("for hiccups", "help with sleep"), not side effects
+    r"\b(?:for|treat\w*|help\w*|against|reliev\w*|manag\w*) (?:with |the |my |his |her )?"
+    r"(?:hiccups?|reflux|gerd|anxiety|insomnia|sleep|pain|neuralgia|migraines?|tics|dystonia"
+    r"|binge eating|weight loss|obesity|cough|bruxism|restless legs|ptsd|depression|tourette\w*)\b",
+)
+_WITHDRAWAL = re.compile(r"\bwithdraw\w*|\babstinencia\b")
+# Baclofen's own withdrawal syndrome (a label warning), not an addiction topic.
+_OWN_WITHDRAWAL = _rx(
+    r"\bbaclofen withdrawal\b|\bwithdrawal (from|of) (baclofen|it|the drug|intrathecal|the pump)\b",
+    r"\b(abrupt|sudden)(ly)? withdraw\w*|\bintrathecal\b|\bwithdrawal syndrome\b",
+)
+_ON_LABEL = _rx(
+    r"\bspastic\w*|\bmultiple sclerosis\b|\bms\b|\bspinal\b|\bcerebral palsy\b|\bintrathecal\b",
+    r"\bmuscle spasms?\b|\bspasms?\b|\bclonus\b",
+)
+
+# --------------------------------------------------------------------------- dosing
+
+_SUBJ = r"(?:i|we|he|she|you|one|my \w+|my|our \w+)"
+_QTY = (
+    r"(?:more|less|extra|another|double|half|twice|two|three|four|\d+|up to|over \d+|above \d+"
+    r"|more than \d+|a (?:higher|lower|bigger|smaller|double|second|extra|larger) (?:dose|amount)"
+    r"|an? (?:extra|additional|second|another) (?:dose|pill|tablet|one)"
+    r"|(?:my|his|her|the|a|this) (?:\w+ )?(?:dose|dosage|pill|tablet))"
+)
+_CHANGE_VERB = (
+    r"(?:increas\w*|rais\w*|up|upping|lower\w*|reduc\w*|decreas\w*|cut\w*|doubl\w*|halv\w*"
+    r"|skip\w*|stop\w*|quit\w*|taper\w*|adjust\w*|chang\w*|titrat\w*|split\w*|wean\w*"
+    r"|come off|coming off|go off|get off|go up|go down|go higher|go lower|bump\w*|miss\w*"
+    r"|restart\w*|resum\w*|drop\w*)"
+)
+_DOSE_OBJ = (
+    r"(?:(?:my|the|his|her|our|this|your) (?:\w+ ){0,2}?(?:dose|doses|dosage|baclofen|medication"
+    r"|medicine|meds|pills|tablets|prescription|mg|treatment)|baclofen|it|the drug|dose|doses|dosage"
+    r"|(?:taking|using) (?:baclofen|it)|off\b|cold turkey|abruptly|suddenly|at once|to \d+|"
+    + _QTY
+    + ")"
+)
+_MODAL = (
+    r"(?:can|could|should|shall|may|must|do|would|will"
+    r"|(?:is|would) it (?:be )?(?:ok|okay|safe|fine|dangerous|bad|alright|risky|wise|possible)"
+    r"(?: for (?:me|him|her|us|my \w+))? to"
+    r"|want to|wants to|like to|need to|needs to|going to|gonna|planning to|planning on"
+    r"|thinking of|thinking about|me to|him to|her to|how (?:do|should|can|would) " + _SUBJ + r")"
+)
+# Adverbs allowed between subject and verb ("should I gradually lower...").
+_FILL = (
+    r"(?:(?:just|really|also|still|now|then|slowly|gradually|suddenly|safely|ever|actually|maybe"
+    r"|not|try to|start to|go ahead and|immediately|abruptly|completely) )?"
+)
+_DOSING = _rx(
+    # "should I raise my dose", "is it safe to stop baclofen", "how do I taper off it"
+    rf"\b{_MODAL} (?:{_SUBJ} )?{_FILL}{_CHANGE_VERB}(?: {_DOSE_OBJ}|(?<!quit)$)",
+    # "what if I take 3 at once", "is it bad that I took 40 mg instead of 20"
+    rf"\bwhat if {_SUBJ} (?:take|took|skip|skipped|miss|missed|stop|stopped|double|doubled)\b",
+    r"\b(?:take|took|taking|taken) \d+ ?(?:mg|milligrams?|pills?|tablets?)? instead of\b",
+    # "am I taking too much", "how often should I take it"
+    r"\b(?:am i|is he|is she|are we|are you|is my \w+) taking too (?:much|many|little)\b",
+    rf"\b(?:how often|when|how many times) (?:should|can|do|must|shall) {_SUBJ} take\b",
+    # "I take 30 mg three times a day, is that normal?"
+    r"\b(?:i|i'm|im|he|she|he's|she's|my \w+) (?:\w+ ){0,2}?(?:take|takes|taking|on) \d+ ?"
+    r"(?:mg|milligrams?|pills?|tablets?)\b.*\b(?:normal|ok|okay|too much|too high|too low|enough"
+    r"|safe|right|fine|alright|should)\b",
+    # "can I do more?" (own dose, nothing else after it)
+    rf"\b{_MODAL} {_SUBJ} do (?:more|less|extra)(?: of it| of baclofen| mg)?$",
+    # "what happens if I stop", "could cravings come back if I stop" (not "if I stop drinking")
+    r"\bif (?:i|he|she|we|my \w+) (?:stop|stopped|quit|skip|miss|double|reduce|lower|increase"
+    r"|come off|go off|halve|cut|split|taper|take more|take less|take extra)\b(?! (?:down on|back on|drinking|smoking|using|gambling|alcohol|drugs?|cocaine|opioids))",
+    # "can I take 100 mg", "should he take more", "can I have another pill"
+    rf"\b{_MODAL} (?:{_SUBJ} )?(?:take|taking|use|try|go up to|get up to|go to|reach) {_QTY}",
+    # "how much (baclofen) should I take", "how many mg to take"
+    r"\bhow (?:much|many) (?:mg |milligrams? |baclofen |pills? |tablets? |of (?:it|baclofen|this|these) )?"
+    rf"(?:should|can|could|do|must|may|shall|would|to|is safe to)"
+    rf" (?:{_SUBJ} )?(?:take|give|use|have|start|be on|go up|increase|begin)",
+    # "what dose should I take", "which dosage can my husband start on"
+    rf"\b(?:what|which) (?:\w+ ){{0,3}}?(?:dose|dosage|amount|mg) (?:\w+ ){{0,3}}?"
+    rf"(?:should|can|could|do|must|shall|would) {_SUBJ}\b",
+    # "right dose for me", "how much is safe for my wife"
+    r"\b(?:dose|dosage|amount|mg|milligrams|how much|how many) (?:\w+ ){0,3}?for (?:me|him|her|us"
+    r"|my (?:husband|wife|son|daughter|mother|mom|mum|father|dad|partner|friend|brother|sister"
+    r"|child|kid|patient))\b",
+    # "what's the most I can take", "maximum dose I can have"
+    rf"\b(?:max|maximum|most|highest|limit) (?:\w+ ){{0,3}}?{_SUBJ} (?:can|could|should|may|am allowed to)"
+    r" (?:take|have|go|use)",
+    # "I missed a dose", "forgot my baclofen", "skipped my pill"
+    r"\b(?:missed|forgot|forgotten|skipped) (?:to take )?(?:a|my|his|her|one|two|the|a couple of)"
+    r" (?:\w+ )?(?:dose|doses|baclofen|pill|pills|tablet|tablets)",
+    # "is 120 mg too much", "would 3 tablets be safe"
+    r"\b(?:is|are|would|will) (?:taking )?\d+ ?(?:mg|milligrams?|pills?|tablets?) (?:\w+ ){0,3}?"
+    r"(?:too much|too high|too low|too little|enough|safe|ok|okay|dangerous|a lot|fine|alright)",
+)
+
+# --------------------------------------------------------------------------- emergency
+
+_STRONG = _rx(
+    # cannot be woken
+    r"\b(?:won't|wont|will not|can't|cant|cannot|can not|couldn't|could not|unable to|not able to)"
+    r" (?:\w+ )?(?:wake|be woken|be woke|rouse|arouse)",
+    r"\bnot waking\b|\bunresponsive\b|\bunconscious\b|\bnot responding\b|\bnon responsive\b",
+    r"\b(?:won't|wont|will not|doesn't|does not|isn't|is not|not) respond\w*|\bpassed out\b|\bcollapsed\b|\bunrousable\b|\bin a coma\b|\bcomatose\b",
+    # breathing stopped
+    r"\b(?:stopped|not|isn't|isnt|is not|wasn't|barely|hardly|no longer) breathing\b",
+    r"\b(?:can't|cant|cannot|can not|unable to|could not|couldn't) breathe\b",
+    r"\bgasping\b|\bturn(?:ing|ed|s) blue\b|\bblue lips\b|\blips (?:\w+ )?blue\b",
+    # took too many
+    r"\b(?:took|taken|swallowed|ingested|ate|eaten) (?:\w+ ){0,3}?(?:too many|too much"
+    r"|an overdose|a handful|handful of|(?:a |the )?whole (?:bottle|pack|packet|box|strip|blister|sheet)"
+    r"|(?:a|the) (?:whole |full )?(?:bottle|pack|packet|box) of"
+    r"|all (?:of )?(?:my|his|her|their|the|those|these|our) (?:\w+ )?(?:pills|tablets|baclofen|meds))",
+    r"\b(?:child|kid|toddler|baby|dog|son|daughter) (?:\w+ )?(?:swallowed|ate|got into)\b",
+    r"\b(?:accidentally|by mistake|by accident|mistakenly) (?:\w+ ){0,3}?(?:took|taken|swallowed"
+    r"|ingested|gave|given|double)|\b(?:took|taken|swallowed|gave) (?:\w+ ){0,6}?(?:by mistake|by accident)",
+    # overdosed / overdosing
+    r"\b(?:i|i've|ive|he|she|they|we|he's|she's|has|have|just|may have|might have|husband|wife"
+    r"|son|daughter|friend|partner|mother|mom|mum|father|dad|brother|sister|child|kid|boyfriend"
+    r"|girlfriend) (?:just )?overdosed\b",
+    r"\b(?:is|am|are|i'm|im|he's|she's|hes|shes|they're|keeps|someone|somebody) overdosing\b",
+    r"\bhaving an overdose\b",
+    # seizing now
+    r"\b(?:having|started having|keeps having|keep having|had another|is in)"
+    r" (?:a |an |another )?(?:seizure|seizures|fit|fits|convulsion|convulsions)\b(?! disorder)",
+    r"\bseizing\b|\bconvulsing\b|\b(?:is|he's|she's) fitting\b",
+    # calling for help, self-harm
+    r"\b(?:should|do|shall|must) (?:i|we) (?:call|phone|ring) (?:911|112|999|000|an ambulance"
+    r"|ambulance|poison)|\bcall(?:ing|ed)? (?:911|112|999|an ambulance)\b",
+    r"\bkill (?:myself|himself|herself|themselves|me)\b|\bend(?:ing)? (?:my|his|her|their) (?:own )?life\b",
+    r"\btak(?:e|ing) my (?:own )?life\b|\bwant(?:s|ed)? to die\b|\btried to kill\b|\bsuicide attempt\b",
+    r"\bhow (?:many|much) (?:\w+ ){0,6}?(?:to die|to kill|would kill|will kill|could kill|is fatal"
+    r"|is lethal|be fatal|be lethal|to overdose|to od)\b",
+    # other languages: cannot be woken / not breathing
+    r"\bne se reveille pas\b|\bne respire (?:plus|pas)\b|\bno (?:se )?despierta\b|\bno respira\b",
+    r"\bwacht nicht auf\b|\batmet nicht\b|\bnon si sveglia\b|\bnon respira\b",
+    r"\btrop de (?:comprimes|cachets|pilules)\b|\bdemasiadas (?:pastillas|pildoras|tabletas)\b",
+    r"\bzu viele tabletten\b|\btroppe (?:pillole|compresse|pastiglie)\b",
+)
+_MANY_PILLS = re.compile(
+    r"\b(?:took|taken|swallowed|ingested|ate|eaten) (?:\w+ ){0,3}?(\d+)\b(?! ?(?:mg|milligram))"
+    r" (?:\w+ ){0,3}?"
+    r"(?:pills|tablets|tabs|caps|capsules|baclofen)\b"
+)
+_WEAK = _rx(
+    r"\boverdos\w*|\bsurdose\b|\bsobredosis\b|\bu(?:e)?berdosis\b|\bsovradosaggio\b",
+    r"\b(?:trouble|difficulty|difficult|problems?|struggling|hard time|hard|labou?red|slow|slowed"
+    r"|shallow|weak|irregular|noisy) (?:breathing|to breathe|breathe)\b",
+    r"\bbreathing (?:is |seems |very |really |so ){0,2}(?:slow|slowly|shallow|weak|irregular|strange|weird"
+    r"|labou?red|funny|noisy)\b|\bshort(?:ness)? of breath\b",
+    r"\b(?:had|has had|have had|just had) (?:a |an |another )?(?:seizure|fit|convulsion)s?\b(?! disorder)",
+    r"\b(?:hard|difficult|impossible) to wake\b|\bcan't stay awake\b|\bbarely conscious\b",
+    r"\bhallucinating\b|\bseeing things\b|\bhearing voices\b|\bdelirious\b|\bsuicidal\b",
+)
+_STOPPED = re.compile(
+    r"\b(?:stopped|stopping|quit|ran out|run out|came off|come off|cold turkey|abruptly|suddenly"
+    r"|missed (?:\w+ )?doses|forgot|no longer taking|haven't taken|hasn't taken)\b"
+)
+_WD_SYMPTOM = re.compile(
+    r"\b(?:hallucinat\w*|seeing things|hearing (?:things|voices)|fever\w*|temperature|confusion"
+    r"|(?:is|he's|she's|i'm|im|very|so|became|become|becoming|getting|seems|and|acting) confused"
+    r"|delirious|delirium|seiz\w*|convuls\w*)"
+)
+_FEVER = re.compile(r"\b(?:fever\w*|temperature|febrile|burning up)\b")
+_RIGID = re.compile(r"\b(?:rigid\w*|stiff\w*)\b")
+_HISTORY = re.compile(
+    r"\b(?:ago|history|as a (?:child|kid)|in the past|once|previous|prior|childhood|epilep\w*)\b"
+)
+_PERSON = re.compile(
+    r"\b(?:i|i'm|im|i've|ive|i'd|me|my|we|our|us|he|he's|hes|she|she's|shes|him|her|his"
+    r"|husband|wife|son|daughter|mother|mom|mum|father|dad|friend|partner|brother|sister|child"
+    r"|kid|toddler|baby|boyfriend|girlfriend|roommate|flatmate|grandma|grandmother|grandfather"
+    r"|grandpa|now|right now|currently|just|tonight|today|this morning|at the moment|help|urgent"
+    r"|hurry|asap)\b"
+)
+_INFO = _rx(
+    r"\baccording to\b|\blabels?\b|\blabelling\b|\bprescribing information\b|\bmonograph\b",
+    r"\bleaflet\b|\bstud(?:y|ies)\b|\btrials?\b|\bliterature\b|\breported\b|\bcase reports?\b",
+    r"\bincidence\b|\bhow (?:common|often|frequent)\b|\b(?:signs|symptoms) of\b|\bwhat are the\b",
+    r"\bdescribe\b|\bsummari[sz]e\b|\bmechanism\b|\brisk of\b|\brate of\b|\bhow is \w+ treated\b",
+    r"\btreatment of\b|\bmanagement of\b|\bmanaged\b|\b(?:does|can|could|do) (?:baclofen|it) cause\b",
+    r"\bexplain\b|\bevidence\b|\bguidelines?\b|\bfda\b|\btga\b|\bansm\b|\bcan (?:you|one|people"
+    r"|someone|a person) (?:\w+ )?overdose\b|\bis it possible to overdose\b"
+    r"|\bwhat happens if (?:you|someone|one|a person|people|patients)\b",
+)
+
+
+def _emergency(t: str) -> bool:
+    if _STRONG.search(t):
+        return True
+    m = _MANY_PILLS.search(t)
+    if m and int(m.group(1)) >= 5:
+        return True
+    personal = bool(_PERSON.search(t)) and not _INFO.search(t)
+    if not personal:
+        return False
+    weak = _WEAK.search(t)
+    if weak and not (
+        weak.group(0).startswith(("had", "has", "have", "just")) and _HISTORY.search(t)
+    ):
+        return True
+    if _STOPPED.search(t) and _WD_SYMPTOM.search(t):
+        return True
+    return bool(_FEVER.search(t) and _RIGID.search(t))
+
+
+def _off_label(t: str) -> bool:
+    if _ADDICTION.search(t):
+        return True
+    return bool(_WITHDRAWAL.search(t)) and not _OWN_WITHDRAWAL.search(t)
+
+
+# --------------------------------------------------------------------------- public API
+
+
+def detect(text: str) -> set[str]:
+    """Which notice kinds a question triggers, among :data:`KINDS` (see the module docstring)."""
+    if not text or not text.strip():
+        return set()
+    t = normalise(text)
+    kinds: set[str] = set()
+    if _off_label(t):
+        kinds.add("off_label")
+    if _DOSING.search(t):
+        kinds.add("dosing")
+    if _emergency(t):
+        kinds.add("emergency")
+    if _PREGNANCY.search(t):
+        kinds.add("pregnancy")
+    if _RENAL.search(t):
+        kinds.add("renal")
+    return kinds
+
+
+def is_dosing_request(text: str) -> bool:
+    """True when the question asks about someone's own dose (take, raise, lower, skip, stop...)."""
+    return "dosing" in detect(text)
+
+
+def _substances(ctx: Context) -> set[str]:
+    raw = ctx.metadata.get("substances", "") if ctx.metadata else ""
+    items: Iterable[str] = raw.split(",") if isinstance(raw, str) else (raw or [])
+    return {s.strip().lower() for s in items if s and s.strip()}
+
+
+def contexts_concern_addiction(contexts: Iterable[Context] | None) -> bool:
+    """True when any context is about a substance other than spasticity or general."""
+    return any(_substances(c) - {"spasticity", "general"} for c in contexts or ())
+
+
+def notice(kind: str) -> Notice:
+    """The notice of one kind, with its text and the record ids the text relies on."""
+    return Notice(kind=kind, text=NOTICE_TEXTS[kind], source_ids=list(NOTICE_SOURCES[kind]))  # type: ignore[arg-type]
+
+
+def notices_for(question: str, contexts: list[Context] | None = None) -> list[Notice]:
+    """The notices for an answer: emergency first, then general (always), then the others.
+
+    The off-label notice is also added when the contexts behind the answer concern an addiction,
+    unless the question is explicitly about the approved use (spasticity) and names no addiction.
+    """
+    kinds = detect(question)
+    if "off_label" not in kinds and contexts_concern_addiction(contexts):
+        t = normalise(question)
+        if not _ON_LABEL.search(t):
+            kinds.add("off_label")
+    kinds.add("general")
+    return [notice(k) for k in ORDER if k in kinds]
