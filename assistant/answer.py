@@ -77,6 +77,7 @@ class Answer:
     notices: list[Notice] = field(default_factory=list)
     contexts: list[Context] = field(default_factory=list)  # what was retrieved (not in the JSON)
     searched: str | None = None  # the standalone question actually searched, if rewritten
+    route: str = "extractive"  # how the answer was made: "extractive" or "contraindications"
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -20,7 +20,51 @@ def _settings(index_dir: Path | None) -> Settings:
     s = Settings()
     if index_dir is not None:
         s.index_dir = index_dir
+    ctx = click.get_current_context(silent=True)
+    server = ctx.meta.get("chroma_url") if ctx is not None else None
+    if server:  # --chroma-url (set by chroma_url_option's callback)
+        s.chroma_host, s.chroma_port, s.chroma_ssl = server
     return s
+
+
+def parse_chroma_url(url: str) -> tuple[str, int, bool]:
+    """``http://HOST:PORT`` (or https) -> (host, port, ssl); ValueError when it is not one."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url.strip())
+    try:
+        port = parts.port
+    except ValueError:
+        raise ValueError(f"{url!r}: the port is not a number") from None
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ValueError(f"{url!r}: use http://HOST:PORT, e.g. http://127.0.0.1:8000")
+    if parts.path.strip("/") or parts.query or parts.fragment or parts.username:
+        raise ValueError(f"{url!r}: give only the scheme, host and port")
+    ssl = parts.scheme == "https"
+    return parts.hostname, port or (443 if ssl else 8000), ssl
+
+
+def _store_chroma_url(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
+    if value:
+        try:
+            ctx.meta["chroma_url"] = parse_chroma_url(value)
+        except ValueError as exc:
+            raise click.BadParameter(str(exc), ctx, param) from None
+
+
+def chroma_url_option(f: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--chroma-url",
+        metavar="http://HOST:PORT",
+        envvar="ASSISTANT_CHROMA_URL",
+        show_envvar=True,
+        expose_value=False,
+        is_eager=True,
+        callback=_store_chroma_url,
+        help="Keep the vectors on this Chroma server (`chroma run`) instead of in the index "
+        "folder; chunks, BM25 and the manifest stay in the index folder. Same as "
+        "CHROMA_HOST/CHROMA_PORT.",
+    )(f)
 
 
 def index_dir_option(f: Callable[..., Any]) -> Callable[..., Any]:
@@ -90,6 +134,7 @@ def cli() -> None:
 @click.option("--rebuild", is_flag=True, help="Re-embed everything instead of updating.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @index_dir_option
+@chroma_url_option
 def index(rebuild: bool, quiet: bool, index_dir: Path | None) -> None:
     """Build or update the index from corpus/ and your added documents.
 
@@ -103,7 +148,7 @@ def index(rebuild: bool, quiet: bool, index_dir: Path | None) -> None:
       assistant index --rebuild
       assistant index --index-dir /tmp/my-index
     """
-    from assistant.index import IndexBusy, build_index
+    from assistant.index import IndexBusy, IndexError_, build_index
     from assistant.records import CorpusError
 
     settings = _settings(index_dir)
@@ -111,7 +156,7 @@ def index(rebuild: bool, quiet: bool, index_dir: Path | None) -> None:
         report = build_index(
             settings, rebuild=rebuild, progress=not quiet, on_phase=None if quiet else _err
         )
-    except (CorpusError, IndexBusy, OSError) as exc:
+    except (CorpusError, IndexBusy, IndexError_, OSError) as exc:
         _fail(exc)
     click.echo(report.summary())
 
@@ -201,6 +246,7 @@ def format_answer(ans: Any) -> str:
 )
 @click.option("--years", help="Year range, e.g. 2010-2020 or 2015-.")
 @index_dir_option
+@chroma_url_option
 def ask(
     question: str | None,
     as_json: bool,
@@ -275,6 +321,7 @@ def ask(
 @cli.command()
 @click.option("--json", "as_json", is_flag=True, help="Print JSON lines instead of a table.")
 @index_dir_option
+@chroma_url_option
 def sources(as_json: bool, index_dir: Path | None) -> None:
     """List the records in the index: id, year, evidence type, title.
 
@@ -326,6 +373,7 @@ def sources(as_json: bool, index_dir: Path | None) -> None:
 )
 @click.option("--auth", metavar="USER:PASSWORD", envvar="ASSISTANT_AUTH", help="Require a login.")
 @index_dir_option
+@chroma_url_option
 def serve(host: str, port: int, share: bool, auth: str | None, index_dir: Path | None) -> None:
     """Start the chat app (the same app as `python app.py`).
 
@@ -349,6 +397,84 @@ def serve(host: str, port: int, share: bool, auth: str | None, index_dir: Path |
             raise click.BadParameter("use USER:PASSWORD", param_hint="--auth")
         creds = (user, pw)
     launch(settings, host=host, port=port, share=share, auth=creds)
+
+
+from assistant.ingest_cli import fetch_pubmed_cmd, ingest_cmd, remove_cmd  # noqa: E402
+
+cli.add_command(ingest_cmd)
+cli.add_command(remove_cmd)
+cli.add_command(fetch_pubmed_cmd)
+
+
+@cli.command()
+@click.argument("condition", required=False, default="")
+@click.option("--json", "as_json", is_flag=True, help="Print the matching rows as JSON.")
+def contraindications(condition: str, as_json: bool) -> None:
+    """Look up what the US label, guidelines and studies say for a condition.
+
+    Without CONDITION, prints the whole table. Matching is forgiving: synonyms, typos and
+    common words in other languages ("grossesse", "riñón") work. The label status is one of
+    contraindicated / warning / precaution / not addressed; note that the US label lists
+    hypersensitivity as the only contraindication.
+
+    \b
+    Examples:
+      assistant contraindications
+      assistant contraindications epilepsy
+      assistant contraindications "kidney failure"
+      assistant contraindications --json benzodiazepines
+    """
+    from assistant import contraindications as ci
+
+    try:
+        rows = ci.lookup(condition)
+    except ci.ContraindicationError as exc:
+        _fail(exc)
+    if as_json:
+        click.echo(json.dumps([r.model_dump() for r in rows], ensure_ascii=False, indent=2))
+        return
+    if not rows:
+        names = ", ".join(c.key for c in ci.load_table())
+        raise click.ClickException(f"No condition matches {condition!r}. Known conditions: {names}.")
+    click.echo(ci.format_table(rows))
+
+
+@cli.command(name="eval")
+@click.option(
+    "--questions",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="Question file (default: eval/questions.yaml).",
+)
+@click.option("--methods", default="hybrid,dense,bm25", show_default=True, help="Retrieval methods to compare.")
+@click.option("--json-out", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Also write the report as JSON here.")
+@index_dir_option
+def eval_cmd(questions: Path | None, methods: str, json_out: Path | None, index_dir: Path | None) -> None:
+    """Measure answer quality on the question set: retrieval, citations, abstention, notices.
+
+    Prints a table (and JSON with --json-out): recall@1/@5 and MRR per retrieval method (BM25
+    alone, dense alone, hybrid), citation validity, key-fact coverage, abstention accuracy,
+    notice precision/recall per kind, and ALCE-style citation precision/recall (lexical).
+
+    \b
+    Examples:
+      assistant eval
+      assistant eval --methods hybrid --json-out eval-report.json
+    """
+    from assistant import evaluate
+
+    settings = _settings(index_dir)
+    try:
+        qs = evaluate.load_questions(questions or evaluate.DEFAULT_QUESTIONS)
+        assistant = load_assistant(settings)
+    except Exception as exc:  # noqa: BLE001
+        _fail(exc)
+    wanted = tuple(m.strip() for m in methods.split(",") if m.strip())
+    report = evaluate.run_eval(assistant, qs, methods=wanted)
+    click.echo(evaluate.format_report(report))
+    if json_out:
+        json_out.write_text(json.dumps(report, indent=2, ensure_ascii=False))
+        click.echo(f"Report written to {json_out}", err=True)
 
 
 def main() -> None:

@@ -38,6 +38,7 @@ class Composition:
     answer: str
     abstained: bool
     citations: list[Citation] = field(default_factory=list)
+    route: str = "extractive"  # or "contraindications" (answered from the curated table)
 
 
 class Composer(Protocol):
@@ -140,8 +141,8 @@ class ExtractiveComposer:
                 if ctx.text[s:e].startswith(("- ", "* ")):
                     s += 2
                 text = ctx.text[s:e]
-                if len(text) < 25 or text.endswith(":"):
-                    continue
+                if len(text) < 25 or text.endswith(":") or text.count("|") >= 2 or "\n" in text:
+                    continue  # fragments, list headers, table rows
                 toks = set(tokenize(text))
                 lex = sum(idf(t) for t in q & toks) / q_weight
                 if lex == 0 and not (summary and ci == 0):

@@ -311,7 +311,7 @@ def find_in_question(question: str, table: Sequence[Condition] | None = None) ->
 
 # --------------------------------------------------------------------------- display
 
-_STATUS_TEXT = {
+STATUS_TEXT = {
     "contraindicated": "CONTRAINDICATED on the US label",
     "warning": "label warning (not a contraindication)",
     "precaution": "label precaution (not a contraindication)",
@@ -339,7 +339,7 @@ def format_table(conditions: Sequence[Condition], note: str | None = None, width
     if not conditions:
         out.append("No matching condition in the contraindication table.")
     for c in conditions:
-        out.append(f"{c.name}: {_STATUS_TEXT[c.label_status]}")
+        out.append(f"{c.name}: {STATUS_TEXT[c.label_status]}")
         wrap.initial_indent = "  Label: "
         out.append(wrap.fill(f"{_squash(c.label_summary)} [{c.label_source}]"))
         if c.label_quote:

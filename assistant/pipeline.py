@@ -14,8 +14,8 @@ from typing import Any
 
 from langchain_core.runnables import Runnable, RunnableLambda
 
-from assistant.answer import Answer, Context
-from assistant.compose import Composer, ExtractiveComposer
+from assistant.answer import Answer, Citation, Context
+from assistant.compose import Composer, Composition, ExtractiveComposer, citation_for
 from assistant.index import IndexError_, index_status
 from assistant.retrieval import Filters, HybridRetriever, IndexStore, from_document
 from assistant.settings import Settings
@@ -36,7 +36,7 @@ def clean_question(text: str) -> str:
     text = re.sub(r"\s+", " ", text).strip()
     if not text:
         raise QuestionError("Please type a question.")
-    return text[:MAX_QUESTION_CHARS]
+    return text[:MAX_QUESTION_CHARS].rstrip()
 
 
 class Assistant:
@@ -121,7 +121,7 @@ class Assistant:
         searched = condense(question, history) if history else question
         out = self.chain(filters).invoke({"input": searched})
         contexts = [from_document(d) for d in out["context"]]
-        comp = out["answer"]
+        comp = contraindication_answer(searched, self.store) or out["answer"]
         answer = Answer(
             question=question,
             answer=comp.answer,
@@ -129,8 +129,67 @@ class Assistant:
             citations=comp.citations,
             contexts=contexts,
             searched=searched if searched != question else None,
+            route=comp.route,
         )
         return finish(answer, searched, contexts)
+
+
+def _find_quote(store: IndexStore, source_id: str, quote: str) -> tuple[int, str] | None:
+    """The chunk of ``source_id`` holding ``quote`` and the quote exactly as the chunk has it."""
+    pattern = re.compile(r"\s+".join(re.escape(w) for w in quote.split()))
+    for pos, meta in enumerate(store.metas):
+        if meta.get("source_id") != source_id:
+            continue
+        m = pattern.search(store.texts[pos])
+        if m:
+            return pos, m.group(0)
+    return None
+
+
+def contraindication_answer(question: str, store: IndexStore) -> Composition | None:
+    """Contraindication questions answer from the curated table, so chat and lookup agree.
+
+    Each line is the table's statement; its citation quotes the label (or study) sentence behind
+    it verbatim from the indexed chunk.
+    """
+    from assistant import contraindications as ci
+
+    try:
+        conditions = ci.find_in_question(question)
+    except ci.ContraindicationError:
+        return None
+    if not conditions:
+        return None
+    lines: list[str] = []
+    citations: list[Citation] = []
+
+    def cite(source_id: str, quote: str | None) -> str:
+        if not quote:
+            return ""
+        found = _find_quote(store, source_id, quote)
+        if found is None:
+            return ""
+        pos, exact = found
+        for c in citations:
+            if c.chunk_id == store.ids[pos] and c.quote == exact:
+                return f" [{c.n}]"
+        citations.append(citation_for(len(citations) + 1, store.context(pos), exact))
+        return f" [{len(citations)}]"
+
+    if len(conditions) > 2:
+        lines.append(ci.common_error().strip())
+    per_condition = 3 if len(conditions) <= 2 else 1
+    for cond in conditions:
+        status = ci.STATUS_TEXT.get(cond.label_status, cond.label_status)
+        summary = re.sub(
+            r"^Not a contraindication( on the US label)?\.\s*", "", cond.label_summary.strip()
+        )
+        lines.append(
+            f"- {cond.name}: {status}. {summary}{cite(cond.label_source, cond.label_quote)}"
+        )
+        for add in cond.additions[:per_condition]:
+            lines.append(f"  - {add.text.strip()}{cite(add.source_id, add.quote)}")
+    return Composition("\n".join(lines), False, citations, route="contraindications")
 
 
 def finish(answer: Answer, question: str, contexts: list[Context]) -> Answer:

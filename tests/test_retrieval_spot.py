@@ -1,0 +1,93 @@
+"""Spot checks of hybrid retrieval on the real corpus: the record that answers a fact-sheet
+question must be among the top 5 retrieved chunks, both for the wording in eval/questions.yaml and
+for paraphrases that avoid its key words."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.evaluate import DEFAULT_QUESTIONS, Question, load_questions, source_matches
+from assistant.retrieval import retrieve
+
+TOP = 5
+
+# Fact-sheet questions from eval/questions.yaml whose answer sits in one or two specific records.
+SPOT_IDS = [
+    "q010", "q017", "q021", "q023", "q025", "q026",  # efficacy
+    "q030", "q032", "q034", "q037", "q038", "q039", "q040", "q042", "q043",  # trials by name
+    "q046", "q047", "q049", "q050", "q052",
+    "q054", "q055", "q056", "q057", "q058", "q059", "q060", "q061", "q062",  # by description
+    "q063", "q064", "q066", "q067", "q068",
+    "q069", "q075", "q079", "q082",  # safety
+    "q099", "q102", "q103",  # pregnancy, renal
+    "q107", "q117", "q119", "q124", "q126",  # label, history, pharmacokinetics
+    "q128", "q129", "q131", "q133", "q134",  # regulation
+]  # fmt: skip
+
+# Paraphrases: the same facts asked in other words (no trial names, few shared key words).
+PARAPHRASES: list[tuple[str, list[str]]] = [
+    ("Which study gave baclofen to drinkers with scarred livers and saw 71 percent stay dry?",
+     ["addolorato2007"]),
+    ("Tell me about the big French high-dose study that aimed for 180 mg every day.",
+     ["reynaud2017"]),
+    ("Results of the Netherlands multicentre study with a 150 mg arm and a 30 mg arm",
+     ["beraha2016"]),
+    ("French family doctors gave heavy drinkers up to 300 mg for a year: what came of it?",
+     ["rigal2020_bacloville"]),
+    ("How much of a swallowed baclofen tablet actually reaches the bloodstream?",
+     ["agarwal2015", "label_pharmacokinetics"]),
+    ("Were older people with weak kidneys hospitalised with confusion after starting baclofen?",
+     ["muanda2019", "label_renal_impairment"]),
+    ("Does the drug get into a nursing mother's milk, and how much?",
+     ["label_pregnancy_lactation"]),
+    ("Which single reason rules baclofen out according to American labelling?",
+     ["label_contraindications"]),
+    ("Is baclofen licensed in America for treating drinking problems?",
+     ["reg_us_fda", "label_indication"]),
+    ("Do people who swallow lots of baclofen on purpose end up needing a breathing machine?",
+     ["poisoning2013", "label_overdose"]),
+    ("Baclofen versus clonidine for getting off heroin",
+     ["akhondzadeh2000", "ahmadiabhari2001"]),
+    ("Can baclofen help smokers who are not ready to quit light up less often?",
+     ["franklin2009"]),
+    ("Which French tablet containing baclofen was authorised in 2018 to cut alcohol consumption?",
+     ["reg_france_baclocur"]),
+    ("Deaths and hospital stays with very high baclofen doses in France's insurance database",
+     ["chaignot2018"]),
+    ("Who invented baclofen and what disease was it first meant for?",
+     ["kent2020", "overview_mechanism"]),
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def questions_by_id() -> dict[str, Question]:
+    return {q.id: q for q in load_questions(DEFAULT_QUESTIONS)}
+
+
+def _check(assistant, question: str, expected: list[str]) -> None:
+    ctxs = retrieve(assistant.store, assistant.embedder, question, TOP, None, "hybrid")
+    got = [c.source_id for c in ctxs]
+    hit = any(source_matches(e, c) for c in ctxs for e in expected)
+    assert hit, (
+        f"\n  question: {question}\n  expected any of: {expected}\n  top {TOP} sources: {got}"
+    )
+
+
+def test_spot_ids_exist(questions_by_id: dict[str, Question]) -> None:
+    assert len(SPOT_IDS) >= 20 and len(PARAPHRASES) >= 10
+    missing = [i for i in SPOT_IDS if i not in questions_by_id]
+    assert not missing
+    assert all(not questions_by_id[i].abstain for i in SPOT_IDS)
+
+
+@pytest.mark.parametrize("qid", SPOT_IDS)
+def test_fact_sheet_question_top5(corpus_assistant, questions_by_id, qid: str) -> None:
+    q = questions_by_id[qid]
+    _check(corpus_assistant, q.question, q.expected_sources)
+
+
+@pytest.mark.parametrize(
+    "question, expected", PARAPHRASES, ids=[f"para{i:02d}" for i in range(1, len(PARAPHRASES) + 1)]
+)
+def test_paraphrase_top5(corpus_assistant, question: str, expected: list[str]) -> None:
+    _check(corpus_assistant, question, expected)
