@@ -435,7 +435,9 @@ def contraindications(condition: str, as_json: bool) -> None:
         return
     if not rows:
         names = ", ".join(c.key for c in ci.load_table())
-        raise click.ClickException(f"No condition matches {condition!r}. Known conditions: {names}.")
+        raise click.ClickException(
+            f"No condition matches {condition!r}. Known conditions: {names}."
+        )
     click.echo(ci.format_table(rows))
 
 
@@ -446,10 +448,22 @@ def contraindications(condition: str, as_json: bool) -> None:
     default=None,
     help="Question file (default: eval/questions.yaml).",
 )
-@click.option("--methods", default="hybrid,dense,bm25", show_default=True, help="Retrieval methods to compare.")
-@click.option("--json-out", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Also write the report as JSON here.")
+@click.option(
+    "--methods",
+    default="hybrid,dense,bm25",
+    show_default=True,
+    help="Retrieval methods to compare.",
+)
+@click.option(
+    "--json-out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Also write the report as JSON here.",
+)
 @index_dir_option
-def eval_cmd(questions: Path | None, methods: str, json_out: Path | None, index_dir: Path | None) -> None:
+def eval_cmd(
+    questions: Path | None, methods: str, json_out: Path | None, index_dir: Path | None
+) -> None:
     """Measure answer quality on the question set: retrieval, citations, abstention, notices.
 
     Prints a table (and JSON with --json-out): recall@1/@5 and MRR per retrieval method (BM25
@@ -475,6 +489,36 @@ def eval_cmd(questions: Path | None, methods: str, json_out: Path | None, index_
     if json_out:
         json_out.write_text(json.dumps(report, indent=2, ensure_ascii=False))
         click.echo(f"Report written to {json_out}", err=True)
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Print the registry as JSON.")
+def backends(as_json: bool) -> None:
+    """List the optional language-model backends and whether each is usable here.
+
+    Answers are extractive (no LLM) unless ASSISTANT_LLM names a backend, e.g.
+    ASSISTANT_LLM=ollama:llama3.2, ASSISTANT_LLM=openai:MODEL (with OPENAI_BASE_URL for LM
+    Studio, vLLM or a llama.cpp server) or ASSISTANT_LLM=smollm2.
+    """
+    from dataclasses import asdict
+
+    from assistant.backends import available_backends, configured_spec
+
+    infos = available_backends()
+    if as_json:
+        click.echo(
+            json.dumps(
+                {"selected": configured_spec(), "backends": [asdict(i) for i in infos]}, indent=2
+            )
+        )
+        return
+    click.echo(f"ASSISTANT_LLM={configured_spec() or '(empty: extractive answers, no LLM)'}")
+    for i in infos:
+        mark = "*" if i.selected else " "
+        click.echo(f"{mark} {i.name:<8} {i.status}")
+        click.echo(f"    {i.description}")
+        if not i.configured:
+            click.echo(f"    enable: {i.enable}")
 
 
 def main() -> None:

@@ -32,6 +32,9 @@ class Settings(BaseSettings):
     min_similarity: float = 0.42
     # ... and too few of the question's content words appear in the retrieved text.
     min_term_coverage: float = 0.5
+    # Your documents (`assistant ingest`): files larger than this (MB) are refused.
+    max_upload_mb: float = 50.0
     # Chroma server (optional): when set, the index lives on that server instead of on disk.
     chroma_host: str | None = Field(default=None, validation_alias="CHROMA_HOST")
     chroma_port: int = Field(default=8000, validation_alias="CHROMA_PORT")
+    chroma_ssl: bool = False  # https (``--chroma-url https://...``)

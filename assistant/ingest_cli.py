@@ -1,0 +1,168 @@
+"""``assistant ingest``, ``assistant remove`` and ``assistant fetch-pubmed``: your own documents.
+
+Registered on the main group in :mod:`assistant.cli`. This module does not import
+``assistant.cli`` at import time (that module imports this one), only inside the commands.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+
+def _index_dir_option(f: Callable[..., Any]) -> Callable[..., Any]:
+    # Same option as assistant.cli.index_dir_option (not imported: that module imports this one).
+    return click.option(
+        "--index-dir",
+        type=click.Path(file_okay=False, path_type=Path),
+        envvar="ASSISTANT_INDEX_DIR",
+        default=None,
+        show_envvar=True,
+        help="Where the index lives (default: index/ in the project).",
+    )(f)
+
+
+def _report(report: Any, quiet: bool) -> None:
+    """Added/skipped on stdout; errors and warnings on stderr; exit 1 when a file failed."""
+    for p in report.skipped:
+        click.echo(f"skipped  {p}", err=True)
+    for p in report.warnings:
+        click.echo(f"warning  {p}", err=True)
+    for p in report.errors:
+        click.echo(f"error    {p}", err=True)
+    for rid in report.added:
+        click.echo(f"added    {rid}  {report.titles.get(rid, '')[:70]}")
+    if report.replaced:
+        click.echo(f"replaced {', '.join(report.replaced)} (the file changed)")
+    if report.build is not None:
+        if not quiet:
+            click.echo(report.build.summary())
+    else:
+        click.echo("Nothing added; the index is unchanged.", err=True)
+    if report.errors:
+        raise click.exceptions.Exit(1)
+
+
+@click.command("ingest")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar or build summary.")
+@_index_dir_option
+def ingest_cmd(paths: tuple[Path, ...], quiet: bool, index_dir: Path | None) -> None:
+    """Add your own documents (files or folders, recursively) to the library and the index.
+
+    Reads PDF (cited by page), PubMed exports (MEDLINE/.nbib or XML), RIS, BibTeX with
+    abstracts, plain text and Markdown (with or without record front matter). The documents are
+    kept in <index-dir>/library/ and marked "your library" in answers.
+
+    A file already in the library is skipped; a file that changed at the same path replaces its
+    old version. Bad files are reported and left out; if indexing fails nothing is changed.
+    Exits with status 1 when any file or record could not be added.
+
+    \b
+    Examples:
+      assistant ingest paper.pdf
+      assistant ingest ~/Downloads/pubmed-baclofen-set.txt refs.bib
+      assistant ingest ~/reading-list/
+      ASSISTANT_MAX_UPLOAD_MB=100 assistant ingest big-report.pdf
+    """
+    from assistant.cli import _err, _fail, _settings
+    from assistant.ingest import IngestError, ingest_paths
+    from assistant.records import CorpusError
+
+    settings = _settings(index_dir)
+    try:
+        report = ingest_paths(settings, paths, progress=not quiet, on_phase=None if quiet else _err)
+    except (IngestError, CorpusError, OSError) as exc:
+        _fail(exc)
+    _report(report, quiet)
+
+
+@click.command("remove")
+@click.argument("record_id", metavar="ID")
+@_index_dir_option
+def remove_cmd(record_id: str, index_dir: Path | None) -> None:
+    """Remove one of your documents from the library and the index.
+
+    Only documents you added can be removed (ids starting with "user-"; see
+    `assistant sources`, where they are marked "your library").
+
+    \b
+    Examples:
+      assistant sources | grep "your library"
+      assistant remove user-my-paper-1a2b3c4d
+    """
+    from assistant.cli import _fail, _settings
+    from assistant.ingest import IngestError, remove_document
+    from assistant.records import CorpusError
+
+    settings = _settings(index_dir)
+    try:
+        report = remove_document(settings, record_id)
+    except (IngestError, CorpusError, OSError) as exc:
+        _fail(exc)
+    click.echo(f"removed  {record_id}")
+    click.echo(report.summary())
+
+
+@click.command("fetch-pubmed")
+@click.argument("query")
+@click.option(
+    "--max", "max_results", default=20, show_default=True, type=click.IntRange(1, 500),
+    help="How many articles to fetch.",
+)  # fmt: skip
+@click.option(
+    "--online",
+    is_flag=True,
+    help="Allow this command to contact NCBI over the internet (off by default).",
+)
+@click.option(
+    "--email",
+    envvar="ASSISTANT_ENTREZ_EMAIL",
+    show_envvar=True,
+    help="Your e-mail address, sent to NCBI as their usage policy asks.",
+)
+@click.option(
+    "--timeout", default=10.0, show_default=True, type=click.FloatRange(1, 120),
+    help="Seconds to wait for PubMed before giving up.",
+)  # fmt: skip
+@_index_dir_option
+def fetch_pubmed_cmd(
+    query: str,
+    max_results: int,
+    online: bool,
+    email: str | None,
+    timeout: float,
+    index_dir: Path | None,
+) -> None:
+    """Search PubMed and add the articles found (needs the internet and --online).
+
+    The assistant works offline; this is the one command that goes online, and only with
+    --online. Without internet it stops within seconds: export from PubMed on a connected
+    machine instead (Save > Format: PubMed) and use `assistant ingest FILE`.
+
+    \b
+    Examples:
+      assistant fetch-pubmed --online "baclofen AND craving" --max 20
+      assistant fetch-pubmed --online --email me@example.org "baclofen[ti] AND alcohol"
+    """
+    from assistant.cli import _err, _fail, _settings
+    from assistant.ingest import IngestError, fetch_pubmed, ingest_paths
+    from assistant.records import CorpusError
+
+    if not online:
+        raise click.UsageError(
+            "fetch-pubmed contacts NCBI over the internet, and this assistant stays offline "
+            "unless you allow it: add --online. (Or export from PubMed yourself and run "
+            "`assistant ingest FILE`.)"
+        )
+    settings = _settings(index_dir)
+    try:
+        path = fetch_pubmed(settings, query, max_results, email=email, timeout=timeout)
+        _err(f"Saved PubMed results to {path}")
+        report = ingest_paths(settings, [path], progress=True, on_phase=_err)
+    except (IngestError, CorpusError, OSError) as exc:
+        _fail(exc)
+    _report(report, quiet=False)
