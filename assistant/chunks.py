@@ -13,10 +13,124 @@ from langchain_text_splitters import MarkdownHeaderTextSplitter, RecursiveCharac
 
 from assistant.records import Record
 
-_TOKEN = re.compile(r"[a-z0-9]+(?:[.-][a-z0-9]+)*")
+_TOKEN = re.compile(r"[a-z0-9]+(?:\.[0-9]+)*")  # "half-life" -> half, life; "6.8" stays
 # Small English stopword list; domain words like "baclofen" are kept (IDF handles them).
 STOPWORDS = frozenset(
-    ["a", "an", "the", "and", "or", "but", "if", "then", "than", "of", "for", "to", "in", "on", "at", "by", "with", "from", "into", "about", "as", "is", "are", "was", "were", "be", "been", "being", "do", "does", "did", "done", "has", "have", "had", "having", "it", "its", "this", "that", "these", "those", "there", "their", "they", "them", "he", "she", "his", "her", "we", "our", "you", "your", "i", "me", "my", "what", "which", "who", "whom", "whose", "when", "where", "why", "how", "can", "could", "should", "would", "may", "might", "will", "shall", "must", "not", "no", "nor", "so", "such", "too", "very", "just", "also", "any", "all", "some", "more", "most", "other", "same", "own", "both", "each", "few", "only", "s", "t", "don", "doesn", "isn", "aren", "wasn", "weren", "any", "say", "says", "said", "tell", "give", "show", "much", "many", "one"]
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "if",
+        "then",
+        "than",
+        "of",
+        "for",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "with",
+        "from",
+        "into",
+        "about",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "do",
+        "does",
+        "did",
+        "done",
+        "has",
+        "have",
+        "had",
+        "having",
+        "it",
+        "its",
+        "this",
+        "that",
+        "these",
+        "those",
+        "there",
+        "their",
+        "they",
+        "them",
+        "he",
+        "she",
+        "his",
+        "her",
+        "we",
+        "our",
+        "you",
+        "your",
+        "i",
+        "me",
+        "my",
+        "what",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "when",
+        "where",
+        "why",
+        "how",
+        "can",
+        "could",
+        "should",
+        "would",
+        "may",
+        "might",
+        "will",
+        "shall",
+        "must",
+        "not",
+        "no",
+        "nor",
+        "so",
+        "such",
+        "too",
+        "very",
+        "just",
+        "also",
+        "any",
+        "all",
+        "some",
+        "more",
+        "most",
+        "other",
+        "same",
+        "own",
+        "both",
+        "each",
+        "few",
+        "only",
+        "s",
+        "t",
+        "don",
+        "doesn",
+        "isn",
+        "aren",
+        "wasn",
+        "weren",
+        "say",
+        "says",
+        "said",
+        "tell",
+        "give",
+        "show",
+        "much",
+        "many",
+        "one",
+    ]
 )
 
 
@@ -71,6 +185,8 @@ class Chunk:
         """What is embedded and indexed lexically: title and section give the chunk context."""
         m = self.metadata
         head = m.get("title", "")
+        if m.get("short_cite"):
+            head = f"{m['short_cite']}. {head}"
         if m.get("trial_names"):
             head += f" ({m['trial_names']})"
         if m.get("section"):
@@ -82,6 +198,34 @@ class Chunk:
         return hashlib.sha256(
             (self.embed_text + repr(sorted(self.metadata.items()))).encode()
         ).hexdigest()
+
+
+def short_cite(record: Record) -> str:
+    """ "Garbutt 2010"-style name of a record ("" when it has no authors)."""
+    if not record.authors or record.authors[0].startswith("baclofen-assistant"):
+        return ""
+    surname = record.authors[0].split()[0].rstrip(",")
+    et_al = " et al." if len(record.authors) > 1 or record.authors_et_al else ""
+    return f"{surname}{et_al} {record.year}" if record.year else f"{surname}{et_al}"
+
+
+def cite_names(records: list[Record]) -> dict[str, str]:
+    """How a record is named when another record cites it: short cite, else its title."""
+    out = {}
+    for r in records:
+        name = short_cite(r)
+        if not name and r.trial_names:
+            name = f"{r.trial_names[0]} {r.year}" if r.year else r.trial_names[0]
+        if not name:
+            name = r.title if len(r.title) <= 80 else r.title[:77].rsplit(" ", 1)[0] + " ..."
+        out[r.id] = name
+    return out
+
+
+def _resolve_citations(text: str, names: dict[str, str]) -> str:
+    """``[@garbutt2010]`` -> ``(Garbutt et al. 2010)`` so quotes read naturally."""
+    text = re.sub(r"\[@([a-z0-9_\-]+)\]", lambda m: f"({names.get(m.group(1), m.group(1))})", text)
+    return re.sub(r"\)\s+\(", "; ", text)
 
 
 def record_metadata(record: Record) -> dict[str, Any]:
@@ -99,6 +243,7 @@ def record_metadata(record: Record) -> dict[str, Any]:
         "substances": ",".join(record.substances),
         "trial_names": ", ".join(record.trial_names),
         "citation": record.citation_text(),
+        "short_cite": short_cite(record),
     }
     for s in record.substances:
         meta[f"sub_{s}"] = True
@@ -119,8 +264,16 @@ def _splitters(chunk_size: int, chunk_overlap: int):  # noqa: ANN202
     return headers, body
 
 
-def chunk_record(record: Record, chunk_size: int = 800, chunk_overlap: int = 120) -> list[Chunk]:
-    """Split one record by its ``##`` sections, then by size; every chunk carries the metadata."""
+def chunk_record(
+    record: Record,
+    chunk_size: int = 800,
+    chunk_overlap: int = 120,
+    names: dict[str, str] | None = None,
+) -> list[Chunk]:
+    """Split one record by its ``##`` sections, then by size; every chunk carries the metadata.
+
+    ``names`` (record id -> display name) turns ``[@id]`` citations into readable ones.
+    """
     headers, body = _splitters(chunk_size, chunk_overlap)
     base = record_metadata(record)
     chunks: list[Chunk] = []
@@ -131,7 +284,7 @@ def chunk_record(record: Record, chunk_size: int = 800, chunk_overlap: int = 120
                 v for k, v in sec_doc.metadata.items() if k in ("section", "subsection")
             )
             for piece in body.split_text(sec_doc.page_content):
-                piece = _unwrap(piece).strip()
+                piece = _resolve_citations(_unwrap(piece), names or {}).strip()
                 if not piece:
                     continue
                 meta = dict(base)

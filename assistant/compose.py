@@ -12,6 +12,7 @@ can take this one's place (see :class:`Composer`).
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -21,6 +22,12 @@ from assistant.chunks import split_sentences, tokenize
 from assistant.records import EVIDENCE_RANK
 
 ABSTAIN_TEXT = "The sources in this library do not answer this question."
+_NUMBER = re.compile(
+    r"\d+(?:\.\d+)?\s*(?:%|mg|percent)|\bp\s*[<=]|\b\d+(?:\.\d+)? (?:vs|versus)\b|\d"
+)
+_NOT_REPORTED = re.compile(
+    r"\b(?:do(?:es)? not (?:report|show|give)|not (?:retrieved|verified|reported))\b", re.I
+)
 
 # Words that say what kind of answer is wanted but carry no topic: they do not count towards the
 # question's coverage by the retrieved text.
@@ -99,6 +106,33 @@ class ExtractiveComposer:
     per_source: int = 2
     min_similarity: float = 0.42
     min_term_coverage: float = 0.5
+    # The index's vocabulary (stemmed tokens); when set, questions about words the library has
+    # never seen (say "ibuprofen" or "melting point") are declined.
+    vocabulary: frozenset[str] | None = None
+
+    def unknown_share(self, question: str, idf: Callable[[str], float]) -> float:
+        """IDF-weighted share of the question's topic words that the library never mentions
+        (a word one or two typos away from a known word counts as known)."""
+        if not self.vocabulary:
+            return 0.0
+        from rapidfuzz import process
+        from rapidfuzz.distance import Levenshtein
+
+        q = set(tokenize(question)) - _QUESTION_WORDS
+        total = sum(idf(t) for t in q)
+        if not total:
+            return 0.0
+        unknown = 0.0
+        for t in q:
+            if t in self.vocabulary or t.isdigit():
+                continue
+            limit = 0 if len(t) < 5 else 1 if len(t) < 8 else 2
+            if limit and process.extractOne(
+                t, self.vocabulary, scorer=Levenshtein.distance, score_cutoff=limit
+            ):
+                continue
+            unknown += idf(t)
+        return unknown / total
 
     def should_abstain(
         self, question: str, contexts: Sequence[Context], idf: Callable[[str], float]
@@ -110,7 +144,9 @@ class ExtractiveComposer:
         cov = coverage(question, contexts, idf)
         if top < 0.2:
             return True
-        return top < self.min_similarity and cov < self.min_term_coverage
+        if top < self.min_similarity and cov < self.min_term_coverage:
+            return True
+        return self.unknown_share(question, idf) >= 0.5 and cov < 0.75
 
     def __call__(
         self, question: str, contexts: Sequence[Context], idf: Callable[[str], float]
@@ -136,7 +172,18 @@ class ExtractiveComposer:
             prior = ctx.score / top_score
             ev = EVIDENCE_RANK.get(str(ctx.metadata.get("evidence")), 8)
             ev_bonus = 0.08 * (8 - ev) / 8
-            summary = str(ctx.metadata.get("section", "")).lower().startswith("summary")
+            section = str(ctx.metadata.get("section", "")).lower()
+            summary = section.startswith("summary")
+            results = summary or section.startswith(("outcome", "finding", "result", "conclusion"))
+            # a sentence inherits its record's name: "ALPADIR" matches every ALPADIR sentence,
+            # so the sentences with the results win over those that merely repeat the name
+            record_toks = set(
+                tokenize(
+                    " ".join(
+                        str(ctx.metadata.get(k, "")) for k in ("short_cite", "trial_names", "title")
+                    )
+                )
+            )
             for s, e in spans:
                 if ctx.text[s:e].startswith(("- ", "* ")):
                     s += 2
@@ -144,12 +191,18 @@ class ExtractiveComposer:
                 if len(text) < 25 or text.endswith(":") or text.count("|") >= 2 or "\n" in text:
                     continue  # fragments, list headers, table rows
                 toks = set(tokenize(text))
-                lex = sum(idf(t) for t in q & toks) / q_weight
-                if lex == 0 and not (summary and ci == 0):
+                lex = sum(idf(t) for t in q & (toks | record_toks)) / q_weight
+                own = sum(idf(t) for t in q & toks) / q_weight
+                if own == 0 and not (summary and ci == 0) and not (lex > 0 and results):
                     continue
                 # short fragments say little; very long sentences are hard to read
                 length = 1.0 if 60 <= len(text) <= 400 else 0.85
-                score = (0.6 * lex + 0.3 * prior + ev_bonus + (0.06 if summary else 0)) * length
+                bonus = ev_bonus + (0.06 if summary else 0) + (0.04 if results else 0)
+                if _NUMBER.search(text):
+                    bonus += 0.05  # results carry numbers
+                if _NOT_REPORTED.search(text):
+                    bonus -= 0.1  # "the checked sources do not report ..." is a last resort
+                score = (0.45 * lex + 0.15 * own + 0.3 * prior + bonus) * length
                 cands.append(_Candidate(ci, s, e, toks, score))
         chosen: list[_Candidate] = []
         per_source: dict[str, int] = {}

@@ -16,9 +16,13 @@ an unchanged corpus embeds nothing and a changed record re-embeds only its own c
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import fcntl
+import hashlib
 import json
 import os
+import re
 import secrets
 import shutil
 import time
@@ -30,7 +34,7 @@ from typing import Any
 
 import numpy as np
 
-from assistant.chunks import Chunk, chunk_record, tokenize
+from assistant.chunks import Chunk, chunk_record, cite_names, tokenize
 from assistant.records import Record, corpus_files, load_records
 from assistant.settings import Settings
 
@@ -45,6 +49,10 @@ class IndexError_(RuntimeError):
 
 class IndexBusy(RuntimeError):
     """Another process is building this index."""
+
+
+class DiskFullError(OSError):
+    """The disk filled up while a new generation was written (it is removed; the live one stays)."""
 
 
 @dataclass
@@ -82,6 +90,30 @@ def chroma_settings():  # noqa: ANN201
     return ChromaSettings(anonymized_telemetry=False, allow_reset=False)
 
 
+def chroma_url(settings: Settings) -> str:
+    host = settings.chroma_host or ""
+    host = f"[{host}]" if ":" in host else host
+    return f"{'https' if settings.chroma_ssl else 'http'}://{host}:{settings.chroma_port}"
+
+
+def vector_store(settings: Settings) -> dict[str, str]:
+    """Where a generation's vectors live: in its own chroma/ folder or on a Chroma server."""
+    if settings.chroma_host:
+        return {"kind": "server", "url": chroma_url(settings)}
+    return {"kind": "local"}
+
+
+def manifest_store(manifest: dict[str, Any] | None) -> dict[str, str]:
+    """The vector store a manifest records (manifests without one are local builds)."""
+    return (manifest or {}).get("vector_store") or {"kind": "local"}
+
+
+def _describe_store(store: dict[str, str]) -> str:
+    if store.get("kind") == "server":
+        return f"the Chroma server {store.get('url')}"
+    return "the index folder"
+
+
 def library_dir(settings: Settings) -> Path:
     return settings.index_dir / LIBRARY
 
@@ -107,10 +139,13 @@ def model_path(settings: Settings) -> str:
 
 def build_config(settings: Settings) -> dict[str, Any]:
     """What, besides the records, decides the index content: a change means a full rebuild."""
+    import assistant.chunks
     from assistant.embeddings import model_fingerprint
 
+    chunker = hashlib.sha256(Path(assistant.chunks.__file__).read_bytes()).hexdigest()[:12]
     return {
         "format": FORMAT,
+        "chunker": chunker,  # the chunking code itself: a change re-chunks (and re-embeds)
         "model": model_fingerprint(model_path(settings)),
         "chunk_size": settings.chunk_size,
         "chunk_overlap": settings.chunk_overlap,
@@ -126,21 +161,37 @@ def current_generation(index_dir: Path) -> Path | None:
         name = pointer.read_text().strip()
     except FileNotFoundError:
         return None
+    except (OSError, UnicodeDecodeError):
+        name = "(unreadable)"
+    if name and not re.fullmatch(r"gen-[A-Za-z0-9_\-]{1,80}", name):
+        # Damaged (or tampered with): never follow it out of the index folder. The returned
+        # folder does not exist, so the index reads as damaged and a build repairs it.
+        return index_dir / ("gen-invalid-" + re.sub(r"[^A-Za-z0-9_\-]", "_", name[:40]))
     return index_dir / name if name else None
 
 
 def read_manifest(gen: Path) -> dict[str, Any]:
     try:
-        return json.loads((gen / "manifest.json").read_text())
+        manifest = json.loads((gen / "manifest.json").read_text())
     except FileNotFoundError:
         raise IndexError_(
             f"The index at {gen.parent} is incomplete ({gen.name} has no manifest). "
             "Run `assistant index --rebuild`."
         ) from None
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+    except (json.JSONDecodeError, UnicodeDecodeError, OSError) as exc:
         raise IndexError_(
             f"The index manifest in {gen} is damaged ({exc}). Run `assistant index --rebuild`."
         ) from None
+    if (
+        not isinstance(manifest, dict)
+        or not isinstance(manifest.get("records"), dict)
+        or not isinstance(manifest.get("chunk_count"), int)
+    ):
+        raise IndexError_(
+            f"The index manifest in {gen} is damaged (records or chunk count missing). "
+            "Run `assistant index --rebuild`."
+        )
+    return manifest
 
 
 @dataclass
@@ -171,6 +222,13 @@ def index_status(settings: Settings, records: list[Record] | None = None) -> Sta
         return Status(
             "stale", "The model or chunking settings changed since the index was built.", gen
         )
+    if manifest_store(manifest) != vector_store(settings):
+        return Status(
+            "stale",
+            f"The index's vectors are in {_describe_store(manifest_store(manifest))}, but the "
+            f"settings say {_describe_store(vector_store(settings))}.",
+            gen,
+        )
     records = load_sources(settings) if records is None else records
     want = {r.id: r.content_hash() for r in records}
     have = {rid: info["hash"] for rid, info in manifest["records"].items()}
@@ -181,9 +239,11 @@ def index_status(settings: Settings, records: list[Record] | None = None) -> Sta
 
 
 def check_generation_files(gen: Path, manifest: dict[str, Any]) -> None:
+    # With a Chroma server the vectors live there; chunks, BM25 and the manifest stay local.
+    local = ["chroma"] if manifest_store(manifest).get("kind") != "server" else []
     missing = [
         name
-        for name in ("chroma", "bm25", "chunks.jsonl", "embeddings.npy")
+        for name in (*local, "bm25", "chunks.jsonl", "embeddings.npy")
         if not (gen / name).exists()
     ]
     if missing:
@@ -225,11 +285,48 @@ def _write_atomic(path: Path, text: str) -> None:
     _fsync_dir(path.parent)
 
 
-def _collect_garbage(index_dir: Path, keep: set[str]) -> None:
-    """Remove incomplete builds and old generations (the live one and ``keep`` stay)."""
+def _collect_garbage(index_dir: Path, keep: set[str], settings: Settings | None = None) -> None:
+    """Remove incomplete builds and old generations (the live one and ``keep`` stay), with
+    their collections on the configured Chroma server."""
     for gen in index_dir.glob("gen-*"):
         if gen.name not in keep:
+            if settings is not None:
+                _drop_server_collection(gen, settings)
             shutil.rmtree(gen, ignore_errors=True)
+
+
+def _server_collection_name(gen: Path) -> str:
+    return f"baclofen-{gen.name}"
+
+
+def _drop_server_collection(gen: Path, settings: Settings) -> None:
+    """Best effort: delete ``gen``'s collection on the configured Chroma server, if it has one.
+
+    A generation built against another server (or locally) is left alone: no surprise calls.
+    """
+    if not settings.chroma_host:
+        return
+    try:
+        manifest: dict[str, Any] | None = json.loads((gen / "manifest.json").read_text())
+    except (OSError, ValueError):
+        manifest = None  # an incomplete build: it was written to the configured server
+    store = manifest_store(manifest) if manifest is not None else vector_store(settings)
+    if store != vector_store(settings):
+        return
+    # Already gone, or the server is down: nothing to clean.
+    with contextlib.suppress(Exception):
+        _chroma_client(settings).delete_collection(_server_collection_name(gen))
+
+
+def _is_disk_full(exc: BaseException | None) -> bool:
+    seen = 0
+    while exc is not None and seen < 10:
+        if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            return True
+        if "No space left on device" in str(exc):  # e.g. raised by Chroma's Rust core
+            return True
+        exc, seen = exc.__cause__ or exc.__context__, seen + 1
+    return False
 
 
 # --------------------------------------------------------------------------- building
@@ -283,15 +380,17 @@ def build_index(
         changed = sorted(
             k for k in set(want) & set(old_records) if want[k] != old_records[k]["hash"]
         )
-        if same_config and not (added or removed or changed) and not rebuild:
+        same_store = manifest_store(old_manifest) == vector_store(settings)
+        if same_config and same_store and not (added or removed or changed) and not rebuild:
             return BuildReport(
                 "up to date", live.name if live else "", len(records),
                 old_manifest.get("chunk_count", 0), 0, 0, seconds=time.perf_counter() - t0,
             )  # fmt: skip
 
         chunks: list[Chunk] = []
+        names = cite_names(records)
         for r in records:
-            chunks.extend(chunk_record(r, settings.chunk_size, settings.chunk_overlap))
+            chunks.extend(chunk_record(r, settings.chunk_size, settings.chunk_overlap, names))
         cache = {} if rebuild or not same_config else _embedding_cache(live)
         todo = [i for i, c in enumerate(chunks) if c.hash not in cache]
         if embedder is None and todo:
@@ -312,30 +411,54 @@ def build_index(
             )
 
         gen = index_dir / f"gen-{time.strftime('%Y%m%d-%H%M%S')}-{secrets.token_hex(3)}"
-        gen.mkdir(parents=True)
-        say(f"Writing {len(chunks)} chunks to {gen.name} ...")
-        _write_generation(gen, chunks, vectors, settings)
-        manifest = {
-            "config": config,
-            "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
-            "chunk_count": len(chunks),
-            "records": {
-                r.id: {
-                    "hash": want[r.id],
-                    "title": r.title,
-                    "year": r.year,
-                    "evidence": r.evidence,
-                    "substances": r.substances,
-                    "path": r.path,
-                    "user": r.evidence == "user-document" or _in_library(r, settings),
-                }
-                for r in records
-            },
-        }
-        _write_atomic(gen / "manifest.json", json.dumps(manifest, indent=1))
-        _fsync_dir(gen)
-        _write_atomic(index_dir / "CURRENT", gen.name + "\n")  # the swap
-        _collect_garbage(index_dir, keep={gen.name} | ({live.name} if live else set()))
+        try:
+            gen.mkdir(parents=True)
+            say(f"Writing {len(chunks)} chunks to {gen.name} ...")
+            _write_generation(gen, chunks, vectors, settings)
+            manifest = {
+                "config": config,
+                "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+                "chunk_count": len(chunks),
+                "vector_store": vector_store(settings),
+                "records": {
+                    r.id: {
+                        "hash": want[r.id],
+                        "title": r.title,
+                        "year": r.year,
+                        "evidence": r.evidence,
+                        "substances": r.substances,
+                        "path": r.path,
+                        "user": r.evidence == "user-document" or _in_library(r, settings),
+                    }
+                    for r in records
+                },
+            }
+            _write_atomic(gen / "manifest.json", json.dumps(manifest, indent=1))
+            _fsync_dir(gen)
+            _write_atomic(index_dir / "CURRENT", gen.name + "\n")  # the swap
+        except BaseException as exc:
+            # Never leave a half-written generation (or its server collection) behind.
+            if current_generation(index_dir) != gen:
+                _drop_server_collection(gen, settings)
+                shutil.rmtree(gen, ignore_errors=True)
+                (index_dir / "CURRENT.tmp").unlink(missing_ok=True)
+            if isinstance(exc, Exception) and _is_disk_full(exc):
+                before = (
+                    "The previous index is unchanged and still answers"
+                    if live is not None
+                    else "No index was written"
+                )
+                err = DiskFullError(
+                    f"Not enough disk space to write the index in {index_dir} "
+                    f"({getattr(exc, 'strerror', None) or exc}). {before}; free some space "
+                    "and run `assistant index` again."
+                )
+                err.errno = errno.ENOSPC
+                raise err from exc
+            raise
+        _collect_garbage(
+            index_dir, keep={gen.name} | ({live.name} if live else set()), settings=settings
+        )
         status = "built" if not old_records else "updated"
         return BuildReport(
             status, gen.name, len(records), len(chunks), len(todo), len(chunks) - len(todo),
@@ -392,15 +515,32 @@ def _write_generation(
         )
 
 
+def _chroma_client(settings: Settings):  # noqa: ANN202
+    """A client of the configured Chroma server; IndexError_ with a clear message when down."""
+    import chromadb
+
+    try:
+        return chromadb.HttpClient(
+            host=settings.chroma_host or "",
+            port=settings.chroma_port,
+            ssl=settings.chroma_ssl,
+            settings=chroma_settings(),
+        )
+    except Exception as exc:  # noqa: BLE001 - chromadb raises ValueError/httpx errors here
+        raise IndexError_(
+            f"Cannot reach the Chroma server at {chroma_url(settings)} ({exc}). Start it "
+            "(`chroma run --path DIR --host HOST --port PORT`), or drop --chroma-url / "
+            "CHROMA_HOST to use the index folder."
+        ) from None
+
+
 def open_collection(gen: Path, settings: Settings, create: bool = False):  # noqa: ANN201
     """The Chroma collection of a generation: on disk, or on a Chroma server when configured."""
     import chromadb
 
     if settings.chroma_host:
-        client = chromadb.HttpClient(
-            host=settings.chroma_host, port=settings.chroma_port, settings=chroma_settings()
-        )
-        name = f"baclofen-{gen.name}"
+        client = _chroma_client(settings)
+        name = _server_collection_name(gen)
     else:
         client = chromadb.PersistentClient(path=str(gen / "chroma"), settings=chroma_settings())
         name = COLLECTION

@@ -6,6 +6,7 @@ and the contraindication lookup are added here, in the core, so every front end 
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import threading
 import unicodedata
@@ -65,6 +66,7 @@ class Assistant:
             max_sentences=self.settings.max_sentences,
             min_similarity=self.settings.min_similarity,
             min_term_coverage=self.settings.min_term_coverage,
+            vocabulary=frozenset(self.store.vocabulary()),
         )
         self._reload_lock = threading.Lock()
 
@@ -85,7 +87,11 @@ class Assistant:
     # ------------------------------------------------------------------ the chain
 
     def retriever(
-        self, filters: Filters | None = None, k: int | None = None, method: str = "hybrid"
+        self,
+        filters: Filters | None = None,
+        k: int | None = None,
+        method: str = "hybrid",
+        prefer_evidence: list[str] | None = None,
     ) -> HybridRetriever:
         return HybridRetriever(
             store=self.store,
@@ -93,21 +99,27 @@ class Assistant:
             k=k or self.settings.k,
             filters=filters,
             method=method,
+            prefer_evidence=prefer_evidence,
         )
 
-    def chain(self, filters: Filters | None = None, method: str = "hybrid") -> Runnable:
+    def chain(
+        self,
+        filters: Filters | None = None,
+        method: str = "hybrid",
+        prefer_evidence: list[str] | None = None,
+        composer: Composer | None = None,
+    ) -> Runnable:
         """``{"input": question}`` -> ``{"input", "context", "answer"}`` (a LangChain retrieval chain)."""
         from langchain_classic.chains import create_retrieval_chain
 
-        store, composer = self.store, self.composer
+        store, composer = self.store, composer or self.composer
 
         def compose(inputs: dict[str, Any]) -> Any:
             contexts = [from_document(d) for d in inputs["context"]]
             return composer(inputs["input"], contexts, store.idf)
 
-        return create_retrieval_chain(
-            self.retriever(filters, method=method), RunnableLambda(compose)
-        )
+        retriever = self.retriever(filters, method=method, prefer_evidence=prefer_evidence)
+        return create_retrieval_chain(retriever, RunnableLambda(compose))
 
     def ask(
         self,
@@ -119,7 +131,19 @@ class Assistant:
 
         question = clean_question(question)
         searched = condense(question, history) if history else question
-        out = self.chain(filters).invoke({"input": searched})
+        from assistant import safety
+
+        # the label first for dosing, overdose, pregnancy and kidney questions
+        label_first = safety.detect(searched) & {"dosing", "emergency", "pregnancy", "renal"}
+        prefer = ["label"] if label_first else None
+        composer = self.composer
+        if label_first and isinstance(composer, ExtractiveComposer):
+            # safety questions are phrased in everyday words ("won't wake up"): answer them from
+            # the label even when their words are not the library's
+            composer = dataclasses.replace(composer, vocabulary=None)
+        out = self.chain(filters, prefer_evidence=prefer, composer=composer).invoke(
+            {"input": searched}
+        )
         contexts = [from_document(d) for d in out["context"]]
         comp = contraindication_answer(searched, self.store) or out["answer"]
         answer = Answer(

@@ -109,6 +109,9 @@ class IndexStore:
             df.update(set(tokenize(f"{meta.get('title', '')} {text}")))
         return df
 
+    def vocabulary(self) -> set[str]:
+        return set(self._doc_freq)
+
     def idf(self, token: str) -> float:
         n = len(self.ids)
         return math.log(
@@ -146,11 +149,32 @@ class IndexStore:
     def dense(
         self, query_vec: np.ndarray, n: int, filters: Filters | None = None
     ) -> list[tuple[int, float]]:
-        """(chunk position, cosine similarity), best first."""
+        """(chunk position, cosine similarity), best first.
+
+        Unfiltered queries use Chroma's HNSW index. Filtered queries are exact: :meth:`mask`
+        picks the allowed chunks and one matrix-vector product over their vectors (the
+        generation's ``embeddings.npy``, loaded on first use) ranks them. Chroma's ``where``
+        filter slows down with the collection (about 0.3 s at 100k chunks; see
+        ``python -m benchmarks --only scale``) and its filtered HNSW search can miss neighbours.
+        """
         where = filters.chroma_where() if filters else None
         n = min(n, len(self.ids))
         if n == 0:
             return []
+        mask = self.mask(filters)
+        vectors = getattr(self, "_vectors", None)
+        if mask is not None and vectors is None:
+            try:
+                vectors = np.load(self.generation / "embeddings.npy")
+            except (OSError, ValueError):
+                vectors = np.zeros((0, 0), dtype=np.float32)  # unreadable: Chroma's filter below
+            self._vectors = vectors
+        if mask is not None and len(vectors) == len(self.ids):
+            allowed = np.flatnonzero(mask)
+            sims = vectors[allowed] @ np.asarray(query_vec, dtype=vectors.dtype)
+            top = np.argpartition(-sims, n - 1)[:n] if sims.size > n else np.arange(sims.size)
+            top = top[np.argsort(-sims[top], kind="stable")]
+            return [(int(allowed[i]), float(sims[i])) for i in top]
         with self._lock:  # Chroma's embedded client is used from Gradio worker threads
             res = self.collection.query(
                 query_embeddings=[query_vec.tolist()],
@@ -198,8 +222,14 @@ def retrieve(
     filters: Filters | None = None,
     method: str = "hybrid",
     query_vec: np.ndarray | None = None,
+    prefer_evidence: list[str] | None = None,
 ) -> list[Context]:
-    """The top-k contexts for a query, best first."""
+    """The top-k contexts for a query, best first.
+
+    ``prefer_evidence`` adds a third ranking, dense search restricted to those evidence types,
+    to the fusion: the safety layer uses it to bring the label forward for dosing, overdose,
+    pregnancy and kidney questions.
+    """
     s = store.settings
     k = k or s.k
     dense: list[tuple[int, float]] = []
@@ -209,7 +239,19 @@ def retrieve(
         dense = store.dense(vec, s.candidates, filters)
     if method in ("hybrid", "bm25"):
         lexical = store.lexical(query, s.candidates, filters)
-    fused = rrf([[p for p, _ in dense], [p for p, _ in lexical]], s.rrf_k)
+    rankings = [[p for p, _ in dense], [p for p, _ in lexical]]
+    if prefer_evidence and method == "hybrid":
+        pref = Filters(
+            evidence=list(prefer_evidence),
+            substances=list(filters.substances) if filters else [],
+            year_min=filters.year_min if filters else None,
+            year_max=filters.year_max if filters else None,
+        )
+        if not filters or not filters.evidence or set(filters.evidence) & set(prefer_evidence):
+            preferred = store.dense(vec, max(3, s.k), pref)
+            rankings.append([p for p, _ in preferred])
+            dense = dense + [x for x in preferred if x[0] not in dict(dense)]
+    fused = rrf(rankings, s.rrf_k)
     dense_rank = {p: r for r, (p, _) in enumerate(dense)}
     lex_rank = {p: r for r, (p, _) in enumerate(lexical)}
     sim = dict(dense)
@@ -265,9 +307,13 @@ class HybridRetriever(BaseRetriever):
     k: int = 6
     filters: Filters | None = None
     method: str = "hybrid"
+    prefer_evidence: list[str] | None = None
 
     def _get_relevant_documents(
         self, query: str, *, run_manager: CallbackManagerForRetrieverRun
     ) -> list[Document]:
-        ctxs = retrieve(self.store, self.embedder, query, self.k, self.filters, self.method)
+        ctxs = retrieve(
+            self.store, self.embedder, query, self.k, self.filters, self.method,
+            prefer_evidence=self.prefer_evidence,
+        )  # fmt: skip
         return [to_document(c) for c in ctxs]
