@@ -204,7 +204,11 @@ def short_cite(record: Record) -> str:
     """ "Garbutt 2010"-style name of a record ("" when it has no authors)."""
     if not record.authors or record.authors[0].startswith("baclofen-assistant"):
         return ""
-    surname = record.authors[0].split()[0].rstrip(",")
+    parts = record.authors[0].replace(",", " ").split()
+    # "de Beaurepaire R" -> "de Beaurepaire": drop trailing initials
+    while len(parts) > 1 and parts[-1].isupper() and len(parts[-1]) <= 3:
+        parts.pop()
+    surname = " ".join(parts)
     et_al = " et al." if len(record.authors) > 1 or record.authors_et_al else ""
     return f"{surname}{et_al} {record.year}" if record.year else f"{surname}{et_al}"
 
@@ -225,7 +229,15 @@ def cite_names(records: list[Record]) -> dict[str, str]:
 def _resolve_citations(text: str, names: dict[str, str]) -> str:
     """``[@garbutt2010]`` -> ``(Garbutt et al. 2010)`` so quotes read naturally."""
     text = re.sub(r"\[@([a-z0-9_\-]+)\]", lambda m: f"({names.get(m.group(1), m.group(1))})", text)
-    return re.sub(r"\)\s+\(", "; ", text)
+    text = re.sub(r"\)\s+\(", "; ", text)
+    # bare record ids written in prose ("see kahn2009") read as names too
+    ids = [i for i in names if re.search(r"[0-9_]", i)]
+    if ids:
+        rx = re.compile(
+            r"\b(" + "|".join(map(re.escape, sorted(ids, key=len, reverse=True))) + r")\b"
+        )
+        text = rx.sub(lambda m: names[m.group(1)], text)
+    return text
 
 
 def record_metadata(record: Record) -> dict[str, Any]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 import textwrap
 from collections.abc import Callable, Iterator
@@ -22,6 +23,12 @@ def _settings(index_dir: Path | None) -> Settings:
         s.index_dir = index_dir
     ctx = click.get_current_context(silent=True)
     server = ctx.meta.get("chroma_url") if ctx is not None else None
+    if server is None and os.environ.get("ASSISTANT_CHROMA_URL"):
+        # commands without the option (e.g. `assistant ingest`) honour the variable too
+        try:
+            server = parse_chroma_url(os.environ["ASSISTANT_CHROMA_URL"])
+        except ValueError as exc:
+            raise click.UsageError(f"ASSISTANT_CHROMA_URL: {exc}") from None
     if server:  # --chroma-url (set by chroma_url_option's callback)
         s.chroma_host, s.chroma_port, s.chroma_ssl = server
     return s

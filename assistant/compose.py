@@ -35,7 +35,9 @@ _QUESTION_WORDS = frozenset(
     tokenize(
         "baclofen drug medication medicine use used using effect effects work works study studies "
         "evidence know tell explain patient patients people treatment treat help helps good "
-        "safe risk risks"
+        "safe risk risks find found finding findings result results show showed conclude "
+        "concluded conclusion trial trials review report reported outcome outcomes happen "
+        "happened paper article"
     )
 )
 
@@ -164,6 +166,9 @@ class ExtractiveComposer:
         self, question: str, contexts: Sequence[Context], idf: Callable[[str], float]
     ) -> list[_Candidate]:
         q = set(tokenize(question))
+        # "What did BACLAD find?": intent words match any sentence that says "found"; the topic
+        # words decide (unless the question has no other words)
+        q = (q - _QUESTION_WORDS) or q
         q_weight = sum(idf(t) for t in q) or 1.0
         top_score = max(c.score for c in contexts) or 1.0
         cands: list[_Candidate] = []
@@ -199,19 +204,25 @@ class ExtractiveComposer:
                 length = 1.0 if 60 <= len(text) <= 400 else 0.85
                 bonus = ev_bonus + (0.06 if summary else 0) + (0.04 if results else 0)
                 if _NUMBER.search(text):
-                    bonus += 0.05  # results carry numbers
+                    bonus += 0.08  # results carry numbers
                 if _NOT_REPORTED.search(text):
                     bonus -= 0.1  # "the checked sources do not report ..." is a last resort
-                score = (0.45 * lex + 0.15 * own + 0.3 * prior + bonus) * length
+                score = (0.55 * lex + 0.05 * own + 0.3 * prior + bonus) * length
                 cands.append(_Candidate(ci, s, e, toks, score))
         chosen: list[_Candidate] = []
         per_source: dict[str, int] = {}
+        # a question about one record ("What did BACLAD find?") may quote it more often
+        counts: dict[str, int] = {}
+        for ctx in contexts:
+            counts[ctx.source_id] = counts.get(ctx.source_id, 0) + 1
+        focus = max(counts.values()) * 2 >= len(contexts)
+        cap = self.per_source + 1 if focus else self.per_source
         pool = sorted(cands, key=lambda c: -c.score)
         while pool and len(chosen) < self.max_sentences:
             best, best_val = None, -math.inf
             for c in pool:
                 src = contexts[c.ctx_index].source_id
-                if per_source.get(src, 0) >= self.per_source:
+                if per_source.get(src, 0) >= cap:
                     continue
                 if any(_jaccard(c.tokens, o.tokens) > 0.6 for o in chosen):
                     continue

@@ -62,12 +62,15 @@ class Assistant:
             )
         self.embedder = embedder
         self.store = store or IndexStore(self.settings)
-        self.composer: Composer = composer or ExtractiveComposer(
-            max_sentences=self.settings.max_sentences,
-            min_similarity=self.settings.min_similarity,
-            min_term_coverage=self.settings.min_term_coverage,
-            vocabulary=frozenset(self.store.vocabulary()),
-        )
+        if composer is None:
+            extractive = ExtractiveComposer(
+                max_sentences=self.settings.max_sentences,
+                min_similarity=self.settings.min_similarity,
+                min_term_coverage=self.settings.min_term_coverage,
+                vocabulary=frozenset(self.store.vocabulary()),
+            )
+            composer = _configured_composer(extractive)
+        self.composer: Composer = composer
         self._reload_lock = threading.Lock()
 
     @classmethod
@@ -158,6 +161,21 @@ class Assistant:
         return finish(answer, searched, contexts)
 
 
+def _configured_composer(extractive: ExtractiveComposer) -> Composer:
+    """The extractive composer, or an LLM composer when ``ASSISTANT_LLM`` names a backend.
+
+    A backend that cannot be set up never falls back silently: answers carry a note saying so.
+    """
+    from assistant.backends import BackendUnavailable, configured_spec
+    from assistant.generate import NotedComposer, composer_from_spec
+
+    try:
+        return composer_from_spec(None, extractive)
+    except BackendUnavailable as exc:
+        note = f"{exc} Showing the extractive answer instead (ASSISTANT_LLM={configured_spec()})."
+        return NotedComposer(extractive, note)
+
+
 def _find_quote(store: IndexStore, source_id: str, quote: str) -> tuple[int, str] | None:
     """The chunk of ``source_id`` holding ``quote`` and the quote exactly as the chunk has it."""
     pattern = re.compile(r"\s+".join(re.escape(w) for w in quote.split()))
@@ -222,5 +240,8 @@ def finish(answer: Answer, question: str, contexts: list[Context]) -> Answer:
         from assistant import safety
     except ImportError:  # pragma: no cover - the safety module is part of the package
         return answer
-    answer.notices = safety.notices_for(question, contexts if not answer.abstained else [])
+    # off-label also follows the evidence the answer actually quotes (not all that was retrieved)
+    cited = {c.chunk_id for c in answer.citations}
+    quoted = [c for c in contexts if c.chunk_id in cited] if not answer.abstained else []
+    answer.notices = safety.notices_for(question, quoted)
     return answer

@@ -98,6 +98,7 @@ class IndexStore:
                 "Run `assistant index --rebuild`."
             )
         self.position = {cid: i for i, cid in enumerate(self.ids)}
+        self._names = self._name_index()
         self._doc_freq = self._document_frequencies()
         self._years = np.array([m.get("year", -1) for m in self.metas])
         self._evidence = np.array([m.get("evidence", "") for m in self.metas])
@@ -108,6 +109,40 @@ class IndexStore:
         for text, meta in zip(self.texts, self.metas, strict=True):
             df.update(set(tokenize(f"{meta.get('title', '')} {text}")))
         return df
+
+    def _name_index(self) -> dict[str, list[int]]:
+        """Record-name token -> the first chunks of the records with that name.
+
+        Names are the "Author et al. YEAR" cite and trial names (BACLAD, ALPADIR): a question
+        that names a study should find that study even when its text rarely repeats the name.
+        """
+        index: dict[str, list[int]] = {}
+        per_record: dict[str, int] = {}
+        for pos, meta in enumerate(self.metas):
+            sid = meta.get("source_id", "")
+            per_record[sid] = per_record.get(sid, 0) + 1
+            if per_record[sid] > 3:
+                continue
+            name = f"{meta.get('short_cite', '')} {meta.get('trial_names', '')}"
+            for tok in set(tokenize(name)) - {"et", "al"}:
+                index.setdefault(tok, []).append(pos)
+        return index
+
+    def by_name(self, query: str, filters: Filters | None = None) -> list[int]:
+        """Chunks of the records the query names, best match first (empty when none named)."""
+        toks = [t for t in set(tokenize(query)) if t in self._names]
+        if not any(not t.isdigit() for t in toks):
+            return []  # a year alone names nothing
+        n_records = max(1, len(self.manifest.get("records", {})))
+        score: dict[int, float] = {}
+        for t in toks:
+            positions = self._names[t]
+            w = math.log(1 + n_records / max(1, len(positions) / 3))
+            for p in positions:
+                score[p] = score.get(p, 0.0) + w
+        mask = self.mask(filters)
+        ranked = sorted(score, key=lambda p: (-score[p], p))
+        return [p for p in ranked if mask is None or mask[p]][: self.settings.candidates]
 
     def vocabulary(self) -> set[str]:
         return set(self._doc_freq)
@@ -223,6 +258,7 @@ def retrieve(
     method: str = "hybrid",
     query_vec: np.ndarray | None = None,
     prefer_evidence: list[str] | None = None,
+    expand: bool = True,
 ) -> list[Context]:
     """The top-k contexts for a query, best first.
 
@@ -240,6 +276,10 @@ def retrieve(
     if method in ("hybrid", "bm25"):
         lexical = store.lexical(query, s.candidates, filters)
     rankings = [[p for p, _ in dense], [p for p, _ in lexical]]
+    if method == "hybrid":
+        named = store.by_name(query, filters)
+        if named:
+            rankings.append(named)
     if prefer_evidence and method == "hybrid":
         pref = Filters(
             evidence=list(prefer_evidence),
@@ -256,6 +296,8 @@ def retrieve(
     lex_rank = {p: r for r, (p, _) in enumerate(lexical)}
     sim = dict(dense)
     best = sorted(fused, key=lambda p: -fused[p])[:k]
+    if expand:
+        best = _with_summaries(store, best, fused, filters)
     return [
         store.context(
             p,
@@ -266,6 +308,32 @@ def retrieve(
         )
         for p in best
     ]
+
+
+def _with_summaries(
+    store: IndexStore, best: list[int], fused: dict[int, float], filters: Filters | None
+) -> list[int]:
+    """Bring the opening chunk (its Summary) of the two best records along.
+
+    A record's summary states its main result, so "What did BACLAD find?" can be answered from
+    it even when retrieval matched the record's other sections first. The added chunk takes
+    the score of its record's best chunk, just below it.
+    """
+    out = list(best)
+    seen: list[str] = []
+    allowed = store.mask(filters)
+    for p in best:
+        sid = store.metas[p].get("source_id")
+        if sid in seen:
+            continue
+        seen.append(sid)
+        first = store.position.get(f"{sid}::0")
+        if first is not None and first not in out and (allowed is None or allowed[first]):
+            fused[first] = fused[p] * 0.999
+            out.insert(out.index(p) + 1, first)
+        if len(seen) == 2:
+            break
+    return out
 
 
 def to_document(ctx: Context) -> Document:
