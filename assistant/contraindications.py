@@ -267,7 +267,8 @@ _GENERAL = re.compile(
 )
 _SAFETY = re.compile(
     r"\bsafe\w*|\bunsafe\b|\brisk\w*|\bdanger\w*|\bharm\w*|\bavoid\w*|\bcaution\w*|\bprecaution\w*"
-    r"|\bwarn\w*|\bok\b|\bokay\b|\ballowed\b|\bproblem\w*|\bshould not\b|\bshouldn't\b"
+    r"|\bwarn\w*|\bok\b|\bokay\b|\ballowed\b|\bshould not\b|\bshouldn't\b"
+    r"|\bwhile (?:taking|on|using)\b"
     r"|\b(?:can|could|may|should|cannot|can't)"
     r" (?:i|you|he|she|we|they|someone|somebody|people|patients|a patient|a person|one|my \w+)"
     r" (?:\w+ ){0,3}?(?:take|use|have|be given|be prescribed|start|get)\b"
@@ -280,7 +281,9 @@ _SAFETY = re.compile(
 
 # The disorder being treated is not a co-ingested depressant: "safe for alcohol use disorder?"
 _USE_DISORDER = re.compile(
-    r"\b(?:alcohol|opioid|opiate)s? (?:use disorders?|dependence|addiction|withdrawal)\b"
+    r"\b(?:alcohol|opioid|opiate|drinking)s? (?:use disorders?|dependence|addiction|withdrawal"
+    r"|problems?|detox\w*|maintenance|cravings?|relapse|treatment)\b"
+    r"|\b(?:for|after|in|treat\w*) (?:heavy )?(?:alcohol|opioids?|opiates?|drinking|drinkers)\b"
     r"|\balcoholism\b|\baud\b|\boud\b"
 )
 

@@ -316,3 +316,16 @@ def test_format_table(table):
     assert "CONTRAINDICATED on the US label" in everything
     assert everything.count("CONTRAINDICATED") == 1
     assert "No matching condition" in format_table([], note="")
+
+
+@pytest.mark.parametrize(
+    ("question", "keys"),
+    [
+        ("How many trials were pooled in the Cochrane review of baclofen for alcohol problems?", []),
+        ("Can baclofen be used as maintenance treatment after opioid detoxification?", []),
+        ("Can I drink alcohol while taking baclofen?", ["cns_depressants"]),
+        ("Is baclofen safe with opioids like methadone?", ["cns_depressants"]),
+    ],
+)
+def test_treated_substance_is_not_a_co_ingested_depressant(question: str, keys: list[str]) -> None:
+    assert [c.key for c in find_in_question(question)] == keys
