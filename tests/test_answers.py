@@ -53,7 +53,11 @@ def test_in_scope_answers_quote_their_sources_verbatim(corpus_assistant, questio
     assert markers == {c.n for c in ans.citations}
     if ans.route == "contraindications":
         # answered from the curated table: the table's statements, each citing a verbatim quote
-        assert all(line.rstrip().endswith("]") for line in ans.answer.splitlines() if line.startswith("  - "))
+        assert all(
+            line.rstrip().endswith("]")
+            for line in ans.answer.splitlines()
+            if line.startswith("  - ")
+        )
         return
     # every answer sentence is itself a verbatim piece of the quote it cites
     for line in ans.answer.splitlines():

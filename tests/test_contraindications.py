@@ -321,7 +321,10 @@ def test_format_table(table):
 @pytest.mark.parametrize(
     ("question", "keys"),
     [
-        ("How many trials were pooled in the Cochrane review of baclofen for alcohol problems?", []),
+        (
+            "How many trials were pooled in the Cochrane review of baclofen for alcohol problems?",
+            [],
+        ),
         ("Can baclofen be used as maintenance treatment after opioid detoxification?", []),
         ("Can I drink alcohol while taking baclofen?", ["cns_depressants"]),
         ("Is baclofen safe with opioids like methadone?", ["cns_depressants"]),

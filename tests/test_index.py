@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from assistant.chunks import chunk_record
 from assistant.index import (
     IndexError_,
     build_index,
@@ -21,7 +22,6 @@ from assistant.index import (
     read_manifest,
 )
 from assistant.pipeline import Assistant
-from assistant.chunks import chunk_record
 from assistant.records import CorpusError, parse_record
 from assistant.settings import PROJECT_DIR, Settings
 
@@ -40,7 +40,9 @@ def test_second_build_embeds_nothing(tiny_corpus: Settings, embedder) -> None:
     assert index_status(tiny_corpus).state == "ready"
 
 
-def test_changed_record_reembeds_only_itself_and_removed_leaves(tiny_corpus: Settings, embedder) -> None:
+def test_changed_record_reembeds_only_itself_and_removed_leaves(
+    tiny_corpus: Settings, embedder
+) -> None:
     build_index(tiny_corpus, progress=False, embedder=embedder)
     beta = tiny_corpus.corpus_dir / "beta2005.md"
     beta.write_text(beta.read_text().replace("Twelve people", "Fourteen people"))
@@ -49,11 +51,15 @@ def test_changed_record_reembeds_only_itself_and_removed_leaves(tiny_corpus: Set
     report = build_index(tiny_corpus, progress=False, embedder=embedder)
     assert report.status == "updated"
     assert report.changed == ["beta2005"] and report.removed == ["gamma2010"]
-    beta_chunks = chunk_record(parse_record(beta), tiny_corpus.chunk_size, tiny_corpus.chunk_overlap)
+    beta_chunks = chunk_record(
+        parse_record(beta), tiny_corpus.chunk_size, tiny_corpus.chunk_overlap
+    )
     assert report.embedded == len(beta_chunks) and report.reused > 0
     store_ids = Assistant(tiny_corpus, embedder=embedder).store.ids
     assert not any(i.startswith("gamma2010") for i in store_ids)
-    ans = Assistant(tiny_corpus, embedder=embedder).ask("How many people were in quasitrol withdrawal?")
+    ans = Assistant(tiny_corpus, embedder=embedder).ask(
+        "How many people were in quasitrol withdrawal?"
+    )
     assert "Fourteen" in ans.answer
 
 
@@ -104,7 +110,9 @@ def test_chroma_losing_vectors_is_detected(tiny_corpus: Settings, embedder) -> N
 
 def _run_until(cmd: list[str], marker: str, env: dict[str, str], timeout: float = 240) -> int:
     """Start ``cmd``, kill -9 it as soon as ``marker`` appears on its stderr; return its code."""
-    proc = subprocess.Popen(cmd, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, env=env, text=True, bufsize=1)
+    proc = subprocess.Popen(
+        cmd, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, env=env, text=True, bufsize=1
+    )
     deadline = time.monotonic() + timeout
     seen = ""
     assert proc.stderr is not None
@@ -138,12 +146,20 @@ def test_rebuild_killed_halfway_leaves_previous_index_answering(
         ans = Assistant.load(settings, embedder=embedder).ask("What did the ALPADIR trial find?")
         assert ans.citations and not ans.abstained
     # the next run completes and cleans up the half-written generation
-    done = subprocess.run([*ASSISTANT, "index"], env=env, capture_output=True, text=True, timeout=600)
+    done = subprocess.run(
+        [*ASSISTANT, "index"], env=env, capture_output=True, text=True, timeout=600
+    )
     assert done.returncode == 0, done.stderr
     assert "up to date" in done.stdout
     gens = sorted(p.name for p in index_dir.glob("gen-*"))
     assert live is not None and live.name in gens
-    rebuilt = subprocess.run([*ASSISTANT, "index", "--rebuild", "-q"], env=env, capture_output=True, text=True, timeout=900)
+    rebuilt = subprocess.run(
+        [*ASSISTANT, "index", "--rebuild", "-q"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
     assert rebuilt.returncode == 0, rebuilt.stderr
     new = current_generation(index_dir)
     assert new != live and len(list(index_dir.glob("gen-*"))) <= 2
@@ -157,6 +173,8 @@ def test_project_index_dir_default_is_project_index() -> None:
 def test_manifest_records_carry_listing_fields(corpus_index: Settings) -> None:
     manifest = read_manifest(current_generation(corpus_index.index_dir))
     info = manifest["records"]["garbutt2010"]
-    assert info["year"] == 2010 and info["evidence"] == "rct" and "baclofen" in info["title"].lower()
+    assert (
+        info["year"] == 2010 and info["evidence"] == "rct" and "baclofen" in info["title"].lower()
+    )
     assert manifest["config"]["chunk_size"] == corpus_index.chunk_size
     json.dumps(manifest)  # JSON-serialisable
