@@ -411,6 +411,7 @@ def run_eval(
 ) -> dict[str, Any]:
     """Ask every question and score the answers; returns a JSON-able report dict."""
     from assistant import retrieval
+    from assistant.pipeline import preferred_evidence
 
     store, embedder = assistant.store, assistant.embedder
     in_scope = [q for q in questions if not q.abstain]
@@ -422,7 +423,11 @@ def run_eval(
     vecs = embedder.encode([q.question for q in in_scope]) if in_scope else []
     for q, vec in zip(in_scope, vecs, strict=True):
         for m in methods:
-            ctxs = retrieval.retrieve(store, embedder, q.question, depth, None, m, query_vec=vec)
+            # the same retrieval ``ask`` runs (label first for safety questions, hybrid only)
+            prefer = preferred_evidence(q.question) if m == "hybrid" else None
+            ctxs = retrieval.retrieve(
+                store, embedder, q.question, depth, None, m, query_vec=vec, prefer_evidence=prefer
+            )
             ranks[m][q.id] = hit_rank(q.expected_sources, ctxs, k)
     retrieval_report: dict[str, Any] = {}
     for m in methods:

@@ -134,11 +134,8 @@ class Assistant:
 
         question = clean_question(question)
         searched = condense(question, history) if history else question
-        from assistant import safety
-
-        # the label first for dosing, overdose, pregnancy and kidney questions
-        label_first = safety.detect(searched) & {"dosing", "emergency", "pregnancy", "renal"}
-        prefer = ["label"] if label_first else None
+        prefer = preferred_evidence(searched)
+        label_first = prefer is not None
         composer = self.composer
         if label_first and isinstance(composer, ExtractiveComposer):
             # safety questions are phrased in everyday words ("won't wake up"): answer them from
@@ -159,6 +156,16 @@ class Assistant:
             route=comp.route,
         )
         return finish(answer, searched, contexts)
+
+
+def preferred_evidence(question: str) -> list[str] | None:
+    """Evidence types retrieval brings forward: the label for dosing, overdose, pregnancy and
+    kidney questions (the safety layer decides which questions those are)."""
+    from assistant import safety
+
+    if safety.detect(question) & {"dosing", "emergency", "pregnancy", "renal"}:
+        return ["label"]
+    return None
 
 
 def _configured_composer(extractive: ExtractiveComposer) -> Composer:

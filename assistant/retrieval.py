@@ -26,9 +26,11 @@ from assistant.index import (
     open_collection,
     read_manifest,
 )
+from assistant.records import EVIDENCE_RANK
 from assistant.settings import Settings
 
 METHODS = ("hybrid", "dense", "bm25")
+EVIDENCE_WEIGHT = 0.15  # fused score x1.15 for a meta-analysis ... x1.0 for a user document
 
 
 @dataclass
@@ -99,6 +101,16 @@ class IndexStore:
             )
         self.position = {cid: i for i, cid in enumerate(self.ids)}
         self._names = self._name_index()
+        try:  # the stored chunk vectors: cosine similarity for any chunk, not only Chroma's top n
+            self.vectors = np.load(gen / "embeddings.npy", mmap_mode="r")
+        except (OSError, ValueError) as exc:
+            raise IndexError_(
+                f"The index in {gen} is damaged ({exc}). Run `assistant index --rebuild`."
+            ) from None
+        if self.vectors.shape[0] != len(self.ids):
+            raise IndexError_(
+                f"The index in {gen} is damaged (vector count). Run `assistant index --rebuild`."
+            )
         self._doc_freq = self._document_frequencies()
         self._years = np.array([m.get("year", -1) for m in self.metas])
         self._evidence = np.array([m.get("evidence", "") for m in self.metas])
@@ -107,7 +119,8 @@ class IndexStore:
     def _document_frequencies(self) -> Counter[str]:
         df: Counter[str] = Counter()
         for text, meta in zip(self.texts, self.metas, strict=True):
-            df.update(set(tokenize(f"{meta.get('title', '')} {text}")))
+            names = f"{meta.get('short_cite', '')} {meta.get('trial_names', '')}"
+            df.update(set(tokenize(f"{meta.get('title', '')} {names} {text}")))
         return df
 
     def _name_index(self) -> dict[str, list[int]]:
@@ -163,13 +176,20 @@ class IndexStore:
         if filters.substances:
             sub = np.zeros(len(self.ids), dtype=bool)
             for s in filters.substances:
-                sub |= np.array([bool(meta.get(f"sub_{s}")) for meta in self.metas])
+                sub |= self._substance(s)
             m &= sub
         if filters.year_min:
             m &= self._years >= int(filters.year_min)
         if filters.year_max:
             m &= (self._years <= int(filters.year_max)) & (self._years >= 0)
         return m
+
+    def _substance(self, name: str) -> np.ndarray:
+        """Boolean mask of the chunks about one substance (computed once per substance)."""
+        cache = self.__dict__.setdefault("_substance_masks", {})
+        if name not in cache:
+            cache[name] = np.array([bool(meta.get(f"sub_{name}")) for meta in self.metas])
+        return cache[name]
 
     def records(self) -> list[dict[str, Any]]:
         out = []
@@ -188,24 +208,17 @@ class IndexStore:
 
         Unfiltered queries use Chroma's HNSW index. Filtered queries are exact: :meth:`mask`
         picks the allowed chunks and one matrix-vector product over their vectors (the
-        generation's ``embeddings.npy``, loaded on first use) ranks them. Chroma's ``where``
+        generation's ``embeddings.npy``, memory-mapped at load) ranks them. Chroma's ``where``
         filter slows down with the collection (about 0.3 s at 100k chunks; see
         ``python -m benchmarks --only scale``) and its filtered HNSW search can miss neighbours.
         """
-        where = filters.chroma_where() if filters else None
         n = min(n, len(self.ids))
         if n == 0:
             return []
         mask = self.mask(filters)
-        vectors = getattr(self, "_vectors", None)
-        if mask is not None and vectors is None:
-            try:
-                vectors = np.load(self.generation / "embeddings.npy")
-            except (OSError, ValueError):
-                vectors = np.zeros((0, 0), dtype=np.float32)  # unreadable: Chroma's filter below
-            self._vectors = vectors
-        if mask is not None and len(vectors) == len(self.ids):
+        if mask is not None:
             allowed = np.flatnonzero(mask)
+            vectors = self.vectors
             sims = vectors[allowed] @ np.asarray(query_vec, dtype=vectors.dtype)
             top = np.argpartition(-sims, n - 1)[:n] if sims.size > n else np.arange(sims.size)
             top = top[np.argsort(-sims[top], kind="stable")]
@@ -214,7 +227,6 @@ class IndexStore:
             res = self.collection.query(
                 query_embeddings=[query_vec.tolist()],
                 n_results=n,
-                where=where,
                 include=["distances"],
             )
         ids, dists = res["ids"][0], res["distances"][0]
@@ -270,6 +282,7 @@ def retrieve(
     k = k or s.k
     dense: list[tuple[int, float]] = []
     lexical: list[tuple[int, float]] = []
+    vec = None
     if method in ("hybrid", "dense"):
         vec = query_vec if query_vec is not None else embedder.encode([query])[0]
         dense = store.dense(vec, s.candidates, filters)
@@ -292,10 +305,18 @@ def retrieve(
             rankings.append([p for p, _ in preferred])
             dense = dense + [x for x in preferred if x[0] not in dict(dense)]
     fused = rrf(rankings, s.rrf_k)
+    # when several sources say the same thing, the stronger evidence goes first
+    for p in fused:
+        rank = EVIDENCE_RANK.get(store.metas[p].get("evidence", ""), 8)
+        fused[p] *= 1.0 + EVIDENCE_WEIGHT * (8 - rank) / 8
     dense_rank = {p: r for r, (p, _) in enumerate(dense)}
     lex_rank = {p: r for r, (p, _) in enumerate(lexical)}
     sim = dict(dense)
-    best = sorted(fused, key=lambda p: -fused[p])[:k]
+    if vec is not None:
+        for p in fused:
+            if p not in sim:
+                sim[p] = float(np.dot(store.vectors[p], vec))
+    best = _diverse(store, sorted(fused, key=lambda p: -fused[p]), k, s.max_per_source)
     if expand:
         best = _with_summaries(store, best, fused, filters)
     return [
@@ -308,6 +329,29 @@ def retrieve(
         )
         for p in best
     ]
+
+
+def _diverse(store: IndexStore, ranked: list[int], k: int, per_source: int) -> list[int]:
+    """The best ``k`` chunks, at most ``per_source`` from one record while others are left.
+
+    Several chunks of one long record often match a question alike; without a cap they crowd
+    out the other records that answer it (the eval's recall@5 counts distinct sources).
+    """
+    if per_source <= 0:
+        return ranked[:k]
+    best: list[int] = []
+    later: list[int] = []
+    count: Counter[str] = Counter()
+    for p in ranked:
+        sid = store.metas[p].get("source_id", "")
+        if count[sid] < per_source:
+            count[sid] += 1
+            best.append(p)
+            if len(best) == k:
+                return best
+        else:
+            later.append(p)
+    return best + later[: k - len(best)]
 
 
 def _with_summaries(

@@ -26,6 +26,7 @@ class Settings(BaseSettings):
     k: int = 6  # contexts handed to the composer
     candidates: int = 30  # per retriever, before fusion
     rrf_k: int = 60
+    max_per_source: int = 2  # chunks of one record among the k (0 = no cap)
     # Composition.
     max_sentences: int = 5
     # Abstain when the best context is this dissimilar to the question (cosine) ...

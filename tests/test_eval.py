@@ -314,7 +314,14 @@ def test_run_eval_plumbing_with_a_fake_assistant(monkeypatch: pytest.MonkeyPatch
     store = _store()
 
     def fake_retrieve(
-        store_, embedder, query, k=None, filters=None, method="hybrid", query_vec=None
+        store_,
+        embedder,
+        query,
+        k=None,
+        filters=None,
+        method="hybrid",
+        query_vec=None,
+        prefer_evidence=None,
     ):
         first = "rec" if method != "bm25" else "other"
         return [
