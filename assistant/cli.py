@@ -403,7 +403,12 @@ def serve(host: str, port: int, share: bool, auth: str | None, index_dir: Path |
         if not user or not pw:
             raise click.BadParameter("use USER:PASSWORD", param_hint="--auth")
         creds = (user, pw)
-    launch(settings, host=host, port=port, share=share, auth=creds)
+    from assistant.index import IndexError_
+
+    try:
+        launch(settings, host=host, port=port, share=share, auth=creds)
+    except IndexError_ as exc:  # damaged in a way only loading shows: a message, no trace
+        _fail(exc)
 
 
 from assistant.ingest_cli import fetch_pubmed_cmd, ingest_cmd, remove_cmd  # noqa: E402
