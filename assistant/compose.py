@@ -22,6 +22,7 @@ from assistant.chunks import split_sentences, tokenize
 from assistant.records import EVIDENCE_RANK
 
 ABSTAIN_TEXT = "The sources in this library do not answer this question."
+_SAME = 0.6  # two sentences sharing more of their words than this say the same thing
 _NUMBER = re.compile(
     r"\d+(?:\.\d+)?\s*(?:%|mg|percent)|\bp\s*[<=]|\b\d+(?:\.\d+)? (?:vs|versus)\b|\d"
 )
@@ -100,6 +101,26 @@ def coverage(question: str, contexts: Sequence[Context], idf: Callable[[str], fl
     return sum(idf(t) for t in q & seen) / total if total else 0.0
 
 
+# Medicines and supplements other than baclofen, by name or by their class's word ending.
+_OTHER_DRUG = re.compile(
+    r"\b(?:naltrexone|acamprosate|nalmefene|topiramate|gabapentin|pregabalin|disulfiram"
+    r"|varenicline|bupropion|clonidine|lofexidine|tizanidine|cyclobenzaprine|dantrolene"
+    r"|methadone|buprenorphine|naloxone|tramadol|ketamine|lithium|metformin|paracetamol"
+    r"|acetaminophen|aspirin|ibuprofen|naproxen|amoxicillin|penicillin|insulin|warfarin"
+    r"|melatonin|vitamins?|ondansetron|sertraline|fluoxetine|quetiapine|olanzapine"
+    r"|[a-z]{2,}(?:azepam|azolam|barbital|olol|pril|sartan|statin|prazole|triptyline|oxetine"
+    r"|cillin|mycin|floxacin|profen|codone|morphone))\b",
+    re.I,
+)
+
+
+def other_drugs(question: str) -> set[str]:
+    """The medicines a question names when it does not name baclofen (lowercase)."""
+    if re.search(r"\bbaclofen\b|\bbaclocur\b|\blioresal\b", question, re.I):
+        return set()
+    return {m.lower() for m in _OTHER_DRUG.findall(question)}
+
+
 @dataclass
 class ExtractiveComposer:
     """Sentence-selection composer (the default)."""
@@ -157,6 +178,12 @@ class ExtractiveComposer:
             return self.abstain(contexts)
         picked = self.select(question, contexts, idf)
         if not picked:
+            return self.abstain(contexts)
+        drugs = other_drugs(question)
+        if drugs and not any(
+            d in contexts[c.ctx_index].text[c.start : c.end].lower() for c in picked for d in drugs
+        ):
+            # "What is the half-life of diazepam?": sentences about baclofen do not answer it
             return self.abstain(contexts)
         return self.render(picked, contexts)
 
@@ -224,7 +251,7 @@ class ExtractiveComposer:
                 src = contexts[c.ctx_index].source_id
                 if per_source.get(src, 0) >= cap:
                     continue
-                if any(_jaccard(c.tokens, o.tokens) > 0.6 for o in chosen):
+                if any(_jaccard(c.tokens, o.tokens) > _SAME for o in chosen):
                     continue
                 val = c.score - 0.12 * per_source.get(src, 0)
                 if val > best_val:

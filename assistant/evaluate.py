@@ -411,7 +411,7 @@ def run_eval(
 ) -> dict[str, Any]:
     """Ask every question and score the answers; returns a JSON-able report dict."""
     from assistant import retrieval
-    from assistant.pipeline import preferred_evidence
+    from assistant.pipeline import retrieval_plan
 
     store, embedder = assistant.store, assistant.embedder
     in_scope = [q for q in questions if not q.abstain]
@@ -420,13 +420,20 @@ def run_eval(
     # Retrieval, per method, on the in-scope items (enough chunks for k distinct sources).
     depth = max(4 * k, 20)
     ranks: dict[str, dict[str, int | None]] = {m: {} for m in methods}
-    vecs = embedder.encode([q.question for q in in_scope]) if in_scope else []
-    for q, vec in zip(in_scope, vecs, strict=True):
+    # the retrieval ``ask`` runs (its query text; its evidence preference for hybrid only)
+    plans = [retrieval_plan(q.question) for q in in_scope]
+    vecs = embedder.encode([query for query, _ in plans]) if in_scope else []
+    for q, (query, prefer), vec in zip(in_scope, plans, vecs, strict=True):
         for m in methods:
-            # the same retrieval ``ask`` runs (label first for safety questions, hybrid only)
-            prefer = preferred_evidence(q.question) if m == "hybrid" else None
             ctxs = retrieval.retrieve(
-                store, embedder, q.question, depth, None, m, query_vec=vec, prefer_evidence=prefer
+                store,
+                embedder,
+                query,
+                depth,
+                None,
+                m,
+                query_vec=vec,
+                prefer_evidence=prefer if m == "hybrid" else None,
             )
             ranks[m][q.id] = hit_rank(q.expected_sources, ctxs, k)
     retrieval_report: dict[str, Any] = {}

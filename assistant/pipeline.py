@@ -133,16 +133,17 @@ class Assistant:
         from assistant.conversation import condense
 
         question = clean_question(question)
-        searched = condense(question, history) if history else question
-        prefer = preferred_evidence(searched)
-        label_first = prefer is not None
+        # a follow-up becomes a standalone question: by the configured LLM when there is one
+        condenser = getattr(self.composer, "condense", None) or condense
+        searched = condenser(question, history) if history else question
+        query, prefer = retrieval_plan(searched)
         composer = self.composer
-        if label_first and isinstance(composer, ExtractiveComposer):
+        if prefer == ["label"] and isinstance(composer, ExtractiveComposer):
             # safety questions are phrased in everyday words ("won't wake up"): answer them from
             # the label even when their words are not the library's
             composer = dataclasses.replace(composer, vocabulary=None)
         out = self.chain(filters, prefer_evidence=prefer, composer=composer).invoke(
-            {"input": searched}
+            {"input": query}
         )
         contexts = [from_document(d) for d in out["context"]]
         comp = contraindication_answer(searched, self.store) or out["answer"]
@@ -155,16 +156,42 @@ class Assistant:
             searched=searched if searched != question else None,
             route=comp.route,
         )
-        return finish(answer, searched, contexts)
+        return finish(answer, searched, contexts, asked=question)
+
+
+# "Does baclofen reduce craving?", "Is it effective for cocaine?", "How well does it work?"
+_EFFICACY = re.compile(
+    r"\b(?:help|helps|helped|helpful|work|works|worked|reduce|reduces|reduced|lower|lowers|"
+    r"effective|effectiveness|efficacy|efficacious|useful|benefit|benefits|beneficial|improve|"
+    r"improves|curb|curbs|cut|cuts|evidence)\b",
+    re.I,
+)
+
+
+def retrieval_plan(question: str) -> tuple[str, list[str] | None]:
+    """What retrieval searches for a question, and the evidence types it brings forward.
+
+    The text is the question, plus the sources' own words when the safety layer reads it as an
+    emergency told in everyday words ("my friend took 30 tablets and won't wake up" also searches
+    for the label's overdose signs and management). Every caller (ask, the eval, the tests) uses
+    this, so they all measure the retrieval users get.
+    """
+    from assistant import safety
+
+    terms = safety.source_terms(question)
+    return (f"{question} ({terms})" if terms else question), preferred_evidence(question)
 
 
 def preferred_evidence(question: str) -> list[str] | None:
     """Evidence types retrieval brings forward: the label for dosing, overdose, pregnancy and
-    kidney questions (the safety layer decides which questions those are)."""
+    kidney questions (the safety layer decides which questions those are), and the pooled
+    evidence (meta-analyses, systematic reviews) for questions about whether baclofen works."""
     from assistant import safety
 
     if safety.detect(question) & {"dosing", "emergency", "pregnancy", "renal"}:
         return ["label"]
+    if _EFFICACY.search(question):
+        return ["meta-analysis", "systematic-review"]
     return None
 
 
@@ -241,8 +268,14 @@ def contraindication_answer(question: str, store: IndexStore) -> Composition | N
     return Composition("\n".join(lines), False, citations, route="contraindications")
 
 
-def finish(answer: Answer, question: str, contexts: list[Context]) -> Answer:
-    """Add the safety layer's notices (one source of truth for every front end)."""
+def finish(
+    answer: Answer, question: str, contexts: list[Context], asked: str | None = None
+) -> Answer:
+    """Add the safety layer's notices (one source of truth for every front end).
+
+    ``question`` is what was searched; ``asked`` the user's own words when a follow-up was
+    rewritten: notices follow both, so a rewrite (by rule or by a model) never drops one.
+    """
     try:
         from assistant import safety
     except ImportError:  # pragma: no cover - the safety module is part of the package
@@ -250,5 +283,5 @@ def finish(answer: Answer, question: str, contexts: list[Context]) -> Answer:
     # off-label also follows the evidence the answer actually quotes (not all that was retrieved)
     cited = {c.chunk_id for c in answer.citations}
     quoted = [c for c in contexts if c.chunk_id in cited] if not answer.abstained else []
-    answer.notices = safety.notices_for(question, quoted)
+    answer.notices = safety.notices_for(question, quoted, also=asked)
     return answer

@@ -142,7 +142,14 @@ class IndexStore:
         return index
 
     def by_name(self, query: str, filters: Filters | None = None) -> list[int]:
-        """Chunks of the records the query names, best match first (empty when none named)."""
+        """Chunks of the records the query names, best match first (empty when none named).
+
+        :meth:`named` gives the scores too.
+        """
+        return [p for p, _ in self.named(query, filters)]
+
+    def named(self, query: str, filters: Filters | None = None) -> list[tuple[int, float]]:
+        """(chunk position, name score) of the records the query names, best first."""
         toks = [t for t in set(tokenize(query)) if t in self._names]
         if not any(not t.isdigit() for t in toks):
             return []  # a year alone names nothing
@@ -155,7 +162,9 @@ class IndexStore:
                 score[p] = score.get(p, 0.0) + w
         mask = self.mask(filters)
         ranked = sorted(score, key=lambda p: (-score[p], p))
-        return [p for p in ranked if mask is None or mask[p]][: self.settings.candidates]
+        return [(p, score[p]) for p in ranked if mask is None or mask[p]][
+            : self.settings.candidates
+        ]
 
     def vocabulary(self) -> set[str]:
         return set(self._doc_freq)
@@ -289,10 +298,13 @@ def retrieve(
     if method in ("hybrid", "bm25"):
         lexical = store.lexical(query, s.candidates, filters)
     rankings = [[p for p, _ in dense], [p for p, _ in lexical]]
+    focus: set[str] = set()  # the records the question names best ("What did ALPADIR find?")
     if method == "hybrid":
-        named = store.by_name(query, filters)
+        named = store.named(query, filters)
         if named:
-            rankings.append(named)
+            rankings.append([p for p, _ in named])
+            top = named[0][1]
+            focus = {store.metas[p].get("source_id", "") for p, sc in named if sc >= top}
     if prefer_evidence and method == "hybrid":
         pref = Filters(
             evidence=list(prefer_evidence),
@@ -316,9 +328,9 @@ def retrieve(
         for p in fused:
             if p not in sim:
                 sim[p] = float(np.dot(store.vectors[p], vec))
-    best = _diverse(store, sorted(fused, key=lambda p: -fused[p]), k, s.max_per_source)
+    best = _diverse(store, sorted(fused, key=lambda p: -fused[p]), k, s.max_per_source, focus)
     if expand:
-        best = _with_summaries(store, best, fused, filters)
+        best = _with_summaries(store, best, fused, filters, focus)
     return [
         store.context(
             p,
@@ -331,11 +343,14 @@ def retrieve(
     ]
 
 
-def _diverse(store: IndexStore, ranked: list[int], k: int, per_source: int) -> list[int]:
+def _diverse(
+    store: IndexStore, ranked: list[int], k: int, per_source: int, focus: set[str] = frozenset()
+) -> list[int]:
     """The best ``k`` chunks, at most ``per_source`` from one record while others are left.
 
     Several chunks of one long record often match a question alike; without a cap they crowd
-    out the other records that answer it (the eval's recall@5 counts distinct sources).
+    out the other records that answer it (the eval's recall@5 counts distinct sources). The
+    records the question names (``focus``) are not capped: the question is about them.
     """
     if per_source <= 0:
         return ranked[:k]
@@ -344,7 +359,7 @@ def _diverse(store: IndexStore, ranked: list[int], k: int, per_source: int) -> l
     count: Counter[str] = Counter()
     for p in ranked:
         sid = store.metas[p].get("source_id", "")
-        if count[sid] < per_source:
+        if count[sid] < per_source or sid in focus:
             count[sid] += 1
             best.append(p)
             if len(best) == k:
@@ -355,9 +370,14 @@ def _diverse(store: IndexStore, ranked: list[int], k: int, per_source: int) -> l
 
 
 def _with_summaries(
-    store: IndexStore, best: list[int], fused: dict[int, float], filters: Filters | None
+    store: IndexStore,
+    best: list[int],
+    fused: dict[int, float],
+    filters: Filters | None,
+    focus: set[str] = frozenset(),
 ) -> list[int]:
-    """Bring the opening chunk (its Summary) of the two best records along.
+    """Bring the opening chunk (its Summary) of the two best records, and of the records the
+    question names, along.
 
     A record's summary states its main result, so "What did BACLAD find?" can be answered from
     it even when retrieval matched the record's other sections first. The added chunk takes
@@ -368,15 +388,13 @@ def _with_summaries(
     allowed = store.mask(filters)
     for p in best:
         sid = store.metas[p].get("source_id")
-        if sid in seen:
+        if sid in seen or (len(seen) >= 2 and sid not in focus):
             continue
         seen.append(sid)
         first = store.position.get(f"{sid}::0")
         if first is not None and first not in out and (allowed is None or allowed[first]):
             fused[first] = fused[p] * 0.999
             out.insert(out.index(p) + 1, first)
-        if len(seen) == 2:
-            break
     return out
 
 

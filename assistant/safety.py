@@ -489,6 +489,25 @@ def detect(text: str) -> set[str]:
     return kinds
 
 
+# The sources' words for what an emergency question describes in everyday words ("won't wake
+# up", "ran out and is seeing things"), so retrieval and sentence choice find the label's
+# overdose and withdrawal sections.
+_OVERDOSE_TERMS = "overdose signs: coma, respiratory depression, seizures; management"
+_WITHDRAWAL_TERMS = "abrupt discontinuation withdrawal: hallucinations, seizures, high fever"
+
+
+def source_terms(text: str) -> str:
+    """Words to add to the search for an emergency question ("" for any other question)."""
+    if not text or not text.strip():
+        return ""
+    t = normalise(text)
+    if not _emergency(t):
+        return ""
+    if _STOPPED.search(t) and not _MANY_PILLS.search(t) and "overdos" not in t:
+        return _WITHDRAWAL_TERMS
+    return _OVERDOSE_TERMS
+
+
 def is_dosing_request(text: str) -> bool:
     """True when the question asks about someone's own dose (take, raise, lower, skip, stop...)."""
     return "dosing" in detect(text)
@@ -510,13 +529,17 @@ def notice(kind: str) -> Notice:
     return Notice(kind=kind, text=NOTICE_TEXTS[kind], source_ids=list(NOTICE_SOURCES[kind]))  # type: ignore[arg-type]
 
 
-def notices_for(question: str, contexts: list[Context] | None = None) -> list[Notice]:
+def notices_for(
+    question: str, contexts: list[Context] | None = None, also: str | None = None
+) -> list[Notice]:
     """The notices for an answer: emergency first, then general (always), then the others.
 
     The off-label notice is also added when the contexts behind the answer concern an addiction,
     unless the question is explicitly about the approved use (spasticity) and names no addiction.
+    ``also`` is a second wording of the question (the user's own, when a follow-up was rewritten):
+    its notices are added too.
     """
-    kinds = detect(question)
+    kinds = detect(question) | (detect(also) if also and also != question else set())
     if "off_label" not in kinds and contexts_concern_addiction(contexts):
         t = normalise(question)
         if not _ON_LABEL.search(t):

@@ -31,6 +31,9 @@ OUT_OF_SCOPE = [
     "How do I bake sourdough bread?",
     "Who won the football world cup in 2018?",
     "How do I sort a list in Python?",
+    # another medicine: the library's sentences about baclofen do not answer these
+    "What is the half-life of diazepam?",
+    "What is the recommended daily dose of vitamin D for adults?",
 ]
 
 
@@ -196,3 +199,36 @@ def test_ask_json_and_batch_follow_the_public_schema(corpus_index) -> None:
 
     missing = _cli(["ask"], corpus_index.index_dir)
     assert missing.returncode == 2 and "Give a QUESTION" in missing.stderr
+
+
+def test_another_medicine_is_answered_when_the_sources_name_it(corpus_assistant) -> None:
+    ans = corpus_assistant.ask("Is naltrexone better than acamprosate for alcohol dependence?")
+    assert not ans.abstained, ans.answer
+    assert "naltrexone" in ans.answer.lower() or "acamprosate" in ans.answer.lower()
+
+
+def test_efficacy_question_brings_the_pooled_evidence(corpus_assistant) -> None:
+    """'Does it work?' is answered from meta-analyses first, not only from the small early
+    studies whose titles repeat the question's words; the pooled craving result is negative,
+    so the answer shows that the evidence conflicts."""
+    ans = corpus_assistant.ask("Does baclofen reduce alcohol craving?")
+    evidence = [c.evidence for c in ans.citations]
+    assert evidence[0] in ("meta-analysis", "systematic-review"), evidence
+    assert "not significantly" in ans.answer or "not statistic" in ans.answer, ans.answer
+
+
+def test_emergency_in_everyday_words_is_answered_from_the_overdose_label(corpus_assistant) -> None:
+    ans = corpus_assistant.ask("My friend took 30 baclofen tablets and won't wake up")
+    assert ans.notices[0].kind == "emergency"
+    assert ans.citations[0].source_id == "label_overdose", [c.source_id for c in ans.citations]
+    assert "coma" in ans.answer and "respiratory depression" in ans.answer
+    assert "craving" not in ans.answer.lower()
+    ans = corpus_assistant.ask("He ran out of baclofen yesterday and now he is seeing things")
+    assert ans.notices[0].kind == "emergency"
+    assert "hallucinations" in ans.answer, ans.answer
+
+
+def test_named_trial_answer_carries_its_main_result(corpus_assistant) -> None:
+    ans = corpus_assistant.ask("What did the ALPADIR trial find?")
+    assert "11.9%" in ans.answer and "10.5%" in ans.answer, ans.answer
+    assert "reynaud2017" in {c.source_id for c in ans.citations}

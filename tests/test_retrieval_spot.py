@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.evaluate import DEFAULT_QUESTIONS, Question, load_questions, source_matches
-from assistant.pipeline import preferred_evidence
+from assistant.pipeline import retrieval_plan
 from assistant.retrieval import retrieve
 
 TOP = 5
@@ -66,10 +66,10 @@ def questions_by_id() -> dict[str, Question]:
 
 
 def _check(assistant, question: str, expected: list[str]) -> None:
-    # the retrieval ``ask`` runs: hybrid, with the label brought forward where ask does it
-    prefer = preferred_evidence(question)
+    # the retrieval ``ask`` runs (its query text and evidence preference)
+    query, prefer = retrieval_plan(question)
     ctxs = retrieve(
-        assistant.store, assistant.embedder, question, TOP, None, "hybrid", prefer_evidence=prefer
+        assistant.store, assistant.embedder, query, TOP, None, "hybrid", prefer_evidence=prefer
     )
     got = [c.source_id for c in ctxs]
     hit = any(source_matches(e, c) for c in ctxs for e in expected)
@@ -108,3 +108,17 @@ def test_paraphrases_top5(corpus_assistant) -> None:
     hits = len(PARAPHRASES) - len(misses)
     print(f"\nparaphrases found in the top {TOP}: {hits}/{len(PARAPHRASES)}", *misses, sep="\n")
     assert hits >= PARAPHRASE_FLOOR, "\n".join(misses)
+
+
+def test_top_k_caps_chunks_per_record_except_the_named_one() -> None:
+    from types import SimpleNamespace
+
+    from assistant.retrieval import _diverse
+
+    metas = [{"source_id": s} for s in ["a", "a", "a", "b", "a", "c", "b", "b"]]
+    store = SimpleNamespace(metas=metas)
+    ranked = list(range(len(metas)))
+    assert _diverse(store, ranked, 4, 2) == [0, 1, 3, 5]  # the third "a" waits
+    assert _diverse(store, ranked, 6, 2) == [0, 1, 3, 5, 6, 2]  # others used up: fill
+    assert _diverse(store, ranked, 4, 2, focus={"a"}) == [0, 1, 2, 3]  # the question names "a"
+    assert _diverse(store, ranked, 3, 0) == [0, 1, 2]  # no cap
