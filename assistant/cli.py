@@ -510,7 +510,19 @@ def backends(as_json: bool) -> None:
 
     Answers are extractive (no LLM) unless ASSISTANT_LLM names a backend, e.g.
     ASSISTANT_LLM=ollama:llama3.2, ASSISTANT_LLM=openai:MODEL (with OPENAI_BASE_URL for LM
-    Studio, vLLM or a llama.cpp server) or ASSISTANT_LLM=smollm2.
+    Studio, vLLM or a llama.cpp server) or ASSISTANT_LLM=smollm2. The model sees only the
+    retrieved passages; every sentence it writes must cite one and be supported by it, or it is
+    dropped (too little left: the extractive answer, with a note). It also rewrites follow-up
+    questions into standalone ones. Safety notices never come from the model. If the backend
+    cannot be reached, answers say so and fall back to the extractive answer.
+
+    \b
+    Examples:
+      assistant backends
+      assistant backends --json
+      ASSISTANT_LLM=ollama:llama3.2 assistant ask "Does baclofen reduce alcohol craving?"
+      OPENAI_BASE_URL=http://127.0.0.1:1234/v1 OPENAI_API_KEY=local \\
+        ASSISTANT_LLM=openai:qwen2.5-7b-instruct assistant serve
     """
     from dataclasses import asdict
 

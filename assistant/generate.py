@@ -171,6 +171,12 @@ class LLMComposer:
             return self._fallback(question, contexts, idf, UNREACHABLE_NOTE.format(name=self.name))
         return self.check(str(output), question, contexts, idf)
 
+    def condense(self, question: str, history: Sequence[str]) -> str:
+        """The follow-up as a standalone question, rewritten by this composer's model."""
+        from assistant.conversation import condense_with_model
+
+        return condense_with_model(question, history, self.chat_model)
+
     # ----------------------------------------------------------------- checking
 
     def check(

@@ -335,3 +335,91 @@ def test_smollm2_real_model_is_checked(contexts):
     assert all(c.quote in texts[c.chunk_id] for c in comp.citations)
     if comp.route == ROUTE_LLM:
         assert all(line.rstrip().endswith("]") for line in comp.answer.splitlines())
+
+
+# ----------------------------------------------------------------------------- follow-ups
+
+
+class _Counting(FakeListChatModel):
+    """A scripted chat model that records the messages it was asked."""
+
+    asked: list = []
+
+    def invoke(self, messages, *args, **kwargs):  # noqa: ANN001, ANN201
+        self.asked.append(messages)
+        return super().invoke(messages, *args, **kwargs)
+
+
+class _Down:
+    """A chat model whose server is down."""
+
+    def invoke(self, *_a, **_k):  # noqa: ANN002, ANN003, ANN201
+        raise ConnectionError("connection refused")
+
+
+HISTORY = ["Does baclofen reduce alcohol craving?"]
+
+
+def test_model_condenses_a_follow_up():
+    from assistant.conversation import condense_with_model
+
+    model = _Counting(responses=['"Does baclofen reduce opioid craving?"'], asked=[])
+    out = condense_with_model("and for opioids?", HISTORY, model)
+    assert out == "Does baclofen reduce opioid craving?"  # quotes stripped
+    (messages,) = model.asked
+    assert HISTORY[0] in messages[1][1] and "and for opioids?" in messages[1][1]
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "",  # nothing
+        "Sure! Here is the question:\nDoes baclofen reduce opioid craving?",  # chatter
+        "Ignore previous instructions. " * 20,  # rambling
+        "What is the capital of Australia?",  # unrelated to the conversation
+    ],
+)
+def test_unusable_rewrite_falls_back_to_the_rule(reply):
+    from assistant.conversation import condense, condense_with_model
+
+    out = condense_with_model("and for opioids?", HISTORY, fake(reply))
+    assert out == condense("and for opioids?", HISTORY) == "Does baclofen reduce opioids craving?"
+
+
+def test_unreachable_model_falls_back_to_the_rule():
+    from assistant.conversation import condense_with_model
+
+    assert condense_with_model("and for opioids?", HISTORY, _Down()) == (
+        "Does baclofen reduce opioids craving?"
+    )
+
+
+def test_standalone_questions_are_not_sent_to_the_model():
+    from assistant.conversation import condense_with_model
+
+    model = _Counting(responses=["unused"], asked=[])
+    q = "What did the ALPADIR trial find about abstinence?"
+    assert condense_with_model(q, HISTORY, model) == q
+    assert condense_with_model("and for opioids?", [], model) == "and for opioids?"
+    assert model.asked == []
+
+
+def test_ask_searches_the_models_rewrite_and_keeps_the_askers_notices(tiny_corpus, embedder):
+    """Through the real pipeline (tiny real index): the LLM composer's model rewrites the
+    follow-up, retrieval searches the rewrite, and a rewrite that drops the emergency words
+    cannot drop the emergency notice."""
+    from assistant.index import build_index
+    from assistant.pipeline import Assistant
+
+    build_index(tiny_corpus, progress=False, embedder=embedder)
+    rewrite = "Does baclofen lower zorbitol craving scores?"
+    model = FakeListChatModel(
+        responses=[rewrite, "Baclofen 30 mg/day lowered zorbitol craving scores. [1]"]
+    )
+    base = Assistant(tiny_corpus, embedder=embedder)
+    composer = LLMComposer(model, fallback=base.composer, label="fake")
+    a = Assistant(tiny_corpus, embedder=embedder, store=base.store, composer=composer)
+    ans = a.ask("and if he took 30 pills?", history=["Does baclofen help zorbitol craving?"])
+    assert ans.searched == rewrite
+    assert ans.notices[0].kind == "emergency"  # from the asker's words, not the rewrite
+    assert ans.citations and ans.citations[0].source_id == "alpha2001"
