@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from assistant import export, ui
-from assistant.answer import Answer, Citation, Notice
+from assistant.answer import NOTICE_KINDS, Answer, Citation, Notice
 from assistant.pipeline import QuestionError, clean_question
 from assistant.retrieval import Filters
 
@@ -419,3 +419,43 @@ def test_launch_binds_loopback_by_default():
     assert params["share"].default is False
     assert params["auth"].default is None
     assert inspect.signature(ui.start).parameters["host"].default == "127.0.0.1"
+
+
+NOTICE_QUESTIONS = [
+    "My friend took 30 baclofen tablets and won't wake up",
+    "How much baclofen should I take for my drinking?",
+    "Is baclofen safe while breastfeeding?",
+    "Can people on dialysis take baclofen?",
+    "How does baclofen act on GABA-B receptors?",
+]
+
+
+def test_cli_json_and_the_app_show_the_same_notices(corpus_index, corpus_assistant):
+    """One source of truth: `assistant ask --json` and the chat handler show the same notice
+    kinds for the same question, the emergency notice first in both (the app shows the general
+    disclaimer under the answer, the JSON keeps the core's order)."""
+    import json
+
+    from click.testing import CliRunner
+
+    from assistant.cli import cli
+
+    res = CliRunner().invoke(
+        cli,
+        ["ask", "--json", "--batch", "-", "--index-dir", str(corpus_index.index_dir)],
+        input="\n".join(NOTICE_QUESTIONS) + "\n",
+    )
+    assert res.exit_code == 0, res.output
+    answers = [json.loads(line) for line in res.stdout.splitlines() if line.strip()]
+    assert [a["question"] for a in answers] == NOTICE_QUESTIONS
+    seen = set()
+    for question, out in zip(NOTICE_QUESTIONS, answers, strict=True):
+        cli_kinds = [n["kind"] for n in out["notices"]]
+        *_, (_, chat, _) = ui.respond(corpus_assistant, question, [], [])
+        found = re.findall(r"ba-notice-(\w+)", text_of(chat[1]))
+        ui_kinds = [k for k in dict.fromkeys(found) if k in NOTICE_KINDS]
+        assert set(ui_kinds) == set(cli_kinds), question
+        if "emergency" in cli_kinds:
+            assert cli_kinds[0] == ui_kinds[0] == "emergency"
+        seen |= set(cli_kinds)
+    assert seen == {"general", "off_label", "dosing", "emergency", "pregnancy", "renal"}
