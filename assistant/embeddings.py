@@ -45,6 +45,9 @@ class Embedder(Embeddings):
     def __init__(self, model_path: str, threads: int = 0, batch_size: int = 32) -> None:
         import torch
         from sentence_transformers import SentenceTransformer
+        from transformers.utils import logging as hf_logging
+
+        hf_logging.disable_progress_bar()  # "Loading weights" would clutter every command's output
 
         if threads > 0:
             torch.set_num_threads(threads)
