@@ -474,13 +474,18 @@ def _embed(embedder: Any, texts: list[str], progress: bool, settings: Settings) 
     from tqdm import tqdm
 
     batch = max(8, settings.embed_batch_size)
-    out = []
+    if not texts:
+        return np.zeros((0, embedder.dimension), dtype=np.float32)
+    # Longest first, as SentenceTransformer.encode orders a single call: batches of similar
+    # lengths pad little. Batching here in document order was 40% slower than the bare encoder.
+    order = sorted(range(len(texts)), key=lambda i: -len(texts[i]))
+    vectors = np.zeros((len(texts), embedder.dimension), dtype=np.float32)
     with tqdm(total=len(texts), desc="Embedding chunks", unit="chunk", disable=not progress) as bar:
-        for i in range(0, len(texts), batch):
-            part = texts[i : i + batch]
-            out.append(embedder.encode(part))
+        for i in range(0, len(order), batch):
+            part = order[i : i + batch]
+            vectors[part] = embedder.encode([texts[j] for j in part])
             bar.update(len(part))
-    return np.concatenate(out) if out else np.zeros((0, embedder.dimension), dtype=np.float32)
+    return vectors
 
 
 def _write_generation(

@@ -178,3 +178,22 @@ def test_manifest_records_carry_listing_fields(corpus_index: Settings) -> None:
     )
     assert manifest["config"]["chunk_size"] == corpus_index.chunk_size
     json.dumps(manifest)  # JSON-serialisable
+
+
+def test_stored_vectors_belong_to_their_chunks(tiny_corpus: Settings, embedder) -> None:
+    """Chunks are embedded longest first (less padding); each vector must still land on its
+    own chunk."""
+    import numpy as np
+
+    build_index(tiny_corpus, progress=False, embedder=embedder)
+    gen = current_generation(tiny_corpus.index_dir)
+    rows = [json.loads(line) for line in (gen / "chunks.jsonl").open()]
+    stored = np.load(gen / "embeddings.npy")
+    texts = {
+        c.id: c.embed_text
+        for p in sorted(tiny_corpus.corpus_dir.glob("*.md"))
+        for c in chunk_record(parse_record(p), tiny_corpus.chunk_size, tiny_corpus.chunk_overlap)
+    }
+    assert len({len(t) for t in texts.values()}) > 1  # lengths differ, so the order changed
+    fresh = embedder.encode([texts[r["id"]] for r in rows])
+    assert np.allclose(stored, fresh, atol=1e-5)
