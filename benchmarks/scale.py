@@ -161,7 +161,7 @@ def run_one(
     import chromadb
 
     from assistant.chunks import tokenize
-    from assistant.index import chroma_settings
+    from assistant.index import COLLECTION_METADATA, chroma_settings
     from assistant.retrieval import Filters
 
     all_texts, all_metas, all_vectors = data
@@ -175,7 +175,7 @@ def run_one(
         log(f"scale {n:,}: inserting into Chroma (batches of {BATCH}) ...")
         client = chromadb.PersistentClient(path=str(gen / "chroma"), settings=chroma_settings())
         col = client.create_collection(
-            "synthetic", embedding_function=None, metadata={"hnsw:space": "cosine"}
+            "synthetic", embedding_function=None, metadata=COLLECTION_METADATA
         )
         t0 = time.perf_counter()
         for i in range(0, n, BATCH):
@@ -188,7 +188,7 @@ def run_one(
         res["chroma_insert_per_s"] = round(n / insert_s, 1)
         if n <= NO_DOCS_UP_TO:  # what the insert costs without the texts (Chroma indexes them)
             bare = client.create_collection("synthetic-nodocs", embedding_function=None,
-                                            metadata={"hnsw:space": "cosine"})  # fmt: skip
+                                            metadata=COLLECTION_METADATA)  # fmt: skip
             t0 = time.perf_counter()
             for i in range(0, n, BATCH):
                 bare.add(ids=ids[i : i + BATCH], embeddings=vectors[i : i + BATCH],

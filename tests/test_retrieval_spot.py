@@ -122,3 +122,16 @@ def test_top_k_caps_chunks_per_record_except_the_named_one() -> None:
     assert _diverse(store, ranked, 6, 2) == [0, 1, 3, 5, 6, 2]  # others used up: fill
     assert _diverse(store, ranked, 4, 2, focus={"a"}) == [0, 1, 2, 3]  # the question names "a"
     assert _diverse(store, ranked, 3, 0) == [0, 1, 2]  # no cap
+
+
+def test_dense_search_is_exact_on_the_corpus(corpus_assistant, questions_by_id) -> None:
+    """With search_ef above the chunk count, Chroma's HNSW returns the exact neighbours: the same
+    on every build, embedded or on a server."""
+    import numpy as np
+
+    store = corpus_assistant.store
+    questions = [q.question for q in questions_by_id.values()][:40]
+    for vec in corpus_assistant.embedder.encode(questions):
+        got = [p for p, _ in store.dense(vec, 30)]
+        exact = np.argsort(-(np.asarray(store.vectors) @ vec), kind="stable")[:30].tolist()
+        assert set(got) == set(exact)
