@@ -91,14 +91,36 @@ In the Vexmoor cohort, baclofen clearance fell as kidney function declined, and 
 }
 
 
+def write_tiny_corpus(root: Path) -> Settings:
+    """The three tiny records under ``root/corpus``, and settings for an index in ``root/index``."""
+    corpus = root / "corpus"
+    corpus.mkdir(parents=True)
+    for rid, text in TINY_RECORDS.items():
+        (corpus / f"{rid}.md").write_text(text)
+    return Settings(corpus_dir=corpus, index_dir=root / "index", torch_threads=1)
+
+
 @pytest.fixture()
 def tiny_corpus(tmp_path: Path) -> Settings:
     """A three-record corpus and an empty index folder, both temporary."""
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    for rid, text in TINY_RECORDS.items():
-        (corpus / f"{rid}.md").write_text(text)
-    return Settings(corpus_dir=corpus, index_dir=tmp_path / "index", torch_threads=1)
+    return write_tiny_corpus(tmp_path)
+
+
+@pytest.fixture(scope="session")
+def tiny_built(tmp_path_factory: pytest.TempPathFactory, embedder) -> Settings:
+    """The three-record corpus, indexed once per session. Do not change it: use ``tiny``."""
+    from assistant.index import build_index
+
+    s = write_tiny_corpus(tmp_path_factory.mktemp("tiny-built"))
+    build_index(s, progress=False, embedder=embedder)
+    return s
+
+
+@pytest.fixture()
+def tiny(tiny_built: Settings, tmp_path: Path) -> Settings:
+    """A private copy of the built three-record index (copying is cheap, building is not)."""
+    shutil.copytree(tiny_built.index_dir, tmp_path / "index")
+    return Settings(corpus_dir=tiny_built.corpus_dir, index_dir=tmp_path / "index", torch_threads=1)
 
 
 def copy_corpus(src: Path, dst: Path) -> Path:

@@ -12,7 +12,6 @@ import io
 import json
 import lzma
 import re
-import shutil
 import tarfile
 import time
 import unicodedata
@@ -29,7 +28,7 @@ from assistant.answer import NOTICE_KINDS
 from assistant.index import build_index, current_generation
 from assistant.pipeline import MAX_QUESTION_CHARS, Assistant, QuestionError, clean_question
 from assistant.settings import Settings
-from tests.conftest import TINY_RECORDS
+from tests.conftest import write_tiny_corpus
 
 # Each ask takes ~20-50 ms here; the deadline is generous for a shared 2-core machine.
 ASK_DEADLINE_MS = 5000
@@ -214,10 +213,8 @@ INJECTION = (
 
 
 def _injection_corpus(root: Path, with_injection: bool) -> Settings:
-    corpus = root / "corpus"
-    corpus.mkdir(parents=True)
-    for rid, text in TINY_RECORDS.items():
-        (corpus / f"{rid}.md").write_text(text)
+    settings = write_tiny_corpus(root)
+    corpus = settings.corpus_dir
     extra = INJECTION + " " if with_injection else ""
     (corpus / "delta2015.md").write_text(
         "---\n"
@@ -235,7 +232,7 @@ def _injection_corpus(root: Path, with_injection: bool) -> Settings:
         f"{extra}Drowsiness and dizziness were the side effects seen most often at the start "
         "of treatment in the Harrowgate clinic.\n"
     )
-    return Settings(corpus_dir=corpus, index_dir=root / "index", torch_threads=1)
+    return settings
 
 
 @pytest.fixture(scope="module")
@@ -297,25 +294,6 @@ def test_injected_text_is_only_ever_quoted_verbatim(injection_pair) -> None:
 
 
 # --------------------------------------------------------------------------- hostile uploads
-
-
-@pytest.fixture(scope="module")
-def tiny_built(tmp_path_factory: pytest.TempPathFactory, embedder) -> Settings:
-    root = tmp_path_factory.mktemp("tiny-built")
-    corpus = root / "corpus"
-    corpus.mkdir()
-    for rid, text in TINY_RECORDS.items():
-        (corpus / f"{rid}.md").write_text(text)
-    s = Settings(corpus_dir=corpus, index_dir=root / "index", torch_threads=1)
-    build_index(s, progress=False, embedder=embedder)
-    return s
-
-
-@pytest.fixture()
-def tiny_lib(tiny_built: Settings, tmp_path: Path) -> Settings:
-    """A fresh copy of a built three-record index (the copy is cheap; a build is not)."""
-    shutil.copytree(tiny_built.index_dir, tmp_path / "index")
-    return Settings(corpus_dir=tiny_built.corpus_dir, index_dir=tmp_path / "index", torch_threads=1)
 
 
 def _tree(root: Path) -> dict[str, int]:
@@ -398,22 +376,22 @@ BOMBS = [
 
 @pytest.mark.parametrize(("name", "make", "expect"), BOMBS, ids=[b[0] for b in BOMBS])
 def test_archive_bombs_are_refused_unopened(
-    tiny_lib: Settings, tmp_path: Path, name: str, make, expect: str
+    tiny: Settings, tmp_path: Path, name: str, make, expect: str
 ) -> None:
-    before = _tree(tiny_lib.index_dir)
+    before = _tree(tiny.index_dir)
     path = tmp_path / "uploads" / name
     path.parent.mkdir()
     path.write_bytes(make())
     t0 = time.perf_counter()
-    report = ingest.ingest_paths(tiny_lib, [path])
+    report = ingest.ingest_paths(tiny, [path])
     assert time.perf_counter() - t0 < 5
     assert report.added == [] and report.build is None
     assert len(report.errors) == 1 and expect in report.errors[0].reason, report.summary()
-    assert _tree(tiny_lib.index_dir) == before
+    assert _tree(tiny.index_dir) == before
 
 
 @pytest.mark.slow
-def test_pdf_compression_bomb_is_bounded(tiny_lib: Settings, tmp_path: Path) -> None:
+def test_pdf_compression_bomb_is_bounded(tiny: Settings, tmp_path: Path) -> None:
     """A 200 MB-inflating content stream: refused or read within bounds, never a crash/hang."""
     import resource
 
@@ -422,7 +400,7 @@ def test_pdf_compression_bomb_is_bounded(tiny_lib: Settings, tmp_path: Path) -> 
     assert path.stat().st_size < 2 << 20
     rss0 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     t0 = time.perf_counter()
-    report = ingest.ingest_paths(tiny_lib, [path])
+    report = ingest.ingest_paths(tiny, [path])
     assert time.perf_counter() - t0 < 60
     grew_mb = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - rss0) / 1024
     assert grew_mb < 600, f"peak memory grew by {grew_mb:.0f} MB"
@@ -445,7 +423,7 @@ def test_pdf_compression_bomb_is_bounded(tiny_lib: Settings, tmp_path: Path) -> 
     ],
 )
 def test_odd_file_names_stay_inside_the_library(
-    tiny_lib: Settings, tmp_path: Path, embedder, name: str
+    tiny: Settings, tmp_path: Path, embedder, name: str
 ) -> None:
     up = tmp_path / "uploads"
     up.mkdir()
@@ -454,21 +432,21 @@ def test_odd_file_names_stay_inside_the_library(
         "The invented Quillmere registry followed forty adults who took baclofen for "
         "alcohol craving over twelve weeks.\n"
     )
-    report = ingest.ingest_paths(tiny_lib, [path], embedder=embedder)
+    report = ingest.ingest_paths(tiny, [path], embedder=embedder)
     assert len(report.added) == 1, report.summary()
     rid = report.added[0]
     assert re.fullmatch(r"[a-z0-9][a-z0-9_\-]{2,80}", rid)
-    lib = tiny_lib.index_dir / "library"
+    lib = tiny.index_dir / "library"
     assert (lib / f"{rid}.md").is_file()
     # nothing was written outside the index folder, and nothing under a hostile name
     assert sorted(p.name for p in tmp_path.rglob("*") if p.is_file() and p.parent == up) == [name]
-    odd = [p for p in tiny_lib.index_dir.rglob("*") if not re.fullmatch(r"[\w.\-]+", p.name)]
+    odd = [p for p in tiny.index_dir.rglob("*") if not re.fullmatch(r"[\w.\-]+", p.name)]
     assert not odd, odd
-    assert current_generation(tiny_lib.index_dir) is not None
+    assert current_generation(tiny.index_dir) is not None
 
 
-def test_unsupported_and_executable_types_are_refused(tiny_lib: Settings, tmp_path: Path) -> None:
-    before = _tree(tiny_lib.index_dir)
+def test_unsupported_and_executable_types_are_refused(tiny: Settings, tmp_path: Path) -> None:
+    before = _tree(tiny.index_dir)
     cases = {
         "run.sh": b"#!/bin/sh\nrm -rf /\n",
         "page.html": b"<html><script>alert(1)</script></html>",
@@ -481,7 +459,7 @@ def test_unsupported_and_executable_types_are_refused(tiny_lib: Settings, tmp_pa
         p = tmp_path / name
         p.write_bytes(data)
         paths.append(p)
-    report = ingest.ingest_paths(tiny_lib, paths)
+    report = ingest.ingest_paths(tiny, paths)
     assert report.added == [] and report.build is None
     assert len(report.errors) == len(cases), report.summary()
-    assert _tree(tiny_lib.index_dir) == before
+    assert _tree(tiny.index_dir) == before

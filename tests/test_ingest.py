@@ -33,7 +33,7 @@ from assistant.ingest import (
 )
 from assistant.settings import Settings
 
-from .conftest import SEEDS, TINY_RECORDS
+from .conftest import SEEDS, TINY_RECORDS, write_tiny_corpus
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -126,12 +126,7 @@ def manifest(settings: Settings) -> dict:
 
 @pytest.fixture(scope="module")
 def lib(tmp_path_factory: pytest.TempPathFactory, embedder) -> Settings:
-    root = tmp_path_factory.mktemp("ingest")
-    corpus = root / "corpus"
-    corpus.mkdir()
-    for rid, text in TINY_RECORDS.items():
-        (corpus / f"{rid}.md").write_text(text)
-    settings = Settings(corpus_dir=corpus, index_dir=root / "index", torch_threads=1)
+    settings = write_tiny_corpus(tmp_path_factory.mktemp("ingest"))
     build_index(settings, progress=False, embedder=embedder)
     return settings
 

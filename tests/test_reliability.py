@@ -40,7 +40,6 @@ from assistant.index import (
 )
 from assistant.pipeline import Assistant
 from assistant.settings import PROJECT_DIR, Settings
-from tests.conftest import TINY_RECORDS
 
 TINY_QUESTION = "What lowered zorbitol craving scores?"
 
@@ -53,25 +52,6 @@ def free_port() -> int:
 
 def gens(index_dir: Path) -> list[str]:
     return sorted(p.name for p in index_dir.glob("gen-*"))
-
-
-@pytest.fixture(scope="module")
-def tiny_built(tmp_path_factory: pytest.TempPathFactory, embedder) -> Settings:
-    root = tmp_path_factory.mktemp("tiny-built")
-    corpus = root / "corpus"
-    corpus.mkdir()
-    for rid, text in TINY_RECORDS.items():
-        (corpus / f"{rid}.md").write_text(text)
-    s = Settings(corpus_dir=corpus, index_dir=root / "index", torch_threads=1)
-    build_index(s, progress=False, embedder=embedder)
-    return s
-
-
-@pytest.fixture()
-def tiny(tiny_built: Settings, tmp_path: Path) -> Settings:
-    """A private copy of the built three-record index (copying is cheap, building is not)."""
-    shutil.copytree(tiny_built.index_dir, tmp_path / "index")
-    return Settings(corpus_dir=tiny_built.corpus_dir, index_dir=tmp_path / "index", torch_threads=1)
 
 
 def answers(settings: Settings, embedder) -> bool:  # noqa: ANN001
