@@ -141,15 +141,9 @@ class IndexStore:
                 index.setdefault(tok, []).append(pos)
         return index
 
-    def by_name(self, query: str, filters: Filters | None = None) -> list[int]:
-        """Chunks of the records the query names, best match first (empty when none named).
-
-        :meth:`named` gives the scores too.
-        """
-        return [p for p, _ in self.named(query, filters)]
-
     def named(self, query: str, filters: Filters | None = None) -> list[tuple[int, float]]:
-        """(chunk position, name score) of the records the query names, best first."""
+        """(chunk position, name score) of the records the query names, best first (empty when
+        none is named)."""
         toks = [t for t in set(tokenize(query)) if t in self._names]
         if not any(not t.isdigit() for t in toks):
             return []  # a year alone names nothing
