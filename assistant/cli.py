@@ -277,7 +277,7 @@ def ask(
     that cannot be read gives {"line": N, "error": "..."}.
     """
     from assistant.pipeline import QuestionError
-    from assistant.records import EVIDENCE_TYPES, SUBSTANCES
+    from assistant.vocab import EVIDENCE_TYPES, SUBSTANCES
 
     for ev in evidence:
         if ev not in EVIDENCE_TYPES:

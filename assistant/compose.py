@@ -19,7 +19,7 @@ from typing import Protocol
 
 from assistant.answer import Citation, Context
 from assistant.chunks import split_sentences, tokenize
-from assistant.records import EVIDENCE_RANK
+from assistant.vocab import EVIDENCE_RANK
 
 ABSTAIN_TEXT = "The sources in this library do not answer this question."
 _SAME = 0.6  # two sentences sharing more of their words than this say the same thing

@@ -44,8 +44,8 @@ from assistant.index import (
     library_dir,
     read_manifest,
 )
+from assistant.vocab import EVIDENCE_RANK
 from assistant.records import (
-    EVIDENCE_RANK,
     CorpusError,
     Record,
     _format_validation_error,

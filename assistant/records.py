@@ -11,48 +11,12 @@ import hashlib
 import re
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Literal
 
 import frontmatter
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-Evidence = Literal[
-    "meta-analysis",
-    "systematic-review",
-    "rct",
-    "cohort",
-    "case-report",
-    "lab-study",
-    "review",
-    "guideline",
-    "label",
-    "regulatory",
-    "overview",
-    "user-document",
-]
-EVIDENCE_TYPES: tuple[str, ...] = Evidence.__args__  # type: ignore[attr-defined]
-
-Substance = Literal[
-    "alcohol", "opioids", "cocaine", "methamphetamine", "nicotine", "ghb", "general", "spasticity"
-]
-SUBSTANCES: tuple[str, ...] = Substance.__args__  # type: ignore[attr-defined]
-
-# Ranking of evidence when several sources say the same thing (lower is stronger).
-EVIDENCE_RANK: dict[str, int] = {
-    "meta-analysis": 0,
-    "systematic-review": 1,
-    "label": 1,
-    "rct": 2,
-    "guideline": 3,
-    "regulatory": 3,
-    "cohort": 4,
-    "review": 5,
-    "lab-study": 5,
-    "overview": 6,
-    "case-report": 7,
-    "user-document": 8,
-}
+from assistant.vocab import Comparator, Evidence, Result, Substance
 
 _PMID = re.compile(r"^\d{1,8}$")
 _ID = re.compile(r"^[a-z0-9][a-z0-9_\-]{2,80}$")
@@ -90,6 +54,17 @@ class Record(BaseModel):
     verified: dict[str, str] = Field(default_factory=dict)
     # Records reporting the same or an overlapping sample (not independent evidence).
     same_sample_as: list[str] = Field(default_factory=list)
+    # Structured results, so answers can be composed without reading prose (study records).
+    primary_outcome: str | None = None  # what the study said it would measure first
+    result: Result | None = None  # on the primary outcome
+    key_result: str | None = None  # the primary result with its figures, in a short phrase
+    craving_result: Result | None = None  # on craving, when measured
+    comparator: Comparator | None = None
+    setting: str | None = None  # e.g. "outpatient, multicentre", "primary care", "ICU"
+    country: str | None = None  # e.g. "France", "Netherlands", "international"
+    max_dose_mg: float | None = None  # highest daily dose allowed by the protocol (mg/day)
+    duration_weeks: float | None = None  # treatment duration
+    studies_pooled: int | None = None  # meta-analyses and systematic reviews
     # Records an overview or review record points at (overview claims cite them as [@id]).
     references: list[str] = Field(default_factory=list)
     notes: str | None = None
@@ -107,7 +82,10 @@ class Record(BaseModel):
             raise ValueError("must be 3-81 lowercase letters, digits, '_' or '-'")
         return v
 
-    @field_validator("pmid", "doi", "journal", "volume", "pages", "population", "dose", "design")
+    @field_validator(
+        "pmid", "doi", "journal", "volume", "pages", "population", "dose", "design",
+        "primary_outcome", "key_result", "setting", "country",
+    )  # fmt: skip
     @classmethod
     def _empty_is_none(cls, v: str | int | None) -> str | None:
         if v is None:

@@ -26,7 +26,7 @@ from assistant.index import (
     open_collection,
     read_manifest,
 )
-from assistant.records import EVIDENCE_RANK
+from assistant.vocab import EVIDENCE_RANK
 from assistant.settings import Settings
 
 METHODS = ("hybrid", "dense", "bm25")

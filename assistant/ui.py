@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.export import links, to_markdown, to_ris, unique_citations
-from assistant.records import EVIDENCE_TYPES, SUBSTANCES
+from assistant.vocab import EVIDENCE_TYPES, SUBSTANCES
 from assistant.settings import Settings
 
 log = logging.getLogger(__name__)

@@ -1,0 +1,208 @@
+"""Every list of names the project uses, in one place.
+
+Notice kinds (their order, labels and styles), evidence types (labels, strength, reference-manager
+types, which ones only the curated corpus may claim), substances (labels and the words that name
+them), trial results and comparators, answer routes and question intents. Every other module
+imports these; nothing else spells a list of them out. Adding a notice kind, say, means adding one
+entry here and its text and detection in ``answering/safety.py``: the app, the exports and the
+eval read everything else from here (``tests/test_vocab.py`` fails when one cannot render a kind).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+# --------------------------------------------------------------------------- notices
+
+
+@dataclass(frozen=True)
+class NoticeStyle:
+    key: str
+    label: str  # heading in the app and the Markdown export
+    short: str  # the one-line form shown once the full text has been seen in a conversation
+    icon: str  # a glyph for sighted readers (screen readers read ``label`` instead)
+    background: str
+    border: str
+    text: str  # text colour on ``background`` (contrast at least 4.5:1, checked by a test)
+    role: str = "note"  # ARIA role: "alert" for the emergency notice
+    always_full: bool = False  # safety-critical: never shortened
+
+
+NOTICES: tuple[NoticeStyle, ...] = (
+    NoticeStyle(
+        "emergency", "Emergency: get help now", "Emergency: call your local emergency number now.",
+        "!", "#fde8e8", "#b91c1c", "#7f1d1d", role="alert", always_full=True,
+    ),
+    NoticeStyle(
+        "withdrawal", "Stopping baclofen suddenly is dangerous",
+        "Do not stop baclofen suddenly; taper with the prescriber.",
+        "!", "#fff1e6", "#c2410c", "#7c2d12", always_full=True,
+    ),
+    NoticeStyle(
+        "general", "Not medical advice", "Educational summary, not medical advice.",
+        "i", "#f8fafc", "#94a3b8", "#334155",
+    ),
+    NoticeStyle(
+        "off_label", "Off-label use", "Off-label for addiction outside France (see the first notice).",
+        "!", "#fff8e6", "#b45309", "#713f12",
+    ),
+    NoticeStyle(
+        "dosing", "Dosing", "No personal dosing advice: ask the prescriber.",
+        "!", "#fff8e6", "#b45309", "#713f12",
+    ),
+    NoticeStyle(
+        "pregnancy", "Pregnancy and breastfeeding",
+        "Pregnancy or breastfeeding: decide with the prescriber and obstetrician.",
+        "i", "#f5f0ff", "#7c3aed", "#4c1d95",
+    ),
+    NoticeStyle(
+        "renal", "Kidney function", "Kidney function changes how baclofen is cleared.",
+        "i", "#eef6ff", "#1d4ed8", "#1e3a8a",
+    ),
+)  # fmt: skip
+NoticeKind = Literal["emergency", "withdrawal", "general", "off_label", "dosing", "pregnancy", "renal"]
+NOTICE_KINDS: tuple[str, ...] = tuple(n.key for n in NOTICES)  # display order: emergency first
+NOTICE = {n.key: n for n in NOTICES}
+# The kinds detection decides ("general" is on every answer).
+DETECTED_NOTICE_KINDS: tuple[str, ...] = tuple(k for k in NOTICE_KINDS if k != "general")
+
+# --------------------------------------------------------------------------- evidence
+
+
+@dataclass(frozen=True)
+class EvidenceType:
+    key: str
+    label: str
+    rank: int  # strength when sources say the same thing (lower is stronger)
+    ris: str  # RIS reference type when the source has no journal
+    curated_only: bool = False  # only the curated corpus may claim it (never a user's document)
+
+
+EVIDENCE: tuple[EvidenceType, ...] = (
+    EvidenceType("meta-analysis", "Meta-analysis", 0, "JOUR"),
+    EvidenceType("systematic-review", "Systematic review", 1, "JOUR"),
+    EvidenceType("rct", "Randomised trial", 2, "JOUR"),
+    EvidenceType("cohort", "Cohort / open study", 4, "JOUR"),
+    EvidenceType("case-report", "Case report", 7, "JOUR"),
+    EvidenceType("lab-study", "Laboratory study", 5, "JOUR"),
+    EvidenceType("review", "Review", 5, "JOUR"),
+    EvidenceType("guideline", "Guideline", 3, "RPRT", curated_only=True),
+    EvidenceType("label", "Drug label", 1, "GOVDOC", curated_only=True),
+    EvidenceType("regulatory", "Regulatory document", 3, "GOVDOC", curated_only=True),
+    EvidenceType("overview", "Editors' overview", 6, "GEN"),
+    EvidenceType("user-document", "Your document", 8, "GEN"),
+)
+Evidence = Literal[
+    "meta-analysis", "systematic-review", "rct", "cohort", "case-report", "lab-study", "review",
+    "guideline", "label", "regulatory", "overview", "user-document",
+]  # fmt: skip
+EVIDENCE_TYPES: tuple[str, ...] = tuple(e.key for e in EVIDENCE)
+EVIDENCE_BY_KEY = {e.key: e for e in EVIDENCE}
+EVIDENCE_RANK: dict[str, int] = {e.key: e.rank for e in EVIDENCE}
+EVIDENCE_LABELS: dict[str, str] = {e.key: e.label for e in EVIDENCE}
+CURATED_ONLY: frozenset[str] = frozenset(e.key for e in EVIDENCE if e.curated_only)
+USER_EVIDENCE = "user-document"
+USER_LABEL = "your library"
+POOLED_EVIDENCE: tuple[str, ...] = ("meta-analysis", "systematic-review")
+PRIMARY_EVIDENCE: tuple[str, ...] = ("rct", "cohort", "case-report", "lab-study")
+
+# --------------------------------------------------------------------------- substances
+
+
+@dataclass(frozen=True)
+class SubstanceName:
+    key: str
+    label: str
+    words: str  # regular expression (lowercase, accents stripped) for the words that name it
+    addiction: bool = True
+
+
+SUBSTANCE_NAMES: tuple[SubstanceName, ...] = (
+    SubstanceName(
+        "alcohol", "Alcohol",
+        r"alcohol\w*|alcool\w*|alkohol\w*|alcol\w*|drink(?:s|ing|ers?)?|drank|ethanol|\baud\b"
+        r"|heavy drinking|binge drinking|bebida\w*|beber|trinken",
+    ),
+    SubstanceName(
+        "opioids", "Opioids",
+        r"opioid\w*|opiate\w*|opiace\w*|opioide\w*|oppioid\w*|heroin\w*|hero[ií]na|morphine"
+        r"|methadone|metadona|buprenorphine|fentanyl|oxycodone",
+    ),
+    SubstanceName("cocaine", "Cocaine", r"cocain\w*|kokain\w*|crack"),
+    SubstanceName(
+        "methamphetamine", "Methamphetamine",
+        r"methamphetamin\w*|metanfetamin\w*|amphetamin\w*|anfetamin\w*|\bmeth\b|stimulants?",
+    ),
+    SubstanceName(
+        "nicotine", "Nicotine",
+        r"nicotin\w*|smok\w*|tobacco|tabac\w*|tabak\w*|cigarett\w*|cigarrill\w*|sigarett\w*"
+        r"|fumar|fumeurs?|rauch\w*",
+    ),
+    SubstanceName("ghb", "GHB", r"\bghb\b|\bgbl\b|gamma.?hydroxybutyr\w*|sodium oxybate"),
+    SubstanceName(
+        "cannabis", "Cannabis", r"cannabis|marijuana|marihuana|\bthc\b|\bweed\b|hashish"
+    ),
+    SubstanceName("general", "General / pharmacology", r"(?!x)x", addiction=False),
+    SubstanceName(
+        "spasticity", "Spasticity", r"spastic\w*|spasticit\w*|spasm\w*|multiple sclerosis",
+        addiction=False,
+    ),
+)  # fmt: skip
+Substance = Literal[
+    "alcohol", "opioids", "cocaine", "methamphetamine", "nicotine", "ghb", "cannabis", "general",
+    "spasticity",
+]  # fmt: skip
+SUBSTANCES: tuple[str, ...] = tuple(s.key for s in SUBSTANCE_NAMES)
+SUBSTANCE_LABELS: dict[str, str] = {s.key: s.label for s in SUBSTANCE_NAMES}
+ADDICTIONS: tuple[str, ...] = tuple(s.key for s in SUBSTANCE_NAMES if s.addiction)
+
+# --------------------------------------------------------------------------- study results
+
+Result = Literal["benefit", "no-benefit", "mixed", "harm", "not-applicable"]
+RESULTS: tuple[str, ...] = ("benefit", "no-benefit", "mixed", "harm", "not-applicable")
+RESULT_LABELS: dict[str, str] = {
+    "benefit": "benefit",
+    "no-benefit": "no benefit",
+    "mixed": "mixed",
+    "harm": "harm",
+    "not-applicable": "n/a",
+}
+Comparator = Literal["placebo", "active", "none"]
+COMPARATORS: tuple[str, ...] = ("placebo", "active", "none")
+
+# --------------------------------------------------------------------------- answering
+
+Intent = Literal[
+    "efficacy", "trial_result", "which_trials", "adverse_effects", "contraindication",
+    "interaction", "dosing", "withdrawal", "overdose", "pharmacokinetics", "mechanism", "history",
+    "regulation", "comparison", "document", "out_of_scope",
+]  # fmt: skip
+INTENTS: tuple[str, ...] = Intent.__args__  # type: ignore[attr-defined]
+
+# How an answer was made.
+Route = Literal[
+    "extractive", "synthesis", "trial", "contraindications", "decline", "document", "llm",
+    "extractive-fallback",
+]  # fmt: skip
+ROUTES: tuple[str, ...] = Route.__args__  # type: ignore[attr-defined]
+ROUTE_EXTRACTIVE, ROUTE_SYNTHESIS, ROUTE_TRIAL, ROUTE_CONTRAINDICATIONS = ROUTES[:4]
+ROUTE_DECLINE, ROUTE_DOCUMENT, ROUTE_LLM, ROUTE_FALLBACK = ROUTES[4:]
+
+Language = Literal["en", "fr", "es", "de", "it"]
+LANGUAGES: dict[str, str] = {
+    "en": "English",
+    "fr": "French",
+    "es": "Spanish",
+    "de": "German",
+    "it": "Italian",
+}
+
+# Places whose rules the regulatory records describe.
+JURISDICTIONS: dict[str, str] = {
+    "us": "United States",
+    "france": "France",
+    "uk": "United Kingdom",
+    "australia": "Australia",
+    "eu": "European Union",
+}
