@@ -13,7 +13,7 @@ import pytest
 
 from assistant.compose import ABSTAIN_TEXT
 from assistant.pipeline import QuestionError, clean_question
-from assistant.records import EVIDENCE_TYPES
+from assistant.vocab import EVIDENCE_TYPES
 from assistant.retrieval import Filters
 
 IN_SCOPE = [
