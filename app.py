@@ -1,6 +1,6 @@
 """Start the chat app: builds or updates the index first when it is missing or stale."""
 
-from assistant.cli import main
+from assistant.frontends.cli import main
 
 if __name__ == "__main__":
     import sys

@@ -36,8 +36,8 @@ class TimedEmbedder:
 
 
 def run(ctx: Context, corpus_dir: Path | None = None, batch_size: int = 32) -> dict[str, Any]:
-    from assistant.chunks import chunk_record
-    from assistant.index import build_index, load_sources
+    from assistant.index.build import build_index, load_sources
+    from assistant.library.chunks import chunk_record
     from assistant.settings import Settings
 
     embedder = ctx.get_embedder()
@@ -106,7 +106,7 @@ def run(ctx: Context, corpus_dir: Path | None = None, batch_size: int = 32) -> d
 
 def _incremental(ctx: Context, settings: Any, records: list[Any], embedder: Any) -> dict[str, Any]:
     """Copy corpus and index, append a sentence to one record, time the update."""
-    from assistant.index import build_index
+    from assistant.index.build import build_index
 
     corpus_copy = ctx.workdir / "incr-corpus"
     index_copy = ctx.workdir / "incr-index"
@@ -124,7 +124,7 @@ def _incremental(ctx: Context, settings: Any, records: list[Any], embedder: Any)
     t0 = time.perf_counter()
     report = build_index(copy, progress=False, embedder=embedder)
     seconds = time.perf_counter() - t0
-    from assistant.chunks import chunk_record
+    from assistant.library.chunks import chunk_record
 
     return {
         "edited_record": record.id,

@@ -1,6 +1,6 @@
 """Section 4: cold start, from process start to the first answer and to the app serving.
 
-Each figure is one fresh ``python -m assistant.cli`` process against an index that is already
+Each figure is one fresh ``python -m assistant.frontends.cli`` process against an index that is already
 built (so no embedding happens). "Cold" means a new process (imports, model load, index load);
 the operating system's file cache is warm, as on any second start of the day.
 """
@@ -62,7 +62,7 @@ def time_ask(ctx: Context, settings: Any, question: str, timeout: float = 300) -
     from assistant.settings import PROJECT_DIR
 
     out, err = ctx.workdir / "cold-ask.out", ctx.workdir / "cold-ask.err"
-    cmd = [sys.executable, "-m", "assistant.cli", "ask", "--json", question]
+    cmd = [sys.executable, "-m", "assistant", "ask", "--json", question]
     log("cold start: " + " ".join(cmd[1:4]) + " ...")
     with open(out, "wb") as fo, open(err, "wb") as fe:
         t0 = time.perf_counter()
@@ -77,7 +77,7 @@ def time_ask(ctx: Context, settings: Any, question: str, timeout: float = 300) -
         raise RuntimeError(f"`assistant ask` failed (exit {rc}): {_tail(err)}")
     answer = json.loads(out.read_text())
     return {
-        "command": "python -m assistant.cli ask --json QUESTION",
+        "command": "python -m assistant.frontends.cli ask --json QUESTION",
         "question": question,
         "seconds": round(seconds, 2),
         "peak_rss_mb": round(peak, 1),
@@ -92,8 +92,8 @@ def time_serve(ctx: Context, settings: Any, timeout: float = 300) -> dict[str, A
     port = _free_port()
     url = f"http://127.0.0.1:{port}/"
     out, err = ctx.workdir / "cold-serve.out", ctx.workdir / "cold-serve.err"
-    cmd = [sys.executable, "-m", "assistant.cli", "serve", "--port", str(port)]
-    log(f"cold start: assistant.cli serve, polling {url} ...")
+    cmd = [sys.executable, "-m", "assistant", "serve", "--port", str(port)]
+    log(f"cold start: assistant.frontends.cli serve, polling {url} ...")
     with open(out, "wb") as fo, open(err, "wb") as fe:
         t0 = time.perf_counter()
         proc = subprocess.Popen(cmd, stdout=fo, stderr=fe, cwd=PROJECT_DIR, env=_env(ctx, settings))
@@ -124,7 +124,7 @@ def time_serve(ctx: Context, settings: Any, timeout: float = 300) -> dict[str, A
     if ready is None:
         raise RuntimeError(f"`assistant serve` was not serving {url} within {timeout} s")
     return {
-        "command": "python -m assistant.cli serve --port PORT",
+        "command": "python -m assistant.frontends.cli serve --port PORT",
         "seconds_to_http_200": round(ready, 2),
         "peak_rss_mb": round(peak, 1) if peak else None,
     }

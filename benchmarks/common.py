@@ -140,7 +140,7 @@ class Context:
 
     def get_embedder(self) -> Any:
         if self.embedder is None:
-            from assistant.embeddings import get_embedder
+            from assistant.index.embeddings import get_embedder
 
             log("loading the embedding model ...")
             self.embedder = get_embedder("", threads=self.threads)
@@ -149,7 +149,7 @@ class Context:
     def corpus_index(self) -> Any:
         """Settings of a temporary index of the project corpus (built untimed on first use)."""
         if self.corpus_settings is None:
-            from assistant.index import build_index
+            from assistant.index.build import build_index
             from assistant.settings import Settings
 
             settings = Settings(index_dir=self.workdir / "corpus-index", torch_threads=self.threads)

@@ -41,8 +41,8 @@ def plain_rag(ctx: Context, settings: Any) -> Any:
     from langchain_chroma import Chroma
     from langchain_huggingface import HuggingFaceEmbeddings
 
-    from assistant.embeddings import bundled_model_path
-    from assistant.index import chroma_settings, current_generation
+    from assistant.index.build import chroma_settings, current_generation
+    from assistant.index.embeddings import bundled_model_path
 
     gen = current_generation(settings.index_dir)
     rows = [json.loads(line) for line in (gen / "chunks.jsonl").open(encoding="utf-8")]
@@ -70,8 +70,8 @@ def run(
 ) -> dict[str, Any]:
     import torch
 
-    from assistant.pipeline import Assistant
-    from assistant.retrieval import retrieve
+    from assistant.answering.pipeline import Assistant
+    from assistant.index.retrieval import retrieve
 
     settings = ctx.corpus_index()
     embedder = ctx.get_embedder()

@@ -65,8 +65,8 @@ Sections (--only takes these names):
              take ~2 h here; queries use the real model) in a real Chroma: insert time, query
              p50/p95 unfiltered and filtered (Chroma `where`, Chroma `ids=`, exact numpy), the
              production IndexStore.dense/lexical paths, bm25s index and query, peak RSS
-  coldstart  a new `python -m assistant.cli ask --json` process to its answer, and a new
-             `python -m assistant.cli serve` process to HTTP 200 (prebuilt index)
+  coldstart  a new `python -m assistant.frontends.cli ask --json` process to its answer, and a new
+             `python -m assistant.frontends.cli serve` process to HTTP 200 (prebuilt index)
 
 Targets: warm ask p50 <= 50 ms; warm ask p50 <= 1.5x plain RAG p50; build throughput ratio
 >= 0.90; 100k filtered dense p95 < 100 ms; cold start to the app serving < 60 s.
@@ -146,7 +146,7 @@ def parse_args(argv: Sequence[str] | None = None) -> tuple[Config, Path]:
 def load_in_scope_questions(limit: int | None = None) -> list[str]:
     """In-scope questions of eval/questions.yaml (the ones the assistant should answer)."""
     try:
-        from assistant.evaluate import load_questions
+        from assistant.evaluation.run import load_questions
 
         items = [(q.question, q.abstain) for q in load_questions()]
     except ImportError:

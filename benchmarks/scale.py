@@ -121,7 +121,7 @@ def _synthetic_store(gen: Path, ids: list[str], texts: list[str], metas: list[di
     Built without ``__init__`` (which reads a real generation); sets what ``__init__`` sets. The
     vectors are saved as ``embeddings.npy`` in ``gen``, as in a real generation.
     """
-    from assistant.retrieval import IndexStore
+    from assistant.index.retrieval import IndexStore
     from assistant.settings import Settings
 
     np.save(gen / "embeddings.npy", vectors)
@@ -160,9 +160,9 @@ def run_one(
     import bm25s
     import chromadb
 
-    from assistant.chunks import tokenize
-    from assistant.index import COLLECTION_METADATA, chroma_settings
-    from assistant.retrieval import Filters
+    from assistant.index.build import COLLECTION_METADATA, chroma_settings
+    from assistant.index.retrieval import Filters
+    from assistant.library.chunks import tokenize
 
     all_texts, all_metas, all_vectors = data
     texts, metas, vectors = all_texts[:n], all_metas[:n], np.ascontiguousarray(all_vectors[:n])

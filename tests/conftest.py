@@ -21,7 +21,7 @@ SEEDS = SHARED / "seeds"
 
 @pytest.fixture(scope="session")
 def embedder():
-    from assistant.embeddings import get_embedder
+    from assistant.index.embeddings import get_embedder
 
     return get_embedder("", threads=int(os.environ["ASSISTANT_TORCH_THREADS"]))
 
@@ -35,7 +35,7 @@ def corpus_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
 @pytest.fixture(scope="session")
 def corpus_index(corpus_settings: Settings, embedder) -> Settings:
     """The whole project corpus, indexed once per session."""
-    from assistant.index import build_index
+    from assistant.index.build import build_index
 
     build_index(corpus_settings, progress=False, embedder=embedder)
     return corpus_settings
@@ -43,7 +43,7 @@ def corpus_index(corpus_settings: Settings, embedder) -> Settings:
 
 @pytest.fixture(scope="session")
 def corpus_assistant(corpus_index: Settings, embedder):
-    from assistant.pipeline import Assistant
+    from assistant.answering.pipeline import Assistant
 
     return Assistant(corpus_index, embedder=embedder)
 
@@ -109,7 +109,7 @@ def tiny_corpus(tmp_path: Path) -> Settings:
 @pytest.fixture(scope="session")
 def tiny_built(tmp_path_factory: pytest.TempPathFactory, embedder) -> Settings:
     """The three-record corpus, indexed once per session. Do not change it: use ``tiny``."""
-    from assistant.index import build_index
+    from assistant.index.build import build_index
 
     s = write_tiny_corpus(tmp_path_factory.mktemp("tiny-built"))
     build_index(s, progress=False, embedder=embedder)

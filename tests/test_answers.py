@@ -11,10 +11,10 @@ import sys
 
 import pytest
 
-from assistant.compose import ABSTAIN_TEXT
-from assistant.pipeline import QuestionError, clean_question
+from assistant.answering.compose import ABSTAIN_TEXT
+from assistant.answering.pipeline import QuestionError, clean_question
+from assistant.index.retrieval import Filters
 from assistant.vocab import EVIDENCE_TYPES
-from assistant.retrieval import Filters
 
 IN_SCOPE = [
     "Does baclofen reduce alcohol craving?",
@@ -157,7 +157,7 @@ def _check_schema(obj: dict) -> None:
 def _cli(args: list[str], index_dir, stdin: str | None = None) -> subprocess.CompletedProcess:
     env = {**os.environ, "ASSISTANT_INDEX_DIR": str(index_dir), "ASSISTANT_TORCH_THREADS": "1"}
     return subprocess.run(
-        [sys.executable, "-m", "assistant.cli", *args],
+        [sys.executable, "-m", "assistant", *args],
         input=stdin, capture_output=True, text=True, env=env, timeout=300,
     )  # fmt: skip
 

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from assistant import ui
+from assistant.frontends import ui
 from assistant.settings import PROJECT_DIR
 
 CHROMIUM = Path("/usr/bin/chromium")

@@ -20,15 +20,15 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from assistant.cli import cli, parse_chroma_url
-from assistant.index import (
+from assistant.answering.pipeline import Assistant
+from assistant.frontends.cli import cli, parse_chroma_url
+from assistant.index.build import (
     IndexError_,
     build_index,
     current_generation,
     index_status,
     read_manifest,
 )
-from assistant.pipeline import Assistant
 from assistant.settings import PROJECT_DIR, Settings
 
 CHROMA = PROJECT_DIR / ".venv" / "bin" / "chroma"
@@ -116,7 +116,7 @@ def on_server(settings: Settings, host: str, port: int) -> Settings:
 def server_collections(host: str, port: int) -> set[str]:
     import chromadb
 
-    from assistant.index import chroma_settings
+    from assistant.index.build import chroma_settings
 
     client = chromadb.HttpClient(host=host, port=port, settings=chroma_settings())
     return {c.name for c in client.list_collections()}
@@ -170,7 +170,7 @@ def test_server_answers_match_the_embedded_store(
     for q in QUESTIONS:
         assert comparable(remote.ask(q)) == comparable(corpus_assistant.ask(q)), q
     # filters go through Chroma's `where` on the server too
-    from assistant.retrieval import Filters
+    from assistant.index.retrieval import Filters
 
     f = Filters(evidence=["rct"], substances=["alcohol"], year_min=2010)
     q = "Which trials found baclofen reduced heavy drinking?"

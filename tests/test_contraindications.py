@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.contraindications import (
+from assistant.answering.contraindications import (
     DEFAULT_PATH,
     Condition,
     ContraindicationError,
@@ -18,7 +18,7 @@ from assistant.contraindications import (
     lookup,
     quote_in_body,
 )
-from assistant.records import load_corpus
+from assistant.library.records import load_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
 REQUIRED_KEYS = {

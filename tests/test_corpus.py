@@ -9,7 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from assistant.records import CITE_MARK, CorpusError, corpus_files, load_corpus, parse_record
+from assistant.library.records import (
+    CITE_MARK,
+    CorpusError,
+    corpus_files,
+    load_corpus,
+    parse_record,
+)
 from assistant.settings import PROJECT_DIR
 
 from .conftest import SEEDS

@@ -1,4 +1,4 @@
-"""The evaluation question file and the metric functions of assistant.evaluate."""
+"""The evaluation question file and the metric functions of assistant.evaluation.run."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ from typing import Any
 import numpy as np
 import pytest
 
-from assistant import evaluate
 from assistant.answer import Answer, Citation, Context, Notice
-from assistant.evaluate import (
+from assistant.evaluation import run as evaluate
+from assistant.evaluation.run import (
     DEFAULT_QUESTIONS,
     Question,
     QuestionFileError,
@@ -27,7 +27,7 @@ from assistant.evaluate import (
     retrieval_scores,
     run_eval,
 )
-from assistant.records import load_corpus
+from assistant.library.records import load_corpus
 from assistant.settings import PROJECT_DIR
 
 # --------------------------------------------------------------------------- the question file
@@ -309,7 +309,7 @@ def test_notice_scores_precision_recall() -> None:
 
 def test_run_eval_plumbing_with_a_fake_assistant(monkeypatch: pytest.MonkeyPatch) -> None:
     """run_eval on a stub assistant: every metric is computed and the report formats."""
-    from assistant import retrieval
+    from assistant.index import retrieval
 
     store = _store()
 

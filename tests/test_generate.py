@@ -1,4 +1,4 @@
-"""Tests for the optional LLM composer (assistant.generate) and the backend registry.
+"""Tests for the optional LLM composer (assistant.answering.generate) and the backend registry.
 
 The chat models here are LangChain's fakes (``FakeListChatModel``, ``GenericFakeChatModel``):
 no hosted LLM can run on these offline machines, and no model is downloaded. Scripted outputs
@@ -21,13 +21,13 @@ from langchain_core.language_models.fake_chat_models import (
 from langchain_core.messages import AIMessage
 
 from assistant.answer import Context
-from assistant.backends import (
+from assistant.answering.backends import (
     BackendUnavailable,
     available_backends,
     chat_model_from_settings,
 )
-from assistant.compose import ExtractiveComposer
-from assistant.generate import (
+from assistant.answering.compose import ExtractiveComposer
+from assistant.answering.generate import (
     ROUTE_FALLBACK,
     ROUTE_LLM,
     LLMComposer,
@@ -241,7 +241,7 @@ def test_generic_fake_chat_model_works_too(contexts):
 def test_injected_instructions_cannot_remove_safety_notices(corpus_index, embedder):
     """A passage tells the model to drop the notices and the (fake) model obeys: the Answer from
     the full pipeline still carries the safety layer's notices."""
-    from assistant.pipeline import Assistant
+    from assistant.answering.pipeline import Assistant
 
     injected_ctx = Context(
         chunk_id="evil#0",
@@ -309,7 +309,7 @@ def test_unknown_or_missing_backend_raises_clearly(monkeypatch):
 
 
 def test_backends_command_lists_registry(monkeypatch):
-    from assistant.cli import cli
+    from assistant.frontends.cli import cli
 
     monkeypatch.setenv("ASSISTANT_LLM", "smollm2")
     res = CliRunner().invoke(cli, ["backends"])
@@ -361,7 +361,7 @@ HISTORY = ["Does baclofen reduce alcohol craving?"]
 
 
 def test_model_condenses_a_follow_up():
-    from assistant.conversation import condense_with_model
+    from assistant.answering.conversation import condense_with_model
 
     model = _Counting(responses=['"Does baclofen reduce opioid craving?"'], asked=[])
     out = condense_with_model("and for opioids?", HISTORY, model)
@@ -380,14 +380,14 @@ def test_model_condenses_a_follow_up():
     ],
 )
 def test_unusable_rewrite_falls_back_to_the_rule(reply):
-    from assistant.conversation import condense, condense_with_model
+    from assistant.answering.conversation import condense, condense_with_model
 
     out = condense_with_model("and for opioids?", HISTORY, fake(reply))
     assert out == condense("and for opioids?", HISTORY) == "Does baclofen reduce opioids craving?"
 
 
 def test_unreachable_model_falls_back_to_the_rule():
-    from assistant.conversation import condense_with_model
+    from assistant.answering.conversation import condense_with_model
 
     assert condense_with_model("and for opioids?", HISTORY, _Down()) == (
         "Does baclofen reduce opioids craving?"
@@ -395,7 +395,7 @@ def test_unreachable_model_falls_back_to_the_rule():
 
 
 def test_standalone_questions_are_not_sent_to_the_model():
-    from assistant.conversation import condense_with_model
+    from assistant.answering.conversation import condense_with_model
 
     model = _Counting(responses=["unused"], asked=[])
     q = "What did the ALPADIR trial find about abstinence?"
@@ -408,8 +408,8 @@ def test_ask_searches_the_models_rewrite_and_keeps_the_askers_notices(tiny_corpu
     """Through the real pipeline (tiny real index): the LLM composer's model rewrites the
     follow-up, retrieval searches the rewrite, and a rewrite that drops the emergency words
     cannot drop the emergency notice."""
-    from assistant.index import build_index
-    from assistant.pipeline import Assistant
+    from assistant.answering.pipeline import Assistant
+    from assistant.index.build import build_index
 
     build_index(tiny_corpus, progress=False, embedder=embedder)
     rewrite = "Does baclofen lower zorbitol craving scores?"

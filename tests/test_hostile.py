@@ -23,10 +23,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from assistant import ingest
 from assistant.answer import NOTICE_KINDS
-from assistant.index import build_index, current_generation
-from assistant.pipeline import MAX_QUESTION_CHARS, Assistant, QuestionError, clean_question
+from assistant.answering.pipeline import (
+    MAX_QUESTION_CHARS,
+    Assistant,
+    QuestionError,
+    clean_question,
+)
+from assistant.index.build import build_index, current_generation
+from assistant.library import ingest
 from assistant.settings import Settings
 from tests.conftest import write_tiny_corpus
 

@@ -13,19 +13,19 @@ from pathlib import Path
 
 import pytest
 
-from assistant.chunks import chunk_record
-from assistant.index import (
+from assistant.answering.pipeline import Assistant
+from assistant.index.build import (
     IndexError_,
     build_index,
     current_generation,
     index_status,
     read_manifest,
 )
-from assistant.pipeline import Assistant
-from assistant.records import CorpusError, parse_record
+from assistant.library.chunks import chunk_record
+from assistant.library.records import CorpusError, parse_record
 from assistant.settings import PROJECT_DIR, Settings
 
-ASSISTANT = [sys.executable, "-m", "assistant.cli"]
+ASSISTANT = [sys.executable, "-m", "assistant"]
 
 
 def test_second_build_embeds_nothing(tiny_corpus: Settings, embedder) -> None:

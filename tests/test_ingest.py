@@ -19,8 +19,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from assistant.index import build_index, current_generation, index_status, read_manifest
-from assistant.ingest import (
+from assistant.index.build import build_index, current_generation, index_status, read_manifest
+from assistant.library.ingest import (
     IngestError,
     OfflineError,
     _articles_entrez,
@@ -135,7 +135,8 @@ def lib(tmp_path_factory: pytest.TempPathFactory, embedder) -> Settings:
 def inbox(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("inbox")
     for f in FIXTURES.iterdir():
-        shutil.copy(f, folder / f.name)
+        if f.is_file():  # fixtures/articles/ holds the document-check articles
+            shutil.copy(f, folder / f.name)
     sub = folder / "pdfs"
     sub.mkdir()
     (sub / "quillon.pdf").write_bytes(
@@ -213,7 +214,7 @@ def test_folder_ingest_reads_every_format(lib: Settings, ingested) -> None:
 
 
 def test_pdf_citation_carries_page(lib: Settings, ingested, embedder) -> None:
-    from assistant.pipeline import Assistant
+    from assistant.answering.pipeline import Assistant
 
     pdf_id = _id_for(lib, "quillon.pdf")[0]
     ans = Assistant(lib, embedder=embedder).ask(
@@ -227,7 +228,7 @@ def test_pdf_citation_carries_page(lib: Settings, ingested, embedder) -> None:
 
 
 def test_medline_question_cites_the_export(lib: Settings, ingested, embedder) -> None:
-    from assistant.pipeline import Assistant
+    from assistant.answering.pipeline import Assistant
 
     ans = Assistant(lib, embedder=embedder).ask(
         "Did baclofen reduce evening snack craving in the Larkspur cohort?"
@@ -466,7 +467,7 @@ def test_size_cap_and_missing_path(lib: Settings, ingested, tmp_path: Path, monk
 def test_failed_build_restores_library_and_index(
     lib: Settings, ingested, tmp_path: Path, embedder, monkeypatch
 ) -> None:
-    import assistant.ingest as ingest
+    import assistant.library.ingest as ingest
 
     # A changed version of an already ingested file (replace) and a new file (add).
     changed = tmp_path / "notes.txt"
@@ -499,7 +500,7 @@ def test_failed_build_restores_library_and_index(
 
 @pytest.mark.skipif(not SEEDS.is_dir(), reason="no shared seeds folder")
 def test_seed_article_is_ingested_and_cited(lib: Settings, ingested, embedder) -> None:
-    from assistant.pipeline import Assistant
+    from assistant.answering.pipeline import Assistant
 
     seed = next(
         (p for p in sorted(SEEDS.rglob("*.txt")) if "pieced-together quilt" in p.read_text()),
@@ -533,7 +534,7 @@ def cli_env(lib: Settings, monkeypatch) -> list[str]:
 
 
 def test_cli_ingest_and_remove_errors(lib: Settings, ingested, tmp_path: Path, cli_env) -> None:
-    from assistant.cli import cli
+    from assistant.frontends.cli import cli
 
     before = snapshot(lib)
     bad = tmp_path / "bad.pdf"
@@ -550,7 +551,7 @@ def test_cli_ingest_and_remove_errors(lib: Settings, ingested, tmp_path: Path, c
 
 
 def test_cli_fetch_pubmed_is_opt_in_and_fails_fast_offline(cli_env, monkeypatch) -> None:
-    from assistant.cli import cli
+    from assistant.frontends.cli import cli
 
     runner = CliRunner()
     res = runner.invoke(cli, ["fetch-pubmed", "baclofen craving", *cli_env])

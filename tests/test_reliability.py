@@ -30,15 +30,15 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from assistant.cli import cli
-from assistant.index import (
+from assistant.answering.pipeline import Assistant
+from assistant.frontends.cli import cli
+from assistant.index.build import (
     DiskFullError,
     IndexError_,
     build_index,
     current_generation,
     index_status,
 )
-from assistant.pipeline import Assistant
 from assistant.settings import PROJECT_DIR, Settings
 
 TINY_QUESTION = "What lowered zorbitol craving scores?"
@@ -69,7 +69,7 @@ def run_cli(args: list[str], settings: Settings) -> Any:
 
 def _answerable_questions(assistant: Assistant, n: int) -> list[str]:
     """Standalone eval questions the library answers with citations (checked in-process)."""
-    from assistant.conversation import is_follow_up
+    from assistant.answering.conversation import is_follow_up
 
     items = yaml.safe_load((PROJECT_DIR / "eval" / "questions.yaml").read_text())
     out = []
@@ -140,7 +140,9 @@ def test_concurrent_chat_sessions_on_the_real_server(
 ) -> None:
     from gradio_client import Client
 
-    from assistant import embeddings, pipeline, retrieval, ui
+    from assistant.answering import pipeline
+    from assistant.frontends import ui
+    from assistant.index import embeddings, retrieval
 
     questions = _answerable_questions(corpus_assistant, TURNS)
 
@@ -300,7 +302,7 @@ def _patch_chroma_add(mp: pytest.MonkeyPatch) -> None:
 
 def _patch_write(name: str) -> Callable[[pytest.MonkeyPatch], None]:
     def patch(mp: pytest.MonkeyPatch) -> None:
-        import assistant.index as ix
+        import assistant.index.build as ix
 
         real = ix._write_atomic
 
@@ -369,7 +371,7 @@ def test_disk_full_on_first_build_says_nothing_was_written(
 def test_disk_full_during_ingest_changes_nothing(
     tiny: Settings, tmp_path: Path, embedder, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from assistant.ingest import IngestError, ingest_paths
+    from assistant.library.ingest import IngestError, ingest_paths
 
     doc = tmp_path / "note.txt"
     doc.write_text("The invented Quillmere registry followed forty adults taking baclofen.\n")
@@ -558,7 +560,7 @@ def test_failed_reload_keeps_serving_the_loaded_index(tiny: Settings, embedder) 
 # known moment: while embedding, or after part of the new generation is on disk.
 _STALL_BOOT = r"""
 import os, sys, time
-import assistant.index as ix
+import assistant.index.build as ix
 
 def stall():
     print("STALL-POINT", file=sys.stderr, flush=True)
@@ -575,7 +577,7 @@ else:
         stall()
     bm25s.BM25.save = save
 
-from assistant.cli import main
+from assistant.frontends.cli import main
 sys.argv = ["assistant", *sys.argv[1:]]
 main()
 """
@@ -615,7 +617,7 @@ def _kill_at_stall(args: list[str], env: dict[str, str], timeout: float = 240) -
 def test_ingest_killed_halfway_leaves_previous_index_answering(
     tiny: Settings, tmp_path: Path, embedder, stall_at: str
 ) -> None:
-    from assistant.ingest import ingest_paths, library_records
+    from assistant.library.ingest import ingest_paths, library_records
 
     doc = tmp_path / "quillmere.txt"
     doc.write_text(

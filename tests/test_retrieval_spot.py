@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.evaluate import DEFAULT_QUESTIONS, Question, load_questions, source_matches
-from assistant.pipeline import retrieval_plan
-from assistant.retrieval import retrieve
+from assistant.answering.pipeline import retrieval_plan
+from assistant.evaluation.run import DEFAULT_QUESTIONS, Question, load_questions, source_matches
+from assistant.index.retrieval import retrieve
 
 TOP = 5
 
@@ -113,7 +113,7 @@ def test_paraphrases_top5(corpus_assistant) -> None:
 def test_top_k_caps_chunks_per_record_except_the_named_one() -> None:
     from types import SimpleNamespace
 
-    from assistant.retrieval import _diverse
+    from assistant.index.retrieval import _diverse
 
     metas = [{"source_id": s} for s in ["a", "a", "a", "b", "a", "c", "b", "b"]]
     store = SimpleNamespace(metas=metas)

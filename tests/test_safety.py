@@ -12,7 +12,7 @@ import time
 import pytest
 
 from assistant.answer import NOTICE_KINDS, Context
-from assistant.safety import KINDS, detect, is_dosing_request, normalise, notices_for
+from assistant.answering.safety import KINDS, detect, is_dosing_request, normalise, notices_for
 
 OFF, D, E, P, R = "off_label", "dosing", "emergency", "pregnancy", "renal"
 
@@ -439,8 +439,8 @@ def test_notice_source_ids_exist_in_corpus():
     """Every record id a notice cites must exist once the corpus is written."""
     from pathlib import Path
 
-    from assistant.records import load_corpus
-    from assistant.safety import NOTICE_SOURCES
+    from assistant.answering.safety import NOTICE_SOURCES
+    from assistant.library.records import load_corpus
 
     corpus = Path(__file__).resolve().parent.parent / "corpus"
     ids = {r.id for r in load_corpus(corpus)}

@@ -12,10 +12,10 @@ from typing import Any
 
 import pytest
 
-from assistant import export, ui
 from assistant.answer import NOTICE_KINDS, Answer, Citation, Notice
-from assistant.pipeline import QuestionError, clean_question
-from assistant.retrieval import Filters
+from assistant.answering.pipeline import QuestionError, clean_question
+from assistant.frontends import export, ui
+from assistant.index.retrieval import Filters
 
 HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)>'
 
@@ -240,7 +240,7 @@ def test_real_follow_up_shows_what_was_searched(corpus_assistant):
 
 def test_unexpected_errors_become_a_friendly_message(caplog):
     fake = FakeAssistant(error=RuntimeError("database exploded at /secret/path"))
-    with caplog.at_level(logging.ERROR, logger="assistant.ui"):
+    with caplog.at_level(logging.ERROR, logger="assistant.frontends.ui"):
         steps, chat, turns = run(fake, "Does baclofen reduce craving?")
     html = text_of(chat[-1])
     assert "Sorry, something went wrong" in html
@@ -438,7 +438,7 @@ def test_cli_json_and_the_app_show_the_same_notices(corpus_index, corpus_assista
 
     from click.testing import CliRunner
 
-    from assistant.cli import cli
+    from assistant.frontends.cli import cli
 
     res = CliRunner().invoke(
         cli,

@@ -27,8 +27,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from assistant.answer import Citation, Context
-from assistant.chunks import split_sentences, tokenize
-from assistant.compose import Composer, Composition, ExtractiveComposer, citation_for
+from assistant.answering.compose import Composer, Composition, ExtractiveComposer, citation_for
+from assistant.library.chunks import split_sentences, tokenize
 
 ROUTE_LLM = "llm"
 ROUTE_FALLBACK = "extractive-fallback"
@@ -139,7 +139,7 @@ def _model_name(model: Any) -> str:
 
 @dataclass
 class LLMComposer:
-    """A :class:`~assistant.compose.Composer` that asks a LangChain chat model, then checks it."""
+    """A :class:`~assistant.answering.compose.Composer` that asks a LangChain chat model, then checks it."""
 
     chat_model: Any
     fallback: Composer = field(default_factory=ExtractiveComposer)
@@ -173,7 +173,7 @@ class LLMComposer:
 
     def condense(self, question: str, history: Sequence[str]) -> str:
         """The follow-up as a standalone question, rewritten by this composer's model."""
-        from assistant.conversation import condense_with_model
+        from assistant.answering.conversation import condense_with_model
 
         return condense_with_model(question, history, self.chat_model)
 
@@ -257,9 +257,9 @@ def best_quote(text: str, claims: set[str]) -> str:
 def composer_from_spec(spec: str | None, fallback: Composer) -> Composer:
     """``fallback`` when no model is configured (``ASSISTANT_LLM`` empty), else an LLMComposer.
 
-    Raises :class:`assistant.backends.BackendUnavailable` when the named backend cannot be set up.
+    Raises :class:`assistant.answering.backends.BackendUnavailable` when the named backend cannot be set up.
     """
-    from assistant.backends import chat_model_from_settings, configured_spec
+    from assistant.answering.backends import chat_model_from_settings, configured_spec
 
     spec = configured_spec() if spec is None else spec.strip()
     model = chat_model_from_settings(spec)

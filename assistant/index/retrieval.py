@@ -18,16 +18,16 @@ from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict
 
 from assistant.answer import Context
-from assistant.chunks import tokenize
-from assistant.index import (
+from assistant.index.build import (
     IndexError_,
     check_generation_files,
     current_generation,
     open_collection,
     read_manifest,
 )
-from assistant.vocab import EVIDENCE_RANK
+from assistant.library.chunks import tokenize
 from assistant.settings import Settings
+from assistant.vocab import EVIDENCE_RANK
 
 METHODS = ("hybrid", "dense", "bm25")
 EVIDENCE_WEIGHT = 0.15  # fused score x1.15 for a meta-analysis ... x1.0 for a user document

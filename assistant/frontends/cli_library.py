@@ -1,7 +1,7 @@
 """``assistant ingest``, ``assistant remove`` and ``assistant fetch-pubmed``: your own documents.
 
-Registered on the main group in :mod:`assistant.cli`. This module does not import
-``assistant.cli`` at import time (that module imports this one), only inside the commands.
+Registered on the main group in :mod:`assistant.frontends.cli`. This module does not import
+``assistant.frontends.cli`` at import time (that module imports this one), only inside the commands.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import click
 
 
 def _index_dir_option(f: Callable[..., Any]) -> Callable[..., Any]:
-    # Same option as assistant.cli.index_dir_option (not imported: that module imports this one).
+    # Same option as assistant.frontends.cli.index_dir_option (not imported: that module imports this one).
     return click.option(
         "--index-dir",
         type=click.Path(file_okay=False, path_type=Path),
@@ -68,9 +68,9 @@ def ingest_cmd(paths: tuple[Path, ...], quiet: bool, index_dir: Path | None) -> 
       assistant ingest ~/reading-list/
       ASSISTANT_MAX_UPLOAD_MB=100 assistant ingest big-report.pdf
     """
-    from assistant.cli import _err, _fail, _settings
-    from assistant.ingest import IngestError, ingest_paths
-    from assistant.records import CorpusError
+    from assistant.frontends.cli import _err, _fail, _settings
+    from assistant.library.ingest import IngestError, ingest_paths
+    from assistant.library.records import CorpusError
 
     settings = _settings(index_dir)
     try:
@@ -94,9 +94,9 @@ def remove_cmd(record_id: str, index_dir: Path | None) -> None:
       assistant sources | grep "your library"
       assistant remove user-my-paper-1a2b3c4d
     """
-    from assistant.cli import _fail, _settings
-    from assistant.ingest import IngestError, remove_document
-    from assistant.records import CorpusError
+    from assistant.frontends.cli import _fail, _settings
+    from assistant.library.ingest import IngestError, remove_document
+    from assistant.library.records import CorpusError
 
     settings = _settings(index_dir)
     try:
@@ -148,9 +148,9 @@ def fetch_pubmed_cmd(
       assistant fetch-pubmed --online "baclofen AND craving" --max 20
       assistant fetch-pubmed --online --email me@example.org "baclofen[ti] AND alcohol"
     """
-    from assistant.cli import _err, _fail, _settings
-    from assistant.ingest import IngestError, fetch_pubmed, ingest_paths
-    from assistant.records import CorpusError
+    from assistant.frontends.cli import _err, _fail, _settings
+    from assistant.library.ingest import IngestError, fetch_pubmed, ingest_paths
+    from assistant.library.records import CorpusError
 
     if not online:
         raise click.UsageError(

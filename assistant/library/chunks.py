@@ -11,7 +11,7 @@ from typing import Any
 
 from langchain_text_splitters import MarkdownHeaderTextSplitter, RecursiveCharacterTextSplitter
 
-from assistant.records import Record
+from assistant.library.records import Record
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:\.[0-9]+)*")  # "half-life" -> half, life; "6.8" stays
 # Small English stopword list; domain words like "baclofen" are kept (IDF handles them).

@@ -1,4 +1,4 @@
-"""The Gradio app: a thin layer over :class:`assistant.pipeline.Assistant`.
+"""The Gradio app: a thin layer over :class:`assistant.answering.pipeline.Assistant`.
 
 Everything the app shows is computed by plain module-level functions (``respond``,
 ``render_answer``, ``render_sources``, ``contraindications_html``, ``library_rows``,
@@ -26,9 +26,9 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from assistant.export import links, to_markdown, to_ris, unique_citations
-from assistant.vocab import EVIDENCE_TYPES, SUBSTANCES
+from assistant.frontends.export import links, to_markdown, to_ris, unique_citations
 from assistant.settings import Settings
+from assistant.vocab import EVIDENCE_TYPES, SUBSTANCES
 
 log = logging.getLogger(__name__)
 
@@ -408,12 +408,12 @@ FRIENDLY_ERROR = (
 def friendly_error(exc: BaseException) -> str:
     """A message for the user: question problems say what to fix; anything else is generic
     (the details go to the log, never to the page)."""
-    from assistant.pipeline import QuestionError
+    from assistant.answering.pipeline import QuestionError
 
     if isinstance(exc, QuestionError):
         return str(exc)
     try:
-        from assistant.index import IndexError_
+        from assistant.index.build import IndexError_
 
         if isinstance(exc, IndexError_):
             return "The library index is not available right now. " + str(exc)
@@ -432,7 +432,7 @@ def make_filters(
     year_to: float | int | str | None = None,
 ) -> Any:
     """The side panel's values as a :class:`Filters` (None when nothing is set)."""
-    from assistant.retrieval import Filters
+    from assistant.index.retrieval import Filters
 
     def year(v: Any) -> int | None:
         try:
@@ -527,7 +527,7 @@ def respond(
 
 
 def _is_question_error(exc: BaseException) -> bool:
-    from assistant.pipeline import QuestionError
+    from assistant.answering.pipeline import QuestionError
 
     return isinstance(exc, QuestionError)
 
@@ -638,7 +638,7 @@ def contraindications_html(
     """The contraindication table (filtered by ``query``), each statement with its source."""
     sources = sources or {}
     try:
-        from assistant import contraindications as ci
+        from assistant.answering import contraindications as ci
 
         conditions = ci.lookup(query or "", ci.load_table())
         note = ci.common_error() if hasattr(ci, "common_error") else ""
@@ -771,7 +771,7 @@ def library_record_html(assistant: Any, record_id: str | None) -> str:
     path = info.get("path")
     if path:
         try:
-            from assistant.records import parse_record
+            from assistant.library.records import parse_record
 
             record = parse_record(Path(path))
         except Exception:  # noqa: BLE001 - fall back to the indexed text
@@ -1082,7 +1082,7 @@ def launch(
     auth: Any = None,
 ) -> None:
     """Load the assistant once and serve the app (127.0.0.1 unless told otherwise)."""
-    from assistant.pipeline import Assistant
+    from assistant.answering.pipeline import Assistant
 
     assistant = Assistant.load(settings)
     concurrency = getattr(settings, "ui_concurrency", None) or DEFAULT_CONCURRENCY

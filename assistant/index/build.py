@@ -34,8 +34,8 @@ from typing import Any
 
 import numpy as np
 
-from assistant.chunks import Chunk, chunk_record, cite_names, tokenize
-from assistant.records import Record, corpus_files, load_records
+from assistant.library.chunks import Chunk, chunk_record, cite_names, tokenize
+from assistant.library.records import Record, corpus_files, load_records
 from assistant.settings import Settings
 
 FORMAT = 1
@@ -136,17 +136,17 @@ def load_sources(settings: Settings) -> list[Record]:
 
 
 def model_path(settings: Settings) -> str:
-    from assistant.embeddings import bundled_model_path
+    from assistant.index.embeddings import bundled_model_path
 
     return settings.model_path or bundled_model_path()
 
 
 def build_config(settings: Settings) -> dict[str, Any]:
     """What, besides the records, decides the index content: a change means a full rebuild."""
-    import assistant.chunks
-    from assistant.embeddings import model_fingerprint
+    import assistant.library.chunks
+    from assistant.index.embeddings import model_fingerprint
 
-    chunker = hashlib.sha256(Path(assistant.chunks.__file__).read_bytes()).hexdigest()[:12]
+    chunker = hashlib.sha256(Path(assistant.library.chunks.__file__).read_bytes()).hexdigest()[:12]
     return {
         "format": FORMAT,
         "chunker": chunker,  # the chunking code itself: a change re-chunks (and re-embeds)
@@ -399,7 +399,7 @@ def build_index(
         todo = [i for i, c in enumerate(chunks) if c.hash not in cache]
         if embedder is None and todo:
             say("Loading the embedding model ...")
-            from assistant.embeddings import get_embedder
+            from assistant.index.embeddings import get_embedder
 
             embedder = get_embedder(
                 model_path(settings), settings.torch_threads, settings.embed_batch_size

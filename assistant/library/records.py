@@ -10,7 +10,9 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable
+from dataclasses import asdict, dataclass, fields
 from pathlib import Path
+from typing import Any
 
 import frontmatter
 import yaml
@@ -236,3 +238,55 @@ def corpus_files(corpus_dir: Path) -> list[Path]:
 
 def load_corpus(corpus_dir: Path) -> list[Record]:
     return load_records(corpus_files(corpus_dir))
+
+
+@dataclass(frozen=True)
+class RecordInfo:
+    """What the rest of the pipeline knows of a record without reading its text: its citation,
+    its structured results and whether it is one of the user's documents (kept in the index
+    manifest; the planner and the answer engine read it)."""
+
+    id: str
+    title: str
+    evidence: str
+    authors: str = ""
+    surname: str = ""  # first author's surname ("de Beaurepaire")
+    short_cite: str = ""  # "Garbutt et al. 2010"
+    display_name: str = ""  # how answers name it: trial name, short cite or short title
+    year: int | None = None
+    journal: str | None = None
+    pmid: str | None = None
+    doi: str | None = None
+    url: str | None = None
+    substances: tuple[str, ...] = ()
+    trial_names: tuple[str, ...] = ()
+    n: int | None = None
+    dose_text: str | None = None
+    design: str | None = None
+    population: str | None = None
+    primary_outcome: str | None = None
+    result: str | None = None
+    key_result: str | None = None
+    craving_result: str | None = None
+    comparator: str | None = None
+    setting: str | None = None
+    country: str | None = None
+    max_dose_mg: float | None = None
+    duration_weeks: float | None = None
+    studies_pooled: int | None = None
+    same_sample_as: tuple[str, ...] = ()
+    user: bool = False  # one of the user's documents ("your library")
+    claimed_evidence: str | None = None  # what a user's document claimed to be (never trusted)
+    added: str | None = None  # when a user's document was added (ISO time)
+    source_file: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> RecordInfo:
+        known = {f.name for f in fields(cls)}
+        kw = {k: v for k, v in data.items() if k in known}
+        for k in ("substances", "trial_names", "same_sample_as"):
+            kw[k] = tuple(kw.get(k) or ())
+        return cls(**kw)

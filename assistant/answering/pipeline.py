@@ -16,9 +16,9 @@ from typing import Any
 from langchain_core.runnables import Runnable, RunnableLambda
 
 from assistant.answer import Answer, Citation, Context
-from assistant.compose import Composer, Composition, ExtractiveComposer, citation_for
-from assistant.index import IndexError_, index_status
-from assistant.retrieval import Filters, HybridRetriever, IndexStore, from_document
+from assistant.answering.compose import Composer, Composition, ExtractiveComposer, citation_for
+from assistant.index.build import IndexError_, index_status
+from assistant.index.retrieval import Filters, HybridRetriever, IndexStore, from_document
 from assistant.settings import Settings
 
 MAX_QUESTION_CHARS = 2000
@@ -52,8 +52,8 @@ class Assistant:
     ) -> None:
         self.settings = settings or Settings()
         if embedder is None:
-            from assistant.embeddings import get_embedder
-            from assistant.index import model_path
+            from assistant.index.build import model_path
+            from assistant.index.embeddings import get_embedder
 
             embedder = get_embedder(
                 model_path(self.settings),
@@ -130,7 +130,7 @@ class Assistant:
         filters: Filters | None = None,
         history: Sequence[str] = (),
     ) -> Answer:
-        from assistant.conversation import condense
+        from assistant.answering.conversation import condense
 
         question = clean_question(question)
         # a follow-up becomes a standalone question: by the configured LLM when there is one
@@ -176,7 +176,7 @@ def retrieval_plan(question: str) -> tuple[str, list[str] | None]:
     for the label's overdose signs and management). Every caller (ask, the eval, the tests) uses
     this, so they all measure the retrieval users get.
     """
-    from assistant import safety
+    from assistant.answering import safety
 
     terms = safety.source_terms(question)
     return (f"{question} ({terms})" if terms else question), preferred_evidence(question)
@@ -186,7 +186,7 @@ def preferred_evidence(question: str) -> list[str] | None:
     """Evidence types retrieval brings forward: the label for dosing, overdose, pregnancy and
     kidney questions (the safety layer decides which questions those are), and the pooled
     evidence (meta-analyses, systematic reviews) for questions about whether baclofen works."""
-    from assistant import safety
+    from assistant.answering import safety
 
     if safety.detect(question) & {"dosing", "emergency", "pregnancy", "renal"}:
         return ["label"]
@@ -200,8 +200,8 @@ def _configured_composer(extractive: ExtractiveComposer) -> Composer:
 
     A backend that cannot be set up never falls back silently: answers carry a note saying so.
     """
-    from assistant.backends import BackendUnavailable, configured_spec
-    from assistant.generate import NotedComposer, composer_from_spec
+    from assistant.answering.backends import BackendUnavailable, configured_spec
+    from assistant.answering.generate import NotedComposer, composer_from_spec
 
     try:
         return composer_from_spec(None, extractive)
@@ -228,7 +228,7 @@ def contraindication_answer(question: str, store: IndexStore) -> Composition | N
     Each line is the table's statement; its citation quotes the label (or study) sentence behind
     it verbatim from the indexed chunk.
     """
-    from assistant import contraindications as ci
+    from assistant.answering import contraindications as ci
 
     try:
         conditions = ci.find_in_question(question)
@@ -277,7 +277,7 @@ def finish(
     rewritten: notices follow both, so a rewrite (by rule or by a model) never drops one.
     """
     try:
-        from assistant import safety
+        from assistant.answering import safety
     except ImportError:  # pragma: no cover - the safety module is part of the package
         return answer
     # off-label also follows the evidence the answer actually quotes (not all that was retrieved)

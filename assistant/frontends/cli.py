@@ -91,7 +91,7 @@ def _err(msg: str) -> None:
 
 def ensure_index(settings: Settings, quiet: bool = False) -> None:
     """Build or update the index when it is missing, stale or damaged (messages on stderr)."""
-    from assistant.index import build_index, index_status
+    from assistant.index.build import build_index, index_status
 
     status = index_status(settings)
     if status.state == "ready":
@@ -109,7 +109,7 @@ def ensure_index(settings: Settings, quiet: bool = False) -> None:
 
 
 def load_assistant(settings: Settings, quiet: bool = False):  # noqa: ANN201
-    from assistant.pipeline import Assistant
+    from assistant.answering.pipeline import Assistant
 
     ensure_index(settings, quiet=quiet)
     return Assistant.load(settings)
@@ -155,8 +155,8 @@ def index(rebuild: bool, quiet: bool, index_dir: Path | None) -> None:
       assistant index --rebuild
       assistant index --index-dir /tmp/my-index
     """
-    from assistant.index import IndexBusy, IndexError_, build_index
-    from assistant.records import CorpusError
+    from assistant.index.build import IndexBusy, IndexError_, build_index
+    from assistant.library.records import CorpusError
 
     settings = _settings(index_dir)
     try:
@@ -190,7 +190,7 @@ def _read_batch(stream: TextIO) -> Iterator[tuple[int, str | None, str | None]]:
 
 
 def _filters(evidence: tuple[str, ...], substance: tuple[str, ...], years: str | None):  # noqa: ANN202
-    from assistant.retrieval import Filters
+    from assistant.index.retrieval import Filters
 
     y0 = y1 = None
     if years:
@@ -276,7 +276,7 @@ def ask(
     With --batch, prints one JSON object per input line, in order (the model loads once); a line
     that cannot be read gives {"line": N, "error": "..."}.
     """
-    from assistant.pipeline import QuestionError
+    from assistant.answering.pipeline import QuestionError
     from assistant.vocab import EVIDENCE_TYPES, SUBSTANCES
 
     for ev in evidence:
@@ -338,7 +338,7 @@ def sources(as_json: bool, index_dir: Path | None) -> None:
       assistant sources | grep rct
       assistant sources --json
     """
-    from assistant.index import IndexError_, current_generation, read_manifest
+    from assistant.index.build import IndexError_, current_generation, read_manifest
 
     settings = _settings(index_dir)
     try:
@@ -390,7 +390,7 @@ def serve(host: str, port: int, share: bool, auth: str | None, index_dir: Path |
       assistant serve --port 8080
       assistant serve --host 0.0.0.0 --auth alice:secret
     """
-    from assistant.ui import launch
+    from assistant.frontends.ui import launch
 
     settings = _settings(index_dir)
     try:
@@ -403,7 +403,7 @@ def serve(host: str, port: int, share: bool, auth: str | None, index_dir: Path |
         if not user or not pw:
             raise click.BadParameter("use USER:PASSWORD", param_hint="--auth")
         creds = (user, pw)
-    from assistant.index import IndexError_
+    from assistant.index.build import IndexError_
 
     try:
         launch(settings, host=host, port=port, share=share, auth=creds)
@@ -411,7 +411,7 @@ def serve(host: str, port: int, share: bool, auth: str | None, index_dir: Path |
         _fail(exc)
 
 
-from assistant.ingest_cli import fetch_pubmed_cmd, ingest_cmd, remove_cmd  # noqa: E402
+from assistant.frontends.cli_library import fetch_pubmed_cmd, ingest_cmd, remove_cmd  # noqa: E402
 
 cli.add_command(ingest_cmd)
 cli.add_command(remove_cmd)
@@ -436,7 +436,7 @@ def contraindications(condition: str, as_json: bool) -> None:
       assistant contraindications "kidney failure"
       assistant contraindications --json benzodiazepines
     """
-    from assistant import contraindications as ci
+    from assistant.answering import contraindications as ci
 
     try:
         rows = ci.lookup(condition)
@@ -487,7 +487,7 @@ def eval_cmd(
       assistant eval
       assistant eval --methods hybrid --json-out eval-report.json
     """
-    from assistant import evaluate
+    from assistant.evaluation import run as evaluate
 
     settings = _settings(index_dir)
     try:
@@ -526,7 +526,7 @@ def backends(as_json: bool) -> None:
     """
     from dataclasses import asdict
 
-    from assistant.backends import available_backends, configured_spec
+    from assistant.answering.backends import available_backends, configured_spec
 
     infos = available_backends()
     if as_json:

@@ -1,7 +1,7 @@
 """Your own documents: PDF, PubMed exports (MEDLINE/.nbib, XML), RIS, BibTeX, text and Markdown.
 
 Every document becomes a Markdown record (evidence ``user-document`` unless its metadata says
-better) in ``<index_dir>/library/<id>.md``, which :func:`assistant.index.build_index` indexes
+better) in ``<index_dir>/library/<id>.md``, which :func:`assistant.index.build.build_index` indexes
 together with the curated corpus. PDF pages are kept as ``<!-- page N -->`` marks, so citations
 carry the page.
 
@@ -35,7 +35,7 @@ import frontmatter
 import yaml
 from pydantic import ValidationError
 
-from assistant.index import (
+from assistant.index.build import (
     BuildReport,
     IndexBusy,
     _write_atomic,
@@ -44,8 +44,7 @@ from assistant.index import (
     library_dir,
     read_manifest,
 )
-from assistant.vocab import EVIDENCE_RANK
-from assistant.records import (
+from assistant.library.records import (
     CorpusError,
     Record,
     _format_validation_error,
@@ -54,6 +53,7 @@ from assistant.records import (
     parse_record,
 )
 from assistant.settings import Settings
+from assistant.vocab import EVIDENCE_RANK
 
 PDF_EXTS = {".pdf"}
 TEXT_EXTS = {".txt", ".text"}

@@ -26,7 +26,7 @@ Metrics
   check that the ``general`` notice is on every answer.
 * **ALCE-style citation recall and precision, computed lexically.** ALCE (Gao et al., 2023) judges
   support with an NLI model; this offline evaluation approximates entailment lexically. An answer
-  sentence is a line ``- text [n][m]``; its content tokens are ``assistant.chunks.tokenize(text)``
+  sentence is a line ``- text [n][m]``; its content tokens are ``assistant.library.chunks.tokenize(text)``
   (lowercased, stopwords removed, stemmed). A set of quotes *supports* the sentence when at least
   ``SUPPORT_THRESHOLD`` (0.6) of the sentence's distinct content tokens occur in the union of the
   quotes' tokens. Citation recall of a sentence is 1 when its cited quotes jointly support it (0
@@ -53,7 +53,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from assistant.answer import Answer, Citation, Context
-from assistant.chunks import tokenize
+from assistant.library.chunks import tokenize
 from assistant.settings import PROJECT_DIR
 
 DEFAULT_QUESTIONS = PROJECT_DIR / "eval" / "questions.yaml"
@@ -410,8 +410,8 @@ def run_eval(
     k: int = 5,
 ) -> dict[str, Any]:
     """Ask every question and score the answers; returns a JSON-able report dict."""
-    from assistant import retrieval
-    from assistant.pipeline import retrieval_plan
+    from assistant.answering.pipeline import retrieval_plan
+    from assistant.index import retrieval
 
     store, embedder = assistant.store, assistant.embedder
     in_scope = [q for q in questions if not q.abstain]

@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from assistant.chunks import tokenize
+from assistant.library.chunks import tokenize
 
 # Topic words a follow-up typically swaps (substances and populations).
 _TOPICS = {

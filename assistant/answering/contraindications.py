@@ -29,8 +29,10 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 from rapidfuzz.distance import OSA
 
+from assistant.settings import PROJECT_DIR
+
 LabelStatus = Literal["contraindicated", "warning", "precaution", "not addressed"]
-DEFAULT_PATH = Path(__file__).resolve().parent.parent / "corpus" / "contraindications.yaml"
+DEFAULT_PATH = PROJECT_DIR / "corpus" / "contraindications.yaml"
 
 
 class ContraindicationError(ValueError):
@@ -164,7 +166,7 @@ def quote_in_body(quote: str, body: str) -> bool:
 def check_sources(conditions: Iterable[Condition], bodies: dict[str, str]) -> list[str]:
     """Problems with the table's sources: unknown record ids and quotes not found verbatim.
 
-    ``bodies`` maps record id -> record body (e.g. from ``assistant.records.load_corpus``).
+    ``bodies`` maps record id -> record body (e.g. from ``assistant.library.records.load_corpus``).
     """
     problems = []
     for c in conditions:

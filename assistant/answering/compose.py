@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from assistant.answer import Citation, Context
-from assistant.chunks import split_sentences, tokenize
+from assistant.library.chunks import split_sentences, tokenize
 from assistant.vocab import EVIDENCE_RANK
 
 ABSTAIN_TEXT = "The sources in this library do not answer this question."

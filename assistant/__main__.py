@@ -1,0 +1,5 @@
+"""``python -m assistant``: the command line."""
+
+from assistant.frontends.cli import main
+
+main()

@@ -1,0 +1,1 @@
+"""Answering: plan, retrieve, compose, safety notices (the pipeline every front end calls)."""

@@ -1,0 +1,1 @@
+"""Answer-quality evaluation over the question set."""

@@ -1,0 +1,1 @@
+"""The index: embeddings, the on-disk generations (Chroma + BM25) and hybrid retrieval."""

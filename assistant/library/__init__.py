@@ -1,0 +1,1 @@
+"""The library: curated records, the user's documents, their formats and chunking."""
