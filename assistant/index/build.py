@@ -1,15 +1,6 @@
-"""The index: corpus -> chunks -> vectors in Chroma, plus a BM25 index and a manifest.
+"""Building the index: corpus and library -> chunks -> vectors (Chroma), BM25 and a manifest.
 
-Layout of the index folder::
-
-    index/
-      CURRENT              name of the live generation (swapped atomically with os.replace)
-      gen-<time>-<rand>/   one complete build: chroma/, bm25/, chunks.jsonl, embeddings.npy,
-                           manifest.json (written last: a generation without it is incomplete)
-      library/             the user's own documents (``assistant ingest``), kept across rebuilds
-      .lock                held while building
-
-Every build writes a new generation beside the live one and only then points CURRENT at it, so a
+The on-disk layout is described and read in :mod:`assistant.index.store`. Every build writes a new generation beside the live one and only then points CURRENT at it, so a
 build killed half-way leaves the previous index answering. Embeddings are cached by chunk hash, so
 an unchanged corpus embeds nothing and a changed record re-embeds only its own chunks.
 """
@@ -21,8 +12,7 @@ import errno
 import fcntl
 import hashlib
 import json
-import os
-import re
+import logging
 import secrets
 import shutil
 import time
@@ -34,21 +24,28 @@ from typing import Any
 
 import numpy as np
 
-from assistant.library.chunks import Chunk, chunk_record, cite_names, tokenize
-from assistant.library.records import Record, corpus_files, load_records
+from assistant.index.store import (
+    FORMAT,
+    IndexError_,
+    check_generation_files,
+    chroma_client,
+    current_generation,
+    describe_store,
+    fsync_dir,
+    library_dir,
+    manifest_store,
+    read_manifest,
+    server_collection_name,
+    vector_store,
+    write_atomic,
+    write_generation,
+)
+from assistant.library.chunks import Chunk, chunk_record, cite_names
+from assistant.library.records import CorpusError, Record, corpus_files, load_records, parse_record
 from assistant.settings import Settings
+from assistant.vocab import USER_EVIDENCE
 
-FORMAT = 1
-# Cosine space for our normalised vectors. search_ef 1000 (Chroma's default is 100): on the
-# ~600-chunk corpus the search then visits every chunk, so it is exact and the same on every
-# build (embedded or server); at 100k chunks it stays a few milliseconds (make bench).
-COLLECTION_METADATA = {"hnsw:space": "cosine", "hnsw:search_ef": 1000}
-COLLECTION = "chunks"
-LIBRARY = "library"
-
-
-class IndexError_(RuntimeError):
-    """The index is missing, incomplete or damaged; the message says how to fix it."""
+log = logging.getLogger(__name__)
 
 
 class IndexBusy(RuntimeError):
@@ -88,51 +85,46 @@ class BuildReport:
         return "; ".join(parts) + f" in {self.seconds:.1f} s."
 
 
-def chroma_settings():  # noqa: ANN201
-    from chromadb.config import Settings as ChromaSettings
-
-    return ChromaSettings(anonymized_telemetry=False, allow_reset=False)
-
-
-def chroma_url(settings: Settings) -> str:
-    host = settings.chroma_host or ""
-    host = f"[{host}]" if ":" in host else host
-    return f"{'https' if settings.chroma_ssl else 'http'}://{host}:{settings.chroma_port}"
-
-
-def vector_store(settings: Settings) -> dict[str, str]:
-    """Where a generation's vectors live: in its own chroma/ folder or on a Chroma server."""
-    if settings.chroma_host:
-        return {"kind": "server", "url": chroma_url(settings)}
-    return {"kind": "local"}
-
-
-def manifest_store(manifest: dict[str, Any] | None) -> dict[str, str]:
-    """The vector store a manifest records (manifests without one are local builds)."""
-    return (manifest or {}).get("vector_store") or {"kind": "local"}
-
-
-def _describe_store(store: dict[str, str]) -> str:
-    if store.get("kind") == "server":
-        return f"the Chroma server {store.get('url')}"
-    return "the index folder"
-
-
-def library_dir(settings: Settings) -> Path:
-    return settings.index_dir / LIBRARY
-
-
-def source_files(settings: Settings) -> list[Path]:
-    """Curated corpus records plus the user's library (Markdown records written by ingest)."""
-    files = corpus_files(settings.corpus_dir)
+def library_files(settings: Settings) -> list[Path]:
+    """The user's library: Markdown records written by ``assistant ingest``."""
     lib = library_dir(settings)
-    if lib.is_dir():
-        files += sorted(p for p in lib.glob("*.md") if not p.name.startswith("_"))
-    return files
+    if not lib.is_dir():
+        return []
+    return sorted(p for p in lib.glob("*.md") if not p.name.startswith("_"))
+
+
+def as_user_document(record: Record) -> Record:
+    """A library record as the index sees it: evidence ``user-document`` whatever the file says
+    (what it claimed is kept in ``claimed_evidence``). Only the curated corpus is trusted."""
+    if record.evidence == USER_EVIDENCE:
+        return record
+    return record.model_copy(
+        update={"evidence": USER_EVIDENCE, "claimed_evidence": record.evidence}
+    )
+
+
+def load_library(settings: Settings) -> tuple[list[Record], list[str]]:
+    """The user's documents that load, and a message per library file that does not (a damaged
+    or hand-edited file is reported and left out; everything else keeps working)."""
+    records: list[Record] = []
+    problems: list[str] = []
+    for path in library_files(settings):
+        try:
+            records.append(as_user_document(parse_record(path)))
+        except CorpusError as exc:
+            problems.append(f"{exc} (left out of the index; fix or remove the file)")
+    return records, problems
 
 
 def load_sources(settings: Settings) -> list[Record]:
-    return load_records(source_files(settings))
+    """The curated corpus (any error there stops the build) plus the user's documents that load
+    (a damaged library file is logged and left out)."""
+    records = load_records(corpus_files(settings.corpus_dir))
+    library, problems = load_library(settings)
+    for p in problems:
+        log.warning("%s", p)
+    curated = {r.id for r in records}
+    return records + [r for r in library if r.id not in curated]
 
 
 def model_path(settings: Settings) -> str:
@@ -157,45 +149,6 @@ def build_config(settings: Settings) -> dict[str, Any]:
 
 
 # --------------------------------------------------------------------------- generations
-
-
-def current_generation(index_dir: Path) -> Path | None:
-    pointer = index_dir / "CURRENT"
-    try:
-        name = pointer.read_text().strip()
-    except FileNotFoundError:
-        return None
-    except (OSError, UnicodeDecodeError):
-        name = "(unreadable)"
-    if name and not re.fullmatch(r"gen-[A-Za-z0-9_\-]{1,80}", name):
-        # Damaged (or tampered with): never follow it out of the index folder. The returned
-        # folder does not exist, so the index reads as damaged and a build repairs it.
-        return index_dir / ("gen-invalid-" + re.sub(r"[^A-Za-z0-9_\-]", "_", name[:40]))
-    return index_dir / name if name else None
-
-
-def read_manifest(gen: Path) -> dict[str, Any]:
-    try:
-        manifest = json.loads((gen / "manifest.json").read_text())
-    except FileNotFoundError:
-        raise IndexError_(
-            f"The index at {gen.parent} is incomplete ({gen.name} has no manifest). "
-            "Run `assistant index --rebuild`."
-        ) from None
-    except (json.JSONDecodeError, UnicodeDecodeError, OSError) as exc:
-        raise IndexError_(
-            f"The index manifest in {gen} is damaged ({exc}). Run `assistant index --rebuild`."
-        ) from None
-    if (
-        not isinstance(manifest, dict)
-        or not isinstance(manifest.get("records"), dict)
-        or not isinstance(manifest.get("chunk_count"), int)
-    ):
-        raise IndexError_(
-            f"The index manifest in {gen} is damaged (records or chunk count missing). "
-            "Run `assistant index --rebuild`."
-        )
-    return manifest
 
 
 @dataclass
@@ -229,8 +182,8 @@ def index_status(settings: Settings, records: list[Record] | None = None) -> Sta
     if manifest_store(manifest) != vector_store(settings):
         return Status(
             "stale",
-            f"The index's vectors are in {_describe_store(manifest_store(manifest))}, but the "
-            f"settings say {_describe_store(vector_store(settings))}.",
+            f"The index's vectors are in {describe_store(manifest_store(manifest))}, but the "
+            f"settings say {describe_store(vector_store(settings))}.",
             gen,
         )
     records = load_sources(settings) if records is None else records
@@ -240,21 +193,6 @@ def index_status(settings: Settings, records: list[Record] | None = None) -> Sta
         changed = sorted(k for k in want.keys() | have.keys() if want.get(k) != have.get(k))
         return Status("stale", f"{len(changed)} record(s) changed: {', '.join(changed[:5])}", gen)
     return Status("ready", f"{len(have)} records, {manifest['chunk_count']} chunks.", gen)
-
-
-def check_generation_files(gen: Path, manifest: dict[str, Any]) -> None:
-    # With a Chroma server the vectors live there; chunks, BM25 and the manifest stay local.
-    local = ["chroma"] if manifest_store(manifest).get("kind") != "server" else []
-    missing = [
-        name
-        for name in (*local, "bm25", "chunks.jsonl", "embeddings.npy")
-        if not (gen / name).exists()
-    ]
-    if missing:
-        raise IndexError_(
-            f"The index in {gen} is damaged: {', '.join(missing)} missing. "
-            "Run `assistant index --rebuild`."
-        )
 
 
 @contextmanager
@@ -271,24 +209,6 @@ def build_lock(index_dir: Path) -> Iterator[None]:
             fcntl.flock(fh, fcntl.LOCK_UN)
 
 
-def _fsync_dir(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _write_atomic(path: Path, text: str) -> None:
-    tmp = path.with_name(path.name + ".tmp")
-    with open(tmp, "w") as fh:
-        fh.write(text)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, path)
-    _fsync_dir(path.parent)
-
-
 def _collect_garbage(index_dir: Path, keep: set[str], settings: Settings | None = None) -> None:
     """Remove incomplete builds and old generations (the live one and ``keep`` stay), with
     their collections on the configured Chroma server."""
@@ -297,10 +217,6 @@ def _collect_garbage(index_dir: Path, keep: set[str], settings: Settings | None 
             if settings is not None:
                 _drop_server_collection(gen, settings)
             shutil.rmtree(gen, ignore_errors=True)
-
-
-def _server_collection_name(gen: Path) -> str:
-    return f"baclofen-{gen.name}"
 
 
 def _drop_server_collection(gen: Path, settings: Settings) -> None:
@@ -319,7 +235,7 @@ def _drop_server_collection(gen: Path, settings: Settings) -> None:
         return
     # Already gone, or the server is down: nothing to clean.
     with contextlib.suppress(Exception):
-        _chroma_client(settings).delete_collection(_server_collection_name(gen))
+        chroma_client(settings).delete_collection(server_collection_name(gen))
 
 
 def _is_disk_full(exc: BaseException | None) -> bool:
@@ -337,17 +253,28 @@ def _is_disk_full(exc: BaseException | None) -> bool:
 
 
 def _embedding_cache(gen: Path | None) -> dict[str, np.ndarray]:
+    """Vectors of the previous generation by chunk hash and by sentence hash (reused)."""
     if gen is None:
         return {}
     try:
         manifest = read_manifest(gen)
         vectors = np.load(gen / "embeddings.npy")
-        hashes = [json.loads(line)["hash"] for line in (gen / "chunks.jsonl").open()]
+        rows = [json.loads(line) for line in (gen / "chunks.jsonl").open()]
+        sentence_vectors = np.load(gen / "sentences.npy")
     except (IndexError_, OSError, ValueError, KeyError):
         return {}
+    hashes = [r["hash"] for r in rows]
     if len(hashes) != len(vectors) or manifest.get("config") is None:
         return {}
-    return dict(zip(hashes, vectors, strict=True))
+    cache = dict(zip(hashes, vectors, strict=True))
+    texts = [r["text"][a:b] for r in rows for a, b in r["sent"]]
+    if len(texts) == len(sentence_vectors):
+        cache.update(zip((sentence_hash(t) for t in texts), sentence_vectors, strict=True))
+    return cache
+
+
+def sentence_hash(text: str) -> str:
+    return "s:" + hashlib.sha256(text.encode()).hexdigest()
 
 
 def build_index(
@@ -395,9 +322,15 @@ def build_index(
         names = cite_names(records)
         for r in records:
             chunks.extend(chunk_record(r, settings.chunk_size, settings.chunk_overlap, names))
-        cache = {} if rebuild or not same_config else _embedding_cache(live)
+        # Vectors are reused by text hash whenever the model is the same (a chunking change
+        # re-chunks, but a chunk or sentence whose text is unchanged keeps its vector).
+        same_model = (old_manifest.get("config") or {}).get("model") == config["model"]
+        cache = _embedding_cache(live) if same_model and not rebuild else {}
+        # Every sentence is embedded too: answers pick and de-duplicate sentences by meaning.
+        sentences = [c.text[a:b] for c in chunks for a, b in c.sentences]
         todo = [i for i, c in enumerate(chunks) if c.hash not in cache]
-        if embedder is None and todo:
+        todo_s = [i for i, t in enumerate(sentences) if sentence_hash(t) not in cache]
+        if embedder is None and (todo or todo_s):
             say("Loading the embedding model ...")
             from assistant.index.embeddings import get_embedder
 
@@ -411,14 +344,23 @@ def build_index(
                 vectors[i] = cache[c.hash]
         if todo:
             vectors[todo] = _embed(
-                embedder, [chunks[i].embed_text for i in todo], progress, settings
+                embedder, [chunks[i].embed_text for i in todo], progress, settings, "chunks"
+            )
+        sentence_vectors = np.zeros((len(sentences), dim), dtype=np.float32)
+        for i, t in enumerate(sentences):
+            hit = cache.get(sentence_hash(t))
+            if hit is not None:
+                sentence_vectors[i] = hit
+        if todo_s:
+            sentence_vectors[todo_s] = _embed(
+                embedder, [sentences[i] for i in todo_s], progress, settings, "sentences"
             )
 
         gen = index_dir / f"gen-{time.strftime('%Y%m%d-%H%M%S')}-{secrets.token_hex(3)}"
         try:
             gen.mkdir(parents=True)
             say(f"Writing {len(chunks)} chunks to {gen.name} ...")
-            _write_generation(gen, chunks, vectors, settings)
+            write_generation(gen, chunks, vectors, settings, sentence_vectors)
             manifest = {
                 "config": config,
                 "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
@@ -427,19 +369,15 @@ def build_index(
                 "records": {
                     r.id: {
                         "hash": want[r.id],
-                        "title": r.title,
-                        "year": r.year,
-                        "evidence": r.evidence,
-                        "substances": r.substances,
                         "path": r.path,
-                        "user": r.evidence == "user-document" or _in_library(r, settings),
+                        "info": r.info(added=_added(r)).to_json(),
                     }
                     for r in records
                 },
             }
-            _write_atomic(gen / "manifest.json", json.dumps(manifest, indent=1))
-            _fsync_dir(gen)
-            _write_atomic(index_dir / "CURRENT", gen.name + "\n")  # the swap
+            write_atomic(gen / "manifest.json", json.dumps(manifest, indent=1))
+            fsync_dir(gen)
+            write_atomic(index_dir / "CURRENT", gen.name + "\n")  # the swap
         except BaseException as exc:
             # Never leave a half-written generation (or its server collection) behind.
             if current_generation(index_dir) != gen:
@@ -470,11 +408,19 @@ def build_index(
         )  # fmt: skip
 
 
-def _in_library(record: Record, settings: Settings) -> bool:
-    return bool(record.path) and Path(record.path).parent == library_dir(settings)
+def _added(record: Record) -> str | None:
+    """When a user's document was added (its library file's time), for "the latest document"."""
+    if record.evidence != USER_EVIDENCE or not record.path:
+        return None
+    try:
+        return time.strftime("%Y-%m-%dT%H:%M:%S", time.localtime(Path(record.path).stat().st_mtime))
+    except OSError:
+        return None
 
 
-def _embed(embedder: Any, texts: list[str], progress: bool, settings: Settings) -> np.ndarray:
+def _embed(
+    embedder: Any, texts: list[str], progress: bool, settings: Settings, what: str = "chunks"
+) -> np.ndarray:
     from tqdm import tqdm
 
     batch = max(8, settings.embed_batch_size)
@@ -484,7 +430,7 @@ def _embed(embedder: Any, texts: list[str], progress: bool, settings: Settings) 
     # lengths pad little. Batching here in document order was 40% slower than the bare encoder.
     order = sorted(range(len(texts)), key=lambda i: -len(texts[i]))
     vectors = np.zeros((len(texts), embedder.dimension), dtype=np.float32)
-    with tqdm(total=len(texts), desc="Embedding chunks", unit="chunk", disable=not progress) as bar:
+    with tqdm(total=len(texts), desc=f"Embedding {what}", unit=what[:-1], disable=not progress) as bar:
         for i in range(0, len(order), batch):
             part = order[i : i + batch]
             vectors[part] = embedder.encode([texts[j] for j in part])
@@ -492,68 +438,3 @@ def _embed(embedder: Any, texts: list[str], progress: bool, settings: Settings) 
     return vectors
 
 
-def _write_generation(
-    gen: Path, chunks: list[Chunk], vectors: np.ndarray, settings: Settings
-) -> None:
-    import bm25s
-
-    with open(gen / "chunks.jsonl", "w") as fh:
-        for c in chunks:
-            row = {
-                "id": c.id,
-                "hash": c.hash,
-                "text": c.text,
-                "meta": c.metadata,
-                "sent": c.sentences,
-            }
-            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
-    np.save(gen / "embeddings.npy", vectors)
-    tokens = [tokenize(c.embed_text) or ["_empty_"] for c in chunks]
-    bm = bm25s.BM25()
-    bm.index(tokens, show_progress=False)
-    bm.save(str(gen / "bm25"))
-    collection = open_collection(gen, settings, create=True)
-    step = 4000  # below Chroma's max batch size
-    for i in range(0, len(chunks), step):
-        part = chunks[i : i + step]
-        collection.add(
-            ids=[c.id for c in part],
-            embeddings=vectors[i : i + step],
-            documents=[c.text for c in part],
-            metadatas=[c.metadata for c in part],
-        )
-
-
-def _chroma_client(settings: Settings):  # noqa: ANN202
-    """A client of the configured Chroma server; IndexError_ with a clear message when down."""
-    import chromadb
-
-    try:
-        return chromadb.HttpClient(
-            host=settings.chroma_host or "",
-            port=settings.chroma_port,
-            ssl=settings.chroma_ssl,
-            settings=chroma_settings(),
-        )
-    except Exception as exc:  # noqa: BLE001 - chromadb raises ValueError/httpx errors here
-        raise IndexError_(
-            f"Cannot reach the Chroma server at {chroma_url(settings)} ({exc}). Start it "
-            "(`chroma run --path DIR --host HOST --port PORT`), or drop --chroma-url / "
-            "CHROMA_HOST to use the index folder."
-        ) from None
-
-
-def open_collection(gen: Path, settings: Settings, create: bool = False):  # noqa: ANN201
-    """The Chroma collection of a generation: on disk, or on a Chroma server when configured."""
-    import chromadb
-
-    if settings.chroma_host:
-        client = _chroma_client(settings)
-        name = _server_collection_name(gen)
-    else:
-        client = chromadb.PersistentClient(path=str(gen / "chroma"), settings=chroma_settings())
-        name = COLLECTION
-    if create:
-        # embedding_function=None: we always pass our own vectors (Chroma's default downloads).
-        return client.create_collection(name, embedding_function=None, metadata=COLLECTION_METADATA)
-    return client.get_collection(name, embedding_function=None)

@@ -1,258 +1,30 @@
-"""Hybrid retrieval: dense (Chroma) + lexical (BM25, bm25s), fused by reciprocal rank fusion,
-with metadata filters. Exposed as a LangChain ``BaseRetriever``."""
+"""Hybrid retrieval: dense (Chroma, or the stored vectors when filtered) + lexical (BM25, bm25s),
+fused by reciprocal rank fusion, with metadata filters; exposed as a LangChain ``BaseRetriever``.
+
+Besides the two rankings, a question can add rankings of its own: the records it names
+("ALPADIR", "Garbutt 2010"), the records the plan resolved from a description (``focus``), and
+dense search restricted to the evidence types its intent calls for (``prefer_evidence``: the label
+for overdose questions, meta-analyses for "does it work"). Stronger evidence wins near-ties, and on
+safety questions (``curated_first``) the curated corpus outranks the user's documents.
+"""
 
 from __future__ import annotations
 
-import json
-import math
-import threading
 from collections import Counter
-from dataclasses import dataclass, field
-from pathlib import Path
+from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
-from langchain_core.callbacks import CallbackManagerForRetrieverRun
-from langchain_core.documents import Document
-from langchain_core.retrievers import BaseRetriever
-from pydantic import ConfigDict
 
-from assistant.answer import Context
-from assistant.index.build import (
-    IndexError_,
-    check_generation_files,
-    current_generation,
-    open_collection,
-    read_manifest,
-)
-from assistant.library.chunks import tokenize
-from assistant.settings import Settings
-from assistant.vocab import EVIDENCE_RANK
+from assistant.answer import Context, Filters
+from assistant.index.store import IndexStore
+from assistant.library.chunks import ChunkMeta
+from assistant.vocab import EVIDENCE_RANK, USER_EVIDENCE
 
 METHODS = ("hybrid", "dense", "bm25")
 EVIDENCE_WEIGHT = 0.15  # fused score x1.15 for a meta-analysis ... x1.0 for a user document
-
-
-@dataclass
-class Filters:
-    """Metadata filters the retrieval honours (all optional)."""
-
-    evidence: list[str] = field(default_factory=list)
-    substances: list[str] = field(default_factory=list)
-    year_min: int | None = None
-    year_max: int | None = None
-
-    def __bool__(self) -> bool:
-        return bool(self.evidence or self.substances or self.year_min or self.year_max)
-
-    def chroma_where(self) -> dict[str, Any] | None:
-        clauses: list[dict[str, Any]] = []
-        if self.evidence:
-            clauses.append({"evidence": {"$in": list(self.evidence)}})
-        if self.substances:
-            subs = [{f"sub_{s}": True} for s in self.substances]
-            clauses.append(subs[0] if len(subs) == 1 else {"$or": subs})
-        if self.year_min:
-            clauses.append({"year": {"$gte": int(self.year_min)}})
-        if self.year_max:
-            clauses.append({"year": {"$lte": int(self.year_max)}})
-        if not clauses:
-            return None
-        return clauses[0] if len(clauses) == 1 else {"$and": clauses}
-
-
-class IndexStore:
-    """One loaded index generation: chunk texts and metadata in memory, Chroma, BM25."""
-
-    def __init__(self, settings: Settings) -> None:
-        import bm25s
-
-        gen = current_generation(settings.index_dir)
-        if gen is None or not gen.is_dir():
-            raise IndexError_(f"No index in {settings.index_dir}. Build it with `assistant index`.")
-        self.settings = settings
-        self.generation: Path = gen
-        self.manifest = read_manifest(gen)
-        check_generation_files(gen, self.manifest)
-        self.ids: list[str] = []
-        self.texts: list[str] = []
-        self.metas: list[dict[str, Any]] = []
-        self.sentences: list[list[tuple[int, int]]] = []
-        try:
-            with open(gen / "chunks.jsonl", encoding="utf-8") as fh:
-                for line in fh:
-                    row = json.loads(line)
-                    self.ids.append(row["id"])
-                    self.texts.append(row["text"])
-                    self.metas.append(row["meta"])
-                    self.sentences.append([tuple(s) for s in row["sent"]])
-            self.bm25 = bm25s.BM25.load(str(gen / "bm25"))
-            self.collection = open_collection(gen, settings)
-            count = self.collection.count()
-        except Exception as exc:  # a damaged generation must never serve answers
-            raise IndexError_(
-                f"The index in {gen} cannot be read ({type(exc).__name__}: {exc}). "
-                "Run `assistant index --rebuild`."
-            ) from None
-        if count != len(self.ids) or len(self.ids) != self.manifest.get("chunk_count"):
-            raise IndexError_(
-                f"The index in {gen} is damaged: {count} vectors for {len(self.ids)} chunks. "
-                "Run `assistant index --rebuild`."
-            )
-        self.position = {cid: i for i, cid in enumerate(self.ids)}
-        self._names = self._name_index()
-        try:  # the stored chunk vectors: cosine similarity for any chunk, not only Chroma's top n
-            self.vectors = np.load(gen / "embeddings.npy", mmap_mode="r")
-        except (OSError, ValueError) as exc:
-            raise IndexError_(
-                f"The index in {gen} is damaged ({exc}). Run `assistant index --rebuild`."
-            ) from None
-        if self.vectors.shape[0] != len(self.ids):
-            raise IndexError_(
-                f"The index in {gen} is damaged (vector count). Run `assistant index --rebuild`."
-            )
-        self._doc_freq = self._document_frequencies()
-        self._years = np.array([m.get("year", -1) for m in self.metas])
-        self._evidence = np.array([m.get("evidence", "") for m in self.metas])
-        self._lock = threading.Lock()
-
-    def _document_frequencies(self) -> Counter[str]:
-        df: Counter[str] = Counter()
-        for text, meta in zip(self.texts, self.metas, strict=True):
-            names = f"{meta.get('short_cite', '')} {meta.get('trial_names', '')}"
-            df.update(set(tokenize(f"{meta.get('title', '')} {names} {text}")))
-        return df
-
-    def _name_index(self) -> dict[str, list[int]]:
-        """Record-name token -> the first chunks of the records with that name.
-
-        Names are the "Author et al. YEAR" cite and trial names (BACLAD, ALPADIR): a question
-        that names a study should find that study even when its text rarely repeats the name.
-        """
-        index: dict[str, list[int]] = {}
-        per_record: dict[str, int] = {}
-        for pos, meta in enumerate(self.metas):
-            sid = meta.get("source_id", "")
-            per_record[sid] = per_record.get(sid, 0) + 1
-            if per_record[sid] > 3:
-                continue
-            name = f"{meta.get('short_cite', '')} {meta.get('trial_names', '')}"
-            for tok in set(tokenize(name)) - {"et", "al"}:
-                index.setdefault(tok, []).append(pos)
-        return index
-
-    def named(self, query: str, filters: Filters | None = None) -> list[tuple[int, float]]:
-        """(chunk position, name score) of the records the query names, best first (empty when
-        none is named)."""
-        toks = [t for t in set(tokenize(query)) if t in self._names]
-        if not any(not t.isdigit() for t in toks):
-            return []  # a year alone names nothing
-        n_records = max(1, len(self.manifest.get("records", {})))
-        score: dict[int, float] = {}
-        for t in toks:
-            positions = self._names[t]
-            w = math.log(1 + n_records / max(1, len(positions) / 3))
-            for p in positions:
-                score[p] = score.get(p, 0.0) + w
-        mask = self.mask(filters)
-        ranked = sorted(score, key=lambda p: (-score[p], p))
-        return [(p, score[p]) for p in ranked if mask is None or mask[p]][
-            : self.settings.candidates
-        ]
-
-    def vocabulary(self) -> set[str]:
-        return set(self._doc_freq)
-
-    def idf(self, token: str) -> float:
-        n = len(self.ids)
-        return math.log(
-            1 + (n - self._doc_freq.get(token, 0) + 0.5) / (self._doc_freq.get(token, 0) + 0.5)
-        )
-
-    def mask(self, filters: Filters | None) -> np.ndarray | None:
-        """Boolean mask of chunks that pass the filters (None when there are no filters)."""
-        if not filters:
-            return None
-        m = np.ones(len(self.ids), dtype=bool)
-        if filters.evidence:
-            m &= np.isin(self._evidence, list(filters.evidence))
-        if filters.substances:
-            sub = np.zeros(len(self.ids), dtype=bool)
-            for s in filters.substances:
-                sub |= self._substance(s)
-            m &= sub
-        if filters.year_min:
-            m &= self._years >= int(filters.year_min)
-        if filters.year_max:
-            m &= (self._years <= int(filters.year_max)) & (self._years >= 0)
-        return m
-
-    def _substance(self, name: str) -> np.ndarray:
-        """Boolean mask of the chunks about one substance (computed once per substance)."""
-        cache = self.__dict__.setdefault("_substance_masks", {})
-        if name not in cache:
-            cache[name] = np.array([bool(meta.get(f"sub_{name}")) for meta in self.metas])
-        return cache[name]
-
-    def records(self) -> list[dict[str, Any]]:
-        out = []
-        for rid, info in sorted(self.manifest["records"].items()):
-            out.append(
-                {"id": rid, **{k: info.get(k) for k in ("year", "evidence", "title", "user")}}
-            )
-        return out
-
-    # ------------------------------------------------------------------ the two retrievers
-
-    def dense(
-        self, query_vec: np.ndarray, n: int, filters: Filters | None = None
-    ) -> list[tuple[int, float]]:
-        """(chunk position, cosine similarity), best first.
-
-        Unfiltered queries use Chroma's HNSW index. Filtered queries are exact: :meth:`mask`
-        picks the allowed chunks and one matrix-vector product over their vectors (the
-        generation's ``embeddings.npy``, memory-mapped at load) ranks them. Chroma's ``where``
-        filter slows down with the collection (about 0.3 s at 100k chunks; see
-        ``python -m benchmarks --only scale``) and its filtered HNSW search can miss neighbours.
-        """
-        n = min(n, len(self.ids))
-        if n == 0:
-            return []
-        mask = self.mask(filters)
-        if mask is not None:
-            allowed = np.flatnonzero(mask)
-            vectors = self.vectors
-            sims = vectors[allowed] @ np.asarray(query_vec, dtype=vectors.dtype)
-            top = np.argpartition(-sims, n - 1)[:n] if sims.size > n else np.arange(sims.size)
-            top = top[np.argsort(-sims[top], kind="stable")]
-            return [(int(allowed[i]), float(sims[i])) for i in top]
-        with self._lock:  # Chroma's embedded client is used from Gradio worker threads
-            res = self.collection.query(
-                query_embeddings=[query_vec.tolist()],
-                n_results=n,
-                include=["distances"],
-            )
-        ids, dists = res["ids"][0], res["distances"][0]
-        return [(self.position[c], 1.0 - float(d)) for c, d in zip(ids, dists, strict=True)]
-
-    def lexical(
-        self, query: str, n: int, filters: Filters | None = None
-    ) -> list[tuple[int, float]]:
-        tokens = tokenize(query)
-        if not tokens or not self.ids:
-            return []
-        mask = self.mask(filters)
-        if mask is not None and not mask.any():
-            return []
-        n = min(n, len(self.ids))
-        kwargs: dict[str, Any] = {"k": n, "show_progress": False, "n_threads": 0}
-        if mask is not None:
-            kwargs["weight_mask"] = mask.astype(np.float32)
-        docs, scores = self.bm25.retrieve([tokens], **kwargs)
-        return [(int(d), float(s)) for d, s in zip(docs[0], scores[0], strict=True) if s > 0]
-
-    def context(self, pos: int, **kw: Any) -> Context:
-        return Context(chunk_id=self.ids[pos], text=self.texts[pos], metadata=self.metas[pos], **kw)
+USER_DOCUMENT_WEIGHT_ON_SAFETY = 0.5  # safety questions: curated sources first
 
 
 def rrf(rankings: list[list[int]], k: int = 60) -> dict[int, float]:
@@ -272,14 +44,16 @@ def retrieve(
     filters: Filters | None = None,
     method: str = "hybrid",
     query_vec: np.ndarray | None = None,
-    prefer_evidence: list[str] | None = None,
+    prefer_evidence: Sequence[str] | None = None,
     expand: bool = True,
+    focus_records: Sequence[str] = (),
+    curated_first: bool = False,
 ) -> list[Context]:
     """The top-k contexts for a query, best first.
 
-    ``prefer_evidence`` adds a third ranking, dense search restricted to those evidence types,
-    to the fusion: the safety layer uses it to bring the label forward for dosing, overdose,
-    pregnancy and kidney questions.
+    ``prefer_evidence`` adds a ranking: dense search restricted to those evidence types.
+    ``focus_records`` adds one of the given records' chunks (the plan resolved them from the
+    question) and exempts them from the per-record cap.
     """
     s = store.settings
     k = k or s.k
@@ -298,13 +72,20 @@ def retrieve(
         if named:
             rankings.append([p for p, _ in named])
             top = named[0][1]
-            focus = {store.metas[p].get("source_id", "") for p, sc in named if sc >= top}
-    if prefer_evidence and method == "hybrid":
+            focus = {store.metas[p].source_id for p, sc in named if sc >= top}
+        if focus_records:
+            allowed = store.mask(filters)
+            ranked = _focus_ranking(store, vec, focus_records, allowed)
+            if ranked:
+                rankings.append(ranked)
+                focus |= {store.metas[p].source_id for p in ranked}
+    if prefer_evidence and method == "hybrid" and vec is not None:
         pref = Filters(
             evidence=list(prefer_evidence),
             substances=list(filters.substances) if filters else [],
             year_min=filters.year_min if filters else None,
             year_max=filters.year_max if filters else None,
+            records=filters.records if filters else None,
         )
         if not filters or not filters.evidence or set(filters.evidence) & set(prefer_evidence):
             preferred = store.dense(vec, max(3, s.k), pref)
@@ -313,8 +94,10 @@ def retrieve(
     fused = rrf(rankings, s.rrf_k)
     # when several sources say the same thing, the stronger evidence goes first
     for p in fused:
-        rank = EVIDENCE_RANK.get(store.metas[p].get("evidence", ""), 8)
-        fused[p] *= 1.0 + EVIDENCE_WEIGHT * (8 - rank) / 8
+        evidence = store.metas[p].evidence
+        fused[p] *= 1.0 + EVIDENCE_WEIGHT * (8 - EVIDENCE_RANK.get(evidence, 8)) / 8
+        if curated_first and evidence == USER_EVIDENCE:
+            fused[p] *= USER_DOCUMENT_WEIGHT_ON_SAFETY
     dense_rank = {p: r for r, (p, _) in enumerate(dense)}
     lex_rank = {p: r for r, (p, _) in enumerate(lexical)}
     sim = dict(dense)
@@ -322,7 +105,11 @@ def retrieve(
         for p in fused:
             if p not in sim:
                 sim[p] = float(np.dot(store.vectors[p], vec))
-    best = _diverse(store, sorted(fused, key=lambda p: -fused[p]), k, s.max_per_source, focus)
+    # the records of the preferred kind (the label on an overdose question) may give one more
+    preferred_kind = set(prefer_evidence or ())
+    best = _diverse(
+        store, sorted(fused, key=lambda p: -fused[p]), k, s.max_per_source, focus, preferred_kind
+    )
     if expand:
         best = _with_summaries(store, best, fused, filters, focus)
     return [
@@ -337,8 +124,29 @@ def retrieve(
     ]
 
 
+def _focus_ranking(
+    store: IndexStore, vec: np.ndarray | None, records: Sequence[str], allowed: np.ndarray | None
+) -> list[int]:
+    """The given records' chunks, the one most like the question first (their opening chunk
+    when there is no query vector)."""
+    positions = [
+        p for rid in records for p in store.record_positions(rid) if allowed is None or allowed[p]
+    ]
+    if not positions:
+        return []
+    if vec is None:
+        return positions
+    sims = np.asarray(store.vectors[positions]) @ np.asarray(vec, dtype=np.float32)
+    return [positions[i] for i in np.argsort(-sims, kind="stable")]
+
+
 def _diverse(
-    store: IndexStore, ranked: list[int], k: int, per_source: int, focus: set[str] = frozenset()
+    store: IndexStore,
+    ranked: list[int],
+    k: int,
+    per_source: int,
+    focus: set[str] = frozenset(),
+    preferred: set[str] = frozenset(),
 ) -> list[int]:
     """The best ``k`` chunks, at most ``per_source`` from one record while others are left.
 
@@ -352,8 +160,9 @@ def _diverse(
     later: list[int] = []
     count: Counter[str] = Counter()
     for p in ranked:
-        sid = store.metas[p].get("source_id", "")
-        if count[sid] < per_source or sid in focus:
+        sid = store.metas[p].source_id
+        cap = per_source + (1 if store.metas[p].evidence in preferred else 0)
+        if count[sid] < cap or sid in focus:
             count[sid] += 1
             best.append(p)
             if len(best) == k:
@@ -381,39 +190,38 @@ def _with_summaries(
     seen: list[str] = []
     allowed = store.mask(filters)
     for p in best:
-        sid = store.metas[p].get("source_id")
+        sid = store.metas[p].source_id
         if sid in seen or (len(seen) >= 2 and sid not in focus):
             continue
         seen.append(sid)
-        first = store.position.get(f"{sid}::0")
+        positions = store.record_positions(sid)
+        first = positions[0] if positions else None
         if first is not None and first not in out and (allowed is None or allowed[first]):
             fused[first] = fused[p] * 0.999
             out.insert(out.index(p) + 1, first)
     return out
 
 
-def to_document(ctx: Context) -> Document:
-    meta = dict(ctx.metadata)
-    meta.update(
-        chunk_id=ctx.chunk_id,
-        score=ctx.score,
-        dense_rank=ctx.dense_rank,
-        lexical_rank=ctx.lexical_rank,
-        similarity=ctx.similarity,
-    )
+# --------------------------------------------------------------------------- LangChain
+
+_EXTRA = ("chunk_id", "score", "dense_rank", "lexical_rank", "similarity")
+
+
+def to_document(ctx: Context) -> Any:
+    from langchain_core.documents import Document
+
+    meta = ctx.metadata.to_json()
+    meta.update({k: getattr(ctx, k) for k in _EXTRA})
     return Document(page_content=ctx.text, metadata=meta, id=ctx.chunk_id)
 
 
-def from_document(doc: Document) -> Context:
+def from_document(doc: Any) -> Context:
     meta = dict(doc.metadata)
-    extra = {
-        k: meta.pop(k, None)
-        for k in ("chunk_id", "score", "dense_rank", "lexical_rank", "similarity")
-    }
+    extra = {k: meta.pop(k, None) for k in _EXTRA}
     return Context(
         chunk_id=extra["chunk_id"] or doc.id or "",
         text=doc.page_content,
-        metadata=meta,
+        metadata=ChunkMeta.from_json(meta),
         score=extra["score"] or 0.0,
         dense_rank=extra["dense_rank"],
         lexical_rank=extra["lexical_rank"],
@@ -421,23 +229,38 @@ def from_document(doc: Document) -> Context:
     )
 
 
-class HybridRetriever(BaseRetriever):
-    """LangChain retriever over an :class:`IndexStore` (dense + BM25, RRF, filters)."""
+@lru_cache(maxsize=1)
+def retriever_class() -> type:
+    """The LangChain retriever class (defined on first use: importing LangChain's retriever
+    machinery costs about a second, which commands that never retrieve should not pay)."""
+    from langchain_core.retrievers import BaseRetriever
+    from pydantic import ConfigDict
 
-    model_config = ConfigDict(arbitrary_types_allowed=True)
+    class HybridRetriever(BaseRetriever):
+        """LangChain retriever over an :class:`IndexStore` (dense + BM25, RRF, filters)."""
 
-    store: Any
-    embedder: Any
-    k: int = 6
-    filters: Filters | None = None
-    method: str = "hybrid"
-    prefer_evidence: list[str] | None = None
+        model_config = ConfigDict(arbitrary_types_allowed=True)
 
-    def _get_relevant_documents(
-        self, query: str, *, run_manager: CallbackManagerForRetrieverRun
-    ) -> list[Document]:
-        ctxs = retrieve(
-            self.store, self.embedder, query, self.k, self.filters, self.method,
-            prefer_evidence=self.prefer_evidence,
-        )  # fmt: skip
-        return [to_document(c) for c in ctxs]
+        store: Any
+        embedder: Any
+        k: int = 6
+        filters: Any = None
+        method: str = "hybrid"
+        prefer_evidence: list[str] | None = None
+        focus_records: list[str] = []
+        curated_first: bool = False
+
+        def _get_relevant_documents(self, query: str, *, run_manager: Any) -> list[Any]:
+            ctxs = retrieve(
+                self.store, self.embedder, query, self.k, self.filters, self.method,
+                prefer_evidence=self.prefer_evidence, focus_records=self.focus_records,
+                curated_first=self.curated_first,
+            )  # fmt: skip
+            return [to_document(c) for c in ctxs]
+
+    return HybridRetriever
+
+
+def hybrid_retriever(store: IndexStore, embedder: Any, **kw: Any) -> Any:
+    """A LangChain ``BaseRetriever`` over ``store`` (keyword arguments as :func:`retrieve`)."""
+    return retriever_class()(store=store, embedder=embedder, **kw)

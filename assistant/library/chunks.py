@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field, fields, replace
 from functools import lru_cache
 from typing import Any
 
-from langchain_text_splitters import MarkdownHeaderTextSplitter, RecursiveCharacterTextSplitter
-
 from assistant.library.records import Record
+from assistant.vocab import EVIDENCE_LABELS, USER_EVIDENCE
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:\.[0-9]+)*")  # "half-life" -> half, life; "6.8" stays
 # Small English stopword list; domain words like "baclofen" are kept (IDF handles them).
@@ -171,58 +170,87 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return [(s + len(text[s:e]) - len(text[s:e].lstrip()), e) for s, e in spans]
 
 
+@dataclass(frozen=True)
+class ChunkMeta:
+    """What a chunk carries of its record: the citation, the evidence type, the substances, and
+    where in the record it sits. ``None`` where a value is missing."""
+
+    source_id: str
+    title: str
+    evidence: str
+    authors: str = ""
+    year: int | None = None
+    journal: str | None = None
+    pmid: str | None = None
+    doi: str | None = None
+    url: str | None = None
+    substances: tuple[str, ...] = ()
+    trial_names: tuple[str, ...] = ()
+    citation: str = ""
+    short_cite: str = ""
+    section: str = ""
+    page: int | None = None
+    user: bool = False  # one of the user's documents
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> ChunkMeta:
+        known = {f.name for f in fields(cls)}
+        kw = {k: v for k, v in data.items() if k in known}
+        kw["substances"] = tuple(kw.get("substances") or ())
+        kw["trial_names"] = tuple(kw.get("trial_names") or ())
+        return cls(**kw)
+
+    @property
+    def names(self) -> str:
+        """The record's names as text ("Garbutt et al. 2010 ALPADIR"), for lexical matching."""
+        return " ".join([self.short_cite, *self.trial_names])
+
+
 @dataclass
 class Chunk:
     """A piece of a record's text with the record's citation metadata."""
 
     id: str
     text: str
-    metadata: dict[str, Any]
+    metadata: ChunkMeta
     sentences: list[tuple[int, int]] = field(default_factory=list)
 
     @property
     def embed_text(self) -> str:
         """What is embedded and indexed lexically: title and section give the chunk context."""
         m = self.metadata
-        head = m.get("title", "")
-        if m.get("short_cite"):
-            head = f"{m['short_cite']}. {head}"
-        if m.get("trial_names"):
-            head += f" ({m['trial_names']})"
-        if m.get("section"):
-            head += f". {m['section']}"
+        head = m.title
+        if m.short_cite:
+            head = f"{m.short_cite}. {head}"
+        if m.trial_names:
+            head += f" ({', '.join(m.trial_names)})"
+        if m.section:
+            head += f". {m.section}"
         return f"{head}. {self.text}"
 
     @property
     def hash(self) -> str:
         return hashlib.sha256(
-            (self.embed_text + repr(sorted(self.metadata.items()))).encode()
+            (self.embed_text + repr(sorted(self.metadata.to_json().items()))).encode()
         ).hexdigest()
 
 
-def short_cite(record: Record) -> str:
-    """ "Garbutt 2010"-style name of a record ("" when it has no authors)."""
-    if not record.authors or record.authors[0].startswith("baclofen-assistant"):
-        return ""
-    parts = record.authors[0].replace(",", " ").split()
-    # "de Beaurepaire R" -> "de Beaurepaire": drop trailing initials
-    while len(parts) > 1 and parts[-1].isupper() and len(parts[-1]) <= 3:
-        parts.pop()
-    surname = " ".join(parts)
-    et_al = " et al." if len(record.authors) > 1 or record.authors_et_al else ""
-    return f"{surname}{et_al} {record.year}" if record.year else f"{surname}{et_al}"
-
-
 def cite_names(records: list[Record]) -> dict[str, str]:
-    """How a record is named when another record cites it: short cite, else its title."""
+    """How a record is named when another record cites it: "Garbutt et al. 2010", else its
+    trial name, else its kind and year ("drug label, 2022"): never a title pasted into a
+    sentence."""
     out = {}
     for r in records:
-        name = short_cite(r)
-        if not name and r.trial_names:
-            name = f"{r.trial_names[0]} {r.year}" if r.year else r.trial_names[0]
-        if not name:
-            name = r.title if len(r.title) <= 80 else r.title[:77].rsplit(" ", 1)[0] + " ..."
-        out[r.id] = name
+        if r.short_cite:
+            out[r.id] = r.short_cite
+        elif r.trial_names:
+            out[r.id] = r.display_name
+        else:
+            kind = EVIDENCE_LABELS.get(r.evidence, r.evidence).lower()
+            out[r.id] = f"{kind}, {r.year}" if r.year else kind
     return out
 
 
@@ -240,29 +268,20 @@ def _resolve_citations(text: str, names: dict[str, str]) -> str:
     return text
 
 
-def record_metadata(record: Record) -> dict[str, Any]:
-    """Chroma-friendly metadata (scalars only; no None values)."""
-    meta: dict[str, Any] = {
-        "source_id": record.id,
-        "title": record.title,
-        "authors": record.authors_text,
-        "year": record.year if record.year is not None else -1,
-        "journal": record.journal or "",
-        "pmid": record.pmid or "",
-        "doi": record.doi or "",
-        "url": record.url or "",
-        "evidence": record.evidence,
-        "substances": ",".join(record.substances),
-        "trial_names": ", ".join(record.trial_names),
-        "citation": record.citation_text(),
-        "short_cite": short_cite(record),
-    }
-    for s in record.substances:
-        meta[f"sub_{s}"] = True
-    return meta
+def record_metadata(record: Record, user: bool = False) -> ChunkMeta:
+    """The metadata every chunk of ``record`` carries (``section`` and ``page`` set per chunk)."""
+    return ChunkMeta(
+        source_id=record.id, title=record.title, evidence=record.evidence,
+        authors=record.authors_text, year=record.year, journal=record.journal, pmid=record.pmid,
+        doi=record.doi, url=record.url, substances=tuple(record.substances),
+        trial_names=tuple(record.trial_names), citation=record.citation_text(),
+        short_cite=record.short_cite, user=user or record.evidence == USER_EVIDENCE,
+    )  # fmt: skip
 
 
 def _splitters(chunk_size: int, chunk_overlap: int):  # noqa: ANN202
+    from langchain_text_splitters import MarkdownHeaderTextSplitter, RecursiveCharacterTextSplitter
+
     headers = MarkdownHeaderTextSplitter(
         headers_to_split_on=[("#", "h1"), ("##", "section"), ("###", "subsection")],
         strip_headers=True,
@@ -299,9 +318,7 @@ def chunk_record(
                 piece = _resolve_citations(_unwrap(piece), names or {}).strip()
                 if not piece:
                     continue
-                meta = dict(base)
-                meta["section"] = section
-                meta["page"] = page if page is not None else -1
+                meta = replace(base, section=section, page=page)
                 chunk = Chunk(id=f"{record.id}::{len(chunks)}", text=piece, metadata=meta)
                 chunk.sentences = split_sentences(piece)
                 chunks.append(chunk)

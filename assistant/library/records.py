@@ -18,7 +18,7 @@ import frontmatter
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from assistant.vocab import Comparator, Evidence, Result, Substance
+from assistant.vocab import USER_EVIDENCE, Comparator, Evidence, Result, Substance
 
 _PMID = re.compile(r"^\d{1,8}$")
 _ID = re.compile(r"^[a-z0-9][a-z0-9_\-]{2,80}$")
@@ -67,12 +67,17 @@ class Record(BaseModel):
     max_dose_mg: float | None = None  # highest daily dose allowed by the protocol (mg/day)
     duration_weeks: float | None = None  # treatment duration
     studies_pooled: int | None = None  # meta-analyses and systematic reviews
+    # False when the record's results could not be read (the notes say why): no result fields.
+    results_reported: bool = True
     # Records an overview or review record points at (overview claims cite them as [@id]).
     references: list[str] = Field(default_factory=list)
     notes: str | None = None
     # User documents: the file they came from and its content hash (duplicate detection).
     source_file: str | None = None
     source_sha256: str | None = None
+    # What a user's document claimed to be (a PubMed publication type, front matter); the
+    # record itself is always evidence "user-document": only the curated corpus is trusted.
+    claimed_evidence: str | None = None
     body: str = ""
     path: str | None = None
     page: int | None = None  # set for single-page user documents
@@ -118,6 +123,8 @@ class Record(BaseModel):
 
     @model_validator(mode="after")
     def _identifiers_verified(self) -> Record:
+        if self.claimed_evidence is not None and self.evidence != USER_EVIDENCE:
+            raise ValueError("claimed_evidence is only for user documents")
         if self.evidence == "user-document":
             return self
         for key in ("pmid", "doi"):
@@ -166,8 +173,64 @@ class Record(BaseModel):
     def cited_ids(self) -> set[str]:
         return set(CITE_MARK.findall(self.body)) | set(self.references)
 
+    @property
+    def surname(self) -> str:
+        """The first author's surname ("de Beaurepaire R" -> "de Beaurepaire"); "" for none."""
+        if not self.authors or self.authors[0].startswith("baclofen-assistant"):
+            return ""
+        parts = self.authors[0].replace(",", " ").split()
+        while len(parts) > 1 and parts[-1].isupper() and len(parts[-1]) <= 3:
+            parts.pop()
+        return " ".join(parts)
 
-def _format_validation_error(path: Path, err: ValidationError) -> str:
+    @property
+    def short_cite(self) -> str:
+        """ "Garbutt et al. 2010" ("" when the record has no authors)."""
+        if not self.surname:
+            return ""
+        et_al = " et al." if len(self.authors) > 1 or self.authors_et_al else ""
+        return f"{self.surname}{et_al} {self.year}" if self.year else f"{self.surname}{et_al}"
+
+    @property
+    def display_name(self) -> str:
+        """How answers name the record: its trial name ("ALPADIR 2017"), else its short cite,
+        else its title (shortened)."""
+        if self.trial_names:
+            name = self.trial_names[0]
+            return f"{name} {self.year}" if self.year else name
+        if self.short_cite:
+            return self.short_cite
+        return self.title if len(self.title) <= 80 else self.title[:77].rsplit(" ", 1)[0] + " ..."
+
+    def info(self, user: bool = False, added: str | None = None) -> RecordInfo:
+        return RecordInfo(
+            id=self.id, title=self.title, evidence=self.evidence, authors=self.authors_text,
+            surname=self.surname, short_cite=self.short_cite, display_name=self.display_name,
+            year=self.year, journal=self.journal, pmid=self.pmid, doi=self.doi, url=self.url,
+            substances=tuple(self.substances), trial_names=tuple(self.trial_names), n=self.n,
+            dose_text=self.dose, design=self.design, population=self.population,
+            primary_outcome=self.primary_outcome, result=self.result, key_result=self.key_result,
+            craving_result=self.craving_result, comparator=self.comparator, setting=self.setting,
+            country=self.country, max_dose_mg=self.max_dose_mg,
+            duration_weeks=self.duration_weeks, studies_pooled=self.studies_pooled,
+            same_sample_as=tuple(self.same_sample_as),
+            user=user or self.evidence == USER_EVIDENCE,
+            claimed_evidence=self.claimed_evidence, added=added, source_file=self.source_file,
+            profile=self.profile(),
+        )  # fmt: skip
+
+    def profile(self) -> str:
+        """Title, population, design, setting, country, journal, dose, outcome and Summary."""
+        summary = re.search(r"^## Summary\s*\n(.*?)(?=^## |\Z)", self.body, re.S | re.M)
+        text = summary.group(1) if summary else self.body[:800]
+        parts = [
+            self.title, self.population, self.design, self.setting, self.country, self.journal,
+            self.dose, self.primary_outcome, " ".join(self.trial_names), text[:1200],
+        ]  # fmt: skip
+        return " ".join(re.sub(r"\s+", " ", p) for p in parts if p)
+
+
+def format_validation_error(path: Path, err: ValidationError) -> str:
     lines = []
     for e in err.errors():
         field = ".".join(str(p) for p in e["loc"]) or "(record)"
@@ -193,7 +256,7 @@ def parse_record(path: Path, text: str | None = None) -> Record:
     try:
         record = Record.model_validate(data)
     except ValidationError as exc:
-        raise CorpusError(_format_validation_error(path, exc)) from None
+        raise CorpusError(format_validation_error(path, exc)) from None
     if not record.body:
         raise CorpusError(f"{path}: field 'body': the record has no text after its front matter")
     return record
@@ -279,6 +342,9 @@ class RecordInfo:
     claimed_evidence: str | None = None  # what a user's document claimed to be (never trusted)
     added: str | None = None  # when a user's document was added (ISO time)
     source_file: str | None = None
+    # Words that describe the record (title, population, design, setting, its Summary): what a
+    # question describing a study ("the Dutch trial of high and low doses") is matched against.
+    profile: str = ""
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
