@@ -122,7 +122,8 @@ SUBSTANCE_NAMES: tuple[SubstanceName, ...] = (
     SubstanceName(
         "alcohol", "Alcohol",
         r"alcohol\w*|alcool\w*|alkohol\w*|alcol\w*|drink(?:s|ing|ers?)?|drank|ethanol|\baud\b"
-        r"|heavy drinking|binge drinking|bebida\w*|beber|trinken",
+        r"|heavy drinking|binge drinking|bebida\w*|beber|trinken|booz\w*|baclocur|\brtu\b"
+        r"|sober\w*|hangovers?",
     ),
     SubstanceName(
         "opioids", "Opioids",

@@ -1,46 +1,74 @@
 """The default answer composer: extractive, no LLM.
 
-It picks the sentences of the retrieved chunks that best answer the question (lexical relevance
-weighted by IDF, the chunk's retrieval score and its evidence level, with diversity across
-sources), orders them readably and marks each with [n]. Every quote is a verbatim substring of its
-cited chunk. When the evidence is weak it abstains and lists the nearest sources instead.
+It answers from the sentences of the retrieved chunks, in the shape the plan asks for:
 
-Composers share one signature, ``(question, contexts, idf) -> Composition``, so an LLM generator
-can take this one's place (see :class:`Composer`).
+1. **Candidates**: every sentence of the retrieved chunks, minus fragments, list headers,
+   sentences about the library rather than the topic, and (when a result is asked for) sentences
+   that only describe a study's design.
+2. **Relevance** per sentence: the question's topic words it contains (IDF-weighted), its meaning
+   (cosine between the sentence's stored vector and the question's), its chunk's retrieval score,
+   and what the plan says: sentences of the trial asked about, of the jurisdiction asked about, in
+   the words the intent calls for ("half-life", "taper", "coma") count more; sentences about
+   another substance or jurisdiction count less; the project's overviews yield to primary
+   sources.
+3. **Selection** by maximal marginal relevance (Carbonell & Goldstein 1998): the best sentence
+   first (the bottom line), then sentences that add something; a sentence saying the same thing
+   as one already chosen (same meaning, or the same figures) is skipped. It stops when relevance
+   falls, not at a fixed count; a one-number question gets one or two sentences.
+4. **Rendering**: the bottom line as the first line, the supporting points as a list, each marked
+   ``[n]``; every citation quotes its chunk verbatim.
+
+When the evidence is weak, or the question is about another medicine the sentences do not name,
+it declines in one sentence.
+
+Composers share one signature, ``(Evidence) -> Composition``, so the evidence synthesis and an
+LLM composer can take this one's place (see :class:`Composer`).
 """
 
 from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Any, Protocol
 
-from assistant.answer import Citation, Context
+import numpy as np
+
+from assistant.answer import Citation, Context, EvidenceRow, Plan
 from assistant.library.chunks import split_sentences, tokenize
-from assistant.vocab import EVIDENCE_RANK
+from assistant.vocab import (
+    EVIDENCE_RANK,
+    ROUTE_DECLINE,
+    ROUTE_EXTRACTIVE,
+    SUBSTANCE_NAMES,
+)
 
-ABSTAIN_TEXT = "The sources in this library do not answer this question."
-_SAME = 0.6  # two sentences sharing more of their words than this say the same thing
-_NUMBER = re.compile(
-    r"\d+(?:\.\d+)?\s*(?:%|mg|percent)|\bp\s*[<=]|\b\d+(?:\.\d+)? (?:vs|versus)\b|\d"
-)
-_NOT_REPORTED = re.compile(
-    r"\b(?:do(?:es)? not (?:report|show|give)|not (?:retrieved|verified|reported))\b", re.I
-)
+DECLINE_TEXT = "The baclofen literature this assistant holds does not answer this question."
 
 # Words that say what kind of answer is wanted but carry no topic: they do not count towards the
 # question's coverage by the retrieved text.
-_QUESTION_WORDS = frozenset(
+QUESTION_WORDS = frozenset(
     tokenize(
         "baclofen drug medication medicine use used using effect effects work works study studies "
         "evidence know tell explain patient patients people treatment treat help helps good "
         "safe risk risks find found finding findings result results show showed conclude "
         "concluded conclusion trial trials review report reported outcome outcomes happen "
-        "happened paper article"
+        "happened paper article say says said according label"
     )
 )
+
+# --------------------------------------------------------------------------- types
+
+
+@dataclass
+class Evidence:
+    """What a composer answers from: the plan, the retrieved contexts and the index."""
+
+    plan: Plan
+    contexts: list[Context]
+    store: Any  # assistant.index.store.IndexStore (idf, sentence vectors, catalogue)
+    query_vec: np.ndarray | None = None
 
 
 @dataclass
@@ -48,92 +76,205 @@ class Composition:
     answer: str
     abstained: bool
     citations: list[Citation] = field(default_factory=list)
-    route: str = "extractive"  # or "contraindications" (answered from the curated table)
+    route: str = ROUTE_EXTRACTIVE
+    evidence_table: list[EvidenceRow] = field(default_factory=list)
+    note: str = ""
 
 
 class Composer(Protocol):
-    def __call__(
-        self, question: str, contexts: Sequence[Context], idf: Callable[[str], float]
-    ) -> Composition: ...
+    def __call__(self, ev: Evidence) -> Composition: ...
 
 
 @dataclass
-class _Candidate:
-    ctx_index: int
+class Sentence:
+    """A candidate sentence: where it is, what it says, how relevant it is."""
+
+    ctx: int  # index into the contexts
     start: int
     end: int
+    text: str
     tokens: set[str]
-    score: float
+    vector: np.ndarray | None
+    numbers: frozenset[str]
+    score: float = 0.0
+
+
+# --------------------------------------------------------------------------- citations
 
 
 def citation_for(n: int, ctx: Context, quote: str) -> Citation:
     m = ctx.metadata
-    page = m.get("page")
-    year = m.get("year")
     return Citation(
         n=n,
         source_id=ctx.source_id,
-        title=m.get("title", ""),
-        authors=m.get("authors", ""),
-        year=year if isinstance(year, int) and year > 0 else None,
-        journal=m.get("journal") or None,
-        pmid=m.get("pmid") or None,
-        doi=m.get("doi") or None,
-        url=m.get("url") or None,
-        evidence=m.get("evidence", ""),
+        title=m.title,
+        authors=m.authors,
+        year=m.year,
+        journal=m.journal,
+        pmid=m.pmid,
+        doi=m.doi,
+        url=m.url,
+        evidence=m.evidence,
         quote=quote,
-        page=page if isinstance(page, int) and page > 0 else None,
+        page=m.page,
+        section=m.section or None,
         chunk_id=ctx.chunk_id,
     )
 
 
-def coverage(question: str, contexts: Sequence[Context], idf: Callable[[str], float]) -> float:
-    """IDF-weighted share of the question's topic words found in the retrieved text."""
-    q = set(tokenize(question)) - _QUESTION_WORDS
-    if not q:
-        return 1.0
-    seen: set[str] = set()
-    for c in contexts:
-        seen |= set(
-            tokenize(f"{c.metadata.get('title', '')} {c.metadata.get('trial_names', '')} {c.text}")
-        )
-    total = sum(idf(t) for t in q)
-    return sum(idf(t) for t in q & seen) / total if total else 0.0
+class Citations:
+    """Numbered citations of one answer. Sentences quoted from the same chunk share one number;
+    its quote is the verbatim span of the chunk that holds them all."""
+
+    def __init__(self) -> None:
+        self.items: list[Citation] = []
+        self._spans: dict[str, tuple[int, int, Context]] = {}
+
+    def add(self, ctx: Context, quote: str, start: int | None = None) -> int:
+        """The number citing ``quote`` (at ``start`` in the chunk text, found when not given)."""
+        if start is None or ctx.text[start : start + len(quote)] != quote:
+            start = ctx.text.find(quote)
+        for c in self.items:
+            if c.chunk_id != ctx.chunk_id:
+                continue
+            if start < 0:
+                return c.n
+            a, b, _ = self._spans[c.chunk_id]
+            a, b = min(a, start), max(b, start + len(quote))
+            self._spans[c.chunk_id] = (a, b, ctx)
+            c.quote = ctx.text[a:b]
+            return c.n
+        n = len(self.items) + 1
+        if start >= 0:
+            self._spans[ctx.chunk_id] = (start, start + len(quote), ctx)
+        self.items.append(citation_for(n, ctx, quote))
+        return n
 
 
-# Medicines and supplements other than baclofen, by name or by their class's word ending.
-_OTHER_DRUG = re.compile(
-    r"\b(?:naltrexone|acamprosate|nalmefene|topiramate|gabapentin|pregabalin|disulfiram"
-    r"|varenicline|bupropion|clonidine|lofexidine|tizanidine|cyclobenzaprine|dantrolene"
-    r"|methadone|buprenorphine|naloxone|tramadol|ketamine|lithium|metformin|paracetamol"
-    r"|acetaminophen|aspirin|ibuprofen|naproxen|amoxicillin|penicillin|insulin|warfarin"
-    r"|melatonin|vitamins?|ondansetron|sertraline|fluoxetine|quetiapine|olanzapine"
-    r"|[a-z]{2,}(?:azepam|azolam|barbital|olol|pril|sartan|statin|prazole|triptyline|oxetine"
-    r"|cillin|mycin|floxacin|profen|codone|morphone))\b",
+# --------------------------------------------------------------------------- filters
+
+# Sentences about the library, the records or the sources instead of the topic.
+META = re.compile(
+    r"\b(?:this|the|our|these) (?:record|records|corpus|library|database|fact sheet|overview)\b"
+    r"|\bsee (?:the )?record\b|\bno (?:source|record)s? (?:in|here)\b|\bcovered (?:in|by) the\b"
+    r"|^(?:a frequent error|this is false|myth|note|claim)\b[:.]|\bthe sources? (?:checked|here|used)\b"
+    r"|\bnot (?:retrieved|verified|confirmed) (?:for|in|by) (?:this|the)\b|\bwas not retrieved\b"
+    r"|\bthe (?:checked|retrieved) (?:sources|pages|abstracts?)\b|\b(?:these|the) sources\b"
+    r"|\bcovered by (?:these|the)\b|\bin (?:this|the) (?:collection|set of sources)\b",
+    re.I,
+)
+# A sentence that only describes how a study was done.
+DESIGN = re.compile(
+    r"\b(?:randomi[sz]ed|screened|enrolled|recruited|assigned|allocated|were included|eligible"
+    r"|inclusion|exclusion|double.?blind|placebo.?controlled|multi.?cent(?:re|er)|open.?label"
+    r"|took (?:part|part in)|the (?:study|trial) (?:was|ran|lasted|used)|participants (?:were|had))",
+    re.I,
+)
+RESULT = re.compile(
+    r"\b(?:than|versus|vs\.?|reduc\w*|increas\w*|improv\w*|lower\w*|higher|fewer|more|less"
+    r"|did not|no (?:significant )?(?:difference|effect|benefit)|not significant|significant\w*"
+    r"|failed|benefit\w*|worse|better|abstinen\w*|relapse\w*|odds ratio|relative risk|risk ratio"
+    r"|p ?[=<]|%|found|showed|concluded|halved|doubled|died|deaths?)\b",
+    re.I,
+)
+RESULT_INTENTS = frozenset({"efficacy", "trial_result", "which_trials", "comparison"})
+# One-number questions: one or two sentences.
+NUMBER_QUESTION = re.compile(
+    r"\b(?:how (?:many|much|long|often)|what (?:is|was) the (?:maximum|max|highest|usual|starting"
+    r"|half|target|daily)|half.?life|what (?:dose|year)|which year|when (?:was|did|were)"
+    r"|how old|what percentage|what proportion)\b",
+    re.I,
+)
+# Words an intent's answer is usually written in.
+INTENT_WORDS: dict[str, re.Pattern[str]] = {
+    k: re.compile(v, re.I)
+    for k, v in {
+        "pharmacokinetics": r"half.?life|peak|absor\w*|excret\w*|eliminat\w*|hours?|bioavailab\w*"
+        r"|clearance|unchanged|urine|kidneys?|plasma|metaboli\w*",
+        "overdose": r"coma|respirator\w*|breathing|seizures?|bradycardia|hypoton\w*|hypotherm\w*"
+        r"|intubat\w*|charcoal|dialysis|haemodialysis|hemodialysis|supportive|ventilat\w*|antidote"
+        r"|overdos\w*|poison\w*|died|deaths?|fatal",
+        "withdrawal": r"abrupt\w*|sudden\w*|hallucinat\w*|seizures?|fever|taper\w*|gradual\w*"
+        r"|rebound|rigidity|withdraw\w*|reduced gradually|slow",
+        "adverse_effects": r"drowsi\w*|sedat\w*|somnolen\w*|dizz\w*|weakness|fatigue|nausea"
+        r"|confusion|insomnia|adverse|side effects?|headache|tolerat\w*|encephalopath\w*",
+        "dosing": r"\bmg\b|dose|dosage|titrat\w*|maximum|three times|divided|increase\w* by",
+        "interaction": r"alcohol|central nervous system depressants?|\bcns\b|opioids?|sedat\w*"
+        r"|additive|adds? to|benzodiazepin\w*|respiratory depression",
+        "mechanism": r"gaba\w*|receptors?|dopamin\w*|agonist|reward\w*|neurons?|brain|nucleus"
+        r"|mesolimbic|inhibit\w*",
+        "history": r"synthesi[sz]\w*|19[5-9]\d|discover\w*|developed|originally|first|ameisen"
+        r"|epilepsy|ciba|introduc\w*",
+        "regulation": r"approv\w*|authori[sz]\w*|indicat\w*|off.?label|licen[sc]\w*|fda|ansm|tga"
+        r"|nice|recommend\w*|guideline|marketing|rtu|reimburs\w*",
+        "contraindication": r"contraindicat\w*|precaution|warning|caution|avoid",
+        "comparison": r"naltrexone|acamprosate|nalmefene|topiramate|gabapentin|disulfiram"
+        r"|diazepam|clonidine|compar\w*|versus|than",
+    }.items()
+}
+_JURISDICTION_WORDS = {
+    "us": r"\b(?:us|united states|fda|american|dailymed)\b",
+    "france": r"\b(?:france|french|ansm|baclocur|rtu)\b",
+    "uk": r"\b(?:uk|united kingdom|british|nice|mhra|england)\b",
+    "australia": r"\b(?:australia\w*|tga)\b",
+    "eu": r"\b(?:europe\w*|ema)\b",
+}
+_JURISDICTION_RX = {k: re.compile(v, re.I) for k, v in _JURISDICTION_WORDS.items()}
+_SUBSTANCE_RX = {
+    s.key: re.compile(rf"\b(?:{s.words})", re.I)
+    for s in SUBSTANCE_NAMES
+    if s.key not in ("general", "spasticity")
+}
+_NUMBER = re.compile(r"(?<![\w.])(\d+(?:[.,]\d+)?)\s?(%|mg|percent|g|hours?|weeks?|days?)?")
+
+
+def numbers_of(text: str) -> frozenset[str]:
+    """The figures a sentence states ("11.9%", "180mg", "320"), years left out."""
+    out = set()
+    for num, unit in _NUMBER.findall(text):
+        num = num.replace(",", ".")
+        if not unit and re.fullmatch(r"(?:19|20)\d\d", num):
+            continue  # a year names a study, it is not a result
+        out.add(num + (unit or "").replace("percent", "%"))
+    return frozenset(out)
+
+
+# Sentences that lean on the one before ("They advised ...", "The review also ..."): they do not
+# stand alone in an answer.
+LEANING = re.compile(
+    r"^(?:it|they|he|she|its|their|this|these|those|such|also|however|in addition|similarly"
+    r"|likewise|but|and|here|there|both|neither)\b"
+    r"|^the (?:review|study|trial|paper|authors?|analysis|report|statement|survey|series)"
+    r" (?:also|further|then|added)\b",
     re.I,
 )
 
 
-def other_drugs(question: str) -> set[str]:
-    """The medicines a question names when it does not name baclofen (lowercase)."""
-    if re.search(r"\bbaclofen\b|\bbaclocur\b|\blioresal\b", question, re.I):
-        return set()
-    return {m.lower() for m in _OTHER_DRUG.findall(question)}
+def is_meta(text: str) -> bool:
+    return bool(META.search(text))
+
+
+def is_design_only(text: str) -> bool:
+    return bool(DESIGN.search(text)) and not RESULT.search(text)
+
+
+# --------------------------------------------------------------------------- the composer
 
 
 @dataclass
 class ExtractiveComposer:
-    """Sentence-selection composer (the default)."""
+    """Sentence selection by relevance and marginal novelty (the default composer)."""
 
-    max_sentences: int = 5
-    per_source: int = 2
+    max_sentences: int = 4
     min_similarity: float = 0.42
     min_term_coverage: float = 0.5
-    # The index's vocabulary (stemmed tokens); when set, questions about words the library has
-    # never seen (say "ibuprofen" or "melting point") are declined.
+    # The index's vocabulary (stemmed tokens): questions about words the library has never seen
+    # (say "ibuprofen" or "melting point") are declined.
     vocabulary: frozenset[str] | None = None
 
-    def unknown_share(self, question: str, idf: Callable[[str], float]) -> float:
+    # ----------------------------------------------------------------- abstention
+
+    def unknown_share(self, question: str, idf: Any) -> float:
         """IDF-weighted share of the question's topic words that the library never mentions
         (a word one or two typos away from a known word counts as known)."""
         if not self.vocabulary:
@@ -141,7 +282,7 @@ class ExtractiveComposer:
         from rapidfuzz import process
         from rapidfuzz.distance import Levenshtein
 
-        q = set(tokenize(question)) - _QUESTION_WORDS
+        q = set(tokenize(question)) - QUESTION_WORDS
         total = sum(idf(t) for t in q)
         if not total:
             return 0.0
@@ -157,11 +298,11 @@ class ExtractiveComposer:
             unknown += idf(t)
         return unknown / total
 
-    def should_abstain(
-        self, question: str, contexts: Sequence[Context], idf: Callable[[str], float]
-    ) -> bool:
+    def should_abstain(self, ev: Evidence) -> bool:
+        contexts, idf = ev.contexts, ev.store.idf
         if not contexts:
             return True
+        question = ev.plan.searched
         sims = [c.similarity for c in contexts if c.similarity is not None]
         top = max(sims) if sims else 0.0
         cov = coverage(question, contexts, idf)
@@ -169,144 +310,190 @@ class ExtractiveComposer:
             return True
         if top < self.min_similarity and cov < self.min_term_coverage:
             return True
-        return self.unknown_share(question, idf) >= 0.5 and cov < 0.75
+        safety = ev.plan.intent in ("overdose", "withdrawal", "contraindication", "interaction")
+        return not safety and self.unknown_share(question, idf) >= 0.5 and cov < 0.75
 
-    def __call__(
-        self, question: str, contexts: Sequence[Context], idf: Callable[[str], float]
-    ) -> Composition:
-        if self.should_abstain(question, contexts, idf):
-            return self.abstain(contexts)
-        picked = self.select(question, contexts, idf)
+    # ----------------------------------------------------------------- answering
+
+    def __call__(self, ev: Evidence) -> Composition:
+        if self.should_abstain(ev):
+            return decline(DECLINE_TEXT)
+        picked = self.select(ev)
         if not picked:
-            return self.abstain(contexts)
-        drugs = other_drugs(question)
-        if drugs and not any(
-            d in contexts[c.ctx_index].text[c.start : c.end].lower() for c in picked for d in drugs
-        ):
-            # "What is the half-life of diazepam?": sentences about baclofen do not answer it
-            return self.abstain(contexts)
-        return self.render(picked, contexts)
+            return decline(DECLINE_TEXT)
+        return render(picked, ev.contexts)
 
-    # ----------------------------------------------------------------- selection
-
-    def select(
-        self, question: str, contexts: Sequence[Context], idf: Callable[[str], float]
-    ) -> list[_Candidate]:
-        q = set(tokenize(question))
-        # "What did BACLAD find?": intent words match any sentence that says "found"; the topic
-        # words decide (unless the question has no other words)
-        q = (q - _QUESTION_WORDS) or q
-        q_weight = sum(idf(t) for t in q) or 1.0
-        top_score = max(c.score for c in contexts) or 1.0
-        cands: list[_Candidate] = []
+    def candidates(self, ev: Evidence) -> list[Sentence]:
+        """Every usable sentence of the retrieved chunks, scored for this question."""
+        plan, contexts, store = ev.plan, ev.contexts, ev.store
+        idf = store.idf
+        q = set(tokenize(plan.searched))
+        topic = (q - QUESTION_WORDS) or q
+        q_weight = sum(idf(t) for t in topic) or 1.0
+        top_score = max((c.score for c in contexts), default=1.0) or 1.0
+        wants_result = plan.intent in RESULT_INTENTS
+        cue = INTENT_WORDS.get(plan.intent)
+        trials = set(plan.entities.trials)
+        other_subs = {
+            k for k in _SUBSTANCE_RX if plan.entities.substances and k not in plan.entities.substances
+        }
+        other_places = {
+            k for k in _JURISDICTION_RX if plan.entities.jurisdictions and k not in plan.entities.jurisdictions
+        }
+        qv = None if ev.query_vec is None else np.asarray(ev.query_vec, dtype=np.float32)
+        out: list[Sentence] = []
+        seen_text: set[str] = set()
         for ci, ctx in enumerate(contexts):
-            spans = split_sentences(ctx.text)
+            pos = store.position.get(ctx.chunk_id)
+            spans = store.sentences[pos] if pos is not None else split_sentences(ctx.text)
+            vectors = store.sentence_vectors_of(pos) if pos is not None else None
             prior = ctx.score / top_score
-            ev = EVIDENCE_RANK.get(str(ctx.metadata.get("evidence")), 8)
-            ev_bonus = 0.08 * (8 - ev) / 8
-            section = str(ctx.metadata.get("section", "")).lower()
+            meta = ctx.metadata
+            ev_rank = EVIDENCE_RANK.get(meta.evidence, 8)
+            section = meta.section.lower()
             summary = section.startswith("summary")
-            results = summary or section.startswith(("outcome", "finding", "result", "conclusion"))
-            # a sentence inherits its record's name: "ALPADIR" matches every ALPADIR sentence,
-            # so the sentences with the results win over those that merely repeat the name
-            record_toks = set(
-                tokenize(
-                    " ".join(
-                        str(ctx.metadata.get(k, "")) for k in ("short_cite", "trial_names", "title")
-                    )
-                )
-            )
-            for s, e in spans:
+            record_toks = set(tokenize(f"{meta.names} {meta.title}"))
+            for si, (s, e) in enumerate(spans):
                 if ctx.text[s:e].startswith(("- ", "* ")):
                     s += 2
-                text = ctx.text[s:e]
-                if len(text) < 25 or text.endswith(":") or text.count("|") >= 2 or "\n" in text:
-                    continue  # fragments, list headers, table rows
-                toks = set(tokenize(text))
-                lex = sum(idf(t) for t in q & (toks | record_toks)) / q_weight
-                own = sum(idf(t) for t in q & toks) / q_weight
-                if own == 0 and not (summary and ci == 0) and not (lex > 0 and results):
+                text = ctx.text[s:e].strip()
+                if (
+                    len(text) < 25
+                    or text.endswith(":")
+                    or text.count("|") >= 2
+                    or "\n" in text
+                    or text in seen_text
+                    or is_meta(text)
+                    or (wants_result and is_design_only(text))
+                ):
                     continue
-                # short fragments say little; very long sentences are hard to read
-                length = 1.0 if 60 <= len(text) <= 400 else 0.85
-                bonus = ev_bonus + (0.06 if summary else 0) + (0.04 if results else 0)
-                if _NUMBER.search(text):
-                    bonus += 0.08  # results carry numbers
-                if _NOT_REPORTED.search(text):
-                    bonus -= 0.1  # "the checked sources do not report ..." is a last resort
-                score = (0.55 * lex + 0.05 * own + 0.3 * prior + bonus) * length
-                cands.append(_Candidate(ci, s, e, toks, score))
-        chosen: list[_Candidate] = []
-        per_source: dict[str, int] = {}
-        # a question about one record ("What did BACLAD find?") may quote it more often
-        counts: dict[str, int] = {}
-        for ctx in contexts:
-            counts[ctx.source_id] = counts.get(ctx.source_id, 0) + 1
-        focus = max(counts.values()) * 2 >= len(contexts)
-        cap = self.per_source + 1 if focus else self.per_source
-        pool = sorted(cands, key=lambda c: -c.score)
-        while pool and len(chosen) < self.max_sentences:
+                seen_text.add(text)
+                toks = set(tokenize(text))
+                own = sum(idf(t) for t in topic & toks) / q_weight
+                named = sum(idf(t) for t in topic & record_toks) / q_weight
+                lex = min(1.0, own + 0.5 * named)
+                vec = None
+                if vectors is not None and si < len(vectors):
+                    vec = np.asarray(vectors[si], dtype=np.float32)
+                sem = float(vec @ qv) if vec is not None and qv is not None else 0.0
+                score = 0.38 * lex + 0.42 * max(sem, 0.0) + 0.12 * prior
+                score += 0.04 * (8 - ev_rank) / 8
+                if summary:
+                    score += 0.03
+                if cue is not None and cue.search(text):
+                    score += 0.08 if plan.intent in ("mechanism", "history", "pharmacokinetics") else 0.06
+                elif plan.intent in ("mechanism", "history") and re.search(r"\bplacebo\b|p ?[=<]", text):
+                    score -= 0.08  # a trial's result does not explain how or when
+                if trials:
+                    score += 0.12 if ctx.source_id in trials else -0.08
+                if meta.evidence == "overview":
+                    score -= 0.04  # primary sources first
+                if meta.evidence == "label" and plan.scope == "curated":
+                    score += 0.05  # safety questions: the label's words first
+                if LEANING.search(text):
+                    score -= 0.1
+                if meta.user and plan.scope == "curated":
+                    score -= 0.08
+                low = text.lower()
+                if other_subs and any(_SUBSTANCE_RX[k].search(low) for k in other_subs) and not any(
+                    _SUBSTANCE_RX[k].search(low) for k in plan.entities.substances if k in _SUBSTANCE_RX
+                ):
+                    score -= 0.15  # about another substance than the one asked about
+                if other_places and any(_JURISDICTION_RX[k].search(low) for k in other_places) and not any(
+                    _JURISDICTION_RX[k].search(low) for k in plan.entities.jurisdictions
+                ):
+                    score -= 0.15
+                if plan.entities.jurisdictions and any(
+                    _JURISDICTION_RX[k].search(low) for k in plan.entities.jurisdictions
+                ):
+                    score += 0.05
+                length = 1.0 if 50 <= len(text) <= 420 else 0.9
+                out.append(
+                    Sentence(ci, s, s + len(text), text, toks, vec, numbers_of(text), score * length)
+                )
+        return out
+
+    def select(self, ev: Evidence) -> list[Sentence]:
+        """Maximal marginal relevance: relevance, minus likeness to what is chosen, plus the
+        question's topic words a sentence covers that the chosen ones do not ("signs *and*
+        management")."""
+        pool = sorted(self.candidates(ev), key=lambda c: -c.score)
+        if not pool:
+            return []
+        question = ev.plan.english or ev.plan.question
+        limit = 2 if NUMBER_QUESTION.search(question) else self.max_sentences
+        idf = ev.store.idf
+        topic = set(tokenize(ev.plan.searched)) - QUESTION_WORDS
+        weight = sum(idf(t) for t in topic) or 1.0
+        chosen: list[Sentence] = [pool.pop(0)]
+        covered = topic & chosen[0].tokens
+        top = chosen[0].score
+        while pool and len(chosen) < limit:
             best, best_val = None, -math.inf
             for c in pool:
-                src = contexts[c.ctx_index].source_id
-                if per_source.get(src, 0) >= cap:
+                if any(same_fact(c, o, idf) for o in chosen):
                     continue
-                if any(_jaccard(c.tokens, o.tokens) > _SAME for o in chosen):
-                    continue
-                val = c.score - 0.12 * per_source.get(src, 0)
+                redundancy = max(similarity(c, o) for o in chosen)
+                new = sum(idf(t) for t in (topic & c.tokens) - covered) / weight
+                val = c.score - 0.4 * max(0.0, redundancy - 0.55) + 0.15 * new
                 if val > best_val:
                     best, best_val = c, val
-            if best is None:
-                break
-            # stop when the remaining sentences are much weaker than the first
-            if chosen and best.score < 0.35 * chosen[0].score:
+            if best is None or best_val < 0.6 * top:
                 break
             chosen.append(best)
+            covered |= topic & best.tokens
             pool.remove(best)
-            src = contexts[best.ctx_index].source_id
-            per_source[src] = per_source.get(src, 0) + 1
         return chosen
 
-    # ----------------------------------------------------------------- rendering
 
-    def render(self, picked: list[_Candidate], contexts: Sequence[Context]) -> Composition:
-        # group by chunk, chunks in order of their best sentence, sentences in text order
-        order: list[int] = []
-        for c in picked:
-            if c.ctx_index not in order:
-                order.append(c.ctx_index)
-        lines: list[str] = []
-        citations: list[Citation] = []
-        for n, ci in enumerate(order, start=1):
-            ctx = contexts[ci]
-            mine = sorted((c for c in picked if c.ctx_index == ci), key=lambda c: c.start)
-            quote = ctx.text[mine[0].start : mine[-1].end]
-            citations.append(citation_for(n, ctx, quote))
-            for c in mine:
-                lines.append(f"- {ctx.text[c.start : c.end]} [{n}]")
-        return Composition("\n".join(lines), False, citations)
-
-    def abstain(self, contexts: Sequence[Context], nearest: int = 3) -> Composition:
-        lines = [ABSTAIN_TEXT]
-        citations: list[Citation] = []
-        seen: set[str] = set()
-        for ctx in contexts:
-            if ctx.source_id in seen:
-                continue
-            seen.add(ctx.source_id)
-            spans = split_sentences(ctx.text)
-            quote = ctx.text[spans[0][0] : spans[0][1]] if spans else ctx.text[:200]
-            n = len(citations) + 1
-            citations.append(citation_for(n, ctx, quote))
-            year = ctx.metadata.get("year")
-            when = f" ({year})" if isinstance(year, int) and year > 0 else ""
-            lines.append(f"- {ctx.metadata.get('title', ctx.source_id)}{when} [{n}]")
-            if len(citations) >= nearest:
-                break
-        if citations:
-            lines.insert(1, "The nearest sources are:")
-        return Composition("\n".join(lines), True, citations)
+def similarity(a: Sentence, b: Sentence) -> float:
+    if a.vector is not None and b.vector is not None:
+        return float(a.vector @ b.vector)
+    return len(a.tokens & b.tokens) / len(a.tokens | b.tokens) if a.tokens and b.tokens else 0.0
 
 
-def _jaccard(a: set[str], b: set[str]) -> float:
-    return len(a & b) / len(a | b) if a and b else 0.0
+def same_fact(a: Sentence, b: Sentence, idf: Any = None) -> bool:
+    """Two sentences say the same thing: near-identical meaning, or the same figures, or a close
+    meaning with many of the same specific words (IDF-weighted)."""
+    sim = similarity(a, b)
+    if sim > 0.82:
+        return True
+    if idf is not None and sim > 0.68:
+        shared = sum(idf(t) for t in a.tokens & b.tokens)
+        smaller = min(sum(idf(t) for t in a.tokens), sum(idf(t) for t in b.tokens)) or 1.0
+        if shared / smaller >= 0.4:
+            return True
+    shared = a.numbers & b.numbers
+    if len(shared) >= 2:
+        return True
+    if shared and any(n.endswith(("%", "mg")) for n in shared) and sim > 0.55:
+        return True
+    jac = len(a.tokens & b.tokens) / len(a.tokens | b.tokens) if a.tokens and b.tokens else 0.0
+    return jac > 0.6
+
+
+def coverage(question: str, contexts: Sequence[Context], idf: Any) -> float:
+    """IDF-weighted share of the question's topic words found in the retrieved text."""
+    q = set(tokenize(question)) - QUESTION_WORDS
+    if not q:
+        return 1.0
+    seen: set[str] = set()
+    for c in contexts:
+        seen |= set(tokenize(f"{c.metadata.title} {c.metadata.names} {c.text}"))
+    total = sum(idf(t) for t in q)
+    return sum(idf(t) for t in q & seen) / total if total else 0.0
+
+
+def render(picked: Sequence[Sentence], contexts: Sequence[Context]) -> Composition:
+    """The bottom line first, then the supporting points as a list, each cited [n]."""
+    cites = Citations()
+    lines: list[str] = []
+    for i, s in enumerate(picked):
+        n = cites.add(contexts[s.ctx], s.text, s.start)
+        lines.append(f"{s.text} [{n}]" if i == 0 else f"- {s.text} [{n}]")
+    return Composition("\n".join(lines), False, cites.items)
+
+
+def decline(text: str, route: str = ROUTE_DECLINE) -> Composition:
+    """A one-sentence decline: no citations, nothing else."""
+    return Composition(text, True, [], route=route)

@@ -31,6 +31,8 @@ from rapidfuzz.distance import OSA
 
 from assistant.settings import PROJECT_DIR
 
+MAX_QUERY_CHARS = 300  # a condition is a few words; longer input is refused, not searched
+
 LabelStatus = Literal["contraindicated", "warning", "precaution", "not addressed"]
 DEFAULT_PATH = PROJECT_DIR / "corpus" / "contraindications.yaml"
 
@@ -259,6 +261,10 @@ def lookup(query: str, table: Sequence[Condition] | None = None) -> list[Conditi
     table = list(table) if table is not None else load_table()
     if not query or not query.strip():
         return table
+    if len(query) > MAX_QUERY_CHARS:
+        raise ContraindicationError(
+            f"The condition is {len(query):,} characters long; the limit is {MAX_QUERY_CHARS}."
+        )
     return _matches(query, table)
 
 
@@ -267,7 +273,7 @@ _GENERAL = re.compile(
     r"|\bwho (?:should|must|can) ?(?:not|n't) (?:take|use|be given)|\bwho should avoid\b"
     r"|\bwhen (?:should|must) (?:baclofen|it) not be\b"
 )
-_SAFETY = re.compile(
+SAFETY = re.compile(
     r"\bsafe\w*|\bunsafe\b|\brisk\w*|\bdanger\w*|\bharm\w*|\bavoid\w*|\bcaution\w*|\bprecaution\w*"
     r"|\bwarn\w*|\bok\b|\bokay\b|\ballowed\b|\bshould not\b|\bshouldn't\b"
     r"|\bwhile (?:taking|on|using)\b"
@@ -282,7 +288,7 @@ _SAFETY = re.compile(
 
 
 # The disorder being treated is not a co-ingested depressant: "safe for alcohol use disorder?"
-_USE_DISORDER = re.compile(
+USE_DISORDER = re.compile(
     r"\b(?:alcohol|opioid|opiate|drinking)s? (?:use disorders?|dependence|addiction|withdrawal"
     r"|problems?|detox\w*|maintenance|cravings?|relapse|treatment)\b"
     r"|\b(?:for|after|in|treat\w*) (?:heavy )?(?:alcohol|opioids?|opiates?|drinking|drinkers)\b"
@@ -306,9 +312,9 @@ def find_in_question(question: str, table: Sequence[Condition] | None = None) ->
     folded = re.sub(r"\bcan'?t\b", "cannot", _fold(question))
     folded = " ".join(_words(re.sub(r"n't\b", " not", folded)))
     general = bool(_GENERAL.search(folded))
-    if not general and not _SAFETY.search(folded):
+    if not general and not SAFETY.search(folded):
         return []
-    found = _matches(_USE_DISORDER.sub(" ", folded), table)
+    found = _matches(USE_DISORDER.sub(" ", folded), table)
     if found:
         return found
     return table if general else []

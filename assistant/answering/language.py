@@ -102,7 +102,8 @@ _PHRASES: dict[str, dict[str, str]] = {
         "en australie": "in Australia", "au royaume-uni": "in the United Kingdom",
         "en cas de": "in case of", "que faire": "what to do", "combien de": "how many",
         "a-t-elle": "has it", "a-t-on": "has one", "qu'a trouve": "what did find",
-        "qu'a montre": "what did show", "qu'a conclu": "what did conclude", "qu'a": "what did",
+        "qu'a montre": "what did show", "est-il sur": "is it safe", "est-ce sur": "is it safe",
+        "est sur": "is safe", "sans danger": "safe", "sans risque": "safe", "qu'a conclu": "what did conclude", "qu'a": "what did",
     },
     "es": {
         "cual es": "what is", "cuales son": "what are", "que es": "what is",
@@ -194,7 +195,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "personnes": "people", "eleve": "high", "elevee": "high", "elevees": "high",
         "forte": "high", "fortes": "high", "faible": "low", "faibles": "low", "mieux": "better",
         "meilleur": "better", "risques": "risks", "risque": "risk", "danger": "danger",
-        "dangereux": "dangerous", "sur": "safe", "somnolence": "drowsiness",
+        "dangereux": "dangerous", "somnolence": "drowsiness",
         "convulsions": "seizures", "epilepsie": "epilepsy", "elimine": "eliminated",
         "elimination": "elimination", "titration": "titration", "augmenter": "increase",
         "recommande": "recommended", "recommandations": "recommendations",

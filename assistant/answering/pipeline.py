@@ -1,7 +1,20 @@
 """The question -> answer pipeline every front end calls (CLI, Gradio app, eval, benchmarks).
 
-A LangChain retrieval chain (``create_retrieval_chain``) runs retrieve -> compose; safety notices
-and the contraindication lookup are added here, in the core, so every front end shows the same.
+``Assistant.ask`` plans the question (:mod:`~assistant.answering.plan`), runs a LangChain
+retrieval chain (``create_retrieval_chain``: retrieve -> compose) and adds the safety notices.
+The plan picks the route:
+
+* **decline**: another medicine's own facts, a personal dose, a lethal amount: one sentence;
+* **contraindications**: baclofen and a condition, from the curated table;
+* **synthesis**: "does it work / which trials / do high doses work better", from the studies'
+  structured results, with an evidence table;
+* **trial**: a study named or described, from its own record;
+* **document**: a question about one of the user's documents, from that document;
+* **extractive** (or **llm** when a model is configured): everything else, from the best
+  sentences of the retrieved chunks.
+
+Notices come last, from the plan and the curated metadata only, so every front end shows the same
+and nothing a document says can change them.
 """
 
 from __future__ import annotations
@@ -13,23 +26,42 @@ import unicodedata
 from collections.abc import Sequence
 from typing import Any
 
-from langchain_core.runnables import Runnable, RunnableLambda
-
-from assistant.answer import Answer, Citation, Context
-from assistant.answering.compose import Composer, Composition, ExtractiveComposer, citation_for
-from assistant.index.build import IndexError_, index_status
-from assistant.index.retrieval import Filters, HybridRetriever, IndexStore, from_document
+from assistant.answer import Answer, Context, Filters, Plan
+from assistant.answering import contraindications as ci
+from assistant.answering import safety, synthesis
+from assistant.answering.backends import BackendUnavailable, configured_spec
+from assistant.answering.compose import (
+    Citations,
+    Composer,
+    Composition,
+    Evidence,
+    ExtractiveComposer,
+    decline,
+)
+from assistant.answering.generate import NotedComposer, composer_from_spec
+from assistant.answering.plan import plan_question
+from assistant.index.build import index_status
+from assistant.index.retrieval import from_document, hybrid_retriever
+from assistant.index.store import IndexError_, IndexStore
 from assistant.settings import Settings
+from assistant.vocab import (
+    LANGUAGES,
+    POOLED_EVIDENCE,
+    ROUTE_CONTRAINDICATIONS,
+    ROUTE_DOCUMENT,
+    ROUTE_TRIAL,
+)
 
 MAX_QUESTION_CHARS = 2000
 
 
 class QuestionError(ValueError):
-    """The question cannot be asked as given (empty, say); the message says why."""
+    """The question cannot be asked as given (empty, too long ...); the message says why."""
 
 
-def clean_question(text: str) -> str:
-    """Normalise a user's question: Unicode NFC, control characters out, bounded length."""
+def clean_question(text: Any) -> str:
+    """Normalise a user's question: Unicode NFC, control characters out; refuse an empty or
+    over-long one with a message saying so (a question is never cut silently)."""
     if not isinstance(text, str):
         raise QuestionError("The question must be text.")
     text = unicodedata.normalize("NFC", text)
@@ -37,7 +69,35 @@ def clean_question(text: str) -> str:
     text = re.sub(r"\s+", " ", text).strip()
     if not text:
         raise QuestionError("Please type a question.")
-    return text[:MAX_QUESTION_CHARS].rstrip()
+    if len(text) > MAX_QUESTION_CHARS:
+        raise QuestionError(
+            f"The question is {len(text):,} characters long; questions are limited to "
+            f"{MAX_QUESTION_CHARS:,}. Please shorten it."
+        )
+    return text
+
+
+# Evidence types retrieval brings forward, by intent.
+PREFER: dict[str, list[str]] = {
+    "overdose": ["label"],
+    "withdrawal": ["label"],
+    "pharmacokinetics": ["label"],
+    "interaction": ["label"],
+    "contraindication": ["label"],
+    "efficacy": list(POOLED_EVIDENCE),
+    "regulation": ["regulatory", "guideline"],
+    "adverse_effects": ["label"],
+    "mechanism": ["review", "overview", "lab-study"],
+    "history": ["review", "overview", "regulatory"],
+}
+
+
+def prefer_evidence(plan: Plan) -> list[str] | None:
+    """The evidence types retrieval brings forward for a plan (side effects in alcohol trials are
+    the trials' own business; side effects in general are the label's)."""
+    if plan.intent in ("adverse_effects", "dosing") and (plan.addiction or plan.entities.trials):
+        return None
+    return PREFER.get(plan.intent)
 
 
 class Assistant:
@@ -60,18 +120,10 @@ class Assistant:
                 self.settings.torch_threads,
                 self.settings.embed_batch_size,
             )
-        self.embedder = embedder
-        self.store = store or IndexStore(self.settings)
-        if composer is None:
-            extractive = ExtractiveComposer(
-                max_sentences=self.settings.max_sentences,
-                min_similarity=self.settings.min_similarity,
-                min_term_coverage=self.settings.min_term_coverage,
-                vocabulary=frozenset(self.store.vocabulary()),
-            )
-            composer = _configured_composer(extractive)
-        self.composer: Composer = composer
+        self.embedder = QueryCache(embedder)
+        self._fixed_composer = composer
         self._reload_lock = threading.Lock()
+        self._use(store or IndexStore(self.settings))
 
     @classmethod
     def load(cls, settings: Settings | None = None, **kw: Any) -> Assistant:
@@ -82,117 +134,204 @@ class Assistant:
                               f"{status.detail} Build it with `assistant index --rebuild`.")  # fmt: skip
         return cls(settings, **kw)
 
+    def _use(self, store: IndexStore) -> None:
+        """Answer from ``store`` (the composer's vocabulary follows the store)."""
+        extractive = ExtractiveComposer(
+            min_similarity=self.settings.min_similarity,
+            min_term_coverage=self.settings.min_term_coverage,
+            vocabulary=frozenset(store.vocabulary()),
+        )
+        self.extractive = extractive
+        self.composer: Composer = self._fixed_composer or _configured_composer(extractive)
+        self.store = store
+
     def reload(self) -> None:
         """Switch to the live index generation (after an ingest or re-index)."""
         with self._reload_lock:
-            self.store = IndexStore(self.settings)
+            self._use(IndexStore(self.settings))
+
+    def refresh(self) -> bool:
+        """Reload when another process made a newer generation live (a document added from the
+        command line shows up in the running app on its next question). True when reloaded."""
+        if not self.store.changed():
+            return False
+        try:
+            self.reload()
+        except IndexError_:
+            return False  # a build in progress or a broken new generation: keep answering
+        return True
 
     # ------------------------------------------------------------------ the chain
-
-    def retriever(
-        self,
-        filters: Filters | None = None,
-        k: int | None = None,
-        method: str = "hybrid",
-        prefer_evidence: list[str] | None = None,
-    ) -> HybridRetriever:
-        return HybridRetriever(
-            store=self.store,
-            embedder=self.embedder,
-            k=k or self.settings.k,
-            filters=filters,
-            method=method,
-            prefer_evidence=prefer_evidence,
-        )
 
     def chain(
         self,
         filters: Filters | None = None,
         method: str = "hybrid",
         prefer_evidence: list[str] | None = None,
-        composer: Composer | None = None,
-    ) -> Runnable:
-        """``{"input": question}`` -> ``{"input", "context", "answer"}`` (a LangChain retrieval chain)."""
+        composer: Any = None,
+        focus_records: Sequence[str] = (),
+        curated_first: bool = False,
+    ) -> Any:
+        """``{"input": question, "plan": plan}`` -> ``{"input", "plan", "context", "answer"}``:
+        a LangChain retrieval chain over the hybrid retriever."""
         from langchain_classic.chains import create_retrieval_chain
+        from langchain_core.runnables import RunnableLambda
 
-        store, composer = self.store, composer or self.composer
+        store = self.store
 
         def compose(inputs: dict[str, Any]) -> Any:
             contexts = [from_document(d) for d in inputs["context"]]
-            return composer(inputs["input"], contexts, store.idf)
+            if composer is None:
+                return contexts
+            ev = Evidence(inputs["plan"], contexts, store, inputs.get("query_vec"))
+            return composer(ev)
 
-        retriever = self.retriever(filters, method=method, prefer_evidence=prefer_evidence)
+        retriever = hybrid_retriever(
+            store, self.embedder, k=self.settings.k, filters=filters, method=method,
+            prefer_evidence=prefer_evidence, focus_records=list(focus_records),
+            curated_first=curated_first,
+        )  # fmt: skip
         return create_retrieval_chain(retriever, RunnableLambda(compose))
+
+    def plan(self, question: str, history: Sequence[str] = ()) -> Plan:
+        """The plan of a question in a conversation (earlier questions oldest first)."""
+        plan = plan_question(clean_question(question), self.store.catalog(), _texts(history))
+        condense = getattr(self.composer, "condense", None)
+        if condense is not None and plan.follow_up and history:
+            plan.searched = condense(plan.english, _texts(history))
+        return plan
+
+    def retrieve(self, plan: Plan, filters: Filters | None = None) -> list[Context]:
+        """The contexts retrieval finds for a plan (what the eval's retrieval metrics use)."""
+        query = search_query(plan)
+        out = self.chain(
+            filters, prefer_evidence=prefer_evidence(plan),
+            focus_records=[*plan.entities.trials, *plan.entities.documents],
+            curated_first=plan.scope == "curated",
+        ).invoke({"input": query, "plan": plan})  # fmt: skip
+        return [from_document(d) for d in out["context"]]
 
     def ask(
         self,
         question: str,
         filters: Filters | None = None,
-        history: Sequence[str] = (),
+        history: Sequence[Any] = (),
     ) -> Answer:
-        from assistant.answering.conversation import condense
-
+        """Answer one question; ``history`` holds the conversation's earlier questions."""
+        self.refresh()
         question = clean_question(question)
-        # a follow-up becomes a standalone question: by the configured LLM when there is one
-        condenser = getattr(self.composer, "condense", None) or condense
-        searched = condenser(question, history) if history else question
-        query, prefer = retrieval_plan(searched)
-        composer = self.composer
-        if prefer == ["label"] and isinstance(composer, ExtractiveComposer):
-            # safety questions are phrased in everyday words ("won't wake up"): answer them from
-            # the label even when their words are not the library's
-            composer = dataclasses.replace(composer, vocabulary=None)
-        out = self.chain(filters, prefer_evidence=prefer, composer=composer).invoke(
-            {"input": query}
-        )
-        contexts = [from_document(d) for d in out["context"]]
-        comp = contraindication_answer(searched, self.store) or out["answer"]
+        plan = self.plan(question, history)
+        filters = dataclasses.replace(filters) if filters else Filters()
+        if plan.scope == "document" and plan.entities.documents:
+            filters.records = list(plan.entities.documents)
+        comp = self._decline(plan)
+        contexts: list[Context] = []
+        if comp is None:
+            query = search_query(plan)
+            vec = self.embedder.encode([query])[0]
+            out = self.chain(
+                filters or None, prefer_evidence=prefer_evidence(plan),
+                focus_records=[*plan.entities.trials, *plan.entities.documents],
+                curated_first=plan.scope == "curated",
+            ).invoke({"input": query, "plan": plan, "query_vec": vec})  # fmt: skip
+            contexts = out["context"] = [from_document(d) for d in out["context"]]
+            ev = Evidence(plan, contexts, self.store, vec)
+            comp = self._route(ev, filters)
         answer = Answer(
             question=question,
             answer=comp.answer,
             abstained=comp.abstained,
             citations=comp.citations,
             contexts=contexts,
-            searched=searched if searched != question else None,
+            searched=plan.searched if plan.searched != question else None,
             route=comp.route,
+            plan=plan,
+            evidence_table=comp.evidence_table,
+            note=_note(plan, comp, self.store),
         )
-        return finish(answer, searched, contexts, asked=question)
+        cited = {c.chunk_id for c in answer.citations}
+        quoted = [c for c in contexts if c.chunk_id in cited]
+        answer.notices = safety.notices_for(plan, quoted, answer.route, answer.abstained)
+        return answer
+
+    # ------------------------------------------------------------------ routes
+
+    def _decline(self, plan: Plan) -> Composition | None:
+        """Questions declined before any retrieval, each in one sentence saying why."""
+        others = plan.entities.other_medicines
+        if plan.intent == "out_of_scope" and others:
+            name = others[0]
+            return decline(
+                f"This assistant covers the literature on baclofen, so it cannot answer this "
+                f"question about {name}; it can compare {name} with baclofen."
+            )
+        if plan.personal and plan.intent == "dosing":
+            return decline(
+                "This assistant cannot say how much baclofen a particular person should take or "
+                "how to change a dose; that is decided with the prescriber."
+            )
+        if plan.intent == "overdose" and re.search(
+            r"\b(?:lethal|fatal|deadly|kill|to die)\b", (plan.english or plan.question).lower()
+        ) and re.search(r"\bhow (?:many|much)\b", (plan.english or plan.question).lower()):
+            return decline(
+                "This assistant does not give lethal amounts; if you or someone else may be in "
+                "danger, call your local emergency number or a poison centre now."
+            )
+        return None
+
+    def _route(self, ev: Evidence, filters: Filters) -> Composition:
+        plan = ev.plan
+        intent = plan.intent
+        comp: Composition | None = None
+        if plan.scope == "document" and plan.entities.documents:
+            comp = self.composer(ev)
+            return dataclasses.replace(comp, route=ROUTE_DOCUMENT)
+        if intent == "contraindication":
+            comp = contraindication_answer(plan, self.store, filters)
+        elif intent == "efficacy" and not plan.entities.trials:
+            comp = synthesis.efficacy(_filtered(ev, filters))
+        elif intent == "which_trials":
+            comp = synthesis.which_trials(_filtered(ev, filters))
+        elif plan.entities.trials and intent in (
+            "trial_result", "efficacy", "dosing", "adverse_effects", "withdrawal", "mechanism",
+            "history", "pharmacokinetics", "comparison",
+        ):  # fmt: skip
+            record = self.store.record(plan.entities.trials[0])
+            if record is not None and _allowed(record, filters):
+                comp = synthesis.trial_result(ev, record)
+                if comp is not None and plan.intent != "trial_result" and comp.route == ROUTE_TRIAL:
+                    comp = dataclasses.replace(comp, evidence_table=[])
+        if comp is None or (not comp.answer and comp.abstained):
+            comp = self.composer(ev)
+        return comp
 
 
-# "Does baclofen reduce craving?", "Is it effective for cocaine?", "How well does it work?"
-_EFFICACY = re.compile(
-    r"\b(?:help|helps|helped|helpful|work|works|worked|reduce|reduces|reduced|lower|lowers|"
-    r"effective|effectiveness|efficacy|efficacious|useful|benefit|benefits|beneficial|improve|"
-    r"improves|curb|curbs|cut|cuts|evidence)\b",
-    re.I,
-)
+class QueryCache:
+    """The embedder, remembering the last questions' vectors: the pipeline needs the question's
+    vector for sentence scoring and the retriever needs it for search; it is computed once."""
 
+    def __init__(self, embedder: Any, size: int = 64) -> None:
+        self.inner = getattr(embedder, "inner", embedder)
+        self._cache: dict[str, Any] = {}
+        self._size = size
+        self._lock = threading.Lock()
 
-def retrieval_plan(question: str) -> tuple[str, list[str] | None]:
-    """What retrieval searches for a question, and the evidence types it brings forward.
+    def encode(self, texts: Sequence[str], **kw: Any) -> Any:
+        if len(texts) != 1:
+            return self.inner.encode(texts, **kw)
+        text = texts[0]
+        with self._lock:
+            hit = self._cache.get(text)
+        if hit is None:
+            hit = self.inner.encode([text], **kw)
+            with self._lock:
+                if len(self._cache) >= self._size:
+                    self._cache.pop(next(iter(self._cache)))
+                self._cache[text] = hit
+        return hit
 
-    The text is the question, plus the sources' own words when the safety layer reads it as an
-    emergency told in everyday words ("my friend took 30 tablets and won't wake up" also searches
-    for the label's overdose signs and management). Every caller (ask, the eval, the tests) uses
-    this, so they all measure the retrieval users get.
-    """
-    from assistant.answering import safety
-
-    terms = safety.source_terms(question)
-    return (f"{question} ({terms})" if terms else question), preferred_evidence(question)
-
-
-def preferred_evidence(question: str) -> list[str] | None:
-    """Evidence types retrieval brings forward: the label for dosing, overdose, pregnancy and
-    kidney questions (the safety layer decides which questions those are), and the pooled
-    evidence (meta-analyses, systematic reviews) for questions about whether baclofen works."""
-    from assistant.answering import safety
-
-    if safety.detect(question) & {"dosing", "emergency", "pregnancy", "renal"}:
-        return ["label"]
-    if _EFFICACY.search(question):
-        return ["meta-analysis", "systematic-review"]
-    return None
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.inner, name)
 
 
 def _configured_composer(extractive: ExtractiveComposer) -> Composer:
@@ -200,9 +339,6 @@ def _configured_composer(extractive: ExtractiveComposer) -> Composer:
 
     A backend that cannot be set up never falls back silently: answers carry a note saying so.
     """
-    from assistant.answering.backends import BackendUnavailable, configured_spec
-    from assistant.answering.generate import NotedComposer, composer_from_spec
-
     try:
         return composer_from_spec(None, extractive)
     except BackendUnavailable as exc:
@@ -210,78 +346,170 @@ def _configured_composer(extractive: ExtractiveComposer) -> Composer:
         return NotedComposer(extractive, note)
 
 
+def _texts(history: Sequence[Any]) -> list[str]:
+    """Earlier questions as text (``{"q": ...}`` items are accepted too)."""
+    out = []
+    for h in history or ():
+        if isinstance(h, dict):
+            h = h.get("q") or h.get("question") or h.get("content")
+        if isinstance(h, str) and h.strip():
+            out.append(h.strip()[:MAX_QUESTION_CHARS])
+        elif h is not None:
+            raise QuestionError(
+                "Each item of the conversation history must be a question as text "
+                '(or {"q": "..."}).'
+            )
+    return out
+
+
+# The sources' words for what an intent asks about, added to the search: "what does it do in the
+# brain?" is answered by text about receptors and dopamine, not by text about craving.
+INTENT_TERMS: dict[str, str] = {
+    "mechanism": "mechanism of action: GABA-B receptor agonist, dopamine, reward pathways",
+    "pharmacokinetics": "pharmacokinetics: absorption, half-life, elimination",
+    "overdose": "overdose signs and management",
+    "withdrawal": "abrupt discontinuation, withdrawal reactions, tapering",
+    "history": "history: synthesis, development, first approval",
+    "interaction": "interactions: alcohol and other CNS depressants, additive sedation",
+    "adverse_effects": "adverse reactions: drowsiness, dizziness, weakness",
+}
+
+
+def search_query(plan: Plan) -> str:
+    """What retrieval searches: the standalone question, plus the sources' own words for what
+    its intent asks about, or for an emergency told in everyday words ("won't wake up")."""
+    terms = safety.source_terms(plan.english or plan.question) or INTENT_TERMS.get(plan.intent, "")
+    return f"{plan.searched} ({terms})" if terms else plan.searched
+
+
+def _note(plan: Plan, comp: Composition, store: IndexStore) -> str:
+    """What the answer says about itself: the language it is in, the document it is scoped to."""
+    notes = [comp.note] if comp.note else []
+    if plan.language != "en":
+        notes.append(
+            f"Answered in English from English sources; your {LANGUAGES[plan.language]} question "
+            f"was read as: \u201c{plan.english}\u201d"
+        )
+    if plan.scope == "document" and plan.entities.documents:
+        doc = store.record(plan.entities.documents[0])
+        title = doc.title if doc else plan.entities.documents[0]
+        notes.append(f"Answered from your document \u201c{title}\u201d.")
+    return " ".join(notes)
+
+
+def _allowed(record: Any, filters: Filters | None) -> bool:
+    if not filters:
+        return True
+    if filters.evidence and record.evidence not in filters.evidence:
+        return False
+    if filters.substances and not set(filters.substances) & set(record.substances):
+        return False
+    year = record.year or 0
+    if filters.year_min and year < filters.year_min:
+        return False
+    return not (filters.year_max and (not record.year or year > filters.year_max))
+
+
+class _FilteredStore:
+    """The store as a filtered search sees it: only records that pass the filters."""
+
+    def __init__(self, store: IndexStore, filters: Filters) -> None:
+        self._store, self._filters = store, filters
+
+    def catalog(self) -> list[Any]:
+        return [r for r in self._store.catalog() if _allowed(r, self._filters)]
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._store, name)
+
+
+def _filtered(ev: Evidence, filters: Filters) -> Evidence:
+    return dataclasses.replace(ev, store=_FilteredStore(ev.store, filters)) if filters else ev
+
+
+# --------------------------------------------------------------------------- contraindications
+
+
 def _find_quote(store: IndexStore, source_id: str, quote: str) -> tuple[int, str] | None:
     """The chunk of ``source_id`` holding ``quote`` and the quote exactly as the chunk has it."""
     pattern = re.compile(r"\s+".join(re.escape(w) for w in quote.split()))
-    for pos, meta in enumerate(store.metas):
-        if meta.get("source_id") != source_id:
-            continue
+    for pos in store.record_positions(source_id):
         m = pattern.search(store.texts[pos])
         if m:
             return pos, m.group(0)
     return None
 
 
-def contraindication_answer(question: str, store: IndexStore) -> Composition | None:
-    """Contraindication questions answer from the curated table, so chat and lookup agree.
+def contraindication_answer(
+    plan: Plan, store: IndexStore, filters: Filters | None = None
+) -> Composition | None:
+    """Baclofen and a condition, answered from the curated table so chat and lookup agree.
 
-    Each line is the table's statement; its citation quotes the label (or study) sentence behind
-    it verbatim from the indexed chunk.
+    The first sentence gives the US label's position; the table's additions (guidelines,
+    studies) follow, each citing its record's sentence verbatim. Filters apply to the sources:
+    with ``--evidence rct`` only what trials add is shown (None when nothing is left).
     """
-    from assistant.answering import contraindications as ci
-
     try:
-        conditions = ci.find_in_question(question)
+        table = ci.load_table()
     except ci.ContraindicationError:
         return None
+    general = bool(re.search(r"contra.?indicat", (plan.english or plan.question).lower()))
+    conditions = [c for c in table if c.key in plan.entities.conditions]
     if not conditions:
-        return None
-    lines: list[str] = []
-    citations: list[Citation] = []
+        if not general:
+            return None
+        conditions = table
+    cites = Citations()
 
     def cite(source_id: str, quote: str | None) -> str:
         if not quote:
+            return ""
+        record = store.record(source_id)
+        if record is None or (filters and not _allowed(record, filters)):
             return ""
         found = _find_quote(store, source_id, quote)
         if found is None:
             return ""
         pos, exact = found
-        for c in citations:
-            if c.chunk_id == store.ids[pos] and c.quote == exact:
-                return f" [{c.n}]"
-        citations.append(citation_for(len(citations) + 1, store.context(pos), exact))
-        return f" [{len(citations)}]"
+        return f" [{cites.add(store.context(pos), exact)}]"
 
-    if len(conditions) > 2:
-        lines.append(ci.common_error().strip())
-    per_condition = 3 if len(conditions) <= 2 else 1
+    lines: list[str] = []
+    many = len(conditions) > 2
+    asked_contra = general
+    if many:
+        only = next((c for c in table if c.label_status == "contraindicated"), None)
+        mark = cite(only.label_source, only.label_quote) if only else ""
+        lines.append(f"{ci.common_error().strip()}{mark}")
+    per_condition = 3 if not many else 1
     for cond in conditions:
-        status = ci.STATUS_TEXT.get(cond.label_status, cond.label_status)
+        label_mark = cite(cond.label_source, cond.label_quote)
         summary = re.sub(
             r"^Not a contraindication( on the US label)?\.\s*", "", cond.label_summary.strip()
         )
-        lines.append(
-            f"- {cond.name}: {status}. {summary}{cite(cond.label_source, cond.label_quote)}"
-        )
+        if many:
+            status = ci.STATUS_TEXT.get(cond.label_status, cond.label_status)
+            lines.append(f"- {cond.name}: {status}.{label_mark}")
+            continue
+        lines.append(_first_line(cond, asked_contra) + label_mark)
+        lines.append(f"- {summary}")
         for add in cond.additions[:per_condition]:
-            lines.append(f"  - {add.text.strip()}{cite(add.source_id, add.quote)}")
-    return Composition("\n".join(lines), False, citations, route="contraindications")
+            mark = cite(add.source_id, add.quote)
+            if mark:
+                lines.append(f"- {add.text.strip()}{mark}")
+    if not cites.items:
+        return None
+    return Composition("\n".join(lines), False, cites.items, route=ROUTE_CONTRAINDICATIONS)
 
 
-def finish(
-    answer: Answer, question: str, contexts: list[Context], asked: str | None = None
-) -> Answer:
-    """Add the safety layer's notices (one source of truth for every front end).
-
-    ``question`` is what was searched; ``asked`` the user's own words when a follow-up was
-    rewritten: notices follow both, so a rewrite (by rule or by a model) never drops one.
-    """
-    try:
-        from assistant.answering import safety
-    except ImportError:  # pragma: no cover - the safety module is part of the package
-        return answer
-    # off-label also follows the evidence the answer actually quotes (not all that was retrieved)
-    cited = {c.chunk_id for c in answer.citations}
-    quoted = [c for c in contexts if c.chunk_id in cited] if not answer.abstained else []
-    answer.notices = safety.notices_for(question, quoted, also=asked)
-    return answer
+def _first_line(cond: ci.Condition, asked_contra: bool) -> str:
+    name = cond.name
+    lower = name[0].lower() + name[1:] if not name[:2].isupper() else name
+    if cond.label_status == "contraindicated":
+        return f"{'Yes: ' if asked_contra else ''}{name} is a contraindication to oral baclofen on the US label."
+    kind = {"warning": "a warning", "precaution": "a precaution"}.get(cond.label_status)
+    if kind:
+        return (
+            f"{'No: ' if asked_contra else ''}{lower if asked_contra else name} is not a "
+            f"contraindication to baclofen on the US label, which lists it as {kind}."
+        )
+    return f"{'No: ' if asked_contra else ''}the US label does not list {lower} as a contraindication to baclofen."

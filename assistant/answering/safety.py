@@ -68,10 +68,11 @@ from functools import lru_cache
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from assistant.answer import Context, Notice
+from assistant.answer import Context, Notice, Plan
+from assistant.vocab import ADDICTIONS, DETECTED_NOTICE_KINDS, NOTICE_KINDS
 
-KINDS: tuple[str, ...] = ("off_label", "dosing", "emergency", "pregnancy", "renal")
-ORDER: tuple[str, ...] = ("emergency", "general", "off_label", "dosing", "pregnancy", "renal")
+KINDS = DETECTED_NOTICE_KINDS
+ORDER = NOTICE_KINDS
 
 # --------------------------------------------------------------------------- notice texts
 
@@ -82,6 +83,12 @@ NOTICE_TEXTS: dict[str, str] = {
         "An overdose of baclofen, or stopping it abruptly, can be life-threatening; do not wait to "
         "see whether symptoms pass and do not rely on this assistant in an emergency."
     ),
+    "withdrawal": (
+        "Do not stop baclofen suddenly or skip doses: abrupt withdrawal can cause "
+        "hallucinations, confusion, seizures, high fever and rebound stiffness, and rarely "
+        "organ failure and death. The label asks for a gradual dose reduction, planned with the "
+        "prescriber. Hallucinations, fever or seizures after stopping need urgent medical care."
+    ),
     "general": (
         "This is an educational summary of published literature, not medical advice. Decisions "
         "about starting, changing or stopping a treatment belong with a clinician who knows the "
@@ -90,8 +97,8 @@ NOTICE_TEXTS: dict[str, str] = {
     "off_label": (
         "In the United States baclofen is approved only for spasticity, so using it for alcohol "
         "use disorder or any other addiction is off-label. France is an exception for alcohol: in "
-        "October 2018 its medicines agency authorised Baclocur to help adults reduce their "
-        "drinking, with a ceiling of 80 mg per day."
+        "October 2018 its medicines agency authorised Baclocur for adults with alcohol dependence "
+        "at high drinking risk; the original 80 mg/day ceiling was lifted in 2021."
     ),
     "dosing": (
         "This assistant does not give personal dosing advice. Any change to a dose (raising, "
@@ -118,6 +125,7 @@ NOTICE_TEXTS: dict[str, str] = {
 
 NOTICE_SOURCES: dict[str, list[str]] = {
     "emergency": ["label_overdose", "label_warnings_precautions"],
+    "withdrawal": ["label_warnings_precautions", "label_dosing"],
     "general": [],
     "off_label": ["reg_us_fda", "reg_france_baclocur", "label_indication"],
     "dosing": ["label_dosing", "label_warnings_precautions"],
@@ -462,9 +470,49 @@ def _emergency(t: str) -> bool:
 
 
 def _off_label(t: str) -> bool:
-    if _ADDICTION.search(t):
+    """The text talks about addiction (alcohol, craving, opioids ...), not about drinking *while*
+    on baclofen or baclofen's own withdrawal."""
+    if _ADDICTION.search(_INTERACTION.sub(" ", t)):
         return True
     return bool(_WITHDRAWAL.search(t)) and not _OWN_WITHDRAWAL.search(t)
+
+
+# "drinking alcohol while on baclofen", "with alcohol": an interaction, not a use for addiction.
+_INTERACTION = _rx(
+    r"\b(?:drink\w*|alcohol|beers?|wine) (?:\w+ ){0,2}?(?:while|when|whilst|on|with) "
+    r"(?:taking |using |on )?(?:baclofen|it|this)\b",
+    r"\b(?:with|and|plus|together with|mix\w* (?:it |baclofen )?with|combin\w* (?:it |baclofen )?with)"
+    r" (?:alcohol|a drink|drinks|beer|wine|drinking)\b(?! (?:use|dependence|addiction|problems?|craving))",
+    r"\bwhile (?:drinking|i drink|he drinks|she drinks)\b",
+)
+# Baclofen's own withdrawal: stopping, tapering or missing doses of baclofen (not "stop
+# drinking", "quit smoking", "stop you wanting a drink", "stopped breathing").
+_OBJ = (
+    r"(?:taking |using |the |my |his |her |your |their |our )?(?:baclofen|it|them|the drug"
+    r"|the medicine|the medication|medication|meds|pills|tablets|dose|doses|treatment"
+    r"|(?:my|his|her|your|their) (?:\w+ )?(?:baclofen|pills|tablets|meds|medication|dose))"
+)
+STOPPING = _rx(
+    r"\b(?:stop|stops|stopped|stopping|quit|quits|quitting|discontinu\w*|come off|coming off"
+    r"|came off|go off|going off|get off|getting off|taper\w*|wean\w*|interrupt\w*|cease\w*)"
+    r" " + _OBJ + r"\b",
+    r"\b(?:stop|stops|stopped|stopping|quit\w*|discontinu\w*|withdraw\w*)\w* (?:\w+ ){0,3}?"
+    r"(?:suddenly|abruptly|at once|all at once|cold turkey|overnight|immediately)\b",
+    r"\b(?:suddenly|abruptly) (?:stop\w*|quit\w*|discontinu\w*)",
+    r"\bif (?:i|you|he|she|we|they|someone|somebody|patients?|people|my \w+) "
+    r"(?:stop|stops|stopped|quit|quits)(?: (?:it|them|baclofen))?\s*$",
+    r"\b(?:ran|run|running) out of " + _OBJ,
+    r"\b(?:miss|missed|missing|skip|skipped|skipping|forgot|forget|forgetting) (?:\w+ ){0,3}?"
+    r"(?:dose|doses|pill|pills|tablet|tablets|baclofen)\b",
+    r"\b(?:abrupt|sudden)\w* (?:withdrawal|stop\w*|discontinu\w*|cessation|end\w*)\b",
+    r"\bbaclofen withdrawal\b|\bwithdrawal (?:from|of|after stopping) (?:baclofen|it|the drug)\b",
+    r"\btaper\w*\b|\bweaning\b",
+)
+
+
+def mentions_stopping(text: str) -> bool:
+    """The text asks about stopping, tapering or missing doses of baclofen."""
+    return bool(text and STOPPING.search(normalise(text)))
 
 
 # --------------------------------------------------------------------------- public API
@@ -486,6 +534,8 @@ def detect(text: str) -> set[str]:
         kinds.add("pregnancy")
     if _RENAL.search(t):
         kinds.add("renal")
+    if STOPPING.search(t):
+        kinds.add("withdrawal")
     return kinds
 
 
@@ -513,15 +563,9 @@ def is_dosing_request(text: str) -> bool:
     return "dosing" in detect(text)
 
 
-def _substances(ctx: Context) -> set[str]:
-    raw = ctx.metadata.get("substances", "") if ctx.metadata else ""
-    items: Iterable[str] = raw.split(",") if isinstance(raw, str) else (raw or [])
-    return {s.strip().lower() for s in items if s and s.strip()}
-
-
 def contexts_concern_addiction(contexts: Iterable[Context] | None) -> bool:
-    """True when any context is about a substance other than spasticity or general."""
-    return any(_substances(c) - {"spasticity", "general"} for c in contexts or ())
+    """True when any context is about an addiction (a substance other than spasticity/general)."""
+    return any(set(c.metadata.substances) & set(ADDICTIONS) for c in contexts or ())
 
 
 def notice(kind: str) -> Notice:
@@ -529,20 +573,51 @@ def notice(kind: str) -> Notice:
     return Notice(kind=kind, text=NOTICE_TEXTS[kind], source_ids=list(NOTICE_SOURCES[kind]))  # type: ignore[arg-type]
 
 
-def notices_for(
-    question: str, contexts: list[Context] | None = None, also: str | None = None
-) -> list[Notice]:
-    """The notices for an answer: emergency first, then general (always), then the others.
+# Intents that are about baclofen itself whatever substance the question mentions: drinking on
+# baclofen is an interaction, an overdose is an overdose.
+_NOT_A_USE = frozenset({"interaction", "overdose", "withdrawal", "pharmacokinetics", "out_of_scope"})
+# Routes whose answer is built from addiction studies.
+_ADDICTION_ROUTES = frozenset({"synthesis", "trial"})
 
-    The off-label notice is also added when the contexts behind the answer concern an addiction,
-    unless the question is explicitly about the approved use (spasticity) and names no addiction.
-    ``also`` is a second wording of the question (the user's own, when a follow-up was rewritten):
-    its notices are added too.
+
+def notices_for(
+    plan: Plan, cited: Iterable[Context] = (), route: str = "", declined: bool = False
+) -> list[Notice]:
+    """The notices for an answer, in display order (emergency first; ``general`` always).
+
+    * off-label: the question (or the answer's evidence, for a synthesis or a trial's result)
+      concerns using baclofen for an addiction; never for interactions, overdoses, stopping
+      baclofen or pharmacokinetics, nor for another medicine's facts.
+    * emergency: any overdose or poisoning question, and danger described now.
+    * withdrawal: stopping, tapering or missing doses of baclofen.
+    * dosing: someone's own dose; pregnancy and renal: the question turns on them.
+
+    Notices never come from a model or from document text: only the question, the plan and the
+    curated metadata of the cited sources decide.
     """
-    kinds = detect(question) | (detect(also) if also and also != question else set())
-    if "off_label" not in kinds and contexts_concern_addiction(contexts):
-        t = normalise(question)
-        if not _ON_LABEL.search(t):
-            kinds.add("off_label")
+    texts = {plan.question, plan.english or plan.question}
+    kinds: set[str] = set()
+    for t in texts:
+        kinds |= detect(t)
+    addiction_words = "off_label" in kinds
+    kinds.discard("off_label")
+    if plan.intent not in _NOT_A_USE and (
+        addiction_words
+        or plan.addiction
+        or (route in _ADDICTION_ROUTES and contexts_concern_addiction(cited))
+    ):
+        kinds.add("off_label")
+    if plan.intent == "overdose":
+        kinds.add("emergency")
+    if plan.intent == "withdrawal":
+        kinds.add("withdrawal")
+    if "renal" in plan.entities.conditions:
+        kinds.add("renal")
+    if {"pregnancy", "breastfeeding"} & set(plan.entities.conditions):
+        kinds.add("pregnancy")
+    if plan.personal:
+        kinds.add("dosing")
+    if plan.intent == "out_of_scope" and declined:
+        kinds &= {"emergency", "dosing", "pregnancy", "withdrawal"}
     kinds.add("general")
     return [notice(k) for k in ORDER if k in kinds]

@@ -1,0 +1,476 @@
+"""Answers composed from the studies' structured fields: "does it work?", "which trials were
+negative?", "do high doses work better?" and "what did trial X find?".
+
+Every study record carries its primary outcome, its result on it (benefit, no benefit, mixed),
+the key figures, the comparator, country, dose and size (``corpus/README.md``). The bottom line
+is built from those fields, the way a reviewer counts studies: the pooled evidence first, then
+how many placebo-controlled trials found a benefit, then a table with one row per study. Each
+statement is cited to the study's own record, quoting the record's sentence that states the
+result (the composed sentence never carries a figure the record does not state: ``key_result``'s
+figures are checked against the record text by ``tests/test_corpus.py``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+import numpy as np
+
+from assistant.answer import Context, EvidenceRow
+from assistant.answering.compose import (
+    Citations,
+    Composition,
+    Evidence,
+    ExtractiveComposer,
+    numbers_of,
+    render,
+)
+from assistant.library.chunks import tokenize
+from assistant.library.records import RecordInfo
+from assistant.vocab import POOLED_EVIDENCE, ROUTE_SYNTHESIS, ROUTE_TRIAL, SUBSTANCE_LABELS
+
+_SUBSTANCE_PHRASE = {
+    "alcohol": "alcohol use disorder",
+    "opioids": "opioid use",
+    "cocaine": "cocaine use",
+    "methamphetamine": "methamphetamine use",
+    "nicotine": "smoking",
+    "ghb": "GHB dependence",
+    "cannabis": "cannabis use",
+}
+_RESULT_PHRASE = {
+    "benefit": "found a benefit",
+    "no-benefit": "found no benefit over placebo",
+    "mixed": "found mixed results",
+    "harm": "found harm",
+}
+# Trials of alcohol *withdrawal* or of agitation in intensive care answer other questions than
+# "does it help people drink less".
+_WITHDRAWAL_OUTCOME = re.compile(r"withdrawal|ciwa|agitation", re.I)
+# "What did X find?": the study's bottom line. Anything more specific is answered from its text.
+GENERIC_RESULT = re.compile(
+    r"\b(?:find|found|show|showed|shown|result|results|conclu\w*|work|worked|works|effective"
+    r"|efficacy|outcome|outcomes|positive|negative|benefit|help|helped|succeed\w*|fail\w*"
+    r"|summar\w*|about|tell me|what happened|was it)\b",
+    re.I,
+)
+
+
+def substance_phrase(substance: str | None) -> str:
+    return _SUBSTANCE_PHRASE.get(substance or "", SUBSTANCE_LABELS.get(substance or "", "addiction"))
+
+
+def study_name(r: RecordInfo) -> str:
+    """"ALPADIR (Reynaud et al. 2017)", "Garbutt et al. 2010", "the 2023 Cochrane review"."""
+    if r.trial_names and r.short_cite:
+        return f"{r.trial_names[0]} ({r.short_cite})"
+    if "cochrane" in f"{r.title} {r.journal or ''}".lower() and r.year:
+        return f"the {r.year} Cochrane review"
+    if r.short_cite:
+        return r.short_cite
+    if r.evidence in POOLED_EVIDENCE and r.year:
+        kind = "meta-analysis" if r.evidence == "meta-analysis" else "systematic review"
+        return f"a {r.year} {kind}" + (f" ({r.journal})" if r.journal else "")
+    return r.display_name
+
+
+def dose_phrase(r: RecordInfo) -> str:
+    if not r.max_dose_mg:
+        return ""
+    dose = f"{r.max_dose_mg:g} mg/day"
+    titrated = re.search(r"up to|titrat|target|individual|flexible", r.dose_text or "", re.I)
+    return f"up to {dose}" if titrated else dose
+
+
+def describe(r: RecordInfo) -> str:
+    """"France, 320 people, up to 180 mg/day" (the parts the record states)."""
+    parts = []
+    if r.country and r.country != "international":
+        parts.append(r.country)
+    if r.evidence in POOLED_EVIDENCE:
+        if r.studies_pooled:
+            parts.append(f"{r.studies_pooled} trials")
+        if r.n:
+            parts.append(f"{r.n:,} people")
+    elif r.n:
+        parts.append(f"{r.n:,} people")
+    if r.evidence not in POOLED_EVIDENCE and (d := dose_phrase(r)):
+        parts.append(d)
+    return ", ".join(parts)
+
+
+# --------------------------------------------------------------------------- quotes
+
+
+def result_quote(store: object, r: RecordInfo, claim: str | None = None) -> tuple[Context, str, int] | None:
+    """The record's own sentence that best states ``claim`` (default: its key result): most
+    shared figures, then most shared words, the Summary first on ties."""
+    claim = claim or r.key_result or r.primary_outcome or r.title
+    want_nums = numbers_of(claim)
+    want = set(tokenize(claim))
+    best: tuple[float, int, int, int] | None = None
+    for pos in store.record_positions(r.id):  # type: ignore[attr-defined]
+        text = store.texts[pos]  # type: ignore[attr-defined]
+        section = store.metas[pos].section.lower()  # type: ignore[attr-defined]
+        for s, e in store.sentences[pos]:  # type: ignore[attr-defined]
+            sent = text[s:e]
+            if sent.startswith(("- ", "* ")):
+                s += 2
+                sent = sent[2:]
+            if len(sent) < 25:
+                continue
+            nums = numbers_of(sent)
+            toks = set(tokenize(sent))
+            val = 2.0 * len(want_nums & nums) + 0.5 * len(want & toks) / max(1, len(want))
+            val += 0.3 if section.startswith("summary") else 0
+            val += 0.2 if section.startswith(("outcome", "finding", "result")) else 0
+            if best is None or val > best[0]:
+                best = (val, pos, s, e)
+    if best is None:
+        return None
+    _, pos, s, e = best
+    ctx = store.context(pos)  # type: ignore[attr-defined]
+    return ctx, ctx.text[s:e], s
+
+
+# --------------------------------------------------------------------------- study sets
+
+
+def placebo_trials(catalog: Sequence[RecordInfo], substance: str | None, withdrawal: bool = False) -> list[RecordInfo]:
+    """Placebo-controlled trials with a stated result, one per sample (secondary analyses of the
+    same sample are not counted twice)."""
+    out = [
+        r
+        for r in catalog
+        if r.evidence == "rct"
+        and r.comparator == "placebo"
+        and r.result in _RESULT_PHRASE
+        and not r.user
+        and (substance is None or substance in r.substances)
+        and bool(_WITHDRAWAL_OUTCOME.search(r.primary_outcome or "")) == withdrawal
+    ]
+    return _one_per_sample(out)
+
+
+def pooled_studies(catalog: Sequence[RecordInfo], substance: str | None, withdrawal: bool = False) -> list[RecordInfo]:
+    """Meta-analyses and systematic reviews with a stated result, newest first (Cochrane first
+    among equals)."""
+    out = [
+        r
+        for r in catalog
+        if r.evidence in POOLED_EVIDENCE
+        and r.result in ("benefit", "no-benefit", "mixed")
+        and not r.user
+        and (substance is None or substance in r.substances)
+        and bool(_WITHDRAWAL_OUTCOME.search(f"{r.primary_outcome or ''} {r.title}")) == withdrawal
+    ]
+    return sorted(out, key=lambda r: (-(r.year or 0), "cochrane" not in r.title.lower(), r.id))
+
+
+def _one_per_sample(records: list[RecordInfo]) -> list[RecordInfo]:
+    keep: dict[str, RecordInfo] = {r.id: r for r in records}
+    for r in records:
+        for other in r.same_sample_as:
+            if other in keep and r.id in keep:
+                a, b = keep[r.id], keep[other]
+                drop = b if (a.n or 0, -(a.year or 0)) >= (b.n or 0, -(b.year or 0)) else a
+                keep.pop(drop.id, None)
+    return sorted(keep.values(), key=lambda r: (r.year or 0, r.id))
+
+
+def _row(r: RecordInfo, n: int) -> EvidenceRow:
+    if r.evidence in POOLED_EVIDENCE:
+        design = f"{'meta-analysis' if r.evidence == 'meta-analysis' else 'systematic review'}"
+        design += f" ({r.studies_pooled} trials)" if r.studies_pooled else ""
+    else:
+        design = f"RCT vs {r.comparator}" if r.comparator in ("placebo", "active") else "study"
+    return EvidenceRow(
+        source_id=r.id, study=study_name(r), year=r.year, design=design, n=r.n,
+        dose=dose_phrase(r), primary_outcome=r.primary_outcome or "", result=r.result or "",
+        key_result=r.key_result or "", n_cite=n,
+    )  # fmt: skip
+
+
+# --------------------------------------------------------------------------- efficacy
+
+
+def efficacy(ev: Evidence) -> Composition | None:
+    """"Does baclofen work for X?": the pooled evidence, the count of placebo-controlled trials
+    by result, and a table. ``None`` when the library holds no structured study to count."""
+    plan, store = ev.plan, ev.store
+    catalog = store.catalog()
+    substance = plan.substance or "alcohol"
+    withdrawal = "withdrawal_treatment" in plan.aspects
+    trials = placebo_trials(catalog, substance, withdrawal)
+    pooled = pooled_studies(catalog, substance, withdrawal)
+    if not trials and not pooled:
+        return None
+    if "craving" in plan.aspects:
+        return _craving(ev, substance, trials, pooled)
+    if "dose" in plan.aspects:
+        return _dose(ev, substance, trials, pooled)
+    cites = Citations()
+    table: list[EvidenceRow] = []
+    lines: list[str] = []
+    counts = {k: sum(r.result == k for r in trials) for k in ("benefit", "no-benefit", "mixed")}
+    topic = substance_phrase(substance)
+    if withdrawal:
+        topic = f"{SUBSTANCE_LABELS.get(substance, substance).lower()} withdrawal"
+    lead = pooled[0] if pooled else None
+    if lead is not None:
+        n = _cite(cites, store, lead)
+        verdict = {"benefit": "Yes", "mixed": "Partly", "no-benefit": "No"}[lead.result or "mixed"]
+        size = describe(lead)
+        lines.append(
+            f"{verdict}, for {topic}: {_with_details(study_name(lead), size)} found "
+            f"{_lower(lead.key_result)} [{n}]."
+        )
+    if trials:
+        total = len(trials)
+        parts = [f"{counts['benefit']} found a benefit on their primary outcome"]
+        if counts["no-benefit"]:
+            parts.append(f"{counts['no-benefit']} found none")
+        if counts["mixed"]:
+            parts.append(f"{counts['mixed']} had mixed results")
+        said = _join(parts)
+        if lead is None:
+            verdict = (
+                "Yes" if counts["benefit"] == total
+                else "No" if counts["benefit"] == 0 and not counts["mixed"]
+                else "The evidence is mixed"
+            )  # fmt: skip
+            lines.append(
+                f"{verdict}: of {_count(total)} placebo-controlled trial{'s' if total > 1 else ''} "
+                f"of baclofen for {topic}, {said} (table)."
+            )
+        else:
+            lines.append(
+                f"- Placebo-controlled trials disagree: of {total}, {said} (table)."
+                if counts["benefit"] and counts["no-benefit"]
+                else f"- Of {total} placebo-controlled trials, {said} (table)."
+            )
+    for other in pooled[1:3]:
+        n = _cite(cites, store, other)
+        lines.append(f"- {study_name(other)} found {_lower(other.key_result)} [{n}].")
+    for r in [*pooled, *trials]:
+        table.append(_row(r, _cite(cites, store, r)))
+    return Composition("\n".join(lines), False, cites.items, ROUTE_SYNTHESIS, table)
+
+
+def _craving(ev: Evidence, substance: str, trials: list[RecordInfo], pooled: list[RecordInfo]) -> Composition:
+    store = ev.store
+    cites = Citations()
+    measured = [r for r in trials if r.craving_result]
+    pooled_c = [r for r in pooled if r.craving_result]
+    fewer = [r for r in measured if r.craving_result == "benefit"]
+    lines: list[str] = []
+    topic = substance_phrase(substance)
+    if pooled_c:
+        lead = pooled_c[0]
+        n = _cite(cites, store, lead, claim="craving")
+        verdict = {"benefit": "Yes", "mixed": "Not clearly", "no-benefit": "Not clearly"}[lead.craving_result or "mixed"]
+        lines.append(
+            f"{verdict}: {study_name(lead)} pooled the craving results and found "
+            f"{'less craving on baclofen' if lead.craving_result == 'benefit' else 'no clear effect on craving'} [{n}]."
+        )
+    if measured:
+        names = ", ".join(
+            f"{study_name(r)} [{_cite(cites, store, r, claim='craving')}]" for r in fewer
+        )
+        head = (
+            f"Of {len(measured)} placebo-controlled trials in {topic} that measured craving, "
+            f"{len(fewer)} found less craving on baclofen" + (f" ({names})" if fewer else "") + "."
+        )
+        if not lines:
+            verdict = "Yes" if len(fewer) == len(measured) else "No" if not fewer else "Not consistently"
+            head = f"{verdict}: {head[0].lower()}{head[1:]}"
+            lines.append(head)
+        else:
+            lines.append(f"- {head}")
+    if not lines:
+        return efficacy(replace(ev, plan=replace(ev.plan, aspects=[a for a in ev.plan.aspects if a != "craving"]))) or Composition("", True)
+    table = [_row(r, _cite(cites, store, r, claim="craving")) for r in [*pooled_c, *measured]]
+    for row in table:
+        row.primary_outcome = "craving"
+        row.result = next(r.craving_result for r in [*pooled_c, *measured] if r.id == row.source_id) or ""
+    return Composition("\n".join(lines), False, cites.items, ROUTE_SYNTHESIS, table)
+
+
+def _dose(ev: Evidence, substance: str, trials: list[RecordInfo], pooled: list[RecordInfo]) -> Composition:
+    store = ev.store
+    cites = Citations()
+    high = [r for r in trials if (r.max_dose_mg or 0) >= 90]
+    low = [r for r in trials if r.max_dose_mg and r.max_dose_mg <= 60]
+    hb = [r for r in high if r.result == "benefit"]
+    lb = [r for r in low if r.result == "benefit"]
+    lines = []
+    if high:
+        def names(rs: list[RecordInfo]) -> str:
+            return ", ".join(f"{study_name(r)} [{_cite(cites, store, r)}]" for r in rs)
+
+        verdict = "Not clearly" if len(hb) * 2 <= len(high) + 1 else "Possibly"
+        first = (
+            f"{verdict}: of {len(high)} placebo-controlled trials that allowed 90 mg/day or more, "
+            f"{len(hb)} found a benefit ({names(hb)})" if hb else
+            f"No: none of {len(high)} placebo-controlled trials that allowed 90 mg/day or more "
+            "found a benefit"
+        )  # fmt: skip
+        rest = [r for r in high if r not in hb]
+        if rest and hb:
+            first += f" and {len(rest)} did not ({names(rest)})"
+        lines.append(first + ".")
+        if low:
+            lines.append(
+                f"- At 30-60 mg/day, {len(lb)} of {len(low)} placebo-controlled trials found a benefit."
+            )
+    # what pooled analyses and trials say about dose, in their own words
+    extra = ExtractiveComposer(max_sentences=2)
+    dose_ev = replace(ev, plan=replace(ev.plan, intent="dosing"))
+    picked = [
+        s for s in extra.select(dose_ev)
+        if re.search(r"\bdose|\bmg\b|high(?:er)?", s.text, re.I) and not s.text.startswith(tuple(lines))
+    ][:2]
+    if not lines and not picked:
+        return efficacy(replace(ev, plan=replace(ev.plan, aspects=[]))) or Composition("", True)
+    for s in picked:
+        n = cites.add(ev.contexts[s.ctx], s.text, s.start)
+        lines.append(f"- {s.text} [{n}]" if lines else f"{s.text} [{n}]")
+    table = [_row(r, _cite(cites, store, r)) for r in sorted(high + low, key=lambda r: -(r.max_dose_mg or 0))]
+    return Composition("\n".join(lines), False, cites.items, ROUTE_SYNTHESIS, table)
+
+
+# --------------------------------------------------------------------------- which trials
+
+
+def which_trials(ev: Evidence) -> Composition | None:
+    """"Which placebo-controlled trials in alcohol were negative?": every such trial, one line
+    each with its key figures."""
+    plan, store = ev.plan, ev.store
+    substance = plan.substance
+    trials = placebo_trials(store.catalog(), substance, "withdrawal_treatment" in plan.aspects)
+    if not trials:
+        return None
+    if "negative" in plan.aspects:
+        wanted, what = ["no-benefit"], "found no benefit on their primary outcome"
+    elif "positive" in plan.aspects:
+        wanted, what = ["benefit"], "found a benefit on their primary outcome"
+    else:
+        wanted, what = ["benefit", "no-benefit", "mixed"], "have been published"
+    chosen = [r for r in trials if r.result in wanted]
+    topic = substance_phrase(substance) if substance else "addiction"
+    cites = Citations()
+    if not chosen:
+        return Composition(
+            f"None of the {len(trials)} placebo-controlled trials of baclofen for {topic} {what}.",
+            False, [], ROUTE_SYNTHESIS,
+        )  # fmt: skip
+    total = len(chosen)
+    lines = [
+        f"{_count(total).capitalize()} placebo-controlled trial{'s' if total > 1 else ''} of "
+        f"baclofen for {topic} {what}:"
+    ]
+    table = []
+    for r in chosen:
+        n = _cite(cites, store, r)
+        size = describe(r)
+        label = _RESULT_PHRASE[r.result or "mixed"] if wanted != ["no-benefit"] and wanted != ["benefit"] else ""
+        lead = f"{label}: " if label else ""
+        lines.append(f"- {_with_details(study_name(r), size)}: {lead}{r.key_result} [{n}]")
+        table.append(_row(r, n))
+    return Composition("\n".join(lines), False, cites.items, ROUTE_SYNTHESIS, table)
+
+
+# --------------------------------------------------------------------------- one study
+
+
+def trial_result(ev: Evidence, record: RecordInfo) -> Composition | None:
+    """"What did ALPADIR find?": the study's result from its fields first, then what else the
+    question asks, from the study's own text. A specific question about the study ("how many
+    reached the top dose?") is answered from its text alone."""
+    plan, store = ev.plan, ev.store
+    own = record_evidence(ev, record)
+    asks_result = plan.intent in ("trial_result", "efficacy") and bool(
+        GENERIC_RESULT.search(plan.english or plan.question)
+    )
+    if not asks_result or not record.key_result:
+        picked = ExtractiveComposer(max_sentences=3).select(own)
+        return replace(render(picked, own.contexts), route=ROUTE_TRIAL) if picked else None
+    cites = Citations()
+    n = _cite(cites, store, record)
+    size = describe(record)
+    name = study_name(record)
+    label = _with_details(name, size)
+    if record.result in _RESULT_PHRASE:
+        found = _RESULT_PHRASE[record.result]
+        if record.comparator == "active":
+            found = found.replace("over placebo", "over the comparator")
+        first = f"{label} {found}: {record.key_result} [{n}]."
+    else:
+        first = f"{label}: {record.key_result} [{n}]."
+    lines = [first[0].upper() + first[1:]]
+    key_nums = numbers_of(record.key_result)
+    own = replace(own, contexts=[c for c in own.contexts if not _METHOD_SECTION.match(c.metadata.section)])
+    picked = ExtractiveComposer(max_sentences=3).select(own) if own.contexts else []
+    for s in picked:
+        if s.numbers & key_nums or len(lines) >= 3:
+            continue
+        m = cites.add(own.contexts[s.ctx], s.text, s.start)
+        lines.append(f"- {s.text} [{m}]")
+    table = [_row(record, n)] if record.evidence in ("rct", *POOLED_EVIDENCE) else []
+    return Composition("\n".join(lines), False, cites.items, ROUTE_TRIAL, table)
+
+
+# Sections that describe how a study was done: not where its findings are.
+_METHOD_SECTION = re.compile(r"(?i)(?:background|design|participants|intervention|methods?)\b")
+
+
+def _with_details(name: str, details: str) -> str:
+    """"ALPADIR (Reynaud et al. 2017; France, 320 people)" (one pair of brackets)."""
+    if not details:
+        return name
+    if name.endswith(")"):
+        return f"{name[:-1]}; {details})"
+    return f"{name} ({details})"
+
+
+def record_evidence(ev: Evidence, record: RecordInfo) -> Evidence:
+    """The same question, answered from one record's chunks only."""
+    store = ev.store
+    positions = store.record_positions(record.id)
+    qv = ev.query_vec
+    contexts = []
+    for pos in positions:
+        sim = float(np.asarray(store.vectors[pos]) @ qv) if qv is not None else None
+        contexts.append(store.context(pos, score=1.0, similarity=sim))
+    return replace(ev, contexts=contexts)
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _cite(cites: Citations, store: object, r: RecordInfo, claim: str | None = None) -> int:
+    if claim == "craving":
+        claim = f"craving {r.key_result or ''}"
+    found = result_quote(store, r, claim)
+    if found is None:
+        return 0
+    ctx, quote, start = found
+    return cites.add(ctx, quote, start)
+
+
+def _lower(text: str | None) -> str:
+    text = (text or "").strip().rstrip(".")
+    return text[:1].lower() + text[1:] if text[:2] != text[:2].upper() else text
+
+
+def _join(parts: list[str]) -> str:
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
+
+
+def _count(n: int) -> str:
+    return _WORDS[n] if 0 <= n < len(_WORDS) else str(n)
