@@ -3,120 +3,41 @@
 from __future__ import annotations
 
 import json
-import os
 import sys
 import textwrap
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any, TextIO
 
 import click
 
-from assistant.settings import Settings
-
-EXAMPLES = "\b\nExamples:\n"
-
-
-def _settings(index_dir: Path | None) -> Settings:
-    s = Settings()
-    if index_dir is not None:
-        s.index_dir = index_dir
-    ctx = click.get_current_context(silent=True)
-    server = ctx.meta.get("chroma_url") if ctx is not None else None
-    if server is None and os.environ.get("ASSISTANT_CHROMA_URL"):
-        # commands without the option (e.g. `assistant ingest`) honour the variable too
-        try:
-            server = parse_chroma_url(os.environ["ASSISTANT_CHROMA_URL"])
-        except ValueError as exc:
-            raise click.UsageError(f"ASSISTANT_CHROMA_URL: {exc}") from None
-    if server:  # --chroma-url (set by chroma_url_option's callback)
-        s.chroma_host, s.chroma_port, s.chroma_ssl = server
-    return s
-
-
-def parse_chroma_url(url: str) -> tuple[str, int, bool]:
-    """``http://HOST:PORT`` (or https) -> (host, port, ssl); ValueError when it is not one."""
-    from urllib.parse import urlsplit
-
-    parts = urlsplit(url.strip())
-    try:
-        port = parts.port
-    except ValueError:
-        raise ValueError(f"{url!r}: the port is not a number") from None
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise ValueError(f"{url!r}: use http://HOST:PORT, e.g. http://127.0.0.1:8000")
-    if parts.path.strip("/") or parts.query or parts.fragment or parts.username:
-        raise ValueError(f"{url!r}: give only the scheme, host and port")
-    ssl = parts.scheme == "https"
-    return parts.hostname, port or (443 if ssl else 8000), ssl
-
-
-def _store_chroma_url(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
-    if value:
-        try:
-            ctx.meta["chroma_url"] = parse_chroma_url(value)
-        except ValueError as exc:
-            raise click.BadParameter(str(exc), ctx, param) from None
-
-
-def chroma_url_option(f: Callable[..., Any]) -> Callable[..., Any]:
-    return click.option(
-        "--chroma-url",
-        metavar="http://HOST:PORT",
-        envvar="ASSISTANT_CHROMA_URL",
-        show_envvar=True,
-        expose_value=False,
-        is_eager=True,
-        callback=_store_chroma_url,
-        help="Keep the vectors on this Chroma server (`chroma run`) instead of in the index "
-        "folder; chunks, BM25 and the manifest stay in the index folder. Same as "
-        "CHROMA_HOST/CHROMA_PORT.",
-    )(f)
-
-
-def index_dir_option(f: Callable[..., Any]) -> Callable[..., Any]:
-    return click.option(
-        "--index-dir",
-        type=click.Path(file_okay=False, path_type=Path),
-        envvar="ASSISTANT_INDEX_DIR",
-        default=None,
-        show_envvar=True,
-        help="Where the index lives (default: index/ in the project).",
-    )(f)
-
-
-def _err(msg: str) -> None:
-    click.echo(msg, err=True)
-
-
-def ensure_index(settings: Settings, quiet: bool = False) -> None:
-    """Build or update the index when it is missing, stale or damaged (messages on stderr)."""
-    from assistant.index.build import build_index, index_status
-
-    status = index_status(settings)
-    if status.state == "ready":
-        return
-    if not quiet:
-        _err(f"{status.detail} Building the index (first run: about a minute) ...")
-    report = build_index(
-        settings,
-        rebuild=status.state == "damaged",
-        progress=not quiet,
-        on_phase=None if quiet else _err,
-    )
-    if not quiet:
-        _err(report.summary())
-
-
-def load_assistant(settings: Settings, quiet: bool = False):  # noqa: ANN201
-    from assistant.answering.pipeline import Assistant
-
-    ensure_index(settings, quiet=quiet)
-    return Assistant.load(settings)
-
-
-def _fail(exc: Exception) -> None:
-    raise click.ClickException(str(exc)) from None
+from assistant.answer import Answer, Filters
+from assistant.answering import backends
+from assistant.answering import contraindications as ci
+from assistant.answering.pipeline import QuestionError
+from assistant.evaluation import run as evaluate
+from assistant.frontends import cli_library
+from assistant.frontends.cli_common import (
+    chroma_url_option,
+    ensure_index,
+    fail,
+    index_dir_option,
+    load_assistant,
+    say,
+    settings_for,
+)
+from assistant.index.build import IndexBusy, build_index, load_library
+from assistant.index.store import IndexError_, IndexStore
+from assistant.library.records import CorpusError
+from assistant.vocab import (
+    EVIDENCE_LABELS,
+    EVIDENCE_TYPES,
+    NOTICE,
+    RESULT_LABELS,
+    SUBSTANCES,
+    USER_LABEL,
+)
 
 
 @click.group(
@@ -155,109 +76,142 @@ def index(rebuild: bool, quiet: bool, index_dir: Path | None) -> None:
       assistant index --rebuild
       assistant index --index-dir /tmp/my-index
     """
-    from assistant.index.build import IndexBusy, IndexError_, build_index
-    from assistant.library.records import CorpusError
-
-    settings = _settings(index_dir)
+    settings = settings_for(index_dir)
     try:
         report = build_index(
-            settings, rebuild=rebuild, progress=not quiet, on_phase=None if quiet else _err
+            settings, rebuild=rebuild, progress=not quiet, on_phase=None if quiet else say
         )
     except (CorpusError, IndexBusy, IndexError_, OSError) as exc:
-        _fail(exc)
+        fail(exc)
     click.echo(report.summary())
 
 
-def _read_batch(stream: TextIO) -> Iterator[tuple[int, str | None, str | None]]:
-    """(line number, question, error) for each non-empty line: plain text or JSON with "q"."""
+# --------------------------------------------------------------------------- ask
+
+
+def read_batch(stream: TextIO) -> Iterator[tuple[int, str | None, list[Any], str | None]]:
+    """(line number, question, history, error) per non-empty line: plain text, or JSON with
+    ``"q"`` and an optional ``"history"`` (the conversation's earlier questions, oldest first, as
+    text or ``{"q": ...}`` objects)."""
     for lineno, line in enumerate(stream, start=1):
         line = line.strip()
         if not line:
             continue
-        if line.startswith("{"):
-            try:
-                obj = json.loads(line)
-            except json.JSONDecodeError as exc:
-                yield lineno, None, f"line {lineno}: not valid JSON ({exc.msg})"
-                continue
-            q = obj.get("q") if isinstance(obj, dict) else None
-            if not isinstance(q, str):
-                yield lineno, None, f'line {lineno}: a JSON line needs a "q" text field'
-                continue
-            yield lineno, q, None
-        else:
-            yield lineno, line, None
-
-
-def _filters(evidence: tuple[str, ...], substance: tuple[str, ...], years: str | None):  # noqa: ANN202
-    from assistant.index.retrieval import Filters
-
-    y0 = y1 = None
-    if years:
+        if not line.startswith("{"):
+            yield lineno, line, [], None
+            continue
         try:
-            a, _, b = years.partition("-")
-            y0 = int(a) if a else None
-            y1 = int(b) if b else None
-        except ValueError:
-            raise click.BadParameter(
-                "use YEAR-YEAR, e.g. 2010-2020, or 2015- ", param_hint="--years"
-            ) from None
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield lineno, None, [], f"line {lineno}: not valid JSON ({exc.msg})"
+            continue
+        q = obj.get("q") if isinstance(obj, dict) else None
+        if not isinstance(q, str):
+            yield lineno, None, [], f'line {lineno}: a JSON line needs a "q" text field'
+            continue
+        history = obj.get("history", [])
+        if not isinstance(history, list):
+            yield lineno, None, [], f'line {lineno}: "history" must be a list of earlier questions'
+            continue
+        yield lineno, q, history, None
+
+
+def parse_years(years: str | None) -> tuple[int | None, int | None]:
+    """``2010-2020``, ``2015-``, ``-2012`` -> (from, to); a reversed range is refused."""
+    if not years:
+        return None, None
+    try:
+        a, _, b = years.strip().partition("-")
+        y0 = int(a) if a.strip() else None
+        y1 = int(b) if b.strip() else None
+    except ValueError:
+        raise click.BadParameter("use YEAR-YEAR, e.g. 2010-2020, or 2015-", param_hint="--years") from None
+    for y in (y0, y1):
+        if y is not None and not 1900 <= y <= 2100:
+            raise click.BadParameter(f"{y} is not a plausible year (1900-2100)", param_hint="--years")
+    if y0 is not None and y1 is not None and y0 > y1:
+        raise click.BadParameter(
+            f"the range {y0}-{y1} runs backwards; did you mean {y1}-{y0}?", param_hint="--years"
+        )
+    return y0, y1
+
+
+def make_filters(evidence: tuple[str, ...], substance: tuple[str, ...], years: str | None) -> Filters:
+    for ev in evidence:
+        if ev not in EVIDENCE_TYPES:
+            raise click.BadParameter(f"{ev!r}; choose from {', '.join(EVIDENCE_TYPES)}", param_hint="--evidence")
+    for sub in substance:
+        if sub not in SUBSTANCES:
+            raise click.BadParameter(f"{sub!r}; choose from {', '.join(SUBSTANCES)}", param_hint="--substance")
+    y0, y1 = parse_years(years)
     return Filters(list(evidence), list(substance), y0, y1)
 
 
-def format_answer(ans: Any) -> str:
-    """Human-readable answer: notices (emergency first), answer, numbered citations."""
+def format_answer(ans: Answer) -> str:
+    """Human-readable answer: notices (emergency first), what was searched, the answer, the
+    evidence table, numbered sources with their quotes."""
     out: list[str] = []
     for n in ans.notices:
-        mark = "!!" if n.kind == "emergency" else "*"
-        out.append(textwrap.fill(f"{mark} [{n.kind}] {n.text}", 100, subsequent_indent="   "))
-    out.append("")
-    out.append(ans.answer)
-    if ans.citations:
+        style = NOTICE[n.kind]
+        mark = "!!" if style.role == "alert" else "*"
+        out.append(textwrap.fill(f"{mark} {style.label}: {n.text}", 100, subsequent_indent="   "))
+    if ans.searched or ans.note:
         out.append("")
-        out.append("Sources:")
+    if ans.searched:
+        out.append(textwrap.fill(f"Searched: {ans.searched}", 100, subsequent_indent="   "))
+    if ans.note:
+        out.append(textwrap.fill(ans.note, 100))
+    out += ["", ans.answer]
+    if ans.evidence_table:
+        out += ["", "Evidence:"]
+        for r in ans.evidence_table:
+            n = f"{r.n:,}" if r.n else "n.r."
+            row = f"  [{r.n_cite}] {r.study} | {r.design} | n={n}"
+            row += f" | {r.dose}" if r.dose else ""
+            row += f" | {RESULT_LABELS.get(r.result, r.result)}: {r.key_result}"
+            out.append(textwrap.fill(row, 100, subsequent_indent="      "))
+    if ans.citations:
+        out += ["", "Sources:"]
     for c in ans.citations:
         ref = f"[{c.n}] {c.authors + ' ' if c.authors else ''}({c.year or 'n.d.'}). {c.title}."
         if c.journal:
             ref += f" {c.journal}."
-        ids = [f"PMID {c.pmid}" if c.pmid else "", f"doi:{c.doi}" if c.doi else ""]
-        ids_text = " ".join(i for i in ids if i)
-        ref += f" {ids_text}" if ids_text else ""
-        ref += f" [{c.evidence}]" + (f" p. {c.page}" if c.page else "")
+        ids = " ".join(i for i in (f"PMID {c.pmid}" if c.pmid else "", f"doi:{c.doi}" if c.doi else "") if i)
+        ref += f" {ids}" if ids else ""
+        ref += f" [{EVIDENCE_LABELS.get(c.evidence, c.evidence)}]"
+        ref += f" ({USER_LABEL})" if c.user else ""
+        ref += f" p. {c.page}" if c.page else ""
         out.append(textwrap.fill(ref, 100, subsequent_indent="    "))
-        out.append(
-            textwrap.fill(f'"{c.quote}"', 100, initial_indent="    ", subsequent_indent="    ")
-        )
+        out.append(textwrap.fill(f'"{c.quote}"', 100, initial_indent="    ", subsequent_indent="    "))
     return "\n".join(out).strip()
 
 
 @cli.command()
 @click.argument("question", required=False)
-@click.option(
-    "--json", "as_json", is_flag=True, help="Print one JSON object (the public answer schema)."
-)
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object (the public answer schema).")
 @click.option(
     "--batch",
     type=click.File("r"),
-    help="Questions from FILE ('-' = stdin): one per line, or JSON lines with a \"q\" field.",
+    help='Questions from FILE (\'-\' = stdin): one per line, or JSON lines {"q": ..., '
+    '"history": [...]} where history lists the conversation\'s earlier questions.',
 )
 @click.option(
-    "--evidence",
+    "--history",
     multiple=True,
-    help="Only these evidence types (repeatable), e.g. rct, meta-analysis, label.",
+    metavar="QUESTION",
+    help="An earlier question of the conversation (repeatable, oldest first): the question is "
+    "read as a follow-up to them.",
 )
-@click.option(
-    "--substance",
-    multiple=True,
-    help="Only sources about this substance (repeatable), e.g. alcohol, opioids.",
-)
-@click.option("--years", help="Year range, e.g. 2010-2020 or 2015-.")
+@click.option("--evidence", multiple=True, help="Only these evidence types (repeatable), e.g. rct, meta-analysis, label.")
+@click.option("--substance", multiple=True, help="Only sources about this substance (repeatable), e.g. alcohol, opioids.")
+@click.option("--years", help="Year range, e.g. 2010-2020, 2015- or -2012.")
 @index_dir_option
 @chroma_url_option
 def ask(
     question: str | None,
     as_json: bool,
     batch: TextIO | None,
+    history: tuple[str, ...],
     evidence: tuple[str, ...],
     substance: tuple[str, ...],
     years: str | None,
@@ -265,49 +219,40 @@ def ask(
 ) -> None:
     """Answer a question from the library, with numbered citations and safety notices.
 
+    The answer opens with its bottom line; efficacy questions get an evidence table (one row per
+    study). Questions in French, Spanish, German or Italian are answered in English. --json
+    prints the public schema, with the question's plan (intent, entities, language, the
+    standalone question searched) and, for efficacy answers, "evidence_table".
+
     \b
     Examples:
       assistant ask "Does baclofen reduce alcohol craving?"
       assistant ask --json "What is the maximum dose on the US label?"
       assistant ask --evidence rct --substance alcohol "Which trials were negative?"
-      printf 'Is baclofen approved in France?\\n{"q": "What is its half-life?"}\\n' \\
+      assistant ask --history "What did the Dutch high-dose trial find?" "How many reached 150 mg?"
+      printf '{"q": "What did ALPADIR find?"}\\n{"q": "and the side effects?", "history": ["What did ALPADIR find?"]}\\n' \\
         | assistant ask --json --batch -
 
     With --batch, prints one JSON object per input line, in order (the model loads once); a line
     that cannot be read gives {"line": N, "error": "..."}.
     """
-    from assistant.answering.pipeline import QuestionError
-    from assistant.vocab import EVIDENCE_TYPES, SUBSTANCES
-
-    for ev in evidence:
-        if ev not in EVIDENCE_TYPES:
-            raise click.BadParameter(
-                f"{ev!r}; choose from {', '.join(EVIDENCE_TYPES)}", param_hint="--evidence"
-            )
-    for sub in substance:
-        if sub not in SUBSTANCES:
-            raise click.BadParameter(
-                f"{sub!r}; choose from {', '.join(SUBSTANCES)}", param_hint="--substance"
-            )
     if batch is None and not question:
-        raise click.UsageError(
-            'Give a QUESTION, e.g. assistant ask "Does baclofen reduce craving?", or --batch FILE.'
-        )
+        raise click.UsageError('Give a QUESTION, e.g. assistant ask "Does baclofen reduce craving?", or --batch FILE.')
     if batch is not None and question:
         raise click.UsageError("Give either a QUESTION or --batch, not both.")
     if batch is not None and not as_json:
         raise click.UsageError("--batch prints JSON lines: add --json.")
-    filters = _filters(evidence, substance, years)
-    settings = _settings(index_dir)
+    filters = make_filters(evidence, substance, years)
+    settings = settings_for(index_dir)
     try:
         assistant = load_assistant(settings, quiet=as_json)
     except Exception as exc:  # noqa: BLE001 - shown as a clear message, not a trace
-        _fail(exc)
+        fail(exc)
     if batch is not None:
-        for lineno, q, error in _read_batch(batch):
+        for lineno, q, earlier, error in read_batch(batch):
             if error is None:
                 try:
-                    obj = assistant.ask(q, filters).to_json()
+                    obj = assistant.ask(q, filters, history=earlier).to_json()  # type: ignore[arg-type]
                 except QuestionError as exc:
                     obj = {"line": lineno, "error": str(exc)}
             else:
@@ -316,13 +261,16 @@ def ask(
             sys.stdout.flush()
         return
     try:
-        ans = assistant.ask(question, filters)
+        ans = assistant.ask(question, filters, history=list(history))  # type: ignore[arg-type]
     except QuestionError as exc:
-        _fail(exc)
+        fail(exc)
     if as_json:
         click.echo(json.dumps(ans.to_json(), ensure_ascii=False, indent=2))
     else:
         click.echo(format_answer(ans))
+
+
+# --------------------------------------------------------------------------- sources
 
 
 @cli.command()
@@ -330,54 +278,46 @@ def ask(
 @index_dir_option
 @chroma_url_option
 def sources(as_json: bool, index_dir: Path | None) -> None:
-    """List the records in the index: id, year, evidence type, title.
+    """List the records in the index: id, year, evidence type, title ("your library" for your
+    documents). A library file that cannot be read is reported and left out.
 
     \b
     Examples:
       assistant sources
-      assistant sources | grep rct
+      assistant sources | grep "your library"
       assistant sources --json
     """
-    from assistant.index.build import IndexError_, current_generation, read_manifest
-
-    settings = _settings(index_dir)
+    settings = settings_for(index_dir)
+    _, problems = load_library(settings)
+    for p in problems:
+        say(f"warning: {p}")
     try:
         ensure_index(settings, quiet=as_json)
-        gen = current_generation(settings.index_dir)
-        manifest = read_manifest(gen)  # type: ignore[arg-type]
-    except (IndexError_, OSError) as exc:
-        _fail(exc)
-    rows = sorted(manifest["records"].items(), key=lambda kv: (kv[1].get("evidence", ""), kv[0]))
-    for rid, info in rows:
+        store = IndexStore(settings)
+    except (IndexError_, IndexBusy, CorpusError, OSError) as exc:
+        fail(exc)
+    rows = sorted(store.catalog(), key=lambda r: (r.user, r.evidence, r.id))
+    for r in rows:
         if as_json:
-            click.echo(
-                json.dumps(
-                    {"id": rid, **{k: info.get(k) for k in ("year", "evidence", "title", "user")}}
-                )
-            )
+            d = {"id": r.id, "year": r.year, "evidence": r.evidence, "title": r.title, "user": r.user}
+            if r.claimed_evidence:
+                d["claimed_evidence"] = r.claimed_evidence
+            click.echo(json.dumps(d, ensure_ascii=False))
         else:
-            year = info.get("year") or "n.d."
-            user = " (your library)" if info.get("user") else ""
-            click.echo(
-                f"{rid:32.32} {year!s:>5}  {info.get('evidence', ''):17} {info.get('title', '')[:80]}{user}"
-            )
+            user = f" ({USER_LABEL})" if r.user else ""
+            click.echo(f"{r.id:32.32} {r.year or 'n.d.'!s:>5}  {r.evidence:17} {r.title[:80]}{user}")
     if not as_json:
-        click.echo(f"{len(rows)} records.", err=True)
+        counts = store.counts()
+        say(f"{counts['records']} records ({counts['user']} in your library).")
+
+
+# --------------------------------------------------------------------------- serve
 
 
 @cli.command()
-@click.option(
-    "--host",
-    default="127.0.0.1",
-    show_default=True,
-    help="Interface to bind; 0.0.0.0 exposes the app to your network.",
-)
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to bind; 0.0.0.0 exposes the app to your network.")
 @click.option("--port", default=7860, show_default=True, type=int)
-@click.option(
-    "--share",
-    is_flag=True,
-    help="Create a public Gradio share link (sends traffic outside; off by default).",
-)
+@click.option("--share", is_flag=True, help="Create a public Gradio share link (sends traffic outside; off by default).")
 @click.option("--auth", metavar="USER:PASSWORD", envvar="ASSISTANT_AUTH", help="Require a login.")
 @index_dir_option
 @chroma_url_option
@@ -390,32 +330,30 @@ def serve(host: str, port: int, share: bool, auth: str | None, index_dir: Path |
       assistant serve --port 8080
       assistant serve --host 0.0.0.0 --auth alice:secret
     """
-    from assistant.frontends.ui import launch
+    from assistant.frontends.ui import launch  # imports Gradio (seconds): only for this command
 
-    settings = _settings(index_dir)
+    settings = settings_for(index_dir)
     try:
         ensure_index(settings)
     except Exception as exc:  # noqa: BLE001
-        _fail(exc)
+        fail(exc)
     creds = None
     if auth:
         user, _, pw = auth.partition(":")
         if not user or not pw:
             raise click.BadParameter("use USER:PASSWORD", param_hint="--auth")
         creds = (user, pw)
-    from assistant.index.build import IndexError_
-
     try:
         launch(settings, host=host, port=port, share=share, auth=creds)
     except IndexError_ as exc:  # damaged in a way only loading shows: a message, no trace
-        _fail(exc)
+        fail(exc)
 
 
-from assistant.frontends.cli_library import fetch_pubmed_cmd, ingest_cmd, remove_cmd  # noqa: E402
+for _command in cli_library.COMMANDS:
+    cli.add_command(_command)
 
-cli.add_command(ingest_cmd)
-cli.add_command(remove_cmd)
-cli.add_command(fetch_pubmed_cmd)
+
+# --------------------------------------------------------------------------- lookup and eval
 
 
 @cli.command()
@@ -426,7 +364,7 @@ def contraindications(condition: str, as_json: bool) -> None:
 
     Without CONDITION, prints the whole table. Matching is forgiving: synonyms, typos and
     common words in other languages ("grossesse", "riñón") work. The label status is one of
-    contraindicated / warning / precaution / not addressed; note that the US label lists
+    contraindicated / warning / precaution / not addressed; the US labels of oral baclofen list
     hypersensitivity as the only contraindication.
 
     \b
@@ -436,20 +374,18 @@ def contraindications(condition: str, as_json: bool) -> None:
       assistant contraindications "kidney failure"
       assistant contraindications --json benzodiazepines
     """
-    from assistant.answering import contraindications as ci
-
+    if len(condition) > ci.MAX_QUERY_CHARS:
+        fail(f"The condition is {len(condition):,} characters long; the limit is {ci.MAX_QUERY_CHARS}.")
     try:
         rows = ci.lookup(condition)
     except ci.ContraindicationError as exc:
-        _fail(exc)
+        fail(exc)
     if as_json:
         click.echo(json.dumps([r.model_dump() for r in rows], ensure_ascii=False, indent=2))
         return
     if not rows:
         names = ", ".join(c.key for c in ci.load_table())
-        raise click.ClickException(
-            f"No condition matches {condition!r}. Known conditions: {names}."
-        )
+        raise click.ClickException(f"No condition matches {condition!r}. Known conditions: {names}.")
     click.echo(ci.format_table(rows))
 
 
@@ -460,61 +396,55 @@ def contraindications(condition: str, as_json: bool) -> None:
     default=None,
     help="Question file (default: eval/questions.yaml).",
 )
-@click.option(
-    "--methods",
-    default="hybrid,dense,bm25",
-    show_default=True,
-    help="Retrieval methods to compare.",
-)
-@click.option(
-    "--json-out",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Also write the report as JSON here.",
-)
+@click.option("--methods", default="hybrid,dense,bm25", show_default=True, help="Retrieval methods to compare.")
+@click.option("--json-out", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Also write the report as JSON here.")
+@click.option("--answers-out", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Also write every question with its answer (Markdown), e.g. for grading.")
 @index_dir_option
 def eval_cmd(
-    questions: Path | None, methods: str, json_out: Path | None, index_dir: Path | None
+    questions: Path | None, methods: str, json_out: Path | None, answers_out: Path | None, index_dir: Path | None
 ) -> None:
-    """Measure answer quality on the question set: retrieval, citations, abstention, notices.
+    """Measure answer quality on the question set.
 
-    Prints a table (and JSON with --json-out): recall@1/@5 and MRR per retrieval method (BM25
-    alone, dense alone, hybrid), citation validity, key-fact coverage, abstention accuracy,
-    notice precision/recall per kind, and ALCE-style citation precision/recall (lexical).
+    Prints tables (and JSON with --json-out): retrieval recall@1/@5 and MRR per method (BM25,
+    dense, hybrid); the answers' form (bottom line in the first sentence, repeated facts,
+    sentences about the library, off-topic sentences, other-medicine declines); notices
+    (precision and recall per kind); the planner (intent and entity accuracy); conversation
+    turns and non-English questions; citation validity, key facts and abstention.
 
     \b
     Examples:
       assistant eval
-      assistant eval --methods hybrid --json-out eval-report.json
+      assistant eval --methods hybrid --json-out eval-report.json --answers-out answers.md
     """
-    from assistant.evaluation import run as evaluate
-
-    settings = _settings(index_dir)
+    settings = settings_for(index_dir)
     try:
         qs = evaluate.load_questions(questions or evaluate.DEFAULT_QUESTIONS)
         assistant = load_assistant(settings)
     except Exception as exc:  # noqa: BLE001
-        _fail(exc)
+        fail(exc)
     wanted = tuple(m.strip() for m in methods.split(",") if m.strip())
     report = evaluate.run_eval(assistant, qs, methods=wanted)
     click.echo(evaluate.format_report(report))
     if json_out:
         json_out.write_text(json.dumps(report, indent=2, ensure_ascii=False))
-        click.echo(f"Report written to {json_out}", err=True)
+        say(f"Report written to {json_out}")
+    if answers_out:
+        answers_out.write_text(evaluate.answers_markdown(report))
+        say(f"Answers written to {answers_out}")
 
 
-@cli.command()
+@cli.command(name="backends")
 @click.option("--json", "as_json", is_flag=True, help="Print the registry as JSON.")
-def backends(as_json: bool) -> None:
+def backends_cmd(as_json: bool) -> None:
     """List the optional language-model backends and whether each is usable here.
 
     Answers are extractive (no LLM) unless ASSISTANT_LLM names a backend, e.g.
     ASSISTANT_LLM=ollama:llama3.2, ASSISTANT_LLM=openai:MODEL (with OPENAI_BASE_URL for LM
-    Studio, vLLM or a llama.cpp server) or ASSISTANT_LLM=smollm2. The model sees only the
-    retrieved passages; every sentence it writes must cite one and be supported by it, or it is
-    dropped (too little left: the extractive answer, with a note). It also rewrites follow-up
-    questions into standalone ones. Safety notices never come from the model. If the backend
-    cannot be reached, answers say so and fall back to the extractive answer.
+    Studio, vLLM or a llama.cpp server) or ASSISTANT_LLM=smollm2. The model gets the question's
+    plan and the passages retrieved; every sentence it writes must cite one and be supported by
+    it, or it is dropped (too little left: the extractive answer, with a note). Safety notices
+    never come from the model. If the backend cannot be reached, answers say so and fall back to
+    the extractive answer.
 
     \b
     Examples:
@@ -524,19 +454,11 @@ def backends(as_json: bool) -> None:
       OPENAI_BASE_URL=http://127.0.0.1:1234/v1 OPENAI_API_KEY=local \\
         ASSISTANT_LLM=openai:qwen2.5-7b-instruct assistant serve
     """
-    from dataclasses import asdict
-
-    from assistant.answering.backends import available_backends, configured_spec
-
-    infos = available_backends()
+    infos = backends.available_backends()
     if as_json:
-        click.echo(
-            json.dumps(
-                {"selected": configured_spec(), "backends": [asdict(i) for i in infos]}, indent=2
-            )
-        )
+        click.echo(json.dumps({"selected": backends.configured_spec(), "backends": [asdict(i) for i in infos]}, indent=2))
         return
-    click.echo(f"ASSISTANT_LLM={configured_spec() or '(empty: extractive answers, no LLM)'}")
+    click.echo(f"ASSISTANT_LLM={backends.configured_spec() or '(empty: extractive answers, no LLM)'}")
     for i in infos:
         mark = "*" if i.selected else " "
         click.echo(f"{mark} {i.name:<8} {i.status}")

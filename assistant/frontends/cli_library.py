@@ -1,28 +1,27 @@
-"""``assistant ingest``, ``assistant remove`` and ``assistant fetch-pubmed``: your own documents.
+"""``assistant ingest``, ``remove``, ``check`` and ``fetch-pubmed``: your own documents.
 
-Registered on the main group in :mod:`assistant.frontends.cli`. This module does not import
-``assistant.frontends.cli`` at import time (that module imports this one), only inside the commands.
+Registered on the main group by :mod:`assistant.frontends.cli` (:data:`COMMANDS`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import click
 
+from assistant.frontends.cli_common import fail, index_dir_option, say, settings_for
+from assistant.library.formats import format_table
+from assistant.library.formats.base import IngestError
+from assistant.library.ingest import ingest_paths, remove_document
+from assistant.library.pubmed import fetch_pubmed
+from assistant.library.records import CorpusError
 
-def _index_dir_option(f: Callable[..., Any]) -> Callable[..., Any]:
-    # Same option as assistant.frontends.cli.index_dir_option (not imported: that module imports this one).
-    return click.option(
-        "--index-dir",
-        type=click.Path(file_okay=False, path_type=Path),
-        envvar="ASSISTANT_INDEX_DIR",
-        default=None,
-        show_envvar=True,
-        help="Where the index lives (default: index/ in the project).",
-    )(f)
+_index_dir_option = index_dir_option
+
+
+def _formats_help() -> str:
+    return "\n".join(f"  {name:<15} {exts:<18} {note}" for name, exts, note in format_table())
 
 
 def _report(report: Any, quiet: bool) -> None:
@@ -53,12 +52,14 @@ def _report(report: Any, quiet: bool) -> None:
 def ingest_cmd(paths: tuple[Path, ...], quiet: bool, index_dir: Path | None) -> None:
     """Add your own documents (files or folders, recursively) to the library and the index.
 
-    Reads PDF (cited by page), PubMed exports (MEDLINE/.nbib or XML), RIS, BibTeX with
-    abstracts, plain text and Markdown (with or without record front matter). The documents are
-    kept in <index-dir>/library/ and marked "your library" in answers.
+    The documents are kept in <index-dir>/library/ and marked "your library" in answers. They
+    are always evidence "user-document": whatever a file claims to be (a drug label, a
+    guideline), only the curated corpus speaks for labels, regulators and guidelines.
 
     A file already in the library is skipped; a file that changed at the same path replaces its
-    old version. Bad files are reported and left out; if indexing fails nothing is changed.
+    old version. From a folder, only regular files inside it with a known extension are read
+    (links out of the folder, pipes and other types are skipped and reported). Bad files are
+    reported and left out; if indexing fails, or the command is interrupted, nothing is changed.
     Exits with status 1 when any file or record could not be added.
 
     \b
@@ -68,16 +69,15 @@ def ingest_cmd(paths: tuple[Path, ...], quiet: bool, index_dir: Path | None) -> 
       assistant ingest ~/reading-list/
       ASSISTANT_MAX_UPLOAD_MB=100 assistant ingest big-report.pdf
     """
-    from assistant.frontends.cli import _err, _fail, _settings
-    from assistant.library.ingest import IngestError, ingest_paths
-    from assistant.library.records import CorpusError
-
-    settings = _settings(index_dir)
+    settings = settings_for(index_dir)
     try:
-        report = ingest_paths(settings, paths, progress=not quiet, on_phase=None if quiet else _err)
+        report = ingest_paths(settings, paths, progress=not quiet, on_phase=None if quiet else say)
     except (IngestError, CorpusError, OSError) as exc:
-        _fail(exc)
+        fail(exc)
     _report(report, quiet)
+
+
+ingest_cmd.help = (ingest_cmd.help or "") + "\n\n\b\nFormats:\n" + _formats_help()
 
 
 @click.command("remove")
@@ -94,15 +94,11 @@ def remove_cmd(record_id: str, index_dir: Path | None) -> None:
       assistant sources | grep "your library"
       assistant remove user-my-paper-1a2b3c4d
     """
-    from assistant.frontends.cli import _fail, _settings
-    from assistant.library.ingest import IngestError, remove_document
-    from assistant.library.records import CorpusError
-
-    settings = _settings(index_dir)
+    settings = settings_for(index_dir)
     try:
         report = remove_document(settings, record_id)
     except (IngestError, CorpusError, OSError) as exc:
-        _fail(exc)
+        fail(exc)
     click.echo(f"removed  {record_id}")
     click.echo(report.summary())
 
@@ -148,21 +144,20 @@ def fetch_pubmed_cmd(
       assistant fetch-pubmed --online "baclofen AND craving" --max 20
       assistant fetch-pubmed --online --email me@example.org "baclofen[ti] AND alcohol"
     """
-    from assistant.frontends.cli import _err, _fail, _settings
-    from assistant.library.ingest import IngestError, fetch_pubmed, ingest_paths
-    from assistant.library.records import CorpusError
-
     if not online:
         raise click.UsageError(
             "fetch-pubmed contacts NCBI over the internet, and this assistant stays offline "
             "unless you allow it: add --online. (Or export from PubMed yourself and run "
             "`assistant ingest FILE`.)"
         )
-    settings = _settings(index_dir)
+    settings = settings_for(index_dir)
     try:
         path = fetch_pubmed(settings, query, max_results, email=email, timeout=timeout)
-        _err(f"Saved PubMed results to {path}")
-        report = ingest_paths(settings, [path], progress=True, on_phase=_err)
+        say(f"Saved PubMed results to {path}")
+        report = ingest_paths(settings, [path], progress=True, on_phase=say)
     except (IngestError, CorpusError, OSError) as exc:
-        _fail(exc)
+        fail(exc)
     _report(report, quiet=False)
+
+
+COMMANDS = [ingest_cmd, remove_cmd, fetch_pubmed_cmd]
