@@ -16,7 +16,9 @@ from assistant.library.records import (
     load_corpus,
     parse_record,
 )
+from assistant.evaluation.metrics import numbers_in
 from assistant.settings import PROJECT_DIR
+from assistant.vocab import ADDICTIONS
 
 from .conftest import SEEDS
 
@@ -26,12 +28,12 @@ BY_ID = {r.id: r for r in RECORDS}
 
 
 def test_corpus_is_large_enough_and_covers_every_kind() -> None:
-    assert len(RECORDS) >= 50
+    assert len(RECORDS) >= 95
     kinds = Counter(r.evidence for r in RECORDS)
     for kind in ("rct", "meta-analysis", "label", "regulatory", "guideline", "overview", "cohort"):
         assert kinds[kind] > 0, f"no {kind} record"
     subs = {s for r in RECORDS for s in r.substances}
-    assert {"alcohol", "opioids", "cocaine", "methamphetamine", "nicotine", "ghb"} <= subs
+    assert set(ADDICTIONS) <= subs, set(ADDICTIONS) - subs  # cannabis included
 
 
 @pytest.mark.parametrize("path", corpus_files(CORPUS), ids=lambda p: p.stem)
@@ -118,3 +120,75 @@ def test_bad_records_give_errors_naming_file_and_field(tmp_path: Path) -> None:
     (tmp_path / "nofm.md").write_text("just text\n")
     with pytest.raises(CorpusError, match="front matter"):
         parse_record(tmp_path / "nofm.md")
+
+
+# --------------------------------------------------------------------------- structured results
+
+STUDIES = [r for r in RECORDS if r.evidence in ("rct", "meta-analysis", "systematic-review")]
+NEGATION = re.compile(
+    r"\bdid not\b|\bno (?:significant |clear )?(?:difference|effect|benefit)\b|\bnot "
+    r"(?:significant|significantly|better|superior)\b|\bfailed\b|\bneither\b|\bno better\b"
+    r"|\bnon-?significant\b|\bdid no better\b|\bwas not\b|\bdid not differ\b",
+    re.I,
+)
+POSITIVE = re.compile(
+    r"\b(?:reduc\w*|lower\w*|improv\w*|increas\w*|higher|more|fewer|delay\w*|beat|better"
+    r"|benefit\w*|superior|raised|cut|fell|significant\w*|longer|against|versus|vs)\b",
+    re.I,
+)
+
+
+def _summary(r) -> str:
+    m = re.search(r"^## Summary\s*\n(.*?)(?=^## |\Z)", r.body, re.S | re.M)
+    return m.group(1) if m else ""
+
+
+def test_every_trial_and_meta_analysis_has_its_structured_results() -> None:
+    assert len(STUDIES) >= 35
+    for r in STUDIES:
+        assert r.primary_outcome, f"{r.id}: primary_outcome"
+        assert r.comparator, f"{r.id}: comparator"
+        assert r.setting, f"{r.id}: setting"
+        assert r.country, f"{r.id}: country"
+        if r.results_reported:
+            assert r.result, f"{r.id}: result"
+            assert r.key_result, f"{r.id}: key_result"
+        else:  # a record whose results could not be read says so in its notes
+            assert r.result is None and r.notes, r.id
+        if r.evidence == "rct" and r.comparator == "placebo" and r.result:
+            assert r.n or "number randomised" in (r.notes or ""), f"{r.id}: n"
+        if r.evidence != "rct":  # pooled: how many trials, unless the source did not say
+            assert r.studies_pooled or "studies_pooled" in (r.notes or ""), f"{r.id}: studies_pooled"
+
+
+@pytest.mark.parametrize("record", STUDIES, ids=lambda r: r.id)
+def test_result_agrees_with_the_summary(record) -> None:
+    summary = _summary(record)
+    assert summary, f"{record.id} has no Summary"
+    if record.result == "no-benefit":
+        assert NEGATION.search(summary), f"{record.id}: a no-benefit Summary must say so plainly"
+    elif record.result == "benefit":
+        assert POSITIVE.search(summary), f"{record.id}: a benefit Summary must state the benefit"
+    elif record.result == "mixed":
+        assert NEGATION.search(summary) and POSITIVE.search(summary), (
+            f"{record.id}: a mixed Summary states both sides"
+        )
+
+
+@pytest.mark.parametrize(
+    "record", [r for r in RECORDS if r.key_result], ids=lambda r: r.id
+)
+def test_key_result_figures_are_in_the_record_text(record) -> None:
+    """The answer engine shows key_result in bottom lines: it must not carry a figure the
+    record's own text does not state."""
+    body = numbers_in(record.body)
+    missing = numbers_in(record.key_result) - body
+    assert not missing, f"{record.id}: key_result figures not in the body: {sorted(missing)}"
+
+
+def test_trials_can_be_told_apart_by_their_description() -> None:
+    """Country, dose and size resolve the trials users describe ("the Dutch trial", "the French
+    trial aiming at 180 mg")."""
+    rcts = [r for r in RECORDS if r.evidence == "rct" and r.comparator == "placebo"]
+    seen = Counter((r.country, r.max_dose_mg, r.n) for r in rcts)
+    assert all(v == 1 for v in seen.values()), [k for k, v in seen.items() if v > 1]
