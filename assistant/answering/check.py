@@ -223,6 +223,7 @@ class Claim:
     explanation: str = ""
     citations: list[Citation] = field(default_factory=list)
     context: str = ""  # the sentence that introduces a list item
+    condition: str = ""  # a contraindication claim: the table's condition it names
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -398,9 +399,13 @@ class Checker:
         self._cite(claim, cond.label_source, cond.label_quote)
         if not claim.citations:
             return False
-        status = ci.STATUS_TEXT.get(cond.label_status, cond.label_status)
+        kind = {"warning": "a warning", "precaution": "a precaution"}.get(cond.label_status)
         claim.verdict = "contradicted"
-        claim.explanation = f"{cond.name} is not a label contraindication: {status}."
+        claim.condition = cond.name
+        claim.explanation = (
+            f"The US label of oral baclofen does not list {cond.name.lower()} as a "
+            f"contraindication" + (f"; it is {kind}." if kind else ".")
+        )
         return True
 
     def _study(self, claim: Claim) -> bool:

@@ -40,6 +40,7 @@ from assistant.answering.compose import (
     ExtractiveComposer,
     decline,
 )
+from assistant.answering.document import document_answer
 from assistant.answering.generate import NotedComposer, composer_from_spec
 from assistant.answering.plan import plan_question
 from assistant.index.build import index_status
@@ -51,7 +52,6 @@ from assistant.vocab import (
     LANGUAGES,
     POOLED_EVIDENCE,
     ROUTE_CONTRAINDICATIONS,
-    ROUTE_DOCUMENT,
     ROUTE_TRIAL,
 )
 
@@ -322,8 +322,7 @@ class Assistant:
         intent = plan.intent
         comp: Composition | None = None
         if plan.scope == "document" and plan.entities.documents:
-            comp = self.composer(ev)
-            return dataclasses.replace(comp, route=ROUTE_DOCUMENT)
+            return document_answer(ev, self.composer, self.embedder)
         if intent == "contraindication":
             comp = contraindication_answer(plan, self.store, filters)
         elif intent == "efficacy" and not plan.entities.trials:
