@@ -120,10 +120,10 @@ def call_html() -> str:
     tel = re.sub(r"[ \-]", "", num)
     return (
         f'<p class="ba-call"><a class="ba-call-link" href="tel:{esc(tel)}">Call {esc(num)}</a> '
-        "<span>This is the emergency number on this app's settings. Elsewhere call your local "
-        "emergency number (112 in Europe, 911 in North America, 999 in the UK, 000 in Australia) "
-        "or a poison control centre; a phone's emergency-call screen dials it even when locked."
-        "</span></p>"
+        f"<span>Not where {esc(num)} works? Call your local emergency number (911 in North "
+        "America, 999 in the UK, 000 in Australia, 112 across Europe) or a poison control "
+        "centre; a phone's emergency-call screen dials it even when the phone is locked.</span>"
+        "</p>"
     )
 
 
