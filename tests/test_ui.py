@@ -274,7 +274,7 @@ def test_library_cards_search_filters_and_records(corpus_assistant):
     assert "No records match" in library.library_view(a, "no-such-words-anywhere")
     assert "the limit is 200" in library.library_view(a, "x" * 201)
     page = pages.record_html(a.store, "addolorato2007")
-    assert 'href="https://doi.org/10.1016/S0140-6736(07)61814-5"' in page and "<h5>" in page
+    assert 'href="https://doi.org/10.1016/S0140-6736(07)61814-5"' in page and "<h4>" in page
     assert "No record" in pages.record_html(
         a.store, HOSTILE
     ) and "<script" not in pages.record_html(a.store, HOSTILE)

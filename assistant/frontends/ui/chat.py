@@ -216,8 +216,8 @@ def respond(
                 log.exception("adding %s failed", names)
             yield cleared, conversation_html(turns, label, error=friendly_error(exc)), turns
             return
-        yield cleared, conversation_html(turns), turns
         if not text.strip():
+            yield cleared, conversation_html(turns), turns
             return
     if not text.strip():
         yield cleared, conversation_html(turns, "", error="Please type a question."), turns

@@ -200,7 +200,7 @@ def body_html(body: str) -> str:
             flush()
         elif m := re.match(r"^#{1,6}\s+(.*)$", line):
             flush()
-            out.append(f"<h5>{esc(m.group(1))}</h5>")
+            out.append(f"<h4>{esc(m.group(1))}</h4>")
         elif m := re.match(r"^[-*]\s+(.*)$", line):
             if para:
                 flush()

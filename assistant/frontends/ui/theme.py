@@ -46,6 +46,8 @@ def theme() -> Any:
         button_secondary_background_fill="#e2e8f0",
         button_secondary_background_fill_hover="#cbd5e1",
         checkbox_background_color_selected=ACCENT,
+        checkbox_label_background_fill_selected=ACCENT,
+        checkbox_label_text_color_selected="#ffffff",
         checkbox_border_color_selected=ACCENT,
     )
 
@@ -225,7 +227,7 @@ button, summary, a {{ min-height: 24px; }}
 .ba-card-meta {{ font-size: 0.85rem; color: {MUTED}; margin: 0; }}
 .ba-card-actions {{ display: flex; flex-wrap: wrap; gap: 6px; margin-top: auto; }}
 .ba-record h3 {{ font-size: 1.15rem; margin: 0 0 6px; }}
-.ba-record h5 {{ margin: 14px 0 4px; font-size: 0.95rem; color: {ACCENT}; }}
+.ba-record h4 {{ margin: 14px 0 4px; font-size: 0.95rem; color: {ACCENT}; }}
 .ba-record p {{ margin: 4px 0; line-height: 1.55; font-size: 0.93rem; }}
 .ba-badge-id {{ font-family: var(--font-mono); font-weight: 400; }}
 .ba-facts {{ display: grid; grid-template-columns: max-content 1fr; gap: 2px 12px;
