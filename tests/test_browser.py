@@ -240,8 +240,10 @@ def test_desktop_answers_sources_keyboard_and_exports(app_url, browser, axe_js):
     assert latest.locator(".ba-notice-emergency[role=alert] a[href^='tel:']").count() == 1
     assert latest.locator(".ba-notices > *").first.get_attribute("id").endswith("-emergency")
 
-    # the keyboard: Sources a few presses from the question box, a visible focus ring
+    # the keyboard: the focused question box is marked, Sources are a few presses away
     page.locator("#question textarea").focus()
+    marked = page.evaluate("() => getComputedStyle(document.querySelector('#question')).boxShadow")
+    assert "29, 78, 216" in marked  # the focus ring colour
     for _ in range(3):
         page.keyboard.press("Shift+Tab")
         if page.evaluate("() => document.activeElement.tagName") == "SUMMARY":
@@ -391,6 +393,8 @@ def test_documents_upload_ask_check_and_remove(app_url, browser, axe_js):
         page.locator("#lib-record .ba-check h3").wait_for(timeout=240_000)
         heads = page.locator("#lib-record .ba-verdict-head").all_inner_texts()
         assert heads and heads[0].startswith("Contradicted")
+        page.locator("#lib-record .ba-check").scroll_into_view_if_needed()
+        shot(page, "desktop-check", readme=True)
         assert run_axe(page, axe_js, "desktop: Library (document checked)") == []
     remove = card.locator("[data-lib-action=remove]")
     remove.click()

@@ -301,6 +301,13 @@ def test_upload_makes_a_document_searchable_at_once_and_remove_takes_it_out(writ
     assert ans.route == "document" and {c.source_id for c in ans.citations} == {doc.id}
     html = render.conversation_html([ans.to_json()])
     assert "Answered from your document" in html and USER_LABEL in html
+    # checked against the evidence: the article's wrong success rate comes first, contradicted
+    assert 'data-lib-action="check"' in cards
+    report, _, _ = library.act(a, json.dumps({"action": "check", "id": doc.id}))
+    heads = re.findall(r'<h4 class="ba-verdict-head ba-verdict-([\w-]+)"', report)
+    assert heads[0] == "contradicted"
+    contradicted = report.split("ba-verdict-head ba-verdict-supported")[0]
+    assert "65%" in contradicted and '<blockquote class="ba-quote">' in contradicted
     # removing it: gone from the library and from answers
     record, status, cards = library.act(a, json.dumps({"action": "remove", "id": doc.id}))
     assert "Removed" in status and not [r for r in a.store.catalog() if r.user]
@@ -342,11 +349,15 @@ def test_check_report_groups_claims_contradicted_first():
     assert heads == ["contradicted", "supported", "not-covered"]
     assert "65% never drank again" in html and "(p. 2)" in html
     assert "about 710 versus 816 per 1000" in html and "<script" not in html
-    assert "3 claims: 1 contradicted, 1 supported, 1 not" in html
+    assert "3 claims: 1 contradicted, 1 supported, 1 not covered." in html
 
 
-def test_check_button_only_when_the_core_can_check(corpus_assistant):
-    assert library.can_check(corpus_assistant) == callable(getattr(Assistant, "check", None))
+def test_check_button_only_for_your_documents(corpus_assistant):
+    assert library.can_check(corpus_assistant)
+    cards = library.library_view(corpus_assistant)
+    assert 'data-lib-action="open"' in cards and 'data-lib-action="check"' not in cards
+    out = library.act(corpus_assistant, json.dumps({"action": "check", "id": "addolorato2007"}))
+    assert "is not one of your documents" in out[0]
 
 
 # --------------------------------------------------------------------------- the real server

@@ -38,11 +38,11 @@ EXPORT_MAX_AGE = 24 * 3600
 def friendly_error(exc: BaseException) -> str:
     """A message for the user: question and ingest problems say what to fix; anything else is
     generic (the details go to the log, never to the page)."""
-    from assistant.answering.pipeline import QuestionError
+    from assistant.answering.pipeline import DocumentNotFound, QuestionError
     from assistant.index.store import IndexError_
     from assistant.library.formats.base import IngestError
 
-    if isinstance(exc, QuestionError | IngestError | FilterError):
+    if isinstance(exc, QuestionError | IngestError | FilterError | DocumentNotFound):
         return str(exc)
     if isinstance(exc, IndexError_):
         return "The library index is not available right now. " + str(exc)

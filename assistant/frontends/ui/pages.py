@@ -26,11 +26,18 @@ STATUS_LABELS: dict[str, str] = {
     "precaution": "Precaution",
     "not addressed": "Not addressed",
 }
-VERDICTS: tuple[tuple[str, str], ...] = (  # (verdict, heading), contradicted first
-    ("contradicted", "Contradicted by the evidence"),
-    ("supported", "Supported by the evidence"),
-    ("not-covered", "Not covered by the library"),
-)
+VERDICT_HEADINGS: dict[str, str] = {  # headings for the core's verdicts (check.VERDICTS)
+    "contradicted": "Contradicted by the evidence",
+    "supported": "Supported by the evidence",
+    "not-covered": "Not covered by the library",
+}
+
+
+def verdicts() -> list[tuple[str, str]]:
+    """(verdict, heading) in the core's order (contradicted first)."""
+    from assistant.answering.check import VERDICTS
+
+    return [(v, VERDICT_HEADINGS.get(v, v.replace("-", " ").capitalize())) for v in VERDICTS]
 
 
 class QueryTooLong(ValueError):
@@ -302,8 +309,9 @@ def check_report_html(report: Mapping[str, Any]) -> str:
     doc = report.get("document") or {}
     claims = list(report.get("claims") or [])
     title = one_line(doc.get("title")) or one_line(doc.get("id")) or "your document"
-    counts = {v: sum(1 for c in claims if c.get("verdict") == v) for v, _ in VERDICTS}
-    summary = ", ".join(f"{counts[v]} {h.split(' ', 1)[0].lower()}" for v, h in VERDICTS)
+    order = verdicts()
+    counts = {v: sum(1 for c in claims if c.get("verdict") == v) for v, _ in order}
+    summary = ", ".join(f"{counts[v]} {v.replace('-', ' ')}" for v, _ in order)
     parts = [
         f'<section class="ba-check" aria-labelledby="check-title">'
         f'<h3 id="check-title">Checked against the evidence: {esc(title)}</h3>'
@@ -311,7 +319,7 @@ def check_report_html(report: Mapping[str, Any]) -> str:
     ]
     if not claims:
         parts.append('<p class="ba-empty">No checkable claims were found in this document.</p>')
-    for verdict, heading in VERDICTS:
+    for verdict, heading in order:
         group = [c for c in claims if c.get("verdict") == verdict]
         if not group:
             continue
