@@ -326,7 +326,12 @@ def check_report_html(report: Mapping[str, Any]) -> str:
         items = []
         for c in group:
             page = f' <span class="ba-page">(p. {int(c["page"])})</span>' if c.get("page") else ""
-            topic = f'<span class="ba-badge">{esc(c["topic"])}</span> ' if c.get("topic") else ""
+            topic = (
+                f'<span class="ba-badge">{esc(str(c["topic"]).replace("-", " ").capitalize())}'
+                "</span> "
+                if c.get("topic")
+                else ""
+            )
             quotes = "".join(
                 f'<blockquote class="ba-quote">“{esc(one_line(q.get("quote")))}”'
                 f"<footer>{esc(one_line(q.get('authors')))} "

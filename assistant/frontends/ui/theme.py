@@ -198,7 +198,6 @@ button, summary, a {{ min-height: 24px; }}
 #side {{ position: sticky; top: 8px; align-self: flex-start; }}
 [role=tab].selected {{ color: {ACCENT} !important; font-weight: 700; }}
 [role=tab].selected::after {{ background: {ACCENT} !important; }}
-.ba-evidence caption {{ display: block; width: 100%; }}
 
 .ba-ci-note {{ background: #fff8e6; border: 1px solid #b45309; color: #713f12;
   border-radius: 10px; padding: 10px 14px; }}
@@ -245,6 +244,7 @@ button, summary, a {{ min-height: 24px; }}
 .ba-claim-item.ba-verdict-supported {{ border-left-color: #166534; color: {INK}; }}
 .ba-claim-item.ba-verdict-not-covered {{ color: {INK}; }}
 .ba-claim-text q {{ font-style: italic; }}
+.ba-claim-text, .ba-claim-why {{ display: block !important; margin: 2px 0 !important; }}
 .ba-quote footer {{ font-size: 0.8rem; color: {MUTED}; margin-top: 2px; }}
 
 @media {PHONE} {{
@@ -264,6 +264,7 @@ button, summary, a {{ min-height: 24px; }}
     padding: 4px 6px; }}
   .ba-evidence td {{ border: none; padding: 2px 0; }}
   .ba-evidence td::before {{ content: attr(data-label) ": "; font-weight: 700; }}
+  .ba-evidence caption {{ display: block; width: 100%; }}
   .ba-cards {{ grid-template-columns: 1fr; }}
   .ba-examples {{ grid-template-columns: 1fr; }}
 }}
