@@ -197,11 +197,12 @@ def check_tabs(page: Any, axe: Path, size: str) -> None:
     """axe on the other two tabs, each in use (a search, an opened record)."""
     page.get_by_role("tab", name="Contraindications").click()
     page.locator("#ci-table .ba-ci").first.wait_for()
-    page.locator("#ci-search textarea, #ci-search input").first.fill("kidney")
+    page.get_by_role("textbox", name="Search a condition", exact=True).fill("kidney")
     page.locator("#ci-table h4", has_text="Hypersensitivity").wait_for(state="detached")
     assert run_axe(page, axe, f"{size}: Contraindications (searched)") == []
     page.get_by_role("tab", name="Library").click()
     page.locator("#lib-cards .ba-card").first.wait_for()
+    assert page.get_by_role("textbox", name="Search the library", exact=True).count() == 1
     page.locator("#lib-cards [data-lib-action=open]").first.click()
     page.locator("#lib-record .ba-record h3").wait_for()
     assert run_axe(page, axe, f"{size}: Library (record open)") == []
@@ -233,6 +234,14 @@ def test_desktop_answers_sources_keyboard_and_exports(app_url, browser, axe_js):
     shot(page, "desktop-sources", readme=True)
     assert run_axe(page, axe_js, "desktop: Ask (answer, Sources open)") == []
 
+    # names: every text box has its own, no message is labelled with markup
+    assert (
+        page.get_by_role("textbox", name="Your question about baclofen", exact=False).count() == 1
+    )
+    assert page.evaluate(
+        "() => [...document.querySelectorAll('#conversation [aria-label]')]"
+        ".every(e => !e.getAttribute('aria-label').includes('<'))"
+    )
     # a new answer arrives in view at its first line even after scrolling away
     page.evaluate("window.scrollTo(0, 0)")
     latest = ask(page, "My friend took 30 baclofen tablets and won't wake up")
