@@ -379,7 +379,9 @@ def test_documents_upload_ask_check_and_remove(app_url, browser, axe_js):
     # searchable at once from the chat
     page.get_by_role("tab", name="Ask").click()
     latest = ask(page, "Which side effects does the article list?")
-    assert "Answered from your document" in latest.inner_text()
+    text = latest.inner_text()
+    assert "Answered from your document" in text
+    assert "drowsiness" in text and "a dry mouth that no amount of water fixed" in text
     latest.locator("details.ba-sources summary").click()
     assert latest.locator(".ba-badge-user").first.inner_text() == "your library"
     shot(page, "desktop-document", readme=True)
