@@ -145,6 +145,8 @@ class Citation:
     page: int | None
     section: str | None = None
     claimed_evidence: str | None = None  # what a user's document claimed to be (not trusted)
+    publisher: str | None = None  # issuing body of a label, regulatory document or guideline
+    author_list: list[str] = field(default_factory=list)  # names as written ("Garbutt JC")
     chunk_id: str = ""  # not part of the public schema; lets checks find the cited chunk
 
     @property

@@ -35,6 +35,8 @@ class Settings(BaseSettings):
     min_term_coverage: float = 0.5
     # Your documents (`assistant ingest`): files larger than this (MB) are refused.
     max_upload_mb: float = 50.0
+    # The number the app's emergency notice offers to call (tap to call on a phone).
+    emergency_number: str = Field(default="112", pattern=r"^\+?[0-9][0-9 \-]{1,14}$")
     # Chroma server (optional): when set, the index lives on that server instead of on disk.
     chroma_host: str | None = Field(default=None, validation_alias="CHROMA_HOST")
     chroma_port: int = Field(default=8000, validation_alias="CHROMA_PORT")

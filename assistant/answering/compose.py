@@ -111,6 +111,8 @@ def citation_for(n: int, ctx: Context, quote: str) -> Citation:
         authors=m.authors,
         year=m.year,
         journal=m.journal,
+        publisher=m.publisher,
+        author_list=list(m.author_list),
         pmid=m.pmid,
         doi=m.doi,
         url=m.url,
@@ -118,6 +120,7 @@ def citation_for(n: int, ctx: Context, quote: str) -> Citation:
         quote=quote,
         page=m.page,
         section=m.section or None,
+        claimed_evidence=m.claimed_evidence,
         chunk_id=ctx.chunk_id,
     )
 
@@ -335,10 +338,14 @@ class ExtractiveComposer:
         cue = INTENT_WORDS.get(plan.intent)
         trials = set(plan.entities.trials)
         other_subs = {
-            k for k in _SUBSTANCE_RX if plan.entities.substances and k not in plan.entities.substances
+            k
+            for k in _SUBSTANCE_RX
+            if plan.entities.substances and k not in plan.entities.substances
         }
         other_places = {
-            k for k in _JURISDICTION_RX if plan.entities.jurisdictions and k not in plan.entities.jurisdictions
+            k
+            for k in _JURISDICTION_RX
+            if plan.entities.jurisdictions and k not in plan.entities.jurisdictions
         }
         qv = None if ev.query_vec is None else np.asarray(ev.query_vec, dtype=np.float32)
         out: list[Sentence] = []
@@ -381,8 +388,14 @@ class ExtractiveComposer:
                 if summary:
                     score += 0.03
                 if cue is not None and cue.search(text):
-                    score += 0.08 if plan.intent in ("mechanism", "history", "pharmacokinetics") else 0.06
-                elif plan.intent in ("mechanism", "history") and re.search(r"\bplacebo\b|p ?[=<]", text):
+                    score += (
+                        0.08
+                        if plan.intent in ("mechanism", "history", "pharmacokinetics")
+                        else 0.06
+                    )
+                elif plan.intent in ("mechanism", "history") and re.search(
+                    r"\bplacebo\b|p ?[=<]", text
+                ):
                     score -= 0.08  # a trial's result does not explain how or when
                 if trials:
                     score += 0.12 if ctx.source_id in trials else -0.08
@@ -395,12 +408,22 @@ class ExtractiveComposer:
                 if meta.user and plan.scope == "curated":
                     score -= 0.08
                 low = text.lower()
-                if other_subs and any(_SUBSTANCE_RX[k].search(low) for k in other_subs) and not any(
-                    _SUBSTANCE_RX[k].search(low) for k in plan.entities.substances if k in _SUBSTANCE_RX
+                if (
+                    other_subs
+                    and any(_SUBSTANCE_RX[k].search(low) for k in other_subs)
+                    and not any(
+                        _SUBSTANCE_RX[k].search(low)
+                        for k in plan.entities.substances
+                        if k in _SUBSTANCE_RX
+                    )
                 ):
                     score -= 0.15  # about another substance than the one asked about
-                if other_places and any(_JURISDICTION_RX[k].search(low) for k in other_places) and not any(
-                    _JURISDICTION_RX[k].search(low) for k in plan.entities.jurisdictions
+                if (
+                    other_places
+                    and any(_JURISDICTION_RX[k].search(low) for k in other_places)
+                    and not any(
+                        _JURISDICTION_RX[k].search(low) for k in plan.entities.jurisdictions
+                    )
                 ):
                     score -= 0.15
                 if plan.entities.jurisdictions and any(
@@ -409,7 +432,9 @@ class ExtractiveComposer:
                     score += 0.05
                 length = 1.0 if 50 <= len(text) <= 420 else 0.9
                 out.append(
-                    Sentence(ci, s, s + len(text), text, toks, vec, numbers_of(text), score * length)
+                    Sentence(
+                        ci, s, s + len(text), text, toks, vec, numbers_of(text), score * length
+                    )
                 )
         return out
 

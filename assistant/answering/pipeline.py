@@ -31,7 +31,8 @@ from assistant.answer import Answer, Context, Filters, Plan
 from assistant.answering import contraindications as ci
 from assistant.answering import safety, synthesis
 from assistant.answering.backends import BackendUnavailable, configured_spec
-from assistant.answering.check import CheckReport, check_document
+from assistant.answering.check import check_document
+from assistant.answering.claims import CheckReport
 from assistant.answering.compose import (
     Citations,
     Composer,
@@ -265,15 +266,18 @@ class Assistant:
         """One of the user's documents by id, title or file name (the latest added for "")."""
         docs = [r for r in self.store.catalog() if r.user]
         if not docs:
-            raise DocumentNotFound("Your library is empty: add a document with `assistant ingest FILE`.")
+            raise DocumentNotFound(
+                "Your library is empty: add a document with `assistant ingest FILE`."
+            )
         key = (name or "").strip().lower()
         if not key:
             return max(docs, key=lambda r: (r.added or "", r.id))
         for match in (
             lambda r: r.id == key,
             lambda r: r.title.lower() == key,
-            lambda r: bool(r.source_file) and key in (
-                Path(r.source_file).name.lower(), Path(r.source_file).stem.lower()
+            lambda r: (
+                bool(r.source_file)
+                and key in (Path(r.source_file).name.lower(), Path(r.source_file).stem.lower())
             ),
             lambda r: key in r.title.lower(),
         ):
@@ -308,9 +312,13 @@ class Assistant:
                 "This assistant cannot say how much baclofen a particular person should take or "
                 "how to change a dose; that is decided with the prescriber."
             )
-        if plan.intent == "overdose" and re.search(
-            r"\b(?:lethal|fatal|deadly|kill|to die)\b", (plan.english or plan.question).lower()
-        ) and re.search(r"\bhow (?:many|much)\b", (plan.english or plan.question).lower()):
+        if (
+            plan.intent == "overdose"
+            and re.search(
+                r"\b(?:lethal|fatal|deadly|kill|to die)\b", (plan.english or plan.question).lower()
+            )
+            and re.search(r"\bhow (?:many|much)\b", (plan.english or plan.question).lower())
+        ):
             return decline(
                 "This assistant does not give lethal amounts; if you or someone else may be in "
                 "danger, call your local emergency number or a poison centre now."
