@@ -179,8 +179,9 @@ COMPARATORS: tuple[str, ...] = ("placebo", "active", "none")
 Intent = Literal[
     "efficacy", "trial_result", "which_trials", "adverse_effects", "contraindication",
     "interaction", "dosing", "withdrawal", "overdose", "pharmacokinetics", "mechanism", "history",
-    "regulation", "comparison", "document", "out_of_scope",
+    "regulation", "comparison", "document", "general", "out_of_scope",
 ]  # fmt: skip
+# "general": about baclofen, but no rule names what it asks; answered from what retrieval finds.
 INTENTS: tuple[str, ...] = Intent.__args__  # type: ignore[attr-defined]
 
 # How an answer was made.

@@ -110,8 +110,9 @@ def test_top_k_caps_chunks_per_record_except_the_named_one() -> None:
     from types import SimpleNamespace
 
     from assistant.index.retrieval import _diverse
+    from assistant.library.chunks import ChunkMeta
 
-    metas = [{"source_id": s} for s in ["a", "a", "a", "b", "a", "c", "b", "b"]]
+    metas = [ChunkMeta(s, "T", "rct") for s in ["a", "a", "a", "b", "a", "c", "b", "b"]]
     store = SimpleNamespace(metas=metas)
     ranked = list(range(len(metas)))
     assert _diverse(store, ranked, 4, 2) == [0, 1, 3, 5]  # the third "a" waits

@@ -314,7 +314,14 @@ class ExtractiveComposer:
         if top < self.min_similarity and cov < self.min_term_coverage:
             return True
         safety = ev.plan.intent in ("overdose", "withdrawal", "contraindication", "interaction")
-        return not safety and self.unknown_share(question, idf) >= 0.5 and cov < 0.75
+        # A question read from another language keeps words the glossary does not know: they
+        # are not unknown topics.
+        translated = ev.plan.language != "en" and ev.plan.intent not in ("general", "out_of_scope")
+        return (
+            not (safety or translated)
+            and self.unknown_share(question, idf) >= 0.5
+            and cov < 0.75
+        )
 
     # ----------------------------------------------------------------- answering
 
@@ -334,7 +341,8 @@ class ExtractiveComposer:
         topic = (q - QUESTION_WORDS) or q
         q_weight = sum(idf(t) for t in topic) or 1.0
         top_score = max((c.score for c in contexts), default=1.0) or 1.0
-        wants_result = plan.intent in RESULT_INTENTS
+        wants_result = plan.intent in RESULT_INTENTS or "result" in plan.aspects
+        wants_number = bool(NUMBER_QUESTION.search(plan.english or plan.question))
         cue = INTENT_WORDS.get(plan.intent)
         trials = set(plan.entities.trials)
         other_subs = {
@@ -405,6 +413,14 @@ class ExtractiveComposer:
                     score += 0.05  # safety questions: the label's words first
                 if LEANING.search(text):
                     score -= 0.1
+                if wants_result and RESULT.search(text):
+                    score += 0.04
+                if section.startswith(("background", "rationale", "context")):
+                    score -= 0.06  # why a study was done is rarely the answer
+                elif wants_result and section.startswith(("design", "participants", "intervention")):
+                    score -= 0.04
+                if wants_number and numbers_of(text):
+                    score += 0.04
                 if meta.user and plan.scope == "curated":
                     score -= 0.08
                 low = text.lower()

@@ -90,11 +90,14 @@ _ASPECTS = {
     "dose": r"\bhigh(?:er)?.?doses?\b|\bdose.?response\b|\blow(?:er)?.?doses?\b|\bdoses? matter\b"
     r"|\bbigger doses?\b|\bdoses? above\b",
     "negative": r"\bnegative\b|\bfail\w*|\bno (?:benefit|effect|difference)\b|\bdid not work\b"
+    r"|\bfound nothing\b|\bnothing\b|\bdid(?:n'?t| not) help\b"
     r"|\bdidn'?t work\b|\bnot work\b|\bnull\b|\bunsuccessful\b",
     "positive": r"\bpositive\b|\bsuccessful\b|\bworked\b|\bshowed (?:a )?benefit\b"
+    r"|\bfound (?:that )?baclofen (?:helped|worked|reduced|improved)\b|\bhelped\b"
     r"|\bfound (?:a )?benefit\b",
     "withdrawal_treatment": r"\b(?:alcohol|opioid|opiate)s? withdrawal\b"
-    r"|\bwithdrawal syndrome\b(?! (?:from|of) baclofen)|\bdetox\w*",
+    r"|\bwithdrawal syndrome\b(?! (?:from|of) baclofen)"
+    r"|(?<!after )(?<!already )\bdetox(?:ification|ing)?\b(?! (?:programme|program|is over))",
     "latest": r"\blatest\b|\bmost recent\b|\bnewest\b|\bcurrent\b|\bup.?to.?date\b",
 }
 ASPECT_RX = {k: re.compile(v) for k, v in _ASPECTS.items()}
@@ -269,3 +272,74 @@ def find_documents(text: str, catalog: Sequence[RecordInfo], document_cue: bool)
         latest = max(docs, key=lambda r: (r.added or "", r.id))
         return [latest.id]
     return []
+
+
+# --------------------------------------------------------------------------- everyday words
+
+# Everyday words for what the sources name clinically: a question in lay words is read with the
+# sources' words before it is planned and searched ("the spasm pill" -> baclofen, "booze" ->
+# alcohol, "expecting" -> pregnant). Longest phrases first; matching ignores case.
+LAY_TERMS: tuple[tuple[str, str], ...] = (
+    (
+        r"(?:the|this|that|my|his|her|their|your|a) (?:muscle.?relaxant|anti.?spas\w+|spasm|spasticity)"
+        r" (?:drug|pills?|medicines?|medications?|tablets?)",
+        "baclofen",
+    ),
+    (r"(?:the|this|that|my|his|her|their|your) muscle.?relaxant(?: tablets| pills)?", "baclofen"),
+    (
+        r"problem (?:boozing|drinking)|(?:serious|bad) (?:booze|drinking) problem|hooked on (?:the )?booze",
+        "alcohol use disorder",
+    ),
+    (r"heavy boozers?|boozers|heavy drinkers?", "heavy drinkers"),
+    (r"boozing|the booze|booze", "alcohol"),
+    (
+        r"(?:a few |some |a couple of |two |three )?(?:beers|pints|glasses of wine)|a glass of wine"
+        r"|a (?:beer|pint)",
+        "alcohol",
+    ),
+    (r"on top of", "with"),
+    (r"(?:stay|staying|kept|keep) (?:dry|sober|off the (?:booze|drink|bottle))", "stay abstinent"),
+    (r"slipping back|fall(?:ing)? off the wagon", "relapse"),
+    (r"kicking (?:a |the )?(?:smack|heroin|opioid|junk) habit", "opioid withdrawal"),
+    (r"\bsmack\b|\bjunk\b", "heroin"),
+    (r"\bcoke\b|\bblow\b", "cocaine"),
+    (r"crystal meth|\bcrystal\b|\bice\b(?= users| habit)|\bspeed\b", "methamphetamine"),
+    (r"liquid ecstasy|liquid x", "GHB"),
+    (
+        r"light up|pack.?a.?day (?:person|smoker|habit)|\bcigs\b|\bciggies\b|\bsmokes\b",
+        "smoke cigarettes",
+    ),
+    (r"\bpot\b|\bgrass\b|\bjoints?\b", "cannabis"),
+    (r"(?:who is |someone )?expecting(?: a baby)?|with child|pregnant woman", "pregnant"),
+    (
+        r"nurs(?:e|ing) (?:her|the|a|their) (?:little one|baby|infant|newborn)|nursing mother",
+        "breastfeeding",
+    ),
+    (
+        r"blood.?cleaning organs|weak kidneys|kidneys? (?:that )?(?:don'?t|do not) work (?:well)?",
+        "kidney impairment",
+    ),
+    (r"on life support|breathing machine|ventilator", "mechanical ventilation intensive care"),
+    (r"\bpensioners\b|\bseniors\b|\bold(?:er)? folks?\b", "older adults"),
+    (r"\bmuddled\b|\bconfused\b", "confusion encephalopathy"),
+    (r"worked up|agitated", "agitation"),
+    (r"the shakes", "withdrawal symptoms"),
+    (r"(?:got|get|getting) rid of half", "half-life"),
+    (r"nerve cells", "neurons"),
+    (r"unwanted effects|bad effects", "side effects"),
+    (r"drug watchdog|drug regulator|medicines regulator", "regulator"),
+    (r"washington'?s regulator|american regulator", "FDA"),
+    (r"\baussie\b", "Australian"),
+    (r"rulebook|rule book", "guideline"),
+    (r"signed off on|given the green light to|okayed", "approved"),
+    (r"took a pile of|swallowed a (?:pile|heap|load) of", "overdosed on"),
+    (r"on purpose", "deliberately"),
+)
+_LAY = [(re.compile(rf"\b(?:{a})\b", re.I), b) for a, b in LAY_TERMS]
+
+
+def clinical_reading(text: str) -> str:
+    """``text`` with everyday words replaced by the words the sources use."""
+    for rx, word in _LAY:
+        text = rx.sub(word, text)
+    return text

@@ -28,8 +28,8 @@ from pathlib import Path
 from typing import Any
 
 from assistant.answer import Answer, Context, Filters, Plan
+from assistant.answering import comparisons, lead, safety, study, synthesis, trial_lists
 from assistant.answering import contraindications as ci
-from assistant.answering import safety, synthesis
 from assistant.answering.backends import BackendUnavailable, configured_spec
 from assistant.answering.check import check_document
 from assistant.answering.claims import CheckReport
@@ -244,7 +244,7 @@ class Assistant:
             ).invoke({"input": query, "plan": plan, "query_vec": vec})  # fmt: skip
             contexts = out["context"] = [from_document(d) for d in out["context"]]
             ev = Evidence(plan, contexts, self.store, vec)
-            comp = self._route(ev, filters)
+            comp = lead.with_lead(plan, self._route(ev, filters))
         answer = Answer(
             question=question,
             answer=comp.answer,
@@ -257,8 +257,12 @@ class Assistant:
             evidence_table=comp.evidence_table,
             note=_note(plan, comp, self.store),
         )
-        cited = {c.chunk_id for c in answer.citations}
-        quoted = [c for c in contexts if c.chunk_id in cited]
+        position = self.store.position
+        quoted = [
+            self.store.context(position[c.chunk_id])
+            for c in answer.citations
+            if c.chunk_id in position
+        ]
         answer.notices = safety.notices_for(plan, quoted, answer.route, answer.abstained)
         return answer
 
@@ -333,17 +337,24 @@ class Assistant:
             return document_answer(ev, self.composer, self.embedder)
         if intent == "contraindication":
             comp = contraindication_answer(plan, self.store, filters)
-        elif intent == "efficacy" and not plan.entities.trials:
+        elif (
+            intent == "efficacy"
+            and not plan.entities.trials
+            and synthesis.is_general_efficacy(plan)
+        ):
             comp = synthesis.efficacy(_filtered(ev, filters))
+        elif intent == "comparison" and not plan.entities.trials:
+            comp = comparisons.comparison(_filtered(ev, filters))
         elif intent == "which_trials":
-            comp = synthesis.which_trials(_filtered(ev, filters))
+            comp = trial_lists.which_trials(_filtered(ev, filters))
         elif plan.entities.trials and intent in (
             "trial_result", "efficacy", "dosing", "adverse_effects", "withdrawal", "mechanism",
-            "history", "pharmacokinetics", "comparison",
-        ):  # fmt: skip
+            "history", "pharmacokinetics", "comparison", "overdose", "interaction", "regulation",
+            "general",
+        ) and not safety.in_danger(plan.english or plan.question):  # fmt: skip
             record = self.store.record(plan.entities.trials[0])
             if record is not None and _allowed(record, filters):
-                comp = synthesis.trial_result(ev, record)
+                comp = study.trial_result(ev, record)
                 if comp is not None and plan.intent != "trial_result" and comp.route == ROUTE_TRIAL:
                     comp = dataclasses.replace(comp, evidence_table=[])
         if comp is None or (not comp.answer and comp.abstained):
@@ -524,7 +535,15 @@ def contraindication_answer(
     if many:
         only = next((c for c in table if c.label_status == "contraindicated"), None)
         mark = cite(only.label_source, only.label_quote) if only else ""
-        lines.append(f"{ci.common_error().strip()}{mark}")
+        none_listed = all(c.label_status != "contraindicated" for c in conditions)
+        lead = ci.common_error().strip()
+        if asked_contra and none_listed:
+            lead = (
+                f"No: {lead[0].lower()}{lead[1:]}"
+                if lead[:2] != lead[:2].upper()
+                else f"No: {lead}"
+            )
+        lines.append(f"{lead}{mark}")
     per_condition = 3 if not many else 1
     for cond in conditions:
         label_mark = cite(cond.label_source, cond.label_quote)
@@ -535,8 +554,7 @@ def contraindication_answer(
             status = ci.STATUS_TEXT.get(cond.label_status, cond.label_status)
             lines.append(f"- {cond.name}: {status}.{label_mark}")
             continue
-        lines.append(_first_line(cond, asked_contra) + label_mark)
-        lines.append(f"- {summary}")
+        lines.append(_first_line(cond, asked_contra, summary) + label_mark)
         for add in cond.additions[:per_condition]:
             mark = cite(add.source_id, add.quote)
             if mark:
@@ -546,15 +564,26 @@ def contraindication_answer(
     return Composition("\n".join(lines), False, cites.items, route=ROUTE_CONTRAINDICATIONS)
 
 
-def _first_line(cond: ci.Condition, asked_contra: bool) -> str:
+def _first_line(cond: ci.Condition, asked_contra: bool, summary: str) -> str:
+    """The label's position on a condition and, in the same sentence, what it asks for."""
     name = cond.name
     lower = name[0].lower() + name[1:] if not name[:2].isupper() else name
+    detail = summary.strip().rstrip(".")
+    detail = (
+        f": {detail[0].lower()}{detail[1:]}"
+        if detail and not detail[:2].isupper()
+        else (f": {detail}" if detail else "")
+    )
     if cond.label_status == "contraindicated":
-        return f"{'Yes: ' if asked_contra else ''}{name} is a contraindication to oral baclofen on the US label."
+        return f"{'Yes: ' if asked_contra else ''}{name} is a contraindication to oral baclofen on the US label{detail}."
     kind = {"warning": "a warning", "precaution": "a precaution"}.get(cond.label_status)
     if kind:
-        return (
-            f"{'No: ' if asked_contra else ''}{lower if asked_contra else name} is not a "
-            f"contraindication to baclofen on the US label, which lists it as {kind}."
+        line = (
+            f"{lower if asked_contra else name} is not a contraindication to baclofen on the US "
+            f"label, which lists it as {kind}{detail}."
         )
-    return f"{'No: ' if asked_contra else ''}the US label does not list {lower} as a contraindication to baclofen."
+    elif asked_contra or not summary.strip():
+        line = f"the US label does not list {lower} as a contraindication to baclofen{detail}."
+    else:
+        line = summary.strip()  # it says what the label does (not) say, and what studies add
+    return f"No: {line}" if asked_contra else line[0].upper() + line[1:]

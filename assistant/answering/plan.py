@@ -24,6 +24,7 @@ from assistant.answering.entities import (
     DRUG_CLASS,
     JURISDICTION_RX,
     SUBSTANCE_RX,
+    clinical_reading,
     find_conditions,
     find_documents,
     find_jurisdictions,
@@ -72,6 +73,8 @@ _I = {
         r"\b(?:take|taking|use|using|on) (?:baclofen|it) (?:\w+ ){0,2}?with\b",
         r"\bchange the effect\b|\bco.?ingest\w*|\bcns depressants?\b",
         r"\bwith (?:\w+ )?(?:alcohol|a drink|beer|wine)\b(?! (?:use|dependence|problems?|-related))",
+        r"\b(?:have|having|drink|drinking|mix|mixing) (?:\w+ ){0,2}?(?:alcohol|beers?|wine)"
+        r" (?:\w+ ){0,2}?(?:with|while on|while taking|and) (?:baclofen|it)\b",
     ),
     "comparison": _rx(
         r"\bcompar\w*|\bversus\b|\bvs\.?\b|\bbetter than\b|\bworse than\b|\bsafer than\b",
@@ -85,6 +88,8 @@ _I = {
         r"\b(?:negative|positive|failed|successful) (?:\w+ )?(?:trials|studies)\b",
         r"\btrials? (?:that|which) (?:failed|found no|showed no|were negative|were positive|worked)",
         r"\bwhich meta.?analys[ie]s\b",
+        r"\b(?:which|what) (?:\S+ ){0,3}(?:trials|studies) (?:have |has )?(?:tested|studied|looked at"
+        r"|examined|assessed|tried)\b",
     ),
     "adverse_effects": _rx(
         r"\bside.?effects?\b|\badverse\b|\btolerab\w*|\bdrows\w*|\bsedat\w*|\bsleepi\w*",
@@ -116,6 +121,7 @@ _I = {
         r"\boriginal\w*|\binvent\w*|\bsynthesi[sz]ed\b|\bwho (?:first|discovered|developed|made|was)\b",
         r"\bameisen\b|\b19[4-9]\d\b|\borigin\w*|\bdeveloped (?:for|as)\b|\bcame (?:about|from)\b",
         r"\btake off\b|\bbecame popular\b|\bfail(?:ed)? as\b|\bend(?:ed)? up\b|\bbefore its\b",
+        r"\bpatent\w*|\bwho made\b|\bwhen was (?:it|baclofen) (?:made|created|first)\b",
     ),
     "regulation": _rx(
         r"\bapprov\w*|\bauthori[sz]\w*|\blicen[sc]\w*|\bfda\b|\bansm\b|\btga\b|\bnice\b",
@@ -289,7 +295,7 @@ def classify(text: str, ents: Entities, personal: bool, records: Sequence[Record
         return "efficacy"
     if hit["result"]:
         return "efficacy"
-    return "efficacy" if baclofen else "out_of_scope"
+    return "general" if baclofen else "out_of_scope"
 
 
 # --------------------------------------------------------------------------- conversation
@@ -313,7 +319,7 @@ def _inherit(plan: Plan, previous: Plan) -> Plan:
     ents, prev = plan.entities, previous.entities
     new_substance = bool(ents.substances) and ents.substances != prev.substances
     intent = plan.intent
-    if not _has_intent_words(plan.english) or intent == "out_of_scope":
+    if not _has_intent_words(plan.english) or intent in ("out_of_scope", "general"):
         intent = previous.intent
     merged = Entities(
         substances=ents.substances or prev.substances,
@@ -394,6 +400,7 @@ def plan_question(
         for earlier in history:
             previous = plan_question(earlier, catalog, previous=previous)
     language, english = read_question(question)
+    english = clinical_reading(english)
     t = norm(english)
     ents = Entities(
         substances=find_substances(english),
@@ -410,6 +417,8 @@ def plan_question(
     personal = bool(_PERSONAL_DOSE.search(t))
     intent = classify(english, ents, personal, catalog)
     aspects = [k for k, rx in ASPECT_RX.items() if rx.search(t)]
+    if _I["result"].search(t):
+        aspects.append("result")  # asks what a study found, whatever the topic
     plan = Plan(
         question=question, intent=intent, entities=ents, searched=english, language=language,
         personal=personal and intent in ("dosing", "withdrawal"), aspects=aspects, english=english,

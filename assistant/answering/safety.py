@@ -360,6 +360,12 @@ _INFO = _rx(
 )
 
 
+def in_danger(text: str) -> bool:
+    """Whether the text describes someone in danger now (an overdose, a seizure, withdrawal
+    symptoms after stopping), as opposed to asking about such events."""
+    return _emergency(normalise(text))
+
+
 def _emergency(t: str) -> bool:
     if _STRONG.search(t):
         return True

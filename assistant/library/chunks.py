@@ -253,9 +253,22 @@ def cite_names(records: list[Record]) -> dict[str, str]:
         elif r.trial_names:
             out[r.id] = r.display_name
         else:
-            kind = EVIDENCE_LABELS.get(r.evidence, r.evidence).lower()
-            out[r.id] = f"{kind}, {r.year}" if r.year else kind
+            issuer = _issuer(r)
+            kind = issuer or EVIDENCE_LABELS.get(r.evidence, r.evidence).lower()
+            sep = " " if issuer else ", "
+            out[r.id] = f"{kind}{sep}{r.year}" if r.year else kind
     return out
+
+
+def _issuer(r: Record) -> str:
+    """A short name for who issued an authorless record: "US label", "TGA", "ANSM"."""
+    if r.evidence == "label":
+        return "US label" if re.search(r"\bUS\b|DailyMed|FDA", r.publisher or "") else "label"
+    m = re.search(r"\b([A-Z]{3,5})\b", r.publisher or "")
+    if m:
+        return m.group(1)
+    head = (r.publisher or "").split("(")[0].strip()
+    return head if 0 < len(head) <= 40 else ""
 
 
 def _resolve_citations(text: str, names: dict[str, str]) -> str:

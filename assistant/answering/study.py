@@ -1,0 +1,189 @@
+"""One study asked about: "what did ALPADIR find?", "how many people were in it?", "was it
+placebo-controlled?", "what dose did they use?". The result comes from the record's structured
+fields with its own sentence cited; a question about another detail is answered from that
+record's text alone.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+import numpy as np
+
+from assistant.answering.compose import (
+    Citations,
+    Composition,
+    Evidence,
+    ExtractiveComposer,
+    numbers_of,
+    render,
+)
+from assistant.answering.synthesis import (
+    RESULT_PHRASE,
+    cite_study,
+    describe,
+    result_quote,
+    study_name,
+    table_row,
+    with_details,
+)
+from assistant.library.chunks import tokenize
+from assistant.library.records import RecordInfo
+from assistant.vocab import POOLED_EVIDENCE, ROUTE_TRIAL
+
+# "What did X find?": the study's bottom line. Anything more specific is answered from its text.
+GENERIC_RESULT = re.compile(
+    r"\b(?:find|found|show|showed|shown|result|results|conclu\w*|work|worked|works|effective"
+    r"|efficacy|outcome|outcomes|positive|negative|benefit|help|helped|succeed\w*|fail\w*"
+    r"|summar\w*|about|tell me|what happened|was it|describe\w*|report\w*|look at|cover\w*"
+    r"|how (?:did|do) .* (?:do|fare)|how often)\b",
+    re.I,
+)
+# Details a result line does not give: answered from the study's own sentences.
+_SPECIFIC_DETAIL = re.compile(
+    r"\b(?:dropped out|drop.?outs?|stopped treatment|withdrew|side effects?|adverse|tolerat\w*"
+    r"|how was .* stopped|taper\w*|top dose|reached|funded|sponsor\w*|women|men|sex|gender"
+    r"|craving|higher dose|lower dose|which scales?|how long)\b",
+    re.I,
+)
+
+
+def _about_key_result(question: str, record: RecordInfo, store: object) -> bool:
+    """Whether the question asks about what the study's key result states: enough of its
+    specific words (IDF-weighted, leaving out the words that only identify the study) are in the
+    key result."""
+    if not record.key_result:
+        return False
+    idf = store.idf  # type: ignore[attr-defined]
+    naming = f"{record.display_name} {record.country or ''} {record.setting or ''}"
+    asked = set(tokenize(question)) - set(tokenize(naming))
+    shared = asked & set(tokenize(record.key_result))
+    return sum(idf(t) for t in shared if idf(t) >= 0.5) >= 3.5
+
+
+# --------------------------------------------------------------------------- one study
+
+
+def trial_result(ev: Evidence, record: RecordInfo) -> Composition | None:
+    """ "What did ALPADIR find?": the study's result from its fields first, then what else the
+    question asks, from the study's own text. A specific question about the study ("how many
+    reached the top dose?") is answered from its text alone."""
+    plan, store = ev.plan, ev.store
+    own = record_evidence(ev, record)
+    question = plan.english or plan.question
+    asks_result = (
+        bool(GENERIC_RESULT.search(question) or "result" in plan.aspects)
+        and not _SPECIFIC_DETAIL.search(question)
+    ) or _about_key_result(question, record, store)
+    fact = study_fact(ev, record)
+    if fact is not None:
+        return fact
+    if not asks_result or not record.key_result:
+        picked = ExtractiveComposer(max_sentences=3).select(own)
+        return replace(render(picked, own.contexts), route=ROUTE_TRIAL) if picked else None
+    cites = Citations()
+    n = cite_study(cites, store, record)
+    size = describe(record)
+    name = study_name(record)
+    label = with_details(name, size)
+    if record.result in RESULT_PHRASE and record.evidence in ("rct", *POOLED_EVIDENCE):
+        found = RESULT_PHRASE[record.result]
+        if record.comparator == "active":
+            found = found.replace("over placebo", "over the comparator")
+        first = f"{label} {found}: {record.key_result} [{n}]."
+    else:  # observational studies, case series, laboratory studies: what they reported
+        first = f"{label} reported: {record.key_result} [{n}]."
+    lines = [first[0].upper() + first[1:]]
+    key_nums = numbers_of(record.key_result)
+    own = replace(
+        own, contexts=[c for c in own.contexts if not _METHOD_SECTION.match(c.metadata.section)]
+    )
+    picked = ExtractiveComposer(max_sentences=3).select(own) if own.contexts else []
+    for s in picked:
+        if s.numbers & key_nums or len(lines) >= 3:
+            continue
+        m = cites.add(own.contexts[s.ctx], s.text, s.start)
+        lines.append(f"- {s.text} [{m}]")
+    table = [table_row(record, n)] if record.evidence in ("rct", *POOLED_EVIDENCE) else []
+    return Composition("\n".join(lines), False, cites.items, ROUTE_TRIAL, table)
+
+
+# Sections that describe how a study was done: not where its findings are.
+_METHOD_SECTION = re.compile(r"(?i)(?:background|design|participants|intervention|methods?)\b")
+
+
+_ASKS_POOLED = re.compile(
+    r"\bhow many (?:trials|studies|rcts|participants|people|patients)\b.*\b(?:pool\w*|includ\w*"
+    r"|review|meta.?analys\w*)|\b(?:pool\w*|includ\w*)\b.*\bhow many\b|\bwhat did .*\binclude\b",
+    re.I,
+)
+_ASKS_SIZE = re.compile(
+    r"\bhow (?:many|large|big)\b(?!.*\b(?:dropped|stopped|quit|left|withdrew|reached|got to"
+    r"|died|needed|abstinent|relapsed|completed|finished)\b)|\bsample size\b|\bhow many took part\b",
+    re.I,
+)
+_ASKS_CONTROL = re.compile(
+    r"\bplacebo.?controlled\b|\b(?:a|any) (?:placebo|control) (?:group|arm)\b|\bcontrol group\b"
+    r"|\bcompared (?:with|to|against) what\b|\bblind(?:ed)?\b",
+    re.I,
+)
+_ASKS_DOSE = re.compile(
+    r"\b(?:what|which) (?:\w+ )?doses?\b|\bhow much baclofen\b|\bdoses? (?:did|were|was) (?:they|used|given)"
+    r"|\bwhat amount\b",
+    re.I,
+)
+
+
+def study_fact(ev: Evidence, record: RecordInfo) -> Composition | None:
+    """A question about one fact of a named study, answered from its structured fields with the
+    record's own sentence cited: its size, the trials it pooled, its control, its dose."""
+    q = ev.plan.english or ev.plan.question
+    store = ev.store
+    name = study_name(record)
+    cites = Citations()
+    first = None
+    pooled = record.evidence in POOLED_EVIDENCE
+    if pooled and record.studies_pooled and _ASKS_POOLED.search(q):
+        people = f" with {record.n:,} participants" if record.n else ""
+        claim = f"{record.studies_pooled} trials {record.n or ''} participants"
+        first = f"{name} pooled {record.studies_pooled} trials{people}"
+    elif record.n and not pooled and _ASKS_SIZE.search(q) and not _ASKS_DOSE.search(q):
+        verb = "randomised" if record.evidence == "rct" else "included"
+        claim = f"{record.n} {verb} patients participants people"
+        first = f"{name} {verb} {record.n:,} people"
+    elif _ASKS_CONTROL.search(q) and record.comparator:
+        claim = "double-blind placebo-controlled randomised compared"
+        first = {
+            "placebo": f"Yes: {name} compared baclofen with placebo",
+            "active": f"Not with placebo: {name} compared baclofen with another treatment",
+            "none": f"No: {name} had no control group",
+        }.get(record.comparator)
+    elif _ASKS_DOSE.search(q) and record.dose_text:
+        claim = record.dose_text
+        first = f"{name} used {record.dose_text}"
+    if first is None:
+        return None
+    found = result_quote(store, record, claim)
+    if found is None:
+        return None
+    ctx, quote, start = found
+    if first.startswith(("Yes", "No", "Not")) is False and not (
+        numbers_of(first) & numbers_of(quote)
+    ):
+        return None  # the record's sentence does not carry the figure: answer from the text
+    n = cites.add(ctx, quote, start)
+    text = first[0].upper() + first[1:]
+    return Composition(f"{text} [{n}].", False, cites.items, ROUTE_TRIAL)
+
+
+def record_evidence(ev: Evidence, record: RecordInfo) -> Evidence:
+    """The same question, answered from one record's chunks only."""
+    store = ev.store
+    positions = store.record_positions(record.id)
+    qv = ev.query_vec
+    contexts = []
+    for pos in positions:
+        sim = float(np.asarray(store.vectors[pos]) @ qv) if qv is not None else None
+        contexts.append(store.context(pos, score=1.0, similarity=sim))
+    return replace(ev, contexts=contexts)
