@@ -60,16 +60,6 @@ from assistant.answering.generate import (
 from assistant.library.chunks import ChunkMeta, split_sentences, tokenize
 from assistant.vocab import ROUTE_DECLINE
 
-# `short_citation` still reads the chunk metadata as a dict (``m.get("short_cite")``), but
-# ``Context.metadata`` is now a ``ChunkMeta`` dataclass: ``build_messages`` raises AttributeError,
-# so ``LLMComposer.__call__`` never asks its model and always shows the extractive answer with the
-# "could not be reached" note.
-BROKEN_PROMPT = (
-    "generate.short_citation calls ChunkMeta.get(), which does not exist: build_messages raises "
-    "AttributeError and LLMComposer(ev) never asks the model (always the 'could not be reached' "
-    "fallback)"
-)
-
 QUESTION = "How is baclofen eliminated from the body?"
 OFF_TOPIC = "What is the melting point of ibuprofen?"
 LABEL = "fake"
@@ -179,7 +169,7 @@ Run = Callable[[str, Evidence], Composition]
 @pytest.fixture(
     params=[
         "check",
-        pytest.param("model", marks=pytest.mark.xfail(strict=True, reason=BROKEN_PROMPT)),
+        "model",
     ]
 )
 def run(request, extractive) -> Run:
@@ -312,7 +302,6 @@ def test_under_forty_percent_kept_falls_back(run, ev, picks, extractive, n_kept,
 # ----------------------------------------------------------------------------- the model itself
 
 
-@pytest.mark.xfail(strict=True, reason=BROKEN_PROMPT)
 @pytest.mark.parametrize("content_blocks", [False, True], ids=["text", "content-blocks"])
 def test_generic_fake_chat_model_works_too(ev, picks, extractive, content_blocks):
     j, b = picks["j"], picks["b"]
@@ -384,7 +373,6 @@ def test_weak_evidence_abstains_without_calling_the_model(case, corpus_assistant
 # ----------------------------------------------------------------------------- prompt + injection
 
 
-@pytest.mark.xfail(strict=True, raises=AttributeError, reason=BROKEN_PROMPT)
 def test_prompt_holds_the_plan_and_the_numbered_passages(corpus_assistant):
     ev = evidence_for(corpus_assistant, "Does baclofen reduce alcohol craving?")
     assert "alcohol" in ev.plan.entities.substances

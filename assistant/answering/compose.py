@@ -409,6 +409,9 @@ class ExtractiveComposer:
                     score += 0.12 if ctx.source_id in trials else -0.08
                 if meta.evidence == "overview":
                     score -= 0.04  # primary sources first
+                if plan.intent == "regulation":  # who approved what: regulators and guidelines
+                    regulatory = meta.evidence in ("regulatory", "guideline", "label", "overview")
+                    score += 0.06 if regulatory else -0.04
                 if meta.evidence == "label" and plan.scope == "curated":
                     score += 0.05  # safety questions: the label's words first
                 if LEANING.search(text):

@@ -71,11 +71,10 @@ _BULLET = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
 
 def short_citation(ctx: Context) -> str:
     m = ctx.metadata
-    if m.get("short_cite"):
-        return str(m["short_cite"])
-    title = str(m.get("title") or ctx.source_id)
-    year = m.get("year")
-    return f"{title} ({year})" if isinstance(year, int) and year > 0 else title
+    if m.short_cite:
+        return m.short_cite
+    title = m.title or ctx.source_id
+    return f"{title} ({m.year})" if m.year else title
 
 
 def build_messages(

@@ -14,7 +14,8 @@ from dataclasses import replace
 
 from assistant.answer import Plan
 from assistant.answering import safety
-from assistant.answering.compose import Composition
+from assistant.answering.compose import QUESTION_WORDS, Composition
+from assistant.library.chunks import tokenize
 
 CALL_NOW = (
     "Call your local emergency number now (112 in Europe, 911 in North America) or a poison "
@@ -99,9 +100,31 @@ def polar_lead(plan: Plan, first: str) -> str | None:
             return None
         if _OFF_LABEL.search(first):
             return "No"
-        if _APPROVED.search(first) and re.search(r"\balcohol\b", first, re.I):
+        others = [p for p in _PLACES if p not in wanted and re.search(_PLACES[p], first, re.I)]
+        if _APPROVED.search(first) and re.search(r"\balcohol\b", first, re.I) and not others:
             return "Yes"
-    return None
+        return None
+    if _STUDIED.match(q):
+        tested = re.search(
+            r"\b(?:trials?|stud(?:y|ied|ies)|tested|cohort|randomi[sz]ed)\b", first, re.I
+        )
+        if tested and not re.search(
+            r"\bno (?:trial|study|studies)\b|\bnever\b|\bnot been\b", first, re.I
+        ):
+            return "Yes"
+        return None
+    # Otherwise "Yes" only when the first sentence states what the question asks, word for word
+    # (its specific words all there) and negates nothing.
+    asked = set(tokenize(q)) - QUESTION_WORDS - {"baclofen"}
+    stated = len(asked) >= 3 and len(asked & set(tokenize(first))) / len(asked) >= 0.8
+    return "Yes" if stated and not _NEGATED.search(first) else None
+
+
+_STUDIED = re.compile(
+    r"^\s*(?:has|have|was|were|is|are)\s+(?:baclofen|it)\s+(?:ever\s+)?(?:been\s+)?"
+    r"(?:studied|tested|tried|trialled|used|evaluated|compared)\b",
+    re.I,
+)
 
 
 _PLACES = {

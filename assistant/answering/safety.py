@@ -498,6 +498,13 @@ _NOT_A_USE = frozenset(
 _ADDICTION_ROUTES = frozenset({"synthesis", "trial"})
 
 
+_TRIAL_STOPPING = re.compile(
+    r"\b(?:patients|participants|people|subjects|how many)\b.*\b(?:stopped|dropped|discontinued"
+    r"|withdrew|left)\b(?! baclofen suddenly)",
+    re.I,
+)
+
+
 def notices_for(
     plan: Plan, cited: Iterable[Context] = (), route: str = "", declined: bool = False
 ) -> list[Notice]:
@@ -529,6 +536,8 @@ def notices_for(
         kinds.add("emergency")
     if plan.intent == "withdrawal":
         kinds.add("withdrawal")
+    elif plan.entities.trials and any(_TRIAL_STOPPING.search(t) for t in texts):
+        kinds.discard("withdrawal")  # participants leaving a trial, not someone stopping baclofen
     if "renal" in plan.entities.conditions:
         kinds.add("renal")
     if {"pregnancy", "breastfeeding"} & set(plan.entities.conditions):

@@ -49,6 +49,56 @@ _SPECIFIC_DETAIL = re.compile(
 )
 
 
+# A detail asked about a study, and the words of the sentences that state it.
+_DETAILS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = tuple(
+    (re.compile(q, re.I), re.compile(a, re.I))
+    for q, a in (
+        (
+            r"side.?effects?|adverse|safety|tolerat\w*|harms?",
+            r"adverse|side.?effects?|safety|tolerat\w*|drows\w*|sedat\w*|fatigue|somnolen\w*|serious",
+        ),
+        (
+            r"drop(?:ped)? ?out|stopped (?:treatment|taking)|withdrew|quit the|still in|completed|retention",
+            r"drop(?:ped)? ?out|dropout|discontinu\w*|withdr[ae]w\w*|completed|retention|remained|lost to",
+        ),
+        (r"crav\w*|urges?", r"crav\w*|urges?|ocds|obsessive compulsive"),
+        (
+            r"higher dose|lower dose|dose.?response|top dose|highest dose|target dose",
+            r"\bdoses?\b.*\b(?:than|versus|vs|reached|achieved|titrat\w*)|\b(?:reached|achieved)\b",
+        ),
+        (
+            r"how was .* stopped|taper\w*|at the end|stopping",
+            r"taper\w*|gradual\w*|stopp\w*|discontinu\w*",
+        ),
+        (
+            r"volunteers|participants|how many (?:people|patients)",
+            r"\b\d+\b.*\b(?:volunteers|participants|patients|people|adults|men|women)\b",
+        ),
+    )
+)
+
+
+_REACHED = re.compile(
+    r"\b\d+ (?:of|out of) (?:the )?\d+\b[^.]*\b(?:reached|achieved)\b|\bmean (?:daily )?dose\b",
+    re.I,
+)
+
+
+def _detail(own: Evidence) -> list:
+    """For a question about one detail of a study (its side effects, dropouts, craving, doses
+    reached, how it ended), the study's own sentences that state that detail, best first."""
+    q = own.plan.english or own.plan.question
+    for asks, states in _DETAILS:
+        if not asks.search(q):
+            continue
+        focused = replace(own, plan=replace(own.plan, searched=q))
+        cands = [c for c in ExtractiveComposer().candidates(focused) if states.search(c.text)]
+        reach = re.search(r"\b(?:top|target|highest|maximum|full) dose\b|\breach\w*", q, re.I)
+        cands.sort(key=lambda c: -(c.score + (0.1 if reach and _REACHED.search(c.text) else 0)))
+        return cands[:2]
+    return []
+
+
 def _about_key_result(question: str, record: RecordInfo, store: object) -> bool:
     """Whether the question asks about what the study's key result states: enough of its
     specific words (IDF-weighted, leaving out the words that only identify the study) are in the
@@ -80,7 +130,7 @@ def trial_result(ev: Evidence, record: RecordInfo) -> Composition | None:
     if fact is not None:
         return fact
     if not asks_result or not record.key_result:
-        picked = ExtractiveComposer(max_sentences=3).select(own)
+        picked = _detail(own) or ExtractiveComposer(max_sentences=3).select(own)
         return replace(render(picked, own.contexts), route=ROUTE_TRIAL) if picked else None
     cites = Citations()
     n = cite_study(cites, store, record)

@@ -273,17 +273,24 @@ def efficacy(ev: Evidence) -> Composition | None:
         if counts["mixed"]:
             parts.append(f"{num(counts['mixed'])} had mixed results{marks['mixed']}")
         said = join(parts)
-        if lead is None and total == 1:
-            (only,) = trials
-            verdict = {"benefit": "Yes", "no-benefit": "No", "mixed": "Unclear"}[
-                only.result or "mixed"
+        if lead is None and total <= 3:
+            # Few trials: each named with what it found, in the bottom line itself.
+            verdict = (
+                ("Possibly" if total == 1 else "Yes") if counts["benefit"] == total
+                else "No" if counts["benefit"] == 0 and not counts["mixed"]
+                else "The evidence is mixed"
+            )  # fmt: skip
+            comma = "," if total == 1 else ""
+            found = [
+                f"{study_name(r)}{comma} found {lower(r.key_result)} [{cite_study(cites, store, r)}]"
+                for r in trials
             ]
-            found = {"benefit": "found a benefit", "no-benefit": "found no benefit",
-                     "mixed": "had mixed results"}[only.result or "mixed"]  # fmt: skip
-            lines.append(
-                f"{verdict}: the one placebo-controlled trial of baclofen for {topic}, "
-                f"{study_name(only)}, {found} on its primary outcome [{cite_study(cites, store, only)}]."
+            head = (
+                f"the only placebo-controlled trial of baclofen for {topic}"
+                if total == 1
+                else f"in {count(total)} placebo-controlled trials of baclofen for {topic}"
             )
+            lines.append(f"{verdict}: {head}, " + join(found) + ".")
         elif lead is None:
             verdict = (
                 "Yes" if counts["benefit"] == total
@@ -291,7 +298,7 @@ def efficacy(ev: Evidence) -> Composition | None:
                 else "The evidence is mixed"
             )  # fmt: skip
             lines.append(
-                f"{verdict}: of {count(total)} placebo-controlled trial{'s' if total > 1 else ''} "
+                f"{verdict}: of {count(total)} placebo-controlled trials "
                 f"of baclofen for {topic}, {said}."
             )
         else:
