@@ -318,9 +318,7 @@ class ExtractiveComposer:
         # are not unknown topics.
         translated = ev.plan.language != "en" and ev.plan.intent not in ("general", "out_of_scope")
         return (
-            not (safety or translated)
-            and self.unknown_share(question, idf) >= 0.5
-            and cov < 0.75
+            not (safety or translated) and self.unknown_share(question, idf) >= 0.5 and cov < 0.75
         )
 
     # ----------------------------------------------------------------- answering
@@ -378,6 +376,9 @@ class ExtractiveComposer:
                     or text.count("|") >= 2
                     or "\n" in text
                     or text in seen_text
+                    or (
+                        text[0].islower() and not re.match(r"[a-z]+[A-Z]", text)
+                    )  # cut by a chunk edge
                     or is_meta(text)
                     or (wants_result and is_design_only(text))
                 ):
@@ -420,7 +421,9 @@ class ExtractiveComposer:
                     score += 0.04
                 if section.startswith(("background", "rationale", "context")):
                     score -= 0.06  # why a study was done is rarely the answer
-                elif wants_result and section.startswith(("design", "participants", "intervention")):
+                elif wants_result and section.startswith(
+                    ("design", "participants", "intervention")
+                ):
                     score -= 0.04
                 if wants_number and numbers_of(text):
                     score += 0.04

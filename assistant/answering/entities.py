@@ -300,8 +300,16 @@ LAY_TERMS: tuple[tuple[str, str], ...] = (
     (r"on top of", "with"),
     (r"(?:stay|staying|kept|keep) (?:dry|sober|off the (?:booze|drink|bottle))", "stay abstinent"),
     (r"slipping back|fall(?:ing)? off the wagon", "relapse"),
-    (r"(?:want|wanting|wants) (?:to drink|a drink|booze|alcohol|drugs)(?: so (?:badly|much))?"
-     r"|urges? to (?:drink|use)", "craving"),
+    (r"(?:already |been )?detoxed", "already abstinent after detoxification"),
+    (
+        r"miss(?:ed|ing)? (?:a few |several |some |two |three |a couple of )?doses",
+        "stop baclofen suddenly",
+    ),
+    (
+        r"(?:want|wanting|wants) (?:to drink|a drink|booze|alcohol|drugs)(?: so (?:badly|much))?"
+        r"|urges? to (?:drink|use)",
+        "craving",
+    ),
     (r"kicking (?:a |the )?(?:smack|heroin|opioid|junk) habit", "opioid withdrawal"),
     (r"\bsmack\b|\bjunk\b", "heroin"),
     (r"\bcoke\b|\bblow\b", "cocaine"),

@@ -104,6 +104,12 @@ def polar_lead(plan: Plan, first: str) -> str | None:
         if _APPROVED.search(first) and re.search(r"\balcohol\b", first, re.I) and not others:
             return "Yes"
         return None
+    if _CHANGED.search(q):
+        subject = set(tokenize(_CHANGE_WORDS.sub(" ", q))) - QUESTION_WORDS - {"baclofen"}
+        # the clauses of the sentence about what was asked, and whether they state no effect
+        about = [c for c in _CLAUSES.split(first) if c and subject & set(tokenize(c))]
+        if subject and about and all(_NO_EFFECT.search(c) for c in about):
+            return "No"
     if _STUDIED.match(q):
         tested = re.search(
             r"\b(?:trials?|stud(?:y|ied|ies)|tested|cohort|randomi[sz]ed)\b", first, re.I
@@ -120,6 +126,23 @@ def polar_lead(plan: Plan, first: str) -> str | None:
     return "Yes" if stated and not _NEGATED.search(first) else None
 
 
+# "Did craving change?", "did the higher dose do better?": settled by a sentence stating no effect.
+_CHANGED = re.compile(
+    r"^\s*(?:did|does|do|was|were|is|are)\b.*\b(?:change\w*|improv\w*|reduc\w*|lower\w*|differ\w*"
+    r"|fall|fell|drop\w*|decreas\w*|increas\w*|do better|work better|better|help\w*|work)\b",
+    re.I,
+)
+_CHANGE_WORDS = re.compile(
+    r"\b(?:did|does|do|was|were|is|are|change\w*|improv\w*|reduc\w*|lower\w*|differ\w*|fall|fell"
+    r"|drop\w*|decreas\w*|increas\w*|better|help\w*|work\w*|the|a|an|it|they)\b",
+    re.I,
+)
+_NO_EFFECT = re.compile(
+    r"\b(?:failed to|did not|didn't|no (?:significant )?(?:difference|effect|change|benefit)"
+    r"|not significant\w*|did no better|no better|not (?:significantly )?(?:differ|improv|reduc)\w*)\b",
+    re.I,
+)
+_CLAUSES = re.compile(r"[,;:()]|\b(?:but|whereas|although|even though|however|while)\b", re.I)
 _STUDIED = re.compile(
     r"^\s*(?:has|have|was|were|is|are)\s+(?:baclofen|it)\s+(?:ever\s+)?(?:been\s+)?"
     r"(?:studied|tested|tried|trialled|used|evaluated|compared)\b",

@@ -23,8 +23,10 @@ from assistant.answering.synthesis import (
     RESULT_PHRASE,
     cite_study,
     describe,
+    join,
     result_quote,
     study_name,
+    substance_phrase,
     table_row,
     with_details,
 )
@@ -43,7 +45,8 @@ GENERIC_RESULT = re.compile(
 # Details a result line does not give: answered from the study's own sentences.
 _SPECIFIC_DETAIL = re.compile(
     r"\b(?:dropped out|drop.?outs?|stopped treatment|withdrew|side effects?|adverse|tolerat\w*"
-    r"|how was .* stopped|taper\w*|top dose|reached|funded|sponsor\w*|women|men|sex|gender"
+    r"|how was .* stopped|taper\w*|top dose|reached|funded|sponsor\w*|women and men|men and women"
+    r"|in women|in men|sex differences?|by sex|gender"
     r"|craving|higher dose|lower dose|which scales?|how long)\b",
     re.I,
 )
@@ -70,6 +73,7 @@ _DETAILS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = tuple(
             r"how was .* stopped|taper\w*|at the end|stopping",
             r"taper\w*|gradual\w*|stopp\w*|discontinu\w*",
         ),
+        (r"women|\bmen\b|\bsex\b|gender", r"\bwomen\b|\bmen\b|\bsex\b|gender|female|male"),
         (
             r"volunteers|participants|how many (?:people|patients)",
             r"\b\d+\b.*\b(?:volunteers|participants|patients|people|adults|men|women)\b",
@@ -97,6 +101,18 @@ def _detail(own: Evidence) -> list:
         cands.sort(key=lambda c: -(c.score + (0.1 if reach and _REACHED.search(c.text) else 0)))
         return cands[:2]
     return []
+
+
+def _figures_not_reported(question: str, record: RecordInfo, store: object) -> list[str]:
+    """Percentages a question attributes to a study ("did it show 70% abstinence?") that the
+    study's text never states."""
+    asked = re.findall(r"(\d+(?:\.\d+)?) ?(?:%|percent)", question)
+    if not asked:
+        return []
+    body = store.record_body(record.id) or ""  # type: ignore[attr-defined]
+    body = re.sub(r"\A---\n.*?\n---\n", "", body, flags=re.S)  # the text, not its notes
+    stated = set(re.findall(r"(\d+(?:\.\d+)?) ?(?:%|percent)", body))
+    return [f"{a}%" for a in asked if a not in stated]
 
 
 def _about_key_result(question: str, record: RecordInfo, store: object) -> bool:
@@ -144,6 +160,10 @@ def trial_result(ev: Evidence, record: RecordInfo) -> Composition | None:
         first = f"{label} {found}: {record.key_result} [{n}]."
     else:  # observational studies, case series, laboratory studies: what they reported
         first = f"{label} reported: {record.key_result} [{n}]."
+    claimed = _figures_not_reported(question, record, store)
+    if claimed:
+        first = f"No: {name} reports no {join(claimed)} figure; it found {first[len(label) :].lstrip(' :')}"
+        first = re.sub(r"found (found|reported):? ", r"\1 ", first)
     lines = [first[0].upper() + first[1:]]
     key_nums = numbers_of(record.key_result)
     own = replace(
@@ -197,7 +217,10 @@ def study_fact(ev: Evidence, record: RecordInfo) -> Composition | None:
     if pooled and record.studies_pooled and _ASKS_POOLED.search(q):
         people = f" with {record.n:,} participants" if record.n else ""
         claim = f"{record.studies_pooled} trials {record.n or ''} participants"
-        first = f"{name} pooled {record.studies_pooled} trials{people}"
+        topic = substance_phrase(record.substances[0]) if record.substances else "addiction"
+        if re.search(r"withdrawal", f"{record.primary_outcome} {record.title}", re.I):
+            topic = f"{record.substances[0] if record.substances else 'alcohol'} withdrawal"
+        first = f"{name} pooled {record.studies_pooled} trials{people} of baclofen for {topic}"
     elif record.n and not pooled and _ASKS_SIZE.search(q) and not _ASKS_DOSE.search(q):
         verb = "randomised" if record.evidence == "rct" else "included"
         claim = f"{record.n} {verb} patients participants people"
