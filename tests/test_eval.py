@@ -405,29 +405,54 @@ def test_plan_matches_per_label() -> None:
 # --------------------------------------------------------------------------- the real corpus
 
 
+# The eval targets the README publishes, asserted on the real corpus with the real pipeline: a
+# change that makes answers worse on these measures fails CI. The floors sit a little under
+# today's figures (2026-12-02), which the README reports.
+TARGETS = {
+    ("retrieval", "hybrid", "recall@5"): 0.95,
+    ("retrieval", "hybrid", "mrr"): 0.85,
+    ("form", "bottom_line_first"): 0.85,
+    ("abstention", "accuracy"): 0.97,
+    ("form", "other_medicine_decline_rate"): 0.9,
+    ("non_english", "first_sentence"): 0.9,
+    ("citation_validity", "rate"): 1.0,
+}
+CEILINGS = {
+    ("form", "meta_sentence_rate"): 0.01,
+    ("form", "repeated_fact_rate"): 0.02,
+    ("form", "off_topic_share"): 0.02,
+}
+NOTICE_FLOOR = 0.9  # precision and recall, every notice kind
+
+
+def _get(report: dict[str, Any], path: tuple[str, ...]) -> Any:
+    for key in path:
+        report = report[key]
+    return report
+
+
 @pytest.mark.slow
-def test_eval_run_on_real_questions_reports_every_measure(corpus_assistant, questions) -> None:
-    """A slice of the real question set through the real pipeline: every measure is computed,
-    the report formats and is JSON-able, and every quote is verbatim."""
+def test_published_eval_targets_hold(corpus_assistant, questions) -> None:
     import json
 
-    picked = [q for q in questions if q.history][:4] + [q for q in questions if q.decline_medicine][
-        :3
+    report = run_eval(corpus_assistant, questions)
+    print()
+    print(format_report(report))
+    json.dumps(report)  # the --json-out report is JSON-able
+    misses = [
+        f"{'.'.join(p)} = {_get(report, p)} < {v}"
+        for p, v in TARGETS.items()
+        if _get(report, p) < v
     ]
-    picked += [q for q in questions if q.language][:3] + questions[:20]
-    report = run_eval(corpus_assistant, picked)
-    assert report["n_questions"] == len(picked)
-    assert report["citation_validity"]["rate"] == 1.0, report["citation_validity"]["failures"]
+    misses += [
+        f"{'.'.join(p)} = {_get(report, p)} > {v}"
+        for p, v in CEILINGS.items()
+        if _get(report, p) > v
+    ]
+    for kind, score in report["notices"]["per_kind"].items():
+        for measure in ("precision", "recall"):
+            value = score[measure]
+            if value is not None and value < NOTICE_FLOOR:
+                misses.append(f"notice {kind} {measure} = {value:.3f} < {NOTICE_FLOOR}")
     assert report["notices"]["general_always_present"]
-    for key in (
-        "bottom_line_first",
-        "repeated_fact_rate",
-        "meta_sentence_rate",
-        "other_medicine_decline_rate",
-    ):
-        assert report["form"][key] is not None
-    assert report["conversation"]["n"] >= 4 and report["non_english"]["n"] >= 3
-    assert set(report["retrieval"]) == {"hybrid", "dense", "bm25"}
-    text = format_report(report)
-    assert "recall@5" in text and "bottom line in the first sentence" in text
-    json.dumps(report)
+    assert not misses, "\n".join(misses)
