@@ -54,7 +54,8 @@ QUESTION_WORDS = frozenset(
         "evidence know tell explain patient patients people treatment treat help helps good "
         "safe risk risks find found finding findings result results show showed conclude "
         "concluded conclusion trial trials review report reported outcome outcomes happen "
-        "happened paper article say says said according label"
+        "happened paper article say says said according label actually really exactly just "
+        "usually generally typically basically"
     )
 )
 

@@ -200,7 +200,9 @@ def classify(text: str, ents: Entities, personal: bool, records: Sequence[Record
     classes = bool(DRUG_CLASS.search(t))
     if ents.documents and hit["document"]:
         return "document"
-    if others and not baclofen and not hit["comparison"] and not ents.trials:
+    # "compared with diazepam?": a follow-up comparison, not a question about diazepam
+    short = bool(re.match(r"\s*(?:and |what about |how about )?(?:compared|versus|vs\b|against|relative)", t))
+    if others and not baclofen and not (hit["comparison"] and short) and not ents.trials:
         return "out_of_scope"  # another medicine's own facts
     if hit["overdose"] and not (ents.trials and hit["result"]):
         return "overdose"

@@ -464,9 +464,12 @@ def with_details(name: str, details: str) -> str:
 # --------------------------------------------------------------------------- helpers
 
 
+CRAVING_CLAIM = "craving scores craving OCDS obsessive compulsive drinking scale urge desire reduced lower"
+
+
 def cite_study(cites: Citations, store: object, r: RecordInfo, claim: str | None = None) -> int:
     if claim == "craving":
-        claim = f"craving {r.key_result or ''}"
+        claim = CRAVING_CLAIM
     found = result_quote(store, r, claim)
     if found is None:
         return 0

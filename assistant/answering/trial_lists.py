@@ -13,12 +13,14 @@ from assistant.answering.compose import (
     Evidence,
 )
 from assistant.answering.synthesis import (
+    CRAVING_CLAIM,
     cite_study,
     count,
     describe,
     join,
     placebo_trials,
     pooled_studies,
+    result_quote,
     study_name,
     substance_phrase,
     table_row,
@@ -50,13 +52,23 @@ def which_trials(ev: Evidence) -> Composition | None:
     if not trials:
         return None
     neg, pos = "negative" in plan.aspects, "positive" in plan.aspects
+    craving = "craving" in plan.aspects
+    outcome = "on their primary outcome"
+    if craving:  # the trials that measured craving, by their craving result
+        trials = [r for r in trials if r.craving_result]
+        outcome = "on craving"
+        pos = pos or bool(re.search(r"\b(?:lower|less|reduc\w*|fell|decreas\w*)\b", q, re.I))
+
+    def res(r: RecordInfo) -> str | None:
+        return r.craving_result if craving else r.result
+
     if neg and not pos:
-        wanted, what = ["no-benefit"], "found no benefit on their primary outcome"
+        wanted, what = ["no-benefit"], f"found no benefit {outcome}"
     elif pos and not neg:
-        wanted, what = ["benefit"], "found a benefit on their primary outcome"
+        wanted, what = ["benefit"], f"found a benefit {outcome}"
     else:
         wanted, what = ["benefit", "no-benefit", "mixed"], ""
-    chosen = [r for r in trials if r.result in wanted]
+    chosen = [r for r in trials if res(r) in wanted]
     topic = substance_phrase(substance) if substance else "addiction"
     kind = "high-dose " if "dose" in plan.aspects and not dose else ""
     at = f" at {dose.group(1)} mg/day" if dose else ""
@@ -71,7 +83,7 @@ def which_trials(ev: Evidence) -> Composition | None:
 
     def mark(r: RecordInfo) -> int:  # numbered in the order the answer names them
         if r.id not in marks:
-            marks[r.id] = cite_study(cites, store, r)
+            marks[r.id] = cite_study(cites, store, r, claim="craving" if craving else None)
         return marks[r.id]
 
     def names(rs: list[RecordInfo]) -> str:
@@ -86,7 +98,7 @@ def which_trials(ev: Evidence) -> Composition | None:
         )
     else:
         groups = [
-            (label, [r for r in chosen if r.result == key])
+            (label, [r for r in chosen if res(r) == key])
             for key, label in (("benefit", "found a benefit"), ("no-benefit", "found none"),
                                ("mixed", "had mixed results"))
         ]  # fmt: skip
@@ -99,7 +111,11 @@ def which_trials(ev: Evidence) -> Composition | None:
     table = []
     for r in sorted(chosen, key=mark):
         n = mark(r)
-        lines.append(f"- {with_details(study_name(r), describe(r))}: {r.key_result} [{n}]")
+        said = r.key_result
+        if craving:  # the trial's own sentence about craving
+            found = result_quote(store, r, CRAVING_CLAIM)
+            said = found[1].rstrip(".") if found else said
+        lines.append(f"- {with_details(study_name(r), describe(r))}: {said} [{n}]")
         table.append(table_row(r, n))
     return Composition("\n".join(lines), False, cites.items, ROUTE_SYNTHESIS, table)
 
