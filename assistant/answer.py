@@ -31,6 +31,17 @@ class Filters:
             or self.records is not None
         )  # fmt: skip
 
+    def allows(self, record: Any) -> bool:
+        """Whether a record (anything with evidence, substances and year) passes the filters."""
+        if self.evidence and record.evidence not in self.evidence:
+            return False
+        if self.substances and not set(self.substances) & set(record.substances):
+            return False
+        year = record.year or 0
+        if self.year_min and year < self.year_min:
+            return False
+        return not (self.year_max and (not record.year or year > self.year_max))
+
     def describe(self) -> str:
         """The filters in words ("" when there are none)."""
         parts = []

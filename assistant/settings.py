@@ -28,7 +28,7 @@ class Settings(BaseSettings):
     rrf_k: int = 60
     max_per_source: int = 2  # chunks of one record among the k (0 = no cap)
     # Composition.
-    max_sentences: int = 5
+    max_sentences: int = 3
     # Abstain when the best context is this dissimilar to the question (cosine) ...
     min_similarity: float = 0.42
     # ... and too few of the question's content words appear in the retrieved text.

@@ -246,10 +246,26 @@ def numbers_of(text: str) -> frozenset[str]:
 # Sentences that lean on the one before ("They advised ...", "The review also ..."): they do not
 # stand alone in an answer.
 LEANING = re.compile(
-    r"^(?:it|they|he|she|its|their|this|these|those|such|also|however|in addition|similarly"
+    r"^(?:it|they|he|she|his|her|its|their|this|these|those|such|also|however|in addition|similarly"
+    r"|the same"
     r"|likewise|but|and|here|there|both|neither)\b"
     r"|^the (?:review|study|trial|paper|authors?|analysis|report|statement|survey|series)"
     r" (?:also|further|then|added)\b",
+    re.I,
+)
+
+
+# Words pointing back at something an answer's reader has not seen.
+POINTING = re.compile(
+    r"\b(?:the same (?:database|source|study|trial|review|label|group|record|authors?)"
+    r"|this (?:label|dose|maximum|figure|review|study|trial|report|series|account)|also|his|her)\b",
+    re.I,
+)
+# Sentences about what could or could not be checked.
+UNCHECKED = re.compile(
+    r"\b(?:has|have|had) not been (?:confirmed|checked|verified)\b|\bnot (?:been )?confirmed from\b"
+    r"|\bwere not checked\b|\bcould not be (?:confirmed|verified|checked)\b|\bnot checked against\b"
+    r"|\bthe exact figures were not checked\b",
     re.I,
 )
 
@@ -269,7 +285,7 @@ def is_design_only(text: str) -> bool:
 class ExtractiveComposer:
     """Sentence selection by relevance and marginal novelty (the default composer)."""
 
-    max_sentences: int = 4
+    max_sentences: int = 3
     min_similarity: float = 0.42
     min_term_coverage: float = 0.5
     # The index's vocabulary (stemmed tokens): questions about words the library has never seen
@@ -418,6 +434,10 @@ class ExtractiveComposer:
                     score += 0.05  # safety questions: the label's words first
                 if LEANING.search(text):
                     score -= 0.1
+                elif POINTING.search(text[:70]):
+                    score -= 0.06
+                if UNCHECKED.search(text):
+                    score -= 0.1  # how the source was checked, not what it says
                 if wants_result and RESULT.search(text):
                     score += 0.04
                 if section.startswith(("background", "rationale", "context")):
@@ -483,10 +503,19 @@ class ExtractiveComposer:
                     continue
                 redundancy = max(similarity(c, o) for o in chosen)
                 new = sum(idf(t) for t in (topic & c.tokens) - covered) / weight
+                # A further sentence must cover part of the question the chosen ones leave
+                # open, or be nearly as relevant as the best: never padding.
+                novel = len(c.tokens - set().union(*(o.tokens for o in chosen))) / max(
+                    1, len(c.tokens)
+                )
+                if not (
+                    (new > 0 and c.score >= 0.75 * top) or (c.score >= 0.88 * top and novel >= 0.4)
+                ):
+                    continue
                 val = c.score - 0.4 * max(0.0, redundancy - 0.55) + 0.15 * new
                 if val > best_val:
                     best, best_val = c, val
-            if best is None or best_val < 0.6 * top:
+            if best is None or best_val < 0.75 * top:
                 break
             chosen.append(best)
             covered |= topic & best.tokens

@@ -122,8 +122,9 @@ def polar_lead(plan: Plan, first: str) -> str | None:
     # Otherwise "Yes" only when the first sentence states what the question asks, word for word
     # (its specific words all there) and negates nothing.
     asked = set(tokenize(q)) - QUESTION_WORDS - {"baclofen"}
-    stated = len(asked) >= 3 and len(asked & set(tokenize(first))) / len(asked) >= 0.8
-    return "Yes" if stated and not _NEGATED.search(first) else None
+    stated = len(asked) >= 3 and len(asked & set(tokenize(first))) / len(asked) >= 0.9
+    hedged = _NEGATED.search(first) or _CLAUSES.search(first.replace(",", " "))
+    return "Yes" if stated and not hedged else None
 
 
 # "Did craving change?", "did the higher dose do better?": settled by a sentence stating no effect.
@@ -169,7 +170,10 @@ def with_lead(plan: Plan, comp: Composition) -> Composition:
     if comp.abstained or not comp.answer:
         return comp
     question = plan.english or plan.question
-    if safety.in_danger(question) or safety.in_danger(plan.question):
+    informational = re.match(
+        r"\s*(?:what|which|how)\b(?!.*\b(?:should|do|can|must) (?:i|we)\b)", question, re.I
+    )
+    if (safety.in_danger(question) or safety.in_danger(plan.question)) and not informational:
         lead = URGENT_WITHDRAWAL if plan.intent == "withdrawal" else CALL_NOW
         body = "\n".join(
             ln if ln.startswith("- ") else f"- {ln}" for ln in comp.answer.splitlines() if ln

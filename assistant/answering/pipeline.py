@@ -29,18 +29,17 @@ from typing import Any
 
 from assistant.answer import Answer, Context, Filters, Plan
 from assistant.answering import comparisons, lead, safety, study, synthesis, trial_lists
-from assistant.answering import contraindications as ci
 from assistant.answering.backends import BackendUnavailable, configured_spec
 from assistant.answering.check import check_document
 from assistant.answering.claims import CheckReport
 from assistant.answering.compose import (
-    Citations,
     Composer,
     Composition,
     Evidence,
     ExtractiveComposer,
     decline,
 )
+from assistant.answering.conditions import contraindication_answer
 from assistant.answering.document import document_answer
 from assistant.answering.generate import NotedComposer, composer_from_spec
 from assistant.answering.plan import plan_question
@@ -52,7 +51,6 @@ from assistant.settings import Settings
 from assistant.vocab import (
     LANGUAGES,
     POOLED_EVIDENCE,
-    ROUTE_CONTRAINDICATIONS,
     ROUTE_TRIAL,
 )
 
@@ -353,7 +351,7 @@ class Assistant:
             "general",
         ) and not safety.in_danger(plan.english or plan.question):  # fmt: skip
             record = self.store.record(plan.entities.trials[0])
-            if record is not None and _allowed(record, filters):
+            if record is not None and (not filters or filters.allows(record)):
                 comp = study.trial_result(ev, record)
                 if comp is not None and plan.intent != "trial_result" and comp.route == ROUTE_TRIAL:
                     comp = dataclasses.replace(comp, evidence_table=[])
@@ -443,27 +441,14 @@ def _note(plan: Plan, comp: Composition, store: IndexStore) -> str:
     notes = [comp.note] if comp.note else []
     if plan.language != "en":
         notes.append(
-            f"Answered in English from English sources; your {LANGUAGES[plan.language]} question "
-            f"was read as: \u201c{plan.english}\u201d"
+            f"Your question in {LANGUAGES[plan.language]} is answered in English, from English "
+            "sources."
         )
     if plan.scope == "document" and plan.entities.documents:
         doc = store.record(plan.entities.documents[0])
         title = doc.title if doc else plan.entities.documents[0]
         notes.append(f"Answered from your document \u201c{title}\u201d.")
     return " ".join(notes)
-
-
-def _allowed(record: Any, filters: Filters | None) -> bool:
-    if not filters:
-        return True
-    if filters.evidence and record.evidence not in filters.evidence:
-        return False
-    if filters.substances and not set(filters.substances) & set(record.substances):
-        return False
-    year = record.year or 0
-    if filters.year_min and year < filters.year_min:
-        return False
-    return not (filters.year_max and (not record.year or year > filters.year_max))
 
 
 class _FilteredStore:
@@ -473,7 +458,7 @@ class _FilteredStore:
         self._store, self._filters = store, filters
 
     def catalog(self) -> list[Any]:
-        return [r for r in self._store.catalog() if _allowed(r, self._filters)]
+        return [r for r in self._store.catalog() if (not self._filters or self._filters.allows(r))]
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._store, name)
@@ -481,109 +466,3 @@ class _FilteredStore:
 
 def _filtered(ev: Evidence, filters: Filters) -> Evidence:
     return dataclasses.replace(ev, store=_FilteredStore(ev.store, filters)) if filters else ev
-
-
-# --------------------------------------------------------------------------- contraindications
-
-
-def _find_quote(store: IndexStore, source_id: str, quote: str) -> tuple[int, str] | None:
-    """The chunk of ``source_id`` holding ``quote`` and the quote exactly as the chunk has it."""
-    pattern = re.compile(r"\s+".join(re.escape(w) for w in quote.split()))
-    for pos in store.record_positions(source_id):
-        m = pattern.search(store.texts[pos])
-        if m:
-            return pos, m.group(0)
-    return None
-
-
-def contraindication_answer(
-    plan: Plan, store: IndexStore, filters: Filters | None = None
-) -> Composition | None:
-    """Baclofen and a condition, answered from the curated table so chat and lookup agree.
-
-    The first sentence gives the US label's position; the table's additions (guidelines,
-    studies) follow, each citing its record's sentence verbatim. Filters apply to the sources:
-    with ``--evidence rct`` only what trials add is shown (None when nothing is left).
-    """
-    try:
-        table = ci.load_table()
-    except ci.ContraindicationError:
-        return None
-    general = bool(re.search(r"contra.?indicat", (plan.english or plan.question).lower()))
-    conditions = [c for c in table if c.key in plan.entities.conditions]
-    if not conditions:
-        if not general:
-            return None
-        conditions = table
-    cites = Citations()
-
-    def cite(source_id: str, quote: str | None) -> str:
-        if not quote:
-            return ""
-        record = store.record(source_id)
-        if record is None or (filters and not _allowed(record, filters)):
-            return ""
-        found = _find_quote(store, source_id, quote)
-        if found is None:
-            return ""
-        pos, exact = found
-        return f" [{cites.add(store.context(pos), exact)}]"
-
-    lines: list[str] = []
-    many = len(conditions) > 2
-    asked_contra = general
-    if many:
-        only = next((c for c in table if c.label_status == "contraindicated"), None)
-        mark = cite(only.label_source, only.label_quote) if only else ""
-        none_listed = all(c.label_status != "contraindicated" for c in conditions)
-        lead = ci.common_error().strip()
-        if asked_contra and none_listed:
-            lead = (
-                f"No: {lead[0].lower()}{lead[1:]}"
-                if lead[:2] != lead[:2].upper()
-                else f"No: {lead}"
-            )
-        lines.append(f"{lead}{mark}")
-    per_condition = 3 if not many else 1
-    for cond in conditions:
-        label_mark = cite(cond.label_source, cond.label_quote)
-        summary = re.sub(
-            r"^Not a contraindication( on the US label)?\.\s*", "", cond.label_summary.strip()
-        )
-        if many:
-            status = ci.STATUS_TEXT.get(cond.label_status, cond.label_status)
-            lines.append(f"- {cond.name}: {status}.{label_mark}")
-            continue
-        lines.append(_first_line(cond, asked_contra, summary) + label_mark)
-        for add in cond.additions[:per_condition]:
-            mark = cite(add.source_id, add.quote)
-            if mark:
-                lines.append(f"- {add.text.strip()}{mark}")
-    if not cites.items:
-        return None
-    return Composition("\n".join(lines), False, cites.items, route=ROUTE_CONTRAINDICATIONS)
-
-
-def _first_line(cond: ci.Condition, asked_contra: bool, summary: str) -> str:
-    """The label's position on a condition and, in the same sentence, what it asks for."""
-    name = cond.name
-    lower = name[0].lower() + name[1:] if not name[:2].isupper() else name
-    detail = summary.strip().rstrip(".")
-    detail = (
-        f": {detail[0].lower()}{detail[1:]}"
-        if detail and not detail[:2].isupper()
-        else (f": {detail}" if detail else "")
-    )
-    if cond.label_status == "contraindicated":
-        return f"{'Yes: ' if asked_contra else ''}{name} is a contraindication to oral baclofen on the US label{detail}."
-    kind = {"warning": "a warning", "precaution": "a precaution"}.get(cond.label_status)
-    if kind:
-        line = (
-            f"{lower if asked_contra else name} is not a contraindication to baclofen on the US "
-            f"label, which lists it as {kind}{detail}."
-        )
-    elif asked_contra or not summary.strip():
-        line = f"the US label does not list {lower} as a contraindication to baclofen{detail}."
-    else:
-        line = summary.strip()  # it says what the label does (not) say, and what studies add
-    return f"No: {line}" if asked_contra else line[0].upper() + line[1:]

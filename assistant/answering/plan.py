@@ -165,6 +165,11 @@ _PERSONAL_DOSE = _rx(
     r"\b(?:right|best|correct|safe) dose for (?:me|him|her|my \w+)\b|\bmy dose\b",
     r"\bmy (?:baclofen )?dosage\b|\bi (?:take|am taking|'m taking|am on|'m on) \d+",
     r"\bis \d+ ?mg (?:\w+ ){0,3}(?:too much|too high|safe for me|ok for me)\b",
+    r"\b(?:i|i'm|im|my)\b[^.?!]*\b(?:weigh\w*|kg|kilos?|kilograms?|pounds|lbs|stone)\b[^.?!]*"
+    r"\b(?:dose|mg|how much|how many|take)\b",
+    r"\b(?:dose|mg|how much|how many)\b[^.?!]*\b(?:i|my)\b[^.?!]*\b(?:weigh\w*|kg|kilos?|pounds|lbs)\b",
+    r"\bhow much (?:baclofen )?(?:would|will|do|should) i need\b|\bwhat dose (?:should|would|do|could) i\b",
+    r"\b(?:dose|mg|how much)\b[^.?!]*\bfor (?:me|my (?:husband|wife|son|daughter|partner|mother|father|friend))\b",
 )
 
 # Follow-ups: short questions leaning on the conversation.

@@ -494,6 +494,15 @@ def notice(kind: str) -> Notice:
 _NOT_A_USE = frozenset(
     {"interaction", "overdose", "withdrawal", "pharmacokinetics", "out_of_scope"}
 )
+# Questions about whether or how baclofen works: answered from addiction trials, they concern
+# its off-label use even when the question names no substance.
+_USE_INTENTS = frozenset({"efficacy", "trial_result", "which_trials", "comparison", "general"})
+# Overdose and poisoning, asked about in general too: the emergency notice goes with them.
+_POISONING = re.compile(
+    r"\boverdos\w*|\bpoison\w*|\bintoxicat\w*|\bself.?poison\w*|\blethal\b|\bfatal dose\b"
+    r"|\btoo many (?:pills|tablets)\b|\bsurdos\w*|\bsobredosis\b|\bueberdosis\b|\buberdosis\b"
+    r"|\bsovradosaggio\b|\bintoxica\w*"
+)
 # Routes whose answer is built from addiction studies.
 _ADDICTION_ROUTES = frozenset({"synthesis", "trial"})
 
@@ -526,13 +535,16 @@ def notices_for(
         kinds |= detect(t)
     addiction_words = "off_label" in kinds
     kinds.discard("off_label")
+    evidence_of_use = route in _ADDICTION_ROUTES or (
+        route == "extractive" and plan.intent in _USE_INTENTS
+    )
     if plan.intent not in _NOT_A_USE and (
         addiction_words
         or plan.addiction
-        or (route in _ADDICTION_ROUTES and contexts_concern_addiction(cited))
+        or (evidence_of_use and contexts_concern_addiction(cited))
     ):
         kinds.add("off_label")
-    if plan.intent == "overdose":
+    if plan.intent == "overdose" or any(_POISONING.search(normalise(t)) for t in texts):
         kinds.add("emergency")
     if plan.intent == "withdrawal":
         kinds.add("withdrawal")

@@ -12,6 +12,7 @@ from dataclasses import replace
 import numpy as np
 
 from assistant.answering.compose import (
+    QUESTION_WORDS,
     Citations,
     Composition,
     Evidence,
@@ -115,6 +116,27 @@ def _figures_not_reported(question: str, record: RecordInfo, store: object) -> l
     return [f"{a}%" for a in asked if a not in stated]
 
 
+_NAMING = frozenset(
+    tokenize(
+        "study studies trial trials review reviews meta analysis cochrane pilot cohort series survey "
+        "register registry randomised randomized controlled double blind placebo open label "
+        "what did does do was were is are the a an of in on for with by from its their it they "
+        "baclofen find found show showed shown report reported describe described tell about "
+        "result results outcome outcomes conclude concluded happen happened"
+    )
+)
+
+
+def _specific_words(question: str, record: RecordInfo) -> set[str]:
+    """The question's words that neither name the study nor ask generically for its result."""
+    naming = " ".join(
+        str(x or "")
+        for x in (record.display_name, " ".join(record.trial_names), record.country, record.setting,
+                  record.year, record.surname, record.journal)
+    )  # fmt: skip
+    return set(tokenize(question)) - set(tokenize(naming)) - _NAMING - QUESTION_WORDS
+
+
 def _about_key_result(question: str, record: RecordInfo, store: object) -> bool:
     """Whether the question asks about what the study's key result states: enough of its
     specific words (IDF-weighted, leaving out the words that only identify the study) are in the
@@ -138,15 +160,22 @@ def trial_result(ev: Evidence, record: RecordInfo) -> Composition | None:
     plan, store = ev.plan, ev.store
     own = record_evidence(ev, record)
     question = plan.english or plan.question
-    asks_result = (
-        bool(GENERIC_RESULT.search(question) or "result" in plan.aspects)
-        and not _SPECIFIC_DETAIL.search(question)
-    ) or _about_key_result(question, record, store)
     fact = study_fact(ev, record)
     if fact is not None:
         return fact
+    # What the question asks beyond naming the study and asking for its result.
+    specific = _specific_words(question, record) - set(tokenize(record.key_result or ""))
+    idf = store.idf
+    asks_result = (
+        (bool(GENERIC_RESULT.search(question) or "result" in plan.aspects)
+         or _about_key_result(question, record, store))
+        and not _SPECIFIC_DETAIL.search(question)
+        and sum(idf(t) for t in specific) < 4.0
+    )  # fmt: skip
     if not asks_result or not record.key_result:
-        picked = _detail(own) or ExtractiveComposer(max_sentences=3).select(own)
+        asked = " ".join(sorted(specific)) if specific else question
+        focused = replace(own, plan=replace(plan, searched=asked))
+        picked = _detail(own) or ExtractiveComposer(max_sentences=2).select(focused)
         return replace(render(picked, own.contexts), route=ROUTE_TRIAL) if picked else None
     cites = Citations()
     n = cite_study(cites, store, record)
@@ -169,12 +198,13 @@ def trial_result(ev: Evidence, record: RecordInfo) -> Composition | None:
     own = replace(
         own, contexts=[c for c in own.contexts if not _METHOD_SECTION.match(c.metadata.section)]
     )
-    picked = ExtractiveComposer(max_sentences=3).select(own) if own.contexts else []
-    for s in picked:
-        if s.numbers & key_nums or len(lines) >= 3:
-            continue
-        m = cites.add(own.contexts[s.ctx], s.text, s.start)
-        lines.append(f"- {s.text} [{m}]")
+    # One more sentence only for what the question asks that the result line does not say.
+    if specific and own.contexts:
+        focused = replace(own, plan=replace(plan, searched=" ".join(sorted(specific))))
+        for s in ExtractiveComposer(max_sentences=1).select(focused):
+            if not (s.numbers & key_nums) and specific & s.tokens:
+                m = cites.add(own.contexts[s.ctx], s.text, s.start)
+                lines.append(f"- {s.text} [{m}]")
     table = [table_row(record, n)] if record.evidence in ("rct", *POOLED_EVIDENCE) else []
     return Composition("\n".join(lines), False, cites.items, ROUTE_TRIAL, table)
 
