@@ -127,14 +127,16 @@ _NAMING = frozenset(
 )
 
 
-def _specific_words(question: str, record: RecordInfo) -> set[str]:
+def _specific_words(question: str, record: RecordInfo, described: bool = True) -> set[str]:
     """The question's words that neither name the study nor ask generically for its result."""
     naming = " ".join(
         str(x or "")
         for x in (record.display_name, " ".join(record.trial_names), record.country, record.setting,
                   record.year, record.surname, record.journal)
     )  # fmt: skip
-    return set(tokenize(question)) - set(tokenize(naming)) - _NAMING - QUESTION_WORDS
+    # the words a question uses to describe the study ("the large French primary-care trial")
+    known = set(tokenize(naming)) | (set(tokenize(record.profile)) if described else set())
+    return set(tokenize(question)) - known - _NAMING - QUESTION_WORDS
 
 
 def _about_key_result(question: str, record: RecordInfo, store: object) -> bool:
@@ -166,12 +168,15 @@ def trial_result(ev: Evidence, record: RecordInfo) -> Composition | None:
     # What the question asks beyond naming the study and asking for its result.
     specific = _specific_words(question, record) - set(tokenize(record.key_result or ""))
     idf = store.idf
-    asks_result = (
-        (bool(GENERIC_RESULT.search(question) or "result" in plan.aspects)
-         or _about_key_result(question, record, store))
-        and not _SPECIFIC_DETAIL.search(question)
-        and sum(idf(t) for t in specific) < 4.0
-    )  # fmt: skip
+    generic = bool(GENERIC_RESULT.search(question) or "result" in plan.aspects)
+    asks_result = not _SPECIFIC_DETAIL.search(question) and (
+        _about_key_result(question, record, store)
+        or (generic and sum(idf(t) for t in specific) < 6.0)
+    )
+    # what the question asks beyond the result, for one more sentence (profile words count here)
+    beyond = _specific_words(question, record, described=False) - set(
+        tokenize(record.key_result or "")
+    )
     if not asks_result or not record.key_result:
         asked = " ".join(sorted(specific)) if specific else question
         focused = replace(own, plan=replace(plan, searched=asked))
@@ -199,10 +204,11 @@ def trial_result(ev: Evidence, record: RecordInfo) -> Composition | None:
         own, contexts=[c for c in own.contexts if not _METHOD_SECTION.match(c.metadata.section)]
     )
     # One more sentence only for what the question asks that the result line does not say.
-    if specific and own.contexts:
-        focused = replace(own, plan=replace(plan, searched=" ".join(sorted(specific))))
+    wanted = {t for t in beyond if idf(t) >= 2.0}
+    if wanted and own.contexts:
+        focused = replace(own, plan=replace(plan, searched=" ".join(sorted(wanted))))
         for s in ExtractiveComposer(max_sentences=1).select(focused):
-            if not (s.numbers & key_nums) and specific & s.tokens:
+            if not (s.numbers & key_nums) and wanted & s.tokens:
                 m = cites.add(own.contexts[s.ctx], s.text, s.start)
                 lines.append(f"- {s.text} [{m}]")
     table = [table_row(record, n)] if record.evidence in ("rct", *POOLED_EVIDENCE) else []
