@@ -3,14 +3,21 @@ once per session into a temporary folder (real Chroma on disk)."""
 
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
 
 # Deterministic CPU use on 2-core machines: one torch thread per process in tests.
 os.environ.setdefault("ASSISTANT_TORCH_THREADS", "1")
+# The ONNX query encoder is exported once per model (~15 s): one export per test session, shared
+# by every temporary index (and the CLI processes the tests start, which inherit the variable).
+if not os.environ.get("ASSISTANT_ENCODER_DIR"):
+    os.environ["ASSISTANT_ENCODER_DIR"] = tempfile.mkdtemp(prefix="baclofen-test-encoder-")
+    atexit.register(shutil.rmtree, os.environ["ASSISTANT_ENCODER_DIR"], True)
 
 import assistant  # noqa: E402,F401  (applies the offline switches before anything else loads)
 from assistant.settings import PROJECT_DIR, Settings  # noqa: E402

@@ -520,4 +520,3 @@ def remove_document(settings: Settings, record_id: str, embedder: Any = None) ->
         if rec is not None and rec.id != record_id:
             raise IngestError(f"{target.name} holds record {rec.id!r}, not {record_id!r}")
         return _commit(settings, _Plan(replace=[target]), embedder, False, None)
-

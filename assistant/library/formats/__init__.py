@@ -70,7 +70,25 @@ FORMATS: tuple[Format, ...] = (
 )  # fmt: skip
 EXTENSIONS: frozenset[str] = frozenset(e for f in FORMATS for e in f.extensions)
 ARCHIVE_EXTS = frozenset(
-    [".zip", ".tar", ".gz", ".tgz", ".bz2", ".tbz2", ".xz", ".txz", ".7z", ".rar", ".zst", ".lz", ".lzma", ".z", ".cab", ".iso", ".jar"]
+    [
+        ".zip",
+        ".tar",
+        ".gz",
+        ".tgz",
+        ".bz2",
+        ".tbz2",
+        ".xz",
+        ".txz",
+        ".7z",
+        ".rar",
+        ".zst",
+        ".lz",
+        ".lzma",
+        ".z",
+        ".cab",
+        ".iso",
+        ".jar",
+    ]
 )
 _ARCHIVE_MAGIC = (
     (b"PK\x03\x04", "zip"),

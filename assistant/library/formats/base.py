@@ -28,6 +28,7 @@ _ID_HASH = 8
 class IngestError(ValueError):
     """A document or an ingest that cannot be done; the message says why and what to do."""
 
+
 # --------------------------------------------------------------------------- small helpers
 
 
@@ -221,7 +222,9 @@ def add_article(
             pmid=pmid,
             doi=doi,
             evidence=USER_EVIDENCE,
-            claimed_evidence=claimed if (claimed := evidence_for(pubtypes)) != USER_EVIDENCE else None,
+            claimed_evidence=claimed
+            if (claimed := evidence_for(pubtypes)) != USER_EVIDENCE
+            else None,
             substances=substances_in(f"{title} {abstract}"),
             verified=verified,
             source_file=str(parsed.path),
@@ -232,6 +235,7 @@ def add_article(
         parsed.errors.append(f"{where}: {exc}")
         return
     parsed.drafts.append(Draft(rec, line))
+
 
 def title_from_name(path: Path) -> str:
     t = re.sub(r"[_\-]+", " ", path.stem).strip()

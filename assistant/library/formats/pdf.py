@@ -178,5 +178,3 @@ def _ranges(nums: list[int]) -> str:
         if n is not None:
             start = prev = n
     return ", ".join(out)
-
-
