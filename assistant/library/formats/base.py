@@ -203,7 +203,14 @@ def add_article(
     if not abstract:
         parsed.skipped.append(f"{where} ({title[:60]}): no abstract, nothing to index")
         return
+    given_pmid, given_doi = one_line(str(pmid or "")), one_line(str(doi or ""))
     pmid, doi = pmid_of(pmid), doi_of(doi)
+    for label, given, valid in (("PMID", given_pmid, pmid), ("DOI", given_doi, doi)):
+        if given and not valid:
+            parsed.warnings.append(
+                f"{where} ({title[:60]}): the {label} {given[:40]!r} is not a valid {label}; "
+                "the record was added without it"
+            )
     names, et_al = authors_of(authors)
     note = f"from the user's {kind} {parsed.path.name}"
     verified = {k: note for k, v in (("pmid", pmid), ("doi", doi)) if v}
@@ -238,8 +245,10 @@ def add_article(
 
 
 def title_from_name(path: Path) -> str:
-    t = re.sub(r"[_\-]+", " ", path.stem).strip()
-    return t or path.name or "Untitled document"
+    """A title from the file name: separators to spaces, and no control characters (a name can
+    hold ESC or a newline, which would reach the terminal in ``assistant sources``)."""
+    t = one_line(re.sub(r"[_\-]+", " ", path.stem))
+    return t or one_line(path.name) or "Untitled document"
 
 
 def first_line(text: str) -> str:
