@@ -156,7 +156,7 @@ chat = client.predict("What lowered zorbitol craving scores?", api_name=name)
 result["serve"] = json.dumps(chat)[:20000]
 
 import chromadb.config, gradio.analytics, huggingface_hub.constants
-from assistant.index.build import chroma_settings
+from assistant.index.store import chroma_settings
 result["telemetry"] = {
     "chroma": chroma_settings().anonymized_telemetry,
     "chroma_default": chromadb.config.Settings().anonymized_telemetry,
@@ -329,7 +329,7 @@ def test_strace_parser_flags_only_non_loopback() -> None:
 
 def test_offline_switches_are_set_on_import() -> None:
     import assistant  # noqa: F401  (conftest imported it first; the switches stay applied)
-    from assistant.index.build import chroma_settings
+    from assistant.index.store import chroma_settings
 
     assert os.environ["ANONYMIZED_TELEMETRY"] == "False"
     assert os.environ["GRADIO_ANALYTICS_ENABLED"] == "False"

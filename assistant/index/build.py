@@ -350,6 +350,8 @@ def build_index(
 
         chunks: list[Chunk] = []
         names = cite_names(records)
+        if len(records) > 500:
+            say(f"Chunking {len(records):,} records ...")
         for r in records:
             chunks.extend(chunk_record(r, settings.chunk_size, settings.chunk_overlap, names))
         # Vectors are reused by text hash whenever the model is the same (a chunking change
@@ -358,8 +360,19 @@ def build_index(
         cache = _embedding_cache(live) if same_model and not rebuild else {}
         # Every sentence is embedded too: answers pick and de-duplicate sentences by meaning.
         sentences = [c.text[a:b] for c in chunks for a, b in c.sentences]
+        owner = [i for i, c in enumerate(chunks) for _ in c.sentences]
+        # A user document's chunk that is one "sentence" (text without sentence ends, such as a
+        # one-line dump) gives that sentence its own vector: the same text with the title in
+        # front. Embedding it again doubled the time of such documents.
+        whole = {
+            j
+            for j, (t, i) in enumerate(zip(sentences, owner, strict=True))
+            if chunks[i].metadata.user and t == chunks[i].text
+        }
         todo = [i for i, c in enumerate(chunks) if c.hash not in cache]
-        todo_s = [i for i, t in enumerate(sentences) if sentence_hash(t) not in cache]
+        todo_s = [
+            i for i, t in enumerate(sentences) if i not in whole and sentence_hash(t) not in cache
+        ]
         if embedder is None and (todo or todo_s):
             say("Loading the embedding model ...")
             from assistant.index.embeddings import get_embedder
@@ -378,13 +391,15 @@ def build_index(
             )
         sentence_vectors = np.zeros((len(sentences), dim), dtype=np.float32)
         for i, t in enumerate(sentences):
-            hit = cache.get(sentence_hash(t))
+            hit = vectors[owner[i]] if i in whole else cache.get(sentence_hash(t))
             if hit is not None:
                 sentence_vectors[i] = hit
         if todo_s:
-            sentence_vectors[todo_s] = _embed(
-                embedder, [sentences[i] for i in todo_s], progress, settings, "sentences"
-            )
+            # Each distinct text once (exports repeat copyright lines and the like).
+            distinct = list(dict.fromkeys(sentences[i] for i in todo_s))
+            found = _embed(embedder, distinct, progress, settings, "sentences")
+            row = {t: r for r, t in enumerate(distinct)}
+            sentence_vectors[todo_s] = found[[row[sentences[i]] for i in todo_s]]
 
         gen = index_dir / f"gen-{time.strftime('%Y%m%d-%H%M%S')}-{secrets.token_hex(3)}"
         try:

@@ -533,10 +533,8 @@ def _commit(
     # Files replaced or overwritten go to the backup folder first, so they can be put back.
     out = list(dict.fromkeys([*plan.replace, *(t for t, _, _ in plan.write if t.exists())]))
     moved = [(old, backup / old.name) for old in out]
-    new_records = {
-        rec.id: as_user_document(parse_record(target, text)).content_hash()
-        for target, text, rec in plan.write
-    }
+    # The records as the index will read them (plan.write holds them parsed from their text).
+    new_records = {rec.id: as_user_document(rec).content_hash() for _, _, rec in plan.write}
     removed = []
     for old in plan.replace:
         try:
@@ -632,7 +630,7 @@ def ingest_paths(
                 sha = hashlib.sha256(data).hexdigest()
                 # Duplicates are recognised before parsing (and their old problems not repeated).
                 dup = by_sha.get(sha)
-                parsed = None if dup or sha in batch_sha else parse_document(path, data)
+                parsed = None if dup or sha in batch_sha else parse_document(path, data, on_phase)
             except IngestError as exc:
                 report.errors.append(Problem(str(path), str(exc)))
                 continue
@@ -700,7 +698,7 @@ def ingest_paths(
                 try:
                     target = _target(lib, rec.id)
                     text = render_record(rec)
-                    parse_record(target, text)  # what build_index will read must load
+                    rec = parse_record(target, text)  # what build_index will read must load
                 except (IngestError, CorpusError) as exc:
                     report.errors.append(
                         Problem(str(parsed.path), f"{where.strip()} {exc}".strip())
@@ -719,6 +717,8 @@ def ingest_paths(
                 replacing -= {r.id for r in old}
         if not plan.write:
             return report
+        if on_phase:
+            on_phase(f"Adding {len(plan.write):,} record(s) to your library and the index ...")
         report.build = _commit(settings, plan, embedder, progress, on_phase)
         report.added = [rec.id for _, _, rec in plan.write]
         report.titles = {rec.id: rec.title for _, _, rec in plan.write}

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -167,6 +167,12 @@ class Parsed:
     errors: list[str] = field(default_factory=list)  # bad records inside an otherwise good file
     skipped: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # Progress of a long read ("page 50 of 300"), for the person waiting; None = silent.
+    on_progress: Callable[[str], None] | None = field(default=None, repr=False, compare=False)
+
+    def progress(self, message: str) -> None:
+        if self.on_progress is not None:
+            self.on_progress(f"{self.path.name}: {message}")
 
 
 def make_record(**data: Any) -> Record:
