@@ -24,12 +24,14 @@ import re
 import threading
 import unicodedata
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 from assistant.answer import Answer, Context, Filters, Plan
 from assistant.answering import contraindications as ci
 from assistant.answering import safety, synthesis
 from assistant.answering.backends import BackendUnavailable, configured_spec
+from assistant.answering.check import CheckReport, check_document
 from assistant.answering.compose import (
     Citations,
     Composer,
@@ -38,21 +40,26 @@ from assistant.answering.compose import (
     ExtractiveComposer,
     decline,
 )
+from assistant.answering.document import document_answer
 from assistant.answering.generate import NotedComposer, composer_from_spec
 from assistant.answering.plan import plan_question
 from assistant.index.build import index_status
 from assistant.index.retrieval import from_document, hybrid_retriever
 from assistant.index.store import IndexError_, IndexStore
+from assistant.library.records import RecordInfo
 from assistant.settings import Settings
 from assistant.vocab import (
     LANGUAGES,
     POOLED_EVIDENCE,
     ROUTE_CONTRAINDICATIONS,
-    ROUTE_DOCUMENT,
     ROUTE_TRIAL,
 )
 
 MAX_QUESTION_CHARS = 2000
+
+
+class DocumentNotFound(LookupError):
+    """No user document matches the name given; the message says what there is."""
 
 
 class QuestionError(ValueError):
@@ -249,6 +256,37 @@ class Assistant:
         answer.notices = safety.notices_for(plan, quoted, answer.route, answer.abstained)
         return answer
 
+    def document(self, name: str) -> RecordInfo:
+        """One of the user's documents by id, title or file name (the latest added for "")."""
+        docs = [r for r in self.store.catalog() if r.user]
+        if not docs:
+            raise DocumentNotFound("Your library is empty: add a document with `assistant ingest FILE`.")
+        key = (name or "").strip().lower()
+        if not key:
+            return max(docs, key=lambda r: (r.added or "", r.id))
+        for match in (
+            lambda r: r.id == key,
+            lambda r: r.title.lower() == key,
+            lambda r: bool(r.source_file) and key in (
+                Path(r.source_file).name.lower(), Path(r.source_file).stem.lower()
+            ),
+            lambda r: key in r.title.lower(),
+        ):
+            found = [r for r in docs if match(r)]
+            if len(found) == 1:
+                return found[0]
+            if len(found) > 1:
+                names = "; ".join(f"{r.id} ({r.title[:50]})" for r in found[:5])
+                raise DocumentNotFound(f"{name!r} matches several documents: {names}. Use the id.")
+        raise DocumentNotFound(
+            f"No document {name!r} in your library (see `assistant sources`, marked 'your library')."
+        )
+
+    def check(self, document: str) -> CheckReport:
+        """Check a user's document against the curated evidence (see :mod:`.check`)."""
+        self.refresh()
+        return check_document(self.store, self.embedder, self.document(document))
+
     # ------------------------------------------------------------------ routes
 
     def _decline(self, plan: Plan) -> Composition | None:
@@ -279,8 +317,7 @@ class Assistant:
         intent = plan.intent
         comp: Composition | None = None
         if plan.scope == "document" and plan.entities.documents:
-            comp = self.composer(ev)
-            return dataclasses.replace(comp, route=ROUTE_DOCUMENT)
+            return document_answer(ev, self.composer, self.embedder)
         if intent == "contraindication":
             comp = contraindication_answer(plan, self.store, filters)
         elif intent == "efficacy" and not plan.entities.trials:

@@ -6,13 +6,16 @@ Registered on the main group by :mod:`assistant.frontends.cli` (:data:`COMMANDS`
 from __future__ import annotations
 
 import contextlib
+import json
 import signal
+import textwrap
 from pathlib import Path
 from typing import Any, NoReturn
 
 import click
 
-from assistant.frontends.cli_common import fail, index_dir_option, say, settings_for
+from assistant.answering.pipeline import DocumentNotFound
+from assistant.frontends.cli_common import fail, index_dir_option, load_assistant, say, settings_for
 from assistant.library.formats import format_table
 from assistant.library.formats.base import IngestError
 from assistant.library.ingest import ingest_paths, recover_interrupted, remove_document
@@ -182,4 +185,60 @@ def fetch_pubmed_cmd(
     _report(report, quiet=False)
 
 
-COMMANDS = [ingest_cmd, remove_cmd, fetch_pubmed_cmd]
+@click.command("check")
+@click.argument("document", required=False, default="")
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@click.option(
+    "--all", "show_all", is_flag=True, help="Also list the claims the evidence does not cover."
+)
+@_index_dir_option
+def check_cmd(document: str, as_json: bool, show_all: bool, index_dir: Path | None) -> None:
+    """Check one of your documents against the curated evidence.
+
+    DOCUMENT is its id, its title (or part of it) or its file name; without it, the document
+    added last. Every checkable claim (contraindications, approval and regulation, doses and
+    limits, trial results with numbers, origin and mechanism, elimination and kidneys,
+    withdrawal) gets a verdict: contradicted, supported or not covered, with the document's own
+    sentence (and page) and the curated sentence that decides it. Nothing is called supported
+    or contradicted without a quote from a curated source.
+
+    \b
+    Examples:
+      assistant ingest ~/Downloads/baclofen-article.pdf
+      assistant check
+      assistant check "baclofen article" --all
+      assistant check --json user-baclofen-article-1a2b3c4d
+    """
+    settings = settings_for(index_dir)
+    try:
+        assistant = load_assistant(settings, quiet=as_json)
+        report = assistant.check(document)
+    except DocumentNotFound as exc:
+        fail(exc)
+    except Exception as exc:  # noqa: BLE001 - a clear message, not a trace
+        fail(exc)
+    if as_json:
+        click.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
+        return
+    click.echo(f"{report.document.title} ({report.document.id})")
+    counts = report.counts()
+    click.echo(
+        f"{counts['contradicted']} contradicted, {counts['supported']} supported, "
+        f"{counts['not-covered']} not covered by the curated evidence."
+    )
+    for verdict in ("contradicted", "supported", "not-covered"):
+        claims = [c for c in report.claims if c.verdict == verdict]
+        if not claims or (verdict == "not-covered" and not show_all):
+            continue
+        click.echo(f"\n{verdict.upper()}")
+        for c in claims:
+            where = f" (p. {c.page})" if c.page else ""
+            click.echo(textwrap.fill(f"- \u201c{c.text}\u201d{where}", 100, subsequent_indent="  "))
+            if c.explanation:
+                click.echo(textwrap.fill(c.explanation, 100, initial_indent="  ", subsequent_indent="  "))
+            for cit in c.citations:
+                ref = f"{cit.title} ({cit.year or 'n.d.'})"
+                click.echo(textwrap.fill(f"\u201c{cit.quote}\u201d \u2014 {ref}", 100, initial_indent="    ", subsequent_indent="    "))
+
+
+COMMANDS = [ingest_cmd, remove_cmd, check_cmd, fetch_pubmed_cmd]

@@ -335,6 +335,8 @@ def chunk_record(
     base = record_metadata(record)
     chunks: list[Chunk] = []
     pages = _page_sections(record)
+    if record.evidence == USER_EVIDENCE:
+        return _document_chunks(record, base, pages, chunk_size, body)
     for page, text in pages:
         for sec_doc in headers.split_text(text):
             section = " / ".join(
@@ -348,6 +350,162 @@ def chunk_record(
                 chunk = Chunk(id=f"{record.id}::{len(chunks)}", text=piece, metadata=meta)
                 chunk.sentences = split_sentences(piece)
                 chunks.append(chunk)
+    return chunks
+
+
+# --------------------------------------------------------------------------- user documents
+
+_MD_HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t#]*$")
+_LIST_LINE = re.compile(r"^[ \t]*(?:[-*\u2022]|\d{1,2}[.)])[ \t]+")
+
+
+def _heading_of(block: str) -> str | None:
+    """A block that is a heading: Markdown ("## Side effects") or, in plain text, a short line
+    without end punctuation ("3. SIDE EFFECTS", "Who should avoid it")."""
+    lines = block.strip().split("\n")
+    if len(lines) != 1:
+        return None
+    line = lines[0].strip()
+    m = _MD_HEADING.match(line)
+    if m:
+        return m.group(2).strip("*_ ")
+    if (
+        3 <= len(line) <= 90
+        and re.search(r"[A-Za-z]", line)
+        and not re.search(r"[.,;:!?\)\]\"'\u201d]$", line)
+        and (not _LIST_LINE.match(line) or re.match(r"^\d{1,2}[.)]\s+[A-Z]", line))
+        and len(line.split()) <= (8 if _LIST_LINE.match(line) else 12)
+    ):
+        return re.sub(r"^\d+(?:\.\d+)*[.)]?\s+", "", line).strip("*_ ")
+    return None
+
+
+def _runs(block: str) -> list[str]:
+    """A block split into runs of prose and runs of list lines; the sentence that introduces a
+    list (ending with ":") moves to the list it introduces."""
+    runs: list[tuple[bool, list[str]]] = []
+    for line in block.split("\n"):
+        is_item = bool(_LIST_LINE.match(line)) or (
+            bool(runs) and runs[-1][0] and line.startswith((" ", "\t"))
+        )
+        if runs and runs[-1][0] == is_item:
+            runs[-1][1].append(line)
+        else:
+            runs.append((is_item, [line]))
+    out: list[str] = []
+    carry = ""
+    for is_item, lines in runs:
+        text = "\n".join(lines).strip()
+        if not is_item:
+            m = re.search(r"(?:^|(?<=[.!?])\s+)([^.!?]*:)\s*$", text)
+            if m:
+                carry = m.group(1).strip()
+                text = text[: m.start(1)].strip()
+            if text:
+                out.append(text)
+        else:
+            out.append(f"{carry}\n{text}" if carry else text)
+            carry = ""
+    if carry:
+        out.append(carry)
+    return out
+
+
+def _blocks(text: str) -> list[tuple[str | None, str]]:
+    """(heading, block) pairs: paragraphs and whole lists, each under the heading before it; a
+    paragraph ending with ":" stays with the list it introduces. A short title-like line above
+    a paragraph is a heading even without blank lines around it (plain text and PDFs)."""
+    out: list[tuple[str | None, str]] = []
+    heading: str | None = None
+    pending = ""
+    for raw in re.split(r"\n[ \t]*\n", text.replace("\r\n", "\n")):
+        if not raw.strip():
+            continue
+        for sub_heading, block in _split_at_headings(raw.strip("\n")):
+            if sub_heading is not None and not pending:
+                heading = sub_heading
+            if not block:
+                continue
+            if pending:
+                block = f"{pending}\n{block}"
+                pending = ""
+            if block.rstrip().endswith(":") and not _LIST_LINE.match(block.split("\n")[-1]):
+                pending = block.rstrip()
+                continue
+            out.append((heading, block))
+    if pending:
+        out.append((heading, pending))
+    return out
+
+
+def _split_at_headings(block: str) -> list[tuple[str | None, str]]:
+    """A block cut at its heading lines: [(heading or None, text under it)]."""
+    lines = block.split("\n")
+    if len(lines) == 1:
+        h = _heading_of(block)
+        return [(h, "")] if h is not None else [(None, block)]
+    out: list[tuple[str | None, str]] = []
+    current: list[str] = []
+    heading: str | None = None
+    for i, line in enumerate(lines):
+        nxt = lines[i + 1] if i + 1 < len(lines) else ""
+        h = _heading_of(line) if line.strip() and (not nxt or len(nxt) > len(line)) else None
+        if h is not None and not _LIST_LINE.match(line):
+            if current or heading is not None:
+                out.append((heading, "\n".join(current).strip()))
+            heading, current = h, []
+        else:
+            current.append(line)
+    out.append((heading, "\n".join(current).strip()))
+    return out
+
+
+def _document_chunks(
+    record: Record,
+    base: ChunkMeta,
+    pages: list[tuple[int | None, str]],
+    chunk_size: int,
+    splitter: Any,
+) -> list[Chunk]:
+    """A user's document: chunks of whole paragraphs and whole lists, never mixing sections,
+    each chunk's section the heading it sits under (so "which side effects does the article
+    list?" finds the list in one piece, with its heading)."""
+    chunks: list[Chunk] = []
+
+    def emit(section: str | None, page: int | None, parts: list[str]) -> None:
+        text = "\n\n".join(parts).strip()
+        if not text:
+            return
+        meta = replace(base, section=section or "", page=page)
+        chunk = Chunk(id=f"{record.id}::{len(chunks)}", text=text, metadata=meta)
+        chunk.sentences = split_sentences(text)
+        chunks.append(chunk)
+
+    for page, text in pages:
+        parts: list[str] = []
+        size = 0
+        current: str | None = None
+        for heading, whole in _blocks(text):
+            if heading != current and parts:
+                emit(current, page, parts)
+                parts, size = [], 0
+            current = heading
+            for block in _runs(whole) if len(whole) > chunk_size else [whole]:
+                block = _unwrap(block)
+                if len(block) > 2 * chunk_size:  # a very long paragraph: split it by sentence
+                    if parts:
+                        emit(current, page, parts)
+                        parts, size = [], 0
+                    for piece in splitter.split_text(block):
+                        emit(current, page, [piece.strip()])
+                    continue
+                if parts and size + len(block) > chunk_size:
+                    emit(current, page, parts)
+                    parts, size = [], 0
+                parts.append(block)
+                size += len(block) + 2
+        if parts:
+            emit(current, page, parts)
     return chunks
 
 
