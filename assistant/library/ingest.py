@@ -265,6 +265,7 @@ def list_documents(settings: Settings) -> list[dict[str, Any]]:
                 "authors": r.authors_text,
                 "year": r.year,
                 "evidence": r.evidence,
+                "claimed_evidence": r.claimed_evidence,
                 "pmid": r.pmid,
                 "doi": r.doi,
                 "source_file": r.source_file,
