@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 export GRADIO_ANALYTICS_ENABLED := False
 export HF_HUB_OFFLINE := 1
 
-.PHONY: run test install browser bench eval lint clean-index
+.PHONY: run test install browser screenshots bench eval lint clean-index
 
 run: $(STAMP)                  ## start the chat app (builds/updates the index first)
 	$(BIN)/python app.py $(ARGS)
@@ -34,12 +34,25 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install -q -e ".[test]"
 	@touch $@
 
-# Debian's Chromium for the browser tests (playwright cannot download its own browser here).
+# Debian's Chromium for the browser tests (playwright cannot download its own browser here), and
+# axe-core from the npm registry for their accessibility checks (a test dependency, kept in .venv).
+AXE_VERSION := 4.14.1
+AXE_DIR     := $(VENV)/node
 browser:
 	@command -v chromium >/dev/null 2>&1 || { \
 	  echo "Installing Debian chromium for the browser tests ..."; \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
+	@test -f $(AXE_DIR)/node_modules/axe-core/axe.min.js || { \
+	  command -v npm >/dev/null 2>&1 || { \
+	    echo "Installing npm for axe-core ..."; \
+	    if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	    $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq npm >/dev/null; }; \
+	  echo "Installing axe-core $(AXE_VERSION) for the browser tests ..."; \
+	  npm install --prefix $(AXE_DIR) axe-core@$(AXE_VERSION) --no-audit --no-fund --silent; }
+
+screenshots: $(STAMP) browser  ## the README screenshots (docs/screenshots/), from the browser tests
+	UPDATE_SCREENSHOTS=1 $(BIN)/python -m pytest tests/test_browser.py -q
 
 clean-index:
 	rm -rf index/gen-* index/CURRENT index/.lock

@@ -1,5 +1,9 @@
 """Shared fixtures: the real bundled model loaded once per session, and the real corpus indexed
-once per session into a temporary folder (real Chroma on disk)."""
+once per session into a temporary folder (real Chroma on disk).
+
+Tests that use the model or an index (the fixtures in MODEL_FIXTURES) are marked ``slow``
+automatically, so ``make test-quick`` (``pytest -m "not slow"``) never loads the model.
+"""
 
 from __future__ import annotations
 
@@ -11,19 +15,52 @@ from pathlib import Path
 
 import pytest
 
+# A developer's own settings (ASSISTANT_LLM, ASSISTANT_INDEX_DIR ...) must not change what the
+# tests do: every ASSISTANT_* variable is cleared for the whole session, then the test defaults set.
+for _name in [n for n in os.environ if n.startswith("ASSISTANT_")]:
+    del os.environ[_name]
+for _name in ("CHROMA_HOST", "CHROMA_PORT", "OPENAI_BASE_URL", "OPENAI_API_KEY", "OLLAMA_HOST"):
+    os.environ.pop(_name, None)
 # Deterministic CPU use on 2-core machines: one torch thread per process in tests.
-os.environ.setdefault("ASSISTANT_TORCH_THREADS", "1")
+os.environ["ASSISTANT_TORCH_THREADS"] = "1"
 # The ONNX query encoder is exported once per model (~15 s): one export per test session, shared
 # by every temporary index (and the CLI processes the tests start, which inherit the variable).
-if not os.environ.get("ASSISTANT_ENCODER_DIR"):
-    os.environ["ASSISTANT_ENCODER_DIR"] = tempfile.mkdtemp(prefix="baclofen-test-encoder-")
-    atexit.register(shutil.rmtree, os.environ["ASSISTANT_ENCODER_DIR"], True)
+os.environ["ASSISTANT_ENCODER_DIR"] = tempfile.mkdtemp(prefix="baclofen-test-encoder-")
+atexit.register(shutil.rmtree, os.environ["ASSISTANT_ENCODER_DIR"], True)
 
 import assistant  # noqa: E402,F401  (applies the offline switches before anything else loads)
 from assistant.settings import PROJECT_DIR, Settings  # noqa: E402
 
 SHARED = PROJECT_DIR.parent / "shared"
 SEEDS = SHARED / "seeds"
+ARTICLES = PROJECT_DIR / "tests" / "fixtures" / "articles"
+MODEL_FIXTURES = {
+    "embedder", "corpus_index", "corpus_assistant", "tiny_built", "tiny", "docs_assistant",
+}  # fmt: skip
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Anything that loads the model or builds an index is slow (not in the quick tier)."""
+    for item in items:
+        if MODEL_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
+
+
+@pytest.fixture(autouse=True)
+def _no_assistant_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A test that sets ASSISTANT_* variables gets them back cleared afterwards."""
+    for name in [
+        n for n in os.environ if n.startswith("ASSISTANT_") and n != "ASSISTANT_TORCH_THREADS"
+    ]:
+        monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture(scope="session")
+def catalog():
+    """The curated records' catalogue, read from corpus/ (no model, no index)."""
+    from assistant.library.records import load_corpus
+
+    return tuple(r.info() for r in load_corpus(PROJECT_DIR / "corpus"))
 
 
 @pytest.fixture(scope="session")
@@ -53,6 +90,24 @@ def corpus_assistant(corpus_index: Settings, embedder):
     from assistant.answering.pipeline import Assistant
 
     return Assistant(corpus_index, embedder=embedder)
+
+
+@pytest.fixture(scope="session")
+def docs_assistant(corpus_index: Settings, embedder, tmp_path_factory: pytest.TempPathFactory):
+    """The corpus index plus the test articles of tests/fixtures/articles as the user's
+    documents (a copy of the session index: the corpus vectors are reused, not recomputed)."""
+    from assistant.answering.pipeline import Assistant
+    from assistant.library.ingest import ingest_paths
+
+    root = tmp_path_factory.mktemp("docs-index")
+    shutil.copytree(corpus_index.index_dir, root / "index")
+    settings = Settings(index_dir=root / "index", torch_threads=1)
+    files = sorted(p for p in ARTICLES.iterdir() if p.suffix in (".md", ".txt"))
+    if SEEDS.is_dir():
+        files += sorted(p for p in SEEDS.iterdir() if p.is_file())
+    report = ingest_paths(settings, files, embedder=embedder)
+    assert not report.errors, report.errors
+    return Assistant(settings, embedder=embedder)
 
 
 TINY_RECORDS = {

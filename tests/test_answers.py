@@ -1,5 +1,7 @@
-"""Answers: verbatim quotes, numbered citations, abstention, filters, the LangChain chain, and the
-public JSON schema of `assistant ask --json` and `--batch` (run as a real subprocess)."""
+"""Answers on the real corpus: the bottom line first, verbatim citations, routes that fit the
+question, evidence synthesis from the structured fields, declines, follow-ups, other languages,
+filters, the LangChain chain, and the public JSON schema of `assistant ask --json` / `--batch`
+(run as a real subprocess)."""
 
 from __future__ import annotations
 
@@ -11,10 +13,11 @@ import sys
 
 import pytest
 
-from assistant.answering.compose import ABSTAIN_TEXT
-from assistant.answering.pipeline import QuestionError, clean_question
-from assistant.index.retrieval import Filters
-from assistant.vocab import EVIDENCE_TYPES
+from assistant.answer import Filters
+from assistant.answering.pipeline import MAX_QUESTION_CHARS, QuestionError, clean_question
+from assistant.answering.synthesis import placebo_trials
+from assistant.evaluation.metrics import META, first_sentence
+from assistant.vocab import EVIDENCE_TYPES, NOTICE_KINDS, ROUTES
 
 IN_SCOPE = [
     "Does baclofen reduce alcohol craving?",
@@ -31,53 +34,172 @@ OUT_OF_SCOPE = [
     "How do I bake sourdough bread?",
     "Who won the football world cup in 2018?",
     "How do I sort a list in Python?",
-    # another medicine: the library's sentences about baclofen do not answer these
-    "What is the half-life of diazepam?",
-    "What is the recommended daily dose of vitamin D for adults?",
 ]
 
 
 def _check_citations(ans, store) -> None:
     for c in ans.citations:
-        chunk = store.texts[store.position[c.chunk_id]]
-        assert c.quote and c.quote in chunk, f"quote not verbatim in {c.chunk_id}"
-        assert c.source_id == store.metas[store.position[c.chunk_id]]["source_id"]
+        pos = store.position[c.chunk_id]
+        assert c.quote and c.quote in store.texts[pos], f"quote not verbatim in {c.chunk_id}"
+        assert c.source_id == store.metas[pos].source_id
         assert c.evidence in EVIDENCE_TYPES
     assert [c.n for c in ans.citations] == list(range(1, len(ans.citations) + 1))
 
 
 @pytest.mark.parametrize("question", IN_SCOPE)
-def test_in_scope_answers_quote_their_sources_verbatim(corpus_assistant, question: str) -> None:
+def test_in_scope_answers_open_with_their_bottom_line(corpus_assistant, question: str) -> None:
     ans = corpus_assistant.ask(question)
     assert not ans.abstained, ans.answer
     assert ans.citations
     _check_citations(ans, corpus_assistant.store)
     markers = {int(n) for n in re.findall(r"\[(\d+)\]", ans.answer)}
-    assert markers == {c.n for c in ans.citations}
-    if ans.route == "contraindications":
-        # answered from the curated table: the table's statements, each citing a verbatim quote
-        assert all(
-            line.rstrip().endswith("]")
-            for line in ans.answer.splitlines()
-            if line.startswith("  - ")
-        )
-        return
-    # every answer sentence is itself a verbatim piece of the quote it cites
-    for line in ans.answer.splitlines():
-        m = re.fullmatch(r"- (.+) \[(\d+)\]", line)
-        assert m, line
-        assert m.group(1) in ans.citations[int(m.group(2)) - 1].quote
-    assert ans.notices[0].kind in ("emergency", "general")
+    assert markers <= {c.n for c in ans.citations} and markers
+    lines = ans.answer.splitlines()
+    assert not lines[0].startswith("- "), "the first line is the bottom line, not a list item"
+    assert len([ln for ln in lines if ln.startswith("- ")]) <= 6
+    for line in lines:
+        assert not META.search(line), f"a sentence about the library: {line}"
+    assert ans.route in ROUTES
     assert "general" in {n.kind for n in ans.notices}
 
 
 @pytest.mark.parametrize("question", OUT_OF_SCOPE)
-def test_out_of_scope_abstains_and_lists_nearest_sources(corpus_assistant, question: str) -> None:
+def test_out_of_scope_is_declined_in_one_sentence(corpus_assistant, question: str) -> None:
     ans = corpus_assistant.ask(question)
     assert ans.abstained, ans.answer
-    assert ans.answer.startswith(ABSTAIN_TEXT)
-    assert 1 <= len(ans.citations) <= 3
-    _check_citations(ans, corpus_assistant.store)
+    assert len(ans.answer.splitlines()) == 1 and not ans.citations
+
+
+@pytest.mark.parametrize(
+    ("question", "medicine"),
+    [
+        ("What is the half-life of diazepam?", "diazepam"),
+        ("Is disulfiram safe in liver disease?", "disulfiram"),
+        ("What is the usual dose of naltrexone for alcohol use disorder?", "naltrexone"),
+        ("What are the side effects of gabapentin?", "gabapentin"),
+    ],
+)
+def test_another_medicine_is_declined_naming_it(corpus_assistant, question, medicine) -> None:
+    ans = corpus_assistant.ask(question)
+    assert ans.abstained and ans.route == "decline"
+    assert medicine in ans.answer and len(ans.answer.splitlines()) == 1
+    assert not ans.citations
+    assert "off_label" not in {n.kind for n in ans.notices}
+
+
+def test_a_comparison_with_baclofen_is_answered(corpus_assistant) -> None:
+    ans = corpus_assistant.ask(
+        "Has baclofen been compared with topiramate for alcohol use disorder?"
+    )
+    assert not ans.abstained, ans.answer
+    assert "topiramate" in ans.answer.lower()
+
+
+def test_efficacy_is_a_synthesis_with_an_evidence_table(corpus_assistant) -> None:
+    ans = corpus_assistant.ask(
+        "Does baclofen help people with alcohol use disorder stay off alcohol?"
+    )
+    assert ans.route == "synthesis"
+    assert re.match(r"(Yes|No|Partly|The evidence is mixed)\b", ans.answer)
+    rows = ans.evidence_table
+    trials = placebo_trials(corpus_assistant.store.catalog(), "alcohol")
+    assert {r.source_id for r in rows} >= {t.id for t in trials}
+    for row in rows:
+        assert 1 <= row.n_cite <= len(ans.citations)
+        assert ans.citations[row.n_cite - 1].source_id == row.source_id
+    counts = re.search(r"of (\d+), (\d+) found a benefit", ans.answer)
+    assert counts and int(counts.group(1)) == len(trials)
+    assert int(counts.group(2)) == sum(t.result == "benefit" for t in trials)
+
+
+def test_which_trials_lists_every_negative_placebo_trial(corpus_assistant) -> None:
+    ans = corpus_assistant.ask("Which placebo-controlled trials in alcohol were negative?")
+    assert ans.route == "synthesis"
+    negative = [
+        t
+        for t in placebo_trials(corpus_assistant.store.catalog(), "alcohol")
+        if t.result == "no-benefit"
+    ]
+    cited = {c.source_id for c in ans.citations}
+    assert {t.id for t in negative} == cited
+    assert len([ln for ln in ans.answer.splitlines() if ln.startswith("- ")]) == len(negative)
+
+
+def test_a_described_trial_is_answered_from_its_own_record(corpus_assistant) -> None:
+    ans = corpus_assistant.ask("What did the French trial that aimed for 180 mg/day find?")
+    assert ans.plan and ans.plan.entities.trials == ["reynaud2017"]
+    first = first_sentence(ans.answer)
+    assert "ALPADIR" in first and "no benefit" in first and "11.9%" in first
+    assert ans.citations[0].source_id == "reynaud2017"
+
+
+def test_no_fact_is_said_twice(corpus_assistant) -> None:
+    ans = corpus_assistant.ask("What happens if someone stops high-dose baclofen suddenly?")
+    lines = ans.answer.splitlines()
+    hallucinations = [ln for ln in lines if "hallucinat" in ln.lower()]
+    assert len(hallucinations) == 1, ans.answer
+    assert {n.kind for n in ans.notices} >= {"withdrawal"}
+
+
+def test_mechanism_questions_are_answered(corpus_assistant) -> None:
+    ans = corpus_assistant.ask(
+        "How is baclofen supposed to reduce cravings? What does it do in the brain?"
+    )
+    assert not ans.abstained
+    assert "GABA-B" in ans.answer
+
+
+def test_contraindication_route_answers_baclofen_and_a_condition(corpus_assistant) -> None:
+    ans = corpus_assistant.ask("Is epilepsy a contraindication to baclofen?")
+    assert ans.route == "contraindications"
+    assert first_sentence(ans.answer).startswith("No:")
+    filtered = corpus_assistant.ask(
+        "Is epilepsy a contraindication to baclofen?", filters=Filters(evidence=["rct"])
+    )
+    assert filtered.route != "contraindications" or all(
+        c.evidence == "rct" for c in filtered.citations
+    )
+
+
+def test_notices_are_sharp(corpus_assistant) -> None:
+    kinds = lambda q: {n.kind for n in corpus_assistant.ask(q).notices}  # noqa: E731
+    assert kinds("What is the half-life of baclofen?") == {"general"}
+    assert "emergency" in kinds("What are the signs of a baclofen overdose and how is it managed?")
+    assert "off_label" in kinds("Does baclofen reduce alcohol craving?")
+    assert "withdrawal" in kinds("What happens if I miss a few doses of baclofen?")
+    assert kinds("Can I drink alcohol while taking baclofen?") == {"general"}
+
+
+def test_emergency_in_everyday_words_is_answered_from_the_overdose_label(corpus_assistant) -> None:
+    ans = corpus_assistant.ask("My friend took 30 baclofen tablets and won't wake up")
+    assert ans.notices[0].kind == "emergency"
+    assert ans.citations[0].source_id == "label_overdose", [c.source_id for c in ans.citations]
+    assert "coma" in ans.answer and "craving" not in ans.answer.lower()
+    ans = corpus_assistant.ask("He ran out of baclofen yesterday and now he is seeing things")
+    assert ans.notices[0].kind == "emergency" and ans.notices[1].kind == "withdrawal"
+    assert "hallucinations" in ans.answer, ans.answer
+
+
+def test_follow_ups_keep_the_subject_over_three_turns(corpus_assistant) -> None:
+    history = ["Did the Dutch high-dose trial work?", "How many people were in it?"]
+    ans = corpus_assistant.ask("how many actually got to the top dose?", history=history)
+    assert not ans.abstained
+    assert ans.searched and "Beraha" in ans.searched
+    assert {c.source_id for c in ans.citations} == {"beraha2016"}
+    opioids = corpus_assistant.ask(
+        "and for opioids?", history=["Does baclofen reduce alcohol craving?"]
+    )
+    assert opioids.plan and opioids.plan.entities.substances == ["opioids"]
+    assert any("opioids" in c.metadata.substances for c in opioids.contexts[:3])
+
+
+def test_a_french_question_is_answered_like_the_english_one(corpus_assistant) -> None:
+    fr = corpus_assistant.ask("Quelle est la dose maximale de baclofène autorisée en France ?")
+    en = corpus_assistant.ask("What is the maximum dose of baclofen authorised in France?")
+    assert not fr.abstained and fr.plan and fr.plan.language == "fr"
+    assert "English" in fr.note
+    assert fr.citations[0].source_id == en.citations[0].source_id
+    assert first_sentence(fr.answer) == first_sentence(en.answer)
 
 
 def test_filters_are_honoured(corpus_assistant) -> None:
@@ -86,25 +208,17 @@ def test_filters_are_honoured(corpus_assistant) -> None:
     assert ans.contexts
     for ctx in ans.contexts:
         m = ctx.metadata
-        assert m["evidence"] == "rct" and "alcohol" in m["substances"] and m["year"] >= 2015
-    label_only = corpus_assistant.ask(
-        "What are the contraindications?", filters=Filters(evidence=["label"])
-    )
-    assert {c.metadata["evidence"] for c in label_only.contexts} == {"label"}
+        assert m.evidence == "rct" and "alcohol" in m.substances and m.year >= 2015
+    for row in ans.evidence_table:
+        record = corpus_assistant.store.record(row.source_id)
+        assert record.evidence == "rct" and record.year >= 2015
 
 
 def test_langchain_retrieval_chain_shape(corpus_assistant) -> None:
-    out = corpus_assistant.chain().invoke({"input": "What did the BACLAD study find?"})
+    plan = corpus_assistant.plan("What did the BACLAD study find?")
+    out = corpus_assistant.chain().invoke({"input": plan.searched, "plan": plan})
     assert set(out) >= {"input", "context", "answer"}
     assert out["context"][0].metadata["source_id"] == "muller2015"
-    assert not out["answer"].abstained
-
-
-def test_follow_up_question_is_condensed(corpus_assistant) -> None:
-    first = "Does baclofen reduce alcohol craving?"
-    ans = corpus_assistant.ask("and for opioids?", history=[first])
-    assert ans.searched and "opioid" in ans.searched.lower()
-    assert any("opioids" in c.metadata["substances"] for c in ans.contexts[:3])
 
 
 @pytest.mark.parametrize("bad", ["", "   ", "\x00\x01\n\t"])
@@ -113,30 +227,27 @@ def test_empty_questions_are_refused_clearly(bad: str) -> None:
         clean_question(bad)
 
 
-def test_huge_question_is_bounded(corpus_assistant) -> None:
-    ans = corpus_assistant.ask("baclofen alcohol " * 20000)
-    assert len(ans.question) <= 2000
+def test_an_over_long_question_is_refused_with_a_message() -> None:
+    with pytest.raises(QuestionError, match=f"{MAX_QUESTION_CHARS:,}"):
+        clean_question("baclofen alcohol " * 20000)
 
 
-SCHEMA_KEYS = {"question", "answer", "abstained", "citations", "notices"}
+def test_history_items_must_be_text(corpus_assistant) -> None:
+    with pytest.raises(QuestionError, match="history"):
+        corpus_assistant.ask("and for opioids?", history=[{"q": 3}, 42])
+
+
+# --------------------------------------------------------------------------- the JSON schema
+
+SCHEMA_KEYS = {"question", "answer", "abstained", "citations", "notices", "route", "note", "plan"}
 CITATION_KEYS = {
-    "n",
-    "source_id",
-    "title",
-    "authors",
-    "year",
-    "journal",
-    "pmid",
-    "doi",
-    "url",
-    "evidence",
-    "quote",
-    "page",
-}
+    "n", "source_id", "title", "authors", "year", "journal", "pmid", "doi", "url", "evidence",
+    "quote", "page", "section", "claimed_evidence", "library",
+}  # fmt: skip
 
 
 def _check_schema(obj: dict) -> None:
-    assert set(obj) == SCHEMA_KEYS
+    assert set(obj) - {"evidence_table"} == SCHEMA_KEYS, set(obj)
     assert isinstance(obj["question"], str) and isinstance(obj["answer"], str)
     assert isinstance(obj["abstained"], bool)
     for c in obj["citations"]:
@@ -144,14 +255,11 @@ def _check_schema(obj: dict) -> None:
         assert isinstance(c["n"], int) and isinstance(c["quote"], str)
         assert c["year"] is None or isinstance(c["year"], int)
         assert c["page"] is None or isinstance(c["page"], int)
-        assert c["evidence"] in EVIDENCE_TYPES
-        for key in ("journal", "pmid", "doi", "url"):
-            assert c[key] is None or isinstance(c[key], str)
+        assert c["evidence"] in EVIDENCE_TYPES and c["library"] in ("curated", "your library")
     kinds = [n["kind"] for n in obj["notices"]]
-    assert "general" in kinds
-    assert set(kinds) <= {"general", "off_label", "dosing", "emergency", "pregnancy", "renal"}
-    for n in obj["notices"]:
-        assert set(n) == {"kind", "text"} and n["text"]
+    assert "general" in kinds and set(kinds) <= set(NOTICE_KINDS)
+    assert kinds == [k for k in NOTICE_KINDS if k in kinds]
+    assert set(obj["plan"]) >= {"intent", "entities", "scope", "language", "searched"}
 
 
 def _cli(args: list[str], index_dir, stdin: str | None = None) -> subprocess.CompletedProcess:
@@ -162,7 +270,6 @@ def _cli(args: list[str], index_dir, stdin: str | None = None) -> subprocess.Com
     )  # fmt: skip
 
 
-@pytest.mark.slow
 def test_ask_json_and_batch_follow_the_public_schema(corpus_index) -> None:
     batch = "\n".join(
         [
@@ -170,65 +277,44 @@ def test_ask_json_and_batch_follow_the_public_schema(corpus_index) -> None:
             json.dumps({"q": "What is the capital of Australia?"}),
             "",
             "{not json",
-            json.dumps({"q": "What is baclofen's half-life?"}),
+            json.dumps({"q": "What did the ALPADIR trial find?"}),
+            json.dumps(
+                {"q": "and the side effects?", "history": ["What did the ALPADIR trial find?"]}
+            ),
+            json.dumps(
+                {
+                    "q": "and in Australia?",
+                    "history": [{"q": "Is baclofen approved for alcohol in France?"}],
+                }
+            ),
+            json.dumps({"q": "and for opioids?", "history": "not a list"}),
         ]
     )
     res = _cli(["ask", "--json", "--batch", "-"], corpus_index.index_dir, stdin=batch)
     assert res.returncode == 0, res.stderr
     lines = [json.loads(line) for line in res.stdout.splitlines()]
-    assert len(lines) == 4  # the empty line is skipped, the broken one reported in place
+    assert len(lines) == 7  # the empty line is skipped, the broken ones reported in place
     _check_schema(lines[0])
-    assert (
-        lines[0]["question"] == "Does baclofen reduce alcohol craving?"
-        and not lines[0]["abstained"]
-    )
+    assert not lines[0]["abstained"] and "evidence_table" in lines[0]
     _check_schema(lines[1])
     assert lines[1]["abstained"]
     assert lines[2] == {"line": 4, "error": lines[2]["error"]} and "JSON" in lines[2]["error"]
     _check_schema(lines[3])
-    assert lines[3]["question"] == "What is baclofen's half-life?"
-
-    single = _cli(["ask", "--json", "What did the Bacloville trial find?"], corpus_index.index_dir)
-    assert single.returncode == 0, single.stderr
-    obj = json.loads(single.stdout)
-    _check_schema(obj)
-    assert any(c["source_id"] == "rigal2020_bacloville" for c in obj["citations"])
+    _check_schema(lines[4])
+    assert lines[4]["plan"]["follow_up"] and lines[4]["plan"]["entities"]["trials"] == [
+        "reynaud2017"
+    ]
+    assert {c["source_id"] for c in lines[4]["citations"]} == {"reynaud2017"}
+    _check_schema(lines[5])
+    assert lines[5]["plan"]["entities"]["jurisdictions"] == ["australia"]
+    assert "error" in lines[6] and "history" in lines[6]["error"]
 
     human = _cli(["ask", "What did the Bacloville trial find?"], corpus_index.index_dir)
     assert human.returncode == 0 and "Sources:" in human.stdout and "[1]" in human.stdout
+    assert "Evidence:" in human.stdout
+
+    backwards = _cli(["ask", "--years", "2020-2010", "Which trials?"], corpus_index.index_dir)
+    assert backwards.returncode == 2 and "backwards" in backwards.stderr
 
     missing = _cli(["ask"], corpus_index.index_dir)
     assert missing.returncode == 2 and "Give a QUESTION" in missing.stderr
-
-
-def test_another_medicine_is_answered_when_the_sources_name_it(corpus_assistant) -> None:
-    ans = corpus_assistant.ask("Is naltrexone better than acamprosate for alcohol dependence?")
-    assert not ans.abstained, ans.answer
-    assert "naltrexone" in ans.answer.lower() or "acamprosate" in ans.answer.lower()
-
-
-def test_efficacy_question_brings_the_pooled_evidence(corpus_assistant) -> None:
-    """'Does it work?' is answered from meta-analyses first, not only from the small early
-    studies whose titles repeat the question's words; the pooled craving result is negative,
-    so the answer shows that the evidence conflicts."""
-    ans = corpus_assistant.ask("Does baclofen reduce alcohol craving?")
-    evidence = [c.evidence for c in ans.citations]
-    assert evidence[0] in ("meta-analysis", "systematic-review"), evidence
-    assert "not significantly" in ans.answer or "not statistic" in ans.answer, ans.answer
-
-
-def test_emergency_in_everyday_words_is_answered_from_the_overdose_label(corpus_assistant) -> None:
-    ans = corpus_assistant.ask("My friend took 30 baclofen tablets and won't wake up")
-    assert ans.notices[0].kind == "emergency"
-    assert ans.citations[0].source_id == "label_overdose", [c.source_id for c in ans.citations]
-    assert "coma" in ans.answer and "respiratory depression" in ans.answer
-    assert "craving" not in ans.answer.lower()
-    ans = corpus_assistant.ask("He ran out of baclofen yesterday and now he is seeing things")
-    assert ans.notices[0].kind == "emergency"
-    assert "hallucinations" in ans.answer, ans.answer
-
-
-def test_named_trial_answer_carries_its_main_result(corpus_assistant) -> None:
-    ans = corpus_assistant.ask("What did the ALPADIR trial find?")
-    assert "11.9%" in ans.answer and "10.5%" in ans.answer, ans.answer
-    assert "reynaud2017" in {c.source_id for c in ans.citations}

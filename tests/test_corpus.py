@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from assistant.evaluation.metrics import numbers_in
 from assistant.library.records import (
     CITE_MARK,
     CorpusError,
@@ -16,7 +17,6 @@ from assistant.library.records import (
     load_corpus,
     parse_record,
 )
-from assistant.evaluation.metrics import numbers_in
 from assistant.settings import PROJECT_DIR
 from assistant.vocab import ADDICTIONS
 
@@ -158,7 +158,9 @@ def test_every_trial_and_meta_analysis_has_its_structured_results() -> None:
         if r.evidence == "rct" and r.comparator == "placebo" and r.result:
             assert r.n or "number randomised" in (r.notes or ""), f"{r.id}: n"
         if r.evidence != "rct":  # pooled: how many trials, unless the source did not say
-            assert r.studies_pooled or "studies_pooled" in (r.notes or ""), f"{r.id}: studies_pooled"
+            assert r.studies_pooled or "studies_pooled" in (r.notes or ""), (
+                f"{r.id}: studies_pooled"
+            )
 
 
 @pytest.mark.parametrize("record", STUDIES, ids=lambda r: r.id)
@@ -175,9 +177,7 @@ def test_result_agrees_with_the_summary(record) -> None:
         )
 
 
-@pytest.mark.parametrize(
-    "record", [r for r in RECORDS if r.key_result], ids=lambda r: r.id
-)
+@pytest.mark.parametrize("record", [r for r in RECORDS if r.key_result], ids=lambda r: r.id)
 def test_key_result_figures_are_in_the_record_text(record) -> None:
     """The answer engine shows key_result in bottom lines: it must not carry a figure the
     record's own text does not state."""

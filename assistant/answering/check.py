@@ -485,11 +485,13 @@ class Checker:
                 claim, record, f"{record.display_name} reports other figures: {key}."
             )
         numbers = {n.rstrip("%").rstrip("mg") for n in numbers_of(text)}
-        if numbers and numbers <= body_numbers | {str(record.year)} and claimed <= body_percents:
-            if self._cite_result(claim, record):
-                claim.verdict = "supported"
-                claim.explanation = f"{record.display_name} reports these figures."
-                return True
+        figures_match = (
+            numbers and numbers <= body_numbers | {str(record.year)} and claimed <= body_percents
+        )
+        if figures_match and self._cite_result(claim, record):
+            claim.verdict = "supported"
+            claim.explanation = f"{record.display_name} reports these figures."
+            return True
         return False
 
     def _by_passages(self, claim: Claim, vec: np.ndarray) -> None:

@@ -134,7 +134,7 @@ _I = {
     "comparison": _rx(
         r"\bcompar\w*|\bversus\b|\bvs\.?\b|\bbetter than\b|\bworse than\b|\bsafer than\b",
         r"\b(?:more|less|fewer|lower|higher) (?:\w+ ){0,3}than\b|\bagainst\b|\binstead of\b",
-        r"\brather than\b|\bstack up\b|\bhead.?to.?head\b|\bthe usual\b",
+        r"\brather than\b|\bstack up\b|\bhead.?to.?head\b|\bthe usual (?:\w+ )?(?:medicines?|medications?|treatments?|drugs?|options?)\b",
     ),
     "which_trials": _rx(
         r"\b(?:which|what|list|name|how many) (?:\S+ ){0,4}(?:trials|studies|rcts|meta.?analyses)"
@@ -237,7 +237,9 @@ _FOLLOW_UP = re.compile(
     r"|\b(?:it|its|that|this|those|these|them|they|there|the same|that trial|this trial"
     r"|that study|the trial|the study|the top dose|the review|the meta.?analysis)\b"
 )
-_SUBSTANCE_RX = {s.key: re.compile(rf"(?:{s.words})") for s in SUBSTANCE_NAMES if s.key != "general"}
+_SUBSTANCE_RX = {
+    s.key: re.compile(rf"(?:{s.words})") for s in SUBSTANCE_NAMES if s.key != "general"
+}
 _JURISDICTION_RX = {k: re.compile(v) for k, v in _JURISDICTION_WORDS.items()}
 _OLDER = re.compile(r"\b(?:[6-9]\d|1[01]\d).?years?.?old\b|\bpensioners?\b|\bseniors?\b")
 
@@ -289,9 +291,12 @@ class _Profiles:
 
     def __init__(self, catalog: Sequence[RecordInfo]) -> None:
         self.records = [r for r in catalog if r.evidence not in ("label", "regulatory", "overview")]
-        self.tokens = [set(tokenize(f"{r.profile} {r.short_cite}")) - _GENERIC for r in self.records]
+        self.tokens = [
+            set(tokenize(f"{r.profile} {r.short_cite}")) - _GENERIC for r in self.records
+        ]
         self.numbers = [
-            {n.replace(",", "") for n in _NUMBER.findall(r.profile)} | ({str(r.n)} if r.n else set())
+            {n.replace(",", "") for n in _NUMBER.findall(r.profile)}
+            | ({str(r.n)} if r.n else set())
             for r in self.records
         ]
         df = Counter(t for toks in self.tokens for t in toks)
@@ -336,9 +341,11 @@ def find_trials(text: str, catalog: Sequence[RecordInfo]) -> list[str]:
     if named:
         named.sort(key=lambda x: -x[0])
         best = named[0][0]
-        return [rid for s, rid in named if s >= best - 0.01][:3] if best >= 4.5 else [
-            rid for s, rid in named if s >= best - 0.01
-        ][:1]
+        return (
+            [rid for s, rid in named if s >= best - 0.01][:3]
+            if best >= 4.5
+            else [rid for s, rid in named if s >= best - 0.01][:1]
+        )
     cue = bool(_TRIAL_CUE.search(t))
     if re.search(r"\b(?:trials|studies|rcts|meta.?analyses|reviews)\b", t) and not re.search(
         r"\b(?:the|that|this|a) (?:\S+ ){0,8}?(?:trial|study|rct|review|meta.?analysis|cohort)\b", t
@@ -349,10 +356,16 @@ def find_trials(text: str, catalog: Sequence[RecordInfo]) -> list[str]:
     doses = {float(d) for d in re.findall(r"\b(\d{2,3}) ?(?:mg|milligrams?)\b", t)}
     countries = {k for k, rx in _COUNTRY_RX.items() if rx.search(t)}
     subs = set(find_substances(text))
-    pooled = bool(re.search(r"\bmeta.?analys[ie]s\b|\bsystematic review\b|\bcochrane\b|\bpooled\b", t))
+    pooled = bool(
+        re.search(r"\bmeta.?analys[ie]s\b|\bsystematic review\b|\bcochrane\b|\bpooled\b", t)
+    )
     latest = bool(_ASPECT_RX["latest"].search(t)) or "first" in t.split()
     for i, r in enumerate(profiles.records):
-        if subs and not subs & set(r.substances) and not (subs <= {"alcohol"} and "general" in r.substances):
+        if (
+            subs
+            and not subs & set(r.substances)
+            and not (subs <= {"alcohol"} and "general" in r.substances)
+        ):
             scores[i] -= 3
         if pooled != (r.evidence in ("meta-analysis", "systematic-review")):
             scores[i] -= 2 if pooled else 0.5
@@ -389,7 +402,9 @@ def find_documents(text: str, catalog: Sequence[RecordInfo], document_cue: bool)
     for r in docs:
         title = _norm(r.title)
         words = [w for w in title.split() if len(w) > 3]
-        if title and (title in t or (len(words) >= 3 and sum(w in t for w in words) >= 0.8 * len(words))):
+        if title and (
+            title in t or (len(words) >= 3 and sum(w in t for w in words) >= 0.8 * len(words))
+        ):
             return [r.id]
     if document_cue:
         latest = max(docs, key=lambda r: (r.added or "", r.id))
@@ -400,9 +415,17 @@ def find_documents(text: str, catalog: Sequence[RecordInfo], document_cue: bool)
 # --------------------------------------------------------------------------- intent
 
 
-def classify(
-    text: str, ents: Entities, personal: bool, records: Sequence[RecordInfo] = ()
-) -> str:
+_TREATING = re.compile(
+    r"\bfor (?:alcohol|drinking|opioid|cocaine|the drink)\b|\bstudied\b"
+    r"|\b(?:stop|quit|cut down|reduce|less) (?:my |his |her )?drinking\b"
+)
+_REGULATORY_WORDS = re.compile(
+    r"\bapprov\w*|\bauthori\w*|\blicen\w*|\blegal\w*|\bfda\b|\bansm\b|\btga\b|\boff.?label\b"
+    r"|\bguidelines?\b|\brecommend\w*|\bregistered\b|\bproducts?\b|\bsold\b"
+)
+
+
+def classify(text: str, ents: Entities, personal: bool, records: Sequence[RecordInfo] = ()) -> str:
     """The intent of an English question given its entities. Rules in priority order: a
     document, another medicine's facts (declined), emergencies and stopping, safety questions
     about a condition, interactions, comparisons, a study asked about, then the topic words."""
@@ -418,28 +441,33 @@ def classify(
         return "out_of_scope"  # another medicine's own facts
     if hit["overdose"] and not (ents.trials and hit["result"]):
         return "overdose"
-    if hit["withdrawal"] and not _ASPECT_RX["withdrawal_treatment"].search(t):
-        if not (personal and re.search(r"\b(?:increase|raise|double|how much)\b", t)):
-            if not (ents.trials and hit["result"]):
-                return "withdrawal"
+    raise_dose = personal and re.search(r"\b(?:increase|raise|double|how much)\b", t)
+    treats_withdrawal = _ASPECT_RX["withdrawal_treatment"].search(t)
+    if hit["withdrawal"] and not (
+        treats_withdrawal or raise_dose or (ents.trials and hit["result"])
+    ):
+        return "withdrawal"
     if personal and hit["dosing"]:
         return "dosing"
     safety_cue = bool(ci.SAFETY.search(t)) or bool(re.search(r"\b(?:give|avoided?)\b", t))
-    conditions = [c for c in ents.conditions if c not in ("cns_depressants", "abrupt_discontinuation")]
-    if conditions and safety_cue and not others and not ents.trials and not hit["comparison"]:
-        if not (hit["adverse_effects"] and re.search(r"\bcause\b|\bnewborns?\b|\bhappen\b", t)):
-            return "contraindication"
+    conditions = [
+        c for c in ents.conditions if c not in ("cns_depressants", "abrupt_discontinuation")
+    ]
+    asks_effect = hit["adverse_effects"] and re.search(r"\bcause\b|\bnewborns?\b|\bhappen\b", t)
+    if (
+        conditions
+        and safety_cue
+        and not (others or ents.trials or hit["comparison"] or asks_effect)
+    ):
+        return "contraindication"
     if re.search(r"\bcontra.?indicat\w*", t) and not others:
         return "contraindication"
     if hit["mechanism"] and re.search(r"\banimal\w*|\brats?\b|\bpreclinical\b|\breward\w*", t):
         return "mechanism"
     interaction_partner = others or classes or "cns_depressants" in ents.conditions
-    if hit["interaction"] and (interaction_partner or re.search(r"\b(?:alcohol|drink\w*|booze)\b", t)):
-        if not re.search(
-            r"\bfor (?:alcohol|drinking|opioid|cocaine|the drink)\b|\bstudied\b"
-            r"|\b(?:stop|quit|cut down|reduce|less) (?:my |his |her )?drinking\b", t
-        ):  # fmt: skip
-            return "interaction"
+    partner = interaction_partner or re.search(r"\b(?:alcohol|drink\w*|booze)\b", t)
+    if hit["interaction"] and partner and not _TREATING.search(t):
+        return "interaction"
     if classes and re.search(r"\bwith\b|\band\b", t) and baclofen and not hit["comparison"]:
         return "interaction"
     if hit["comparison"] and (others or len(ents.substances) >= 2 or re.search(
@@ -454,9 +482,18 @@ def classify(
             return "regulation"
         if hit["overdose"]:
             return "overdose"
-        if hit["pharmacokinetics"] and kinds <= {"lab-study", "case-report", "cohort"} and not ents.substances:
+        if (
+            hit["pharmacokinetics"]
+            and kinds <= {"lab-study", "case-report", "cohort"}
+            and not ents.substances
+        ):
             return "pharmacokinetics"
-        if re.search(r"\bwhat (?:\w+ )?(?:dose|doses|dose range)\b|\bhow (?:high|much)\b|\btitrat\w*", t) and not hit["result"]:
+        if (
+            re.search(
+                r"\bwhat (?:\w+ )?(?:dose|doses|dose range)\b|\bhow (?:high|much)\b|\btitrat\w*", t
+            )
+            and not hit["result"]
+        ):
             return "dosing"
         if hit["withdrawal"] and not hit["result"]:
             return "withdrawal"
@@ -467,15 +504,22 @@ def classify(
         return "trial_result"
     if _DOSE_EFFICACY.search(t):
         return "efficacy"
-    if hit["history"] and not (hit["regulation"] and re.search(r"\bapprov\w* for\b", t) and not re.search(r"\bbefore\b|\bfirst\b|\bwhen\b", t)):
+    approved_for = re.search(r"\bapprov\w* for\b", t) and not re.search(
+        r"\bbefore\b|\bfirst\b|\bwhen\b", t
+    )
+    if hit["history"] and not (hit["regulation"] and approved_for):
         return "history"
-    if hit["regulation"] and not (hit["dosing"] and re.search(r"\bmaximum\b|\bhow much\b|\bwhat dose\b", t) and not re.search(r"\bwhen did\b|\bwhy\b|\bcourt|\bconseil\b", t)):
-        if not (hit["efficacy"] and not re.search(
-            r"\bapprov\w*|\bauthori\w*|\blicen\w*|\blegal\w*|\bfda\b|\bansm\b|\btga\b|\boff.?label\b"
-            r"|\bguidelines?\b|\brecommend\w*|\bregistered\b|\bproducts?\b|\bsold\b", t
-        )):  # fmt: skip
-            return "regulation"
-    if hit["adverse_effects"] and not (hit["efficacy"] and not re.search(r"\bside.?effects?\b|\badverse\b|\bsafe\b", t)):
+    dose_cap = (
+        hit["dosing"]
+        and re.search(r"\bmaximum\b|\bhow much\b|\bwhat dose\b", t)
+        and not re.search(r"\bwhen did\b|\bwhy\b|\bcourt|\bconseil\b", t)
+    )
+    efficacy_only = hit["efficacy"] and not _REGULATORY_WORDS.search(t)
+    if hit["regulation"] and not (dose_cap or efficacy_only):
+        return "regulation"
+    if hit["adverse_effects"] and not (
+        hit["efficacy"] and not re.search(r"\bside.?effects?\b|\badverse\b|\bsafe\b", t)
+    ):
         return "adverse_effects"
     if hit["pharmacokinetics"]:
         return "pharmacokinetics"
@@ -518,9 +562,17 @@ def _inherit(plan: Plan, previous: Plan) -> Plan:
     merged = Entities(
         substances=ents.substances or prev.substances,
         trials=ents.trials or ([] if new_substance or ents.jurisdictions else prev.trials),
-        conditions=ents.conditions or (prev.conditions if intent in ("contraindication", "dosing", "pharmacokinetics", "adverse_effects", "withdrawal") else []),
-        other_medicines=ents.other_medicines or (prev.other_medicines if intent == "comparison" else []),
-        jurisdictions=ents.jurisdictions or (prev.jurisdictions if intent in ("regulation", "dosing", "history") else []),
+        conditions=ents.conditions
+        or (
+            prev.conditions
+            if intent
+            in ("contraindication", "dosing", "pharmacokinetics", "adverse_effects", "withdrawal")
+            else []
+        ),
+        other_medicines=ents.other_medicines
+        or (prev.other_medicines if intent == "comparison" else []),
+        jurisdictions=ents.jurisdictions
+        or (prev.jurisdictions if intent in ("regulation", "dosing", "history") else []),
         documents=ents.documents or prev.documents,
     )
     if merged.trials and intent in ("efficacy", "which_trials", "contraindication"):
@@ -529,7 +581,11 @@ def _inherit(plan: Plan, previous: Plan) -> Plan:
         intent = previous.intent if previous.intent != "trial_result" else "efficacy"
     if intent == "document" and not merged.documents:
         intent = previous.intent
-    scope = "document" if intent == "document" or (merged.documents and previous.scope == "document") else plan.scope
+    scope = (
+        "document"
+        if intent == "document" or (merged.documents and previous.scope == "document")
+        else plan.scope
+    )
     return replace(plan, entities=merged, intent=intent, follow_up=True, scope=scope)
 
 

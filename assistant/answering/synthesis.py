@@ -59,11 +59,13 @@ GENERIC_RESULT = re.compile(
 
 
 def substance_phrase(substance: str | None) -> str:
-    return _SUBSTANCE_PHRASE.get(substance or "", SUBSTANCE_LABELS.get(substance or "", "addiction"))
+    return _SUBSTANCE_PHRASE.get(
+        substance or "", SUBSTANCE_LABELS.get(substance or "", "addiction")
+    )
 
 
 def study_name(r: RecordInfo) -> str:
-    """"ALPADIR (Reynaud et al. 2017)", "Garbutt et al. 2010", "the 2023 Cochrane review"."""
+    """ "ALPADIR (Reynaud et al. 2017)", "Garbutt et al. 2010", "the 2023 Cochrane review"."""
     if r.trial_names and r.short_cite:
         return f"{r.trial_names[0]} ({r.short_cite})"
     if "cochrane" in f"{r.title} {r.journal or ''}".lower() and r.year:
@@ -85,7 +87,7 @@ def dose_phrase(r: RecordInfo) -> str:
 
 
 def describe(r: RecordInfo) -> str:
-    """"France, 320 people, up to 180 mg/day" (the parts the record states)."""
+    """ "France, 320 people, up to 180 mg/day" (the parts the record states)."""
     parts = []
     if r.country and r.country != "international":
         parts.append(r.country)
@@ -104,7 +106,16 @@ def describe(r: RecordInfo) -> str:
 # --------------------------------------------------------------------------- quotes
 
 
-def result_quote(store: object, r: RecordInfo, claim: str | None = None) -> tuple[Context, str, int] | None:
+_RESULT_WORDS = re.compile(
+    r"\b(?:did not|no (?:significant )?difference|not significant|(?:lower|higher|more|less|fewer)\b.*\bthan|"
+    r"reduced|lowered|improved|increased|fell|rose|beat|suppress|versus|against|compared)",
+    re.I,
+)
+
+
+def result_quote(
+    store: object, r: RecordInfo, claim: str | None = None
+) -> tuple[Context, str, int] | None:
     """The record's own sentence that best states ``claim`` (default: its key result): most
     shared figures, then most shared words, the Summary first on ties."""
     claim = claim or r.key_result or r.primary_outcome or r.title
@@ -123,7 +134,8 @@ def result_quote(store: object, r: RecordInfo, claim: str | None = None) -> tupl
                 continue
             nums = numbers_of(sent)
             toks = set(tokenize(sent))
-            val = 2.0 * len(want_nums & nums) + 0.5 * len(want & toks) / max(1, len(want))
+            val = 0.6 * len(want_nums & nums) + 2.0 * len(want & toks) / max(1, len(want))
+            val += 0.8 if _RESULT_WORDS.search(sent) else 0
             val += 0.3 if section.startswith("summary") else 0
             val += 0.2 if section.startswith(("outcome", "finding", "result")) else 0
             if best is None or val > best[0]:
@@ -138,7 +150,9 @@ def result_quote(store: object, r: RecordInfo, claim: str | None = None) -> tupl
 # --------------------------------------------------------------------------- study sets
 
 
-def placebo_trials(catalog: Sequence[RecordInfo], substance: str | None, withdrawal: bool = False) -> list[RecordInfo]:
+def placebo_trials(
+    catalog: Sequence[RecordInfo], substance: str | None, withdrawal: bool = False
+) -> list[RecordInfo]:
     """Placebo-controlled trials with a stated result, one per sample (secondary analyses of the
     same sample are not counted twice)."""
     out = [
@@ -154,7 +168,9 @@ def placebo_trials(catalog: Sequence[RecordInfo], substance: str | None, withdra
     return _one_per_sample(out)
 
 
-def pooled_studies(catalog: Sequence[RecordInfo], substance: str | None, withdrawal: bool = False) -> list[RecordInfo]:
+def pooled_studies(
+    catalog: Sequence[RecordInfo], substance: str | None, withdrawal: bool = False
+) -> list[RecordInfo]:
     """Meta-analyses and systematic reviews with a stated result, newest first (Cochrane first
     among equals)."""
     out = [
@@ -197,7 +213,7 @@ def _row(r: RecordInfo, n: int) -> EvidenceRow:
 
 
 def efficacy(ev: Evidence) -> Composition | None:
-    """"Does baclofen work for X?": the pooled evidence, the count of placebo-controlled trials
+    """ "Does baclofen work for X?": the pooled evidence, the count of placebo-controlled trials
     by result, and a table. ``None`` when the library holds no structured study to count."""
     plan, store = ev.plan, ev.store
     catalog = store.catalog()
@@ -229,11 +245,15 @@ def efficacy(ev: Evidence) -> Composition | None:
         )
     if trials:
         total = len(trials)
-        parts = [f"{counts['benefit']} found a benefit on their primary outcome"]
+        num = _count if total < 10 else str  # one style of number in a sentence
+        marks = {k: _marks(cites, store, [r for r in trials if r.result == k]) for k in counts}
+        parts = [
+            f"{num(counts['benefit'])} found a benefit on the primary outcome{marks['benefit']}"
+        ]
         if counts["no-benefit"]:
-            parts.append(f"{counts['no-benefit']} found none")
+            parts.append(f"{num(counts['no-benefit'])} found none{marks['no-benefit']}")
         if counts["mixed"]:
-            parts.append(f"{counts['mixed']} had mixed results")
+            parts.append(f"{num(counts['mixed'])} had mixed results{marks['mixed']}")
         said = _join(parts)
         if lead is None:
             verdict = (
@@ -243,13 +263,13 @@ def efficacy(ev: Evidence) -> Composition | None:
             )  # fmt: skip
             lines.append(
                 f"{verdict}: of {_count(total)} placebo-controlled trial{'s' if total > 1 else ''} "
-                f"of baclofen for {topic}, {said} (table)."
+                f"of baclofen for {topic}, {said}."
             )
         else:
             lines.append(
-                f"- Placebo-controlled trials disagree: of {total}, {said} (table)."
+                f"- Placebo-controlled trials disagree: of {num(total)}, {said}."
                 if counts["benefit"] and counts["no-benefit"]
-                else f"- Of {total} placebo-controlled trials, {said} (table)."
+                else f"- Of {num(total)} placebo-controlled trials, {said}."
             )
     for other in pooled[1:3]:
         n = _cite(cites, store, other)
@@ -259,7 +279,9 @@ def efficacy(ev: Evidence) -> Composition | None:
     return Composition("\n".join(lines), False, cites.items, ROUTE_SYNTHESIS, table)
 
 
-def _craving(ev: Evidence, substance: str, trials: list[RecordInfo], pooled: list[RecordInfo]) -> Composition:
+def _craving(
+    ev: Evidence, substance: str, trials: list[RecordInfo], pooled: list[RecordInfo]
+) -> Composition:
     store = ev.store
     cites = Citations()
     measured = [r for r in trials if r.craving_result]
@@ -270,7 +292,9 @@ def _craving(ev: Evidence, substance: str, trials: list[RecordInfo], pooled: lis
     if pooled_c:
         lead = pooled_c[0]
         n = _cite(cites, store, lead, claim="craving")
-        verdict = {"benefit": "Yes", "mixed": "Not clearly", "no-benefit": "Not clearly"}[lead.craving_result or "mixed"]
+        verdict = {"benefit": "Yes", "mixed": "Not clearly", "no-benefit": "Not clearly"}[
+            lead.craving_result or "mixed"
+        ]
         lines.append(
             f"{verdict}: {study_name(lead)} pooled the craving results and found "
             f"{'less craving on baclofen' if lead.craving_result == 'benefit' else 'no clear effect on craving'} [{n}]."
@@ -284,21 +308,31 @@ def _craving(ev: Evidence, substance: str, trials: list[RecordInfo], pooled: lis
             f"{len(fewer)} found less craving on baclofen" + (f" ({names})" if fewer else "") + "."
         )
         if not lines:
-            verdict = "Yes" if len(fewer) == len(measured) else "No" if not fewer else "Not consistently"
+            verdict = (
+                "Yes" if len(fewer) == len(measured) else "No" if not fewer else "Not consistently"
+            )
             head = f"{verdict}: {head[0].lower()}{head[1:]}"
             lines.append(head)
         else:
             lines.append(f"- {head}")
     if not lines:
-        return efficacy(replace(ev, plan=replace(ev.plan, aspects=[a for a in ev.plan.aspects if a != "craving"]))) or Composition("", True)
+        return efficacy(
+            replace(
+                ev, plan=replace(ev.plan, aspects=[a for a in ev.plan.aspects if a != "craving"])
+            )
+        ) or Composition("", True)
     table = [_row(r, _cite(cites, store, r, claim="craving")) for r in [*pooled_c, *measured]]
     for row in table:
         row.primary_outcome = "craving"
-        row.result = next(r.craving_result for r in [*pooled_c, *measured] if r.id == row.source_id) or ""
+        row.result = (
+            next(r.craving_result for r in [*pooled_c, *measured] if r.id == row.source_id) or ""
+        )
     return Composition("\n".join(lines), False, cites.items, ROUTE_SYNTHESIS, table)
 
 
-def _dose(ev: Evidence, substance: str, trials: list[RecordInfo], pooled: list[RecordInfo]) -> Composition:
+def _dose(
+    ev: Evidence, substance: str, trials: list[RecordInfo], pooled: list[RecordInfo]
+) -> Composition:
     store = ev.store
     cites = Citations()
     high = [r for r in trials if (r.max_dose_mg or 0) >= 90]
@@ -307,6 +341,7 @@ def _dose(ev: Evidence, substance: str, trials: list[RecordInfo], pooled: list[R
     lb = [r for r in low if r.result == "benefit"]
     lines = []
     if high:
+
         def names(rs: list[RecordInfo]) -> str:
             return ", ".join(f"{study_name(r)} [{_cite(cites, store, r)}]" for r in rs)
 
@@ -329,15 +364,20 @@ def _dose(ev: Evidence, substance: str, trials: list[RecordInfo], pooled: list[R
     extra = ExtractiveComposer(max_sentences=2)
     dose_ev = replace(ev, plan=replace(ev.plan, intent="dosing"))
     picked = [
-        s for s in extra.select(dose_ev)
-        if re.search(r"\bdose|\bmg\b|high(?:er)?", s.text, re.I) and not s.text.startswith(tuple(lines))
+        s
+        for s in extra.select(dose_ev)
+        if re.search(r"\bdose|\bmg\b|high(?:er)?", s.text, re.I)
+        and not s.text.startswith(tuple(lines))
     ][:2]
     if not lines and not picked:
         return efficacy(replace(ev, plan=replace(ev.plan, aspects=[]))) or Composition("", True)
     for s in picked:
         n = cites.add(ev.contexts[s.ctx], s.text, s.start)
         lines.append(f"- {s.text} [{n}]" if lines else f"{s.text} [{n}]")
-    table = [_row(r, _cite(cites, store, r)) for r in sorted(high + low, key=lambda r: -(r.max_dose_mg or 0))]
+    table = [
+        _row(r, _cite(cites, store, r))
+        for r in sorted(high + low, key=lambda r: -(r.max_dose_mg or 0))
+    ]
     return Composition("\n".join(lines), False, cites.items, ROUTE_SYNTHESIS, table)
 
 
@@ -345,7 +385,7 @@ def _dose(ev: Evidence, substance: str, trials: list[RecordInfo], pooled: list[R
 
 
 def which_trials(ev: Evidence) -> Composition | None:
-    """"Which placebo-controlled trials in alcohol were negative?": every such trial, one line
+    """ "Which placebo-controlled trials in alcohol were negative?": every such trial, one line
     each with its key figures."""
     plan, store = ev.plan, ev.store
     substance = plan.substance
@@ -375,7 +415,11 @@ def which_trials(ev: Evidence) -> Composition | None:
     for r in chosen:
         n = _cite(cites, store, r)
         size = describe(r)
-        label = _RESULT_PHRASE[r.result or "mixed"] if wanted != ["no-benefit"] and wanted != ["benefit"] else ""
+        label = (
+            _RESULT_PHRASE[r.result or "mixed"]
+            if wanted != ["no-benefit"] and wanted != ["benefit"]
+            else ""
+        )
         lead = f"{label}: " if label else ""
         lines.append(f"- {_with_details(study_name(r), size)}: {lead}{r.key_result} [{n}]")
         table.append(_row(r, n))
@@ -386,7 +430,7 @@ def which_trials(ev: Evidence) -> Composition | None:
 
 
 def trial_result(ev: Evidence, record: RecordInfo) -> Composition | None:
-    """"What did ALPADIR find?": the study's result from its fields first, then what else the
+    """ "What did ALPADIR find?": the study's result from its fields first, then what else the
     question asks, from the study's own text. A specific question about the study ("how many
     reached the top dose?") is answered from its text alone."""
     plan, store = ev.plan, ev.store
@@ -411,7 +455,9 @@ def trial_result(ev: Evidence, record: RecordInfo) -> Composition | None:
         first = f"{label}: {record.key_result} [{n}]."
     lines = [first[0].upper() + first[1:]]
     key_nums = numbers_of(record.key_result)
-    own = replace(own, contexts=[c for c in own.contexts if not _METHOD_SECTION.match(c.metadata.section)])
+    own = replace(
+        own, contexts=[c for c in own.contexts if not _METHOD_SECTION.match(c.metadata.section)]
+    )
     picked = ExtractiveComposer(max_sentences=3).select(own) if own.contexts else []
     for s in picked:
         if s.numbers & key_nums or len(lines) >= 3:
@@ -427,7 +473,7 @@ _METHOD_SECTION = re.compile(r"(?i)(?:background|design|participants|interventio
 
 
 def _with_details(name: str, details: str) -> str:
-    """"ALPADIR (Reynaud et al. 2017; France, 320 people)" (one pair of brackets)."""
+    """ "ALPADIR (Reynaud et al. 2017; France, 320 people)" (one pair of brackets)."""
     if not details:
         return name
     if name.endswith(")"):
@@ -460,6 +506,13 @@ def _cite(cites: Citations, store: object, r: RecordInfo, claim: str | None = No
     return cites.add(ctx, quote, start)
 
 
+def _marks(cites: Citations, store: object, records: list[RecordInfo], most: int = 6) -> str:
+    """Citation markers for a group of studies (" [1][4]"); a long group cites its first ``most``
+    and leaves the rest to the evidence table."""
+    ns = [n for n in (_cite(cites, store, r) for r in records[:most]) if n]
+    return " " + "".join(f"[{n}]" for n in dict.fromkeys(ns)) if ns else ""
+
+
 def _lower(text: str | None) -> str:
     text = (text or "").strip().rstrip(".")
     return text[:1].lower() + text[1:] if text[:2] != text[:2].upper() else text
@@ -469,7 +522,21 @@ def _join(parts: list[str]) -> str:
     return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
-_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
+_WORDS = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+]
 
 
 def _count(n: int) -> str:

@@ -129,10 +129,14 @@ def parse_years(years: str | None) -> tuple[int | None, int | None]:
         y0 = int(a) if a.strip() else None
         y1 = int(b) if b.strip() else None
     except ValueError:
-        raise click.BadParameter("use YEAR-YEAR, e.g. 2010-2020, or 2015-", param_hint="--years") from None
+        raise click.BadParameter(
+            "use YEAR-YEAR, e.g. 2010-2020, or 2015-", param_hint="--years"
+        ) from None
     for y in (y0, y1):
         if y is not None and not 1900 <= y <= 2100:
-            raise click.BadParameter(f"{y} is not a plausible year (1900-2100)", param_hint="--years")
+            raise click.BadParameter(
+                f"{y} is not a plausible year (1900-2100)", param_hint="--years"
+            )
     if y0 is not None and y1 is not None and y0 > y1:
         raise click.BadParameter(
             f"the range {y0}-{y1} runs backwards; did you mean {y1}-{y0}?", param_hint="--years"
@@ -140,13 +144,19 @@ def parse_years(years: str | None) -> tuple[int | None, int | None]:
     return y0, y1
 
 
-def make_filters(evidence: tuple[str, ...], substance: tuple[str, ...], years: str | None) -> Filters:
+def make_filters(
+    evidence: tuple[str, ...], substance: tuple[str, ...], years: str | None
+) -> Filters:
     for ev in evidence:
         if ev not in EVIDENCE_TYPES:
-            raise click.BadParameter(f"{ev!r}; choose from {', '.join(EVIDENCE_TYPES)}", param_hint="--evidence")
+            raise click.BadParameter(
+                f"{ev!r}; choose from {', '.join(EVIDENCE_TYPES)}", param_hint="--evidence"
+            )
     for sub in substance:
         if sub not in SUBSTANCES:
-            raise click.BadParameter(f"{sub!r}; choose from {', '.join(SUBSTANCES)}", param_hint="--substance")
+            raise click.BadParameter(
+                f"{sub!r}; choose from {', '.join(SUBSTANCES)}", param_hint="--substance"
+            )
     y0, y1 = parse_years(years)
     return Filters(list(evidence), list(substance), y0, y1)
 
@@ -180,23 +190,29 @@ def format_answer(ans: Answer) -> str:
         ref = f"[{c.n}] {c.authors + ' ' if c.authors else ''}({c.year or 'n.d.'}). {c.title}."
         if c.journal:
             ref += f" {c.journal}."
-        ids = " ".join(i for i in (f"PMID {c.pmid}" if c.pmid else "", f"doi:{c.doi}" if c.doi else "") if i)
+        ids = " ".join(
+            i for i in (f"PMID {c.pmid}" if c.pmid else "", f"doi:{c.doi}" if c.doi else "") if i
+        )
         ref += f" {ids}" if ids else ""
         ref += f" [{EVIDENCE_LABELS.get(c.evidence, c.evidence)}]"
         ref += f" ({USER_LABEL})" if c.user else ""
         ref += f" p. {c.page}" if c.page else ""
         out.append(textwrap.fill(ref, 100, subsequent_indent="    "))
-        out.append(textwrap.fill(f'"{c.quote}"', 100, initial_indent="    ", subsequent_indent="    "))
+        out.append(
+            textwrap.fill(f'"{c.quote}"', 100, initial_indent="    ", subsequent_indent="    ")
+        )
     return "\n".join(out).strip()
 
 
 @cli.command()
 @click.argument("question", required=False)
-@click.option("--json", "as_json", is_flag=True, help="Print one JSON object (the public answer schema).")
+@click.option(
+    "--json", "as_json", is_flag=True, help="Print one JSON object (the public answer schema)."
+)
 @click.option(
     "--batch",
     type=click.File("r"),
-    help='Questions from FILE (\'-\' = stdin): one per line, or JSON lines {"q": ..., '
+    help="Questions from FILE ('-' = stdin): one per line, or JSON lines {\"q\": ..., "
     '"history": [...]} where history lists the conversation\'s earlier questions.',
 )
 @click.option(
@@ -206,8 +222,16 @@ def format_answer(ans: Answer) -> str:
     help="An earlier question of the conversation (repeatable, oldest first): the question is "
     "read as a follow-up to them.",
 )
-@click.option("--evidence", multiple=True, help="Only these evidence types (repeatable), e.g. rct, meta-analysis, label.")
-@click.option("--substance", multiple=True, help="Only sources about this substance (repeatable), e.g. alcohol, opioids.")
+@click.option(
+    "--evidence",
+    multiple=True,
+    help="Only these evidence types (repeatable), e.g. rct, meta-analysis, label.",
+)
+@click.option(
+    "--substance",
+    multiple=True,
+    help="Only sources about this substance (repeatable), e.g. alcohol, opioids.",
+)
 @click.option("--years", help="Year range, e.g. 2010-2020, 2015- or -2012.")
 @index_dir_option
 @chroma_url_option
@@ -241,7 +265,9 @@ def ask(
     that cannot be read gives {"line": N, "error": "..."}.
     """
     if batch is None and not question:
-        raise click.UsageError('Give a QUESTION, e.g. assistant ask "Does baclofen reduce craving?", or --batch FILE.')
+        raise click.UsageError(
+            'Give a QUESTION, e.g. assistant ask "Does baclofen reduce craving?", or --batch FILE.'
+        )
     if batch is not None and question:
         raise click.UsageError("Give either a QUESTION or --batch, not both.")
     if batch is not None and not as_json:
@@ -303,13 +329,21 @@ def sources(as_json: bool, index_dir: Path | None) -> None:
     rows = sorted(store.catalog(), key=lambda r: (r.user, r.evidence, r.id))
     for r in rows:
         if as_json:
-            d = {"id": r.id, "year": r.year, "evidence": r.evidence, "title": r.title, "user": r.user}
+            d = {
+                "id": r.id,
+                "year": r.year,
+                "evidence": r.evidence,
+                "title": r.title,
+                "user": r.user,
+            }
             if r.claimed_evidence:
                 d["claimed_evidence"] = r.claimed_evidence
             click.echo(json.dumps(d, ensure_ascii=False))
         else:
             user = f" ({USER_LABEL})" if r.user else ""
-            click.echo(f"{r.id:32.32} {r.year or 'n.d.'!s:>5}  {r.evidence:17} {r.title[:80]}{user}")
+            click.echo(
+                f"{r.id:32.32} {r.year or 'n.d.'!s:>5}  {r.evidence:17} {r.title[:80]}{user}"
+            )
     if not as_json:
         counts = store.counts()
         say(f"{counts['records']} records ({counts['user']} in your library).")
@@ -319,9 +353,18 @@ def sources(as_json: bool, index_dir: Path | None) -> None:
 
 
 @cli.command()
-@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to bind; 0.0.0.0 exposes the app to your network.")
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Interface to bind; 0.0.0.0 exposes the app to your network.",
+)
 @click.option("--port", default=7860, show_default=True, type=int)
-@click.option("--share", is_flag=True, help="Create a public Gradio share link (sends traffic outside; off by default).")
+@click.option(
+    "--share",
+    is_flag=True,
+    help="Create a public Gradio share link (sends traffic outside; off by default).",
+)
 @click.option("--auth", metavar="USER:PASSWORD", envvar="ASSISTANT_AUTH", help="Require a login.")
 @index_dir_option
 @chroma_url_option
@@ -379,7 +422,9 @@ def contraindications(condition: str, as_json: bool) -> None:
       assistant contraindications --json benzodiazepines
     """
     if len(condition) > ci.MAX_QUERY_CHARS:
-        fail(f"The condition is {len(condition):,} characters long; the limit is {ci.MAX_QUERY_CHARS}.")
+        fail(
+            f"The condition is {len(condition):,} characters long; the limit is {ci.MAX_QUERY_CHARS}."
+        )
     try:
         rows = ci.lookup(condition)
     except ci.ContraindicationError as exc:
@@ -389,7 +434,9 @@ def contraindications(condition: str, as_json: bool) -> None:
         return
     if not rows:
         names = ", ".join(c.key for c in ci.load_table())
-        raise click.ClickException(f"No condition matches {condition!r}. Known conditions: {names}.")
+        raise click.ClickException(
+            f"No condition matches {condition!r}. Known conditions: {names}."
+        )
     click.echo(ci.format_table(rows))
 
 
@@ -400,12 +447,31 @@ def contraindications(condition: str, as_json: bool) -> None:
     default=None,
     help="Question file (default: eval/questions.yaml).",
 )
-@click.option("--methods", default="hybrid,dense,bm25", show_default=True, help="Retrieval methods to compare.")
-@click.option("--json-out", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Also write the report as JSON here.")
-@click.option("--answers-out", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Also write every question with its answer (Markdown), e.g. for grading.")
+@click.option(
+    "--methods",
+    default="hybrid,dense,bm25",
+    show_default=True,
+    help="Retrieval methods to compare.",
+)
+@click.option(
+    "--json-out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Also write the report as JSON here.",
+)
+@click.option(
+    "--answers-out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Also write every question with its answer (Markdown), e.g. for grading.",
+)
 @index_dir_option
 def eval_cmd(
-    questions: Path | None, methods: str, json_out: Path | None, answers_out: Path | None, index_dir: Path | None
+    questions: Path | None,
+    methods: str,
+    json_out: Path | None,
+    answers_out: Path | None,
+    index_dir: Path | None,
 ) -> None:
     """Measure answer quality on the question set.
 
@@ -460,9 +526,16 @@ def backends_cmd(as_json: bool) -> None:
     """
     infos = backends.available_backends()
     if as_json:
-        click.echo(json.dumps({"selected": backends.configured_spec(), "backends": [asdict(i) for i in infos]}, indent=2))
+        click.echo(
+            json.dumps(
+                {"selected": backends.configured_spec(), "backends": [asdict(i) for i in infos]},
+                indent=2,
+            )
+        )
         return
-    click.echo(f"ASSISTANT_LLM={backends.configured_spec() or '(empty: extractive answers, no LLM)'}")
+    click.echo(
+        f"ASSISTANT_LLM={backends.configured_spec() or '(empty: extractive answers, no LLM)'}"
+    )
     for i in infos:
         mark = "*" if i.selected else " "
         click.echo(f"{mark} {i.name:<8} {i.status}")

@@ -235,10 +235,19 @@ def check_cmd(document: str, as_json: bool, show_all: bool, index_dir: Path | No
             where = f" (p. {c.page})" if c.page else ""
             click.echo(textwrap.fill(f"- \u201c{c.text}\u201d{where}", 100, subsequent_indent="  "))
             if c.explanation:
-                click.echo(textwrap.fill(c.explanation, 100, initial_indent="  ", subsequent_indent="  "))
+                click.echo(
+                    textwrap.fill(c.explanation, 100, initial_indent="  ", subsequent_indent="  ")
+                )
             for cit in c.citations:
                 ref = f"{cit.title} ({cit.year or 'n.d.'})"
-                click.echo(textwrap.fill(f"\u201c{cit.quote}\u201d \u2014 {ref}", 100, initial_indent="    ", subsequent_indent="    "))
+                click.echo(
+                    textwrap.fill(
+                        f"\u201c{cit.quote}\u201d \u2014 {ref}",
+                        100,
+                        initial_indent="    ",
+                        subsequent_indent="    ",
+                    )
+                )
 
 
 COMMANDS = [ingest_cmd, remove_cmd, check_cmd, fetch_pubmed_cmd]

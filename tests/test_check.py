@@ -1,0 +1,203 @@
+"""`assistant check`: a user's document against the curated evidence.
+
+The quick part checks the fact sheet (every quote verbatim in its record, every pattern compiles,
+each fact decides its own examples). The slow part ingests the test articles of
+tests/fixtures/articles (written for this purpose, with every checkable claim labelled) and
+measures the verdicts; it also checks the outside article of ../shared/seeds.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+
+import pytest
+import yaml
+
+from assistant.answering.check import FACTS_PATH, fact_verdict, load_facts
+from assistant.answering.contraindications import quote_in_body
+from assistant.library.records import load_corpus
+from assistant.settings import PROJECT_DIR
+
+from .conftest import ARTICLES, SEEDS
+
+LABELS = yaml.safe_load((ARTICLES / "labels.yaml").read_text())
+# Articles the checker was developed on; the others are held out and only measured.
+DEVELOPMENT = {
+    "wellness_blog.md",
+    "literature_review.md",
+    "regulation_news.md",
+    "clinic_leaflet.txt",
+}
+
+
+def test_every_fact_quote_is_verbatim_in_its_record() -> None:
+    bodies = {r.id: r.body for r in load_corpus(PROJECT_DIR / "corpus")}
+    facts = load_facts()
+    assert len(facts) >= 10
+    for f in facts:
+        assert f.source_id in bodies, f.key
+        assert quote_in_body(f.quote, bodies[f.source_id]), f"{f.key}: quote not verbatim"
+        assert f.contradicts, f.key
+
+
+@pytest.mark.parametrize(
+    ("key", "claim", "verdict"),
+    [
+        (
+            "elimination_kidneys",
+            "Baclofen is processed by the liver rather than the kidneys.",
+            "contradicted",
+        ),
+        ("elimination_kidneys", "Only about 15% of a dose is metabolised in the liver.", None),
+        ("elimination_kidneys", "Most of a dose leaves unchanged in the urine.", "supported"),
+        ("alcohol_sedation", "Baclofen doesn't add to alcohol's sedating effect.", "contradicted"),
+        ("alcohol_sedation", "Its sedation adds to that of alcohol.", "supported"),
+        ("breast_milk", "Baclofen does not pass into breast milk.", "contradicted"),
+        ("overdose_severity", "An overdose is usually mild and can be slept off.", "contradicted"),
+        ("abrupt_withdrawal", "It can be stopped overnight with no withdrawal.", "contradicted"),
+        (
+            "abrupt_withdrawal",
+            "Stopping baclofen abruptly can cause hallucinations and seizures.",
+            "supported",
+        ),
+        (
+            "us_approval",
+            "The FDA approved baclofen for alcohol use disorder in 2019.",
+            "contradicted",
+        ),
+        ("us_approval", "The FDA has not approved baclofen for alcohol use disorder.", None),
+        (
+            "us_approval",
+            "The FDA approved it for spasticity; its use for addiction is off-label.",
+            "supported",
+        ),
+        (
+            "gaba_b_agonist",
+            "Baclofen acts on GABA-A receptors like benzodiazepines.",
+            "contradicted",
+        ),
+        ("gaba_b_agonist", "Baclofen is a GABA-B receptor agonist.", "supported"),
+        (
+            "no_single_success_rate",
+            "Trials show a success rate of about 40-50% against placebo.",
+            "contradicted",
+        ),
+    ],
+)
+def test_each_fact_decides_its_examples(key: str, claim: str, verdict: str | None) -> None:
+    fact = next(f for f in load_facts() if f.key == key)
+    assert fact_verdict(fact, claim) == verdict
+
+
+def test_the_fact_sheet_names_its_checks() -> None:
+    text = FACTS_PATH.read_text()
+    assert "verbatim" in text and "contradicts" in text
+
+
+# --------------------------------------------------------------------------- on documents
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", " ", text.strip().lower())
+
+
+def _score(docs_assistant, files: set[str]) -> tuple[int, int, int, list[str]]:
+    tp = fp = fn = 0
+    wrong: list[str] = []
+    for doc in LABELS:
+        if doc["file"] not in files:
+            continue
+        record = next(
+            r for r in docs_assistant.store.catalog()
+            if r.user and r.source_file and r.source_file.endswith(doc["file"])
+        )  # fmt: skip
+        report = docs_assistant.check(record.id)
+        got = {_norm(c.text): c for c in report.claims}
+        labelled = set()
+        for lab in doc["claims"]:
+            t = _norm(lab["text"])
+            claim = next((c for k, c in got.items() if t in k or k in t), None)
+            if claim is not None:
+                labelled.add(_norm(claim.text))
+            said = claim.verdict if claim else "missing"
+            if lab["verdict"] == "contradicted":
+                tp += said == "contradicted"
+                fn += said != "contradicted"
+            elif said == "contradicted":
+                fp += 1
+                wrong.append(f"{doc['file']}: {lab['text'][:80]}")
+        for k, c in got.items():
+            if c.verdict == "contradicted" and k not in labelled:
+                fp += 1
+                wrong.append(f"{doc['file']} (unlabelled): {c.text[:80]}")
+            if c.verdict != "not-covered":
+                assert c.citations and all(x.evidence != "user-document" for x in c.citations)
+    return tp, fp, fn, wrong
+
+
+def test_contradictions_on_the_development_articles(docs_assistant, record_property) -> None:
+    tp, fp, fn, wrong = _score(docs_assistant, DEVELOPMENT)
+    precision, recall = tp / max(1, tp + fp), tp / max(1, tp + fn)
+    print(f"\ncheck, development articles: precision {precision:.3f}, recall {recall:.3f}")
+    record_property("dev_precision", round(precision, 3))
+    record_property("dev_recall", round(recall, 3))
+    assert precision >= 0.9, wrong
+    assert recall >= 0.75
+
+
+def test_contradictions_on_the_held_out_articles(docs_assistant, record_property) -> None:
+    """Measured, not tuned on: the figures are printed and kept in the README."""
+    held_out = {d["file"] for d in LABELS} - DEVELOPMENT
+    tp, fp, fn, wrong = _score(docs_assistant, held_out)
+    precision, recall = tp / max(1, tp + fp), tp / max(1, tp + fn)
+    print(f"\ncheck, held-out articles: precision {precision:.3f}, recall {recall:.3f}; {wrong}")
+    record_property("held_out_precision", round(precision, 3))
+    record_property("held_out_recall", round(recall, 3))
+    assert tp > 0 and precision >= 0.5
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds is not present")
+def test_the_outside_article_is_checked(docs_assistant) -> None:
+    record = next(
+        r for r in docs_assistant.store.catalog()
+        if r.user and r.source_file and "seeds" in r.source_file
+    )  # fmt: skip
+    report = docs_assistant.check(record.id)
+    flagged = " ".join(c.text for c in report.claims if c.verdict == "contradicted").lower()
+    for needle in (
+        "seizures",
+        "pregnancy",
+        "kidney",
+        "liver",
+        "40-50%",
+        "neuroprotective",
+        "several conditions",
+    ):
+        assert needle in flagged, needle
+    for c in report.claims:
+        if "gaba-b receptor agonist" in c.text.lower() or "abruptly" in c.text.lower():
+            assert c.verdict != "contradicted", c.text
+
+
+def test_check_command_json(docs_assistant) -> None:
+    env_dir = docs_assistant.settings.index_dir
+    res = subprocess.run(
+        [sys.executable, "-m", "assistant", "check", "--json", "--index-dir", str(env_dir), "wellness_blog"],
+        capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert res.returncode == 0, res.stderr
+    data = json.loads(res.stdout)
+    assert set(data) == {"document", "claims"} and data["claims"]
+    for c in data["claims"]:
+        assert set(c) == {"text", "page", "topic", "verdict", "explanation", "citations"}
+        assert c["verdict"] in ("contradicted", "supported", "not-covered")
+        if c["verdict"] != "not-covered":
+            assert c["citations"] and c["citations"][0]["library"] == "curated"
+    missing = subprocess.run(
+        [sys.executable, "-m", "assistant", "check", "--index-dir", str(env_dir), "no such document"],
+        capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert missing.returncode == 1 and "No document" in missing.stderr

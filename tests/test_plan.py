@@ -1,0 +1,149 @@
+"""The question planner on its own (no model, no index): intents and entities against the
+labelled questions of eval/questions.yaml, conversations, languages, and the plan's JSON."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from assistant.answering.language import detect, to_english
+from assistant.answering.plan import find_trials, plan_question
+from assistant.evaluation.questions import load_questions
+from assistant.vocab import INTENTS
+
+QUESTIONS = load_questions()
+
+
+def _plans(catalog):
+    return {q.id: plan_question(q.question, catalog, q.history) for q in QUESTIONS}
+
+
+@pytest.fixture(scope="module")
+def plans(catalog):
+    return _plans(catalog)
+
+
+def test_the_labelled_set_is_large_and_covers_every_intent() -> None:
+    assert len(QUESTIONS) >= 250
+    counts = Counter(q.intent for q in QUESTIONS)
+    assert sum(counts.values()) >= 200
+    missing = [i for i in INTENTS if counts[i] == 0]
+    assert missing in ([], ["document"]) or counts["document"] > 0, missing
+    assert sum(1 for q in QUESTIONS if q.history) >= 30
+    assert sum(1 for q in QUESTIONS if q.language) >= 30
+    assert sum(1 for q in QUESTIONS if q.paraphrase_of and not q.language) >= 30
+
+
+def test_intent_accuracy(plans, record_property) -> None:
+    misses = [
+        (q.id, q.intent, plans[q.id].intent, q.question)
+        for q in QUESTIONS
+        if plans[q.id].intent != q.intent
+    ]
+    accuracy = 1 - len(misses) / len(QUESTIONS)
+    print(f"\nplanner intent accuracy {accuracy:.3f} on {len(QUESTIONS)} questions")
+    record_property("intent_accuracy", round(accuracy, 3))
+    # Questions outside the library ("melting point of baclofen") are only known to be out of
+    # scope after retrieval; the pipeline records that in the final plan, not the planner.
+    assert accuracy >= 0.8, misses[:40]
+
+
+@pytest.mark.parametrize(
+    "key", ["substance", "trial", "condition", "other_medicine", "jurisdiction"]
+)
+def test_entity_recall(plans, key: str, record_property) -> None:
+    rows = [(q, getattr(q.entities, key)) for q in QUESTIONS if getattr(q.entities, key)]
+    got = {
+        "substance": lambda p: p.entities.substances,
+        "trial": lambda p: [*p.entities.trials, *p.entities.documents],
+        "condition": lambda p: p.entities.conditions,
+        "other_medicine": lambda p: p.entities.other_medicines,
+        "jurisdiction": lambda p: p.entities.jurisdictions,
+    }[key]
+    hits = [want in got(plans[q.id]) for q, want in rows]
+    recall = sum(hits) / len(rows)
+    print(f"\n{key}: {recall:.3f} of {len(rows)}")
+    record_property(f"{key}_recall", round(recall, 3))
+    floor = {
+        "substance": 0.85,
+        "trial": 0.8,
+        "condition": 0.7,
+        "other_medicine": 0.6,
+        "jurisdiction": 0.85,
+    }
+    misses = [
+        (q.id, want, got(plans[q.id])) for (q, want), hit in zip(rows, hits, strict=True) if not hit
+    ]
+    assert recall >= floor[key], misses[:30]
+
+
+def test_trials_described_without_their_names(catalog) -> None:
+    cases = {
+        "What did the big French trial that aimed for 180 mg a day find?": "reynaud2017",
+        "What did the Dutch trial comparing high and low doses of baclofen find?": "beraha2016",
+        "What happened in the Italian trial of baclofen in alcoholic patients with cirrhosis?": "addolorato2007",
+        "What did the large French primary-care trial titrated up to 300 mg show?": "rigal2020_bacloville",
+        "In the Duluth alcohol withdrawal trial, did baclofen cut the need for lorazepam?": "lyon2011_aws",
+    }
+    for question, want in cases.items():
+        assert find_trials(question, catalog) == [want], question
+
+
+def test_a_question_about_many_trials_names_none(catalog) -> None:
+    plan = plan_question("Which placebo-controlled trials in alcohol were negative?", catalog)
+    assert plan.intent == "which_trials" and plan.entities.trials == []
+    assert plan.entities.substances == ["alcohol"] and "negative" in plan.aspects
+
+
+def test_another_medicine_is_declined_not_matched_to_baclofen(catalog) -> None:
+    plan = plan_question("Is disulfiram safe in liver disease?", catalog)
+    assert plan.intent == "out_of_scope" and plan.entities.other_medicines == ["disulfiram"]
+    compared = plan_question("Is baclofen safer than naltrexone in cirrhosis?", catalog)
+    assert compared.intent == "comparison"
+
+
+def test_three_turn_conversation_keeps_its_subject(catalog) -> None:
+    history = ["Did the Dutch high-dose trial work?", "How many people were in it?"]
+    plan = plan_question("how many actually got to the top dose?", catalog, history)
+    assert plan.follow_up and plan.entities.trials == ["beraha2016"]
+    assert "Beraha" in plan.searched
+    swapped = plan_question("and for opioids?", catalog, ["Does baclofen reduce alcohol craving?"])
+    assert swapped.entities.substances == ["opioids"] and swapped.intent == "efficacy"
+    place = plan_question(
+        "And Australia?",
+        catalog,
+        ["Is baclofen approved for alcohol in the US?", "what about in France?"],
+    )
+    assert place.entities.jurisdictions == ["australia"] and place.intent == "regulation"
+
+
+def test_other_languages_are_read_into_english() -> None:
+    cases = {
+        "Quelle est la dose maximale de baclofène autorisée en France ?": ("fr", "maximum dose"),
+        "¿El baclofeno reduce el deseo de beber alcohol?": ("es", "craving"),
+        "Welche Nebenwirkungen hat Baclofen?": ("de", "side effects"),
+        "Il baclofene è sicuro in gravidanza?": ("it", "pregnancy"),
+        "Does baclofen reduce alcohol craving?": ("en", "craving"),
+    }
+    for question, (lang, phrase) in cases.items():
+        assert detect(question) == lang, question
+        assert phrase in to_english(question, lang).lower(), to_english(question, lang)
+
+
+def test_non_english_questions_plan_like_their_english_originals(plans) -> None:
+    by_id = {q.id: q for q in QUESTIONS}
+    pairs = [
+        (q, by_id[q.paraphrase_of]) for q in QUESTIONS if q.language and q.paraphrase_of in by_id
+    ]
+    same = sum(plans[q.id].intent == plans[o.id].intent for q, o in pairs)
+    print(f"\nnon-English questions planned like their originals: {same}/{len(pairs)}")
+    assert same / len(pairs) >= 0.75
+
+
+def test_the_plan_is_in_the_json(catalog) -> None:
+    plan = plan_question("Quelle est la dose maximale de baclofène autorisée en France ?", catalog)
+    data = plan.to_json()
+    assert set(data) >= {"intent", "entities", "scope", "language", "searched"}
+    assert data["language"] == "fr" and data["entities"]["jurisdictions"] == ["france"]
+    assert "maximum dose" in data["searched"]
