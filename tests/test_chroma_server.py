@@ -21,7 +21,8 @@ import pytest
 from click.testing import CliRunner
 
 from assistant.answering.pipeline import Assistant
-from assistant.frontends.cli import cli, parse_chroma_url
+from assistant.frontends.cli import cli
+from assistant.frontends.cli_common import parse_chroma_url
 from assistant.index.build import (
     IndexError_,
     build_index,

@@ -23,7 +23,6 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from assistant.answer import NOTICE_KINDS
 from assistant.answering.pipeline import (
     MAX_QUESTION_CHARS,
     Assistant,
@@ -33,6 +32,7 @@ from assistant.answering.pipeline import (
 from assistant.index.build import build_index, current_generation
 from assistant.library import ingest
 from assistant.settings import Settings
+from assistant.vocab import NOTICE_KINDS
 from tests.conftest import write_tiny_corpus
 
 # Each ask takes ~20-50 ms here; the deadline is generous for a shared 2-core machine.

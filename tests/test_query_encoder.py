@@ -186,3 +186,27 @@ def test_index_exports_the_encoder_and_repairs_a_damaged_one(
     assert report.status == "up to date" and index_status(tiny_corpus).state == "ready"
     assert isinstance(load_query_encoder(tiny_corpus), OnnxEncoder)
     assert not list(folder.parent.glob(".*tmp*"))  # no half-written export left behind
+
+
+def test_a_failed_export_leaves_a_working_index_and_says_so(
+    tiny_corpus: Settings,
+    tmp_path: Path,
+    embedder,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    import assistant.index.query_encoder as qe
+
+    def broken(*a: object, **kw: object) -> None:
+        raise RuntimeError("exporter unavailable (simulated)")
+
+    monkeypatch.setenv("ASSISTANT_ENCODER_DIR", str(tmp_path / "encoders"))
+    monkeypatch.setattr(qe, "export_encoder", broken)
+    report = build_index(tiny_corpus, progress=False, embedder=embedder)
+    assert report.status == "built"
+    assert "Could not export the ONNX query encoder" in caplog.text
+    assert "exporter unavailable" in caplog.text
+    status = index_status(tiny_corpus)
+    assert status.state == "stale" and "not been exported" in status.detail
+    ans = Assistant.load(tiny_corpus).ask("What lowered zorbitol craving scores?")
+    assert ans.citations and "zorbitol" in ans.answer

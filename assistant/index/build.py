@@ -470,7 +470,14 @@ def _ensure_encoder(settings: Settings, embedder: Any, say: Callable[[str], None
         embedder = get_embedder(
             model_path(settings), settings.torch_threads, settings.embed_batch_size
         )
-    ensure_encoder(settings, embedder, say)
+    try:
+        ensure_encoder(settings, embedder, say)
+    except Exception as exc:  # noqa: BLE001 - the index itself is built and fine
+        msg = (
+            f"Could not export the ONNX query encoder ({type(exc).__name__}: {exc}); questions "
+            "will load the sentence-transformers model instead (about 9 s more to start)."
+        )
+        log.warning("%s", msg)
     return embedder
 
 
