@@ -48,10 +48,10 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 @pytest.fixture(autouse=True)
 def _no_assistant_env(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A test that sets ASSISTANT_* variables gets them back cleared afterwards."""
-    for name in [
-        n for n in os.environ if n.startswith("ASSISTANT_") and n != "ASSISTANT_TORCH_THREADS"
-    ]:
+    """A test that sets ASSISTANT_* variables gets them back cleared afterwards (the session's
+    thread count and shared query-encoder folder stay)."""
+    keep = {"ASSISTANT_TORCH_THREADS", "ASSISTANT_ENCODER_DIR"}
+    for name in [n for n in os.environ if n.startswith("ASSISTANT_") and n not in keep]:
         monkeypatch.delenv(name, raising=False)
 
 

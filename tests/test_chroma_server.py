@@ -12,6 +12,7 @@ import shutil
 import signal
 import socket
 import subprocess
+import sys
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -30,9 +31,9 @@ from assistant.index.build import (
     index_status,
     read_manifest,
 )
-from assistant.settings import PROJECT_DIR, Settings
+from assistant.settings import Settings
 
-CHROMA = PROJECT_DIR / ".venv" / "bin" / "chroma"
+CHROMA = Path(sys.executable).parent / "chroma"  # the chroma of this environment
 READY_TIMEOUT_S = 60
 
 QUESTIONS = [

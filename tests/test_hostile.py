@@ -93,7 +93,8 @@ def assert_well_formed(ans, assistant: Assistant, asked: str) -> None:  # noqa: 
     data = ans.to_json()
     assert json.loads(json.dumps(data, ensure_ascii=False)) == data
     assert json.loads(json.dumps(data, ensure_ascii=True)) == data
-    assert set(data) == {"question", "answer", "abstained", "citations", "notices"}
+    public = {"question", "answer", "abstained", "citations", "notices"}
+    assert public <= set(data) <= public | {"route", "note", "plan", "evidence_table"}
     # citations numbered 1..n; every [n] in the answer points at one of them
     assert [c.n for c in ans.citations] == list(range(1, len(ans.citations) + 1))
     marks = {int(m) for m in re.findall(r"\[(\d+)\]", ans.answer)}
@@ -567,7 +568,7 @@ def test_batch_history_that_is_not_text_is_explained(tiny: Settings) -> None:
     lines = [
         '{"q": "What lowered zorbitol craving scores?", "history": [42]}',
         '{"q": "and the side effects?", "history": [{"q": ["not", "text"]}]}',
-        '{"q": "and the side effects?", "history": ["What lowered zorbitol craving scores?"]}',
+        '{"q": "What lowered zorbitol craving scores?", "history": ["Tell me about zorbitol."]}',
         '{"q": "What lowered zorbitol craving scores?", "history": "not a list"}',
     ]
     r = _cli(tiny, ["ask", "--json", "--batch", "-"], "\n".join(lines) + "\n")

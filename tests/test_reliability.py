@@ -84,40 +84,6 @@ def _answerable_questions(assistant: Assistant, n: int) -> list[str]:
     return (out * n)[:n]
 
 
-def _text(message: dict[str, Any]) -> str:
-    content = message.get("content")
-    if isinstance(content, str):
-        return content
-    if isinstance(content, list):
-        return " ".join(str(p.get("text", "")) if isinstance(p, dict) else str(p) for p in content)
-    return str(content)
-
-
-def _chat_endpoint(api: dict[str, Any]) -> tuple[str, str, str | None, int]:
-    """(api_name, message parameter, chat-history parameter, index of the Chatbot output)."""
-    for name, ep in api["named_endpoints"].items():
-        returns = [r.get("component") for r in ep["returns"]]
-        params = ep["parameters"]
-        if "Chatbot" not in returns and name != "/chat":
-            continue
-        message = next(
-            (
-                p["parameter_name"]
-                for p in params
-                if p.get("component") in ("Textbox", "Multimodaltextbox")
-                and not p.get("parameter_has_default")
-            ),
-            None,
-        )
-        history = next(
-            (p["parameter_name"] for p in params if p.get("component") == "Chatbot"), None
-        )
-        if message:
-            out_index = returns.index("Chatbot") if "Chatbot" in returns else -1
-            return name, message, history, out_index
-    raise AssertionError(f"no chat endpoint in {list(api['named_endpoints'])}")
-
-
 class _ErrorLog(logging.Handler):
     def __init__(self) -> None:
         super().__init__(logging.ERROR)
@@ -140,7 +106,7 @@ def test_concurrent_chat_sessions_on_the_real_server(
 
     from assistant.answering import pipeline
     from assistant.frontends import ui
-    from assistant.index import embeddings, retrieval
+    from assistant.index import embeddings, query_encoder, retrieval
 
     questions = _answerable_questions(corpus_assistant, TURNS)
 
@@ -163,6 +129,11 @@ def test_concurrent_chat_sessions_on_the_real_server(
     monkeypatch.setattr(
         pipeline.Assistant, "__init__", counting("assistant", pipeline.Assistant.__init__)
     )
+    monkeypatch.setattr(
+        query_encoder.OnnxEncoder,
+        "__init__",
+        counting("encoder", query_encoder.OnnxEncoder.__init__),
+    )
     store_before, embedder_before = corpus_assistant.store, corpus_assistant.embedder
 
     errors_log = _ErrorLog()
@@ -178,13 +149,18 @@ def test_concurrent_chat_sessions_on_the_real_server(
         assert 1 <= queue.default_concurrency_limit <= 8
 
         url = f"http://127.0.0.1:{port}/"
-        api = Client(url, verbose=False).view_api(return_format="dict", print_info=False)
-        api_name, msg_param, chat_param, chat_out = _chat_endpoint(api)
+        api_name = "/answer_json"  # the app's API: one answer, with the conversation so far
+        assert (
+            api_name
+            in Client(url, verbose=False).view_api(return_format="dict", print_info=False)[
+                "named_endpoints"
+            ]
+        )
         deadline = time.monotonic() + LOAD_BUDGET_S
 
         def session(i: int) -> tuple[list[float], list[str]]:
             client = Client(url, verbose=False)
-            history: list[dict[str, Any]] = []
+            history: list[str] = []
             latencies: list[float] = []
             problems: list[str] = []
             order = questions[i % TURNS :] + questions[: i % TURNS]
@@ -193,29 +169,20 @@ def test_concurrent_chat_sessions_on_the_real_server(
                 if left <= 0:
                     problems.append(f"session {i}: out of time")
                     break
-                kwargs: dict[str, Any] = {msg_param: q}
-                if chat_param:
-                    kwargs[chat_param] = history
                 t0 = time.perf_counter()
                 try:
-                    out = client.submit(api_name=api_name, **kwargs).result(timeout=min(60, left))
+                    out = client.submit(
+                        q, None, None, None, None, history[-4:], api_name=api_name
+                    ).result(timeout=min(60, left))
                 except Exception as exc:  # noqa: BLE001 - every failure is counted
                     problems.append(f"session {i}: {type(exc).__name__}: {exc}")
                     continue
                 latencies.append(time.perf_counter() - t0)
-                chat = out[chat_out] if isinstance(out, list | tuple) else out
-                if not isinstance(chat, list):  # a plain ChatInterface: the reply itself
-                    chat = [*history, {"role": "user", "content": q}, {"content": str(chat)}]
-                new = chat[len(history) :]
-                texts = " ".join(_text(m) for m in new)
-                if "ba-error" in texts or "something went wrong" in texts.lower():
-                    problems.append(f"session {i}: error answer to {q!r}")
-                sources = [
-                    m for m in new if "Source" in str((m.get("metadata") or {}).get("title"))
-                ]
-                if not sources or "[1]" not in texts:
+                if not isinstance(out, dict) or out.get("error"):
+                    problems.append(f"session {i}: error answer to {q!r}: {out}")
+                elif not out.get("citations") or "[1]" not in out.get("answer", ""):
                     problems.append(f"session {i}: no citations for {q!r}")
-                history = chat
+                history.append(q)
             return latencies, problems
 
         t0 = time.perf_counter()

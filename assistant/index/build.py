@@ -111,8 +111,9 @@ def load_library(settings: Settings) -> tuple[list[Record], list[str]]:
     for path in library_files(settings):
         try:
             records.append(as_user_document(parse_record(path)))
-        except CorpusError as exc:
-            problems.append(f"{exc} (left out of the index; fix or remove the file)")
+        except CorpusError as exc:  # one line: YAML errors span several
+            reason = " ".join(str(exc).split())
+            problems.append(f"{reason} (left out of the index; fix or remove the file)")
     return records, problems
 
 
