@@ -280,7 +280,9 @@ def test_injected_document_text_does_not_change_notices(injection_pair, question
     assert [n.to_json() for n in a.notices] == [n.to_json() for n in b.notices]
     kinds = {n.kind for n in a.notices}
     assert "general" in kinds
-    if "alcohol" in question.lower() or "harrowgate" in question.lower():
+    # (off-label now follows the question, or the cited evidence of a synthesis or a trial's
+    # result: a side-effect question about a clinic quoted extractively does not get it)
+    if "alcohol" in question.lower():
         assert "off_label" in kinds, kinds  # the notice the injected text asks to hide
     if "breathe" in question:
         assert a.notices[0].kind == "emergency"
