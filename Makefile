@@ -15,7 +15,7 @@ test: $(STAMP) browser         ## run the whole test suite; "no tests collected"
 	@$(BIN)/python -m pytest $(PYTEST_ARGS); rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "pytest collected no tests: failing"; exit 1; fi; exit $$rc
 
-bench: $(STAMP)                ## speed benchmarks (prints a table, writes benchmarks/results/*.json)
+bench: $(STAMP)                ## speed benchmarks, ~35 min (cold start vs 3 s / 6 s, 100k, big inputs; ARGS="--quick")
 	$(BIN)/python -m benchmarks $(ARGS)
 
 eval: $(STAMP)                 ## answer-quality evaluation

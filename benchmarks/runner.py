@@ -196,7 +196,10 @@ def _versions() -> dict[str, str]:
 
 
 def run(
-    cfg: Config, ctx: Context | None = None, questions: list[str] | None = None
+    cfg: Config,
+    ctx: Context | None = None,
+    questions: list[str] | None = None,
+    partial: Path | None = None,
 ) -> dict[str, Any]:
     """Run the selected sections; returns the result dict (also what is written as JSON)."""
     import torch
@@ -257,6 +260,9 @@ def run(
                 res["memory"] = {**mem.result(), **res.get("memory", {})}
                 res["section_seconds"] = round(time.perf_counter() - t0, 1)
                 results["sections"][name] = res
+                if partial is not None:  # a long run that is stopped keeps what it measured
+                    partial.parent.mkdir(parents=True, exist_ok=True)
+                    partial.write_text(json.dumps(results, indent=1, default=str))
             except Exception as exc:  # one failing section must not lose the others' figures
                 log(f"section {name} FAILED: {type(exc).__name__}: {exc}")
                 results["errors"][name] = "".join(traceback.format_exception(exc))[-4000:]
@@ -352,7 +358,7 @@ def write(results: dict[str, Any], out_dir: Path) -> Path:
 
 def main(argv: Sequence[str] | None = None) -> int:
     cfg, out_dir = parse_args(argv)
-    results = run(cfg)
+    results = run(cfg, partial=out_dir / "partial.json")
     print(render(results), flush=True)
     path = write(results, out_dir)
     log(f"results written to {path} and {out_dir / 'latest.json'}")
