@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 export GRADIO_ANALYTICS_ENABLED := False
 export HF_HUB_OFFLINE := 1
 
-.PHONY: run test install browser screenshots bench eval lint clean-index
+.PHONY: run test test-quick install browser screenshots bench eval lint clean-index
 
 run: $(STAMP)                  ## start the chat app (builds/updates the index first)
 	$(BIN)/python app.py $(ARGS)
@@ -14,6 +14,9 @@ run: $(STAMP)                  ## start the chat app (builds/updates the index f
 test: $(STAMP) browser         ## run the whole test suite; "no tests collected" counts as failure
 	@$(BIN)/python -m pytest $(PYTEST_ARGS); rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "pytest collected no tests: failing"; exit 1; fi; exit $$rc
+
+test-quick: $(STAMP)          ## the edit-loop tier: no model, no index build, no server (< 60 s)
+	$(BIN)/python -m pytest -q -m "not slow" -p no:cacheprovider $(PYTEST_ARGS)
 
 bench: $(STAMP)                ## speed benchmarks, ~35 min (cold start vs 3 s / 6 s, 100k, big inputs; ARGS="--quick")
 	$(BIN)/python -m benchmarks $(ARGS)

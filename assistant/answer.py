@@ -31,6 +31,17 @@ class Filters:
             or self.records is not None
         )  # fmt: skip
 
+    def allows(self, record: Any) -> bool:
+        """Whether a record (anything with evidence, substances and year) passes the filters."""
+        if self.evidence and record.evidence not in self.evidence:
+            return False
+        if self.substances and not set(self.substances) & set(record.substances):
+            return False
+        year = record.year or 0
+        if self.year_min and year < self.year_min:
+            return False
+        return not (self.year_max and (not record.year or year > self.year_max))
+
     def describe(self) -> str:
         """The filters in words ("" when there are none)."""
         parts = []
@@ -145,6 +156,8 @@ class Citation:
     page: int | None
     section: str | None = None
     claimed_evidence: str | None = None  # what a user's document claimed to be (not trusted)
+    publisher: str | None = None  # issuing body of a label, regulatory document or guideline
+    author_list: list[str] = field(default_factory=list)  # names as written ("Garbutt JC")
     chunk_id: str = ""  # not part of the public schema; lets checks find the cited chunk
 
     @property

@@ -28,13 +28,15 @@ class Settings(BaseSettings):
     rrf_k: int = 60
     max_per_source: int = 2  # chunks of one record among the k (0 = no cap)
     # Composition.
-    max_sentences: int = 5
+    max_sentences: int = 3
     # Abstain when the best context is this dissimilar to the question (cosine) ...
     min_similarity: float = 0.42
     # ... and too few of the question's content words appear in the retrieved text.
     min_term_coverage: float = 0.5
     # Your documents (`assistant ingest`): files larger than this (MB) are refused.
     max_upload_mb: float = 50.0
+    # The number the app's emergency notice offers to call (tap to call on a phone).
+    emergency_number: str = Field(default="112", pattern=r"^\+?[0-9][0-9 \-]{1,14}$")
     # Chroma server (optional): when set, the index lives on that server instead of on disk.
     chroma_host: str | None = Field(default=None, validation_alias="CHROMA_HOST")
     chroma_port: int = Field(default=8000, validation_alias="CHROMA_PORT")

@@ -61,7 +61,9 @@ NOTICES: tuple[NoticeStyle, ...] = (
         "i", "#eef6ff", "#1d4ed8", "#1e3a8a",
     ),
 )  # fmt: skip
-NoticeKind = Literal["emergency", "withdrawal", "general", "off_label", "dosing", "pregnancy", "renal"]
+NoticeKind = Literal[
+    "emergency", "withdrawal", "general", "off_label", "dosing", "pregnancy", "renal"
+]
 NOTICE_KINDS: tuple[str, ...] = tuple(n.key for n in NOTICES)  # display order: emergency first
 NOTICE = {n.key: n for n in NOTICES}
 # The kinds detection decides ("general" is on every answer).
@@ -90,8 +92,8 @@ EVIDENCE: tuple[EvidenceType, ...] = (
     EvidenceType("guideline", "Guideline", 3, "RPRT", curated_only=True),
     EvidenceType("label", "Drug label", 1, "GOVDOC", curated_only=True),
     EvidenceType("regulatory", "Regulatory document", 3, "GOVDOC", curated_only=True),
-    EvidenceType("overview", "Editors' overview", 6, "GEN"),
-    EvidenceType("user-document", "Your document", 8, "GEN"),
+    EvidenceType("overview", "Editors' overview", 6, "MANSCPT"),
+    EvidenceType("user-document", "Your document", 8, "MANSCPT"),
 )
 Evidence = Literal[
     "meta-analysis", "systematic-review", "rct", "cohort", "case-report", "lab-study", "review",
@@ -177,8 +179,9 @@ COMPARATORS: tuple[str, ...] = ("placebo", "active", "none")
 Intent = Literal[
     "efficacy", "trial_result", "which_trials", "adverse_effects", "contraindication",
     "interaction", "dosing", "withdrawal", "overdose", "pharmacokinetics", "mechanism", "history",
-    "regulation", "comparison", "document", "out_of_scope",
+    "regulation", "comparison", "document", "general", "out_of_scope",
 ]  # fmt: skip
+# "general": about baclofen, but no rule names what it asks; answered from what retrieval finds.
 INTENTS: tuple[str, ...] = Intent.__args__  # type: ignore[attr-defined]
 
 # How an answer was made.
@@ -207,3 +210,22 @@ JURISDICTIONS: dict[str, str] = {
     "australia": "Australia",
     "eu": "European Union",
 }
+
+
+# --------------------------------------------------------------------------- check verdicts
+
+
+@dataclass(frozen=True)
+class VerdictStyle:
+    """A verdict of ``assistant check`` on one claim of a document, in report order."""
+
+    key: str
+    label: str  # heading in reports
+
+
+VERDICTS: tuple[VerdictStyle, ...] = (
+    VerdictStyle("contradicted", "Contradicted by the evidence"),
+    VerdictStyle("supported", "Supported by the evidence"),
+    VerdictStyle("not-covered", "Not covered by the library"),
+)
+VERDICT_KEYS: tuple[str, ...] = tuple(v.key for v in VERDICTS)

@@ -16,7 +16,7 @@ import sys
 import pytest
 import yaml
 
-from assistant.answering.check import FACTS_PATH, fact_verdict, load_facts
+from assistant.answering.claims import FACTS_PATH, fact_verdict, load_facts
 from assistant.answering.contraindications import quote_in_body
 from assistant.library.records import load_corpus
 from assistant.settings import PROJECT_DIR

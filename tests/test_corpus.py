@@ -192,3 +192,14 @@ def test_trials_can_be_told_apart_by_their_description() -> None:
     rcts = [r for r in RECORDS if r.evidence == "rct" and r.comparator == "placebo"]
     seen = Counter((r.country, r.max_dose_mg, r.n) for r in rcts)
     assert all(v == 1 for v in seen.values()), [k for k, v in seen.items() if v > 1]
+
+
+def test_issuing_bodies_are_publishers_not_journals() -> None:
+    """Labels and regulatory documents name their issuer in ``publisher``; ``journal`` only ever
+    names a journal (exports type them by it)."""
+    for path in corpus_files(CORPUS):
+        r = parse_record(path)
+        if r.evidence in ("label", "regulatory"):
+            assert r.publisher and not r.journal, r.id
+        if r.journal:
+            assert not re.search(r"\b(?:labels?|administration|agency|courts?|guideline)\b", r.journal, re.I), r.id

@@ -41,7 +41,8 @@ LABEL = dict(
     title="Baclofen tablets: adverse reactions",
     authors="",
     year=2022,
-    journal="US prescribing information (DailyMed / Ozobax / Lyvispah labels)",
+    journal=None,
+    publisher="US prescribing information (DailyMed / Ozobax / Lyvispah labels)",
     pmid=None,
     doi=None,
     url="https://dailymed.nlm.nih.gov/dailymed/",
@@ -180,22 +181,27 @@ def test_ris_types_authors_and_identifiers_as_reference_managers_read_them():
 
 
 @pytest.mark.parametrize(
-    ("evidence", "journal", "expected"),
+    ("evidence", "journal", "publisher", "expected"),
     [
-        ("guideline", "Med J Aust", "JOUR"),
-        ("guideline", "NICE clinical guideline CG115 (National Institute for Health and Care Excellence, UK)", "RPRT"),
-        ("regulatory", "ANSM (Agence nationale de sécurité du médicament), France", "GOVDOC"),
-        ("overview", None, "GEN"),
-        ("user-document", None, "GEN"),
-        ("user-document", "J Test Med", "JOUR"),
+        ("guideline", "Med J Aust", None, "JOUR"),
+        ("guideline", None, "NICE clinical guideline CG115 (National Institute for Health and Care Excellence, UK)", "RPRT"),
+        ("regulatory", None, "ANSM (Agence nationale de sécurité du médicament), France", "GOVDOC"),
+        ("label", None, "US prescribing information", "GOVDOC"),
+        ("overview", None, None, "MANSCPT"),
+        ("user-document", None, None, "MANSCPT"),
+        ("user-document", "J Test Med", None, "JOUR"),
     ],
 )  # fmt: skip
-def test_ris_type_follows_the_evidence_type(evidence: str, journal: str | None, expected: str):
-    c = cite(1, "x", evidence=evidence, journal=journal, pmid=None, doi=None)
+def test_ris_type_follows_the_evidence_type(
+    evidence: str, journal: str | None, publisher: str | None, expected: str
+):
+    c = cite(1, "x", evidence=evidence, journal=journal, publisher=publisher, pmid=None, doi=None)
     (rec,) = parse(export.to_ris([c]))
     assert rec["type_of_reference"] == expected
-    if journal and expected != "JOUR":
-        assert rec["publisher"] == journal
+    if publisher:
+        assert rec["publisher"] == publisher
+    if journal:
+        assert rec["secondary_title"] == journal
 
 
 @pytest.mark.parametrize(
@@ -253,3 +259,14 @@ def test_notice_fallback_for_an_unknown_kind():
     t.notices = [Notice("general", "x"), Notice("future_kind", "Something new.")]  # type: ignore[arg-type]
     md = export.to_markdown([t])
     assert "**Future kind:** Something new." in md
+
+
+def test_ris_authors_come_from_the_author_list_when_the_citation_has_one():
+    c = cite(
+        1,
+        "x",
+        authors="Garbutt JC, Kampov-Polevoy AB, et al.",
+        author_list=["Garbutt JC", "Kampov-Polevoy AB"],
+    )
+    (rec,) = parse(export.to_ris([c]))
+    assert rec["authors"] == ["Garbutt, JC", "Kampov-Polevoy, AB"]

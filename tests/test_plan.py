@@ -7,8 +7,9 @@ from collections import Counter
 
 import pytest
 
+from assistant.answering.entities import find_trials
 from assistant.answering.language import detect, to_english
-from assistant.answering.plan import find_trials, plan_question
+from assistant.answering.plan import plan_question
 from assistant.evaluation.questions import load_questions
 from assistant.vocab import INTENTS
 

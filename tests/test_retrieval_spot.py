@@ -6,9 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answering.pipeline import retrieval_plan
-from assistant.evaluation.run import DEFAULT_QUESTIONS, Question, load_questions, source_matches
-from assistant.index.retrieval import retrieve
+from assistant.evaluation.metrics import source_matches
+from assistant.evaluation.run import DEFAULT_QUESTIONS, Question, load_questions, retrieved
 
 TOP = 5
 
@@ -66,11 +65,8 @@ def questions_by_id() -> dict[str, Question]:
 
 
 def _check(assistant, question: str, expected: list[str]) -> None:
-    # the retrieval ``ask`` runs (its query text and evidence preference)
-    query, prefer = retrieval_plan(question)
-    ctxs = retrieve(
-        assistant.store, assistant.embedder, query, TOP, None, "hybrid", prefer_evidence=prefer
-    )
+    # the retrieval ``ask`` runs: the question's plan, its search text and evidence preference
+    ctxs = retrieved(assistant, assistant.plan(question), TOP)
     got = [c.source_id for c in ctxs]
     hit = any(source_matches(e, c) for c in ctxs for e in expected)
     assert hit, (
@@ -82,7 +78,7 @@ def test_spot_ids_exist(questions_by_id: dict[str, Question]) -> None:
     assert len(SPOT_IDS) >= 20 and len(PARAPHRASES) >= 10
     missing = [i for i in SPOT_IDS if i not in questions_by_id]
     assert not missing
-    assert all(not questions_by_id[i].abstain for i in SPOT_IDS)
+    assert all(not questions_by_id[i].abstain and questions_by_id[i].expected_sources for i in SPOT_IDS)
 
 
 @pytest.mark.parametrize("qid", SPOT_IDS)
@@ -114,8 +110,9 @@ def test_top_k_caps_chunks_per_record_except_the_named_one() -> None:
     from types import SimpleNamespace
 
     from assistant.index.retrieval import _diverse
+    from assistant.library.chunks import ChunkMeta
 
-    metas = [{"source_id": s} for s in ["a", "a", "a", "b", "a", "c", "b", "b"]]
+    metas = [ChunkMeta(s, "T", "rct") for s in ["a", "a", "a", "b", "a", "c", "b", "b"]]
     store = SimpleNamespace(metas=metas)
     ranked = list(range(len(metas)))
     assert _diverse(store, ranked, 4, 2) == [0, 1, 3, 5]  # the third "a" waits

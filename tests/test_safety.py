@@ -17,13 +17,13 @@ from pathlib import Path
 
 import pytest
 
+from assistant.answering.normalise import normalise
 from assistant.answering.plan import plan_question
 from assistant.answering.safety import (
     NOTICE_SOURCES,
     NOTICE_TEXTS,
     detect,
     is_dosing_request,
-    normalise,
     notices_for,
 )
 from assistant.library.records import load_corpus

@@ -54,7 +54,8 @@ QUESTION_WORDS = frozenset(
         "evidence know tell explain patient patients people treatment treat help helps good "
         "safe risk risks find found finding findings result results show showed conclude "
         "concluded conclusion trial trials review report reported outcome outcomes happen "
-        "happened paper article say says said according label"
+        "happened paper article say says said according label actually really exactly just "
+        "usually generally typically basically"
     )
 )
 
@@ -111,6 +112,8 @@ def citation_for(n: int, ctx: Context, quote: str) -> Citation:
         authors=m.authors,
         year=m.year,
         journal=m.journal,
+        publisher=m.publisher,
+        author_list=list(m.author_list),
         pmid=m.pmid,
         doi=m.doi,
         url=m.url,
@@ -118,6 +121,7 @@ def citation_for(n: int, ctx: Context, quote: str) -> Citation:
         quote=quote,
         page=m.page,
         section=m.section or None,
+        claimed_evidence=m.claimed_evidence,
         chunk_id=ctx.chunk_id,
     )
 
@@ -242,10 +246,26 @@ def numbers_of(text: str) -> frozenset[str]:
 # Sentences that lean on the one before ("They advised ...", "The review also ..."): they do not
 # stand alone in an answer.
 LEANING = re.compile(
-    r"^(?:it|they|he|she|its|their|this|these|those|such|also|however|in addition|similarly"
+    r"^(?:it|they|he|she|his|her|its|their|this|these|those|such|also|however|in addition|similarly"
+    r"|the same"
     r"|likewise|but|and|here|there|both|neither)\b"
     r"|^the (?:review|study|trial|paper|authors?|analysis|report|statement|survey|series)"
     r" (?:also|further|then|added)\b",
+    re.I,
+)
+
+
+# Words pointing back at something an answer's reader has not seen.
+POINTING = re.compile(
+    r"\b(?:the same (?:database|source|study|trial|review|label|group|record|authors?)"
+    r"|this (?:label|dose|maximum|figure|review|study|trial|report|series|account)|also|his|her)\b",
+    re.I,
+)
+# Sentences about what could or could not be checked.
+UNCHECKED = re.compile(
+    r"\b(?:has|have|had) not been (?:confirmed|checked|verified)\b|\bnot (?:been )?confirmed from\b"
+    r"|\bwere not checked\b|\bcould not be (?:confirmed|verified|checked)\b|\bnot checked against\b"
+    r"|\bthe exact figures were not checked\b",
     re.I,
 )
 
@@ -265,7 +285,7 @@ def is_design_only(text: str) -> bool:
 class ExtractiveComposer:
     """Sentence selection by relevance and marginal novelty (the default composer)."""
 
-    max_sentences: int = 4
+    max_sentences: int = 3
     min_similarity: float = 0.42
     min_term_coverage: float = 0.5
     # The index's vocabulary (stemmed tokens): questions about words the library has never seen
@@ -311,7 +331,12 @@ class ExtractiveComposer:
         if top < self.min_similarity and cov < self.min_term_coverage:
             return True
         safety = ev.plan.intent in ("overdose", "withdrawal", "contraindication", "interaction")
-        return not safety and self.unknown_share(question, idf) >= 0.5 and cov < 0.75
+        # A question read from another language keeps words the glossary does not know: they
+        # are not unknown topics.
+        translated = ev.plan.language != "en" and ev.plan.intent not in ("general", "out_of_scope")
+        return (
+            not (safety or translated) and self.unknown_share(question, idf) >= 0.5 and cov < 0.75
+        )
 
     # ----------------------------------------------------------------- answering
 
@@ -331,14 +356,19 @@ class ExtractiveComposer:
         topic = (q - QUESTION_WORDS) or q
         q_weight = sum(idf(t) for t in topic) or 1.0
         top_score = max((c.score for c in contexts), default=1.0) or 1.0
-        wants_result = plan.intent in RESULT_INTENTS
+        wants_result = plan.intent in RESULT_INTENTS or "result" in plan.aspects
+        wants_number = bool(NUMBER_QUESTION.search(plan.english or plan.question))
         cue = INTENT_WORDS.get(plan.intent)
         trials = set(plan.entities.trials)
         other_subs = {
-            k for k in _SUBSTANCE_RX if plan.entities.substances and k not in plan.entities.substances
+            k
+            for k in _SUBSTANCE_RX
+            if plan.entities.substances and k not in plan.entities.substances
         }
         other_places = {
-            k for k in _JURISDICTION_RX if plan.entities.jurisdictions and k not in plan.entities.jurisdictions
+            k
+            for k in _JURISDICTION_RX
+            if plan.entities.jurisdictions and k not in plan.entities.jurisdictions
         }
         qv = None if ev.query_vec is None else np.asarray(ev.query_vec, dtype=np.float32)
         out: list[Sentence] = []
@@ -363,6 +393,9 @@ class ExtractiveComposer:
                     or text.count("|") >= 2
                     or "\n" in text
                     or text in seen_text
+                    or (
+                        text[0].islower() and not re.match(r"[a-z]+[A-Z]", text)
+                    )  # cut by a chunk edge
                     or is_meta(text)
                     or (wants_result and is_design_only(text))
                 ):
@@ -381,26 +414,59 @@ class ExtractiveComposer:
                 if summary:
                     score += 0.03
                 if cue is not None and cue.search(text):
-                    score += 0.08 if plan.intent in ("mechanism", "history", "pharmacokinetics") else 0.06
-                elif plan.intent in ("mechanism", "history") and re.search(r"\bplacebo\b|p ?[=<]", text):
+                    score += (
+                        0.08
+                        if plan.intent in ("mechanism", "history", "pharmacokinetics")
+                        else 0.06
+                    )
+                elif plan.intent in ("mechanism", "history") and re.search(
+                    r"\bplacebo\b|p ?[=<]", text
+                ):
                     score -= 0.08  # a trial's result does not explain how or when
                 if trials:
                     score += 0.12 if ctx.source_id in trials else -0.08
                 if meta.evidence == "overview":
                     score -= 0.04  # primary sources first
+                if plan.intent == "regulation":  # who approved what: regulators and guidelines
+                    regulatory = meta.evidence in ("regulatory", "guideline", "label", "overview")
+                    score += 0.06 if regulatory else -0.04
                 if meta.evidence == "label" and plan.scope == "curated":
                     score += 0.05  # safety questions: the label's words first
                 if LEANING.search(text):
                     score -= 0.1
+                elif POINTING.search(text[:70]):
+                    score -= 0.06
+                if UNCHECKED.search(text):
+                    score -= 0.1  # how the source was checked, not what it says
+                if wants_result and RESULT.search(text):
+                    score += 0.04
+                if section.startswith(("background", "rationale", "context")):
+                    score -= 0.06  # why a study was done is rarely the answer
+                elif wants_result and section.startswith(
+                    ("design", "participants", "intervention")
+                ):
+                    score -= 0.04
+                if wants_number and numbers_of(text):
+                    score += 0.04
                 if meta.user and plan.scope == "curated":
                     score -= 0.08
                 low = text.lower()
-                if other_subs and any(_SUBSTANCE_RX[k].search(low) for k in other_subs) and not any(
-                    _SUBSTANCE_RX[k].search(low) for k in plan.entities.substances if k in _SUBSTANCE_RX
+                if (
+                    other_subs
+                    and any(_SUBSTANCE_RX[k].search(low) for k in other_subs)
+                    and not any(
+                        _SUBSTANCE_RX[k].search(low)
+                        for k in plan.entities.substances
+                        if k in _SUBSTANCE_RX
+                    )
                 ):
                     score -= 0.15  # about another substance than the one asked about
-                if other_places and any(_JURISDICTION_RX[k].search(low) for k in other_places) and not any(
-                    _JURISDICTION_RX[k].search(low) for k in plan.entities.jurisdictions
+                if (
+                    other_places
+                    and any(_JURISDICTION_RX[k].search(low) for k in other_places)
+                    and not any(
+                        _JURISDICTION_RX[k].search(low) for k in plan.entities.jurisdictions
+                    )
                 ):
                     score -= 0.15
                 if plan.entities.jurisdictions and any(
@@ -409,7 +475,9 @@ class ExtractiveComposer:
                     score += 0.05
                 length = 1.0 if 50 <= len(text) <= 420 else 0.9
                 out.append(
-                    Sentence(ci, s, s + len(text), text, toks, vec, numbers_of(text), score * length)
+                    Sentence(
+                        ci, s, s + len(text), text, toks, vec, numbers_of(text), score * length
+                    )
                 )
         return out
 
@@ -435,10 +503,19 @@ class ExtractiveComposer:
                     continue
                 redundancy = max(similarity(c, o) for o in chosen)
                 new = sum(idf(t) for t in (topic & c.tokens) - covered) / weight
+                # A further sentence must cover part of the question the chosen ones leave
+                # open, or be nearly as relevant as the best: never padding.
+                novel = len(c.tokens - set().union(*(o.tokens for o in chosen))) / max(
+                    1, len(c.tokens)
+                )
+                if not (
+                    (new > 0 and c.score >= 0.75 * top) or (c.score >= 0.88 * top and novel >= 0.4)
+                ):
+                    continue
                 val = c.score - 0.4 * max(0.0, redundancy - 0.55) + 0.15 * new
                 if val > best_val:
                     best, best_val = c, val
-            if best is None or best_val < 0.6 * top:
+            if best is None or best_val < 0.75 * top:
                 break
             chosen.append(best)
             covered |= topic & best.tokens

@@ -19,7 +19,8 @@ from typing import Any
 
 import numpy as np
 
-from assistant.answering.check import Checker, Claim, topic_of
+from assistant.answering.check import Checker
+from assistant.answering.claims import Claim, topic_of
 from assistant.answering.compose import Citations, Composition, Evidence, ExtractiveComposer, render
 from assistant.library.chunks import tokenize
 from assistant.vocab import ROUTE_DOCUMENT

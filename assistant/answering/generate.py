@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from assistant.answer import Citation, Context, Plan
+from assistant.answering.backends import chat_model_from_settings, configured_spec
 from assistant.answering.compose import (
     Composer,
     Composition,
@@ -35,6 +36,7 @@ from assistant.answering.compose import (
     citation_for,
     is_meta,
 )
+from assistant.answering.conversation import condense_with_model
 from assistant.library.chunks import split_sentences, tokenize
 from assistant.vocab import ROUTE_FALLBACK, ROUTE_LLM
 
@@ -69,11 +71,10 @@ _BULLET = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
 
 def short_citation(ctx: Context) -> str:
     m = ctx.metadata
-    if m.get("short_cite"):
-        return str(m["short_cite"])
-    title = str(m.get("title") or ctx.source_id)
-    year = m.get("year")
-    return f"{title} ({year})" if isinstance(year, int) and year > 0 else title
+    if m.short_cite:
+        return m.short_cite
+    title = m.title or ctx.source_id
+    return f"{title} ({m.year})" if m.year else title
 
 
 def build_messages(
@@ -85,7 +86,9 @@ def build_messages(
         text = ctx.text.replace("</passages>", "</ passages>")
         blocks.append(f"[{n}] {short_citation(ctx)}\n{text}")
     user = (
-        "<passages>\n" + "\n\n".join(blocks) + "\n</passages>\n\n"
+        "<passages>\n"
+        + "\n\n".join(blocks)
+        + "\n</passages>\n\n"
         + (_plan_text(plan) if plan is not None else "")
         + f"Question: {question}\n"
         "Answer from the passages above, citing them as [n]."
@@ -97,7 +100,9 @@ def _plan_text(plan: Plan) -> str:
     """What the planner found, so the model answers the question as planned."""
     ents = {k: v for k, v in plan.entities.to_json().items() if v}
     about = "; ".join(f"{k}: {', '.join(v)}" for k, v in ents.items())
-    return f"Question type: {plan.intent.replace('_', ' ')}" + (f" ({about})" if about else "") + "\n"
+    return (
+        f"Question type: {plan.intent.replace('_', ' ')}" + (f" ({about})" if about else "") + "\n"
+    )
 
 
 def _numbers(group: str) -> list[int]:
@@ -192,8 +197,6 @@ class LLMComposer:
 
     def condense(self, question: str, history: Sequence[str]) -> str:
         """The follow-up as a standalone question, rewritten by this composer's model."""
-        from assistant.answering.conversation import condense_with_model
-
         return condense_with_model(question, history, self.chat_model)
 
     # ----------------------------------------------------------------- checking
@@ -272,8 +275,6 @@ def composer_from_spec(spec: str | None, fallback: Composer) -> Composer:
 
     Raises :class:`assistant.answering.backends.BackendUnavailable` when the named backend cannot be set up.
     """
-    from assistant.answering.backends import chat_model_from_settings, configured_spec
-
     spec = configured_spec() if spec is None else spec.strip()
     model = chat_model_from_settings(spec)
     if model is None:

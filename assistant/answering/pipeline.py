@@ -28,18 +28,18 @@ from pathlib import Path
 from typing import Any
 
 from assistant.answer import Answer, Context, Filters, Plan
-from assistant.answering import contraindications as ci
-from assistant.answering import safety, synthesis
+from assistant.answering import comparisons, lead, safety, study, synthesis, trial_lists
 from assistant.answering.backends import BackendUnavailable, configured_spec
-from assistant.answering.check import CheckReport, check_document
+from assistant.answering.check import check_document
+from assistant.answering.claims import CheckReport
 from assistant.answering.compose import (
-    Citations,
     Composer,
     Composition,
     Evidence,
     ExtractiveComposer,
     decline,
 )
+from assistant.answering.conditions import contraindication_answer
 from assistant.answering.document import document_answer
 from assistant.answering.generate import NotedComposer, composer_from_spec
 from assistant.answering.plan import plan_question
@@ -51,7 +51,6 @@ from assistant.settings import Settings
 from assistant.vocab import (
     LANGUAGES,
     POOLED_EVIDENCE,
-    ROUTE_CONTRAINDICATIONS,
     ROUTE_TRIAL,
 )
 
@@ -238,7 +237,7 @@ class Assistant:
             ).invoke({"input": query, "plan": plan, "query_vec": vec})  # fmt: skip
             contexts = out["context"] = [from_document(d) for d in out["context"]]
             ev = Evidence(plan, contexts, self.store, vec)
-            comp = self._route(ev, filters)
+            comp = lead.with_lead(plan, self._route(ev, filters))
         answer = Answer(
             question=question,
             answer=comp.answer,
@@ -251,8 +250,12 @@ class Assistant:
             evidence_table=comp.evidence_table,
             note=_note(plan, comp, self.store),
         )
-        cited = {c.chunk_id for c in answer.citations}
-        quoted = [c for c in contexts if c.chunk_id in cited]
+        position = self.store.position
+        quoted = [
+            self.store.context(position[c.chunk_id])
+            for c in answer.citations
+            if c.chunk_id in position
+        ]
         answer.notices = safety.notices_for(plan, quoted, answer.route, answer.abstained)
         return answer
 
@@ -260,15 +263,18 @@ class Assistant:
         """One of the user's documents by id, title or file name (the latest added for "")."""
         docs = [r for r in self.store.catalog() if r.user]
         if not docs:
-            raise DocumentNotFound("Your library is empty: add a document with `assistant ingest FILE`.")
+            raise DocumentNotFound(
+                "Your library is empty: add a document with `assistant ingest FILE`."
+            )
         key = (name or "").strip().lower()
         if not key:
             return max(docs, key=lambda r: (r.added or "", r.id))
         for match in (
             lambda r: r.id == key,
             lambda r: r.title.lower() == key,
-            lambda r: bool(r.source_file) and key in (
-                Path(r.source_file).name.lower(), Path(r.source_file).stem.lower()
+            lambda r: (
+                bool(r.source_file)
+                and key in (Path(r.source_file).name.lower(), Path(r.source_file).stem.lower())
             ),
             lambda r: key in r.title.lower(),
         ):
@@ -303,9 +309,13 @@ class Assistant:
                 "This assistant cannot say how much baclofen a particular person should take or "
                 "how to change a dose; that is decided with the prescriber."
             )
-        if plan.intent == "overdose" and re.search(
-            r"\b(?:lethal|fatal|deadly|kill|to die)\b", (plan.english or plan.question).lower()
-        ) and re.search(r"\bhow (?:many|much)\b", (plan.english or plan.question).lower()):
+        if (
+            plan.intent == "overdose"
+            and re.search(
+                r"\b(?:lethal|fatal|deadly|kill|to die)\b", (plan.english or plan.question).lower()
+            )
+            and re.search(r"\bhow (?:many|much)\b", (plan.english or plan.question).lower())
+        ):
             return decline(
                 "This assistant does not give lethal amounts; if you or someone else may be in "
                 "danger, call your local emergency number or a poison centre now."
@@ -320,17 +330,24 @@ class Assistant:
             return document_answer(ev, self.composer, self.embedder)
         if intent == "contraindication":
             comp = contraindication_answer(plan, self.store, filters)
-        elif intent == "efficacy" and not plan.entities.trials:
+        elif (
+            intent == "efficacy"
+            and not plan.entities.trials
+            and synthesis.is_general_efficacy(plan)
+        ):
             comp = synthesis.efficacy(_filtered(ev, filters))
+        elif intent == "comparison" and not plan.entities.trials:
+            comp = comparisons.comparison(_filtered(ev, filters))
         elif intent == "which_trials":
-            comp = synthesis.which_trials(_filtered(ev, filters))
+            comp = trial_lists.which_trials(_filtered(ev, filters))
         elif plan.entities.trials and intent in (
             "trial_result", "efficacy", "dosing", "adverse_effects", "withdrawal", "mechanism",
-            "history", "pharmacokinetics", "comparison",
-        ):  # fmt: skip
+            "history", "pharmacokinetics", "comparison", "overdose", "interaction", "regulation",
+            "general",
+        ) and not safety.in_danger(plan.english or plan.question):  # fmt: skip
             record = self.store.record(plan.entities.trials[0])
-            if record is not None and _allowed(record, filters):
-                comp = synthesis.trial_result(ev, record)
+            if record is not None and (not filters or filters.allows(record)):
+                comp = study.trial_result(ev, record)
                 if comp is not None and plan.intent != "trial_result" and comp.route == ROUTE_TRIAL:
                     comp = dataclasses.replace(comp, evidence_table=[])
         if comp is None or (not comp.answer and comp.abstained):
@@ -419,27 +436,14 @@ def _note(plan: Plan, comp: Composition, store: IndexStore) -> str:
     notes = [comp.note] if comp.note else []
     if plan.language != "en":
         notes.append(
-            f"Answered in English from English sources; your {LANGUAGES[plan.language]} question "
-            f"was read as: \u201c{plan.english}\u201d"
+            f"Your question in {LANGUAGES[plan.language]} is answered in English, from English "
+            "sources."
         )
     if plan.scope == "document" and plan.entities.documents:
         doc = store.record(plan.entities.documents[0])
         title = doc.title if doc else plan.entities.documents[0]
         notes.append(f"Answered from your document \u201c{title}\u201d.")
     return " ".join(notes)
-
-
-def _allowed(record: Any, filters: Filters | None) -> bool:
-    if not filters:
-        return True
-    if filters.evidence and record.evidence not in filters.evidence:
-        return False
-    if filters.substances and not set(filters.substances) & set(record.substances):
-        return False
-    year = record.year or 0
-    if filters.year_min and year < filters.year_min:
-        return False
-    return not (filters.year_max and (not record.year or year > filters.year_max))
 
 
 class _FilteredStore:
@@ -449,7 +453,7 @@ class _FilteredStore:
         self._store, self._filters = store, filters
 
     def catalog(self) -> list[Any]:
-        return [r for r in self._store.catalog() if _allowed(r, self._filters)]
+        return [r for r in self._store.catalog() if (not self._filters or self._filters.allows(r))]
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._store, name)
@@ -457,91 +461,3 @@ class _FilteredStore:
 
 def _filtered(ev: Evidence, filters: Filters) -> Evidence:
     return dataclasses.replace(ev, store=_FilteredStore(ev.store, filters)) if filters else ev
-
-
-# --------------------------------------------------------------------------- contraindications
-
-
-def _find_quote(store: IndexStore, source_id: str, quote: str) -> tuple[int, str] | None:
-    """The chunk of ``source_id`` holding ``quote`` and the quote exactly as the chunk has it."""
-    pattern = re.compile(r"\s+".join(re.escape(w) for w in quote.split()))
-    for pos in store.record_positions(source_id):
-        m = pattern.search(store.texts[pos])
-        if m:
-            return pos, m.group(0)
-    return None
-
-
-def contraindication_answer(
-    plan: Plan, store: IndexStore, filters: Filters | None = None
-) -> Composition | None:
-    """Baclofen and a condition, answered from the curated table so chat and lookup agree.
-
-    The first sentence gives the US label's position; the table's additions (guidelines,
-    studies) follow, each citing its record's sentence verbatim. Filters apply to the sources:
-    with ``--evidence rct`` only what trials add is shown (None when nothing is left).
-    """
-    try:
-        table = ci.load_table()
-    except ci.ContraindicationError:
-        return None
-    general = bool(re.search(r"contra.?indicat", (plan.english or plan.question).lower()))
-    conditions = [c for c in table if c.key in plan.entities.conditions]
-    if not conditions:
-        if not general:
-            return None
-        conditions = table
-    cites = Citations()
-
-    def cite(source_id: str, quote: str | None) -> str:
-        if not quote:
-            return ""
-        record = store.record(source_id)
-        if record is None or (filters and not _allowed(record, filters)):
-            return ""
-        found = _find_quote(store, source_id, quote)
-        if found is None:
-            return ""
-        pos, exact = found
-        return f" [{cites.add(store.context(pos), exact)}]"
-
-    lines: list[str] = []
-    many = len(conditions) > 2
-    asked_contra = general
-    if many:
-        only = next((c for c in table if c.label_status == "contraindicated"), None)
-        mark = cite(only.label_source, only.label_quote) if only else ""
-        lines.append(f"{ci.common_error().strip()}{mark}")
-    per_condition = 3 if not many else 1
-    for cond in conditions:
-        label_mark = cite(cond.label_source, cond.label_quote)
-        summary = re.sub(
-            r"^Not a contraindication( on the US label)?\.\s*", "", cond.label_summary.strip()
-        )
-        if many:
-            status = ci.STATUS_TEXT.get(cond.label_status, cond.label_status)
-            lines.append(f"- {cond.name}: {status}.{label_mark}")
-            continue
-        lines.append(_first_line(cond, asked_contra) + label_mark)
-        lines.append(f"- {summary}")
-        for add in cond.additions[:per_condition]:
-            mark = cite(add.source_id, add.quote)
-            if mark:
-                lines.append(f"- {add.text.strip()}{mark}")
-    if not cites.items:
-        return None
-    return Composition("\n".join(lines), False, cites.items, route=ROUTE_CONTRAINDICATIONS)
-
-
-def _first_line(cond: ci.Condition, asked_contra: bool) -> str:
-    name = cond.name
-    lower = name[0].lower() + name[1:] if not name[:2].isupper() else name
-    if cond.label_status == "contraindicated":
-        return f"{'Yes: ' if asked_contra else ''}{name} is a contraindication to oral baclofen on the US label."
-    kind = {"warning": "a warning", "precaution": "a precaution"}.get(cond.label_status)
-    if kind:
-        return (
-            f"{'No: ' if asked_contra else ''}{lower if asked_contra else name} is not a "
-            f"contraindication to baclofen on the US label, which lists it as {kind}."
-        )
-    return f"{'No: ' if asked_contra else ''}the US label does not list {lower} as a contraindication to baclofen."

@@ -11,88 +11,31 @@ tested on its own against the labelled questions (``tests/test_plan.py``).
 
 from __future__ import annotations
 
-import math
 import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
-from functools import lru_cache
 
 from assistant.answer import Entities, Plan
 from assistant.answering import contraindications as ci
 from assistant.answering import safety
-from assistant.answering.language import fold, read_question
-from assistant.library.chunks import tokenize
+from assistant.answering.entities import (
+    ASPECT_RX,
+    BACLOFEN,
+    DRUG_CLASS,
+    JURISDICTION_RX,
+    SUBSTANCE_RX,
+    clinical_reading,
+    find_conditions,
+    find_documents,
+    find_jurisdictions,
+    find_other_medicines,
+    find_substances,
+    find_trials,
+    norm,
+)
+from assistant.answering.language import read_question
 from assistant.library.records import RecordInfo
-from assistant.vocab import ADDICTIONS, JURISDICTIONS, SUBSTANCE_NAMES
-
-# --------------------------------------------------------------------------- word lists
-
-_BACLOFEN = re.compile(
-    r"\b(?:baclofen\w*|baclocur|lioresal|gablofen|ozobax|lyvispah|kemstro|muscle relaxant"
-    r"|spasm (?:drug|pills?|medicine|medication)|the drug|the medicine|the pill)\b"
-)
-# Medicines other than baclofen: names, brands, and the endings of their classes' names.
-_OTHER_DRUG = re.compile(
-    r"\b(naltrexone|acamprosate|nalmefene|topiramate|gabapentin|pregabalin|disulfiram|antabuse"
-    r"|varenicline|bupropion|clonidine|lofexidine|tizanidine|cyclobenzaprine|dantrolene"
-    r"|sodium oxybate|methadone|buprenorphine|suboxone|naloxone|tramadol|ketamine|lithium"
-    r"|metformin|paracetamol|acetaminophen|aspirin|ibuprofen|naproxen|amoxicillin|penicillin"
-    r"|insulin|warfarin|melatonin|ondansetron|sertraline|fluoxetine|quetiapine|olanzapine"
-    r"|mirtazapine|modafinil|chlordiazepoxide|phenobarbital|carbamazepine|valproate|zolpidem"
-    r"|amitriptyline|diazepam|lorazepam|oxazepam|alprazolam|clonazepam|xanax|valium|ativan"
-    r"|klonopin|vitamin [a-z]\d?|vitamins?|morphine|oxycodone|fentanyl|heroin"
-    r"|[a-z]{3,}(?:azepam|azolam|barbital|olol|pril|sartan|statin|prazole|triptyline|oxetine"
-    r"|cillin|mycin|floxacin|profen|codone|morphone))\b"
-)
-_DRUG_CLASS = re.compile(
-    r"\b(?:benzodiazepines?|benzos?|sleeping (?:pills|tablets)|sedatives?|antidepressants?"
-    r"|tricyclics?|blood pressure (?:tablets|pills|medicines?|medications?|drugs)"
-    r"|antihypertensives?|opioid painkillers?|painkillers?|antihistamines?|antipsychotics?"
-    r"|anticonvulsants?|levodopa)\b"
-)
-# Substances of abuse that are also medicines: named as what is treated, not "other medicines".
-_ABUSED = {"heroin", "morphine", "oxycodone", "fentanyl", "methadone", "buprenorphine"}
-
-_JURISDICTION_WORDS = {
-    "us": r"\bus\b|\bu\.s\.?|\busa\b|united states|america\w*|\bfda\b|dailymed|washington"
-    r"|stateside",
-    "france": r"\bfrance\b|\bfrench\b|\bansm\b|baclocur|\brtu\b|temporary recommendation"
-    r"|conseil d.?etat|\bparis\b",
-    "uk": r"\buk\b|united kingdom|britain|british|england|\bnice\b|\bmhra\b|\bbap\b",
-    "australia": r"australia\w*|\baussie\b|\btga\b|\bpbs\b",
-    "eu": r"\beurope\w*|\bema\b|\beu\b",
-}
-_TRIAL_CUE = re.compile(
-    r"\b(?:trials?|stud(?:y|ies)|rcts?|review|meta.?analys[ie]s|paper|experiment|cohort|series"
-    r"|research|investigation|cochrane|analysis|pilot|survey|register|registry|statement"
-    r"|guideline|case|report|consensus|case.?series|network)\b"
-)
-_GENERIC = frozenset(
-    tokenize(
-        "baclofen trial trials study studies find found show showed result results what did "
-        "does do which how people patients paper review meta analysis conclude published "
-        "effect effects drug medicine muscle relaxant spasm pill pills the in of a and with "
-        "about say says tell me know"
-    )
-)
-_NUMBER = re.compile(r"\b(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\b")
-# Country words, for studies described by where they ran ("the Dutch trial").
-_COUNTRY_WORDS = {
-    "France": r"\bfrench\b|\bfrance\b|\bparis\b|\btoulouse\b",
-    "Netherlands": r"\bdutch\b|netherlands|holland|amsterdam|nijmegen",
-    "Germany": r"\bgerman\b|germany|\bberlin\b",
-    "Italy": r"\bitalian\b|\bitaly\b|\brome\b|cagliari",
-    "United States": r"\bus\b|\bu\.s\.?|\busa\b|american|united states|stateside|\bveterans?\b",
-    "Australia": r"australia\w*|sydney|\baussie\b|new south wales|newcastle",
-    "Israel": r"israel\w*",
-    "Iran": r"\biran\w*|tehran|persian",
-    "United Kingdom": r"\buk\b|british|britain|england|\bscotland\b",
-    "Denmark": r"\bdanish\b|denmark",
-    "Canada": r"\bcanad\w*|ontario",
-    "India": r"\bindia\w*",
-}
-_COUNTRY_RX = {k: re.compile(v) for k, v in _COUNTRY_WORDS.items()}
+from assistant.vocab import ADDICTIONS, JURISDICTIONS
 
 # --------------------------------------------------------------------------- intents
 
@@ -130,6 +73,8 @@ _I = {
         r"\b(?:take|taking|use|using|on) (?:baclofen|it) (?:\w+ ){0,2}?with\b",
         r"\bchange the effect\b|\bco.?ingest\w*|\bcns depressants?\b",
         r"\bwith (?:\w+ )?(?:alcohol|a drink|beer|wine)\b(?! (?:use|dependence|problems?|-related))",
+        r"\b(?:have|having|drink|drinking|mix|mixing) (?:\w+ ){0,2}?(?:alcohol|beers?|wine)"
+        r" (?:\w+ ){0,2}?(?:with|while on|while taking|and) (?:baclofen|it)\b",
     ),
     "comparison": _rx(
         r"\bcompar\w*|\bversus\b|\bvs\.?\b|\bbetter than\b|\bworse than\b|\bsafer than\b",
@@ -143,6 +88,8 @@ _I = {
         r"\b(?:negative|positive|failed|successful) (?:\w+ )?(?:trials|studies)\b",
         r"\btrials? (?:that|which) (?:failed|found no|showed no|were negative|were positive|worked)",
         r"\bwhich meta.?analys[ie]s\b",
+        r"\b(?:which|what) (?:\S+ ){0,3}(?:trials|studies) (?:have |has )?(?:tested|studied|looked at"
+        r"|examined|assessed|tried)\b",
     ),
     "adverse_effects": _rx(
         r"\bside.?effects?\b|\badverse\b|\btolerab\w*|\bdrows\w*|\bsedat\w*|\bsleepi\w*",
@@ -174,6 +121,8 @@ _I = {
         r"\boriginal\w*|\binvent\w*|\bsynthesi[sz]ed\b|\bwho (?:first|discovered|developed|made|was)\b",
         r"\bameisen\b|\b19[4-9]\d\b|\borigin\w*|\bdeveloped (?:for|as)\b|\bcame (?:about|from)\b",
         r"\btake off\b|\bbecame popular\b|\bfail(?:ed)? as\b|\bend(?:ed)? up\b|\bbefore its\b",
+        r"\bpatent\w*|\bwho made\b|\bwhen was (?:it|baclofen) (?:made|created|first)\b",
+        r"\bfirst (?:meant|intended|designed|made|developed) (?:for|to)\b|\boriginally (?:meant|intended|designed)\b",
     ),
     "regulation": _rx(
         r"\bapprov\w*|\bauthori[sz]\w*|\blicen[sc]\w*|\bfda\b|\bansm\b|\btga\b|\bnice\b",
@@ -216,20 +165,12 @@ _PERSONAL_DOSE = _rx(
     r"\b(?:right|best|correct|safe) dose for (?:me|him|her|my \w+)\b|\bmy dose\b",
     r"\bmy (?:baclofen )?dosage\b|\bi (?:take|am taking|'m taking|am on|'m on) \d+",
     r"\bis \d+ ?mg (?:\w+ ){0,3}(?:too much|too high|safe for me|ok for me)\b",
+    r"\b(?:i|i'm|im|my)\b[^.?!]*\b(?:weigh\w*|kg|kilos?|kilograms?|pounds|lbs|stone)\b[^.?!]*"
+    r"\b(?:dose|mg|how much|how many|take)\b",
+    r"\b(?:dose|mg|how much|how many)\b[^.?!]*\b(?:i|my)\b[^.?!]*\b(?:weigh\w*|kg|kilos?|pounds|lbs)\b",
+    r"\bhow much (?:baclofen )?(?:would|will|do|should) i need\b|\bwhat dose (?:should|would|do|could) i\b",
+    r"\b(?:dose|mg|how much)\b[^.?!]*\bfor (?:me|my (?:husband|wife|son|daughter|partner|mother|father|friend))\b",
 )
-_ASPECTS = {
-    "craving": r"\bcrav\w*|\burges?\b|\bdesire\b|\bwant(?:ing)? to drink\b",
-    "dose": r"\bhigh(?:er)?.?doses?\b|\bdose.?response\b|\blow(?:er)?.?doses?\b|\bdoses? matter\b"
-    r"|\bbigger doses?\b|\bdoses? above\b",
-    "negative": r"\bnegative\b|\bfail\w*|\bno (?:benefit|effect|difference)\b|\bdid not work\b"
-    r"|\bdidn'?t work\b|\bnot work\b|\bnull\b|\bunsuccessful\b",
-    "positive": r"\bpositive\b|\bsuccessful\b|\bworked\b|\bshowed (?:a )?benefit\b"
-    r"|\bfound (?:a )?benefit\b",
-    "withdrawal_treatment": r"\b(?:alcohol|opioid|opiate)s? withdrawal\b"
-    r"|\bwithdrawal syndrome\b(?! (?:from|of) baclofen)|\bdetox\w*",
-    "latest": r"\blatest\b|\bmost recent\b|\bnewest\b|\bcurrent\b|\bup.?to.?date\b",
-}
-_ASPECT_RX = {k: re.compile(v) for k, v in _ASPECTS.items()}
 
 # Follow-ups: short questions leaning on the conversation.
 _FOLLOW_UP = re.compile(
@@ -237,179 +178,6 @@ _FOLLOW_UP = re.compile(
     r"|\b(?:it|its|that|this|those|these|them|they|there|the same|that trial|this trial"
     r"|that study|the trial|the study|the top dose|the review|the meta.?analysis)\b"
 )
-_SUBSTANCE_RX = {
-    s.key: re.compile(rf"(?:{s.words})") for s in SUBSTANCE_NAMES if s.key != "general"
-}
-_JURISDICTION_RX = {k: re.compile(v) for k, v in _JURISDICTION_WORDS.items()}
-_OLDER = re.compile(r"\b(?:[6-9]\d|1[01]\d).?years?.?old\b|\bpensioners?\b|\bseniors?\b")
-
-
-def _norm(text: str) -> str:
-    return " ".join(re.findall(r"[a-z0-9.'/,-]+", fold(text))).replace(" ,", ",")
-
-
-# --------------------------------------------------------------------------- entities
-
-
-def find_substances(text: str) -> list[str]:
-    t = _norm(text)
-    # drinking *while on* baclofen is an interaction with alcohol, still about alcohol
-    return [k for k, rx in _SUBSTANCE_RX.items() if rx.search(t)]
-
-
-def find_jurisdictions(text: str) -> list[str]:
-    t = _norm(text)
-    return [k for k, rx in _JURISDICTION_RX.items() if rx.search(t)]
-
-
-def find_other_medicines(text: str) -> list[str]:
-    t = _norm(text)
-    found = list(dict.fromkeys(m for m in _OTHER_DRUG.findall(t)))
-    return [
-        m
-        for m in found
-        if m not in _ABUSED or not re.search(rf"\b{m} (?:use|addiction|dependence|users?)\b", t)
-    ]
-
-
-def find_conditions(text: str) -> list[str]:
-    try:
-        table = ci.load_table()
-    except ci.ContraindicationError:
-        return []
-    t = _norm(text)
-    t = ci.USE_DISORDER.sub(" ", t)  # the disorder treated is not a co-ingested depressant
-    t = re.sub(r"\bkidney beans?\b", " ", t)
-    found = [c.key for c in ci.lookup(t, table)] if t.strip() else []
-    if _OLDER.search(t) and "older_adults" not in found:
-        found.append("older_adults")
-    return found
-
-
-class _Profiles:
-    """IDF-weighted word matching of a question against the records' profiles."""
-
-    def __init__(self, catalog: Sequence[RecordInfo]) -> None:
-        self.records = [r for r in catalog if r.evidence not in ("label", "regulatory", "overview")]
-        self.tokens = [
-            set(tokenize(f"{r.profile} {r.short_cite}")) - _GENERIC for r in self.records
-        ]
-        self.numbers = [
-            {n.replace(",", "") for n in _NUMBER.findall(r.profile)}
-            | ({str(r.n)} if r.n else set())
-            for r in self.records
-        ]
-        df = Counter(t for toks in self.tokens for t in toks)
-        n = max(1, len(self.records))
-        self.idf = {t: math.log(1 + n / c) for t, c in df.items()}
-
-    def scores(self, text: str) -> list[float]:
-        q = set(tokenize(text)) - _GENERIC
-        nums = {x.replace(",", "") for x in _NUMBER.findall(text)} - {"1", "2", "3"}
-        out = []
-        for toks, numbers in zip(self.tokens, self.numbers, strict=True):
-            score = sum(self.idf.get(t, 0.0) for t in q & toks)
-            score += 2.5 * len(nums & numbers)
-            out.append(score)
-        return out
-
-
-@lru_cache(maxsize=8)
-def _profiles(key: tuple[str, ...], catalog: tuple[RecordInfo, ...]) -> _Profiles:
-    return _Profiles(catalog)
-
-
-def find_trials(text: str, catalog: Sequence[RecordInfo]) -> list[str]:
-    """Record ids a question names ("ALPADIR", "Garbutt 2010") or describes ("the Dutch
-    multicentre trial", "the Duluth alcohol withdrawal trial")."""
-    t = _norm(text)
-    if not catalog:
-        return []
-    profiles = _profiles(tuple(r.id for r in catalog), tuple(catalog))
-    named: list[tuple[float, str]] = []
-    years = {int(y) for y in re.findall(r"\b(19[5-9]\d|20[0-4]\d)\b", t)}
-    for r in profiles.records:
-        score = 0.0
-        for name in r.trial_names:
-            if re.search(rf"\b{re.escape(_norm(name))}\b", t):
-                score += 5
-        surname = _norm(r.surname) if r.surname else ""
-        if surname and len(surname) > 2 and re.search(rf"\b{re.escape(surname)}\b", t):
-            score += 3 + (2 if r.year in years else -0.5 if years else 0)
-        if score:
-            named.append((score, r.id))
-    if named:
-        named.sort(key=lambda x: -x[0])
-        best = named[0][0]
-        return (
-            [rid for s, rid in named if s >= best - 0.01][:3]
-            if best >= 4.5
-            else [rid for s, rid in named if s >= best - 0.01][:1]
-        )
-    cue = bool(_TRIAL_CUE.search(t))
-    if re.search(r"\b(?:trials|studies|rcts|meta.?analyses|reviews)\b", t) and not re.search(
-        r"\b(?:the|that|this|a) (?:\S+ ){0,8}?(?:trial|study|rct|review|meta.?analysis|cohort)\b", t
-    ):
-        return []  # "which trials were negative?" asks about many studies, not one
-    scores = profiles.scores(t)
-    trial_word = bool(re.search(r"\btrial\b|\brct\b|\brandomi[sz]ed\b", t))
-    doses = {float(d) for d in re.findall(r"\b(\d{2,3}) ?(?:mg|milligrams?)\b", t)}
-    countries = {k for k, rx in _COUNTRY_RX.items() if rx.search(t)}
-    subs = set(find_substances(text))
-    pooled = bool(
-        re.search(r"\bmeta.?analys[ie]s\b|\bsystematic review\b|\bcochrane\b|\bpooled\b", t)
-    )
-    latest = bool(_ASPECT_RX["latest"].search(t)) or "first" in t.split()
-    for i, r in enumerate(profiles.records):
-        if (
-            subs
-            and not subs & set(r.substances)
-            and not (subs <= {"alcohol"} and "general" in r.substances)
-        ):
-            scores[i] -= 3
-        if pooled != (r.evidence in ("meta-analysis", "systematic-review")):
-            scores[i] -= 2 if pooled else 0.5
-        if r.year in years:
-            scores[i] += 2
-        if countries and r.country:
-            scores[i] += 3 if r.country in countries else -1
-        if trial_word:
-            scores[i] += 1.5 if r.evidence == "rct" else -1 if r.evidence == "cohort" else 0
-        if doses and r.max_dose_mg in doses:
-            scores[i] += 2
-        if r.user:
-            scores[i] -= 2
-    order = sorted(range(len(scores)), key=lambda i: -scores[i])
-    best, second = scores[order[0]], scores[order[1]] if len(order) > 1 else 0.0
-    if latest and pooled:  # "the latest Cochrane review": the newest among the close ones
-        close = [i for i in order if scores[i] >= best - 2]
-        pick = max(close, key=lambda i: profiles.records[i].year or 0)
-        return [profiles.records[pick].id]
-    if cue and best >= 5.0 and best - second >= 1.2:
-        return [profiles.records[order[0]].id]
-    if best >= 12.0 and best >= 1.8 * max(second, 1.0):  # described without "trial" or "study"
-        return [profiles.records[order[0]].id]
-    return []
-
-
-def find_documents(text: str, catalog: Sequence[RecordInfo], document_cue: bool) -> list[str]:
-    """The user's documents a question is about: named by title, or the latest one added when
-    the question says "the article / this document" without naming one."""
-    docs = [r for r in catalog if r.user]
-    if not docs:
-        return []
-    t = _norm(text)
-    for r in docs:
-        title = _norm(r.title)
-        words = [w for w in title.split() if len(w) > 3]
-        if title and (
-            title in t or (len(words) >= 3 and sum(w in t for w in words) >= 0.8 * len(words))
-        ):
-            return [r.id]
-    if document_cue:
-        latest = max(docs, key=lambda r: (r.added or "", r.id))
-        return [latest.id]
-    return []
 
 
 # --------------------------------------------------------------------------- intent
@@ -429,20 +197,22 @@ def classify(text: str, ents: Entities, personal: bool, records: Sequence[Record
     """The intent of an English question given its entities. Rules in priority order: a
     document, another medicine's facts (declined), emergencies and stopping, safety questions
     about a condition, interactions, comparisons, a study asked about, then the topic words."""
-    t = _norm(text)
+    t = norm(text)
     hit = {k: bool(rx.search(t)) for k, rx in _I.items()}
     hit["withdrawal"] = hit["withdrawal"] or safety.mentions_stopping(text)
-    baclofen = bool(_BACLOFEN.search(t))
+    baclofen = bool(BACLOFEN.search(t))
     others = ents.other_medicines
-    classes = bool(_DRUG_CLASS.search(t))
+    classes = bool(DRUG_CLASS.search(t))
     if ents.documents and hit["document"]:
         return "document"
-    if others and not baclofen and not hit["comparison"] and not ents.trials:
+    # "compared with diazepam?": a follow-up comparison, not a question about diazepam
+    short = bool(re.match(r"\s*(?:and |what about |how about )?(?:compared|versus|vs\b|against|relative)", t))
+    if others and not baclofen and not (hit["comparison"] and short) and not ents.trials:
         return "out_of_scope"  # another medicine's own facts
     if hit["overdose"] and not (ents.trials and hit["result"]):
         return "overdose"
     raise_dose = personal and re.search(r"\b(?:increase|raise|double|how much)\b", t)
-    treats_withdrawal = _ASPECT_RX["withdrawal_treatment"].search(t)
+    treats_withdrawal = ASPECT_RX["withdrawal_treatment"].search(t)
     if hit["withdrawal"] and not (
         treats_withdrawal or raise_dose or (ents.trials and hit["result"])
     ):
@@ -533,7 +303,7 @@ def classify(text: str, ents: Entities, personal: bool, records: Sequence[Record
         return "efficacy"
     if hit["result"]:
         return "efficacy"
-    return "efficacy" if baclofen else "out_of_scope"
+    return "general" if baclofen else "out_of_scope"
 
 
 # --------------------------------------------------------------------------- conversation
@@ -542,11 +312,11 @@ def classify(text: str, ents: Entities, personal: bool, records: Sequence[Record
 def is_follow_up(question: str, ents: Entities, own_intent: bool) -> bool:
     """Short questions that lean on the conversation ("and for opioids?", "how many people got to
     the top dose?"), or questions with no subject of their own."""
-    t = _norm(question)
+    t = norm(question)
     n = len(t.split())
     if _FOLLOW_UP.search(t) and n <= 12:
         return True
-    if not _BACLOFEN.search(t) and not ents.trials and not ents.documents and n <= 9:
+    if not BACLOFEN.search(t) and not ents.trials and not ents.documents and n <= 9:
         return True
     return not own_intent and n <= 5
 
@@ -557,7 +327,7 @@ def _inherit(plan: Plan, previous: Plan) -> Plan:
     ents, prev = plan.entities, previous.entities
     new_substance = bool(ents.substances) and ents.substances != prev.substances
     intent = plan.intent
-    if not _has_intent_words(plan.english) or intent == "out_of_scope":
+    if not _has_intent_words(plan.english) or intent in ("out_of_scope", "general"):
         intent = previous.intent
     merged = Entities(
         substances=ents.substances or prev.substances,
@@ -590,7 +360,7 @@ def _inherit(plan: Plan, previous: Plan) -> Plan:
 
 
 def _has_intent_words(text: str) -> bool:
-    t = _norm(text)
+    t = norm(text)
     return any(rx.search(t) for k, rx in _I.items() if k not in ("result", "efficacy"))
 
 
@@ -599,17 +369,17 @@ def _standalone(plan: Plan, catalog: Sequence[RecordInfo]) -> str:
     if not plan.follow_up:
         return plan.english
     names = {r.id: r.display_name for r in catalog}
-    t = _norm(plan.english)
+    t = norm(plan.english)
     extra: list[str] = []
     for tid in plan.entities.trials:
         name = names.get(tid, tid)
-        if _norm(name) not in t:
+        if norm(name) not in t:
             extra.append(name)
     for s in plan.entities.substances:
-        if s in _SUBSTANCE_RX and not _SUBSTANCE_RX[s].search(t):
+        if s in SUBSTANCE_RX and not SUBSTANCE_RX[s].search(t):
             extra.append(s)
     for j in plan.entities.jurisdictions:
-        if not _JURISDICTION_RX[j].search(t):
+        if not JURISDICTION_RX[j].search(t):
             extra.append(JURISDICTIONS[j])
     for c in plan.entities.conditions:
         if c.replace("_", " ") not in t:
@@ -617,7 +387,7 @@ def _standalone(plan: Plan, catalog: Sequence[RecordInfo]) -> str:
     for m in plan.entities.other_medicines:
         if m not in t:
             extra.append(m)
-    if not _BACLOFEN.search(t):
+    if not BACLOFEN.search(t):
         extra.insert(0, "baclofen")
     return f"{plan.english.rstrip()} ({', '.join(extra)})" if extra else plan.english
 
@@ -638,7 +408,8 @@ def plan_question(
         for earlier in history:
             previous = plan_question(earlier, catalog, previous=previous)
     language, english = read_question(question)
-    t = _norm(english)
+    english = clinical_reading(english)
+    t = norm(english)
     ents = Entities(
         substances=find_substances(english),
         trials=find_trials(english, catalog),
@@ -653,7 +424,9 @@ def plan_question(
         ents.substances = [s for s in ADDICTIONS if s in subs][:1]
     personal = bool(_PERSONAL_DOSE.search(t))
     intent = classify(english, ents, personal, catalog)
-    aspects = [k for k, rx in _ASPECT_RX.items() if rx.search(t)]
+    aspects = [k for k, rx in ASPECT_RX.items() if rx.search(t)]
+    if _I["result"].search(t):
+        aspects.append("result")  # asks what a study found, whatever the topic
     plan = Plan(
         question=question, intent=intent, entities=ents, searched=english, language=language,
         personal=personal and intent in ("dosing", "withdrawal"), aspects=aspects, english=english,

@@ -61,14 +61,10 @@ retrieve an alcohol trial still gets the notice; that is acceptable and safer.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
-from functools import lru_cache
-
-from rapidfuzz import process
-from rapidfuzz.distance import OSA
 
 from assistant.answer import Context, Notice, Plan
+from assistant.answering.normalise import normalise
 from assistant.vocab import ADDICTIONS, DETECTED_NOTICE_KINDS, NOTICE_KINDS
 
 KINDS = DETECTED_NOTICE_KINDS
@@ -132,92 +128,6 @@ NOTICE_SOURCES: dict[str, list[str]] = {
     "pregnancy": ["label_pregnancy_lactation"],
     "renal": ["label_renal_impairment", "muanda2019", "ajkd2017", "guideline_australia_2021"],
 }
-
-# --------------------------------------------------------------------------- normalisation
-
-# Key terms typos are corrected towards (all 6+ letters; shorter words are matched exactly).
-_VOCAB: tuple[str, ...] = (
-    # pregnancy
-    "pregnant", "pregnancy", "pregnancies", "breastfeeding", "breastfeed", "breastfed",
-    "lactation", "lactating", "conceive", "conceiving", "newborn", "newborns", "neonatal",
-    "trimester", "grossesse", "enceinte", "allaitement", "allaiter", "embarazo", "embarazada",
-    "lactancia", "schwanger", "schwangerschaft", "stillzeit", "gravidanza", "incinta",
-    # renal
-    "kidney", "kidneys", "dialysis", "haemodialysis", "hemodialysis", "creatinine",
-    "nephropathy", "dialyse", "niereninsuffizienz",
-    # emergency
-    "overdose", "overdosed", "overdoses", "overdosing", "seizure", "seizures", "seizing",
-    "convulsion", "convulsions", "convulsing", "unresponsive", "unconscious", "breathing",
-    "breathe", "hallucinating", "hallucinations", "suicidal",
-    # addiction
-    "alcohol", "alcoholic", "alcoholism", "craving", "cravings", "withdrawal", "addiction",
-    "addicted", "cocaine", "opioids", "opioid", "opiates", "heroin", "fentanyl",
-    "methamphetamine", "amphetamine", "nicotine", "smoking", "cigarettes", "tobacco", "gambling",
-    "relapse", "relapsed", "abstinence", "drinking", "detoxification", "baclofen",
-)  # fmt: skip
-_VOCAB_SET = frozenset(_VOCAB)
-_BY_LETTER: dict[str, list[str]] = {}
-for _term in _VOCAB:
-    _BY_LETTER.setdefault(_term[0], []).append(_term)
-
-# Real words one or two edits from a key term: never "correct" them.
-_NOT_TYPOS = frozenset(
-    [
-        "addition",
-        "additions",
-        "additive",
-        "release",
-        "released",
-        "releases",
-        "withdrawn",
-        "heroic",
-        "heroine",
-        "heroes",
-        "creatine",
-        "carving",
-        "carvings",
-        "overdone",
-        "overdue",
-        "seized",
-        "seizes",
-        "stoking",
-        "smokers",
-        "smoked",
-        "drifting",
-        "breather",
-        "breathes",
-        "conceit",
-        "conceited",
-        "kidnap",
-        "opinions",
-        "opinion",
-        "alcove",
-    ]
-)
-
-_APOS = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u02bc": "'"})
-_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)*")
-
-
-@lru_cache(maxsize=16384)
-def _correct(token: str) -> str:
-    """Return the key term a mistyped token stands for, or the token itself."""
-    if len(token) < 5 or token in _VOCAB_SET or token in _NOT_TYPOS or not token.isalpha():
-        return token
-    candidates = _BY_LETTER.get(token[0])
-    if not candidates:
-        return token
-    max_edits = 1 if len(token) < 10 else 2
-    hit = process.extractOne(token, candidates, scorer=OSA.distance, score_cutoff=max_edits)
-    return hit[0] if hit else token
-
-
-@lru_cache(maxsize=4096)
-def normalise(text: str) -> str:
-    """Case-fold, strip accents and punctuation, correct key-term typos; tokens joined by spaces."""
-    folded = unicodedata.normalize("NFKD", text.translate(_APOS).casefold())
-    folded = folded.encode("ascii", "ignore").decode("ascii")
-    return " ".join(_correct(t) for t in _TOKEN.findall(folded))
 
 
 def _rx(*parts: str) -> re.Pattern[str]:
@@ -450,6 +360,12 @@ _INFO = _rx(
 )
 
 
+def in_danger(text: str) -> bool:
+    """Whether the text describes someone in danger now (an overdose, a seizure, withdrawal
+    symptoms after stopping), as opposed to asking about such events."""
+    return _emergency(normalise(text))
+
+
 def _emergency(t: str) -> bool:
     if _STRONG.search(t):
         return True
@@ -575,9 +491,27 @@ def notice(kind: str) -> Notice:
 
 # Intents that are about baclofen itself whatever substance the question mentions: drinking on
 # baclofen is an interaction, an overdose is an overdose.
-_NOT_A_USE = frozenset({"interaction", "overdose", "withdrawal", "pharmacokinetics", "out_of_scope"})
+_NOT_A_USE = frozenset(
+    {"interaction", "overdose", "withdrawal", "pharmacokinetics", "out_of_scope"}
+)
+# Questions about whether or how baclofen works: answered from addiction trials, they concern
+# its off-label use even when the question names no substance.
+_USE_INTENTS = frozenset({"efficacy", "trial_result", "which_trials", "comparison", "general"})
+# Overdose and poisoning, asked about in general too: the emergency notice goes with them.
+_POISONING = re.compile(
+    r"\boverdos\w*|\bpoison\w*|\bintoxicat\w*|\bself.?poison\w*|\blethal\b|\bfatal dose\b"
+    r"|\btoo many (?:pills|tablets)\b|\bsurdos\w*|\bsobredosis\b|\bueberdosis\b|\buberdosis\b"
+    r"|\bsovradosaggio\b|\bintoxica\w*"
+)
 # Routes whose answer is built from addiction studies.
 _ADDICTION_ROUTES = frozenset({"synthesis", "trial"})
+
+
+_TRIAL_STOPPING = re.compile(
+    r"\b(?:patients|participants|people|subjects|how many)\b.*\b(?:stopped|dropped|discontinued"
+    r"|withdrew|left)\b(?! baclofen suddenly)",
+    re.I,
+)
 
 
 def notices_for(
@@ -601,16 +535,21 @@ def notices_for(
         kinds |= detect(t)
     addiction_words = "off_label" in kinds
     kinds.discard("off_label")
+    evidence_of_use = route in _ADDICTION_ROUTES or (
+        route == "extractive" and plan.intent in _USE_INTENTS
+    )
     if plan.intent not in _NOT_A_USE and (
         addiction_words
         or plan.addiction
-        or (route in _ADDICTION_ROUTES and contexts_concern_addiction(cited))
+        or (evidence_of_use and contexts_concern_addiction(cited))
     ):
         kinds.add("off_label")
-    if plan.intent == "overdose":
+    if plan.intent == "overdose" or any(_POISONING.search(normalise(t)) for t in texts):
         kinds.add("emergency")
     if plan.intent == "withdrawal":
         kinds.add("withdrawal")
+    elif plan.entities.trials and any(_TRIAL_STOPPING.search(t) for t in texts):
+        kinds.discard("withdrawal")  # participants leaving a trial, not someone stopping baclofen
     if "renal" in plan.entities.conditions:
         kinds.add("renal")
     if {"pregnancy", "breastfeeding"} & set(plan.entities.conditions):

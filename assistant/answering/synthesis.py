@@ -16,20 +16,17 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-import numpy as np
-
-from assistant.answer import Context, EvidenceRow
+from assistant.answer import Context, EvidenceRow, Plan
 from assistant.answering.compose import (
     Citations,
     Composition,
     Evidence,
     ExtractiveComposer,
     numbers_of,
-    render,
 )
 from assistant.library.chunks import tokenize
 from assistant.library.records import RecordInfo
-from assistant.vocab import POOLED_EVIDENCE, ROUTE_SYNTHESIS, ROUTE_TRIAL, SUBSTANCE_LABELS
+from assistant.vocab import POOLED_EVIDENCE, ROUTE_SYNTHESIS, SUBSTANCE_LABELS
 
 _SUBSTANCE_PHRASE = {
     "alcohol": "alcohol use disorder",
@@ -40,7 +37,7 @@ _SUBSTANCE_PHRASE = {
     "ghb": "GHB dependence",
     "cannabis": "cannabis use",
 }
-_RESULT_PHRASE = {
+RESULT_PHRASE = {
     "benefit": "found a benefit",
     "no-benefit": "found no benefit over placebo",
     "mixed": "found mixed results",
@@ -49,13 +46,32 @@ _RESULT_PHRASE = {
 # Trials of alcohol *withdrawal* or of agitation in intensive care answer other questions than
 # "does it help people drink less".
 _WITHDRAWAL_OUTCOME = re.compile(r"withdrawal|ciwa|agitation", re.I)
-# "What did X find?": the study's bottom line. Anything more specific is answered from its text.
-GENERIC_RESULT = re.compile(
-    r"\b(?:find|found|show|showed|shown|result|results|conclu\w*|work|worked|works|effective"
-    r"|efficacy|outcome|outcomes|positive|negative|benefit|help|helped|succeed\w*|fail\w*"
-    r"|summar\w*|about|tell me|what happened|was it)\b",
+
+
+# Outcomes, populations and question shapes the pooled efficacy answer does not address: such a
+# question ("did it relieve anxiety?", "which scales measure craving?", "in liver disease?") is
+# answered from the passages that discuss it instead.
+_SPECIFIC = re.compile(
+    r"\b(?:anxi\w*|depress\w*|mood|sleep\w*|insomnia|liver|cirrho\w*|hepat\w*|scales?|measur\w*"
+    r"|questionnaires?|women|men|sex|gender|older|elderly|young|adolescen\w*|veterans?"
+    r"|quality of life|dropouts?|adherence|side.?effects?|safe\w*|tolerat\w*|costs?"
+    r"|only|already|both|after detox\w*|detoxed|mechanism|how does|why)\b",
     re.I,
 )
+_NOT_CONDITIONS = ("cns_depressants", "abrupt_discontinuation")
+
+
+def is_general_efficacy(plan: Plan) -> bool:
+    """Whether a question asks plainly whether (or how well) baclofen works for a substance:
+    the questions the pooled answer with its evidence table is for."""
+    text = plan.english or plan.question
+    conditions = [c for c in plan.entities.conditions if c not in _NOT_CONDITIONS]
+    return not (
+        conditions
+        or len(plan.entities.substances) > 1
+        or _SPECIFIC.search(text)
+        or re.match(r"\s*(?:which|who|when|where)\b", text, re.I)
+    )
 
 
 def substance_phrase(substance: str | None) -> str:
@@ -97,8 +113,8 @@ def describe(r: RecordInfo) -> str:
         if r.n:
             parts.append(f"{r.n:,} people")
     elif r.n:
-        parts.append(f"{r.n:,} people")
-    if r.evidence not in POOLED_EVIDENCE and (d := dose_phrase(r)):
+        parts.append("1 person" if r.n == 1 else f"{r.n:,} people")
+    if r.evidence in ("rct", "cohort") and (d := dose_phrase(r)):
         parts.append(d)
     return ", ".join(parts)
 
@@ -160,7 +176,7 @@ def placebo_trials(
         for r in catalog
         if r.evidence == "rct"
         and r.comparator == "placebo"
-        and r.result in _RESULT_PHRASE
+        and r.result in RESULT_PHRASE
         and not r.user
         and (substance is None or substance in r.substances)
         and bool(_WITHDRAWAL_OUTCOME.search(r.primary_outcome or "")) == withdrawal
@@ -196,7 +212,7 @@ def _one_per_sample(records: list[RecordInfo]) -> list[RecordInfo]:
     return sorted(keep.values(), key=lambda r: (r.year or 0, r.id))
 
 
-def _row(r: RecordInfo, n: int) -> EvidenceRow:
+def table_row(r: RecordInfo, n: int) -> EvidenceRow:
     if r.evidence in POOLED_EVIDENCE:
         design = f"{'meta-analysis' if r.evidence == 'meta-analysis' else 'systematic review'}"
         design += f" ({r.studies_pooled} trials)" if r.studies_pooled else ""
@@ -222,7 +238,7 @@ def efficacy(ev: Evidence) -> Composition | None:
     trials = placebo_trials(catalog, substance, withdrawal)
     pooled = pooled_studies(catalog, substance, withdrawal)
     if not trials and not pooled:
-        return None
+        return _against_treatments(ev, substance, withdrawal)
     if "craving" in plan.aspects:
         return _craving(ev, substance, trials, pooled)
     if "dose" in plan.aspects:
@@ -233,19 +249,21 @@ def efficacy(ev: Evidence) -> Composition | None:
     counts = {k: sum(r.result == k for r in trials) for k in ("benefit", "no-benefit", "mixed")}
     topic = substance_phrase(substance)
     if withdrawal:
-        topic = f"{SUBSTANCE_LABELS.get(substance, substance).lower()} withdrawal"
+        topic = f"{SUBSTANCE_LABELS.get(substance, substance).lower().removesuffix('s')} withdrawal"
     lead = pooled[0] if pooled else None
     if lead is not None:
-        n = _cite(cites, store, lead)
-        verdict = {"benefit": "Yes", "mixed": "Partly", "no-benefit": "No"}[lead.result or "mixed"]
+        n = cite_study(cites, store, lead)
+        verdict = {"benefit": "Yes", "mixed": "Modestly", "no-benefit": "No"}[
+            lead.result or "mixed"
+        ]
         size = describe(lead)
         lines.append(
-            f"{verdict}, for {topic}: {_with_details(study_name(lead), size)} found "
-            f"{_lower(lead.key_result)} [{n}]."
+            f"{verdict}, for {topic}: {with_details(study_name(lead), size)} found "
+            f"{lower(lead.key_result)} [{n}]."
         )
     if trials:
         total = len(trials)
-        num = _count if total < 10 else str  # one style of number in a sentence
+        num = count if total < 10 else str  # one style of number in a sentence
         marks = {k: _marks(cites, store, [r for r in trials if r.result == k]) for k in counts}
         parts = [
             f"{num(counts['benefit'])} found a benefit on the primary outcome{marks['benefit']}"
@@ -254,15 +272,33 @@ def efficacy(ev: Evidence) -> Composition | None:
             parts.append(f"{num(counts['no-benefit'])} found none{marks['no-benefit']}")
         if counts["mixed"]:
             parts.append(f"{num(counts['mixed'])} had mixed results{marks['mixed']}")
-        said = _join(parts)
-        if lead is None:
+        said = join(parts)
+        if lead is None and total <= 3:
+            # Few trials: each named with what it found, in the bottom line itself.
+            verdict = (
+                ("Possibly" if total == 1 else "Yes") if counts["benefit"] == total
+                else "No" if counts["benefit"] == 0 and not counts["mixed"]
+                else "The evidence is mixed"
+            )  # fmt: skip
+            comma = "," if total == 1 else ""
+            found = [
+                f"{study_name(r)}{comma} found {lower(r.key_result)} [{cite_study(cites, store, r)}]"
+                for r in trials
+            ]
+            head = (
+                f"the only placebo-controlled trial of baclofen for {topic}"
+                if total == 1
+                else f"in {count(total)} placebo-controlled trials of baclofen for {topic}"
+            )
+            lines.append(f"{verdict}: {head}, " + join(found) + ".")
+        elif lead is None:
             verdict = (
                 "Yes" if counts["benefit"] == total
                 else "No" if counts["benefit"] == 0 and not counts["mixed"]
                 else "The evidence is mixed"
             )  # fmt: skip
             lines.append(
-                f"{verdict}: of {_count(total)} placebo-controlled trial{'s' if total > 1 else ''} "
+                f"{verdict}: of {count(total)} placebo-controlled trials "
                 f"of baclofen for {topic}, {said}."
             )
         else:
@@ -272,10 +308,40 @@ def efficacy(ev: Evidence) -> Composition | None:
                 else f"- Of {num(total)} placebo-controlled trials, {said}."
             )
     for other in pooled[1:3]:
-        n = _cite(cites, store, other)
-        lines.append(f"- {study_name(other)} found {_lower(other.key_result)} [{n}].")
+        n = cite_study(cites, store, other)
+        lines.append(f"- {study_name(other)} found {lower(other.key_result)} [{n}].")
     for r in [*pooled, *trials]:
-        table.append(_row(r, _cite(cites, store, r)))
+        table.append(table_row(r, cite_study(cites, store, r)))
+    return Composition("\n".join(lines), False, cites.items, ROUTE_SYNTHESIS, table)
+
+
+def _against_treatments(ev: Evidence, substance: str, withdrawal: bool) -> Composition | None:
+    """Efficacy when the only randomised trials compared baclofen with another treatment."""
+    store = ev.store
+    trials = [
+        r
+        for r in store.catalog()
+        if r.evidence == "rct" and r.comparator == "active" and not r.user
+        and substance in r.substances and r.key_result
+        and bool(_WITHDRAWAL_OUTCOME.search(r.primary_outcome or "")) == withdrawal
+    ]  # fmt: skip
+    if not trials:
+        return None
+    cites = Citations()
+    topic = substance_phrase(substance)
+    if withdrawal:
+        topic = f"{SUBSTANCE_LABELS.get(substance, substance).lower().removesuffix('s')} withdrawal"
+    k = len(trials)
+    lines = [
+        f"Only against other treatments: {count(k)} randomised trial{'s' if k > 1 else ''} of "
+        f"baclofen for {topic} compared it with another medicine, not with placebo; "
+        f"{study_name(trials[0])} found {lower(trials[0].key_result)} [{cite_study(cites, store, trials[0])}]."
+    ]
+    for r in trials[1:3]:
+        lines.append(
+            f"- {with_details(study_name(r), describe(r))} found {lower(r.key_result)} [{cite_study(cites, store, r)}]."
+        )
+    table = [table_row(r, cite_study(cites, store, r)) for r in trials]
     return Composition("\n".join(lines), False, cites.items, ROUTE_SYNTHESIS, table)
 
 
@@ -289,39 +355,44 @@ def _craving(
     fewer = [r for r in measured if r.craving_result == "benefit"]
     lines: list[str] = []
     topic = substance_phrase(substance)
+    pooled_part = ""
     if pooled_c:
         lead = pooled_c[0]
-        n = _cite(cites, store, lead, claim="craving")
-        verdict = {"benefit": "Yes", "mixed": "Not clearly", "no-benefit": "Not clearly"}[
-            lead.craving_result or "mixed"
-        ]
-        lines.append(
-            f"{verdict}: {study_name(lead)} pooled the craving results and found "
-            f"{'less craving on baclofen' if lead.craving_result == 'benefit' else 'no clear effect on craving'} [{n}]."
+        n = cite_study(cites, store, lead, claim="craving")
+        found = (
+            "less craving on baclofen" if lead.craving_result == "benefit" else "no clear effect"
         )
+        pooled_part = f"{study_name(lead)}, pooling trials, found {found} [{n}]"
     if measured:
         names = ", ".join(
-            f"{study_name(r)} [{_cite(cites, store, r, claim='craving')}]" for r in fewer
+            f"{study_name(r)} [{cite_study(cites, store, r, claim='craving')}]" for r in fewer
         )
+        num = count if len(measured) < 10 else str
+        verdict = (
+            "Yes" if len(fewer) == len(measured) and not (pooled_c and lead.craving_result != "benefit")
+            else "No" if not fewer and not (pooled_c and lead.craving_result == "benefit")
+            else "The evidence is mixed"
+        )  # fmt: skip
         head = (
-            f"Of {len(measured)} placebo-controlled trials in {topic} that measured craving, "
-            f"{len(fewer)} found less craving on baclofen" + (f" ({names})" if fewer else "") + "."
+            f"{verdict}: {num(len(fewer))} of {num(len(measured))} placebo-controlled trials in "
+            f"{topic} that measured craving found less craving on baclofen"
+            + (f" ({names})" if fewer else "")
+            + (f", while {pooled_part}" if pooled_part else "")
+            + "."
         )
-        if not lines:
-            verdict = (
-                "Yes" if len(fewer) == len(measured) else "No" if not fewer else "Not consistently"
-            )
-            head = f"{verdict}: {head[0].lower()}{head[1:]}"
-            lines.append(head)
-        else:
-            lines.append(f"- {head}")
+        lines.append(head)
+    elif pooled_part:
+        verdict = "Yes" if lead.craving_result == "benefit" else "Not clearly"
+        lines.append(f"{verdict}: {pooled_part}.")
     if not lines:
         return efficacy(
             replace(
                 ev, plan=replace(ev.plan, aspects=[a for a in ev.plan.aspects if a != "craving"])
             )
         ) or Composition("", True)
-    table = [_row(r, _cite(cites, store, r, claim="craving")) for r in [*pooled_c, *measured]]
+    table = [
+        table_row(r, cite_study(cites, store, r, claim="craving")) for r in [*pooled_c, *measured]
+    ]
     for row in table:
         row.primary_outcome = "craving"
         row.result = (
@@ -343,7 +414,7 @@ def _dose(
     if high:
 
         def names(rs: list[RecordInfo]) -> str:
-            return ", ".join(f"{study_name(r)} [{_cite(cites, store, r)}]" for r in rs)
+            return ", ".join(f"{study_name(r)} [{cite_study(cites, store, r)}]" for r in rs)
 
         verdict = "Not clearly" if len(hb) * 2 <= len(high) + 1 else "Possibly"
         first = (
@@ -375,104 +446,13 @@ def _dose(
         n = cites.add(ev.contexts[s.ctx], s.text, s.start)
         lines.append(f"- {s.text} [{n}]" if lines else f"{s.text} [{n}]")
     table = [
-        _row(r, _cite(cites, store, r))
+        table_row(r, cite_study(cites, store, r))
         for r in sorted(high + low, key=lambda r: -(r.max_dose_mg or 0))
     ]
     return Composition("\n".join(lines), False, cites.items, ROUTE_SYNTHESIS, table)
 
 
-# --------------------------------------------------------------------------- which trials
-
-
-def which_trials(ev: Evidence) -> Composition | None:
-    """ "Which placebo-controlled trials in alcohol were negative?": every such trial, one line
-    each with its key figures."""
-    plan, store = ev.plan, ev.store
-    substance = plan.substance
-    trials = placebo_trials(store.catalog(), substance, "withdrawal_treatment" in plan.aspects)
-    if not trials:
-        return None
-    if "negative" in plan.aspects:
-        wanted, what = ["no-benefit"], "found no benefit on their primary outcome"
-    elif "positive" in plan.aspects:
-        wanted, what = ["benefit"], "found a benefit on their primary outcome"
-    else:
-        wanted, what = ["benefit", "no-benefit", "mixed"], "have been published"
-    chosen = [r for r in trials if r.result in wanted]
-    topic = substance_phrase(substance) if substance else "addiction"
-    cites = Citations()
-    if not chosen:
-        return Composition(
-            f"None of the {len(trials)} placebo-controlled trials of baclofen for {topic} {what}.",
-            False, [], ROUTE_SYNTHESIS,
-        )  # fmt: skip
-    total = len(chosen)
-    lines = [
-        f"{_count(total).capitalize()} placebo-controlled trial{'s' if total > 1 else ''} of "
-        f"baclofen for {topic} {what}:"
-    ]
-    table = []
-    for r in chosen:
-        n = _cite(cites, store, r)
-        size = describe(r)
-        label = (
-            _RESULT_PHRASE[r.result or "mixed"]
-            if wanted != ["no-benefit"] and wanted != ["benefit"]
-            else ""
-        )
-        lead = f"{label}: " if label else ""
-        lines.append(f"- {_with_details(study_name(r), size)}: {lead}{r.key_result} [{n}]")
-        table.append(_row(r, n))
-    return Composition("\n".join(lines), False, cites.items, ROUTE_SYNTHESIS, table)
-
-
-# --------------------------------------------------------------------------- one study
-
-
-def trial_result(ev: Evidence, record: RecordInfo) -> Composition | None:
-    """ "What did ALPADIR find?": the study's result from its fields first, then what else the
-    question asks, from the study's own text. A specific question about the study ("how many
-    reached the top dose?") is answered from its text alone."""
-    plan, store = ev.plan, ev.store
-    own = record_evidence(ev, record)
-    asks_result = plan.intent in ("trial_result", "efficacy") and bool(
-        GENERIC_RESULT.search(plan.english or plan.question)
-    )
-    if not asks_result or not record.key_result:
-        picked = ExtractiveComposer(max_sentences=3).select(own)
-        return replace(render(picked, own.contexts), route=ROUTE_TRIAL) if picked else None
-    cites = Citations()
-    n = _cite(cites, store, record)
-    size = describe(record)
-    name = study_name(record)
-    label = _with_details(name, size)
-    if record.result in _RESULT_PHRASE:
-        found = _RESULT_PHRASE[record.result]
-        if record.comparator == "active":
-            found = found.replace("over placebo", "over the comparator")
-        first = f"{label} {found}: {record.key_result} [{n}]."
-    else:
-        first = f"{label}: {record.key_result} [{n}]."
-    lines = [first[0].upper() + first[1:]]
-    key_nums = numbers_of(record.key_result)
-    own = replace(
-        own, contexts=[c for c in own.contexts if not _METHOD_SECTION.match(c.metadata.section)]
-    )
-    picked = ExtractiveComposer(max_sentences=3).select(own) if own.contexts else []
-    for s in picked:
-        if s.numbers & key_nums or len(lines) >= 3:
-            continue
-        m = cites.add(own.contexts[s.ctx], s.text, s.start)
-        lines.append(f"- {s.text} [{m}]")
-    table = [_row(record, n)] if record.evidence in ("rct", *POOLED_EVIDENCE) else []
-    return Composition("\n".join(lines), False, cites.items, ROUTE_TRIAL, table)
-
-
-# Sections that describe how a study was done: not where its findings are.
-_METHOD_SECTION = re.compile(r"(?i)(?:background|design|participants|intervention|methods?)\b")
-
-
-def _with_details(name: str, details: str) -> str:
+def with_details(name: str, details: str) -> str:
     """ "ALPADIR (Reynaud et al. 2017; France, 320 people)" (one pair of brackets)."""
     if not details:
         return name
@@ -481,24 +461,15 @@ def _with_details(name: str, details: str) -> str:
     return f"{name} ({details})"
 
 
-def record_evidence(ev: Evidence, record: RecordInfo) -> Evidence:
-    """The same question, answered from one record's chunks only."""
-    store = ev.store
-    positions = store.record_positions(record.id)
-    qv = ev.query_vec
-    contexts = []
-    for pos in positions:
-        sim = float(np.asarray(store.vectors[pos]) @ qv) if qv is not None else None
-        contexts.append(store.context(pos, score=1.0, similarity=sim))
-    return replace(ev, contexts=contexts)
-
-
 # --------------------------------------------------------------------------- helpers
 
 
-def _cite(cites: Citations, store: object, r: RecordInfo, claim: str | None = None) -> int:
+CRAVING_CLAIM = "craving scores craving OCDS obsessive compulsive drinking scale urge desire reduced lower"
+
+
+def cite_study(cites: Citations, store: object, r: RecordInfo, claim: str | None = None) -> int:
     if claim == "craving":
-        claim = f"craving {r.key_result or ''}"
+        claim = CRAVING_CLAIM
     found = result_quote(store, r, claim)
     if found is None:
         return 0
@@ -509,16 +480,16 @@ def _cite(cites: Citations, store: object, r: RecordInfo, claim: str | None = No
 def _marks(cites: Citations, store: object, records: list[RecordInfo], most: int = 6) -> str:
     """Citation markers for a group of studies (" [1][4]"); a long group cites its first ``most``
     and leaves the rest to the evidence table."""
-    ns = [n for n in (_cite(cites, store, r) for r in records[:most]) if n]
+    ns = [n for n in (cite_study(cites, store, r) for r in records[:most]) if n]
     return " " + "".join(f"[{n}]" for n in dict.fromkeys(ns)) if ns else ""
 
 
-def _lower(text: str | None) -> str:
+def lower(text: str | None) -> str:
     text = (text or "").strip().rstrip(".")
     return text[:1].lower() + text[1:] if text[:2] != text[:2].upper() else text
 
 
-def _join(parts: list[str]) -> str:
+def join(parts: list[str]) -> str:
     return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
@@ -539,5 +510,5 @@ _WORDS = [
 ]
 
 
-def _count(n: int) -> str:
+def count(n: int) -> str:
     return _WORDS[n] if 0 <= n < len(_WORDS) else str(n)

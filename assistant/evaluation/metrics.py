@@ -158,8 +158,9 @@ def terms_present(text: str, groups: Sequence[str]) -> bool:
 # --------------------------------------------------------------------------- form
 
 META = re.compile(
-    r"\b(?:record|records|corpus|library|database|fact sheet|knowledge base)\b"
-    r"|\b(?:this|these|the) sources?\b|\bcovered (?:in|by)\b|\bsee (?:the|our)\b"
+    r"\b(?:this|the|our|these|that|its) (?:records?|fact sheet|knowledge base|database)\b"
+    r"(?! (?:that|showed|shows|show)\b)|\bcorpus\b|\blibrary\b"
+    r"|\b(?:this|these) sources?\b|\bcovered (?:in|by)\b|\bsee (?:the|our)\b"
     r"|\bno source\b|\bnot (?:retrieved|verified)\b|^(?:a frequent error|this is false|myth)\b",
     re.I,
 )

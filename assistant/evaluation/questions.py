@@ -28,8 +28,6 @@ Category = Literal[
     "misconceptions", "out-of-scope", "contraindications",
 ]  # fmt: skip
 CATEGORIES: tuple[str, ...] = Category.__args__  # type: ignore[attr-defined]
-CheckedNotice = Literal["off_label", "dosing", "emergency", "withdrawal", "pregnancy", "renal"]
-assert set(CheckedNotice.__args__) == set(DETECTED_NOTICE_KINDS)  # type: ignore[attr-defined]
 assert "out_of_scope" in INTENTS
 
 
@@ -58,7 +56,7 @@ class Question(BaseModel):
     first_sentence: list[str] = Field(default_factory=list)
     abstain: bool = False
     decline_medicine: str | None = None
-    notices: list[CheckedNotice] = Field(default_factory=list)
+    notices: list[str] = Field(default_factory=list)  # kinds of vocab.DETECTED_NOTICE_KINDS
     history: list[str] = Field(default_factory=list)
     language: Language | None = None
     paraphrase_of: str | None = None
@@ -70,6 +68,11 @@ class Question(BaseModel):
                 raise ValueError("an item that must be declined has no expected_sources/key_facts")
         elif not self.expected_sources:
             raise ValueError("an in-scope item needs at least one expected source")
+        unknown = [k for k in self.notices if k not in DETECTED_NOTICE_KINDS]
+        if unknown:
+            raise ValueError(
+                f"notices {unknown} are not checked kinds ({', '.join(DETECTED_NOTICE_KINDS)})"
+            )
         if self.decline_medicine and not self.abstain:
             raise ValueError("decline_medicine is only for items that must be declined")
         for src in self.expected_sources:
@@ -105,11 +108,15 @@ def load_questions(path: str | Path = DEFAULT_QUESTIONS) -> list[Question]:
             )
             raise QuestionFileError(f"{path}: item {i} (id {label}): {details}") from None
         if q.id in seen:
-            raise QuestionFileError(f"{path}: item {i}: duplicate id {q.id} (also item {seen[q.id]})")
+            raise QuestionFileError(
+                f"{path}: item {i}: duplicate id {q.id} (also item {seen[q.id]})"
+            )
         seen[q.id] = i
         out.append(q)
     ids = {q.id for q in out}
     for q in out:
         if q.paraphrase_of and q.paraphrase_of not in ids:
-            raise QuestionFileError(f"{path}: {q.id}: paraphrase_of {q.paraphrase_of} is not an item")
+            raise QuestionFileError(
+                f"{path}: {q.id}: paraphrase_of {q.paraphrase_of} is not an item"
+            )
     return out

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import asdict
 from typing import Any
 
-from assistant.answer import Answer
+from assistant.answer import Answer, Context, Plan
 from assistant.answering.pipeline import prefer_evidence, search_query
 from assistant.evaluation import metrics as m
 from assistant.evaluation.questions import (
@@ -30,8 +30,24 @@ METHODS: tuple[str, ...] = ("hybrid", "dense", "bm25")
 
 __all__ = [
     "CATEGORIES", "DEFAULT_QUESTIONS", "HOLDOUT_QUESTIONS", "METHODS", "Question",
-    "QuestionFileError", "answers_markdown", "format_report", "load_questions", "run_eval",
+    "QuestionFileError", "answers_markdown", "format_report", "load_questions", "retrieved",
+    "run_eval",
 ]  # fmt: skip
+
+
+def retrieved(
+    assistant: Any, plan: Plan, depth: int, method: str = "hybrid", query_vec: Any = None
+) -> list[Context]:
+    """The ``depth`` best contexts for a question's plan, ranked as ``ask`` ranks them (hybrid:
+    with the plan's evidence preference and named records; dense or lexical: bare)."""
+    hybrid = method == "hybrid"
+    return retrieval.retrieve(
+        assistant.store, assistant.embedder, search_query(plan), depth, None, method,
+        query_vec=query_vec,
+        prefer_evidence=prefer_evidence(plan) if hybrid else None,
+        focus_records=[*plan.entities.trials, *plan.entities.documents] if hybrid else (),
+        curated_first=hybrid and plan.scope == "curated",
+    )  # fmt: skip
 
 
 def run_eval(
@@ -59,16 +75,9 @@ def run_eval(
         plan = by_id[q.id][1].plan
         if plan is None:
             continue
-        query = search_query(plan)
-        vec = embedder.encode([query])[0]
+        vec = embedder.encode([search_query(plan)])[0]
         for meth in methods:
-            hybrid = meth == "hybrid"
-            ctxs = retrieval.retrieve(
-                store, embedder, query, depth, None, meth, query_vec=vec,
-                prefer_evidence=prefer_evidence(plan) if hybrid else None,
-                focus_records=[*plan.entities.trials, *plan.entities.documents] if hybrid else (),
-                curated_first=hybrid and plan.scope == "curated",
-            )  # fmt: skip
+            ctxs = retrieved(assistant, plan, depth, meth, vec)
             ranks[meth][q.id] = m.hit_rank(q.expected_sources, ctxs, k)
     retrieval_report: dict[str, Any] = {}
     for meth in methods:
@@ -170,7 +179,9 @@ def run_eval(
 
     def subset(pred: Any) -> dict[str, Any]:
         items = [q for q, _, _ in answers if pred(q)]
-        hits = [ranks["hybrid"].get(q.id) for q in items if not q.abstain] if "hybrid" in ranks else []
+        hits = (
+            [ranks["hybrid"].get(q.id) for q in items if not q.abstain] if "hybrid" in ranks else []
+        )
         firsts = [first_ok[q.id] for q in items if q.id in first_ok]
         right = [by_id[q.id][1].abstained == q.abstain for q in items]
         return {
@@ -274,7 +285,9 @@ def format_report(report: dict[str, Any]) -> str:
         f"  {'method':<8} {'recall@1':>9} {f'recall@{k}':>9} {'MRR':>7}",
     ]
     for meth, s in report["retrieval"].items():
-        lines.append(f"  {meth:<8} {_f(s['recall@1']):>9} {_f(s[f'recall@{k}']):>9} {_f(s['mrr']):>7}")
+        lines.append(
+            f"  {meth:<8} {_f(s['recall@1']):>9} {_f(s[f'recall@{k}']):>9} {_f(s['mrr']):>7}"
+        )
     fm = report["form"]
     pl = report["planner"]
     lines += [
@@ -287,7 +300,8 @@ def format_report(report: dict[str, Any]) -> str:
         f"  other-medicine decline rate       {_f(fm['other_medicine_decline_rate'])}",
         "",
         "Planner (against the labels)",
-        "  " + "  ".join(f"{key} {_f(v)}" for key, v in pl.items() if key not in ("n", "intent_misses")),
+        "  "
+        + "  ".join(f"{key} {_f(v)}" for key, v in pl.items() if key not in ("n", "intent_misses")),
         "",
         "Subsets              n   recall@5  first-sentence  abstention",
     ]
@@ -297,7 +311,12 @@ def format_report(report: dict[str, Any]) -> str:
             f"  {name:<17} {s['n']:>4} {_f(s['recall@5']):>9} {_f(s['first_sentence']):>15} "
             f"{_f(s['abstention_accuracy']):>11}"
         )
-    cv, kf, ab, al = report["citation_validity"], report["key_facts"], report["abstention"], report["alce"]
+    cv, kf, ab, al = (
+        report["citation_validity"],
+        report["key_facts"],
+        report["abstention"],
+        report["alce"],
+    )
     lines += [
         "",
         "Answers",
@@ -322,13 +341,17 @@ def format_report(report: dict[str, Any]) -> str:
     lines.append(f"  meta sentences: {_ids(fm['meta_sentence_ids'])}")
     lines.append(f"  off-topic: {_ids(fm['off_topic_ids'])}")
     lines.append(f"  other medicine not declined: {_ids(fm['other_medicine_misses'])}")
-    lines.append(f"  retrieval misses@{k} (hybrid): {_ids(report['retrieval'].get('hybrid', {}).get(f'miss_at_{k}', []))}")
+    lines.append(
+        f"  retrieval misses@{k} (hybrid): {_ids(report['retrieval'].get('hybrid', {}).get(f'miss_at_{k}', []))}"
+    )
     lines.append(f"  citation failures: {_ids(sorted({f['id'] for f in cv['failures']}))}")
     lines.append(f"  should decline, answered: {_ids(ab['wrongly_answered'])}")
     lines.append(f"  declined, should answer: {_ids(ab['wrongly_declined'])}")
     for kd, s in report["notices"]["per_kind"].items():
         if s["missed"] or s["unexpected"]:
-            lines.append(f"  notice {kd}: missed {_ids(s['missed'])}; unexpected {_ids(s['unexpected'])}")
+            lines.append(
+                f"  notice {kd}: missed {_ids(s['missed'])}; unexpected {_ids(s['unexpected'])}"
+            )
     lines.append(f"  planner intent misses: {_ids(pl['intent_misses'])}")
     return "\n".join(lines)
 
@@ -341,7 +364,9 @@ def answers_markdown(report: dict[str, Any]) -> str:
         if row["history"]:
             out.append("Earlier in the conversation: " + " / ".join(row["history"]))
         out.append("")
-        out.append(f"*route {row['route']}; notices: {', '.join(row['notices']) or 'general only'}*")
+        out.append(
+            f"*route {row['route']}; notices: {', '.join(row['notices']) or 'general only'}*"
+        )
         if row["note"]:
             out.append(f"*note: {row['note']}*")
         out.append("")

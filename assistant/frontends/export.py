@@ -126,8 +126,9 @@ def reference_text(c: Mapping[str, Any]) -> str:
     title = one_line(c.get("title")).rstrip(".")
     if title:
         parts.append(title + ".")
-    if c.get("journal"):
-        parts.append(one_line(c["journal"]).rstrip(".") + ".")
+    source = c.get("journal") or c.get("publisher")
+    if source:
+        parts.append(one_line(source).rstrip(".") + ".")
     return " ".join(parts)
 
 
@@ -350,18 +351,20 @@ def ris_author(name: str) -> str:
     return name
 
 
-def ris_type(c: Mapping[str, Any]) -> tuple[str, bool]:
-    """(RIS type, whether ``journal`` names a journal). Labels and regulatory documents take
-    their evidence type's RIS type whatever their ``journal`` field says (it names the issuing
-    body); a guideline is a journal article when a journal published it."""
-    evidence = str(c.get("evidence") or "")
-    ev = EVIDENCE_BY_KEY.get(evidence)
-    journal = one_line(c.get("journal"))
-    issued = ev is not None and ev.ris == "GOVDOC"
-    in_journal = bool(journal) and not issued and not re.search(r"guideline", journal, re.I)
-    if in_journal:
-        return "JOUR", True
-    return (ev.ris if ev else "GEN"), False
+def ris_type(c: Mapping[str, Any]) -> str:
+    """The RIS type: a journal article when a journal published the source, else its evidence
+    type's (labels and regulatory documents GOVDOC, guidelines RPRT, the rest MANSCPT)."""
+    if one_line(c.get("journal")):
+        return "JOUR"
+    ev = EVIDENCE_BY_KEY.get(str(c.get("evidence") or ""))
+    return ev.ris if ev else "GEN"
+
+
+def author_names(c: Mapping[str, Any]) -> list[str]:
+    """The citation's author names as written; split from its author string only when the
+    citation predates ``author_list``."""
+    names = [one_line(a) for a in c.get("author_list") or []]
+    return names or split_authors(str(c.get("authors") or ""))
 
 
 def to_ris(citations: Iterable[Any]) -> str:
@@ -374,15 +377,14 @@ def to_ris(citations: Iterable[Any]) -> str:
         if key in seen:
             continue
         seen.add(key)
-        ty, in_journal = ris_type(c)
-        rec = [("TY", ty)]
-        rec += [("AU", ris_author(a)) for a in split_authors(str(c.get("authors") or ""))]
+        rec = [("TY", ris_type(c))]
+        rec += [("AU", ris_author(a)) for a in author_names(c)]
         rec.append(("TI", c.get("title")))
         journal = one_line(c.get("journal"))
-        if journal and in_journal:
+        if journal:
             rec += [("T2", journal), ("J2", journal)]
-        elif journal:
-            rec.append(("PB", journal))
+        if c.get("publisher"):
+            rec.append(("PB", one_line(c["publisher"])))
         rec.append(("PY", int(c["year"]) if c.get("year") else None))
         rec.append(("DO", c.get("doi")))
         if c.get("pmid"):

@@ -179,8 +179,10 @@ class ChunkMeta:
     title: str
     evidence: str
     authors: str = ""
+    author_list: tuple[str, ...] = ()
     year: int | None = None
     journal: str | None = None
+    publisher: str | None = None
     pmid: str | None = None
     doi: str | None = None
     url: str | None = None
@@ -191,6 +193,7 @@ class ChunkMeta:
     section: str = ""
     page: int | None = None
     user: bool = False  # one of the user's documents
+    claimed_evidence: str | None = None  # what a user's document claimed to be (never trusted)
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -201,6 +204,7 @@ class ChunkMeta:
         kw = {k: v for k, v in data.items() if k in known}
         kw["substances"] = tuple(kw.get("substances") or ())
         kw["trial_names"] = tuple(kw.get("trial_names") or ())
+        kw["author_list"] = tuple(kw.get("author_list") or ())
         return cls(**kw)
 
     @property
@@ -233,9 +237,9 @@ class Chunk:
 
     @property
     def hash(self) -> str:
-        return hashlib.sha256(
-            (self.embed_text + repr(sorted(self.metadata.to_json().items()))).encode()
-        ).hexdigest()
+        """Hash of the text that is embedded: a chunk whose text is unchanged keeps its vector
+        whatever happens to its metadata."""
+        return hashlib.sha256(self.embed_text.encode()).hexdigest()
 
 
 def cite_names(records: list[Record]) -> dict[str, str]:
@@ -249,9 +253,22 @@ def cite_names(records: list[Record]) -> dict[str, str]:
         elif r.trial_names:
             out[r.id] = r.display_name
         else:
-            kind = EVIDENCE_LABELS.get(r.evidence, r.evidence).lower()
-            out[r.id] = f"{kind}, {r.year}" if r.year else kind
+            issuer = _issuer(r)
+            kind = issuer or EVIDENCE_LABELS.get(r.evidence, r.evidence).lower()
+            sep = " " if issuer else ", "
+            out[r.id] = f"{kind}{sep}{r.year}" if r.year else kind
     return out
+
+
+def _issuer(r: Record) -> str:
+    """A short name for who issued an authorless record: "US label", "TGA", "ANSM"."""
+    if r.evidence == "label":
+        return "US label" if re.search(r"\bUS\b|DailyMed|FDA", r.publisher or "") else "label"
+    m = re.search(r"\b([A-Z]{3,5})\b", r.publisher or "")
+    if m:
+        return m.group(1)
+    head = (r.publisher or "").split("(")[0].strip()
+    return head if 0 < len(head) <= 40 else ""
 
 
 # (the names dict it was built from, its size, the index): the dict itself is kept, so a new
@@ -298,10 +315,12 @@ def record_metadata(record: Record, user: bool = False) -> ChunkMeta:
     """The metadata every chunk of ``record`` carries (``section`` and ``page`` set per chunk)."""
     return ChunkMeta(
         source_id=record.id, title=record.title, evidence=record.evidence,
-        authors=record.authors_text, year=record.year, journal=record.journal, pmid=record.pmid,
+        authors=record.authors_text, author_list=tuple(record.authors), year=record.year,
+        journal=record.journal, publisher=record.publisher, pmid=record.pmid,
         doi=record.doi, url=record.url, substances=tuple(record.substances),
         trial_names=tuple(record.trial_names), citation=record.citation_text(),
         short_cite=record.short_cite, user=user or record.evidence == USER_EVIDENCE,
+        claimed_evidence=record.claimed_evidence,
     )  # fmt: skip
 
 

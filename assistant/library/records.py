@@ -40,6 +40,9 @@ class Record(BaseModel):
     authors_et_al: bool = False
     year: int | None = None
     journal: str | None = None
+    # The issuing body of a label, a regulatory document or a guideline not in a journal
+    # (FDA, ANSM, NICE...); ``journal`` then stays empty, so it only ever names a journal.
+    publisher: str | None = None
     volume: str | None = None
     pages: str | None = None
     pmid: str | None = None
@@ -90,7 +93,7 @@ class Record(BaseModel):
         return v
 
     @field_validator(
-        "pmid", "doi", "journal", "volume", "pages", "population", "dose", "design",
+        "pmid", "doi", "journal", "publisher", "volume", "pages", "population", "dose", "design",
         "primary_outcome", "key_result", "setting", "country",
     )  # fmt: skip
     @classmethod
@@ -156,9 +159,9 @@ class Record(BaseModel):
             parts.append(self.authors_text)
         parts.append(f"({self.year})" if self.year else "(n.d.)")
         parts.append(self.title.rstrip(".") + ".")
-        if self.journal:
-            src = self.journal
-            if self.volume:
+        if self.journal or self.publisher:
+            src = self.journal or self.publisher or ""
+            if self.volume and self.journal:
                 src += f" {self.volume}"
             if self.pages:
                 src += f":{self.pages}"
@@ -206,6 +209,7 @@ class Record(BaseModel):
         return RecordInfo(
             id=self.id, title=self.title, evidence=self.evidence, authors=self.authors_text,
             surname=self.surname, short_cite=self.short_cite, display_name=self.display_name,
+            author_list=tuple(self.authors), publisher=self.publisher,
             year=self.year, journal=self.journal, pmid=self.pmid, doi=self.doi, url=self.url,
             substances=tuple(self.substances), trial_names=tuple(self.trial_names), n=self.n,
             dose_text=self.dose, design=self.design, population=self.population,
@@ -224,7 +228,8 @@ class Record(BaseModel):
         summary = re.search(r"^## Summary\s*\n(.*?)(?=^## |\Z)", self.body, re.S | re.M)
         text = summary.group(1) if summary else self.body[:800]
         parts = [
-            self.title, self.population, self.design, self.setting, self.country, self.journal,
+            self.title, self.population, self.design, self.setting, self.country,
+            self.journal or self.publisher,
             self.dose, self.primary_outcome, " ".join(self.trial_names), text[:1200],
         ]  # fmt: skip
         return " ".join(re.sub(r"\s+", " ", p) for p in parts if p)
@@ -313,11 +318,13 @@ class RecordInfo:
     title: str
     evidence: str
     authors: str = ""
+    author_list: tuple[str, ...] = ()  # names as written ("Garbutt JC")
     surname: str = ""  # first author's surname ("de Beaurepaire")
     short_cite: str = ""  # "Garbutt et al. 2010"
     display_name: str = ""  # how answers name it: trial name, short cite or short title
     year: int | None = None
     journal: str | None = None
+    publisher: str | None = None  # issuing body of a label, regulatory document or guideline
     pmid: str | None = None
     doi: str | None = None
     url: str | None = None
@@ -353,6 +360,6 @@ class RecordInfo:
     def from_json(cls, data: dict[str, Any]) -> RecordInfo:
         known = {f.name for f in fields(cls)}
         kw = {k: v for k, v in data.items() if k in known}
-        for k in ("substances", "trial_names", "same_sample_as"):
+        for k in ("substances", "trial_names", "same_sample_as", "author_list"):
             kw[k] = tuple(kw.get(k) or ())
         return cls(**kw)

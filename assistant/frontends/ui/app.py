@@ -11,11 +11,13 @@ from __future__ import annotations
 from functools import partial
 from typing import Any
 
+from assistant.answering.pipeline import Assistant
 from assistant.frontends.ui import chat, library
 from assistant.frontends.ui.pages import contraindications_html, record_html
 from assistant.frontends.ui.render import conversation_html, esc
 from assistant.frontends.ui.script import SCRIPT
 from assistant.frontends.ui.theme import css, theme
+from assistant.library.formats import EXTENSIONS
 from assistant.settings import Settings
 from assistant.vocab import EVIDENCE_LABELS, EVIDENCE_TYPES, SUBSTANCE_LABELS, SUBSTANCES
 
@@ -39,8 +41,6 @@ def header_html(n_records: int) -> str:
 
 
 def upload_types() -> list[str]:
-    from assistant.library.formats import EXTENSIONS
-
     return sorted(EXTENSIONS)
 
 
@@ -261,8 +261,6 @@ def launch(
     auth: Any = None,
 ) -> None:
     """Load the assistant once and serve the app (127.0.0.1 unless told otherwise)."""
-    from assistant.answering.pipeline import Assistant
-
     assistant = Assistant.load(settings)
     concurrency = getattr(settings, "ui_concurrency", None) or DEFAULT_CONCURRENCY
     start(

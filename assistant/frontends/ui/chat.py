@@ -20,9 +20,13 @@ from pathlib import Path
 from typing import Any
 
 from assistant.answer import Filters
+from assistant.answering.pipeline import DocumentNotFound, QuestionError
 from assistant.frontends.export import to_markdown, to_ris, unique_citations
 from assistant.frontends.ui.pages import ingest_lines
 from assistant.frontends.ui.render import conversation_html
+from assistant.index.store import IndexError_
+from assistant.library.formats.base import IngestError
+from assistant.library.ingest import ingest_paths
 from assistant.vocab import EVIDENCE_LABELS, EVIDENCE_TYPES, SUBSTANCE_LABELS, SUBSTANCES
 
 log = logging.getLogger(__name__)
@@ -38,10 +42,6 @@ EXPORT_MAX_AGE = 24 * 3600
 def friendly_error(exc: BaseException) -> str:
     """A message for the user: question and ingest problems say what to fix; anything else is
     generic (the details go to the log, never to the page)."""
-    from assistant.answering.pipeline import DocumentNotFound, QuestionError
-    from assistant.index.store import IndexError_
-    from assistant.library.formats.base import IngestError
-
     if isinstance(exc, QuestionError | IngestError | FilterError | DocumentNotFound):
         return str(exc)
     if isinstance(exc, IndexError_):
@@ -50,9 +50,6 @@ def friendly_error(exc: BaseException) -> str:
 
 
 def _expected(exc: BaseException) -> bool:
-    from assistant.answering.pipeline import QuestionError
-    from assistant.library.formats.base import IngestError
-
     return isinstance(exc, QuestionError | IngestError | FilterError)
 
 
@@ -143,8 +140,6 @@ def ingest_with_progress(assistant: Any, paths: Sequence[str]) -> Iterator[tuple
     """Add files to the library in a worker thread; yields (phase, None) while it works and
     finally (None, report). Raises what the ingest raised (nothing was changed then). On success
     the running assistant reloads, so the documents are searchable at once."""
-    from assistant.library.ingest import ingest_paths
-
     phases: queue.Queue[str] = queue.Queue()
     result: dict[str, Any] = {}
 
@@ -257,8 +252,6 @@ def answer_json(
     ``{"error": "..."}`` (a question over the length cap, a history item that is not text ...)."""
     try:
         if history is not None and not isinstance(history, list):
-            from assistant.answering.pipeline import QuestionError
-
             raise QuestionError("history must be a list of the conversation's earlier questions.")
         filters = make_filters(evidence, substances, year_from, year_to)
         ans = assistant.ask(question, filters=filters, history=list(history or []))

@@ -24,6 +24,8 @@ from assistant.frontends.ui.pages import (
     message_html,
     record_html,
 )
+from assistant.library.formats.base import IngestError
+from assistant.library.ingest import remove_document
 
 log = logging.getLogger(__name__)
 
@@ -84,8 +86,6 @@ def upload(
 
 
 def _ingest_error(exc: BaseException) -> bool:
-    from assistant.library.formats.base import IngestError
-
     return isinstance(exc, IngestError)
 
 
@@ -97,8 +97,6 @@ def remove(
     substances: Sequence[str] | None = None,
 ) -> tuple[str, str]:
     """Remove one of the user's documents; (status HTML, cards HTML)."""
-    from assistant.library.ingest import remove_document
-
     info = assistant.store.record(record_id)
     title = info.title if info is not None else record_id
     try:

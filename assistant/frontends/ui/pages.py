@@ -13,9 +13,10 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from assistant.answering import contraindications as ci
 from assistant.frontends.export import evidence_label, links, one_line
 from assistant.frontends.ui.render import esc, evidence_badge, link, plain_inline
-from assistant.vocab import SUBSTANCE_LABELS, USER_LABEL
+from assistant.vocab import SUBSTANCE_LABELS, USER_LABEL, VERDICTS
 
 log = logging.getLogger(__name__)
 
@@ -26,18 +27,11 @@ STATUS_LABELS: dict[str, str] = {
     "precaution": "Precaution",
     "not addressed": "Not addressed",
 }
-VERDICT_HEADINGS: dict[str, str] = {  # headings for the core's verdicts (check.VERDICTS)
-    "contradicted": "Contradicted by the evidence",
-    "supported": "Supported by the evidence",
-    "not-covered": "Not covered by the library",
-}
 
 
 def verdicts() -> list[tuple[str, str]]:
-    """(verdict, heading) in the core's order (contradicted first)."""
-    from assistant.answering.check import VERDICTS
-
-    return [(v, VERDICT_HEADINGS.get(v, v.replace("-", " ").capitalize())) for v in VERDICTS]
+    """(verdict, heading) in report order (contradicted first), from ``vocab.VERDICTS``."""
+    return [(v.key, v.label) for v in VERDICTS]
 
 
 class QueryTooLong(ValueError):
@@ -72,8 +66,6 @@ def _source_ref(store: Any, sid: str) -> str:
 
 def contraindications_html(query: str = "", store: Any = None) -> str:
     """The contraindication table (filtered by ``query``), each statement with its source."""
-    from assistant.answering import contraindications as ci
-
     try:
         query = check_query(query, ci.MAX_QUERY_CHARS, "condition")
         conditions = ci.lookup(query or "", ci.load_table())
@@ -135,7 +127,7 @@ def library_records(
         hay = " ".join(
             str(x)
             for x in (
-                r.id, r.title, r.year, r.authors, r.journal, evidence_label(r.evidence),
+                r.id, r.title, r.year, r.authors, r.journal, r.publisher, evidence_label(r.evidence),
                 USER_LABEL if r.user else "", *r.substances, *r.trial_names,
             )
         ).casefold()  # fmt: skip
@@ -155,7 +147,7 @@ def library_cards_html(records: Sequence[Any], total: int, can_check: bool = Fal
     cards = []
     for r in records:
         subs = ", ".join(SUBSTANCE_LABELS.get(s, s) for s in r.substances)
-        who = one_line(r.authors) or one_line(r.journal)
+        who = one_line(r.authors) or one_line(r.journal or r.publisher)
         meta = " · ".join(x for x in (who[:120], str(r.year or "n.d.")) if x)
         title = esc(one_line(r.title))
         actions = [
@@ -248,7 +240,7 @@ def record_html(store: Any, record_id: str | None) -> str:
         for x in (
             one_line(info.authors),
             f"({info.year})" if info.year else "(n.d.)",
-            one_line(info.journal),
+            one_line(info.journal or info.publisher),
         )
         if x
     )

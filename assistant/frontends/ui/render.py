@@ -14,10 +14,11 @@ links to it; every other notice as its one-line form with the full text on deman
 from __future__ import annotations
 
 import html
-import os
 import re
 from collections.abc import Mapping, Sequence
 from typing import Any
+
+from pydantic import ValidationError
 
 from assistant.frontends.export import (
     evidence_label,
@@ -27,6 +28,7 @@ from assistant.frontends.export import (
     to_text,
     turn_dict,
 )
+from assistant.settings import Settings
 from assistant.vocab import NOTICE, RESULT_LABELS, USER_EVIDENCE, USER_LABEL
 
 DEFAULT_EMERGENCY_NUMBER = "112"
@@ -41,10 +43,13 @@ def esc(text: Any) -> str:
 
 
 def emergency_number() -> str:
-    """The number the emergency notice offers to call (``ASSISTANT_EMERGENCY_NUMBER``, default
-    112); anything but digits, spaces, ``+``, ``-`` falls back to the default."""
-    value = os.environ.get("ASSISTANT_EMERGENCY_NUMBER", "").strip()
-    return value if re.fullmatch(r"\+?[0-9][0-9 \-]{1,14}", value) else DEFAULT_EMERGENCY_NUMBER
+    """The number the emergency notice offers to call (``Settings.emergency_number``, from
+    ``ASSISTANT_EMERGENCY_NUMBER``); a value that is not a phone number falls back to 112 here
+    (``assistant serve`` refuses it at start)."""
+    try:
+        return Settings().emergency_number
+    except ValidationError:
+        return DEFAULT_EMERGENCY_NUMBER
 
 
 def link(label: str, url: str) -> str:
@@ -196,6 +201,8 @@ def reference_html(c: Mapping[str, Any]) -> str:
         parts.append(f"<b>{esc(title)}.</b>")
     if c.get("journal"):
         parts.append(f"<i>{esc(one_line(c['journal']).rstrip('.'))}.</i>")
+    elif c.get("publisher"):
+        parts.append(f"{esc(one_line(c['publisher']).rstrip('.'))}.")
     return " ".join(parts)
 
 

@@ -1,0 +1,280 @@
+"""Whether a claim and a curated sentence agree: typed comparisons only.
+
+Figures with their units ("five years" against "three years"), a verb negated in one and not the
+other, a few fixed opposites (liver / kidneys, approved / off-label), a study's main outcome, and
+names shared between a claim and a passage. Plain functions of text; used by
+:mod:`assistant.answering.check`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from assistant.answering.entities import find_trials
+from assistant.library.chunks import tokenize
+from assistant.library.records import RecordInfo
+
+POSITIVE = re.compile(
+    r"\b(?:reduc\w*|improv\w*|increas\w*|delay\w*|halv\w*|doubl\w*|cut|cuts|beat|better|positive"
+    r"|effective|worked|works|benefit\w*|lower\w*|prevent\w*|helped|helps|succe\w*|superior"
+    r"|significant(?:ly)?)\b",
+    re.I,
+)
+NEGATIVE_RESULT = re.compile(
+    r"\b(?:no (?:significant |clear |real )?(?:difference|effect|benefit|advantage)|did not"
+    r"|didn't|failed|not significant\w*|no better|was not|were not|neither|nothing|could not|negative"
+    r"|cannot|unable)\b",
+    re.I,
+)
+_PEOPLE = r"(?:patients|people|participants|adults|men|women|veterans|smokers|drinkers|volunteers|users|subjects|inpatients|outpatients)"
+COUNT = re.compile(
+    rf"(?<![\d,.])(\d{{1,3}}(?:,\d{{3}})*|\d+)\s+(?:[A-Za-z-]+[ -]){{0,3}}?{_PEOPLE}\b", re.I
+)
+# Opposites that decide a conflict between two statements about the same thing.
+_OPPOSITES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = tuple(
+    (re.compile(a, re.I), re.compile(b, re.I))
+    for a, b in (
+        (r"\bliver\b|\bhepatic\b", r"\bkidneys?\b|\brenal\w*|\burine\b"),
+        (r"\bfirst.?line\b", r"\bsecond.?line\b|\bnot (?:a )?first.?line\b|\bnot recommended\b"),
+        (
+            r"\bapproved\b|\bauthori[sz]ed\b|\blicensed\b",
+            r"\boff.?label\b|\bnot (?:been )?approved\b",
+        ),
+        (
+            r"\bmild\b|\bharmless\b",
+            r"\bsevere\b|\blife.?threatening\b|\bcoma\b|\bdeath\b|\bfatal\b",
+        ),
+        (
+            r"\bwithdrawn\b|\bbanned\b|\bremoved\b",
+            r"\bstill (?:authori[sz]ed|marketed|available|sold)\b|\bmarketed\b",
+        ),
+        (
+            r"\b(?:clearly |well |firmly )?(?:established|proven|demonstrated|confirmed)\b",
+            r"\binsufficient\b|\bnot (?:established|proven|demonstrated)\b|\bunproven\b|\buncertain\b|\bunclear\b",
+        ),
+    )
+)
+APPROXIMATE = re.compile(
+    r"\b(?:more than|over|about|around|nearly|almost|some|roughly|approximately|~)\s*$", re.I
+)
+
+
+def named_studies(text: str, catalog: Sequence[RecordInfo]) -> list[str]:
+    """Studies a claim names (trial name, or author surname with the year when there are
+    several): a description is too loose to decide a claim on."""
+    found = find_trials(text, catalog)
+    low = text.lower()
+    named = []
+    for rid in found:
+        r = next((x for x in catalog if x.id == rid), None)
+        if r is None:
+            continue
+        cochrane = "cochrane" in low and "cochrane" in f"{r.title} {r.journal or ''}".lower()
+        if (
+            any(n.lower() in low for n in r.trial_names)
+            or (r.surname and r.surname.lower() in low)
+            or (cochrane and (str(r.year) in low or "latest" in low))
+        ):
+            named.append(rid)
+    return named
+
+
+_CLAUSE = re.compile(
+    r",\s*(?:so|but|which|because|while|whereas|although|though)\b|;|\bbecause\b|\bbut\b", re.I
+)
+
+
+def single_clause(text: str) -> bool:
+    return not _CLAUSE.search(text)
+
+
+_ANCHOR = re.compile(r"\b[A-Z][A-Za-z]{2,}\b|\b(?:19|20)\d\d\b")
+
+
+def shares_anchor(claim: str, passage: str, meta: Any) -> bool:
+    """The claim and the passage name the same thing: a name (RTU, Baclofen brand, a trial, an
+    author) or a year that the passage's record is about."""
+    names = {w.lower() for w in _ANCHOR.findall(claim)} - _COMMON_CAPS
+    record_words = f"{meta.title} {meta.names} {passage}".lower()
+    return any(n in record_words for n in names)
+
+
+_COMMON_CAPS = {
+    "the",
+    "in",
+    "a",
+    "an",
+    "it",
+    "this",
+    "that",
+    "baclofen",
+    "when",
+    "then",
+    "but",
+    "and",
+    "for",
+    "people",
+    "patients",
+    "only",
+    "some",
+    "most",
+    "after",
+    "before",
+    "one",
+    "two",
+    "its",
+    "their",
+}
+
+
+_MAIN_OUTCOME = re.compile(
+    r"\b(?:abstinen\w*|sober|relaps\w*|never went back|drinking|heavy drinking|success\w*"
+    r"|respon\w*|quit\w*|stopped using|remission)\b",
+    re.I,
+)
+
+
+def about_main_outcome(text: str) -> bool:
+    return bool(_MAIN_OUTCOME.search(text))
+
+
+def about_other_outcome(text: str, record: RecordInfo) -> bool:
+    """A positive claim about a secondary outcome (anxiety, craving) of a negative trial is not a
+    claim about its result."""
+    return bool(
+        re.search(r"\b(?:anxiety|mood|sleep|craving|liver|tolerat\w*|safety)\b", text, re.I)
+    ) and not about_main_outcome(text)
+
+
+def numbers_in_text(text: str) -> set[str]:
+    return {n.replace(",", "") for n in re.findall(r"(?<![\w.])\d[\d,]*(?:\.\d+)?", text)}
+
+
+_UNIT = re.compile(
+    r"(?<![\w.])(\d[\d,]*(?:\.\d+)?)[\s-]?(%|mg|years?|months?|weeks?|days?|hours?|"
+    + _PEOPLE
+    + r")\b",
+    re.I,
+)
+
+
+_WORD_NUMBERS = {
+    w: str(i)
+    for i, w in enumerate(
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+        ]
+    )
+}
+
+
+def quantities(text: str) -> set[tuple[str, str]]:
+    out = set()
+    text = re.sub(
+        r"\b(" + "|".join(_WORD_NUMBERS) + r")\b(?=[\s-]+(?:years?|months?|weeks?|days?|hours?))",
+        lambda m: _WORD_NUMBERS[m.group(1).lower()],
+        text,
+        flags=re.I,
+    )
+    for num, unit in _UNIT.findall(text):
+        unit = unit.lower().rstrip("s")
+        if unit in (
+            "patient",
+            "people",
+            "participant",
+            "adult",
+            "men",
+            "women",
+            "veteran",
+            "smoker",
+            "drinker",
+            "volunteer",
+            "user",
+            "subject",
+            "inpatient",
+            "outpatient",
+        ):
+            unit = "people"  # fmt: skip
+        out.add((num.replace(",", ""), unit))
+    return out
+
+
+def number_conflict(
+    claim: set[tuple[str, str]], passage: set[tuple[str, str]], known: set[tuple[str, str]]
+) -> str | None:
+    """The claim gives a quantity (5 years, 148 people) that the passage gives otherwise, and no
+    record the claim may be about states that quantity at all."""
+    for num, unit in claim:
+        theirs = {n for n, u in passage if u == unit}
+        if theirs and num not in theirs and (num, unit) not in known:
+            return f"The curated source gives {', '.join(sorted(theirs))} {unit}, not {num}."
+    return None
+
+
+# A hedged claim ("suggests it can", "may help") does not contradict a plain finding.
+HEDGED = re.compile(
+    r"\b(?:may|might|could|can|suggests?|potential\w*|possibl\w*|perhaps|seems?|appears?)\b", re.I
+)
+_NEG_VERB = re.compile(
+    r"\b(?:not|no|never|doesn't|does not|don't|do not|didn't|did not|cannot|can't|won't|will not"
+    r"|isn't|is not|aren't|are not|wasn't|was not|failed to)\s+(?:\w+ly\s+|be\s+|been\s+|get\s+|to\s+)?(\w+)",
+    re.I,
+)
+
+
+def negated_verb_conflict(a: str, b: str) -> bool:
+    """One sentence negates a verb the other states plainly ("does not add to" / "adds to")."""
+    for x, y in ((a, b), (b, a)):
+        for m in _NEG_VERB.finditer(x):
+            verb = tokenize(m.group(1))
+            if not verb:
+                continue
+            y_toks = set(tokenize(y))
+            if verb[0] in y_toks and not any(
+                tokenize(n.group(1))[:1] == verb[:1] for n in _NEG_VERB.finditer(y)
+            ):
+                return True
+    return False
+
+
+def opposite(claim: str, passage: str) -> str | None:
+    for a, b in _OPPOSITES:
+        for x, y in ((a, b), (b, a)):
+            if (
+                x.search(claim)
+                and not y.search(claim)
+                and y.search(passage)
+                and not x.search(passage)
+            ):
+                return "The curated source says the opposite."
+    return None
+
+
+_NULL_OUTCOME = re.compile(
+    r"\b(?:no (?:significant |clear )?(?:effect|difference|reduction|benefit) (?:on|in)"
+    r"|did not (?:significantly )?(?:reduce|change|improve|affect|lower)|not (?:on|for))\s+([a-z ,-]{3,60})",
+    re.I,
+)
+
+
+def null_outcomes(key_result: str) -> list[set[str]]:
+    """The outcomes a key result says were not changed ("no significant effect on heavy drinking
+    days" -> {heavy, drink, day})."""
+    return [
+        set(tokenize(m.group(1))) - {"baclofen", "placebo"}
+        for m in _NULL_OUTCOME.finditer(key_result)
+    ]

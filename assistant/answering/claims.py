@@ -1,0 +1,232 @@
+"""A user's document as checkable claims (``assistant check``), and the fact sheet they are
+checked against first.
+
+A claim is a sentence of the document, or a list item with the sentence that introduces it, that
+states something about baclofen in a checkable topic (contraindications, withdrawal, overdose,
+elimination, regulation, dose, a trial's result, origin, mechanism, interactions, pregnancy,
+adverse effects). Sentences that ask, or that report a view in order to reject it, are not claims.
+The fact sheet (``corpus/facts.yaml``) holds statements whose truth is settled by a curated quote.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from assistant.answer import Citation
+from assistant.library.chunks import split_sentences
+from assistant.library.records import RecordInfo
+from assistant.settings import PROJECT_DIR
+from assistant.vocab import VERDICT_KEYS
+
+# What makes a sentence a checkable claim, by topic (first match names the topic).
+TOPICS: dict[str, re.Pattern[str]] = {
+    k: re.compile(v, re.I)
+    for k, v in {
+        "contraindication": r"contra.?indicat|must not (?:take|use)|should not (?:take|use)"
+        r"|can'?t take|cannot take|not be (?:used|taken|given)|rules? out|ruled out",
+        "withdrawal": r"\b(?:stop\w*|quit\w*|discontinu\w*)\b.*\b(?:abrupt\w*|sudden\w*|cold turkey)"
+        r"|\bwithdrawal\b|\btaper\w*",
+        "overdose": r"overdos\w*|poison\w*|toxicity",
+        "elimination": r"\bliver\b|\bkidney\w*|\brenal\b|excret\w*|metaboli[sz]\w*|eliminat\w*"
+        r"|cleared|half.?life|dialysis",
+        "regulation": r"approv\w*|authori[sz]\w*|licen[sc]\w*|\bfda\b|\bansm\b|\btga\b|\bnice\b"
+        r"|\bema\b|off.?label|\brtu\b|baclocur|guideline\w*|recommend\w*|regulator\w*|banned"
+        r"|withdrawn from|on the market|marketed|conseil|court|first.?line|prescri\w*",
+        "dose": r"\b\d+ ?mg\b|\bdose\w*|\bdosage\b|\bceiling\b|\bcapped\b",
+        "trial-result": r"\btrials?\b|\bstud(?:y|ies)\b|\breview\b|meta.?analys\w*|randomi[sz]\w*"
+        r"|placebo|\b\d+(?:\.\d+)? ?%|success rate|\bpatients\b|\bparticipants\b|\bcrav\w*",
+        "origin": r"original\w*|first (?:synthesi\w*|developed|made|used|approved)|invent\w*"
+        r"|discover\w*|\b19[4-9]\d\b|neuroprotect\w*|histor\w*",
+        "mechanism": r"\bgaba\w*|receptor\w*|agonist|antagonist|dopamin\w*|neurotransmit\w*",
+        "interaction": r"\balcohol\b|\bopioid\w*|sedat\w*|\bcombin\w*|\bmix\w*|benzodiazepin\w*",
+        "pregnancy": r"pregnan\w*|breast\w*|\bmilk\b|newborn\w*|lactat\w*",
+        "adverse-effects": r"side.?effects?|adverse|drowsi\w*|dizz\w*|sleepi\w*|encephalopath\w*",
+    }.items()
+}
+# Sentences that report what others say and reject it are not the document's claims.
+_REJECTED = re.compile(
+    r"^(?:it is a myth that|contrary to (?:popular )?belief|critics (?:claim|say)|some (?:claim|say))"
+    r"|\b(?:is|are) (?:a )?myths?\b|\bis (?:simply )?(?:false|wrong|untrue)\b",
+    re.I,
+)
+_QUESTION = re.compile(r"\?\s*$")
+NEGATION = re.compile(
+    r"\b(?:not|no|never|none|neither|nor|without|cannot|can't|doesn't|don't|didn't|isn't|aren't"
+    r"|wasn't|weren't|won't|failed to|fail to|lack\w*|absence of)\b",
+    re.I,
+)
+
+
+# --------------------------------------------------------------------------- the fact sheet
+
+FACTS_PATH = PROJECT_DIR / "corpus" / "facts.yaml"
+
+
+class FactError(ValueError):
+    """The fact sheet cannot be loaded; the message names the file and the fact."""
+
+
+@dataclass(frozen=True)
+class Fact:
+    key: str
+    topic: str
+    statement: str
+    about: re.Pattern[str]
+    contradicts: tuple[re.Pattern[str], ...]
+    supports: tuple[re.Pattern[str], ...]
+    unless: tuple[re.Pattern[str], ...]  # qualifiers that make a claim no contradiction
+    source_id: str
+    quote: str
+
+
+@lru_cache(maxsize=4)
+def _load_facts(path: Path, mtime: float) -> tuple[Fact, ...]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise FactError(f"{path}: cannot read: {exc}") from None
+    out = []
+    for i, f in enumerate((data or {}).get("facts", [])):
+        key = f.get("key", f"#{i}")
+        try:
+            out.append(
+                Fact(
+                    key=key,
+                    topic=f["topic"],
+                    statement=f["statement"],
+                    about=re.compile(f["about"], re.I),
+                    contradicts=tuple(re.compile(x, re.I) for x in f.get("contradicts", [])),
+                    supports=tuple(re.compile(x, re.I) for x in f.get("supports", [])),
+                    unless=tuple(re.compile(x, re.I) for x in f.get("unless", [])),
+                    source_id=f["source_id"],
+                    quote=f["quote"],
+                )  # fmt: skip
+            )
+        except (KeyError, re.error, TypeError) as exc:
+            raise FactError(f"{path}: fact {key}: {type(exc).__name__}: {exc}") from None
+    return tuple(out)
+
+
+def load_facts(path: Path | None = None) -> tuple[Fact, ...]:
+    """The checkable facts of ``corpus/facts.yaml`` (cached until the file changes)."""
+    path = Path(path or FACTS_PATH).resolve()
+    try:
+        return _load_facts(path, path.stat().st_mtime)
+    except OSError as exc:
+        raise FactError(f"{path}: cannot read: {exc}") from None
+
+
+def _affirmative(rx: re.Pattern[str]) -> bool:
+    """A pattern for a positive statement ("the FDA approved it for alcohol"): a negated claim
+    ("the FDA has not approved it") does not match it."""
+    return not NEGATION.search(rx.pattern.replace("\\b", " "))
+
+
+def fact_verdict(fact: Fact, text: str, context: str = "") -> str | None:
+    """ "contradicted", "supported" or None for a claim about ``fact`` (``context``: the sentence
+    a claim leans on, "That safety update ..." after a sentence naming the TGA)."""
+    if not fact.about.search(f"{context} {text}"):
+        return None
+    negated = bool(NEGATION.search(text))
+    supports = any(rx.search(text) and not (negated and _affirmative(rx)) for rx in fact.supports)
+    qualified = any(rx.search(text) for rx in fact.unless)
+    for rx in fact.contradicts:
+        if rx.search(text) and not (negated and _affirmative(rx)) and not qualified:
+            return "contradicted"
+    if supports and not negated:
+        return "supported"
+    return None
+
+
+@dataclass
+class Claim:
+    text: str
+    page: int | None
+    topic: str
+    verdict: str = "not-covered"
+    explanation: str = ""
+    citations: list[Citation] = field(default_factory=list)
+    context: str = ""  # the sentence that introduces a list item
+    condition: str = ""  # a contraindication claim: the table's condition it names
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "page": self.page,
+            "topic": self.topic,
+            "verdict": self.verdict,
+            "explanation": self.explanation,
+            "citations": [c.to_json() for c in self.citations],
+        }
+
+
+@dataclass
+class CheckReport:
+    document: RecordInfo
+    claims: list[Claim]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "document": {"id": self.document.id, "title": self.document.title},
+            "claims": [c.to_json() for c in self.claims],
+        }
+
+    def counts(self) -> dict[str, int]:
+        return {v: sum(c.verdict == v for c in self.claims) for v in VERDICT_KEYS}
+
+
+# --------------------------------------------------------------------------- claims
+
+
+def topic_of(text: str) -> str | None:
+    for topic, rx in TOPICS.items():
+        if rx.search(text):
+            return topic
+    return None
+
+
+def extract_claims(store: Any, document_id: str) -> list[Claim]:
+    """The document's checkable claims, in order: sentences with a checkable topic, and each
+    item of a list together with the sentence that introduces it."""
+    claims: list[Claim] = []
+    previous = ""  # the last sentence, for claims that lean on it ("That review also found ...")
+    lead = ""  # the sentence introducing a list (kept across chunks: a list may start a chunk)
+    for pos in store.record_positions(document_id):
+        text = store.texts[pos]
+        page = store.metas[pos].page
+        for s, e in split_sentences(text):
+            sent = text[s:e].strip()
+            item = sent.startswith(("- ", "* ", "• "))
+            if item:
+                sent = sent[2:].strip()
+            elif sent.endswith(":"):
+                lead = sent
+                continue
+            else:
+                lead = ""
+            context = lead if item else (previous if _LEANS.search(sent) else "")
+            if not item:
+                previous = sent
+            if len(sent) < 12 or _QUESTION.search(sent) or _REJECTED.search(sent):
+                continue
+            topic = topic_of(f"{context} {sent}")
+            if topic is None:
+                continue
+            if any(c.text == sent for c in claims):
+                continue
+            claims.append(Claim(sent, page, topic, context=context))
+    return claims
+
+
+# A sentence that leans on the one before it: "That review also found ...", "They ...".
+_LEANS = re.compile(
+    r"^(?:it|they|this|that|these|those|the same|such|its|their|he|she)\b"
+    r"|\b(?:that|this|the same) (?:review|trial|study|update|analysis|committee|guideline|ruling)\b",
+    re.I,
+)

@@ -1,0 +1,114 @@
+"""Baclofen against other medicines: "how does it compare with naltrexone?". The studies that
+compared them come from the records' structured comparator fields: head-to-head randomised
+trials first, then observational comparisons, then indirect ones (each medicine against placebo,
+as in a network meta-analysis).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from assistant.answering.compose import (
+    Citations,
+    Composition,
+    Evidence,
+)
+from assistant.answering.synthesis import (
+    cite_study,
+    count,
+    describe,
+    join,
+    lower,
+    study_name,
+    table_row,
+    with_details,
+)
+from assistant.library.records import RecordInfo
+from assistant.vocab import POOLED_EVIDENCE, ROUTE_SYNTHESIS
+
+# --------------------------------------------------------------------------- comparisons
+
+
+def compared_with(catalog: Sequence[RecordInfo], medicine: str) -> dict[str, list[RecordInfo]]:
+    """Studies comparing baclofen with ``medicine``: head to head in a randomised trial, in an
+    observational study, or indirectly (each against placebo, as in a network meta-analysis)."""
+    rx = re.compile(rf"\b{re.escape(medicine)}\b", re.I)
+    out: dict[str, list[RecordInfo]] = {"direct": [], "observational": [], "indirect": []}
+    for r in catalog:
+        if r.user or r.evidence in ("overview", "label", "regulatory", "guideline"):
+            continue
+        text = " ".join(
+            x or "" for x in (r.title, r.key_result, r.primary_outcome, r.design, r.profile[:600])
+        )
+        if not rx.search(text):
+            continue
+        if r.comparator == "active" and r.evidence in ("rct", *POOLED_EVIDENCE):
+            out["direct"].append(r)
+        elif r.comparator == "active":
+            out["observational"].append(r)
+        else:
+            out["indirect"].append(r)
+    return out
+
+
+def comparison(ev: Evidence) -> Composition | None:
+    """ "How does baclofen compare with naltrexone?": the studies that compared them, head-to-head
+    trials first, then observational and indirect comparisons; None when no study did."""
+    plan, store = ev.plan, ev.store
+    meds = plan.entities.other_medicines
+    if not meds and _USUAL.search(plan.english or plan.question):
+        meds = ["naltrexone", "acamprosate", "nalmefene"]  # the approved alcohol medicines
+    if not meds:
+        return None
+    groups: dict[str, list[RecordInfo]] = {"direct": [], "observational": [], "indirect": []}
+    for med in meds:
+        for k, rs in compared_with(store.catalog(), med).items():
+            groups[k] += [r for r in rs if r not in groups[k]]
+    if not any(groups.values()):
+        return None
+    names = join(meds)
+    cites = Citations()
+    lines: list[str] = []
+
+    def line(r: RecordInfo) -> str:
+        n = cite_study(cites, store, r)
+        return f"{with_details(study_name(r), describe(r))} found {lower(r.key_result)} [{n}]"
+
+    direct, obs, indirect = groups["direct"], groups["observational"], groups["indirect"]
+    if direct:
+        k = len(direct)
+        lines.append(
+            f"{'Yes' if _POLAR_Q.match(plan.english or plan.question) else 'Head to head'}: "
+            f"{count(k)} randomised trial{'s' if k > 1 else ''} compared baclofen with {names}; "
+            + line(direct[0])
+            + "."
+        )
+        lines += [f"- {line(r)}." for r in direct[1:3]]
+    elif obs:
+        lines.append(
+            f"Not in a randomised trial: the direct comparison with {names} is observational; "
+            + line(obs[0])
+            + "."
+        )
+    else:
+        lines.append(f"Only indirectly, each against placebo: {line(indirect[0])}.")
+    lines += [f"- {line(r)}." for r in obs[(0 if direct else 1) : 2]]
+    lines += [
+        f"- Indirectly (each medicine against placebo), {line(r)}."
+        for r in indirect[(0 if direct or obs else 1) : 2]
+    ]
+    table = [
+        table_row(r, cite_study(cites, store, r))
+        for r in [*direct, *obs]
+        if r.evidence in ("rct", "cohort")
+    ]
+    return Composition("\n".join(lines), False, cites.items, ROUTE_SYNTHESIS, table)
+
+
+_USUAL = re.compile(
+    r"\b(?:usual|approved|standard|licen[sc]ed|established|first.?line|other) (?:\S+ ){0,2}"
+    r"(?:medicines|medications|drugs|treatments|options|pills)\b",
+    re.I,
+)
+_POLAR_Q = re.compile(r"^\s*(?:has|have|is|are|was|were|did|does|do)\b", re.I)

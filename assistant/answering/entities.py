@@ -1,0 +1,355 @@
+"""What a question names: substances, jurisdictions, other medicines, conditions of the
+contraindication table, studies (by trial name, author and year, or by description matched
+against each record's profile) and the user's own documents. Plain functions of the question's
+English text and the record catalogue; :mod:`assistant.answering.plan` builds the plan on them.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from functools import lru_cache
+
+from assistant.answering import contraindications as ci
+from assistant.answering.language import fold
+from assistant.library.chunks import tokenize
+from assistant.library.records import RecordInfo
+from assistant.vocab import SUBSTANCE_NAMES
+
+# --------------------------------------------------------------------------- word lists
+
+BACLOFEN = re.compile(
+    r"\b(?:baclofen\w*|baclocur|lioresal|gablofen|ozobax|lyvispah|kemstro|muscle relaxant"
+    r"|spasm (?:drug|pills?|medicine|medication)|the drug|the medicine|the pill)\b"
+)
+# Medicines other than baclofen: names, brands, and the endings of their classes' names.
+_OTHER_DRUG = re.compile(
+    r"\b(naltrexone|acamprosate|nalmefene|topiramate|gabapentin|pregabalin|disulfiram|antabuse"
+    r"|varenicline|bupropion|clonidine|lofexidine|tizanidine|cyclobenzaprine|dantrolene"
+    r"|sodium oxybate|methadone|buprenorphine|suboxone|naloxone|tramadol|ketamine|lithium"
+    r"|metformin|paracetamol|acetaminophen|aspirin|ibuprofen|naproxen|amoxicillin|penicillin"
+    r"|insulin|warfarin|melatonin|ondansetron|sertraline|fluoxetine|quetiapine|olanzapine"
+    r"|mirtazapine|modafinil|chlordiazepoxide|phenobarbital|carbamazepine|valproate|zolpidem"
+    r"|amitriptyline|diazepam|lorazepam|oxazepam|alprazolam|clonazepam|xanax|valium|ativan"
+    r"|klonopin|vitamin [a-z]\d?|vitamins?|morphine|oxycodone|fentanyl|heroin"
+    r"|[a-z]{3,}(?:azepam|azolam|barbital|olol|pril|sartan|statin|prazole|triptyline|oxetine"
+    r"|cillin|mycin|floxacin|profen|codone|morphone))\b"
+)
+DRUG_CLASS = re.compile(
+    r"\b(?:benzodiazepines?|benzos?|sleeping (?:pills|tablets)|sedatives?|antidepressants?"
+    r"|tricyclics?|blood pressure (?:tablets|pills|medicines?|medications?|drugs)"
+    r"|antihypertensives?|opioid painkillers?|painkillers?|antihistamines?|antipsychotics?"
+    r"|anticonvulsants?|levodopa)\b"
+)
+# Substances of abuse that are also medicines: named as what is treated, not "other medicines".
+_ABUSED = {"heroin", "morphine", "oxycodone", "fentanyl", "methadone", "buprenorphine"}
+
+_JURISDICTION_WORDS = {
+    "us": r"\bus\b|\bu\.s\.?|\busa\b|united states|america\w*|\bfda\b|dailymed|washington"
+    r"|stateside",
+    "france": r"\bfrance\b|\bfrench\b|\bansm\b|baclocur|\brtu\b|temporary recommendation"
+    r"|conseil d.?etat|\bparis\b",
+    "uk": r"\buk\b|united kingdom|britain|british|england|\bnice\b|\bmhra\b|\bbap\b",
+    "australia": r"australia\w*|\baussie\b|\btga\b|\bpbs\b",
+    "eu": r"\beurope\w*|\bema\b|\beu\b",
+}
+_TRIAL_CUE = re.compile(
+    r"\b(?:trials?|stud(?:y|ies)|rcts?|review|meta.?analys[ie]s|paper|experiment|cohort|series"
+    r"|research|investigation|cochrane|analysis|pilot|survey|register|registry|statement"
+    r"|guideline|case|report|consensus|case.?series|network)\b"
+)
+_GENERIC = frozenset(
+    tokenize(
+        "baclofen trial trials study studies find found show showed result results what did "
+        "does do which how people patients paper review meta analysis conclude published "
+        "effect effects drug medicine muscle relaxant spasm pill pills the in of a and with "
+        "about say says tell me know"
+    )
+)
+_NUMBER = re.compile(r"\b(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\b")
+# Country words, for studies described by where they ran ("the Dutch trial").
+_COUNTRY_WORDS = {
+    "France": r"\bfrench\b|\bfrance\b|\bparis\b|\btoulouse\b",
+    "Netherlands": r"\bdutch\b|netherlands|holland|amsterdam|nijmegen",
+    "Germany": r"\bgerman\b|germany|\bberlin\b",
+    "Italy": r"\bitalian\b|\bitaly\b|\brome\b|cagliari",
+    "United States": r"\bus\b|\bu\.s\.?|\busa\b|american|united states|stateside|\bveterans?\b",
+    "Australia": r"australia\w*|sydney|\baussie\b|new south wales|newcastle",
+    "Israel": r"israel\w*",
+    "Iran": r"\biran\w*|tehran|persian",
+    "United Kingdom": r"\buk\b|british|britain|england|\bscotland\b",
+    "Denmark": r"\bdanish\b|denmark",
+    "Canada": r"\bcanad\w*|ontario",
+    "India": r"\bindia\w*",
+}
+_COUNTRY_RX = {k: re.compile(v) for k, v in _COUNTRY_WORDS.items()}
+_ASPECTS = {
+    "craving": r"\bcrav\w*|\burges?\b|\bdesire\b|\bwant(?:ing)? to drink\b",
+    "dose": r"\bhigh(?:er)?.?doses?\b|\bdose.?response\b|\blow(?:er)?.?doses?\b|\bdoses? matter\b"
+    r"|\bbigger doses?\b|\bdoses? above\b",
+    "negative": r"\bnegative\b|\bfail\w*|\bno (?:benefit|effect|difference)\b|\bdid not work\b"
+    r"|\bfound nothing\b|\bnothing\b|\bdid(?:n'?t| not) help\b"
+    r"|\bdidn'?t work\b|\bnot work\b|\bnull\b|\bunsuccessful\b",
+    "positive": r"\bpositive\b|\bsuccessful\b|\bworked\b|\bshowed (?:a )?benefit\b"
+    r"|\bfound (?:that )?baclofen (?:helped|worked|reduced|improved)\b|\bhelped\b"
+    r"|\bfound (?:a )?benefit\b",
+    "withdrawal_treatment": r"\b(?:alcohol|opioid|opiate)s? withdrawal\b"
+    r"|\bwithdrawal syndrome\b(?! (?:from|of) baclofen)"
+    r"|(?<!after )(?<!already )\bdetox(?:ification|ing)?\b(?! (?:programme|program|is over))",
+    "latest": r"\blatest\b|\bmost recent\b|\bnewest\b|\bcurrent\b|\bup.?to.?date\b",
+}
+ASPECT_RX = {k: re.compile(v) for k, v in _ASPECTS.items()}
+SUBSTANCE_RX = {s.key: re.compile(rf"(?:{s.words})") for s in SUBSTANCE_NAMES if s.key != "general"}
+JURISDICTION_RX = {k: re.compile(v) for k, v in _JURISDICTION_WORDS.items()}
+_OLDER = re.compile(r"\b(?:[6-9]\d|1[01]\d).?years?.?old\b|\bpensioners?\b|\bseniors?\b")
+
+
+def norm(text: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9.'/,-]+", fold(text))).replace(" ,", ",")
+
+
+# --------------------------------------------------------------------------- entities
+
+
+def find_substances(text: str) -> list[str]:
+    t = norm(text)
+    # drinking *while on* baclofen is an interaction with alcohol, still about alcohol
+    return [k for k, rx in SUBSTANCE_RX.items() if rx.search(t)]
+
+
+def find_jurisdictions(text: str) -> list[str]:
+    t = norm(text)
+    return [k for k, rx in JURISDICTION_RX.items() if rx.search(t)]
+
+
+def find_other_medicines(text: str) -> list[str]:
+    t = norm(text)
+    found = list(dict.fromkeys(m for m in _OTHER_DRUG.findall(t)))
+    return [
+        m
+        for m in found
+        if m not in _ABUSED or not re.search(rf"\b{m} (?:use|addiction|dependence|users?)\b", t)
+    ]
+
+
+def find_conditions(text: str) -> list[str]:
+    try:
+        table = ci.load_table()
+    except ci.ContraindicationError:
+        return []
+    t = norm(text)
+    t = ci.USE_DISORDER.sub(" ", t)  # the disorder treated is not a co-ingested depressant
+    t = re.sub(r"\bkidney beans?\b", " ", t)
+    found = [c.key for c in ci.lookup(t, table)] if t.strip() else []
+    if _OLDER.search(t) and "older_adults" not in found:
+        found.append("older_adults")
+    return found
+
+
+class _Profiles:
+    """IDF-weighted word matching of a question against the records' profiles."""
+
+    def __init__(self, catalog: Sequence[RecordInfo]) -> None:
+        self.records = [r for r in catalog if r.evidence not in ("label", "regulatory", "overview")]
+        self.tokens = [
+            set(tokenize(f"{r.profile} {r.short_cite}")) - _GENERIC for r in self.records
+        ]
+        self.numbers = [
+            {n.replace(",", "") for n in _NUMBER.findall(r.profile)}
+            | ({str(r.n)} if r.n else set())
+            for r in self.records
+        ]
+        df = Counter(t for toks in self.tokens for t in toks)
+        n = max(1, len(self.records))
+        self.idf = {t: math.log(1 + n / c) for t, c in df.items()}
+
+    def scores(self, text: str) -> list[float]:
+        q = set(tokenize(text)) - _GENERIC
+        nums = {x.replace(",", "") for x in _NUMBER.findall(text)} - {"1", "2", "3"}
+        out = []
+        for toks, numbers in zip(self.tokens, self.numbers, strict=True):
+            score = sum(self.idf.get(t, 0.0) for t in q & toks)
+            score += 2.5 * len(nums & numbers)
+            out.append(score)
+        return out
+
+
+@lru_cache(maxsize=8)
+def _profiles(key: tuple[str, ...], catalog: tuple[RecordInfo, ...]) -> _Profiles:
+    return _Profiles(catalog)
+
+
+def find_trials(text: str, catalog: Sequence[RecordInfo]) -> list[str]:
+    """Record ids a question names ("ALPADIR", "Garbutt 2010") or describes ("the Dutch
+    multicentre trial", "the Duluth alcohol withdrawal trial")."""
+    t = norm(text)
+    if not catalog:
+        return []
+    profiles = _profiles(tuple(r.id for r in catalog), tuple(catalog))
+    named: list[tuple[float, str]] = []
+    years = {int(y) for y in re.findall(r"\b(19[5-9]\d|20[0-4]\d)\b", t)}
+    for r in profiles.records:
+        score = 0.0
+        for name in r.trial_names:
+            if re.search(rf"\b{re.escape(norm(name))}\b", t):
+                score += 5
+        surname = norm(r.surname) if r.surname else ""
+        if surname and len(surname) > 2 and re.search(rf"\b{re.escape(surname)}\b", t):
+            score += 3 + (2 if r.year in years else -0.5 if years else 0)
+        if score:
+            named.append((score, r.id))
+    if named:
+        named.sort(key=lambda x: -x[0])
+        best = named[0][0]
+        return (
+            [rid for s, rid in named if s >= best - 0.01][:3]
+            if best >= 4.5
+            else [rid for s, rid in named if s >= best - 0.01][:1]
+        )
+    cue = bool(_TRIAL_CUE.search(t))
+    if re.search(r"\b(?:trials|studies|rcts|meta.?analyses|reviews)\b", t) and not re.search(
+        r"\b(?:the|that|this|a) (?:\S+ ){0,8}?(?:trial|study|rct|review|meta.?analysis|cohort)\b", t
+    ):
+        return []  # "which trials were negative?" asks about many studies, not one
+    scores = profiles.scores(t)
+    trial_word = bool(re.search(r"\btrial\b|\brct\b|\brandomi[sz]ed\b", t))
+    doses = {float(d) for d in re.findall(r"\b(\d{2,3}) ?(?:mg|milligrams?)\b", t)}
+    countries = {k for k, rx in _COUNTRY_RX.items() if rx.search(t)}
+    subs = set(find_substances(text))
+    pooled = bool(
+        re.search(r"\bmeta.?analys[ie]s\b|\bsystematic review\b|\bcochrane\b|\bpooled\b", t)
+    )
+    latest = bool(ASPECT_RX["latest"].search(t)) or "first" in t.split()
+    for i, r in enumerate(profiles.records):
+        if (
+            subs
+            and not subs & set(r.substances)
+            and not (subs <= {"alcohol"} and "general" in r.substances)
+        ):
+            scores[i] -= 3
+        if pooled != (r.evidence in ("meta-analysis", "systematic-review")):
+            scores[i] -= 2 if pooled else 0.5
+        if r.year in years:
+            scores[i] += 2
+        if countries and r.country:
+            scores[i] += 3 if r.country in countries else -1
+        if trial_word:
+            scores[i] += 1.5 if r.evidence == "rct" else -1 if r.evidence == "cohort" else 0
+        if doses and r.max_dose_mg in doses:
+            scores[i] += 2
+        if r.user:
+            scores[i] -= 2
+    order = sorted(range(len(scores)), key=lambda i: -scores[i])
+    best, second = scores[order[0]], scores[order[1]] if len(order) > 1 else 0.0
+    if latest and pooled:  # "the latest Cochrane review": the newest among the close ones
+        close = [i for i in order if scores[i] >= best - 2]
+        pick = max(close, key=lambda i: profiles.records[i].year or 0)
+        return [profiles.records[pick].id]
+    if cue and best >= 5.0 and best - second >= 1.2:
+        return [profiles.records[order[0]].id]
+    if best >= 12.0 and best >= 1.8 * max(second, 1.0):  # described without "trial" or "study"
+        return [profiles.records[order[0]].id]
+    return []
+
+
+def find_documents(text: str, catalog: Sequence[RecordInfo], document_cue: bool) -> list[str]:
+    """The user's documents a question is about: named by title, or the latest one added when
+    the question says "the article / this document" without naming one."""
+    docs = [r for r in catalog if r.user]
+    if not docs:
+        return []
+    t = norm(text)
+    for r in docs:
+        title = norm(r.title)
+        words = [w for w in title.split() if len(w) > 3]
+        if title and (
+            title in t or (len(words) >= 3 and sum(w in t for w in words) >= 0.8 * len(words))
+        ):
+            return [r.id]
+    if document_cue:
+        latest = max(docs, key=lambda r: (r.added or "", r.id))
+        return [latest.id]
+    return []
+
+
+# --------------------------------------------------------------------------- everyday words
+
+# Everyday words for what the sources name clinically: a question in lay words is read with the
+# sources' words before it is planned and searched ("the spasm pill" -> baclofen, "booze" ->
+# alcohol, "expecting" -> pregnant). Longest phrases first; matching ignores case.
+LAY_TERMS: tuple[tuple[str, str], ...] = (
+    (
+        r"(?:the|this|that|my|his|her|their|your|a) (?:muscle.?relaxant|anti.?spas\w+|spasm|spasticity)"
+        r" (?:drug|pills?|medicines?|medications?|tablets?)",
+        "baclofen",
+    ),
+    (r"(?:the|this|that|my|his|her|their|your) muscle.?relaxant(?: tablets| pills)?", "baclofen"),
+    (
+        r"problem (?:boozing|drinking)|(?:serious|bad) (?:booze|drinking) problem|hooked on (?:the )?booze",
+        "alcohol use disorder",
+    ),
+    (r"heavy boozers?|boozers|heavy drinkers?", "heavy drinkers"),
+    (r"boozing|the booze|booze", "alcohol"),
+    (
+        r"(?:a few |some |a couple of |two |three )?(?:beers|pints|glasses of wine)|a glass of wine"
+        r"|a (?:beer|pint)",
+        "alcohol",
+    ),
+    (r"on top of", "with"),
+    (r"(?:stay|staying|kept|keep) (?:dry|sober|off the (?:booze|drink|bottle))", "stay abstinent"),
+    (r"slipping back|fall(?:ing)? off the wagon", "relapse"),
+    (r"(?:already |been )?detoxed", "already abstinent after detoxification"),
+    (
+        r"miss(?:ed|ing)? (?:a few |several |some |two |three |a couple of )?doses",
+        "stop baclofen suddenly",
+    ),
+    (
+        r"(?:want|wanting|wants) (?:to drink|a drink|booze|alcohol|drugs)(?: so (?:badly|much))?"
+        r"|urges? to (?:drink|use)",
+        "craving",
+    ),
+    (r"kicking (?:a |the )?(?:smack|heroin|opioid|junk) habit", "opioid withdrawal"),
+    (r"\bsmack\b|\bjunk\b", "heroin"),
+    (r"\bcoke\b|\bblow\b", "cocaine"),
+    (r"crystal meth|\bcrystal\b|\bice\b(?= users| habit)|\bspeed\b", "methamphetamine"),
+    (r"liquid ecstasy|liquid x", "GHB"),
+    (
+        r"light up|pack.?a.?day (?:person|smoker|habit)|\bcigs\b|\bciggies\b|\bsmokes\b",
+        "smoke cigarettes",
+    ),
+    (r"\bpot\b|\bgrass\b|\bjoints?\b", "cannabis"),
+    (r"(?:who is |someone )?expecting(?: a baby)?|with child|pregnant woman", "pregnant"),
+    (
+        r"nurs(?:e|ing) (?:her|the|a|their) (?:little one|baby|infant|newborn)|nursing mother",
+        "breastfeeding",
+    ),
+    (
+        r"blood.?cleaning organs|weak kidneys|kidneys? (?:that )?(?:don'?t|do not) work (?:well)?",
+        "kidney impairment",
+    ),
+    (r"on life support|breathing machine|ventilator", "mechanical ventilation intensive care"),
+    (r"\bpensioners\b|\bseniors\b|\bold(?:er)? folks?\b", "older adults"),
+    (r"\bmuddled\b|\bconfused\b", "confusion encephalopathy"),
+    (r"worked up|agitated", "agitation"),
+    (r"the shakes", "withdrawal symptoms"),
+    (r"(?:got|get|getting) rid of half", "half-life"),
+    (r"nerve cells", "neurons"),
+    (r"unwanted effects|bad effects", "side effects"),
+    (r"drug watchdog|drug regulator|medicines regulator", "regulator"),
+    (r"washington'?s regulator|american regulator", "FDA"),
+    (r"\baussie\b", "Australian"),
+    (r"rulebook|rule book", "guideline"),
+    (r"signed off on|given the green light to|okayed", "approved"),
+    (r"took a pile of|swallowed a (?:pile|heap|load) of", "overdosed on"),
+    (r"on purpose", "deliberately"),
+)
+_LAY = [(re.compile(rf"\b(?:{a})\b", re.I), b) for a, b in LAY_TERMS]
+
+
+def clinical_reading(text: str) -> str:
+    """``text`` with everyday words replaced by the words the sources use."""
+    for rx, word in _LAY:
+        text = rx.sub(word, text)
+    return text

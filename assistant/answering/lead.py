@@ -1,0 +1,193 @@
+"""The first words of an answer: what to do when someone is in danger now, and a plain "Yes" or
+"No" in front of a yes/no question's answer where the question's shape and the quoted sentence
+settle it together.
+
+Only a few question shapes get a Yes or No, each checked against the sentence that follows it
+(an approval question gets "No" only when that sentence says off-label or not approved); every
+other answer keeps the sentence chosen for it as its bottom line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from assistant.answer import Plan
+from assistant.answering import safety
+from assistant.answering.compose import QUESTION_WORDS, Composition
+from assistant.library.chunks import tokenize
+
+CALL_NOW = (
+    "Call your local emergency number now (112 in Europe, 911 in North America) or a poison "
+    "centre; do not wait for symptoms to pass."
+)
+URGENT_WITHDRAWAL = (
+    "Get urgent medical help now (your local emergency number, 112 or 911): after baclofen is "
+    "stopped suddenly, symptoms like these need a doctor straight away."
+)
+
+_POLAR = re.compile(
+    r"^\s*(?:is|are|can|could|does|do|did|was|were|has|have|should|would|will|may|might)\b", re.I
+)
+_ABRUPT = re.compile(
+    r"\b(?:suddenly|abruptly|all at once|at once|cold turkey|straight away|overnight|just stop"
+    r"|without (?:tapering|weaning))\b",
+    re.I,
+)
+_STOP = re.compile(r"\b(?:stop\w*|quit\w*|come off|coming off|discontinu\w*)\b", re.I)
+_CAN_CAUSE = re.compile(
+    r"^\s*(?:can|could|does|do|will|may|might)\s+(?:baclofen|it|you|one|someone|a person|people"
+    r"|patients)\s+(?:\w+\s+){0,2}?(?:(?P<od>overdose|od)\b|cause\s+(?P<effect>[\w-]+(?:\s+[\w-]+)?)"
+    r"|(?P<fatal>kill|be fatal|be lethal))",
+    re.I,
+)
+_APPROVAL = re.compile(
+    r"^\s*(?:is|was|has)\s+(?:baclofen|it)\s+(?:been\s+)?(?:approved|authori[sz]ed|licen[sc]ed"
+    r"|registered)\b.*\bfor\s+(?:treating\s+)?(?:alcohol\w*|drinking|problem drinking"
+    r"|alcohol use disorder|alcohol dependence|addiction)",
+    re.I,
+)
+_NEGATED = re.compile(r"\b(?:not|no|never|without|none|neither|nor|cannot|isn't|doesn't)\b", re.I)
+_OFF_LABEL = re.compile(
+    r"\boff.?label\b|\bnot (?:\w+ )?(?:approved|authori[sz]ed|licen[sc]ed|registered)\b"
+    r"|\bonly for spasticity\b|\bapproved (?:only )?for spasticity\b",
+    re.I,
+)
+_APPROVED = re.compile(r"\b(?:approved|authori[sz]ed|licen[sc]ed|registered)\b", re.I)
+
+
+def _stem(word: str) -> str:
+    return re.sub(r"(?:ures|ure|ing|es|s|ed)$", "", word.lower())[:6]
+
+
+def polar_lead(plan: Plan, first: str) -> str | None:
+    """ "Yes" or "No" for a yes/no question whose answer's first sentence is ``first``, or None
+    when the question's shape and that sentence do not settle it."""
+    q = plan.english or plan.question
+    if not _POLAR.match(q):
+        return None
+    if (
+        _STOP.search(q)
+        and _ABRUPT.search(q)
+        and re.search(
+            r"\b(?:safe|ok|okay|fine|alright|all right|can i|can you|should i|is it)\b", q, re.I
+        )
+    ):
+        if re.search(r"\bgradual\w*|\btaper\w*|\babrupt\w*|\bsudden\w*|\bwithdraw\w*", first, re.I):
+            return "No"
+        return None
+    m = _CAN_CAUSE.match(q)
+    if m:
+        word = "overdose" if m.group("od") else (m.group("effect") or "").split()[0]
+        if m.group("fatal"):
+            word = "death"
+        stem = _stem(word)
+        keys = [stem] + (["died", "death", "fatal"] if word == "death" else [])
+        hit = any(k in first.lower() for k in keys)
+        if hit and not _NEGATED.search(first):
+            return "Yes"
+        return None
+    if plan.intent == "interaction" and re.search(
+        r"\badd\w*\b|\bincreas\w*|\bworsen\w*|\bpotentiat\w*", first, re.I
+    ):
+        if re.search(r"\b(?:risky|dangerous|harmful|bad|a problem)\b", q, re.I):
+            return "Yes"
+        if re.search(r"\b(?:safe|ok|okay|fine|alright|all right)\b", q, re.I):
+            return "Not without risk"
+    if _APPROVAL.match(q):
+        wanted = plan.entities.jurisdictions
+        if wanted and not _mentions_place(first, wanted):
+            return None
+        if _OFF_LABEL.search(first):
+            return "No"
+        others = [p for p in _PLACES if p not in wanted and re.search(_PLACES[p], first, re.I)]
+        if _APPROVED.search(first) and re.search(r"\balcohol\b", first, re.I) and not others:
+            return "Yes"
+        return None
+    if _CHANGED.search(q):
+        subject = set(tokenize(_CHANGE_WORDS.sub(" ", q))) - QUESTION_WORDS - {"baclofen"}
+        # the clauses of the sentence about what was asked, and whether they state no effect
+        about = [c for c in _CLAUSES.split(first) if c and subject & set(tokenize(c))]
+        if subject and about and all(_NO_EFFECT.search(c) for c in about):
+            return "No"
+    if _STUDIED.match(q):
+        tested = re.search(
+            r"\b(?:trials?|stud(?:y|ied|ies)|tested|cohort|randomi[sz]ed)\b", first, re.I
+        )
+        if tested and not re.search(
+            r"\bno (?:trial|study|studies)\b|\bnever\b|\bnot been\b", first, re.I
+        ):
+            return "Yes"
+        return None
+    # Otherwise "Yes" only when the first sentence states what the question asks, word for word
+    # (its specific words all there) and negates nothing.
+    asked = set(tokenize(q)) - QUESTION_WORDS - {"baclofen"}
+    stated = len(asked) >= 3 and len(asked & set(tokenize(first))) / len(asked) >= 0.9
+    hedged = _NEGATED.search(first) or _CLAUSES.search(first.replace(",", " "))
+    return "Yes" if stated and not hedged else None
+
+
+# "Did craving change?", "did the higher dose do better?": settled by a sentence stating no effect.
+_CHANGED = re.compile(
+    r"^\s*(?:did|does|do|was|were|is|are)\b.*\b(?:change\w*|improv\w*|reduc\w*|lower\w*|differ\w*"
+    r"|fall|fell|drop\w*|decreas\w*|increas\w*|do better|work better|better|help\w*|work)\b",
+    re.I,
+)
+_CHANGE_WORDS = re.compile(
+    r"\b(?:did|does|do|was|were|is|are|change\w*|improv\w*|reduc\w*|lower\w*|differ\w*|fall|fell"
+    r"|drop\w*|decreas\w*|increas\w*|better|help\w*|work\w*|the|a|an|it|they)\b",
+    re.I,
+)
+_NO_EFFECT = re.compile(
+    r"\b(?:failed to|did not|didn't|no (?:significant )?(?:difference|effect|change|benefit)"
+    r"|not significant\w*|did no better|no better|not (?:significantly )?(?:differ|improv|reduc)\w*)\b",
+    re.I,
+)
+_CLAUSES = re.compile(r"[,;:()]|\b(?:but|whereas|although|even though|however|while)\b", re.I)
+_STUDIED = re.compile(
+    r"^\s*(?:has|have|was|were|is|are)\s+(?:baclofen|it)\s+(?:ever\s+)?(?:been\s+)?"
+    r"(?:studied|tested|tried|trialled|used|evaluated|compared)\b",
+    re.I,
+)
+
+
+_PLACES = {
+    "us": r"\b(?:us|u\.s\.|united states|american|fda)\b",
+    "france": r"\b(?:france|french|ansm|baclocur)\b",
+    "uk": r"\b(?:uk|united kingdom|british|nice|mhra)\b",
+    "australia": r"\b(?:australia\w*|tga)\b",
+    "eu": r"\b(?:europe\w*|ema)\b",
+}
+
+
+def _mentions_place(text: str, places: list[str]) -> bool:
+    return any(re.search(_PLACES.get(p, r"$^"), text, re.I) for p in places)
+
+
+def with_lead(plan: Plan, comp: Composition) -> Composition:
+    """The composition with its first words set: an instruction first when someone is in danger
+    now, else "Yes"/"No" where :func:`polar_lead` settles it."""
+    if comp.abstained or not comp.answer:
+        return comp
+    question = plan.english or plan.question
+    informational = re.match(
+        r"\s*(?:what|which|how)\b(?!.*\b(?:should|do|can|must) (?:i|we)\b)", question, re.I
+    )
+    if (safety.in_danger(question) or safety.in_danger(plan.question)) and not informational:
+        lead = URGENT_WITHDRAWAL if plan.intent == "withdrawal" else CALL_NOW
+        body = "\n".join(
+            ln if ln.startswith("- ") else f"- {ln}" for ln in comp.answer.splitlines() if ln
+        )
+        return replace(comp, answer=f"{lead}\n{body}")
+    first, _, rest = comp.answer.partition("\n")
+    if re.match(r"(?:yes|no|partly|modestly|the evidence|not clearly)\b", first, re.I):
+        return comp
+    verdict = polar_lead(plan, first)
+    if verdict is None:
+        return comp
+    first = (
+        f"{verdict}: {first[0].lower()}{first[1:]}"
+        if first[1:2].islower()
+        else f"{verdict}: {first}"
+    )
+    return replace(comp, answer=f"{first}\n{rest}" if rest else first)

@@ -1,0 +1,298 @@
+"""One study asked about: "what did ALPADIR find?", "how many people were in it?", "was it
+placebo-controlled?", "what dose did they use?". The result comes from the record's structured
+fields with its own sentence cited; a question about another detail is answered from that
+record's text alone.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+import numpy as np
+
+from assistant.answering.compose import (
+    QUESTION_WORDS,
+    Citations,
+    Composition,
+    Evidence,
+    ExtractiveComposer,
+    numbers_of,
+    render,
+)
+from assistant.answering.synthesis import (
+    RESULT_PHRASE,
+    cite_study,
+    describe,
+    join,
+    result_quote,
+    study_name,
+    substance_phrase,
+    table_row,
+    with_details,
+)
+from assistant.library.chunks import tokenize
+from assistant.library.records import RecordInfo
+from assistant.vocab import POOLED_EVIDENCE, ROUTE_TRIAL
+
+# "What did X find?": the study's bottom line. Anything more specific is answered from its text.
+GENERIC_RESULT = re.compile(
+    r"\b(?:find|found|show|showed|shown|result|results|conclu\w*|work|worked|works|effective"
+    r"|efficacy|outcome|outcomes|positive|negative|benefit|help|helped|succeed\w*|fail\w*"
+    r"|summar\w*|about|tell me|what happened|was it|describe\w*|report\w*|look at|cover\w*"
+    r"|how (?:did|do) .* (?:do|fare)|how often)\b",
+    re.I,
+)
+# Details a result line does not give: answered from the study's own sentences.
+_SPECIFIC_DETAIL = re.compile(
+    r"\b(?:dropped out|drop.?outs?|stopped treatment|withdrew|side effects?|adverse|tolerat\w*"
+    r"|how was .* stopped|taper\w*|top dose|reached|funded|sponsor\w*|women and men|men and women"
+    r"|in women|in men|sex differences?|by sex|gender"
+    r"|craving|higher dose|lower dose|which scales?|how long)\b",
+    re.I,
+)
+
+
+# A detail asked about a study, and the words of the sentences that state it.
+_DETAILS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = tuple(
+    (re.compile(q, re.I), re.compile(a, re.I))
+    for q, a in (
+        (
+            r"side.?effects?|adverse|safety|tolerat\w*|harms?",
+            r"adverse|side.?effects?|safety|tolerat\w*|drows\w*|sedat\w*|fatigue|somnolen\w*|serious",
+        ),
+        (
+            r"drop(?:ped)? ?out|stopped (?:treatment|taking)|withdrew|quit the|still in|completed|retention",
+            r"drop(?:ped)? ?out|dropout|discontinu\w*|withdr[ae]w\w*|completed|retention|remained|lost to",
+        ),
+        (r"crav\w*|urges?", r"crav\w*|urges?|ocds|obsessive compulsive"),
+        (
+            r"higher dose|lower dose|dose.?response|top dose|highest dose|target dose",
+            r"\bdoses?\b.*\b(?:than|versus|vs|reached|achieved|titrat\w*)|\b(?:reached|achieved)\b",
+        ),
+        (
+            r"how was .* stopped|taper\w*|at the end|stopping",
+            r"taper\w*|gradual\w*|stopp\w*|discontinu\w*",
+        ),
+        (r"women|\bmen\b|\bsex\b|gender", r"\bwomen\b|\bmen\b|\bsex\b|gender|female|male"),
+        (
+            r"volunteers|participants|how many (?:people|patients)",
+            r"\b\d+\b.*\b(?:volunteers|participants|patients|people|adults|men|women)\b",
+        ),
+    )
+)
+
+
+_REACHED = re.compile(
+    r"\b\d+ (?:of|out of) (?:the )?\d+\b[^.]*\b(?:reached|achieved)\b|\bmean (?:daily )?dose\b",
+    re.I,
+)
+
+
+def _detail(own: Evidence) -> list:
+    """For a question about one detail of a study (its side effects, dropouts, craving, doses
+    reached, how it ended), the study's own sentences that state that detail, best first."""
+    q = own.plan.english or own.plan.question
+    for asks, states in _DETAILS:
+        if not asks.search(q):
+            continue
+        focused = replace(own, plan=replace(own.plan, searched=q))
+        cands = [c for c in ExtractiveComposer().candidates(focused) if states.search(c.text)]
+        reach = re.search(r"\b(?:top|target|highest|maximum|full) dose\b|\breach\w*", q, re.I)
+        cands.sort(key=lambda c: -(c.score + (0.1 if reach and _REACHED.search(c.text) else 0)))
+        return cands[:2]
+    return []
+
+
+def _figures_not_reported(question: str, record: RecordInfo, store: object) -> list[str]:
+    """Percentages a question attributes to a study ("did it show 70% abstinence?") that the
+    study's text never states."""
+    asked = re.findall(r"(\d+(?:\.\d+)?) ?(?:%|percent)", question)
+    if not asked:
+        return []
+    body = store.record_body(record.id) or ""  # type: ignore[attr-defined]
+    body = re.sub(r"\A---\n.*?\n---\n", "", body, flags=re.S)  # the text, not its notes
+    stated = set(re.findall(r"(\d+(?:\.\d+)?) ?(?:%|percent)", body))
+    return [f"{a}%" for a in asked if a not in stated]
+
+
+_NAMING = frozenset(
+    tokenize(
+        "study studies trial trials review reviews meta analysis cochrane pilot cohort series survey "
+        "register registry randomised randomized controlled double blind placebo open label "
+        "what did does do was were is are the a an of in on for with by from its their it they "
+        "baclofen find found show showed shown report reported describe described tell about "
+        "result results outcome outcomes conclude concluded happen happened"
+    )
+)
+
+
+def _specific_words(question: str, record: RecordInfo, described: bool = True) -> set[str]:
+    """The question's words that neither name the study nor ask generically for its result."""
+    naming = " ".join(
+        str(x or "")
+        for x in (record.display_name, " ".join(record.trial_names), record.country, record.setting,
+                  record.year, record.surname, record.journal)
+    )  # fmt: skip
+    # the words a question uses to describe the study ("the large French primary-care trial")
+    known = set(tokenize(naming)) | (set(tokenize(record.profile)) if described else set())
+    return set(tokenize(question)) - known - _NAMING - QUESTION_WORDS
+
+
+def _about_key_result(question: str, record: RecordInfo, store: object) -> bool:
+    """Whether the question asks about what the study's key result states: enough of its
+    specific words (IDF-weighted, leaving out the words that only identify the study) are in the
+    key result."""
+    if not record.key_result:
+        return False
+    idf = store.idf  # type: ignore[attr-defined]
+    naming = f"{record.display_name} {record.country or ''} {record.setting or ''}"
+    asked = set(tokenize(question)) - set(tokenize(naming))
+    shared = asked & set(tokenize(record.key_result))
+    return sum(idf(t) for t in shared if idf(t) >= 0.5) >= 3.5
+
+
+# --------------------------------------------------------------------------- one study
+
+
+def trial_result(ev: Evidence, record: RecordInfo) -> Composition | None:
+    """ "What did ALPADIR find?": the study's result from its fields first, then what else the
+    question asks, from the study's own text. A specific question about the study ("how many
+    reached the top dose?") is answered from its text alone."""
+    plan, store = ev.plan, ev.store
+    own = record_evidence(ev, record)
+    question = plan.english or plan.question
+    fact = study_fact(ev, record)
+    if fact is not None:
+        return fact
+    # What the question asks beyond naming the study and asking for its result.
+    specific = _specific_words(question, record) - set(tokenize(record.key_result or ""))
+    idf = store.idf
+    generic = bool(GENERIC_RESULT.search(question) or "result" in plan.aspects)
+    asks_result = not _SPECIFIC_DETAIL.search(question) and (
+        _about_key_result(question, record, store)
+        or (generic and sum(idf(t) for t in specific) < 6.0)
+    )
+    # what the question asks beyond the result, for one more sentence (profile words count here)
+    beyond = _specific_words(question, record, described=False) - set(
+        tokenize(record.key_result or "")
+    )
+    if not asks_result or not record.key_result:
+        asked = " ".join(sorted(specific)) if specific else question
+        focused = replace(own, plan=replace(plan, searched=asked))
+        picked = _detail(own) or ExtractiveComposer(max_sentences=2).select(focused)
+        return replace(render(picked, own.contexts), route=ROUTE_TRIAL) if picked else None
+    cites = Citations()
+    n = cite_study(cites, store, record)
+    size = describe(record)
+    name = study_name(record)
+    label = with_details(name, size)
+    if record.result in RESULT_PHRASE and record.evidence in ("rct", *POOLED_EVIDENCE):
+        found = RESULT_PHRASE[record.result]
+        if record.comparator == "active":
+            found = found.replace("over placebo", "over the comparator")
+        first = f"{label} {found}: {record.key_result} [{n}]."
+    else:  # observational studies, case series, laboratory studies: what they reported
+        first = f"{label} reported: {record.key_result} [{n}]."
+    claimed = _figures_not_reported(question, record, store)
+    if claimed:
+        first = f"No: {name} reports no {join(claimed)} figure; it found {first[len(label) :].lstrip(' :')}"
+        first = re.sub(r"found (found|reported):? ", r"\1 ", first)
+    lines = [first[0].upper() + first[1:]]
+    key_nums = numbers_of(record.key_result)
+    own = replace(
+        own, contexts=[c for c in own.contexts if not _METHOD_SECTION.match(c.metadata.section)]
+    )
+    # One more sentence only for what the question asks that the result line does not say.
+    wanted = {t for t in beyond if idf(t) >= 2.0}
+    if wanted and own.contexts:
+        focused = replace(own, plan=replace(plan, searched=" ".join(sorted(wanted))))
+        for s in ExtractiveComposer(max_sentences=1).select(focused):
+            if not (s.numbers & key_nums) and wanted & s.tokens:
+                m = cites.add(own.contexts[s.ctx], s.text, s.start)
+                lines.append(f"- {s.text} [{m}]")
+    table = [table_row(record, n)] if record.evidence in ("rct", *POOLED_EVIDENCE) else []
+    return Composition("\n".join(lines), False, cites.items, ROUTE_TRIAL, table)
+
+
+# Sections that describe how a study was done: not where its findings are.
+_METHOD_SECTION = re.compile(r"(?i)(?:background|design|participants|intervention|methods?)\b")
+
+
+_ASKS_POOLED = re.compile(
+    r"\bhow many (?:trials|studies|rcts|participants|people|patients)\b.*\b(?:pool\w*|includ\w*"
+    r"|review|meta.?analys\w*)|\b(?:pool\w*|includ\w*)\b.*\bhow many\b|\bwhat did .*\binclude\b",
+    re.I,
+)
+_ASKS_SIZE = re.compile(
+    r"\bhow (?:many|large|big)\b(?!.*\b(?:dropped|stopped|quit|left|withdrew|reached|got to"
+    r"|died|needed|abstinent|relapsed|completed|finished)\b)|\bsample size\b|\bhow many took part\b",
+    re.I,
+)
+_ASKS_CONTROL = re.compile(
+    r"\bplacebo.?controlled\b|\b(?:a|any) (?:placebo|control) (?:group|arm)\b|\bcontrol group\b"
+    r"|\bcompared (?:with|to|against) what\b|\bblind(?:ed)?\b",
+    re.I,
+)
+_ASKS_DOSE = re.compile(
+    r"\b(?:what|which) (?:\w+ )?doses?\b|\bhow much baclofen\b|\bdoses? (?:did|were|was) (?:they|used|given)"
+    r"|\bwhat amount\b",
+    re.I,
+)
+
+
+def study_fact(ev: Evidence, record: RecordInfo) -> Composition | None:
+    """A question about one fact of a named study, answered from its structured fields with the
+    record's own sentence cited: its size, the trials it pooled, its control, its dose."""
+    q = ev.plan.english or ev.plan.question
+    store = ev.store
+    name = study_name(record)
+    cites = Citations()
+    first = None
+    pooled = record.evidence in POOLED_EVIDENCE
+    if pooled and record.studies_pooled and _ASKS_POOLED.search(q):
+        people = f" with {record.n:,} participants" if record.n else ""
+        claim = f"{record.studies_pooled} trials {record.n or ''} participants"
+        topic = substance_phrase(record.substances[0]) if record.substances else "addiction"
+        if re.search(r"withdrawal", f"{record.primary_outcome} {record.title}", re.I):
+            topic = f"{record.substances[0] if record.substances else 'alcohol'} withdrawal"
+        first = f"{name} pooled {record.studies_pooled} trials{people} of baclofen for {topic}"
+    elif record.n and not pooled and _ASKS_SIZE.search(q) and not _ASKS_DOSE.search(q):
+        verb = "randomised" if record.evidence == "rct" else "included"
+        claim = f"{record.n} {verb} patients participants people"
+        first = f"{name} {verb} {record.n:,} people"
+    elif _ASKS_CONTROL.search(q) and record.comparator:
+        claim = "double-blind placebo-controlled randomised compared"
+        first = {
+            "placebo": f"Yes: {name} compared baclofen with placebo",
+            "active": f"Not with placebo: {name} compared baclofen with another treatment",
+            "none": f"No: {name} had no control group",
+        }.get(record.comparator)
+    elif _ASKS_DOSE.search(q) and record.dose_text:
+        claim = record.dose_text
+        first = f"{name} used {record.dose_text}"
+    if first is None:
+        return None
+    found = result_quote(store, record, claim)
+    if found is None:
+        return None
+    ctx, quote, start = found
+    if first.startswith(("Yes", "No", "Not")) is False and not (
+        numbers_of(first) & numbers_of(quote)
+    ):
+        return None  # the record's sentence does not carry the figure: answer from the text
+    n = cites.add(ctx, quote, start)
+    text = first[0].upper() + first[1:]
+    return Composition(f"{text} [{n}].", False, cites.items, ROUTE_TRIAL)
+
+
+def record_evidence(ev: Evidence, record: RecordInfo) -> Evidence:
+    """The same question, answered from one record's chunks only."""
+    store = ev.store
+    positions = store.record_positions(record.id)
+    qv = ev.query_vec
+    contexts = []
+    for pos in positions:
+        sim = float(np.asarray(store.vectors[pos]) @ qv) if qv is not None else None
+        contexts.append(store.context(pos, score=1.0, similarity=sim))
+    return replace(ev, contexts=contexts)

@@ -1,0 +1,224 @@
+"""Questions in French, Spanish, German and Italian read into English (``answering/language.py``).
+
+Each case is a question as a native speaker would ask it about baclofen, the language it must be
+detected as, the English words the planner needs in the reading (regular expressions on the
+lowercased reading, all required) and, for most, the intent the planner must give it (with the
+curated catalogue). English questions, including ones with words that look foreign ("pain",
+"dose", "Was the ...", "de Beaurepaire"), must be detected as English and pass through unchanged.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from assistant.answering.language import detect, read_question, to_english
+from assistant.answering.plan import plan_question
+
+STOP = r"\bstop\w*"
+SUDDEN = r"abrupt|sudden"
+
+# (question, language, words the English reading must contain, intent or None)
+CASES: list[tuple[str, str, list[str], str | None]] = [
+    # ------------------------------------------------------------------ French
+    ("Le baclofène est-il efficace contre l'alcoolisme ?", "fr", [r"^is baclofen effective", "alcoholism"], "efficacy"),
+    ("Que risque-t-on en arrêtant brutalement le baclofène ?", "fr", [STOP, SUDDEN, r"\brisk"], "withdrawal"),
+    ("Quels sont les effets secondaires les plus fréquents du baclofène ?", "fr", ["side effects", "baclofen"], "adverse_effects"),
+    ("Peut-on prendre du baclofène pendant la grossesse ?", "fr", [r"can one take baclofen", "pregnan"], "contraindication"),
+    ("Faut-il diminuer la dose quand on a une insuffisance rénale ?", "fr", ["dose", "kidney failure", "reduce"], None),
+    ("Que faire en cas de surdosage de baclofène ?", "fr", ["what to do", "overdose"], "overdose"),
+    ("Est-ce dangereux de boire de l'alcool sous baclofène ?", "fr", ["dangerous", r"drink\w* alcohol", "on baclofen"], "interaction"),
+    ("Le baclofène a-t-il une autorisation de mise sur le marché en France ?", "fr", ["marketing authorisation", "france"], "regulation"),
+    ("Qu'a montré l'essai ALPADIR ?", "fr", [r"what did the alpadir trial show"], "trial_result"),
+    ("Quelle est la demi-vie du baclofène ?", "fr", [r"what is the half-life of baclofen"], "pharmacokinetics"),
+    ("Comment le baclofène agit-il sur le cerveau ?", "fr", [r"^how does baclofen act on the brain"], "mechanism"),
+    ("Qui a découvert le baclofène ?", "fr", ["who", "discovered", "baclofen"], "history"),
+    ("Le baclofène diminue-t-il l'envie de boire ?", "fr", [r"^does baclofen reduce", "craving"], "efficacy"),
+    ("Peut-on associer le baclofène et les opioïdes ?", "fr", ["combine", "opioids"], "interaction"),
+    ("Le baclofène est-il éliminé par les reins ?", "fr", [r"^is baclofen eliminated", "kidneys"], "pharmacokinetics"),
+    ("Le baclofène aide-t-il à arrêter la cocaïne ?", "fr", [r"does baclofen help", STOP, "cocaine"], "efficacy"),
+    ("Est-ce que je peux allaiter mon bébé si je prends du baclofène ?", "fr", ["breastfeed", "baby", "if i take baclofen"], None),
+    ("Quels sont les signes d'une overdose de baclofène ?", "fr", ["signs", "overdose"], "overdose"),
+    ("Quelle dose de baclofène recommande-t-on pour l'alcool ?", "fr", ["dose", "recommend", "alcohol"], None),
+    ("Pourquoi le baclofène réduirait-il l'envie de boire ?", "fr", ["why", "reduce", "craving"], None),
+    # ------------------------------------------------------------------ Spanish
+    ("¿Qué pasa si se deja el baclofeno de golpe?", "es", ["what happens", STOP, SUDDEN], "withdrawal"),
+    ("¿El baclofeno sirve para dejar de beber?", "es", [r"^does baclofen help", "stop drinking"], "efficacy"),
+    ("¿Cuáles son los efectos secundarios del baclofeno?", "es", ["what are the side effects of baclofen"], "adverse_effects"),
+    ("¿Se puede tomar baclofeno durante el embarazo?", "es", [r"^can one take baclofen", "pregnan"], "contraindication"),
+    ("¿Es seguro el baclofeno si tengo problemas de riñón?", "es", [r"^is baclofen safe", "kidney"], "contraindication"),
+    ("¿Qué dosis de baclofeno se usa para el alcoholismo?", "es", ["dose", "alcoholism"], "dosing"),
+    ("¿Puedo mezclar baclofeno con alcohol?", "es", [r"can i mix baclofen with alcohol"], "interaction"),
+    ("¿Qué demostró el estudio BACLAD?", "es", [r"what did the baclad study show"], "trial_result"),
+    ("¿Cuánto tiempo tarda el baclofeno en eliminarse del cuerpo?", "es", ["how long", "eliminat"], "pharmacokinetics"),
+    ("¿Quién sintetizó el baclofeno por primera vez?", "es", ["who", "synthesised", "first"], "history"),
+    ("¿Está aprobado el baclofeno para el alcoholismo en Estados Unidos?", "es", [r"^is baclofen approved", "united states"], "regulation"),
+    ("¿Cómo actúa el baclofeno en el cerebro?", "es", [r"^how does baclofen act", "brain"], "mechanism"),
+    ("¿Qué síntomas da una sobredosis de baclofeno?", "es", ["symptoms", "overdose"], "overdose"),
+    ("¿Es mejor el baclofeno que la naltrexona?", "es", ["better than", "naltrexone"], "comparison"),
+    ("¿Reduce el baclofeno las ganas de beber?", "es", [r"^does baclofen reduce", "craving"], "efficacy"),
+    ("¿Se puede combinar el baclofeno con opioides?", "es", ["combine", "opioids"], "interaction"),
+    ("¿Cuál es la vida media del baclofeno?", "es", ["half-life"], "pharmacokinetics"),
+    ("¿Puede el baclofeno causar convulsiones?", "es", [r"^can baclofen cause seizures"], "adverse_effects"),
+    ("¿Funciona el baclofeno contra la adicción a la cocaína?", "es", [r"^does baclofen work", "cocaine"], "efficacy"),
+    # ------------------------------------------------------------------ German
+    ("Was hat die BACLAD-Studie gezeigt?", "de", [r"what did the baclad study show"], "trial_result"),
+    ("Darf man Baclofen mit Opioiden kombinieren?", "de", [r"combine baclofen with opioids"], "interaction"),
+    ("Hilft Baclofen gegen Alkoholabhängigkeit?", "de", [r"^does baclofen help", "alcohol dependence"], "efficacy"),
+    ("Welche Nebenwirkungen hat Baclofen?", "de", ["side effects", "baclofen"], "adverse_effects"),
+    ("Kann man Baclofen in der Schwangerschaft einnehmen?", "de", [r"can one take baclofen", "pregnan"], "contraindication"),
+    ("Was passiert, wenn man Baclofen plötzlich absetzt?", "de", ["what happens", r"stops baclofen", SUDDEN], "withdrawal"),
+    ("Muss die Dosis bei Niereninsuffizienz angepasst werden?", "de", ["dose", "kidney failure", "adjusted"], None),
+    ("Was tun bei einer Überdosis Baclofen?", "de", ["what to do", "overdose"], "overdose"),
+    ("Ist Baclofen in Deutschland zur Behandlung der Alkoholabhängigkeit zugelassen?", "de", ["approved", "alcohol dependence"], "regulation"),
+    ("Wie lang ist die Halbwertszeit von Baclofen?", "de", ["half-life", "baclofen"], "pharmacokinetics"),
+    ("Wie wirkt Baclofen im Gehirn?", "de", [r"^how does baclofen work", "brain"], "mechanism"),
+    ("Wann wurde Baclofen zum ersten Mal synthetisiert?", "de", [r"when was baclofen", "first", "synthesised"], "history"),
+    ("Reduziert Baclofen das Alkoholverlangen?", "de", [r"^does baclofen reduce", "alcohol craving"], "efficacy"),
+    ("Darf ich Alkohol trinken, während ich Baclofen nehme?", "de", [r"drink alcohol", "while i take baclofen"], "interaction"),
+    ("Ist Baclofen bei Leberzirrhose sicher?", "de", ["liver cirrhosis", "safe"], "contraindication"),
+    ("Was steht in der Fachinformation zur Höchstdosis?", "de", ["label", "maximum dose"], "dosing"),
+    ("Welche Dosis wurde in der ALPADIR-Studie verwendet?", "de", [r"which dose was used in the alpadir study"], None),
+    ("Kann Baclofen Krampfanfälle auslösen?", "de", [r"^can baclofen cause seizures"], "adverse_effects"),
+    ("Ist Baclofen bei Nierenversagen gefährlich?", "de", ["kidney failure", "dangerous"], "contraindication"),
+    # ------------------------------------------------------------------ Italian
+    ("Il baclofene si può usare in gravidanza?", "it", [r"^can baclofen be used", "pregnan"], "contraindication"),
+    ("Chi ha sintetizzato per primo il baclofene e quando?", "it", [r"who first synthesised baclofen"], "history"),
+    ("Il baclofene funziona contro l'alcolismo?", "it", [r"^does baclofen work", "alcoholism"], "efficacy"),
+    ("Quali sono gli effetti collaterali del baclofene?", "it", ["side effects"], "adverse_effects"),
+    ("Cosa succede se si smette di prendere il baclofene all'improvviso?", "it", ["what happens", STOP, SUDDEN], "withdrawal"),
+    ("Si può bere alcol durante la terapia con baclofene?", "it", [r"alcohol", "while taking baclofen"], "interaction"),
+    ("Il baclofene è sicuro per chi ha problemi ai reni?", "it", [r"^is baclofen safe", "kidney problems"], "contraindication"),
+    ("Che cosa ha trovato lo studio di Garbutt del 2010?", "it", [r"what did the study of garbutt of 2010 find"], "trial_result"),
+    ("Qual è la dose massima di baclofene?", "it", [r"what is the maximum dose of baclofen"], "dosing"),
+    ("Il baclofene è approvato in Italia per la dipendenza da alcol?", "it", [r"^is baclofen approved", "alcohol dependence"], "regulation"),
+    ("Come agisce il baclofene sui recettori GABA-B?", "it", [r"^how does baclofen act", "receptors"], "mechanism"),
+    ("Quali sono i sintomi di un sovradosaggio di baclofene?", "it", ["symptoms", "overdose"], "overdose"),
+    ("Si può associare il baclofene agli oppioidi?", "it", ["combine", "opioids"], "interaction"),
+    ("Quanto dura l'emivita del baclofene?", "it", ["half-life"], "pharmacokinetics"),
+    ("Il baclofene riduce il desiderio di cocaina?", "it", [r"^does baclofen reduce", "craving", "cocaine"], "efficacy"),
+    ("Il baclofene passa nel latte materno?", "it", [r"^does baclofen pass into breast milk"], "pharmacokinetics"),
+    ("Il baclofene è meglio del naltrexone?", "it", ["better than", "naltrexone"], "comparison"),
+    ("Quando è stato approvato il baclofene in Francia?", "it", ["when", "approved", "france"], "regulation"),
+    # ------------------------------------------------------------------ harder grammar
+    ("Setzt man Baclofen besser langsam ab?", "de", [r"stop baclofen", "gradual"], "withdrawal"),
+    ("Wer hat Baclofen entwickelt?", "de", [r"^who developed baclofen"], "history"),
+    ("Was ist Baclofen?", "de", [r"^what is baclofen"], None),
+    ("Wie schnell wird Baclofen über die Nieren ausgeschieden?", "de", ["excreted", "kidneys"], "pharmacokinetics"),
+    ("¿Se elimina el baclofeno por los riñones?", "es", [r"^is baclofen eliminated by the kidneys"], "pharmacokinetics"),
+    ("¿Cuántos pacientes participaron en el ensayo ALPADIR?", "es", ["how many patients", "alpadir trial"], "trial_result"),
+    ("Combien de patients ont été inclus dans l'essai Bacloville ?", "fr", ["how many patients were included", "bacloville"], "trial_result"),
+    ("Pourquoi l'ANSM a-t-elle limité la dose à 80 mg ?", "fr", [r"^why did the ansm limit the dose"], "regulation"),
+    ("Mon mari prend 90 mg de baclofène par jour, est-ce trop ?", "fr", ["my husband takes 90 mg", "too much"], "dosing"),
+    ("Il baclofene crea dipendenza?", "it", [r"^is baclofen addictive"], None),
+    ("Quanto baclofene si può prendere al giorno?", "it", [r"how much baclofen can be taken per day"], "dosing"),
+]  # fmt: skip
+
+ENGLISH = [
+    "Does baclofen help with pain?",
+    "What dose of baclofen did ALPADIR use?",
+    "Can I take baclofen with tramadol?",
+    "Is Baclocur approved in France?",
+    "What did de Beaurepaire find about high doses?",
+    "Is baclofen safe in pregnancy?",
+    "Was the BACLAD trial positive?",
+    "Come on, does baclofen actually work for alcohol?",
+    "Die-hard fans say baclofen cures alcoholism: is that true?",
+    "What is the half-life of baclofen in dialysis patients?",
+    "Who first synthesised baclofen, and when?",
+    "Can baclofen cause seizures if stopped suddenly?",
+    "Is it dangerous to drink alcohol on baclofen?",
+    "What are the side effects of baclofen at high doses?",
+    "Does the Bacloville trial support baclofen for alcohol use disorder?",
+    "Is baclofen better than naltrexone or acamprosate?",
+    "How does baclofen act on GABA-B receptors?",
+    "What happens in an overdose of baclofen?",
+    "Does baclofen pass into breast milk?",
+    "Did Addolorato 2007 include patients with cirrhosis?",
+    "Pain relief and baclofen: any evidence?",
+    "Is the maximum dose of Baclocur 80 mg in France?",
+    "Per the label, what is the usual dose?",
+    "Con artists sell baclofen online: is it legal?",
+    "Was baclofen ever approved for cocaine use?",
+]
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "needs", "intent"), CASES, ids=[c[0][:40] for c in CASES]
+)
+def test_question_is_read_into_english(
+    question: str, lang: str, needs: list[str], intent: str | None
+) -> None:
+    detected, english = read_question(question)
+    assert detected == lang, (question, detected)
+    low = english.lower()
+    missing = [rx for rx in needs if not re.search(rx, low)]
+    assert not missing, (english, missing)
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [(c[0], c[3]) for c in CASES if c[3]],
+    ids=[c[0][:40] for c in CASES if c[3]],
+)
+def test_question_is_planned_like_its_english(question: str, intent: str, catalog) -> None:
+    assert plan_question(question, catalog).intent == intent, read_question(question)
+
+
+def test_the_cases_cover_every_language() -> None:
+    for lang in ("fr", "es", "de", "it"):
+        assert sum(c[1] == lang for c in CASES) >= 15, lang
+    assert len(CASES) >= 60
+    assert len({c[3] for c in CASES if c[3]}) >= 12
+
+
+@pytest.mark.parametrize("question", ENGLISH)
+def test_english_stays_english_and_unchanged(question: str) -> None:
+    assert detect(question) == "en", question
+    assert read_question(question) == ("en", question)
+
+
+def test_no_foreign_word_is_left_in_the_reading() -> None:
+    # Words the glossary cannot place are dropped or kept only when they are names/numbers.
+    leftovers = {
+        "fr": r"\b(?:que|qu|est|les|des|du|une|pour|avec|dans|sur|il|elle|t|en|ne|pas)\b",
+        "es": r"\b(?:que|el|los|las|del|una|para|con|se|es|son|si|de|lo)\b",
+        "de": r"\b(?:der|die|das|den|dem|ist|sind|hat|wird|wurde|man|mit|bei|von|zu|ein|eine)\b",
+        "it": r"\b(?:il|lo|gli|della|del|dei|che|con|si|di|un|una|sono|ha)\b",
+    }
+    for question, lang, _, _ in CASES:
+        english = to_english(question, lang).lower()
+        assert not re.search(leftovers[lang], english), (question, english)
+
+
+def test_names_keep_their_spelling() -> None:
+    cases = {
+        "Qu'a montré l'essai ALPADIR ?": "ALPADIR",
+        "¿Qué encontró el estudio de Bacloville?": "Bacloville",
+        "Welche Dosis wurde in der ALPADIR-Studie verwendet?": "ALPADIR study",
+        "Cosa ha dimostrato lo studio di Addolorato?": "Addolorato",
+        "Le Baclocur est-il remboursé ?": "Baclocur",
+        "Qu'a trouvé de Beaurepaire avec les fortes doses ?": "de Beaurepaire",
+    }
+    for question, name in cases.items():
+        assert name in read_question(question)[1], read_question(question)
+
+
+def test_german_compounds() -> None:
+    cases = {
+        "Alkoholabhängigkeit": "alcohol dependence",
+        "Alkoholverlangen": "alcohol craving",
+        "Leberzirrhose": "liver cirrhosis",
+        "Nierenversagen": "kidney failure",
+        "Fachinformation": "label",
+        "Opioidabhängigkeit": "opioid dependence",
+        "Kokainabhängige": "cocaine dependent people",
+        "BACLAD-Studie": "BACLAD study",
+        "Alkoholentzugssyndrom": "alcohol withdrawal syndrome",
+    }
+    for word, english in cases.items():
+        assert english in to_english(f"Was ist {word}?", "de"), (
+            word,
+            to_english(f"Was ist {word}?", "de"),
+        )
