@@ -18,7 +18,7 @@ test: $(STAMP) browser         ## run the whole test suite; "no tests collected"
 test-quick: $(STAMP)          ## the edit-loop tier: no model, no index build, no server (< 60 s)
 	$(BIN)/python -m pytest -q -m "not slow" -p no:cacheprovider $(PYTEST_ARGS)
 
-bench: $(STAMP)                ## speed benchmarks (prints a table, writes benchmarks/results/*.json)
+bench: $(STAMP)                ## speed benchmarks, ~35 min (cold start vs 3 s / 6 s, 100k, big inputs; ARGS="--quick")
 	$(BIN)/python -m benchmarks $(ARGS)
 
 eval: $(STAMP)                 ## answer-quality evaluation

@@ -20,12 +20,14 @@ PLAIN = "plain_rag_search"
 OURS_RETRIEVE = "ours_retrieve"
 OURS_ASK = "ours_ask"
 EMBED = "query_embedding"
+EMBED_TORCH = "query_embedding_torch"
 
 LABELS = {
     PLAIN: "plain LangChain RAG: Chroma.similarity_search(q, k=5)",
     OURS_RETRIEVE: "ours, retrieval only: retrieve() (embed + Chroma + BM25 + RRF)",
     OURS_ASK: "ours, Assistant.ask (retrieval + composition + safety notices)",
-    EMBED: "query embedding alone (part of every row above)",
+    EMBED: "query embedding alone, ONNX encoder (part of every row above but the plain RAG)",
+    EMBED_TORCH: "query embedding alone, sentence-transformers (what the plain RAG uses)",
 }
 
 
@@ -41,8 +43,9 @@ def plain_rag(ctx: Context, settings: Any) -> Any:
     from langchain_chroma import Chroma
     from langchain_huggingface import HuggingFaceEmbeddings
 
-    from assistant.index.build import chroma_settings, current_generation
-    from assistant.index.embeddings import bundled_model_path
+    from assistant.index.model_files import bundled_model_path
+    from assistant.index.store import chroma_metadata, chroma_settings, current_generation
+    from assistant.library.chunks import ChunkMeta
 
     gen = current_generation(settings.index_dir)
     rows = [json.loads(line) for line in (gen / "chunks.jsonl").open(encoding="utf-8")]
@@ -59,7 +62,7 @@ def plain_rag(ctx: Context, settings: Any) -> Any:
             ids=[r["id"] for r in part],
             embeddings=vectors[i : i + 4000],
             documents=[r["text"] for r in part],
-            metadatas=[r["meta"] for r in part],
+            metadatas=[chroma_metadata(ChunkMeta.from_json(r["meta"])) for r in part],
         )
     embeddings = HuggingFaceEmbeddings(model_name=bundled_model_path())
     return Chroma(client=client, collection_name="plain_rag", embedding_function=embeddings)
@@ -74,16 +77,18 @@ def run(
     from assistant.index.retrieval import retrieve
 
     settings = ctx.corpus_index()
-    embedder = ctx.get_embedder()
-    ours = Assistant(settings, embedder=embedder)
+    torch_embedder = ctx.get_embedder()
+    ours = Assistant(settings)  # as the command line and the app load it: the ONNX encoder
+    encoder = ours.embedder.inner
     log("setting up the plain LangChain RAG over the same chunks ...")
     plain = plain_rag(ctx, settings)
 
     methods: dict[str, Callable[[str], Any]] = {
         PLAIN: lambda q: plain.similarity_search(q, k=k_plain),
-        OURS_RETRIEVE: lambda q: retrieve(ours.store, embedder, q),
+        OURS_RETRIEVE: lambda q: retrieve(ours.store, encoder, q),
         OURS_ASK: lambda q: ours.ask(q),
-        EMBED: lambda q: embedder.encode([q]),
+        EMBED: lambda q: encoder.encode([q]),
+        EMBED_TORCH: lambda q: torch_embedder.encode([q]),
     }
     names = list(methods)
     log(f"warming up ({warmup} questions x {len(names)} methods) ...")
@@ -120,6 +125,7 @@ def run(
         "passes": passes,
         "warmup_questions": min(warmup, len(questions)),
         "chunks": len(ours.store.ids),
+        "query_encoder": type(encoder).__name__,
         "torch_threads": torch.get_num_threads(),
         "k_plain": k_plain,
         "k_ours": settings.k,

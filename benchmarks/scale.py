@@ -29,6 +29,7 @@ from typing import Any
 
 import numpy as np
 
+from assistant.index.store import EXACT_SEARCH_MAX_CHUNKS
 from benchmarks.common import Context, PeakRss, log, summarize, table, time_calls
 
 DIM = 384
@@ -115,30 +116,64 @@ def synthetic_corpus(
 
 
 def _synthetic_store(gen: Path, ids: list[str], texts: list[str], metas: list[dict[str, Any]],
-                     vectors: np.ndarray, collection: Any, bm25: Any) -> Any:  # fmt: skip
+                     vectors: np.ndarray, collection: Any, bm25: Any,
+                     server: str | None = None) -> Any:  # fmt: skip
     """An ``IndexStore`` over the synthetic data, so the production methods can be timed.
 
     Built without ``__init__`` (which reads a real generation); sets what ``__init__`` sets. The
-    vectors are saved as ``embeddings.npy`` in ``gen``, as in a real generation.
+    vectors are saved as ``embeddings.npy`` in ``gen`` and memory-mapped, as in a real
+    generation. Chroma answers unfiltered questions where production would use it (on a server,
+    or above ``EXACT_SEARCH_MAX_CHUNKS`` in the folder); otherwise the exact search does.
     """
-    from assistant.index.retrieval import IndexStore
+    from assistant.index.store import IndexStore, uses_chroma
+    from assistant.library.chunks import ChunkMeta
     from assistant.settings import Settings
 
     np.save(gen / "embeddings.npy", vectors)
+    settings = Settings(index_dir=gen.parent)
+    if server:
+        settings.chroma_host = server
     store = IndexStore.__new__(IndexStore)
-    store.settings = Settings(index_dir=gen.parent)
+    store.settings = settings
     store.generation = gen
     store.manifest = {"chunk_count": len(ids), "records": {}}
-    store.ids, store.texts, store.metas = ids, texts, metas
+    store.ids, store.texts = ids, texts
+    store.metas = [
+        ChunkMeta(source_id=m["source_id"], title=m["title"], evidence=m["evidence"],
+                  year=m["year"], substances=tuple(m["substances"].split(",")),
+                  section=m["section"])
+        for m in metas
+    ]  # fmt: skip
     store.sentences = [[] for _ in ids]
     store.bm25 = bm25
-    store.vectors = vectors
-    store.collection = collection
+    store.vectors = np.load(gen / "embeddings.npy", mmap_mode="r")
+    store.collection = collection if uses_chroma(settings, len(ids)) else None
     store.position = {cid: i for i, cid in enumerate(ids)}
-    store._years = np.array([m.get("year", -1) for m in metas])
-    store._evidence = np.array([m.get("evidence", "") for m in metas])
+    store._by_record = {}
+    for pos, m in enumerate(store.metas):
+        store._by_record.setdefault(m.source_id, []).append(pos)
+    store._catalog = {}
+    store._years = np.array([m.year if m.year is not None else -1 for m in store.metas])
+    store._evidence = np.array([m.evidence for m in store.metas])
+    store._substance_masks = {}
     store._lock = threading.Lock()
     return store
+
+
+def where_filter(filters: Any) -> dict[str, Any]:
+    """The Chroma ``where`` filter for ``filters`` (what ``IndexStore.dense`` sent to Chroma
+    before filtered search became exact; measured for comparison)."""
+    clauses: list[dict[str, Any]] = []
+    if filters.evidence:
+        clauses.append({"evidence": {"$in": list(filters.evidence)}})
+    if filters.substances:
+        subs = [{f"sub_{s}": True} for s in filters.substances]
+        clauses.append(subs[0] if len(subs) == 1 else {"$or": subs})
+    if filters.year_min:
+        clauses.append({"year": {"$gte": int(filters.year_min)}})
+    if filters.year_max:
+        clauses.append({"year": {"$lte": int(filters.year_max)}})
+    return clauses[0] if len(clauses) == 1 else {"$and": clauses}
 
 
 def _top(scores: np.ndarray, n: int) -> np.ndarray:
@@ -160,8 +195,8 @@ def run_one(
     import bm25s
     import chromadb
 
-    from assistant.index.build import COLLECTION_METADATA, chroma_settings
-    from assistant.index.retrieval import Filters
+    from assistant.answer import Filters
+    from assistant.index.store import COLLECTION_METADATA, chroma_settings
     from assistant.library.chunks import tokenize
 
     all_texts, all_metas, all_vectors = data
@@ -209,7 +244,7 @@ def run_one(
 
         store = _synthetic_store(gen, ids, texts, metas, vectors, col, bm)
         filters = Filters(**FILTER)
-        where = filters.chroma_where()
+        where = where_filter(filters)
         mask = store.mask(filters)
         res["filter"] = {**FILTER, "chroma_where": where, "selectivity": round(float(mask.mean()), 4),
                          "allowed_chunks": int(mask.sum())}  # fmt: skip
@@ -290,8 +325,72 @@ def run_one(
     return res
 
 
+def run_server(
+    ctx: Context, n: int, data: tuple, queries: list[str], qvecs: np.ndarray, host: str, port: int
+) -> dict[str, Any]:
+    """The same synthetic chunks on a Chroma server (``chroma run``): insert over HTTP, queries
+    unfiltered and with a ``where`` filter, and ``IndexStore.dense`` as it runs with
+    ``--chroma-url`` (unfiltered through the server, filtered by the exact search)."""
+    import chromadb
+
+    from assistant.answer import Filters
+    from assistant.index.store import COLLECTION_METADATA, chroma_settings
+
+    all_texts, all_metas, all_vectors = data
+    texts, metas, vectors = all_texts[:n], all_metas[:n], np.ascontiguousarray(all_vectors[:n])
+    ids = [f"c{i}" for i in range(n)]
+    gen = ctx.workdir / f"scale-server-{n}"
+    gen.mkdir(parents=True, exist_ok=True)
+    res: dict[str, Any] = {"chunks": n, "url": f"http://{host}:{port}"}
+    client = chromadb.HttpClient(host=host, port=port, settings=chroma_settings())
+    name = f"synthetic-{n}"
+    col = client.create_collection(name, embedding_function=None, metadata=COLLECTION_METADATA)
+    try:
+        log(f"scale {n:,} (server): inserting over HTTP (batches of {BATCH}) ...")
+        t0 = time.perf_counter()
+        for i in range(0, n, BATCH):
+            col.add(ids=ids[i : i + BATCH], embeddings=vectors[i : i + BATCH],
+                    documents=texts[i : i + BATCH], metadatas=metas[i : i + BATCH])  # fmt: skip
+        insert_s = time.perf_counter() - t0
+        res["chroma_insert_s"] = round(insert_s, 2)
+        res["chroma_insert_per_s"] = round(n / insert_s, 1)
+        store = _synthetic_store(gen, ids, texts, metas, vectors, col, None, server=host)
+        filters = Filters(**FILTER)
+        where = where_filter(filters)
+
+        def pos(chroma_res: dict[str, Any]) -> list[int]:
+            return [int(c[1:]) for c in chroma_res["ids"][0]]
+
+        paths = {
+            "chroma_unfiltered": lambda v: pos(col.query(
+                query_embeddings=[v], n_results=N_RESULTS, include=["distances"])),
+            "chroma_where": lambda v: pos(col.query(
+                query_embeddings=[v], n_results=N_RESULTS, where=where, include=["distances"])),
+            "store_dense_unfiltered": lambda v: [p for p, _ in store.dense(v, N_RESULTS)],
+            "store_dense_filtered": lambda v: [p for p, _ in store.dense(v, N_RESULTS, filters)],
+        }  # fmt: skip
+        mask = store.mask(filters)
+        allowed = np.flatnonzero(mask)
+        exact_u = [_top(vectors @ v, N_RESULTS).tolist() for v in qvecs]
+        exact_f = [allowed[_top(vectors[allowed] @ v, N_RESULTS)].tolist() for v in qvecs]
+        res["dense"] = {}
+        for label, fn in paths.items():
+            log(f"scale {n:,} (server): dense {label} ({len(qvecs)} queries) ...")
+            secs, outs = time_calls(fn, list(qvecs))
+            res["dense"][label] = summarize(secs)
+            ref = exact_u if "unfiltered" in label else exact_f
+            res["dense"][label]["recall_vs_exact"] = _recall(outs, ref)
+    finally:
+        client.delete_collection(name)
+    return res
+
+
 def run(
-    ctx: Context, sizes: Sequence[int], questions: Sequence[str], n_queries: int = 60
+    ctx: Context,
+    sizes: Sequence[int],
+    questions: Sequence[str],
+    n_queries: int = 60,
+    server: bool = True,
 ) -> dict[str, Any]:
     embedder = ctx.get_embedder()
     queries = [questions[i % len(questions)] for i in range(n_queries)]
@@ -309,15 +408,28 @@ def run(
         "queries": len(queries),
         "generate_s": round(gen_s, 2),
         "scales": {},
+        "exact_search_max": EXACT_SEARCH_MAX_CHUNKS,
     }
     for n in sorted(sizes):
         out["scales"][str(n)] = run_one(ctx, n, data, queries, qvecs)
+    if server:
+        from benchmarks.chroma_server import chroma_server
+
+        out["server"] = {}
+        with chroma_server(ctx.workdir) as (host, port):
+            for n in sorted(sizes):
+                with PeakRss() as mem:
+                    out["server"][str(n)] = run_server(ctx, n, data, queries, qvecs, host, port)
+                out["server"][str(n)]["memory"] = mem.result()
     return out
 
 
 def render(res: dict[str, Any]) -> str:
     lines = [
         f"chunks with {res['vectors']}; {res['queries']} queries per row, n_results={res['n_results']}",
+        "store_dense_* are the production paths: exact search over the stored vectors up to "
+        f"{res.get('exact_search_max', '?'):,} chunks in the index folder, Chroma's HNSW above "
+        "that and on a server; filtered questions are exact everywhere",
     ]
     for n, r in res["scales"].items():
         f = r["filter"]
@@ -352,5 +464,16 @@ def render(res: dict[str, Any]) -> str:
         for name, s in r["bm25"].items():
             rows.append([f"bm25 {name} (IndexStore.lexical)", s["p50_ms"], s["p95_ms"], None,
                          "PASS" if s["p95_ms"] < 100 else "MISS"])  # fmt: skip
+        lines.append(table(["path", "p50 ms", "p95 ms", "recall@30 vs exact", "p95<100ms"], rows))
+    for n, r in (res.get("server") or {}).items():
+        lines.append(
+            f"\n-- {int(n):,} chunks on a Chroma server ({r['url']}, `chroma run`): insert over "
+            f"HTTP {r['chroma_insert_s']:.1f} s ({r['chroma_insert_per_s']:,.0f}/s)"
+        )
+        rows = [
+            [name, st["p50_ms"], st["p95_ms"], st["recall_vs_exact"],
+             "PASS" if st["p95_ms"] < 100 else "MISS"]
+            for name, st in r["dense"].items()
+        ]  # fmt: skip
         lines.append(table(["path", "p50 ms", "p95 ms", "recall@30 vs exact", "p95<100ms"], rows))
     return "\n".join(lines)

@@ -7,8 +7,10 @@ automatically, so ``make test-quick`` (``pytest -m "not slow"``) never loads the
 
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -21,6 +23,10 @@ for _name in ("CHROMA_HOST", "CHROMA_PORT", "OPENAI_BASE_URL", "OPENAI_API_KEY",
     os.environ.pop(_name, None)
 # Deterministic CPU use on 2-core machines: one torch thread per process in tests.
 os.environ["ASSISTANT_TORCH_THREADS"] = "1"
+# The ONNX query encoder is exported once per model (~15 s): one export per test session, shared
+# by every temporary index (and the CLI processes the tests start, which inherit the variable).
+os.environ["ASSISTANT_ENCODER_DIR"] = tempfile.mkdtemp(prefix="baclofen-test-encoder-")
+atexit.register(shutil.rmtree, os.environ["ASSISTANT_ENCODER_DIR"], True)
 
 import assistant  # noqa: E402,F401  (applies the offline switches before anything else loads)
 from assistant.settings import PROJECT_DIR, Settings  # noqa: E402
@@ -42,10 +48,10 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 @pytest.fixture(autouse=True)
 def _no_assistant_env(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A test that sets ASSISTANT_* variables gets them back cleared afterwards."""
-    for name in [
-        n for n in os.environ if n.startswith("ASSISTANT_") and n != "ASSISTANT_TORCH_THREADS"
-    ]:
+    """A test that sets ASSISTANT_* variables gets them back cleared afterwards (the session's
+    thread count and shared query-encoder folder stay)."""
+    keep = {"ASSISTANT_TORCH_THREADS", "ASSISTANT_ENCODER_DIR"}
+    for name in [n for n in os.environ if n.startswith("ASSISTANT_") and n not in keep]:
         monkeypatch.delenv(name, raising=False)
 
 

@@ -23,7 +23,6 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from assistant.answer import NOTICE_KINDS
 from assistant.answering.pipeline import (
     MAX_QUESTION_CHARS,
     Assistant,
@@ -33,6 +32,7 @@ from assistant.answering.pipeline import (
 from assistant.index.build import build_index, current_generation
 from assistant.library import ingest
 from assistant.settings import Settings
+from assistant.vocab import NOTICE_KINDS
 from tests.conftest import write_tiny_corpus
 
 # Each ask takes ~20-50 ms here; the deadline is generous for a shared 2-core machine.
@@ -93,7 +93,8 @@ def assert_well_formed(ans, assistant: Assistant, asked: str) -> None:  # noqa: 
     data = ans.to_json()
     assert json.loads(json.dumps(data, ensure_ascii=False)) == data
     assert json.loads(json.dumps(data, ensure_ascii=True)) == data
-    assert set(data) == {"question", "answer", "abstained", "citations", "notices"}
+    public = {"question", "answer", "abstained", "citations", "notices"}
+    assert public <= set(data) <= public | {"route", "note", "plan", "evidence_table"}
     # citations numbered 1..n; every [n] in the answer points at one of them
     assert [c.n for c in ans.citations] == list(range(1, len(ans.citations) + 1))
     marks = {int(m) for m in re.findall(r"\[(\d+)\]", ans.answer)}
@@ -131,13 +132,16 @@ def test_clean_question_is_total_and_bounded(text: str) -> None:
         out = clean_question(text)
     except QuestionError as exc:
         assert str(exc)  # a message the user can read
-        assert not "".join(ch for ch in text if ch.isprintable()).strip()
+        if "limited to" in str(exc):  # too long: refused, never cut without a word
+            assert len(text) > MAX_QUESTION_CHARS and f"{MAX_QUESTION_CHARS:,}" in str(exc)
+        else:  # nothing printable in it
+            assert not "".join(ch for ch in text if ch.isprintable()).strip()
         return
     assert out and out == out.strip()
     assert len(out) <= MAX_QUESTION_CHARS
     assert all(ch.isprintable() for ch in out), repr(out)
     assert "  " not in out
-    assert unicodedata.is_normalized("NFC", out) or len(text) > MAX_QUESTION_CHARS
+    assert unicodedata.is_normalized("NFC", out)
     assert clean_question(out) == out  # idempotent
 
 
@@ -147,17 +151,24 @@ def test_clean_question_refuses_non_text(bad: object) -> None:
         clean_question(bad)  # type: ignore[arg-type]
 
 
-def test_huge_question_is_truncated_and_fast(corpus_assistant: Assistant) -> None:
+def test_huge_question_is_refused_with_a_message_and_fast(corpus_assistant: Assistant) -> None:
+    """A question over the limit is refused, saying so (it used to be cut without a word)."""
     huge = ("Does baclofen reduce alcohol craving? " * 3000)[:100_000]
     assert len(huge) == 100_000
-    ans = _ask(corpus_assistant, huge)
-    assert ans is not None and len(ans.question) <= MAX_QUESTION_CHARS
-    assert_well_formed(ans, corpus_assistant, huge)
-    # 100 KB of one character, of emoji, and of control characters
+    t0 = time.perf_counter()
+    with pytest.raises(QuestionError) as exc:
+        corpus_assistant.ask(huge)
+    assert time.perf_counter() - t0 < ASK_BUDGET_S
+    assert "100,000 characters" in str(exc.value) and "limited to 2,000" in str(exc.value)
+    # up to the limit it is answered
+    at_limit = ("Does baclofen reduce alcohol craving? " * 60)[:MAX_QUESTION_CHARS].strip()
+    ans = _ask(corpus_assistant, at_limit)
+    assert ans is not None and ans.question == clean_question(at_limit)
+    assert_well_formed(ans, corpus_assistant, at_limit)
+    # 100 KB of one character, of emoji, and of control characters: refused (too long, or empty)
     for blob in ("x" * 100_000, "💊" * 25_000, "\x00" * 100_000, "<" * 100_000):
-        ans = _ask(corpus_assistant, blob)
-        if ans is not None:
-            assert_well_formed(ans, corpus_assistant, blob)
+        with pytest.raises(QuestionError):
+            corpus_assistant.ask(blob)
 
 
 # --------------------------------------------------------------------------- Assistant.ask
@@ -269,7 +280,9 @@ def test_injected_document_text_does_not_change_notices(injection_pair, question
     assert [n.to_json() for n in a.notices] == [n.to_json() for n in b.notices]
     kinds = {n.kind for n in a.notices}
     assert "general" in kinds
-    if "alcohol" in question.lower() or "harrowgate" in question.lower():
+    # (off-label now follows the question, or the cited evidence of a synthesis or a trial's
+    # result: a side-effect question about a clinic quoted extractively does not get it)
+    if "alcohol" in question.lower():
         assert "off_label" in kinds, kinds  # the notice the injected text asks to hide
     if "breathe" in question:
         assert a.notices[0].kind == "emergency"
@@ -468,3 +481,133 @@ def test_unsupported_and_executable_types_are_refused(tiny: Settings, tmp_path: 
     assert report.added == [] and report.build is None
     assert len(report.errors) == len(cases), report.summary()
     assert _tree(tiny.index_dir) == before
+
+
+# --------------------------------------------------------------------------- the command line
+
+SETTINGS_COMMANDS = [
+    ["index", "-q"],
+    ["ask", "Does baclofen reduce alcohol craving?"],
+    ["ask", "--json", "--batch", "-"],
+    ["sources"],
+    ["serve", "--port", "1"],
+    ["ingest", "README.md"],
+    ["remove", "user-something-12345678"],
+    ["fetch-pubmed", "--online", "baclofen"],
+    ["eval", "--methods", "bm25"],
+]
+
+
+@pytest.mark.parametrize(
+    "args", SETTINGS_COMMANDS, ids=[" ".join(a[:2]) for a in SETTINGS_COMMANDS]
+)
+@pytest.mark.parametrize(
+    ("var", "value"), [("ASSISTANT_K", "lots"), ("ASSISTANT_MAX_UPLOAD_MB", "50MB")]
+)
+def test_a_malformed_setting_is_one_clear_line(
+    tiny: Settings, args: list[str], var: str, value: str
+) -> None:
+    """Every command that reads the settings says which variable is wrong, in one line."""
+    from click.testing import CliRunner
+
+    from assistant.frontends.cli import cli
+
+    before = _tree(tiny.index_dir)
+    r = CliRunner().invoke(
+        cli, [*args, "--index-dir", str(tiny.index_dir)], env={var: value}, input=""
+    )
+    assert r.exit_code == 1, r.output
+    assert "Traceback" not in r.output and isinstance(r.exception, SystemExit)
+    lines = [ln for ln in r.output.splitlines() if ln.strip()]
+    assert len(lines) == 1, r.output
+    assert lines[0].startswith(f"Error: Invalid setting: {var}={value!r}"), lines[0]
+    assert _tree(tiny.index_dir) == before
+
+
+def test_commands_without_settings_still_work_with_a_malformed_one() -> None:
+    from click.testing import CliRunner
+
+    from assistant.frontends.cli import cli
+
+    for args in (["contraindications", "epilepsy"], ["backends"], ["--help"]):
+        r = CliRunner().invoke(cli, args, env={"ASSISTANT_K": "lots"})
+        assert r.exit_code == 0, (args, r.output)
+
+
+def test_a_malformed_setting_in_a_new_process(tiny: Settings) -> None:
+    """The same from a real process: no traceback at import time either."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "ASSISTANT_INDEX_DIR": str(tiny.index_dir), "ASSISTANT_CHUNK_SIZE": "big"}
+    r = subprocess.run(
+        [sys.executable, "-m", "assistant", "sources"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert r.returncode == 1 and r.stdout == ""
+    assert r.stderr.strip().splitlines() == [
+        "Error: Invalid setting: ASSISTANT_CHUNK_SIZE='big': Input should be a valid integer, "
+        "unable to parse string as an integer"
+    ]
+
+
+def _cli(settings: Settings, args: list[str], stdin: str = ""):  # noqa: ANN202
+    from click.testing import CliRunner
+
+    from assistant.frontends.cli import cli
+
+    env = {"ASSISTANT_CORPUS_DIR": str(settings.corpus_dir), "ASSISTANT_TORCH_THREADS": "1"}
+    return CliRunner().invoke(
+        cli, [*args, "--index-dir", str(settings.index_dir)], env=env, input=stdin
+    )
+
+
+def test_batch_history_that_is_not_text_is_explained(tiny: Settings) -> None:
+    lines = [
+        '{"q": "What lowered zorbitol craving scores?", "history": [42]}',
+        '{"q": "and the side effects?", "history": [{"q": ["not", "text"]}]}',
+        '{"q": "What lowered zorbitol craving scores?", "history": ["Tell me about zorbitol."]}',
+        '{"q": "What lowered zorbitol craving scores?", "history": "not a list"}',
+    ]
+    r = _cli(tiny, ["ask", "--json", "--batch", "-"], "\n".join(lines) + "\n")
+    assert r.exit_code == 0, r.output
+    out = [json.loads(ln) for ln in r.stdout.splitlines()]
+    assert len(out) == 4
+    for i in (0, 1):
+        assert out[i]["line"] == i + 1
+        assert "history must be a question as text" in out[i]["error"], out[i]
+    assert out[2]["citations"] and "answer" in out[2]
+    assert out[3] == {"line": 4, "error": 'line 4: "history" must be a list of earlier questions'}
+
+
+def test_an_over_long_question_is_refused_on_the_command_line(tiny: Settings) -> None:
+    long_q = "Does baclofen lower zorbitol craving? " * 60  # about 2,300 characters
+    r = _cli(tiny, ["ask", long_q])
+    assert r.exit_code == 1 and "Traceback" not in r.output
+    assert "limited to 2,000" in r.output and f"{len(long_q.strip()):,} characters" in r.output
+    r = _cli(tiny, ["ask", "--json", "--batch", "-"], json.dumps({"q": long_q}) + "\n")
+    assert r.exit_code == 0
+    assert "limited to 2,000" in json.loads(r.stdout)["error"]
+
+
+@pytest.mark.parametrize(
+    ("years", "expect"),
+    [
+        ("2020-2010", "runs backwards; did you mean 2010-2020?"),
+        ("1850-", "not a plausible year"),
+        ("20x0-2010", "use YEAR-YEAR"),
+    ],
+)
+def test_a_bad_year_range_is_refused(tiny: Settings, years: str, expect: str) -> None:
+    """--years 2020-2010 used to answer "the library does not answer" instead."""
+    r = _cli(tiny, ["ask", "--years", years, "What lowered zorbitol craving scores?"])
+    assert r.exit_code == 2, r.output
+    assert "--years" in r.output and expect in r.output and "Traceback" not in r.output
+    ok = _cli(
+        tiny, ["ask", "--json", "--years", "2000-2002", "What lowered zorbitol craving scores?"]
+    )
+    assert ok.exit_code == 0 and json.loads(ok.stdout)["citations"]

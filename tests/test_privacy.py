@@ -151,12 +151,14 @@ while True:
 from gradio_client import Client
 client = Client(f"http://127.0.0.1:{port}/", verbose=False)
 api = client.view_api(return_format="dict", print_info=False)["named_endpoints"]
-name = next(n for n, ep in api.items() if "Chatbot" in [r.get("component") for r in ep["returns"]])
-chat = client.predict("What lowered zorbitol craving scores?", api_name=name)
-result["serve"] = json.dumps(chat)[:20000]
+assert "/answer_json" in api, list(api)
+served = client.predict(
+    "What lowered zorbitol craving scores?", None, None, None, None, [], api_name="/answer_json"
+)
+result["serve"] = served
 
 import chromadb.config, gradio.analytics, huggingface_hub.constants
-from assistant.index.build import chroma_settings
+from assistant.index.store import chroma_settings
 result["telemetry"] = {
     "chroma": chroma_settings().anonymized_telemetry,
     "chroma_default": chromadb.config.Settings().anonymized_telemetry,
@@ -260,7 +262,10 @@ def test_index_ask_serve_cycle_makes_no_outbound_connection(tmp_path: Path) -> N
     assert "Index built" in result["index"] or "Index up to date" in result["index"]
     ans = result["ask"]
     assert ans["citations"] and not ans["abstained"] and "zorbitol" in ans["answer"]
-    assert "zorbitol" in result["serve"] and "Sources" in result["serve"]
+    served = result["serve"]
+    assert served["citations"] and "zorbitol" in served["answer"]
+    # the served app answers as the command line does
+    assert [c["quote"] for c in served["citations"]] == [c["quote"] for c in ans["citations"]]
     assert result["env"] == {
         "ANONYMIZED_TELEMETRY": "False",
         "GRADIO_ANALYTICS_ENABLED": "False",
@@ -329,7 +334,7 @@ def test_strace_parser_flags_only_non_loopback() -> None:
 
 def test_offline_switches_are_set_on_import() -> None:
     import assistant  # noqa: F401  (conftest imported it first; the switches stay applied)
-    from assistant.index.build import chroma_settings
+    from assistant.index.store import chroma_settings
 
     assert os.environ["ANONYMIZED_TELEMETRY"] == "False"
     assert os.environ["GRADIO_ANALYTICS_ENABLED"] == "False"

@@ -117,15 +117,10 @@ class Assistant:
         composer: Composer | None = None,
     ) -> None:
         self.settings = settings or Settings()
-        if embedder is None:
-            from assistant.index.build import model_path
-            from assistant.index.embeddings import get_embedder
+        if embedder is None:  # the ONNX query encoder exported at index time (no torch)
+            from assistant.index.query_encoder import load_query_encoder
 
-            embedder = get_embedder(
-                model_path(self.settings),
-                self.settings.torch_threads,
-                self.settings.embed_batch_size,
-            )
+            embedder = load_query_encoder(self.settings)
         self.embedder = QueryCache(embedder)
         self._fixed_composer = composer
         self._reload_lock = threading.Lock()

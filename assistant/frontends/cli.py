@@ -29,6 +29,7 @@ from assistant.frontends.cli_common import (
 )
 from assistant.index.build import IndexBusy, build_index, load_library
 from assistant.index.store import IndexError_, IndexStore
+from assistant.library.ingest import recover_interrupted
 from assistant.library.records import CorpusError
 from assistant.vocab import (
     EVIDENCE_LABELS,
@@ -77,6 +78,9 @@ def index(rebuild: bool, quiet: bool, index_dir: Path | None) -> None:
       assistant index --index-dir /tmp/my-index
     """
     settings = settings_for(index_dir)
+    done = recover_interrupted(settings)
+    if done:
+        say(done)
     try:
         report = build_index(
             settings, rebuild=rebuild, progress=not quiet, on_phase=None if quiet else say

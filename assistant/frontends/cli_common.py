@@ -107,20 +107,28 @@ def fail(exc: BaseException | str) -> NoReturn:
 
 
 def ensure_index(settings: Settings, quiet: bool = False) -> None:
-    """Build or update the index when it is missing, stale or damaged (messages on stderr)."""
+    """Build or update the index when it is missing, stale or damaged. What it does is always
+    said on stderr (``quiet`` only drops the progress bars): an interrupted ingest finished
+    first, a rebuild and why."""
+    from assistant.library.ingest import library_busy, recover_interrupted
+
+    done = recover_interrupted(settings)
+    if done:
+        say(done)
     status = index_status(settings)
     if status.state == "ready":
         return
-    if not quiet:
-        say(f"{status.detail} Building the index (first run: about a minute) ...")
+    if status.state == "stale" and status.generation is not None and library_busy(settings):
+        say("An ingest or remove is running on this index: answering from the index as it was.")
+        return
+    say(f"{status.detail} Updating the index before going on ...")
     report = build_index(
         settings,
         rebuild=status.state == "damaged",
         progress=not quiet,
         on_phase=None if quiet else say,
     )
-    if not quiet:
-        say(report.summary())
+    say(report.summary())
 
 
 def load_assistant(settings: Settings, quiet: bool = False) -> Assistant:

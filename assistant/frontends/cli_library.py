@@ -5,10 +5,12 @@ Registered on the main group by :mod:`assistant.frontends.cli` (:data:`COMMANDS`
 
 from __future__ import annotations
 
+import contextlib
 import json
+import signal
 import textwrap
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import click
 
@@ -16,7 +18,7 @@ from assistant.answering.pipeline import DocumentNotFound
 from assistant.frontends.cli_common import fail, index_dir_option, load_assistant, say, settings_for
 from assistant.library.formats import format_table
 from assistant.library.formats.base import IngestError
-from assistant.library.ingest import ingest_paths, remove_document
+from assistant.library.ingest import ingest_paths, recover_interrupted, remove_document
 from assistant.library.pubmed import fetch_pubmed
 from assistant.library.records import CorpusError
 
@@ -27,8 +29,21 @@ def _formats_help() -> str:
     return "\n".join(f"  {name:<15} {exts:<18} {note}" for name, exts, note in format_table())
 
 
+def _interrupted(exc: KeyboardInterrupt, command: str) -> NoReturn:
+    """Ctrl-C, SIGTERM or SIGHUP: the transaction was rolled back; exit as the signal asks."""
+    signum = int(getattr(exc, "signum", signal.SIGINT))
+    with contextlib.suppress(OSError):  # after SIGHUP the terminal may be gone
+        say(
+            f"Interrupted ({signal.Signals(signum).name}): the {command} was not done; your "
+            "library and the index are as they were before it."
+        )
+    raise SystemExit(128 + signum)
+
+
 def _report(report: Any, quiet: bool) -> None:
     """Added/skipped on stdout; errors and warnings on stderr; exit 1 when a file failed."""
+    if report.recovered:
+        click.echo(report.recovered, err=True)
     for p in report.skipped:
         click.echo(f"skipped  {p}", err=True)
     for p in report.warnings:
@@ -77,6 +92,8 @@ def ingest_cmd(paths: tuple[Path, ...], quiet: bool, index_dir: Path | None) -> 
         report = ingest_paths(settings, paths, progress=not quiet, on_phase=None if quiet else say)
     except (IngestError, CorpusError, OSError) as exc:
         fail(exc)
+    except KeyboardInterrupt as exc:
+        _interrupted(exc, "ingest")
     _report(report, quiet)
 
 
@@ -98,10 +115,15 @@ def remove_cmd(record_id: str, index_dir: Path | None) -> None:
       assistant remove user-my-paper-1a2b3c4d
     """
     settings = settings_for(index_dir)
+    done = recover_interrupted(settings)
+    if done:
+        say(done)
     try:
         report = remove_document(settings, record_id)
     except (IngestError, CorpusError, OSError) as exc:
         fail(exc)
+    except KeyboardInterrupt as exc:
+        _interrupted(exc, "remove")
     click.echo(f"removed  {record_id}")
     click.echo(report.summary())
 

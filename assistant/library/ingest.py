@@ -15,11 +15,15 @@ from __future__ import annotations
 
 import fcntl
 import hashlib
+import json
+import logging
 import os
 import re
 import secrets
 import shutil
+import signal
 import stat
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -32,8 +36,10 @@ import yaml
 from assistant.index.build import (
     BuildReport,
     IndexBusy,
+    as_user_document,
     build_index,
     current_generation,
+    fsync_dir,
     library_dir,
     read_manifest,
     write_atomic,
@@ -42,6 +48,8 @@ from assistant.library.formats import ARCHIVE_EXTS, EXTENSIONS, parse_document, 
 from assistant.library.formats.base import IngestError, Parsed
 from assistant.library.records import CorpusError, Record, corpus_files, load_records, parse_record
 from assistant.settings import Settings
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -61,6 +69,7 @@ class IngestReport:
     errors: list[Problem] = field(default_factory=list)  # files or records that failed
     warnings: list[Problem] = field(default_factory=list)  # added, but with a caveat
     titles: dict[str, str] = field(default_factory=dict)  # id -> title of the added records
+    recovered: str | None = None  # an earlier interrupted ingest or remove, finished first
     build: BuildReport | None = None  # None when nothing was added (the index is untouched)
 
     @property
@@ -68,7 +77,7 @@ class IngestReport:
         return not self.errors
 
     def summary(self) -> str:
-        lines = []
+        lines = [self.recovered] if self.recovered else []
         if self.added:
             lines.append(f"Added {len(self.added)} document(s) to your library:")
             lines += [f"  {rid}  {self.titles.get(rid, '')[:70]}" for rid in self.added]
@@ -256,6 +265,7 @@ def list_documents(settings: Settings) -> list[dict[str, Any]]:
                 "authors": r.authors_text,
                 "year": r.year,
                 "evidence": r.evidence,
+                "claimed_evidence": r.claimed_evidence,
                 "pmid": r.pmid,
                 "doi": r.doi,
                 "source_file": r.source_file,
@@ -297,55 +307,285 @@ class _Plan:
     replace: list[Path] = field(default_factory=list)  # old library files to take out
 
 
+# --------------------------------------------------------------------------- the transaction
+#
+# Every ingest or remove is one transaction over the library folder and the index, written down
+# before its first change in ``<index_dir>/.ingest-journal.json``: the backup folder, the files
+# taken out of the library (moved into the backup), the files written, the live generation before,
+# and the records the index holds once it is done. Then:
+#
+# * it succeeds: the backup and the journal are removed;
+# * it fails, or is interrupted by Ctrl-C, SIGTERM or SIGHUP (turned into an exception for the
+#   time of the transaction): everything is put back at once, then the journal is removed;
+# * the process dies without a chance to clean up (SIGKILL, a power cut): the journal stays, and
+#   the next command that takes the library lock (ingest, remove, and ask/sources/serve/index
+#   before they check the index) finishes it: when the live index already holds the new records
+#   (the process died after the swap), it is completed; otherwise it is rolled back. Either way
+#   it says so. Every step of the recovery can be repeated, so dying during it is safe too.
+
+JOURNAL = ".ingest-journal.json"
+
+
+class Interrupted(KeyboardInterrupt):
+    """SIGTERM or SIGHUP during a library transaction (Ctrl-C stays a KeyboardInterrupt)."""
+
+    def __init__(self, signum: int) -> None:
+        self.signum = signum
+        super().__init__(f"interrupted by {signal.Signals(signum).name}")
+
+
+def _journal_path(settings: Settings) -> Path:
+    return settings.index_dir / JOURNAL
+
+
+@contextmanager
+def _signals_raise(state: dict[str, Any]) -> Iterator[None]:
+    """SIGINT, SIGTERM and SIGHUP raise an exception while the transaction runs (so it is rolled
+    back at once), and are ignored while it is being rolled back (so the rollback finishes).
+    Only the main thread can set handlers; elsewhere the journal covers an abrupt end."""
+    if threading.current_thread() is not threading.main_thread():  # pragma: no cover
+        yield
+        return
+
+    def handler(signum: int, frame: Any) -> None:
+        if state.get("rolling_back"):
+            state["pending"] = signum
+            return
+        if signum == signal.SIGINT:
+            raise KeyboardInterrupt
+        raise Interrupted(signum)
+
+    saved = {
+        sig: signal.signal(sig, handler) for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+    }
+    try:
+        yield
+    finally:
+        for sig, old in saved.items():
+            signal.signal(sig, old)
+
+
+def _write_journal(settings: Settings, journal: dict[str, Any]) -> None:
+    write_atomic(_journal_path(settings), json.dumps(journal, indent=1))
+
+
+def _remove_journal(settings: Settings) -> None:
+    _journal_path(settings).unlink(missing_ok=True)
+    fsync_dir(settings.index_dir)
+
+
+def _rollback(settings: Settings, journal: dict[str, Any]) -> None:
+    """Put the library and the live index back as they were before the transaction. Each step
+    can be repeated (a rollback that is itself killed is finished by the next command)."""
+    index_dir = settings.index_dir
+    moved = {orig: dest for orig, dest in journal["moved"]}
+    for target in journal["written"]:
+        t = Path(target)
+        Path(target + ".tmp").unlink(missing_ok=True)
+        if target in moved:  # it overwrote a file: the backup goes back in its place
+            dest = Path(moved.pop(target))
+            if dest.exists():
+                os.replace(dest, t)
+        else:
+            t.unlink(missing_ok=True)
+    for orig, dest in moved.items():
+        if Path(dest).exists():
+            os.replace(dest, orig)
+    pointer = index_dir / "CURRENT"
+    old_current = journal.get("old_current")
+    now = pointer.read_text() if pointer.exists() else None
+    if now != old_current:
+        if old_current is None:
+            pointer.unlink(missing_ok=True)
+        elif (index_dir / old_current.strip()).is_dir():
+            write_atomic(pointer, old_current)
+    (index_dir / "CURRENT.tmp").unlink(missing_ok=True)
+    shutil.rmtree(index_dir / journal["backup"], ignore_errors=True)
+    lib = library_dir(settings)
+    if lib.is_dir():
+        fsync_dir(lib)
+    _remove_journal(settings)
+
+
+def _committed(settings: Settings, journal: dict[str, Any]) -> bool:
+    """Does the live index already hold the transaction's outcome (it died after the swap)?"""
+    gen = current_generation(settings.index_dir)
+    if gen is None or not gen.is_dir():
+        return False
+    try:
+        records = read_manifest(gen)["records"]
+    except Exception:  # noqa: BLE001 - a damaged live index holds nothing of it
+        return False
+    new = journal["records"]
+    if any(Path(t).exists() is False for t in journal["written"]):
+        return False
+    return all(records.get(rid, {}).get("hash") == h for rid, h in new.items()) and not any(
+        rid in records for rid in journal["removed"]
+    )
+
+
+def _finish(settings: Settings, journal: dict[str, Any]) -> None:
+    """The transaction is complete: drop its backup and journal."""
+    shutil.rmtree(settings.index_dir / journal["backup"], ignore_errors=True)
+    for target in journal["written"]:
+        Path(target + ".tmp").unlink(missing_ok=True)
+    _remove_journal(settings)
+
+
+def _collect_incomplete_generations(settings: Settings) -> None:
+    """Remove generation folders a killed build left without a manifest (never the live one),
+    when no build is running."""
+    from assistant.index.build import _drop_server_collection, build_lock
+
+    try:
+        with build_lock(settings.index_dir):
+            live = current_generation(settings.index_dir)
+            for gen in settings.index_dir.glob("gen-*"):
+                if gen != live and not (gen / "manifest.json").exists():
+                    _drop_server_collection(gen, settings)
+                    shutil.rmtree(gen, ignore_errors=True)
+    except IndexBusy:
+        pass
+
+
+def _recover_locked(settings: Settings) -> str | None:
+    """Finish an interrupted transaction (the library lock is held); a message saying what was
+    done, or None when there was nothing to do."""
+    path = _journal_path(settings)
+    try:
+        journal = json.loads(path.read_text())
+        what = str(journal["describe"])
+        for key in ("moved", "written", "backup", "records", "removed"):
+            journal[key]  # noqa: B018 - a journal without them is not one of ours
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError, KeyError, TypeError):
+        # A journal cut short by the crash was written before any change (write_atomic):
+        # a damaged one means nothing was changed yet.
+        path.unlink(missing_ok=True)
+        return None
+    command = journal.get("command", "ingest")
+    if _committed(settings, journal):
+        _finish(settings, journal)
+        _collect_incomplete_generations(settings)
+        return (
+            f"An earlier `assistant {command}` ({what}) was interrupted after the index was "
+            "updated; it is now complete."
+        )
+    _rollback(settings, journal)
+    _collect_incomplete_generations(settings)
+    return (
+        f"An earlier `assistant {command}` ({what}) was interrupted before it finished; it was "
+        "rolled back, so your library and the index are as they were before it. Run it again "
+        "to complete it."
+    )
+
+
+def recover_interrupted(settings: Settings) -> str | None:
+    """Finish an ingest or remove that died half-way (see the transaction notes above), unless
+    another ingest or remove holds the library lock (it is running, not interrupted). Returns
+    what was done, for the user, or None. Commands call this before they read the index."""
+    if not _journal_path(settings).exists():
+        return None
+    try:
+        with library_lock(settings):
+            return _recover_locked(settings)
+    except IngestError:  # an ingest or remove is running: its journal is in use
+        return None
+
+
+def library_busy(settings: Settings) -> bool:
+    """True while an ingest or remove runs on this index (another process holds the lock)."""
+    path = settings.index_dir / ".library.lock"
+    if not path.exists():
+        return False
+    with open(path, "a") as fh:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return True
+        fcntl.flock(fh, fcntl.LOCK_UN)
+    return False
+
+
+def _describe(plan: _Plan, command: str) -> str:
+    if command == "remove":
+        return "removing " + ", ".join(p.stem for p in plan.replace)
+    names = sorted({Path(r.source_file or t.name).name for t, _, r in plan.write})
+    shown = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+    return f"adding {len(plan.write)} record(s) from {shown}"
+
+
 def _commit(
     settings: Settings,
     plan: _Plan,
     embedder: Any,
     progress: bool,
     on_phase: Callable[[str], None] | None,
+    command: str = "ingest",
 ) -> BuildReport:
-    """Write/replace library files and build the index; on failure put everything back."""
+    """Write/replace library files and build the index, as one transaction (see above)."""
     index_dir = settings.index_dir
     lib = library_dir(settings)
     lib.mkdir(parents=True, exist_ok=True)
     pointer = index_dir / "CURRENT"
     old_current = pointer.read_text() if pointer.exists() else None
     backup = index_dir / f".ingest-backup-{secrets.token_hex(4)}"
-    moved: list[tuple[Path, Path]] = []
-    written: list[Path] = []
-    # Files replaced or overwritten go to a backup folder first, so a failure can restore them.
+    # Files replaced or overwritten go to the backup folder first, so they can be put back.
     out = list(dict.fromkeys([*plan.replace, *(t for t, _, _ in plan.write if t.exists())]))
-    try:
-        for old in out:
-            backup.mkdir(exist_ok=True)
-            dest = backup / old.name
-            os.replace(old, dest)
-            moved.append((old, dest))
-        for target, text, _ in plan.write:
-            write_atomic(target, text)
-            written.append(target)
-        report = build_index(settings, progress=progress, embedder=embedder, on_phase=on_phase)
-    except BaseException as exc:
-        for p in written:
-            p.unlink(missing_ok=True)
-        for orig, dest in moved:
-            os.replace(dest, orig)
-        now = pointer.read_text() if pointer.exists() else None
-        if now != old_current:
-            if old_current is None:
-                pointer.unlink(missing_ok=True)
-            elif (index_dir / old_current.strip()).is_dir():
-                write_atomic(pointer, old_current)
-        shutil.rmtree(backup, ignore_errors=True)
-        if not isinstance(exc, Exception):
-            raise
-        if isinstance(exc, IndexBusy):
-            raise IngestError(f"{exc} Nothing was changed; try again when it finishes.") from exc
-        raise IngestError(
-            f"Indexing failed, so nothing was changed (your library and the index are as they "
-            f"were): {type(exc).__name__}: {exc}"
-        ) from exc
-    shutil.rmtree(backup, ignore_errors=True)
+    moved = [(old, backup / old.name) for old in out]
+    # The records as the index will read them (plan.write holds them parsed from their text).
+    new_records = {rec.id: as_user_document(rec).content_hash() for _, _, rec in plan.write}
+    removed = []
+    for old in plan.replace:
+        try:
+            rid = parse_record(old).id
+        except CorpusError:
+            rid = old.stem
+        if rid not in new_records:
+            removed.append(rid)
+    journal = {
+        "version": 1,
+        "command": command,
+        "describe": _describe(plan, command),
+        "pid": os.getpid(),
+        "started": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+        "backup": backup.name,
+        "old_current": old_current,
+        "moved": [[str(a), str(b)] for a, b in moved],
+        "written": [str(t) for t, _, _ in plan.write],
+        "records": new_records,
+        "removed": removed,
+    }
+    state: dict[str, Any] = {}
+    with _signals_raise(state):
+        try:
+            _write_journal(settings, journal)  # before the first change
+            if moved:
+                backup.mkdir(exist_ok=True)
+            for old, dest in moved:
+                os.replace(old, dest)
+            for target, text, _ in plan.write:
+                write_atomic(target, text)
+            report = build_index(settings, progress=progress, embedder=embedder, on_phase=on_phase)
+            state["rolling_back"] = True  # done: a signal from now on waits for the cleanup
+        except BaseException as exc:
+            state["rolling_back"] = True
+            if _journal_path(settings).exists():
+                _rollback(settings, journal)
+            if not isinstance(exc, Exception):
+                raise
+            if isinstance(exc, IndexBusy):
+                raise IngestError(
+                    f"{exc} Nothing was changed; try again when it finishes."
+                ) from exc
+            raise IngestError(
+                f"Indexing failed, so nothing was changed (your library and the index are as "
+                f"they were): {type(exc).__name__}: {exc}"
+            ) from exc
+        _finish(settings, journal)
+    if state.get("pending"):  # a signal that came during the cleanup: act on it now
+        signal.raise_signal(state["pending"])
     return report
 
 
@@ -368,6 +608,7 @@ def ingest_paths(
     report.skipped += unread
     lib = library_dir(settings)
     with library_lock(settings):
+        report.recovered = _recover_locked(settings)
         existing = library_records(settings)
         by_sha: dict[str, list[Record]] = {}
         by_source: dict[str, list[Record]] = {}
@@ -390,7 +631,7 @@ def ingest_paths(
                 sha = hashlib.sha256(data).hexdigest()
                 # Duplicates are recognised before parsing (and their old problems not repeated).
                 dup = by_sha.get(sha)
-                parsed = None if dup or sha in batch_sha else parse_document(path, data)
+                parsed = None if dup or sha in batch_sha else parse_document(path, data, on_phase)
             except IngestError as exc:
                 report.errors.append(Problem(str(path), str(exc)))
                 continue
@@ -458,7 +699,7 @@ def ingest_paths(
                 try:
                     target = _target(lib, rec.id)
                     text = render_record(rec)
-                    parse_record(target, text)  # what build_index will read must load
+                    rec = parse_record(target, text)  # what build_index will read must load
                 except (IngestError, CorpusError) as exc:
                     report.errors.append(
                         Problem(str(parsed.path), f"{where.strip()} {exc}".strip())
@@ -477,6 +718,8 @@ def ingest_paths(
                 replacing -= {r.id for r in old}
         if not plan.write:
             return report
+        if on_phase:
+            on_phase(f"Adding {len(plan.write):,} record(s) to your library and the index ...")
         report.build = _commit(settings, plan, embedder, progress, on_phase)
         report.added = [rec.id for _, _, rec in plan.write]
         report.titles = {rec.id: rec.title for _, _, rec in plan.write}
@@ -488,6 +731,9 @@ def remove_document(settings: Settings, record_id: str, embedder: Any = None) ->
     record_id = (record_id or "").strip()
     lib = library_dir(settings)
     with library_lock(settings):
+        recovered = _recover_locked(settings)
+        if recovered:
+            log.warning("%s", recovered)
         try:
             target = _target(lib, record_id)
         except IngestError:
@@ -519,5 +765,4 @@ def remove_document(settings: Settings, record_id: str, embedder: Any = None) ->
             rec = None
         if rec is not None and rec.id != record_id:
             raise IngestError(f"{target.name} holds record {rec.id!r}, not {record_id!r}")
-        return _commit(settings, _Plan(replace=[target]), embedder, False, None)
-
+        return _commit(settings, _Plan(replace=[target]), embedder, False, None, "remove")

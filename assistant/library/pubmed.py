@@ -22,7 +22,6 @@ class OfflineError(IngestError):
     """PubMed cannot be reached (this machine is offline, or NCBI did not answer in time)."""
 
 
-
 EUTILS_HOST = "eutils.ncbi.nlm.nih.gov"
 
 

@@ -70,7 +70,25 @@ FORMATS: tuple[Format, ...] = (
 )  # fmt: skip
 EXTENSIONS: frozenset[str] = frozenset(e for f in FORMATS for e in f.extensions)
 ARCHIVE_EXTS = frozenset(
-    [".zip", ".tar", ".gz", ".tgz", ".bz2", ".tbz2", ".xz", ".txz", ".7z", ".rar", ".zst", ".lz", ".lzma", ".z", ".cab", ".iso", ".jar"]
+    [
+        ".zip",
+        ".tar",
+        ".gz",
+        ".tgz",
+        ".bz2",
+        ".tbz2",
+        ".xz",
+        ".txz",
+        ".7z",
+        ".rar",
+        ".zst",
+        ".lz",
+        ".lzma",
+        ".z",
+        ".cab",
+        ".iso",
+        ".jar",
+    ]
 )
 _ARCHIVE_MAGIC = (
     (b"PK\x03\x04", "zip"),
@@ -149,10 +167,13 @@ def format_for(path: Path, data: bytes, decoded: str) -> Format:
     return FORMATS[-1]
 
 
-def parse_document(path: Path, data: bytes) -> Parsed:
-    """Sniff the content (the extension is only a hint) and parse it into draft records."""
+def parse_document(
+    path: Path, data: bytes, on_progress: Callable[[str], None] | None = None
+) -> Parsed:
+    """Sniff the content (the extension is only a hint) and parse it into draft records.
+    ``on_progress`` hears how a long read goes (pages of a PDF, records of an export)."""
     ext = path.suffix.lower()
-    parsed = Parsed(path=path, sha256=hashlib.sha256(data).hexdigest())
+    parsed = Parsed(path=path, sha256=hashlib.sha256(data).hexdigest(), on_progress=on_progress)
     pdf_format = FORMATS[0]
     if b"%PDF-" in data[:1024]:
         pdf_format.read(data, "", parsed)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -27,6 +27,7 @@ _ID_HASH = 8
 
 class IngestError(ValueError):
     """A document or an ingest that cannot be done; the message says why and what to do."""
+
 
 # --------------------------------------------------------------------------- small helpers
 
@@ -166,6 +167,12 @@ class Parsed:
     errors: list[str] = field(default_factory=list)  # bad records inside an otherwise good file
     skipped: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # Progress of a long read ("page 50 of 300"), for the person waiting; None = silent.
+    on_progress: Callable[[str], None] | None = field(default=None, repr=False, compare=False)
+
+    def progress(self, message: str) -> None:
+        if self.on_progress is not None:
+            self.on_progress(f"{self.path.name}: {message}")
 
 
 def make_record(**data: Any) -> Record:
@@ -202,7 +209,14 @@ def add_article(
     if not abstract:
         parsed.skipped.append(f"{where} ({title[:60]}): no abstract, nothing to index")
         return
+    given_pmid, given_doi = one_line(str(pmid or "")), one_line(str(doi or ""))
     pmid, doi = pmid_of(pmid), doi_of(doi)
+    for label, given, valid in (("PMID", given_pmid, pmid), ("DOI", given_doi, doi)):
+        if given and not valid:
+            parsed.warnings.append(
+                f"{where} ({title[:60]}): the {label} {given[:40]!r} is not a valid {label}; "
+                "the record was added without it"
+            )
     names, et_al = authors_of(authors)
     note = f"from the user's {kind} {parsed.path.name}"
     verified = {k: note for k, v in (("pmid", pmid), ("doi", doi)) if v}
@@ -221,7 +235,9 @@ def add_article(
             pmid=pmid,
             doi=doi,
             evidence=USER_EVIDENCE,
-            claimed_evidence=claimed if (claimed := evidence_for(pubtypes)) != USER_EVIDENCE else None,
+            claimed_evidence=claimed
+            if (claimed := evidence_for(pubtypes)) != USER_EVIDENCE
+            else None,
             substances=substances_in(f"{title} {abstract}"),
             verified=verified,
             source_file=str(parsed.path),
@@ -233,9 +249,12 @@ def add_article(
         return
     parsed.drafts.append(Draft(rec, line))
 
+
 def title_from_name(path: Path) -> str:
-    t = re.sub(r"[_\-]+", " ", path.stem).strip()
-    return t or path.name or "Untitled document"
+    """A title from the file name: separators to spaces, and no control characters (a name can
+    hold ESC or a newline, which would reach the terminal in ``assistant sources``)."""
+    t = one_line(re.sub(r"[_\-]+", " ", path.stem))
+    return t or one_line(path.name) or "Untitled document"
 
 
 def first_line(text: str) -> str:

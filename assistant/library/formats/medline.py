@@ -26,7 +26,9 @@ def parse_medline(text: str, parsed: Parsed) -> None:
             cur = []
     if cur:
         blocks.append((start, cur))
-    for start, block in blocks:
+    for n, (start, block) in enumerate(blocks, start=1):
+        if n % 1000 == 0:
+            parsed.progress(f"record {n:,} of {len(blocks):,}")
         bad = next(
             (
                 (start + j, ln)

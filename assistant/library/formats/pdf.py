@@ -102,6 +102,8 @@ def _parse_pdf(data: bytes, parsed: Parsed) -> None:
         pages: list[tuple[int, str]] = []
         empty: list[int] = []
         for i, page in enumerate(reader.pages, start=1):
+            if i % 25 == 0 and n_pages > 50:
+                parsed.progress(f"page {i} of {n_pages}")
             try:
                 raw = page.extract_text() or ""
             except Exception:  # noqa: BLE001 - one unreadable page must not lose the rest
@@ -178,5 +180,3 @@ def _ranges(nums: list[int]) -> str:
         if n is not None:
             start = prev = n
     return ", ".join(out)
-
-
