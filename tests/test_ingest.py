@@ -161,11 +161,6 @@ def test_folder_ingest_reads_every_format(lib: Settings, ingested) -> None:
     assert index_status(lib).state == "ready"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="regression from main's user-document chunker (4d3d3e8): the first hard-wrapped line "
-    "of a PDF paragraph is taken for a heading, so page 2's sentence is cut in two",
-)
 def test_pdf_citation_carries_page(lib: Settings, ingested, embedder) -> None:
     from assistant.answering.pipeline import Assistant
 

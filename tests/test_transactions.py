@@ -31,13 +31,8 @@ import pytest
 
 from assistant.answering.pipeline import Assistant
 from assistant.index.build import build_index, current_generation, index_status, read_manifest
-from assistant.library.ingest import (
-    JOURNAL,
-    ingest_paths,
-    library_records,
-    recover_interrupted,
-    remove_document,
-)
+from assistant.library.ingest import ingest_paths, library_records, remove_document
+from assistant.library.journal import JOURNAL, recover_interrupted
 from assistant.settings import Settings
 
 DOC_TEXT = (
@@ -63,11 +58,11 @@ def stall():
 
 at = os.environ["STALL_AT"]
 if at == "journal":
-    real_journal = ingest._write_journal
+    real_journal = ingest.write_journal
     def write_journal(*a, **k):
         real_journal(*a, **k)
         stall()
-    ingest._write_journal = write_journal
+    ingest.write_journal = write_journal
 elif at in ("files", "swapped"):
     real_build = ingest.build_index
     def build(*a, **k):
@@ -329,7 +324,7 @@ def test_a_running_ingest_is_not_recovered_by_another_process(
     tiny: Settings, tmp_path: Path, embedder
 ) -> None:
     """A journal whose owner still holds the library lock is in use, not abandoned."""
-    from assistant.library.ingest import library_busy, library_lock
+    from assistant.library.journal import library_busy, library_lock
 
     journal = tiny.index_dir / JOURNAL
     journal.write_text(
@@ -349,7 +344,7 @@ def test_a_running_ingest_is_not_recovered_by_another_process(
             [
                 sys.executable,
                 "-c",
-                "from assistant.settings import Settings; from assistant.library.ingest import "
+                "from assistant.settings import Settings; from assistant.library.journal import "
                 "recover_interrupted, library_busy; s = Settings(); "
                 "print(library_busy(s), recover_interrupted(s))",
             ],

@@ -127,8 +127,8 @@ def test_no_module_over_600_lines_and_no_project_imports_inside_functions() -> N
     needs them (named here, each with the reason in a comment beside the import)."""
     allowed = {
         "frontends/cli.py",  # `serve` imports Gradio only for that command
-        "answering/pipeline.py",  # the embedding model loads only when a question needs it
-        "index/build.py",  # the embedding model loads only when something must be embedded
+        "index/build.py",  # torch's embedding model loads only when something must be embedded
+        "index/query_encoder.py",  # torch only to export the ONNX encoder, or if it is missing
     }
     long, lazy = [], []
     for path in SOURCE.rglob("*.py"):

@@ -136,7 +136,7 @@ class Checker:
         except ci.ContraindicationError:
             return False
         t = ci.USE_DISORDER.sub(" ", claim.text.lower())
-        conditions = [c for c in ci.lookup(t, table) if c.key not in ("cns_depressants",)]
+        conditions = [c for c in ci.mentioned(t, table) if c.key not in ("cns_depressants",)]
         if not conditions:
             return False
         cond = conditions[0]

@@ -268,6 +268,12 @@ def lookup(query: str, table: Sequence[Condition] | None = None) -> list[Conditi
     return _matches(query, table)
 
 
+def mentioned(text: str, table: Sequence[Condition]) -> list[Condition]:
+    """The conditions a longer text (a question, a document sentence) names: no length cap, as
+    the text was capped where it came in."""
+    return _matches(text, list(table)) if text.strip() else []
+
+
 _GENERAL = re.compile(
     r"\bcontra ?indicat\w*|\bcontre ?indi\w*|\bcontraindicad\w*|\bkontraindi\w*|\bcontroindica\w*"
     r"|\bwho (?:should|must|can) ?(?:not|n't) (?:take|use|be given)|\bwho should avoid\b"

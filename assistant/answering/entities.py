@@ -142,7 +142,7 @@ def find_conditions(text: str) -> list[str]:
     t = norm(text)
     t = ci.USE_DISORDER.sub(" ", t)  # the disorder treated is not a co-ingested depressant
     t = re.sub(r"\bkidney beans?\b", " ", t)
-    found = [c.key for c in ci.lookup(t, table)] if t.strip() else []
+    found = [c.key for c in ci.mentioned(t, table)]
     if _OLDER.search(t) and "older_adults" not in found:
         found.append("older_adults")
     return found

@@ -44,6 +44,7 @@ from assistant.answering.document import document_answer
 from assistant.answering.generate import NotedComposer, composer_from_spec
 from assistant.answering.plan import plan_question
 from assistant.index.build import index_status
+from assistant.index.query_encoder import load_query_encoder
 from assistant.index.retrieval import from_document, hybrid_retriever
 from assistant.index.store import IndexError_, IndexStore
 from assistant.library.records import RecordInfo
@@ -118,8 +119,6 @@ class Assistant:
     ) -> None:
         self.settings = settings or Settings()
         if embedder is None:  # the ONNX query encoder exported at index time (no torch)
-            from assistant.index.query_encoder import load_query_encoder
-
             embedder = load_query_encoder(self.settings)
         self.embedder = QueryCache(embedder)
         self._fixed_composer = composer

@@ -29,7 +29,7 @@ from assistant.frontends.cli_common import (
 )
 from assistant.index.build import IndexBusy, build_index, load_library
 from assistant.index.store import IndexError_, IndexStore
-from assistant.library.ingest import recover_interrupted
+from assistant.library.journal import recover_interrupted
 from assistant.library.records import CorpusError
 from assistant.vocab import (
     EVIDENCE_LABELS,

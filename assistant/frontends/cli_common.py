@@ -13,6 +13,7 @@ from pydantic import ValidationError
 
 from assistant.answering.pipeline import Assistant
 from assistant.index.build import build_index, index_status
+from assistant.library.journal import library_busy, recover_interrupted
 from assistant.settings import Settings
 
 
@@ -110,8 +111,6 @@ def ensure_index(settings: Settings, quiet: bool = False) -> None:
     """Build or update the index when it is missing, stale or damaged. What it does is always
     said on stderr (``quiet`` only drops the progress bars): an interrupted ingest finished
     first, a rebuild and why."""
-    from assistant.library.ingest import library_busy, recover_interrupted
-
     done = recover_interrupted(settings)
     if done:
         say(done)

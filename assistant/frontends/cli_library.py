@@ -18,7 +18,8 @@ from assistant.answering.pipeline import DocumentNotFound
 from assistant.frontends.cli_common import fail, index_dir_option, load_assistant, say, settings_for
 from assistant.library.formats import format_table
 from assistant.library.formats.base import IngestError
-from assistant.library.ingest import ingest_paths, recover_interrupted, remove_document
+from assistant.library.ingest import ingest_paths, remove_document
+from assistant.library.journal import recover_interrupted
 from assistant.library.pubmed import fetch_pubmed
 from assistant.library.records import CorpusError
 

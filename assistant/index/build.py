@@ -24,6 +24,8 @@ from typing import Any
 
 import numpy as np
 
+from assistant.index.model_files import model_fingerprint, model_path
+from assistant.index.query_encoder import encoder_dir, encoder_problem, ensure_encoder
 from assistant.index.store import (
     FORMAT,
     IndexError_,
@@ -128,16 +130,9 @@ def load_sources(settings: Settings) -> list[Record]:
     return records + [r for r in library if r.id not in curated]
 
 
-def model_path(settings: Settings) -> str:
-    from assistant.index.model_files import bundled_model_path
-
-    return settings.model_path or bundled_model_path()
-
-
 def build_config(settings: Settings) -> dict[str, Any]:
     """What, besides the records, decides the index content: a change means a full rebuild."""
     import assistant.library.chunks
-    from assistant.index.model_files import model_fingerprint
 
     chunker = hashlib.sha256(Path(assistant.library.chunks.__file__).read_bytes()).hexdigest()[:12]
     return {
@@ -209,8 +204,6 @@ def index_status(settings: Settings, records: list[Record] | None = None) -> Sta
             return Status(
                 "stale", f"{len(changed)} record(s) changed: {', '.join(changed[:5])}", gen
             )
-    from assistant.index.query_encoder import encoder_dir, encoder_problem
-
     fingerprint = manifest["config"]["model"]
     problem = encoder_problem(encoder_dir(settings, fingerprint), fingerprint)
     if problem is not None:
@@ -238,11 +231,11 @@ def _collect_garbage(index_dir: Path, keep: set[str], settings: Settings | None 
     for gen in index_dir.glob("gen-*"):
         if gen.name not in keep:
             if settings is not None:
-                _drop_server_collection(gen, settings)
+                drop_server_collection(gen, settings)
             shutil.rmtree(gen, ignore_errors=True)
 
 
-def _drop_server_collection(gen: Path, settings: Settings) -> None:
+def drop_server_collection(gen: Path, settings: Settings) -> None:
     """Best effort: delete ``gen``'s collection on the configured Chroma server, if it has one.
 
     A generation built against another server (or locally) is left alone: no surprise calls.
@@ -428,7 +421,7 @@ def build_index(
         except BaseException as exc:
             # Never leave a half-written generation (or its server collection) behind.
             if current_generation(index_dir) != gen:
-                _drop_server_collection(gen, settings)
+                drop_server_collection(gen, settings)
                 shutil.rmtree(gen, ignore_errors=True)
                 (index_dir / "CURRENT.tmp").unlink(missing_ok=True)
             if isinstance(exc, Exception) and _is_disk_full(exc):
@@ -459,8 +452,6 @@ def build_index(
 def _ensure_encoder(settings: Settings, embedder: Any, say: Callable[[str], None]) -> Any:
     """Export the ONNX query encoder when the model has none yet (once per model); questions
     are then answered without importing torch (:mod:`assistant.index.query_encoder`)."""
-    from assistant.index.query_encoder import encoder_dir, encoder_problem, ensure_encoder
-
     fingerprint = build_config(settings)["model"]
     if encoder_problem(encoder_dir(settings, fingerprint), fingerprint) is None:
         return embedder

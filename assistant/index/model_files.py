@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
+from typing import Any
 
 
 def bundled_model_path() -> str:
@@ -26,3 +27,8 @@ def model_fingerprint(model_path: str) -> str:
     for w in sorted(folder.glob("*.safetensors")) + sorted(folder.glob("*.bin")):
         h.update(f"{w.name}:{w.stat().st_size}".encode())
     return f"{folder.name}:{h.hexdigest()[:16]}"
+
+
+def model_path(settings: Any) -> str:
+    """The embedding model folder: ``ASSISTANT_MODEL_PATH``, else the bundled package."""
+    return settings.model_path or bundled_model_path()

@@ -39,6 +39,7 @@ from typing import Any
 
 import numpy as np
 
+from assistant.index.model_files import model_fingerprint, model_path
 from assistant.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -204,9 +205,6 @@ def load_query_encoder(settings: Settings) -> Any:
     instead, with a warning: the same vectors, about 9 s slower to start. ``assistant index``
     exports it.
     """
-    from assistant.index.build import model_path
-    from assistant.index.model_files import model_fingerprint
-
     path = model_path(settings)
     fingerprint = model_fingerprint(path)
     folder = encoder_dir(settings, fingerprint)
@@ -233,9 +231,6 @@ def ensure_encoder(settings: Settings, embedder: Any = None, say: Any = None) ->
     ``embedder`` is a loaded :class:`~assistant.index.embeddings.Embedder` of the same model
     (loaded here when None). Needs torch: called only while building the index.
     """
-    from assistant.index.build import model_path
-    from assistant.index.model_files import model_fingerprint
-
     path = model_path(settings)
     fingerprint = model_fingerprint(path)
     folder = encoder_dir(settings, fingerprint)

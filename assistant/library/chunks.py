@@ -457,6 +457,14 @@ def _blocks(text: str) -> list[tuple[str | None, str]]:
     return out
 
 
+# A line ending like this continues on the next line.
+_OPEN_END = re.compile(
+    r"\b(?:the|a|an|of|for|and|or|but|to|in|on|with|that|which|who|has|have|had|been|is|are|was"
+    r"|were|by|as|at|from|its|their|this|these|than|into|about|after|before|can|may|not)$",
+    re.I,
+)
+
+
 def _split_at_headings(block: str) -> list[tuple[str | None, str]]:
     """A block cut at its heading lines: [(heading or None, text under it)]."""
     lines = block.split("\n")
@@ -468,7 +476,12 @@ def _split_at_headings(block: str) -> list[tuple[str | None, str]]:
     heading: str | None = None
     for i, line in enumerate(lines):
         nxt = lines[i + 1] if i + 1 < len(lines) else ""
-        h = _heading_of(line) if line.strip() and (not nxt or len(nxt) > len(line)) else None
+        wrapped = bool(nxt.strip()[:1].islower()) or bool(_OPEN_END.search(line.strip()))
+        h = (
+            _heading_of(line)
+            if line.strip() and (not nxt or len(nxt) > len(line)) and not wrapped
+            else None
+        )  # a hard-wrapped line of a paragraph (a PDF's) is not a heading
         if h is not None and not _LIST_LINE.match(line):
             if current or heading is not None:
                 out.append((heading, "\n".join(current).strip()))
