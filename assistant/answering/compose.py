@@ -489,7 +489,14 @@ class ExtractiveComposer:
         if not pool:
             return []
         question = ev.plan.english or ev.plan.question
-        limit = 2 if NUMBER_QUESTION.search(question) else self.max_sentences
+        wants_number = bool(NUMBER_QUESTION.search(question))
+        limit = 2 if wants_number else self.max_sentences
+        if wants_number and not pool[0].numbers:  # the answer to "how many ..." is a number
+            top = pool[0].score
+            lead = next((c for c in pool[1:6] if c.numbers and c.score >= 0.8 * top), None)
+            if lead is not None:
+                pool.remove(lead)
+                pool.insert(0, lead)
         idf = ev.store.idf
         topic = set(tokenize(ev.plan.searched)) - QUESTION_WORDS
         weight = sum(idf(t) for t in topic) or 1.0

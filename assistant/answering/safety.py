@@ -494,9 +494,6 @@ def notice(kind: str) -> Notice:
 _NOT_A_USE = frozenset(
     {"interaction", "overdose", "withdrawal", "pharmacokinetics", "out_of_scope"}
 )
-# Questions about whether or how baclofen works: answered from addiction trials, they concern
-# its off-label use even when the question names no substance.
-_USE_INTENTS = frozenset({"efficacy", "trial_result", "which_trials", "comparison", "general"})
 # Overdose and poisoning, asked about in general too: the emergency notice goes with them.
 _POISONING = re.compile(
     r"\boverdos\w*|\bpoison\w*|\bintoxicat\w*|\bself.?poison\w*|\blethal\b|\bfatal dose\b"
@@ -535,9 +532,7 @@ def notices_for(
         kinds |= detect(t)
     addiction_words = "off_label" in kinds
     kinds.discard("off_label")
-    evidence_of_use = route in _ADDICTION_ROUTES or (
-        route == "extractive" and plan.intent in _USE_INTENTS
-    )
+    evidence_of_use = route in _ADDICTION_ROUTES
     if plan.intent not in _NOT_A_USE and (
         addiction_words
         or plan.addiction
