@@ -202,4 +202,6 @@ def test_issuing_bodies_are_publishers_not_journals() -> None:
         if r.evidence in ("label", "regulatory"):
             assert r.publisher and not r.journal, r.id
         if r.journal:
-            assert not re.search(r"\b(?:labels?|administration|agency|courts?|guideline)\b", r.journal, re.I), r.id
+            assert not re.search(
+                r"\b(?:labels?|administration|agency|courts?|guideline)\b", r.journal, re.I
+            ), r.id

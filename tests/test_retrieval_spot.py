@@ -78,7 +78,9 @@ def test_spot_ids_exist(questions_by_id: dict[str, Question]) -> None:
     assert len(SPOT_IDS) >= 20 and len(PARAPHRASES) >= 10
     missing = [i for i in SPOT_IDS if i not in questions_by_id]
     assert not missing
-    assert all(not questions_by_id[i].abstain and questions_by_id[i].expected_sources for i in SPOT_IDS)
+    assert all(
+        not questions_by_id[i].abstain and questions_by_id[i].expected_sources for i in SPOT_IDS
+    )
 
 
 @pytest.mark.parametrize("qid", SPOT_IDS)

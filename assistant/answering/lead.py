@@ -16,6 +16,7 @@ from assistant.answer import Plan
 from assistant.answering import safety
 from assistant.answering.compose import QUESTION_WORDS, Composition
 from assistant.library.chunks import tokenize
+from assistant.vocab import CURATED_ONLY, Intent
 
 CALL_NOW = (
     "Call your local emergency number now (112 in Europe, 911 in North America) or a poison "
@@ -54,17 +55,39 @@ _OFF_LABEL = re.compile(
     re.I,
 )
 _APPROVED = re.compile(r"\b(?:approved|authori[sz]ed|licen[sc]ed|registered)\b", re.I)
+# intents whose yes/no answer is a safety or status claim only the curated library may settle
+# the evidence that can state a licence ("approved for ..."): labels, regulators, guidelines
+_STATUS_EVIDENCE = CURATED_ONLY
+_SAFETY_INTENTS: frozenset[Intent] = frozenset(
+    {"adverse_effects", "contraindication", "interaction", "dosing", "withdrawal", "overdose",
+     "regulation"}
+)  # fmt: skip
 
 
 def _stem(word: str) -> str:
     return re.sub(r"(?:ures|ure|ing|es|s|ed)$", "", word.lower())[:6]
 
 
-def polar_lead(plan: Plan, first: str) -> str | None:
+def polar_lead(
+    plan: Plan, first: str, curated: bool = True, evidence: frozenset[str] = _STATUS_EVIDENCE
+) -> str | None:
     """ "Yes" or "No" for a yes/no question whose answer's first sentence is ``first``, or None
-    when the question's shape and that sentence do not settle it."""
+    when the question's shape and that sentence do not settle it.
+
+    ``curated`` says whether every source cited for that sentence is from the curated library.
+    A user's document never settles a question about approval, harm, stopping or interactions
+    (those leads are ours to state, and a document is untrusted input); it may settle what a
+    study found or whether something was studied. ``evidence`` holds the evidence types of those
+    sources: only a label, a regulator or a guideline says "Yes, approved"."""
     q = plan.english or plan.question
     if not _POLAR.match(q):
+        return None
+    if not curated and (
+        _STOP.search(q)
+        or _CAN_CAUSE.match(q)
+        or _APPROVAL.match(q)
+        or plan.intent in _SAFETY_INTENTS
+    ):
         return None
     if (
         _STOP.search(q)
@@ -101,7 +124,12 @@ def polar_lead(plan: Plan, first: str) -> str | None:
         if _OFF_LABEL.search(first):
             return "No"
         others = [p for p in _PLACES if p not in wanted and re.search(_PLACES[p], first, re.I)]
-        if _APPROVED.search(first) and re.search(r"\balcohol\b", first, re.I) and not others:
+        if (
+            _APPROVED.search(first)
+            and re.search(r"\balcohol\b", first, re.I)
+            and not others
+            and evidence <= _STATUS_EVIDENCE
+        ):
             return "Yes"
         return None
     if _CHANGED.search(q):
@@ -182,7 +210,12 @@ def with_lead(plan: Plan, comp: Composition) -> Composition:
     first, _, rest = comp.answer.partition("\n")
     if re.match(r"(?:yes|no|partly|modestly|the evidence|not clearly)\b", first, re.I):
         return comp
-    verdict = polar_lead(plan, first)
+    cited = [int(n) for n in re.findall(r"\[(\d+)\]", first)]
+    curated = not any(c.user for c in comp.citations if c.n in cited or (not cited and c.n == 1))
+    evidence = frozenset(
+        c.evidence for c in comp.citations if c.n in cited or (not cited and c.n == 1)
+    )
+    verdict = polar_lead(plan, first, curated, evidence)
     if verdict is None:
         return comp
     first = (

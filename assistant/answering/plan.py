@@ -206,7 +206,9 @@ def classify(text: str, ents: Entities, personal: bool, records: Sequence[Record
     if ents.documents and hit["document"]:
         return "document"
     # "compared with diazepam?": a follow-up comparison, not a question about diazepam
-    short = bool(re.match(r"\s*(?:and |what about |how about )?(?:compared|versus|vs\b|against|relative)", t))
+    short = bool(
+        re.match(r"\s*(?:and |what about |how about )?(?:compared|versus|vs\b|against|relative)", t)
+    )
     if others and not baclofen and not (hit["comparison"] and short) and not ents.trials:
         return "out_of_scope"  # another medicine's own facts
     if hit["overdose"] and not (ents.trials and hit["result"]):

@@ -534,9 +534,7 @@ def notices_for(
     kinds.discard("off_label")
     evidence_of_use = route in _ADDICTION_ROUTES
     if plan.intent not in _NOT_A_USE and (
-        addiction_words
-        or plan.addiction
-        or (evidence_of_use and contexts_concern_addiction(cited))
+        addiction_words or plan.addiction or (evidence_of_use and contexts_concern_addiction(cited))
     ):
         kinds.add("off_label")
     if plan.intent == "overdose" or any(_POISONING.search(normalise(t)) for t in texts):

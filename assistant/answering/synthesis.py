@@ -464,7 +464,9 @@ def with_details(name: str, details: str) -> str:
 # --------------------------------------------------------------------------- helpers
 
 
-CRAVING_CLAIM = "craving scores craving OCDS obsessive compulsive drinking scale urge desire reduced lower"
+CRAVING_CLAIM = (
+    "craving scores craving OCDS obsessive compulsive drinking scale urge desire reduced lower"
+)
 
 
 def cite_study(cites: Citations, store: object, r: RecordInfo, claim: str | None = None) -> int:

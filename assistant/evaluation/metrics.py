@@ -171,14 +171,19 @@ _FIGURE = re.compile(r"(?<![\w.])(\d+(?:[.,]\d+)?)\s?(%|mg|percent)")
 
 def numbers_in(text: str | None) -> set[str]:
     """The figures in a text ("11.9", "320", "0.618"), as written, years included."""
-    return {n.rstrip(".").replace(",", "") for n in re.findall(r"(?<![\w.])\d[\d,]*(?:\.\d+)?", text or "")}
+    return {
+        n.rstrip(".").replace(",", "")
+        for n in re.findall(r"(?<![\w.])\d[\d,]*(?:\.\d+)?", text or "")
+    }
 
 
 def meta_sentences(answer: Answer) -> list[str]:
     return [s for s in answer_lines(answer.answer) if META.search(s) and not _DECLINE.search(s)]
 
 
-def repeated_facts(sentences: Sequence[str], vectors: np.ndarray | None = None) -> list[tuple[int, int]]:
+def repeated_facts(
+    sentences: Sequence[str], vectors: np.ndarray | None = None
+) -> list[tuple[int, int]]:
     """Pairs of sentences that state the same thing: the same two figures, or (by their
     embeddings) nearly the same meaning."""
     pairs = []
@@ -326,7 +331,9 @@ def alce_scores(answer_text: str, citations: Sequence[Citation]) -> AlceScore | 
     for line in answer_text.splitlines():
         m = _LINE.match(line)
         if m and m.group("text").strip():
-            sents.append((m.group("text").strip(), [int(x) for x in _MARK.findall(m.group("marks"))]))
+            sents.append(
+                (m.group("text").strip(), [int(x) for x in _MARK.findall(m.group("marks"))])
+            )
     if not sents:
         return None
     recall_hits = precise = total = 0

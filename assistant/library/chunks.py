@@ -209,8 +209,13 @@ class ChunkMeta:
 
     @property
     def names(self) -> str:
-        """The record's names as text ("Garbutt et al. 2010 ALPADIR"), for lexical matching."""
-        return " ".join([self.short_cite, *self.trial_names])
+        """The record's names as text ("Garbutt et al. 2010 ALPADIR"), for lexical matching; an
+        issuer's acronym counts as a name too ("NICE", "ANSM", "TGA"), never a user's document's."""
+        issuer = [] if self.user else _ACRONYM.findall(self.publisher or "")
+        return " ".join([self.short_cite, *self.trial_names, *issuer])
+
+
+_ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{2,}\b")
 
 
 @dataclass
