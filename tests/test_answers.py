@@ -133,6 +133,60 @@ def test_a_described_trial_is_answered_from_its_own_record(corpus_assistant) -> 
     assert ans.citations[0].source_id == "reynaud2017"
 
 
+def test_one_detail_of_a_study_is_answered_from_its_fields_and_text(corpus_assistant) -> None:
+    """Follow-ups about one detail of a study (the doses reached, blinding, duration, who ran it)
+    answer that detail first; a detail the study's sources do not give is said to be missing,
+    with the study's main result, instead of a neighbouring sentence standing in."""
+    beraha = ["What did the Dutch high-dose trial find?"]
+    reached = corpus_assistant.ask("How many reached 150 mg?", history=beraha)
+    assert re.search(r"\b9 of the 58\b", first_sentence(reached.answer)), reached.answer
+    bacloville = ["What did Bacloville find?"]
+    blind = corpus_assistant.ask("Was it blinded?", history=bacloville)
+    assert first_sentence(blind.answer).startswith("Yes: Bacloville"), blind.answer
+    assert "double-blind" in first_sentence(blind.answer)
+    open_study = corpus_assistant.ask("Was the 2004 North Carolina baclofen study blinded?")
+    assert first_sentence(open_study.answer).startswith("No:"), open_study.answer
+    long = corpus_assistant.ask("How long did it last?", history=bacloville)
+    assert "12 months" in first_sentence(long.answer), long.answer
+    who = corpus_assistant.ask("Who ran it?", history=["Tell me about the BACLAD trial"])
+    assert first_sentence(who.answer).startswith("Müller and colleagues ran BACLAD"), who.answer
+    for ans in (reached, blind, open_study, long, who):
+        _check_citations(ans, corpus_assistant.store)
+        assert len(ans.answer.splitlines()) <= 2, ans.answer
+    # ALPADIR's sources give no dropout figures: said so, not its design sentence
+    drop = corpus_assistant.ask("How many people dropped out of ALPADIR?")
+    assert first_sentence(drop.answer).startswith("Not reported"), drop.answer
+    assert "11.9%" in drop.answer
+    # and a side-effect answer does not say "no major safety concern" twice
+    side = corpus_assistant.ask("And the side effects?", history=["What did ALPADIR find?"])
+    assert side.answer.lower().count("safety concern") == 1, side.answer
+
+
+def test_a_question_about_one_group_is_answered_from_the_studies_in_it(corpus_assistant) -> None:
+    """ "Does it help drinkers with cirrhosis?" names the studies done in that group, with their
+    results; the pooled answer is kept for plain and "does it only work ..." questions."""
+    cirrhosis = corpus_assistant.ask(
+        "Does baclofen help people with liver cirrhosis stop drinking?"
+    )
+    first = first_sentence(cirrhosis.answer)
+    assert first.startswith("Addolorato et al. 2007") and "71%" in first, cirrhosis.answer
+    assert cirrhosis.citations[0].source_id == "addolorato2007"
+    _check_citations(cirrhosis, corpus_assistant.store)
+    care = corpus_assistant.ask("Does baclofen work for alcohol in primary care?")
+    assert [c.source_id for c in care.citations] == ["rigal2020_bacloville"], care.answer
+    studied = corpus_assistant.ask(
+        "Has baclofen been studied in people with alcohol-related liver disease?"
+    )
+    assert first_sentence(studied.answer).startswith("Yes: Morley"), studied.answer
+    # a question about who it works for, a country, or a plain efficacy question: not a group
+    only = corpus_assistant.ask("does baclofen only work in people who've already detoxed?")
+    assert only.citations[0].evidence in ("meta-analysis", "systematic-review"), only.answer
+    france = corpus_assistant.ask("Does baclofen help heavy drinkers in France?")
+    assert first_sentence(france.answer).startswith("Modestly"), france.answer
+    craving = corpus_assistant.ask("Does baclofen reduce alcohol craving?")
+    assert "craving" in first_sentence(craving.answer), craving.answer
+
+
 def test_no_fact_is_said_twice(corpus_assistant) -> None:
     ans = corpus_assistant.ask("What happens if someone stops high-dose baclofen suddenly?")
     lines = ans.answer.splitlines()

@@ -115,7 +115,11 @@ def polar_lead(
     ):
         if re.search(r"\b(?:risky|dangerous|harmful|bad|a problem)\b", q, re.I):
             return "Yes"
-        if re.search(r"\b(?:safe|ok|okay|fine|alright|all right)\b", q, re.I):
+        if re.search(
+            r"\b(?:safe|ok|okay|fine|alright|all right)\b|^\s*can (?:i|you|we|one|someone|people)\b",
+            q,
+            re.I,
+        ):
             return "Not without risk"
     if _APPROVAL.match(q):
         wanted = plan.entities.jurisdictions
@@ -140,7 +144,9 @@ def polar_lead(
             return "No"
     if _STUDIED.match(q):
         tested = re.search(
-            r"\b(?:trials?|stud(?:y|ied|ies)|tested|cohort|randomi[sz]ed)\b", first, re.I
+            r"\b(?:trials?|stud(?:y|ied|ies)|tested|cohort|randomi[sz]ed|found|reported)\b",
+            first,
+            re.I,
         )
         if tested and not re.search(
             r"\bno (?:trial|study|studies)\b|\bnever\b|\bnot been\b", first, re.I
@@ -192,6 +198,18 @@ def _mentions_place(text: str, places: list[str]) -> bool:
     return any(re.search(_PLACES.get(p, r"$^"), text, re.I) for p in places)
 
 
+# first words that are not names, so "Yes: the ..." (a name keeps its capital: "Yes: Morley ...")
+_COMMON = frozenset(
+    {
+        "the", "a", "an", "in", "it", "its", "this", "these", "those", "there", "baclofen",
+        "people", "patients", "most", "some", "all", "both", "during", "at", "on", "for", "after",
+        "before", "compared", "pooled", "across", "over", "with", "when", "if", "one", "two",
+        "three", "no", "only", "neither", "none", "each", "every", "any", "craving", "treatment",
+        "high", "low",
+    }
+)  # fmt: skip
+
+
 def with_lead(plan: Plan, comp: Composition) -> Composition:
     """The composition with its first words set: an instruction first when someone is in danger
     now, else "Yes"/"No" where :func:`polar_lead` settles it."""
@@ -218,9 +236,8 @@ def with_lead(plan: Plan, comp: Composition) -> Composition:
     verdict = polar_lead(plan, first, curated, evidence)
     if verdict is None:
         return comp
+    word = first.split(" ", 1)[0].lower()
     first = (
-        f"{verdict}: {first[0].lower()}{first[1:]}"
-        if first[1:2].islower()
-        else f"{verdict}: {first}"
+        f"{verdict}: {first[0].lower()}{first[1:]}" if word in _COMMON else f"{verdict}: {first}"
     )
     return replace(comp, answer=f"{first}\n{rest}" if rest else first)

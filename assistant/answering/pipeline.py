@@ -327,7 +327,12 @@ class Assistant:
         comp: Composition | None = None
         if plan.scope == "document" and plan.entities.documents:
             return document_answer(ev, self.composer, self.embedder)
-        if intent == "contraindication":
+        if intent == "efficacy" and not plan.entities.trials:
+            # "does it help drinkers with cirrhosis?": the studies done in that group
+            comp = trial_lists.population_studies(_filtered(ev, filters))
+        if comp is not None:
+            pass
+        elif intent == "contraindication":
             comp = contraindication_answer(plan, self.store, filters)
         elif (
             intent == "efficacy"

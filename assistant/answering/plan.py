@@ -72,7 +72,8 @@ _I = {
         r"\bwhile (?:drinking|taking|on)\b|\bdrink\w* (?:alcohol )?(?:on|while|with|when)\b",
         r"\b(?:take|taking|use|using|on) (?:baclofen|it) (?:\w+ ){0,2}?with\b",
         r"\bchange the effect\b|\bco.?ingest\w*|\bcns depressants?\b",
-        r"\bwith (?:\w+ )?(?:alcohol|a drink|beer|wine)\b(?! (?:use|dependence|problems?|-related))",
+        r"\bwith (?:\w+ )?(?:alcohol|a drink|beer|wine)\b"
+        r"(?! (?:use|dependence|problems?|-related|withdrawal|addiction|craving))",
         r"\b(?:have|having|drink|drinking|mix|mixing) (?:\w+ ){0,2}?(?:alcohol|beers?|wine)"
         r" (?:\w+ ){0,2}?(?:with|while on|while taking|and) (?:baclofen|it)\b",
     ),
@@ -184,7 +185,9 @@ _FOLLOW_UP = re.compile(
 
 
 _TREATING = re.compile(
-    r"\bfor (?:alcohol|drinking|opioid|cocaine|the drink)\b|\bstudied\b"
+    r"\b(?:for|with) (?:alcohol|drinking|opioid|cocaine|the drink)"
+    r" ?(?:withdrawal|addiction|craving|dependence|use disorder)|\bfor (?:alcohol|drinking|opioid"
+    r"|cocaine|the drink)\b|\bstudied\b"
     r"|\b(?:stop|quit|cut down|reduce|less) (?:my |his |her )?drinking\b"
 )
 _REGULATORY_WORDS = re.compile(

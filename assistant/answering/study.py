@@ -19,12 +19,14 @@ from assistant.answering.compose import (
     ExtractiveComposer,
     numbers_of,
     render,
+    same_fact,
 )
 from assistant.answering.synthesis import (
     RESULT_PHRASE,
     cite_study,
     describe,
     join,
+    lower,
     result_quote,
     study_name,
     substance_phrase,
@@ -53,31 +55,43 @@ _SPECIFIC_DETAIL = re.compile(
 )
 
 
-# A detail asked about a study, and the words of the sentences that state it.
-_DETAILS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = tuple(
-    (re.compile(q, re.I), re.compile(a, re.I))
-    for q, a in (
+# A detail asked about a study, the words of the sentences that state it, and how to name the
+# detail when the study's sources do not give it.
+_DETAILS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = tuple(
+    (re.compile(q, re.I), re.compile(a, re.I), name)
+    for q, a, name in (
         (
             r"side.?effects?|adverse|safety|tolerat\w*|harms?",
             r"adverse|side.?effects?|safety|tolerat\w*|drows\w*|sedat\w*|fatigue|somnolen\w*|serious",
+            "side-effect figures",
         ),
         (
             r"drop(?:ped)? ?out|stopped (?:treatment|taking)|withdrew|quit the|still in|completed|retention",
-            r"drop(?:ped)? ?out|dropout|discontinu\w*|withdr[ae]w\w*|completed|retention|remained|lost to",
+            r"drop(?:ped)? ?out|dropout|discontinu\w*|withdr[ae]w(?!al)\w*|completed|retention"
+            r"|remained in|lost to",
+            "dropout figures",
         ),
-        (r"crav\w*|urges?", r"crav\w*|urges?|ocds|obsessive compulsive"),
+        (r"crav\w*|urges?", r"crav\w*|urges?|ocds|obsessive compulsive", "craving results"),
         (
-            r"higher dose|lower dose|dose.?response|top dose|highest dose|target dose",
+            r"women|\bmen\b|\bsex\b|gender",
+            r"\bwomen\b|\bmen\b|\bsex\b|gender|female|male",
+            "results by sex",
+        ),
+        (
+            r"higher dose|lower dose|dose.?response|top dose|highest dose|target dose|\breach\w*"
+            r"|\bachiev\w*|\bgot (?:up )?to \d+",
             r"\bdoses?\b.*\b(?:than|versus|vs|reached|achieved|titrat\w*)|\b(?:reached|achieved)\b",
+            "figures on the doses reached",
         ),
         (
             r"how was .* stopped|taper\w*|at the end|stopping",
-            r"taper\w*|gradual\w*|stopp\w*|discontinu\w*",
+            r"taper\w*|gradual\w*|step(?:ped|wise)? down|dose reduction",
+            "account of how treatment was stopped",
         ),
-        (r"women|\bmen\b|\bsex\b|gender", r"\bwomen\b|\bmen\b|\bsex\b|gender|female|male"),
         (
             r"volunteers|participants|how many (?:people|patients)",
             r"\b\d+\b.*\b(?:volunteers|participants|patients|people|adults|men|women)\b",
+            "participant numbers",
         ),
     )
 )
@@ -89,19 +103,42 @@ _REACHED = re.compile(
 )
 
 
-def _detail(own: Evidence) -> list:
+def _detail(own: Evidence) -> tuple[str, list] | None:
     """For a question about one detail of a study (its side effects, dropouts, craving, doses
-    reached, how it ended), the study's own sentences that state that detail, best first."""
+    reached, how it ended): the detail's name and the study's own sentences that state it, best
+    first (none when its sources do not give it); None when no such detail is asked."""
     q = own.plan.english or own.plan.question
-    for asks, states in _DETAILS:
+    for asks, states, name in _DETAILS:
         if not asks.search(q):
             continue
-        focused = replace(own, plan=replace(own.plan, searched=q))
+        # (design sentences count here: "62% completed" is what a dropout question asks)
+        focused = replace(own, plan=replace(own.plan, searched=q, intent="general", aspects=[]))
         cands = [c for c in ExtractiveComposer().candidates(focused) if states.search(c.text)]
         reach = re.search(r"\b(?:top|target|highest|maximum|full) dose\b|\breach\w*", q, re.I)
         cands.sort(key=lambda c: -(c.score + (0.1 if reach and _REACHED.search(c.text) else 0)))
-        return cands[:2]
-    return []
+        picked = cands[:1]
+        asked = set(tokenize(q)) - QUESTION_WORDS
+        idf = own.store.idf
+        for c in cands[1:2]:  # a second sentence only when it adds a figure or specific words
+            adds = (
+                (c.numbers - picked[0].numbers)
+                or (asked & c.tokens) - picked[0].tokens
+                or {m.lower() for m in states.findall(c.text)}
+                - {m.lower() for m in states.findall(picked[0].text)}
+                or len({t for t in c.tokens - picked[0].tokens if idf(t) >= 2.5}) >= 4
+            )
+            specific = {t for t in c.tokens - picked[0].tokens if idf(t) >= 2.5}
+            if not same_fact(picked[0], c, idf):
+                if adds:
+                    picked.append(c)
+            elif (
+                not picked[0].numbers
+                and len(picked[0].tokens & c.tokens) >= 0.8 * len(picked[0].tokens)
+                and len(specific) >= 4
+            ):
+                picked = [c]  # a lead-in, and the same statement with its particulars: say that
+        return name, picked
+    return None
 
 
 def _figures_not_reported(question: str, record: RecordInfo, store: object) -> list[str]:
@@ -180,7 +217,10 @@ def trial_result(ev: Evidence, record: RecordInfo) -> Composition | None:
     if not asks_result or not record.key_result:
         asked = " ".join(sorted(specific)) if specific else question
         focused = replace(own, plan=replace(plan, searched=asked))
-        picked = _detail(own) or ExtractiveComposer(max_sentences=2).select(focused)
+        detail = _detail(own)
+        if detail is not None and not detail[1] and record.key_result:
+            return _not_reported(detail[0], record, store)
+        picked = (detail and detail[1]) or ExtractiveComposer(max_sentences=2).select(focused)
         return replace(render(picked, own.contexts), route=ROUTE_TRIAL) if picked else None
     cites = Citations()
     n = cite_study(cites, store, record)
@@ -215,6 +255,16 @@ def trial_result(ev: Evidence, record: RecordInfo) -> Composition | None:
     return Composition("\n".join(lines), False, cites.items, ROUTE_TRIAL, table)
 
 
+def _not_reported(detail: str, record: RecordInfo, store: object) -> Composition:
+    """A detail of a study that its sources do not give: said so first, then its main result."""
+    cites = Citations()
+    n = cite_study(cites, store, record)
+    name = study_name(record)
+    first = f"Not reported: the sources on {name} give no {detail}; its main result: "
+    first += f"{lower(record.key_result)} [{n}]."
+    return Composition(first, False, cites.items, ROUTE_TRIAL)
+
+
 # Sections that describe how a study was done: not where its findings are.
 _METHOD_SECTION = re.compile(r"(?i)(?:background|design|participants|intervention|methods?)\b")
 
@@ -231,7 +281,22 @@ _ASKS_SIZE = re.compile(
 )
 _ASKS_CONTROL = re.compile(
     r"\bplacebo.?controlled\b|\b(?:a|any) (?:placebo|control) (?:group|arm)\b|\bcontrol group\b"
-    r"|\bcompared (?:with|to|against) what\b|\bblind(?:ed)?\b",
+    r"|\bcompared (?:with|to|against) what\b",
+    re.I,
+)
+_ASKS_BLIND = re.compile(
+    r"\b(?:double.?|single.?)?blind(?:ed)?\b|\bmasked\b|\bwas (?:it|the \w+(?: \w+)?) open.?label\b",
+    re.I,
+)
+_ASKS_DURATION = re.compile(
+    r"\bhow long\b|\bduration\b|\bfor how many (?:weeks|months)\b|\bhow many (?:weeks|months)\b"
+    r"(?!.*\b(?:abstinent|sober|dry)\b)",
+    re.I,
+)
+_ASKS_WHO = re.compile(
+    r"\bwho (?:ran|led|conducted|did|carried out|performed|wrote|published|authored)\b"
+    r"|\bwhich (?:team|group|investigators|researchers)\b|\bwhere was (?:it|the [\w ]{1,40}?) (?:done"
+    r"|run|carried out|conducted|held)\b|\bwhere did .* take place\b|\b(?:in )?(?:which|what) country\b",
     re.I,
 )
 _ASKS_DOSE = re.compile(
@@ -247,6 +312,8 @@ def study_fact(ev: Evidence, record: RecordInfo) -> Composition | None:
     q = ev.plan.english or ev.plan.question
     store = ev.store
     name = study_name(record)
+    if not (record.short_cite or record.trial_names) and record.year:
+        name = f"the {record.year} study"  # not its title inside a sentence
     cites = Citations()
     first = None
     pooled = record.evidence in POOLED_EVIDENCE
@@ -261,6 +328,30 @@ def study_fact(ev: Evidence, record: RecordInfo) -> Composition | None:
         verb = "randomised" if record.evidence == "rct" else "included"
         claim = f"{record.n} {verb} patients participants people"
         first = f"{name} {verb} {record.n:,} people"
+    elif _ASKS_BLIND.search(q) and record.design and not GENERIC_RESULT.search(q):
+        design = record.design
+        if re.search(r"double.?blind", design, re.I):
+            first = f"Yes: {name} was double-blind"
+        elif re.search(r"open.?label|\bopen\b|single.?blind|unblinded", design, re.I):
+            kind = "single-blind" if re.search(r"single.?blind", design, re.I) else "open-label"
+            first = f"No: {name} was {kind}"
+        claim = design
+    elif _ASKS_DURATION.search(q) and record.duration_weeks and not pooled:
+        first = f"{name} treated people for {_duration(record.duration_weeks)}"
+        claim = f"{_duration(record.duration_weeks)} weeks months treatment"
+    elif _ASKS_WHO.search(q) and (record.author_list or record.country):
+        country = record.country or ""
+        if re.match(r"(?:United|Netherlands|Czech|Philippines)\b", country):
+            country = f"the {country}"
+        where = f" in {country}" if country else ""
+        lead = record.author_list[0].split()[0] if record.author_list else ""
+        if lead and re.match(r"\s*who\b", q, re.I):
+            kind = "trial" if record.evidence == "rct" else "study"
+            what = f"{record.trial_names[0]} ({record.year})" if record.trial_names else None
+            first = f"{lead} and colleagues ran {what or f'the {record.year} {kind}'}{where}"
+        elif record.country:
+            first = f"{name} was run{where}"
+        claim = " ".join([lead, record.country or "", *record.trial_names[:1]])
     elif _ASKS_CONTROL.search(q) and record.comparator:
         claim = "double-blind placebo-controlled randomised compared"
         first = {
@@ -277,13 +368,19 @@ def study_fact(ev: Evidence, record: RecordInfo) -> Composition | None:
     if found is None:
         return None
     ctx, quote, start = found
-    if first.startswith(("Yes", "No", "Not")) is False and not (
-        numbers_of(first) & numbers_of(quote)
-    ):
+    if numbers_of(first) and not (numbers_of(first) & numbers_of(quote)):
         return None  # the record's sentence does not carry the figure: answer from the text
     n = cites.add(ctx, quote, start)
     text = first[0].upper() + first[1:]
     return Composition(f"{text} [{n}].", False, cites.items, ROUTE_TRIAL)
+
+
+def _duration(weeks: float) -> str:
+    """ "12 weeks", "6 months", "12 months" (a year of treatment is said in months)."""
+    months = weeks * 12 / 52
+    if weeks >= 26 and abs(months - round(months)) < 0.15:
+        return f"{round(months)} months"
+    return f"{weeks:g} weeks"
 
 
 def record_evidence(ev: Evidence, record: RecordInfo) -> Evidence:

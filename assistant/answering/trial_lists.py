@@ -8,15 +8,19 @@ from __future__ import annotations
 import re
 
 from assistant.answering.compose import (
+    QUESTION_WORDS,
     Citations,
     Composition,
     Evidence,
 )
+from assistant.answering.entities import SUBSTANCE_RX
 from assistant.answering.synthesis import (
     CRAVING_CLAIM,
+    RESULT_PHRASE,
     cite_study,
     count,
     describe,
+    dose_phrase,
     join,
     placebo_trials,
     pooled_studies,
@@ -26,8 +30,9 @@ from assistant.answering.synthesis import (
     table_row,
     with_details,
 )
+from assistant.library.chunks import tokenize
 from assistant.library.records import RecordInfo
-from assistant.vocab import ROUTE_SYNTHESIS
+from assistant.vocab import EVIDENCE_RANK, ROUTE_SYNTHESIS
 
 # --------------------------------------------------------------------------- which trials
 
@@ -154,4 +159,80 @@ def _which_pooled(ev: Evidence, pooled: list[RecordInfo]) -> Composition | None:
             f"- {with_details(study_name(r), describe(r))}: {r.key_result} [{marks[r.id]}]"
         )
         table.append(table_row(r, marks[r.id]))
+    return Composition("\n".join(lines), False, cites.items, ROUTE_SYNTHESIS, table)
+
+
+# --------------------------------------------------------------------------- in one population
+
+# Words that say who took part without naming a group a question could ask about.
+_PLAIN_PEOPLE = frozenset(
+    tokenize(
+        "people person patients patient adults adult participants volunteers subjects men women "
+        "male female cases outpatients inpatients alcohol alcoholic dependence dependent disorder "
+        "drinkers drinking use users baclofen randomised randomized trials trial studies screened "
+        "abstinence abstinent sober relapse craving withdrawal syndrome treatment hours days weeks"
+    )
+)
+
+
+_MODERATOR = re.compile(
+    r"\bonly\b|\bmore (?:in|for|than)\b|\bbetter (?:in|for)\b|\bdifferen\w*|\bwhich\b|\bwho\b",
+    re.I,
+)
+
+
+def population_studies(ev: Evidence) -> Composition | None:
+    """ "Does baclofen help drinkers with cirrhosis?": the studies whose participants were that
+    group (matched on the words of their population that few studies share), each
+    with its result, the best-matching first (their population fields name the group; countries
+    do not count). None when no study was done in such a group."""
+    plan, store = ev.plan, ev.store
+    q = plan.english or plan.question
+    if _MODERATOR.search(q):
+        return None  # "does it only work after detox?" asks what the pooled evidence says
+    asked = {t for t in set(tokenize(q)) - QUESTION_WORDS - _PLAIN_PEOPLE if not t.isdigit()}
+    studies = [
+        r
+        for r in store.catalog()
+        if not r.user
+        and r.key_result
+        and r.evidence in ("rct", "cohort")
+        and r.result in ("benefit", "no-benefit", "mixed")
+        and (not plan.substance or plan.substance in r.substances)
+    ]
+    words = {
+        r.id: set(tokenize(r.population or "")) - set(tokenize(r.country or "")) for r in studies
+    }
+    df: dict[str, int] = {}
+    for ws in words.values():
+        for w in ws:
+            df[w] = df.get(w, 0) + 1
+    # a group word: in the question, in few studies' populations, and not a substance's name
+    # (the substance is the plan's; "smokers" of cannabis are not a group of drinkers)
+    group = {
+        w
+        for w in asked
+        if 0 < df.get(w, 0) <= 4 and not any(rx.match(w) for rx in SUBSTANCE_RX.values())
+    }
+    if not group:
+        return None
+    idf = store.idf  # rare across the whole library weighs more ("cirrhosis" over "care")
+    scored = sorted(
+        ((sum(idf(w) for w in group & words[r.id]), r) for r in studies if group & words[r.id]),
+        key=lambda x: (-x[0], EVIDENCE_RANK.get(x[1].evidence, 8), -(x[1].n or 0)),
+    )
+    chosen = [r for sc, r in scored[:3] if sc >= 0.4 * scored[0][0]]
+    cites = Citations()
+    lines = []
+    for i, r in enumerate(chosen):
+        n = cite_study(cites, store, r)
+        dose = dose_phrase(r) if r.evidence in ("rct", "cohort") else ""
+        details = f"{r.population}, {dose}" if r.population and dose else r.population
+        head = with_details(study_name(r), details or describe(r))
+        found = RESULT_PHRASE[r.result] if r.evidence == "rct" else "reported"
+        if r.comparator == "active":
+            found = found.replace("over placebo", "over the comparator")
+        line = f"{head} {found}: {r.key_result} [{n}]."
+        lines.append(line if i == 0 else f"- {line}")
+    table = [table_row(r, cites.items[i].n) for i, r in enumerate(chosen) if r.evidence == "rct"]
     return Composition("\n".join(lines), False, cites.items, ROUTE_SYNTHESIS, table)
