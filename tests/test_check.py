@@ -16,6 +16,7 @@ import sys
 import pytest
 import yaml
 
+from assistant.answering.agreement import figure_ranges, parameter_conflict
 from assistant.answering.claims import FACTS_PATH, fact_verdict, load_facts
 from assistant.answering.contraindications import quote_in_body
 from assistant.library.records import load_corpus
@@ -95,6 +96,45 @@ def test_each_fact_decides_its_examples(key: str, claim: str, verdict: str | Non
 def test_the_fact_sheet_names_its_checks() -> None:
     text = FACTS_PATH.read_text()
     assert "verbatim" in text and "contradicts" in text
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "conflict"),
+    [
+        # a half-life far outside the curated range, and one inside it
+        (
+            "Its half-life is around 20 to 30 hours.",
+            "It has a half-life of about 3 to 4 hours.",
+            True,
+        ),
+        ("Its half-life is roughly 4 hours.", "It has a half-life of about 3 to 7 hours.", False),
+        # "more than 95%" against about 30%; the CSF clause of the same sentence is not compared
+        (
+            "It is heavily bound to plasma proteins, at more than 95%.",
+            "About 30% is bound to plasma proteins, and CSF levels reach about 12% of plasma.",
+            True,
+        ),
+        ("About 12% reaches the CSF.", "About 30% is bound to plasma proteins.", False),
+        # a CSF half-life is not the plasma half-life
+        (
+            "Its half-life is 3 hours.",
+            "The half-life in cerebrospinal fluid is 1 to 5 hours.",
+            False,
+        ),
+        # no figure in the same unit: nothing to compare
+        ("Its half-life is long.", "It has a half-life of about 3 to 4 hours.", False),
+    ],
+)
+def test_a_measured_parameter_is_compared_by_its_ranges(
+    claim: str, passage: str, conflict: bool
+) -> None:
+    assert (parameter_conflict(claim, passage) is not None) is conflict
+
+
+def test_figure_ranges_read_bounds() -> None:
+    assert figure_ranges("more than 95%") == {"%": [(95.0, 100.0)]}
+    assert figure_ranges("around 20 to 30 hours") == {"hour": [(20.0, 30.0)]}
+    assert figure_ranges("less than 5%") == {"%": [(0.0, 5.0)]}
 
 
 # --------------------------------------------------------------------------- on documents

@@ -278,3 +278,80 @@ def null_outcomes(key_result: str) -> list[set[str]]:
         set(tokenize(m.group(1))) - {"baclofen", "placebo"}
         for m in _NULL_OUTCOME.finditer(key_result)
     ]
+
+
+# --------------------------------------------------------------------------- measured parameters
+
+# How the body handles the drug, named in everyday and label words: a claim and a curated sentence
+# about the same parameter must give overlapping figures.
+_PARAMETERS: dict[str, re.Pattern[str]] = {
+    name: re.compile(rx, re.I)
+    for name, rx in (
+        ("half-life", r"half.?life"),
+        ("protein binding", r"protein.?bind\w*|bound to (?:plasma )?proteins?|protein.?bound"),
+        ("bioavailability", r"bioavailab\w*|reaches the (?:blood\w*|circulation)"),
+        ("urinary excretion", r"\bin (?:the )?urine\b|excreted unchanged|renal(?:ly)? excret\w*"),
+        ("liver metabolism", r"metaboli[sz]\w*"),
+        ("cerebrospinal fluid", r"cerebrospinal|\bcsf\b"),
+        ("peak", r"\bpeaks?\b|\bpeak (?:level|concentration)s?\b"),
+    )
+}
+_RANGE = re.compile(
+    r"(?P<cmp>more than|over|above|at least|less than|under|below|up to)?\s*"
+    r"(?P<lo>\d+(?:\.\d+)?)(?:\s*%?\s*(?:to|-|–|and)\s*(?P<hi>\d+(?:\.\d+)?))?\s*"
+    r"(?P<unit>%|per ?cent|hours?|h\b|minutes?)",
+    re.I,
+)
+
+
+def parameters(text: str) -> set[str]:
+    """The measured parameters a text gives figures for or names ("half-life", ...)."""
+    return {name for name, rx in _PARAMETERS.items() if rx.search(text)}
+
+
+def figure_ranges(text: str) -> dict[str, list[tuple[float, float]]]:
+    """The figures of a text as ranges per unit ("20 to 30 hours" -> hour: (20, 30); "more than
+    95%" -> %: (95, 100))."""
+    out: dict[str, list[tuple[float, float]]] = {}
+    for m in _RANGE.finditer(text):
+        lo = float(m.group("lo"))
+        hi = float(m.group("hi")) if m.group("hi") else lo
+        unit = m.group("unit").lower()
+        unit = "%" if unit.startswith(("%", "per")) else "hour" if unit[0] == "h" else "minute"
+        cmp = (m.group("cmp") or "").lower()
+        if cmp in ("more than", "over", "above", "at least"):
+            hi = 100.0 if unit == "%" else lo * 10
+        elif cmp in ("less than", "under", "below", "up to"):
+            lo = 0.0
+        out.setdefault(unit, []).append((lo, hi))
+    return out
+
+
+def parameter_conflict(claim: str, passage: str) -> str | None:
+    """The claim and a clause of the passage give one measured parameter (half-life, protein
+    binding, ...) figures in the same unit whose ranges do not meet, allowing a quarter either
+    way. A cerebrospinal-fluid figure is only compared with another."""
+    params = parameters(claim)
+    if len(params) != 1:
+        return None
+    name = next(iter(params))
+    csf = "cerebrospinal fluid" in parameters(claim)
+    for clause in re.split(r",\s*(?:and|while|whereas|but)\s+|;\s*", passage):
+        found = parameters(clause)
+        if name not in found or ("cerebrospinal fluid" in found) != csf:
+            continue
+        theirs = figure_ranges(clause)
+        for unit, ranges in figure_ranges(claim).items():
+            if unit not in theirs:
+                continue
+            for lo, hi in ranges:
+                if all(hi < tlo * 0.75 or lo > thi * 1.25 for tlo, thi in theirs[unit]):
+                    shown = ", ".join(
+                        f"{a:g}" if a == b else f"{a:g}-{b:g}" for a, b in theirs[unit]
+                    )
+                    label = "%" if unit == "%" else f" {unit}s"
+                    said = f"{lo:g}" if lo == hi else f"{lo:g}-{hi:g}"
+                    return (
+                        f"The curated source gives a {name} of {shown}{label}, not {said}{label}."
+                    )
+    return None

@@ -42,6 +42,8 @@ from assistant.answering.agreement import (
     number_conflict,
     numbers_in_text,
     opposite,
+    parameter_conflict,
+    parameters,
     quantities,
     shares_anchor,
     single_clause,
@@ -266,7 +268,23 @@ class Checker:
             return
         sims = np.asarray(store.sentence_vectors) @ vec
         sims[~self._allowed] = -1.0
-        top = np.argsort(-sims)[:6]
+        order = np.argsort(-sims)
+        top = order[:6]
+        # a measured parameter (half-life, protein binding): the curated sentences about it decide,
+        # even when they are not among the closest few
+        params = parameters(claim.text)
+        if params:
+            for row in order[:60]:
+                if float(sims[row]) < 0.5:
+                    break
+                pos = int(self._rows[row])
+                sent = self._sentence_text(row, pos)
+                why = parameter_conflict(claim.text, sent)
+                if why is not None:
+                    self._cite_sentence(claim, pos, sent)
+                    claim.verdict = "contradicted"
+                    claim.explanation = why
+                    return
         claim_toks = set(tokenize(claim.text))
         claim_neg = bool(NEGATION.search(claim.text))
         claim_nums = quantities(claim.text)
@@ -297,6 +315,8 @@ class Checker:
                 why = number_conflict(claim_nums, quantities(sent), known)
             if why is None and overlap >= 0.25 and sim >= 0.8 and single_clause(sent):
                 why = opposite(claim.text, sent)
+            if why is None:
+                why = parameter_conflict(claim.text, sent)
             if why is not None:
                 self._cite_sentence(claim, pos, sent)
                 claim.verdict = "contradicted"
@@ -308,7 +328,9 @@ class Checker:
             sent = self._sentence_text(best, pos)
             nums = {n for n, _ in claim_nums}
             same_sense = (
-                claim_neg == bool(NEGATION.search(sent)) and opposite(claim.text, sent) is None
+                claim_neg == bool(NEGATION.search(sent))
+                and opposite(claim.text, sent) is None
+                and params <= parameters(sent)  # a half-life is supported by a half-life
             )
             if same_sense and nums <= self._record_numbers(
                 store.metas[pos].source_id

@@ -284,6 +284,7 @@ _ASKS_CONTROL = re.compile(
     r"|\bcompared (?:with|to|against) what\b",
     re.I,
 )
+_ASKS_FINDING = re.compile(r"\b(?:find|found|result\w*|conclu\w*|show\w*)\b", re.I)
 _ASKS_BLIND = re.compile(
     r"\b(?:double.?|single.?)?blind(?:ed)?\b|\bmasked\b|\bwas (?:it|the \w+(?: \w+)?) open.?label\b",
     re.I,
@@ -328,7 +329,7 @@ def study_fact(ev: Evidence, record: RecordInfo) -> Composition | None:
         verb = "randomised" if record.evidence == "rct" else "included"
         claim = f"{record.n} {verb} patients participants people"
         first = f"{name} {verb} {record.n:,} people"
-    elif _ASKS_BLIND.search(q) and record.design and not GENERIC_RESULT.search(q):
+    elif _ASKS_BLIND.search(q) and record.design and not _ASKS_FINDING.search(q):
         design = record.design
         if re.search(r"double.?blind", design, re.I):
             first = f"Yes: {name} was double-blind"

@@ -221,7 +221,7 @@ def population_studies(ev: Evidence) -> Composition | None:
         ((sum(idf(w) for w in group & words[r.id]), r) for r in studies if group & words[r.id]),
         key=lambda x: (-x[0], EVIDENCE_RANK.get(x[1].evidence, 8), -(x[1].n or 0)),
     )
-    chosen = [r for sc, r in scored[:3] if sc >= 0.4 * scored[0][0]]
+    chosen = [r for sc, r in scored[:3] if sc >= 0.5 * scored[0][0]]
     cites = Citations()
     lines = []
     for i, r in enumerate(chosen):
