@@ -187,6 +187,49 @@ def test_a_question_about_one_group_is_answered_from_the_studies_in_it(corpus_as
     assert "craving" in first_sentence(craving.answer), craving.answer
 
 
+def test_an_effect_no_source_mentions_is_said_to_be_unreported(corpus_assistant) -> None:
+    hair = corpus_assistant.ask("Does baclofen cause hair loss?")
+    assert first_sentence(hair.answer).startswith("Not reported"), hair.answer
+    assert "hair loss" in first_sentence(hair.answer)
+    assert [c.evidence for c in hair.citations] == ["label"]
+    _check_citations(hair, corpus_assistant.store)
+    # an effect the label names is answered from it, with "Yes" and a lowered first word
+    drowsy = corpus_assistant.ask("Can baclofen cause drowsiness?")
+    assert first_sentence(drowsy.answer).startswith("Yes: transient drowsiness"), drowsy.answer
+
+
+def test_an_approval_no_is_said_of_the_place_asked_about(corpus_assistant) -> None:
+    """A sentence saying the FDA has not approved baclofen but France has does not make the
+    answer to "approved in France?" a "No"."""
+    france = corpus_assistant.ask("Is baclofen approved for alcohol in France?")
+    assert not first_sentence(france.answer).startswith("No"), france.answer
+    us = corpus_assistant.ask("Is baclofen approved for alcohol in the US?")
+    assert first_sentence(us.answer).startswith("No:"), us.answer
+
+
+def test_a_follow_up_does_not_repeat_the_previous_answer(corpus_assistant) -> None:
+    """The user has just read the previous turn's answer: a follow-up's answer drops the lines
+    it repeats (citations renumbered), unless nothing else is left to say."""
+    first = corpus_assistant.ask("Tell me about the Morley 2018 trial")
+    follow = corpus_assistant.ask(
+        "did the higher dose do better?", history=["Tell me about the Morley 2018 trial"]
+    )
+    before = {
+        re.sub(r"\s*\[\d+\]\.?$", "", ln.removeprefix("- ")) for ln in first.answer.splitlines()
+    }
+    after = [
+        re.sub(r"\s*\[\d+\]\.?$", "", ln.removeprefix("- ")) for ln in follow.answer.splitlines()
+    ]
+    assert not set(after) & before, follow.answer
+    assert first_sentence(follow.answer).startswith("No:"), follow.answer
+    _check_citations(follow, corpus_assistant.store)
+    treated = corpus_assistant.ask(
+        "how is it treated?", history=["What are the signs of baclofen overdose?"]
+    )
+    assert "antidote" in first_sentence(treated.answer), treated.answer
+    assert treated.notices[0].kind == "emergency"
+
+
 def test_no_fact_is_said_twice(corpus_assistant) -> None:
     ans = corpus_assistant.ask("What happens if someone stops high-dose baclofen suddenly?")
     lines = ans.answer.splitlines()

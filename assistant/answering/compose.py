@@ -55,7 +55,8 @@ QUESTION_WORDS = frozenset(
         "safe risk risks find found finding findings result results show showed conclude "
         "concluded conclusion trial trials review report reported outcome outcomes happen "
         "happened paper article say says said according label actually really exactly just "
-        "usually generally typically basically"
+        "usually generally typically basically notice noticed experience experienced feel felt get "
+        "gets getting"
     )
 )
 

@@ -54,7 +54,7 @@ _OFF_LABEL = re.compile(
     r"|\bonly for spasticity\b|\bapproved (?:only )?for spasticity\b",
     re.I,
 )
-_APPROVED = re.compile(r"\b(?:approved|authori[sz]ed|licen[sc]ed|registered)\b", re.I)
+_APPROVED = re.compile(r"\b(?:approved|authori[sz](?:ed|ation)|licen[sc]ed|registered)\b", re.I)
 # intents whose yes/no answer is a safety or status claim only the curated library may settle
 # the evidence that can state a licence ("approved for ..."): labels, regulators, guidelines
 _STATUS_EVIDENCE = CURATED_ONLY
@@ -125,9 +125,14 @@ def polar_lead(
         wanted = plan.entities.jurisdictions
         if wanted and not _mentions_place(first, wanted):
             return None
-        if _OFF_LABEL.search(first):
-            return "No"
         others = [p for p in _PLACES if p not in wanted and re.search(_PLACES[p], first, re.I)]
+        # "not approved" must be said of the place asked about, not of another in the sentence
+        clauses = [c for c in _CLAUSES.split(first) if c] if wanted and others else [first]
+        if any(
+            _OFF_LABEL.search(c) and (not wanted or not others or _mentions_place(c, wanted))
+            for c in clauses
+        ):
+            return "No"
         if (
             _APPROVED.search(first)
             and re.search(r"\balcohol\b", first, re.I)
@@ -198,16 +203,11 @@ def _mentions_place(text: str, places: list[str]) -> bool:
     return any(re.search(_PLACES.get(p, r"$^"), text, re.I) for p in places)
 
 
-# first words that are not names, so "Yes: the ..." (a name keeps its capital: "Yes: Morley ...")
-_COMMON = frozenset(
-    {
-        "the", "a", "an", "in", "it", "its", "this", "these", "those", "there", "baclofen",
-        "people", "patients", "most", "some", "all", "both", "during", "at", "on", "for", "after",
-        "before", "compared", "pooled", "across", "over", "with", "when", "if", "one", "two",
-        "three", "no", "only", "neither", "none", "each", "every", "any", "craving", "treatment",
-        "high", "low",
-    }
-)  # fmt: skip
+# A sentence that opens with a name keeps its capital after "Yes: " ("Morley et al. 2018",
+# "Bacloville 2020", "ALPADIR", "Müller and colleagues"); any other first word is lowered.
+_NAMED = re.compile(
+    r"[A-Z][\w'-]*(?:\s+et al\b|\s+and colleagues\b|\s+\(|\s+\d{4}\b|'s\b)|[A-Z]{2,}\b"
+)
 
 
 def with_lead(plan: Plan, comp: Composition) -> Composition:
@@ -236,8 +236,9 @@ def with_lead(plan: Plan, comp: Composition) -> Composition:
     verdict = polar_lead(plan, first, curated, evidence)
     if verdict is None:
         return comp
-    word = first.split(" ", 1)[0].lower()
     first = (
-        f"{verdict}: {first[0].lower()}{first[1:]}" if word in _COMMON else f"{verdict}: {first}"
+        f"{verdict}: {first}"
+        if _NAMED.match(first)
+        else f"{verdict}: {first[0].lower()}{first[1:]}"
     )
     return replace(comp, answer=f"{first}\n{rest}" if rest else first)

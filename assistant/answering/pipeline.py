@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.answer import Answer, Context, Filters, Plan
-from assistant.answering import comparisons, lead, safety, study, synthesis, trial_lists
+from assistant.answering import comparisons, effects, lead, safety, study, synthesis, trial_lists
 from assistant.answering.backends import BackendUnavailable, configured_spec
 from assistant.answering.check import check_document
 from assistant.answering.claims import CheckReport
@@ -41,6 +41,7 @@ from assistant.answering.compose import (
 )
 from assistant.answering.conditions import contraindication_answer
 from assistant.answering.document import document_answer
+from assistant.answering.follow_up import without_repeats
 from assistant.answering.generate import NotedComposer, composer_from_spec
 from assistant.answering.plan import plan_question
 from assistant.index.build import index_status
@@ -220,23 +221,7 @@ class Assistant:
         """Answer one question; ``history`` holds the conversation's earlier questions."""
         self.refresh()
         question = clean_question(question)
-        plan = self.plan(question, history)
-        filters = dataclasses.replace(filters) if filters else Filters()
-        if plan.scope == "document" and plan.entities.documents:
-            filters.records = list(plan.entities.documents)
-        comp = self._decline(plan)
-        contexts: list[Context] = []
-        if comp is None:
-            query = search_query(plan)
-            vec = self.embedder.encode([query])[0]
-            out = self.chain(
-                filters or None, prefer_evidence=prefer_evidence(plan),
-                focus_records=[*plan.entities.trials, *plan.entities.documents],
-                curated_first=plan.scope == "curated",
-            ).invoke({"input": query, "plan": plan, "query_vec": vec})  # fmt: skip
-            contexts = out["context"] = [from_document(d) for d in out["context"]]
-            ev = Evidence(plan, contexts, self.store, vec)
-            comp = lead.with_lead(plan, self._route(ev, filters))
+        plan, comp, contexts = self._compose(question, history, filters)
         answer = Answer(
             question=question,
             answer=comp.answer,
@@ -257,6 +242,39 @@ class Assistant:
         ]
         answer.notices = safety.notices_for(plan, quoted, answer.route, answer.abstained)
         return answer
+
+    def _compose(
+        self,
+        question: str,
+        history: Sequence[Any],
+        filters: Filters | None,
+        previous: bool = True,
+    ) -> tuple[Plan, Composition, list[Context]]:
+        """The plan, the composed answer and the retrieved contexts for one question. A
+        follow-up does not say again what the previous turn's answer said (``previous``)."""
+        plan = self.plan(question, history)
+        filters = dataclasses.replace(filters) if filters else Filters()
+        if plan.scope == "document" and plan.entities.documents:
+            filters.records = list(plan.entities.documents)
+        comp = self._decline(plan)
+        contexts: list[Context] = []
+        if comp is None:
+            query = search_query(plan)
+            vec = self.embedder.encode([query])[0]
+            out = self.chain(
+                filters or None, prefer_evidence=prefer_evidence(plan),
+                focus_records=[*plan.entities.trials, *plan.entities.documents],
+                curated_first=plan.scope == "curated",
+            ).invoke({"input": query, "plan": plan, "query_vec": vec})  # fmt: skip
+            contexts = out["context"] = [from_document(d) for d in out["context"]]
+            ev = Evidence(plan, contexts, self.store, vec)
+            comp = self._route(ev, filters)
+            earlier = _texts(history)
+            if previous and plan.follow_up and earlier and not comp.abstained:
+                _, before, _ = self._compose(earlier[-1], earlier[:-1], filters, previous=False)
+                comp = without_repeats(comp, before)
+            comp = lead.with_lead(plan, comp)
+        return plan, comp, contexts
 
     def document(self, name: str) -> RecordInfo:
         """One of the user's documents by id, title or file name (the latest added for "")."""
@@ -330,6 +348,8 @@ class Assistant:
         if intent == "efficacy" and not plan.entities.trials:
             # "does it help drinkers with cirrhosis?": the studies done in that group
             comp = trial_lists.population_studies(_filtered(ev, filters))
+        elif intent == "adverse_effects" and not plan.entities.trials:
+            comp = effects.unlisted_effect(ev)  # "does it cause hair loss?" when none says so
         if comp is not None:
             pass
         elif intent == "contraindication":

@@ -443,4 +443,14 @@ def plan_question(
     elif plan.intent in ("contraindication", "overdose", "withdrawal", "interaction", "dosing"):
         plan.scope = "curated"
     plan.searched = _standalone(plan, catalog)
+    if plan.intent == "overdose" and _MANAGEMENT.search(norm(plan.english)):
+        # "how is it treated?": the sources' words for managing a poisoning ("treat" alone is a
+        # word every question uses)
+        plan.searched += " (management: supportive care, airway, haemodialysis, no antidote)"
     return plan
+
+
+_MANAGEMENT = re.compile(
+    r"\bhow (?:is|are|do you|do doctors|should) (?:it |they |an overdose |overdoses |this )?"
+    r"(?:be )?(?:treat\w*|manag\w*|handl\w*)|\btreatment\b|\bmanag\w*|\bantidote\b",
+)

@@ -89,7 +89,7 @@ _DETAILS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = tuple(
             "account of how treatment was stopped",
         ),
         (
-            r"volunteers|participants|how many (?:people|patients)",
+            r"volunteers|participants|how many (?:people|patients)|(?:each|per|every) (?:arm|group)",
             r"\b\d+\b.*\b(?:volunteers|participants|patients|people|adults|men|women)\b",
             "participant numbers",
         ),
@@ -97,6 +97,7 @@ _DETAILS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = tuple(
 )
 
 
+_DESCRIPTOR = re.compile(r"\s*(?:review|study|trial|paper|series|analysis|report)\b", re.I)
 _REACHED = re.compile(
     r"\b\d+ (?:of|out of) (?:the )?\d+\b[^.]*\b(?:reached|achieved)\b|\bmean (?:daily )?dose\b",
     re.I,
@@ -108,9 +109,12 @@ def _detail(own: Evidence) -> tuple[str, list] | None:
     reached, how it ended): the detail's name and the study's own sentences that state it, best
     first (none when its sources do not give it); None when no such detail is asked."""
     q = own.plan.english or own.plan.question
+    if _ASKS_WHO.search(q):
+        return None  # "who wrote the safety review?" asks for people, not side effects
     for asks, states, name in _DETAILS:
-        if not asks.search(q):
-            continue
+        m = asks.search(q)
+        if not m or _DESCRIPTOR.match(q[m.end() :]):
+            continue  # "the safety review", "the dropout analysis": what the study is, not asked
         # (design sentences count here: "62% completed" is what a dropout question asks)
         focused = replace(own, plan=replace(own.plan, searched=q, intent="general", aspects=[]))
         cands = [c for c in ExtractiveComposer().candidates(focused) if states.search(c.text)]
@@ -121,7 +125,7 @@ def _detail(own: Evidence) -> tuple[str, list] | None:
         idf = own.store.idf
         for c in cands[1:2]:  # a second sentence only when it adds a figure or specific words
             adds = (
-                (c.numbers - picked[0].numbers)
+                (c.numbers - picked[0].numbers if not picked[0].numbers else set())
                 or (asked & c.tokens) - picked[0].tokens
                 or {m.lower() for m in states.findall(c.text)}
                 - {m.lower() for m in states.findall(picked[0].text)}
@@ -218,7 +222,13 @@ def trial_result(ev: Evidence, record: RecordInfo) -> Composition | None:
         asked = " ".join(sorted(specific)) if specific else question
         focused = replace(own, plan=replace(plan, searched=asked))
         detail = _detail(own)
-        if detail is not None and not detail[1] and record.key_result:
+        if (
+            detail is not None
+            and not detail[1]
+            and record.key_result
+            and detail[0] != "participant numbers"  # a size is in the fields, said elsewhere
+            and not _states_anywhere(store, record, detail[0])
+        ):
             return _not_reported(detail[0], record, store)
         picked = (detail and detail[1]) or ExtractiveComposer(max_sentences=2).select(focused)
         return replace(render(picked, own.contexts), route=ROUTE_TRIAL) if picked else None
@@ -255,6 +265,13 @@ def trial_result(ev: Evidence, record: RecordInfo) -> Composition | None:
     return Composition("\n".join(lines), False, cites.items, ROUTE_TRIAL, table)
 
 
+def _states_anywhere(store: object, record: RecordInfo, detail: str) -> bool:
+    """Whether any sentence of the record, in any section, states the detail: "Not reported" is
+    said only when none does."""
+    states = next(a for _, a, name in _DETAILS if name == detail)
+    return any(states.search(store.texts[pos]) for pos in store.record_positions(record.id))  # type: ignore[attr-defined]
+
+
 def _not_reported(detail: str, record: RecordInfo, store: object) -> Composition:
     """A detail of a study that its sources do not give: said so first, then its main result."""
     cites = Citations()
@@ -276,7 +293,8 @@ _ASKS_POOLED = re.compile(
 )
 _ASKS_SIZE = re.compile(
     r"\bhow (?:many|large|big)\b(?!.*\b(?:dropped|stopped|quit|left|withdrew|reached|got to"
-    r"|died|needed|abstinent|relapsed|completed|finished)\b)|\bsample size\b|\bhow many took part\b",
+    r"|died|needed|abstinent|relapsed|completed|finished|still|remain\w*)\b|.*\b(?:each|per|every)"
+    r" (?:arm|group)\b)|\bsample size\b|\bhow many took part\b",
     re.I,
 )
 _ASKS_CONTROL = re.compile(
@@ -347,9 +365,12 @@ def study_fact(ev: Evidence, record: RecordInfo) -> Composition | None:
         where = f" in {country}" if country else ""
         lead = record.author_list[0].split()[0] if record.author_list else ""
         if lead and re.match(r"\s*who\b", q, re.I):
-            kind = "trial" if record.evidence == "rct" else "study"
+            kind = {"rct": "trial", "meta-analysis": "meta-analysis"}.get(record.evidence, "study")
+            if record.evidence in ("review", "systematic-review"):
+                kind = "review"
+            verb = "wrote" if kind in ("review", "meta-analysis") else "ran"
             what = f"{record.trial_names[0]} ({record.year})" if record.trial_names else None
-            first = f"{lead} and colleagues ran {what or f'the {record.year} {kind}'}{where}"
+            first = f"{lead} and colleagues {verb} {what or f'the {record.year} {kind}'}{where}"
         elif record.country:
             first = f"{name} was run{where}"
         claim = " ".join([lead, record.country or "", *record.trial_names[:1]])
