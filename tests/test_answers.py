@@ -230,6 +230,32 @@ def test_a_follow_up_does_not_repeat_the_previous_answer(corpus_assistant) -> No
     assert treated.notices[0].kind == "emergency"
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "In which year did the Berlin Wall fall?",  # "fall" is not a result asked about
+        "What is the speed of light in a vacuum?",  # "speed" is not methamphetamine here
+        "Can baclofen cure hiccups?",  # a use no source covers: not the alcohol evidence
+    ],
+)
+def test_questions_outside_the_library_are_not_answered_from_it(corpus_assistant, question) -> None:
+    ans = corpus_assistant.ask(question)
+    assert ans.abstained and not ans.citations, ans.answer
+    assert {n.kind for n in ans.notices} == {"general"}
+
+
+def test_a_poisoning_series_answer_carries_the_emergency_notice(corpus_assistant) -> None:
+    ans = corpus_assistant.ask(
+        "How many baclofen-related deaths were recorded in Australia up to 2022?"
+    )
+    assert ans.notices[0].kind == "emergency", [n.kind for n in ans.notices]
+    # a cohort's mortality result is not a poisoning: no emergency notice
+    cohort = corpus_assistant.ask(
+        "What did the French national cohort find about the risk of death?"
+    )
+    assert "emergency" not in {n.kind for n in cohort.notices}
+
+
 def test_no_fact_is_said_twice(corpus_assistant) -> None:
     ans = corpus_assistant.ask("What happens if someone stops high-dose baclofen suddenly?")
     lines = ans.answer.splitlines()

@@ -313,7 +313,11 @@ LAY_TERMS: tuple[tuple[str, str], ...] = (
     (r"kicking (?:a |the )?(?:smack|heroin|opioid|junk) habit", "opioid withdrawal"),
     (r"\bsmack\b|\bjunk\b", "heroin"),
     (r"\bcoke\b|\bblow\b", "cocaine"),
-    (r"crystal meth|\bcrystal\b|\bice\b(?= users| habit)|\bspeed\b", "methamphetamine"),
+    (
+        r"crystal meth|\bcrystal\b(?= meth| users?| habit)|(?<=on )crystal\b|\bice\b(?= users| habit)"
+        r"|\bspeed\b(?= users?| habit| addict\w*| dependence)|(?<=on )speed\b|(?<=taking )speed\b",
+        "methamphetamine",
+    ),
     (r"liquid ecstasy|liquid x", "GHB"),
     (
         r"light up|pack.?a.?day (?:person|smoker|habit)|\bcigs\b|\bciggies\b|\bsmokes\b",

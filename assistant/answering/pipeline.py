@@ -33,6 +33,7 @@ from assistant.answering.backends import BackendUnavailable, configured_spec
 from assistant.answering.check import check_document
 from assistant.answering.claims import CheckReport
 from assistant.answering.compose import (
+    QUESTION_WORDS,
     Composer,
     Composition,
     Evidence,
@@ -48,6 +49,7 @@ from assistant.index.build import index_status
 from assistant.index.query_encoder import load_query_encoder
 from assistant.index.retrieval import from_document, hybrid_retriever
 from assistant.index.store import IndexError_, IndexStore
+from assistant.library.chunks import tokenize
 from assistant.library.records import RecordInfo
 from assistant.settings import Settings
 from assistant.vocab import (
@@ -358,6 +360,7 @@ class Assistant:
             intent == "efficacy"
             and not plan.entities.trials
             and synthesis.is_general_efficacy(plan)
+            and not _unknown_use(plan, self.store)
         ):
             comp = synthesis.efficacy(_filtered(ev, filters))
         elif intent == "comparison" and not plan.entities.trials:
@@ -377,6 +380,17 @@ class Assistant:
         if comp is None or (not comp.answer and comp.abstained):
             comp = self.composer(ev)
         return comp
+
+
+def _unknown_use(plan: Plan, store: IndexStore) -> bool:
+    """ "Can baclofen cure hiccups?": no substance named and a topic word the library never uses,
+    so the alcohol evidence is not the answer (the composer then says the library does not
+    answer it)."""
+    if plan.entities.substances:
+        return False
+    vocabulary = store.vocabulary()
+    words = set(tokenize(plan.english or plan.question)) - QUESTION_WORDS
+    return any(w not in vocabulary and not w.isdigit() for w in words)
 
 
 class QueryCache:

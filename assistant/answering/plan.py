@@ -69,11 +69,12 @@ _I = {
     ),
     "interaction": _rx(
         r"\binteract\w*|\bmix\w*|\bcombin\w*|\btogether with\b|\bat the same time as\b",
-        r"\bwhile (?:drinking|taking|on)\b|\bdrink\w* (?:alcohol )?(?:on|while|with|when)\b",
+        r"\bwhile (?:drinking|taking|on)\b"
+        r"|\bdrink(?:s|ing)? (?:alcohol )?(?:on|while|with|when)\b(?! drinking days)",
         r"\b(?:take|taking|use|using|on) (?:baclofen|it) (?:\w+ ){0,2}?with\b",
         r"\bchange the effect\b|\bco.?ingest\w*|\bcns depressants?\b",
         r"\bwith (?:\w+ )?(?:alcohol|a drink|beer|wine)\b"
-        r"(?! (?:use|dependence|problems?|-related|withdrawal|addiction|craving))",
+        r"(?! (?:use|dependence|problems?|withdrawal|addiction|craving)|-related)",
         r"\b(?:have|having|drink|drinking|mix|mixing) (?:\w+ ){0,2}?(?:alcohol|beers?|wine)"
         r" (?:\w+ ){0,2}?(?:with|while on|while taking|and) (?:baclofen|it)\b",
     ),
@@ -304,11 +305,16 @@ def classify(text: str, ents: Entities, personal: bool, records: Sequence[Record
         return "mechanism"
     if hit["dosing"]:
         return "dosing"
-    if hit["efficacy"] or ents.substances:
+    if ents.substances:
         return "efficacy"
-    if hit["result"]:
-        return "efficacy"
+    if (hit["efficacy"] or hit["result"]) and (baclofen or _ADDICTION_WORDS.search(t)):
+        return "efficacy"  # ("did the Berlin Wall fall?" is not a question about a result)
     return "general" if baclofen else "out_of_scope"
+
+
+_ADDICTION_WORDS = re.compile(
+    r"\b(?:crav\w*|addict\w*|dependen\w*|relaps\w*|abstin\w*|sober\w*|drink\w*|use disorder)\b"
+)
 
 
 # --------------------------------------------------------------------------- conversation

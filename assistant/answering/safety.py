@@ -144,6 +144,7 @@ _PREGNANCY = _rx(
     r"\bnurs(?:e|ing) (?:my|the|a|her|your|our) (?:\w+ )?(?:baby|infant|newborn|child|son|daughter)\b",
     r"\bnursing\b(?! (home|homes|staff|facility|facilities|care|student|students|school|degree))",
     r"\bnewborns?\b|\bneonat\w*",
+    r"\b(?:the|her|a|an|unborn) bab(?:y|ies)\b.*\bmother\b|\bmother\b.*\b(?:the|her|a) bab(?:y|ies)\b",
     r"\bgrossesses?\b|\benceintes?\b|\ballait\w*",  # French
     r"\bembaraz\w*|\blactancia\b|\bamamant\w*",  # Spanish
     r"\bschwanger\w*|\bstillzeit\b|\bstillen\b|\bstillende\w*",  # German
@@ -423,6 +424,8 @@ STOPPING = _rx(
     r"\b(?:abrupt|sudden)\w* (?:withdrawal|stop\w*|discontinu\w*|cessation|end\w*)\b",
     r"\bbaclofen withdrawal\b|\bwithdrawal (?:from|of|after stopping) (?:baclofen|it|the drug)\b",
     r"\btaper\w*\b|\bweaning\b",
+    r"\bhow (?:was|is|were|should) (?:baclofen|it|the drug|treatment) (?:\w+ )?(?:stopped|ended"
+    r"|withdrawn|discontinued)\b",
 )
 
 
@@ -500,6 +503,7 @@ _POISONING = re.compile(
     r"|\btoo many (?:pills|tablets)\b|\bsurdos\w*|\bsobredosis\b|\bueberdosis\b|\buberdosis\b"
     r"|\bsovradosaggio\b|\bintoxica\w*"
 )
+_DEATHS = re.compile(r"\bdeaths\b|\bdied\b|\bfatalities\b|\btoxicity\b", re.I)
 # Routes whose answer is built from addiction studies.
 _ADDICTION_ROUTES = frozenset({"synthesis", "trial"})
 
@@ -519,7 +523,8 @@ def notices_for(
     * off-label: the question (or the answer's evidence, for a synthesis or a trial's result)
       concerns using baclofen for an addiction; never for interactions, overdoses, stopping
       baclofen or pharmacokinetics, nor for another medicine's facts.
-    * emergency: any overdose or poisoning question, and danger described now.
+    * emergency: any overdose or poisoning question, danger described now, and a question
+      answered from a poisoning or baclofen-deaths series.
     * withdrawal: stopping, tapering or missing doses of baclofen.
     * dosing: someone's own dose; pregnancy and renal: the question turns on them.
 
@@ -537,8 +542,16 @@ def notices_for(
         addiction_words or plan.addiction or (evidence_of_use and contexts_concern_addiction(cited))
     ):
         kinds.add("off_label")
-    if plan.intent == "overdose" or any(_POISONING.search(normalise(t)) for t in texts):
-        kinds.add("emergency")
+    poisoning_source = any(
+        _POISONING.search(c.metadata.title) or _DEATHS.search(c.metadata.title) for c in cited
+    )
+    if (
+        plan.intent == "overdose"
+        or any(_POISONING.search(normalise(t)) for t in texts)
+        or (poisoning_source and any(_DEATHS.search(t) or _POISONING.search(t) for t in texts))
+        or (poisoning_source and plan.intent in ("trial_result", "general"))
+    ):
+        kinds.add("emergency")  # a poisoning series or deaths asked about: what to do now
     if plan.intent == "withdrawal":
         kinds.add("withdrawal")
     elif plan.entities.trials and any(_TRIAL_STOPPING.search(t) for t in texts):
