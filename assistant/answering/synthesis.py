@@ -55,7 +55,9 @@ _SPECIFIC = re.compile(
     r"\b(?:anxi\w*|depress\w*|mood|sleep\w*|insomnia|liver|cirrho\w*|hepat\w*|scales?|measur\w*"
     r"|questionnaires?|women|men|sex|gender|older|elderly|young|adolescen\w*|veterans?"
     r"|quality of life|dropouts?|adherence|side.?effects?|safe\w*|tolerat\w*|costs?"
-    r"|only|already|both|after detox\w*|detoxed|mechanism|how does|why)\b",
+    r"|only|already|both|after detox\w*|detoxed|mechanism|how does|why"
+    r"|number needed|nnt|benefit(?:s)? most|who benefits|psychotherap\w*|psychosocial|counsel\w*"
+    r"|therapy|stopping rule|when to stop|relative risk|odds ratio|effect size)\b",
     re.I,
 )
 _NOT_CONDITIONS = ("cns_depressants", "abrupt_discontinuation")
