@@ -503,6 +503,7 @@ class ExtractiveComposer:
         weight = sum(idf(t) for t in topic) or 1.0
         chosen: list[Sentence] = [pool.pop(0)]
         covered = topic & chosen[0].tokens
+        answered = sum(idf(t) for t in covered) / weight >= 0.9
         top = chosen[0].score
         while pool and len(chosen) < limit:
             best, best_val = None, -math.inf
@@ -516,8 +517,12 @@ class ExtractiveComposer:
                 novel = len(c.tokens - set().union(*(o.tokens for o in chosen))) / max(
                     1, len(c.tokens)
                 )
+                # when the first sentence already says all the question asks, only a nearly
+                # equal one may join it (a second source's figure), never a neighbour
+                close = 0.95 if answered else 0.88
                 if not (
-                    (new > 0 and c.score >= 0.75 * top) or (c.score >= 0.88 * top and novel >= 0.4)
+                    (new >= 0.1 and c.score >= 0.75 * top)
+                    or (c.score >= close * top and novel >= 0.4)
                 ):
                     continue
                 val = c.score - 0.4 * max(0.0, redundancy - 0.55) + 0.15 * new
