@@ -492,15 +492,24 @@ class ExtractiveComposer:
         question = ev.plan.english or ev.plan.question
         wants_number = bool(NUMBER_QUESTION.search(question))
         limit = 2 if wants_number else self.max_sentences
-        if wants_number and not pool[0].numbers:  # the answer to "how many ..." is a number
-            top = pool[0].score
-            lead = next((c for c in pool[1:6] if c.numbers and c.score >= 0.8 * top), None)
-            if lead is not None:
-                pool.remove(lead)
-                pool.insert(0, lead)
         idf = ev.store.idf
         topic = set(tokenize(ev.plan.searched)) - QUESTION_WORDS
         weight = sum(idf(t) for t in topic) or 1.0
+        if wants_number:  # the answer to "how many ..." is a number about what was asked
+            top = pool[0].score
+
+            def cover(c: Sentence) -> float:
+                return sum(idf(t) for t in topic & c.tokens) / weight
+
+            numbered = [c for c in pool[:6] if c.numbers and c.score >= 0.8 * top]
+            lead = max(numbered, key=lambda c: (cover(c), c.score), default=None)
+            if (
+                lead is not None
+                and lead is not pool[0]
+                and (not pool[0].numbers or cover(lead) >= cover(pool[0]) + 0.15)
+            ):
+                pool.remove(lead)
+                pool.insert(0, lead)
         chosen: list[Sentence] = [pool.pop(0)]
         covered = topic & chosen[0].tokens
         answered = sum(idf(t) for t in covered) / weight >= 0.9

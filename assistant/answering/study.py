@@ -98,6 +98,8 @@ _DETAILS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = tuple(
 
 
 _DESCRIPTOR = re.compile(r"\s*(?:review|study|trial|paper|series|analysis|report)\b", re.I)
+# a sentence that states a comparison's result ("reduced drinking more than 30 mg/day, p=0.02")
+_COMPARED = re.compile(r"\b(?:more|less|better|worse) than\b|\bno better\b|\bp ?[=<]", re.I)
 _REACHED = re.compile(
     r"\b\d+ (?:of|out of) (?:the )?\d+\b[^.]*\b(?:reached|achieved)\b|\bmean (?:daily )?dose\b",
     re.I,
@@ -119,7 +121,16 @@ def _detail(own: Evidence) -> tuple[str, list] | None:
         focused = replace(own, plan=replace(own.plan, searched=q, intent="general", aspects=[]))
         cands = [c for c in ExtractiveComposer().candidates(focused) if states.search(c.text)]
         reach = re.search(r"\b(?:top|target|highest|maximum|full) dose\b|\breach\w*", q, re.I)
-        cands.sort(key=lambda c: -(c.score + (0.1 if reach and _REACHED.search(c.text) else 0)))
+        compares = re.search(r"\b(?:better|more|less|worse|higher|lower)\b", q, re.I)
+        cands.sort(
+            key=lambda c: (
+                -(
+                    c.score
+                    + (0.1 if reach and _REACHED.search(c.text) else 0)
+                    + (0.1 if compares and _COMPARED.search(c.text) else 0)
+                )
+            )
+        )
         picked = cands[:1]
         asked = set(tokenize(q)) - QUESTION_WORDS
         idf = own.store.idf
