@@ -184,7 +184,7 @@ def test_contradictions_on_the_development_articles(docs_assistant, record_prope
     print(f"\ncheck, development articles: precision {precision:.3f}, recall {recall:.3f}")
     record_property("dev_precision", round(precision, 3))
     record_property("dev_recall", round(recall, 3))
-    assert precision >= 0.9, wrong
+    assert precision == 1.0, wrong  # never "contradicted" for a true statement
     assert recall >= 0.75
 
 
@@ -196,7 +196,7 @@ def test_contradictions_on_the_held_out_articles(docs_assistant, record_property
     print(f"\ncheck, held-out articles: precision {precision:.3f}, recall {recall:.3f}; {wrong}")
     record_property("held_out_precision", round(precision, 3))
     record_property("held_out_recall", round(recall, 3))
-    assert tp > 0 and precision >= 0.5
+    assert tp > 0 and precision >= 0.8
 
 
 @pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds is not present")

@@ -143,14 +143,24 @@ class Checker:
             return False
         cond = conditions[0]
         only = next((c for c in table if c.label_status == "contraindicated"), None)
+        # the clause that says "contraindicated" decides whose position the claim reports ("the
+        # label only asks for caution, but the Australian guideline calls it contraindicated")
+        said = next(
+            (
+                c
+                for c in re.split(r";|,?\s+\b(?:but|whereas|while)\b", claim.text)
+                if re.search(r"contraindicat", c, re.I)
+            ),
+            claim.text,
+        )
         if (
             cond.label_status != "contraindicated"
             and re.search(
                 r"\bguideline\w*|\baustralia\w*|\bkidney (?:literature|journal)\b|\bsome (?:experts|sources)\b",
-                claim.text,
+                said,
                 re.I,
             )
-            and not re.search(r"\b(?:us |fda |official )?label\b", claim.text, re.I)
+            and not re.search(r"\b(?:us |fda |official )?label\b", said, re.I)
         ):
             for add in cond.additions:  # what a guideline adds: the claim may be right
                 if re.search(r"contraindicat", add.text, re.I):
@@ -304,6 +314,7 @@ class Checker:
                 and sim >= 0.85
                 and overlap >= 0.3
                 and not HEDGED.search(claim.text)
+                and not (claim_neg and NEGATION.search(sent))  # both say "not": no opposite
                 and negated_verb_conflict(claim.text, sent)
             ):
                 why = "The curated source states the opposite."
