@@ -273,8 +273,13 @@ class Assistant:
             comp = self._route(ev, filters)
             earlier = _texts(history)
             if previous and plan.follow_up and earlier and not comp.abstained:
-                _, before, _ = self._compose(earlier[-1], earlier[:-1], filters, previous=False)
-                comp = without_repeats(comp, before)
+                try:
+                    last = clean_question(earlier[-1])
+                except QuestionError:
+                    last = ""  # an earlier turn that is no question: nothing was answered
+                if last:
+                    _, before, _ = self._compose(last, earlier[:-1], filters, previous=False)
+                    comp = without_repeats(comp, before)
             comp = lead.with_lead(plan, comp)
         return plan, comp, contexts
 

@@ -503,7 +503,7 @@ _POISONING = re.compile(
     r"|\btoo many (?:pills|tablets)\b|\bsurdos\w*|\bsobredosis\b|\bueberdosis\b|\buberdosis\b"
     r"|\bsovradosaggio\b|\bintoxica\w*"
 )
-_DEATHS = re.compile(r"\bdeaths\b|\bdied\b|\bfatalities\b|\btoxicity\b", re.I)
+_DEATHS = re.compile(r"\bdeaths\b|\bdied\b|\bfatalities\b", re.I)
 # Routes whose answer is built from addiction studies.
 _ADDICTION_ROUTES = frozenset({"synthesis", "trial"})
 

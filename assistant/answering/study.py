@@ -271,7 +271,17 @@ def trial_result(ev: Evidence, record: RecordInfo) -> Composition | None:
         for s in ExtractiveComposer(max_sentences=1).select(focused):
             if not (s.numbers & key_nums) and wanted & s.tokens:
                 m = cites.add(own.contexts[s.ctx], s.text, s.start)
-                lines.append(f"- {s.text} [{m}]")
+                described = set(
+                    tokenize(
+                        f"{record.title} {record.journal or ''} {record.design or ''} "
+                        f"{record.dose_text or ''} {record.population or ''} published"
+                    )
+                ) | set(tokenize(" ".join(re.findall(r"\b[A-Z][\w'-]+", question[1:]))))
+                if not claimed and (wanted - described) & s.tokens:
+                    # it states what was asked beyond the headline: it comes first
+                    lines = [f"{s.text} [{m}]", f"- {lines[0]}"]
+                else:
+                    lines.append(f"- {s.text} [{m}]")
     table = [table_row(record, n)] if record.evidence in ("rct", *POOLED_EVIDENCE) else []
     return Composition("\n".join(lines), False, cites.items, ROUTE_TRIAL, table)
 
