@@ -36,6 +36,14 @@ from typing import Any, Protocol
 import numpy as np
 
 from assistant.answer import Citation, Context, EvidenceRow, Plan
+from assistant.answering.sentence_kinds import (
+    LEANING,
+    POINTING,
+    RESULT,
+    UNCHECKED,
+    is_design_only,
+    is_meta,
+)
 from assistant.library.chunks import split_sentences, tokenize
 from assistant.vocab import (
     EVIDENCE_RANK,
@@ -158,30 +166,6 @@ class Citations:
 
 # --------------------------------------------------------------------------- filters
 
-# Sentences about the library, the records or the sources instead of the topic.
-META = re.compile(
-    r"\b(?:this|the|our|these) (?:record|records|corpus|library|database|fact sheet|overview)\b"
-    r"|\bsee (?:the )?record\b|\bno (?:source|record)s? (?:in|here)\b|\bcovered (?:in|by) the\b"
-    r"|^(?:a frequent error|this is false|myth|note|claim)\b[:.]|\bthe sources? (?:checked|here|used)\b"
-    r"|\bnot (?:retrieved|verified|confirmed) (?:for|in|by) (?:this|the)\b|\bwas not retrieved\b"
-    r"|\bthe (?:checked|retrieved) (?:sources|pages|abstracts?)\b|\b(?:these|the) sources\b"
-    r"|\bcovered by (?:these|the)\b|\bin (?:this|the) (?:collection|set of sources)\b",
-    re.I,
-)
-# A sentence that only describes how a study was done.
-DESIGN = re.compile(
-    r"\b(?:randomi[sz]ed|screened|enrolled|recruited|assigned|allocated|were included|eligible"
-    r"|inclusion|exclusion|double.?blind|placebo.?controlled|multi.?cent(?:re|er)|open.?label"
-    r"|took (?:part|part in)|the (?:study|trial) (?:was|ran|lasted|used)|participants (?:were|had))",
-    re.I,
-)
-RESULT = re.compile(
-    r"\b(?:than|versus|vs\.?|reduc\w*|increas\w*|improv\w*|lower\w*|higher|fewer|more|less"
-    r"|did not|no (?:significant )?(?:difference|effect|benefit)|not significant|significant\w*"
-    r"|failed|benefit\w*|worse|better|abstinen\w*|relapse\w*|odds ratio|relative risk|risk ratio"
-    r"|p ?[=<]|%|found|showed|concluded|halved|doubled|died|deaths?)\b",
-    re.I,
-)
 RESULT_INTENTS = frozenset({"efficacy", "trial_result", "which_trials", "comparison"})
 # One-number questions: one or two sentences.
 NUMBER_QUESTION = re.compile(
@@ -242,41 +226,6 @@ def numbers_of(text: str) -> frozenset[str]:
             continue  # a year names a study, it is not a result
         out.add(num + (unit or "").replace("percent", "%"))
     return frozenset(out)
-
-
-# Sentences that lean on the one before ("They advised ...", "The review also ..."): they do not
-# stand alone in an answer.
-LEANING = re.compile(
-    r"^(?:it|they|he|she|his|her|its|their|this|these|those|such|also|however|in addition|similarly"
-    r"|the same"
-    r"|likewise|but|and|here|there|both|neither)\b"
-    r"|^the (?:review|study|trial|paper|authors?|analysis|report|statement|survey|series)"
-    r" (?:also|further|then|added)\b",
-    re.I,
-)
-
-
-# Words pointing back at something an answer's reader has not seen.
-POINTING = re.compile(
-    r"\b(?:the same (?:database|source|study|trial|review|label|group|record|authors?)"
-    r"|this (?:label|dose|maximum|figure|review|study|trial|report|series|account)|also|his|her)\b",
-    re.I,
-)
-# Sentences about what could or could not be checked.
-UNCHECKED = re.compile(
-    r"\b(?:has|have|had) not been (?:confirmed|checked|verified)\b|\bnot (?:been )?confirmed from\b"
-    r"|\bwere not checked\b|\bcould not be (?:confirmed|verified|checked)\b|\bnot checked against\b"
-    r"|\bthe exact figures were not checked\b",
-    re.I,
-)
-
-
-def is_meta(text: str) -> bool:
-    return bool(META.search(text))
-
-
-def is_design_only(text: str) -> bool:
-    return bool(DESIGN.search(text)) and not RESULT.search(text)
 
 
 # --------------------------------------------------------------------------- the composer
@@ -397,6 +346,7 @@ class ExtractiveComposer:
                     or (
                         text[0].islower() and not re.match(r"[a-z]+[A-Z]", text)
                     )  # cut by a chunk edge
+                    or (si == len(spans) - 1 and not re.search(r"[.!?][)\]\"']*$", text))
                     or is_meta(text)
                     or (wants_result and is_design_only(text))
                 ):

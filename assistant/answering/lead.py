@@ -162,10 +162,19 @@ def polar_lead(
     # (its specific words all there) and negates nothing.
     asked = set(tokenize(q)) - QUESTION_WORDS - {"baclofen"}
     stated = len(asked) >= 3 and len(asked & set(tokenize(first))) / len(asked) >= 0.9
-    hedged = _NEGATED.search(first) or _CLAUSES.search(first.replace(",", " "))
+    hedged = (
+        _NEGATED.search(first)
+        or _CLAUSES.search(first.replace(",", " "))
+        or _EXPECTED.search(first)  # an aim or a hypothesis is not a finding
+    )
     return "Yes" if stated and not hedged else None
 
 
+_EXPECTED = re.compile(
+    r"\b(?:expect\w*|hypothes\w*|aim\w*|planned|propos\w*|rationale|would|might|may|could"
+    r"|should|suggest\w*|tested whether|asked whether)\b",
+    re.I,
+)
 # "Did craving change?", "did the higher dose do better?": settled by a sentence stating no effect.
 _CHANGED = re.compile(
     r"^\s*(?:did|does|do|was|were|is|are)\b.*\b(?:change\w*|improv\w*|reduc\w*|lower\w*|differ\w*"

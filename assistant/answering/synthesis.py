@@ -328,7 +328,7 @@ def _against_treatments(ev: Evidence, substance: str, withdrawal: bool) -> Compo
         and bool(_WITHDRAWAL_OUTCOME.search(r.primary_outcome or "")) == withdrawal
     ]  # fmt: skip
     if not trials:
-        return None
+        return _observational_only(ev, substance, withdrawal)
     cites = Citations()
     topic = substance_phrase(substance)
     if withdrawal:
@@ -345,6 +345,37 @@ def _against_treatments(ev: Evidence, substance: str, withdrawal: bool) -> Compo
         )
     table = [table_row(r, cite_study(cites, store, r)) for r in trials]
     return Composition("\n".join(lines), False, cites.items, ROUTE_SYNTHESIS, table)
+
+
+def _observational_only(ev: Evidence, substance: str, withdrawal: bool) -> Composition | None:
+    """Efficacy when no randomised trial exists, only observational studies with a result: said
+    first, with what those studies reported."""
+    store = ev.store
+    studies = [
+        r
+        for r in store.catalog()
+        if r.evidence == "cohort" and not r.user and substance in r.substances and r.key_result
+        and r.result in ("benefit", "no-benefit", "mixed")
+        and bool(_WITHDRAWAL_OUTCOME.search(r.primary_outcome or "")) == withdrawal
+    ]  # fmt: skip
+    if not studies:
+        return None
+    studies.sort(key=lambda r: -(r.n or 0))
+    cites = Citations()
+    lead = studies[0]
+    k = len(studies)
+    kind = "an observational study" if k == 1 else f"{count(k)} observational studies"
+    lines = [
+        f"Not established: no randomised trial has tested baclofen for {substance_phrase(substance)}, "
+        f"only {kind}; {with_details(study_name(lead), describe(lead))} reported "
+        f"{lower(lead.key_result)} [{cite_study(cites, store, lead)}]."
+    ]
+    for r in studies[1:3]:
+        lines.append(
+            f"- {with_details(study_name(r), describe(r))} reported {lower(r.key_result)} "
+            f"[{cite_study(cites, store, r)}]."
+        )
+    return Composition("\n".join(lines), False, cites.items, ROUTE_SYNTHESIS)
 
 
 def _craving(
