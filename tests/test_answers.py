@@ -256,6 +256,15 @@ def test_a_poisoning_series_answer_carries_the_emergency_notice(corpus_assistant
     assert "emergency" not in {n.kind for n in cohort.notices}
 
 
+def test_a_named_sedative_is_answered_with_the_label_interaction(corpus_assistant) -> None:
+    """ "With diazepam?" is about additive CNS depression, not the overdose sentence or the trial
+    that happens to name diazepam."""
+    ans = corpus_assistant.ask("Can you take baclofen with diazepam?")
+    first = first_sentence(ans.answer)
+    assert first.startswith("Not without risk") and "additive" in first, ans.answer
+    assert ans.citations[0].source_id == "label_interactions"
+
+
 def test_no_fact_is_said_twice(corpus_assistant) -> None:
     ans = corpus_assistant.ask("What happens if someone stops high-dose baclofen suddenly?")
     lines = ans.answer.splitlines()

@@ -166,6 +166,7 @@ class Citations:
 
 # --------------------------------------------------------------------------- filters
 
+_OVERDOSE = re.compile(r"\boverdos\w*|\bantidote\b|\bpoison\w*", re.I)
 RESULT_INTENTS = frozenset({"efficacy", "trial_result", "which_trials", "comparison"})
 # One-number questions: one or two sentences.
 NUMBER_QUESTION = re.compile(
@@ -320,6 +321,7 @@ class ExtractiveComposer:
             for k in _JURISDICTION_RX
             if plan.entities.jurisdictions and k not in plan.entities.jurisdictions
         }
+        asks_overdose = bool(_OVERDOSE.search(plan.english or plan.question))
         qv = None if ev.query_vec is None else np.asarray(ev.query_vec, dtype=np.float32)
         out: list[Sentence] = []
         seen_text: set[str] = set()
@@ -378,6 +380,8 @@ class ExtractiveComposer:
                     score += 0.12 if ctx.source_id in trials else -0.08
                 if meta.evidence == "overview":
                     score -= 0.04  # primary sources first
+                if plan.intent == "interaction" and _OVERDOSE.search(text) and not asks_overdose:
+                    score -= 0.1  # treating a poisoning is not taking two medicines together
                 if plan.intent == "regulation":  # who approved what: regulators and guidelines
                     regulatory = meta.evidence in ("regulatory", "guideline", "label", "overview")
                     score += 0.06 if regulatory else -0.04

@@ -111,7 +111,7 @@ def polar_lead(
             return "Yes"
         return None
     if plan.intent == "interaction" and re.search(
-        r"\badd\w*\b|\bincreas\w*|\bworsen\w*|\bpotentiat\w*", first, re.I
+        r"\badd\w*\b|\bincreas\w*|\bworsen\w*|\bpotentiat\w*|\brais\w* the risk", first, re.I
     ):
         if re.search(r"\b(?:risky|dangerous|harmful|bad|a problem)\b", q, re.I):
             return "Yes"

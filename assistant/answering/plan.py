@@ -449,6 +449,10 @@ def plan_question(
     elif plan.intent in ("contraindication", "overdose", "withdrawal", "interaction", "dosing"):
         plan.scope = "curated"
     plan.searched = _standalone(plan, catalog)
+    depressants = [m for m in plan.entities.other_medicines if _CNS_DEPRESSANT.search(m)]
+    if plan.intent == "interaction" and depressants:
+        # "with diazepam?": the label speaks of the class, not of each medicine
+        plan.searched += " (CNS depressants, benzodiazepines, additive sedation)"
     if plan.intent == "overdose" and _MANAGEMENT.search(norm(plan.english)):
         # "how is it treated?": the sources' words for managing a poisoning ("treat" alone is a
         # word every question uses)
@@ -456,6 +460,11 @@ def plan_question(
     return plan
 
 
+_CNS_DEPRESSANT = re.compile(
+    r"azepam$|azolam$|barbital$|xanax|valium|ativan|klonopin|zolpidem|chlordiazepoxide|pregabalin"
+    r"|gabapentin|morphine|oxycodone|fentanyl|heroin|methadone|buprenorphine|tramadol|codone$"
+    r"|amitriptyline|mirtazapine|quetiapine|olanzapine"
+)
 _MANAGEMENT = re.compile(
     r"\bhow (?:is|are|do you|do doctors|should) (?:it |they |an overdose |overdoses |this )?"
     r"(?:be )?(?:treat\w*|manag\w*|handl\w*)|\btreatment\b|\bmanag\w*|\bantidote\b",
