@@ -538,8 +538,23 @@ def notices_for(
     addiction_words = "off_label" in kinds
     kinds.discard("off_label")
     evidence_of_use = route in _ADDICTION_ROUTES
-    if plan.intent not in _NOT_A_USE and (
-        addiction_words or plan.addiction or (evidence_of_use and contexts_concern_addiction(cited))
+    cited = list(cited)
+    # a question about an addiction treatment trial ("how was baclofen stopped in ALPADIR?") is
+    # about that use whatever it asks
+    treatment_trial = any(
+        c.source_id in plan.entities.trials
+        and c.metadata.evidence == "rct"
+        and set(c.metadata.substances) & set(ADDICTIONS)
+        for c in cited
+    )
+    if (
+        (plan.intent not in _NOT_A_USE or treatment_trial)
+        and plan.intent != "out_of_scope"
+        and (
+            addiction_words
+            or plan.addiction
+            or (evidence_of_use and contexts_concern_addiction(cited))
+        )
     ):
         kinds.add("off_label")
     poisoning_source = any(
