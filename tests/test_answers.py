@@ -265,6 +265,17 @@ def test_a_named_sedative_is_answered_with_the_label_interaction(corpus_assistan
     assert ans.citations[0].source_id == "label_interactions"
 
 
+def test_an_efficacy_question_about_one_outcome_gets_that_outcomes_verdict(
+    corpus_assistant,
+) -> None:
+    days = corpus_assistant.ask("Does baclofen increase the percentage of days abstinent?")
+    assert first_sentence(days.answer).startswith("Yes, modestly, on abstinent days"), days.answer
+    heavy = corpus_assistant.ask("Does baclofen reduce heavy drinking days?")
+    assert first_sentence(heavy.answer).startswith("Not clearly, on heavy drinking"), heavy.answer
+    plain = corpus_assistant.ask("Does baclofen help people with alcohol use disorder?")
+    assert first_sentence(plain.answer).startswith("Modestly, for"), plain.answer
+
+
 def test_no_fact_is_said_twice(corpus_assistant) -> None:
     ans = corpus_assistant.ask("What happens if someone stops high-dose baclofen suddenly?")
     lines = ans.answer.splitlines()

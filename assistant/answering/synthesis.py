@@ -258,10 +258,13 @@ def efficacy(ev: Evidence) -> Composition | None:
         verdict = {"benefit": "Yes", "mixed": "Modestly", "no-benefit": "No"}[
             lead.result or "mixed"
         ]
+        head = f"{verdict}, for {topic}"
+        asked = _outcome_verdict(plan.english or plan.question, lead.key_result or "")
+        if asked is not None:  # "does it increase abstinent days?": that outcome's verdict
+            head = f"{asked[0]}, on {asked[1]} in {topic}"
         size = describe(lead)
         lines.append(
-            f"{verdict}, for {topic}: {with_details(study_name(lead), size)} found "
-            f"{lower(lead.key_result)} [{n}]."
+            f"{head}: {with_details(study_name(lead), size)} found {lower(lead.key_result)} [{n}]."
         )
     if trials:
         total = len(trials)
@@ -315,6 +318,34 @@ def efficacy(ev: Evidence) -> Composition | None:
     for r in [*pooled, *trials]:
         table.append(table_row(r, cite_study(cites, store, r)))
     return Composition("\n".join(lines), False, cites.items, ROUTE_SYNTHESIS, table)
+
+
+# Outcomes a question may ask about, as questions and pooled results word them.
+_OUTCOMES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (name, re.compile(rx, re.I))
+    for name, rx in (
+        ("heavy drinking", r"heavy drinking"),
+        ("abstinent days", r"(?:percentage of )?days? abstinent|abstinent days|days without drink"),
+        ("relapse", r"relaps\w*|return(?:ing)? to (?:any )?drinking"),
+        ("drinks per drinking day", r"drinks? per drinking day|number of drinks"),
+    )
+)
+_NULL_CLAUSE = re.compile(
+    r"\bno (?:significant |clear )?(?:effect|difference)|not significant|did not", re.I
+)
+
+
+def _outcome_verdict(question: str, key_result: str) -> tuple[str, str] | None:
+    """For a question about one outcome, the pooled result's verdict on it ("Not clearly" when the
+    clause about it reports no significant effect), or None."""
+    asked = [(name, rx) for name, rx in _OUTCOMES if rx.search(question)]
+    if len(asked) != 1:
+        return None
+    name, rx = asked[0]
+    for clause in re.split(r"[;,]|\bbut\b|\band\b", key_result):
+        if rx.search(clause):
+            return ("Not clearly", name) if _NULL_CLAUSE.search(clause) else ("Yes, modestly", name)
+    return None
 
 
 def _against_treatments(ev: Evidence, substance: str, withdrawal: bool) -> Composition | None:
