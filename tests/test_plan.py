@@ -148,3 +148,16 @@ def test_the_plan_is_in_the_json(catalog) -> None:
     assert set(data) >= {"intent", "entities", "scope", "language", "searched"}
     assert data["language"] == "fr" and data["entities"]["jurisdictions"] == ["france"]
     assert "maximum dose" in data["searched"]
+
+
+def test_a_study_described_by_its_size_length_and_lack_of_placebo_is_found(catalog) -> None:
+    """ "Ten men ... for a month ... no dummy pill" describes the 2000 open pilot (n=10, 4 weeks,
+    no control) though no name, country or year is given; a PK study of 12 healthy volunteers
+    does not answer "12 drinkers"."""
+    from assistant.answering.entities import find_trials
+
+    q = "What happened when ten men with alcohol use disorder took baclofen for a month with no dummy-pill check?"
+    assert find_trials(q, catalog) == ["addolorato2000"]
+    assert find_trials(
+        "What did the study of 12 drinkers on open-label baclofen find?", catalog
+    ) == ["uncopen2004"]

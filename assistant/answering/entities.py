@@ -222,13 +222,19 @@ def find_trials(text: str, catalog: Sequence[RecordInfo]) -> list[str]:
         re.search(r"\bmeta.?analys[ie]s\b|\bsystematic review\b|\bcochrane\b|\bpooled\b", t)
     )
     latest = bool(ASPECT_RX["latest"].search(t)) or "first" in t.split()
+    sizes = _sizes(t)
+    weeks = _weeks(t)
+    uncontrolled = bool(_UNCONTROLLED.search(t))
     for i, r in enumerate(profiles.records):
-        if (
-            subs
-            and not subs & set(r.substances)
-            and not (subs <= {"alcohol"} and "general" in r.substances)
-        ):
-            scores[i] -= 3
+        if sizes and r.n in sizes:
+            scores[i] += 3  # "ten men", "12 drinkers": the study's size
+        if weeks and r.duration_weeks and abs(r.duration_weeks - weeks) <= 0.2 * weeks:
+            scores[i] += 1.5  # "for a month", "over 12 weeks"
+        if uncontrolled:
+            scores[i] += 1.5 if r.comparator == "none" else -1 if r.comparator == "placebo" else 0
+        if subs and not subs & set(r.substances):
+            # a general record (pharmacology, labels) may answer an alcohol question, less so
+            scores[i] -= 2 if subs <= {"alcohol"} and "general" in r.substances else 3
         if pooled != (r.evidence in ("meta-analysis", "systematic-review")):
             scores[i] -= 2 if pooled else 0.5
         if r.year in years:
@@ -249,9 +255,70 @@ def find_trials(text: str, catalog: Sequence[RecordInfo]) -> list[str]:
         return [profiles.records[pick].id]
     if cue and best >= 5.0 and best - second >= 1.2:
         return [profiles.records[order[0]].id]
+    top, runner = profiles.records[order[0]], profiles.records[order[1]] if len(order) > 1 else None
+    if sizes and top.n in sizes and (runner is None or runner.n not in sizes) and best >= 8.0:
+        return [top.id]  # described by its size and more ("ten men ... for a month")
     if best >= 12.0 and best >= 1.8 * max(second, 1.0):  # described without "trial" or "study"
         return [profiles.records[order[0]].id]
     return []
+
+
+_NUMBER_WORDS = {
+    w: i
+    for i, w in enumerate(
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+        ]
+    )
+}
+_PEOPLE_WORDS = (
+    r"(?:\w+ ){0,3}?(?:people|patients|participants|adults|men|women|guys|drinkers|smokers"
+    r"|users|volunteers|veterans|subjects|outpatients|inpatients|cases)\b"
+)
+_SIZE = re.compile(rf"\b(\d{{1,3}}(?:,\d{{3}})*|{'|'.join(_NUMBER_WORDS)}) {_PEOPLE_WORDS}")
+_UNCONTROLLED = re.compile(
+    r"\bno (?:dummy|placebo|sugar).?pill|\bwithout (?:a )?(?:placebo|control)|\buncontrolled\b"
+    r"|\bno (?:placebo|control) (?:group|arm|check)|\bopen.?label\b|\bno comparison group\b"
+)
+
+
+def _weeks(text: str) -> float | None:
+    """A treatment length a question states, in weeks ("for a month" -> 4.3)."""
+    if re.search(r"\b(?:a|one) month\b|\b30 days\b", text):
+        return 4.3
+    m = re.search(r"\b(\d{1,2}) ?(weeks?|months?)\b", text)
+    if not m:
+        return None
+    return float(m.group(1)) * (4.33 if m.group(2).startswith("month") else 1.0)
+
+
+def _sizes(text: str) -> set[int]:
+    """The group sizes a question states ("ten guys", "320 patients")."""
+    out = set()
+    for m in _SIZE.finditer(text):
+        word = m.group(1)
+        out.add(_NUMBER_WORDS[word] if word in _NUMBER_WORDS else int(word.replace(",", "")))
+    return out
 
 
 def find_documents(text: str, catalog: Sequence[RecordInfo], document_cue: bool) -> list[str]:
