@@ -455,12 +455,26 @@ class ExtractiveComposer:
             def cover(c: Sentence) -> float:
                 return sum(idf(t) for t in topic & c.tokens) / weight
 
-            numbered = [c for c in pool[:6] if c.numbers and c.score >= 0.8 * top]
+            asks_year = bool(re.search(r"\b(?:what|which) year\b|\bwhen\b", question, re.I))
+
+            def figures(c: Sentence) -> bool:  # a year is the figure "in what year?" asks for
+                return bool(c.numbers) or (
+                    asks_year and bool(re.search(r"\b(?:19|20)\d\d\b", c.text))
+                )
+
+            numbered = [c for c in pool[:6] if figures(c) and c.score >= 0.8 * top]
             lead = max(numbered, key=lambda c: (cover(c), c.score), default=None)
             if (
                 lead is not None
                 and lead is not pool[0]
-                and (not pool[0].numbers or cover(lead) >= cover(pool[0]) + 0.15)
+                and (
+                    not figures(pool[0])
+                    # covers more of the question, and all that the first sentence covered
+                    or (
+                        cover(lead) >= cover(pool[0]) + 0.15
+                        and topic & pool[0].tokens <= lead.tokens
+                    )
+                )
             ):
                 pool.remove(lead)
                 pool.insert(0, lead)

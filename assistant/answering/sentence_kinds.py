@@ -65,7 +65,7 @@ def is_meta(text: str) -> bool:
 
 # a study's plan (a protocol, what patients "would" receive): never a result
 PLANNED = re.compile(
-    r"\bprotocol\b|\bset out the plan\b|\bplanned\b|\bwould (?:choose|receive|be randomi[sz]ed)\b",
+    r"\bprotocol\b|\bset out the plan\b|\bwould (?:choose|receive|be randomi[sz]ed)\b",
     re.I,
 )
 
