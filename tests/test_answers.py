@@ -276,6 +276,14 @@ def test_an_efficacy_question_about_one_outcome_gets_that_outcomes_verdict(
     assert first_sentence(plain.answer).startswith("Modestly, for"), plain.answer
 
 
+def test_dropouts_against_placebo_are_answered_from_the_pooled_analyses(corpus_assistant) -> None:
+    ans = corpus_assistant.ask("Do more people drop out of treatment on baclofen than on placebo?")
+    first = first_sentence(ans.answer)
+    assert first.startswith("No:") and "dropout" in first, ans.answer
+    assert all(c.evidence in ("meta-analysis", "systematic-review") for c in ans.citations)
+    _check_citations(ans, corpus_assistant.store)
+
+
 def test_no_fact_is_said_twice(corpus_assistant) -> None:
     ans = corpus_assistant.ask("What happens if someone stops high-dose baclofen suddenly?")
     lines = ans.answer.splitlines()

@@ -352,7 +352,8 @@ class Assistant:
         comp: Composition | None = None
         if plan.scope == "document" and plan.entities.documents:
             return document_answer(ev, self.composer, self.embedder)
-        if intent == "efficacy" and not plan.entities.trials:
+        comp = trial_lists.pooled_dropouts(_filtered(ev, filters))  # "more dropouts?"
+        if comp is None and intent == "efficacy" and not plan.entities.trials:
             # "does it help drinkers with cirrhosis?": the studies done in that group
             comp = trial_lists.population_studies(_filtered(ev, filters))
         elif intent == "adverse_effects" and not plan.entities.trials:

@@ -14,6 +14,7 @@ from assistant.answering.compose import (
     Evidence,
 )
 from assistant.answering.entities import SUBSTANCE_RX
+from assistant.answering.sentence_kinds import LEANING
 from assistant.answering.synthesis import (
     CRAVING_CLAIM,
     RESULT_PHRASE,
@@ -236,3 +237,47 @@ def population_studies(ev: Evidence) -> Composition | None:
         lines.append(line if i == 0 else f"- {line}")
     table = [table_row(r, cites.items[i].n) for i, r in enumerate(chosen) if r.evidence == "rct"]
     return Composition("\n".join(lines), False, cites.items, ROUTE_SYNTHESIS, table)
+
+
+# --------------------------------------------------------------------------- dropouts pooled
+
+_DROPOUT_Q = re.compile(
+    r"\bdrop(?:ped)?.?outs?\b|\bdrop out\b|\bquit(?:s|ting)? (?:it|treatment|the (?:trial|study|drug))"
+    r"|\bstop(?:s|ped)? (?:taking it|treatment) (?:more|less)|\bdiscontinu\w* (?:more|less)"
+    r"|\bbetter tolerated\b|\btolerat\w* (?:than|as well)",
+    re.I,
+)
+_DROPOUT_S = re.compile(r"\bdrop.?outs?\b|\bdropped out\b|\bdiscontinu\w*", re.I)
+_NO_MORE = re.compile(
+    r"\bfewer\b|\bdid not increase\b|\bwithout more\b|\bno (?:more|increase)\b", re.I
+)
+
+
+def pooled_dropouts(ev: Evidence) -> Composition | None:
+    """ "Do more people drop out on baclofen than on placebo?": what the pooled analyses say about
+    dropouts, the newest first. None when no pooled analysis speaks of them."""
+    plan, store = ev.plan, ev.store
+    q = plan.english or plan.question
+    if not _DROPOUT_Q.search(q) or plan.entities.trials:
+        return None
+    found: list[tuple[RecordInfo, object, str, int]] = []
+    for r in pooled_studies(store.catalog(), plan.substance or "alcohol"):
+        for pos in store.record_positions(r.id):
+            text = store.texts[pos]
+            hit = next(
+                ((s, e) for s, e in store.sentences[pos] if _DROPOUT_S.search(text[s:e])), None
+            )
+            if hit is not None:
+                found.append((r, store.context(pos, score=1.0), text[hit[0] : hit[1]], hit[0]))
+                break
+    if not found:
+        return None
+    found.sort(key=lambda f: bool(LEANING.search(f[2])))  # a sentence that stands alone first
+    cites = Citations()
+    lines = []
+    for i, (_r, ctx, sentence, start) in enumerate(found[:2]):
+        n = cites.add(ctx, sentence, start)
+        lines.append(f"{sentence} [{n}]" if i == 0 else f"- {sentence} [{n}]")
+    if _NO_MORE.search(found[0][2]) and re.search(r"\bmore\b", q, re.I):
+        lines[0] = f"No: {lines[0][0].lower()}{lines[0][1:]}"
+    return Composition("\n".join(lines), False, cites.items, ROUTE_SYNTHESIS)
