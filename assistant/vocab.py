@@ -229,3 +229,11 @@ VERDICTS: tuple[VerdictStyle, ...] = (
     VerdictStyle("not-covered", "Not covered by the library"),
 )
 VERDICT_KEYS: tuple[str, ...] = tuple(v.key for v in VERDICTS)
+
+# --------------------------------------------------------------------------- numbers in words
+
+NUMBER_WORDS: tuple[str, ...] = (
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+    "nineteen", "twenty",
+)  # fmt: skip

@@ -15,6 +15,7 @@ from typing import Any
 from assistant.answering.entities import find_trials
 from assistant.library.chunks import tokenize
 from assistant.library.records import RecordInfo
+from assistant.vocab import NUMBER_WORDS
 
 POSITIVE = re.compile(
     r"\b(?:reduc\w*|improv\w*|increas\w*|delay\w*|halv\w*|doubl\w*|cut|cuts|beat|better|positive"
@@ -160,26 +161,7 @@ _UNIT = re.compile(
 )
 
 
-_WORD_NUMBERS = {
-    w: str(i)
-    for i, w in enumerate(
-        [
-            "zero",
-            "one",
-            "two",
-            "three",
-            "four",
-            "five",
-            "six",
-            "seven",
-            "eight",
-            "nine",
-            "ten",
-            "eleven",
-            "twelve",
-        ]
-    )
-}
+_WORD_NUMBERS = {w: str(i) for i, w in enumerate(NUMBER_WORDS)}
 
 
 def quantities(text: str) -> set[tuple[str, str]]:

@@ -326,8 +326,6 @@ class Checker:
                 why = number_conflict(claim_nums, quantities(sent), known)
             if why is None and overlap >= 0.25 and sim >= 0.8 and single_clause(sent):
                 why = opposite(claim.text, sent)
-            if why is None:
-                why = parameter_conflict(claim.text, sent)
             if why is not None:
                 self._cite_sentence(claim, pos, sent)
                 claim.verdict = "contradicted"

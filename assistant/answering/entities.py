@@ -16,7 +16,7 @@ from assistant.answering import contraindications as ci
 from assistant.answering.language import fold
 from assistant.library.chunks import tokenize
 from assistant.library.records import RecordInfo
-from assistant.vocab import SUBSTANCE_NAMES
+from assistant.vocab import NUMBER_WORDS, SUBSTANCE_NAMES
 
 # --------------------------------------------------------------------------- word lists
 
@@ -263,34 +263,7 @@ def find_trials(text: str, catalog: Sequence[RecordInfo]) -> list[str]:
     return []
 
 
-_NUMBER_WORDS = {
-    w: i
-    for i, w in enumerate(
-        [
-            "zero",
-            "one",
-            "two",
-            "three",
-            "four",
-            "five",
-            "six",
-            "seven",
-            "eight",
-            "nine",
-            "ten",
-            "eleven",
-            "twelve",
-            "thirteen",
-            "fourteen",
-            "fifteen",
-            "sixteen",
-            "seventeen",
-            "eighteen",
-            "nineteen",
-            "twenty",
-        ]
-    )
-}
+_NUMBER_WORDS = {w: i for i, w in enumerate(NUMBER_WORDS)}
 _PEOPLE_WORDS = (
     r"(?:\w+ ){0,3}?(?:people|patients|participants|adults|men|women|guys|drinkers|smokers"
     r"|users|volunteers|veterans|subjects|outpatients|inpatients|cases)\b"

@@ -26,7 +26,7 @@ from assistant.answering.compose import (
 )
 from assistant.library.chunks import tokenize
 from assistant.library.records import RecordInfo
-from assistant.vocab import POOLED_EVIDENCE, ROUTE_SYNTHESIS, SUBSTANCE_LABELS
+from assistant.vocab import NUMBER_WORDS, POOLED_EVIDENCE, ROUTE_SYNTHESIS, SUBSTANCE_LABELS
 
 _SUBSTANCE_PHRASE = {
     "alcohol": "alcohol use disorder",
@@ -559,21 +559,7 @@ def join(parts: list[str]) -> str:
     return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
-_WORDS = [
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-]
+_WORDS = NUMBER_WORDS[:13]  # counts up to twelve in words
 
 
 def count(n: int) -> str:
