@@ -284,6 +284,12 @@ def test_dropouts_against_placebo_are_answered_from_the_pooled_analyses(corpus_a
     _check_citations(ans, corpus_assistant.store)
 
 
+def test_by_how_much_a_trial_beat_placebo_is_its_result(corpus_assistant) -> None:
+    ans = corpus_assistant.ask("By how much did Bacloville's baclofen arm beat placebo?")
+    assert ans.plan and ans.plan.intent == "trial_result", ans.plan
+    assert "21-point" in first_sentence(ans.answer), ans.answer
+
+
 def test_no_fact_is_said_twice(corpus_assistant) -> None:
     ans = corpus_assistant.ask("What happens if someone stops high-dose baclofen suddenly?")
     lines = ans.answer.splitlines()

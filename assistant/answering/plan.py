@@ -269,6 +269,7 @@ def classify(text: str, ents: Entities, personal: bool, records: Sequence[Record
                 r"\bwhat (?:\w+ )?(?:dose|doses|dose range)\b|\bhow (?:high|much)\b|\btitrat\w*", t
             )
             and not hit["result"]
+            and not _BY_HOW_MUCH.search(t)
         ):
             return "dosing"
         if hit["withdrawal"] and not hit["result"]:
@@ -460,6 +461,11 @@ def plan_question(
     return plan
 
 
+# "by how much did it beat placebo?": the size of a result, not a dose
+_BY_HOW_MUCH = re.compile(
+    r"\bhow much (?:\S+ ){0,5}?(?:beat|better|more|less|fewer|reduc\w*|differ\w*|improv\w*|lower"
+    r"|higher|cut)\b"
+)
 _CNS_DEPRESSANT = re.compile(
     r"azepam$|azolam$|barbital$|xanax|valium|ativan|klonopin|zolpidem|chlordiazepoxide|pregabalin"
     r"|gabapentin|morphine|oxycodone|fentanyl|heroin|methadone|buprenorphine|tramadol|codone$"

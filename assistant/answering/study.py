@@ -42,7 +42,7 @@ GENERIC_RESULT = re.compile(
     r"\b(?:find|found|show|showed|shown|result|results|conclu\w*|work|worked|works|effective"
     r"|efficacy|outcome|outcomes|positive|negative|benefit|help|helped|succeed\w*|fail\w*"
     r"|summar\w*|about|tell me|what happened|was it|describe\w*|report\w*|look at|cover\w*"
-    r"|how (?:did|do) .* (?:do|fare)|how often)\b",
+    r"|how (?:did|do) .* (?:do|fare)|how often|beat|by how much|outperform\w*)\b",
     re.I,
 )
 # Details a result line does not give: answered from the study's own sentences.
@@ -174,7 +174,8 @@ _NAMING = frozenset(
         "register registry randomised randomized controlled double blind placebo open label "
         "what did does do was were is are the a an of in on for with by from its their it they "
         "baclofen find found show showed shown report reported describe described tell about "
-        "result results outcome outcomes conclude concluded happen happened"
+        "result results outcome outcomes conclude concluded happen happened beat arm arms much how "
+        "by outperform outperformed"
     )
 )
 
