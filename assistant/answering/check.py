@@ -291,10 +291,7 @@ class Checker:
                 sent = self._sentence_text(row, pos)
                 why = parameter_conflict(claim.text, sent)
                 if why is not None:
-                    self._cite_sentence(claim, pos, sent)
-                    claim.verdict = "contradicted"
-                    claim.explanation = why
-                    return
+                    return self._contradicted_by(claim, pos, sent, why)
         claim_toks = set(tokenize(claim.text))
         claim_neg = bool(NEGATION.search(claim.text))
         claim_nums = quantities(claim.text)
@@ -327,10 +324,7 @@ class Checker:
             if why is None and overlap >= 0.25 and sim >= 0.8 and single_clause(sent):
                 why = opposite(claim.text, sent)
             if why is not None:
-                self._cite_sentence(claim, pos, sent)
-                claim.verdict = "contradicted"
-                claim.explanation = why
-                return
+                return self._contradicted_by(claim, pos, sent, why)
         best = int(top[0])
         if float(sims[best]) >= SUPPORT_SIMILARITY:
             pos = int(self._rows[best])
@@ -374,6 +368,11 @@ class Checker:
             if m:
                 self._add(claim, self.store.context(pos), m.group(0))
                 return
+
+    def _contradicted_by(self, claim: Claim, pos: int, sentence: str, why: str) -> None:
+        self._cite_sentence(claim, pos, sentence)
+        claim.verdict = "contradicted"
+        claim.explanation = why
 
     def _cite_sentence(self, claim: Claim, pos: int, sentence: str) -> None:
         self._add(claim, self.store.context(pos), sentence)

@@ -366,7 +366,7 @@ class Assistant:
             intent == "efficacy"
             and not plan.entities.trials
             and synthesis.is_general_efficacy(plan)
-            and not _unknown_use(plan, self.store)
+            and not _unknown_use(plan, self.extractive.vocabulary)
         ):
             comp = synthesis.efficacy(_filtered(ev, filters))
         elif intent == "comparison" and not plan.entities.trials:
@@ -388,13 +388,12 @@ class Assistant:
         return comp
 
 
-def _unknown_use(plan: Plan, store: IndexStore) -> bool:
-    """ "Can baclofen cure hiccups?": no substance named and a topic word the library never uses,
-    so the alcohol evidence is not the answer (the composer then says the library does not
-    answer it)."""
-    if plan.entities.substances:
+def _unknown_use(plan: Plan, vocabulary: frozenset[str] | None) -> bool:
+    """ "Can baclofen cure hiccups?": no substance named and a topic word the library never uses
+    (``vocabulary``, the index's words), so the alcohol evidence is not the answer (the composer
+    then says the library does not answer it)."""
+    if plan.entities.substances or not vocabulary:
         return False
-    vocabulary = store.vocabulary()
     words = set(tokenize(plan.english or plan.question)) - QUESTION_WORDS
     return any(w not in vocabulary and not w.isdigit() for w in words)
 

@@ -21,6 +21,7 @@ from assistant.answering import safety
 from assistant.answering.entities import (
     ASPECT_RX,
     BACLOFEN,
+    CNS_DEPRESSANT,
     DRUG_CLASS,
     JURISDICTION_RX,
     SUBSTANCE_RX,
@@ -450,7 +451,7 @@ def plan_question(
     elif plan.intent in ("contraindication", "overdose", "withdrawal", "interaction", "dosing"):
         plan.scope = "curated"
     plan.searched = _standalone(plan, catalog)
-    depressants = [m for m in plan.entities.other_medicines if _CNS_DEPRESSANT.search(m)]
+    depressants = [m for m in plan.entities.other_medicines if CNS_DEPRESSANT.search(m)]
     if plan.intent == "interaction" and depressants:
         # "with diazepam?": the label speaks of the class, not of each medicine
         plan.searched += " (CNS depressants, benzodiazepines, additive sedation)"
@@ -465,11 +466,6 @@ def plan_question(
 _BY_HOW_MUCH = re.compile(
     r"\bhow much (?:\S+ ){0,5}?(?:beat|better|more|less|fewer|reduc\w*|differ\w*|improv\w*|lower"
     r"|higher|cut)\b"
-)
-_CNS_DEPRESSANT = re.compile(
-    r"azepam$|azolam$|barbital$|xanax|valium|ativan|klonopin|zolpidem|chlordiazepoxide|pregabalin"
-    r"|gabapentin|morphine|oxycodone|fentanyl|heroin|methadone|buprenorphine|tramadol|codone$"
-    r"|amitriptyline|mirtazapine|quetiapine|olanzapine"
 )
 _MANAGEMENT = re.compile(
     r"\bhow (?:is|are|do you|do doctors|should) (?:it |they |an overdose |overdoses |this )?"
