@@ -290,6 +290,18 @@ def test_by_how_much_a_trial_beat_placebo_is_its_result(corpus_assistant) -> Non
     assert "21-point" in first_sentence(ans.answer), ans.answer
 
 
+def test_whether_it_was_tested_and_which_of_two_are_not_answered_by_the_result(
+    corpus_assistant,
+) -> None:
+    """ "Has it been tested for X?" is "Yes" when a trial exists, whatever the trial found; "the
+    liver or the kidneys?" gets no Yes/No at all."""
+    tested = corpus_assistant.ask("Has baclofen been tested for methamphetamine dependence?")
+    assert first_sentence(tested.answer).startswith("Yes:"), tested.answer
+    assert "no significant" in first_sentence(tested.answer)
+    which = corpus_assistant.ask("Is baclofen eliminated by the liver or the kidneys?")
+    assert not re.match(r"(?:Yes|No)\b", which.answer), which.answer
+
+
 def test_no_fact_is_said_twice(corpus_assistant) -> None:
     ans = corpus_assistant.ask("What happens if someone stops high-dose baclofen suddenly?")
     lines = ans.answer.splitlines()

@@ -147,7 +147,7 @@ def polar_lead(
         about = [c for c in _CLAUSES.split(first) if c and subject & set(tokenize(c))]
         if subject and about and all(_NO_EFFECT.search(c) for c in about):
             return "No"
-    if _STUDIED.match(q):
+    if STUDIED.match(q):
         tested = re.search(
             r"\b(?:trials?|stud(?:y|ied|ies)|tested|cohort|randomi[sz]ed|found|reported)\b",
             first,
@@ -159,7 +159,10 @@ def polar_lead(
             return "Yes"
         return None
     # Otherwise "Yes" only when the first sentence states what the question asks, word for word
-    # (its specific words all there) and negates nothing.
+    # (its specific words all there) and negates nothing. "The liver or the kidneys?" asks which,
+    # not whether: no Yes/No.
+    if re.search(r"\bor\b(?! not\b)", q, re.I):
+        return None
     asked = set(tokenize(q)) - QUESTION_WORDS - {"baclofen"}
     stated = len(asked) >= 3 and len(asked & set(tokenize(first))) / len(asked) >= 0.9
     hedged = (
@@ -192,7 +195,8 @@ _NO_EFFECT = re.compile(
     re.I,
 )
 _CLAUSES = re.compile(r"[,;:()]|\b(?:but|whereas|although|even though|however|while)\b", re.I)
-_STUDIED = re.compile(
+# "Has baclofen been tested for X?": whether it was studied, not whether it worked
+STUDIED = re.compile(
     r"^\s*(?:has|have|was|were|is|are)\s+(?:baclofen|it)\s+(?:ever\s+)?(?:been\s+)?"
     r"(?:studied|tested|tried|trialled|used|evaluated|compared)\b",
     re.I,

@@ -24,6 +24,7 @@ from assistant.answering.compose import (
     ExtractiveComposer,
     numbers_of,
 )
+from assistant.answering.lead import STUDIED
 from assistant.library.chunks import tokenize
 from assistant.library.records import RecordInfo
 from assistant.vocab import NUMBER_WORDS, POOLED_EVIDENCE, ROUTE_SYNTHESIS, SUBSTANCE_LABELS
@@ -249,6 +250,8 @@ def efficacy(ev: Evidence) -> Composition | None:
     table: list[EvidenceRow] = []
     lines: list[str] = []
     counts = {k: sum(r.result == k for r in trials) for k in ("benefit", "no-benefit", "mixed")}
+    # "has it been tested for X?" is answered "Yes" (it has), then what the tests found
+    studied = bool(STUDIED.match(plan.english or plan.question))
     topic = substance_phrase(substance)
     if withdrawal:
         topic = f"{SUBSTANCE_LABELS.get(substance, substance).lower().removesuffix('s')} withdrawal"
@@ -258,7 +261,7 @@ def efficacy(ev: Evidence) -> Composition | None:
         verdict = {"benefit": "Yes", "mixed": "Modestly", "no-benefit": "No"}[
             lead.result or "mixed"
         ]
-        head = f"{verdict}, for {topic}"
+        head = f"{'Yes' if studied else verdict}, for {topic}"
         asked = _outcome_verdict(plan.english or plan.question, lead.key_result or "")
         if asked is not None:  # "does it increase abstinent days?": that outcome's verdict
             head = f"{asked[0]}, on {asked[1]} in {topic}"
@@ -295,7 +298,7 @@ def efficacy(ev: Evidence) -> Composition | None:
                 if total == 1
                 else f"in {count(total)} placebo-controlled trials of baclofen for {topic}"
             )
-            lines.append(f"{verdict}: {head}, " + join(found) + ".")
+            lines.append(f"{'Yes' if studied else verdict}: {head}, " + join(found) + ".")
         elif lead is None:
             verdict = (
                 "Yes" if counts["benefit"] == total
@@ -303,7 +306,7 @@ def efficacy(ev: Evidence) -> Composition | None:
                 else "The evidence is mixed"
             )  # fmt: skip
             lines.append(
-                f"{verdict}: of {count(total)} placebo-controlled trials "
+                f"{'Yes' if studied else verdict}: of {count(total)} placebo-controlled trials "
                 f"of baclofen for {topic}, {said}."
             )
         else:
