@@ -16,8 +16,14 @@ import sys
 import pytest
 import yaml
 
-from assistant.answering.agreement import figure_ranges, parameter_conflict
-from assistant.answering.claims import FACTS_PATH, fact_verdict, load_facts
+from assistant.answering.agreement import (
+    difference_conflict,
+    figure_ranges,
+    parameter_conflict,
+    share_conflict,
+)
+from assistant.answering.check import Checker
+from assistant.answering.claims import FACTS_PATH, Claim, fact_verdict, load_facts
 from assistant.answering.contraindications import quote_in_body
 from assistant.library.records import load_corpus
 from assistant.settings import PROJECT_DIR
@@ -31,7 +37,7 @@ DEVELOPMENT = {
     "literature_review.md",
     "regulation_news.md",
     "clinic_leaflet.txt",
-}
+} | {d["file"] for d in LABELS if d.get("split") == "development"}
 
 
 def test_every_fact_quote_is_verbatim_in_its_record() -> None:
@@ -81,6 +87,26 @@ def test_every_fact_quote_is_verbatim_in_its_record() -> None:
             "contradicted",
         ),
         ("gaba_b_agonist", "Baclofen is a GABA-B receptor agonist.", "supported"),
+        (
+            "france_prescribers",
+            "In France only psychiatrists can prescribe Baclocur.",
+            "contradicted",
+        ),
+        (
+            "france_prescribers",
+            "In France, doses above 80 mg are left to addiction specialists.",
+            None,
+        ),
+        (
+            "conseil_etat_2020",
+            "The Conseil d'Etat banned prescriptions above 80 mg a day.",
+            "contradicted",
+        ),
+        (
+            "conseil_etat_2020",
+            "The Conseil d'État said doctors may still prescribe above 80 mg when needed.",
+            "supported",
+        ),
         (
             "no_single_success_rate",
             "Trials show a success rate of about 40-50% against placebo.",
@@ -176,6 +202,89 @@ def _score(docs_assistant, files: set[str]) -> tuple[int, int, int, list[str]]:
             if c.verdict != "not-covered":
                 assert c.citations and all(x.evidence != "user-document" for x in c.citations)
     return tp, fp, fn, wrong
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "conflict"),
+    [
+        (
+            "Nearly all patients returned their drinking diaries.",
+            "Fewer than half of patients in either arm returned the last-month drinking diary.",
+            True,
+        ),
+        (
+            "Most patients returned their drinking diaries.",
+            "34% of the placebo arm returned the last-month drinking diary.",
+            True,
+        ),
+        (
+            "About a third of patients returned their drinking diaries.",
+            "34% of the placebo arm returned the last-month drinking diary.",
+            False,
+        ),
+        # the same share words about different things are no conflict
+        (
+            "Nearly all patients were men.",
+            "Fewer than half of patients returned the drinking diary.",
+            False,
+        ),
+    ],
+)
+def test_a_share_of_patients_is_compared(claim: str, passage: str, conflict: bool) -> None:
+    assert (share_conflict(claim, passage) is not None) is conflict
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "conflict"),
+    [
+        (
+            "Baclofen caused significantly more adverse events than placebo.",
+            "The risk of at least one adverse event was similar on baclofen and placebo.",
+            True,
+        ),
+        # another outcome's "no difference" says nothing of adverse events
+        (
+            "Baclofen caused more adverse events than placebo.",
+            "Relapse did not differ, while adverse events were more common on baclofen.",
+            False,
+        ),
+        (
+            "Baclofen did not cause more adverse events than placebo.",
+            "The risk of at least one adverse event was similar on baclofen and placebo.",
+            False,
+        ),
+    ],
+)
+def test_a_difference_from_placebo_is_compared(claim: str, passage: str, conflict: bool) -> None:
+    assert (difference_conflict(claim, passage) is not None) is conflict
+
+
+def test_claims_nobody_anticipated_are_decided_by_typed_checks(docs_assistant) -> None:
+    """Sentences written for this test (not from any article): a study described by its size,
+    efficacy for another drug against that drug's trials, and no support for a claim stronger
+    than the sentence it resembles."""
+    a = docs_assistant
+    claims = [
+        Claim(
+            "Among 180 US veterans with hepatitis C, baclofen doubled abstinent days.", None, "t"
+        ),
+        Claim("Baclofen is an effective treatment for methamphetamine addiction.", None, "t"),
+        Claim("Large trials have proven that baclofen reduces cocaine use.", None, "t"),
+        Claim("One small trial suggested baclofen may reduce cocaine use.", None, "t"),
+        Claim("Baclofen does not reduce methamphetamine use.", None, "t"),
+    ]
+    got = {" ".join(c.text.split()[:4]): c for c in Checker(a.store, a.embedder).check(claims)}
+    assert got["Among 180 US veterans"].verdict == "contradicted"
+    assert got["Among 180 US veterans"].citations[0].source_id == "hauser2017"
+    assert got["Baclofen is an effective"].verdict == "contradicted"
+    assert got["Baclofen is an effective"].citations[0].source_id == "heinzerling2006"
+    assert got["Large trials have proven"].verdict == "contradicted"
+    assert got["Large trials have proven"].citations[0].source_id == "kahn2009"
+    for hedged in ("One small trial suggested", "Baclofen does not reduce"):
+        assert got[hedged].verdict != "contradicted"
+    for c in got.values():
+        if c.verdict != "not-covered":
+            assert c.citations and all(x.evidence != "user-document" for x in c.citations)
 
 
 def test_contradictions_on_the_development_articles(docs_assistant, record_property) -> None:

@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from assistant.answering.entities import find_trials
+from assistant.answering.entities import find_trials, group_sizes
 from assistant.library.chunks import tokenize
 from assistant.library.records import RecordInfo
 from assistant.vocab import NUMBER_WORDS
@@ -64,9 +64,11 @@ APPROXIMATE = re.compile(
 
 def named_studies(text: str, catalog: Sequence[RecordInfo]) -> list[str]:
     """Studies a claim names (trial name, or author surname with the year when there are
-    several): a description is too loose to decide a claim on."""
+    several), or describes with its exact size and more ("180 American veterans with hepatitis
+    C"): a looser description is too loose to decide a claim on."""
     found = find_trials(text, catalog)
     low = text.lower()
+    sizes = group_sizes(low)
     named = []
     for rid in found:
         r = next((x for x in catalog if x.id == rid), None)
@@ -77,6 +79,7 @@ def named_studies(text: str, catalog: Sequence[RecordInfo]) -> list[str]:
             any(n.lower() in low for n in r.trial_names)
             or (r.surname and r.surname.lower() in low)
             or (cochrane and (str(r.year) in low or "latest" in low))
+            or (r.n and r.n in sizes and len(found) == 1)
         ):
             named.append(rid)
     return named
@@ -337,3 +340,92 @@ def parameter_conflict(claim: str, passage: str) -> str | None:
                         f"The curated source gives a {name} of {shown}{label}, not {said}{label}."
                     )
     return None
+
+
+# --------------------------------------------------------------------------- shares and differences
+
+# Words that say how many of a group did something, as a range of proportions.
+_SHARE_WORDS: tuple[tuple[re.Pattern[str], tuple[float, float]], ...] = tuple(
+    (re.compile(rf"\b(?:{words})\b", re.I), span)
+    for words, span in (
+        (r"(?:nearly|almost|virtually|practically) (?:all|every\w*)|all but a few", (0.85, 1.0)),
+        (r"(?:fewer|less) than (?:half|a half)|under half|a minority", (0.0, 0.5)),
+        (r"(?:about|around|roughly|nearly|almost)? ?(?:one|a) third", (0.25, 0.4)),
+        (r"(?:about|around|roughly)? ?two.thirds", (0.58, 0.75)),
+        (r"(?:about|around|roughly)? ?(?:one|a) quarter", (0.18, 0.32)),
+        (r"(?:about|around|roughly|nearly|almost)? ?half", (0.4, 0.6)),
+        (r"hardly any(?:one)?|almost no(?:ne|body| one)?|very few", (0.0, 0.1)),
+        (r"most|the majority|majority", (0.5, 1.0)),
+        (r"all|every(?:one| patient| participant)", (0.97, 1.0)),
+    )
+)
+_PERCENT = re.compile(r"\b(\d{1,3}(?:\.\d+)?)\s?%")
+
+
+def share_of(text: str) -> tuple[float, float] | None:
+    """The proportion a sentence gives for its group ("nearly all patients" -> 0.85-1.0, "34% of
+    the placebo arm" -> 0.32-0.36); None when it gives none or several."""
+    spans = []
+    rest = text
+    for rx, span in _SHARE_WORDS:
+        if rx.search(rest):
+            spans.append(span)
+            rest = rx.sub(" ", rest)  # "nearly all" is not also "all"
+    for m in _PERCENT.finditer(text):
+        v = float(m.group(1)) / 100
+        spans.append((max(0.0, v - 0.02), min(1.0, v + 0.02)))
+    if not spans:
+        return None
+    return (min(s[0] for s in spans), max(s[1] for s in spans))
+
+
+_SHARE_PREDICATE_STOP = frozenset(
+    tokenize(
+        "patients people participants baclofen placebo arm group trial study review both either all most half"
+    )
+)
+
+
+def share_conflict(claim: str, passage: str) -> str | None:
+    """The same group doing the same thing in proportions that cannot both hold: "nearly all
+    patients returned their diaries" against "fewer than half ... returned the diary"."""
+    a, b = share_of(claim), share_of(passage)
+    if a is None or b is None:
+        return None
+    if not (a[1] < b[0] or b[1] < a[0]):
+        return None
+    shared = (set(tokenize(claim)) & set(tokenize(passage))) - _SHARE_PREDICATE_STOP
+    if len(shared) < 2:
+        return None
+    return "The curated source gives a different proportion."
+
+
+_DIFFERENCE = re.compile(
+    r"\b(?:more|fewer|less|higher|lower|greater|increas\w*|reduc\w*|rais\w*|doubl\w*|halv\w*)\b"
+    r"(?:\s+\S+){0,6}?\s+(?:than|compared with|versus|vs\.?|relative to)\s+(?:\w+\s+)?placebo",
+    re.I,
+)
+_NO_DIFFERENCE = re.compile(
+    r"\b(?:similar|comparable|no (?:significant |clear |real )?difference|did not (?:increase|differ"
+    r"|raise|reduce|change|lower)|not (?:more|higher|different|increased)|without more|no more)\b",
+    re.I,
+)
+_OUTCOME_STOP = frozenset(
+    tokenize(
+        "baclofen placebo patients people review trial study found caused than compared more fewer significantly"
+    )
+)
+
+
+def difference_conflict(claim: str, passage: str) -> str | None:
+    """A difference from placebo the claim states on an outcome the passage says did not differ:
+    "significantly more adverse events than placebo" against "adverse events were similar"."""
+    if not _DIFFERENCE.search(claim) or re.search(r"\bnot\b|\bno\b|n't\b", claim, re.I):
+        return None
+    claim_toks = set(tokenize(claim)) - _OUTCOME_STOP
+    for clause in re.split(r"[;,]|\b(?:but|while|whereas|although)\b", passage):
+        if _NO_DIFFERENCE.search(clause) and claim_toks & set(tokenize(clause)):
+            break
+    else:
+        return None
+    return "The curated source found no difference from placebo on that outcome."

@@ -36,6 +36,7 @@ from assistant.answering.agreement import (
     POSITIVE,
     about_main_outcome,
     about_other_outcome,
+    difference_conflict,
     named_studies,
     negated_verb_conflict,
     null_outcomes,
@@ -45,6 +46,7 @@ from assistant.answering.agreement import (
     parameter_conflict,
     parameters,
     quantities,
+    share_conflict,
     shares_anchor,
     single_clause,
 )
@@ -55,8 +57,10 @@ from assistant.answering.claims import (
     extract_claims,
     fact_verdict,
     load_facts,
+    topics_of,
 )
 from assistant.answering.compose import Citations, numbers_of
+from assistant.answering.entities import find_substances
 from assistant.answering.synthesis import result_quote
 from assistant.library.chunks import tokenize
 from assistant.library.records import RecordInfo
@@ -70,6 +74,33 @@ _ABOUT_CONTRAINDICATION = re.compile(
     re.I,
 )
 SUPPORT_SIMILARITY = 0.8
+BACLOFEN_WORD = re.compile(r"\bbaclof\w*|\bit\b|\bthe (?:drug|medicine)\b", re.I)
+# "baclofen reduces cocaine use", "an effective treatment for methamphetamine addiction"
+_WORKS = re.compile(
+    r"\b(?:reduc\w*|cut|cuts|lower\w*|curb\w*|decreas\w*|helps?|helped|improv\w*|works?|worked"
+    r"|effective\w*|proven|success\w*|prevent\w*|stops?|stopped|eliminat\w*|treat(?:s|ed)?)\b",
+    re.I,
+)
+_PROVEN = re.compile(
+    r"\b(?:proven|established|demonstrated|clearly|robust\w*|consistent\w*|large|big|major"
+    r"|definitive\w*|trials (?:show|have shown|prove))\b",
+    re.I,
+)
+# claims that already hedge ("one small trial suggested", "in rats") are not plain claims
+_HEDGE = re.compile(
+    r"\b(?:may|might|could|some|one|a small|small|pilot|preliminary|early|animal\w*|rats?|mice"
+    r"|monkeys?|laboratory|lab|hint\w*|suggest\w*|mixed|inconsistent|uncertain|unclear|possibl\w*"
+    r"|potential\w*|promis\w*|hope\w*|theor\w*|research(?:ers)? (?:is|are) (?:looking|studying))\b",
+    re.I,
+)
+# Words that make a claim stronger than a similar sentence ("banned it altogether", "only
+# specialists"): a curated sentence without them does not support the claim.
+_STRONG = re.compile(
+    r"\b(?:only|never|always|all|every|banned|prohibit\w*|forb[ai]d\w*|outlaw\w*|no longer"
+    r"|altogether|any circumstances|guarantee\w*|cures?|cured|completely|entirely|must|proven"
+    r"|established|demonstrated|definitive\w*)\b",
+    re.I,
+)
 CONFLICT_SIMILARITY = 0.72
 
 
@@ -102,21 +133,30 @@ class Checker:
     # ----------------------------------------------------------------- deciders
 
     def _decide(self, claim: Claim, vec: np.ndarray) -> None:
-        for decide in (self._contraindication, self._fact, self._study):
+        for decide in (self._contraindication, self._fact):
             if decide(claim):
                 return
+        if self._study(claim, vec) or self._substance_efficacy(claim):
+            return
         self._by_passages(claim, vec)
 
     def _fact(self, claim: Claim) -> bool:
         """A claim about one of the checkable facts, decided by the fact's own sentence: any
         fact it contradicts decides first; support needs the claim itself to be about the fact."""
         facts = load_facts()  # a broken fact sheet is an error, never a silent "not covered"
-        verdicts = [(fact_verdict(f, claim.text, claim.context), f) for f in facts]
+        verdicts = [(fact_verdict(f, claim.text, claim.context, claim.section), f) for f in facts]
         chosen = next((f for v, f in verdicts if v == "contradicted"), None)
         verdict = "contradicted"
-        if chosen is None:
+        if chosen is None and single_clause(claim.text):  # a second clause stays unchecked
             chosen = next(
-                (f for v, f in verdicts if v == "supported" and f.about.search(claim.text)), None
+                (
+                    f
+                    for v, f in verdicts
+                    if v == "supported"
+                    and f.about.search(claim.text)
+                    and topics_of(claim.text) <= {f.topic} | topics_of(f.quote)
+                ),
+                None,
             )
             verdict = "supported"
         if chosen is None:
@@ -141,7 +181,8 @@ class Checker:
         conditions = [c for c in ci.mentioned(t, table) if c.key not in ("cns_depressants",)]
         if not conditions:
             return False
-        cond = conditions[0]
+        # one condition the label does not rule out makes the claim wrong, whatever else it lists
+        cond = next((c for c in conditions if c.label_status != "contraindicated"), conditions[0])
         only = next((c for c in table if c.label_status == "contraindicated"), None)
         # the clause that says "contraindicated" decides whose position the claim reports ("the
         # label only asks for caution, but the Australian guideline calls it contraindicated")
@@ -171,6 +212,8 @@ class Checker:
                         return True
             return False
         if cond.label_status == "contraindicated":
+            if not topics_of(claim.text) <= {"contraindication"} | topics_of(cond.label_quote):
+                return False  # the claim says more than the label row can support
             self._cite(claim, cond.label_source, cond.label_quote)
             claim.verdict = "supported"
             claim.explanation = f"The US label lists {cond.name.lower()} as a contraindication."
@@ -189,7 +232,7 @@ class Checker:
         )
         return True
 
-    def _study(self, claim: Claim) -> bool:
+    def _study(self, claim: Claim, vec: np.ndarray) -> bool:
         """A study the claim names (or the sentence it leans on names): its size and its result,
         from the record's fields. A list item takes its polarity from the sentence introducing
         it ("Trials that found a benefit:")."""
@@ -264,11 +307,95 @@ class Checker:
         figures_match = (
             numbers and numbers <= body_numbers | {str(record.year)} and claimed <= body_percents
         )
+        if self._within_record(claim, record, vec):
+            return True
         if figures_match and self._cite_result(claim, record):
             claim.verdict = "supported"
             claim.explanation = f"{record.display_name} reports these figures."
             return True
         return False
+
+    def _within_record(self, claim: Claim, record: RecordInfo, vec: np.ndarray) -> bool:
+        """The study's own sentences most like the claim: a share of patients that cannot hold
+        ("nearly all returned their diaries" / "fewer than half did"), or a difference from
+        placebo on an outcome the study found no different."""
+        positions = list(self.store.record_positions(record.id))
+        if not positions or not len(self._rows):
+            return False
+        rows = np.concatenate(
+            [
+                np.arange(
+                    int(self.store.sentence_offsets[p]), int(self.store.sentence_offsets[p + 1])
+                )
+                for p in positions
+            ]
+        )
+        if not len(rows):
+            return False
+        sims = np.asarray(self.store.sentence_vectors)[rows] @ vec
+        for i in np.argsort(-sims)[:8]:
+            if float(sims[i]) < 0.45:
+                break
+            row = int(rows[i])
+            pos = int(self._rows[row])
+            sent = self._sentence_text(row, pos)
+            why = share_conflict(claim.text, sent) or difference_conflict(claim.text, sent)
+            if why is not None:
+                self._contradicted_by(
+                    claim, pos, sent, f"{record.display_name}: {why[0].lower()}{why[1:]}"
+                )
+                return True
+        return False
+
+    def _substance_efficacy(self, claim: Claim) -> bool:
+        """A plain claim that baclofen works for a drug other than alcohol, against the
+        placebo-controlled trials in that drug: contradicted when none of them found a benefit,
+        or when the claim calls it proven and the largest of them found none."""
+        text = claim.text
+        subs = [s for s in find_substances(text) if s not in ("alcohol", "general")]
+        if len(subs) != 1 or not BACLOFEN_WORD.search(f"{claim.context} {text}"):
+            return False
+        if not _WORKS.search(text) or NEGATION.search(text) or _HEDGE.search(text):
+            return False
+        trials = [
+            r
+            for r in self.catalog
+            if subs[0] in r.substances
+            and r.comparator == "placebo"
+            and r.evidence in ("rct", "lab-study")
+            and r.result in ("benefit", "no-benefit", "mixed")
+        ]
+        if not trials:
+            return False
+        if all(r.result == "no-benefit" for r in trials):
+            why = (
+                f"No placebo-controlled study of baclofen in {subs[0]} use here found a benefit "
+                f"({', '.join(r.display_name for r in trials)})."
+            )
+        elif _PROVEN.search(text) and any(
+            r.result == "no-benefit" and r.evidence == "rct" for r in trials
+        ):
+            negative = max(
+                (r for r in trials if r.result == "no-benefit" and r.evidence == "rct"),
+                key=lambda r: r.n or 0,
+            )
+            why = (
+                f"The evidence in {subs[0]} use is not settled: a placebo-controlled trial, "
+                f"{negative.display_name}, found no benefit."
+            )
+        else:
+            return False
+        negatives = sorted(
+            (r for r in trials if r.result == "no-benefit"),
+            key=lambda r: (r.evidence != "rct", -(r.n or 0)),  # trials before lab studies
+        )
+        for r in negatives[:2]:
+            self._cite_result(claim, r)
+        if not claim.citations:
+            return False
+        claim.verdict = "contradicted"
+        claim.explanation = why
+        return True
 
     def _by_passages(self, claim: Claim, vec: np.ndarray) -> None:
         """The curated sentences most like the claim decide: a negation, another number for the
@@ -326,12 +453,15 @@ class Checker:
             if why is not None:
                 return self._contradicted_by(claim, pos, sent, why)
         best = int(top[0])
-        if float(sims[best]) >= SUPPORT_SIMILARITY:
+        if float(sims[best]) >= SUPPORT_SIMILARITY and single_clause(claim.text):
             pos = int(self._rows[best])
             sent = self._sentence_text(best, pos)
             nums = {n for n, _ in claim_nums}
+            strong = {w.lower() for w in _STRONG.findall(claim.text)}
             same_sense = (
-                claim_neg == bool(NEGATION.search(sent))
+                strong <= {w.lower() for w in _STRONG.findall(sent)}
+                and topics_of(claim.text) <= topics_of(sent)
+                and claim_neg == bool(NEGATION.search(sent))
                 and opposite(claim.text, sent) is None
                 and params <= parameters(sent)  # a half-life is supported by a half-life
             )

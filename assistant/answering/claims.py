@@ -40,7 +40,9 @@ TOPICS: dict[str, re.Pattern[str]] = {
         r"|withdrawn from|on the market|marketed|conseil|court|first.?line|prescri\w*",
         "dose": r"\b\d+ ?mg\b|\bdose\w*|\bdosage\b|\bceiling\b|\bcapped\b",
         "trial-result": r"\btrials?\b|\bstud(?:y|ies)\b|\breview\b|meta.?analys\w*|randomi[sz]\w*"
-        r"|placebo|\b\d+(?:\.\d+)? ?%|success rate|\bpatients\b|\bparticipants\b|\bcrav\w*",
+        r"|placebo|\b\d+(?:\.\d+)? ?%|success rate|\bpatients\b|\bparticipants\b|\bcrav\w*"
+        r"|\beffective\w*|\bproven\b|\bshown to\b|\bhelps? (?:\w+ )?(?:quit|stop|cut)|\brelaps\w*"
+        r"|\babstinen\w*|\b(?:reduc|cut|lower|curb)\w* (?:\w+ ){0,2}(?:use|craving|consumption)\b",
         "origin": r"original\w*|first (?:synthesi\w*|developed|made|used|approved)|invent\w*"
         r"|discover\w*|\b19[4-9]\d\b|neuroprotect\w*|histor\w*",
         "mechanism": r"\bgaba\w*|receptor\w*|agonist|antagonist|dopamin\w*|neurotransmit\w*",
@@ -128,10 +130,11 @@ def _affirmative(rx: re.Pattern[str]) -> bool:
     return not NEGATION.search(rx.pattern.replace("\\b", " "))
 
 
-def fact_verdict(fact: Fact, text: str, context: str = "") -> str | None:
+def fact_verdict(fact: Fact, text: str, context: str = "", section: str = "") -> str | None:
     """ "contradicted", "supported" or None for a claim about ``fact`` (``context``: the sentence
-    a claim leans on, "That safety update ..." after a sentence naming the TGA)."""
-    if not fact.about.search(f"{context} {text}"):
+    a claim leans on, "That safety update ..." after a sentence naming the TGA; ``section``: the
+    heading it sits under, "Australia: ...")."""
+    if not fact.about.search(f"{section} {context} {text}"):
         return None
     negated = bool(NEGATION.search(text))
     supports = any(rx.search(text) and not (negated and _affirmative(rx)) for rx in fact.supports)
@@ -153,6 +156,7 @@ class Claim:
     explanation: str = ""
     citations: list[Citation] = field(default_factory=list)
     context: str = ""  # the sentence that introduces a list item
+    section: str = ""  # the heading the claim sits under ("Australia: warnings ...")
     condition: str = ""  # a contraindication claim: the table's condition it names
 
     def to_json(self) -> dict[str, Any]:
@@ -182,6 +186,12 @@ class CheckReport:
 
 
 # --------------------------------------------------------------------------- claims
+
+
+def topics_of(text: str) -> set[str]:
+    """Every checkable topic a sentence touches (a claim supported on one topic must not carry
+    an unchecked second one: "a GABA-B agonist first approved for epilepsy")."""
+    return {topic for topic, rx in TOPICS.items() if rx.search(text)}
 
 
 def topic_of(text: str) -> str | None:
@@ -220,7 +230,8 @@ def extract_claims(store: Any, document_id: str) -> list[Claim]:
                 continue
             if any(c.text == sent for c in claims):
                 continue
-            claims.append(Claim(sent, page, topic, context=context))
+            section = store.metas[pos].section or ""
+            claims.append(Claim(sent, page, topic, context=context, section=section))
     return claims
 
 

@@ -228,7 +228,7 @@ def find_trials(text: str, catalog: Sequence[RecordInfo]) -> list[str]:
         re.search(r"\bmeta.?analys[ie]s\b|\bsystematic review\b|\bcochrane\b|\bpooled\b", t)
     )
     latest = bool(ASPECT_RX["latest"].search(t)) or "first" in t.split()
-    sizes = _sizes(t)
+    sizes = group_sizes(t)
     weeks = _weeks(t)
     uncontrolled = bool(_UNCONTROLLED.search(t))
     for i, r in enumerate(profiles.records):
@@ -291,7 +291,7 @@ def _weeks(text: str) -> float | None:
     return float(m.group(1)) * (4.33 if m.group(2).startswith("month") else 1.0)
 
 
-def _sizes(text: str) -> set[int]:
+def group_sizes(text: str) -> set[int]:
     """The group sizes a question states ("ten guys", "320 patients")."""
     out = set()
     for m in _SIZE.finditer(text):
