@@ -18,6 +18,7 @@ import yaml
 
 from assistant.answering.agreement import (
     difference_conflict,
+    figure_conflict,
     figure_ranges,
     parameter_conflict,
     share_conflict,
@@ -102,6 +103,20 @@ def test_every_fact_quote_is_verbatim_in_its_record() -> None:
             "The Conseil d'Etat banned prescriptions above 80 mg a day.",
             "contradicted",
         ),
+        ("stroke_response", "People who had a stroke respond best to baclofen.", "contradicted"),
+        (
+            "stroke_response",
+            "Stroke patients tolerated it poorly.",
+            "supported",
+        ),
+        (
+            "apa_guideline",
+            "The APA guideline recommends baclofen for alcohol use disorder.",
+            "contradicted",
+        ),
+        ("apa_guideline", "The APA guideline leaves baclofen off its list.", None),
+        ("breast_milk", "Doctors advise against breastfeeding while on baclofen.", "contradicted"),
+        ("breast_milk", "A breastfed baby gets about half of the mother's dose.", "contradicted"),
         (
             "conseil_etat_2020",
             "The Conseil d'État said doctors may still prescribe above 80 mg when needed.",
@@ -259,6 +274,54 @@ def test_a_difference_from_placebo_is_compared(claim: str, passage: str, conflic
     assert (difference_conflict(claim, passage) is not None) is conflict
 
 
+@pytest.mark.parametrize(
+    ("claim", "passage", "conflict"),
+    [
+        (
+            "The maximum recommended dose on the US label is 120 mg a day.",
+            "The maximum recommended dose of oral baclofen in the US label is 80 mg per day.",
+            True,
+        ),
+        # another country's limit, and a limit that changed over time, are not compared
+        (
+            "The maximum dose on the US label is 120 mg a day.",
+            "The Australian product information gives a maximum of 100 mg per day.",
+            False,
+        ),
+        (
+            "In July 2017 the maximum dose allowed under the RTU was cut to 80 mg a day.",
+            "Under the RTU the maximum dose was 300 mg per day.",
+            False,
+        ),
+        (
+            "It got its first US approval in 1992, for spasticity.",
+            "Baclofen's first US approval, for spasticity, dates from 1977 (US label 2022).",
+            True,
+        ),
+        # a first synthesis is not a first approval
+        (
+            "Baclofen was first synthesised in 1962.",
+            "In the United States baclofen had a first US approval in 1977.",
+            False,
+        ),
+        (
+            "Ozobax, the oral solution, contains 10 mg in every 5 mL.",
+            "Ozobax is a US baclofen oral solution containing 5 mg per 5 mL.",
+            True,
+        ),
+        (
+            "Fleqsuvy contains 25 mg in 5 mL.",
+            "Ozobax is a US baclofen oral solution containing 5 mg per 5 mL.",
+            False,
+        ),
+    ],
+)
+def test_a_typed_figure_is_compared_for_the_same_thing(
+    claim: str, passage: str, conflict: bool
+) -> None:
+    assert (figure_conflict(claim, passage) is not None) is conflict
+
+
 def test_claims_nobody_anticipated_are_decided_by_typed_checks(docs_assistant) -> None:
     """Sentences written for this test (not from any article): a study described by its size,
     efficacy for another drug against that drug's trials, and no support for a claim stronger
@@ -272,6 +335,15 @@ def test_claims_nobody_anticipated_are_decided_by_typed_checks(docs_assistant) -
         Claim("Large trials have proven that baclofen reduces cocaine use.", None, "t"),
         Claim("One small trial suggested baclofen may reduce cocaine use.", None, "t"),
         Claim("Baclofen does not reduce methamphetamine use.", None, "t"),
+        Claim("In the Dutch GHB study, patients were randomly assigned to baclofen.", None, "t"),
+        Claim(
+            "An Ontario study of older adults with kidney disease found the starting dose made "
+            "no difference to hospital admissions.",
+            None,
+            "t",
+        ),
+        # a description that fits no single study decides nothing
+        Claim("A 2022 Japanese multicentre trial of 200 patients found a benefit.", None, "t"),
     ]
     got = {" ".join(c.text.split()[:4]): c for c in Checker(a.store, a.embedder).check(claims)}
     assert got["Among 180 US veterans"].verdict == "contradicted"
@@ -280,6 +352,11 @@ def test_claims_nobody_anticipated_are_decided_by_typed_checks(docs_assistant) -
     assert got["Baclofen is an effective"].citations[0].source_id == "heinzerling2006"
     assert got["Large trials have proven"].verdict == "contradicted"
     assert got["Large trials have proven"].citations[0].source_id == "kahn2009"
+    assert got["In the Dutch GHB"].verdict == "contradicted"
+    assert got["In the Dutch GHB"].citations[0].source_id == "beurmanjer2018"
+    assert got["An Ontario study of"].verdict == "contradicted"
+    assert got["An Ontario study of"].citations[0].source_id == "muanda2019"
+    assert got["A 2022 Japanese multicentre"].verdict != "contradicted"
     for hedged in ("One small trial suggested", "Baclofen does not reduce"):
         assert got[hedged].verdict != "contradicted"
     for c in got.values():

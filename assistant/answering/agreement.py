@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from assistant.answering.entities import find_trials, group_sizes
+from assistant.answering.entities import description_fit, find_trials, group_sizes
 from assistant.library.chunks import tokenize
 from assistant.library.records import RecordInfo
 from assistant.vocab import NUMBER_WORDS
@@ -20,7 +20,7 @@ from assistant.vocab import NUMBER_WORDS
 POSITIVE = re.compile(
     r"\b(?:reduc\w*|improv\w*|increas\w*|delay\w*|halv\w*|doubl\w*|cut|cuts|beat|better|positive"
     r"|effective|worked|works|benefit\w*|lower\w*|prevent\w*|helped|helps|succe\w*|superior"
-    r"|significant(?:ly)?)\b",
+    r"|significant(?:ly)?|advantage|outperform\w*|stopped|protected|kept \w+ from)\b",
     re.I,
 )
 NEGATIVE_RESULT = re.compile(
@@ -80,9 +80,21 @@ def named_studies(text: str, catalog: Sequence[RecordInfo]) -> list[str]:
             or (r.surname and r.surname.lower() in low)
             or (cochrane and (str(r.year) in low or "latest" in low))
             or (r.n and r.n in sizes and len(found) == 1)
+            or (
+                len(found) == 1
+                and _STUDY_CUE.search(low)
+                and description_fit(text, r, catalog) >= 2
+            )
         ):
             named.append(rid)
     return named
+
+
+# "the Dutch GHB study", "a large Ontario study", "the Denver trial": a description the trial
+# finder resolves to one record, with a word saying it is one study
+_STUDY_CUE = re.compile(
+    r"\b(?:the|a|an|this|that|one) (?:\S+ ){0,6}?(?:trial|study|cohort|analysis|review|rct)\b", re.I
+)
 
 
 _CLAUSE = re.compile(
@@ -362,9 +374,9 @@ _SHARE_WORDS: tuple[tuple[re.Pattern[str], tuple[float, float]], ...] = tuple(
 _PERCENT = re.compile(r"\b(\d{1,3}(?:\.\d+)?)\s?%")
 
 
-def share_of(text: str) -> tuple[float, float] | None:
-    """The proportion a sentence gives for its group ("nearly all patients" -> 0.85-1.0, "34% of
-    the placebo arm" -> 0.32-0.36); None when it gives none or several."""
+def shares_of(text: str) -> list[tuple[float, float]]:
+    """The proportions a sentence gives for a group ("nearly all patients" -> 0.85-1.0, "34% of
+    the placebo arm" -> 0.33-0.35)."""
     spans = []
     rest = text
     for rx, span in _SHARE_WORDS:
@@ -373,10 +385,8 @@ def share_of(text: str) -> tuple[float, float] | None:
             rest = rx.sub(" ", rest)  # "nearly all" is not also "all"
     for m in _PERCENT.finditer(text):
         v = float(m.group(1)) / 100
-        spans.append((max(0.0, v - 0.02), min(1.0, v + 0.02)))
-    if not spans:
-        return None
-    return (min(s[0] for s in spans), max(s[1] for s in spans))
+        spans.append((max(0.0, v - 0.015), min(1.0, v + 0.015)))
+    return spans
 
 
 _SHARE_PREDICATE_STOP = frozenset(
@@ -389,10 +399,11 @@ _SHARE_PREDICATE_STOP = frozenset(
 def share_conflict(claim: str, passage: str) -> str | None:
     """The same group doing the same thing in proportions that cannot both hold: "nearly all
     patients returned their diaries" against "fewer than half ... returned the diary"."""
-    a, b = share_of(claim), share_of(passage)
-    if a is None or b is None:
+    mine, theirs = shares_of(claim), shares_of(passage)
+    if len(mine) != 1 or not theirs:  # a claim comparing two figures is decided elsewhere
         return None
-    if not (a[1] < b[0] or b[1] < a[0]):
+    a = mine[0]
+    if any(not (a[1] < b[0] or b[1] < a[0]) for b in theirs):
         return None
     shared = (set(tokenize(claim)) & set(tokenize(passage))) - _SHARE_PREDICATE_STOP
     if len(shared) < 2:
@@ -429,3 +440,84 @@ def difference_conflict(claim: str, passage: str) -> str | None:
     else:
         return None
     return "The curated source found no difference from placebo on that outcome."
+
+
+# --------------------------------------------------------------------------- typed figures
+
+_LIMIT = re.compile(
+    r"\b(?:maxim\w*|max|ceiling|no more than|not (?:to )?exceed\w*|upper limit|highest|cap(?:ped)?"
+    r"|limit(?:ed)?)\b(?:\s+\S+){0,12}?\s+(\d{2,4})\s?(?:mg|milligrams?)\b",
+    re.I,
+)
+_EVENTS = (  # what happened first, as its kind
+    ("approval", r"approv\w*|licen[sc]\w*|authori[sz]\w*|registered"),
+    ("market", r"market\w*|introduc\w*|launch\w*|on sale"),
+    ("made", r"synthesi[sz]\w*|made|developed|invented|discovered"),
+)
+_FIRST_YEAR = {
+    kind: re.compile(
+        rf"\bfirst\b(?:\s+[^\s(]+){{0,6}}?\s+(?:{words})\b[,;]?(?:\s+[^\s(]+){{0,6}}?\s+(?:in\s+)?"
+        rf"((?:19|20)\d\d)\b"
+        rf"|\b((?:19|20)\d\d) as the year (?:\S+\s+){{0,4}}?first\s+(?:\S+\s+){{0,2}}?(?:{words})\b",
+        re.I,
+    )
+    for kind, words in _EVENTS
+}
+_CHANGE = re.compile(
+    r"\b(?:19|20)\d\d\b|\b(?:cut|lowered|reduced|raised|lifted|changed|revised|removed|dropped"
+    r"|annulled|initially|originally|then|later|until|from|after|before|no longer)\b",
+    re.I,
+)
+_STRENGTH = re.compile(
+    r"\b(\d+(?:\.\d+)?)\s?mg\s*(?:in\s+(?:every|each)\s+|per\s+|in\s+|/\s?|every\s+)(\d+(?:\.\d+)?)\s?ml\b",
+    re.I,
+)
+_PLACE = re.compile(
+    r"\b(?:us|u\.s\.|united states|american|fda|australia\w*|tga|france|french|ansm|uk|british"
+    r"|europe\w*|intrathecal)\b",
+    re.I,
+)
+
+
+def _places(text: str) -> set[str]:
+    found = {m.group(0).lower()[:3] for m in _PLACE.finditer(text)}
+    return {"us" if p in ("us", "u.s", "uni", "ame", "fda") else p for p in found}
+
+
+def figure_conflict(claim: str, passage: str) -> str | None:
+    """A typed figure the passage states otherwise, for the same thing in the same place: a
+    dose limit ("the US label's maximum is 120 mg" / "80 mg per day"), the year of a first
+    approval (1992 / 1977), a product's strength (10 mg in 5 mL / 5 mg per 5 mL)."""
+    mine, theirs = _places(claim), _places(passage)
+    if mine and theirs and not mine & theirs:
+        return None  # an Australian limit says nothing of the US one
+    if "int" in mine ^ theirs:
+        return None  # intrathecal and oral doses differ
+    a = {int(x) for x in _LIMIT.findall(claim)}
+    b = {int(x) for x in _LIMIT.findall(passage)}
+    changing = any(_CHANGE.search(t) for t in (claim, passage))  # limits that changed over time
+    if (
+        a
+        and b
+        and not a & b
+        and not changing
+        and re.search(r"\bper day\b|\ba day\b|/day\b|\bdaily\b", passage)
+    ):
+        return (
+            f"The curated source gives another maximum dose ({', '.join(map(str, sorted(b)))} mg)."
+        )
+    names = set(re.findall(r"\b[A-Z][a-z]{3,}\b", claim)) & set(
+        re.findall(r"\b[A-Z][a-z]{3,}\b", passage)
+    )
+    names -= {"Baclofen", "This", "That", "These", "There", "Then", "Since", "After", "Before"}
+    same_subject = bool(mine & theirs or names)
+    for rx in _FIRST_YEAR.values() if same_subject else ():  # the same first event, another year
+        ya = {y for m in rx.findall(claim) for y in m if y}
+        yb = {y for m in rx.findall(passage) for y in m if y}
+        if ya and yb and not ya & yb:
+            return f"The curated source dates it to {', '.join(sorted(yb))}."
+    sa = {float(m) / float(v) for m, v in _STRENGTH.findall(claim) if float(v)}
+    sb = {float(m) / float(v) for m, v in _STRENGTH.findall(passage) if float(v)}
+    if sa and sb and not any(abs(x - y) < 1e-6 for x in sa for y in sb) and names - {"Baclofen"}:
+        return "The curated source gives another strength for that product."
+    return None

@@ -29,27 +29,19 @@ import numpy as np
 from assistant.answer import Context
 from assistant.answering import contraindications as ci
 from assistant.answering.agreement import (
-    APPROXIMATE,
-    COUNT,
     HEDGED,
-    NEGATIVE_RESULT,
-    POSITIVE,
-    about_main_outcome,
-    about_other_outcome,
-    difference_conflict,
-    named_studies,
+    figure_conflict,
     negated_verb_conflict,
-    null_outcomes,
     number_conflict,
     numbers_in_text,
     opposite,
     parameter_conflict,
     parameters,
     quantities,
-    share_conflict,
     shares_anchor,
     single_clause,
 )
+from assistant.answering.check_studies import StudyChecks, near
 from assistant.answering.claims import (
     NEGATION,
     CheckReport,
@@ -59,9 +51,7 @@ from assistant.answering.claims import (
     load_facts,
     topics_of,
 )
-from assistant.answering.compose import Citations, numbers_of
-from assistant.answering.entities import find_substances
-from assistant.answering.synthesis import result_quote
+from assistant.answering.compose import Citations
 from assistant.library.chunks import tokenize
 from assistant.library.records import RecordInfo
 from assistant.vocab import USER_EVIDENCE
@@ -74,25 +64,6 @@ _ABOUT_CONTRAINDICATION = re.compile(
     re.I,
 )
 SUPPORT_SIMILARITY = 0.8
-BACLOFEN_WORD = re.compile(r"\bbaclof\w*|\bit\b|\bthe (?:drug|medicine)\b", re.I)
-# "baclofen reduces cocaine use", "an effective treatment for methamphetamine addiction"
-_WORKS = re.compile(
-    r"\b(?:reduc\w*|cut|cuts|lower\w*|curb\w*|decreas\w*|helps?|helped|improv\w*|works?|worked"
-    r"|effective\w*|proven|success\w*|prevent\w*|stops?|stopped|eliminat\w*|treat(?:s|ed)?)\b",
-    re.I,
-)
-_PROVEN = re.compile(
-    r"\b(?:proven|established|demonstrated|clearly|robust\w*|consistent\w*|large|big|major"
-    r"|definitive\w*|trials (?:show|have shown|prove))\b",
-    re.I,
-)
-# claims that already hedge ("one small trial suggested", "in rats") are not plain claims
-_HEDGE = re.compile(
-    r"\b(?:may|might|could|some|one|a small|small|pilot|preliminary|early|animal\w*|rats?|mice"
-    r"|monkeys?|laboratory|lab|hint\w*|suggest\w*|mixed|inconsistent|uncertain|unclear|possibl\w*"
-    r"|potential\w*|promis\w*|hope\w*|theor\w*|research(?:ers)? (?:is|are) (?:looking|studying))\b",
-    re.I,
-)
 # Words that make a claim stronger than a similar sentence ("banned it altogether", "only
 # specialists"): a curated sentence without them does not support the claim.
 _STRONG = re.compile(
@@ -107,7 +78,7 @@ CONFLICT_SIMILARITY = 0.72
 # --------------------------------------------------------------------------- checking
 
 
-class Checker:
+class Checker(StudyChecks):
     """Decides claims against the curated part of an index (never against user documents)."""
 
     def __init__(self, store: Any, embedder: Any) -> None:
@@ -125,20 +96,27 @@ class Checker:
     def check(self, claims: Sequence[Claim]) -> list[Claim]:
         if not claims:
             return list(claims)
-        vectors = self.embedder.encode([f"{c.context} {c.text}".strip() for c in claims])
-        for claim, vec in zip(claims, vectors, strict=True):
-            self._decide(claim, np.asarray(vec, dtype=np.float32))
+        # a claim is read with the sentence it leans on ("That review also found ..."), and
+        # alone (a context like "That plan didn't work out." only blurs it)
+        vectors = self.embedder.encode(
+            [f"{c.context} {c.text}".strip() for c in claims] + [c.text for c in claims]
+        )
+        n = len(claims)
+        for i, claim in enumerate(claims):
+            vec = np.asarray(vectors[i], dtype=np.float32)
+            alone = np.asarray(vectors[n + i], dtype=np.float32) if claim.context else None
+            self._decide(claim, vec, alone)
         return list(claims)
 
     # ----------------------------------------------------------------- deciders
 
-    def _decide(self, claim: Claim, vec: np.ndarray) -> None:
+    def _decide(self, claim: Claim, vec: np.ndarray, alone: np.ndarray | None = None) -> None:
         for decide in (self._contraindication, self._fact):
             if decide(claim):
                 return
         if self._study(claim, vec) or self._substance_efficacy(claim):
             return
-        self._by_passages(claim, vec)
+        self._by_passages(claim, vec, alone)
 
     def _fact(self, claim: Claim) -> bool:
         """A claim about one of the checkable facts, decided by the fact's own sentence: any
@@ -232,178 +210,15 @@ class Checker:
         )
         return True
 
-    def _study(self, claim: Claim, vec: np.ndarray) -> bool:
-        """A study the claim names (or the sentence it leans on names): its size and its result,
-        from the record's fields. A list item takes its polarity from the sentence introducing
-        it ("Trials that found a benefit:")."""
-        ids = named_studies(claim.text, self.catalog)
-        if not ids and claim.context:
-            ids = named_studies(claim.context, self.catalog)
-        if len(ids) != 1:
-            return False
-        record = next((r for r in self.catalog if r.id == ids[0]), None)
-        if record is None or record.evidence in ("label", "regulatory", "guideline", "overview"):
-            return False
-        body_numbers = self._record_numbers(record.id)
-        body_percents = self._record_percents(record.id)
-        text = claim.text
-        for m in COUNT.finditer(text):
-            n = m.group(1).replace(",", "")
-            if re.fullmatch(r"(?:19|20)\d\d", n):
-                continue
-            before = text[: m.start()]
-            approximate = bool(APPROXIMATE.search(before))
-            close = record.n and abs(int(n) - record.n) <= 0.1 * record.n
-            randomised = bool(
-                re.search(r"randomi[sz]\w*\s*$|randomi[sz]\w* (?:\w+ ){0,2}$", before, re.I)
-            )
-            seen = n in body_numbers and not randomised
-            if record.n and not seen and int(n) != record.n and not (approximate and close):
-                quote = self._sentence_with(record.id, str(record.n)) or self._sentence_with(
-                    record.id, f"{record.n:,}"
-                )
-                if quote:
-                    self._cite(claim, record.id, quote)
-                    claim.verdict = "contradicted"
-                    claim.explanation = (
-                        f"{record.display_name} randomised {record.n} people, not {n}."
-                    )
-                    return True
-        scope = (
-            text
-            if not (claim.context and claim.context.endswith(":"))
-            else f"{claim.context} {text}"
-        )
-        negated = bool(NEGATIVE_RESULT.search(scope))
-        positive = bool(POSITIVE.search(scope)) and not negated
-        key = record.key_result or ""
-        if record.result == "no-benefit" and positive and not about_other_outcome(text, record):
-            return self._conflict(
-                claim, record, f"{record.display_name} found no benefit over its comparator."
-            )
-        if (
-            record.result == "benefit"
-            and negated
-            and re.search(r"\b(?:difference|effect|benefit|work)", scope, re.I)
-        ):
-            return self._conflict(claim, record, f"{record.display_name} found a benefit.")
-        if positive:
-            # "it cut heavy drinking": the key result says there was no effect on that outcome
-            for outcome in null_outcomes(key):
-                if outcome and outcome <= set(tokenize(text)):
-                    return self._conflict(
-                        claim, record, f"{record.display_name} found no effect on that outcome."
-                    )
-            if re.search(r"\bcrav\w*", text, re.I) and record.craving_result == "no-benefit":
-                return self._conflict(
-                    claim, record, f"{record.display_name} found no effect on craving."
-                )
-        claimed = {n.rstrip("%") for n in numbers_of(text) if n.endswith("%")}
-        if claimed and not claimed & body_percents and numbers_of(key) and about_main_outcome(text):
-            return self._conflict(
-                claim, record, f"{record.display_name} reports other figures: {key}."
-            )
-        numbers = {n.rstrip("%").rstrip("mg") for n in numbers_of(text)}
-        figures_match = (
-            numbers and numbers <= body_numbers | {str(record.year)} and claimed <= body_percents
-        )
-        if self._within_record(claim, record, vec):
-            return True
-        if figures_match and self._cite_result(claim, record):
-            claim.verdict = "supported"
-            claim.explanation = f"{record.display_name} reports these figures."
-            return True
-        return False
-
-    def _within_record(self, claim: Claim, record: RecordInfo, vec: np.ndarray) -> bool:
-        """The study's own sentences most like the claim: a share of patients that cannot hold
-        ("nearly all returned their diaries" / "fewer than half did"), or a difference from
-        placebo on an outcome the study found no different."""
-        positions = list(self.store.record_positions(record.id))
-        if not positions or not len(self._rows):
-            return False
-        rows = np.concatenate(
-            [
-                np.arange(
-                    int(self.store.sentence_offsets[p]), int(self.store.sentence_offsets[p + 1])
-                )
-                for p in positions
-            ]
-        )
-        if not len(rows):
-            return False
-        sims = np.asarray(self.store.sentence_vectors)[rows] @ vec
-        for i in np.argsort(-sims)[:8]:
-            if float(sims[i]) < 0.45:
-                break
-            row = int(rows[i])
-            pos = int(self._rows[row])
-            sent = self._sentence_text(row, pos)
-            why = share_conflict(claim.text, sent) or difference_conflict(claim.text, sent)
-            if why is not None:
-                self._contradicted_by(
-                    claim, pos, sent, f"{record.display_name}: {why[0].lower()}{why[1:]}"
-                )
-                return True
-        return False
-
-    def _substance_efficacy(self, claim: Claim) -> bool:
-        """A plain claim that baclofen works for a drug other than alcohol, against the
-        placebo-controlled trials in that drug: contradicted when none of them found a benefit,
-        or when the claim calls it proven and the largest of them found none."""
-        text = claim.text
-        subs = [s for s in find_substances(text) if s not in ("alcohol", "general")]
-        if len(subs) != 1 or not BACLOFEN_WORD.search(f"{claim.context} {text}"):
-            return False
-        if not _WORKS.search(text) or NEGATION.search(text) or _HEDGE.search(text):
-            return False
-        trials = [
-            r
-            for r in self.catalog
-            if subs[0] in r.substances
-            and r.comparator == "placebo"
-            and r.evidence in ("rct", "lab-study")
-            and r.result in ("benefit", "no-benefit", "mixed")
-        ]
-        if not trials:
-            return False
-        if all(r.result == "no-benefit" for r in trials):
-            why = (
-                f"No placebo-controlled study of baclofen in {subs[0]} use here found a benefit "
-                f"({', '.join(r.display_name for r in trials)})."
-            )
-        elif _PROVEN.search(text) and any(
-            r.result == "no-benefit" and r.evidence == "rct" for r in trials
-        ):
-            negative = max(
-                (r for r in trials if r.result == "no-benefit" and r.evidence == "rct"),
-                key=lambda r: r.n or 0,
-            )
-            why = (
-                f"The evidence in {subs[0]} use is not settled: a placebo-controlled trial, "
-                f"{negative.display_name}, found no benefit."
-            )
-        else:
-            return False
-        negatives = sorted(
-            (r for r in trials if r.result == "no-benefit"),
-            key=lambda r: (r.evidence != "rct", -(r.n or 0)),  # trials before lab studies
-        )
-        for r in negatives[:2]:
-            self._cite_result(claim, r)
-        if not claim.citations:
-            return False
-        claim.verdict = "contradicted"
-        claim.explanation = why
-        return True
-
-    def _by_passages(self, claim: Claim, vec: np.ndarray) -> None:
+    def _by_passages(self, claim: Claim, vec: np.ndarray, alone: np.ndarray | None = None) -> None:
         """The curated sentences most like the claim decide: a negation, another number for the
         same quantity, or an opposite is a contradiction; a close match is support."""
         store = self.store
         if not len(self._rows):
             return
         sims = np.asarray(store.sentence_vectors) @ vec
+        if alone is not None:
+            sims = np.maximum(sims, np.asarray(store.sentence_vectors) @ alone)
         sims[~self._allowed] = -1.0
         order = np.argsort(-sims)
         top = order[:6]
@@ -419,6 +234,16 @@ class Checker:
                 why = parameter_conflict(claim.text, sent)
                 if why is not None:
                     return self._contradicted_by(claim, pos, sent, why)
+        # a typed figure (a dose limit, a first-approval year, a product's strength): the
+        # sentences about the same thing in the same place decide
+        for row in order[:20]:
+            if float(sims[row]) < 0.45:
+                break
+            pos = int(self._rows[row])
+            sent = self._sentence_text(row, pos)
+            why = figure_conflict(claim.text, sent)
+            if why is not None:
+                return self._contradicted_by(claim, pos, sent, why)
         claim_toks = set(tokenize(claim.text))
         claim_neg = bool(NEGATION.search(claim.text))
         claim_nums = quantities(claim.text)
@@ -465,29 +290,13 @@ class Checker:
                 and opposite(claim.text, sent) is None
                 and params <= parameters(sent)  # a half-life is supported by a half-life
             )
-            if same_sense and nums <= self._record_numbers(
-                store.metas[pos].source_id
-            ) | numbers_in_text(sent):
+            stated = numbers_in_text(sent)
+            if same_sense and all(near(n, stated) for n in nums | numbers_in_text(claim.text)):
                 self._cite_sentence(claim, pos, sent)
                 claim.verdict = "supported"
                 claim.explanation = "A curated source says the same."
 
     # ----------------------------------------------------------------- helpers
-
-    def _conflict(self, claim: Claim, record: RecordInfo, why: str) -> bool:
-        if not self._cite_result(claim, record):
-            return False
-        claim.verdict = "contradicted"
-        claim.explanation = why
-        return True
-
-    def _cite_result(self, claim: Claim, record: RecordInfo) -> bool:
-        found = result_quote(self.store, record)
-        if found is None:
-            return False
-        ctx, quote, start = found
-        self._add(claim, ctx, quote)
-        return True
 
     def _cite(self, claim: Claim, source_id: str, quote: str | None) -> None:
         if not quote:
@@ -536,27 +345,6 @@ class Checker:
         for pos in self.store.record_positions(record_id):
             out |= quantities(self.store.texts[pos])
         return out
-
-    def _record_percents(self, record_id: str) -> set[str]:
-        out: set[str] = set()
-        for pos in self.store.record_positions(record_id):
-            out |= {n for n in re.findall(r"(\d+(?:\.\d+)?)\s?%", self.store.texts[pos])}
-        return out
-
-    def _record_numbers(self, record_id: str) -> set[str]:
-        out: set[str] = set()
-        for pos in self.store.record_positions(record_id):
-            out |= numbers_in_text(self.store.texts[pos])
-        return out
-
-    def _sentence_with(self, record_id: str, needle: str) -> str | None:
-        for pos in self.store.record_positions(record_id):
-            text = self.store.texts[pos]
-            for s, e in self.store.sentences[pos]:
-                if re.search(rf"(?<![\d.,]){re.escape(needle)}(?![\d])", text[s:e]):
-                    sent = text[s:e]
-                    return sent[2:] if sent.startswith(("- ", "* ")) else sent
-        return None
 
 
 def check_document(store: Any, embedder: Any, document: RecordInfo) -> CheckReport:

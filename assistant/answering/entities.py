@@ -403,3 +403,51 @@ def clinical_reading(text: str) -> str:
     for rx, word in _LAY:
         text = rx.sub(word, text)
     return text
+
+
+def description_fit(text: str, record: RecordInfo, catalog: Sequence[RecordInfo]) -> int:
+    """How many independent details of a description fit ``record`` ("the Dutch GHB study":
+    country and substance, 2), or -1 when one detail contradicts it (a Japanese trial is not an
+    international meta-analysis; a 2022 trial is not one from 2018)."""
+    t = norm(text)
+    fit = 0
+    countries = {k for k, rx in _COUNTRY_RX.items() if rx.search(t)}
+    if countries and record.country:
+        if record.country not in countries:
+            return -1
+        fit += 1
+    years = {int(y) for y in re.findall(r"\b(19[5-9]\d|20[0-4]\d)\b", t)}
+    if years:
+        if record.year not in years:
+            return -1
+        fit += 1
+    sizes = group_sizes(t)
+    if sizes:
+        if record.n not in sizes:
+            return -1
+        fit += 1
+    doses = {float(d) for d in re.findall(r"\b(\d{2,3}) ?(?:mg|milligrams?)\b", t)}
+    if record.max_dose_mg and record.max_dose_mg in doses:
+        fit += 1
+    subs = set(find_substances(text)) - {"alcohol", "general"}
+    if subs:
+        if not subs & set(record.substances):
+            return -1
+        fit += 1
+    if re.search(r"\b(?:trial|rct|randomi[sz]ed)\b", t) and record.evidence in (
+        "meta-analysis",
+        "systematic-review",
+        "review",
+    ):
+        return -1
+    profiles = _profiles(tuple(r.id for r in catalog), tuple(catalog))
+    i = next((i for i, r in enumerate(profiles.records) if r.id == record.id), None)
+    if i is not None:  # rare words of its description: a city, a population
+        rare = {
+            w
+            for w in (set(tokenize(t)) - _GENERIC) & profiles.tokens[i]
+            if profiles.idf.get(w, 0.0) >= 2.5
+        }
+        names = set(tokenize(" ".join(re.findall(r"(?<=\w )[A-Z][a-z]{2,}", text))))
+        fit += min(2, len(rare & names)) + (1 if rare - names else 0)
+    return fit

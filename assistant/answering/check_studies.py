@@ -1,0 +1,348 @@
+"""Checking a claim about one study (``assistant check``): the study it names or describes,
+its size, its result and its own sentences; and a plain claim that baclofen works for a drug,
+against that drug's placebo-controlled trials. Mixed into :class:`~assistant.answering.check.Checker`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import numpy as np
+
+from assistant.answering.agreement import (
+    APPROXIMATE,
+    COUNT,
+    NEGATIVE_RESULT,
+    POSITIVE,
+    about_main_outcome,
+    about_other_outcome,
+    difference_conflict,
+    named_studies,
+    null_outcomes,
+    numbers_in_text,
+    share_conflict,
+)
+from assistant.answering.claims import NEGATION, Claim
+from assistant.answering.compose import numbers_of
+from assistant.answering.entities import find_substances
+from assistant.answering.synthesis import result_quote
+from assistant.library.chunks import tokenize
+from assistant.library.records import RecordInfo
+
+# "The same review found ...", "That trial ...": the study is the one the sentence before names
+_LEANS_ON = re.compile(
+    r"^(?:the same|that|this|these|those|its|their|it|they)\b(?:\s+(?:review|trial|study"
+    r"|analysis|cohort|paper|meta-analysis))?",
+    re.I,
+)
+_RANDOMISED = re.compile(
+    r"\brandomly (?:assigned|allocated)|\b(?<!non-)(?<!non )(?<!not )randomi[sz]ed\b", re.I
+)
+_NOT_RANDOMISED = re.compile(
+    r"\bnon.?randomi[sz]ed\b|\bnot randomi[sz]ed\b|\bchose (?:their|his|her) own\b"
+    r"|\bselected their own\b",
+    re.I,
+)
+# "made no difference", "no extra risk": said of a study that found harm
+_NO_HARM = re.compile(
+    r"\bno (?:significant |clear |real |extra |added |higher |increased )?(?:difference|risk|harm"
+    r"|effect|increase)\b|\bdid not (?:raise|increase|change|affect)\b|\bjust as safe\b"
+    r"|\bequally safe\b|\bnot (?:linked|associated)\b",
+    re.I,
+)
+BACLOFEN_WORD = re.compile(r"\bbaclof\w*|\bit\b|\bthe (?:drug|medicine)\b", re.I)
+# "baclofen reduces cocaine use", "an effective treatment for methamphetamine addiction"
+_WORKS = re.compile(
+    r"\b(?:reduc\w*|cut|cuts|lower\w*|curb\w*|decreas\w*|helps?|helped|improv\w*|works?|worked"
+    r"|effective\w*|proven|success\w*|prevent\w*|stops?|stopped|eliminat\w*|treat(?:s|ed)?)\b",
+    re.I,
+)
+_PROVEN = re.compile(
+    r"\b(?:proven|established|demonstrated|clearly|robust\w*|consistent\w*|large|big|major"
+    r"|definitive\w*|trials (?:show|have shown|prove))\b",
+    re.I,
+)
+# claims that already hedge ("one small trial suggested", "in rats") are not plain claims
+_HEDGE = re.compile(
+    r"\b(?:may|might|could|some|one|a small|small|pilot|preliminary|early|animal\w*|rats?|mice"
+    r"|monkeys?|hint\w*|suggest\w*|mixed|inconsistent|uncertain|unclear|possibl\w*"
+    r"|potential\w*|promis\w*|hope\w*|theor\w*|research(?:ers)? (?:is|are) (?:looking|studying))\b",
+    re.I,
+)
+# Words that make a claim stronger than a similar sentence ("banned it altogether", "only
+# specialists"): a curated sentence without them does not support the claim.
+
+
+def near(figure: str, known: set[str]) -> bool:
+    """A figure the record states, allowing the rounding a writer does ("68%" for 68.2%)."""
+    if figure in known:
+        return True
+    try:
+        v = float(figure)
+    except ValueError:
+        return False
+    for k in known:
+        try:
+            if abs(float(k) - v) < 0.5 + 1e-9 and "." in k + figure:
+                return True
+        except ValueError:
+            continue
+    return False
+
+
+class StudyChecks:
+    """The study deciders of the checker (its store, catalog and citing helpers come from it)."""
+
+    store: Any
+    catalog: list[RecordInfo]
+    _rows: np.ndarray
+
+    def _study(self, claim: Claim, vec: np.ndarray) -> bool:
+        """A study the claim names (or the sentence it leans on names): its size and its result,
+        from the record's fields. A list item takes its polarity from the sentence introducing
+        it ("Trials that found a benefit:")."""
+        leans = bool(claim.context and _LEANS_ON.match(claim.text))
+        ids = named_studies(claim.context, self.catalog) if leans else []
+        if not ids:
+            ids = named_studies(claim.text, self.catalog)
+        if not ids and claim.context:
+            ids = named_studies(claim.context, self.catalog)
+        if len(ids) != 1:
+            return False
+        record = next((r for r in self.catalog if r.id == ids[0]), None)
+        if record is None or record.evidence in ("label", "regulatory", "guideline", "overview"):
+            return False
+        body_numbers = self._record_numbers(record.id)
+        body_percents = self._record_percents(record.id)
+        text = claim.text
+        for m in COUNT.finditer(text):
+            n = m.group(1).replace(",", "")
+            if re.fullmatch(r"(?:19|20)\d\d", n):
+                continue
+            before = text[: m.start()]
+            approximate = bool(APPROXIMATE.search(before))
+            close = record.n and abs(int(n) - record.n) <= 0.1 * record.n
+            randomised = bool(
+                re.search(r"randomi[sz]\w*\s*$|randomi[sz]\w* (?:\w+ ){0,2}$", before, re.I)
+            )
+            seen = n in body_numbers and not randomised
+            if record.n and not seen and int(n) != record.n and not (approximate and close):
+                quote = self._sentence_with(record.id, str(record.n)) or self._sentence_with(
+                    record.id, f"{record.n:,}"
+                )
+                if quote:
+                    self._cite(claim, record.id, quote)
+                    claim.verdict = "contradicted"
+                    claim.explanation = (
+                        f"{record.display_name} randomised {record.n} people, not {n}."
+                    )
+                    return True
+        scope = (
+            text
+            if not (claim.context and claim.context.endswith(":"))
+            else f"{claim.context} {text}"
+        )
+        negated = bool(NEGATIVE_RESULT.search(scope))
+        positive = bool(POSITIVE.search(scope)) and not negated
+        key = record.key_result or ""
+        if _RANDOMISED.search(text) and record.evidence not in ("rct", "meta-analysis"):
+            quote = self._sentence_matching(record.id, _NOT_RANDOMISED)
+            if quote:
+                self._cite(claim, record.id, quote)
+                claim.verdict = "contradicted"
+                claim.explanation = f"{record.display_name} was not randomised."
+                return True
+        if record.result == "harm" and _NO_HARM.search(scope):
+            return self._conflict(
+                claim, record, f"{record.display_name} found a higher risk, not no difference."
+            )
+        if record.result == "no-benefit" and positive and not about_other_outcome(text, record):
+            return self._conflict(
+                claim, record, f"{record.display_name} found no benefit over its comparator."
+            )
+        if (
+            record.result == "benefit"
+            and negated
+            and re.search(r"\b(?:difference|effect|benefit|work)", scope, re.I)
+        ):
+            return self._conflict(claim, record, f"{record.display_name} found a benefit.")
+        if positive:
+            # "it cut heavy drinking": the key result says there was no effect on that outcome
+            for outcome in null_outcomes(key):
+                if outcome and outcome <= set(tokenize(text)):
+                    return self._conflict(
+                        claim, record, f"{record.display_name} found no effect on that outcome."
+                    )
+            if re.search(r"\bcrav\w*", text, re.I) and record.craving_result == "no-benefit":
+                return self._conflict(
+                    claim, record, f"{record.display_name} found no effect on craving."
+                )
+        claimed = {n.rstrip("%") for n in numbers_of(text) if n.endswith("%")}
+        if (
+            claimed
+            and not any(near(c, body_percents) for c in claimed)
+            and numbers_of(key)
+            and about_main_outcome(text)
+        ):
+            return self._conflict(
+                claim, record, f"{record.display_name} reports other figures: {key}."
+            )
+        numbers = {n.rstrip("%").rstrip("mg") for n in numbers_of(text)}
+        figures_match = (
+            numbers
+            and all(near(n, body_numbers | {str(record.year)}) for n in numbers)
+            and all(near(c, body_percents) for c in claimed)
+        )
+        if self._within_record(claim, record, vec):
+            return True
+        if figures_match and self._cite_figures(claim, record, numbers, scope):
+            claim.verdict = "supported"
+            claim.explanation = f"{record.display_name} reports these figures."
+            return True
+        return False
+
+    def _within_record(self, claim: Claim, record: RecordInfo, vec: np.ndarray) -> bool:
+        """The study's own sentences most like the claim: a share of patients that cannot hold
+        ("nearly all returned their diaries" / "fewer than half did"), or a difference from
+        placebo on an outcome the study found no different."""
+        positions = list(self.store.record_positions(record.id))
+        if not positions or not len(self._rows):
+            return False
+        rows = np.concatenate(
+            [
+                np.arange(
+                    int(self.store.sentence_offsets[p]), int(self.store.sentence_offsets[p + 1])
+                )
+                for p in positions
+            ]
+        )
+        if not len(rows):
+            return False
+        sims = np.asarray(self.store.sentence_vectors)[rows] @ vec
+        for i in np.argsort(-sims)[:8]:
+            if float(sims[i]) < 0.45:
+                break
+            row = int(rows[i])
+            pos = int(self._rows[row])
+            sent = self._sentence_text(row, pos)
+            why = share_conflict(claim.text, sent) or difference_conflict(claim.text, sent)
+            if why is not None:
+                self._contradicted_by(
+                    claim, pos, sent, f"{record.display_name}: {why[0].lower()}{why[1:]}"
+                )
+                return True
+        return False
+
+    def _substance_efficacy(self, claim: Claim) -> bool:
+        """A plain claim that baclofen works for a drug other than alcohol, against the
+        placebo-controlled trials in that drug: contradicted when none of them found a benefit,
+        or when the claim calls it proven and the largest of them found none."""
+        text = claim.text
+        subs = [s for s in find_substances(text) if s not in ("alcohol", "general")]
+        if "cannabis" in subs:  # "marijuana smokers" smoke cannabis
+            subs = [s for s in subs if s != "nicotine"]
+        if len(subs) != 1 or not BACLOFEN_WORD.search(f"{claim.context} {text}"):
+            return False
+        if not _WORKS.search(text) or NEGATION.search(text) or _HEDGE.search(text):
+            return False
+        trials = [
+            r
+            for r in self.catalog
+            if subs[0] in r.substances
+            and r.comparator == "placebo"
+            and r.evidence in ("rct", "lab-study")
+            and r.result in ("benefit", "no-benefit", "mixed")
+        ]
+        if not trials:
+            return False
+        if all(r.result == "no-benefit" for r in trials):
+            why = (
+                f"No placebo-controlled study of baclofen in {subs[0]} use here found a benefit "
+                f"({', '.join(r.display_name for r in trials)})."
+            )
+        elif _PROVEN.search(text) and any(
+            r.result == "no-benefit" and r.evidence == "rct" for r in trials
+        ):
+            negative = max(
+                (r for r in trials if r.result == "no-benefit" and r.evidence == "rct"),
+                key=lambda r: r.n or 0,
+            )
+            why = (
+                f"The evidence in {subs[0]} use is not settled: a placebo-controlled trial, "
+                f"{negative.display_name}, found no benefit."
+            )
+        else:
+            return False
+        negatives = sorted(
+            (r for r in trials if r.result == "no-benefit"),
+            key=lambda r: (r.evidence != "rct", -(r.n or 0)),  # trials before lab studies
+        )
+        for r in negatives[:2]:
+            self._cite_result(claim, r)
+        if not claim.citations:
+            return False
+        claim.verdict = "contradicted"
+        claim.explanation = why
+        return True
+
+    def _conflict(self, claim: Claim, record: RecordInfo, why: str) -> bool:
+        if not self._cite_result(claim, record):
+            return False
+        claim.verdict = "contradicted"
+        claim.explanation = why
+        return True
+
+    def _cite_figures(
+        self, claim: Claim, record: RecordInfo, numbers: set[str], scope: str
+    ) -> bool:
+        """Support for a study's figures needs one sentence of the study stating them all, in
+        the same sense (not "cut" against "did not cut")."""
+        found = result_quote(self.store, record, claim.text)
+        if found is None:
+            return False
+        ctx, quote, _ = found
+        if not all(near(n, numbers_in_text(quote)) for n in numbers):
+            return False
+        if bool(NEGATIVE_RESULT.search(scope)) != bool(NEGATIVE_RESULT.search(quote)):
+            return False
+        self._add(claim, ctx, quote)
+        return True
+
+    def _cite_result(self, claim: Claim, record: RecordInfo) -> bool:
+        found = result_quote(self.store, record)
+        if found is None:
+            return False
+        ctx, quote, start = found
+        self._add(claim, ctx, quote)
+        return True
+
+    def _record_percents(self, record_id: str) -> set[str]:
+        out: set[str] = set()
+        for pos in self.store.record_positions(record_id):
+            out |= {n for n in re.findall(r"(\d+(?:\.\d+)?)\s?%", self.store.texts[pos])}
+        return out
+
+    def _record_numbers(self, record_id: str) -> set[str]:
+        out: set[str] = set()
+        for pos in self.store.record_positions(record_id):
+            out |= numbers_in_text(self.store.texts[pos])
+        return out
+
+    def _sentence_matching(self, record_id: str, rx: re.Pattern[str]) -> str | None:
+        for pos in self.store.record_positions(record_id):
+            text = self.store.texts[pos]
+            for s, e in self.store.sentences[pos]:
+                if rx.search(text[s:e]):
+                    sent = text[s:e]
+                    return sent[2:] if sent.startswith(("- ", "* ")) else sent
+        return None
+
+    def _sentence_with(self, record_id: str, needle: str) -> str | None:
+        for pos in self.store.record_positions(record_id):
+            text = self.store.texts[pos]
+            for s, e in self.store.sentences[pos]:
+                if re.search(rf"(?<![\d.,]){re.escape(needle)}(?![\d])", text[s:e]):
+                    sent = text[s:e]
+                    return sent[2:] if sent.startswith(("- ", "* ")) else sent
+        return None
