@@ -302,6 +302,33 @@ def test_whether_it_was_tested_and_which_of_two_are_not_answered_by_the_result(
     assert not re.match(r"(?:Yes|No)\b", which.answer), which.answer
 
 
+def test_answers_stand_alone_without_pasted_titles(corpus_assistant) -> None:
+    """A study without authors is named by kind and year, never by its pasted title; a record
+    sentence naming itself ("This narrative review ...") does not open an answer line; a single
+    trial is never counted as "zero of one"; an overdose comparison does not open with how the
+    study was set up."""
+    a = corpus_assistant
+    ans = a.ask(
+        "What did the 2004 North Carolina open-label study of baclofen in 12 drinkers find?"
+    )
+    assert "preliminary open-label study" not in ans.answer  # its title
+    assert ans.answer.startswith("A 2004 open-label study"), ans.answer
+    for q in (
+        "Which neuropsychiatric adverse reactions to baclofen does the safety review describe?",
+        "What do animal studies show about baclofen and alcohol drinking?",
+    ):
+        lines = a.ask(q).answer.splitlines()
+        assert not any(re.match(r"(?:- )?(?:In )?[Tt]h(?:is|ese) ", ln) for ln in lines), lines
+    craving = a.ask("Does baclofen reduce cocaine craving?").answer
+    assert "zero of" not in craving and "of one " not in craving
+    assert craving.startswith("No: the only placebo-controlled trial"), craving
+    overdose = a.ask(
+        "How dangerous is a deliberate baclofen overdose compared with other overdoses?"
+    )
+    assert "were compared with" not in first_sentence(overdose.answer), overdose.answer
+    assert re.search(r"ventilat", overdose.answer)
+
+
 def test_no_fact_is_said_twice(corpus_assistant) -> None:
     ans = corpus_assistant.ask("What happens if someone stops high-dose baclofen suddenly?")
     lines = ans.answer.splitlines()

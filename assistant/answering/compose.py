@@ -64,7 +64,7 @@ QUESTION_WORDS = frozenset(
         "concluded conclusion trial trials review report reported outcome outcomes happen "
         "happened paper article say says said according label actually really exactly just "
         "usually generally typically basically notice noticed experience experienced feel felt get "
-        "gets getting"
+        "gets getting after before take takes taking took while during"
     )
 )
 
@@ -167,7 +167,22 @@ class Citations:
 # --------------------------------------------------------------------------- filters
 
 _OVERDOSE = re.compile(r"\boverdos\w*|\bantidote\b|\bpoison\w*", re.I)
+# A question asking for several things ("which side effects", "what are the signs").
+_LIST_QUESTION = re.compile(
+    r"\b(?:which|what)\s+(?:\w+\s+){0,2}?(?:are|were)\b|\b(?:list|name)\b|\bsigns\b|\bsymptoms\b"
+    r"|\bside effects\b|\brisks\b|\bwarnings\b|\band\b(?:\s+\w+){0,3}\s+(?:how|what|why|when)\b",
+    re.I,
+)
 RESULT_INTENTS = frozenset({"efficacy", "trial_result", "which_trials", "comparison"})
+_ASKS_DESIGN = re.compile(
+    r"\bdesign\w*|\bhow (?:was|were|is|are) (?:\w+ ){0,5}?(?:run|done|conducted|set up|tested"
+    r"|studied|measured|chosen|selected|recruited)\b|\brandomi[sz]\w*|\bblind\w*|\bplacebo.?controlled"
+    r"|\bhow many (?:people|patients|participants|subjects|men|women|drinkers)\b|\bwho (?:took part"
+    r"|was (?:enrolled|included|studied))|\benrol\w*|\brecruit\w*|\binclusion|\bexclusion"
+    r"|\bhow long\b|\bmethods?\b|\bdoses? (?:\w+ ){0,5}?(?:used|given|tested|studied)\b|\bdrop\w* ?out"
+    r"|\bcomplet\w*|\bstill in\b|\bfinish\w*|\bfollow.?up|\bhow many\b|\bwho (?:ran|led|did)\b",
+    re.I,
+)
 # One-number questions: one or two sentences.
 NUMBER_QUESTION = re.compile(
     r"\b(?:how (?:many|much|long|often)|what (?:is|was) the (?:maximum|max|highest|usual|starting"
@@ -308,6 +323,8 @@ class ExtractiveComposer:
         q_weight = sum(idf(t) for t in topic) or 1.0
         top_score = max((c.score for c in contexts), default=1.0) or 1.0
         wants_result = plan.intent in RESULT_INTENTS or "result" in plan.aspects
+        # how a study was done is an answer only to a question about how it was done
+        skip_design = wants_result or not _ASKS_DESIGN.search(plan.english or plan.question)
         wants_number = bool(NUMBER_QUESTION.search(plan.english or plan.question))
         cue = INTENT_WORDS.get(plan.intent)
         trials = set(plan.entities.trials)
@@ -350,7 +367,7 @@ class ExtractiveComposer:
                     )  # cut by a chunk edge
                     or (si == len(spans) - 1 and not re.search(r"[.!?][)\]\"']*$", text))
                     or is_meta(text)
-                    or (wants_result and is_design_only(text))
+                    or (skip_design and is_design_only(text))
                 ):
                     continue
                 seen_text.add(text)
@@ -445,6 +462,7 @@ class ExtractiveComposer:
             return []
         question = ev.plan.english or ev.plan.question
         wants_number = bool(NUMBER_QUESTION.search(question))
+        wants_list = bool(_LIST_QUESTION.search(question))
         limit = 2 if wants_number else self.max_sentences
         idf = ev.store.idf
         topic = set(tokenize(ev.plan.searched)) - QUESTION_WORDS
@@ -497,6 +515,8 @@ class ExtractiveComposer:
                 # when the first sentence already says all the question asks, only a nearly
                 # equal one may join it (a second source's figure), never a neighbour
                 close = 0.95 if answered else 0.88
+                if len(chosen) >= 2 and not wants_list and new < 0.15:
+                    continue  # a third line must answer a part of the question still open
                 if not (
                     (new >= 0.1 and c.score >= 0.75 * top)
                     or (c.score >= close * top and novel >= 0.4)

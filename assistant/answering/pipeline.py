@@ -45,6 +45,7 @@ from assistant.answering.document import document_answer
 from assistant.answering.follow_up import without_repeats
 from assistant.answering.generate import NotedComposer, composer_from_spec
 from assistant.answering.plan import plan_question
+from assistant.answering.sentence_kinds import standalone
 from assistant.index.build import index_status
 from assistant.index.query_encoder import load_query_encoder
 from assistant.index.retrieval import from_document, hybrid_retriever
@@ -226,7 +227,7 @@ class Assistant:
         plan, comp, contexts = self._compose(question, history, filters)
         answer = Answer(
             question=question,
-            answer=comp.answer,
+            answer=standalone(comp.answer),
             abstained=comp.abstained,
             citations=comp.citations,
             contexts=contexts,

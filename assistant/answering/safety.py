@@ -165,6 +165,7 @@ _RENAL = _rx(
 
 _ADDICTION = _rx(
     r"\baddict(?!ive)\w*|\badiccion\w*|\bsucht\w*|\babhangigkeit\b|\bdipendenza\b|\bdependance\b",
+    r"\baddictive (?:drugs?|substances?)\b|\bdrugs? of abuse\b|\babused drugs?\b",
     r"\balcohol\w*|\balcool\w*|\balkohol\w*|\balcol\w*|\bbooze\b|\bhangovers?\b",
     r"\bvodka\b|\bbeers?\b|\bwines?\b|\bwhiske?y\b|\bliquor\b|\bgin\b|\brum\b|\btequila\b",
     r"\bdrink(s|ing|er|ers)?\b|\bdrank\b|\bbinge\w*|\baud\b|\bsobriety\b|\bsober\b",

@@ -21,7 +21,8 @@ META = re.compile(
 DESIGN = re.compile(
     r"\b(?:randomi[sz]ed|screened|enrolled|recruited|assigned|allocated|were included|eligible"
     r"|inclusion|exclusion|double.?blind|placebo.?controlled|multi.?cent(?:re|er)|open.?label"
-    r"|took (?:part|part in)|the (?:study|trial) (?:was|ran|lasted|used)|participants (?:were|had))",
+    r"|took (?:part|part in)|the (?:study|trial) (?:was|ran|lasted|used)|participants (?:were|had)"
+    r"|were compared with|(?:prospective|retrospective) matched|matched (?:study|comparison))",
     re.I,
 )
 RESULT = re.compile(
@@ -47,7 +48,8 @@ LEANING = re.compile(
 # Words pointing back at something an answer's reader has not seen.
 POINTING = re.compile(
     r"\b(?:the same (?:database|source|study|trial|review|label|group|record|authors?)"
-    r"|this (?:label|dose|maximum|figure|review|study|trial|report|series|account)|also|his|her)\b",
+    r"|this (?:label|dose|maximum|figure|review|study|trial|report|series|account)|also|his|her"
+    r"|adds? that|a parallel)\b",
     re.I,
 )
 # Sentences about what could or could not be checked.
@@ -72,3 +74,26 @@ PLANNED = re.compile(
 
 def is_design_only(text: str) -> bool:
     return bool(PLANNED.search(text)) or (bool(DESIGN.search(text)) and not RESULT.search(text))
+
+
+# A record's sentence that names the record as "this review" reads as dangling in an answer.
+_THIS_RECORD = re.compile(
+    r"^(- )?(In |On |From |For )?(?:This|These|this|these)\b(?=(?:\s+[\w,-]+){0,5}?\s+"
+    r"(?:review|study|studies|trial|trials|cohort|analysis|report|series|paper|label|labels"
+    r"|guideline|update|record|case|survey|meta-analysis)\b)"
+)
+_LOWER_START = re.compile(r"^(- )?(the|a|an)\b")
+
+
+def standalone(answer: str) -> str:
+    """An answer whose lines stand alone: "This narrative review of baclofen safety reports ..."
+    (the record naming itself) reads "The narrative review ...", and a line opening with a
+    lower-case study name ("the 2004 open-label study ...") is capitalised."""
+    out = []
+    for line in answer.split("\n"):
+        line = _THIS_RECORD.sub(
+            lambda m: f"{m.group(1) or ''}{m.group(2) or ''}{'the' if m.group(2) else 'The'}", line
+        )
+        line = _LOWER_START.sub(lambda m: f"{m.group(1) or ''}{m.group(2).capitalize()}", line)
+        out.append(line)
+    return "\n".join(out)

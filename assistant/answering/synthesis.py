@@ -440,13 +440,25 @@ def _craving(
             else "No" if not fewer and not (pooled_c and lead.craving_result == "benefit")
             else "The evidence is mixed"
         )  # fmt: skip
-        head = (
-            f"{verdict}: {num(len(fewer))} of {num(len(measured))} placebo-controlled trials in "
-            f"{topic} that measured craving found less craving on baclofen"
-            + (f" ({names})" if fewer else "")
-            + (f", while {pooled_part}" if pooled_part else "")
-            + "."
-        )
+        if len(measured) == 1:  # "the only trial ... found", never "zero of one trials"
+            only = measured[0]
+            n1 = cite_study(cites, store, only, claim="craving")
+            found = "less craving on baclofen" if fewer else "no reduction in craving on baclofen"
+            counted = (
+                f"the only placebo-controlled trial in {topic} that measured craving, "
+                f"{study_name(only)}, found {found} [{n1}]"
+            )
+        elif not fewer:
+            counted = (
+                f"none of the {num(len(measured))} placebo-controlled trials in {topic} that "
+                f"measured craving found less craving on baclofen"
+            )
+        else:
+            counted = (
+                f"{num(len(fewer))} of {num(len(measured))} placebo-controlled trials in {topic} "
+                f"that measured craving found less craving on baclofen ({names})"
+            )
+        head = f"{verdict}: {counted}" + (f", while {pooled_part}" if pooled_part else "") + "."
         lines.append(head)
     elif pooled_part:
         verdict = "Yes" if lead.craving_result == "benefit" else "Not clearly"

@@ -203,6 +203,14 @@ class Record(BaseModel):
             return f"{name} {self.year}" if self.year else name
         if self.short_cite:
             return self.short_cite
+        kind = _STUDY_KIND.get(self.evidence)
+        if kind and self.year:  # never a pasted title: "a 2004 open-label study"
+            design = (self.design or "").lower()
+            for word in ("open-label", "matched", "prospective", "retrospective"):
+                if word in design and kind == "study":
+                    kind = f"{word} study"
+                    break
+            return f"a {self.year} {kind}"
         return self.title if len(self.title) <= 80 else self.title[:77].rsplit(" ", 1)[0] + " ..."
 
     def info(self, user: bool = False, added: str | None = None) -> RecordInfo:
@@ -306,6 +314,18 @@ def corpus_files(corpus_dir: Path) -> list[Path]:
 
 def load_corpus(corpus_dir: Path) -> list[Record]:
     return load_records(corpus_files(corpus_dir))
+
+
+# How a study without authors or a trial name is called ("a 2013 matched study").
+_STUDY_KIND = {
+    "rct": "trial",
+    "cohort": "study",
+    "lab-study": "laboratory study",
+    "case-report": "case report",
+    "review": "review",
+    "meta-analysis": "meta-analysis",
+    "systematic-review": "systematic review",
+}
 
 
 @dataclass(frozen=True)
