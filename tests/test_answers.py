@@ -329,6 +329,20 @@ def test_answers_stand_alone_without_pasted_titles(corpus_assistant) -> None:
     assert re.search(r"ventilat", overdose.answer)
 
 
+def test_an_outcome_a_study_never_reports_is_said_to_be_unreported(corpus_assistant) -> None:
+    """Asked about an outcome the study's sources never mention, the answer says so first (not a
+    limitation sentence, not another outcome); one they do mention is answered from it."""
+    a = corpus_assistant
+    ans = a.ask("How was anxiety affected in the Addolorato 2007 trial of patients with cirrhosis?")
+    assert ans.answer.startswith("Not reported") and "anxiety" in first_sentence(ans.answer)
+    ans = a.ask("Did baclofen shorten the time to relapse in ALPADIR?")
+    assert ans.answer.startswith("Not reported") and "time to relapse" in ans.answer
+    ans = a.ask("Did the Morley 2018 trial find any effect on time to lapse?")
+    first = first_sentence(ans.answer)
+    assert "lapse" in first and "modest in size" not in first, ans.answer
+    assert not ans.answer.startswith("Not reported")
+
+
 def test_no_fact_is_said_twice(corpus_assistant) -> None:
     ans = corpus_assistant.ask("What happens if someone stops high-dose baclofen suddenly?")
     lines = ans.answer.splitlines()

@@ -37,7 +37,9 @@ import numpy as np
 
 from assistant.answer import Citation, Context, EvidenceRow, Plan
 from assistant.answering.sentence_kinds import (
+    ASKS_LIMITATION,
     LEANING,
+    LIMITATION,
     POINTING,
     RESULT,
     UNCHECKED,
@@ -339,6 +341,7 @@ class ExtractiveComposer:
             if plan.entities.jurisdictions and k not in plan.entities.jurisdictions
         }
         asks_overdose = bool(_OVERDOSE.search(plan.english or plan.question))
+        asks_limits = bool(ASKS_LIMITATION.search(plan.english or plan.question))
         qv = None if ev.query_vec is None else np.asarray(ev.query_vec, dtype=np.float32)
         out: list[Sentence] = []
         seen_text: set[str] = set()
@@ -410,6 +413,8 @@ class ExtractiveComposer:
                     score -= 0.06
                 if UNCHECKED.search(text):
                     score -= 0.1  # how the source was checked, not what it says
+                if not asks_limits and LIMITATION.search(text):
+                    score -= 0.08  # a study's weakness answers only a question about its limits
                 if wants_result and RESULT.search(text):
                     score += 0.04
                 if section.startswith(("background", "rationale", "context")):

@@ -61,6 +61,21 @@ UNCHECKED = re.compile(
 )
 
 
+# A study's weakness ("was modest in size", "needs confirmation"): the answer to a question about
+# its limits, not about what it found.
+LIMITATION = re.compile(
+    r"\b(?:was|were) (?:small|modest|short|underpowered)\b|\bmodest in size\b|\bneeds? confirmation"
+    r"|\blimited (?:power|generali[sz]ability)\b|\bwith caution\b|\blimitations?\b"
+    r"|\b(?:is|are|was|were) hard to interpret\b",
+    re.I,
+)
+ASKS_LIMITATION = re.compile(
+    r"\blimit\w*|\bweak\w*|\bcriticis\w*|\bcritique\w*|\bflaw\w*|\bproblems? with\b|\bbias\w*"
+    r"|\bhow (?:reliable|robust|trustworthy|convincing)\b|\bcaveats?\b|\bsmall\b|\bpower\w*",
+    re.I,
+)
+
+
 def is_meta(text: str) -> bool:
     return bool(META.search(text))
 

@@ -106,6 +106,13 @@ _REACHED = re.compile(
 )
 
 
+_GIVES_NONE = re.compile(
+    r"\b(?:gives?|reports?|provides?) no\b|\bno (?:\S+ ){0,2}(?:figures|data|results) (?:were|are|was)"
+    r" (?:reported|given|published)\b|\bnot reported\b|\bdoes not report\b",
+    re.I,
+)
+
+
 def _detail(own: Evidence) -> tuple[str, list] | None:
     """For a question about one detail of a study (its side effects, dropouts, craving, doses
     reached, how it ended): the detail's name and the study's own sentences that state it, best
@@ -134,7 +141,10 @@ def _detail(own: Evidence) -> tuple[str, list] | None:
         picked = cands[:1]
         asked = set(tokenize(q)) - QUESTION_WORDS
         idf = own.store.idf
-        for c in cands[1:2]:  # a second sentence only when it adds a figure or specific words
+        # a second sentence only when it adds a figure or specific words (never after one
+        # saying the sources give no such figures: the headline is not what was asked)
+        says_none = bool(picked and _GIVES_NONE.search(picked[0].text))
+        for c in cands[1:2] if not says_none else ():
             adds = (
                 (c.numbers - picked[0].numbers if not picked[0].numbers else set())
                 or (asked & c.tokens) - picked[0].tokens
@@ -242,6 +252,10 @@ def trial_result(ev: Evidence, record: RecordInfo) -> Composition | None:
             and not _states_anywhere(store, record, detail[0])
         ):
             return _not_reported(detail[0], record, store)
+        if detail is None and record.key_result:
+            unstated = _unstated(question, record, store)
+            if unstated:
+                return _not_reported(f"figures on {unstated}", record, store)
         picked = (detail and detail[1]) or ExtractiveComposer(max_sentences=2).select(focused)
         return replace(render(picked, own.contexts), route=ROUTE_TRIAL) if picked else None
     cites = Citations()
@@ -285,6 +299,31 @@ def trial_result(ev: Evidence, record: RecordInfo) -> Composition | None:
                     lines.append(f"- {s.text} [{m}]")
     table = [table_row(record, n)] if record.evidence in ("rct", *POOLED_EVIDENCE) else []
     return Composition("\n".join(lines), False, cites.items, ROUTE_TRIAL, table)
+
+
+# Outcomes a question may ask of one study ("how was anxiety affected", "time to relapse").
+_OUTCOME = re.compile(
+    r"\btime to (?:first )?(?:relapse|lapse|heavy drinking)\b|\banxiety\b|\bdepress\w*|\bmood\b"
+    r"|\bsleep\w*|\binsomnia\b|\bquality of life\b|\bliver (?:enzymes?|tests?|function)\b|\bggt\b"
+    r"|\bweight\b|\bblood pressure\b|\bmemory\b|\bcogniti\w*|\bmortality\b|\bdeaths?\b"
+    r"|\bhospitali[sz]\w*|\bseizures?\b|\bsuicid\w*|\bdrowsi\w*|\bsomnolen\w*|\bdizz\w*"
+    r"|\bnausea\b|\bfatigue\b|\bheadaches?\b|\bsmoking\b|\bcigarettes?\b|\badherence\b",
+    re.I,
+)
+
+
+def _unstated(question: str, record: RecordInfo, store: object) -> str:
+    """The outcome a question asks of a study ("anxiety", "time to relapse") when no sentence of
+    the study's sources mentions it, as the question puts it; "" when any does (or none asked)."""
+    asked = [m.group(0) for m in _OUTCOME.finditer(question)]
+    if not asked:
+        return ""
+    text = set()
+    for pos in store.record_positions(record.id):  # type: ignore[attr-defined]
+        text |= set(tokenize(store.texts[pos]))  # type: ignore[attr-defined]
+    if any(set(tokenize(a)) - set(tokenize("time to first")) & text for a in asked):
+        return ""
+    return " or ".join(dict.fromkeys(a.lower() for a in asked))
 
 
 def _states_anywhere(store: object, record: RecordInfo, detail: str) -> bool:
