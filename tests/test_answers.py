@@ -343,6 +343,19 @@ def test_an_outcome_a_study_never_reports_is_said_to_be_unreported(corpus_assist
     assert not ans.answer.startswith("Not reported")
 
 
+def test_everyday_wording_is_answered_like_the_clinical_one(corpus_assistant) -> None:
+    """Street names and filler words ("weed", "hooked on painkillers", "ever", "who've") are
+    read as the sources would put them, not taken for topics the library lacks."""
+    a = corpus_assistant
+    weed = a.ask("any proof it helps with weed?")
+    assert not weed.abstained and "cannabis" in weed.answer.lower()
+    pain = a.ask("does the muscle pill help people who are hooked on painkillers?")
+    assert not pain.abstained and "opioid" in pain.answer.lower()
+    france = a.ask("Was baclofen ever approved for alcohol in France?")
+    assert france.answer.startswith("Yes"), france.answer
+    assert not a.ask("does baclofen only work in people who've already detoxed?").abstained
+
+
 def test_no_fact_is_said_twice(corpus_assistant) -> None:
     ans = corpus_assistant.ask("What happens if someone stops high-dose baclofen suddenly?")
     lines = ans.answer.splitlines()

@@ -37,11 +37,15 @@ import numpy as np
 
 from assistant.answer import Citation, Context, EvidenceRow, Plan
 from assistant.answering.sentence_kinds import (
+    ASKS_DESIGN,
     ASKS_LIMITATION,
     LEANING,
     LIMITATION,
+    LIST_QUESTION,
     POINTING,
     RESULT,
+    SAME_WORD,
+    THIS_THING,
     UNCHECKED,
     is_design_only,
     is_meta,
@@ -66,7 +70,10 @@ QUESTION_WORDS = frozenset(
         "concluded conclusion trial trials review report reported outcome outcomes happen "
         "happened paper article say says said according label actually really exactly just "
         "usually generally typically basically notice noticed experience experienced feel felt get "
-        "gets getting after before take takes taking took while during"
+        "gets getting after before take takes taking took while during ever still currently "
+        "now today anywhere yet again even much many lot anything something someone "
+        "somebody anyone anybody thing things way kind sort okay ok fine proof ve re ll d s t m "
+        "isn aren wasn weren doesn didn don hasn haven won wouldn couldn shouldn"
     )
 )
 
@@ -169,22 +176,7 @@ class Citations:
 # --------------------------------------------------------------------------- filters
 
 _OVERDOSE = re.compile(r"\boverdos\w*|\bantidote\b|\bpoison\w*", re.I)
-# A question asking for several things ("which side effects", "what are the signs").
-_LIST_QUESTION = re.compile(
-    r"\b(?:which|what)\s+(?:\w+\s+){0,2}?(?:are|were)\b|\b(?:list|name)\b|\bsigns\b|\bsymptoms\b"
-    r"|\bside effects\b|\brisks\b|\bwarnings\b|\band\b(?:\s+\w+){0,3}\s+(?:how|what|why|when)\b",
-    re.I,
-)
 RESULT_INTENTS = frozenset({"efficacy", "trial_result", "which_trials", "comparison"})
-_ASKS_DESIGN = re.compile(
-    r"\bdesign\w*|\bhow (?:was|were|is|are) (?:\w+ ){0,5}?(?:run|done|conducted|set up|tested"
-    r"|studied|measured|chosen|selected|recruited)\b|\brandomi[sz]\w*|\bblind\w*|\bplacebo.?controlled"
-    r"|\bhow many (?:people|patients|participants|subjects|men|women|drinkers)\b|\bwho (?:took part"
-    r"|was (?:enrolled|included|studied))|\benrol\w*|\brecruit\w*|\binclusion|\bexclusion"
-    r"|\bhow long\b|\bmethods?\b|\bdoses? (?:\w+ ){0,5}?(?:used|given|tested|studied)\b|\bdrop\w* ?out"
-    r"|\bcomplet\w*|\bstill in\b|\bfinish\w*|\bfollow.?up|\bhow many\b|\bwho (?:ran|led|did)\b",
-    re.I,
-)
 # One-number questions: one or two sentences.
 NUMBER_QUESTION = re.compile(
     r"\b(?:how (?:many|much|long|often)|what (?:is|was) the (?:maximum|max|highest|usual|starting"
@@ -320,13 +312,13 @@ class ExtractiveComposer:
         """Every usable sentence of the retrieved chunks, scored for this question."""
         plan, contexts, store = ev.plan, ev.contexts, ev.store
         idf = store.idf
-        q = set(tokenize(plan.searched))
+        q = {SAME_WORD.get(t, t) for t in tokenize(plan.searched)}
         topic = (q - QUESTION_WORDS) or q
         q_weight = sum(idf(t) for t in topic) or 1.0
         top_score = max((c.score for c in contexts), default=1.0) or 1.0
         wants_result = plan.intent in RESULT_INTENTS or "result" in plan.aspects
         # how a study was done is an answer only to a question about how it was done
-        skip_design = wants_result or not _ASKS_DESIGN.search(plan.english or plan.question)
+        skip_design = wants_result or not ASKS_DESIGN.search(plan.english or plan.question)
         wants_number = bool(NUMBER_QUESTION.search(plan.english or plan.question))
         cue = INTENT_WORDS.get(plan.intent)
         trials = set(plan.entities.trials)
@@ -374,7 +366,7 @@ class ExtractiveComposer:
                 ):
                     continue
                 seen_text.add(text)
-                toks = set(tokenize(text))
+                toks = {SAME_WORD.get(t, t) for t in tokenize(text)}
                 own = sum(idf(t) for t in topic & toks) / q_weight
                 named = sum(idf(t) for t in topic & record_toks) / q_weight
                 lex = min(1.0, own + 0.5 * named)
@@ -411,6 +403,8 @@ class ExtractiveComposer:
                     score -= 0.1
                 elif POINTING.search(text[:70]):
                     score -= 0.06
+                elif THIS_THING.search(text):
+                    score -= 0.04  # "beyond this label maximum": which one, the reader cannot tell
                 if UNCHECKED.search(text):
                     score -= 0.1  # how the source was checked, not what it says
                 if not asks_limits and LIMITATION.search(text):
@@ -450,6 +444,12 @@ class ExtractiveComposer:
                     _JURISDICTION_RX[k].search(low) for k in plan.entities.jurisdictions
                 ):
                     score += 0.05
+                    if (
+                        plan.intent == "regulation"
+                        and other_places
+                        and any(_JURISDICTION_RX[k].search(low) for k in other_places)
+                    ):
+                        score -= 0.06  # a sentence about two places: another regulator's view
                 length = 1.0 if 50 <= len(text) <= 420 else 0.9
                 out.append(
                     Sentence(
@@ -467,7 +467,7 @@ class ExtractiveComposer:
             return []
         question = ev.plan.english or ev.plan.question
         wants_number = bool(NUMBER_QUESTION.search(question))
-        wants_list = bool(_LIST_QUESTION.search(question))
+        wants_list = bool(LIST_QUESTION.search(question))
         limit = 2 if wants_number else self.max_sentences
         idf = ev.store.idf
         topic = set(tokenize(ev.plan.searched)) - QUESTION_WORDS

@@ -369,7 +369,21 @@ LAY_TERMS: tuple[tuple[str, str], ...] = (
         r"light up|pack.?a.?day (?:person|smoker|habit)|\bcigs\b|\bciggies\b|\bsmokes\b",
         "smoke cigarettes",
     ),
-    (r"\bpot\b|\bgrass\b|\bjoints?\b", "cannabis"),
+    (r"\bpot\b|\bgrass\b|\bjoints?\b|\bweed\b|\bstoners?\b", "cannabis"),
+    (r"pain.?killers?|pain (?:pills|meds|tablets)", "opioids"),
+    (r"(?:get|getting|got|become|became|be) hooked on", "become dependent on"),
+    (r"hooked on", "addicted to"),
+    (
+        r"leaves? (?:your|the) (?:body|system)|(?:get|gets|getting) out of (?:your|the) (?:body|system)"
+        r"|wears? off|stays? in (?:your|the) (?:body|system)",
+        "half-life elimination",
+    ),
+    (
+        r"(?:my|his|her|their|your|a|the) livers? (?:is|are|was) (?:shot|wrecked|damaged|bad|gone)"
+        r"|(?:wrecked|shot|damaged|bad|scarred|pickled) livers?",
+        "liver cirrhosis",
+    ),
+    (r"\b(?:ever )?legal(?= for| in| to)|\ballowed(?= for)", "approved"),
     (r"(?:who is |someone )?expecting(?: a baby)?|with child|pregnant woman", "pregnant"),
     (
         r"nurs(?:e|ing) (?:her|the|a|their) (?:little one|baby|infant|newborn)|nursing mother",

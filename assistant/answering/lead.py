@@ -43,7 +43,8 @@ _CAN_CAUSE = re.compile(
     re.I,
 )
 _APPROVAL = re.compile(
-    r"^\s*(?:is|was|has)\s+(?:baclofen|it)\s+(?:been\s+)?(?:approved|authori[sz]ed|licen[sc]ed"
+    r"^\s*(?:is|was|has)\s+(?:baclofen|it)\s+(?:(?:ever|already|now|officially|been)\s+){0,2}"
+    r"(?:approved|authori[sz]ed|licen[sc]ed"
     r"|registered)\b.*\bfor\s+(?:treating\s+)?(?:alcohol\w*|drinking|problem drinking"
     r"|alcohol use disorder|alcohol dependence|addiction)",
     re.I,

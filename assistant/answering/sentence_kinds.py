@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from assistant.library.chunks import tokenize
+
 # Sentences about the library, the records or the sources instead of the topic.
 META = re.compile(
     r"\b(?:this|the|our|these) (?:record|records|corpus|library|database|fact sheet|overview)\b"
@@ -112,3 +114,34 @@ def standalone(answer: str) -> str:
         line = _LOWER_START.sub(lambda m: f"{m.group(1) or ''}{m.group(2).capitalize()}", line)
         out.append(line)
     return "\n".join(out)
+
+
+# Question and sentence shapes the composer weighs.
+
+# Words the sources use for the same thing as the question's ("approved" / "authorised").
+SAME_WORD = {
+    w: "approv" for w in tokenize("authorised authorized authorisation authorization licensed")
+}
+
+THIS_THING = re.compile(
+    r"\b(?:this|that|these|those) (?:label|labels|maximum|limit|dose|figure|review|study|trial"
+    r"|report|series|cap|ceiling|warning|guideline|decision|ruling)\b",
+    re.I,
+)
+
+# A question asking for several things ("which side effects", "what are the signs").
+LIST_QUESTION = re.compile(
+    r"\b(?:which|what)\s+(?:\w+\s+){0,2}?(?:are|were)\b|\b(?:list|name)\b|\bsigns\b|\bsymptoms\b"
+    r"|\bside effects\b|\brisks\b|\bwarnings\b|\band\b(?:\s+\w+){0,3}\s+(?:how|what|why|when)\b",
+    re.I,
+)
+
+ASKS_DESIGN = re.compile(
+    r"\bdesign\w*|\bhow (?:was|were|is|are) (?:\w+ ){0,5}?(?:run|done|conducted|set up|tested"
+    r"|studied|measured|chosen|selected|recruited)\b|\brandomi[sz]\w*|\bblind\w*|\bplacebo.?controlled"
+    r"|\bhow many (?:people|patients|participants|subjects|men|women|drinkers)\b|\bwho (?:took part"
+    r"|was (?:enrolled|included|studied))|\benrol\w*|\brecruit\w*|\binclusion|\bexclusion"
+    r"|\bhow long\b|\bmethods?\b|\bdoses? (?:\w+ ){0,5}?(?:used|given|tested|studied)\b|\bdrop\w* ?out"
+    r"|\bcomplet\w*|\bstill in\b|\bfinish\w*|\bfollow.?up|\bhow many\b|\bwho (?:ran|led|did)\b",
+    re.I,
+)
