@@ -73,7 +73,8 @@ QUESTION_WORDS = frozenset(
         "gets getting after before take takes taking took while during ever still currently "
         "now today anywhere yet again even much many lot anything something someone "
         "somebody anyone anybody thing things way kind sort okay ok fine proof ve re ll d s t m "
-        "isn aren wasn weren doesn didn don hasn haven won wouldn couldn shouldn"
+        "isn aren wasn weren doesn didn don hasn haven won wouldn couldn shouldn cause causes "
+        "caused causing"
     )
 )
 

@@ -114,7 +114,9 @@ def polar_lead(
     if plan.intent == "interaction" and re.search(
         r"\badd\w*\b|\bincreas\w*|\bworsen\w*|\bpotentiat\w*|\brais\w* the risk", first, re.I
     ):
-        if re.search(r"\b(?:risky|dangerous|harmful|bad|a problem)\b", q, re.I):
+        if re.search(r"\b(?:risky|dangerous|harmful|bad|a problem)\b", q, re.I) or re.match(
+            r"^\s*(?:does|do|can|could|will|would)\s+(?:baclofen|it)\s+interact\b", q, re.I
+        ):
             return "Yes"
         if re.search(
             r"\b(?:safe|ok|okay|fine|alright|all right)\b|^\s*can (?:i|you|we|one|someone|people)\b",
