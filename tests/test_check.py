@@ -22,6 +22,7 @@ from assistant.answering.agreement import (
     figure_ranges,
     parameter_conflict,
     share_conflict,
+    threshold_conflict,
 )
 from assistant.answering.check import Checker
 from assistant.answering.claims import FACTS_PATH, Claim, fact_verdict, load_facts
@@ -116,6 +117,12 @@ def test_every_fact_quote_is_verbatim_in_its_record() -> None:
         ),
         ("apa_guideline", "The APA guideline leaves baclofen off its list.", None),
         ("breast_milk", "Doctors advise against breastfeeding while on baclofen.", "contradicted"),
+        (
+            "tga_suicide_warnings",
+            "Only in 2023 did the TGA first add suicide warnings to the product information.",
+            "contradicted",
+        ),
+        ("tga_suicide_warnings", "Suicide warnings were added in 2019.", "supported"),
         ("breast_milk", "A breastfed baby gets about half of the mother's dose.", "contradicted"),
         (
             "conseil_etat_2020",
@@ -278,6 +285,50 @@ def test_a_difference_from_placebo_is_compared(claim: str, passage: str, conflic
     ("claim", "passage", "conflict"),
     [
         (
+            "Coma and seizures could follow doses of less than 100 mg.",
+            "Coma, delirium and seizures occurred only in patients who had taken 200 mg or more.",
+            True,
+        ),
+        (
+            "Coma could follow doses of less than 300 mg.",
+            "Coma, delirium and seizures occurred only in patients who had taken 200 mg or more.",
+            False,
+        ),
+    ],
+)
+def test_an_effect_below_the_dose_it_was_seen_at_is_compared(claim, passage, conflict) -> None:
+    assert (threshold_conflict(claim, passage) is not None) is conflict
+
+
+def test_figures_are_compared_clause_by_clause_and_in_words() -> None:
+    # the liver clause's 15% is not a urinary figure
+    assert (
+        parameter_conflict(
+            "About 15% is deaminated in the liver, and 70-80% leaves in the urine.",
+            "70-80% of a dose is excreted in the urine, mostly as unchanged drug.",
+        )
+        is None
+    )
+    assert parameter_conflict(
+        "Dialysis is pointless because baclofen is highly protein-bound.",
+        "About 30% of baclofen is bound to plasma proteins.",
+    )
+    # "needed more lorazepam than placebo" against "fewer ... than on placebo"; "craving fell
+    # more" is no such direction
+    assert difference_conflict(
+        "Patients on baclofen needed more lorazepam than those given placebo.",
+        "Fewer baclofen patients needed high-dose lorazepam than patients on placebo.",
+    )
+    assert not difference_conflict(
+        "Craving fell more on baclofen than on placebo.",
+        "Craving decreased significantly more on baclofen than on placebo.",
+    )
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "conflict"),
+    [
+        (
             "The maximum recommended dose on the US label is 120 mg a day.",
             "The maximum recommended dose of oral baclofen in the US label is 80 mg per day.",
             True,
@@ -342,6 +393,12 @@ def test_claims_nobody_anticipated_are_decided_by_typed_checks(docs_assistant) -
             None,
             "t",
         ),
+        # "not a contraindication": not a claim that it is one (the seizures are a newborn's)
+        Claim(
+            "Pregnancy is not a label contraindication, but exposed newborns can have seizures.",
+            None,
+            "t",
+        ),
         # a description that fits no single study decides nothing
         Claim("A 2022 Japanese multicentre trial of 200 patients found a benefit.", None, "t"),
     ]
@@ -357,6 +414,7 @@ def test_claims_nobody_anticipated_are_decided_by_typed_checks(docs_assistant) -
     assert got["An Ontario study of"].verdict == "contradicted"
     assert got["An Ontario study of"].citations[0].source_id == "muanda2019"
     assert got["A 2022 Japanese multicentre"].verdict != "contradicted"
+    assert got["Pregnancy is not a"].verdict != "contradicted"
     for hedged in ("One small trial suggested", "Baclofen does not reduce"):
         assert got[hedged].verdict != "contradicted"
     for c in got.values():

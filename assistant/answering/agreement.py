@@ -52,6 +52,11 @@ _OPPOSITES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = tuple(
             r"\bstill (?:authori[sz]ed|marketed|available|sold)\b|\bmarketed\b",
         ),
         (
+            r"\b(?:blunts?|weakens?|counteracts?|cancels? out|lessens?|reduces?) (?:\w+ ){0,2}effects?\b",
+            r"\b(?:adds? to|increases?|enhances?|potentiates?|boosts?|strengthens?) (?:\w+ ){0,4}effects?\b"
+            r"|\badditive\b",
+        ),
+        (
             r"\b(?:clearly |well |firmly )?(?:established|proven|demonstrated|confirmed)\b",
             r"\binsufficient\b|\bnot (?:established|proven|demonstrated)\b|\bunproven\b|\buncertain\b|\bunclear\b",
         ),
@@ -324,6 +329,9 @@ def figure_ranges(text: str) -> dict[str, list[tuple[float, float]]]:
     return out
 
 
+_PARAM_CLAUSES = re.compile(r",\s*(?:and|while|whereas|but)\s+|;\s*")
+
+
 def parameter_conflict(claim: str, passage: str) -> str | None:
     """The claim and a clause of the passage give one measured parameter (half-life, protein
     binding, ...) figures in the same unit whose ranges do not meet, allowing a quarter either
@@ -333,12 +341,21 @@ def parameter_conflict(claim: str, passage: str) -> str | None:
         return None
     name = next(iter(params))
     csf = "cerebrospinal fluid" in parameters(claim)
-    for clause in re.split(r",\s*(?:and|while|whereas|but)\s+|;\s*", passage):
+    # only the claim's figures said of that parameter ("15% is deaminated in the liver, and
+    # 70-80% leaves in the urine": the urine figure is 70-80%)
+    said_of = " ".join(c for c in _PARAM_CLAUSES.split(claim) if _PARAMETERS[name].search(c))
+    mine = figure_ranges(said_of)
+    if not mine and name == "protein binding":  # "highly protein-bound" says more than 80%
+        if re.search(r"\b(?:highly|extensively|heavily|strongly|tightly|mostly)\b", said_of, re.I):
+            mine = {"%": [(80.0, 100.0)]}
+        elif re.search(r"\b(?:poorly|weakly|minimally|barely)\b", said_of, re.I):
+            mine = {"%": [(0.0, 15.0)]}
+    for clause in _PARAM_CLAUSES.split(passage):
         found = parameters(clause)
         if name not in found or ("cerebrospinal fluid" in found) != csf:
             continue
         theirs = figure_ranges(clause)
-        for unit, ranges in figure_ranges(claim).items():
+        for unit, ranges in mine.items():
             if unit not in theirs:
                 continue
             for lo, hi in ranges:
@@ -413,7 +430,7 @@ def share_conflict(claim: str, passage: str) -> str | None:
 
 _DIFFERENCE = re.compile(
     r"\b(?:more|fewer|less|higher|lower|greater|increas\w*|reduc\w*|rais\w*|doubl\w*|halv\w*)\b"
-    r"(?:\s+\S+){0,6}?\s+(?:than|compared with|versus|vs\.?|relative to)\s+(?:\w+\s+)?placebo",
+    r"(?:\s+\S+){0,6}?\s+(?:than|compared with|versus|vs\.?|relative to)\s+(?:\w+\s+){0,3}?placebo",
     re.I,
 )
 _NO_DIFFERENCE = re.compile(
@@ -421,6 +438,8 @@ _NO_DIFFERENCE = re.compile(
     r"|raise|reduce|change|lower)|not (?:more|higher|different|increased)|without more|no more)\b",
     re.I,
 )
+_MORE = re.compile(r"\b(?:more|higher|greater|increas\w*|rais\w*|doubl\w*)\b", re.I)
+_LESS = re.compile(r"\b(?:fewer|less|lower|reduc\w*|decreas\w*|halv\w*)\b", re.I)
 _OUTCOME_STOP = frozenset(
     tokenize(
         "baclofen placebo patients people review trial study found caused than compared more fewer significantly"
@@ -434,12 +453,27 @@ def difference_conflict(claim: str, passage: str) -> str | None:
     if not _DIFFERENCE.search(claim) or re.search(r"\bnot\b|\bno\b|n't\b", claim, re.I):
         return None
     claim_toks = set(tokenize(claim)) - _OUTCOME_STOP
+    # "needed more lorazepam": the direction said of a thing (not "craving fell more")
+    said = re.search(r"\b(more|fewer|less)\s+(?!than\b|often\b)([a-z][\w-]+)", claim, re.I)
+    more = bool(said and said.group(1).lower() == "more")
+    thing = set(tokenize(said.group(2))) if said else set()
     for clause in re.split(r"[;,]|\b(?:but|while|whereas|although)\b", passage):
-        if _NO_DIFFERENCE.search(clause) and claim_toks & set(tokenize(clause)):
-            break
-    else:
-        return None
-    return "The curated source found no difference from placebo on that outcome."
+        if not claim_toks & set(tokenize(clause)):
+            continue
+        if _NO_DIFFERENCE.search(clause):
+            return "The curated source found no difference from placebo on that outcome."
+        # the other direction: "needed more lorazepam" against "fewer needed lorazepam"
+        if (
+            thing
+            and thing <= set(tokenize(clause))
+            and re.search(r"\bplacebo\b", clause, re.I)
+            and (
+                (more and _LESS.search(clause) and not _MORE.search(clause))
+                or (not more and _MORE.search(clause) and not _LESS.search(clause))
+            )
+        ):
+            return "The curated source found the opposite direction against placebo."
+    return None
 
 
 # --------------------------------------------------------------------------- typed figures
@@ -521,3 +555,27 @@ def figure_conflict(claim: str, passage: str) -> str | None:
     if sa and sb and not any(abs(x - y) < 1e-6 for x in sa for y in sb) and names - {"Baclofen"}:
         return "The curated source gives another strength for that product."
     return None
+
+
+_BELOW = re.compile(
+    r"\b(?:less than|below|under|as little as|as low as|fewer than)\s+(\d{2,4})\s?(?:mg|milligrams?)\b",
+    re.I,
+)
+_ONLY_ABOVE = re.compile(
+    r"\bonly\b(?:\s+[^\s\d]+){0,6}?\s+(\d{2,4})\s?(?:mg|milligrams?)\s+or more\b|\b(?:at|after|from)\s+(\d{2,4})\s?(?:mg|milligrams?)\s+or more\b",
+    re.I,
+)
+_EFFECT_STOP = frozenset(tokenize("baclofen dose doses mg patients people could follow seen occur"))
+
+
+def threshold_conflict(claim: str, passage: str) -> str | None:
+    """An effect the claim says follows small doses ("coma after less than 100 mg") that the
+    passage saw only above a higher one ("only after 200 mg or more")."""
+    below = [int(x) for x in _BELOW.findall(claim)]
+    above = [int(a or b) for a, b in _ONLY_ABOVE.findall(passage)]
+    if not below or not above or min(above) <= max(below):
+        return None
+    shared = (set(tokenize(claim)) & set(tokenize(passage))) - _EFFECT_STOP
+    if not shared:
+        return None
+    return f"The curated source saw this only at {min(above)} mg or more."

@@ -155,15 +155,9 @@ class Checker(StudyChecks):
             table = ci.load_table()
         except ci.ContraindicationError:
             return False
-        t = ci.USE_DISORDER.sub(" ", claim.text.lower())
-        conditions = [c for c in ci.mentioned(t, table) if c.key not in ("cns_depressants",)]
-        if not conditions:
-            return False
-        # one condition the label does not rule out makes the claim wrong, whatever else it lists
-        cond = next((c for c in conditions if c.label_status != "contraindicated"), conditions[0])
-        only = next((c for c in table if c.label_status == "contraindicated"), None)
         # the clause that says "contraindicated" decides whose position the claim reports ("the
         # label only asks for caution, but the Australian guideline calls it contraindicated")
+        # and which conditions it names ("..., but newborns can show seizures": a symptom)
         said = next(
             (
                 c
@@ -172,6 +166,17 @@ class Checker(StudyChecks):
             ),
             claim.text,
         )
+        if re.search(r"contraindicat", said, re.I) and re.search(
+            r"\b(?:not|no|never|isn't|aren't)\b(?:\s+\S+){0,3}?\s+contraindicat", said, re.I
+        ):
+            return False  # "X is not a contraindication": not a claim that it is one
+        t = ci.USE_DISORDER.sub(" ", said.lower())
+        conditions = [c for c in ci.mentioned(t, table) if c.key not in ("cns_depressants",)]
+        if not conditions:
+            return False
+        # one condition the label does not rule out makes the claim wrong, whatever else it lists
+        cond = next((c for c in conditions if c.label_status != "contraindicated"), conditions[0])
+        only = next((c for c in table if c.label_status == "contraindicated"), None)
         if (
             cond.label_status != "contraindicated"
             and re.search(

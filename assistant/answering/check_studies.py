@@ -22,6 +22,7 @@ from assistant.answering.agreement import (
     null_outcomes,
     numbers_in_text,
     share_conflict,
+    threshold_conflict,
 )
 from assistant.answering.claims import NEGATION, Claim
 from assistant.answering.compose import numbers_of
@@ -226,7 +227,11 @@ class StudyChecks:
             row = int(rows[i])
             pos = int(self._rows[row])
             sent = self._sentence_text(row, pos)
-            why = share_conflict(claim.text, sent) or difference_conflict(claim.text, sent)
+            why = (
+                share_conflict(claim.text, sent)
+                or difference_conflict(claim.text, sent)
+                or threshold_conflict(claim.text, sent)
+            )
             if why is not None:
                 self._contradicted_by(
                     claim, pos, sent, f"{record.display_name}: {why[0].lower()}{why[1:]}"

@@ -430,7 +430,13 @@ def description_fit(text: str, record: RecordInfo, catalog: Sequence[RecordInfo]
         if record.country not in countries:
             return -1
         fit += 1
-    years = {int(y) for y in re.findall(r"\b(19[5-9]\d|20[0-4]\d)\b", t)}
+    # a period ("between 2000 and 2022") is when the study looked, not when it was published
+    undated = re.sub(
+        r"\b(?:between|from)\s+(?:19|20)\d\d\s+(?:and|to)\s+(?:19|20)\d\d\b|\b(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d\b",
+        " ",
+        t,
+    )
+    years = {int(y) for y in re.findall(r"\b(19[5-9]\d|20[0-4]\d)\b", undated)}
     if years:
         if record.year not in years:
             return -1
