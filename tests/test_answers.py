@@ -356,6 +356,27 @@ def test_everyday_wording_is_answered_like_the_clinical_one(corpus_assistant) ->
     assert not a.ask("does baclofen only work in people who've already detoxed?").abstained
 
 
+def test_other_languages_reach_interactions_and_the_placenta(corpus_assistant) -> None:
+    """Questions the glossary once dropped words from ("antidepresivos", "somnifères",
+    "placenta") are answered from the label, with the notices they call for."""
+    a = corpus_assistant
+    es = a.ask("¿Se puede tomar baclofeno con antidepresivos?")
+    assert not es.abstained and "antidepressant" in es.answer.lower()
+    fr = a.ask("Peut-on prendre du baclofène avec des somnifères ?")
+    assert "central nervous system depressant" in first_sentence(fr.answer), fr.answer
+    for q in ("Le baclofène traverse-t-il le placenta ?", "Does baclofen cross the placenta?"):
+        ans = a.ask(q)
+        assert not ans.abstained and "placenta" in first_sentence(ans.answer)
+        assert "pregnancy" in [n.kind for n in ans.notices]
+    assert a.ask("Does baclofen cross the placenta?").answer.startswith("Yes")
+
+
+def test_a_first_sentence_that_says_it_all_stands_alone(corpus_assistant) -> None:
+    """When the first sentence covers every word the question asks about, nothing is added."""
+    ans = corpus_assistant.ask("What is the half-life of baclofen?")
+    assert len(ans.answer.splitlines()) == 1 and "half-life" in ans.answer, ans.answer
+
+
 def test_no_fact_is_said_twice(corpus_assistant) -> None:
     ans = corpus_assistant.ask("What happens if someone stops high-dose baclofen suddenly?")
     lines = ans.answer.splitlines()

@@ -506,6 +506,8 @@ class ExtractiveComposer:
         covered = topic & chosen[0].tokens
         answered = sum(idf(t) for t in covered) / weight >= 0.9
         top = chosen[0].score
+        if answered and not wants_list:
+            limit = 1  # the first sentence says all the question asks: nothing else is asked
         while pool and len(chosen) < limit:
             best, best_val = None, -math.inf
             for c in pool:

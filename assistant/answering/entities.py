@@ -401,6 +401,7 @@ LAY_TERMS: tuple[tuple[str, str], ...] = (
     (r"(?:got|get|getting) rid of half", "half-life"),
     (r"nerve cells", "neurons"),
     (r"unwanted effects|bad effects", "side effects"),
+    (r"sleeping (?:pills|tablets)|sleep(?:ing)? aids", "sleeping pills (sedatives, CNS depressants)"),
     (r"drug watchdog|drug regulator|medicines regulator", "regulator"),
     (r"washington'?s regulator|american regulator", "FDA"),
     (r"\baussie\b", "Australian"),

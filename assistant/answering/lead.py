@@ -167,7 +167,9 @@ def polar_lead(
     if re.search(r"\bor\b(?! not\b)", q, re.I):
         return None
     asked = set(tokenize(q)) - QUESTION_WORDS - {"baclofen"}
-    stated = len(asked) >= 3 and len(asked & set(tokenize(first))) / len(asked) >= 0.9
+    shared = len(asked & set(tokenize(first))) / max(1, len(asked))
+    # "does it cross the placenta?": two specific words, both stated
+    stated = (len(asked) >= 3 and shared >= 0.9) or (len(asked) == 2 and shared == 1.0)
     hedged = (
         _NEGATED.search(first)
         or _CLAUSES.search(first.replace(",", " "))

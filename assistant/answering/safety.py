@@ -139,7 +139,7 @@ def _rx(*parts: str) -> re.Pattern[str]:
 _PREGNANCY = _rx(
     r"\bpregnan\w*",
     r"\bconceiv\w*|\bconception\b|\btrying for a baby\b|\bexpecting a baby\b",
-    r"\btrimesters?\b|\bf(o)?etus\b|\bf(o)?etal\b|\bin utero\b|\bteratogen\w*",
+    r"\btrimesters?\b|\bf(o)?etus\b|\bf(o)?etal\b|\bin utero\b|\bteratogen\w*|\bplacent\w*",
     r"\bbreast ?fe(e)?d\w*|\bbreast milk\b|\blactat\w*",
     r"\bnurs(?:e|ing) (?:my|the|a|her|your|our) (?:\w+ )?(?:baby|infant|newborn|child|son|daughter)\b",
     r"\bnursing\b(?! (home|homes|staff|facility|facilities|care|student|students|school|degree))",
