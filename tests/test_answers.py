@@ -377,6 +377,23 @@ def test_a_first_sentence_that_says_it_all_stands_alone(corpus_assistant) -> Non
     assert len(ans.answer.splitlines()) == 1 and "half-life" in ans.answer, ans.answer
 
 
+def test_a_studys_outcome_comparator_and_population_are_answered_from_its_fields(
+    corpus_assistant,
+) -> None:
+    a = corpus_assistant
+    ans = a.ask("What was the primary outcome of Bacloville?")
+    assert "primary outcome was abstinence or low-risk drinking" in ans.answer
+    ans = a.ask("What was the comparator in the Jose 2019 trial?")
+    assert ans.answer.startswith("Jose et al. 2019 compared baclofen with topiramate"), ans.answer
+    ans = a.ask("Who was enrolled in ALPADIR?")
+    assert "enrolled 320" in ans.answer
+    ans = a.ask("What was the effect on heavy drinking days in ALPADIR?")
+    assert ans.answer.startswith("Not reported") and "heavy drinking days" in ans.answer
+    # the asked detail, once: no second sentence repeating it among other outcomes
+    ans = a.ask("What happened to craving in Garbutt 2010?")
+    assert len(ans.answer.splitlines()) == 1 and "raving" in ans.answer, ans.answer
+
+
 def test_no_fact_is_said_twice(corpus_assistant) -> None:
     ans = corpus_assistant.ask("What happens if someone stops high-dose baclofen suddenly?")
     lines = ans.answer.splitlines()

@@ -21,6 +21,7 @@ from assistant.answering.compose import (
     render,
     same_fact,
 )
+from assistant.answering.entities import find_other_medicines
 from assistant.answering.synthesis import (
     RESULT_PHRASE,
     cite_study,
@@ -150,7 +151,6 @@ def _detail(own: Evidence) -> tuple[str, list] | None:
                 or (asked & c.tokens) - picked[0].tokens
                 or {m.lower() for m in states.findall(c.text)}
                 - {m.lower() for m in states.findall(picked[0].text)}
-                or len({t for t in c.tokens - picked[0].tokens if idf(t) >= 2.5}) >= 4
             )
             specific = {t for t in c.tokens - picked[0].tokens if idf(t) >= 2.5}
             if not same_fact(picked[0], c, idf):
@@ -307,7 +307,9 @@ _OUTCOME = re.compile(
     r"|\bsleep\w*|\binsomnia\b|\bquality of life\b|\bliver (?:enzymes?|tests?|function)\b|\bggt\b"
     r"|\bweight\b|\bblood pressure\b|\bmemory\b|\bcogniti\w*|\bmortality\b|\bdeaths?\b"
     r"|\bhospitali[sz]\w*|\bseizures?\b|\bsuicid\w*|\bdrowsi\w*|\bsomnolen\w*|\bdizz\w*"
-    r"|\bnausea\b|\bfatigue\b|\bheadaches?\b|\bsmoking\b|\bcigarettes?\b|\badherence\b",
+    r"|\bnausea\b|\bfatigue\b|\bheadaches?\b|\bsmoking\b|\bcigarettes?\b|\badherence\b"
+    r"|\bheavy drinking days?\b|\bdrinks per (?:drinking )?day\b|\b(?:percent )?days abstinent\b"
+    r"|\babstinent days\b|\bgamma.?gt\b",
     re.I,
 )
 
@@ -321,8 +323,9 @@ def _unstated(question: str, record: RecordInfo, store: object) -> str:
     text = set()
     for pos in store.record_positions(record.id):  # type: ignore[attr-defined]
         text |= set(tokenize(store.texts[pos]))  # type: ignore[attr-defined]
-    if any(set(tokenize(a)) - set(tokenize("time to first")) & text for a in asked):
-        return ""
+    generic = set(tokenize("time to first day days per percent level"))
+    if any((set(tokenize(a)) - generic) <= text for a in asked):
+        return ""  # every specific word of an asked outcome is in the study's text
     return " or ".join(dict.fromkeys(a.lower() for a in asked))
 
 
@@ -360,7 +363,19 @@ _ASKS_SIZE = re.compile(
 )
 _ASKS_CONTROL = re.compile(
     r"\bplacebo.?controlled\b|\b(?:a|any) (?:placebo|control) (?:group|arm)\b|\bcontrol group\b"
-    r"|\bcompared (?:with|to|against) what\b",
+    r"|\bcompared (?:with|to|against) what\b|\bcomparator\b|\bcontrol (?:arm|treatment)\b"
+    r"|\bwhat was (?:it|baclofen) compared (?:with|to|against)\b",
+    re.I,
+)
+_ASKS_WHO_ENROLLED = re.compile(
+    r"\b(?:did|does) (?:it|the [\w-]+(?: [\w-]+){0,3}) (?:include|enrol|enroll|recruit|involve|take)\b"
+    r"|\bwho (?:was|were) (?:included|enrolled|recruited|studied)\b|\bwhat (?:kind of )?(?:patients"
+    r"|people|participants) (?:did|were)\b",
+    re.I,
+)
+_ASKS_PRIMARY = re.compile(
+    r"\b(?:primary|main) (?:outcome|endpoint|end point|measure|end-point)\b"
+    r"|\bwhat did (?:it|they|the \w+(?: \w+)?) measure\b",
     re.I,
 )
 _ASKS_FINDING = re.compile(r"\b(?:find|found|result\w*|conclu\w*|show\w*)\b", re.I)
@@ -435,13 +450,32 @@ def study_fact(ev: Evidence, record: RecordInfo) -> Composition | None:
         elif record.country:
             first = f"{name} was run{where}"
         claim = " ".join([lead, record.country or "", *record.trial_names[:1]])
+    elif _ASKS_WHO_ENROLLED.search(q) and record.population and not pooled:
+        claim = record.population
+        first = f"{name} enrolled {lower(record.population)}"
+    elif _ASKS_PRIMARY.search(q) and record.primary_outcome and record.key_result:
+        claim = f"{record.primary_outcome} {record.key_result}"
+        first = (
+            f"{name}'s primary outcome was {lower(record.primary_outcome)}; "
+            f"result: {lower(record.key_result)}"
+        )
     elif _ASKS_CONTROL.search(q) and record.comparator:
         claim = "double-blind placebo-controlled randomised compared"
-        first = {
-            "placebo": f"Yes: {name} compared baclofen with placebo",
-            "active": f"Not with placebo: {name} compared baclofen with another treatment",
-            "none": f"No: {name} had no control group",
-        }.get(record.comparator)
+        other = find_other_medicines(
+            f"{record.title} {record.dose_text or ''} {record.design or ''}"
+        )
+        asks_what = not re.search(r"\bplacebo\b", q, re.I)
+        versus = other[0] if other else "another treatment"
+        if record.comparator == "placebo":
+            first = f"{name} compared baclofen with placebo"
+            first = first if asks_what else f"Yes: {first}"
+        elif record.comparator == "active":
+            first = f"{name} compared baclofen with {versus}"
+            first = first if asks_what else f"Not with placebo: {first}"
+        elif record.comparator == "none":
+            first = f"No: {name} had no control group"
+        if other:
+            claim = f"{other[0]} compared baclofen"
     elif _ASKS_DOSE.search(q) and record.dose_text:
         claim = record.dose_text
         first = f"{name} used {record.dose_text}"
