@@ -394,6 +394,16 @@ def test_a_studys_outcome_comparator_and_population_are_answered_from_its_fields
     assert len(ans.answer.splitlines()) == 1 and "raving" in ans.answer, ans.answer
 
 
+def test_the_cochrane_review_is_the_current_one_and_unheld_results_are_said(
+    corpus_assistant,
+) -> None:
+    a = corpus_assistant
+    ans = a.ask("how many trials did it include?", history=["Tell me about the Cochrane review"])
+    assert "2023 Cochrane review" in ans.answer and "17 trials" in ans.answer, ans.answer
+    ans = a.ask("What did the 2018 Cochrane review find?")
+    assert ans.answer.startswith("Not reported") and "12 trials" in ans.answer, ans.answer
+
+
 def test_no_fact_is_said_twice(corpus_assistant) -> None:
     ans = corpus_assistant.ask("What happens if someone stops high-dose baclofen suddenly?")
     lines = ans.answer.splitlines()

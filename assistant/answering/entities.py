@@ -255,6 +255,8 @@ def find_trials(text: str, catalog: Sequence[RecordInfo]) -> list[str]:
             scores[i] -= 2
     order = sorted(range(len(scores)), key=lambda i: -scores[i])
     best, second = scores[order[0]], scores[order[1]] if len(order) > 1 else 0.0
+    if pooled and "cochrane" in t and not years:
+        latest = True  # "the Cochrane review", no year: the current one
     if latest and pooled:  # "the latest Cochrane review": the newest among the close ones
         close = [i for i in order if scores[i] >= best - 2]
         pick = max(close, key=lambda i: profiles.records[i].year or 0)
@@ -401,7 +403,10 @@ LAY_TERMS: tuple[tuple[str, str], ...] = (
     (r"(?:got|get|getting) rid of half", "half-life"),
     (r"nerve cells", "neurons"),
     (r"unwanted effects|bad effects", "side effects"),
-    (r"sleeping (?:pills|tablets)|sleep(?:ing)? aids", "sleeping pills (sedatives, CNS depressants)"),
+    (
+        r"sleeping (?:pills|tablets)|sleep(?:ing)? aids",
+        "sleeping pills (sedatives, CNS depressants)",
+    ),
     (r"drug watchdog|drug regulator|medicines regulator", "regulator"),
     (r"washington'?s regulator|american regulator", "FDA"),
     (r"\baussie\b", "Australian"),

@@ -240,6 +240,18 @@ def trial_result(ev: Evidence, record: RecordInfo) -> Composition | None:
     beyond = _specific_words(question, record, described=False) - set(
         tokenize(record.key_result or "")
     )
+    if asks_result and not record.key_result and record.studies_pooled and record.n:
+        # a review whose pooled results the library does not hold: say so, with what it pooled
+        found = result_quote(store, record, f"{record.studies_pooled} trials {record.n}")
+        if found is not None:
+            cites = Citations()
+            m = cites.add(*found)
+            name = study_name(record)
+            first = (
+                f"Not reported: the sources on {name} give no pooled results; it pooled "
+                f"{record.studies_pooled} trials with {record.n:,} participants [{m}]."
+            )
+            return Composition(first[0].upper() + first[1:], False, cites.items, ROUTE_TRIAL)
     if not asks_result or not record.key_result:
         asked = " ".join(sorted(specific)) if specific else question
         focused = replace(own, plan=replace(plan, searched=asked))
