@@ -33,6 +33,12 @@ from assistant.vocab import DETECTED_NOTICE_KINDS, NOTICE_KINDS
 OFF, D, E, P, R, W = "off_label", "dosing", "emergency", "pregnancy", "renal", "withdrawal"
 
 LABELLED: list[tuple[str, set[str]]] = [
+    # off-label prescribing and the French frameworks for baclofen in alcohol use
+    ("What did the Conseil d'État say about prescriptions above 80 mg/day?", {"off_label"}),
+    ("When did the RTU end?", {"off_label"}),
+    ("Can doctors prescribe baclofen off-label?", {"off_label"}),
+    # the placenta is a pregnancy question
+    ("Does baclofen cross the placenta?", {"pregnancy"}),
     # ---- off-label: addiction topics ----------------------------------------------------------
     ("Does baclofen reduce alcohol cravings?", {OFF}),
     ("Is baclofen effective for alcohol use disorder?", {OFF}),

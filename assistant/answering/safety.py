@@ -166,6 +166,9 @@ _RENAL = _rx(
 _ADDICTION = _rx(
     r"\baddict(?!ive)\w*|\badiccion\w*|\bsucht\w*|\babhangigkeit\b|\bdipendenza\b|\bdependance\b",
     r"\baddictive (?:drugs?|substances?)\b|\bdrugs? of abuse\b|\babused drugs?\b",
+    # off-label prescribing and the French frameworks for baclofen in alcohol use
+    r"\boff.?label\b|\brtu\b|\btemporary recommendation for use\b|\bbaclocur\b"
+    r"|\bconseil d.?\W?[ée]tat\b|\bprescri\w* (?:\w+ ){0,3}(?:above|over|beyond) \d+ ?mg",
     r"\balcohol\w*|\balcool\w*|\balkohol\w*|\balcol\w*|\bbooze\b|\bhangovers?\b",
     r"\bvodka\b|\bbeers?\b|\bwines?\b|\bwhiske?y\b|\bliquor\b|\bgin\b|\brum\b|\btequila\b",
     r"\bdrink(s|ing|er|ers)?\b|\bdrank\b|\bbinge\w*|\baud\b|\bsobriety\b|\bsober\b",
