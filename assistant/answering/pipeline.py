@@ -227,7 +227,8 @@ class Assistant:
         plan, comp, contexts = self._compose(question, history, filters)
         answer = Answer(
             question=question,
-            answer=standalone(comp.answer),
+            # a document's own lines are quoted as they are; the library's read on their own
+            answer=comp.answer if plan.scope == "document" else standalone(comp.answer),
             abstained=comp.abstained,
             citations=comp.citations,
             contexts=contexts,

@@ -99,7 +99,9 @@ _THIS_RECORD = re.compile(
     r"(?:review|study|studies|trial|trials|cohort|analysis|report|series|paper|label|labels"
     r"|guideline|update|record|case|survey|meta-analysis)\b)"
 )
-_LOWER_START = re.compile(r"^(- )?(the|a|an)\b")
+# a study named by kind and year opening a line ("a 2004 open-label study"), not a list item
+# quoted from a document ("- a dry mouth that ...")
+_LOWER_START = re.compile(r"^(- )?(the|a|an)\b(?= (?:19|20)\d\d\b)")
 
 
 def standalone(answer: str) -> str:
