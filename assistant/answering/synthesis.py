@@ -555,7 +555,20 @@ def cite_study(cites: Citations, store: object, r: RecordInfo, claim: str | None
     if found is None:
         return 0
     ctx, quote, start = found
-    return cites.add(ctx, quote, start)
+    n = cites.add(ctx, quote, start)
+    # the figures the answer states from the record's fields, all in the quote shown: a
+    # neighbouring sentence of the same passage that carries the missing ones joins the quote
+    missing = numbers_of(claim or r.key_result or "") - numbers_of(quote)
+    pos = store.position.get(ctx.chunk_id)  # type: ignore[attr-defined]
+    if missing and pos is not None:
+        text = store.texts[pos]  # type: ignore[attr-defined]
+        for s, e in store.sentences[pos]:  # type: ignore[attr-defined]
+            if numbers_of(text[s:e]) & missing and abs(s - start) < 700:
+                cites.add(ctx, text[s:e], s)
+                missing -= numbers_of(text[s:e])
+            if not missing:
+                break
+    return n
 
 
 def _marks(cites: Citations, store: object, records: list[RecordInfo], most: int = 6) -> str:
