@@ -404,6 +404,41 @@ def test_the_cochrane_review_is_the_current_one_and_unheld_results_are_said(
     assert ans.answer.startswith("Not reported") and "12 trials" in ans.answer, ans.answer
 
 
+@pytest.mark.parametrize(
+    ("question", "source", "says"),
+    [
+        (
+            "what happened in that big french study where GPs gave people the muscle pill for a "
+            "whole year?",
+            "rigal2020_bacloville",
+            "57%",
+        ),
+        (
+            "did the italian doctors' trial in people with liver damage from drinking work?",
+            "addolorato2007",
+            "71%",
+        ),
+        (
+            "the american study on vets with hep C - did the pill help them drink less?",
+            "hauser2017",
+            "did not",
+        ),
+        (
+            "in the german trial where doses went really high, how many stayed off booze?",
+            "muller2015",
+            "68.2%",
+        ),
+        ("what did the study of 10 guys who smoke weed find?", "haney2010", "did not reduce"),
+    ],
+)
+def test_a_trial_described_in_everyday_words_is_found_and_answered(
+    corpus_assistant, question: str, source: str, says: str
+) -> None:
+    ans = corpus_assistant.ask(question)
+    assert ans.citations and ans.citations[0].source_id == source, ans.answer
+    assert says in first_sentence(ans.answer), ans.answer
+
+
 def test_no_fact_is_said_twice(corpus_assistant) -> None:
     ans = corpus_assistant.ask("What happens if someone stops high-dose baclofen suddenly?")
     lines = ans.answer.splitlines()

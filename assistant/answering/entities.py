@@ -335,6 +335,16 @@ LAY_TERMS: tuple[tuple[str, str], ...] = (
     ),
     (r"(?:the|this|that|my|his|her|their|your) muscle.?relaxant(?: tablets| pills)?", "baclofen"),
     (
+        r"(?:the|this|that|my|his|her|their|your|a) muscle (?:pills?|tablets?|drug|medicine)",
+        "baclofen",
+    ),
+    (r"\bgps\b|\bfamily doctors?\b|\bfamily practices?\b", "general practitioners (primary care)"),
+    (r"(?:for )?a (?:whole|full|entire) year", "for 12 months"),
+    (r"\bvets\b(?= with| who| in)", "veterans"),
+    (r"\bhep(?:atitis)?[ -]?c\b", "hepatitis C"),
+    (r"\bguys\b|\bblokes\b|\bfellas\b|\bdudes\b", "people"),
+    (r"liver damage(?: from (?:drinking|alcohol|booze))?|damaged livers?", "liver cirrhosis"),
+    (
         r"problem (?:boozing|drinking)|(?:serious|bad) (?:booze|drinking) problem|hooked on (?:the )?booze",
         "alcohol use disorder",
     ),

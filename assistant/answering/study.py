@@ -185,7 +185,8 @@ _NAMING = frozenset(
         "what did does do was were is are the a an of in on for with by from its their it they "
         "baclofen find found show showed shown report reported describe described tell about "
         "result results outcome outcomes conclude concluded happen happened beat arm arms much how "
-        "by outperform outperformed"
+        "by outperform outperformed doctors docs researchers scientists team investigators people "
+        "patients"
     )
 )
 
@@ -298,12 +299,16 @@ def trial_result(ev: Evidence, record: RecordInfo) -> Composition | None:
         for s in ExtractiveComposer(max_sentences=1).select(focused):
             if not (s.numbers & key_nums) and wanted & s.tokens:
                 m = cites.add(own.contexts[s.ctx], s.text, s.start)
-                described = set(
-                    tokenize(
-                        f"{record.title} {record.journal or ''} {record.design or ''} "
-                        f"{record.dose_text or ''} {record.population or ''} published"
+                described = (
+                    set(
+                        tokenize(
+                            f"{record.title} {record.journal or ''} {record.design or ''} "
+                            f"{record.dose_text or ''} {record.population or ''} published "
+                            "smoke smokes smoking"  # who the people were ("who smoke weed")
+                        )
                     )
-                ) | set(tokenize(" ".join(re.findall(r"\b[A-Z][\w'-]+", question[1:]))))
+                    | set(tokenize(" ".join(re.findall(r"\b[A-Z][\w'-]+", question[1:]))))
+                )
                 if not claimed and (wanted - described) & s.tokens:
                     # it states what was asked beyond the headline: it comes first
                     lines = [f"{s.text} [{m}]", f"- {lines[0]}"]
@@ -369,7 +374,8 @@ _ASKS_POOLED = re.compile(
 )
 _ASKS_SIZE = re.compile(
     r"\bhow (?:many|large|big)\b(?!.*\b(?:dropped|stopped|quit|left|withdrew|reached|got to"
-    r"|died|needed|abstinent|relapsed|completed|finished|still|remain\w*)\b|.*\b(?:each|per|every)"
+    r"|died|needed|abstinent|relapsed|completed|finished|still|remain\w*|stayed|stay|kept|sober"
+    r"|dry|off|improved|responded|succeeded|drank|drinking)\b|.*\b(?:each|per|every)"
     r" (?:arm|group)\b)|\bsample size\b|\bhow many took part\b",
     re.I,
 )
@@ -407,7 +413,7 @@ _ASKS_WHO = re.compile(
     re.I,
 )
 _ASKS_DOSE = re.compile(
-    r"\b(?:what|which) (?:\w+ )?doses?\b|\bhow much baclofen\b|\bdoses? (?:did|were|was) (?:they|used|given)"
+    r"\b(?:what|which) (?:\w+ )?doses?\b(?!.*\b(?:better|best|more effective|worked|work|won)\b)|\bhow much baclofen\b|\bdoses? (?:did|were|was) (?:they|used|given)"
     r"|\bwhat amount\b",
     re.I,
 )
