@@ -102,6 +102,7 @@ class Plan:
     personal: bool = False  # asks for someone's own dose
     aspects: list[str] = field(default_factory=list)  # e.g. craving, dose, negative, latest
     english: str = ""  # the English reading of the question (= question for English)
+    topic: str = ""  # what an earlier turn asked about, carried into a fragment follow-up's search
 
     @property
     def substance(self) -> str | None:

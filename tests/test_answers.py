@@ -439,6 +439,16 @@ def test_a_trial_described_in_everyday_words_is_found_and_answered(
     assert says in first_sentence(ans.answer), ans.answer
 
 
+def test_a_fragment_follow_up_keeps_what_was_asked(corpus_assistant) -> None:
+    """ "What is the half-life?" then "and in kidney failure?" still asks about the half-life;
+    "does it help?" then "and at high doses?" asks whether high doses help."""
+    a = corpus_assistant
+    ans = a.ask("and in kidney failure?", history=["What is the half-life of baclofen?"])
+    assert "half-life" in ans.plan.searched and "half-life" in first_sentence(ans.answer)
+    ans = a.ask("and at high doses?", history=["Does baclofen help alcohol dependence?"])
+    assert ans.plan.intent == "efficacy" and "mg/day or more" in first_sentence(ans.answer)
+
+
 def test_no_fact_is_said_twice(corpus_assistant) -> None:
     ans = corpus_assistant.ask("What happens if someone stops high-dose baclofen suddenly?")
     lines = ans.answer.splitlines()

@@ -450,7 +450,7 @@ class ExtractiveComposer:
                         and other_places
                         and any(_JURISDICTION_RX[k].search(low) for k in other_places)
                     ):
-                        score -= 0.06  # a sentence about two places: another regulator's view
+                        score -= 0.1  # a sentence about several places: another regulator's view
                 length = 1.0 if 50 <= len(text) <= 420 else 0.9
                 out.append(
                     Sentence(

@@ -355,7 +355,14 @@ class Assistant:
         if plan.scope == "document" and plan.entities.documents:
             return document_answer(ev, self.composer, self.embedder)
         comp = trial_lists.pooled_dropouts(_filtered(ev, filters))  # "more dropouts?"
-        if comp is None and intent == "efficacy" and not plan.entities.trials:
+        if (
+            comp is None
+            and intent == "efficacy"
+            and not plan.entities.trials
+            and (
+                "dose" not in plan.aspects  # "at high doses?" asks about doses, not a population
+            )
+        ):
             # "does it help drinkers with cirrhosis?": the studies done in that group
             comp = trial_lists.population_studies(_filtered(ev, filters))
         elif intent == "adverse_effects" and not plan.entities.trials:

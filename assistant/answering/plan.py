@@ -342,6 +342,8 @@ def _inherit(plan: Plan, previous: Plan) -> Plan:
     intent = plan.intent
     if not _has_intent_words(plan.english) or intent in ("out_of_scope", "general"):
         intent = previous.intent
+    if previous.intent == "efficacy" and intent == "dosing" and "dose" in plan.aspects:
+        intent = "efficacy"  # "does it help?" then "and at high doses?": does it help at them
     merged = Entities(
         substances=ents.substances or prev.substances,
         trials=ents.trials or ([] if new_substance or ents.jurisdictions else prev.trials),
@@ -369,7 +371,84 @@ def _inherit(plan: Plan, previous: Plan) -> Plan:
         if intent == "document" or (merged.documents and previous.scope == "document")
         else plan.scope
     )
-    return replace(plan, entities=merged, intent=intent, follow_up=True, scope=scope)
+    # "What is the half-life?" then "and in kidney failure?": the half-life is still asked about
+    topic = ""
+    if _FRAGMENT.match(norm(plan.english)):
+        if previous.follow_up and previous.topic:
+            topic = previous.topic  # "And Australia?" after "what about France?": the same topic
+        else:
+            words = [
+                w
+                for w in re.findall(r"[a-z][\w-]{3,}", norm(previous.english))
+                if w not in _GENERIC_ASK
+                and not BACLOFEN.search(w)
+                and not any(rx.search(w) for rx in SUBSTANCE_RX.values())
+                and not any(rx.search(w) for rx in JURISDICTION_RX.values())
+            ]
+            topic = " ".join(dict.fromkeys(words))
+    return replace(plan, entities=merged, intent=intent, follow_up=True, scope=scope, topic=topic)
+
+
+# "and in kidney failure?", "what about opioids?": a fragment that asks the same again
+_FRAGMENT = re.compile(r"^(?:and|what about|how about|also|same for)\b")
+_GENERIC_ASK = frozenset(
+    [
+        "what",
+        "which",
+        "does",
+        "that",
+        "this",
+        "with",
+        "from",
+        "have",
+        "been",
+        "were",
+        "there",
+        "when",
+        "where",
+        "about",
+        "tell",
+        "much",
+        "many",
+        "does",
+        "find",
+        "found",
+        "show",
+        "said",
+        "says",
+        "safe",
+        "risk",
+        "risks",
+        "work",
+        "works",
+        "help",
+        "helps",
+        "effect",
+        "effects",
+        "there",
+        "their",
+        "they",
+        "them",
+        "used",
+        "using",
+        "take",
+        "taking",
+        "baclofen",
+        "someone",
+        "somebody",
+        "person",
+        "people",
+        "patients",
+        "disorder",
+        "dependence",
+        "dependent",
+        "addiction",
+        "problem",
+        "problems",
+        "label",
+        "labels",
+    ]
+)
 
 
 def _has_intent_words(text: str) -> bool:
@@ -400,6 +479,8 @@ def _standalone(plan: Plan, catalog: Sequence[RecordInfo]) -> str:
     for m in plan.entities.other_medicines:
         if m not in t:
             extra.append(m)
+    if plan.topic and not all(w in t for w in plan.topic.split()):
+        extra.append(plan.topic)
     if not BACLOFEN.search(t):
         extra.insert(0, "baclofen")
     return f"{plan.english.rstrip()} ({', '.join(extra)})" if extra else plan.english
