@@ -449,6 +449,15 @@ def test_a_fragment_follow_up_keeps_what_was_asked(corpus_assistant) -> None:
     assert ans.plan.intent == "efficacy" and "mg/day or more" in first_sentence(ans.answer)
 
 
+def test_overdose_in_everyday_words_and_its_management(corpus_assistant) -> None:
+    a = corpus_assistant
+    ans = a.ask("What happens when someone takes too much baclofen?")
+    assert ans.plan.intent == "overdose" and "coma" in first_sentence(ans.answer), ans.answer
+    assert "emergency" in [n.kind for n in ans.notices]
+    ans = a.ask("How are patients who overdosed on baclofen treated in intensive care?")
+    assert "supportive care" in first_sentence(ans.answer), ans.answer
+
+
 def test_no_fact_is_said_twice(corpus_assistant) -> None:
     ans = corpus_assistant.ask("What happens if someone stops high-dose baclofen suddenly?")
     lines = ans.answer.splitlines()

@@ -423,6 +423,10 @@ LAY_TERMS: tuple[tuple[str, str], ...] = (
     (r"rulebook|rule book", "guideline"),
     (r"signed off on|given the green light to|okayed", "approved"),
     (r"took a pile of|swallowed a (?:pile|heap|load) of", "overdosed on"),
+    (
+        r"(?:takes?|took|taking|swallow(?:s|ed)?) (?:way )?too (?:much|many)(?= baclofen| pills| tablets|\?|$)",
+        "overdoses on",
+    ),
     (r"on purpose", "deliberately"),
 )
 _LAY = [(re.compile(rf"\b(?:{a})\b", re.I), b) for a, b in LAY_TERMS]

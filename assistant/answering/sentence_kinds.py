@@ -68,7 +68,7 @@ UNCHECKED = re.compile(
 LIMITATION = re.compile(
     r"\b(?:was|were) (?:small|modest|short|underpowered)\b|\bmodest in size\b|\bneeds? confirmation"
     r"|\blimited (?:power|generali[sz]ability)\b|\bwith caution\b|\blimitations?\b"
-    r"|\b(?:is|are|was|were) hard to interpret\b",
+    r"|\b(?:is|are|was|were) hard to interpret\b|\bno (?:count|denominator)\b|\bcannot give a\b",
     re.I,
 )
 ASKS_LIMITATION = re.compile(
