@@ -458,6 +458,24 @@ def test_overdose_in_everyday_words_and_its_management(corpus_assistant) -> None
     assert "supportive care" in first_sentence(ans.answer), ans.answer
 
 
+def test_which_trials_is_narrowed_to_the_place_dose_and_use_asked(corpus_assistant) -> None:
+    a = corpus_assistant
+    italy = a.ask("Which studies of baclofen were done in Italy?")
+    assert italy.answer.startswith("Three placebo-controlled trials") and "in Italy" in italy.answer
+    assert {c.source_id for c in italy.citations} <= {
+        "addolorato2002",
+        "addolorato2007",
+        "addolorato2011",
+    }
+    high = a.ask(
+        "Which placebo-controlled trials of baclofen in alcohol used doses above 100 mg/day?"
+    )
+    assert "above 100 mg/day" in first_sentence(high.answer), high.answer
+    assert "garbutt2010" not in {c.source_id for c in high.citations}  # 30 mg/day
+    aws = a.ask("Which trials tested baclofen for alcohol withdrawal?")
+    assert "for alcohol withdrawal" in first_sentence(aws.answer), aws.answer
+
+
 def test_no_fact_is_said_twice(corpus_assistant) -> None:
     ans = corpus_assistant.ask("What happens if someone stops high-dose baclofen suddenly?")
     lines = ans.answer.splitlines()

@@ -140,6 +140,12 @@ def find_other_medicines(text: str) -> list[str]:
     ]
 
 
+def find_countries(text: str) -> set[str]:
+    """The countries a text names or describes ("Italian", "done in Italy")."""
+    t = norm(text)
+    return {k for k, rx in _COUNTRY_RX.items() if rx.search(t)}
+
+
 def find_conditions(text: str) -> list[str]:
     try:
         table = ci.load_table()

@@ -87,7 +87,7 @@ _I = {
     "which_trials": _rx(
         r"\b(?:which|what|list|name|how many) (?:\S+ ){0,4}(?:trials|studies|rcts|meta.?analyses)"
         r"\b(?:.*\b(?:negative|positive|fail\w*|found|showed|were|worked|work|did not|no benefit"
-        r"|benefit|agree|placebo))",
+        r"|benefit|agree|placebo|used|gave|reached|titrated|ran|run|done|conducted|took place))",
         r"\b(?:negative|positive|failed|successful) (?:\w+ )?(?:trials|studies)\b",
         r"\btrials? (?:that|which) (?:failed|found no|showed no|were negative|were positive|worked)",
         r"\bwhich meta.?analys[ie]s\b",

@@ -13,7 +13,7 @@ from assistant.answering.compose import (
     Composition,
     Evidence,
 )
-from assistant.answering.entities import SUBSTANCE_RX
+from assistant.answering.entities import SUBSTANCE_RX, find_countries
 from assistant.answering.sentence_kinds import LEANING
 from assistant.answering.synthesis import (
     CRAVING_CLAIM,
@@ -51,7 +51,18 @@ def which_trials(ev: Evidence) -> Composition | None:
         return _which_pooled(ev, pooled_studies(store.catalog(), substance, withdrawal))
     trials = placebo_trials(store.catalog(), substance, withdrawal)
     dose = re.search(r"\b(\d{2,3}) ?(?:mg|milligrams?)\b", q)
-    if dose:
+    above = re.search(
+        r"\b(?:above|over|more than|at least|exceeding|beyond|upwards? of)\s+(\d{2,3}) ?(?:mg|milligrams?)",
+        q,
+        re.I,
+    )
+    countries = find_countries(q)
+    if countries:  # "which studies were done in Italy?": those run there
+        trials = [r for r in trials if r.country in countries]
+    if above:
+        trials = [r for r in trials if (r.max_dose_mg or 0) > float(above.group(1))]
+        dose = None
+    elif dose:
         trials = [r for r in trials if r.max_dose_mg == float(dose.group(1))]
     elif "dose" in plan.aspects and re.search(r"\bhigh.?doses?\b", q, re.I):
         trials = [r for r in trials if (r.max_dose_mg or 0) >= 90]
@@ -76,8 +87,14 @@ def which_trials(ev: Evidence) -> Composition | None:
         wanted, what = ["benefit", "no-benefit", "mixed"], ""
     chosen = [r for r in trials if res(r) in wanted]
     topic = substance_phrase(substance) if substance else "addiction"
-    kind = "high-dose " if "dose" in plan.aspects and not dose else ""
+    if withdrawal:
+        topic = f"{substance or 'alcohol'} withdrawal"
+    kind = "high-dose " if "dose" in plan.aspects and not dose and not above else ""
     at = f" at {dose.group(1)} mg/day" if dose else ""
+    if above:
+        at = f" above {above.group(1)} mg/day"
+    if countries:
+        at += " in " + join(sorted(countries))
     cites = Citations()
     if not chosen:
         return Composition(
