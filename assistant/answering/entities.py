@@ -387,7 +387,10 @@ LAY_TERMS: tuple[tuple[str, str], ...] = (
         r"light up|pack.?a.?day (?:person|smoker|habit)|\bcigs\b|\bciggies\b|\bsmokes\b",
         "smoke cigarettes",
     ),
-    (r"\bpot\b|\bgrass\b|\bjoints?\b|\bweed\b|\bstoners?\b", "cannabis"),
+    (
+        r"\bweed\b|\bstoners?\b|\b(?:smok\w*|on|using|uses?) (?:pot|grass|joints?)\b",
+        "cannabis",
+    ),
     (r"pain.?killers?|pain (?:pills|meds|tablets)", "opioids"),
     (r"(?:get|getting|got|become|became|be) hooked on", "become dependent on"),
     (r"hooked on", "addicted to"),
@@ -430,8 +433,9 @@ LAY_TERMS: tuple[tuple[str, str], ...] = (
     (r"signed off on|given the green light to|okayed", "approved"),
     (r"took a pile of|swallowed a (?:pile|heap|load) of", "overdosed on"),
     (
-        r"(?:takes?|took|taking|swallow(?:s|ed)?) (?:way )?too (?:much|many)(?= baclofen| pills| tablets|\?|$)",
-        "overdoses on",
+        r"(someone|somebody|a person|people) (?:takes?|took|swallows?|swallowed)"
+        r" (?:way )?too (?:much|many)(?= baclofen| pills| tablets|\?|$)",
+        r"\1 overdoses on",
     ),
     (r"on purpose", "deliberately"),
 )

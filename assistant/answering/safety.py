@@ -309,8 +309,9 @@ _STRONG = _rx(
     r"|ambulance|poison)|\bcall(?:ing|ed)? (?:911|112|999|an ambulance)\b",
     r"\bkill (?:myself|himself|herself|themselves|me)\b|\bend(?:ing)? (?:my|his|her|their) (?:own )?life\b",
     r"\btak(?:e|ing) my (?:own )?life\b|\bwant(?:s|ed)? to die\b|\btried to kill\b|\bsuicide attempt\b",
-    r"\bhow (?:many|much) (?:\w+ ){0,6}?(?:to die|to kill|would kill|will kill|could kill|is fatal"
-    r"|is lethal|be fatal|be lethal|to overdose|to od)\b",
+    # (how much is fatal or lethal, or "to overdose", is asked for information: the emergency
+    # notice, not a call to act now; wanting to die or kill is a crisis)
+    r"\bhow (?:many|much) (?:\w+ ){0,6}?(?:to die|to kill|would kill|will kill|could kill)\b",
     # other languages: cannot be woken / not breathing
     r"\bne se reveille pas\b|\bne respire (?:plus|pas)\b|\bno (?:se )?despierta\b|\bno respira\b",
     r"\bwacht nicht auf\b|\batmet nicht\b|\bnon si sveglia\b|\bnon respira\b",

@@ -25,14 +25,12 @@ from assistant.answering.entities import find_other_medicines
 from assistant.answering.synthesis import (
     RESULT_PHRASE,
     cite_study,
-    describe,
     join,
     lower,
     result_quote,
     study_name,
     substance_phrase,
     table_row,
-    with_details,
 )
 from assistant.library.chunks import tokenize
 from assistant.library.records import RecordInfo
@@ -273,9 +271,10 @@ def trial_result(ev: Evidence, record: RecordInfo) -> Composition | None:
         return replace(render(picked, own.contexts), route=ROUTE_TRIAL) if picked else None
     cites = Citations()
     n = cite_study(cites, store, record)
-    size = describe(record)
     name = study_name(record)
-    label = with_details(name, size)
+    # the study was asked about by name or description: its country, size and dose would only
+    # stand between the reader and its result (they are in the evidence table)
+    label = name
     if record.result in RESULT_PHRASE and record.evidence in ("rct", *POOLED_EVIDENCE):
         found = RESULT_PHRASE[record.result]
         if record.comparator == "active":
