@@ -476,6 +476,12 @@ def test_which_trials_is_narrowed_to_the_place_dose_and_use_asked(corpus_assista
     assert "for alcohol withdrawal" in first_sentence(aws.answer), aws.answer
 
 
+def test_a_taper_question_in_french_is_a_withdrawal_question(corpus_assistant) -> None:
+    ans = corpus_assistant.ask("Faut-il diminuer progressivement le baclofène avant de l'arrêter ?")
+    assert ans.plan.intent == "withdrawal" and "gradual" in first_sentence(ans.answer)
+    assert "withdrawal" in [n.kind for n in ans.notices]
+
+
 def test_no_fact_is_said_twice(corpus_assistant) -> None:
     ans = corpus_assistant.ask("What happens if someone stops high-dose baclofen suddenly?")
     lines = ans.answer.splitlines()

@@ -37,6 +37,8 @@ LABELLED: list[tuple[str, set[str]]] = [
     ("What did the Conseil d'État say about prescriptions above 80 mg/day?", {"off_label"}),
     ("When did the RTU end?", {"off_label"}),
     ("Can doctors prescribe baclofen off-label?", {"off_label"}),
+    # tapering read from another language ("diminuer progressivement ... avant de l'arrêter")
+    ("Should one reduce baclofen gradually before stop?", {"withdrawal"}),
     # the placenta is a pregnancy question
     ("Does baclofen cross the placenta?", {"pregnancy"}),
     # ---- off-label: addiction topics ----------------------------------------------------------

@@ -429,6 +429,8 @@ STOPPING = _rx(
     r"\b(?:abrupt|sudden)\w* (?:withdrawal|stop\w*|discontinu\w*|cessation|end\w*)\b",
     r"\bbaclofen withdrawal\b|\bwithdrawal (?:from|of|after stopping) (?:baclofen|it|the drug)\b",
     r"\btaper\w*\b|\bweaning\b",
+    # "reduce it gradually before stopping" (read from "diminuer progressivement ... l'arrêter")
+    r"\b(?:reduc\w*|lower\w*|decreas\w*|cut\w*)\b.*\bgradual\w*\b.*\bstop\w*|\bgradual\w*\b.*\bbefore stop\w*",
     r"\bhow (?:was|is|were|should) (?:baclofen|it|the drug|treatment) (?:\w+ )?(?:stopped|ended"
     r"|withdrawn|discontinued)\b",
 )
