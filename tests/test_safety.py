@@ -38,7 +38,7 @@ LABELLED: list[tuple[str, set[str]]] = [
     ("When did the RTU end?", {"off_label"}),
     ("Can doctors prescribe baclofen off-label?", {"off_label"}),
     # tapering read from another language ("diminuer progressivement ... avant de l'arrêter")
-    ("Should one reduce baclofen gradually before stop?", {"withdrawal"}),
+    ("Should one reduce baclofen gradually before stop?", {"withdrawal", D}),
     # the placenta is a pregnancy question
     ("Does baclofen cross the placenta?", {"pregnancy"}),
     # ---- off-label: addiction topics ----------------------------------------------------------
