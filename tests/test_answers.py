@@ -482,6 +482,19 @@ def test_a_taper_question_in_french_is_a_withdrawal_question(corpus_assistant) -
     assert "withdrawal" in [n.kind for n in ans.notices]
 
 
+def test_yes_no_about_a_studys_result(corpus_assistant) -> None:
+    """ "Did ALPADIR improve abstinence?" is answered by its result, not a caveat; a finding the
+    headline states in one of its clauses gets its Yes, a null one never does."""
+    a = corpus_assistant
+    ans = a.ask("Did ALPADIR improve abstinence?")
+    assert "found no benefit" in first_sentence(ans.answer) and not ans.answer.startswith("Yes")
+    ans = a.ask(
+        "Was baclofen self-poisoning more severe in people with psychiatric illness in the Angers "
+        "poison-centre series?"
+    )
+    assert ans.answer.startswith("Yes:"), ans.answer
+
+
 def test_no_fact_is_said_twice(corpus_assistant) -> None:
     ans = corpus_assistant.ask("What happens if someone stops high-dose baclofen suddenly?")
     lines = ans.answer.splitlines()

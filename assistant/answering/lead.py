@@ -166,18 +166,39 @@ def polar_lead(
     # not whether: no Yes/No.
     if re.search(r"\bor\b(?! not\b)", q, re.I):
         return None
-    asked = set(tokenize(q)) - QUESTION_WORDS - {"baclofen"}
-    shared = len(asked & set(tokenize(first))) / max(1, len(asked))
+    # the words that only name the study or place ("in the Angers poison-centre series") are not
+    # what is asked; "doctor" and "physician", "France" and "French" are the same thing
+    naming = set(tokenize(" ".join(re.findall(r"(?<=\w )[A-Z][\w'-]+", q)))) | _STUDY_WORDS
+    asked = {_SAME.get(t, t) for t in tokenize(q)} - QUESTION_WORDS - {"baclofen"} - naming
+    # a study's headline ("X reported: a; b (OR 2.9)"): only its clauses that say what was asked
+    body = re.sub(r"\s*\([^)]*\)", "", first.split(": ", 1)[-1])
+    clauses = [c for c in re.split(r"[;:]|,?\s+\b(?:but|whereas|although|however|while)\b", body)]
+    relevant = [
+        c
+        for c in clauses
+        if len(asked & {_SAME.get(t, t) for t in tokenize(c)}) * 2 >= max(1, len(asked))
+    ]
+    said = {_SAME.get(t, t) for c in relevant for t in tokenize(c)}
+    shared = len(asked & said) / max(1, len(asked))
     # "does it cross the placenta?": two specific words, both stated
     stated = (len(asked) >= 3 and shared >= 0.9) or (len(asked) == 2 and shared == 1.0)
-    hedged = (
-        _NEGATED.search(first)
-        or _CLAUSES.search(first.replace(",", " "))
-        or _EXPECTED.search(first)  # an aim or a hypothesis is not a finding
+    permission = bool(re.match(r"\s*(?:can|may|is it allowed)\b", q, re.I))
+    hedged = not relevant or any(
+        _NEGATED.search(c)
+        # an aim or a hypothesis is not a finding ("may" answers "can any doctor ...?")
+        or (_EXPECTED.search(c) and not (permission and re.search(r"\bmay\b", c)))
+        for c in relevant
     )
     return "Yes" if stated and not hedged else None
 
 
+_STUDY_WORDS = frozenset(
+    tokenize("study trial cohort series review analysis meta-analysis centre center register")
+)
+_SAME = {
+    **{t: "doctor" for t in tokenize("physician physicians doctors gp gps prescriber prescribers")},
+    **{t: "france" for t in tokenize("french")},
+}
 _EXPECTED = re.compile(
     r"\b(?:expect\w*|hypothes\w*|aim\w*|planned|propos\w*|rationale|would|might|may|could"
     r"|should|suggest\w*|tested whether|asked whether)\b",

@@ -68,12 +68,13 @@ UNCHECKED = re.compile(
 LIMITATION = re.compile(
     r"\b(?:was|were) (?:small|modest|short|underpowered)\b|\bmodest in size\b|\bneeds? confirmation"
     r"|\blimited (?:power|generali[sz]ability)\b|\bwith caution\b|\blimitations?\b"
-    r"|\b(?:is|are|was|were) hard to interpret\b|\bno (?:count|denominator)\b|\bcannot give a\b",
+    r"|\b(?:is|are|was|were) hard to interpret\b|\bno (?:count|denominator)\b|\bcannot give a\b"
+    r"|\bhypothesis.generating\b|\bnot confirmatory\b|\brather than confirmatory\b",
     re.I,
 )
 ASKS_LIMITATION = re.compile(
     r"\blimit\w*|\bweak\w*|\bcriticis\w*|\bcritique\w*|\bflaw\w*|\bproblems? with\b|\bbias\w*"
-    r"|\bhow (?:reliable|robust|trustworthy|convincing)\b|\bcaveats?\b|\bsmall\b|\bpower\w*",
+    r"|\bhow (?:reliable|robust|trustworthy|convincing)\b|\bcaveats?\b|\bunderpowered\b",
     re.I,
 )
 

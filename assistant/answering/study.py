@@ -201,6 +201,13 @@ def _specific_words(question: str, record: RecordInfo, described: bool = True) -
     return set(tokenize(question)) - known - _NAMING - QUESTION_WORDS
 
 
+_DID_IT_CHANGE = re.compile(
+    r"^\s*(?:did|does|was|were|is)\b.*\b(?:improv\w*|reduc\w*|increas\w*|lower\w*|rais\w*|cut"
+    r"|help\w*|work\w*|delay\w*|prevent\w*)\b",
+    re.I,
+)
+
+
 def _about_key_result(question: str, record: RecordInfo, store: object) -> bool:
     """Whether the question asks about what the study's key result states: enough of its
     specific words (IDF-weighted, leaving out the words that only identify the study) are in the
@@ -211,6 +218,8 @@ def _about_key_result(question: str, record: RecordInfo, store: object) -> bool:
     naming = f"{record.display_name} {record.country or ''} {record.setting or ''}"
     asked = set(tokenize(question)) - set(tokenize(naming))
     shared = asked & set(tokenize(record.key_result))
+    if _DID_IT_CHANGE.match(question) and shared:
+        return True  # "did ALPADIR improve abstinence?": whether its result moved that outcome
     return sum(idf(t) for t in shared if idf(t) >= 0.5) >= 3.5
 
 
