@@ -495,6 +495,21 @@ def test_yes_no_about_a_studys_result(corpus_assistant) -> None:
     assert ans.answer.startswith("Yes:"), ans.answer
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "¿Puedo tomar baclofeno con tranquilizantes?",
+        "Darf man Baclofen mit Schlaftabletten kombinieren?",
+        "Kann man Baclofen mit Beruhigungsmitteln einnehmen?",
+        "Peut-on associer le baclofène et les benzodiazépines ?",
+        "Can I take baclofen with benzodiazepines?",
+    ],
+)
+def test_sedatives_in_any_language_get_the_labels_interaction(corpus_assistant, question) -> None:
+    ans = corpus_assistant.ask(question)
+    assert not ans.abstained and "central nervous system depress" in first_sentence(ans.answer)
+
+
 def test_no_fact_is_said_twice(corpus_assistant) -> None:
     ans = corpus_assistant.ask("What happens if someone stops high-dose baclofen suddenly?")
     lines = ans.answer.splitlines()

@@ -533,7 +533,17 @@ def plan_question(
         plan.scope = "curated"
     plan.searched = _standalone(plan, catalog)
     depressants = [m for m in plan.entities.other_medicines if CNS_DEPRESSANT.search(m)]
-    if plan.intent == "interaction" and depressants:
+    if (
+        plan.intent == "interaction"
+        and (
+            depressants
+            or re.search(
+                r"\bbenzodiazepin\w*|\bsedatives?\b|\btranquil\w*|\bhypnotics?\b",
+                norm(plan.english),
+            )
+        )
+        and "CNS depressants" not in plan.searched
+    ):
         # "with diazepam?": the label speaks of the class, not of each medicine
         plan.searched += " (CNS depressants, benzodiazepines, additive sedation)"
     if plan.intent == "overdose" and _MANAGEMENT.search(norm(plan.english)):
