@@ -555,6 +555,11 @@ def test_emergency_in_everyday_words_is_answered_from_the_overdose_label(corpus_
     ans = corpus_assistant.ask("He ran out of baclofen yesterday and now he is seeing things")
     assert ans.notices[0].kind == "emergency" and ans.notices[1].kind == "withdrawal"
     assert "hallucinations" in ans.answer, ans.answer
+    # a hypothetical asked about no one in particular gets the notice, not a call to act now
+    ans = corpus_assistant.ask("Is it dangerous if someone swallows a whole packet of baclofen?")
+    assert ans.notices[0].kind == "emergency" and not ans.answer.startswith("Call")
+    ans = corpus_assistant.ask("My husband swallowed a whole bottle of baclofen and won't wake up")
+    assert ans.answer.startswith("Call"), ans.answer
 
 
 def test_follow_ups_keep_the_subject_over_three_turns(corpus_assistant) -> None:

@@ -433,6 +433,11 @@ LAY_TERMS: tuple[tuple[str, str], ...] = (
     (r"signed off on|given the green light to|okayed", "approved"),
     (r"took a pile of|swallowed a (?:pile|heap|load) of", "overdosed on"),
     (
+        r"(someone|somebody|a person|a child|people) (?:swallows?|takes?|eats?) (?:a |the )?whole"
+        r" (?:packet|bottle|box|strip|pack|blister)(?: of)?",
+        r"\1 overdoses on",
+    ),
+    (
         r"(someone|somebody|a person|people) (?:takes?|took|swallows?|swallowed)"
         r" (?:way )?too (?:much|many)(?= baclofen| pills| tablets|\?|$)",
         r"\1 overdoses on",

@@ -257,6 +257,11 @@ def with_lead(plan: Plan, comp: Composition) -> Composition:
     question = plan.english or plan.question
     informational = re.match(
         r"\s*(?:what|which|how)\b(?!.*\b(?:should|do|can|must) (?:i|we)\b)", question, re.I
+    ) or (
+        # "is it dangerous if someone swallows a whole packet?": a hypothetical, asked about no
+        # one in particular and not now
+        re.match(r"\s*(?:is|are|can|could|does|do|would|will|was)\b", question, re.I)
+        and not safety.is_personal(question)
     )
     if (safety.in_danger(question) or safety.in_danger(plan.question)) and not informational:
         lead = URGENT_WITHDRAWAL if plan.intent == "withdrawal" else CALL_NOW

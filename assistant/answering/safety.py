@@ -366,6 +366,11 @@ _INFO = _rx(
 )
 
 
+def is_personal(text: str) -> bool:
+    """The text speaks of someone in particular or of now ("my husband", "I", "right now")."""
+    return bool(_PERSON.search(normalise(text)))
+
+
 def in_danger(text: str) -> bool:
     """Whether the text describes someone in danger now (an overdose, a seizure, withdrawal
     symptoms after stopping), as opposed to asking about such events."""
