@@ -510,6 +510,22 @@ def test_sedatives_in_any_language_get_the_labels_interaction(corpus_assistant, 
     assert not ans.abstained and "central nervous system depress" in first_sentence(ans.answer)
 
 
+def test_a_guideline_or_dose_question_is_not_the_general_efficacy_summary(
+    corpus_assistant,
+) -> None:
+    a = corpus_assistant
+    ans = a.ask(
+        "Does the APA say which medicines to use for alcohol use disorder, and is baclofen one "
+        "of them?"
+    )
+    assert "APA 2018 guideline" in first_sentence(ans.answer), ans.answer
+    ans = a.ask(
+        "Is more of the spasm drug better for problem boozing, or does a modest amount do just "
+        "as well?"
+    )
+    assert "mg/day or more" in first_sentence(ans.answer), ans.answer
+
+
 def test_no_fact_is_said_twice(corpus_assistant) -> None:
     ans = corpus_assistant.ask("What happens if someone stops high-dose baclofen suddenly?")
     lines = ans.answer.splitlines()

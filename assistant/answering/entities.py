@@ -94,7 +94,8 @@ _COUNTRY_RX = {k: re.compile(v) for k, v in _COUNTRY_WORDS.items()}
 _ASPECTS = {
     "craving": r"\bcrav\w*|\burges?\b|\bdesire\b|\bwant(?:ing)? to drink\b",
     "dose": r"\bhigh(?:er)?.?doses?\b|\bdose.?response\b|\blow(?:er)?.?doses?\b|\bdoses? matter\b"
-    r"|\bbigger doses?\b|\bdoses? above\b",
+    r"|\bbigger doses?\b|\bdoses? above\b|\bmore of (?:it|baclofen|the \w+(?: \w+)?) (?:is )?better\b"
+    r"|\b(?:modest|small|smaller|large|larger|big|bigger) (?:amounts?|doses?)\b|\bamounts? matter\b",
     "negative": r"\bnegative\b|\bfail\w*|\bno (?:benefit|effect|difference)\b|\bdid not work\b"
     r"|\bfound nothing\b|\bnothing\b|\bdid(?:n'?t| not) help\b"
     r"|\bdidn'?t work\b|\bnot work\b|\bnull\b|\bunsuccessful\b",

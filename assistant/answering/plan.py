@@ -134,6 +134,7 @@ _I = {
         r"\bon.?label\b|\breimburs\w*|\bregistered\b|\bproducts?\b|\bbrands?\b|\bsold\b",
         r"\bmarketed\b|\bsigned off\b|\bwatchdog\b|\brulebook\b|\bconseil\b|\bcourts?\b",
         r"\bsafety (?:update|communication|alert)\b|\bon sale\b|\bcap\b",
+        r"\bapa\b|\bamerican psychiatric association\b|\bbap\b|\bsfa\b",
     ),
     "dosing": _rx(
         r"\bdos(?:e|es|ing|age)\b|\bmg\b|\bmilligrams?\b|\btitrat\w*|\bhow much\b|\bmaximum\b",
