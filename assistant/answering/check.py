@@ -98,14 +98,18 @@ class Checker(StudyChecks):
             return list(claims)
         # a claim is read with the sentence it leans on ("That review also found ..."), and
         # alone (a context like "That plan didn't work out." only blurs it)
+        leaning = [c for c in claims if c.context]  # only these need a second reading
         vectors = self.embedder.encode(
-            [f"{c.context} {c.text}".strip() for c in claims] + [c.text for c in claims]
+            [f"{c.context} {c.text}".strip() for c in claims] + [c.text for c in leaning]
         )
-        n = len(claims)
-        for i, claim in enumerate(claims):
-            vec = np.asarray(vectors[i], dtype=np.float32)
-            alone = np.asarray(vectors[n + i], dtype=np.float32) if claim.context else None
-            self._decide(claim, vec, alone)
+        alone = dict(zip(map(id, leaning), vectors[len(claims) :], strict=True))
+        for claim, vec in zip(claims, vectors[: len(claims)], strict=True):
+            own = alone.get(id(claim))
+            self._decide(
+                claim,
+                np.asarray(vec, dtype=np.float32),
+                None if own is None else np.asarray(own, dtype=np.float32),
+            )
         return list(claims)
 
     # ----------------------------------------------------------------- deciders

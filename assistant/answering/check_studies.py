@@ -24,19 +24,13 @@ from assistant.answering.agreement import (
     share_conflict,
     threshold_conflict,
 )
-from assistant.answering.claims import NEGATION, Claim
+from assistant.answering.claims import LEANS, NEGATION, Claim
 from assistant.answering.compose import numbers_of
 from assistant.answering.entities import find_substances
 from assistant.answering.synthesis import result_quote
 from assistant.library.chunks import tokenize
 from assistant.library.records import RecordInfo
 
-# "The same review found ...", "That trial ...": the study is the one the sentence before names
-_LEANS_ON = re.compile(
-    r"^(?:the same|that|this|these|those|its|their|it|they)\b(?:\s+(?:review|trial|study"
-    r"|analysis|cohort|paper|meta-analysis))?",
-    re.I,
-)
 _RANDOMISED = re.compile(
     r"\brandomly (?:assigned|allocated)|\b(?<!non-)(?<!non )(?<!not )randomi[sz]ed\b", re.I
 )
@@ -103,7 +97,8 @@ class StudyChecks:
         """A study the claim names (or the sentence it leans on names): its size and its result,
         from the record's fields. A list item takes its polarity from the sentence introducing
         it ("Trials that found a benefit:")."""
-        leans = bool(claim.context and _LEANS_ON.match(claim.text))
+        # "The same review found ...": the study is the one the sentence before names
+        leans = bool(claim.context and LEANS.search(claim.text))
         ids = named_studies(claim.context, self.catalog) if leans else []
         if not ids:
             ids = named_studies(claim.text, self.catalog)
@@ -344,10 +339,7 @@ class StudyChecks:
         return None
 
     def _sentence_with(self, record_id: str, needle: str) -> str | None:
-        for pos in self.store.record_positions(record_id):
-            text = self.store.texts[pos]
-            for s, e in self.store.sentences[pos]:
-                if re.search(rf"(?<![\d.,]){re.escape(needle)}(?![\d])", text[s:e]):
-                    sent = text[s:e]
-                    return sent[2:] if sent.startswith(("- ", "* ")) else sent
-        return None
+        """The record's first sentence stating a figure ("320", not "3200")."""
+        return self._sentence_matching(
+            record_id, re.compile(rf"(?<![\d.,]){re.escape(needle)}(?![\d])")
+        )

@@ -222,7 +222,7 @@ def extract_claims(store: Any, document_id: str) -> list[Claim]:
                 continue
             else:
                 lead = ""
-            context = lead if item else (previous if _LEANS.search(sent) else "")
+            context = lead if item else (previous if LEANS.search(sent) else "")
             if not item:
                 previous = sent
             if len(sent) < 12 or _QUESTION.search(sent) or _REJECTED.search(sent):
@@ -238,7 +238,7 @@ def extract_claims(store: Any, document_id: str) -> list[Claim]:
 
 
 # A sentence that leans on the one before it: "That review also found ...", "They ...".
-_LEANS = re.compile(
+LEANS = re.compile(
     r"^(?:it|they|this|that|these|those|the same|such|its|their|he|she)\b"
     r"|\b(?:that|this|the same) (?:review|trial|study|update|analysis|committee|guideline|ruling)\b",
     re.I,

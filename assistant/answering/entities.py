@@ -229,7 +229,7 @@ def find_trials(text: str, catalog: Sequence[RecordInfo]) -> list[str]:
     scores = profiles.scores(t)
     trial_word = bool(re.search(r"\btrial\b|\brct\b|\brandomi[sz]ed\b", t))
     doses = {float(d) for d in re.findall(r"\b(\d{2,3}) ?(?:mg|milligrams?)\b", t)}
-    countries = {k for k, rx in _COUNTRY_RX.items() if rx.search(t)}
+    countries = find_countries(t)
     subs = set(find_substances(text))
     pooled = bool(
         re.search(r"\bmeta.?analys[ie]s\b|\bsystematic review\b|\bcochrane\b|\bpooled\b", t)
@@ -461,7 +461,7 @@ def description_fit(text: str, record: RecordInfo, catalog: Sequence[RecordInfo]
     international meta-analysis; a 2022 trial is not one from 2018)."""
     t = norm(text)
     fit = 0
-    countries = {k for k, rx in _COUNTRY_RX.items() if rx.search(t)}
+    countries = find_countries(t)
     if countries and record.country:
         if record.country not in countries:
             return -1

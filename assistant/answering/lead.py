@@ -15,6 +15,7 @@ from dataclasses import replace
 from assistant.answer import Plan
 from assistant.answering import safety
 from assistant.answering.compose import QUESTION_WORDS, Composition
+from assistant.answering.sentence_kinds import SAME_WORD
 from assistant.library.chunks import tokenize
 from assistant.vocab import CURATED_ONLY, Intent
 
@@ -167,18 +168,18 @@ def polar_lead(
     if re.search(r"\bor\b(?! not\b)", q, re.I):
         return None
     # the words that only name the study or place ("in the Angers poison-centre series") are not
-    # what is asked; "doctor" and "physician", "France" and "French" are the same thing
+    # what is asked; "doctor" and "physician" are the same thing (sentence_kinds.SAME_WORD)
     naming = set(tokenize(" ".join(re.findall(r"(?<=\w )[A-Z][\w'-]+", q)))) | _STUDY_WORDS
-    asked = {_SAME.get(t, t) for t in tokenize(q)} - QUESTION_WORDS - {"baclofen"} - naming
+    asked = {SAME_WORD.get(t, t) for t in tokenize(q)} - QUESTION_WORDS - {"baclofen"} - naming
     # a study's headline ("X reported: a; b (OR 2.9)"): only its clauses that say what was asked
     body = re.sub(r"\s*\([^)]*\)", "", first.split(": ", 1)[-1])
     clauses = [c for c in re.split(r"[;:]|,?\s+\b(?:but|whereas|although|however|while)\b", body)]
     relevant = [
         c
         for c in clauses
-        if len(asked & {_SAME.get(t, t) for t in tokenize(c)}) * 2 >= max(1, len(asked))
+        if len(asked & {SAME_WORD.get(t, t) for t in tokenize(c)}) * 2 >= max(1, len(asked))
     ]
-    said = {_SAME.get(t, t) for c in relevant for t in tokenize(c)}
+    said = {SAME_WORD.get(t, t) for c in relevant for t in tokenize(c)}
     shared = len(asked & said) / max(1, len(asked))
     # "does it cross the placenta?": two specific words, both stated
     stated = (len(asked) >= 3 and shared >= 0.9) or (len(asked) == 2 and shared == 1.0)
@@ -195,10 +196,6 @@ def polar_lead(
 _STUDY_WORDS = frozenset(
     tokenize("study trial cohort series review analysis meta-analysis centre center register")
 )
-_SAME = {
-    **{t: "doctor" for t in tokenize("physician physicians doctors gp gps prescriber prescribers")},
-    **{t: "france" for t in tokenize("french")},
-}
 _EXPECTED = re.compile(
     r"\b(?:expect\w*|hypothes\w*|aim\w*|planned|propos\w*|rationale|would|might|may|could"
     r"|should|suggest\w*|tested whether|asked whether)\b",

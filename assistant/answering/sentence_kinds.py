@@ -123,7 +123,8 @@ def standalone(answer: str) -> str:
 
 # Words the sources use for the same thing as the question's ("approved" / "authorised").
 SAME_WORD = {
-    w: "approv" for w in tokenize("authorised authorized authorisation authorization licensed")
+    **{w: "approv" for w in tokenize("authorised authorized authorisation authorization licensed")},
+    **{w: "doctor" for w in tokenize("physician physicians doctors gp gps prescriber prescribers")},
 }
 
 THIS_THING = re.compile(
