@@ -385,6 +385,8 @@ def test_a_studys_outcome_comparator_and_population_are_answered_from_its_fields
     assert "primary outcome was abstinence or low-risk drinking" in ans.answer
     ans = a.ask("What was the comparator in the Jose 2019 trial?")
     assert ans.answer.startswith("Jose et al. 2019 compared baclofen with topiramate"), ans.answer
+    ans = a.ask("Was the Bacloville trial run in hospitals?")
+    assert ans.answer.startswith("Bacloville 2020's setting: primary care"), ans.answer
     ans = a.ask("Who was enrolled in ALPADIR?")
     assert "enrolled 320" in ans.answer
     ans = a.ask("What was the effect on heavy drinking days in ALPADIR?")

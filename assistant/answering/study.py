@@ -393,6 +393,13 @@ _ASKS_CONTROL = re.compile(
     r"|\bwhat was (?:it|baclofen) compared (?:with|to|against)\b",
     re.I,
 )
+# "was it run in hospitals?", "in what setting?": where the patients were seen, from its field
+_ASKS_SETTING = re.compile(
+    r"\b(?:was|were) (?:it|they|the [\w-]+(?: [\w-]+){0,3}) (?:run|done|conducted|held|carried out)"
+    r" (?:in|at|by) (?:a |an |the )?(?:hospitals?|clinics?|primary care|general practice|gps?"
+    r"|specialist|inpatient|outpatient|community)|\bwhat (?:kind of )?setting\b",
+    re.I,
+)
 _ASKS_WHO_ENROLLED = re.compile(
     r"\b(?:did|does) (?:it|the [\w-]+(?: [\w-]+){0,3}) (?:include|enrol|enroll|recruit|involve|take)\b"
     r"|\bwho (?:was|were) (?:included|enrolled|recruited|studied)\b|\bwhat (?:kind of )?(?:patients"
@@ -476,6 +483,10 @@ def study_fact(ev: Evidence, record: RecordInfo) -> Composition | None:
         elif record.country:
             first = f"{name} was run{where}"
         claim = " ".join([lead, record.country or "", *record.trial_names[:1]])
+    elif _ASKS_SETTING.search(q) and record.setting and not pooled:
+        claim = record.setting
+        where = re.sub(r"\s*\([^)]*\)", "", record.setting)  # counts stay with the quote
+        first = f"{name}'s setting: {lower(where)}"
     elif _ASKS_WHO_ENROLLED.search(q) and record.population and not pooled:
         claim = record.population
         first = f"{name} enrolled {lower(record.population)}"
