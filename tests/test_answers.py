@@ -593,6 +593,33 @@ def test_follow_ups_keep_the_subject_over_three_turns(corpus_assistant) -> None:
     assert any("opioids" in c.metadata.substances for c in opioids.contexts[:3])
 
 
+def test_that_study_is_the_one_the_previous_answer_rested_on(corpus_assistant) -> None:
+    """ "how many smokers were in that study?" names no study: it is the one the previous answer
+    led with, whether that answer cited the study itself or a label sentence naming it."""
+    first = corpus_assistant.ask("Does baclofen help with smoking?")
+    lead_study = first.citations[0].source_id
+    ans = corpus_assistant.ask(
+        "how many smokers were in that study?", history=["Does baclofen help with smoking?"]
+    )
+    assert ans.plan and ans.plan.entities.trials == [lead_study]
+    assert ans.citations[0].source_id == lead_study
+    assert re.search(r"\b\d+ (?:people|participants|smokers|patients)\b", ans.answer)
+    bio = corpus_assistant.ask(
+        "how many volunteers was that based on?",
+        history=["what's the oral bioavailability of baclofen?"],
+    )
+    assert bio.plan and bio.plan.entities.trials == ["agarwal2015"]
+    assert "12" in bio.answer.split("\n")[0]
+
+
+def test_a_place_swapped_in_a_follow_up_is_answered_for_that_place(corpus_assistant) -> None:
+    history = ["Is baclofen approved for alcohol use disorder in the US?"]
+    france = corpus_assistant.ask("what about in France?", history=history)
+    assert france.answer.startswith("Yes") and "ANSM" in france.answer.split("\n")[0]
+    australia = corpus_assistant.ask("And Australia?", history=[*history, "what about in France?"])
+    assert australia.answer.startswith("No") and "Australia" in australia.answer.split("\n")[0]
+
+
 def test_a_french_question_is_answered_like_the_english_one(corpus_assistant) -> None:
     fr = corpus_assistant.ask("Quelle est la dose maximale de baclofène autorisée en France ?")
     en = corpus_assistant.ask("What is the maximum dose of baclofen authorised in France?")

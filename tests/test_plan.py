@@ -117,6 +117,27 @@ def test_three_turn_conversation_keeps_its_subject(catalog) -> None:
         ["Is baclofen approved for alcohol in the US?", "what about in France?"],
     )
     assert place.entities.jurisdictions == ["australia"] and place.intent == "regulation"
+    # a fragment that only swaps the place asks the earlier question again, about that place
+    assert place.english == "Is baclofen approved for alcohol in Australia?"
+    assert (
+        plan_question(
+            "and in France for alcohol?", catalog, ["What's the max dose on the US label?"]
+        ).english
+        == "and in France for alcohol?"
+    )  # it asks more than a swap: kept as asked
+
+
+def test_an_author_of_several_studies_is_told_apart_by_the_rest_of_the_question(catalog) -> None:
+    from assistant.answering.entities import find_trials
+
+    assert find_trials("Tell me about the Addolorato cirrhosis trial", catalog) == [
+        "addolorato2007"
+    ]
+    assert find_trials("Tell me about the Addolorato 2011 dose comparison", catalog) == [
+        "addolorato2011"
+    ]
+    both = find_trials("Are Akhondzadeh 2000 and Ahmadi-Abhari 2001 one trial?", catalog)
+    assert set(both) == {"akhondzadeh2000", "ahmadiabhari2001"}
 
 
 def test_other_languages_are_read_into_english() -> None:

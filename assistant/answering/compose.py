@@ -31,6 +31,7 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Protocol
 
 import numpy as np
@@ -220,6 +221,22 @@ _JURISDICTION_WORDS = {
     "eu": r"\b(?:europe\w*|ema)\b",
 }
 _JURISDICTION_RX = {k: re.compile(v, re.I) for k, v in _JURISDICTION_WORDS.items()}
+_ASKS_APPROVAL = re.compile(r"\b(?:approved|authori[sz]ed|licen[sc]ed|registered|legal)\b", re.I)
+# a sentence that grants or denies a licence for a use ("granted a marketing authorisation to
+# Baclocur ... for reducing alcohol consumption", "has not approved baclofen for ...")
+_GRANTS = re.compile(
+    r"\b(?:approv\w*|authori[sz]\w*|licen[sc]\w*|registered)\b[^.;]{0,160}?\bfor (?:\w+ ){0,3}?"
+    r"(?:alcohol|drinking|addiction|spasticity|reducing)",
+    re.I,
+)
+
+
+@lru_cache(maxsize=512)
+def record_places(title: str) -> frozenset[str]:
+    """The jurisdictions a record's title is about ("France: Baclocur ...")."""
+    return frozenset(k for k, rx in _JURISDICTION_RX.items() if rx.search(title))
+
+
 _SUBSTANCE_RX = {
     s.key: re.compile(rf"\b(?:{s.words})", re.I)
     for s in SUBSTANCE_NAMES
@@ -334,6 +351,7 @@ class ExtractiveComposer:
             if plan.entities.jurisdictions and k not in plan.entities.jurisdictions
         }
         asks_overdose = bool(_OVERDOSE.search(plan.english or plan.question))
+        asks_approval = bool(_ASKS_APPROVAL.search(plan.english or plan.question))
         asks_limits = bool(ASKS_LIMITATION.search(plan.english or plan.question))
         qv = None if ev.query_vec is None else np.asarray(ev.query_vec, dtype=np.float32)
         out: list[Sentence] = []
@@ -398,6 +416,15 @@ class ExtractiveComposer:
                 if plan.intent == "regulation":  # who approved what: regulators and guidelines
                     regulatory = meta.evidence in ("regulatory", "guideline", "label", "overview")
                     score += 0.06 if regulatory else -0.04
+                    if asks_approval and _GRANTS.search(text):
+                        score += 0.04  # "is it approved for X?": a sentence granting or denying it
+                    places = (
+                        record_places(meta.title) if regulatory and asks_approval else frozenset()
+                    )
+                    if places & set(plan.entities.jurisdictions):
+                        score += 0.05  # the asked country's own regulator or guideline
+                    elif places & other_places:
+                        score -= 0.08  # another country's, though it may name this one
                 if meta.evidence == "label" and plan.scope == "curated":
                     score += 0.05  # safety questions: the label's words first
                 if LEANING.search(text):

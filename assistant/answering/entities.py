@@ -214,6 +214,15 @@ def find_trials(text: str, catalog: Sequence[RecordInfo]) -> list[str]:
         if score:
             named.append((score, r.id))
     if named:
+        best = max(s for s, _ in named)
+        tied = [rid for s, rid in named if s >= best - 0.01]
+        if len(tied) > 1 and best < 4.5:
+            # "the Addolorato cirrhosis trial": an author of several studies, no year; the question's
+            # other words (population, country, dose) pick among them when one fits best
+            fit = dict(zip((r.id for r in profiles.records), profiles.scores(t), strict=True))
+            ranked = sorted(tied, key=lambda rid: -fit[rid])
+            if fit[ranked[0]] > fit[ranked[1]]:
+                named = [(s + 0.5 * (rid == ranked[0]), rid) for s, rid in named]
         named.sort(key=lambda x: -x[0])
         best = named[0][0]
         return (

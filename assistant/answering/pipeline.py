@@ -42,9 +42,10 @@ from assistant.answering.compose import (
 )
 from assistant.answering.conditions import contraindication_answer
 from assistant.answering.document import document_answer
+from assistant.answering.entities import find_trials, norm
 from assistant.answering.follow_up import without_repeats
 from assistant.answering.generate import NotedComposer, composer_from_spec
-from assistant.answering.plan import plan_question
+from assistant.answering.plan import POINTS_AT_STUDY, about_study, plan_question
 from assistant.answering.sentence_kinds import standalone
 from assistant.index.build import index_status
 from assistant.index.query_encoder import load_query_encoder
@@ -56,6 +57,7 @@ from assistant.settings import Settings
 from assistant.vocab import (
     LANGUAGES,
     POOLED_EVIDENCE,
+    PRIMARY_EVIDENCE,
     ROUTE_TRIAL,
 )
 
@@ -258,6 +260,15 @@ class Assistant:
         follow-up does not say again what the previous turn's answer said (``previous``)."""
         plan = self.plan(question, history)
         filters = dataclasses.replace(filters) if filters else Filters()
+        before = self._previous_turn(plan, history, filters) if previous else None
+        if (
+            before is not None
+            and not plan.entities.trials
+            and POINTS_AT_STUDY.search(norm(plan.english))
+        ):
+            study = self._study_behind(before)
+            if study:
+                plan = about_study(plan, study, self.store.catalog())
         if plan.scope == "document" and plan.entities.documents:
             filters.records = list(plan.entities.documents)
         comp = self._decline(plan)
@@ -273,17 +284,38 @@ class Assistant:
             contexts = out["context"] = [from_document(d) for d in out["context"]]
             ev = Evidence(plan, contexts, self.store, vec)
             comp = self._route(ev, filters)
-            earlier = _texts(history)
-            if previous and plan.follow_up and earlier and not comp.abstained:
-                try:
-                    last = clean_question(earlier[-1])
-                except QuestionError:
-                    last = ""  # an earlier turn that is no question: nothing was answered
-                if last:
-                    _, before, _ = self._compose(last, earlier[:-1], filters, previous=False)
-                    comp = without_repeats(comp, before)
+            if before is not None and not comp.abstained:
+                comp = without_repeats(comp, before)
             comp = lead.with_lead(plan, comp)
         return plan, comp, contexts
+
+    def _previous_turn(
+        self, plan: Plan, history: Sequence[Any], filters: Filters
+    ) -> Composition | None:
+        """The previous turn's answer, recomposed, for a follow-up (the user has just read it)."""
+        earlier = _texts(history)
+        if not plan.follow_up or not earlier:
+            return None
+        try:
+            last = clean_question(earlier[-1])
+        except QuestionError:
+            return None  # an earlier turn that is no question: nothing was answered
+        _, before, _ = self._compose(last, earlier[:-1], filters, previous=False)
+        return None if before.abstained else before
+
+    def _study_behind(self, comp: Composition) -> str | None:
+        """The first study an answer cites (a trial, cohort or pooled analysis, not an overview,
+        label or regulator's page)."""
+        catalog = self.store.catalog()
+        kinds = {r.id: r.evidence for r in catalog}
+        studies = (*PRIMARY_EVIDENCE, *POOLED_EVIDENCE)
+        for c in comp.citations:
+            if kinds.get(c.source_id) in studies:
+                return c.source_id
+        # a label or overview line that names the study it reports ("... (Agarwal 2015)")
+        lead_line = comp.answer.strip().splitlines()[0] if comp.answer.strip() else ""
+        named = [r for r in find_trials(lead_line, catalog) if kinds.get(r) in studies]
+        return named[0] if len(named) == 1 else None
 
     def document(self, name: str) -> RecordInfo:
         """One of the user's documents by id, title or file name (the latest added for "")."""

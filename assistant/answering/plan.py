@@ -387,7 +387,78 @@ def _inherit(plan: Plan, previous: Plan) -> Plan:
                 and not any(rx.search(w) for rx in JURISDICTION_RX.values())
             ]
             topic = " ".join(dict.fromkeys(words))
-    return replace(plan, entities=merged, intent=intent, follow_up=True, scope=scope, topic=topic)
+    out = replace(plan, entities=merged, intent=intent, follow_up=True, scope=scope, topic=topic)
+    swapped = _swapped(plan, previous)
+    if swapped:
+        # "And Australia?" after "Is it approved for drinking in France?": the earlier question
+        # with the place swapped is what is asked, and what the answer's first sentence answers
+        out = replace(out, english=swapped, intent=previous.intent, topic="")
+    return out
+
+
+_FRAGMENT_WORDS = frozenset(
+    [
+        "and",
+        "what",
+        "about",
+        "how",
+        "also",
+        "same",
+        "for",
+        "in",
+        "the",
+        "with",
+        "of",
+        "on",
+        "to",
+        "there",
+        "then",
+        "or",
+        "but",
+    ]
+)
+
+
+def _swapped(plan: Plan, previous: Plan) -> str | None:
+    """The earlier question with the one place or substance a fragment follow-up names put in
+    for the one it named ("and for opioids?", "what about in Australia?"), or None."""
+    if not _FRAGMENT.match(norm(plan.english)) or len(plan.english.split()) > 6:
+        return None
+    for new, old, rx in (
+        (plan.entities.jurisdictions, previous.entities.jurisdictions, JURISDICTION_RX),
+        (plan.entities.substances, previous.entities.substances, SUBSTANCE_RX),
+    ):
+        if len(new) != 1 or len(old) != 1 or new == old:
+            continue
+        said = re.compile(rx[new[0]].pattern, re.I).search(plan.english)
+        rest = (plan.english[: said.start()] + plan.english[said.end() :]) if said else ""
+        if set(re.findall(r"[a-z]+", rest.lower())) - _FRAGMENT_WORDS:
+            continue  # "and in France for alcohol?" asks more than the same again
+        at = re.compile(rf"(?:\bthe )?(?:{rx[old[0]].pattern})", re.I).search(previous.english)
+        if said and at:
+            return previous.english[: at.start()] + said.group(0) + previous.english[at.end() :]
+    return None
+
+
+# "how many smokers were in that study?", "how many volunteers was that based on?": the study
+# behind the previous answer, which the follow-up does not name
+POINTS_AT_STUDY = re.compile(
+    r"\b(?:that|this|the same) (?:study|trial|paper|review|meta.?analysis|research|cohort|one)\b"
+    r"|\b(?:was|is) (?:that|this|it) based on\b|\b(?:were|was) in (?:it|that|this)\b"
+    r"|\bwhere was (?:it|that|this) (?:done|run|carried out)\b"
+)
+
+
+def about_study(plan: Plan, record_id: str, catalog: Sequence[RecordInfo]) -> Plan:
+    """A follow-up that points at a study it does not name, planned as a question about
+    ``record_id`` (the study the previous answer rested on)."""
+    ents = replace(plan.entities, trials=[record_id])
+    if not ents.substances:
+        subs = {s for r in catalog if r.id == record_id for s in r.substances}
+        ents.substances = [s for s in ADDICTIONS if s in subs][:1]
+    out = replace(plan, entities=ents, intent="trial_result", scope="library")
+    out.searched = _standalone(out, catalog)
+    return out
 
 
 # "and in kidney failure?", "what about opioids?": a fragment that asks the same again

@@ -67,7 +67,7 @@ _DETAILS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = tuple(
         (
             r"drop(?:ped)? ?out|stopped (?:treatment|taking)|withdrew|quit the|still in|completed|retention",
             r"drop(?:ped)? ?out|dropout|discontinu\w*|withdr[ae]w(?!al)\w*|completed|retention"
-            r"|remained in|lost to",
+            r"|remained in|lost to|stopped (?:early|treatment|taking)|left the (?:study|trial)",
             "dropout figures",
         ),
         (r"crav\w*|urges?", r"crav\w*|urges?|ocds|obsessive compulsive", "craving results"),
