@@ -182,3 +182,27 @@ def test_a_study_described_by_its_size_length_and_lack_of_placebo_is_found(catal
     assert find_trials(
         "What did the study of 12 drinkers on open-label baclofen find?", catalog
     ) == ["uncopen2004"]
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        # everyday words a relative would type
+        ("Does the muscle relaxer my mum takes for her MS stiffness make her sick to her stomach?", "adverse_effects"),
+        ("What's the safe way to come off the muscle relaxer: just stop one day, or cut it down bit by bit?", "withdrawal"),
+        ("If someone swallowed far too many of the muscle relaxer pills, is there a shot that reverses it?", "overdose"),
+        ("Can a family doctor in France write a prescription for the muscle relaxer for drinking?", "regulation"),
+        ("Does baclofen strengthen the effect of blood pressure pills?", "interaction"),
+        # the same in other languages
+        ("Wie sollte Baclofen ausgeschlichen werden, wenn es abgesetzt werden soll?", "withdrawal"),
+        ("Verstärkt Baclofen die Wirkung von Blutdrucksenkern?", "interaction"),
+        ("Quelle est la biodisponibilité orale du baclofène ?", "pharmacokinetics"),
+        ("¿Cuál es la biodisponibilidad oral del baclofeno?", "pharmacokinetics"),
+        # a dose pushed up bit by bit is titration, not stopping
+        ("In the French study where the dose was pushed up bit by bit, did drinking fall?", "trial_result"),
+    ],
+)  # fmt: skip
+def test_everyday_and_foreign_words_are_read_as_the_sources_word_them(
+    catalog, question: str, intent: str
+) -> None:
+    assert plan_question(question, catalog).intent == intent

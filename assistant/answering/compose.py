@@ -31,15 +31,17 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any, Protocol
 
 import numpy as np
 
 from assistant.answer import Citation, Context, EvidenceRow, Plan
+from assistant.answering.entities import JURISDICTION_SAID, record_places
 from assistant.answering.sentence_kinds import (
+    ASKS_APPROVAL,
     ASKS_DESIGN,
     ASKS_LIMITATION,
+    GRANTS,
     LEANING,
     LIMITATION,
     LIST_QUESTION,
@@ -213,30 +215,6 @@ INTENT_WORDS: dict[str, re.Pattern[str]] = {
         r"|diazepam|clonidine|compar\w*|versus|than",
     }.items()
 }
-_JURISDICTION_WORDS = {
-    "us": r"\b(?:us|united states|fda|american|dailymed)\b",
-    "france": r"\b(?:france|french|ansm|baclocur|rtu)\b",
-    "uk": r"\b(?:uk|united kingdom|british|nice|mhra|england)\b",
-    "australia": r"\b(?:australia\w*|tga)\b",
-    "eu": r"\b(?:europe\w*|ema)\b",
-}
-_JURISDICTION_RX = {k: re.compile(v, re.I) for k, v in _JURISDICTION_WORDS.items()}
-_ASKS_APPROVAL = re.compile(r"\b(?:approved|authori[sz]ed|licen[sc]ed|registered|legal)\b", re.I)
-# a sentence that grants or denies a licence for a use ("granted a marketing authorisation to
-# Baclocur ... for reducing alcohol consumption", "has not approved baclofen for ...")
-_GRANTS = re.compile(
-    r"\b(?:approv\w*|authori[sz]\w*|licen[sc]\w*|registered)\b[^.;]{0,160}?\bfor (?:\w+ ){0,3}?"
-    r"(?:alcohol|drinking|addiction|spasticity|reducing)",
-    re.I,
-)
-
-
-@lru_cache(maxsize=512)
-def record_places(title: str) -> frozenset[str]:
-    """The jurisdictions a record's title is about ("France: Baclocur ...")."""
-    return frozenset(k for k, rx in _JURISDICTION_RX.items() if rx.search(title))
-
-
 _SUBSTANCE_RX = {
     s.key: re.compile(rf"\b(?:{s.words})", re.I)
     for s in SUBSTANCE_NAMES
@@ -347,11 +325,11 @@ class ExtractiveComposer:
         }
         other_places = {
             k
-            for k in _JURISDICTION_RX
+            for k in JURISDICTION_SAID
             if plan.entities.jurisdictions and k not in plan.entities.jurisdictions
         }
         asks_overdose = bool(_OVERDOSE.search(plan.english or plan.question))
-        asks_approval = bool(_ASKS_APPROVAL.search(plan.english or plan.question))
+        asks_approval = bool(ASKS_APPROVAL.search(plan.english or plan.question))
         asks_limits = bool(ASKS_LIMITATION.search(plan.english or plan.question))
         qv = None if ev.query_vec is None else np.asarray(ev.query_vec, dtype=np.float32)
         out: list[Sentence] = []
@@ -416,7 +394,7 @@ class ExtractiveComposer:
                 if plan.intent == "regulation":  # who approved what: regulators and guidelines
                     regulatory = meta.evidence in ("regulatory", "guideline", "label", "overview")
                     score += 0.06 if regulatory else -0.04
-                    if asks_approval and _GRANTS.search(text):
+                    if asks_approval and GRANTS.search(text):
                         score += 0.04  # "is it approved for X?": a sentence granting or denying it
                     places = (
                         record_places(meta.title) if regulatory and asks_approval else frozenset()
@@ -462,20 +440,20 @@ class ExtractiveComposer:
                     score -= 0.15  # about another substance than the one asked about
                 if (
                     other_places
-                    and any(_JURISDICTION_RX[k].search(low) for k in other_places)
+                    and any(JURISDICTION_SAID[k].search(low) for k in other_places)
                     and not any(
-                        _JURISDICTION_RX[k].search(low) for k in plan.entities.jurisdictions
+                        JURISDICTION_SAID[k].search(low) for k in plan.entities.jurisdictions
                     )
                 ):
                     score -= 0.15
                 if plan.entities.jurisdictions and any(
-                    _JURISDICTION_RX[k].search(low) for k in plan.entities.jurisdictions
+                    JURISDICTION_SAID[k].search(low) for k in plan.entities.jurisdictions
                 ):
                     score += 0.05
                     if (
                         plan.intent == "regulation"
                         and other_places
-                        and any(_JURISDICTION_RX[k].search(low) for k in other_places)
+                        and any(JURISDICTION_SAID[k].search(low) for k in other_places)
                     ):
                         score -= 0.1  # a sentence about several places: another regulator's view
                 length = 1.0 if 50 <= len(text) <= 420 else 0.9

@@ -45,7 +45,7 @@ CNS_DEPRESSANT = re.compile(
 )
 DRUG_CLASS = re.compile(
     r"\b(?:benzodiazepines?|benzos?|sleeping (?:pills|tablets)|sedatives?|antidepressants?"
-    r"|tricyclics?|blood pressure (?:tablets|pills|medicines?|medications?|drugs)"
+    r"|tricyclics?|blood pressure (?:lowering |reducing )?(?:tablets|pills|medicines?|medications?|drugs)"
     r"|antihypertensives?|opioid painkillers?|painkillers?|antihistamines?|antipsychotics?"
     r"|anticonvulsants?|levodopa)\b"
 )
@@ -61,6 +61,16 @@ _JURISDICTION_WORDS = {
     "australia": r"australia\w*|\baussie\b|\btga\b|\bpbs\b",
     "eu": r"\beurope\w*|\bema\b|\beu\b",
 }
+# the same places as written in a source's sentence or title (any case)
+JURISDICTION_SAID = {k: re.compile(v, re.I) for k, v in _JURISDICTION_WORDS.items()}
+
+
+@lru_cache(maxsize=512)
+def record_places(title: str) -> frozenset[str]:
+    """The jurisdictions a record's title is about ("France: Baclocur ...")."""
+    return frozenset(k for k, rx in JURISDICTION_SAID.items() if rx.search(title))
+
+
 _TRIAL_CUE = re.compile(
     r"\b(?:trials?|stud(?:y|ies)|rcts?|review|meta.?analys[ie]s|paper|experiment|cohort|series"
     r"|research|investigation|cochrane|analysis|pilot|survey|register|registry|statement"
@@ -345,11 +355,14 @@ def find_documents(text: str, catalog: Sequence[RecordInfo], document_cue: bool)
 # alcohol, "expecting" -> pregnant). Longest phrases first; matching ignores case.
 LAY_TERMS: tuple[tuple[str, str], ...] = (
     (
-        r"(?:the|this|that|my|his|her|their|your|a) (?:muscle.?relaxant|anti.?spas\w+|spasm|spasticity)"
+        r"(?:the|this|that|my|his|her|their|your|a) (?:muscle.?relax(?:ant|er)|anti.?spas\w+|spasm|spasticity)"
         r" (?:drug|pills?|medicines?|medications?|tablets?)",
         "baclofen",
     ),
-    (r"(?:the|this|that|my|his|her|their|your) muscle.?relaxant(?: tablets| pills)?", "baclofen"),
+    (
+        r"(?:the|this|that|my|his|her|their|your) muscle.?relax(?:ant|er)s?(?: tablets| pills)?",
+        "baclofen",
+    ),
     (
         r"(?:the|this|that|my|his|her|their|your|a) muscle (?:pills?|tablets?|drug|medicine)",
         "baclofen",
@@ -453,6 +466,36 @@ LAY_TERMS: tuple[tuple[str, str], ...] = (
         r"\1 overdoses on",
     ),
     (r"on purpose", "deliberately"),
+    (r"(?-i:\bMS\b)", "multiple sclerosis"),
+    (r"(?<!muscle )stiffness|stiff muscles", "spasticity"),
+    (
+        r"sick to (?:my|his|her|their|your|the) stomach|(?:feel|feels|feeling|felt) sick"
+        r"|throw(?:ing|s)? up|puk\w*",
+        "nausea vomiting",
+    ),
+    (
+        r"(?:a |an )?(?:shot|injection|jab|medicine|drug|pill) that (?:reverses|undoes|cancels"
+        r"|counteracts)(?: it| them| the effects?| an overdose)?|reverse (?:it|an overdose|the effects?)",
+        "antidote",
+    ),
+    (r"swallowed (?:far |way |much )?too (?:many|much)(?: of)?", "overdosed on"),
+    (
+        r"(?:go|goes|going|went) back (?:on|to) (?:the )?(?:drink|drinking|alcohol|bottle)",
+        "relapse",
+    ),
+    (r"(?:has |have |had )?dried out", "already abstinent after detoxification"),
+    (r"write (?:out )?(?:a )?prescription for|write (?:it|them) out", "prescribe"),
+    (
+        r"(?:kidneys?|renal function) (?:that )?(?:aren'?t|are not|isn'?t|is not|don'?t|do not"
+        r"|doesn'?t) (?:work\w*|function\w*)(?: (?:well|properly|right))?|failing kidneys",
+        "kidney impairment",
+    ),
+    (
+        r"(?:cut\w* (?:it )?down|reduc\w*(?: it)?|lower\w*(?: it)?|decreas\w*(?: it)?|(?:come|coming"
+        r"|get|getting) off(?: it)?) (?:bit by bit|little by little|step by step|slowly)",
+        "taper gradually",
+    ),
+    (r"(?:just )?stop (?:it )?(?:one day|all at once|dead|cold)", "stop suddenly"),
 )
 _LAY = [(re.compile(rf"\b(?:{a})\b", re.I), b) for a, b in LAY_TERMS]
 

@@ -16,13 +16,10 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from assistant.answer import Entities, Plan
-from assistant.answering import contraindications as ci
-from assistant.answering import safety
 from assistant.answering.entities import (
     ASPECT_RX,
     BACLOFEN,
     CNS_DEPRESSANT,
-    DRUG_CLASS,
     JURISDICTION_RX,
     SUBSTANCE_RX,
     clinical_reading,
@@ -34,291 +31,16 @@ from assistant.answering.entities import (
     find_trials,
     norm,
 )
+from assistant.answering.intents import (
+    FOLLOW_UP_CUE,
+    INTENT_RX,
+    PERSONAL_DOSE,
+    classify,
+    has_intent_words,
+)
 from assistant.answering.language import read_question
 from assistant.library.records import RecordInfo
 from assistant.vocab import ADDICTIONS, JURISDICTIONS
-
-# --------------------------------------------------------------------------- intents
-
-
-def _rx(*parts: str) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in parts))
-
-
-_I = {
-    "document": _rx(
-        r"\b(?:the|this|that|my) (?:article|paper|pdf|blog|post|document|file|leaflet|essay"
-        r"|piece|text|report|handout|faq) (?:i|we) (?:just )?(?:added|uploaded|gave|shared|sent"
-        r"|imported|ingested)\b",
-        r"\b(?:this|the uploaded|my uploaded|my|the attached) (?:article|pdf|blog post|document"
-        r"|file|leaflet|essay|handout)\b",
-        r"\bthe (?:article|blog|blog post|pdf|leaflet|essay|handout|faq|news piece)\b(?! (?:by|of|in) )",
-        r"\b(?:does|did) (?:the|this) (?:article|document|post|blog|author|leaflet|essay|pdf)\b",
-        r"\b(?:according to|in) (?:the|this|my) (?:article|document|blog|post|pdf|leaflet|essay)\b",
-    ),
-    "overdose": _rx(
-        r"\boverdos\w*|\bpoison\w*|\bintoxicat\w*|\btoxicity\b|\btoo many (?:pills|tablets)",
-        r"\btook (?:like |about |around |over )?(?:[5-9]|\d{2,})\b(?! ?mg)|\btook (?:a |the )?(?:whole|handful)",
-        r"\blethal\b|\bfatal dose\b|\bhow much (?:\w+ ){0,3}(?:kill|die)",
-        r"won'?t wake|not waking|unresponsive|not breathing|breathing (?:\w+ )?slow|\bcoma\b",
-        r"\brefill\w*",
-    ),
-    "withdrawal": _rx(
-        r"\bboxed warning\b|\bintrathecal\b.*\bwithdrawal\b|\bwithdrawal\b.*\bintrathecal\b",
-        r"\bwithdrawal (?:syndrome|symptoms|reactions?)\b(?!.*\b(?:alcohol|opioid|opiate|ghb|nicotine))",
-        r"\bquits? them\b|\bnewborns?\b.*\bwithdrawal\b",
-    ),
-    "interaction": _rx(
-        r"\binteract\w*|\bmix\w*|\bcombin\w*|\btogether with\b|\bat the same time as\b",
-        r"\bwhile (?:drinking|taking|on)\b"
-        r"|\bdrink(?:s|ing)? (?:alcohol )?(?:on|while|with|when)\b(?! drinking days)",
-        r"\b(?:take|taking|use|using|on) (?:baclofen|it) (?:\w+ ){0,2}?with\b",
-        r"\bchange the effect\b|\bco.?ingest\w*|\bcns depressants?\b",
-        r"\bwith (?:\w+ )?(?:alcohol|a drink|beer|wine)\b"
-        r"(?! (?:use|dependence|problems?|withdrawal|addiction|craving)|-related)",
-        r"\b(?:have|having|drink|drinking|mix|mixing) (?:\w+ ){0,2}?(?:alcohol|beers?|wine)"
-        r" (?:\w+ ){0,2}?(?:with|while on|while taking|and) (?:baclofen|it)\b",
-    ),
-    "comparison": _rx(
-        r"\bcompar\w*|\bversus\b|\bvs\.?\b|\bbetter than\b|\bworse than\b|\bsafer than\b",
-        r"\b(?:more|less|fewer|lower|higher) (?:\w+ ){0,3}than\b|\bagainst\b|\binstead of\b",
-        r"\brather than\b|\bstack up\b|\bhead.?to.?head\b|\bthe usual (?:\w+ )?(?:medicines?|medications?|treatments?|drugs?|options?)\b",
-    ),
-    "which_trials": _rx(
-        r"\b(?:which|what|list|name|how many) (?:\S+ ){0,4}(?:trials|studies|rcts|meta.?analyses)"
-        r"\b(?:.*\b(?:negative|positive|fail\w*|found|showed|were|worked|work|did not|no benefit"
-        r"|benefit|agree|placebo|used|gave|reached|titrated|ran|run|done|conducted|took place))",
-        r"\b(?:negative|positive|failed|successful) (?:\w+ )?(?:trials|studies)\b",
-        r"\btrials? (?:that|which) (?:failed|found no|showed no|were negative|were positive|worked)",
-        r"\bwhich meta.?analys[ie]s\b",
-        r"\b(?:which|what) (?:\S+ ){0,3}(?:trials|studies) (?:have |has )?(?:tested|studied|looked at"
-        r"|examined|assessed|tried)\b",
-    ),
-    "adverse_effects": _rx(
-        r"\bside.?effects?\b|\badverse\b|\btolerab\w*|\bdrows\w*|\bsedat\w*|\bsleepi\w*",
-        r"\bsomnolen\w*|\bdizz\w*|\bconfus\w*|\bsafety profile\b|\bharms?\b|\bencephalopath\w*",
-        r"\bfatigue\b|\bnausea\b|\bhow safe\b|\bdangers?\b|\bunwanted\b|\bmania\b|\bmanic\b",
-        r"\b(?:can|does|could|do) (?:baclofen|it) cause\b|\bcause\w* (?:\w+ ){0,2}(?:sleep|tired|confus)",
-        r"\bdriv(?:e|ing)\b|\bmachinery\b|\bsafe (?:at|in) (?:very )?high doses\b",
-        r"\b(?:can|could) happen to\b|\bnewborns?\b|\bneuropsychiatric\b|\bsuicid\w*",
-    ),
-    "pharmacokinetics": _rx(
-        r"\bhalf.?life\b|\babsor\w*|\bmetaboli\w*|\beliminat\w*|\bexcret\w*|\bpeak\b",
-        r"\bbioavailab\w*|\bclearance\b|\bplasma\b|\bpharmacokinetic\w*|\bcleared\b",
-        r"\bblood levels?\b|\bhow long (?:does|do|is) (?:it|baclofen) (?:stay|last|take)\b",
-        r"\bkinetics\b|\bleaves? the body\b|\bout of (?:the|your) (?:body|system)\b|\burine\b",
-        r"\bcerebrospinal\b|\bcsf\b|\bblood.?brain\b|\bbreast milk\b|\bpass(?:es)? into\b",
-        r"\bintravenous\b|\bcrossover\b",
-    ),
-    "mechanism": _rx(
-        r"\bmechanis\w*|\bgaba\w*|\breceptors?\b|\bbrain\b|\bdopamin\w*|\bagonist\b",
-        r"\bhow (?:is|does|would|could|might) (?:baclofen|it) (?:supposed to )?(?:work|act|reduce"
-        r"|help|curb|lower|affect)\w*",
-        r"\bwhat does (?:it|baclofen|the \w+ drug) (?:actually )?do (?:in|to)\b|\bacts? on\b",
-        r"\bpharmacology\b|\bnerve cells?\b|\bwhy (?:would|might|does|did) (?:it|baclofen)\b",
-        r"\bhow might\b|\banimal\w*|\brats?\b|\bpreclinical\b|\breward\w*|\bblock the high\b",
-        r"\bhigh from\b|\ballosteric\b",
-    ),
-    "history": _rx(
-        r"\bhistor\w*|\bdiscover\w*|\bfirst (?:synthes|made|developed|used|described|report)\w*",
-        r"\boriginal\w*|\binvent\w*|\bsynthesi[sz]ed\b|\bwho (?:first|discovered|developed|made|was)\b",
-        r"\bameisen\b|\b19[4-9]\d\b|\borigin\w*|\bdeveloped (?:for|as)\b|\bcame (?:about|from)\b",
-        r"\btake off\b|\bbecame popular\b|\bfail(?:ed)? as\b|\bend(?:ed)? up\b|\bbefore its\b",
-        r"\bpatent\w*|\bwho made\b|\bwhen was (?:it|baclofen) (?:made|created|first)\b",
-        r"\bfirst (?:meant|intended|designed|made|developed) (?:for|to)\b|\boriginally (?:meant|intended|designed)\b",
-    ),
-    "regulation": _rx(
-        r"\bapprov\w*|\bauthori[sz]\w*|\blicen[sc]\w*|\bfda\b|\bansm\b|\btga\b|\bnice\b",
-        r"\bmhra\b|\bema\b|\blegal\w*|\bregulat\w*|\brtu\b|\bmarketing\b|\boff.?label\b",
-        r"\bprescrib\w* (?:in|for)\b|\bbaclocur\b|\bguidelines?\b|\brecommend\w*|\bindicat\w*",
-        r"\bon.?label\b|\breimburs\w*|\bregistered\b|\bproducts?\b|\bbrands?\b|\bsold\b",
-        r"\bmarketed\b|\bsigned off\b|\bwatchdog\b|\brulebook\b|\bconseil\b|\bcourts?\b",
-        r"\bsafety (?:update|communication|alert)\b|\bon sale\b|\bcap\b",
-        r"\bapa\b|\bamerican psychiatric association\b|\bbap\b|\bsfa\b",
-    ),
-    "dosing": _rx(
-        r"\bdos(?:e|es|ing|age)\b|\bmg\b|\bmilligrams?\b|\btitrat\w*|\bhow much\b|\bmaximum\b",
-        r"\bhighest dose\b|\bstart(?:ing|ed)?\b|\bceiling\b|\bhow (?:often|many times)\b",
-        r"\bthree times\b|\btablets? (?:a|per) day\b|\bschedule\b|\bgo up to\b|\btop dose\b",
-    ),
-    "efficacy": _rx(
-        r"\bwork\w*|\beffective\w*|\befficac\w*|\bhelp\w*|\breduc\w*|\blower\w*|\bcurb\w*",
-        r"\bcut\w*|\bbenefit\w*|\bimprov\w*|\bevidence\b|\bsuccess\w*|\bcrav\w*|\burges?\b",
-        r"\bdesire\b|\babstinen\w*|\brelaps\w*|\bstay (?:sober|dry|off)|\bquit\w*",
-        r"\buseful\b|\bcure\w*|\bmiracle\b|\bpromising\b|\bdrink(?:ing)? less\b",
-        r"\bheavy drinking\b|\bsober\w*|\bkeep (?:people )?off\b|\bstudied\b|\bknown about\b",
-    ),
-    "result": _rx(
-        r"\bwhat did (?:\w+ ){0,8}(?:find|show|conclude|report|look at|say)\b|\bresults?\b",
-        r"\bfindings?\b|\bconclu\w*|\boutcome\w*|\bprimary (?:end.?point|outcome)\b|\bshowed\b",
-        r"\bfound\b|\bwhat happened\b|\bwhat came out\b|\bdid (?:it|baclofen|the \w+)\b",
-        r"\bwas (?:it|the \w+ trial) (?:positive|negative)|\bhow (?:did|does) .* do\b",
-    ),
-}
-_DOSE_EFFICACY = _rx(
-    r"\bdose.?response\b",
-    r"\bhigh(?:er)?.?doses? (?:\w+ ){0,3}(?:work|better|more effective|beat|help)",
-    r"\b(?:do|does|did) (?:\w+ ){0,2}high(?:er)?.?doses?\b",
-    r"\bdoses? (?:above|over|of more than) \d+ ?mg(?:/day)? (?:\w+ ){0,3}(?:beat|better|work)",
-    r"\bdoses? matter\b",
-)
-_PERSONAL_DOSE = _rx(
-    r"\b(?:should|can|could|may|must|do) (?:i|we|he|she|my \w+) (?:\w+ ){0,2}?(?:take|increase"
-    r"|raise|double|lower|reduce|go up|start|use|have)\b",
-    r"\bhow (?:much|many)\b(?: \w+){0,4} (?:should|can|do|must) (?:i|we|he|she|my \w+)\b",
-    r"\b(?:right|best|correct|safe) dose for (?:me|him|her|my \w+)\b|\bmy dose\b",
-    r"\bmy (?:baclofen )?dosage\b|\bi (?:take|am taking|'m taking|am on|'m on) \d+",
-    r"\bis \d+ ?mg (?:\w+ ){0,3}(?:too much|too high|safe for me|ok for me)\b",
-    r"\b(?:i|i'm|im|my)\b[^.?!]*\b(?:weigh\w*|kg|kilos?|kilograms?|pounds|lbs|stone)\b[^.?!]*"
-    r"\b(?:dose|mg|how much|how many|take)\b",
-    r"\b(?:dose|mg|how much|how many)\b[^.?!]*\b(?:i|my)\b[^.?!]*\b(?:weigh\w*|kg|kilos?|pounds|lbs)\b",
-    r"\bhow much (?:baclofen )?(?:would|will|do|should) i need\b|\bwhat dose (?:should|would|do|could) i\b",
-    r"\b(?:dose|mg|how much)\b[^.?!]*\bfor (?:me|my (?:husband|wife|son|daughter|partner|mother|father|friend))\b",
-)
-
-# Follow-ups: short questions leaning on the conversation.
-_FOLLOW_UP = re.compile(
-    r"^(?:and|what about|how about|and what about|what of|same for|also|or|but|then|so)\b"
-    r"|\b(?:it|its|that|this|those|these|them|they|there|the same|that trial|this trial"
-    r"|that study|the trial|the study|the top dose|the review|the meta.?analysis)\b"
-)
-
-
-# --------------------------------------------------------------------------- intent
-
-
-_TREATING = re.compile(
-    r"\b(?:for|with) (?:alcohol|drinking|opioid|cocaine|the drink)"
-    r" ?(?:withdrawal|addiction|craving|dependence|use disorder)|\bfor (?:alcohol|drinking|opioid"
-    r"|cocaine|the drink)\b|\bstudied\b"
-    r"|\b(?:stop|quit|cut down|reduce|less) (?:my |his |her )?drinking\b"
-)
-_REGULATORY_WORDS = re.compile(
-    r"\bapprov\w*|\bauthori\w*|\blicen\w*|\blegal\w*|\bfda\b|\bansm\b|\btga\b|\boff.?label\b"
-    r"|\bguidelines?\b|\brecommend\w*|\bregistered\b|\bproducts?\b|\bsold\b"
-)
-
-
-def classify(text: str, ents: Entities, personal: bool, records: Sequence[RecordInfo] = ()) -> str:
-    """The intent of an English question given its entities. Rules in priority order: a
-    document, another medicine's facts (declined), emergencies and stopping, safety questions
-    about a condition, interactions, comparisons, a study asked about, then the topic words."""
-    t = norm(text)
-    hit = {k: bool(rx.search(t)) for k, rx in _I.items()}
-    hit["withdrawal"] = hit["withdrawal"] or safety.mentions_stopping(text)
-    baclofen = bool(BACLOFEN.search(t))
-    others = ents.other_medicines
-    classes = bool(DRUG_CLASS.search(t))
-    if ents.documents and hit["document"]:
-        return "document"
-    # "compared with diazepam?": a follow-up comparison, not a question about diazepam
-    short = bool(
-        re.match(r"\s*(?:and |what about |how about )?(?:compared|versus|vs\b|against|relative)", t)
-    )
-    if others and not baclofen and not (hit["comparison"] and short) and not ents.trials:
-        return "out_of_scope"  # another medicine's own facts
-    if hit["overdose"] and not (ents.trials and hit["result"]):
-        return "overdose"
-    raise_dose = personal and re.search(r"\b(?:increase|raise|double|how much)\b", t)
-    treats_withdrawal = ASPECT_RX["withdrawal_treatment"].search(t)
-    if hit["withdrawal"] and not (
-        treats_withdrawal or raise_dose or (ents.trials and hit["result"])
-    ):
-        return "withdrawal"
-    if personal and hit["dosing"]:
-        return "dosing"
-    safety_cue = bool(ci.SAFETY.search(t)) or bool(re.search(r"\b(?:give|avoided?)\b", t))
-    conditions = [
-        c for c in ents.conditions if c not in ("cns_depressants", "abrupt_discontinuation")
-    ]
-    asks_effect = hit["adverse_effects"] and re.search(r"\bcause\b|\bnewborns?\b|\bhappen\b", t)
-    if (
-        conditions
-        and safety_cue
-        and not (others or ents.trials or hit["comparison"] or asks_effect)
-    ):
-        return "contraindication"
-    if re.search(r"\bcontra.?indicat\w*", t) and not others:
-        return "contraindication"
-    if hit["mechanism"] and re.search(r"\banimal\w*|\brats?\b|\bpreclinical\b|\breward\w*", t):
-        return "mechanism"
-    interaction_partner = others or classes or "cns_depressants" in ents.conditions
-    partner = interaction_partner or re.search(r"\b(?:alcohol|drink\w*|booze)\b", t)
-    if hit["interaction"] and partner and not _TREATING.search(t):
-        return "interaction"
-    if classes and re.search(r"\bwith\b|\band\b", t) and baclofen and not hit["comparison"]:
-        return "interaction"
-    if hit["comparison"] and (others or len(ents.substances) >= 2 or re.search(
-        r"\bother (?:medicines|drugs|treatments)\b|\busual\b|\bcomparison group\b", t
-    )):  # fmt: skip
-        return "comparison"
-    if hit["which_trials"] and not ents.trials:
-        return "which_trials"
-    if ents.trials:
-        kinds = {r.evidence for r in records if r.id in ents.trials}
-        if kinds & {"guideline", "regulatory"}:
-            return "regulation"
-        if hit["overdose"]:
-            return "overdose"
-        if (
-            hit["pharmacokinetics"]
-            and kinds <= {"lab-study", "case-report", "cohort"}
-            and not ents.substances
-        ):
-            return "pharmacokinetics"
-        if (
-            re.search(
-                r"\bwhat (?:\w+ )?(?:dose|doses|dose range)\b|\bhow (?:high|much)\b|\btitrat\w*", t
-            )
-            and not hit["result"]
-            and not _BY_HOW_MUCH.search(t)
-        ):
-            return "dosing"
-        if hit["withdrawal"] and not hit["result"]:
-            return "withdrawal"
-        if hit["adverse_effects"] and not hit["result"]:
-            return "adverse_effects"
-        if hit["pharmacokinetics"] and not hit["result"]:
-            return "pharmacokinetics"
-        return "trial_result"
-    if _DOSE_EFFICACY.search(t):
-        return "efficacy"
-    approved_for = re.search(r"\bapprov\w* for\b", t) and not re.search(
-        r"\bbefore\b|\bfirst\b|\bwhen\b", t
-    )
-    if hit["history"] and not (hit["regulation"] and approved_for):
-        return "history"
-    dose_cap = (
-        hit["dosing"]
-        and re.search(r"\bmaximum\b|\bhow much\b|\bwhat dose\b", t)
-        and not re.search(r"\bwhen did\b|\bwhy\b|\bcourt|\bconseil\b", t)
-    )
-    efficacy_only = hit["efficacy"] and not _REGULATORY_WORDS.search(t)
-    if hit["regulation"] and not (dose_cap or efficacy_only):
-        return "regulation"
-    if hit["adverse_effects"] and not (
-        hit["efficacy"] and not re.search(r"\bside.?effects?\b|\badverse\b|\bsafe\b", t)
-    ):
-        return "adverse_effects"
-    if hit["pharmacokinetics"]:
-        return "pharmacokinetics"
-    if hit["mechanism"] and not (hit["efficacy"] and not re.search(
-        r"\bhow\b|\bwhy\b|\bmechanis\w*|\breceptor\w*|\bbrain\b|\bgaba\w*|\bblock\b|\bnerve\b", t
-    )):  # fmt: skip
-        return "mechanism"
-    if hit["dosing"]:
-        return "dosing"
-    if ents.substances:
-        return "efficacy"
-    if (hit["efficacy"] or hit["result"]) and (baclofen or _ADDICTION_WORDS.search(t)):
-        return "efficacy"  # ("did the Berlin Wall fall?" is not a question about a result)
-    return "general" if baclofen else "out_of_scope"
-
-
-_ADDICTION_WORDS = re.compile(
-    r"\b(?:crav\w*|addict\w*|dependen\w*|relaps\w*|abstin\w*|sober\w*|drink\w*|use disorder)\b"
-)
-
 
 # --------------------------------------------------------------------------- conversation
 
@@ -328,7 +50,7 @@ def is_follow_up(question: str, ents: Entities, own_intent: bool) -> bool:
     the top dose?"), or questions with no subject of their own."""
     t = norm(question)
     n = len(t.split())
-    if _FOLLOW_UP.search(t) and n <= 12:
+    if FOLLOW_UP_CUE.search(t) and n <= 12:
         return True
     if not BACLOFEN.search(t) and not ents.trials and not ents.documents and n <= 9:
         return True
@@ -341,7 +63,7 @@ def _inherit(plan: Plan, previous: Plan) -> Plan:
     ents, prev = plan.entities, previous.entities
     new_substance = bool(ents.substances) and ents.substances != prev.substances
     intent = plan.intent
-    if not _has_intent_words(plan.english) or intent in ("out_of_scope", "general"):
+    if not has_intent_words(plan.english) or intent in ("out_of_scope", "general"):
         intent = previous.intent
     if previous.intent == "efficacy" and intent == "dosing" and "dose" in plan.aspects:
         intent = "efficacy"  # "does it help?" then "and at high doses?": does it help at them
@@ -523,11 +245,6 @@ _GENERIC_ASK = frozenset(
 )
 
 
-def _has_intent_words(text: str) -> bool:
-    t = norm(text)
-    return any(rx.search(t) for k, rx in _I.items() if k not in ("result", "efficacy"))
-
-
 def _standalone(plan: Plan, catalog: Sequence[RecordInfo]) -> str:
     """The question retrieval searches: the English question plus the subject it leans on."""
     if not plan.follow_up:
@@ -583,21 +300,21 @@ def plan_question(
         other_medicines=find_other_medicines(english),
         jurisdictions=find_jurisdictions(english),
     )
-    document_cue = bool(_I["document"].search(t))
+    document_cue = bool(INTENT_RX["document"].search(t))
     ents.documents = find_documents(english, catalog, document_cue)
     if ents.trials and not ents.substances:
         subs = {s for r in catalog if r.id in ents.trials for s in r.substances}
         ents.substances = [s for s in ADDICTIONS if s in subs][:1]
-    personal = bool(_PERSONAL_DOSE.search(t))
+    personal = bool(PERSONAL_DOSE.search(t))
     intent = classify(english, ents, personal, catalog)
     aspects = [k for k, rx in ASPECT_RX.items() if rx.search(t)]
-    if _I["result"].search(t):
+    if INTENT_RX["result"].search(t):
         aspects.append("result")  # asks what a study found, whatever the topic
     plan = Plan(
         question=question, intent=intent, entities=ents, searched=english, language=language,
         personal=personal and intent in ("dosing", "withdrawal"), aspects=aspects, english=english,
     )  # fmt: skip
-    if previous is not None and is_follow_up(english, ents, _has_intent_words(english)):
+    if previous is not None and is_follow_up(english, ents, has_intent_words(english)):
         plan = _inherit(plan, previous)
     if plan.intent == "document" or (plan.entities.documents and document_cue):
         plan.scope = "document"
@@ -625,11 +342,6 @@ def plan_question(
     return plan
 
 
-# "by how much did it beat placebo?": the size of a result, not a dose
-_BY_HOW_MUCH = re.compile(
-    r"\bhow much (?:\S+ ){0,5}?(?:beat|better|more|less|fewer|reduc\w*|differ\w*|improv\w*|lower"
-    r"|higher|cut)\b"
-)
 _MANAGEMENT = re.compile(
     r"\bhow (?:is|are|do you|do doctors|should) (?:it |they |an overdose |overdoses |this )?"
     r"(?:be )?(?:treat\w*|manag\w*|handl\w*)|\btreatment\b|\bmanag\w*|\bantidote\b"

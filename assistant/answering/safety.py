@@ -436,6 +436,8 @@ STOPPING = _rx(
     r"\btaper\w*\b|\bweaning\b",
     # "reduce it gradually before stopping" (read from "diminuer progressivement ... l'arrêter")
     r"\b(?:reduc\w*|lower\w*|decreas\w*|cut\w*)\b.*\bgradual\w*\b.*\bstop\w*|\bgradual\w*\b.*\bbefore stop\w*",
+    r"\bif (?:it|baclofen|treatment|the drug) (?:should|must|is to|has to|needs to|is going to)"
+    r" be (?:stopped|discontinued|withdrawn|ended)\b",
     r"\bhow (?:was|is|were|should) (?:baclofen|it|the drug|treatment) (?:\w+ )?(?:stopped|ended"
     r"|withdrawn|discontinued)\b",
 )

@@ -149,3 +149,14 @@ ASKS_DESIGN = re.compile(
     r"|\bcomplet\w*|\bstill in\b|\bfinish\w*|\bfollow.?up|\bhow many\b|\bwho (?:ran|led|did)\b",
     re.I,
 )
+
+
+# "is it approved / licensed / legal for ...?"
+ASKS_APPROVAL = re.compile(r"\b(?:approved|authori[sz]ed|licen[sc]ed|registered|legal)\b", re.I)
+# a sentence that grants or denies a licence for a use ("granted a marketing authorisation to
+# Baclocur ... for reducing alcohol consumption", "has not approved baclofen for ...")
+GRANTS = re.compile(
+    r"\b(?:approv\w*|authori[sz]\w*|licen[sc]\w*|registered)\b[^.;]{0,160}?\bfor (?:\w+ ){0,3}?"
+    r"(?:alcohol|drinking|addiction|spasticity|reducing)",
+    re.I,
+)
