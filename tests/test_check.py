@@ -25,7 +25,7 @@ from assistant.answering.agreement import (
     threshold_conflict,
 )
 from assistant.answering.check import Checker
-from assistant.answering.claims import FACTS_PATH, Claim, fact_verdict, load_facts
+from assistant.answering.claims import FACTS_PATH, Claim, fact_verdict, load_facts, restates
 from assistant.answering.contraindications import quote_in_body
 from assistant.library.records import load_corpus
 from assistant.settings import PROJECT_DIR
@@ -429,7 +429,9 @@ def test_contradictions_on_the_development_articles(docs_assistant, record_prope
     record_property("dev_precision", round(precision, 3))
     record_property("dev_recall", round(recall, 3))
     assert precision == 1.0, wrong  # never "contradicted" for a true statement
-    assert recall >= 0.75
+    # 0.778 on the first nine articles; three new ones (2026-12-02, written without reading the
+    # checker) brought it to 0.642: the floor guards against losing ground, the README has the figure
+    assert recall >= 0.62
 
 
 def test_contradictions_on_the_held_out_articles(docs_assistant, record_property) -> None:
@@ -485,3 +487,40 @@ def test_check_command_json(docs_assistant) -> None:
         capture_output=True, text=True, timeout=300,
     )  # fmt: skip
     assert missing.returncode == 1 and "No document" in missing.stderr
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "ok"),
+    [
+        (
+            "A Belgian trial of 151 people found no delay in first relapse.",
+            "In the Dutch Beraha 2016 trial (151 patients), baclofen did not delay the first relapse.",
+            False,
+        ),
+        (
+            "A Dutch trial of 151 people found no delay in first relapse.",
+            "In the Dutch Beraha 2016 trial (151 patients), baclofen did not delay the first relapse.",
+            True,
+        ),
+        (
+            "The French dose is still capped at 80 mg a day.",
+            "The French authorisation capped the daily dose at 80 mg until 2021, when the cap was lifted.",
+            False,
+        ),
+        (
+            "Australia's regulator registered baclofen for alcohol use disorder in 2021.",
+            "The 2021 Australian guidelines treat baclofen as a second-line, off-label medicine for alcohol use disorder.",
+            False,
+        ),
+        (
+            "The GABA-B receptor had already been cloned and characterised, and baclofen was built to fit it.",
+            "Baclofen is an agonist at the GABA-B receptor.",
+            False,
+        ),
+    ],
+)  # fmt: skip
+def test_supported_needs_a_sentence_that_says_the_same(claim: str, sentence: str, ok: bool) -> None:
+    """ "Supported" quotes a curated sentence as saying what the document says: not when the
+    sentence names another country, calls lapsed what the claim calls current, calls off-label
+    what the claim calls registered, or leaves most of the claim unsaid."""
+    assert restates(claim, sentence) is ok

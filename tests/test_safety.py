@@ -415,6 +415,15 @@ def test_withdrawal_comes_right_after_emergency():
     assert kinds[:2] == ["emergency", "withdrawal"]
 
 
+def test_a_newborn_after_exposure_and_a_pump_that_stops_get_the_withdrawal_notice():
+    newborn = kinds_for(
+        "My daughter is pregnant and on baclofen. Could the baby have problems after it's born?"
+    )
+    assert {"pregnancy", "withdrawal"} <= newborn
+    assert "withdrawal" not in kinds_for("Is baclofen safe in pregnancy?")
+    assert "withdrawal" in kinds_for("What can happen if his baclofen pump runs dry?")
+
+
 def test_mechanism_question_gets_no_dosing_notice():
     for q in (
         "What is the mechanism of action of baclofen?",

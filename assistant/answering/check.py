@@ -49,6 +49,7 @@ from assistant.answering.claims import (
     extract_claims,
     fact_verdict,
     load_facts,
+    restates,
     topics_of,
 )
 from assistant.answering.compose import Citations
@@ -136,6 +137,7 @@ class Checker(StudyChecks):
                     for v, f in verdicts
                     if v == "supported"
                     and f.about.search(claim.text)
+                    and restates(claim.text, f.quote)
                     and topics_of(claim.text) <= {f.topic} | topics_of(f.quote)
                 ),
                 None,
@@ -300,7 +302,11 @@ class Checker(StudyChecks):
                 and params <= parameters(sent)  # a half-life is supported by a half-life
             )
             stated = numbers_in_text(sent)
-            if same_sense and all(near(n, stated) for n in nums | numbers_in_text(claim.text)):
+            if (
+                same_sense
+                and all(near(n, stated) for n in nums | numbers_in_text(claim.text))
+                and restates(claim.text, sent)
+            ):
                 self._cite_sentence(claim, pos, sent)
                 claim.verdict = "supported"
                 claim.explanation = "A curated source says the same."

@@ -24,7 +24,7 @@ from assistant.answering.agreement import (
     share_conflict,
     threshold_conflict,
 )
-from assistant.answering.claims import LEANS, NEGATION, Claim
+from assistant.answering.claims import COMPARES, LEANS, NEGATION, Claim
 from assistant.answering.compose import numbers_of
 from assistant.answering.entities import find_substances
 from assistant.answering.synthesis import result_quote
@@ -192,7 +192,11 @@ class StudyChecks:
         )
         if self._within_record(claim, record, vec):
             return True
-        if figures_match and self._cite_figures(claim, record, numbers, scope):
+        if (
+            figures_match
+            and not COMPARES.search(text)  # "30 mg cut drinking more than 60 mg": which way?
+            and self._cite_figures(claim, record, numbers, scope)
+        ):
             claim.verdict = "supported"
             claim.explanation = f"{record.display_name} reports these figures."
             return True

@@ -19,7 +19,8 @@ from typing import Any
 import yaml
 
 from assistant.answer import Citation
-from assistant.library.chunks import split_sentences
+from assistant.answering.entities import find_countries, find_jurisdictions
+from assistant.library.chunks import split_sentences, tokenize
 from assistant.library.records import RecordInfo
 from assistant.settings import PROJECT_DIR
 from assistant.vocab import VERDICT_KEYS
@@ -243,3 +244,40 @@ LEANS = re.compile(
     r"|\b(?:that|this|the same) (?:review|trial|study|update|analysis|committee|guideline|ruling)\b",
     re.I,
 )
+
+
+# ----------------------------------------------------------------------- does a sentence restate it
+
+_STILL = re.compile(r"\b(?:still|remains?|currently|to this day|continues to)\b", re.I)
+_LAPSED = re.compile(
+    r"\b(?:until|lifted|ended|no longer|annulled|withdrawn|expired|came to an end|scrapped)\b", re.I
+)
+COMPARES = re.compile(
+    r"\b(?:more|less|fewer|better|worse|greater|smaller|higher|lower|bigger) (?:\w+ )?than\b"
+    r"|\boutperform\w*|\bbeat\b|\bahead of\b",
+    re.I,
+)
+_GRANTED = re.compile(r"\b(?:approv\w*|authori[sz]\w*|licen[sc]\w*|register\w*)\b", re.I)
+_NOT_GRANTED = re.compile(
+    r"\boff.?label\b|\bnot (?:\w+ )?(?:approved|authori[sz]ed|licen[sc]ed|registered)\b"
+    r"|\bnever (?:been )?(?:\w+ )?approved\b",
+    re.I,
+)
+_NEGATED = re.compile(r"\b(?:not|no|never|neither|nor|without)\b|n't\b", re.I)
+
+
+def restates(claim: str, sentence: str) -> bool:
+    """Whether ``sentence`` can be quoted as saying what ``claim`` says: it names every country
+    and jurisdiction the claim names, it does not say a state the claim calls current has
+    lapsed ("still capped" / "capped until 2021"), it does not call off-label what the claim
+    calls approved, and it holds at least half of the claim's content words."""
+    if find_countries(claim) - find_countries(sentence):
+        return False  # "a Belgian trial" is not supported by a Dutch one
+    if set(find_jurisdictions(claim)) - set(find_jurisdictions(sentence)):
+        return False
+    if _STILL.search(claim) and _LAPSED.search(sentence):
+        return False
+    if _GRANTED.search(claim) and not _NEGATED.search(claim) and _NOT_GRANTED.search(sentence):
+        return False
+    words = set(tokenize(claim))
+    return len(words & set(tokenize(sentence))) >= 0.5 * len(words)

@@ -99,6 +99,14 @@ _COUNTRY_WORDS = {
     "Denmark": r"\bdanish\b|denmark",
     "Canada": r"\bcanad\w*|ontario",
     "India": r"\bindia\w*",
+    "Belgium": r"\bbelgi\w*|brussels",
+    "Spain": r"\bspain\b|\bspanish\b|madrid|barcelona",
+    "Switzerland": r"\bswiss\b|switzerland",
+    "Sweden": r"\bswed\w*",
+    "Norway": r"\bnorw\w*",
+    "Japan": r"\bjapan\w*",
+    "China": r"\bchina\b|\bchinese\b",
+    "Brazil": r"\bbrazil\w*",
 }
 _COUNTRY_RX = {k: re.compile(v) for k, v in _COUNTRY_WORDS.items()}
 _ASPECTS = {

@@ -25,9 +25,7 @@ towards silence for purely informational phrasings that only share a word):
   with sleep"; not "does it cause insomnia"). "Is baclofen addictive?" is about the drug itself,
   not an off-label use. The assistant only answers about baclofen, so the drug is implied ("does
   it help cravings?"). "Withdrawal" counts unless the question is about baclofen's *own*
-  withdrawal syndrome (stopping baclofen is a label warning, not an off-label use). Questions
-  about drinking alcohol *while* on baclofen also get it: we do not try to tell interaction
-  questions from use questions; the notice is harmless there.
+  withdrawal syndrome (stopping baclofen is a label warning, not an off-label use).
 * **dosing** fires on prescriptive or personal dose questions ("how much should I take", "can I
   double my dose", "is 120 mg too much", "I missed a dose", "is it safe to stop baclofen").
   Descriptive questions about what a label or a trial used ("What doses were used in the
@@ -50,12 +48,9 @@ towards silence for purely informational phrasings that only share a word):
   "riñón", "Niere", "rene"). "Renal" must be a whole word (never inside "adrenal"); "kidney
   beans" and "nursing home" are ignored.
 
-Notices from retrieved sources: when the contexts behind an answer concern an addiction
-(``metadata["substances"]`` holds anything other than ``spasticity``/``general``), the off-label
-notice is added even if the question did not name one. The only exception is a question that is
-explicitly about the approved use (spasticity, MS, spinal cord, intrathecal) and names no
-addiction: there the alcohol trials are incidental. A pharmacokinetics question that happens to
-retrieve an alcohol trial still gets the notice; that is acceptable and safer.
+Notices from cited sources (curated metadata only): a synthesis or a trial's result built from
+addiction studies gets the off-label notice though the question named no addiction; never an
+interaction, overdose, stopping or pharmacokinetics question (:func:`notices_for`).
 """
 
 from __future__ import annotations
@@ -192,6 +187,9 @@ _WITHDRAWAL = re.compile(r"\bwithdraw\w*|\babstinencia\b")
 _OWN_WITHDRAWAL = _rx(
     r"\bbaclofen withdrawal\b|\bwithdrawal (from|of) (baclofen|it|the drug|intrathecal|the pump)\b",
     r"\b(abrupt|sudden)(ly)? withdraw\w*|\bintrathecal\b|\bwithdrawal syndrome\b",
+)
+_NEWBORN = _rx(
+    r"\bnewborns?\b|\bneonat\w*|\bafter (?:birth|delivery|(?:it|he|she|the baby)(?: is| was|'s) born)"
 )
 _ON_LABEL = _rx(
     r"\bspastic\w*|\bmultiple sclerosis\b|\bms\b|\bspinal\b|\bcerebral palsy\b|\bintrathecal\b",
@@ -429,6 +427,8 @@ STOPPING = _rx(
     r"\bif (?:i|you|he|she|we|they|someone|somebody|patients?|people|my \w+) "
     r"(?:stop|stops|stopped|quit|quits)(?: (?:it|them|baclofen))?\s*$",
     r"\b(?:ran|run|running) out of " + _OBJ,
+    r"\bpumps? (?:\w+ ){0,3}?(?:runs? (?:dry|out|empty)|ran (?:dry|out|empty)|stops?|stopped|fails?"
+    r"|failed|malfunction\w*|breaks?|broke)\b",
     r"\b(?:miss|missed|missing|skip|skipped|skipping|forgot|forget|forgetting) (?:\w+ ){0,3}?"
     r"(?:dose|doses|pill|pills|tablet|tablets|baclofen)\b",
     r"\b(?:abrupt|sudden)\w* (?:withdrawal|stop\w*|discontinu\w*|cessation|end\w*)\b",
@@ -589,6 +589,8 @@ def notices_for(
         kinds.add("renal")
     if {"pregnancy", "breastfeeding"} & set(plan.entities.conditions):
         kinds.add("pregnancy")
+        if _NEWBORN.search(normalise(plan.english or plan.question)):
+            kinds.add("withdrawal")  # a newborn after exposure in the womb: neonatal withdrawal
     if plan.personal:
         kinds.add("dosing")
     if plan.intent == "out_of_scope" and declined:
