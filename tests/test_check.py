@@ -429,9 +429,9 @@ def test_contradictions_on_the_development_articles(docs_assistant, record_prope
     record_property("dev_precision", round(precision, 3))
     record_property("dev_recall", round(recall, 3))
     assert precision == 1.0, wrong  # never "contradicted" for a true statement
-    # 0.778 on the first nine articles; three new ones (2026-12-02, written without reading the
-    # checker) brought it to 0.642: the floor guards against losing ground, the README has the figure
-    assert recall >= 0.62
+    # 0.778 on the first nine articles; three new ones (written without reading the checker)
+    # brought it to 0.642, and the checks they called for back to 0.753
+    assert recall >= 0.75
 
 
 def test_contradictions_on_the_held_out_articles(docs_assistant, record_property) -> None:
@@ -524,3 +524,16 @@ def test_supported_needs_a_sentence_that_says_the_same(claim: str, sentence: str
     sentence names another country, calls lapsed what the claim calls current, calls off-label
     what the claim calls registered, or leaves most of the claim unsaid."""
     assert restates(claim, sentence) is ok
+
+
+def test_an_active_comparator_said_to_win_is_checked_against_the_study(catalog) -> None:
+    """ "topiramate kept more people off alcohol" against a study that favoured baclofen; an
+    outcome-specific result decides only for that outcome ("mental" = "psychological")."""
+    from assistant.answering.check_studies import comparator_won
+
+    by_id = {r.id: r for r in catalog}
+    jose, akh = by_id["jose2019"], by_id["akhondzadeh2000"]
+    assert comparator_won("The Indian trial found topiramate kept more people off alcohol.", jose)
+    assert comparator_won("Clonidine beat baclofen on the psychological symptoms.", akh)
+    assert not comparator_won("Clonidine beat baclofen on the physical symptoms.", akh)
+    assert not comparator_won("Baclofen beat topiramate on craving.", jose)

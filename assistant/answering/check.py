@@ -237,9 +237,9 @@ class Checker(StudyChecks):
         # even when they are not among the closest few
         params = parameters(claim.text)
         if params:
-            for row in order[:60]:
-                if float(sims[row]) < 0.5:
-                    break
+            about = [row for row in order[:60] if float(sims[row]) >= 0.5]
+            about += self._rows_about(params)  # however the claim is worded
+            for row in about:
                 pos = int(self._rows[row])
                 sent = self._sentence_text(row, pos)
                 why = parameter_conflict(claim.text, sent)
@@ -336,6 +336,15 @@ class Checker(StudyChecks):
         cites.items = list(claim.citations)
         cites.add(ctx, quote)
         claim.citations = cites.items
+
+    def _rows_about(self, params: set[str]) -> list[int]:
+        """The curated sentence rows that give one of ``params`` (half-life, protein binding)."""
+        if not hasattr(self, "_param_rows"):
+            self._param_rows: dict[str, list[int]] = {}
+            for row in np.flatnonzero(self._allowed):
+                for name in parameters(self._sentence_text(int(row), int(self._rows[row]))):
+                    self._param_rows.setdefault(name, []).append(int(row))
+        return [row for name in sorted(params) for row in self._param_rows.get(name, [])]
 
     def _sentence_text(self, row: int, pos: int) -> str:
         first = int(self.store.sentence_offsets[pos])

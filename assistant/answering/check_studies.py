@@ -26,7 +26,7 @@ from assistant.answering.agreement import (
 )
 from assistant.answering.claims import COMPARES, LEANS, NEGATION, Claim
 from assistant.answering.compose import numbers_of
-from assistant.answering.entities import find_substances
+from assistant.answering.entities import find_other_medicines, find_substances
 from assistant.answering.synthesis import result_quote
 from assistant.library.chunks import tokenize
 from assistant.library.records import RecordInfo
@@ -67,6 +67,42 @@ _HEDGE = re.compile(
 )
 # Words that make a claim stronger than a similar sentence ("banned it altogether", "only
 # specialists"): a curated sentence without them does not support the claim.
+
+
+# "topiramate kept more people off alcohol", "clonidine beat baclofen", "baclofen did worse"
+_RIVAL_WON = (
+    r"(?:beat|outperform\w*|(?:did|was|worked|fared) better than|was superior to|came out ahead of"
+    r"|kept more|helped more|won)"
+)
+_LOST = r"(?:did worse than|was worse than|fared worse than|was inferior to|lost to|fell short of)"
+# an outcome the sources word differently ("psychological" symptoms are "mental" ones)
+_OUTCOME_WORDS = {"psychological": "mental", "psychiatric": "mental", "bodily": "physical"}
+
+
+def comparator_won(text: str, record: RecordInfo) -> str | None:
+    """The active comparator a claim says did better than baclofen in ``record`` when the
+    record found baclofen better (overall, or on the outcome the claim names), else None."""
+    if record.comparator != "active":
+        return None
+    about = f"{record.title} {record.design or ''} {record.key_result or ''}".lower()
+    rival = next((m for m in find_other_medicines(text) if m in about), None)
+    if rival is None:
+        return None
+    t = text.lower()
+    won = re.search(rf"\b{rival}\b[^.;]{{0,40}}?\b{_RIVAL_WON}\b", t) or re.search(
+        rf"\b(?:baclofen|it)\b[^.;]{{0,30}}?\b{_LOST}\b[^.;]{{0,20}}?\b{rival}\b", t
+    )
+    if not won:
+        return None
+    if record.result == "benefit":
+        return rival
+    key = (record.key_result or "").lower()
+    asked = {_OUTCOME_WORDS.get(w, w) for w in re.findall(r"[a-z]+", t[won.end() :])}
+    asked -= {"symptoms", "scores", "outcomes", "effects", "people", "patients", "baclofen", "than"}
+    for m in re.finditer(rf"\bbetter than {rival}\b([^;,.]*)", key):
+        if asked & set(re.findall(r"[a-z]{4,}", m.group(1))):
+            return rival
+    return None
 
 
 def near(figure: str, known: set[str]) -> bool:
@@ -174,6 +210,11 @@ class StudyChecks:
                 return self._conflict(
                     claim, record, f"{record.display_name} found no effect on craving."
                 )
+        rival = comparator_won(text, record)
+        if rival:
+            return self._conflict(
+                claim, record, f"{record.display_name} favoured baclofen over {rival}."
+            )
         claimed = {n.rstrip("%") for n in numbers_of(text) if n.endswith("%")}
         if (
             claimed

@@ -210,11 +210,23 @@ def extract_claims(store: Any, document_id: str) -> list[Claim]:
     claims: list[Claim] = []
     previous = ""  # the last sentence, for claims that lean on it ("That review also found ...")
     lead = ""  # the sentence introducing a list (kept across chunks: a list may start a chunk)
+    asked = ""  # a flashcard's question, for the answer line after it
     for pos in store.record_positions(document_id):
         text = store.texts[pos]
         page = store.metas[pos].page
-        for s, e in split_sentences(text):
-            sent = text[s:e].strip()
+        parts = [
+            part
+            for s, e in split_sentences(text)
+            for part in _LABELLED_LINE.split(text[s:e].strip())  # "Q: ... A: ... Tip: ..." cards
+        ]
+        for sent in parts:
+            sent = sent.strip()
+            label = _LABEL.match(sent)
+            if label:
+                sent = sent[label.end() :].strip()
+                if label.group(1).lower() in ("q", "question"):
+                    asked = sent  # the card's question: what its answer line is about
+                    continue
             item = sent.startswith(("- ", "* ", "• "))
             if item:
                 sent = sent[2:].strip()
@@ -224,6 +236,8 @@ def extract_claims(store: Any, document_id: str) -> list[Claim]:
             else:
                 lead = ""
             context = lead if item else (previous if LEANS.search(sent) else "")
+            if label and label.group(1).lower() in ("a", "answer") and asked:
+                context = asked
             if not item:
                 previous = sent
             if len(sent) < 12 or _QUESTION.search(sent) or _REJECTED.search(sent):
@@ -236,6 +250,11 @@ def extract_claims(store: Any, document_id: str) -> list[Claim]:
             section = store.metas[pos].section or ""
             claims.append(Claim(sent, page, topic, context=context, section=section))
     return claims
+
+
+# Revision cards and notes: lines that start with a short label ("Q:", "A:", "Tip:", "Note:")
+_LABELLED_LINE = re.compile(r"\n\s*(?=(?:Q|A|Question|Answer|Tip|Note|NB|Hint)\s?:\s)")
+_LABEL = re.compile(r"^(Q|A|Question|Answer|Tip|Note|NB|Hint)\s?:\s+")
 
 
 # A sentence that leans on the one before it: "That review also found ...", "They ...".
