@@ -93,6 +93,7 @@ class Checker(StudyChecks):
             np.arange(len(store.ids)), np.diff(store.sentence_offsets).astype(int)
         )  # sentence row -> chunk position
         self._allowed = self._curated[self._rows] if len(self._rows) else np.zeros(0, dtype=bool)
+        self._param_rows: dict[str, list[int]] | None = None  # built on the first parameter claim
 
     def check(self, claims: Sequence[Claim]) -> list[Claim]:
         if not claims:
@@ -339,8 +340,8 @@ class Checker(StudyChecks):
 
     def _rows_about(self, params: set[str]) -> list[int]:
         """The curated sentence rows that give one of ``params`` (half-life, protein binding)."""
-        if not hasattr(self, "_param_rows"):
-            self._param_rows: dict[str, list[int]] = {}
+        if self._param_rows is None:
+            self._param_rows = {}
             for row in np.flatnonzero(self._allowed):
                 for name in parameters(self._sentence_text(int(row), int(self._rows[row]))):
                     self._param_rows.setdefault(name, []).append(int(row))

@@ -20,6 +20,7 @@ import yaml
 
 from assistant.answer import Citation
 from assistant.answering.entities import find_countries, find_jurisdictions
+from assistant.answering.sentence_kinds import APPROVED, NOT_APPROVED
 from assistant.library.chunks import split_sentences, tokenize
 from assistant.library.records import RecordInfo
 from assistant.settings import PROJECT_DIR
@@ -276,13 +277,6 @@ COMPARES = re.compile(
     r"|\boutperform\w*|\bbeat\b|\bahead of\b",
     re.I,
 )
-_GRANTED = re.compile(r"\b(?:approv\w*|authori[sz]\w*|licen[sc]\w*|register\w*)\b", re.I)
-_NOT_GRANTED = re.compile(
-    r"\boff.?label\b|\bnot (?:\w+ )?(?:approved|authori[sz]ed|licen[sc]ed|registered)\b"
-    r"|\bnever (?:been )?(?:\w+ )?approved\b",
-    re.I,
-)
-_NEGATED = re.compile(r"\b(?:not|no|never|neither|nor|without)\b|n't\b", re.I)
 
 
 def restates(claim: str, sentence: str) -> bool:
@@ -296,7 +290,12 @@ def restates(claim: str, sentence: str) -> bool:
         return False
     if _STILL.search(claim) and _LAPSED.search(sentence):
         return False
-    if _GRANTED.search(claim) and not _NEGATED.search(claim) and _NOT_GRANTED.search(sentence):
+    if (
+        APPROVED.search(claim)
+        and not NEGATION.search(claim)
+        and NOT_APPROVED.search(sentence)
+        and not re.search(r"\bspastic", claim, re.I)  # "approved only for spasticity" agrees
+    ):
         return False
     words = set(tokenize(claim))
     return len(words & set(tokenize(sentence))) >= 0.5 * len(words)

@@ -68,7 +68,7 @@ JURISDICTION_SAID = {k: re.compile(v, re.I) for k, v in _JURISDICTION_WORDS.item
 @lru_cache(maxsize=512)
 def record_places(title: str) -> frozenset[str]:
     """The jurisdictions a record's title is about ("France: Baclocur ...")."""
-    return frozenset(k for k, rx in JURISDICTION_SAID.items() if rx.search(title))
+    return frozenset(find_jurisdictions(title))
 
 
 _TRIAL_CUE = re.compile(

@@ -15,7 +15,7 @@ from dataclasses import replace
 from assistant.answer import Plan
 from assistant.answering import safety
 from assistant.answering.compose import QUESTION_WORDS, Composition
-from assistant.answering.sentence_kinds import SAME_WORD
+from assistant.answering.sentence_kinds import APPROVED, NOT_APPROVED, SAME_WORD
 from assistant.library.chunks import tokenize
 from assistant.vocab import CURATED_ONLY, Intent
 
@@ -51,12 +51,6 @@ _APPROVAL = re.compile(
     re.I,
 )
 _NEGATED = re.compile(r"\b(?:not|no|never|without|none|neither|nor|cannot|isn't|doesn't)\b", re.I)
-_OFF_LABEL = re.compile(
-    r"\boff.?label\b|\bnot (?:\w+ )?(?:approved|authori[sz]ed|licen[sc]ed|registered)\b"
-    r"|\bonly for spasticity\b|\bapproved (?:only )?for spasticity\b",
-    re.I,
-)
-_APPROVED = re.compile(r"\b(?:approved|authori[sz](?:ed|ation)|licen[sc]ed|registered)\b", re.I)
 # intents whose yes/no answer is a safety or status claim only the curated library may settle
 # the evidence that can state a licence ("approved for ..."): labels, regulators, guidelines
 _STATUS_EVIDENCE = CURATED_ONLY
@@ -133,12 +127,12 @@ def polar_lead(
         # "not approved" must be said of the place asked about, not of another in the sentence
         clauses = [c for c in _CLAUSES.split(first) if c] if wanted and others else [first]
         if any(
-            _OFF_LABEL.search(c) and (not wanted or not others or _mentions_place(c, wanted))
+            NOT_APPROVED.search(c) and (not wanted or not others or _mentions_place(c, wanted))
             for c in clauses
         ):
             return "No"
         if (
-            _APPROVED.search(first)
+            APPROVED.search(first)
             and re.search(r"\balcohol\b", first, re.I)
             and not others
             and evidence <= _STATUS_EVIDENCE

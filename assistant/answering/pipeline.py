@@ -260,15 +260,14 @@ class Assistant:
         follow-up does not say again what the previous turn's answer said (``previous``)."""
         plan = self.plan(question, history)
         filters = dataclasses.replace(filters) if filters else Filters()
-        before = self._previous_turn(plan, history, filters) if previous else None
-        if (
-            before is not None
-            and not plan.entities.trials
-            and POINTS_AT_STUDY.search(norm(plan.english))
-        ):
-            study = self._study_behind(before)
-            if study:
-                plan = about_study(plan, study, self.store.catalog())
+        # "how many were in that study?": the study the previous answer rested on
+        pointing = bool(
+            previous and not plan.entities.trials and POINTS_AT_STUDY.search(norm(plan.english))
+        )
+        before = self._previous_turn(plan, history, filters) if pointing else None
+        study = self._study_behind(before) if before is not None else None
+        if study:
+            plan = about_study(plan, study, self.store.catalog())
         if plan.scope == "document" and plan.entities.documents:
             filters.records = list(plan.entities.documents)
         comp = self._decline(plan)
@@ -284,8 +283,11 @@ class Assistant:
             contexts = out["context"] = [from_document(d) for d in out["context"]]
             ev = Evidence(plan, contexts, self.store, vec)
             comp = self._route(ev, filters)
-            if before is not None and not comp.abstained:
-                comp = without_repeats(comp, before)
+            if previous and not comp.abstained:  # (recomposed only when it is a follow-up)
+                if not pointing:
+                    before = self._previous_turn(plan, history, filters)
+                if before is not None:
+                    comp = without_repeats(comp, before)
             comp = lead.with_lead(plan, comp)
         return plan, comp, contexts
 

@@ -151,12 +151,23 @@ ASKS_DESIGN = re.compile(
 )
 
 
+# A licence granted, and one denied ("off-label", "not registered", "only for spasticity"): the
+# approval questions' leads, the composer and the checker read approval with the same words
+APPROVED = re.compile(
+    r"\b(?:approv(?:ed|ing)|authori[sz](?:ed|ing|ation)|licen[sc](?:ed|ing)|register(?:ed|ing))\b",
+    re.I,
+)
+NOT_APPROVED = re.compile(
+    r"\boff.?label\b|\bnot (?:\w+ )?(?:approved|authori[sz]ed|licen[sc]ed|registered)\b"
+    r"|\bnever (?:been )?(?:\w+ )?approved\b|\bonly for spasticity\b|\bapproved (?:only )?for spasticity\b",
+    re.I,
+)
 # "is it approved / licensed / legal for ...?"
-ASKS_APPROVAL = re.compile(r"\b(?:approved|authori[sz]ed|licen[sc]ed|registered|legal)\b", re.I)
+ASKS_APPROVAL = re.compile(rf"{APPROVED.pattern}|\blegal\b", re.I)
 # a sentence that grants or denies a licence for a use ("granted a marketing authorisation to
 # Baclocur ... for reducing alcohol consumption", "has not approved baclofen for ...")
 GRANTS = re.compile(
-    r"\b(?:approv\w*|authori[sz]\w*|licen[sc]\w*|registered)\b[^.;]{0,160}?\bfor (?:\w+ ){0,3}?"
+    rf"{APPROVED.pattern}[^.;]{{0,160}}?\bfor (?:\w+ ){{0,3}}?"
     r"(?:alcohol|drinking|addiction|spasticity|reducing)",
     re.I,
 )
