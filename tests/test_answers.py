@@ -620,6 +620,23 @@ def test_a_place_swapped_in_a_follow_up_is_answered_for_that_place(corpus_assist
     assert australia.answer.startswith("No") and "Australia" in australia.answer.split("\n")[0]
 
 
+def test_a_safety_cohort_is_not_offered_as_a_comparison_on_drinking(corpus_assistant) -> None:
+    ans = corpus_assistant.ask("How does baclofen compare with naltrexone for drinking?")
+    first = ans.answer.splitlines()[0]
+    assert first.startswith("No study here compared baclofen with naltrexone on drinking"), first
+    assert "hospitalisation and death" in first  # what the one direct comparison measured
+    risk = corpus_assistant.ask("Is baclofen riskier than naltrexone?")
+    assert risk.plan and risk.plan.intent == "comparison"
+    assert "measured all-cause hospitalisation and death" in risk.answer.splitlines()[0]
+
+
+def test_the_word_a_follow_up_adds_is_what_its_first_sentence_answers(corpus_assistant) -> None:
+    ans = corpus_assistant.ask(
+        "and for someone on dialysis?", history=["What dose of baclofen is used in kidney disease?"]
+    )
+    assert "dialysis" in ans.answer.splitlines()[0], ans.answer
+
+
 def test_a_french_question_is_answered_like_the_english_one(corpus_assistant) -> None:
     fr = corpus_assistant.ask("Quelle est la dose maximale de baclofène autorisée en France ?")
     en = corpus_assistant.ask("What is the maximum dose of baclofen authorised in France?")

@@ -86,11 +86,22 @@ def comparison(ev: Evidence) -> Composition | None:
         )
         lines += [f"- {line(r)}." for r in direct[1:3]]
     elif obs:
-        lines.append(
-            f"Not in a randomised trial: the direct comparison with {names} is observational; "
-            + line(obs[0])
-            + "."
-        )
+        outcome = re.sub(
+            r"\s+(?:compared with|versus|vs\.?)\s.*$", "", lower(obs[0].primary_outcome or "")
+        )  # what was measured; against what is in the study's own line
+        if outcome and _SAFETY_OUTCOME.search(outcome) and _ASKS_EFFECT.search(plan.english):
+            # a safety cohort is no comparison of how well they cut drinking: say so first
+            opening = (
+                f"No study here compared baclofen with {names} on drinking: the only direct "
+                f"comparison is an observational study of {outcome}; "
+            )
+        else:
+            measured = f" and measured {outcome}" if outcome else ""
+            opening = (
+                f"Not in a randomised trial: the direct comparison with {names} is observational"
+                f"{measured}; "
+            )
+        lines.append(opening + line(obs[0]) + ".")
     else:
         lines.append(f"Only indirectly, each against placebo: {line(indirect[0])}.")
     lines += [f"- {line(r)}." for r in obs[(0 if direct else 1) : 2]]
@@ -109,6 +120,13 @@ def comparison(ev: Evidence) -> Composition | None:
 _USUAL = re.compile(
     r"\b(?:usual|approved|standard|licen[sc]ed|established|first.?line|other) (?:\S+ ){0,2}"
     r"(?:medicines|medications|drugs|treatments|options|pills)\b",
+    re.I,
+)
+_SAFETY_OUTCOME = re.compile(
+    r"\b(?:death|deaths|mortality|hospitali[sz]\w*|adverse|safety|poison\w*)\b"
+)
+_ASKS_EFFECT = re.compile(
+    r"\b(?:drink\w*|alcohol use|works?|effective\w*|help\w*|abstin\w*|relaps\w*|crav\w*|better)\b",
     re.I,
 )
 _POLAR_Q = re.compile(r"^\s*(?:has|have|is|are|was|were|did|does|do)\b", re.I)

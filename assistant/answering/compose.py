@@ -37,10 +37,12 @@ import numpy as np
 
 from assistant.answer import Citation, Context, EvidenceRow, Plan
 from assistant.answering.entities import JURISDICTION_SAID, record_places
+from assistant.answering.intents import INTENT_WORDS
 from assistant.answering.sentence_kinds import (
     ASKS_APPROVAL,
     ASKS_DESIGN,
     ASKS_LIMITATION,
+    FRAGMENT_START,
     GRANTS,
     LEANING,
     LIMITATION,
@@ -188,33 +190,6 @@ NUMBER_QUESTION = re.compile(
     r"|how old|what percentage|what proportion)\b",
     re.I,
 )
-# Words an intent's answer is usually written in.
-INTENT_WORDS: dict[str, re.Pattern[str]] = {
-    k: re.compile(v, re.I)
-    for k, v in {
-        "pharmacokinetics": r"half.?life|peak|absor\w*|excret\w*|eliminat\w*|hours?|bioavailab\w*"
-        r"|clearance|unchanged|urine|kidneys?|plasma|metaboli\w*",
-        "overdose": r"coma|respirator\w*|breathing|seizures?|bradycardia|hypoton\w*|hypotherm\w*"
-        r"|intubat\w*|charcoal|dialysis|haemodialysis|hemodialysis|supportive|ventilat\w*|antidote"
-        r"|overdos\w*|poison\w*|died|deaths?|fatal",
-        "withdrawal": r"abrupt\w*|sudden\w*|hallucinat\w*|seizures?|fever|taper\w*|gradual\w*"
-        r"|rebound|rigidity|withdraw\w*|reduced gradually|slow",
-        "adverse_effects": r"drowsi\w*|sedat\w*|somnolen\w*|dizz\w*|weakness|fatigue|nausea"
-        r"|confusion|insomnia|adverse|side effects?|headache|tolerat\w*|encephalopath\w*",
-        "dosing": r"\bmg\b|dose|dosage|titrat\w*|maximum|three times|divided|increase\w* by",
-        "interaction": r"alcohol|central nervous system depressants?|\bcns\b|opioids?|sedat\w*"
-        r"|additive|adds? to|benzodiazepin\w*|respiratory depression",
-        "mechanism": r"gaba\w*|receptors?|dopamin\w*|agonist|reward\w*|neurons?|brain|nucleus"
-        r"|mesolimbic|inhibit\w*",
-        "history": r"synthesi[sz]\w*|19[5-9]\d|discover\w*|developed|originally|first|ameisen"
-        r"|epilepsy|ciba|introduc\w*",
-        "regulation": r"approv\w*|authori[sz]\w*|indicat\w*|off.?label|licen[sc]\w*|fda|ansm|tga"
-        r"|nice|recommend\w*|guideline|marketing|rtu|reimburs\w*",
-        "contraindication": r"contraindicat\w*|precaution|warning|caution|avoid",
-        "comparison": r"naltrexone|acamprosate|nalmefene|topiramate|gabapentin|disulfiram"
-        r"|diazepam|clonidine|compar\w*|versus|than",
-    }.items()
-}
 _SUBSTANCE_RX = {
     s.key: re.compile(rf"\b(?:{s.words})", re.I)
     for s in SUBSTANCE_NAMES
@@ -330,6 +305,9 @@ class ExtractiveComposer:
         }
         asks_overdose = bool(_OVERDOSE.search(plan.english or plan.question))
         asks_approval = bool(ASKS_APPROVAL.search(plan.english or plan.question))
+        # "and for someone on dialysis?": the one word a follow-up adds is what it asks
+        added = {SAME_WORD.get(t, t) for t in tokenize(plan.english)} - QUESTION_WORDS
+        added = added if plan.follow_up and FRAGMENT_START.match(plan.english) else set()
         asks_limits = bool(ASKS_LIMITATION.search(plan.english or plan.question))
         qv = None if ev.query_vec is None else np.asarray(ev.query_vec, dtype=np.float32)
         out: list[Sentence] = []
@@ -389,6 +367,8 @@ class ExtractiveComposer:
                     score += 0.12 if ctx.source_id in trials else -0.08
                 if meta.evidence == "overview":
                     score -= 0.04  # primary sources first
+                if len(added) == 1 and added <= toks:
+                    score += 0.06
                 if plan.intent == "interaction" and _OVERDOSE.search(text) and not asks_overdose:
                     score -= 0.1  # treating a poisoning is not taking two medicines together
                 if plan.intent == "regulation":  # who approved what: regulators and guidelines

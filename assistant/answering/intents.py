@@ -61,6 +61,7 @@ INTENT_RX = {
     ),
     "comparison": _rx(
         r"\bcompar\w*|\bversus\b|\bvs\.?\b|\bbetter than\b|\bworse than\b|\bsafer than\b",
+        r"\b\w+ier than\b|\b(?:stronger|weaker|milder|faster|slower|cheaper) than\b",
         r"\b(?:more|less|fewer|lower|higher) (?:\w+ ){0,3}than\b|\bagainst\b|\binstead of\b",
         r"\brather than\b|\bstack up\b|\bhead.?to.?head\b|\bthe usual (?:\w+ )?(?:medicines?|medications?|treatments?|drugs?|options?)\b",
     ),
@@ -313,3 +314,32 @@ _BY_HOW_MUCH = re.compile(
     r"\bhow much (?:\S+ ){0,5}?(?:beat|better|more|less|fewer|reduc\w*|differ\w*|improv\w*|lower"
     r"|higher|cut)\b"
 )
+
+
+# Words an intent's answer is usually written in (the composer favours sentences with them).
+INTENT_WORDS: dict[str, re.Pattern[str]] = {
+    k: re.compile(v, re.I)
+    for k, v in {
+        "pharmacokinetics": r"half.?life|peak|absor\w*|excret\w*|eliminat\w*|hours?|bioavailab\w*"
+        r"|clearance|unchanged|urine|kidneys?|plasma|metaboli\w*",
+        "overdose": r"coma|respirator\w*|breathing|seizures?|bradycardia|hypoton\w*|hypotherm\w*"
+        r"|intubat\w*|charcoal|dialysis|haemodialysis|hemodialysis|supportive|ventilat\w*|antidote"
+        r"|overdos\w*|poison\w*|died|deaths?|fatal",
+        "withdrawal": r"abrupt\w*|sudden\w*|hallucinat\w*|seizures?|fever|taper\w*|gradual\w*"
+        r"|rebound|rigidity|withdraw\w*|reduced gradually|slow",
+        "adverse_effects": r"drowsi\w*|sedat\w*|somnolen\w*|dizz\w*|weakness|fatigue|nausea"
+        r"|confusion|insomnia|adverse|side effects?|headache|tolerat\w*|encephalopath\w*",
+        "dosing": r"\bmg\b|dose|dosage|titrat\w*|maximum|three times|divided|increase\w* by",
+        "interaction": r"alcohol|central nervous system depressants?|\bcns\b|opioids?|sedat\w*"
+        r"|additive|adds? to|benzodiazepin\w*|respiratory depression",
+        "mechanism": r"gaba\w*|receptors?|dopamin\w*|agonist|reward\w*|neurons?|brain|nucleus"
+        r"|mesolimbic|inhibit\w*",
+        "history": r"synthesi[sz]\w*|19[5-9]\d|discover\w*|developed|originally|first|ameisen"
+        r"|epilepsy|ciba|introduc\w*",
+        "regulation": r"approv\w*|authori[sz]\w*|indicat\w*|off.?label|licen[sc]\w*|fda|ansm|tga"
+        r"|nice|recommend\w*|guideline|marketing|rtu|reimburs\w*",
+        "contraindication": r"contraindicat\w*|precaution|warning|caution|avoid",
+        "comparison": r"naltrexone|acamprosate|nalmefene|topiramate|gabapentin|disulfiram"
+        r"|diazepam|clonidine|compar\w*|versus|than",
+    }.items()
+}

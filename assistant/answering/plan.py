@@ -39,6 +39,7 @@ from assistant.answering.intents import (
     has_intent_words,
 )
 from assistant.answering.language import read_question
+from assistant.answering.sentence_kinds import FRAGMENT_START
 from assistant.library.records import RecordInfo
 from assistant.vocab import ADDICTIONS, JURISDICTIONS
 
@@ -96,7 +97,7 @@ def _inherit(plan: Plan, previous: Plan) -> Plan:
     )
     # "What is the half-life?" then "and in kidney failure?": the half-life is still asked about
     topic = ""
-    if _FRAGMENT.match(norm(plan.english)):
+    if FRAGMENT_START.match(norm(plan.english)):
         if previous.follow_up and previous.topic:
             topic = previous.topic  # "And Australia?" after "what about France?": the same topic
         else:
@@ -144,7 +145,7 @@ _FRAGMENT_WORDS = frozenset(
 def _swapped(plan: Plan, previous: Plan) -> str | None:
     """The earlier question with the one place or substance a fragment follow-up names put in
     for the one it named ("and for opioids?", "what about in Australia?"), or None."""
-    if not _FRAGMENT.match(norm(plan.english)) or len(plan.english.split()) > 6:
+    if not FRAGMENT_START.match(norm(plan.english)) or len(plan.english.split()) > 6:
         return None
     for new, old, rx in (
         (plan.entities.jurisdictions, previous.entities.jurisdictions, JURISDICTION_RX),
@@ -184,7 +185,6 @@ def about_study(plan: Plan, record_id: str, catalog: Sequence[RecordInfo]) -> Pl
 
 
 # "and in kidney failure?", "what about opioids?": a fragment that asks the same again
-_FRAGMENT = re.compile(r"^(?:and|what about|how about|also|same for)\b")
 _GENERIC_ASK = frozenset(
     [
         "what",

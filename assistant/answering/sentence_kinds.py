@@ -171,3 +171,5 @@ GRANTS = re.compile(
     r"(?:alcohol|drinking|addiction|spasticity|reducing)",
     re.I,
 )
+# a follow-up that only adds a word or two to the earlier question ("and for someone on dialysis?")
+FRAGMENT_START = re.compile(r"^\s*(?:and|what about|how about|also|same for)\b", re.I)
