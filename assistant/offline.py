@@ -18,6 +18,7 @@ _OFFLINE = {
 _ALWAYS = {
     "ANONYMIZED_TELEMETRY": "False",  # Chroma
     "GRADIO_ANALYTICS_ENABLED": "False",
+    "ORT_DISABLE_TELEMETRY": "1",  # onnxruntime's native 1DS telemetry (Linux builds too)
     "DO_NOT_TRACK": "1",
 }
 

@@ -121,7 +121,7 @@ import assistant  # applies the offline switches
 
 result["env"] = {k: os.environ.get(k) for k in (
     "ANONYMIZED_TELEMETRY", "GRADIO_ANALYTICS_ENABLED", "DO_NOT_TRACK", "HF_HUB_OFFLINE",
-    "TRANSFORMERS_OFFLINE", "HF_HUB_DISABLE_TELEMETRY")}
+    "TRANSFORMERS_OFFLINE", "HF_HUB_DISABLE_TELEMETRY", "ORT_DISABLE_TELEMETRY")}
 from assistant.frontends.cli import cli
 
 def run(args):
@@ -233,6 +233,7 @@ def test_index_ask_serve_cycle_makes_no_outbound_connection(tmp_path: Path) -> N
             # the package must switch these off even when the user's environment turns them on
             "ANONYMIZED_TELEMETRY": "True",
             "GRADIO_ANALYTICS_ENABLED": "True",
+            "ORT_DISABLE_TELEMETRY": "0",  # onnxruntime's native telemetry (a DNS lookup seen)
             "ASSISTANT_CORPUS_DIR": str(corpus),
             "ASSISTANT_INDEX_DIR": str(tmp_path / "index"),
             "ASSISTANT_TORCH_THREADS": "1",
@@ -273,6 +274,7 @@ def test_index_ask_serve_cycle_makes_no_outbound_connection(tmp_path: Path) -> N
         "HF_HUB_OFFLINE": "1",
         "TRANSFORMERS_OFFLINE": "1",
         "HF_HUB_DISABLE_TELEMETRY": "1",
+        "ORT_DISABLE_TELEMETRY": "1",
     }
     assert result["telemetry"] == {
         "chroma": False,
@@ -338,6 +340,7 @@ def test_offline_switches_are_set_on_import() -> None:
 
     assert os.environ["ANONYMIZED_TELEMETRY"] == "False"
     assert os.environ["GRADIO_ANALYTICS_ENABLED"] == "False"
+    assert os.environ["ORT_DISABLE_TELEMETRY"] == "1"
     assert os.environ["HF_HUB_OFFLINE"] == "1"
     assert os.environ["TRANSFORMERS_OFFLINE"] == "1"
     assert chroma_settings().anonymized_telemetry is False
