@@ -10,6 +10,7 @@ eval read everything else from here (``tests/test_vocab.py`` fails when one cann
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Literal
 
@@ -159,6 +160,10 @@ Substance = Literal[
 SUBSTANCES: tuple[str, ...] = tuple(s.key for s in SUBSTANCE_NAMES)
 SUBSTANCE_LABELS: dict[str, str] = {s.key: s.label for s in SUBSTANCE_NAMES}
 ADDICTIONS: tuple[str, ...] = tuple(s.key for s in SUBSTANCE_NAMES if s.addiction)
+# how text names each substance (all but "general"), compiled once for every reader
+SUBSTANCE_SAID: dict[str, re.Pattern[str]] = {
+    s.key: re.compile(rf"\b(?:{s.words})", re.I) for s in SUBSTANCE_NAMES if s.key != "general"
+}
 
 # --------------------------------------------------------------------------- study results
 

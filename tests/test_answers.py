@@ -762,3 +762,79 @@ def test_ask_json_and_batch_follow_the_public_schema(corpus_index) -> None:
 
     missing = _cli(["ask"], corpus_index.index_dir)
     assert missing.returncode == 2 and "Give a QUESTION" in missing.stderr
+
+
+def test_a_study_described_in_words_its_record_never_uses_gets_its_result(corpus_assistant) -> None:
+    """A study described in the asker's own words ("French family doctors", "pushed up") is asked
+    for its result: those words name no detail of the study (its text never uses them), so the
+    answer leads with the result, not with a design or background sentence. A word its text does
+    use still asks for that detail, and an outcome it never reports is said to be unreported."""
+    described = corpus_assistant.ask(
+        "What came out of the trial where French family doctors pushed their patients' doses up "
+        "for a whole year?"
+    )
+    first = first_sentence(described.answer)
+    assert described.citations[0].source_id == "rigal2020_bacloville", described.answer
+    assert "57%" in first and "36%" in first, described.answer
+    detail = corpus_assistant.ask(
+        "and did the ones on it need less diazepam?",
+        history=["What did the Denver trial of baclofen for alcohol withdrawal find?"],
+    )
+    assert "diazepam" in first_sentence(detail.answer), detail.answer
+
+
+def test_further_lines_answer_an_open_part_of_the_question(corpus_assistant) -> None:
+    """A line after the first answers a part of the question the first leaves open: it holds a
+    topic word of the question the first line lacks. A sentence that is merely nearly as
+    relevant (the same caution again, a neighbouring figure) is not added."""
+    from assistant.answering.compose import QUESTION_WORDS
+    from assistant.library.chunks import tokenize
+
+    questions = [
+        "Is it dangerous to drink alcohol while taking baclofen?",
+        "How long until half a dose of baclofen is gone from the blood?",
+        "What does baclofen do to someone who stops it abruptly?",
+        "Does baclofen get into breast milk?",
+        "How much of baclofen is bound to proteins in the blood?",
+        "How well does baclofen get into the cerebrospinal fluid?",
+        "Is it safe for me to stop taking baclofen all at once?",
+    ]
+    for q in questions:
+        ans = corpus_assistant.ask(q)
+        if ans.route != "extractive":
+            continue
+        lines = [ln for ln in ans.answer.splitlines() if ln.strip()]
+        asked = set(tokenize(q)) - QUESTION_WORDS
+        first = set(tokenize(lines[0]))
+        for line in lines[1:]:
+            assert (asked - first) & set(tokenize(line)), (q, ans.answer)
+
+
+def test_a_who_question_is_answered_with_a_person(corpus_assistant) -> None:
+    """ "Who first made baclofen?" names the chemist the history record gives, not the reason it
+    was made; a citation in brackets ("Kent et al.") does not count as naming a person."""
+    from assistant.answering.slots import names_person
+
+    ans = corpus_assistant.ask("Who first made baclofen?")
+    assert "Keberle" in first_sentence(ans.answer), ans.answer
+    assert len(ans.answer.splitlines()) == 1, ans.answer
+    idf = corpus_assistant.store.idf
+    assert not names_person("It was designed for epilepsy (Kent et al. 2020).", idf)
+    assert not names_person("It was first approved in the United States in 1977.", idf)
+
+
+def test_a_does_it_help_question_leads_with_a_result(corpus_assistant) -> None:
+    """ "Does it help ...?" leads with a result against a comparison when one is nearly as
+    relevant as a safety remark about the same group."""
+    ans = corpus_assistant.ask(
+        "Does baclofen help alcohol-dependent patients who have liver cirrhosis?"
+    )
+    first = first_sentence(ans.answer)
+    assert re.search(r"\d+(?:\.\d+)?%.*\b(?:versus|vs|than|placebo)\b", first), ans.answer
+
+
+def test_stopping_it_is_not_read_as_trial_dropouts(corpus_assistant) -> None:
+    ans = corpus_assistant.ask("What happens if someone on baclofen just quits it overnight?")
+    assert ans.plan and ans.plan.intent == "withdrawal"
+    assert re.search(r"withdraw|hallucinat|seizure", first_sentence(ans.answer), re.I), ans.answer
+    assert "withdrawal" in [n.kind for n in ans.notices]

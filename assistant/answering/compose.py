@@ -36,6 +36,7 @@ from typing import Any, Protocol
 import numpy as np
 
 from assistant.answer import Citation, Context, EvidenceRow, Plan
+from assistant.answering import slots
 from assistant.answering.entities import JURISDICTION_SAID, record_places
 from assistant.answering.intents import INTENT_WORDS
 from assistant.answering.sentence_kinds import (
@@ -55,12 +56,13 @@ from assistant.answering.sentence_kinds import (
     is_design_only,
     is_meta,
 )
+from assistant.answering.slots import NUMBER_QUESTION, RESULT_INTENTS
 from assistant.library.chunks import split_sentences, tokenize
 from assistant.vocab import (
     EVIDENCE_RANK,
     ROUTE_DECLINE,
     ROUTE_EXTRACTIVE,
-    SUBSTANCE_NAMES,
+    SUBSTANCE_SAID,
 )
 
 DECLINE_TEXT = "The baclofen literature this assistant holds does not answer this question."
@@ -182,19 +184,7 @@ class Citations:
 # --------------------------------------------------------------------------- filters
 
 _OVERDOSE = re.compile(r"\boverdos\w*|\bantidote\b|\bpoison\w*", re.I)
-RESULT_INTENTS = frozenset({"efficacy", "trial_result", "which_trials", "comparison"})
-# One-number questions: one or two sentences.
-NUMBER_QUESTION = re.compile(
-    r"\b(?:how (?:many|much|long|often)|what (?:is|was) the (?:maximum|max|highest|usual|starting"
-    r"|half|target|daily)|half.?life|what (?:dose|year)|which year|when (?:was|did|were)"
-    r"|how old|what percentage|what proportion)\b",
-    re.I,
-)
-_SUBSTANCE_RX = {
-    s.key: re.compile(rf"\b(?:{s.words})", re.I)
-    for s in SUBSTANCE_NAMES
-    if s.key not in ("general", "spasticity")
-}
+_SUBSTANCE_RX = {k: rx for k, rx in SUBSTANCE_SAID.items() if k != "spasticity"}
 _NUMBER = re.compile(r"(?<![\w.])(\d+(?:[.,]\d+)?)\s?(%|mg|percent|g|hours?|weeks?|days?)?")
 
 
@@ -458,35 +448,9 @@ class ExtractiveComposer:
         idf = ev.store.idf
         topic = set(tokenize(ev.plan.searched)) - QUESTION_WORDS
         weight = sum(idf(t) for t in topic) or 1.0
-        if wants_number:  # the answer to "how many ..." is a number about what was asked
-            top = pool[0].score
-
-            def cover(c: Sentence) -> float:
-                return sum(idf(t) for t in topic & c.tokens) / weight
-
-            asks_year = bool(re.search(r"\b(?:what|which) year\b|\bwhen\b", question, re.I))
-
-            def figures(c: Sentence) -> bool:  # a year is the figure "in what year?" asks for
-                return bool(c.numbers) or (
-                    asks_year and bool(re.search(r"\b(?:19|20)\d\d\b", c.text))
-                )
-
-            numbered = [c for c in pool[:6] if figures(c) and c.score >= 0.8 * top]
-            lead = max(numbered, key=lambda c: (cover(c), c.score), default=None)
-            if (
-                lead is not None
-                and lead is not pool[0]
-                and (
-                    not figures(pool[0])
-                    # covers more of the question, and all that the first sentence covered
-                    or (
-                        cover(lead) >= cover(pool[0]) + 0.15
-                        and topic & pool[0].tokens <= lead.tokens
-                    )
-                )
-            ):
-                pool.remove(lead)
-                pool.insert(0, lead)
+        filled = slots.put_answer_first(pool, ev.plan, question, topic, idf)
+        if filled and not re.search(r"\band\b", question) and not wants_number:
+            limit = 1  # the name asked for is given: nothing else is asked
         chosen: list[Sentence] = [pool.pop(0)]
         covered = topic & chosen[0].tokens
         answered = sum(idf(t) for t in covered) / weight >= 0.9
@@ -500,19 +464,22 @@ class ExtractiveComposer:
                     continue
                 redundancy = max(similarity(c, o) for o in chosen)
                 new = sum(idf(t) for t in (topic & c.tokens) - covered) / weight
-                # A further sentence must cover part of the question the chosen ones leave
-                # open, or be nearly as relevant as the best: never padding.
+                # A further line answers a part of the question the chosen ones leave open; a
+                # sentence merely near the first in relevance is a neighbour, not an answer. A
+                # list question ("which side effects ...") takes further items as nearly as
+                # relevant as the first that say something new.
                 novel = len(c.tokens - set().union(*(o.tokens for o in chosen))) / max(
                     1, len(c.tokens)
                 )
-                # when the first sentence already says all the question asks, only a nearly
-                # equal one may join it (a second source's figure), never a neighbour
-                close = 0.95 if answered else 0.88
                 if len(chosen) >= 2 and not wants_list and new < 0.15:
                     continue  # a third line must answer a part of the question still open
                 if not (
                     (new >= 0.1 and c.score >= 0.75 * top)
-                    or (c.score >= close * top and novel >= 0.4)
+                    or (
+                        wants_list
+                        and c.score >= (0.95 if answered else 0.88) * top
+                        and novel >= 0.4
+                    )
                 ):
                     continue
                 val = c.score - 0.4 * max(0.0, redundancy - 0.55) + 0.15 * new

@@ -106,6 +106,7 @@ INTENT_RX = {
         r"\bameisen\b|\b19[4-9]\d\b|\borigin\w*|\bdeveloped (?:for|as)\b|\bcame (?:about|from)\b",
         r"\btake off\b|\bbecame popular\b|\bfail(?:ed)? as\b|\bend(?:ed)? up\b|\bbefore its\b",
         r"\bpatent\w*|\bwho made\b|\bwhen was (?:it|baclofen) (?:made|created|first)\b",
+        r"\bwho (?:came up with|thought of|had the idea|pioneered|popularis\w*|populariz\w*)\b",
         r"\bfirst (?:meant|intended|designed|made|developed) (?:for|to)\b|\boriginally (?:meant|intended|designed)\b",
     ),
     "regulation": _rx(

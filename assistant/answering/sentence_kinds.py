@@ -135,8 +135,9 @@ THIS_THING = re.compile(
 
 # A question asking for several things ("which side effects", "what are the signs").
 LIST_QUESTION = re.compile(
-    r"\b(?:which|what)\s+(?:\w+\s+){0,2}?(?:are|were)\b|\b(?:list|name)\b|\bsigns\b|\bsymptoms\b"
-    r"|\bside effects\b|\brisks\b|\bwarnings\b|\band\b(?:\s+\w+){0,3}\s+(?:how|what|why|when)\b",
+    r"\b(?:which|what)\s+(?:\w+\s+){0,2}?(?:are|were)\b|^\s*(?:list|name)\b"
+    r"|\b(?:list|name) (?:the|all|some|any|every)\b|\bsigns\b|\bsymptoms\b"
+    r"|\bside effects\b|\brisks\b|\bwarnings\b|\band\b(?:\s+\w+){1,3}\s+(?:how|what|why|when)\b",
     re.I,
 )
 

@@ -22,6 +22,7 @@ from assistant.answering.compose import (
     same_fact,
 )
 from assistant.answering.entities import find_other_medicines
+from assistant.answering.sentence_kinds import SAME_WORD
 from assistant.answering.synthesis import (
     RESULT_PHRASE,
     cite_study,
@@ -240,9 +241,19 @@ def trial_result(ev: Evidence, record: RecordInfo) -> Composition | None:
     specific = _specific_words(question, record) - set(tokenize(record.key_result or ""))
     idf = store.idf
     generic = bool(GENERIC_RESULT.search(question) or "result" in plan.aspects)
+    # words the study's own text never uses describe it in the asker's words ("ten guys with a
+    # booze problem", a term left untranslated): they cannot ask for a detail it states
+    written = set().union(*(tokenize(c.text) for c in own.contexts)) if own.contexts else set()
+    stated = {t for t in specific if t in written or SAME_WORD.get(t, t) in written}
     asks_result = not _SPECIFIC_DETAIL.search(question) and (
         _about_key_result(question, record, store)
         or (generic and sum(idf(t) for t in specific) < 6.0)
+        or (
+            not stated
+            and not re.match(r"\s*(?:and )?who\b", question, re.I)  # a person, not a result
+            and not _OUTCOME.search(question)  # an outcome it never reports is said so
+            and not any(asks.search(question) for asks, _, _ in _DETAILS)
+        )
     )
     # what the question asks beyond the result, for one more sentence (profile words count here)
     beyond = _specific_words(question, record, described=False) - set(

@@ -264,6 +264,7 @@ _DROPOUT_Q = re.compile(
     r"|\bbetter tolerated\b|\btolerat\w* (?:than|as well)",
     re.I,
 )
+_NOT_DROPOUTS = frozenset({"withdrawal", "overdose", "interaction", "contraindication", "dosing"})
 _DROPOUT_S = re.compile(r"\bdrop.?outs?\b|\bdropped out\b|\bdiscontinu\w*", re.I)
 _NO_MORE = re.compile(
     r"\bfewer\b|\bdid not increase\b|\bwithout more\b|\bno (?:more|increase)\b", re.I
@@ -275,8 +276,8 @@ def pooled_dropouts(ev: Evidence) -> Composition | None:
     dropouts, the newest first. None when no pooled analysis speaks of them."""
     plan, store = ev.plan, ev.store
     q = plan.english or plan.question
-    if not _DROPOUT_Q.search(q) or plan.entities.trials:
-        return None
+    if not _DROPOUT_Q.search(q) or plan.entities.trials or plan.intent in _NOT_DROPOUTS:
+        return None  # "what happens if someone just quits it?" is about stopping, not dropouts
     found: list[tuple[RecordInfo, object, str, int]] = []
     for r in pooled_studies(store.catalog(), plan.substance or "alcohol"):
         for pos in store.record_positions(r.id):

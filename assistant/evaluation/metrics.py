@@ -28,7 +28,7 @@ import numpy as np
 from assistant.answer import Answer, Citation, Context, Plan
 from assistant.evaluation.questions import Question
 from assistant.library.chunks import split_sentences, tokenize
-from assistant.vocab import DETECTED_NOTICE_KINDS, SUBSTANCE_NAMES
+from assistant.vocab import ADDICTIONS, DETECTED_NOTICE_KINDS, SUBSTANCE_SAID
 
 SUPPORT_THRESHOLD = 0.6
 SAME_MEANING = 0.9
@@ -198,9 +198,7 @@ def repeated_facts(
     return pairs
 
 
-_SUBSTANCE_RX = {
-    s.key: re.compile(rf"\b(?:{s.words})", re.I) for s in SUBSTANCE_NAMES if s.addiction
-}
+_SUBSTANCE_RX = {k: rx for k, rx in SUBSTANCE_SAID.items() if k in ADDICTIONS}
 
 
 def off_topic(sentences: Sequence[str], item: Question) -> list[str]:

@@ -19,7 +19,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from assistant.library.records import Record, format_validation_error
-from assistant.vocab import EVIDENCE_RANK, SUBSTANCE_NAMES, USER_EVIDENCE
+from assistant.vocab import EVIDENCE_RANK, SUBSTANCE_SAID, USER_EVIDENCE
 
 MAX_AUTHORS = 10
 _ID_HASH = 8
@@ -138,9 +138,7 @@ def evidence_for(pubtypes: Iterable[str]) -> str:
     return min(found, key=lambda e: EVIDENCE_RANK[e]) if found else USER_EVIDENCE
 
 
-_SUBSTANCE_RX = {
-    s.key: re.compile(rf"\b(?:{s.words})", re.I) for s in SUBSTANCE_NAMES if s.key != "general"
-}
+_SUBSTANCE_RX = SUBSTANCE_SAID
 
 
 def substances_in(text: str) -> list[str]:

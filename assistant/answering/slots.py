@@ -1,0 +1,127 @@
+"""What kind of answer a question asks for, and which candidate sentence gives it.
+
+A question has a slot: "how many ...?" wants a figure, "in what year?" a year, "who ...?" a person,
+"does it help ...?" a result against a comparison. The composer ranks sentences by relevance;
+when the best one does not fill the slot and a nearly as relevant one does, that one becomes the
+bottom line (:func:`put_answer_first`). Plain functions over the ranked pool, testable alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Protocol
+
+from assistant.answer import Plan
+from assistant.library.chunks import tokenize
+from assistant.vocab import SUBSTANCE_SAID
+
+
+class Candidate(Protocol):
+    text: str
+    tokens: set[str]
+    numbers: frozenset[str]
+    score: float
+
+
+# Questions whose answers are results: efficacy, one trial's result, which trials, comparisons.
+RESULT_INTENTS = frozenset({"efficacy", "trial_result", "which_trials", "comparison"})
+# One-number questions: one or two sentences.
+NUMBER_QUESTION = re.compile(
+    r"\b(?:how (?:many|much|long|often)|what (?:is|was) the (?:maximum|max|highest|usual|starting"
+    r"|half|target|daily)|half.?life|what (?:dose|year)|which year|when (?:was|did|were)"
+    r"|how old|what percentage|what proportion)\b",
+    re.I,
+)
+_ASKS_YEAR = re.compile(r"\b(?:what|which) year\b|\bwhen\b", re.I)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# "does it help / did it keep them off drink / is it effective": a question about an effect
+ASKS_EFFECT = re.compile(
+    r"\b(?:help\w*|work\w*|effective\w*|efficacy|improv\w*|reduc\w*|keep\w*|kept|stop\w*"
+    r"|prevent\w*|cut\w*|quit\w*|succeed\w*|benefit\w*|better|beat)\b",
+    re.I,
+)
+# a result stated against a comparison ("71% versus 29%", "no different from placebo")
+COMPARED_RESULT = re.compile(
+    r"\b(?:versus|vs\.?|than|against|placebo|compared|no (?:significant )?difference"
+    r"|not significant\w*|p ?[=<])",
+    re.I,
+)
+ASKS_WHO = re.compile(r"^\s*(?:and |so )?who\b", re.I)
+# a first name and a surname, after a word (not a sentence's first word)
+_PERSON = re.compile(r"(?<=[\w,;:] )(?-i:([A-Z][a-z]+) ([A-Z][a-z]+))\b")
+_OTHER_SUBSTANCES = {k: rx for k, rx in SUBSTANCE_SAID.items() if k != "spasticity"}
+
+
+def names_person(text: str, idf: Callable[[str], float]) -> bool:
+    """Whether a sentence names a person in its own words: a first name and a surname the
+    library rarely uses (``idf``, so not "United States" or "Drug Administration"). A citation in
+    brackets, "(Kent et al. 2020)", names a source's authors, not an answer to "who?"."""
+    plain = re.sub(r"\([^)]*\)", " ", text)
+    return any(all(idf(t) >= 4.0 for t in tokenize(f"{a} {b}")) for a, b in _PERSON.findall(plain))
+
+
+def _promote(pool: list, lead: Candidate | None) -> bool:
+    if lead is None or lead is pool[0]:
+        return False
+    pool.remove(lead)
+    pool.insert(0, lead)
+    return True
+
+
+def put_answer_first(
+    pool: list, plan: Plan, question: str, topic: set[str], idf: Callable[[str], float]
+) -> bool:
+    """Reorder ``pool`` (candidates, best first) so that its first sentence fills the question's
+    slot when the best one does not and another nearly as relevant does. True when a "who?"
+    question's person is now named first (nothing else is then asked)."""
+    if not pool:
+        return False
+    top = pool[0].score
+    weight = sum(idf(t) for t in topic) or 1.0
+
+    def cover(c: Candidate) -> float:
+        return sum(idf(t) for t in topic & c.tokens) / weight
+
+    if NUMBER_QUESTION.search(question):  # a number about what was asked
+        asks_year = bool(_ASKS_YEAR.search(question))
+
+        def figures(c: Candidate) -> bool:  # a year is the figure "in what year?" asks for
+            return bool(c.numbers) or (asks_year and bool(_YEAR.search(c.text)))
+
+        numbered = [c for c in pool[:6] if figures(c) and c.score >= 0.8 * top]
+        lead = max(numbered, key=lambda c: (cover(c), c.score), default=None)
+        if lead is not None and (
+            not figures(pool[0])
+            # covers more of the question, and all that the first sentence covered
+            or (cover(lead) >= cover(pool[0]) + 0.15 and topic & pool[0].tokens <= lead.tokens)
+        ):
+            _promote(pool, lead)
+        return False
+    if ASKS_WHO.match(question):  # "who first made it?": the answer names a person
+        if names_person(pool[0].text, idf):
+            return True
+        lead = next(
+            (c for c in pool[1:10] if c.score >= 0.65 * top and names_person(c.text, idf)), None
+        )
+        return _promote(pool, lead)
+    if plan.intent in RESULT_INTENTS and ASKS_EFFECT.search(question):
+        # "does it help ...?": a result against a comparison, not a safety remark or the reason
+        # the study was run, when one is nearly as relevant (and about the substance asked)
+        if COMPARED_RESULT.search(pool[0].text):
+            return False
+        asked = set(plan.entities.substances)
+        others = [rx for k, rx in _OTHER_SUBSTANCES.items() if asked and k not in asked]
+        lead = next(
+            (
+                c
+                for c in pool[1:6]
+                if c.score >= 0.85 * top
+                and c.numbers
+                and COMPARED_RESULT.search(c.text)
+                and not any(rx.search(c.text) for rx in others)
+            ),
+            None,
+        )
+        _promote(pool, lead)
+    return False
