@@ -838,3 +838,29 @@ def test_stopping_it_is_not_read_as_trial_dropouts(corpus_assistant) -> None:
     assert ans.plan and ans.plan.intent == "withdrawal"
     assert re.search(r"withdraw|hallucinat|seizure", first_sentence(ans.answer), re.I), ans.answer
     assert "withdrawal" in [n.kind for n in ans.notices]
+
+
+def test_a_named_medicine_is_read_as_its_class_for_interactions(corpus_assistant) -> None:
+    """The interaction sources name classes ("opioids", "tricyclic antidepressants", "CNS
+    depressants"): a question naming one medicine of a class finds the sentence about its class,
+    and "can it be taken with X?" is not answered with a bare "Yes"."""
+    for q, said in (
+        ("Does baclofen interact with tramadol?", "opioids"),
+        ("Can I take baclofen alongside amitriptyline?", "tricyclic antidepressants"),
+        ("Is baclofen safe with codeine?", "opioids"),
+        ("Can I take baclofen and diazepam together?", "CNS depressant"),
+    ):
+        ans = corpus_assistant.ask(q)
+        assert ans.plan and ans.plan.intent == "interaction", (q, ans.plan)
+        assert said in first_sentence(ans.answer), (q, ans.answer)
+    taken = corpus_assistant.ask("Can baclofen be taken with antidepressants?")
+    assert not taken.answer.startswith("Yes"), taken.answer
+
+
+def test_a_two_part_overdose_question_gets_both_parts(corpus_assistant) -> None:
+    ans = corpus_assistant.ask(
+        "What are the symptoms of a baclofen overdose and how is it treated?"
+    )
+    assert re.search(r"antidote|supportive", ans.answer) and re.search(
+        r"coma|hypotonia", ans.answer
+    )

@@ -446,7 +446,7 @@ class ExtractiveComposer:
         wants_list = bool(LIST_QUESTION.search(question))
         limit = 2 if wants_number else self.max_sentences
         idf = ev.store.idf
-        topic = set(tokenize(ev.plan.searched)) - QUESTION_WORDS
+        topic = {SAME_WORD.get(t, t) for t in tokenize(ev.plan.searched)} - QUESTION_WORDS
         weight = sum(idf(t) for t in topic) or 1.0
         filled = slots.put_answer_first(pool, ev.plan, question, topic, idf)
         if filled and not re.search(r"\band\b", question) and not wants_number:

@@ -46,7 +46,9 @@ INTENT_RX = {
         r"\bquits? them\b|\bnewborns?\b.*\bwithdrawal\b",
     ),
     "interaction": _rx(
-        r"\binteract\w*|\bmix\w*|\bcombin\w*|\btogether with\b|\bat the same time as\b",
+        r"\binteract\w*|\bmix\w*|\bcombin\w*|\btogether\b|\bat the same time\b",
+        r"\b(?:take|taking|use|using|on) (?:\w+ ){0,3}?alongside\b",
+        r"\b(?:safe|ok|okay|fine|dangerous|risky|harmful) (?:to (?:take|use) )?(?:it )?(?:with|alongside)\b",
         r"\bwhile (?:drinking|taking|on)\b"
         r"|\bdrink(?:s|ing)? (?:alcohol )?(?:on|while|with|when)\b(?! drinking days)",
         r"\b(?:take|taking|use|using|on) (?:baclofen|it) (?:\w+ ){0,2}?with\b",

@@ -335,12 +335,39 @@ def plan_question(
     ):
         # "with diazepam?": the label speaks of the class, not of each medicine
         plan.searched += " (CNS depressants, benzodiazepines, additive sedation)"
+    if plan.intent == "interaction":
+        # "with tramadol?": the sources name classes (opioids, tricyclic antidepressants)
+        said = " ".join([*plan.entities.other_medicines, norm(plan.english)])
+        classes = [name for rx, name in _CLASSES if rx.search(said) and name not in plan.searched]
+        if classes:
+            plan.searched += f" ({', '.join(dict.fromkeys(classes))})"
     if plan.intent == "overdose" and _MANAGEMENT.search(norm(plan.english)):
         # "how is it treated?": the sources' words for managing a poisoning ("treat" alone is a
         # word every question uses)
         plan.searched += " (management: supportive care, airway, haemodialysis, no antidote)"
     return plan
 
+
+# the class a medicine belongs to, as the interaction sources name it
+_CLASSES = tuple(
+    (re.compile(rf"\b(?:{a})\b"), name)
+    for a, name in (
+        (
+            r"tramadol|morphine|oxycodone|fentanyl|methadone|buprenorphine|codeine|\w+codone"
+            r"|\w+morphone|opioid painkillers?|painkillers?",
+            "opioids",
+        ),
+        (r"amitriptyline|\w+triptyline|tricyclics?", "tricyclic antidepressants"),
+        (r"sertraline|\w+oxetine|\w*citalopram|mirtazapine|antidepressants?", "antidepressants"),
+        (
+            r"\w+olol|\w+pril|\w+sartan|amlodipine|clonidine|antihypertensives?"
+            r"|blood pressure (?:lowering |reducing )?(?:tablets|pills|medicines?|medications?|drugs)",
+            "blood-pressure medicines",
+        ),
+        (r"lithium", "lithium"),
+        (r"phenelzine|tranylcypromine|selegiline|mao inhibitors?|maois?", "MAO inhibitors"),
+    )
+)
 
 _MANAGEMENT = re.compile(
     r"\bhow (?:is|are|do you|do doctors|should) (?:it |they |an overdose |overdoses |this )?"

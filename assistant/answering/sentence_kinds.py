@@ -125,6 +125,13 @@ def standalone(answer: str) -> str:
 SAME_WORD = {
     **{w: "approv" for w in tokenize("authorised authorized authorisation authorization licensed")},
     **{w: "doctor" for w in tokenize("physician physicians doctors gp gps prescriber prescribers")},
+    # clinical words with one meaning, as a question and a source may put them
+    **{w: "sign" for w in tokenize("symptom symptoms")},
+    **{w: "kidney" for w in tokenize("renal")},
+    **{w: "liver" for w in tokenize("hepatic")},
+    **{w: "drowsi" for w in tokenize("sleepy sleepiness somnolence")},
+    **{w: "pregnant" for w in tokenize("pregnancy")},
+    **{w: "breastfeed" for w in tokenize("lactation")},
 }
 
 THIS_THING = re.compile(
