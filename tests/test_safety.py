@@ -475,3 +475,43 @@ def test_notice_source_ids_exist_in_corpus():
     ids = {r.id for r in load_corpus(Path(PROJECT_DIR / "corpus"))}
     missing = sorted({s for srcs in NOTICE_SOURCES.values() for s in srcs} - ids)
     assert not missing, f"notice source ids not in corpus/records: {missing}"
+
+
+def test_talk_of_not_wanting_to_live_is_a_crisis_and_hospital_is_care() -> None:
+    """Talk of not wanting to live is an emergency however it is put, and the answer's first
+    line is a crisis line; someone already in hospital gets the emergency notice but no
+    "call an ambulance" line."""
+    from assistant.answering import danger
+
+    crisis = [
+        "he said last night he doesn't want to be here anymore, is it the tablets?",
+        "my sister keeps saying she'd be better off dead since starting baclofen",
+        "my dad told me he does not want to wake up tomorrow",
+    ]
+    for q in crisis:
+        assert danger.self_harm(q) and danger.in_danger(q), q
+        assert E in detect(q), q
+    calm = [
+        "Does baclofen increase the risk of suicide?",
+        "I don't want to be on baclofen for years, is that ok?",
+        "What are the suicide warnings on the Australian label?",
+    ]
+    for q in calm:
+        assert not danger.self_harm(q), q
+    assert danger.in_care("my brother overdosed last night and he's in hospital now")
+    assert not danger.in_care("should I take him to hospital? he took 30 tablets")
+
+
+def test_a_crisis_answer_opens_with_the_crisis_line(corpus_assistant) -> None:
+    ans = corpus_assistant.ask(
+        "my partner is on baclofen for his drinking and last night he said he doesnt want to be "
+        "here anymore, could the tablets be doing this?"
+    )
+    assert ans.answer.startswith("If someone talks about not wanting to live"), ans.answer
+    assert "emergency" in [n.kind for n in ans.notices]
+    cared = corpus_assistant.ask(
+        "my brother swallowed a load of his baclofen on purpose, he's in hospital now and his "
+        "blood pressure is high, is that normal?"
+    )
+    assert not cared.answer.startswith("Call your local emergency"), cared.answer
+    assert "emergency" in [n.kind for n in cared.notices]

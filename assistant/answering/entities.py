@@ -56,7 +56,7 @@ _ABUSED = {"heroin", "morphine", "oxycodone", "fentanyl", "methadone", "buprenor
 _JURISDICTION_WORDS = {
     "us": r"\bus\b|\bu\.s\.?|\busa\b|united states|america\w*|\bfda\b|dailymed|washington"
     r"|stateside",
-    "france": r"\bfrance\b|\bfrench\b|\bansm\b|baclocur|\brtu\b|temporary recommendation"
+    "france": r"\bfrance\b|\bfrench\b|\bansm\b|baclocur|\brtu\b|temporary recommendation|\bsfa\b"
     r"|conseil d.?etat|\bparis\b",
     "uk": r"\buk\b|united kingdom|britain|british|england|\bnice\b|\bmhra\b|\bbap\b",
     "australia": r"australia\w*|\baussie\b|\btga\b|\bpbs\b",

@@ -119,6 +119,8 @@ INTENT_RX = {
         r"\bmarketed\b|\bsigned off\b|\bwatchdog\b|\brulebook\b|\bconseil\b|\bcourts?\b",
         r"\bsafety (?:update|communication|alert)\b|\bon sale\b|\bcap\b",
         r"\bapa\b|\bamerican psychiatric association\b|\bbap\b|\bsfa\b",
+        r"\bwhen (?:was|were|did) (?:\w+ ){0,4}?(?:warnings?|boxed warning|label change)\w* (?:\w+ ){0,2}?"
+        r"(?:added|introduced|issued|put|required|first)\b",
         r"\b(?:can|may|could|are|is) (?:\w+ ){0,3}?(?:doctors?|physicians?|general practitioners"
         r"|gps?|psychiatrists?|nurses?|pharmacists?|specialists?)\b(?: primary care)?"
         r" (?:\w+ ){0,3}?(?:prescrib\w*|allowed)",
@@ -223,6 +225,7 @@ def classify(text: str, ents: Entities, personal: bool, records: Sequence[Record
         conditions
         and safety_cue
         and not (others or ents.trials or hit["comparison"] or asks_effect)
+        and not (hit["regulation"] and re.match(r"\s*(?:and )?when\b", t))  # a label's history
     ):
         return "contraindication"
     if re.search(r"\bcontra.?indicat\w*", t) and not others:
@@ -284,7 +287,8 @@ def classify(text: str, ents: Entities, personal: bool, records: Sequence[Record
     if hit["regulation"] and not (dose_cap or efficacy_only):
         return "regulation"
     if hit["adverse_effects"] and not (
-        hit["efficacy"] and not re.search(r"\bside.?effects?\b|\badverse\b|\bsafe\b", t)
+        hit["efficacy"]
+        and not re.search(r"\bside.?effects?\b|\badverse\b|\bsafe\b|\bsuicid\w*|\bcaus\w*", t)
     ):
         return "adverse_effects"
     if hit["pharmacokinetics"]:

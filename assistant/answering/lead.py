@@ -23,6 +23,10 @@ CALL_NOW = (
     "Call your local emergency number now (112 in Europe, 911 in North America) or a poison "
     "centre; do not wait for symptoms to pass."
 )
+CRISIS = (
+    "If someone talks about not wanting to live, get help now: call your local emergency number "
+    "(112 in Europe, 911 in North America) or a crisis line, and do not leave them alone."
+)
 URGENT_WITHDRAWAL = (
     "Get urgent medical help now (your local emergency number, 112 or 911): after baclofen is "
     "stopped suddenly, symptoms like these need a doctor straight away."
@@ -255,8 +259,14 @@ def with_lead(plan: Plan, comp: Composition) -> Composition:
         re.match(r"\s*(?:is|are|can|could|does|do|would|will|was)\b", question, re.I)
         and not safety.is_personal(question)
     )
+    if safety.self_harm(question) or safety.self_harm(plan.question):
+        informational = False  # whatever else is asked, a crisis comes first
+    elif safety.in_care(question) or safety.in_care(plan.question):
+        informational = True  # already in hospital: the answer, not "call an ambulance"
     if (safety.in_danger(question) or safety.in_danger(plan.question)) and not informational:
         lead = URGENT_WITHDRAWAL if plan.intent == "withdrawal" else CALL_NOW
+        if safety.self_harm(question) or safety.self_harm(plan.question):
+            lead = CRISIS
         body = "\n".join(
             ln if ln.startswith("- ") else f"- {ln}" for ln in comp.answer.splitlines() if ln
         )

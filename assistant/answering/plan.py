@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from assistant.answer import Entities, Plan
+from assistant.answering import danger
 from assistant.answering.entities import (
     ASPECT_RX,
     BACLOFEN,
@@ -292,6 +293,8 @@ def plan_question(
             previous = plan_question(earlier, catalog, previous=previous)
     language, english = read_question(question)
     english = clinical_reading(english)
+    if danger.self_harm(english) and not re.search(r"\bsuicid", english, re.I):
+        english += " (suicidal thoughts)"  # what the sources call it: the label's warnings
     t = norm(english)
     ents = Entities(
         substances=find_substances(english),
