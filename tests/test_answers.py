@@ -864,3 +864,18 @@ def test_a_two_part_overdose_question_gets_both_parts(corpus_assistant) -> None:
     assert re.search(r"antidote|supportive", ans.answer) and re.search(
         r"coma|hypotonia", ans.answer
     )
+
+
+def test_a_use_the_library_never_mentions_is_declined_naming_it(corpus_assistant) -> None:
+    """ "Has baclofen been tried for gambling?" names a use no source mentions (a word the library
+    never uses, or known words never found together): declined in one sentence that names it and
+    the addictions the library does cover. A use it does hold is answered."""
+    for q, use in (
+        ("Has baclofen been tried for gambling addiction?", "gambling"),
+        ("Has baclofen been studied in binge eating?", "binge eating"),
+    ):
+        ans = corpus_assistant.ask(q)
+        assert ans.abstained and use in ans.answer and "cocaine" in ans.answer, ans.answer
+        assert len(ans.answer.splitlines()) == 1
+    held = corpus_assistant.ask("Has baclofen been tried for cocaine addiction?")
+    assert not held.abstained and held.citations, held.answer

@@ -222,3 +222,15 @@ def test_german_compounds() -> None:
             word,
             to_english(f"Was ist {word}?", "de"),
         )
+
+
+def test_adverse_events_are_read_in_every_language() -> None:
+    from assistant.answering.language import read_question
+
+    for q in (
+        "Secondo la revisione Cochrane, il baclofene causa più eventi avversi del placebo?",
+        "¿El baclofeno causa más eventos adversos que el placebo?",
+        "Le baclofène cause-t-il plus d'événements indésirables que le placebo ?",
+        "Verursacht Baclofen mehr unerwünschte Ereignisse als Placebo?",
+    ):
+        assert "adverse events" in read_question(q)[1], q

@@ -55,10 +55,12 @@ from assistant.library.chunks import tokenize
 from assistant.library.records import RecordInfo
 from assistant.settings import Settings
 from assistant.vocab import (
+    ADDICTIONS,
     LANGUAGES,
     POOLED_EVIDENCE,
     PRIMARY_EVIDENCE,
     ROUTE_TRIAL,
+    SUBSTANCE_LABELS,
 )
 
 MAX_QUESTION_CHARS = 2000
@@ -369,6 +371,15 @@ class Assistant:
                 "This assistant cannot say how much baclofen a particular person should take or "
                 "how to change a dose; that is decided with the prescriber."
             )
+        unstudied = _unstudied_use(plan, self.extractive.vocabulary, self.store.texts)
+        if unstudied:
+            labels = [SUBSTANCE_LABELS[k] for k in ADDICTIONS]
+            labels = [x if x.isupper() else x.lower() for x in labels]
+            studied = f"{', '.join(labels[:-1])} and {labels[-1]}"
+            return decline(
+                f"The library holds no study of baclofen for {unstudied}; its addiction evidence "
+                f"covers {studied}."
+            )
         if (
             plan.intent == "overdose"
             and re.search(
@@ -429,6 +440,44 @@ class Assistant:
         if comp is None or (not comp.answer and comp.abstained):
             comp = self.composer(ev)
         return comp
+
+
+_TRIED_FOR = re.compile(
+    r"\b(?:tried|tested|studied|trialled|trialed|used|evaluated|investigated|research\w*|evidence"
+    r"|help\w*|work\w*|effective|useful)\b(?: \w+){0,3}? (?:for|in|with|against|on) "
+    r"(?P<use>(?:[a-z][\w-]* ){0,2}[a-z][\w-]*)",
+    re.I,
+)
+
+
+def _unstudied_use(plan: Plan, vocabulary: frozenset[str] | None, texts: Sequence[str]) -> str:
+    """The use a question asks about when the library never mentions it ("Has baclofen been
+    tried for gambling?" -> "gambling"); "" otherwise. Only questions naming no substance, study,
+    medicine or condition the library knows, and asking whether baclofen was tried or works."""
+    ents = plan.entities
+    if not vocabulary or ents.substances or ents.trials or ents.other_medicines or ents.conditions:
+        return ""
+    if plan.intent not in ("efficacy", "general", "which_trials", "out_of_scope"):
+        return ""
+    m = _TRIED_FOR.search(plan.english or plan.question)
+    if not m:
+        return ""
+    words = [w for w in m.group("use").split() if w.lower() not in _USE_FILLER]
+    if not words:
+        return ""
+    phrase = " ".join(words)
+    if any(not (set(tokenize(w)) <= vocabulary) for w in words):
+        return phrase  # a word the library never uses
+    if len(words) > 1:  # known words, but never together ("binge eating")
+        said = re.compile(rf"\b{re.escape(phrase)}", re.I)
+        if not any(said.search(t) for t in texts):
+            return phrase
+    return ""
+
+
+_USE_FILLER = frozenset(
+    ["a", "an", "the", "this", "that", "people", "patients", "someone", "addiction", "addictions", "disorder", "disorders", "problem", "problems", "use", "dependence", "treatment"]
+)
 
 
 def _unknown_use(plan: Plan, vocabulary: frozenset[str] | None) -> bool:

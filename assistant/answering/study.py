@@ -202,6 +202,12 @@ def _specific_words(question: str, record: RecordInfo, described: bool = True) -
     return set(tokenize(question)) - known - _NAMING - QUESTION_WORDS
 
 
+# "what came out of / what did ... give / how did ... go": a result asked in other words
+_ASKS_WHAT_HAPPENED = re.compile(
+    r"\s*(?:and |so )?(?:what (?:did|does|do|came|happened|was the (?:result|outcome|upshot))"
+    r"|how did)\b",
+    re.I,
+)
 _DID_IT_CHANGE = re.compile(
     r"^\s*(?:did|does|was|were|is)\b.*\b(?:improv\w*|reduc\w*|increas\w*|lower\w*|rais\w*|cut"
     r"|help\w*|work\w*|delay\w*|prevent\w*)\b",
@@ -250,6 +256,7 @@ def trial_result(ev: Evidence, record: RecordInfo) -> Composition | None:
         or (generic and sum(idf(t) for t in specific) < 6.0)
         or (
             not stated
+            and (generic or _ASKS_WHAT_HAPPENED.match(question))
             and not re.match(r"\s*(?:and )?who\b", question, re.I)  # a person, not a result
             and not _OUTCOME.search(question)  # an outcome it never reports is said so
             and not any(asks.search(question) for asks, _, _ in _DETAILS)
