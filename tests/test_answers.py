@@ -879,3 +879,21 @@ def test_a_use_the_library_never_mentions_is_declined_naming_it(corpus_assistant
         assert len(ans.answer.splitlines()) == 1
     held = corpus_assistant.ask("Has baclofen been tried for cocaine addiction?")
     assert not held.abstained and held.citations, held.answer
+
+
+def test_a_follow_up_about_a_studys_patients_stays_on_the_study(corpus_assistant) -> None:
+    """ "the ones who ..." after a study question is about that study's patients: no call-an-
+    ambulance line, no withdrawal notice for participants who quit it, the study's own record."""
+    history = ["What did the Léger 2017 western France poison-centre study of baclofen find?"]
+    ones = corpus_assistant.ask(
+        "were seizures more common in the ones who arrived in a deeper coma?", history=history
+    )
+    assert ones.plan and ones.plan.follow_up and ones.plan.entities.trials == ["leger2017"]
+    assert not ones.answer.startswith("Call your local emergency"), ones.answer
+    assert ones.citations and ones.citations[0].source_id == "leger2017"
+    quit = corpus_assistant.ask(
+        "and how many quit it because of side effects?",
+        history=["What did the 2004 North Carolina open-label baclofen study find?"],
+    )
+    assert "withdrawal" not in [n.kind for n in quit.notices], quit.notices
+    assert re.search(r"\b(?:two|2) of the 12\b", quit.answer, re.I), quit.answer

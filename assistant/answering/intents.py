@@ -171,6 +171,11 @@ FOLLOW_UP_CUE = re.compile(
     r"|\b(?:it|its|that|this|those|these|them|they|there|the same|that trial|this trial"
     r"|that study|the trial|the study|the top dose|the review|the meta.?analysis)\b"
 )
+# a group of the study just discussed ("the ones who arrived in a coma"): a follow-up, however long
+GROUP_OF_IT = re.compile(
+    r"\b(?:the ones|(?:the )?(?:people|patients|participants|volunteers) (?:in it|on it|in that"
+    r" (?:study|trial)))\b"
+)
 
 
 # --------------------------------------------------------------------------- intent
@@ -185,6 +190,12 @@ _TREATING = re.compile(
 _REGULATORY_WORDS = re.compile(
     r"\bapprov\w*|\bauthori\w*|\blicen\w*|\blegal\w*|\bfda\b|\bansm\b|\btga\b|\boff.?label\b"
     r"|\bguidelines?\b|\brecommend\w*|\bregistered\b|\bproducts?\b|\bsold\b"
+)
+
+
+# "how many quit it because of side effects?" of a study: participants leaving it
+_LEFT_THE_STUDY = re.compile(
+    r"\bhow many\b.*\b(?:quit|stopped|dropped|discontinued|withdrew|left)\b|\bdrop(?:ped)? ?out"
 )
 
 
@@ -211,7 +222,10 @@ def classify(text: str, ents: Entities, personal: bool, records: Sequence[Record
     raise_dose = personal and re.search(r"\b(?:increase|raise|double|how much)\b", t)
     treats_withdrawal = ASPECT_RX["withdrawal_treatment"].search(t)
     if hit["withdrawal"] and not (
-        treats_withdrawal or raise_dose or (ents.trials and hit["result"])
+        treats_withdrawal
+        or raise_dose
+        or (ents.trials and hit["result"])
+        or (_LEFT_THE_STUDY.search(t) and hit["adverse_effects"])
     ):
         return "withdrawal"
     if personal and hit["dosing"]:
@@ -264,7 +278,7 @@ def classify(text: str, ents: Entities, personal: bool, records: Sequence[Record
             and not _BY_HOW_MUCH.search(t)
         ):
             return "dosing"
-        if hit["withdrawal"] and not hit["result"]:
+        if hit["withdrawal"] and not hit["result"] and not _LEFT_THE_STUDY.search(t):
             return "withdrawal"
         if hit["adverse_effects"] and not hit["result"]:
             return "adverse_effects"

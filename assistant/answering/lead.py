@@ -261,8 +261,14 @@ def with_lead(plan: Plan, comp: Composition) -> Composition:
     )
     if safety.self_harm(question) or safety.self_harm(plan.question):
         informational = False  # whatever else is asked, a crisis comes first
-    elif safety.in_care(question) or safety.in_care(plan.question):
-        informational = True  # already in hospital: the answer, not "call an ambulance"
+    elif (
+        safety.in_care(question)
+        or safety.in_care(plan.question)
+        or (plan.follow_up and plan.entities.trials)
+    ):
+        # already in hospital, or a follow-up about a study's patients ("were fits more common in
+        # the ones who arrived unconscious?"): the answer, not "call an ambulance"
+        informational = True
     if (safety.in_danger(question) or safety.in_danger(plan.question)) and not informational:
         lead = URGENT_WITHDRAWAL if plan.intent == "withdrawal" else CALL_NOW
         if safety.self_harm(question) or safety.self_harm(plan.question):

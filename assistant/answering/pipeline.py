@@ -431,7 +431,9 @@ class Assistant:
             "trial_result", "efficacy", "dosing", "adverse_effects", "withdrawal", "mechanism",
             "history", "pharmacokinetics", "comparison", "overdose", "interaction", "regulation",
             "general",
-        ) and not safety.in_danger(plan.english or plan.question):  # fmt: skip
+        ) and not (
+            safety.in_danger(plan.english or plan.question) and not plan.follow_up
+        ):  # fmt: skip
             record = self.store.record(plan.entities.trials[0])
             if record is not None and (not filters or filters.allows(record)):
                 comp = study.trial_result(ev, record)
@@ -476,7 +478,25 @@ def _unstudied_use(plan: Plan, vocabulary: frozenset[str] | None, texts: Sequenc
 
 
 _USE_FILLER = frozenset(
-    ["a", "an", "the", "this", "that", "people", "patients", "someone", "addiction", "addictions", "disorder", "disorders", "problem", "problems", "use", "dependence", "treatment"]
+    [
+        "a",
+        "an",
+        "the",
+        "this",
+        "that",
+        "people",
+        "patients",
+        "someone",
+        "addiction",
+        "addictions",
+        "disorder",
+        "disorders",
+        "problem",
+        "problems",
+        "use",
+        "dependence",
+        "treatment",
+    ]
 )
 
 

@@ -34,6 +34,7 @@ from assistant.answering.entities import (
 )
 from assistant.answering.intents import (
     FOLLOW_UP_CUE,
+    GROUP_OF_IT,
     INTENT_RX,
     PERSONAL_DOSE,
     classify,
@@ -52,7 +53,7 @@ def is_follow_up(question: str, ents: Entities, own_intent: bool) -> bool:
     the top dose?"), or questions with no subject of their own."""
     t = norm(question)
     n = len(t.split())
-    if FOLLOW_UP_CUE.search(t) and n <= 12:
+    if FOLLOW_UP_CUE.search(t) and n <= 12 or GROUP_OF_IT.search(t) and n <= 20:
         return True
     if not BACLOFEN.search(t) and not ents.trials and not ents.documents and n <= 9:
         return True

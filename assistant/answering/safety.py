@@ -414,7 +414,7 @@ _ADDICTION_ROUTES = frozenset({"synthesis", "trial"})
 
 _TRIAL_STOPPING = re.compile(
     r"\b(?:patients|participants|people|subjects|how many)\b.*\b(?:stopped|dropped|discontinued"
-    r"|withdrew|left)\b(?! baclofen suddenly)",
+    r"|withdrew|left|quit)\b(?! baclofen suddenly)",
     re.I,
 )
 
