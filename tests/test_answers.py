@@ -356,6 +356,31 @@ def test_everyday_wording_is_answered_like_the_clinical_one(corpus_assistant) ->
     assert not a.ask("does baclofen only work in people who've already detoxed?").abstained
 
 
+@pytest.mark.parametrize(
+    ("question", "source", "says"),
+    [
+        # declined before: the sources say "metabolised", "overdose", "prescribe"
+        ("Is baclofen broken down by the liver?", "label_pharmacokinetics", "15% of a baclofen dose is metabolised in the liver"),
+        ("Can you OD on baclofen?", "label_overdose", "signs of baclofen overdose"),
+        ("Will baclofen knock me out?", "label_adverse_reactions", "drowsiness"),
+        ("Is it safe to drive a car after taking baclofen?", "label_warnings_precautions", "not to drive"),
+        # answered from the wrong record before
+        ("Who first made baclofen?", "kent2020", "Heinrich Keberle synthesised baclofen at Ciba in 1962"),
+        ("Can my doctor give me baclofen for drinking?", "reg_us_fda", "off-label"),
+        ("Is baclofen available for alcohol in France?", "reg_france_baclocur", "Baclocur"),
+    ],
+)  # fmt: skip
+def test_a_patients_or_relatives_words_reach_the_record_that_answers(
+    corpus_assistant, question: str, source: str, says: str
+) -> None:
+    """Everyday words ("broken down by the liver", "OD", "knock me out", "who first made it")
+    are read as the sources word them, so the first sentence answers from the right record."""
+    ans = corpus_assistant.ask(question)
+    assert not ans.abstained and ans.citations[0].source_id == source, ans.answer
+    assert says in first_sentence(ans.answer), ans.answer
+    _check_citations(ans, corpus_assistant.store)
+
+
 def test_other_languages_reach_interactions_and_the_placenta(corpus_assistant) -> None:
     """Questions the glossary once dropped words from ("antidepresivos", "somnifères",
     "placenta") are answered from the label, with the notices they call for."""

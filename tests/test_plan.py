@@ -9,6 +9,7 @@ import pytest
 
 from assistant.answering.entities import find_trials
 from assistant.answering.language import detect, to_english
+from assistant.answering.lay_terms import clinical_reading
 from assistant.answering.plan import plan_question
 from assistant.evaluation.questions import load_questions
 from assistant.vocab import INTENTS
@@ -206,3 +207,76 @@ def test_everyday_and_foreign_words_are_read_as_the_sources_word_them(
     catalog, question: str, intent: str
 ) -> None:
     assert plan_question(question, catalog).intent == intent
+
+
+@pytest.mark.parametrize(
+    ("question", "intent", "reads"),
+    [
+        # how a drug leaves the body
+        ("Is baclofen broken down by the liver?", "pharmacokinetics", "metabolised by the liver"),
+        ("Does baclofen come out in your pee?", "pharmacokinetics", "excreted in the urine"),
+        ("How long does baclofen take to kick in?", "pharmacokinetics", "time to peak"),
+        # side effects as they feel
+        ("Will baclofen knock me out?", "adverse_effects", "drowsy"),
+        ("Is it normal to feel woozy on baclofen?", "adverse_effects", "dizzy"),
+        ("Can baclofen make you put on weight?", "adverse_effects", "cause weight gain"),
+        ("Can baclofen cause fits?", "adverse_effects", "seizures"),
+        # too much, and stopping
+        ("Can you OD on baclofen?", "overdose", "overdose"),
+        ("My brother overdid it with his baclofen pills, what should we do?", "overdose", "overdosed"),
+        ("What happens if I take too much baclofen?", "overdose", "overdose on baclofen"),
+        ("Can I wean myself off baclofen?", "withdrawal", "stop baclofen gradually"),
+        ("I forgot to take my baclofen for two days, is that dangerous?", "withdrawal", "stopped baclofen suddenly"),
+        # who may give it, and where it is approved
+        ("Does the government allow baclofen for alcohol in the US?", "regulation", "Is baclofen approved"),
+        ("Can my doctor give me baclofen for drinking?", "regulation", "prescribe baclofen"),
+        ("Is baclofen licensed for alcohol dependence?", "regulation", "approved"),
+        ("Is baclofen available for alcohol in France?", "regulation", "approved"),
+        # who it is safe for
+        ("Can someone with a fatty liver take baclofen?", "contraindication", "liver disease"),
+        ("Is it safe to take baclofen while having a baby?", "contraindication", "pregnant"),
+        ("Is baclofen safe for my nan who is 85?", "contraindication", "elderly"),
+        # where it came from, what it is
+        ("Who came up with baclofen?", "history", "Who first synthesised baclofen"),
+        ("How old is baclofen?", "history", "first synthesised"),
+        ("What type of drug is baclofen?", "mechanism", "mechanism"),
+        # drinking in everyday words
+        ("Can baclofen help my husband stop hitting the bottle?", "efficacy", "stop drinking alcohol"),
+        ("Will baclofen help me stay on the wagon?", "efficacy", "stay abstinent"),
+        ("Does baclofen take away the wanting a drink feeling?", "efficacy", "reduce the craving"),
+    ],
+)  # fmt: skip
+def test_patients_and_relatives_words_are_read_as_the_sources_word_them(
+    catalog, question: str, intent: str, reads: str
+) -> None:
+    plan = plan_question(question, catalog)
+    assert (plan.intent, reads in plan.english) == (intent, True), plan.english
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Is 10 mg OD enough for spasticity?",  # once daily, not an overdose
+        "Is it odd that I feel fine on baclofen?",
+        "Did the trial results get broken down by dose?",
+        "Were the patients expecting to receive placebo?",
+        "Did the patients who had fits of coughing drop out?",
+        "Is baclofen a good fit for people with cirrhosis?",
+        "I passed out after my first dose",  # fainting, not excretion
+        "Who discovered baclofen for alcoholism?",  # its use in addiction, not its synthesis
+        "How many tablets did each patient get per day in Bacloville?",
+        "Did people leave the study early?",
+        "I took my baclofen twice a day",  # a schedule, not a double dose
+        "When does the benefit kick in?",  # not a question about blood levels
+        "What did it do?",  # a follow-up's "it" may be a study
+    ],
+)
+def test_clinical_wording_is_left_as_it_is(question: str) -> None:
+    assert clinical_reading(question) == question
+
+
+def test_a_question_opened_by_everyday_words_still_opens_with_a_capital() -> None:
+    assert clinical_reading("Who first made baclofen?") == "Who first synthesised baclofen?"
+    assert clinical_reading("I overdid it with the booze last night") == (
+        "I overdid it with alcohol last night"
+    )  # a night's drinking is not an overdose of baclofen

@@ -23,7 +23,6 @@ from assistant.answering.entities import (
     CNS_DEPRESSANT,
     JURISDICTION_RX,
     SUBSTANCE_RX,
-    clinical_reading,
     find_conditions,
     find_documents,
     find_jurisdictions,
@@ -41,6 +40,7 @@ from assistant.answering.intents import (
     has_intent_words,
 )
 from assistant.answering.language import read_question
+from assistant.answering.lay_terms import clinical_reading
 from assistant.answering.sentence_kinds import FRAGMENT_START
 from assistant.library.records import RecordInfo
 from assistant.vocab import ADDICTIONS, JURISDICTIONS

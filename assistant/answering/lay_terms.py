@@ -1,0 +1,414 @@
+"""Everyday words read as the sources word them. A question typed by a patient, a relative or a
+student ("is it broken down by the liver?", "can you OD on it?", "who came up with it?") is
+rewritten with the sources' words before it is planned and searched, so the planner's intent
+rules and retrieval, which know the clinical words, find the records that answer it.
+:func:`clinical_reading` is applied once, by :func:`assistant.answering.plan.plan_question`.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Everyday words for what the sources name clinically: a question in lay words is read with the
+# sources' words before it is planned and searched ("the spasm pill" -> baclofen, "booze" ->
+# alcohol, "expecting" -> pregnant). Longest phrases first; matching ignores case.
+LAY_TERMS: tuple[tuple[str, str], ...] = (
+    (
+        r"(?:the|this|that|my|his|her|their|your|a) (?:muscle.?relax(?:ant|er)|anti.?spas\w+|spasm|spasticity)"
+        r" (?:drug|pills?|medicines?|medications?|tablets?)",
+        "baclofen",
+    ),
+    (
+        r"(?:the|this|that|my|his|her|their|your) muscle.?relax(?:ant|er)s?(?: tablets| pills)?",
+        "baclofen",
+    ),
+    (
+        r"(?:the|this|that|my|his|her|their|your|a) muscle (?:pills?|tablets?|drug|medicine)",
+        "baclofen",
+    ),
+    (r"\bgps?\b|\bfamily doctors?\b|\bfamily practices?\b", "general practitioners (primary care)"),
+    (r"(?:for )?a (?:whole|full|entire) year", "for 12 months"),
+    (r"\bvets\b(?= with| who| in)", "veterans"),
+    (r"\bhep(?:atitis)?[ -]?c\b", "hepatitis C"),
+    (r"\bguys\b|\bblokes\b|\bfellas\b|\bdudes\b", "people"),
+    (r"liver damage(?: from (?:drinking|alcohol|booze))?|damaged livers?", "liver cirrhosis"),
+    (
+        r"problem (?:boozing|drinking)|(?:serious|bad) (?:booze|drinking) problem|hooked on (?:the )?booze",
+        "alcohol use disorder",
+    ),
+    (r"heavy boozers?|boozers|heavy drinkers?", "heavy drinkers"),
+    (r"(?:hit|hits|hitting) the (?:bottle|booze|sauce)", "drinking alcohol"),
+    (
+        r"binge(?:s|ing)? on (?:booze|alcohol|drink)|binge drinking|drinking binges?|benders?",
+        "heavy drinking",
+    ),
+    (r"boozing|the booze|booze", "alcohol"),
+    (
+        r"(?:a few |some |a couple of |two |three )?(?:beers|pints|glasses of wine)|a glass of wine"
+        r"|a (?:beer|pint)",
+        "alcohol",
+    ),
+    (r"on top of", "with"),
+    (
+        r"(?:stay|stays|staying|kept|keep|keeps|keeping|remain|remaining) (?:dry|sober"
+        r"|off (?:the )?(?:booze|drink|bottle|alcohol)|on the wagon)",
+        "stay abstinent",
+    ),
+    (
+        r"(?:get|gets|getting|got|come|comes|coming|came) off (?:the )?(?:drink|bottle|alcohol)",
+        "stop drinking alcohol",
+    ),
+    (r"slipping back|fall(?:ing)? off the wagon", "relapse"),
+    (r"(?:already |been )?detoxed", "already abstinent after detoxification"),
+    (
+        r"(?:forgot|forgotten|forgetting|skipped|skipping|skip)"
+        r" (?=(?:a few |several |some |two |three |a couple of |multiple |my |his |her )?doses)",
+        "missed ",
+    ),
+    (
+        r"miss(?:ed|ing)? (?:a few |several |some |two |three |a couple of |multiple |my |his |her )?doses",
+        "stop baclofen suddenly",
+    ),
+    (
+        r"(?:forgot|forgotten|forgetting) (?:to take )?(?:my |his |her |their |your )?(?:baclofen|pills"
+        r"|tablets|meds|medication|medicine)(?= for (?:a |the |two |three |four |five |several "
+        r"|a few |a couple of |\d+ )?(?:days?|weeks?|weekend))",
+        "stopped baclofen suddenly",
+    ),
+    (
+        r"(?:want|wanting|wants) (?:to drink|a drink|booze|alcohol|drugs)(?: so (?:badly|much))?"
+        r"|urges? to (?:drink|use)|(?:dying|gagging|gasping|itching) for a drink",
+        "craving",
+    ),
+    (
+        r"(?:can'?t stop )?(?:thinking|think|thinks|obsessing|obsessed|obsess) (?:about|over|with)"
+        r" (?:alcohol|drinking|a drink|the drink|drugs|using)"
+        r" (?:all (?:the )?(?:time|day)|constantly|nonstop|every day|24/7)",
+        "craving",
+    ),
+    (
+        r"(?:takes? away|taking away|took away|get rid of)(?= (?:the |my |his |her |your |their )?crav)",
+        "reduce",
+    ),
+    (r"kicking (?:a |the )?(?:smack|heroin|opioid|junk) habit", "opioid withdrawal"),
+    (r"\bsmack\b|\bjunk\b", "heroin"),
+    (r"\bcoke\b|\bblow\b", "cocaine"),
+    (
+        r"crystal meth|\bcrystal\b(?= meth| users?| habit)|(?<=on )crystal\b|\bice\b(?= users| habit)"
+        r"|\bspeed\b(?= users?| habit| addict\w*| dependence)|(?<=on )speed\b|(?<=taking )speed\b",
+        "methamphetamine",
+    ),
+    (r"liquid ecstasy|liquid x", "GHB"),
+    (
+        r"light up|pack.?a.?day (?:person|smoker|habit)|\bcigs\b|\bciggies\b|\bsmokes\b",
+        "smoke cigarettes",
+    ),
+    (
+        r"\bweed\b|\bstoners?\b|\b(?:smok\w*|on|using|uses?) (?:pot|grass|joints?)\b",
+        "cannabis",
+    ),
+    (r"pain.?killers?|pain (?:pills|meds|tablets)", "opioids"),
+    (r"(?:get|getting|got|become|became|be) hooked on", "become dependent on"),
+    (r"hooked on", "addicted to"),
+    (
+        r"(?:broken down|breaks? down|processed|processes|digested|handled|dealt with)"
+        r"(?= (?:by|in|through) (?:the |your |his |her |their )?liver)"
+        r"|(?:broken down|breaks? down)(?= (?:in|by) (?:the|your) body|\s*\?|\s*$)",
+        "metabolised",
+    ),
+    (
+        r"(?:broken down|processed|handled|dealt with|filtered|got rid of|gotten rid of)"
+        r"(?= (?:by|in|through) (?:the |your |his |her |their )?kidneys?)",
+        "excreted",
+    ),
+    (
+        r"(?:flushed|cleared|washed) out(?: of (?:your|the) (?:body|system))?",
+        "eliminated from the body",
+    ),
+    (r"(get|gets|getting|got) out of (?:your|the) (?:body|system)", r"\1 eliminated from the body"),
+    (r"leave (?:your|the) (?:body|system)", "get eliminated from the body"),
+    (r"leaves (?:your|the) (?:body|system)", "gets eliminated from the body"),
+    (r"leaving (?:your|the) (?:body|system)", "elimination from the body"),
+    (r"wears? off|stays? in (?:your|the) (?:body|system)", "half-life elimination"),
+    (
+        r"(?:come|go|pass) out (?:in|through|with) (?:your |the |my )?(?:pee|urine|wee|water)",
+        "get excreted in the urine",
+    ),
+    (
+        r"(?:comes|goes|passes) out (?:in|through|with) (?:your |the |my )?(?:pee|urine|wee|water)",
+        "gets excreted in the urine",
+    ),
+    (
+        r"(?:pee|peeing|wee|weeing) (?:a lot|more|all the time|more often|often)"
+        r"|(?:need|needing|have|having) to (?:pee|wee) (?:a lot|more|all the time|more often|often)",
+        "urinary frequency",
+    ),
+    (r"\bpee\b", "urine"),
+    (
+        r"(?:my|his|her|their|your|a|the) livers? (?:is|are|was) (?:shot|wrecked|damaged|bad|gone)"
+        r"|(?:wrecked|shot|damaged|bad|scarred|pickled) livers?",
+        "liver cirrhosis",
+    ),
+    (r"(?:an? )?fatty livers?(?: disease)?|liver (?:problems?|trouble|issues)", "liver disease"),
+    (
+        r"\b(?:ever )?legal(?= for| in| to)|\ballowed(?= for)|allowed by (?:the )?(?:government|law"
+        r"|authorities)|licensed(?= for| in| as| anywhere|\s*\?|\s*$)",
+        "approved",
+    ),
+    (
+        r"(?:does|do|will|would|did|has|have) (?:the )?(?:government|authorities|health authorities"
+        r"|state|officials|regulators?|law) (?:allow|permit|approve|let)(?:ed)?"
+        r" (baclofen|it|this drug|the drug|this medicine|the medicine)",
+        r"is \1 approved",
+    ),
+    (
+        r"((?:my |a |the |your |his |her |their )?(?:doctors?|physicians?|psychiatrists?|specialists?"
+        r"|nurses?|general practitioners \(primary care\))) (?:give|gives|put|puts)"
+        r" (?:me|him|her|you|us|them|people|patients)(?: on)?(?= baclofen| it\b)",
+        r"\1 prescribe",
+    ),
+    (r"get (baclofen|it) (?:on|with) (?:a |the )?prescription", r"get \1 prescribed"),
+    (
+        r"(?:who is |someone )?expecting(?! (?:to|that|it|results?|much|more|less|any|some|the|this"
+        r"|baclofen)\b)(?: a baby)?|with child|pregnant woman|(?<!after )(?:having|carrying) a baby"
+        r"|bun in the oven",
+        "pregnant",
+    ),
+    (
+        r"nurs(?:e|ing) (?:her|the|a|their) (?:little one|baby|infant|newborn)|nursing mother",
+        "breastfeeding",
+    ),
+    (
+        r"blood.?cleaning organs|weak kidneys|kidneys? (?:that )?(?:don'?t|do not) work (?:well)?",
+        "kidney impairment",
+    ),
+    (r"on life support|breathing machine|ventilator", "mechanical ventilation intensive care"),
+    (
+        r"\bpensioners\b|\bseniors\b|\bold(?:er)? folks?\b|\bold (?:people|men|women|ladies|age)\b",
+        "older adults",
+    ),
+    # how a side effect feels
+    (
+        r"knock(?:s|ed|ing)? (me|you|him|her|them|people|us) (?:out|for six|sideways)",
+        r"make \1 drowsy",
+    ),
+    (
+        r"(?:spaced|zoned|zonked) out|zonked|groggy|dopey|doped up|(?:like a |a )?zombie(?:.like)?",
+        "drowsy",
+    ),
+    (r"woozy|light.?headed|giddy", "dizzy"),
+    (
+        r"(?:(?:your |my |his |her |their )?(?:head|mind|brain|thinking) (?:feels? |is |gets? )?)?"
+        r"(?:foggy|fuzzy|cloudy)|brain.?fog|fuzzy.?headed|(?:can'?t|cannot) think (?:straight|clearly)",
+        "confused",
+    ),
+    (r"\bmuddled\b|\bconfused\b", "confusion encephalopathy"),
+    (
+        r"(?:make|makes|making|made) (?:you|me|him|her|them|people) (?:put on|gain|pile on) weight"
+        r"|(?:make|makes|made) (?:you|me|him|her|them|people) fat",
+        "cause weight gain",
+    ),
+    (r"(?:put|puts|putting) on weight|piling on (?:the )?pounds", "gain weight"),
+    (
+        r"(cause|causes|caused|causing|trigger|triggers|triggered|bring on|brings on|brought on|have"
+        r"|has|had|having|get|gets|got|getting|prone to|history of|with|suffers? from|suffering from)"
+        r" (?:epileptic )?fits(?! of\b)",
+        r"\1 seizures",
+    ),
+    (
+        r"(have|has|had|having|get|gets|got|getting) an? (?:epileptic )?fit(?! (?:of|for|to|in)\b)",
+        r"\1 a seizure",
+    ),
+    (
+        r"(cause|causes|causing|trigger|triggers|bring on|brings on) (?:head problems|mental (?:health )?"
+        r"(?:problems|issues|illness(?:es)?)|psych(?:iatric|ological)? (?:problems|issues))",
+        r"\1 psychiatric disorders",
+    ),
+    (
+        r"(drive|drives|driving) (?:a|my|his|her|the|their|your) (?:car|vehicle|truck|lorry|van|bus"
+        r"|motorbike)",
+        r"\1",
+    ),
+    (r"(?:get|be|being|getting) behind the wheel", "drive"),
+    (r"worked up|agitated", "agitation"),
+    (r"the shakes", "withdrawal symptoms"),
+    (r"(?:got|get|getting) rid of half", "half-life"),
+    (r"nerve cells", "neurons"),
+    (r"unwanted effects|bad effects", "side effects"),
+    (
+        r"sleeping (?:pills|tablets)|sleep(?:ing)? aids",
+        "sleeping pills (sedatives, CNS depressants)",
+    ),
+    (r"drug watchdog|drug regulator|medicines regulator", "regulator"),
+    (r"washington'?s regulator|american regulator", "FDA"),
+    (r"\baussie\b", "Australian"),
+    (r"rulebook|rule book", "guideline"),
+    (r"signed off on|given the green light to|okayed", "approved"),
+    (r"took a pile of|swallowed a (?:pile|heap|load) of", "overdosed on"),
+    (
+        r"(someone|somebody|a person|a child|people) (?:swallows?|takes?|eats?) (?:a |the )?whole"
+        r" (?:packet|bottle|box|strip|pack|blister)(?: of)?",
+        r"\1 overdoses on",
+    ),
+    (
+        r"(someone|somebody|a person|people) (?:takes?|took|swallows?|swallowed)"
+        r" (?:way )?too (?:much|many)(?= baclofen| pills| tablets|\?|$)",
+        r"\1 overdoses on",
+    ),
+    (r"on purpose", "deliberately"),
+    (r"(?-i:\bMS\b)", "multiple sclerosis"),
+    (r"(?<!muscle )stiffness|stiff muscles", "spasticity"),
+    (r"(?:make|makes|made|making) (?:you|me|him|her|them|people) (?:feel )?sick", "cause nausea"),
+    (
+        r"(?:make|makes|made|making) (?:you|me|him|her|them|people) (?:throw up|vomit|puke|be sick)",
+        "cause vomiting",
+    ),
+    (
+        r"sick to (?:my|his|her|their|your|the) stomach|(?:feel|feels|feeling|felt) sick|queasy",
+        "nausea",
+    ),
+    (r"throw(?:ing|s)? up|threw up|puk\w*", "vomiting"),
+    (
+        r"(?:a |an )?(?:shot|injection|jab|medicine|drug|pill) that (?:reverses|undoes|cancels"
+        r"|counteracts)(?: it| them| the effects?| an overdose)?|reverse (?:it|an overdose|the effects?)",
+        "antidote",
+    ),
+    (r"swallowed (?:far |way |much )?too (?:many|much)(?: of)?", "overdosed on"),
+    (
+        r"(you|i|he|she|they|we|my \w+|his \w+|her \w+) took (?:way |far |much )?too (?:much|many)"
+        r"(?: of)?(?= baclofen| (?:his|her|my|their|your|the|those|these) | pills| tablets)",
+        r"\1 overdosed on",
+    ),
+    (
+        r"(you|i|he|she|they|we|my \w+|his \w+|her \w+) (?:take|takes|swallow|swallows)"
+        r" (?:way |far |much )?too (?:much|many)(?: of)?(?= baclofen| (?:his|her|my|their|your|the|those"
+        r"|these) | pills| tablets)",
+        r"\1 overdose on",
+    ),
+    (
+        r"(you|i|he|she|they|we|my \w+|his \w+|her \w+) (?:took|take|takes) (?:way |far |much )?"
+        r"too (?:much|many)(?=\s*[?.!]|\s*$)",
+        r"\1 overdosed",
+    ),
+    (
+        r"od(?:'d|'ed|ed)|overd(?:id|one) it(?!.{0,25}\b(?:drink\w*|booze|alcohol|beers?|wine|exercise|gym))",
+        "overdosed",
+    ),
+    (
+        r"od'?ing|overdoing it(?!.{0,25}\b(?:drink\w*|booze|alcohol|beers?|wine|exercise|gym))",
+        "overdosing",
+    ),
+    (
+        r"(?<!mg )(?<!\d )(?-i:OD)(?! ?(?:dosing|dose|daily|once))|od(?= on\b)"
+        r"|overdo it(?!.{0,25}\b(?:drink\w*|booze|alcohol|beers?|wine|exercise|gym))",
+        "overdose",
+    ),
+    (
+        r"(?:go|goes|going|went) back (?:on|to) (?:the )?(?:drink|drinking|alcohol|bottle)",
+        "relapse",
+    ),
+    (r"(?:has |have |had )?dried out", "already abstinent after detoxification"),
+    (r"write (?:out )?(?:a )?prescription for|write (?:it|them) out", "prescribe"),
+    (
+        r"(?:kidneys?|renal function) (?:that )?(?:aren'?t|are not|isn'?t|is not|don'?t|do not"
+        r"|doesn'?t) (?:work\w*|function\w*)(?: (?:well|properly|right))?|failing kidneys",
+        "kidney impairment",
+    ),
+    (
+        r"(?:cut\w* (?:it )?down|reduc\w*(?: it)?|lower\w*(?: it)?|decreas\w*(?: it)?|(?:come|coming"
+        r"|get|getting) off(?: it)?) (?:bit by bit|little by little|step by step|slowly)",
+        "taper gradually",
+    ),
+    (r"(?:just )?stop (?:it )?(?:one day|all at once|dead|cold)", "stop suddenly"),
+    (
+        r"wean(?:s|ed|ing)? (?:(?:myself|himself|herself|yourself|themselves|me|him|her|you|them"
+        r"|someone|people|patients) )?off(?: of)? (baclofen|it|them|this|the \w+)",
+        r"stop \1 gradually",
+    ),
+    (
+        r"wean(?:s|ed|ing)? (?:(?:myself|himself|herself|yourself|themselves|me|him|her|you|them"
+        r"|someone|people|patients) )?off(?: of)?",
+        "taper off",
+    ),
+    # doses in tablets and milligrams
+    (
+        r"how many (?:pills|tablets|tabs|capsules)(?=(?: of (?:baclofen|it|them|the \w+))?"
+        r"(?: (?:a|per|each|every) day)? (?:can|should|could|may|must|do|is|are|would|will)\b)",
+        "what dose in tablets",
+    ),
+    (r"\bmilligrams?\b", "mg"),
+    # history: who made it
+    (
+        r"who (?:first |originally )?(?:made|came up with|invented|created|developed|discovered"
+        r"|thought up|dreamed up)(?= (?:baclofen|it|the drug|this drug)\b(?!.*\b(?:for|to treat"
+        r"|in treating|against|as a treatment)\b))",
+        "who first synthesised",
+    ),
+    (r"came up with(?= (?:baclofen|it|the drug)\b)", "invented"),
+    (r"come up with(?= (?:baclofen|it|the drug)\b)", "invent"),
+    # taken with other medicines
+    (r"alongside|along with", "with"),
+    (
+        r"(?:give|gives|giving) (baclofen|it) to (?:me|him|her|you|us|them)\b",
+        r"prescribe \1",
+    ),
+    (
+        r"(how (?:long|quickly|fast|soon)\b.{0,40}?)\b(?:kick|kicks|kicking|kicked) in",
+        r"\1start working (time to peak)",
+    ),
+    (
+        r"trying (?:for a baby|to get pregnant|to conceive|for a family)"
+        r"|planning (?:a baby|a family|to have a baby|to get pregnant)",
+        "planning a pregnancy",
+    ),
+    (
+        r"(?:make|makes|made|making) it (?:hard|difficult|harder) to (?:sleep|get to sleep|fall asleep)"
+        r"|(?:keep|keeps|kept|keeping) (?:me|you|him|her|them|people) (?:up|awake)(?: at night)?",
+        "cause insomnia",
+    ),
+    (r"(?:trouble|difficulty|problems) sleeping|(?:can'?t|cannot|couldn'?t) sleep", "insomnia"),
+    (
+        r"available(?= (?:for|to treat) (?:alcohol|drinking|alcoholism|addiction|the drink|craving))",
+        "approved",
+    ),
+    (
+        r"what does (baclofen) (?:actually |really |even )?do(?=\s*\?|\s*$)",
+        r"how does \1 work",
+    ),
+    (r"where (?:does|did) (baclofen) (?:come|originate) from", r"what is the origin of \1"),
+    (r"how old is (baclofen)", r"when was \1 first synthesised"),
+    (
+        r"what (?:type|kind|sort|class) of (?:a )?(?:drug|medicine|medication|pill|substance) is (baclofen)",
+        r"what kind of drug is \1 (mechanism)",
+    ),
+    (r"\bmums?\b|\bmoms?\b|\bmummy\b|\bmommy\b", "mother"),
+    (
+        r"\b(?:nan|nana|nanna|gran|granny|grandma|grandmother)\b",
+        "elderly grandmother",
+    ),
+    (r"\b(?:grandpa|grandad|granddad|grandfather)\b", "elderly grandfather"),
+    (
+        r"(?:took|taken) (?:my |his |her |their |the )?(?:baclofen |dose |pills? |tablets? |meds |it )?twice"
+        r"(?: by (?:mistake|accident))?(?=\s*[?.!,]|\s*$| today| this morning| tonight| last night"
+        r"| yesterday)",
+        "accidentally took a double dose",
+    ),
+    (
+        r"(took|take|taken|had) an? (double|extra) dose(.{0,30}?) by (?:mistake|accident)",
+        r"accidentally \1 a \2 dose\3",
+    ),
+)
+_LAY = [(re.compile(rf"\b(?:{a})\b", re.I), b) for a, b in LAY_TERMS]
+
+
+def clinical_reading(text: str) -> str:
+    """``text`` with everyday words replaced by the words the sources use (a question that opened
+    with the replaced words still opens with a capital)."""
+    for rx, word in _LAY:
+        text = rx.sub(lambda m, w=word: _cased(m, m.expand(w)), text)
+    return text
+
+
+def _cased(m: re.Match[str], new: str) -> str:
+    opens = not m.string[: m.start()].strip()
+    return new[:1].upper() + new[1:] if opens and m.group(0)[:1].isupper() else new
