@@ -184,7 +184,17 @@ _UNIT = re.compile(
 _WORD_NUMBERS = {w: str(i) for i, w in enumerate(NUMBER_WORDS)}
 
 
-def quantities(text: str) -> set[tuple[str, str]]:
+# "more than 165,000", "about 30": a bound or a rounding, not the exact figure a source gives
+_APPROXIMATE = re.compile(
+    r"(?:more than|over|at least|almost|nearly|about|around|roughly|approximately|some|under"
+    r"|fewer than|less than|up to|close to|~)\s*$",
+    re.I,
+)
+
+
+def quantities(text: str, exact: bool = False) -> set[tuple[str, str]]:
+    """The (number, unit) pairs a text states; with ``exact``, only those it states exactly
+    (not "more than 165,000 patients")."""
     out = set()
     text = re.sub(
         r"\b(" + "|".join(_WORD_NUMBERS) + r")\b(?=[\s-]+(?:years?|months?|weeks?|days?|hours?))",
@@ -192,7 +202,10 @@ def quantities(text: str) -> set[tuple[str, str]]:
         text,
         flags=re.I,
     )
-    for num, unit in _UNIT.findall(text):
+    for m in _UNIT.finditer(text):
+        num, unit = m.group(1), m.group(2)
+        if exact and _APPROXIMATE.search(text[max(0, m.start() - 20) : m.start()]):
+            continue
         unit = unit.lower().rstrip("s")
         if unit in (
             "patient",

@@ -258,7 +258,7 @@ class Checker(StudyChecks):
                 return self._contradicted_by(claim, pos, sent, why)
         claim_toks = set(tokenize(claim.text))
         claim_neg = bool(NEGATION.search(claim.text))
-        claim_nums = quantities(claim.text)
+        claim_nums = quantities(claim.text, exact=True)
         for row in top:
             sim = float(sims[row])
             if sim < CONFLICT_SIMILARITY - 0.04:

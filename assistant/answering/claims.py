@@ -141,14 +141,32 @@ def fact_verdict(fact: Fact, text: str, context: str = "", section: str = "") ->
     if not fact.about.search(f"{section} {context} {text}"):
         return None
     negated = bool(NEGATION.search(text))
-    supports = any(rx.search(text) and not (negated and _affirmative(rx)) for rx in fact.supports)
+
+    def denied(m: re.Match[str]) -> bool:  # a negation in the clause that says it
+        return bool(NEGATION.search(_clause_of(text, m)))
+
+    supports = any(
+        (m := rx.search(text)) and not (denied(m) and _affirmative(rx)) for rx in fact.supports
+    )
     qualified = any(rx.search(text) for rx in fact.unless)
     for rx in fact.contradicts:
-        if rx.search(text) and not (negated and _affirmative(rx)) and not qualified:
+        m = rx.search(text)
+        if m and not (denied(m) and _affirmative(rx)) and not qualified:
             return "contradicted"
     if supports and not negated:
         return "supported"
     return None
+
+
+_CLAUSE_END = re.compile(r",\s+(?:so|and|which|while|whereas)\b|\s+so\s+", re.I)
+
+
+def _clause_of(text: str, m: re.Match[str]) -> str:
+    """The clause of ``text`` that holds the match ("it has a half-life of two days" in "..., so
+    missing a dose is no big deal")."""
+    starts = [e.end() for e in _CLAUSE_END.finditer(text, 0, m.start())]
+    end = _CLAUSE_END.search(text, m.end())
+    return text[starts[-1] if starts else 0 : end.start() if end else len(text)]
 
 
 @dataclass

@@ -28,12 +28,20 @@ from pathlib import Path
 from typing import Any
 
 from assistant.answer import Answer, Context, Filters, Plan
-from assistant.answering import comparisons, effects, lead, safety, study, synthesis, trial_lists
+from assistant.answering import (
+    comparisons,
+    effects,
+    lead,
+    safety,
+    scope,
+    study,
+    synthesis,
+    trial_lists,
+)
 from assistant.answering.backends import BackendUnavailable, configured_spec
 from assistant.answering.check import check_document
 from assistant.answering.claims import CheckReport
 from assistant.answering.compose import (
-    QUESTION_WORDS,
     Composer,
     Composition,
     Evidence,
@@ -51,7 +59,6 @@ from assistant.index.build import index_status
 from assistant.index.query_encoder import load_query_encoder
 from assistant.index.retrieval import from_document, hybrid_retriever
 from assistant.index.store import IndexError_, IndexStore
-from assistant.library.chunks import tokenize
 from assistant.library.records import RecordInfo
 from assistant.settings import Settings
 from assistant.vocab import (
@@ -371,7 +378,7 @@ class Assistant:
                 "This assistant cannot say how much baclofen a particular person should take or "
                 "how to change a dose; that is decided with the prescriber."
             )
-        unstudied = _unstudied_use(plan, self.extractive.vocabulary, self.store.texts)
+        unstudied = scope.unstudied_use(plan, self.extractive.vocabulary, self.store.texts)
         if unstudied:
             labels = [SUBSTANCE_LABELS[k] for k in ADDICTIONS]
             labels = [x if x.isupper() else x.lower() for x in labels]
@@ -420,7 +427,7 @@ class Assistant:
             intent == "efficacy"
             and not plan.entities.trials
             and synthesis.is_general_efficacy(plan)
-            and not _unknown_use(plan, self.extractive.vocabulary)
+            and not scope.unknown_use(plan, self.extractive.vocabulary)
         ):
             comp = synthesis.efficacy(_filtered(ev, filters))
         elif intent == "comparison" and not plan.entities.trials:
@@ -442,72 +449,6 @@ class Assistant:
         if comp is None or (not comp.answer and comp.abstained):
             comp = self.composer(ev)
         return comp
-
-
-_TRIED_FOR = re.compile(
-    r"\b(?:tried|tested|studied|trialled|trialed|used|evaluated|investigated|research\w*|evidence"
-    r"|help\w*|work\w*|effective|useful)\b(?: \w+){0,3}? (?:for|in|with|against|on) "
-    r"(?P<use>(?:[a-z][\w-]* ){0,2}[a-z][\w-]*)",
-    re.I,
-)
-
-
-def _unstudied_use(plan: Plan, vocabulary: frozenset[str] | None, texts: Sequence[str]) -> str:
-    """The use a question asks about when the library never mentions it ("Has baclofen been
-    tried for gambling?" -> "gambling"); "" otherwise. Only questions naming no substance, study,
-    medicine or condition the library knows, and asking whether baclofen was tried or works."""
-    ents = plan.entities
-    if not vocabulary or ents.substances or ents.trials or ents.other_medicines or ents.conditions:
-        return ""
-    if plan.intent not in ("efficacy", "general", "which_trials", "out_of_scope"):
-        return ""
-    m = _TRIED_FOR.search(plan.english or plan.question)
-    if not m:
-        return ""
-    words = [w for w in m.group("use").split() if w.lower() not in _USE_FILLER]
-    if not words:
-        return ""
-    phrase = " ".join(words)
-    if any(not (set(tokenize(w)) <= vocabulary) for w in words):
-        return phrase  # a word the library never uses
-    if len(words) > 1:  # known words, but never together ("binge eating")
-        said = re.compile(rf"\b{re.escape(phrase)}", re.I)
-        if not any(said.search(t) for t in texts):
-            return phrase
-    return ""
-
-
-_USE_FILLER = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "this",
-        "that",
-        "people",
-        "patients",
-        "someone",
-        "addiction",
-        "addictions",
-        "disorder",
-        "disorders",
-        "problem",
-        "problems",
-        "use",
-        "dependence",
-        "treatment",
-    ]
-)
-
-
-def _unknown_use(plan: Plan, vocabulary: frozenset[str] | None) -> bool:
-    """ "Can baclofen cure hiccups?": no substance named and a topic word the library never uses
-    (``vocabulary``, the index's words), so the alcohol evidence is not the answer (the composer
-    then says the library does not answer it)."""
-    if plan.entities.substances or not vocabulary:
-        return False
-    words = set(tokenize(plan.english or plan.question)) - QUESTION_WORDS
-    return any(w not in vocabulary and not w.isdigit() for w in words)
 
 
 class QueryCache:

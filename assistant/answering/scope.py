@@ -1,0 +1,77 @@
+"""What the library covers: a use of baclofen no source mentions is declined, not answered with
+the nearest evidence ("Has baclofen been tried for gambling?", "Can baclofen cure hiccups?").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from assistant.answer import Plan
+from assistant.answering.compose import QUESTION_WORDS
+from assistant.library.chunks import tokenize
+
+_TRIED_FOR = re.compile(
+    r"\b(?:tried|tested|studied|trialled|trialed|used|evaluated|investigated|research\w*|evidence"
+    r"|help\w*|work\w*|effective|useful)\b(?: \w+){0,3}? (?:for|in|with|against|on) "
+    r"(?P<use>(?:[a-z][\w-]* ){0,2}[a-z][\w-]*)",
+    re.I,
+)
+
+
+def unstudied_use(plan: Plan, vocabulary: frozenset[str] | None, texts: Sequence[str]) -> str:
+    """The use a question asks about when the library never mentions it ("Has baclofen been
+    tried for gambling?" -> "gambling"); "" otherwise. Only questions naming no substance, study,
+    medicine or condition the library knows, and asking whether baclofen was tried or works."""
+    ents = plan.entities
+    if not vocabulary or ents.substances or ents.trials or ents.other_medicines or ents.conditions:
+        return ""
+    if plan.intent not in ("efficacy", "general", "which_trials", "out_of_scope"):
+        return ""
+    m = _TRIED_FOR.search(plan.english or plan.question)
+    if not m:
+        return ""
+    words = [w for w in m.group("use").split() if w.lower() not in _USE_FILLER]
+    if not words:
+        return ""
+    phrase = " ".join(words)
+    if any(not (set(tokenize(w)) <= vocabulary) for w in words):
+        return phrase  # a word the library never uses
+    if len(words) > 1:  # known words, but never together ("binge eating")
+        said = re.compile(rf"\b{re.escape(phrase)}", re.I)
+        if not any(said.search(t) for t in texts):
+            return phrase
+    return ""
+
+
+_USE_FILLER = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "this",
+        "that",
+        "people",
+        "patients",
+        "someone",
+        "addiction",
+        "addictions",
+        "disorder",
+        "disorders",
+        "problem",
+        "problems",
+        "use",
+        "dependence",
+        "treatment",
+    ]
+)
+
+
+def unknown_use(plan: Plan, vocabulary: frozenset[str] | None) -> bool:
+    """ "Can baclofen cure hiccups?": no substance named and a topic word the library never uses
+    (``vocabulary``, the index's words), so the alcohol evidence is not the answer (the composer
+    then says the library does not answer it)."""
+    if plan.entities.substances or not vocabulary:
+        return False
+    words = set(tokenize(plan.english or plan.question)) - QUESTION_WORDS
+    return any(w not in vocabulary and not w.isdigit() for w in words)
