@@ -922,3 +922,10 @@ def test_a_follow_up_about_a_studys_patients_stays_on_the_study(corpus_assistant
     )
     assert "withdrawal" not in [n.kind for n in quit.notices], quit.notices
     assert re.search(r"\b(?:two|2) of the 12\b", quit.answer, re.I), quit.answer
+
+
+def test_an_abbreviation_is_read_as_the_sources_words(corpus_assistant) -> None:
+    """ "CSF" is how clinicians write what the sources spell out (cerebrospinal fluid): the
+    question is answered from that sentence, not declined as an unknown word."""
+    ans = corpus_assistant.ask("What is the half-life of baclofen in the CSF?")
+    assert not ans.abstained and "cerebrospinal fluid" in first_sentence(ans.answer), ans.answer

@@ -229,7 +229,7 @@ class ExtractiveComposer:
             return 0.0
         unknown = 0.0
         for t in q:
-            if t in self.vocabulary or t.isdigit():
+            if t in self.vocabulary or SAME_WORD.get(t, t) in self.vocabulary or t.isdigit():
                 continue
             limit = 0 if len(t) < 5 else 1 if len(t) < 8 else 2
             if limit and process.extractOne(
@@ -521,12 +521,14 @@ def same_fact(a: Sentence, b: Sentence, idf: Any = None) -> bool:
 
 def coverage(question: str, contexts: Sequence[Context], idf: Any) -> float:
     """IDF-weighted share of the question's topic words found in the retrieved text."""
-    q = set(tokenize(question)) - QUESTION_WORDS
+    q = {SAME_WORD.get(t, t) for t in tokenize(question)} - QUESTION_WORDS
     if not q:
         return 1.0
     seen: set[str] = set()
     for c in contexts:
-        seen |= set(tokenize(f"{c.metadata.title} {c.metadata.names} {c.text}"))
+        seen |= {
+            SAME_WORD.get(t, t) for t in tokenize(f"{c.metadata.title} {c.metadata.names} {c.text}")
+        }
     total = sum(idf(t) for t in q)
     return sum(idf(t) for t in q & seen) / total if total else 0.0
 

@@ -128,6 +128,7 @@ SAME_WORD = {
     # clinical words with one meaning, as a question and a source may put them
     **{w: "sign" for w in tokenize("symptom symptoms")},
     **{w: "kidney" for w in tokenize("renal")},
+    **{w: "cerebrospin" for w in tokenize("csf")},
     **{w: "liver" for w in tokenize("hepatic")},
     **{w: "drowsi" for w in tokenize("sleepy sleepiness somnolence")},
     **{w: "pregnant" for w in tokenize("pregnancy")},
