@@ -929,3 +929,17 @@ def test_an_abbreviation_is_read_as_the_sources_words(corpus_assistant) -> None:
     question is answered from that sentence, not declined as an unknown word."""
     ans = corpus_assistant.ask("What is the half-life of baclofen in the CSF?")
     assert not ans.abstained and "cerebrospinal fluid" in first_sentence(ans.answer), ans.answer
+
+
+def test_a_question_told_as_a_story_is_answered_not_declined(corpus_assistant) -> None:
+    """A relative's story around a question about the medicine ("my husband has been on the
+    stiffness tablets ... his liver readings had gone up") brings words no source uses; with a
+    clinical question and the right sources found, they do not make it a decline. A story around
+    a question the sources cannot answer (the price) is still declined."""
+    liver = corpus_assistant.ask(
+        "my dad has been on the muscle relaxer tablets for his MS since spring and a blood test "
+        "showed his liver numbers have gone up. can the tablets do that?"
+    )
+    assert not liver.abstained and re.search(r"AST|SGOT|alkaline", first_sentence(liver.answer))
+    price = corpus_assistant.ask("my husband takes baclofen, how much does a month of it cost?")
+    assert price.abstained, price.answer

@@ -280,3 +280,19 @@ def test_a_question_opened_by_everyday_words_still_opens_with_a_capital() -> Non
     assert clinical_reading("I overdid it with the booze last night") == (
         "I overdid it with alcohol last night"
     )  # a night's drinking is not an overdose of baclofen
+
+
+def test_more_everyday_words_are_read_as_the_sources_words() -> None:
+    from assistant.answering.lay_terms import clinical_reading
+
+    for said, clinical in (
+        ("he has a constant buzzing noise in his head", "tinnitus"),
+        ("she hears a ringing in her ears", "tinnitus"),
+        ("my grandad has the shaking illness", "Parkinson's disease"),
+        ("he takes the syrup version", "oral solution"),
+        ("his liver readings had gone up", "liver enzymes"),
+        ("does it kick in quicker", "peak levels sooner"),
+        ("he came off G (the party drug)", "GHB"),
+    ):
+        assert clinical in clinical_reading(said), said
+    assert clinical_reading("a G protein-coupled receptor") == "a G protein-coupled receptor"

@@ -37,7 +37,7 @@ import numpy as np
 
 from assistant.answer import Citation, Context, EvidenceRow, Plan
 from assistant.answering import slots
-from assistant.answering.entities import JURISDICTION_SAID, record_places
+from assistant.answering.entities import BACLOFEN, JURISDICTION_SAID, norm, record_places
 from assistant.answering.intents import INTENT_WORDS
 from assistant.answering.sentence_kinds import (
     ASKS_APPROVAL,
@@ -83,6 +83,19 @@ QUESTION_WORDS = frozenset(
         "isn aren wasn weren doesn didn don hasn haven won wouldn couldn shouldn cause causes "
         "caused causing"
     )
+)
+
+_CLINICAL_INTENTS = frozenset({"adverse_effects", "pharmacokinetics", "efficacy"})
+# someone's own story: "my husband", "my son", "I have been"
+_STORY = re.compile(
+    r"\b(?:my|our) (?:husband|wife|partner|son|daughter|mum|mom|mother|dad|father|brother|sister"
+    r"|grand\w+|friend|child|kid|little (?:boy|girl)|baby|boyfriend|girlfriend)\b|\bi(?:'ve| have)"
+    r" been\b",
+    re.I,
+)
+# the medicine, as a story names it once it has been introduced
+_TAKES_IT = re.compile(
+    r"\b(?:tablets?|pills?|medicine|medication|pump|syrup|oral solution)\b", re.I
 )
 
 # --------------------------------------------------------------------------- types
@@ -255,8 +268,19 @@ class ExtractiveComposer:
         # A question read from another language keeps words the glossary does not know: they
         # are not unknown topics.
         translated = ev.plan.language != "en" and ev.plan.intent not in ("general", "out_of_scope")
+        # "my son can't swallow tablets so he has the syrup ...": a story told around a question
+        # about the medicine (a clinical intent, the medicine named, the sources found) brings
+        # words no source uses; they are not the topic
+        story = (
+            ev.plan.intent in _CLINICAL_INTENTS
+            and top >= self.min_similarity
+            and bool(_STORY.search(ev.plan.question))
+            and bool(BACLOFEN.search(norm(question)) or _TAKES_IT.search(question))
+        )
         return (
-            not (safety or translated) and self.unknown_share(question, idf) >= 0.5 and cov < 0.75
+            not (safety or translated or story)
+            and self.unknown_share(question, idf) >= 0.5
+            and cov < 0.75
         )
 
     # ----------------------------------------------------------------- answering

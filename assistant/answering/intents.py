@@ -84,6 +84,8 @@ INTENT_RX = {
         r"\b(?:can|does|could|do) (?:baclofen|it) cause\b|\bcause\w* (?:\w+ ){0,2}(?:sleep|tired|confus)",
         r"\bdriv(?:e|ing)\b|\bmachinery\b|\bsafe (?:at|in) (?:very )?high doses\b",
         r"\b(?:can|could) happen to\b|\bnewborns?\b|\bneuropsychiatric\b|\bsuicid\w*",
+        r"\btinnitus\b|\binsomnia\b|\bliver enzymes\b|\bis that (?:a )?(?:known|normal|common)\b"
+        r"|\b(?:can|could|do|does|would) (?:the|these|those) (?:tablets|pills|medicine) (?:do|cause)\b",
     ),
     "pharmacokinetics": _rx(
         r"\bhalf.?life\b|\babsor\w*|\bmetaboli\w*|\beliminat\w*|\bexcret\w*|\bpeak\b",

@@ -98,7 +98,24 @@ LAY_TERMS: tuple[tuple[str, str], ...] = (
         r"|\bspeed\b(?= users?| habit| addict\w*| dependence)|(?<=on )speed\b|(?<=taking )speed\b",
         "methamphetamine",
     ),
-    (r"liquid ecstasy|liquid x", "GHB"),
+    (r"liquid ecstasy|liquid x|\bG\b(?= \(the party drug\)| the party drug)|\bgina\b", "GHB"),
+    (
+        r"(?:ringing|buzzing|whooshing|hissing) (?:noise |sound )?in (?:(?:his|her|my|their|the) )?"
+        r"(?:ears?|head)|(?:constant )?(?:buzzing|ringing) (?:noise|sound)(?: in (?:his|her|my|their"
+        r"|the) (?:ears?|head))?",
+        "tinnitus",
+    ),
+    (
+        r"(?:the )?shaking (?:illness|disease|palsy)|parkinson'?s(?: disease)?",
+        "Parkinson's disease",
+    ),
+    (r"(?:the )?(?:syrup|liquid|drink(?:able)?) (?:version|form|kind|type)", "oral solution"),
+    (
+        r"liver (?:readings?|numbers|levels|results|blood tests?|tests?|function tests?)"
+        r"(?: (?:had |have |has )?(?:gone|went|go) up| (?:were|was|are|is) (?:high|raised|up))?",
+        "liver enzymes (laboratory tests, AST, alkaline phosphatase)",
+    ),
+    (r"kick(?:s|ed)? in (?:quicker|faster|sooner)", "reach peak levels sooner"),
     (
         r"light up|pack.?a.?day (?:person|smoker|habit)|\bcigs\b|\bciggies\b|\bsmokes\b",
         "smoke cigarettes",
