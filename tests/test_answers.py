@@ -943,3 +943,14 @@ def test_a_question_told_as_a_story_is_answered_not_declined(corpus_assistant) -
     assert not liver.abstained and re.search(r"AST|SGOT|alkaline", first_sentence(liver.answer))
     price = corpus_assistant.ask("my husband takes baclofen, how much does a month of it cost?")
     assert price.abstained, price.answer
+
+
+def test_how_to_adjust_a_dose_leads_with_how_much(corpus_assistant) -> None:
+    """ "How should the dose be adjusted ...?" asks by how much: a sentence giving the amount
+    (one third, one half, two thirds) comes first when one is nearly as relevant as the label's
+    "a lower dose may be needed"; a sentence saying only why a study was run never stands in."""
+    ans = corpus_assistant.ask(
+        "How should the dose be adjusted for someone with poor kidney function?"
+    )
+    assert re.search(r"one.third|one.half|two.thirds", first_sentence(ans.answer)), ans.answer
+    assert "in order to derive" not in ans.answer

@@ -24,7 +24,9 @@ DESIGN = re.compile(
     r"\b(?:randomi[sz]ed|screened|enrolled|recruited|assigned|allocated|were included|eligible"
     r"|inclusion|exclusion|double.?blind|placebo.?controlled|multi.?cent(?:re|er)|open.?label"
     r"|took (?:part|part in)|the (?:study|trial) (?:was|ran|lasted|used)|participants (?:were|had)"
-    r"|were compared with|(?:prospective|retrospective) matched|matched (?:study|comparison))",
+    r"|were compared with|(?:prospective|retrospective) matched|matched (?:study|comparison)"
+    r"|in order to (?:derive|measure|test|assess|compare|estimate|find out)|(?:aimed|set out|was"
+    r" designed) to (?:derive|measure|test|assess|compare|estimate|find out))",
     re.I,
 )
 RESULT = re.compile(

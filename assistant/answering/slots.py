@@ -47,6 +47,17 @@ COMPARED_RESULT = re.compile(
     r"|not significant\w*|p ?[=<])",
     re.I,
 )
+# "how should the dose be adjusted / by how much should it be lowered?": an amount
+_ASKS_ADJUSTMENT = re.compile(
+    r"\bhow (?:should|much should|far should|do you|should you|to) (?:\w+ ){0,3}?(?:adjust|reduc|lower"
+    r"|chang|cut|decreas)\w*|\bby how much\b|\bdose (?:adjustments?|reductions?)\b",
+    re.I,
+)
+_AMOUNT = re.compile(
+    r"\b(?:one|a|two)[ -](?:third|half|quarter)s?\b|\bhalve\w*"
+    r"|\b(?:by|to) (?:about |around )?\d+(?:\.\d+)? ?(?:%|mg)",
+    re.I,
+)
 ASKS_WHO = re.compile(r"^\s*(?:and |so )?who\b", re.I)
 # a first name and a surname, after a word (not a sentence's first word)
 _PERSON = re.compile(r"(?<=[\w,;:] )(?-i:([A-Z][a-z]+) ([A-Z][a-z]+))\b")
@@ -97,6 +108,13 @@ def put_answer_first(
             or (cover(lead) >= cover(pool[0]) + 0.15 and topic & pool[0].tokens <= lead.tokens)
         ):
             _promote(pool, lead)
+        return False
+    if _ASKS_ADJUSTMENT.search(question) and not _AMOUNT.search(pool[0].text):
+        # "how should the dose be adjusted in kidney disease?": by how much, where a source says
+        lead = next(
+            (c for c in pool[1:6] if c.score >= 0.85 * top and _AMOUNT.search(c.text)), None
+        )
+        _promote(pool, lead)
         return False
     if ASKS_WHO.match(question):  # "who first made it?": the answer names a person
         if names_person(pool[0].text, idf):
