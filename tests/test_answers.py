@@ -954,3 +954,16 @@ def test_how_to_adjust_a_dose_leads_with_how_much(corpus_assistant) -> None:
     )
     assert re.search(r"one.third|one.half|two.thirds", first_sentence(ans.answer)), ans.answer
     assert "in order to derive" not in ans.answer
+
+
+def test_side_effect_questions_read_every_effect_and_not_the_overdose_signs_first(
+    corpus_assistant,
+) -> None:
+    """ "Can baclofen cause nausea or vomiting?": the label lists nausea, so it is not "Not
+    reported"; the label's adverse-reaction figures lead, not the signs of an overdose."""
+    ans = corpus_assistant.ask("Can baclofen cause nausea or vomiting?")
+    first = first_sentence(ans.answer)
+    assert not ans.answer.startswith("Not reported"), ans.answer
+    assert "nausea" in first and "overdose" not in first, ans.answer
+    taper = corpus_assistant.ask("How quickly should baclofen be tapered?")
+    assert re.search(r"taper|gradual", first_sentence(taper.answer)), taper.answer

@@ -81,7 +81,7 @@ QUESTION_WORDS = frozenset(
         "now today anywhere yet again even much many lot anything something someone "
         "somebody anyone anybody thing things way kind sort okay ok fine proof ve re ll d s t m "
         "isn aren wasn weren doesn didn don hasn haven won wouldn couldn shouldn cause causes "
-        "caused causing"
+        "caused causing quickly quick fast soon"
     )
 )
 
@@ -383,8 +383,14 @@ class ExtractiveComposer:
                     score -= 0.04  # primary sources first
                 if len(added) == 1 and added <= toks:
                     score += 0.06
-                if plan.intent == "interaction" and _OVERDOSE.search(text) and not asks_overdose:
-                    score -= 0.1  # treating a poisoning is not taking two medicines together
+                if (
+                    plan.intent in ("interaction", "adverse_effects")
+                    and _OVERDOSE.search(text)
+                    and not asks_overdose
+                ):
+                    # treating a poisoning is not taking two medicines together, and the signs of
+                    # an overdose are not the side effects of a dose
+                    score -= 0.1
                 if plan.intent == "regulation":  # who approved what: regulators and guidelines
                     regulatory = meta.evidence in ("regulatory", "guideline", "label", "overview")
                     score += 0.06 if regulatory else -0.04

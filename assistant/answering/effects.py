@@ -29,16 +29,21 @@ def unlisted_effect(ev: Evidence) -> Composition | None:
     if not m:
         return None
     effect = m.group("effect").strip()
-    words = [t for t in tokenize(effect) if t not in QUESTION_WORDS]
-    if not words:
+    # "nausea or vomiting", "rashes and itching": each effect asked about on its own
+    phrases = []
+    for part in re.split(r",|/|\bor\b|\band\b", effect):
+        words = [t for t in tokenize(part) if t not in QUESTION_WORDS]
+        if words:
+            phrases.append(" " + " ".join(words) + " ")
+    if not phrases:
         return None
-    phrase = " " + " ".join(words) + " "
     label_positions = []
     for rec in store.catalog():
         if rec.user:
             continue
         for pos in store.record_positions(rec.id):
-            if phrase in " " + " ".join(tokenize(store.texts[pos])) + " ":
+            said = " " + " ".join(tokenize(store.texts[pos])) + " "
+            if any(p in said for p in phrases):
                 return None  # some source speaks of it (as a phrase): the usual answer finds it
             if rec.evidence == "label":
                 label_positions.append(pos)
