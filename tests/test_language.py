@@ -115,6 +115,52 @@ CASES: list[tuple[str, str, list[str], str | None]] = [
     ("Quanto baclofene si può prendere al giorno?", "it", [r"how much baclofen can be taken per day"], "dosing"),
 ]  # fmt: skip
 
+# Questions about studies, patients and treatment: nationalities, quantities, time words, registers
+# and poison centres, dropouts, outcomes (question, language, words the English reading must contain)
+STUDY_CASES: list[tuple[str, str, list[str]]] = [
+    ("Combien de patients ont abandonné le traitement dans chaque groupe ?", "fr", ["dropped out", r"\beach group\b"]),
+    ("Quel pourcentage des patients étaient abstinents après un an ?", "fr", ["percentage", "abstinent", "after a year"]),
+    ("Faut-il donner du charbon activé après une surdose de baclofène ?", "fr", [r"^should one give activated charcoal after an overdose"]),
+    ("Quelle dose de baclofène les patients ont-ils reçue dans l'essai Bacloville ?", "fr", ["dose of baclofen", r"\breceive", "bacloville trial"]),
+    ("Combien de décès ont été signalés au centre antipoison ?", "fr", ["deaths", "reported", "poison centre"]),
+    ("Depuis quand le baclofène est-il autorisé en France pour l'alcoolodépendance ?", "fr", ["since when", "authorised in france"]),
+    ("Les auteurs ont-ils trouvé une différence significative entre les deux groupes ?", "fr", ["authors", "significant difference", r"\b2 groups"]),
+    ("Combien de patients ont été admis en réanimation et ont eu besoin d'une ventilation mécanique ?", "fr", ["admitted", "intensive care", "needed", "mechanical ventilation"]),
+    ("C'est quoi la RTU baclofène ?", "fr", [r"^what is the rtu"]),
+    ("¿Conviene dar carbón activado tras una sobredosis de baclofeno?", "es", [r"^should one give activated charcoal after an overdose"]),
+    ("En el estudio indio que comparó baclofeno con topiramato, ¿qué porcentaje de pacientes abandonó en cada grupo?", "es", ["indian study", "percentage", "dropped out", "each group"]),
+    ("¿Cuántas intoxicaciones fueron notificadas al centro de toxicología danés?", "es", ["poisonings", "reported", "danish poison centre"]),
+    ("¿Qué porcentaje de los pacientes estaba abstinente después de doce semanas?", "es", ["percentage", "was abstinent", "after 12 weeks"]),
+    ("¿Qué dosis de baclofeno recibieron los pacientes del ensayo australiano?", "es", ["received", "australian trial"]),
+    ("¿Necesitaron ventilación mecánica los pacientes ingresados en cuidados intensivos?", "es", ["needed mechanical ventilation", "admitted", "intensive care"]),
+    ("¿Desde cuándo está autorizado el baclofeno en Francia?", "es", [r"^since when", "authorised"]),
+    ("Welcher Anteil der dem dänischen Giftinformationszentrum bekannten Baclofen-Vergiftungen war im nationalen Patientenregister korrekt kodiert?", "de", ["proportion", "danish poison centre", "baclofen poisonings", "national patient register", "correctly"]),
+    ("Welche Baclofen-Dosis und wie lange erhielten die Patienten in der italienischen Studie?", "de", ["baclofen dose", "received", "italian study"]),
+    ("Wie viele Patienten brachen die Studie in jeder Gruppe ab?", "de", ["dropped out", "each group"]),
+    ("Sollte man nach einer Baclofen-Überdosis Aktivkohle geben?", "de", ["activated charcoal", "after a baclofen overdose"]),
+    ("Wie viele Patienten mussten auf der Intensivstation beatmet werden?", "de", ["be ventilated", "intensive care unit"]),
+    ("Was fanden die australischen Forscher bei Patienten mit Lebererkrankung?", "de", [r"^what did the australian researchers find"]),
+    ("Wie viele Teilnehmer schlossen die zwölfwöchige Behandlung ab?", "de", ["participants", "completed", "12 week"]),
+    ("Sind Baclofen-Vergiftungen im Register korrekt kodiert?", "de", [r"^are baclofen poisonings coded", "register", "correctly"]),
+    ("Seit wann ist Baclofen in Dänemark zugelassen?", "de", [r"^since when is baclofen approved in denmark"]),
+    ("Quanti pazienti hanno abbandonato lo studio in ciascun gruppo?", "it", ["dropped out", "each group"]),
+    ("Si deve dare carbone attivo dopo un sovradosaggio di baclofene?", "it", ["activated charcoal", "after an overdose"]),
+    ("Quante intossicazioni sono state segnalate al centro antiveleni?", "it", ["poisonings", "reported", "poison centre"]),
+    ("Per quanti mesi i volontari hanno preso il baclofene nello studio olandese?", "it", ["how many months", "volunteers", "dutch study"]),
+    ("Quanti pazienti sono stati ricoverati in terapia intensiva con ventilazione meccanica?", "it", ["hospitalised", "intensive care", "mechanical ventilation"]),
+    ("Cosa hanno trovato i ricercatori danesi nei pazienti con cirrosi?", "it", ["danish researchers"]),
+    ("Quali sono gli effetti collaterali più comuni del baclofene?", "it", [r"the most common side effects of baclofen"]),
+    ("Il baclofene viene metabolizzato dal fegato?", "it", [r"^is baclofen metabolised by the liver"]),
+]  # fmt: skip
+
+# Every gender and number of a nationality reads as the English adjective
+NATIONALITIES = {
+    "fr": {"danoise": "Danish", "indiennes": "Indian", "néerlandaise": "Dutch", "australiens": "Australian", "suédoises": "Swedish"},
+    "es": {"india": "Indian", "danesas": "Danish", "holandeses": "Dutch", "italianas": "Italian", "británicos": "British"},
+    "de": {"dänischen": "Danish", "indische": "Indian", "italienischen": "Italian", "spanischer": "Spanish", "kanadisches": "Canadian"},
+    "it": {"indiani": "Indian", "danese": "Danish", "olandesi": "Dutch", "spagnola": "Spanish", "tedeschi": "German"},
+}  # fmt: skip
+
 ENGLISH = [
     "Does baclofen help with pain?",
     "What dose of baclofen did ALPADIR use?",
@@ -141,6 +187,12 @@ ENGLISH = [
     "Per the label, what is the usual dose?",
     "Con artists sell baclofen online: is it legal?",
     "Was baclofen ever approved for cocaine use?",
+    "Is baclofen taken once a day?",
+    "Was the drowsiness due to baclofen?",
+    "Does alcohol alter baclofen levels?",
+    "Should patients abandon baclofen if it fails?",
+    "Circa how many people took part in the Indian trial?",
+    "Did the Danish poison centre register code baclofen poisonings correctly?",
 ]
 
 
@@ -164,6 +216,22 @@ def test_question_is_read_into_english(
 )
 def test_question_is_planned_like_its_english(question: str, intent: str, catalog) -> None:
     assert plan_question(question, catalog).intent == intent, read_question(question)
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "needs"), STUDY_CASES, ids=[c[0][:40] for c in STUDY_CASES]
+)
+def test_study_vocabulary_is_read_into_english(question: str, lang: str, needs: list[str]) -> None:
+    detected, english = read_question(question)
+    assert detected == lang, (question, detected)
+    missing = [rx for rx in needs if not re.search(rx, english.lower())]
+    assert not missing, (english, missing)
+
+
+@pytest.mark.parametrize("lang", sorted(NATIONALITIES))
+def test_nationalities_in_every_form(lang: str) -> None:
+    for word, english in NATIONALITIES[lang].items():
+        assert english in to_english(f"{word} ?", lang), (word, to_english(f"{word} ?", lang))
 
 
 def test_the_cases_cover_every_language() -> None:
@@ -216,6 +284,13 @@ def test_german_compounds() -> None:
         "Kokainabhängige": "cocaine dependent people",
         "BACLAD-Studie": "BACLAD study",
         "Alkoholentzugssyndrom": "alcohol withdrawal syndrome",
+        "Giftinformationszentrum": "poison centre",
+        "Patientenregister": "patient register",
+        "Baclofenvergiftung": "baclofen poisoning",
+        "Baclofen-Vergiftungen": "baclofen poisonings",
+        "Placebogruppe": "placebo group",
+        "Abbruchrate": "dropout rate",
+        "Kohortenstudie": "cohort study",
     }
     for word, english in cases.items():
         assert english in to_english(f"Was ist {word}?", "de"), (
