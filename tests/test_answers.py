@@ -967,3 +967,11 @@ def test_side_effect_questions_read_every_effect_and_not_the_overdose_signs_firs
     assert "nausea" in first and "overdose" not in first, ans.answer
     taper = corpus_assistant.ask("How quickly should baclofen be tapered?")
     assert re.search(r"taper|gradual", first_sentence(taper.answer)), taper.answer
+
+
+def test_how_many_of_those_asks_a_share_not_the_study_size(corpus_assistant) -> None:
+    ans = corpus_assistant.ask(
+        "how many of them were deliberate?",
+        history=["How many deaths linked to baclofen were counted in Australia from 2000 to 2022?"],
+    )
+    assert "54.9%" in first_sentence(ans.answer), ans.answer

@@ -402,7 +402,8 @@ _ASKS_SIZE = re.compile(
     r"\bhow (?:many|large|big)\b(?!.*\b(?:dropped|stopped|quit|left|withdrew|reached|got to"
     r"|died|needed|abstinent|relapsed|completed|finished|still|remain\w*|stayed|stay|kept|sober"
     r"|dry|off|improved|responded|succeeded|drank|drinking)\b|.*\b(?:each|per|every)"
-    r" (?:arm|group)\b)|\bsample size\b|\bhow many took part\b",
+    r" (?:arm|group)\b|\s+(?:of|among) (?:those|them|these|the \w+)\b)|\bsample size\b"
+    r"|\bhow many took part\b",
     re.I,
 )
 _ASKS_CONTROL = re.compile(
