@@ -515,3 +515,16 @@ def test_a_crisis_answer_opens_with_the_crisis_line(corpus_assistant) -> None:
     )
     assert not cared.answer.startswith("Call your local emergency"), cared.answer
     assert "emergency" in [n.kind for n in cared.notices]
+
+
+def test_whether_a_study_included_a_group_is_answered_yes_or_no() -> None:
+    from assistant.answer import Entities, Plan
+    from assistant.answering.lead import polar_lead
+
+    def plan(q: str) -> Plan:
+        return Plan(question=q, intent="trial_result", entities=Entities(), searched=q, english=q)
+
+    q = "did it include people with liver disease?"
+    assert polar_lead(plan(q), "X enrolled 104 people, with or without liver disease.") == "Yes"
+    assert polar_lead(plan(q), "X excluded people with liver disease.") == "No"
+    assert polar_lead(plan(q), "X enrolled 320 alcohol-dependent patients in France.") is None

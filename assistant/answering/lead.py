@@ -150,6 +150,15 @@ def polar_lead(
         about = [c for c in _CLAUSES.split(first) if c and subject & set(tokenize(c))]
         if subject and about and all(_NO_EFFECT.search(c) for c in about):
             return "No"
+    included = _INCLUDED.match(q)
+    if included:  # "did it include people with liver disease?": the study's population says
+        keys = {SAME_WORD.get(t, t) for t in tokenize(included.group("who"))} - _WHO_WORDS
+        said = re.sub(r"\bwith or without\b", "including", first, flags=re.I)
+        if keys and keys <= {SAME_WORD.get(t, t) for t in tokenize(said)}:
+            if re.search(r"\bexclud\w*|\bwithout\b|\bnot\b|\bno\b", said, re.I):
+                return "No" if re.search(r"\bexclud\w*", said, re.I) else None
+            return "Yes"
+        return None
     if STUDIED.match(q):
         tested = re.search(
             r"\b(?:trials?|stud(?:y|ied|ies)|tested|cohort|randomi[sz]ed|found|reported)\b",
@@ -192,6 +201,14 @@ def polar_lead(
     return "Yes" if stated and not hedged else None
 
 
+_INCLUDED = re.compile(
+    r"^\s*(?:and |so )?(?:did|does|was|were) (?:it|they|the [\w-]+(?: [\w-]+){0,2}) (?:include|enrol"
+    r"|enroll|recruit|involve|take in|admit)\w* (?P<who>.+)",
+    re.I,
+)
+_WHO_WORDS = frozenset(
+    tokenize("people patients participants any some only also with who had have has anyone those")
+)
 _STUDY_WORDS = frozenset(
     tokenize("study trial cohort series review analysis meta-analysis centre center register")
 )
