@@ -975,3 +975,14 @@ def test_how_many_of_those_asks_a_share_not_the_study_size(corpus_assistant) -> 
         history=["How many deaths linked to baclofen were counted in Australia from 2000 to 2022?"],
     )
     assert "54.9%" in first_sentence(ans.answer), ans.answer
+
+
+def test_approval_in_a_country_without_a_regulator_record_answers_for_that_country(
+    corpus_assistant,
+) -> None:
+    """No UK regulator's record is in the library: "approved in the UK?" is answered from the
+    comparison of countries (which names the UK), not from the FDA's decision."""
+    ans = corpus_assistant.ask("Has baclofen been licensed in Britain for alcohol problems?")
+    assert re.search(r"United Kingdom|\bUK\b", first_sentence(ans.answer)), ans.answer
+    france = corpus_assistant.ask("Is baclofen approved for alcohol in France?")
+    assert france.answer.startswith("Yes"), france.answer

@@ -30,6 +30,7 @@ from assistant.answering.entities import (
     find_substances,
     find_trials,
     norm,
+    record_places,
 )
 from assistant.answering.intents import (
     FOLLOW_UP_CUE,
@@ -41,7 +42,7 @@ from assistant.answering.intents import (
 )
 from assistant.answering.language import read_question
 from assistant.answering.lay_terms import clinical_reading
-from assistant.answering.sentence_kinds import FRAGMENT_START
+from assistant.answering.sentence_kinds import ASKS_APPROVAL, FRAGMENT_START
 from assistant.library.records import RecordInfo
 from assistant.vocab import ADDICTIONS, JURISDICTIONS
 
@@ -345,6 +346,16 @@ def plan_question(
         classes = [name for rx, name in _CLASSES if rx.search(said) and name not in plan.searched]
         if classes:
             plan.searched += f" ({', '.join(dict.fromkeys(classes))})"
+    regulated = {p for r in catalog if r.evidence == "regulatory" for p in record_places(r.title)}
+    if (
+        plan.intent == "regulation"
+        and plan.entities.jurisdictions
+        and not set(plan.entities.jurisdictions) & regulated
+        and ASKS_APPROVAL.search(plan.english)
+    ):
+        # "approved in the UK?": where no regulator of that country is in the library, the
+        # comparison of countries is what answers it
+        plan.searched += " (regulatory status by country)"
     if plan.intent == "overdose" and _MANAGEMENT.search(norm(plan.english)):
         # "how is it treated?": the sources' words for managing a poisoning ("treat" alone is a
         # word every question uses)
