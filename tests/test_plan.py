@@ -296,3 +296,25 @@ def test_more_everyday_words_are_read_as_the_sources_words() -> None:
     ):
         assert clinical in clinical_reading(said), said
     assert clinical_reading("a G protein-coupled receptor") == "a G protein-coupled receptor"
+
+
+def test_more_ways_of_asking_about_taking_two_things_together() -> None:
+    from pathlib import Path
+
+    from assistant.answering.plan import plan_question
+    from assistant.library.records import load_corpus
+
+    catalog = [r.info() for r in load_corpus(Path("corpus"))]
+    for q in (
+        "Should baclofen be avoided in patients on sertraline?",
+        "Any problem taking baclofen and zopiclone at night?",
+        "Can I have a glass of wine with my baclofen?",
+        "my dad is on morphine for cancer pain, can he take the muscle relaxer too?",
+    ):
+        assert plan_question(q, catalog, []).intent == "interaction", q
+    for q in (
+        "In the French cohort, were people on very large doses for their drinking more likely "
+        "to die than people on the usual medicines?",
+        "Does baclofen help people cut down on wine?",
+    ):
+        assert plan_question(q, catalog, []).intent != "interaction", q

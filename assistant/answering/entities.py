@@ -34,7 +34,7 @@ _OTHER_DRUG = re.compile(
     r"|mirtazapine|modafinil|chlordiazepoxide|phenobarbital|carbamazepine|valproate|zolpidem"
     r"|amitriptyline|diazepam|lorazepam|oxazepam|alprazolam|clonazepam|xanax|valium|ativan"
     r"|klonopin|vitamin [a-z]\d?|vitamins?|morphine|oxycodone|fentanyl|heroin|codeine|amlodipine"
-    r"|citalopram|escitalopram|phenelzine|tranylcypromine|selegiline"
+    r"|citalopram|escitalopram|phenelzine|tranylcypromine|selegiline|zopiclone|eszopiclone|zaleplon"
     r"|[a-z]{3,}(?:azepam|azolam|barbital|olol|pril|sartan|statin|prazole|triptyline|oxetine"
     r"|cillin|mycin|floxacin|profen|codone|morphone))\b"
 )
@@ -42,7 +42,7 @@ _OTHER_DRUG = re.compile(
 CNS_DEPRESSANT = re.compile(
     r"azepam$|azolam$|barbital$|xanax|valium|ativan|klonopin|zolpidem|chlordiazepoxide|pregabalin"
     r"|gabapentin|morphine|oxycodone|fentanyl|heroin|methadone|buprenorphine|tramadol|codone$"
-    r"|amitriptyline|mirtazapine|quetiapine|olanzapine"
+    r"|amitriptyline|mirtazapine|quetiapine|olanzapine|zopiclone|zaleplon"
 )
 DRUG_CLASS = re.compile(
     r"\b(?:benzodiazepines?|benzos?|sleeping (?:pills|tablets)|sedatives?|antidepressants?"

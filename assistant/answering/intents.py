@@ -48,6 +48,10 @@ INTENT_RX = {
     "interaction": _rx(
         r"\binteract\w*|\bmix\w*|\bcombin\w*|\btogether\b|\bat the same time\b",
         r"\b(?:take|taking|use|using|on) (?:\w+ ){0,3}?alongside\b",
+        r"\btaking (?:baclofen|it) and\b",
+        r"\b(?:alcohol|drinks?|beers?|wine|glass of \w+|pints?|spirits) (?:\w+ ){0,3}?(?:with|on|while on"
+        r"|while taking) (?:my |his |her |your |the )?(?:baclofen|it|medication|medicine|tablets|pills)\b",
+        r"\b(?:take|have|use|start) (?:\w+ ){0,4}?(?:too|as well|on top)\b",
         r"\b(?:safe|ok|okay|fine|dangerous|risky|harmful) (?:to (?:take|use) )?(?:it )?(?:with|alongside)\b",
         r"\bwhile (?:drinking|taking|on)\b"
         r"|\bdrink(?:s|ing)? (?:alcohol )?(?:on|while|with|when)\b(?! drinking days)",
@@ -183,6 +187,10 @@ GROUP_OF_IT = re.compile(
 # --------------------------------------------------------------------------- intent
 
 
+_ON_ANOTHER = re.compile(
+    r"\b(?:patients|people|someone|somebody|those|anyone|a person) (?:who (?:are|is) )?(?:on|taking"
+    r"|using)\b"
+)
 _TREATING = re.compile(
     r"\b(?:for|with) (?:alcohol|drinking|opioid|cocaine|the drink)"
     r" ?(?:withdrawal|addiction|craving|dependence|use disorder)|\bfor (?:alcohol|drinking|opioid"
@@ -254,6 +262,8 @@ def classify(text: str, ents: Entities, personal: bool, records: Sequence[Record
         return "interaction"
     if classes and re.search(r"\bwith\b|\band\b", t) and baclofen and not hit["comparison"]:
         return "interaction"
+    if (others or classes) and baclofen and _ON_ANOTHER.search(t) and not hit["comparison"]:
+        return "interaction"  # "should baclofen be avoided in patients on sertraline?"
     if hit["comparison"] and (others or len(ents.substances) >= 2 or re.search(
         r"\bother (?:medicines|drugs|treatments)\b|\busual\b|\bcomparison group\b", t
     )):  # fmt: skip
