@@ -986,3 +986,23 @@ def test_approval_in_a_country_without_a_regulator_record_answers_for_that_count
     assert re.search(r"United Kingdom|\bUK\b", first_sentence(ans.answer)), ans.answer
     france = corpus_assistant.ask("Is baclofen approved for alcohol in France?")
     assert france.answer.startswith("Yes"), france.answer
+
+
+def test_stopping_questions_lead_with_stopping_and_carry_the_withdrawal_notice(
+    corpus_assistant,
+) -> None:
+    """A figure about something else (a half-life) does not answer "how long should a taper
+    take?"; a relative's story ("my mum ... she") is not a pregnancy question; reducing a dose
+    gradually is a taper (withdrawal notice); "what should you do" after an overdose is its
+    management."""
+    taper = corpus_assistant.ask("How long should a baclofen taper take?")
+    assert re.search(r"taper|gradual", first_sentence(taper.answer)), taper.answer
+    mum = corpus_assistant.ask("my mum wants to get off her baclofen, should she cut down slowly?")
+    assert not re.search(r"pregnan|delivery", first_sentence(mum.answer)), mum.answer
+    assert "withdrawal" in [n.kind for n in mum.notices]
+    reduce = corpus_assistant.ask("Is it ok to reduce my baclofen dose gradually myself?")
+    assert "withdrawal" in [n.kind for n in reduce.notices], reduce.notices
+    todo = corpus_assistant.ask("What should you do if someone overdoses on baclofen?")
+    assert re.search(r"antidote|supportive", first_sentence(todo.answer)), todo.answer
+    milk = corpus_assistant.ask("How much baclofen passes into breast milk?")
+    assert re.search(r"\d", first_sentence(milk.answer)), milk.answer

@@ -196,6 +196,12 @@ class Citations:
 
 # --------------------------------------------------------------------------- filters
 
+_PREGNANCY = re.compile(
+    r"\bpregnan\w*|\bbreast\w*|\bmilk\b|\bnewborns?\b|\bneonat\w*|\binfants?\b|\bbab(?:y|ies)\b"
+    r"|\bdelivery\b|\blactat\w*|\bnursing\b|\bmothers?\b|\bplacenta\w*|\bfetal\b|\bfoetal\b"
+    r"|\bunborn\b|\bwomb\b|\bexpecting\b",
+    re.I,
+)
 _OVERDOSE = re.compile(r"\boverdos\w*|\bantidote\b|\bpoison\w*", re.I)
 _SUBSTANCE_RX = {k: rx for k, rx in SUBSTANCE_SAID.items() if k != "spasticity"}
 _NUMBER = re.compile(r"(?<![\w.])(\d+(?:[.,]\d+)?)\s?(%|mg|percent|g|hours?|weeks?|days?)?")
@@ -323,6 +329,7 @@ class ExtractiveComposer:
         added = {SAME_WORD.get(t, t) for t in tokenize(plan.english)} - QUESTION_WORDS
         added = added if plan.follow_up and FRAGMENT_START.match(plan.english) else set()
         asks_limits = bool(ASKS_LIMITATION.search(plan.english or plan.question))
+        asks_pregnancy = bool(_PREGNANCY.search(plan.searched))
         qv = None if ev.query_vec is None else np.asarray(ev.query_vec, dtype=np.float32)
         out: list[Sentence] = []
         seen_text: set[str] = set()
@@ -413,6 +420,8 @@ class ExtractiveComposer:
                     score -= 0.04  # "beyond this label maximum": which one, the reader cannot tell
                 if UNCHECKED.search(text):
                     score -= 0.1  # how the source was checked, not what it says
+                if not asks_pregnancy and _PREGNANCY.search(text):
+                    score -= 0.08  # pregnancy, breastfeeding, newborns: only when asked about
                 if not asks_limits and LIMITATION.search(text):
                     score -= 0.08  # a study's weakness answers only a question about its limits
                 if wants_result and RESULT.search(text):

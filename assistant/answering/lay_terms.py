@@ -398,6 +398,12 @@ LAY_TERMS: tuple[tuple[str, str], ...] = (
         r"what (?:type|kind|sort|class) of (?:a )?(?:drug|medicine|medication|pill|substance) is (baclofen)",
         r"what kind of drug is \1 (mechanism)",
     ),
+    # "my mum wants to come off it": a relative telling her story, not a mother of a baby (the
+    # sources' "mother" is the breastfeeding or pregnant one)
+    (
+        r"(?:my|our|his|her|their) (?:mums?|moms?|mummy|mommy|mother)(?! (?:is|was) (?:pregnant|expecting|breastfeeding|nursing))",
+        "my parent",
+    ),
     (r"\bmums?\b|\bmoms?\b|\bmummy\b|\bmommy\b", "mother"),
     (
         r"\b(?:nan|nana|nanna|gran|granny|grandma|grandmother)\b",

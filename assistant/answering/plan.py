@@ -387,6 +387,7 @@ _CLASSES = tuple(
 _MANAGEMENT = re.compile(
     r"\bhow (?:is|are|do you|do doctors|should) (?:it |they |an overdose |overdoses |this )?"
     r"(?:be )?(?:treat\w*|manag\w*|handl\w*)|\btreatment\b|\bmanag\w*|\bantidote\b"
+    r"|\bwhat (?:should|do|can|must) (?:you|i|we|one|people) do\b"
     r"|\b(?:are|is|get|gets|be) (?:\w+ )?treated\b|\bwhat (?:do|should|can) (?:doctors|hospitals"
     r"|emergency departments|icus?) do\b|\bhow (?:are|is)\b.*\b(?:treated|managed|handled)\b",
 )

@@ -321,6 +321,9 @@ STOPPING = _rx(
     r"\b(?:abrupt|sudden)\w* (?:withdrawal|stop\w*|discontinu\w*|cessation|end\w*)\b",
     r"\bbaclofen withdrawal\b|\bwithdrawal (?:from|of|after stopping) (?:baclofen|it|the drug)\b",
     r"\btaper\w*\b|\bweaning\b",
+    # "reduce my dose gradually myself": a taper, however it is worded
+    r"\b(?:reduc|lower|decreas|cut)\w* (?:\w+ ){0,4}?(?:gradually|slowly|bit by bit|step by step"
+    r"|little by little)\b",
     # "reduce it gradually before stopping" (read from "diminuer progressivement ... l'arrêter")
     r"\b(?:reduc\w*|lower\w*|decreas\w*|cut\w*)\b.*\bgradual\w*\b.*\bstop\w*|\bgradual\w*\b.*\bbefore stop\w*",
     r"\bif (?:it|baclofen|treatment|the drug) (?:should|must|is to|has to|needs to|is going to)"

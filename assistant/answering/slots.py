@@ -103,7 +103,7 @@ def put_answer_first(
         numbered = [c for c in pool[:6] if figures(c) and c.score >= 0.8 * top]
         lead = max(numbered, key=lambda c: (cover(c), c.score), default=None)
         if lead is not None and (
-            not figures(pool[0])
+            (not figures(pool[0]) and cover(lead) > 0)  # a figure about something asked
             # covers more of the question, and all that the first sentence covered
             or (cover(lead) >= cover(pool[0]) + 0.15 and topic & pool[0].tokens <= lead.tokens)
         ):
