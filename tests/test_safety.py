@@ -528,3 +528,16 @@ def test_whether_a_study_included_a_group_is_answered_yes_or_no() -> None:
     assert polar_lead(plan(q), "X enrolled 104 people, with or without liver disease.") == "Yes"
     assert polar_lead(plan(q), "X excluded people with liver disease.") == "No"
     assert polar_lead(plan(q), "X enrolled 320 alcohol-dependent patients in France.") is None
+
+
+def test_a_hypothetical_or_past_overdose_gets_no_call_now_line(corpus_assistant) -> None:
+    """Asked about, not happening now: the emergency notice, but the answer first."""
+    for q in (
+        "If a person took 30 baclofen tablets, what would happen to them?",
+        "My friend overdosed on baclofen last year, how common is that?",
+    ):
+        ans = corpus_assistant.ask(q)
+        assert not ans.answer.startswith("Call your local emergency"), (q, ans.answer)
+        assert "emergency" in [n.kind for n in ans.notices], q
+    now = corpus_assistant.ask("my friend just took 30 baclofen tablets and is very drowsy")
+    assert now.answer.startswith("Call your local emergency"), now.answer
