@@ -1006,3 +1006,12 @@ def test_stopping_questions_lead_with_stopping_and_carry_the_withdrawal_notice(
     assert re.search(r"antidote|supportive", first_sentence(todo.answer)), todo.answer
     milk = corpus_assistant.ask("How much baclofen passes into breast milk?")
     assert re.search(r"\d", first_sentence(milk.answer)), milk.answer
+
+
+def test_smoked_after_a_smoked_drug_study_is_not_tobacco(corpus_assistant) -> None:
+    ans = corpus_assistant.ask(
+        "and what happened to their heart rate when they smoked it?",
+        history=["What did the Haney 2006 inpatient study of baclofen and cocaine find?"],
+    )
+    assert ans.plan and ans.plan.entities.trials == ["haney2006"], ans.plan
+    assert "heart rate" in first_sentence(ans.answer), ans.answer

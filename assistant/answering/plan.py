@@ -65,6 +65,13 @@ def _inherit(plan: Plan, previous: Plan) -> Plan:
     """Carry the conversation's subject into a follow-up: what the follow-up names replaces what
     the earlier turn named; what it leaves out is taken over."""
     ents, prev = plan.entities, previous.entities
+    if (
+        ents.substances == ["nicotine"]
+        and set(prev.substances) & {"cocaine", "cannabis", "opioids", "methamphetamine"}
+        and not re.search(r"\b(?:tobacco|cigarettes?|nicotine|cigs?|vap\w*)\b", plan.english, re.I)
+    ):
+        # "when they smoked" after a smoked-cocaine study: how the drug was taken, not tobacco
+        ents.substances = list(prev.substances)
     new_substance = bool(ents.substances) and ents.substances != prev.substances
     intent = plan.intent
     if not has_intent_words(plan.english) or intent in ("out_of_scope", "general"):
