@@ -318,3 +318,17 @@ def test_more_ways_of_asking_about_taking_two_things_together() -> None:
         "Does baclofen help people cut down on wine?",
     ):
         assert plan_question(q, catalog, []).intent != "interaction", q
+
+
+def test_is_that_a_known_thing_asks_about_a_side_effect() -> None:
+    from pathlib import Path
+
+    from assistant.answering.plan import plan_question
+    from assistant.library.records import load_corpus
+
+    catalog = [r.info() for r in load_corpus(Path("corpus"))]
+    q = (
+        "my husband started a muscle relaxer to help with his drinking and now hes got a constant "
+        "buzzing noise in his head. is that a known thing with these pills?"
+    )
+    assert plan_question(q, catalog, []).intent == "adverse_effects"

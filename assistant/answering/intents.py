@@ -314,7 +314,11 @@ def classify(text: str, ents: Entities, personal: bool, records: Sequence[Record
         return "regulation"
     if hit["adverse_effects"] and not (
         hit["efficacy"]
-        and not re.search(r"\bside.?effects?\b|\badverse\b|\bsafe\b|\bsuicid\w*|\bcaus\w*", t)
+        and not re.search(
+            r"\bside.?effects?\b|\badverse\b|\bsafe\b|\bsuicid\w*|\bcaus\w*"
+            r"|\bis (?:that|this|it) (?:a )?(?:known|normal|common|usual)\b",
+            t,
+        )
     ):
         return "adverse_effects"
     if hit["pharmacokinetics"]:
