@@ -357,6 +357,7 @@ def plan_question(
     if (
         plan.intent == "regulation"
         and plan.entities.jurisdictions
+        and regulated  # the library holds regulators' records, but none for the asked country
         and not set(plan.entities.jurisdictions) & regulated
         and ASKS_APPROVAL.search(plan.english)
     ):
