@@ -298,13 +298,7 @@ def test_more_everyday_words_are_read_as_the_sources_words() -> None:
     assert clinical_reading("a G protein-coupled receptor") == "a G protein-coupled receptor"
 
 
-def test_more_ways_of_asking_about_taking_two_things_together() -> None:
-    from pathlib import Path
-
-    from assistant.answering.plan import plan_question
-    from assistant.library.records import load_corpus
-
-    catalog = [r.info() for r in load_corpus(Path("corpus"))]
+def test_more_ways_of_asking_about_taking_two_things_together(catalog) -> None:
     for q in (
         "Should baclofen be avoided in patients on sertraline?",
         "Any problem taking baclofen and zopiclone at night?",
@@ -320,13 +314,7 @@ def test_more_ways_of_asking_about_taking_two_things_together() -> None:
         assert plan_question(q, catalog, []).intent != "interaction", q
 
 
-def test_is_that_a_known_thing_asks_about_a_side_effect() -> None:
-    from pathlib import Path
-
-    from assistant.answering.plan import plan_question
-    from assistant.library.records import load_corpus
-
-    catalog = [r.info() for r in load_corpus(Path("corpus"))]
+def test_is_that_a_known_thing_asks_about_a_side_effect(catalog) -> None:
     q = (
         "my husband started a muscle relaxer to help with his drinking and now hes got a constant "
         "buzzing noise in his head. is that a known thing with these pills?"

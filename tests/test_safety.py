@@ -498,8 +498,8 @@ def test_talk_of_not_wanting_to_live_is_a_crisis_and_hospital_is_care() -> None:
     ]
     for q in calm:
         assert not danger.self_harm(q), q
-    assert danger.in_care("my brother overdosed last night and he's in hospital now")
-    assert not danger.in_care("should I take him to hospital? he took 30 tablets")
+    assert danger.not_now("my brother overdosed last night and he's in hospital now")
+    assert not danger.not_now("should I take him to hospital? he took 30 tablets")
 
 
 def test_a_crisis_answer_opens_with_the_crisis_line(corpus_assistant) -> None:

@@ -36,7 +36,7 @@ from typing import Any, Protocol
 import numpy as np
 
 from assistant.answer import Citation, Context, EvidenceRow, Plan
-from assistant.answering import slots
+from assistant.answering import safety, slots
 from assistant.answering.entities import BACLOFEN, JURISDICTION_SAID, norm, record_places
 from assistant.answering.intents import INTENT_WORDS
 from assistant.answering.sentence_kinds import (
@@ -196,6 +196,8 @@ class Citations:
 
 # --------------------------------------------------------------------------- filters
 
+# a sentence about pregnancy, breastfeeding or newborns (its topic; a question's is
+# safety.mentions_pregnancy)
 _PREGNANCY = re.compile(
     r"\bpregnan\w*|\bbreast\w*|\bmilk\b|\bnewborns?\b|\bneonat\w*|\binfants?\b|\bbab(?:y|ies)\b"
     r"|\bdelivery\b|\blactat\w*|\bnursing\b|\bmothers?\b|\bplacenta\w*|\bfetal\b|\bfoetal\b"
@@ -329,7 +331,7 @@ class ExtractiveComposer:
         added = {SAME_WORD.get(t, t) for t in tokenize(plan.english)} - QUESTION_WORDS
         added = added if plan.follow_up and FRAGMENT_START.match(plan.english) else set()
         asks_limits = bool(ASKS_LIMITATION.search(plan.english or plan.question))
-        asks_pregnancy = bool(_PREGNANCY.search(plan.searched))
+        asks_pregnancy = safety.mentions_pregnancy(plan.searched)
         qv = None if ev.query_vec is None else np.asarray(ev.query_vec, dtype=np.float32)
         out: list[Sentence] = []
         seen_text: set[str] = set()

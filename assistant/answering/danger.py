@@ -33,9 +33,22 @@ def self_harm(text: str) -> bool:
     return bool(_SELF_HARM.search(normalise(text)))
 
 
-def in_care(text: str) -> bool:
-    """Whether the person spoken of is already in hospital (no call-an-ambulance line then)."""
-    return bool(_IN_CARE.search(normalise(text)))
+_HYPOTHETICAL = re.compile(
+    r"^\s*(?:if|suppose|imagine|say) (?:a person|someone|somebody|you|one|a child|a patient|people"
+    r"|patients)\b.*\bwould\b|\bwhat would happen\b"
+)
+_LONG_AGO = re.compile(
+    r"\blast (?:year|month|summer|winter|spring|autumn|fall)\b|\b(?:\d+|a few|several|two|three)"
+    r" (?:years?|months?|weeks?) ago\b|\byears ago\b|\bin (?:19|20)\d\d\b"
+)
+
+
+def not_now(text: str) -> bool:
+    """Whether the danger spoken of is not happening now: the person is already in hospital, the
+    question is a hypothetical ("if a person took 30 tablets, what would happen?") or it is long
+    past ("overdosed last year"). The emergency notice stays; the call-an-ambulance line goes."""
+    t = normalise(text)
+    return bool(_IN_CARE.search(t) or _HYPOTHETICAL.search(t) or _LONG_AGO.search(t))
 
 
 _STRONG = _rx(

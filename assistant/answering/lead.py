@@ -19,16 +19,6 @@ from assistant.answering.sentence_kinds import APPROVED, NOT_APPROVED, SAME_WORD
 from assistant.library.chunks import tokenize
 from assistant.vocab import CURATED_ONLY, Intent
 
-_HYPOTHETICAL = re.compile(
-    r"^\s*(?:if|suppose|imagine|say) (?:a person|someone|somebody|you|one|a child|a patient|people"
-    r"|patients)\b.*\bwould\b|\bwhat would happen\b",
-    re.I,
-)
-_LONG_AGO = re.compile(
-    r"\blast (?:year|month|summer|winter|spring|autumn|fall)\b|\b(?:\d+|a few|several|two|three)"
-    r" (?:years?|months?|weeks?) ago\b|\byears ago\b|\bin (?:19|20)\d\d\b",
-    re.I,
-)
 CALL_NOW = (
     "Call your local emergency number now (112 in Europe, 911 in North America) or a poison "
     "centre; do not wait for symptoms to pass."
@@ -286,19 +276,16 @@ def with_lead(plan: Plan, comp: Composition) -> Composition:
         re.match(r"\s*(?:is|are|can|could|does|do|would|will|was)\b", question, re.I)
         and not safety.is_personal(question)
     )
-    if _HYPOTHETICAL.search(question) or _LONG_AGO.search(question):
-        # "if a person took 30 tablets, what would happen?", "overdosed last year": asked about,
-        # not happening now
-        informational = True
     if safety.self_harm(question) or safety.self_harm(plan.question):
         informational = False  # whatever else is asked, a crisis comes first
     elif (
-        safety.in_care(question)
-        or safety.in_care(plan.question)
+        safety.not_now(question)
+        or safety.not_now(plan.question)
         or (plan.follow_up and plan.entities.trials)
     ):
-        # already in hospital, or a follow-up about a study's patients ("were fits more common in
-        # the ones who arrived unconscious?"): the answer, not "call an ambulance"
+        # already in hospital, a hypothetical, long past, or a follow-up about a study's patients
+        # ("were fits more common in the ones who arrived unconscious?"): the answer, not "call an
+        # ambulance"
         informational = True
     if (safety.in_danger(question) or safety.in_danger(plan.question)) and not informational:
         lead = URGENT_WITHDRAWAL if plan.intent == "withdrawal" else CALL_NOW

@@ -353,13 +353,11 @@ def plan_question(
         classes = [name for rx, name in _CLASSES if rx.search(said) and name not in plan.searched]
         if classes:
             plan.searched += f" ({', '.join(dict.fromkeys(classes))})"
-    regulated = {p for r in catalog if r.evidence == "regulatory" for p in record_places(r.title)}
     if (
         plan.intent == "regulation"
         and plan.entities.jurisdictions
-        and regulated  # the library holds regulators' records, but none for the asked country
-        and not set(plan.entities.jurisdictions) & regulated
         and ASKS_APPROVAL.search(plan.english)
+        and _without_regulator(plan.entities.jurisdictions, catalog)
     ):
         # "approved in the UK?": where no regulator of that country is in the library, the
         # comparison of countries is what answers it
@@ -369,6 +367,12 @@ def plan_question(
         # word every question uses)
         plan.searched += " (management: supportive care, airway, haemodialysis, no antidote)"
     return plan
+
+
+def _without_regulator(places: Sequence[str], catalog: Sequence[RecordInfo]) -> bool:
+    """The library holds regulators' records, but none for any of ``places``."""
+    regulated = {p for r in catalog if r.evidence == "regulatory" for p in record_places(r.title)}
+    return bool(regulated) and not set(places) & regulated
 
 
 # the class a medicine belongs to, as the interaction sources name it

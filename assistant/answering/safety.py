@@ -62,9 +62,9 @@ from assistant.answer import Context, Notice, Plan
 from assistant.answering.danger import (  # noqa: F401 (read by lead.py and pipeline.py here)
     after_stopping,
     emergency_in,
-    in_care,
     in_danger,
     is_personal,
+    not_now,
     self_harm,
 )
 from assistant.answering.normalise import normalise
@@ -339,6 +339,12 @@ def mentions_stopping(text: str) -> bool:
 
 
 # --------------------------------------------------------------------------- public API
+
+
+def mentions_pregnancy(text: str) -> bool:
+    """Whether a question is about pregnancy, breastfeeding or a newborn (the pregnancy
+    notice's own test; the composer uses it to keep such sentences for such questions)."""
+    return bool(text) and bool(_PREGNANCY.search(normalise(text)))
 
 
 def detect(text: str) -> set[str]:
