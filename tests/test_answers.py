@@ -1015,3 +1015,11 @@ def test_smoked_after_a_smoked_drug_study_is_not_tobacco(corpus_assistant) -> No
     )
     assert ans.plan and ans.plan.entities.trials == ["haney2006"], ans.plan
     assert "heart rate" in first_sentence(ans.answer), ans.answer
+
+
+def test_is_it_dangerous_leads_with_the_harm(corpus_assistant) -> None:
+    """ "Is intrathecal baclofen withdrawal dangerous?" is answered with the harm the boxed
+    warning names, not with how withdrawal is prevented."""
+    ans = corpus_assistant.ask("Is intrathecal baclofen withdrawal dangerous?")
+    assert re.search(r"death|rhabdomyolysis|organ", first_sentence(ans.answer)), ans.answer
+    assert "withdrawal" in [n.kind for n in ans.notices]

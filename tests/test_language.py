@@ -309,3 +309,12 @@ def test_adverse_events_are_read_in_every_language() -> None:
         "Verursacht Baclofen mehr unerwünschte Ereignisse als Placebo?",
     ):
         assert "adverse events" in read_question(q)[1], q
+
+
+def test_falling_asleep_all_day_is_read_in_spanish() -> None:
+    from assistant.answering.language import read_question
+
+    english = read_question("Mi marido toma baclofeno y se queda dormido todo el día, ¿es normal?")[
+        1
+    ]
+    assert "falls asleep all day" in english and "is that normal" in english, english

@@ -58,6 +58,17 @@ _AMOUNT = re.compile(
     r"|\b(?:by|to) (?:about |around )?\d+(?:\.\d+)? ?(?:%|mg)",
     re.I,
 )
+# "is it dangerous / can it be fatal?": the harm, where a source states it
+_ASKS_DANGER = re.compile(
+    r"^\s*(?:is|are|can|could|was|were)\b.*\b(?:dangerous|risky|harmful|serious|life.threatening"
+    r"|deadly|fatal|lethal|kill)\b",
+    re.I,
+)
+_HARM = re.compile(
+    r"\b(?:death|deaths|died|fatal|life.threatening|rhabdomyolysis|organ failure|coma|can (?:lead"
+    r"|progress) to|can cause)\b",
+    re.I,
+)
 ASKS_WHO = re.compile(r"^\s*(?:and |so )?who\b", re.I)
 # a first name and a surname, after a word (not a sentence's first word)
 _PERSON = re.compile(r"(?<=[\w,;:] )(?-i:([A-Z][a-z]+) ([A-Z][a-z]+))\b")
@@ -114,6 +125,11 @@ def put_answer_first(
         lead = next(
             (c for c in pool[1:6] if c.score >= 0.85 * top and _AMOUNT.search(c.text)), None
         )
+        _promote(pool, lead)
+        return False
+    if _ASKS_DANGER.match(question) and not _HARM.search(pool[0].text):
+        # "is intrathecal withdrawal dangerous?": what harm it does, not how it is prevented
+        lead = next((c for c in pool[1:6] if c.score >= 0.85 * top and _HARM.search(c.text)), None)
         _promote(pool, lead)
         return False
     if ASKS_WHO.match(question):  # "who first made it?": the answer names a person
