@@ -1023,3 +1023,45 @@ def test_is_it_dangerous_leads_with_the_harm(corpus_assistant) -> None:
     ans = corpus_assistant.ask("Is intrathecal baclofen withdrawal dangerous?")
     assert re.search(r"death|rhabdomyolysis|organ", first_sentence(ans.answer)), ans.answer
     assert "withdrawal" in [n.kind for n in ans.notices]
+
+
+def test_a_rare_qualifier_of_the_question_picks_the_lead(corpus_assistant) -> None:
+    """ "How long ... in the CSF to fall by half?" asks for the CSF half-life: the sentence that
+    gives it goes first, not the plasma half-life that is a little more like the question."""
+    ans = corpus_assistant.ask("How long does it take baclofen levels in the CSF to fall by half?")
+    assert "cerebrospinal" in first_sentence(ans.answer), ans.answer
+
+
+def test_qualifier_promotion_keeps_what_the_lead_covered() -> None:
+    """A candidate that adds the question's rare word but drops another one the lead had (or is
+    about another substance) is not promoted; a question with many rare words is a story."""
+    from types import SimpleNamespace
+
+    from assistant.answering.slots import put_answer_first
+    from assistant.library.chunks import tokenize
+
+    def cand(text: str, score: float) -> SimpleNamespace:
+        return SimpleNamespace(
+            text=text, tokens=set(tokenize(text)), numbers=frozenset(), score=score
+        )
+
+    rare = dict.fromkeys(tokenize("cannabis quit cerebrospinal"), 5.0)
+    idf = lambda t: rare.get(t, 1.0)  # noqa: E731
+    plan = SimpleNamespace(entities=SimpleNamespace(substances=["cannabis"]), intent="general")
+    # adds "quit" but drops "cannabis" (and is about tobacco): stays second
+    pool = [
+        cand("Cannabis evidence rests on a lab study", 1.0),
+        cand("Smokers ready to quit cut cigarettes", 0.95),
+    ]
+    topic = set(tokenize("help quit cannabis"))
+    put_answer_first(pool, plan, "does it help quit cannabis", topic, idf)
+    assert pool[0].text.startswith("Cannabis"), [c.text for c in pool]
+    # adds the asked fluid and keeps the rest: goes first
+    plan = SimpleNamespace(entities=SimpleNamespace(substances=[]), intent="pharmacokinetics")
+    pool = [
+        cand("The plasma half life is 3 hours", 1.0),
+        cand("The half life in cerebrospinal fluid is 1 to 5 hours", 0.85),
+    ]
+    topic = set(tokenize("half life cerebrospinal"))
+    put_answer_first(pool, plan, "what is the half life in the cerebrospinal fluid", topic, idf)
+    assert "cerebrospinal" in pool[0].text, [c.text for c in pool]

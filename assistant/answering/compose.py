@@ -81,7 +81,7 @@ QUESTION_WORDS = frozenset(
         "now today anywhere yet again even much many lot anything something someone "
         "somebody anyone anybody thing things way kind sort okay ok fine proof ve re ll d s t m "
         "isn aren wasn weren doesn didn don hasn haven won wouldn couldn shouldn cause causes "
-        "caused causing quickly quick fast soon"
+        "caused causing quickly quick fast soon towards toward"
     )
 )
 

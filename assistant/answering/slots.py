@@ -83,12 +83,56 @@ def names_person(text: str, idf: Callable[[str], float]) -> bool:
     return any(all(idf(t) >= 4.0 for t in tokenize(f"{a} {b}")) for a, b in _PERSON.findall(plain))
 
 
+def about_other_substance(text: str, plan: Plan) -> bool:
+    """Whether a sentence is about another substance than the one(s) the question names."""
+    asked = set(plan.entities.substances)
+    return bool(asked) and any(
+        rx.search(text) for k, rx in _OTHER_SUBSTANCES.items() if k not in asked
+    )
+
+
 def _promote(pool: list, lead: Candidate | None) -> bool:
     if lead is None or lead is pool[0]:
         return False
     pool.remove(lead)
     pool.insert(0, lead)
     return True
+
+
+# A question word this rare in the library names what is asked ("in the CSF", "after twelve
+# months"), not how it is asked.
+QUALIFIER_IDF = 4.0
+
+
+def _qualifier_first(
+    pool: list,
+    plan: Plan,
+    topic: set[str],
+    idf: Callable[[str], float],
+    cover: Callable[[Candidate], float],
+) -> None:
+    """The best sentence leaves out a rare word of the question that a nearly as relevant one
+    gives, and that one covers more of the question: it goes first ("how long does it take
+    levels in the CSF to halve?": the CSF half-life, not the plasma one)."""
+    top = pool[0].score
+    rare = {t for t in topic if idf(t) >= QUALIFIER_IDF}
+    missing, kept = rare - pool[0].tokens, rare & pool[0].tokens
+    if not missing or len(rare) > 5:  # many rare words: a story, not a qualifier
+        return
+    lead = max(
+        (
+            c
+            for c in pool[1:8]
+            if c.score >= 0.78 * top
+            and missing & c.tokens
+            and kept <= c.tokens  # adds a qualifier without dropping one
+            and not about_other_substance(c.text, plan)  # "quit cannabis": not a smoking trial
+            and cover(c) >= cover(pool[0]) + 0.05
+        ),
+        key=lambda c: (cover(c), c.score),
+        default=None,
+    )
+    _promote(pool, lead)
 
 
 def put_answer_first(
@@ -105,6 +149,8 @@ def put_answer_first(
     def cover(c: Candidate) -> float:
         return sum(idf(t) for t in topic & c.tokens) / weight
 
+    _qualifier_first(pool, plan, topic, idf, cover)
+    top = pool[0].score
     if NUMBER_QUESTION.search(question):  # a number about what was asked
         asks_year = bool(_ASKS_YEAR.search(question))
 
@@ -144,8 +190,6 @@ def put_answer_first(
         # the study was run, when one is nearly as relevant (and about the substance asked)
         if COMPARED_RESULT.search(pool[0].text):
             return False
-        asked = set(plan.entities.substances)
-        others = [rx for k, rx in _OTHER_SUBSTANCES.items() if asked and k not in asked]
         lead = next(
             (
                 c
@@ -153,7 +197,7 @@ def put_answer_first(
                 if c.score >= 0.85 * top
                 and c.numbers
                 and COMPARED_RESULT.search(c.text)
-                and not any(rx.search(c.text) for rx in others)
+                and not about_other_substance(c.text, plan)
             ),
             None,
         )
