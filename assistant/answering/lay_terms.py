@@ -52,7 +52,7 @@ LAY_TERMS: tuple[tuple[str, str], ...] = (
     (
         r"(?:stay|stays|staying|kept|keep|keeps|keeping|remain|remaining) (?:dry|sober"
         r"|off (?:the )?(?:booze|drink|bottle|alcohol)|on the wagon)",
-        "stay abstinent",
+        "stay abstinent from alcohol",
     ),
     (
         r"(?:get|gets|getting|got|come|comes|coming|came) off (?:the )?(?:drink|bottle|alcohol)",
@@ -322,9 +322,9 @@ LAY_TERMS: tuple[tuple[str, str], ...] = (
     ),
     (
         r"(?:go|goes|going|went) back (?:on|to) (?:the )?(?:drink|drinking|alcohol|bottle)",
-        "relapse",
+        "relapse to alcohol",
     ),
-    (r"(?:has |have |had )?dried out", "already abstinent after detoxification"),
+    (r"(?:has |have |had )?dried out", "already abstinent from alcohol after detoxification"),
     (r"write (?:out )?(?:a )?prescription for|write (?:it|them) out", "prescribe"),
     (
         r"(?:kidneys?|renal function) (?:that )?(?:aren'?t|are not|isn'?t|is not|don'?t|do not"

@@ -242,7 +242,11 @@ def population_studies(ev: Evidence) -> Composition | None:
     chosen = [r for sc, r in scored[:3] if sc >= 0.5 * scored[0][0]]
     cites = Citations()
     lines = []
-    for i, r in enumerate(chosen):
+    pooled = _pooled_on_group(ev, group, cites)  # "mostly in detoxified patients": the bottom line
+    if pooled:
+        lines.append(pooled)
+        chosen = chosen[:2]
+    for r in chosen:
         n = cite_study(cites, store, r)
         dose = dose_phrase(r) if r.evidence in ("rct", "cohort") else ""
         details = f"{r.population}, {dose}" if r.population and dose else r.population
@@ -251,9 +255,47 @@ def population_studies(ev: Evidence) -> Composition | None:
         if r.comparator == "active":
             found = found.replace("over placebo", "over the comparator")
         line = f"{head} {found}: {r.key_result} [{n}]."
-        lines.append(line if i == 0 else f"- {line}")
+        lines.append(f"- {line}" if lines else line)
     table = [table_row(r, cites.items[i].n) for i, r in enumerate(chosen) if r.evidence == "rct"]
     return Composition("\n".join(lines), False, cites.items, ROUTE_SYNTHESIS, table)
+
+
+# a pooled finding, not how the pooled trials were chosen
+_POOLED_FINDING = re.compile(
+    r"\b(?:reduc\w*|increas\w*|improv\w*|lower\w*|benefit\w*|effect\w*|no (?:significant )?"
+    r"difference|did not|concluded|favou?r\w*)\b",
+    re.I,
+)
+
+
+def _pooled_on_group(ev: Evidence, group: set[str], cites: Citations) -> str | None:
+    """The newest pooled analysis's own sentence about the asked group's result ("probably
+    reduces relapse ..., mostly in detoxified patients"), cited; None when none speaks of it."""
+    store = ev.store
+    # words few sentences use ("detoxified", not "primary" of primary care and primary outcome);
+    # "detoxification" and "detoxified" are one word
+    group = {w for w in group if store.idf(w) >= 3.6}
+    stems = {w[:6] for w in group if len(w) >= 6}
+
+    def names_group(sentence: str) -> bool:
+        toks = set(tokenize(sentence))
+        return bool(group & toks or stems & {t[:6] for t in toks if len(t) >= 6})
+
+    for r in pooled_studies(store.catalog(), ev.plan.substance):
+        for pos in store.record_positions(r.id):
+            text = store.texts[pos]
+            for s, e in store.sentences[pos]:
+                sentence = text[s:e].strip()
+                if (
+                    names_group(sentence)
+                    and _POOLED_FINDING.search(sentence)
+                    and not LEANING.search(sentence)
+                    and "\n" not in sentence
+                    and not sentence.endswith(":")
+                ):
+                    n = cites.add(store.context(pos, score=1.0), sentence, s)
+                    return f"{sentence} [{n}]"
+    return None
 
 
 # --------------------------------------------------------------------------- dropouts pooled
