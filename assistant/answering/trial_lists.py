@@ -256,7 +256,7 @@ def population_studies(ev: Evidence) -> Composition | None:
             found = found.replace("over placebo", "over the comparator")
         line = f"{head} {found}: {r.key_result} [{n}]."
         lines.append(f"- {line}" if lines else line)
-    table = [table_row(r, cites.items[i].n) for i, r in enumerate(chosen) if r.evidence == "rct"]
+    table = [table_row(r, cite_study(cites, store, r)) for r in chosen if r.evidence == "rct"]
     return Composition("\n".join(lines), False, cites.items, ROUTE_SYNTHESIS, table)
 
 
