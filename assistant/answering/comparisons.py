@@ -7,12 +7,13 @@ as in a network meta-analysis).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from assistant.answering.compose import (
     Citations,
     Composition,
     Evidence,
+    decline,
 )
 from assistant.answering.synthesis import (
     cite_study,
@@ -30,9 +31,12 @@ from assistant.vocab import POOLED_EVIDENCE, ROUTE_SYNTHESIS
 # --------------------------------------------------------------------------- comparisons
 
 
-def compared_with(catalog: Sequence[RecordInfo], medicine: str) -> dict[str, list[RecordInfo]]:
+def compared_with(
+    catalog: Sequence[RecordInfo], medicine: str, body: Callable[[str], str] | None = None
+) -> dict[str, list[RecordInfo]]:
     """Studies comparing baclofen with ``medicine``: head to head in a randomised trial, in an
-    observational study, or indirectly (each against placebo, as in a network meta-analysis)."""
+    observational study, or indirectly (each against placebo, as in a network meta-analysis,
+    whose ``body`` text may name it only among its results)."""
     rx = re.compile(rf"\b{re.escape(medicine)}\b", re.I)
     out: dict[str, list[RecordInfo]] = {"direct": [], "observational": [], "indirect": []}
     for r in catalog:
@@ -41,7 +45,9 @@ def compared_with(catalog: Sequence[RecordInfo], medicine: str) -> dict[str, lis
         text = " ".join(
             x or "" for x in (r.title, r.key_result, r.primary_outcome, r.design, r.profile[:600])
         )
-        if not rx.search(text):
+        if not rx.search(text) and not (
+            body is not None and r.evidence in POOLED_EVIDENCE and rx.search(body(r.id))
+        ):
             continue
         if r.comparator == "active" and r.evidence in ("rct", *POOLED_EVIDENCE):
             out["direct"].append(r)
@@ -62,18 +68,46 @@ def comparison(ev: Evidence) -> Composition | None:
     if not meds:
         return None
     groups: dict[str, list[RecordInfo]] = {"direct": [], "observational": [], "indirect": []}
+
+    def body(record_id: str) -> str:
+        return " ".join(store.texts[p] for p in store.record_positions(record_id))
+
     for med in meds:
-        for k, rs in compared_with(store.catalog(), med).items():
+        for k, rs in compared_with(store.catalog(), med, body).items():
             groups[k] += [r for r in rs if r not in groups[k]]
-    if not any(groups.values()):
-        return None
     names = join(meds)
+    if not any(groups.values()):
+        if meds is plan.entities.other_medicines:  # a medicine named, and no study of the two
+            return decline(
+                f"None of the sources here compares baclofen with {names}, in a trial or "
+                "indirectly, so they cannot say how the two compare."
+            )
+        return None
     cites = Citations()
     lines: list[str] = []
 
+    said = re.compile(r"\b(?:" + "|".join(map(re.escape, meds)) + r")\b", re.I)
+
+    def _naming(r: RecordInfo, meds: Sequence[str]) -> tuple | None:
+        """A pooled study whose result line does not name the compared medicine: its own
+        sentence that gives that medicine's figure, as (sentence, context, start)."""
+        if r.evidence not in POOLED_EVIDENCE or said.search(r.key_result or ""):
+            return None
+        for pos in store.record_positions(r.id):
+            text = store.texts[pos]
+            for s, e in store.sentences[pos]:
+                if said.search(text[s:e]) and re.search(r"\d", text[s:e]):
+                    return text[s:e].strip(), store.context(pos, score=1.0), s
+        return None
+
     def line(r: RecordInfo) -> str:
         n = cite_study(cites, store, r)
-        return f"{with_details(study_name(r), describe(r))} found {lower(r.key_result)} [{n}]"
+        found = f"{with_details(study_name(r), describe(r))} found {lower(r.key_result)} [{n}]"
+        named = _naming(r, meds)
+        if named is None:
+            return found
+        sentence, ctx, start = named
+        return f"{found}; {lower(sentence.rstrip('.'))} [{cites.add(ctx, sentence, start)}]"
 
     direct, obs, indirect = groups["direct"], groups["observational"], groups["indirect"]
     if direct:
@@ -107,7 +141,7 @@ def comparison(ev: Evidence) -> Composition | None:
     lines += [f"- {line(r)}." for r in obs[(0 if direct else 1) : 2]]
     lines += [
         f"- Indirectly (each medicine against placebo), {line(r)}."
-        for r in indirect[(0 if direct or obs else 1) : 2]
+        for r in indirect[(0 if direct or obs else 1) : 1 if direct or obs else 2]
     ]
     table = [
         table_row(r, cite_study(cites, store, r))

@@ -32,6 +32,14 @@ def _find_quote(store: IndexStore, source_id: str, quote: str) -> tuple[int, str
     return None
 
 
+# alcohol or another depressant taken alongside baclofen, not the addiction it treats
+_TAKEN_WITH = re.compile(
+    r"\b(?:with|while|together|alongside|on top of|mix\w*|combin\w*)\b(?:\s+\w+){0,3}\s+"
+    r"(?:alcohol|drink\w*|booze|beers?|wine|opioids?|benzo\w*|sleeping pills|sedatives?)",
+    re.I,
+)
+
+
 def contraindication_answer(
     plan: Plan, store: IndexStore, filters: Filters | None = None
 ) -> Composition | None:
@@ -47,6 +55,14 @@ def contraindication_answer(
         return None
     general = bool(re.search(r"contra.?indicat", (plan.english or plan.question).lower()))
     conditions = [c for c in table if c.key in plan.entities.conditions]
+    if (
+        len(conditions) > 1
+        and "alcohol" in plan.entities.substances
+        and not _TAKEN_WITH.search(plan.english or plan.question)
+    ):
+        # "for someone like him, to cut down on the booze": alcohol is what is treated, not a
+        # depressant taken alongside
+        conditions = [c for c in conditions if c.key != "cns_depressants"]
     if not conditions:
         if not general:
             return None

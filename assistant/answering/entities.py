@@ -150,9 +150,20 @@ def find_jurisdictions(text: str) -> list[str]:
     return [k for k, rx in JURISDICTION_RX.items() if rx.search(t)]
 
 
+# brand names the sources write as the medicine's own name
+_GENERIC_NAME = {
+    "antabuse": "disulfiram",
+    "xanax": "alprazolam",
+    "valium": "diazepam",
+    "ativan": "lorazepam",
+    "klonopin": "clonazepam",
+    "suboxone": "buprenorphine",
+}
+
+
 def find_other_medicines(text: str) -> list[str]:
     t = norm(text)
-    found = list(dict.fromkeys(m for m in _OTHER_DRUG.findall(t)))
+    found = list(dict.fromkeys(_GENERIC_NAME.get(m, m) for m in _OTHER_DRUG.findall(t)))
     return [
         m
         for m in found

@@ -70,6 +70,8 @@ INTENT_RX = {
         r"\b\w+ier than\b|\b(?:stronger|weaker|milder|faster|slower|cheaper) than\b",
         r"\b(?:more|less|fewer|lower|higher) (?:\w+ ){0,3}than\b|\bagainst\b|\binstead of\b",
         r"\brather than\b|\bstack up\b|\bhead.?to.?head\b|\bthe usual (?:\w+ )?(?:medicines?|medications?|treatments?|drugs?|options?)\b",
+        r"\bwhich (?:one|of (?:the|them|these|those)(?: two)?|is|works?|would)(?: \w+){0,2} "
+        r"(?:better|best|safer|more effective)\b",
     ),
     "which_trials": _rx(
         r"\b(?:which|what|list|name|how many) (?:\S+ ){0,4}(?:trials|studies|rcts|meta.?analyses)"
@@ -90,6 +92,10 @@ INTENT_RX = {
         r"\b(?:can|could) happen to\b|\bnewborns?\b|\bneuropsychiatric\b|\bsuicid\w*",
         r"\btinnitus\b|\binsomnia\b|\bliver enzymes\b|\bis that (?:a )?(?:known|normal|common)\b"
         r"|\b(?:can|could|do|does|would) (?:the|these|those) (?:tablets|pills|medicine) (?:do|cause)\b",
+        # "could the tablets be doing that?": a symptom put down to the medicine
+        r"\b(?:could|can|might|would|is|are) (?:it|baclofen|(?:the|these|those|his|her|my) "
+        r"(?:tablets|pills|medicine|medication|meds)) (?:be )?(?:doing|causing|behind|to blame)\b",
+        r"\burinary (?:frequency|retention|incontinence)\b",
     ),
     "pharmacokinetics": _rx(
         r"\bhalf.?life\b|\babsor\w*|\bmetaboli\w*|\beliminat\w*|\bexcret\w*|\bpeak\b",

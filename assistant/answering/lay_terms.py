@@ -156,8 +156,13 @@ LAY_TERMS: tuple[tuple[str, str], ...] = (
         "gets excreted in the urine",
     ),
     (
-        r"(?:pee|peeing|wee|weeing) (?:a lot|more|all the time|more often|often)"
-        r"|(?:need|needing|have|having) to (?:pee|wee) (?:a lot|more|all the time|more often|often)",
+        r"(?:up and down|back and forth|running|going|getting up) (?:to|at) the (?:toilet|loo"
+        r"|bathroom|lavatory)(?: to (?:pee|wee))?(?: (?:all day|all night|day and night|at night"
+        r"|all the time|constantly))*(?: and night)?"
+        r"|(?:pee|peeing|wee|weeing) (?:a lot|more|all the time|more often|often|all day"
+        r"|all night|day and night|at night|constantly)(?: and night)?"
+        r"|(?:need|needing|have|having) to (?:pee|wee) (?:a lot|more|all the time|more often|often"
+        r"|all day|all night|at night|constantly)",
         "urinary frequency",
     ),
     (r"\bpee\b", "urine"),

@@ -24,7 +24,7 @@ def unstudied_use(plan: Plan, vocabulary: frozenset[str] | None, texts: Sequence
     tried for gambling?" -> "gambling"); "" otherwise. Only questions naming no substance, study,
     medicine or condition the library knows, and asking whether baclofen was tried or works."""
     ents = plan.entities
-    if not vocabulary or ents.substances or ents.trials or ents.other_medicines or ents.conditions:
+    if not vocabulary or ents.substances or ents.trials or ents.conditions:
         return ""
     if plan.intent not in ("efficacy", "general", "which_trials", "out_of_scope"):
         return ""
@@ -35,6 +35,9 @@ def unstudied_use(plan: Plan, vocabulary: frozenset[str] | None, texts: Sequence
     if not words:
         return ""
     phrase = " ".join(words)
+    if ents.other_medicines:
+        # "tried for ketamine addiction": an addiction to a medicine no study here is about
+        return phrase if _ADDICTION.search(m.group("use")) else ""
     if any(not (set(tokenize(w)) <= vocabulary) for w in words):
         return phrase  # a word the library never uses
     if len(words) > 1:  # known words, but never together ("binge eating")
@@ -44,6 +47,7 @@ def unstudied_use(plan: Plan, vocabulary: frozenset[str] | None, texts: Sequence
     return ""
 
 
+_ADDICTION = re.compile(r"\b(?:addiction|dependence|abuse|misuse|use disorder)s?\b", re.I)
 _USE_FILLER = frozenset(
     [
         "a",

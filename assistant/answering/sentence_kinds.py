@@ -98,7 +98,10 @@ def is_design_only(text: str) -> bool:
 
 # A record's sentence that names the record as "this review" reads as dangling in an answer.
 _THIS_RECORD = re.compile(
-    r"^(- )?(In |On |From |For )?(?:This|These|this|these)\b(?=(?:\s+[\w,-]+){0,5}?\s+"
+    r"^(- )?(In |On |From |For )?(?:This|These|this|these)\b"
+    # "This was a small trial": a pronoun before its verb, not a record naming itself
+    r"(?!\s+(?:was|is|were|are|has|have|had|did|does|may|might|can|could|would|will)\b)"
+    r"(?=(?:\s+[\w,-]+){0,5}?\s+"
     r"(?:review|study|studies|trial|trials|cohort|analysis|report|series|paper|label|labels"
     r"|guideline|update|record|case|survey|meta-analysis)\b)"
 )

@@ -268,7 +268,10 @@ def cite_names(records: list[Record]) -> dict[str, str]:
 def _issuer(r: Record) -> str:
     """A short name for who issued an authorless record: "US label", "TGA", "ANSM"."""
     if r.evidence == "label":
-        return "US label" if re.search(r"\bUS\b|DailyMed|FDA", r.publisher or "") else "label"
+        publisher = r.publisher or ""
+        if re.search(r"\bmonographs?\b|\bMIMS\b", publisher):
+            return "labels and monographs"  # not "US label" for what a monograph says
+        return "US label" if re.search(r"\bUS\b|DailyMed|FDA", publisher) else "label"
     m = re.search(r"\b([A-Z]{3,5})\b", r.publisher or "")
     if m:
         return m.group(1)
