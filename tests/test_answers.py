@@ -1065,3 +1065,41 @@ def test_qualifier_promotion_keeps_what_the_lead_covered() -> None:
     topic = set(tokenize("half life cerebrospinal"))
     put_answer_first(pool, plan, "what is the half life in the cerebrospinal fluid", topic, idf)
     assert "cerebrospinal" in pool[0].text, [c.text for c in pool]
+
+
+def test_a_medicine_only_a_network_meta_analysis_covers_is_compared_from_it(
+    corpus_assistant,
+) -> None:
+    """Disulfiram appears only among a network meta-analysis's results: the comparison says it is
+    indirect and gives that medicine's own figure, cited; a medicine no source names is said to
+    be uncompared, in one sentence naming it."""
+    ans = corpus_assistant.ask("Which works better for alcohol, baclofen or disulfiram?")
+    assert ans.plan and ans.plan.intent == "comparison"
+    assert re.search(r"indirect", first_sentence(ans.answer), re.I), ans.answer
+    assert "disulfiram" in ans.answer and any("disulfiram" in c.quote for c in ans.citations)
+    none = corpus_assistant.ask("Is baclofen better than ketamine for alcohol?")
+    assert "ketamine" in none.answer and len(none.answer.splitlines()) == 1, none.answer
+    assert not none.citations
+
+
+def test_an_addiction_to_an_unstudied_medicine_is_declined_by_name(corpus_assistant) -> None:
+    ans = corpus_assistant.ask("Has baclofen been tried for ketamine addiction?")
+    assert ans.abstained and "ketamine" in ans.answer, ans.answer
+
+
+def test_bipolar_illness_gets_the_psychiatric_precaution_not_the_alcohol_row(
+    corpus_assistant,
+) -> None:
+    ans = corpus_assistant.ask(
+        "My brother has bipolar disorder and wants baclofen to cut down his drinking. Is that "
+        "risky for him?"
+    )
+    assert re.search(r"psychotic|mania|manic", first_sentence(ans.answer), re.I), ans.answer
+    assert "CNS depressants" not in ans.answer, ans.answer
+
+
+def test_a_pronoun_opening_a_quoted_sentence_is_kept() -> None:
+    from assistant.answering.sentence_kinds import standalone
+
+    assert standalone("This was a small pilot trial.") == "This was a small pilot trial."
+    assert standalone("This small pilot trial found x.") == "The small pilot trial found x."

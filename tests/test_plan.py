@@ -320,3 +320,32 @@ def test_is_that_a_known_thing_asks_about_a_side_effect(catalog) -> None:
         "buzzing noise in his head. is that a known thing with these pills?"
     )
     assert plan_question(q, catalog, []).intent == "adverse_effects"
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        (
+            "My mum started the tablets last month and now she's dizzy a lot. Could it be causing "
+            "that?",
+            "adverse_effects",
+        ),
+        (
+            "He's up and down to the loo at night since starting the muscle relaxer, could his "
+            "tablets be behind it?",
+            "adverse_effects",
+        ),
+        (
+            "His doctor offered either Antabuse or baclofen for his drinking. Which one works "
+            "better?",
+            "comparison",
+        ),
+    ],
+)
+def test_everyday_questions_take_the_intent_they_ask(catalog, question: str, intent: str) -> None:
+    assert plan_question(question, catalog).intent == intent
+
+
+def test_a_brand_name_is_read_as_its_medicine(catalog) -> None:
+    plan = plan_question("Is baclofen better than Antabuse for alcohol?", catalog)
+    assert plan.entities.other_medicines == ["disulfiram"]
