@@ -81,10 +81,17 @@ QUESTION_WORDS = frozenset(
         "now today anywhere yet again even much many lot anything something someone "
         "somebody anyone anybody thing things way kind sort okay ok fine proof ve re ll d s t m "
         "isn aren wasn weren doesn didn don hasn haven won wouldn couldn shouldn cause causes "
-        "caused causing quickly quick fast soon towards toward"
+        "caused causing quickly quick fast soon towards toward combine combined combining mix "
+        "mixed mixing together alongside"
     )
 )
 
+# "what are the signs and how is it managed?", "does it work? is it safe?": two questions
+_TWO_QUESTIONS = re.compile(
+    r"\b(?:and|or|but) (?:also )?(?:how|what|why|when|where|which|who|whether|is|are|does|do|did"
+    r"|can|could|should|was|were)\b|\?.+\?",
+    re.I,
+)
 _CLINICAL_INTENTS = frozenset({"adverse_effects", "pharmacokinetics", "efficacy"})
 # someone's own story: "my husband", "my son", "I have been"
 _STORY = re.compile(
@@ -496,6 +503,10 @@ class ExtractiveComposer:
         covered = topic & chosen[0].tokens
         answered = sum(idf(t) for t in covered) / weight >= 0.9
         top = chosen[0].score
+        # a question in two parts ("the signs *and* how it is managed") takes a line for a part
+        # the first leaves open; otherwise a further line must answer a good share of it
+        two_parts = bool(_TWO_QUESTIONS.search(question))
+        need, near = (0.1, 0.75) if two_parts else (0.2, 0.8)
         if answered and not wants_list:
             limit = 1  # the first sentence says all the question asks: nothing else is asked
         while pool and len(chosen) < limit:
@@ -515,7 +526,7 @@ class ExtractiveComposer:
                 if len(chosen) >= 2 and not wants_list and new < 0.15:
                     continue  # a third line must answer a part of the question still open
                 if not (
-                    (new >= 0.1 and c.score >= 0.75 * top)
+                    (new >= need and c.score >= near * top)
                     or (
                         wants_list
                         and c.score >= (0.95 if answered else 0.88) * top

@@ -118,7 +118,8 @@ def polar_lead(
         ):
             return "Yes"
         if re.search(
-            r"\b(?:safe|ok|okay|fine|alright|all right)\b|^\s*can (?:i|you|we|one|someone|people)\b"
+            r"\b(?:safe|ok|okay|fine|alright|all right)\b"
+            r"|^\s*(?:can|may|could|should) (?:i|you|we|one|someone|people|patients)\b"
             r"|^\s*(?:can|could|should) (?:baclofen|it) be (?:taken|used|combined|given|mixed)\b",
             q,
             re.I,

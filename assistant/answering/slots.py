@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import Protocol
 
 from assistant.answer import Plan
+from assistant.answering.sentence_kinds import SAME_WORD
 from assistant.library.chunks import tokenize
 from assistant.vocab import SUBSTANCE_SAID
 
@@ -91,6 +92,12 @@ def about_other_substance(text: str, plan: Plan) -> bool:
     )
 
 
+def said(question: str) -> set[str]:
+    """The words of the question itself (as the composer reads them), not what the planner
+    added to the search ("(cns depressants)")."""
+    return {SAME_WORD.get(t, t) for t in tokenize(question)}
+
+
 def _promote(pool: list, lead: Candidate | None) -> bool:
     if lead is None or lead is pool[0]:
         return False
@@ -149,7 +156,7 @@ def put_answer_first(
     def cover(c: Candidate) -> float:
         return sum(idf(t) for t in topic & c.tokens) / weight
 
-    _qualifier_first(pool, plan, topic, idf, cover)
+    _qualifier_first(pool, plan, topic & said(question), idf, cover)
     top = pool[0].score
     if NUMBER_QUESTION.search(question):  # a number about what was asked
         asks_year = bool(_ASKS_YEAR.search(question))
