@@ -206,6 +206,7 @@ _TREATING = re.compile(
 _REGULATORY_WORDS = re.compile(
     r"\bapprov\w*|\bauthori\w*|\blicen\w*|\blegal\w*|\bfda\b|\bansm\b|\btga\b|\boff.?label\b"
     r"|\bguidelines?\b|\brecommend\w*|\bregistered\b|\bproducts?\b|\bsold\b"
+    r"|\bregulators?\b|\bwatchdog\b|\b(?:expert |specialist )?(?:panel|committee)\b|\bagency\b"
 )
 
 

@@ -50,6 +50,12 @@ LAY_TERMS: tuple[tuple[str, str], ...] = (
     ),
     (r"on top of", "with"),
     (
+        r"before (?:they|he|she|the (?:patients|people|participants)|patients|people|participants)"
+        r" (?:started|began|joined|were treated)(?: (?:treatment|the trial|the study|it|baclofen))?"
+        r"|(?:at|from) the (?:very )?(?:start|outset)|going in",
+        "at baseline",
+    ),
+    (
         r"(?:stay|stays|staying|kept|keep|keeps|keeping|remain|remaining) (?:dry|sober"
         r"|off (?:the )?(?:booze|drink|bottle|alcohol)|on the wagon)",
         "stay abstinent from alcohol",

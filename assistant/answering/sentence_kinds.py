@@ -138,6 +138,9 @@ SAME_WORD = {
     **{w: "drowsi" for w in tokenize("sleepy sleepiness somnolence")},
     **{w: "pregnant" for w in tokenize("pregnancy")},
     **{w: "breastfeed" for w in tokenize("lactation")},
+    # how a question and a regulator's record may name the same body and act
+    **{w: "committe" for w in tokenize("panel panels")},
+    **{w: "conclud" for w in tokenize("decide decided decision verdict judged")},
 }
 
 THIS_THING = re.compile(
