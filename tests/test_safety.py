@@ -500,6 +500,13 @@ def test_talk_of_not_wanting_to_live_is_a_crisis_and_hospital_is_care() -> None:
         assert not danger.self_harm(q), q
     assert danger.not_now("my brother overdosed last night and he's in hospital now")
     assert not danger.not_now("should I take him to hospital? he took 30 tablets")
+    # already brought to hospital, and a question about a study's patients: not happening now
+    assert danger.not_now("he took a handful on purpose; when he got to A&E he was talking")
+    assert danger.not_now("they still want him in intensive care after the overdose, why?")
+    assert danger.not_now(
+        "In the Danish registry study of people who swallowed too many tablets, what dose was toxic?"
+    )
+    assert not danger.not_now("I swallowed too many tablets from the trial of people with MS")
 
 
 def test_a_crisis_answer_opens_with_the_crisis_line(corpus_assistant) -> None:

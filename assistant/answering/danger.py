@@ -24,7 +24,15 @@ SELF_HARM = (
 _SELF_HARM = re.compile(SELF_HARM)
 _IN_CARE = re.compile(
     r"\b(?:is|he'?s|hes|she'?s|shes|they'?re|i'?m|im|we'?re|already|now) (?:\w+ )?(?:in|at) (?:the |a )?"
-    r"(?:hospital|a&e|er|emergency department|icu|intensive care|ward)\b|\b(?:was|been|got|is) admitted\b"
+    r"(?:hospital|a(?: ?& ?| )e|er|emergency department|icu|intensive care|ward)\b|\b(?:was|been|got|is) admitted\b"
+    r"|\b(?:got|gets|taken|went|rushed|brought|arrived) (?:\w+ )?(?:to|at|into) (?:the |a )?(?:hospital"
+    r"|a(?: ?& ?| )e|er|emergency department|icu|intensive care)\b|\bin (?:the )?(?:icu|intensive care)\b"
+)
+# "in the Danish records study of people who swallowed too many": a question about a study
+_ABOUT_A_STUDY = re.compile(
+    r"\b(?:in|from|of) (?:the|a|this|that) (?:\S+ ){0,6}?(?:study|studies|survey|series|records?"
+    r"|register|registry|cohort|trial|review|report|data|check|analysis)\b\s+(?:\S+\s+){0,4}?"
+    r"(?:on|of|in|among) (?:the )?(?:people|patients|those|children|adults|cases)\b"
 )
 
 
@@ -48,7 +56,12 @@ def not_now(text: str) -> bool:
     question is a hypothetical ("if a person took 30 tablets, what would happen?") or it is long
     past ("overdosed last year"). The emergency notice stays; the call-an-ambulance line goes."""
     t = normalise(text)
-    return bool(_IN_CARE.search(t) or _HYPOTHETICAL.search(t) or _LONG_AGO.search(t))
+    return bool(
+        _IN_CARE.search(t)
+        or _HYPOTHETICAL.search(t)
+        or _LONG_AGO.search(t)
+        or (_ABOUT_A_STUDY.search(t) and not _PERSON.search(t))
+    )
 
 
 _STRONG = _rx(
