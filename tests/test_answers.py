@@ -1103,3 +1103,16 @@ def test_a_pronoun_opening_a_quoted_sentence_is_kept() -> None:
 
     assert standalone("This was a small pilot trial.") == "This was a small pilot trial."
     assert standalone("This small pilot trial found x.") == "The small pilot trial found x."
+
+
+def test_how_it_was_treated_leads_with_what_was_given(corpus_assistant) -> None:
+    """ "How has a newborn's withdrawal been treated?" asks what was done, not that it happens."""
+    ans = corpus_assistant.ask(
+        "How has withdrawal in a newborn whose mother took baclofen through pregnancy been treated?"
+    )
+    assert re.search(r"phenobarbital|taper", first_sentence(ans.answer), re.I), ans.answer
+
+
+def test_arthritis_is_read_as_the_rheumatic_disorder_the_label_excludes(corpus_assistant) -> None:
+    ans = corpus_assistant.ask("Can baclofen be used for arthritis?")
+    assert re.search(r"not indicated.*rheumatic", first_sentence(ans.answer)), ans.answer

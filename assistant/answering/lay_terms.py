@@ -50,6 +50,10 @@ LAY_TERMS: tuple[tuple[str, str], ...] = (
     ),
     (r"on top of", "with"),
     (
+        r"(?:osteo|rheumatoid )?arthritis|rheumatism|(?:rheumatoid|osteo) arthritis",
+        "rheumatic disorder (arthritis)",
+    ),
+    (
         r"before (?:they|he|she|the (?:patients|people|participants)|patients|people|participants)"
         r" (?:started|began|joined|were treated)(?: (?:treatment|the trial|the study|it|baclofen))?"
         r"|(?:at|from) the (?:very )?(?:start|outset)|going in",

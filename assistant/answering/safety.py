@@ -198,6 +198,7 @@ _OWN_WITHDRAWAL = _rx(
 )
 _NEWBORN = _rx(
     r"\bnewborns?\b|\bneonat\w*|\bafter (?:birth|delivery|(?:it|he|she|the baby)(?: is| was|'s) born)"
+    r"|\b(?:babies|baby|infants?) (?:\w+ )?(?:is |was |are |were )?born\b"
 )
 _ON_LABEL = _rx(
     r"\bspastic\w*|\bmultiple sclerosis\b|\bms\b|\bspinal\b|\bcerebral palsy\b|\bintrathecal\b",
@@ -286,7 +287,7 @@ def _off_label(t: str) -> bool:
     on baclofen or baclofen's own withdrawal."""
     if _ADDICTION.search(_INTERACTION.sub(" ", t)):
         return True
-    return bool(_WITHDRAWAL.search(t)) and not _OWN_WITHDRAWAL.search(t)
+    return bool(_WITHDRAWAL.search(t)) and not (_OWN_WITHDRAWAL.search(t) or _NEWBORN.search(t))
 
 
 # "drinking alcohol while on baclofen", "with alcohol": an interaction, not a use for addiction.

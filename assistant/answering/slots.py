@@ -70,6 +70,18 @@ _HARM = re.compile(
     r"|progress) to|can cause)\b",
     re.I,
 )
+# "how is it treated / managed?", "what is the treatment for ...?": what was done about it
+_ASKS_TREATMENT = re.compile(
+    r"\bhow (?:is|was|has|have|are|were|should|do|does|did|can|would)\b(?: \w+){0,12}? (?:treated"
+    r"|managed|handled)\b|\bwhat (?:is|was|are) the (?:treatment|management)\b|\bhow to (?:treat"
+    r"|manage)\b",
+    re.I,
+)
+_TREATED = re.compile(
+    r"\b(?:treated|managed|reversed|resolved|improved) (?:with|by|after)\b|\b(?:needed|required|received|was given|were given)\b"
+    r"|\bantidote\b|\bsupportive care\b|\btreatment (?:is|was|consists)\b",
+    re.I,
+)
 ASKS_WHO = re.compile(r"^\s*(?:and |so )?who\b", re.I)
 # a first name and a surname, after a word (not a sentence's first word)
 _PERSON = re.compile(r"(?<=[\w,;:] )(?-i:([A-Z][a-z]+) ([A-Z][a-z]+))\b")
@@ -177,6 +189,20 @@ def put_answer_first(
         # "how should the dose be adjusted in kidney disease?": by how much, where a source says
         lead = next(
             (c for c in pool[1:6] if c.score >= 0.85 * top and _AMOUNT.search(c.text)), None
+        )
+        _promote(pool, lead)
+        return False
+    if _ASKS_TREATMENT.search(question) and not _TREATED.search(pool[0].text):
+        # what was given is the answer even when a sentence saying that it happens is closer
+        lead = next(
+            (
+                c
+                for c in pool[1:8]
+                if c.score >= 0.6 * top
+                and _TREATED.search(c.text)
+                and topic & c.tokens  # about something asked
+            ),
+            None,
         )
         _promote(pool, lead)
         return False
