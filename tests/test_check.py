@@ -16,17 +16,16 @@ import sys
 import pytest
 import yaml
 
-from assistant.answering.agreement import (
-    difference_conflict,
-    figure_conflict,
-    figure_ranges,
-    parameter_conflict,
-    share_conflict,
-    threshold_conflict,
-)
+from assistant.answering.agreement import figure_ranges, parameter_conflict
 from assistant.answering.check import Checker
 from assistant.answering.claims import FACTS_PATH, Claim, fact_verdict, load_facts, restates
 from assistant.answering.contraindications import quote_in_body
+from assistant.answering.differences import (
+    difference_conflict,
+    figure_conflict,
+    share_conflict,
+    threshold_conflict,
+)
 from assistant.library.records import load_corpus
 from assistant.settings import PROJECT_DIR
 
@@ -563,3 +562,138 @@ def test_facts_read_the_clause_that_states_them() -> None:
     assert fact_verdict(gaba, "It works by blocking the GABA-B receptor.") == "contradicted"
     assert quantities("more than 165,000 patients", exact=True) == set()
     assert quantities("165,000 patients", exact=True) == {("165000", "people")}
+
+
+class _Meta:
+    def __init__(self, section: str = "") -> None:
+        self.page, self.section = None, section
+
+
+class _Store:
+    """The part of an index store that claim extraction reads: one document's chunks."""
+
+    def __init__(self, chunks: list[tuple[str, str]]) -> None:
+        self.texts = [t for _, t in chunks]
+        self.metas = [_Meta(h) for h, _ in chunks]
+
+    def record_positions(self, _doc: str) -> range:
+        return range(len(self.texts))
+
+
+def test_card_lines_are_claims_even_when_their_line_breaks_were_lost() -> None:
+    """Revision cards read as one line ("A: ... Tip: ...") or with the answer line taken for a
+    heading: the answer is a claim of its own, read with the card's question, without the tip."""
+    from assistant.answering.claims import extract_claims
+
+    store = _Store(
+        [
+            ("CARD 1", "Q: How is it cleared? A: Mostly in the bile Tip: don't forget the liver!!"),
+            ("CARD 2", "Q: Which pregnancy letter did the US label give?"),
+            ("A: Letter X, proven harm in pregnancy", "Tip: nobody uses letters now."),
+            ("Plans", "Plan A: we met on Monday to talk about the dose of the tablets."),
+        ]
+    )
+    texts = [c.text for c in extract_claims(store, "doc")]
+    assert "Mostly in the bile" in texts
+    assert "Letter X, proven harm in pregnancy" in texts
+    assert not any("Tip" in t for t in texts)
+    assert any(t.startswith("Plan A: we met") for t in texts)  # not a card: left whole
+
+
+@pytest.mark.parametrize(
+    ("sentence", "leans"),
+    [
+        ("I will even concede that it showed heavy drinking coming down as well.", True),
+        ("We accept that they found fewer relapses.", True),
+        ("I admit this cut drinking in the short run.", True),
+        ("Those findings were never replicated.", True),
+        ("I agree that baclofen is a GABA-B agonist.", False),
+    ],
+)
+def test_a_sentence_conceding_a_point_leans_on_the_one_before(sentence: str, leans: bool) -> None:
+    from assistant.answering.claims import LEANS
+
+    assert bool(LEANS.search(sentence)) is leans
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "conflict"),
+    [
+        # "weakens" against "adds to", whatever the words between (hyphenated ones too)
+        (
+            "Baclofen weakens the effect of blood-pressure medicines.",
+            "Baclofen can add to the blood-pressure-lowering effect of antihypertensive drugs.",
+            True,
+        ),
+        (
+            "It counteracts the sleep-inducing effect of sedatives.",
+            "Its sedating effect adds to the sleep-inducing effects of other depressants.",
+            True,
+        ),
+        (
+            "Baclofen can strengthen the effect of blood-pressure tablets.",
+            "Baclofen can add to the blood-pressure-lowering effect of antihypertensive drugs.",
+            False,
+        ),
+    ],
+)
+def test_an_effect_said_to_be_blunted_is_compared_with_one_added_to(claim, passage, conflict):
+    from assistant.answering.agreement import opposite
+
+    assert (opposite(claim, passage) is not None) is conflict
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "conflict"),
+    [
+        # the direction is read outside brackets ("(20 mg or more ...)" is no "more")
+        (
+            "Patients on the drug used more diazepam than those on placebo.",
+            "Needing rescue sedation (10 mg or more of diazepam) was less likely on baclofen than "
+            "on placebo.",
+            True,
+        ),
+        (
+            "Baclofen patients required more oxazepam than the placebo group.",
+            "Fewer baclofen patients (3 of 20, or more than none) needed oxazepam than patients on "
+            "placebo.",
+            True,
+        ),
+        (
+            "Patients on the drug used less diazepam than those on placebo.",
+            "Needing rescue sedation (10 mg or more of diazepam) was less likely on baclofen than "
+            "on placebo.",
+            False,
+        ),
+    ],
+)
+def test_a_direction_against_placebo_is_read_outside_brackets(claim, passage, conflict) -> None:
+    assert (difference_conflict(claim, passage) is not None) is conflict
+
+
+@pytest.mark.parametrize(
+    ("claim", "conflict"),
+    [
+        ("Ozobax is a weak solution of only 2 mg in each mL.", True),
+        ("Ozobax holds 3 mg per mL.", True),
+        ("Ozobax contains 1 mg in every mL.", False),  # 5 mg per 5 mL
+    ],
+)
+def test_a_strength_per_millilitre_is_compared(claim: str, conflict: bool) -> None:
+    passage = "Ozobax is a US baclofen oral solution containing 5 mg per 5 mL."
+    assert (figure_conflict(claim, passage) is not None) is conflict
+
+
+@pytest.mark.parametrize(
+    ("claim", "fell"),
+    [
+        ("The trial showed a big fall in craving.", True),
+        ("Drinking dropped on baclofen, and craving came down too.", True),
+        ("Fewer cigarettes on baclofen, although craving fell in both groups.", False),
+        ("Craving declined similarly on baclofen and placebo.", False),
+    ],
+)
+def test_a_fall_in_craving_is_read_clause_by_clause(claim: str, fell: bool) -> None:
+    from assistant.answering.check_studies import _craving_fell
+
+    assert _craving_fell(claim) is fell

@@ -30,7 +30,6 @@ from assistant.answer import Context
 from assistant.answering import contraindications as ci
 from assistant.answering.agreement import (
     HEDGED,
-    figure_conflict,
     negated_verb_conflict,
     number_conflict,
     numbers_in_text,
@@ -53,6 +52,7 @@ from assistant.answering.claims import (
     topics_of,
 )
 from assistant.answering.compose import Citations
+from assistant.answering.differences import figure_conflict
 from assistant.library.chunks import tokenize
 from assistant.library.records import RecordInfo
 from assistant.vocab import USER_EVIDENCE

@@ -17,15 +17,13 @@ from assistant.answering.agreement import (
     POSITIVE,
     about_main_outcome,
     about_other_outcome,
-    difference_conflict,
     named_studies,
     null_outcomes,
     numbers_in_text,
-    share_conflict,
-    threshold_conflict,
 )
 from assistant.answering.claims import COMPARES, LEANS, NEGATION, Claim
 from assistant.answering.compose import numbers_of
+from assistant.answering.differences import difference_conflict, share_conflict, threshold_conflict
 from assistant.answering.entities import find_other_medicines, find_substances
 from assistant.answering.synthesis import result_quote
 from assistant.library.chunks import tokenize
@@ -105,6 +103,20 @@ def comparator_won(text: str, record: RecordInfo) -> str | None:
     return None
 
 
+_CLAUSES = re.compile(r"[;,]|\b(?:but|although|though|while|whereas|plus)\b", re.I)
+# "craving fell in both groups": no difference between the arms
+_BOTH_ARMS = re.compile(
+    r"\b(?:both|either|all) (?:groups|arms|drugs)\b|\bequally\b|\bsimilar\w*|\balike\b", re.I
+)
+
+
+def _craving_fell(text: str) -> bool:
+    """A positive claim names craving, and no clause about craving says it did not fall or fell
+    in both groups ("fewer cigarettes on baclofen, although craving fell in both groups")."""
+    said = [c for c in _CLAUSES.split(text) if re.search(r"\bcrav\w*", c, re.I)]
+    return bool(said) and not any(NEGATIVE_RESULT.search(c) or _BOTH_ARMS.search(c) for c in said)
+
+
 def near(figure: str, known: set[str]) -> bool:
     """A figure the record states, allowing the rounding a writer does ("68%" for 68.2%)."""
     if figure in known:
@@ -176,7 +188,8 @@ class StudyChecks:
             else f"{claim.context} {text}"
         )
         negated = bool(NEGATIVE_RESULT.search(scope))
-        positive = bool(POSITIVE.search(scope)) and not negated
+        # "scores fell about equally": a change in both arms, not a benefit
+        positive = bool(POSITIVE.search(scope)) and not negated and not _BOTH_ARMS.search(scope)
         key = record.key_result or ""
         if _RANDOMISED.search(text) and record.evidence not in ("rct", "meta-analysis"):
             quote = self._sentence_matching(record.id, _NOT_RANDOMISED)
@@ -206,7 +219,7 @@ class StudyChecks:
                     return self._conflict(
                         claim, record, f"{record.display_name} found no effect on that outcome."
                     )
-            if re.search(r"\bcrav\w*", text, re.I) and record.craving_result == "no-benefit":
+            if record.craving_result == "no-benefit" and _craving_fell(text):
                 return self._conflict(
                     claim, record, f"{record.display_name} found no effect on craving."
                 )

@@ -34,7 +34,7 @@ TOPICS: dict[str, re.Pattern[str]] = {
         r"|can'?t take|cannot take|not be (?:used|taken|given)|rules? out|ruled out",
         "withdrawal": r"\b(?:stop\w*|quit\w*|discontinu\w*)\b.*\b(?:abrupt\w*|sudden\w*|cold turkey)"
         r"|\bwithdrawal\b|\btaper\w*",
-        "overdose": r"overdos\w*|poison\w*|toxicity",
+        "overdose": r"overdos\w*|poison\w*|toxicity|toxicolog\w*|post.?mortem",
         "elimination": r"\bliver\b|\bkidney\w*|\brenal\b|excret\w*|metaboli[sz]\w*|eliminat\w*"
         r"|cleared|half.?life|dialysis",
         "regulation": r"approv\w*|authori[sz]\w*|licen[sc]\w*|\bfda\b|\bansm\b|\btga\b|\bnice\b"
@@ -228,16 +228,23 @@ def extract_claims(store: Any, document_id: str) -> list[Claim]:
     item of a list together with the sentence that introduces it."""
     claims: list[Claim] = []
     previous = ""  # the last sentence, for claims that lean on it ("That review also found ...")
+    last = ""  # the last sentence alone
     lead = ""  # the sentence introducing a list (kept across chunks: a list may start a chunk)
     asked = ""  # a flashcard's question, for the answer line after it
+    seen_headings: set[str] = set()
     for pos in store.record_positions(document_id):
         text = store.texts[pos]
         page = store.metas[pos].page
         parts = [
-            part
+            piece
             for s, e in split_sentences(text)
             for part in _LABELLED_LINE.split(text[s:e].strip())  # "Q: ... A: ... Tip: ..." cards
+            for piece in (_NEXT_LABEL.split(part) if _LABEL.match(part) else [part])
         ]
+        heading = store.metas[pos].section or ""
+        if _LABEL.match(heading) and heading not in seen_headings:  # a card's answer line
+            seen_headings.add(heading)  # read as the chunk's heading ("A: Category D, ...")
+            parts.insert(0, heading)
         for sent in parts:
             sent = sent.strip()
             label = _LABEL.match(sent)
@@ -257,8 +264,10 @@ def extract_claims(store: Any, document_id: str) -> list[Claim]:
             context = lead if item else (previous if LEANS.search(sent) else "")
             if label and label.group(1).lower() in ("a", "answer") and asked:
                 context = asked
-            if not item:
-                previous = sent
+            if not item:  # a sentence leaning on one before is read with it ("... Rose and
+                # Jones. I grant that this analysis found X. I concede it showed Y.")
+                previous = f"{last} {sent}" if context and not lead else sent
+                last = sent
             if len(sent) < 12 or _QUESTION.search(sent) or _REJECTED.search(sent):
                 continue
             topic = topic_of(f"{context} {sent}")
@@ -271,15 +280,23 @@ def extract_claims(store: Any, document_id: str) -> list[Claim]:
     return claims
 
 
-# Revision cards and notes: lines that start with a short label ("Q:", "A:", "Tip:", "Note:")
+# Revision cards and notes: lines that start with a short label ("Q:", "A:", "Tip:", "Note:");
+# in a labelled line whose line breaks were lost ("A: ... the urine Tip: don't mix ..."), the
+# next label after a space starts the next line
 _LABELLED_LINE = re.compile(r"\n\s*(?=(?:Q|A|Question|Answer|Tip|Note|NB|Hint)\s?:\s)")
+_NEXT_LABEL = re.compile(r"\s+(?=(?:Q|A|Question|Answer|Tip|Note|NB|Hint)\s?:\s)")
 _LABEL = re.compile(r"^(Q|A|Question|Answer|Tip|Note|NB|Hint)\s?:\s+")
 
 
 # A sentence that leans on the one before it: "That review also found ...", "They ...".
 LEANS = re.compile(
     r"^(?:it|they|this|that|these|those|the same|such|its|their|he|she)\b"
-    r"|\b(?:that|this|the same) (?:review|trial|study|update|analysis|committee|guideline|ruling)\b",
+    r"|\b(?:that|this|the same) (?:review|trial|study|update|analysis|committee|guideline|ruling"
+    r"|result|finding|paper|report|cohort|survey|meta-analysis|experiment)\b"
+    r"|\b(?:those|these|the same) (?:deaths|cases|trials|studies|results|findings)\b"
+    # a point conceded or granted: "I will even concede that it showed ..."
+    r"|^(?:i|we)\b(?:\s+\w+){0,3}?\s+(?:concede|admit|grant|accept|acknowledge|agree)\w*"
+    r"\s+(?:\w+\s+)?(?:that\s+)?(?:it|they|this|these)\b",
     re.I,
 )
 
