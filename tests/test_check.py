@@ -48,7 +48,7 @@ def test_every_fact_quote_is_verbatim_in_its_record() -> None:
     for f in facts:
         assert f.source_id in bodies, f.key
         assert quote_in_body(f.quote, bodies[f.source_id]), f"{f.key}: quote not verbatim"
-        assert f.contradicts, f.key
+        assert f.contradicts or f.dated, f.key
 
 
 @pytest.mark.parametrize(
@@ -697,3 +697,252 @@ def test_a_fall_in_craving_is_read_clause_by_clause(claim: str, fell: bool) -> N
     from assistant.answering.check_studies import _craving_fell
 
     assert _craving_fell(claim) is fell
+
+
+@pytest.mark.parametrize(
+    ("key", "claim", "verdict"),
+    [
+        # an event dated to a year or a decade that excludes the curated year
+        ("us_first_approval_year", "The FDA first approved baclofen in 1985.", "contradicted"),
+        (
+            "us_first_approval_year",
+            "It reached US pharmacies only when the FDA licensed it in the early 1990s.",
+            "contradicted",
+        ),
+        ("us_first_approval_year", "The FDA approved it for spasticity in 1977.", None),
+        ("us_first_approval_year", "America approved it in the late 1970s.", None),
+        ("us_first_approval_year", "The FDA approved Ozobax, an oral solution, in 2019.", None),
+        (
+            "us_first_approval_year",
+            "Switzerland approved it in the early 1970s, and the US in 1977.",
+            None,
+        ),
+        (
+            "france_rtu_year",
+            "France's temporary recommendation for use of baclofen in alcoholism began in 2016.",
+            "contradicted",
+        ),
+        (
+            "france_rtu_year",
+            "In 2011 the French agency introduced a monitored programme for baclofen in drinkers.",
+            "contradicted",
+        ),
+        ("france_rtu_year", "The French RTU for alcohol dependence dates from March 2014.", None),
+        ("france_rtu_year", "The French RTU was renewed in 2017 with a lower cap.", None),
+        (
+            "intrathecal_boxed_warning_year",
+            "A black box warning was added to the intrathecal pump product in 2010.",
+            "contradicted",
+        ),
+        (
+            "intrathecal_boxed_warning_year",
+            "Since 1998 the pump version has carried a boxed warning about sudden withdrawal.",
+            "contradicted",
+        ),
+        (
+            "intrathecal_boxed_warning_year",
+            "The intrathecal product has had a boxed warning since April 2002.",
+            None,
+        ),
+        # facts commonly wrong in popular writing
+        (
+            "receptor_after_approval",
+            "Chemists designed baclofen to target the GABA-B receptor, which was already known.",
+            "contradicted",
+        ),
+        (
+            "receptor_after_approval",
+            "Its receptor had long been identified when the drug was synthesised.",
+            "contradicted",
+        ),
+        (
+            "receptor_after_approval",
+            "Baclofen was approved before the GABA-B receptor was identified.",
+            "supported",
+        ),
+        ("pregnancy_category", "In pregnancy it was a category X drug in the US.", "contradicted"),
+        ("pregnancy_category", "The old US pregnancy category was B.", "contradicted"),
+        ("pregnancy_category", "Its pregnancy category is a matter of history.", None),
+        (
+            "pregnancy_category",
+            "It was pregnancy category C under the old US letters.",
+            "supported",
+        ),
+        ("opioid_interaction", "It has no interaction with opioid painkillers.", "contradicted"),
+        (
+            "opioid_interaction",
+            "It is safe to combine baclofen with oxycodone.",
+            "contradicted",
+        ),
+        (
+            "opioid_interaction",
+            "Taking it with opioids can depress breathing.",
+            "supported",
+        ),
+        (
+            "cns_depressant_interaction",
+            "Baclofen does not interact with sleeping pills.",
+            "contradicted",
+        ),
+        (
+            "cns_depressant_interaction",
+            "It's fine to take it alongside benzodiazepines.",
+            "contradicted",
+        ),
+        (
+            "cns_depressant_interaction",
+            "In alcohol withdrawal trials it was given with lorazepam.",
+            None,
+        ),
+        (
+            "uk_not_for_alcohol",
+            "The MHRA has licensed baclofen for alcohol dependence.",
+            "contradicted",
+        ),
+        (
+            "uk_not_for_alcohol",
+            "It was approved for drinking problems in the UK in 2020.",
+            "contradicted",
+        ),
+        ("uk_not_for_alcohol", "The UK has not approved baclofen for alcohol use.", None),
+        (
+            "abrupt_withdrawal",
+            "Withdrawal only really matters for the intrathecal pump.",
+            "contradicted",
+        ),
+        (
+            "abrupt_withdrawal",
+            "On the tablets you can just stop whenever you like.",
+            "contradicted",
+        ),
+        ("abrupt_withdrawal", "Oral tablets can be stopped, but only gradually.", None),
+        (
+            "origin_epilepsy",
+            "It was originally conceived as a sleeping pill.",
+            "contradicted",
+        ),
+        ("origin_epilepsy", "Baclofen was invented as an anti-anxiety drug.", "contradicted"),
+        ("origin_epilepsy", "It was originally designed to treat epilepsy.", "supported"),
+        (
+            "australia_status",
+            "The Australian guideline never mentions baclofen.",
+            "contradicted",
+        ),
+        ("australia_status", "Australia's guidelines are silent on baclofen.", "contradicted"),
+        ("australia_status", "The Australian guideline treats it as second-line.", "supported"),
+        (
+            "france_cap_history",
+            "A French court set a cap of 80 mg a day on prescriptions.",
+            "contradicted",
+        ),
+        (
+            "france_cap_history",
+            "French doctors are currently capped at 120 mg a day.",
+            "contradicted",
+        ),
+        ("france_cap_history", "French doctors may now prescribe up to 300 mg a day.", None),
+        (
+            "lyvispah_age",
+            "Lyvispah granules are licensed from the age of 4.",
+            "contradicted",
+        ),
+        ("lyvispah_age", "Lyvispah is for patients of eight years and older.", "contradicted"),
+        ("lyvispah_age", "Lyvispah is approved for patients aged 12 and over.", "supported"),
+        (
+            "omphalocele_rats_only",
+            "Omphaloceles appeared in mice exposed to high doses.",
+            "contradicted",
+        ),
+        (
+            "omphalocele_rats_only",
+            "High doses caused omphaloceles in rabbit pups.",
+            "contradicted",
+        ),
+        (
+            "omphalocele_rats_only",
+            "Omphaloceles were seen in rats, but not in rabbits.",
+            None,
+        ),
+        (
+            "overdose_fluids",
+            "After an overdose, staff should restrict fluids.",
+            "contradicted",
+        ),
+        (
+            "overdose_fluids",
+            "In baclofen poisoning, more fluid only worsens things.",
+            "contradicted",
+        ),
+        (
+            "overdose_fluids",
+            "After an overdose, plenty of fluid keeps urine flowing.",
+            "supported",
+        ),
+        (
+            "intrathecal_route_only",
+            "If the pump fails, the injection can be given intravenously.",
+            "contradicted",
+        ),
+        (
+            "intrathecal_route_only",
+            "The intrathecal solution may also be injected into a muscle.",
+            "contradicted",
+        ),
+        (
+            "intrathecal_route_only",
+            "The intrathecal injection must never be given by the epidural route.",
+            None,
+        ),
+        (
+            "deaths_other_substances",
+            "Most Australian baclofen deaths involved baclofen alone.",
+            "contradicted",
+        ),
+        (
+            "deaths_other_substances",
+            "In Australia, post-mortem toxicology usually found no other drugs.",
+            "contradicted",
+        ),
+        (
+            "deaths_other_substances",
+            "In Australian deaths, other drugs were nearly always found with baclofen.",
+            None,
+        ),
+        (
+            "kidney_failure_not_safe",
+            "It is safe in renal failure if you lower the dose.",
+            "contradicted",
+        ),
+        (
+            "kidney_failure_not_safe",
+            "People with kidney failure can still safely take it at half dose.",
+            "contradicted",
+        ),
+        (
+            "kidney_failure_not_safe",
+            "It is not safe for people whose kidneys have failed.",
+            None,
+        ),
+    ],
+)
+def test_new_facts_decide_phrasings_nobody_wrote_for_them(key: str, claim: str, verdict) -> None:
+    """Each fact decides the same error put in other words, and leaves the true statement be."""
+    fact = next(f for f in load_facts() if f.key == key)
+    assert fact_verdict(fact, claim) == verdict
+
+
+def test_years_and_decades_are_read_as_spans_and_table_rows_as_claims() -> None:
+    from assistant.answering.claims import _years_in, extract_claims
+
+    assert [(r.start, r.stop - 1) for r in _years_in("in the late 1980s, then 2012")] == [
+        (1986, 1989),
+        (2012, 2012),
+    ]
+    assert [(r.start, r.stop - 1) for r in _years_in("the early 1970s")] == [(1970, 1973)]
+    table = (
+        "| Product | Note |\n|---|---|\n| Tablets | Stocked on every ward. |\n"
+        "| Pump | Its withdrawal warning dates from 2010. |"
+    )
+    texts = [c.text for c in extract_claims(_Store([("Products", table)]), "doc")]
+    assert "Pump: Its withdrawal warning dates from 2010." in texts
+    assert not any("Product: Note" in t or "Tablets" in t and "Pump" in t for t in texts)

@@ -48,7 +48,7 @@ TOPICS: dict[str, re.Pattern[str]] = {
         r"|\bparticipants?\b|\bdiar(?:y|ies)\b|\bdrop(?:ped)? ?out|\bcomplet\w*|\bintrathecal\b"
         r"|\bepidural\b",
         "origin": r"original\w*|first (?:synthesi\w*|developed|made|used|approved)|invent\w*"
-        r"|discover\w*|\b19[4-9]\d\b|neuroprotect\w*|histor\w*",
+        r"|discover\w*|\b19[4-9]\d(?:s)?\b|neuroprotect\w*|histor\w*|dreamt? up|conceived",
         "mechanism": r"\bgaba\w*|receptor\w*|agonist|antagonist|dopamin\w*|neurotransmit\w*",
         "interaction": r"\balcohol\b|\bopioid\w*|sedat\w*|\bcombin\w*|\bmix\w*|benzodiazepin\w*",
         "pregnancy": r"pregnan\w*|breast\w*|\bmilk\b|newborn\w*|lactat\w*",
@@ -89,6 +89,8 @@ class Fact:
     unless: tuple[re.Pattern[str], ...]  # qualifiers that make a claim no contradiction
     source_id: str
     quote: str
+    year: int | None = None  # the year of the fact's event (a first approval, a warning)
+    dated: tuple[re.Pattern[str], ...] = ()  # the event said with a year or decade ({when})
 
 
 @lru_cache(maxsize=4)
@@ -112,8 +114,16 @@ def _load_facts(path: Path, mtime: float) -> tuple[Fact, ...]:
                     unless=tuple(re.compile(x, re.I) for x in f.get("unless", [])),
                     source_id=f["source_id"],
                     quote=f["quote"],
+                    year=f.get("year"),
+                    dated=tuple(
+                        re.compile(x.replace("{when}", WHEN), re.I) for x in f.get("dated", [])
+                    ),
                 )  # fmt: skip
             )
+            if bool(out[-1].year) != bool(out[-1].dated) or any(
+                "when" not in rx.groupindex for rx in out[-1].dated
+            ):
+                raise TypeError("'year' and 'dated' go together; each dated pattern has {when}")
         except (KeyError, re.error, TypeError) as exc:
             raise FactError(f"{path}: fact {key}: {type(exc).__name__}: {exc}") from None
     return tuple(out)
@@ -149,6 +159,11 @@ def fact_verdict(fact: Fact, text: str, context: str = "", section: str = "") ->
         (m := rx.search(text)) and not (denied(m) and _affirmative(rx)) for rx in fact.supports
     )
     qualified = any(rx.search(text) for rx in fact.unless)
+    if fact.year and not qualified and not any(fact.year in span for span in _years_in(text)):
+        for rx in fact.dated:  # the event dated to a year or decade that excludes its year
+            m = rx.search(text)
+            if m and not denied(m) and len(find_countries(m.group(0))) <= 1:
+                return "contradicted"
     for rx in fact.contradicts:
         m = rx.search(text)
         if m and not (denied(m) and _affirmative(rx)) and not qualified:
@@ -156,6 +171,27 @@ def fact_verdict(fact: Fact, text: str, context: str = "", section: str = "") ->
     if supports and not negated:
         return "supported"
     return None
+
+
+# A year or a decade ("in 2012", "the late 1980s"), as the `{when}` of a dated pattern.
+WHEN = r"(?P<when>(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:19|20)\d0s|(?:19|20)\d\d)\b"
+_WHEN = re.compile(WHEN, re.I)
+_PART_OF_DECADE = {"early": (0, 3), "mid": (3, 6), "late": (6, 9)}
+
+
+def _years_in(text: str) -> list[range]:
+    """The years a text names, each as a span ("the late 1980s" -> 1986-1989, "2012" -> 2012)."""
+    spans = []
+    for m in _WHEN.finditer(text):
+        when = m.group("when").lower()
+        first = int(re.search(r"\d{4}", when).group(0))  # type: ignore[union-attr]
+        if not when.endswith("s"):
+            spans.append(range(first, first + 1))
+            continue
+        part = next((p for p in _PART_OF_DECADE if p in when), None)
+        lo, hi = _PART_OF_DECADE[part] if part else (0, 9)
+        spans.append(range(first + lo, first + hi + 1))
+    return spans
 
 
 _CLAUSE_END = re.compile(r",\s+(?:so|and|which|while|whereas)\b|\s+so\s+", re.I)
@@ -239,7 +275,8 @@ def extract_claims(store: Any, document_id: str) -> list[Claim]:
             piece
             for s, e in split_sentences(text)
             for part in _LABELLED_LINE.split(text[s:e].strip())  # "Q: ... A: ... Tip: ..." cards
-            for piece in (_NEXT_LABEL.split(part) if _LABEL.match(part) else [part])
+            for line in _table_rows(part)
+            for piece in (_NEXT_LABEL.split(line) if _LABEL.match(line) else [line])
         ]
         heading = store.metas[pos].section or ""
         if _LABEL.match(heading) and heading not in seen_headings:  # a card's answer line
@@ -286,6 +323,19 @@ def extract_claims(store: Any, document_id: str) -> list[Claim]:
 _LABELLED_LINE = re.compile(r"\n\s*(?=(?:Q|A|Question|Answer|Tip|Note|NB|Hint)\s?:\s)")
 _NEXT_LABEL = re.compile(r"\s+(?=(?:Q|A|Question|Answer|Tip|Note|NB|Hint)\s?:\s)")
 _LABEL = re.compile(r"^(Q|A|Question|Answer|Tip|Note|NB|Hint)\s?:\s+")
+
+
+def _table_rows(part: str) -> list[str]:
+    """A Markdown table as one claim per body row, its cells joined ("Ozobax: contains ...");
+    anything else as it is."""
+    lines = [ln.strip() for ln in part.splitlines() if ln.strip()]
+    if len(lines) < 2 or not all(ln.startswith("|") for ln in lines):
+        return [part]
+    rows = [[c.strip() for c in ln.strip("|").split("|")] for ln in lines]
+    body = [r for r in rows if not all(re.fullmatch(r":?-*:?", c) for c in r)]
+    if len(rows) > 1 and all(re.fullmatch(r":?-+:?", c) for c in rows[1] if c):
+        body = body[1:]  # the header row names the columns
+    return [": ".join(c for c in r if c) for r in body if any(r)]
 
 
 # A sentence that leans on the one before it: "That review also found ...", "They ...".
