@@ -946,3 +946,60 @@ def test_years_and_decades_are_read_as_spans_and_table_rows_as_claims() -> None:
     texts = [c.text for c in extract_claims(_Store([("Products", table)]), "doc")]
     assert "Pump: Its withdrawal warning dates from 2010." in texts
     assert not any("Product: Note" in t or "Tablets" in t and "Pump" in t for t in texts)
+
+
+@pytest.mark.parametrize(
+    ("key", "claim", "verdict"),
+    [
+        # a leading condition's negation ("cannot be placed") does not deny the main clause
+        (
+            "intrathecal_route_only",
+            "When the pump cannot be refilled, the drug may be given intravenously instead.",
+            "contradicted",
+        ),
+        (
+            "abrupt_withdrawal",
+            "If you don't like the side effects, it can be stopped abruptly at any time.",
+            "contradicted",
+        ),
+        (
+            "intrathecal_route_only",
+            "If the pump fails, the drug must not be given intravenously.",
+            None,
+        ),
+        # a hyphenated figure between the court and its cap
+        (
+            "france_cap_history",
+            "In France the courts imposed a 120-milligram limit.",
+            "contradicted",
+        ),
+        ("france_cap_history", "A French court annulled the 80-milligram cap.", None),
+        # deaths in general, where the claim says most involved baclofen alone
+        (
+            "deaths_other_substances",
+            "Most people who died of baclofen had taken nothing else, with no other drugs found.",
+            "contradicted",
+        ),
+        (
+            "deaths_other_substances",
+            "Post-mortem toxicology mostly showed only baclofen.",
+            "contradicted",
+        ),
+        ("deaths_other_substances", "A few deaths involved baclofen alone.", None),
+    ],
+)
+def test_facts_read_the_main_clause_after_a_condition(key: str, claim: str, verdict) -> None:
+    fact = next(f for f in load_facts() if f.key == key)
+    assert fact_verdict(fact, claim) == verdict
+
+
+def test_an_opposite_is_read_in_the_clause_that_says_it() -> None:
+    from assistant.answering.agreement import clauses, opposite
+
+    claim = "It weakens the effect of heart tablets, so patients may need a higher dose."
+    assert clauses(claim) == [
+        "It weakens the effect of heart tablets",
+        " patients may need a higher dose.",
+    ]
+    assert opposite(clauses(claim)[0], "It can add to the pressure-lowering effect of heart drugs.")
+    assert clauses("One clause only.") == ["One clause only."]

@@ -115,6 +115,11 @@ def single_clause(text: str) -> bool:
     return not _CLAUSE.search(text)
 
 
+def clauses(text: str) -> list[str]:
+    """The clauses of a sentence ("X blunts Y, so Z" -> "X blunts Y", "Z"), never none."""
+    return [c for c in _CLAUSE.split(text) if c and c.strip()] or [text]
+
+
 _ANCHOR = re.compile(r"\b[A-Z][A-Za-z]{2,}\b|\b(?:19|20)\d\d\b")
 
 

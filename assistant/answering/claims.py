@@ -197,12 +197,20 @@ def _years_in(text: str) -> list[range]:
 _CLAUSE_END = re.compile(r",\s+(?:so|and|which|while|whereas)\b|\s+so\s+", re.I)
 
 
+_CONDITION = re.compile(
+    r"^(?:if|when|whenever|unless|once|where|should)\b[^,;]{3,120},\s*", re.I
+)  # a leading condition is a clause of its own
+
+
 def _clause_of(text: str, m: re.Match[str]) -> str:
     """The clause of ``text`` that holds the match ("it has a half-life of two days" in "..., so
     missing a dose is no big deal")."""
     starts = [e.end() for e in _CLAUSE_END.finditer(text, 0, m.start())]
+    lead = _CONDITION.match(text)  # "If the catheter cannot be placed, it may be given ..."
+    if lead and lead.end() <= m.start():
+        starts.append(lead.end())
     end = _CLAUSE_END.search(text, m.end())
-    return text[starts[-1] if starts else 0 : end.start() if end else len(text)]
+    return text[max(starts) if starts else 0 : end.start() if end else len(text)]
 
 
 @dataclass
