@@ -84,7 +84,8 @@ def named_studies(text: str, catalog: Sequence[RecordInfo]) -> list[str]:
         cochrane = "cochrane" in low and "cochrane" in f"{r.title} {r.journal or ''}".lower()
         if (
             any(n.lower() in low for n in r.trial_names)
-            or (r.surname and r.surname.lower() in low)
+            # a surname as a name, not a word ("Rose and Jones", not "poisonings rose")
+            or (r.surname and re.search(rf"\b{re.escape(r.surname)}", text))
             or (cochrane and (str(r.year) in low or "latest" in low))
             or (r.n and r.n in sizes and len(found) == 1)
             or (
