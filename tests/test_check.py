@@ -16,17 +16,16 @@ import sys
 import pytest
 import yaml
 
-from assistant.answering.agreement import (
-    difference_conflict,
-    figure_conflict,
-    figure_ranges,
-    parameter_conflict,
-    share_conflict,
-    threshold_conflict,
-)
+from assistant.answering.agreement import figure_ranges, parameter_conflict
 from assistant.answering.check import Checker
 from assistant.answering.claims import FACTS_PATH, Claim, fact_verdict, load_facts, restates
 from assistant.answering.contraindications import quote_in_body
+from assistant.answering.differences import (
+    difference_conflict,
+    figure_conflict,
+    share_conflict,
+    threshold_conflict,
+)
 from assistant.library.records import load_corpus
 from assistant.settings import PROJECT_DIR
 
@@ -49,7 +48,7 @@ def test_every_fact_quote_is_verbatim_in_its_record() -> None:
     for f in facts:
         assert f.source_id in bodies, f.key
         assert quote_in_body(f.quote, bodies[f.source_id]), f"{f.key}: quote not verbatim"
-        assert f.contradicts, f.key
+        assert f.contradicts or f.dated, f.key
 
 
 @pytest.mark.parametrize(
@@ -432,9 +431,11 @@ def test_contradictions_on_the_development_articles(docs_assistant, record_prope
     # 0.778 on the first nine articles; three new ones (written without reading the checker)
     # brought it to 0.642, and the checks they called for back to 0.753; three more (a forum
     # thread, a pharmacy bulletin, a debate speech) to 0.647, and a half-life fact, clause-level
-    # negation and approximate figures ("more than 165,000") to 0.657. A floor against
-    # regressions, not the 0.9 target (see README)
-    assert recall >= 0.65
+    # negation and approximate figures ("more than 165,000") to 0.657; general mechanisms
+    # (events dated to the wrong year, facts popular writing gets wrong, card lines and table
+    # rows as claims, clause-level reading, a study's country and per-dose figures) to 0.931.
+    # A floor against regressions just below that; held-out recall is what tells generality
+    assert recall >= 0.92
 
 
 def test_contradictions_on_the_held_out_articles(docs_assistant, record_property) -> None:
@@ -563,3 +564,506 @@ def test_facts_read_the_clause_that_states_them() -> None:
     assert fact_verdict(gaba, "It works by blocking the GABA-B receptor.") == "contradicted"
     assert quantities("more than 165,000 patients", exact=True) == set()
     assert quantities("165,000 patients", exact=True) == {("165000", "people")}
+
+
+class _Meta:
+    def __init__(self, section: str = "") -> None:
+        self.page, self.section = None, section
+
+
+class _Store:
+    """The part of an index store that claim extraction reads: one document's chunks."""
+
+    def __init__(self, chunks: list[tuple[str, str]]) -> None:
+        self.texts = [t for _, t in chunks]
+        self.metas = [_Meta(h) for h, _ in chunks]
+
+    def record_positions(self, _doc: str) -> range:
+        return range(len(self.texts))
+
+
+def test_card_lines_are_claims_even_when_their_line_breaks_were_lost() -> None:
+    """Revision cards read as one line ("A: ... Tip: ...") or with the answer line taken for a
+    heading: the answer is a claim of its own, read with the card's question, without the tip."""
+    from assistant.answering.claims import extract_claims
+
+    store = _Store(
+        [
+            ("CARD 1", "Q: How is it cleared? A: Mostly in the bile Tip: don't forget the liver!!"),
+            ("CARD 2", "Q: Which pregnancy letter did the US label give?"),
+            ("A: Letter X, proven harm in pregnancy", "Tip: nobody uses letters now."),
+            ("Plans", "Plan A: we met on Monday to talk about the dose of the tablets."),
+        ]
+    )
+    texts = [c.text for c in extract_claims(store, "doc")]
+    assert "Mostly in the bile" in texts
+    assert "Letter X, proven harm in pregnancy" in texts
+    assert not any("Tip" in t for t in texts)
+    assert any(t.startswith("Plan A: we met") for t in texts)  # not a card: left whole
+
+
+@pytest.mark.parametrize(
+    ("sentence", "leans"),
+    [
+        ("I will even concede that it showed heavy drinking coming down as well.", True),
+        ("We accept that they found fewer relapses.", True),
+        ("I admit this cut drinking in the short run.", True),
+        ("Those findings were never replicated.", True),
+        ("I agree that baclofen is a GABA-B agonist.", False),
+    ],
+)
+def test_a_sentence_conceding_a_point_leans_on_the_one_before(sentence: str, leans: bool) -> None:
+    from assistant.answering.claims import LEANS
+
+    assert bool(LEANS.search(sentence)) is leans
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "conflict"),
+    [
+        # "weakens" against "adds to", whatever the words between (hyphenated ones too)
+        (
+            "Baclofen weakens the effect of blood-pressure medicines.",
+            "Baclofen can add to the blood-pressure-lowering effect of antihypertensive drugs.",
+            True,
+        ),
+        (
+            "It counteracts the sleep-inducing effect of sedatives.",
+            "Its sedating effect adds to the sleep-inducing effects of other depressants.",
+            True,
+        ),
+        (
+            "Baclofen can strengthen the effect of blood-pressure tablets.",
+            "Baclofen can add to the blood-pressure-lowering effect of antihypertensive drugs.",
+            False,
+        ),
+    ],
+)
+def test_an_effect_said_to_be_blunted_is_compared_with_one_added_to(claim, passage, conflict):
+    from assistant.answering.agreement import opposite
+
+    assert (opposite(claim, passage) is not None) is conflict
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "conflict"),
+    [
+        # the direction is read outside brackets ("(20 mg or more ...)" is no "more")
+        (
+            "Patients on the drug used more diazepam than those on placebo.",
+            "Needing rescue sedation (10 mg or more of diazepam) was less likely on baclofen than "
+            "on placebo.",
+            True,
+        ),
+        (
+            "Baclofen patients required more oxazepam than the placebo group.",
+            "Fewer baclofen patients (3 of 20, or more than none) needed oxazepam than patients on "
+            "placebo.",
+            True,
+        ),
+        (
+            "Patients on the drug used less diazepam than those on placebo.",
+            "Needing rescue sedation (10 mg or more of diazepam) was less likely on baclofen than "
+            "on placebo.",
+            False,
+        ),
+    ],
+)
+def test_a_direction_against_placebo_is_read_outside_brackets(claim, passage, conflict) -> None:
+    assert (difference_conflict(claim, passage) is not None) is conflict
+
+
+@pytest.mark.parametrize(
+    ("claim", "conflict"),
+    [
+        ("Ozobax is a weak solution of only 2 mg in each mL.", True),
+        ("Ozobax holds 3 mg per mL.", True),
+        ("Ozobax contains 1 mg in every mL.", False),  # 5 mg per 5 mL
+    ],
+)
+def test_a_strength_per_millilitre_is_compared(claim: str, conflict: bool) -> None:
+    passage = "Ozobax is a US baclofen oral solution containing 5 mg per 5 mL."
+    assert (figure_conflict(claim, passage) is not None) is conflict
+
+
+@pytest.mark.parametrize(
+    ("claim", "fell"),
+    [
+        ("The trial showed a big fall in craving.", True),
+        ("Drinking dropped on baclofen, and craving came down too.", True),
+        ("Fewer cigarettes on baclofen, although craving fell in both groups.", False),
+        ("Craving declined similarly on baclofen and placebo.", False),
+    ],
+)
+def test_a_fall_in_craving_is_read_clause_by_clause(claim: str, fell: bool) -> None:
+    from assistant.answering.check_studies import _craving_fell
+
+    assert _craving_fell(claim) is fell
+
+
+@pytest.mark.parametrize(
+    ("key", "claim", "verdict"),
+    [
+        # an event dated to a year or a decade that excludes the curated year
+        ("us_first_approval_year", "The FDA first approved baclofen in 1985.", "contradicted"),
+        (
+            "us_first_approval_year",
+            "It reached US pharmacies only when the FDA licensed it in the early 1990s.",
+            "contradicted",
+        ),
+        ("us_first_approval_year", "The FDA approved it for spasticity in 1977.", None),
+        ("us_first_approval_year", "America approved it in the late 1970s.", None),
+        ("us_first_approval_year", "The FDA approved Ozobax, an oral solution, in 2019.", None),
+        (
+            "us_first_approval_year",
+            "Switzerland approved it in the early 1970s, and the US in 1977.",
+            None,
+        ),
+        (
+            "france_rtu_year",
+            "France's temporary recommendation for use of baclofen in alcoholism began in 2016.",
+            "contradicted",
+        ),
+        (
+            "france_rtu_year",
+            "In 2011 the French agency introduced a monitored programme for baclofen in drinkers.",
+            "contradicted",
+        ),
+        ("france_rtu_year", "The French RTU for alcohol dependence dates from March 2014.", None),
+        ("france_rtu_year", "The French RTU was renewed in 2017 with a lower cap.", None),
+        (
+            "intrathecal_boxed_warning_year",
+            "A black box warning was added to the intrathecal pump product in 2010.",
+            "contradicted",
+        ),
+        (
+            "intrathecal_boxed_warning_year",
+            "Since 1998 the pump version has carried a boxed warning about sudden withdrawal.",
+            "contradicted",
+        ),
+        (
+            "intrathecal_boxed_warning_year",
+            "The intrathecal product has had a boxed warning since April 2002.",
+            None,
+        ),
+        # facts commonly wrong in popular writing
+        (
+            "receptor_after_approval",
+            "Chemists designed baclofen to target the GABA-B receptor, which was already known.",
+            "contradicted",
+        ),
+        (
+            "receptor_after_approval",
+            "Its receptor had long been identified when the drug was synthesised.",
+            "contradicted",
+        ),
+        (
+            "receptor_after_approval",
+            "Baclofen was approved before the GABA-B receptor was identified.",
+            "supported",
+        ),
+        ("pregnancy_category", "In pregnancy it was a category X drug in the US.", "contradicted"),
+        ("pregnancy_category", "The old US pregnancy category was B.", "contradicted"),
+        ("pregnancy_category", "Its pregnancy category is a matter of history.", None),
+        (
+            "pregnancy_category",
+            "It was pregnancy category C under the old US letters.",
+            "supported",
+        ),
+        ("opioid_interaction", "It has no interaction with opioid painkillers.", "contradicted"),
+        (
+            "opioid_interaction",
+            "It is safe to combine baclofen with oxycodone.",
+            "contradicted",
+        ),
+        (
+            "opioid_interaction",
+            "Taking it with opioids can depress breathing.",
+            "supported",
+        ),
+        (
+            "cns_depressant_interaction",
+            "Baclofen does not interact with sleeping pills.",
+            "contradicted",
+        ),
+        (
+            "cns_depressant_interaction",
+            "It's fine to take it alongside benzodiazepines.",
+            "contradicted",
+        ),
+        (
+            "cns_depressant_interaction",
+            "In alcohol withdrawal trials it was given with lorazepam.",
+            None,
+        ),
+        (
+            "uk_not_for_alcohol",
+            "The MHRA has licensed baclofen for alcohol dependence.",
+            "contradicted",
+        ),
+        (
+            "uk_not_for_alcohol",
+            "It was approved for drinking problems in the UK in 2020.",
+            "contradicted",
+        ),
+        ("uk_not_for_alcohol", "The UK has not approved baclofen for alcohol use.", None),
+        (
+            "abrupt_withdrawal",
+            "Withdrawal only really matters for the intrathecal pump.",
+            "contradicted",
+        ),
+        (
+            "abrupt_withdrawal",
+            "On the tablets you can just stop whenever you like.",
+            "contradicted",
+        ),
+        ("abrupt_withdrawal", "Oral tablets can be stopped, but only gradually.", None),
+        (
+            "origin_epilepsy",
+            "It was originally conceived as a sleeping pill.",
+            "contradicted",
+        ),
+        ("origin_epilepsy", "Baclofen was invented as an anti-anxiety drug.", "contradicted"),
+        ("origin_epilepsy", "It was originally designed to treat epilepsy.", "supported"),
+        (
+            "australia_status",
+            "The Australian guideline never mentions baclofen.",
+            "contradicted",
+        ),
+        ("australia_status", "Australia's guidelines are silent on baclofen.", "contradicted"),
+        ("australia_status", "The Australian guideline treats it as second-line.", "supported"),
+        (
+            "france_cap_history",
+            "A French court set a cap of 80 mg a day on prescriptions.",
+            "contradicted",
+        ),
+        (
+            "france_cap_history",
+            "French doctors are currently capped at 120 mg a day.",
+            "contradicted",
+        ),
+        ("france_cap_history", "French doctors may now prescribe up to 300 mg a day.", None),
+        (
+            "lyvispah_age",
+            "Lyvispah granules are licensed from the age of 4.",
+            "contradicted",
+        ),
+        ("lyvispah_age", "Lyvispah is for patients of eight years and older.", "contradicted"),
+        ("lyvispah_age", "Lyvispah is approved for patients aged 12 and over.", "supported"),
+        (
+            "omphalocele_rats_only",
+            "Omphaloceles appeared in mice exposed to high doses.",
+            "contradicted",
+        ),
+        (
+            "omphalocele_rats_only",
+            "High doses caused omphaloceles in rabbit pups.",
+            "contradicted",
+        ),
+        (
+            "omphalocele_rats_only",
+            "Omphaloceles were seen in rats, but not in rabbits.",
+            None,
+        ),
+        (
+            "overdose_fluids",
+            "After an overdose, staff should restrict fluids.",
+            "contradicted",
+        ),
+        (
+            "overdose_fluids",
+            "In baclofen poisoning, more fluid only worsens things.",
+            "contradicted",
+        ),
+        (
+            "overdose_fluids",
+            "After an overdose, plenty of fluid keeps urine flowing.",
+            "supported",
+        ),
+        (
+            "intrathecal_route_only",
+            "If the pump fails, the injection can be given intravenously.",
+            "contradicted",
+        ),
+        (
+            "intrathecal_route_only",
+            "The intrathecal solution may also be injected into a muscle.",
+            "contradicted",
+        ),
+        (
+            "intrathecal_route_only",
+            "The intrathecal injection must never be given by the epidural route.",
+            None,
+        ),
+        (
+            "deaths_other_substances",
+            "Most Australian baclofen deaths involved baclofen alone.",
+            "contradicted",
+        ),
+        (
+            "deaths_other_substances",
+            "In Australia, post-mortem toxicology usually found no other drugs.",
+            "contradicted",
+        ),
+        (
+            "deaths_other_substances",
+            "In Australian deaths, other drugs were nearly always found with baclofen.",
+            None,
+        ),
+        (
+            "kidney_failure_not_safe",
+            "It is safe in renal failure if you lower the dose.",
+            "contradicted",
+        ),
+        (
+            "kidney_failure_not_safe",
+            "People with kidney failure can still safely take it at half dose.",
+            "contradicted",
+        ),
+        (
+            "kidney_failure_not_safe",
+            "It is not safe for people whose kidneys have failed.",
+            None,
+        ),
+    ],
+)
+def test_new_facts_decide_phrasings_nobody_wrote_for_them(key: str, claim: str, verdict) -> None:
+    """Each fact decides the same error put in other words, and leaves the true statement be."""
+    fact = next(f for f in load_facts() if f.key == key)
+    assert fact_verdict(fact, claim) == verdict
+
+
+def test_years_and_decades_are_read_as_spans_and_table_rows_as_claims() -> None:
+    from assistant.answering.claims import _years_in, extract_claims
+
+    assert [(r.start, r.stop - 1) for r in _years_in("in the late 1980s, then 2012")] == [
+        (1986, 1989),
+        (2012, 2012),
+    ]
+    assert [(r.start, r.stop - 1) for r in _years_in("the early 1970s")] == [(1970, 1973)]
+    table = (
+        "| Product | Note |\n|---|---|\n| Tablets | Stocked on every ward. |\n"
+        "| Pump | Its withdrawal warning dates from 2010. |"
+    )
+    texts = [c.text for c in extract_claims(_Store([("Products", table)]), "doc")]
+    assert "Pump: Its withdrawal warning dates from 2010." in texts
+    assert not any("Product: Note" in t or "Tablets" in t and "Pump" in t for t in texts)
+
+
+@pytest.mark.parametrize(
+    ("key", "claim", "verdict"),
+    [
+        # a leading condition's negation ("cannot be placed") does not deny the main clause
+        (
+            "intrathecal_route_only",
+            "When the pump cannot be refilled, the drug may be given intravenously instead.",
+            "contradicted",
+        ),
+        (
+            "abrupt_withdrawal",
+            "If you don't like the side effects, it can be stopped abruptly at any time.",
+            "contradicted",
+        ),
+        (
+            "intrathecal_route_only",
+            "If the pump fails, the drug must not be given intravenously.",
+            None,
+        ),
+        # a hyphenated figure between the court and its cap
+        (
+            "france_cap_history",
+            "In France the courts imposed a 120-milligram limit.",
+            "contradicted",
+        ),
+        ("france_cap_history", "A French court annulled the 80-milligram cap.", None),
+        # deaths in general, where the claim says most involved baclofen alone
+        (
+            "deaths_other_substances",
+            "Most people who died of baclofen had taken nothing else, with no other drugs found.",
+            "contradicted",
+        ),
+        (
+            "deaths_other_substances",
+            "Post-mortem toxicology mostly showed only baclofen.",
+            "contradicted",
+        ),
+        ("deaths_other_substances", "A few deaths involved baclofen alone.", None),
+    ],
+)
+def test_facts_read_the_main_clause_after_a_condition(key: str, claim: str, verdict) -> None:
+    fact = next(f for f in load_facts() if f.key == key)
+    assert fact_verdict(fact, claim) == verdict
+
+
+def test_an_opposite_is_read_in_the_clause_that_says_it() -> None:
+    from assistant.answering.agreement import clauses, opposite
+
+    claim = "It weakens the effect of heart tablets, so patients may need a higher dose."
+    assert clauses(claim) == [
+        "It weakens the effect of heart tablets",
+        " patients may need a higher dose.",
+    ]
+    assert opposite(clauses(claim)[0], "It can add to the pressure-lowering effect of heart drugs.")
+    assert clauses("One clause only.") == ["One clause only."]
+
+
+@pytest.mark.parametrize(
+    ("claim", "key", "wrong"),
+    [
+        # one dose said to beat another, against the study's figure per dose
+        (
+            "The lower 30 mg dose cut drinking further than the 60 mg dose.",
+            "drinks per day down 53% on 30 mg/day and 68% on 60 mg/day",
+            True,
+        ),
+        (
+            "Patients on 75 mg stayed dry on more days than those on 30 mg.",
+            "delayed relapse; percent days abstinent 69% on 30 mg and 65% on 75 mg vs 43% on placebo",
+            True,
+        ),
+        (
+            "60 mg reduced drinking more than 30 mg did.",
+            "drinks per day down 53% on 30 mg/day and 68% on 60 mg/day",
+            False,
+        ),
+        # an outcome where lower is better is not read as a benefit
+        (
+            "Relapse was higher on 30 mg than on 60 mg.",
+            "relapse 40% on 30 mg and 50% on 60 mg",
+            False,
+        ),
+    ],
+)
+def test_one_dose_said_to_beat_another_is_checked(claim: str, key: str, wrong: bool) -> None:
+    from assistant.answering.check_studies import _dose_better
+
+    assert (_dose_better(claim, key) is not None) is wrong
+
+
+def test_a_study_described_by_another_country_is_checked(catalog) -> None:
+    """A study named by its size and described with another country's adjective; a surname is
+    a name only when written as one ("poisonings rose sharply" names no Rose)."""
+    from assistant.answering.agreement import named_studies
+
+    class _Fake(Checker):
+        def __init__(self, catalog) -> None:
+            self.catalog = list(catalog)
+            self.cited: list[str] = []
+
+        def _sentence_matching(self, record_id, rx):
+            return "In this Dutch multicentre double-blind trial"
+
+        def _cite(self, claim, source_id, quote):
+            self.cited.append(source_id)
+
+    checker = _Fake([r for r in catalog if not r.user])
+    beraha = next(r for r in catalog if r.id == "beraha2016")
+    for text, wrong in (
+        ("A Spanish trial of 151 people found no benefit.", True),
+        ("In one German study of 151 drinkers, relapse was not delayed.", True),
+        ("A Dutch trial of 151 people found no benefit.", False),
+    ):
+        claim = Claim(text, None, "t")
+        assert checker._other_country(claim, beraha) is wrong, text
+    assert "rosejones2018" not in named_studies("Poisonings rose sharply.", checker.catalog)
+    assert "rosejones2018" in named_studies("The Rose and Jones analysis", checker.catalog)

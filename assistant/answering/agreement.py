@@ -2,8 +2,9 @@
 
 Figures with their units ("five years" against "three years"), a verb negated in one and not the
 other, a few fixed opposites (liver / kidneys, approved / off-label), a study's main outcome, and
-names shared between a claim and a passage. Plain functions of text; used by
-:mod:`assistant.answering.check`.
+names shared between a claim and a passage, measured parameters (half-life, protein binding).
+Shares, differences from placebo and typed figures are in :mod:`assistant.answering.differences`.
+Plain functions of text; used by :mod:`assistant.answering.check`.
 """
 
 from __future__ import annotations
@@ -20,7 +21,8 @@ from assistant.vocab import NUMBER_WORDS
 POSITIVE = re.compile(
     r"\b(?:reduc\w*|improv\w*|increas\w*|delay\w*|halv\w*|doubl\w*|cut|cuts|beat|better|positive"
     r"|effective|worked|works|benefit\w*|lower\w*|prevent\w*|helped|helps|succe\w*|superior"
-    r"|significant(?:ly)?|advantage|outperform\w*|stopped|protected|kept \w+ from)\b",
+    r"|significant(?:ly)?|advantage|outperform\w*|stopped|protected|kept \w+ from"
+    r"|fell|fall in|dropped|drop in|declin\w*|decreas\w*|(?:came|comes?|coming|went|going) down)\b",
     re.I,
 )
 NEGATIVE_RESULT = re.compile(
@@ -52,8 +54,8 @@ _OPPOSITES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = tuple(
             r"\bstill (?:authori[sz]ed|marketed|available|sold)\b|\bmarketed\b",
         ),
         (
-            r"\b(?:blunts?|weakens?|counteracts?|cancels? out|lessens?|reduces?) (?:\w+ ){0,2}effects?\b",
-            r"\b(?:adds? to|increases?|enhances?|potentiates?|boosts?|strengthens?) (?:\w+ ){0,4}effects?\b"
+            r"\b(?:blunts?|weakens?|counteracts?|cancels? out|lessens?|reduces?) (?:[\w-]+ ){0,2}effects?\b",
+            r"\b(?:adds? to|increases?|enhances?|potentiates?|boosts?|strengthens?) (?:[\w-]+ ){0,4}effects?\b"
             r"|\badditive\b",
         ),
         (
@@ -82,12 +84,13 @@ def named_studies(text: str, catalog: Sequence[RecordInfo]) -> list[str]:
         cochrane = "cochrane" in low and "cochrane" in f"{r.title} {r.journal or ''}".lower()
         if (
             any(n.lower() in low for n in r.trial_names)
-            or (r.surname and r.surname.lower() in low)
+            # a surname as a name, not a word ("Rose and Jones", not "poisonings rose")
+            or (r.surname and re.search(rf"\b{re.escape(r.surname)}", text))
             or (cochrane and (str(r.year) in low or "latest" in low))
             or (r.n and r.n in sizes and len(found) == 1)
             or (
                 len(found) == 1
-                and _STUDY_CUE.search(low)
+                and (_STUDY_CUE.search(low) or _STUDY_LEAD.search(text))
                 and description_fit(text, r, catalog) >= 2
             )
         ):
@@ -100,6 +103,8 @@ def named_studies(text: str, catalog: Sequence[RecordInfo]) -> list[str]:
 _STUDY_CUE = re.compile(
     r"\b(?:the|a|an|this|that|one) (?:\S+ ){0,6}?(?:trial|study|cohort|analysis|review|rct)\b", re.I
 )
+# a note or card that starts with the study: "Danish survey 2007-2012: ...", "Iranian trial, ..."
+_STUDY_LEAD = re.compile(r"^(?:[A-Z][\w-]* ){1,3}(?:trial|study|cohort|survey|RCT)\b")
 
 
 _CLAUSE = re.compile(
@@ -109,6 +114,11 @@ _CLAUSE = re.compile(
 
 def single_clause(text: str) -> bool:
     return not _CLAUSE.search(text)
+
+
+def clauses(text: str) -> list[str]:
+    """The clauses of a sentence ("X blunts Y, so Z" -> "X blunts Y", "Z"), never none."""
+    return [c for c in _CLAUSE.split(text) if c and c.strip()] or [text]
 
 
 _ANCHOR = re.compile(r"\b[A-Z][A-Za-z]{2,}\b|\b(?:19|20)\d\d\b")
@@ -382,213 +392,3 @@ def parameter_conflict(claim: str, passage: str) -> str | None:
                         f"The curated source gives a {name} of {shown}{label}, not {said}{label}."
                     )
     return None
-
-
-# --------------------------------------------------------------------------- shares and differences
-
-# Words that say how many of a group did something, as a range of proportions.
-_SHARE_WORDS: tuple[tuple[re.Pattern[str], tuple[float, float]], ...] = tuple(
-    (re.compile(rf"\b(?:{words})\b", re.I), span)
-    for words, span in (
-        (r"(?:nearly|almost|virtually|practically) (?:all|every\w*)|all but a few", (0.85, 1.0)),
-        (r"(?:fewer|less) than (?:half|a half)|under half|a minority", (0.0, 0.5)),
-        (r"(?:about|around|roughly|nearly|almost)? ?(?:one|a) third", (0.25, 0.4)),
-        (r"(?:about|around|roughly)? ?two.thirds", (0.58, 0.75)),
-        (r"(?:about|around|roughly)? ?(?:one|a) quarter", (0.18, 0.32)),
-        (r"(?:about|around|roughly|nearly|almost)? ?half", (0.4, 0.6)),
-        (r"hardly any(?:one)?|almost no(?:ne|body| one)?|very few", (0.0, 0.1)),
-        (r"most|the majority|majority", (0.5, 1.0)),
-        (r"all|every(?:one| patient| participant)", (0.97, 1.0)),
-    )
-)
-_PERCENT = re.compile(r"\b(\d{1,3}(?:\.\d+)?)\s?%")
-
-
-def shares_of(text: str) -> list[tuple[float, float]]:
-    """The proportions a sentence gives for a group ("nearly all patients" -> 0.85-1.0, "34% of
-    the placebo arm" -> 0.33-0.35)."""
-    spans = []
-    rest = text
-    for rx, span in _SHARE_WORDS:
-        if rx.search(rest):
-            spans.append(span)
-            rest = rx.sub(" ", rest)  # "nearly all" is not also "all"
-    for m in _PERCENT.finditer(text):
-        v = float(m.group(1)) / 100
-        spans.append((max(0.0, v - 0.015), min(1.0, v + 0.015)))
-    return spans
-
-
-_SHARE_PREDICATE_STOP = frozenset(
-    tokenize(
-        "patients people participants baclofen placebo arm group trial study review both either all most half"
-    )
-)
-
-
-def share_conflict(claim: str, passage: str) -> str | None:
-    """The same group doing the same thing in proportions that cannot both hold: "nearly all
-    patients returned their diaries" against "fewer than half ... returned the diary"."""
-    mine, theirs = shares_of(claim), shares_of(passage)
-    if len(mine) != 1 or not theirs:  # a claim comparing two figures is decided elsewhere
-        return None
-    a = mine[0]
-    if any(not (a[1] < b[0] or b[1] < a[0]) for b in theirs):
-        return None
-    shared = (set(tokenize(claim)) & set(tokenize(passage))) - _SHARE_PREDICATE_STOP
-    if len(shared) < 2:
-        return None
-    return "The curated source gives a different proportion."
-
-
-_DIFFERENCE = re.compile(
-    r"\b(?:more|fewer|less|higher|lower|greater|increas\w*|reduc\w*|rais\w*|doubl\w*|halv\w*)\b"
-    r"(?:\s+\S+){0,6}?\s+(?:than|compared with|versus|vs\.?|relative to)\s+(?:\w+\s+){0,3}?placebo",
-    re.I,
-)
-_NO_DIFFERENCE = re.compile(
-    r"\b(?:similar|comparable|no (?:significant |clear |real )?difference|did not (?:increase|differ"
-    r"|raise|reduce|change|lower)|not (?:more|higher|different|increased)|without more|no more)\b",
-    re.I,
-)
-_MORE = re.compile(r"\b(?:more|higher|greater|increas\w*|rais\w*|doubl\w*)\b", re.I)
-_LESS = re.compile(r"\b(?:fewer|less|lower|reduc\w*|decreas\w*|halv\w*)\b", re.I)
-_OUTCOME_STOP = frozenset(
-    tokenize(
-        "baclofen placebo patients people review trial study found caused than compared more fewer significantly"
-    )
-)
-
-
-def difference_conflict(claim: str, passage: str) -> str | None:
-    """A difference from placebo the claim states on an outcome the passage says did not differ:
-    "significantly more adverse events than placebo" against "adverse events were similar"."""
-    if not _DIFFERENCE.search(claim) or re.search(r"\bnot\b|\bno\b|n't\b", claim, re.I):
-        return None
-    claim_toks = set(tokenize(claim)) - _OUTCOME_STOP
-    # "needed more lorazepam": the direction said of a thing (not "craving fell more")
-    said = re.search(r"\b(more|fewer|less)\s+(?!than\b|often\b)([a-z][\w-]+)", claim, re.I)
-    more = bool(said and said.group(1).lower() == "more")
-    thing = set(tokenize(said.group(2))) if said else set()
-    for clause in re.split(r"[;,]|\b(?:but|while|whereas|although)\b", passage):
-        if not claim_toks & set(tokenize(clause)):
-            continue
-        if _NO_DIFFERENCE.search(clause):
-            return "The curated source found no difference from placebo on that outcome."
-        # the other direction: "needed more lorazepam" against "fewer needed lorazepam"
-        if (
-            thing
-            and thing <= set(tokenize(clause))
-            and re.search(r"\bplacebo\b", clause, re.I)
-            and (
-                (more and _LESS.search(clause) and not _MORE.search(clause))
-                or (not more and _MORE.search(clause) and not _LESS.search(clause))
-            )
-        ):
-            return "The curated source found the opposite direction against placebo."
-    return None
-
-
-# --------------------------------------------------------------------------- typed figures
-
-_LIMIT = re.compile(
-    r"\b(?:maxim\w*|max|ceiling|no more than|not (?:to )?exceed\w*|upper limit|highest|cap(?:ped)?"
-    r"|limit(?:ed)?)\b(?:\s+\S+){0,12}?\s+(\d{2,4})\s?(?:mg|milligrams?)\b",
-    re.I,
-)
-_EVENTS = (  # what happened first, as its kind
-    ("approval", r"approv\w*|licen[sc]\w*|authori[sz]\w*|registered"),
-    ("market", r"market\w*|introduc\w*|launch\w*|on sale"),
-    ("made", r"synthesi[sz]\w*|made|developed|invented|discovered"),
-)
-_FIRST_YEAR = {
-    kind: re.compile(
-        rf"\bfirst\b(?:\s+[^\s(]+){{0,6}}?\s+(?:{words})\b[,;]?(?:\s+[^\s(]+){{0,6}}?\s+(?:in\s+)?"
-        rf"((?:19|20)\d\d)\b"
-        rf"|\b((?:19|20)\d\d) as the year (?:\S+\s+){{0,4}}?first\s+(?:\S+\s+){{0,2}}?(?:{words})\b",
-        re.I,
-    )
-    for kind, words in _EVENTS
-}
-_CHANGE = re.compile(
-    r"\b(?:19|20)\d\d\b|\b(?:cut|lowered|reduced|raised|lifted|changed|revised|removed|dropped"
-    r"|annulled|initially|originally|then|later|until|from|after|before|no longer)\b",
-    re.I,
-)
-_STRENGTH = re.compile(
-    r"\b(\d+(?:\.\d+)?)\s?mg\s*(?:in\s+(?:every|each)\s+|per\s+|in\s+|/\s?|every\s+)(\d+(?:\.\d+)?)\s?ml\b",
-    re.I,
-)
-_PLACE = re.compile(
-    r"\b(?:us|u\.s\.|united states|american|fda|australia\w*|tga|france|french|ansm|uk|british"
-    r"|europe\w*|intrathecal)\b",
-    re.I,
-)
-
-
-def _places(text: str) -> set[str]:
-    found = {m.group(0).lower()[:3] for m in _PLACE.finditer(text)}
-    return {"us" if p in ("us", "u.s", "uni", "ame", "fda") else p for p in found}
-
-
-def figure_conflict(claim: str, passage: str) -> str | None:
-    """A typed figure the passage states otherwise, for the same thing in the same place: a
-    dose limit ("the US label's maximum is 120 mg" / "80 mg per day"), the year of a first
-    approval (1992 / 1977), a product's strength (10 mg in 5 mL / 5 mg per 5 mL)."""
-    mine, theirs = _places(claim), _places(passage)
-    if mine and theirs and not mine & theirs:
-        return None  # an Australian limit says nothing of the US one
-    if "int" in mine ^ theirs:
-        return None  # intrathecal and oral doses differ
-    a = {int(x) for x in _LIMIT.findall(claim)}
-    b = {int(x) for x in _LIMIT.findall(passage)}
-    changing = any(_CHANGE.search(t) for t in (claim, passage))  # limits that changed over time
-    if (
-        a
-        and b
-        and not a & b
-        and not changing
-        and re.search(r"\bper day\b|\ba day\b|/day\b|\bdaily\b", passage)
-    ):
-        return (
-            f"The curated source gives another maximum dose ({', '.join(map(str, sorted(b)))} mg)."
-        )
-    names = set(re.findall(r"\b[A-Z][a-z]{3,}\b", claim)) & set(
-        re.findall(r"\b[A-Z][a-z]{3,}\b", passage)
-    )
-    names -= {"Baclofen", "This", "That", "These", "There", "Then", "Since", "After", "Before"}
-    same_subject = bool(mine & theirs or names)
-    for rx in _FIRST_YEAR.values() if same_subject else ():  # the same first event, another year
-        ya = {y for m in rx.findall(claim) for y in m if y}
-        yb = {y for m in rx.findall(passage) for y in m if y}
-        if ya and yb and not ya & yb:
-            return f"The curated source dates it to {', '.join(sorted(yb))}."
-    sa = {float(m) / float(v) for m, v in _STRENGTH.findall(claim) if float(v)}
-    sb = {float(m) / float(v) for m, v in _STRENGTH.findall(passage) if float(v)}
-    if sa and sb and not any(abs(x - y) < 1e-6 for x in sa for y in sb) and names - {"Baclofen"}:
-        return "The curated source gives another strength for that product."
-    return None
-
-
-_BELOW = re.compile(
-    r"\b(?:less than|below|under|as little as|as low as|fewer than)\s+(\d{2,4})\s?(?:mg|milligrams?)\b",
-    re.I,
-)
-_ONLY_ABOVE = re.compile(
-    r"\bonly\b(?:\s+[^\s\d]+){0,6}?\s+(\d{2,4})\s?(?:mg|milligrams?)\s+or more\b|\b(?:at|after|from)\s+(\d{2,4})\s?(?:mg|milligrams?)\s+or more\b",
-    re.I,
-)
-_EFFECT_STOP = frozenset(tokenize("baclofen dose doses mg patients people could follow seen occur"))
-
-
-def threshold_conflict(claim: str, passage: str) -> str | None:
-    """An effect the claim says follows small doses ("coma after less than 100 mg") that the
-    passage saw only above a higher one ("only after 200 mg or more")."""
-    below = [int(x) for x in _BELOW.findall(claim)]
-    above = [int(a or b) for a, b in _ONLY_ABOVE.findall(passage)]
-    if not below or not above or min(above) <= max(below):
-        return None
-    shared = (set(tokenize(claim)) & set(tokenize(passage))) - _EFFECT_STOP
-    if not shared:
-        return None
-    return f"The curated source saw this only at {min(above)} mg or more."

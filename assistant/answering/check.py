@@ -30,7 +30,7 @@ from assistant.answer import Context
 from assistant.answering import contraindications as ci
 from assistant.answering.agreement import (
     HEDGED,
-    figure_conflict,
+    clauses,
     negated_verb_conflict,
     number_conflict,
     numbers_in_text,
@@ -53,6 +53,7 @@ from assistant.answering.claims import (
     topics_of,
 )
 from assistant.answering.compose import Citations
+from assistant.answering.differences import figure_conflict
 from assistant.library.chunks import tokenize
 from assistant.library.records import RecordInfo
 from assistant.vocab import USER_EVIDENCE
@@ -266,7 +267,7 @@ class Checker(StudyChecks):
             pos = int(self._rows[row])
             sent = self._sentence_text(row, pos)
             toks = set(tokenize(sent))
-            overlap = len(claim_toks & toks) / max(1, len(claim_toks | toks))
+            overlap = _overlap(claim_toks, toks)
             why = None
             source = store.metas[pos].source_id
             if (
@@ -285,8 +286,12 @@ class Checker(StudyChecks):
                     *(self._record_quantities(r) for r in self._anchored(claim.text, source))
                 )
                 why = number_conflict(claim_nums, quantities(sent), known)
-            if why is None and overlap >= 0.25 and sim >= 0.8 and single_clause(sent):
-                why = opposite(claim.text, sent)
+            if why is None and sim >= 0.8 and single_clause(sent):
+                # the claim's clause most like the sentence says the opposite ("blunts the
+                # effect of blood-pressure tablets, so ...": the second clause is another point)
+                said = max(clauses(claim.text), key=lambda c: _overlap(set(tokenize(c)), toks))
+                if max(overlap, _overlap(set(tokenize(said)), toks)) >= 0.25:
+                    why = opposite(said, sent) or opposite(claim.text, sent)
             if why is not None:
                 return self._contradicted_by(claim, pos, sent, why)
         best = int(top[0])
@@ -370,6 +375,10 @@ class Checker(StudyChecks):
         for pos in self.store.record_positions(record_id):
             out |= quantities(self.store.texts[pos])
         return out
+
+
+def _overlap(a: set[str], b: set[str]) -> float:
+    return len(a & b) / max(1, len(a | b))
 
 
 def check_document(store: Any, embedder: Any, document: RecordInfo) -> CheckReport:

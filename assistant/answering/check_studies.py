@@ -17,16 +17,14 @@ from assistant.answering.agreement import (
     POSITIVE,
     about_main_outcome,
     about_other_outcome,
-    difference_conflict,
     named_studies,
     null_outcomes,
     numbers_in_text,
-    share_conflict,
-    threshold_conflict,
 )
 from assistant.answering.claims import COMPARES, LEANS, NEGATION, Claim
 from assistant.answering.compose import numbers_of
-from assistant.answering.entities import find_other_medicines, find_substances
+from assistant.answering.differences import difference_conflict, share_conflict, threshold_conflict
+from assistant.answering.entities import find_countries, find_other_medicines, find_substances
 from assistant.answering.synthesis import result_quote
 from assistant.library.chunks import tokenize
 from assistant.library.records import RecordInfo
@@ -105,6 +103,68 @@ def comparator_won(text: str, record: RecordInfo) -> str | None:
     return None
 
 
+_CLAUSES = re.compile(r"[;,]|\b(?:but|although|though|while|whereas|plus)\b", re.I)
+# "craving fell in both groups": no difference between the arms
+_BOTH_ARMS = re.compile(
+    r"\b(?:both|either|all) (?:groups|arms|drugs)\b|\bequally\b|\bsimilar\w*|\balike\b", re.I
+)
+
+
+def _craving_fell(text: str) -> bool:
+    """A positive claim names craving, and no clause about craving says it did not fall or fell
+    in both groups ("fewer cigarettes on baclofen, although craving fell in both groups")."""
+    said = [c for c in _CLAUSES.split(text) if re.search(r"\bcrav\w*", c, re.I)]
+    return bool(said) and not any(NEGATIVE_RESULT.search(c) or _BOTH_ARMS.search(c) for c in said)
+
+
+# "a Belgian trial", "an Italian study that ...", "one Aussie trial": the country word of a study
+_COUNTRY_OF_STUDY = re.compile(
+    r"\b(?i:a|an|the|one|this|that)\s+(?:\w+\s+){0,2}?([A-Z][a-z]+)\s+(?:\w+\s+)?"
+    r"(?:trial|study|rct|cohort|survey)\b"
+)
+_COUNTRY_WORDS = {
+    "Netherlands": r"\bDutch\b|\bNetherlands\b",
+    "France": r"\bFrench\b|\bFrance\b",
+    "Italy": r"\bItalian\b|\bItaly\b",
+    "United States": r"\bUS\b|\bAmerican\b|\bUnited States\b",
+    "Australia": r"\bAustralian?\b",
+    "Germany": r"\bGerman\b|\bGermany\b",
+    "Iran": r"\bIranian\b|\bIran\b",
+    "Israel": r"\bIsraeli?\b",
+    "Denmark": r"\bDanish\b|\bDenmark\b",
+    "Canada": r"\bCanadian\b|\bCanada\b|\bOntario\b",
+    "India": r"\bIndian?\b",
+    "United Kingdom": r"\bUK\b|\bBritish\b|\bUnited Kingdom\b",
+}
+# "30 mg a day reduced drinking more than 60 mg did", "75 mg worked better than 30 mg"
+_DOSE_BEAT = re.compile(
+    r"\b(\d{1,3})\s?(?:mg|milligrams?)\b[^.;]{0,60}?\b(?:more|better|further|greater|bigger)\b"
+    r"[^.;]{0,15}?\bthan\s+(?:\w+\s+){0,3}?(\d{1,3})\s?(?:mg|milligrams?)\b",
+    re.I,
+)
+_PER_DOSE = re.compile(r"(\d+(?:\.\d+)?)%\s+on\s+(\d{1,3})\s?mg\b", re.I)
+_WORSE_IF_HIGHER = re.compile(r"\brelaps\w*|\bdrop.?out|\badverse|\bside.?effect|\blapse", re.I)
+
+
+def _dose_better(text: str, key_result: str) -> str | None:
+    """One dose of a study said to do better than another, where the study's key result gives
+    each dose's figure and the first is not the higher one ("down 53% on 30 mg/day and 68% on
+    60 mg/day"; outcomes where lower is better are left alone)."""
+    m = _DOSE_BEAT.search(text)
+    if not m or NEGATION.search(m.group(0)):
+        return None
+    # the clause of the key result giving a figure per dose ("...; percent days abstinent 69% on
+    # 30 mg and 65% on 75 mg")
+    said = next((c for c in key_result.split(";") if len(_PER_DOSE.findall(c)) >= 2), "")
+    if _WORSE_IF_HIGHER.search(said):
+        return None
+    figures = {int(d): float(v) for v, d in _PER_DOSE.findall(said)}
+    a, b = int(m.group(1)), int(m.group(2))
+    if a in figures and b in figures and figures[a] <= figures[b]:
+        return f"{figures[a]:g}% on {a} mg against {figures[b]:g}% on {b} mg, not better."
+    return None
+
+
 def near(figure: str, known: set[str]) -> bool:
     """A figure the record states, allowing the rounding a writer does ("68%" for 68.2%)."""
     if figure in known:
@@ -175,8 +235,15 @@ class StudyChecks:
             if not (claim.context and claim.context.endswith(":"))
             else f"{claim.context} {text}"
         )
+        place = self._other_country(claim, record)
+        if place:
+            return True
+        better = _dose_better(text, record.key_result or "")
+        if better:
+            return self._conflict(claim, record, f"{record.display_name}: {better}")
         negated = bool(NEGATIVE_RESULT.search(scope))
-        positive = bool(POSITIVE.search(scope)) and not negated
+        # "scores fell about equally": a change in both arms, not a benefit
+        positive = bool(POSITIVE.search(scope)) and not negated and not _BOTH_ARMS.search(scope)
         key = record.key_result or ""
         if _RANDOMISED.search(text) and record.evidence not in ("rct", "meta-analysis"):
             quote = self._sentence_matching(record.id, _NOT_RANDOMISED)
@@ -206,7 +273,7 @@ class StudyChecks:
                     return self._conflict(
                         claim, record, f"{record.display_name} found no effect on that outcome."
                     )
-            if re.search(r"\bcrav\w*", text, re.I) and record.craving_result == "no-benefit":
+            if record.craving_result == "no-benefit" and _craving_fell(text):
                 return self._conflict(
                     claim, record, f"{record.display_name} found no effect on craving."
                 )
@@ -242,6 +309,26 @@ class StudyChecks:
             claim.explanation = f"{record.display_name} reports these figures."
             return True
         return False
+
+    def _other_country(self, claim: Claim, record: RecordInfo) -> bool:
+        """A study the claim describes by another country ("a Belgian trial of 151 people" for
+        the Dutch one): the record's country, from its own sentence saying it."""
+        said = _COUNTRY_OF_STUDY.search(claim.text)
+        if not said or not record.country or record.country == "international":
+            return False
+        if named_studies(claim.text.replace(said.group(1), " "), self.catalog) != [record.id]:
+            return False  # the study is named by its other details, not by the country
+        countries = find_countries(said.group(1))
+        if not countries or record.country in countries:
+            return False
+        words = _COUNTRY_WORDS.get(record.country)
+        quote = words and self._sentence_matching(record.id, re.compile(words, re.I))
+        if not quote:
+            return False
+        self._cite(claim, record.id, quote)
+        claim.verdict = "contradicted"
+        claim.explanation = f"{record.display_name} was done in {record.country}."
+        return True
 
     def _within_record(self, claim: Claim, record: RecordInfo, vec: np.ndarray) -> bool:
         """The study's own sentences most like the claim: a share of patients that cannot hold

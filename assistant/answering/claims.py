@@ -34,7 +34,7 @@ TOPICS: dict[str, re.Pattern[str]] = {
         r"|can'?t take|cannot take|not be (?:used|taken|given)|rules? out|ruled out",
         "withdrawal": r"\b(?:stop\w*|quit\w*|discontinu\w*)\b.*\b(?:abrupt\w*|sudden\w*|cold turkey)"
         r"|\bwithdrawal\b|\btaper\w*",
-        "overdose": r"overdos\w*|poison\w*|toxicity",
+        "overdose": r"overdos\w*|poison\w*|toxicity|toxicolog\w*|post.?mortem",
         "elimination": r"\bliver\b|\bkidney\w*|\brenal\b|excret\w*|metaboli[sz]\w*|eliminat\w*"
         r"|cleared|half.?life|dialysis",
         "regulation": r"approv\w*|authori[sz]\w*|licen[sc]\w*|\bfda\b|\bansm\b|\btga\b|\bnice\b"
@@ -48,7 +48,7 @@ TOPICS: dict[str, re.Pattern[str]] = {
         r"|\bparticipants?\b|\bdiar(?:y|ies)\b|\bdrop(?:ped)? ?out|\bcomplet\w*|\bintrathecal\b"
         r"|\bepidural\b",
         "origin": r"original\w*|first (?:synthesi\w*|developed|made|used|approved)|invent\w*"
-        r"|discover\w*|\b19[4-9]\d\b|neuroprotect\w*|histor\w*",
+        r"|discover\w*|\b19[4-9]\d(?:s)?\b|neuroprotect\w*|histor\w*|dreamt? up|conceived",
         "mechanism": r"\bgaba\w*|receptor\w*|agonist|antagonist|dopamin\w*|neurotransmit\w*",
         "interaction": r"\balcohol\b|\bopioid\w*|sedat\w*|\bcombin\w*|\bmix\w*|benzodiazepin\w*",
         "pregnancy": r"pregnan\w*|breast\w*|\bmilk\b|newborn\w*|lactat\w*",
@@ -89,6 +89,8 @@ class Fact:
     unless: tuple[re.Pattern[str], ...]  # qualifiers that make a claim no contradiction
     source_id: str
     quote: str
+    year: int | None = None  # the year of the fact's event (a first approval, a warning)
+    dated: tuple[re.Pattern[str], ...] = ()  # the event said with a year or decade ({when})
 
 
 @lru_cache(maxsize=4)
@@ -112,8 +114,16 @@ def _load_facts(path: Path, mtime: float) -> tuple[Fact, ...]:
                     unless=tuple(re.compile(x, re.I) for x in f.get("unless", [])),
                     source_id=f["source_id"],
                     quote=f["quote"],
+                    year=f.get("year"),
+                    dated=tuple(
+                        re.compile(x.replace("{when}", WHEN), re.I) for x in f.get("dated", [])
+                    ),
                 )  # fmt: skip
             )
+            if bool(out[-1].year) != bool(out[-1].dated) or any(
+                "when" not in rx.groupindex for rx in out[-1].dated
+            ):
+                raise TypeError("'year' and 'dated' go together; each dated pattern has {when}")
         except (KeyError, re.error, TypeError) as exc:
             raise FactError(f"{path}: fact {key}: {type(exc).__name__}: {exc}") from None
     return tuple(out)
@@ -149,6 +159,11 @@ def fact_verdict(fact: Fact, text: str, context: str = "", section: str = "") ->
         (m := rx.search(text)) and not (denied(m) and _affirmative(rx)) for rx in fact.supports
     )
     qualified = any(rx.search(text) for rx in fact.unless)
+    if fact.year and not qualified and not any(fact.year in span for span in _years_in(text)):
+        for rx in fact.dated:  # the event dated to a year or decade that excludes its year
+            m = rx.search(text)
+            if m and not denied(m) and len(find_countries(m.group(0))) <= 1:
+                return "contradicted"
     for rx in fact.contradicts:
         m = rx.search(text)
         if m and not (denied(m) and _affirmative(rx)) and not qualified:
@@ -158,15 +173,44 @@ def fact_verdict(fact: Fact, text: str, context: str = "", section: str = "") ->
     return None
 
 
+# A year or a decade ("in 2012", "the late 1980s"), as the `{when}` of a dated pattern.
+WHEN = r"(?P<when>(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:19|20)\d0s|(?:19|20)\d\d)\b"
+_WHEN = re.compile(WHEN, re.I)
+_PART_OF_DECADE = {"early": (0, 3), "mid": (3, 6), "late": (6, 9)}
+
+
+def _years_in(text: str) -> list[range]:
+    """The years a text names, each as a span ("the late 1980s" -> 1986-1989, "2012" -> 2012)."""
+    spans = []
+    for m in _WHEN.finditer(text):
+        when = m.group("when").lower()
+        first = int(re.search(r"\d{4}", when).group(0))  # type: ignore[union-attr]
+        if not when.endswith("s"):
+            spans.append(range(first, first + 1))
+            continue
+        part = next((p for p in _PART_OF_DECADE if p in when), None)
+        lo, hi = _PART_OF_DECADE[part] if part else (0, 9)
+        spans.append(range(first + lo, first + hi + 1))
+    return spans
+
+
 _CLAUSE_END = re.compile(r",\s+(?:so|and|which|while|whereas)\b|\s+so\s+", re.I)
+
+
+_CONDITION = re.compile(
+    r"^(?:if|when|whenever|unless|once|where|should)\b[^,;]{3,120},\s*", re.I
+)  # a leading condition is a clause of its own
 
 
 def _clause_of(text: str, m: re.Match[str]) -> str:
     """The clause of ``text`` that holds the match ("it has a half-life of two days" in "..., so
     missing a dose is no big deal")."""
     starts = [e.end() for e in _CLAUSE_END.finditer(text, 0, m.start())]
+    lead = _CONDITION.match(text)  # "If the catheter cannot be placed, it may be given ..."
+    if lead and lead.end() <= m.start():
+        starts.append(lead.end())
     end = _CLAUSE_END.search(text, m.end())
-    return text[starts[-1] if starts else 0 : end.start() if end else len(text)]
+    return text[max(starts) if starts else 0 : end.start() if end else len(text)]
 
 
 @dataclass
@@ -228,16 +272,24 @@ def extract_claims(store: Any, document_id: str) -> list[Claim]:
     item of a list together with the sentence that introduces it."""
     claims: list[Claim] = []
     previous = ""  # the last sentence, for claims that lean on it ("That review also found ...")
+    last = ""  # the last sentence alone
     lead = ""  # the sentence introducing a list (kept across chunks: a list may start a chunk)
     asked = ""  # a flashcard's question, for the answer line after it
+    seen_headings: set[str] = set()
     for pos in store.record_positions(document_id):
         text = store.texts[pos]
         page = store.metas[pos].page
         parts = [
-            part
+            piece
             for s, e in split_sentences(text)
             for part in _LABELLED_LINE.split(text[s:e].strip())  # "Q: ... A: ... Tip: ..." cards
+            for line in _table_rows(part)
+            for piece in (_NEXT_LABEL.split(line) if _LABEL.match(line) else [line])
         ]
+        heading = store.metas[pos].section or ""
+        if _LABEL.match(heading) and heading not in seen_headings:  # a card's answer line
+            seen_headings.add(heading)  # read as the chunk's heading ("A: Category D, ...")
+            parts.insert(0, heading)
         for sent in parts:
             sent = sent.strip()
             label = _LABEL.match(sent)
@@ -257,8 +309,10 @@ def extract_claims(store: Any, document_id: str) -> list[Claim]:
             context = lead if item else (previous if LEANS.search(sent) else "")
             if label and label.group(1).lower() in ("a", "answer") and asked:
                 context = asked
-            if not item:
-                previous = sent
+            if not item:  # a sentence leaning on one before is read with it ("... Rose and
+                # Jones. I grant that this analysis found X. I concede it showed Y.")
+                previous = f"{last} {sent}" if context and not lead else sent
+                last = sent
             if len(sent) < 12 or _QUESTION.search(sent) or _REJECTED.search(sent):
                 continue
             topic = topic_of(f"{context} {sent}")
@@ -271,15 +325,36 @@ def extract_claims(store: Any, document_id: str) -> list[Claim]:
     return claims
 
 
-# Revision cards and notes: lines that start with a short label ("Q:", "A:", "Tip:", "Note:")
+# Revision cards and notes: lines that start with a short label ("Q:", "A:", "Tip:", "Note:");
+# in a labelled line whose line breaks were lost ("A: ... the urine Tip: don't mix ..."), the
+# next label after a space starts the next line
 _LABELLED_LINE = re.compile(r"\n\s*(?=(?:Q|A|Question|Answer|Tip|Note|NB|Hint)\s?:\s)")
+_NEXT_LABEL = re.compile(r"\s+(?=(?:Q|A|Question|Answer|Tip|Note|NB|Hint)\s?:\s)")
 _LABEL = re.compile(r"^(Q|A|Question|Answer|Tip|Note|NB|Hint)\s?:\s+")
+
+
+def _table_rows(part: str) -> list[str]:
+    """A Markdown table as one claim per body row, its cells joined ("Ozobax: contains ...");
+    anything else as it is."""
+    lines = [ln.strip() for ln in part.splitlines() if ln.strip()]
+    if len(lines) < 2 or not all(ln.startswith("|") for ln in lines):
+        return [part]
+    rows = [[c.strip() for c in ln.strip("|").split("|")] for ln in lines]
+    body = [r for r in rows if not all(re.fullmatch(r":?-*:?", c) for c in r)]
+    if len(rows) > 1 and all(re.fullmatch(r":?-+:?", c) for c in rows[1] if c):
+        body = body[1:]  # the header row names the columns
+    return [": ".join(c for c in r if c) for r in body if any(r)]
 
 
 # A sentence that leans on the one before it: "That review also found ...", "They ...".
 LEANS = re.compile(
     r"^(?:it|they|this|that|these|those|the same|such|its|their|he|she)\b"
-    r"|\b(?:that|this|the same) (?:review|trial|study|update|analysis|committee|guideline|ruling)\b",
+    r"|\b(?:that|this|the same) (?:review|trial|study|update|analysis|committee|guideline|ruling"
+    r"|result|finding|paper|report|cohort|survey|meta-analysis|experiment)\b"
+    r"|\b(?:those|these|the same) (?:deaths|cases|trials|studies|results|findings)\b"
+    # a point conceded or granted: "I will even concede that it showed ..."
+    r"|^(?:i|we)\b(?:\s+\w+){0,3}?\s+(?:concede|admit|grant|accept|acknowledge|agree)\w*"
+    r"\s+(?:\w+\s+)?(?:that\s+)?(?:it|they|this|these)\b",
     re.I,
 )
 
