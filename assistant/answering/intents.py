@@ -134,7 +134,7 @@ INTENT_RX = {
         r"\bwhen (?:was|were|did) (?:\w+ ){0,4}?(?:warnings?|boxed warning|label change)\w* (?:\w+ ){0,2}?"
         r"(?:added|introduced|issued|put|required|first)\b",
         r"\b(?:can|may|could|are|is) (?:\w+ ){0,3}?(?:doctors?|physicians?|general practitioners"
-        r"|gps?|psychiatrists?|nurses?|pharmacists?|specialists?)\b(?: primary care)?"
+        r"|gps?|psychiatrists?|nurses?|pharmacists?|specialists?)\b(?: \(?primary care\)?)?"
         r" (?:\w+ ){0,3}?(?:prescrib\w*|allowed)",
     ),
     "dosing": _rx(
@@ -207,6 +207,7 @@ _REGULATORY_WORDS = re.compile(
     r"\bapprov\w*|\bauthori\w*|\blicen\w*|\blegal\w*|\bfda\b|\bansm\b|\btga\b|\boff.?label\b"
     r"|\bguidelines?\b|\brecommend\w*|\bregistered\b|\bproducts?\b|\bsold\b"
     r"|\bregulators?\b|\bwatchdog\b|\b(?:expert |specialist )?(?:panel|committee)\b|\bagency\b"
+    r"|\b(?:can|may|could|allowed to)\b(?: \S+){0,9}? prescrib\w*"  # who may prescribe it
 )
 
 
