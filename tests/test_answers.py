@@ -1116,3 +1116,16 @@ def test_how_it_was_treated_leads_with_what_was_given(corpus_assistant) -> None:
 def test_arthritis_is_read_as_the_rheumatic_disorder_the_label_excludes(corpus_assistant) -> None:
     ans = corpus_assistant.ask("Can baclofen be used for arthritis?")
     assert re.search(r"not indicated.*rheumatic", first_sentence(ans.answer)), ans.answer
+
+
+def test_a_follow_up_names_one_of_the_trials_just_listed(corpus_assistant) -> None:
+    """ "Was the Los Angeles one positive?" after the cocaine trials: that trial (two studies were
+    run in Los Angeles; the carried substance picks the cocaine one), with Yes or No from its
+    result, not its "cocaine-positive urine samples"."""
+    ans = corpus_assistant.ask(
+        "was the Los Angeles one positive?", history=["Which baclofen trials studied cocaine?"]
+    )
+    assert ans.plan and ans.plan.entities.trials == ["shoptaw2003"], ans.plan
+    assert first_sentence(ans.answer).startswith("Yes"), ans.answer
+    neg = corpus_assistant.ask("Was the ALPADIR trial a success?")
+    assert first_sentence(neg.answer).startswith("No"), neg.answer

@@ -76,6 +76,7 @@ _TRIAL_CUE = re.compile(
     r"\b(?:trials?|stud(?:y|ies)|rcts?|review|meta.?analys[ie]s|paper|experiment|cohort|series"
     r"|research|investigation|cochrane|analysis|pilot|survey|register|registry|statement"
     r"|guideline|case|report|consensus|case.?series|network)\b"
+    r"|\bthe (?:\S+ ){1,4}?one\b(?! of\b)"  # "the Los Angeles one": a study named before
 )
 _GENERIC = frozenset(
     tokenize(

@@ -125,6 +125,13 @@ def polar_lead(
             re.I,
         ):
             return "Not without risk"
+    verdict = _POSITIVE_Q.match(q)
+    if verdict:  # "was the Los Angeles one positive?": what its result line says it found
+        benefit = bool(re.search(r"\bfound a benefit\b", first))
+        none = bool(re.search(r"\bfound no benefit\b", first))
+        if benefit or none:
+            positive = verdict.group("word").lower() in ("positive", "successful", "a success")
+            return "Yes" if benefit == positive else "No"
     if _APPROVAL.match(q):
         wanted = plan.entities.jurisdictions
         if wanted and not _mentions_place(first, wanted):
@@ -202,6 +209,12 @@ def polar_lead(
     return "Yes" if stated and not hedged else None
 
 
+# "was the Los Angeles one positive?", "was that trial a failure?"
+_POSITIVE_Q = re.compile(
+    r"^\s*(?:and |so )?(?:was|were|is) (?:\S+ ){1,6}?"
+    r"(?P<word>positive|negative|successful|a success|a failure|unsuccessful)\b",
+    re.I,
+)
 _INCLUDED = re.compile(
     r"^\s*(?:and |so )?(?:did|does|was|were) (?:it|they|the [\w-]+(?: [\w-]+){0,2}) (?:include|enrol"
     r"|enroll|recruit|involve|take in|admit)\w* (?P<who>.+)",

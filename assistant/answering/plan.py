@@ -327,6 +327,10 @@ def plan_question(
         personal=personal and intent in ("dosing", "withdrawal"), aspects=aspects, english=english,
     )  # fmt: skip
     if previous is not None and is_follow_up(english, ents, has_intent_words(english)):
+        if not ents.trials and not ents.substances and previous.entities.substances:
+            # "was the Los Angeles one positive?" after the cocaine trials: among those
+            carried = " ".join(previous.entities.substances)
+            ents.trials = find_trials(f"{english} ({carried})", catalog)
         plan = _inherit(plan, previous)
     if plan.intent == "document" or (plan.entities.documents and document_cue):
         plan.scope = "document"

@@ -40,7 +40,7 @@ from assistant.vocab import POOLED_EVIDENCE, ROUTE_TRIAL
 # "What did X find?": the study's bottom line. Anything more specific is answered from its text.
 GENERIC_RESULT = re.compile(
     r"\b(?:find|found|show|showed|shown|result|results|conclu\w*|work|worked|works|effective"
-    r"|efficacy|outcome|outcomes|positive|negative|benefit|help|helped|succeed\w*|fail\w*"
+    r"|efficacy|outcome|outcomes|positive|negative|benefit|help|helped|succe\w*|unsuccess\w*|fail\w*"
     r"|summar\w*|about|tell me|what happened|was it|describe\w*|report\w*|look at|cover\w*"
     r"|how (?:did|do) .* (?:do|fare)|how often|beat|by how much|outperform\w*)\b",
     re.I,
@@ -263,7 +263,8 @@ def trial_result(ev: Evidence, record: RecordInfo) -> Composition | None:
         )
     )
     # what the question asks beyond the result, for one more sentence (profile words count here)
-    beyond = _specific_words(question, record, described=False) - set(
+    # ("was it positive?" asks for the result, not about "cocaine-positive urine samples")
+    beyond = _specific_words(GENERIC_RESULT.sub(" ", question), record, described=False) - set(
         tokenize(record.key_result or "")
     )
     if asks_result and not record.key_result and record.studies_pooled and record.n:
