@@ -273,6 +273,9 @@ def _mentions_place(text: str, places: list[str]) -> bool:
 # "Bacloville 2020", "ALPADIR", "Müller and colleagues"); any other first word is lowered.
 _NAMED = re.compile(
     r"[A-Z][\w'-]*(?:\s+et al\b|\s+and colleagues\b|\s+\(|\s+\d{4}\b|'s\b)|[A-Z]{2,}\b"
+    # a person's name ("Philippe Jaury presented"), not "The Australian guideline"
+    r"|(?!(?:The|A|An|In|On|At|For|From|Of|This|That|These|Those|Its|Their|Both|Each|Most|Some"
+    r"|All|After|Before|Under|Over|With|Without|According)\b)[A-Z][a-z]+ [A-Z][a-z]+ (?!of\b|in\b)[a-z]"
 )
 
 
