@@ -277,21 +277,25 @@ class ExtractiveComposer:
         cov = coverage(question, contexts, idf)
         if top < 0.2:
             return True
-        if top < self.min_similarity and cov < self.min_term_coverage:
+        # "my son can't swallow tablets so he has the syrup ...": a story told around a question
+        # about the medicine (a clinical intent, the medicine named, the sources found) brings
+        # words no source uses; they are not the topic, and the question is read by the words
+        # the library knows ("my grandad has the shaking illness ... would they help him?")
+        told = (
+            ev.plan.intent in _CLINICAL_INTENTS
+            and bool(_STORY.search(ev.plan.question))
+            and bool(BACLOFEN.search(norm(question)) or _TAKES_IT.search(question))
+        )
+        known = " ".join(t for t in tokenize(question) if t in (self.vocabulary or ()))
+        story = told and (
+            top >= self.min_similarity or (top >= 0.33 and coverage(known, contexts, idf) >= 0.45)
+        )
+        if top < self.min_similarity and cov < self.min_term_coverage and not story:
             return True
         safety = ev.plan.intent in ("overdose", "withdrawal", "contraindication", "interaction")
         # A question read from another language keeps words the glossary does not know: they
         # are not unknown topics.
         translated = ev.plan.language != "en" and ev.plan.intent not in ("general", "out_of_scope")
-        # "my son can't swallow tablets so he has the syrup ...": a story told around a question
-        # about the medicine (a clinical intent, the medicine named, the sources found) brings
-        # words no source uses; they are not the topic
-        story = (
-            ev.plan.intent in _CLINICAL_INTENTS
-            and top >= self.min_similarity
-            and bool(_STORY.search(ev.plan.question))
-            and bool(BACLOFEN.search(norm(question)) or _TAKES_IT.search(question))
-        )
         return (
             not (safety or translated or story)
             and self.unknown_share(question, idf) >= 0.5
@@ -496,7 +500,7 @@ class ExtractiveComposer:
         idf = ev.store.idf
         topic = {SAME_WORD.get(t, t) for t in tokenize(ev.plan.searched)} - QUESTION_WORDS
         weight = sum(idf(t) for t in topic) or 1.0
-        filled = slots.put_answer_first(pool, ev.plan, question, topic, idf)
+        filled = slots.put_answer_first(pool, ev.plan, question, topic, idf, self.vocabulary)
         if filled and not re.search(r"\band\b", question) and not wants_number:
             limit = 1  # the name asked for is given: nothing else is asked
         chosen: list[Sentence] = [pool.pop(0)]

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import Protocol
 
 from assistant.answer import Plan
-from assistant.answering.sentence_kinds import SAME_WORD
+from assistant.answering.sentence_kinds import SAME_WORD, UNCHECKED, is_design_only
 from assistant.library.chunks import tokenize
 from assistant.vocab import SUBSTANCE_SAID
 
@@ -145,6 +145,8 @@ def _qualifier_first(
             if c.score >= 0.78 * top
             and missing & c.tokens
             and kept <= c.tokens  # adds a qualifier without dropping one
+            and not UNCHECKED.search(c.text)  # how a figure was checked is no answer
+            and not is_design_only(c.text)
             and not about_other_substance(c.text, plan)  # "quit cannabis": not a smoking trial
             and cover(c) >= cover(pool[0]) + 0.05
         ),
@@ -155,7 +157,12 @@ def _qualifier_first(
 
 
 def put_answer_first(
-    pool: list, plan: Plan, question: str, topic: set[str], idf: Callable[[str], float]
+    pool: list,
+    plan: Plan,
+    question: str,
+    topic: set[str],
+    idf: Callable[[str], float],
+    known: frozenset[str] | None = None,
 ) -> bool:
     """Reorder ``pool`` (candidates, best first) so that its first sentence fills the question's
     slot when the best one does not and another nearly as relevant does. True when a "who?"
@@ -168,7 +175,9 @@ def put_answer_first(
     def cover(c: Candidate) -> float:
         return sum(idf(t) for t in topic & c.tokens) / weight
 
-    _qualifier_first(pool, plan, topic & said(question), idf, cover)
+    # a word no source uses ("michael j fox") cannot pick a sentence
+    asked = topic & said(question)
+    _qualifier_first(pool, plan, asked & known if known else asked, idf, cover)
     top = pool[0].score
     if NUMBER_QUESTION.search(question):  # a number about what was asked
         asks_year = bool(_ASKS_YEAR.search(question))
