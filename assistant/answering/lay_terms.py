@@ -262,6 +262,12 @@ LAY_TERMS: tuple[tuple[str, str], ...] = (
         r"\1",
     ),
     (r"(?:get|be|being|getting) behind the wheel", "drive"),
+    # "worked up to 180 mg" is a dose raised step by step; "all worked up" is agitation
+    (
+        r"(?:were|was|been|being|got|get|gets) (?:slowly |gradually )?worked up (?=to|towards)"
+        r"|worked up (?=to \d|towards)",
+        "titrated ",
+    ),
     (r"worked up|agitated", "agitation"),
     (r"the shakes", "withdrawal symptoms"),
     (r"(?:got|get|getting) rid of half", "half-life"),
@@ -339,7 +345,7 @@ LAY_TERMS: tuple[tuple[str, str], ...] = (
         r"(?:go|goes|going|went) back (?:on|to) (?:the )?(?:drink|drinking|alcohol|bottle)",
         "relapse to alcohol",
     ),
-    (r"(?:has |have |had )?dried out", "already abstinent from alcohol after detoxification"),
+    (r"(?:has |have |had )?dried.?out", "already abstinent from alcohol after detoxification"),
     (r"write (?:out )?(?:a )?prescription for|write (?:it|them) out", "prescribe"),
     (
         r"(?:kidneys?|renal function) (?:that )?(?:aren'?t|are not|isn'?t|is not|don'?t|do not"
