@@ -49,6 +49,7 @@ LAY_TERMS: tuple[tuple[str, str], ...] = (
         "alcohol",
     ),
     (r"on top of", "with"),
+    (r"at first|to begin with", "initially"),
     (
         r"(?:osteo|rheumatoid )?arthritis|rheumatism|(?:rheumatoid|osteo) arthritis",
         "rheumatic disorder (arthritis)",

@@ -61,6 +61,11 @@ def is_follow_up(question: str, ents: Entities, own_intent: bool) -> bool:
     return not own_intent and n <= 5
 
 
+# an acronym or a brand the question is about ("the RTU", "Baclocur"), not a country's name
+_NAMED_THING = re.compile(r"\b(?!US\b|UK\b|EU\b|FDA\b|TGA\b|ANSM\b)[A-Z]{2,}\b|\bBaclocur\b")
+_IT = re.compile(r"\b(?:it|its|that|this)\b", re.I)
+
+
 def _inherit(plan: Plan, previous: Plan) -> Plan:
     """Carry the conversation's subject into a follow-up: what the follow-up names replaces what
     the earlier turn named; what it leaves out is taken over."""
@@ -107,15 +112,23 @@ def _inherit(plan: Plan, previous: Plan) -> Plan:
     )
     # "What is the half-life?" then "and in kidney failure?": the half-life is still asked about
     topic = ""
-    if FRAGMENT_START.match(norm(plan.english)):
+    # "how long was it granted for?" after a question about a named thing that is not baclofen
+    # (the RTU, Baclocur): "it" is that thing, and its words are still the subject
+    names_thing = bool(_NAMED_THING.search(previous.english)) and not plan.entities.trials
+    if FRAGMENT_START.match(norm(plan.english)) or (
+        names_thing and _IT.search(plan.english) and not _NAMED_THING.search(plan.english)
+    ):
         if previous.follow_up and previous.topic:
             topic = previous.topic  # "And Australia?" after "what about France?": the same topic
         else:
+            named = {m.lower() for m in _NAMED_THING.findall(previous.english)}
             words = [
                 w
-                for w in re.findall(r"[a-z][\w-]{3,}", norm(previous.english))
-                if w not in _GENERIC_ASK
-                and not BACLOFEN.search(w)
+                for w in re.findall(r"[a-z][\w-]{2,}", norm(previous.english))
+                if w in named
+                or len(w) > 3
+                and w not in _GENERIC_ASK
+                and not w.startswith("baclofen")  # a brand (Baclocur) is the subject
                 and not any(rx.search(w) for rx in SUBSTANCE_RX.values())
                 and not any(rx.search(w) for rx in JURISDICTION_RX.values())
             ]
