@@ -110,6 +110,19 @@ def retrieve(
     best = _diverse(
         store, sorted(fused, key=lambda p: -fused[p]), k, s.max_per_source, focus, preferred_kind
     )
+    if (
+        lexical
+        and lexical[0][0] not in best
+        and (len(lexical) < 2 or lexical[0][1] >= 1.5 * lexical[1][1])
+    ):
+        # the one chunk that matches the question's words far better than any other
+        # ("reimbursed"), of a record already chosen, takes the place of that record's weakest
+        top_p = lexical[0][0]
+        sid = store.metas[top_p].source_id
+        same = [p for p in best if store.metas[p].source_id == sid]
+        if same:
+            weakest = min(same, key=lambda p: fused.get(p, 0.0))
+            best = [top_p if p == weakest else p for p in best]
     if expand:
         best = _with_summaries(store, best, fused, filters, focus)
     return [
