@@ -318,3 +318,29 @@ def test_falling_asleep_all_day_is_read_in_spanish() -> None:
         1
     ]
     assert "falls asleep all day" in english and "is that normal" in english, english
+
+
+# Everyday words of patients and relatives: family, feelings, body, time ("depuis des années"),
+# swallowing, surgery, blood levels, the court and the cap.
+EVERYDAY = [
+    ("Ma mère a avalé une boîte entière de comprimés de baclofène, que faut-il faire ?", "fr", ["swallowed", "whole box", "tablets"]),
+    ("Ma fille va être opérée la semaine prochaine, doit-elle arrêter son baclofène avant l'opération ?", "fr", ["daughter", "undergo surgery", "next week", STOP, "before the surgery"]),
+    ("Mon oncle a une pompe à baclofène pour sa sclérose en plaques, que se passe-t-il si elle tombe en panne ?", "fr", ["uncle", "pump", "multiple sclerosis", "what happens", "fails"]),
+    ("Mi marido toma baclofeno desde hace años, ¿puede dejarlo de golpe?", "es", ["husband", "for years", STOP, SUDDEN]),
+    ("¿El tribunal anuló la decisión sobre la dosis máxima?", "es", ["court", "annulled", "maximum dose"]),
+    ("¿Cuál es el nivel de baclofeno en sangre después de una dosis de 20 mg?", "es", ["level", "blood", "20 mg"]),
+    ("Meine Mutter hat eine ganze Packung Baclofen geschluckt, was sollen wir tun?", "de", ["swallow", "whole pack", "we"]),
+    ("Mir ist schwindelig und ich bin müde, seit ich die Dosis erhöht habe, ist das normal?", "de", ["dizzy", "tired", "dose"]),
+    ("Mein Vater hat seit ein paar Tagen Halluzinationen, kommt das vom Baclofen?", "de", ["father", "for a few days", "hallucinations", "caused by baclofen"]),
+    ("Mio padre ha allucinazioni da qualche giorno, può essere colpa del baclofene?", "it", ["father", "for a few days", "caused by baclofen"]),
+    ("Il baclofene fa male al cuore o ai polmoni?", "it", ["harm", "heart", "lungs"]),
+    ("Quali segnali di farmacovigilanza sono emersi per il baclofene?", "it", ["signals", "pharmacovigilance", "emerged"]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("question", "lang", "needs"), EVERYDAY, ids=[c[0][:40] for c in EVERYDAY])
+def test_everyday_words_are_read_into_english(question: str, lang: str, needs: list[str]) -> None:
+    detected, english = read_question(question)
+    assert detected == lang, (question, detected)
+    missing = [rx for rx in needs if not re.search(rx, english.lower())]
+    assert not missing, (english, missing)

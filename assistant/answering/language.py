@@ -232,6 +232,8 @@ def _read_word(words: list[str], i: int, lex: _Lexicon, out: list[_Tok]) -> list
     nxt = lex.word(words[i + 1].lower()) if i + 1 < len(words) else None
     if lang == "fr" and low == "en" and nxt and nxt.tag:
         return _words("when", i) if nxt.tag == "g" else []
+    if lang == "fr" and low in ("le", "la", "les", "l'") and nxt and nxt.tag == "i" and out:
+        return [] if out[-1].kind == "v" else _words("the", i)  # "peut-on le prendre"
     if (lang, low) in (("es", "se"), ("it", "si")):
         return [_Tok("(se)", "w", src=i)] if nxt and nxt.tag else []
     name = bool(i + 1 < len(words) and words[i + 1][:1].isupper() and not nxt)
