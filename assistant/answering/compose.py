@@ -52,6 +52,7 @@ from assistant.answering.sentence_kinds import (
     RESULT,
     SAME_WORD,
     THIS_THING,
+    TWO_QUESTIONS,
     UNCHECKED,
     is_design_only,
     is_meta,
@@ -86,12 +87,6 @@ QUESTION_WORDS = frozenset(
     )
 )
 
-# "what are the signs and how is it managed?", "does it work? is it safe?": two questions
-_TWO_QUESTIONS = re.compile(
-    r"\b(?:and|or|but) (?:also )?(?:how|what|why|when|where|which|who|whether|is|are|does|do|did"
-    r"|can|could|should|was|were)\b|\?.+\?",
-    re.I,
-)
 _CLINICAL_INTENTS = frozenset({"adverse_effects", "pharmacokinetics", "efficacy"})
 # someone's own story: "my husband", "my son", "I have been"
 _STORY = re.compile(
@@ -509,7 +504,7 @@ class ExtractiveComposer:
         top = chosen[0].score
         # a question in two parts ("the signs *and* how it is managed") takes a line for a part
         # the first leaves open; otherwise a further line must answer a good share of it
-        two_parts = bool(_TWO_QUESTIONS.search(question))
+        two_parts = bool(TWO_QUESTIONS.search(question))
         need, near = (0.1, 0.75) if two_parts else (0.2, 0.8)
         if answered and not wants_list:
             limit = 1  # the first sentence says all the question asks: nothing else is asked

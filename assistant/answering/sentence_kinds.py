@@ -149,6 +149,12 @@ THIS_THING = re.compile(
     re.I,
 )
 
+# "what are the signs and how is it managed?", "does it work? is it safe?": two questions
+TWO_QUESTIONS = re.compile(
+    r"\b(?:and|or|but) (?:also )?(?:how|what|why|when|where|which|who|whether|is|are|does|do|did"
+    r"|can|could|should|was|were)\b|\?.+\?",
+    re.I,
+)
 # A question asking for several things ("which side effects", "what are the signs").
 LIST_QUESTION = re.compile(
     r"\b(?:which|what)\s+(?:\w+\s+){0,2}?(?:are|were)\b|^\s*(?:list|name)\b"
