@@ -322,6 +322,9 @@ STOPPING = _rx(
     r"\b(?:abrupt|sudden)\w* (?:withdrawal|stop\w*|discontinu\w*|cessation|end\w*)\b",
     r"\bbaclofen withdrawal\b|\bwithdrawal (?:from|of|after stopping) (?:baclofen|it|the drug)\b",
     r"\btaper\w*\b|\bweaning\b",
+    # "how was it brought to a stop?": how the treatment was ended
+    r"\b(?:it|baclofen|the (?:drug|treatment|medicine)) (?:was |is |be )?(?:brought|came|come) to"
+    r" (?:a stop|an end)\b",
     # "reduce my dose gradually myself": a taper, however it is worded
     r"\b(?:reduc|lower|decreas|cut)\w* (?:\w+ ){0,4}?(?:gradually|slowly|bit by bit|step by step"
     r"|little by little)\b",
