@@ -82,6 +82,13 @@ _TREATED = re.compile(
     r"|\bantidote\b|\bsupportive care\b|\btreatment (?:is|was|consists)\b",
     re.I,
 )
+# a body that acted: "sought by the patients' collective Baclohelp", "the Baclohelp association"
+_ORGANISATION = re.compile(
+    r"\b(?:collective|association|society|charity|foundation|federation|union|company|firm"
+    r"|manufacturer|network|group) (?:called |named )?(?-i:[A-Z][\w-]+)"
+    r"|(?-i:[A-Z][\w-]+) (?:collective|association|society|charity|foundation|federation)\b",
+    re.I,
+)
 ASKS_WHO = re.compile(r"^\s*(?:and |so )?who\b", re.I)
 # a first name and a surname, after a word (not a sentence's first word)
 _PERSON = re.compile(r"(?<=[\w,;:] )(?-i:([A-Z][a-z]+) ([A-Z][a-z]+))\b")
@@ -220,11 +227,17 @@ def put_answer_first(
         lead = next((c for c in pool[1:6] if c.score >= 0.85 * top and _HARM.search(c.text)), None)
         _promote(pool, lead)
         return False
-    if ASKS_WHO.match(question):  # "who first made it?": the answer names a person
-        if names_person(pool[0].text, idf):
+    if ASKS_WHO.match(question):  # "who first made it?": the answer names a person or a body
+        if names_person(pool[0].text, idf) or _ORGANISATION.search(pool[0].text):
             return True
         lead = next(
-            (c for c in pool[1:10] if c.score >= 0.65 * top and names_person(c.text, idf)), None
+            (
+                c
+                for c in pool[1:10]
+                if c.score >= 0.65 * top
+                and (names_person(c.text, idf) or _ORGANISATION.search(c.text))
+            ),
+            None,
         )
         return _promote(pool, lead)
     if plan.intent in RESULT_INTENTS and ASKS_EFFECT.search(question):
