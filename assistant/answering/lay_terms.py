@@ -51,6 +51,10 @@ LAY_TERMS: tuple[tuple[str, str], ...] = (
     (r"on top of", "with"),
     (r"at first|to begin with", "initially"),
     (
+        r"weight.?(?:adjusted|based)|per (?:kilo|kilogram|kg)(?: of (?:body ?weight|weight))?",
+        "mg/kg body-weight",
+    ),
+    (
         r"(?:osteo|rheumatoid )?arthritis|rheumatism|(?:rheumatoid|osteo) arthritis",
         "rheumatic disorder (arthritis)",
     ),

@@ -139,7 +139,8 @@ def _detail(own: Evidence) -> tuple[str, list] | None:
             )
         )
         picked = cands[:1]
-        asked = set(tokenize(q)) - QUESTION_WORDS
+        # what is asked, not the names that say which study ("Ameisen", "ALPADIR")
+        asked = set(tokenize(re.sub(r"(?<=\w )[A-Z][\w'-]+", " ", q))) - QUESTION_WORDS
         idf = own.store.idf
         # a second sentence only when it adds a figure or specific words (never after one
         # saying the sources give no such figures: the headline is not what was asked)
