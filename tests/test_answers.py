@@ -1129,3 +1129,31 @@ def test_a_follow_up_names_one_of_the_trials_just_listed(corpus_assistant) -> No
     assert first_sentence(ans.answer).startswith("Yes"), ans.answer
     neg = corpus_assistant.ask("Was the ALPADIR trial a success?")
     assert first_sentence(neg.answer).startswith("No"), neg.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Can I take baclofen with cetirizine?",
+        "Kann ich Baclofen zusammen mit Ibuprofen nehmen?",
+        "Is it safe to use baclofen alongside paracetamol?",
+    ],
+)
+def test_a_medicine_no_source_names_is_said_so_not_declined(corpus_assistant, question) -> None:
+    """An interaction question about a medicine no source names is answered: no interaction is
+    named, with the label's warning about other sedating medicines, cited; never declined and
+    never "Not without risk" on another class's warning."""
+    ans = corpus_assistant.ask(question)
+    assert not ans.abstained, ans.answer
+    assert first_sentence(ans.answer).startswith("No interaction between baclofen and"), ans.answer
+    assert ans.citations and ans.citations[0].source_id == "label_interactions"
+
+
+def test_an_interaction_question_worded_as_taken_with_is_answered(corpus_assistant) -> None:
+    for q in (
+        "Can baclofen be taken with tramadol?",
+        "Mein Vater nimmt Baclofen. Darf er auch Tramadol gegen Schmerzen nehmen?",
+    ):
+        ans = corpus_assistant.ask(q)
+        assert ans.plan and ans.plan.intent == "interaction", (q, ans.plan)
+        assert re.search(r"opioid", first_sentence(ans.answer), re.I), ans.answer

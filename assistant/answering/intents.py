@@ -52,10 +52,12 @@ INTENT_RX = {
         r"\b(?:alcohol|drinks?|beers?|wine|glass of \w+|pints?|spirits) (?:\w+ ){0,3}?(?:with|on|while on"
         r"|while taking) (?:my |his |her |your |the )?(?:baclofen|it|medication|medicine|tablets|pills)\b",
         r"\b(?:take|have|use|start) (?:\w+ ){0,4}?(?:too|as well|on top)\b",
+        r"\b(?:take|have|use|start) also\b|\balso (?:take|have|use|start)\b",
         r"\b(?:safe|ok|okay|fine|dangerous|risky|harmful) (?:to (?:take|use) )?(?:it )?(?:with|alongside)\b",
         r"\bwhile (?:drinking|taking|on)\b"
         r"|\bdrink(?:s|ing)? (?:alcohol )?(?:on|while|with|when)\b(?! drinking days)",
         r"\b(?:take|taking|use|using|on) (?:baclofen|it) (?:\w+ ){0,2}?with\b",
+        r"\b(?:taken|used|given|prescribed) (?:\w+ ){0,2}?(?:with|alongside)\b",
         r"\bchange the effect\b|\bco.?ingest\w*|\bcns depressants?\b",
         r"\b(?:increase|strengthen|boost|enhance|intensif\w*|potentiat\w*|add to|weaken|block)s?"
         r" the (?:effects?|action) of (?:\w+ ){0,3}?(?:medicines?|medications?|drugs|pills|tablets"

@@ -50,6 +50,7 @@ LAY_TERMS: tuple[tuple[str, str], ...] = (
     ),
     (r"on top of", "with"),
     (r"at first|to begin with", "initially"),
+    (r"(?:hay ?fever|allergy) (?:tablets|pills|medicines?|meds|medication)", "antihistamines"),
     (
         r"weight.?(?:adjusted|based)|per (?:kilo|kilogram|kg)(?: of (?:body ?weight|weight))?",
         "mg/kg body-weight",

@@ -419,6 +419,9 @@ class Assistant:
             comp = trial_lists.population_studies(_filtered(ev, filters))
         elif intent == "adverse_effects" and not plan.entities.trials:
             comp = effects.unlisted_effect(ev)  # "does it cause hair loss?" when none says so
+        elif intent in ("interaction", "general") and not plan.entities.trials:
+            # "with ibuprofen?" when no source names it
+            comp = effects.unlisted_interaction(ev, self.extractive.vocabulary)
         if comp is not None:
             pass
         elif intent == "contraindication":
