@@ -51,7 +51,9 @@ COMPARED_RESULT = re.compile(
 # "how should the dose be adjusted / by how much should it be lowered?": an amount
 _ASKS_ADJUSTMENT = re.compile(
     r"\bhow (?:should|much should|far should|do you|should you|to) (?:\w+ ){0,3}?(?:adjust|reduc|lower"
-    r"|chang|cut|decreas)\w*|\bby how much\b|\bdose (?:adjustments?|reductions?)\b",
+    r"|chang|cut|decreas)\w*|\bby how much\b|\bdose (?:adjustments?|reductions?)\b"
+    r"|\b(?:need|needs|require|requires) (?:a )?(?:less|lower|smaller|reduced)\b"
+    r"|\bhow (?:does one|do you|should one|to) dose\b",
     re.I,
 )
 _AMOUNT = re.compile(
