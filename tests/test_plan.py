@@ -349,3 +349,18 @@ def test_everyday_questions_take_the_intent_they_ask(catalog, question: str, int
 def test_a_brand_name_is_read_as_its_medicine(catalog) -> None:
     plan = plan_question("Is baclofen better than Antabuse for alcohol?", catalog)
     assert plan.entities.other_medicines == ["disulfiram"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Is it safe to take codeine with my muscle relaxer?",
+        "my husband is on methadone, can he start the muscle relaxer for his drinking?",
+        "Does alcohol make baclofen stronger?",
+        "my nan takes the muscle relaxer and a water tablet for her heart, is that ok together?",
+    ],
+)
+def test_interaction_questions_in_everyday_words(catalog, question: str) -> None:
+    """Someone already on another medicine, or a medicine taken 'with my muscle relaxer', is an
+    interaction question (not a personal dose, a condition or efficacy)."""
+    assert plan_question(question, catalog).intent == "interaction"

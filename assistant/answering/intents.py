@@ -58,6 +58,10 @@ INTENT_RX = {
         r"|\bdrink(?:s|ing)? (?:alcohol )?(?:on|while|with|when)\b(?! drinking days)",
         r"\b(?:take|taking|use|using|on) (?:baclofen|it) (?:\w+ ){0,2}?with\b",
         r"\b(?:taken|used|given|prescribed) (?:\w+ ){0,2}?(?:with|alongside)\b",
+        # "safe to take codeine with my muscle relaxer?", "does alcohol make it stronger?"
+        r"\b(?:take|taking|use|using|have|having) (?:\w+ ){1,3}?(?:with|alongside) (?:my |his |her "
+        r"|the |your )?(?:baclofen|it|medication|medicine|tablets|pills|meds)\b",
+        r"\bmakes? (?:baclofen|it|the drug) (?:stronger|weaker|more potent|less effective)\b",
         r"\bchange the effect\b|\bco.?ingest\w*|\bcns depressants?\b",
         r"\b(?:increase|strengthen|boost|enhance|intensif\w*|potentiat\w*|add to|weaken|block)s?"
         r" the (?:effects?|action) of (?:\w+ ){0,3}?(?:medicines?|medications?|drugs|pills|tablets"
@@ -195,6 +199,10 @@ GROUP_OF_IT = re.compile(
 # --------------------------------------------------------------------------- intent
 
 
+# someone already taking another medicine ("my husband is on methadone", "she takes lithium")
+_ALREADY_ON = re.compile(
+    r"\b(?:is|are|am|i'm|he's|she's|hes|shes|been|already) (?:\w+ )?on\b|\b(?:takes|taking) (?!baclofen)"
+)
 _ON_ANOTHER = re.compile(
     r"\b(?:patients|people|someone|somebody|those|anyone|a person) (?:who (?:are|is) )?(?:on|taking"
     r"|using)\b"
@@ -248,6 +256,8 @@ def classify(text: str, ents: Entities, personal: bool, records: Sequence[Record
         or (_LEFT_THE_STUDY.search(t) and hit["adverse_effects"])
     ):
         return "withdrawal"
+    if (others or classes) and baclofen and _ALREADY_ON.search(t) and not hit["comparison"]:
+        return "interaction"  # "he is on methadone, can he start the muscle relaxer?"
     if personal and hit["dosing"]:
         return "dosing"
     safety_cue = bool(ci.SAFETY.search(t)) or bool(re.search(r"\b(?:give|avoided?)\b", t))
@@ -259,6 +269,7 @@ def classify(text: str, ents: Entities, personal: bool, records: Sequence[Record
         conditions
         and safety_cue
         and not (others or ents.trials or hit["comparison"] or asks_effect)
+        and not (classes and hit["interaction"])
         and not (hit["regulation"] and re.match(r"\s*(?:and )?when\b", t))  # a label's history
     ):
         return "contraindication"

@@ -51,6 +51,7 @@ LAY_TERMS: tuple[tuple[str, str], ...] = (
     (r"on top of", "with"),
     (r"at first|to begin with", "initially"),
     (r"(?:hay ?fever|allergy) (?:tablets|pills|medicines?|meds|medication)", "antihistamines"),
+    (r"water (?:tablets?|pills?)", "diuretic blood pressure tablets"),
     (
         r"weight.?(?:adjusted|based)|per (?:kilo|kilogram|kg)(?: of (?:body ?weight|weight))?",
         "mg/kg body-weight",
