@@ -1157,3 +1157,16 @@ def test_an_interaction_question_worded_as_taken_with_is_answered(corpus_assista
         ans = corpus_assistant.ask(q)
         assert ans.plan and ans.plan.intent == "interaction", (q, ans.plan)
         assert re.search(r"opioid", first_sentence(ans.answer), re.I), ans.answer
+
+
+def test_follow_ups_keep_asking_about_side_effects_and_a_trial_s_dose(corpus_assistant) -> None:
+    """ "and at high doses?" and "do they go away?" after a side-effect question stay side-effect
+    questions (not a personal dose, not declined); "what was the target dose?" after a trial
+    gives that trial's dose."""
+    history = ["What are the common side effects of baclofen?"]
+    high = corpus_assistant.ask("and at high doses?", history=history)
+    assert high.plan and high.plan.intent == "adverse_effects", high.plan
+    later = corpus_assistant.ask("do they go away?", history=[*history, "and at high doses?"])
+    assert not later.abstained and later.plan.intent == "adverse_effects", later.answer
+    dose = corpus_assistant.ask("what was the target dose?", history=["Was ALPADIR blinded?"])
+    assert "180 mg/day" in first_sentence(dose.answer), dose.answer

@@ -64,6 +64,7 @@ def is_follow_up(question: str, ents: Entities, own_intent: bool) -> bool:
 # an acronym or a brand the question is about ("the RTU", "Baclocur"), not a country's name
 _NAMED_THING = re.compile(r"\b(?!US\b|UK\b|EU\b|FDA\b|TGA\b|ANSM\b)[A-Z]{2,}\b|\bBaclocur\b")
 _IT = re.compile(r"\b(?:it|its|that|this)\b", re.I)
+_IT_THEY = re.compile(r"\b(?:they|them|those|these)\b", re.I)
 
 
 def _inherit(plan: Plan, previous: Plan) -> Plan:
@@ -83,6 +84,10 @@ def _inherit(plan: Plan, previous: Plan) -> Plan:
         intent = previous.intent
     if previous.intent == "efficacy" and intent == "dosing" and "dose" in plan.aspects:
         intent = "efficacy"  # "does it help?" then "and at high doses?": does it help at them
+    if previous.intent == "adverse_effects" and (
+        (intent == "dosing" and "dose" in plan.aspects) or not has_intent_words(plan.english)
+    ):
+        intent = "adverse_effects"  # "its side effects?" then "and at high doses?", "do they pass?"
     merged = Entities(
         substances=ents.substances or prev.substances,
         trials=ents.trials or ([] if new_substance or ents.jurisdictions else prev.trials),
@@ -115,8 +120,15 @@ def _inherit(plan: Plan, previous: Plan) -> Plan:
     # "how long was it granted for?" after a question about a named thing that is not baclofen
     # (the RTU, Baclocur): "it" is that thing, and its words are still the subject
     names_thing = bool(_NAMED_THING.search(previous.english)) and not plan.entities.trials
-    if FRAGMENT_START.match(norm(plan.english)) or (
-        names_thing and _IT.search(plan.english) and not _NAMED_THING.search(plan.english)
+    if (
+        FRAGMENT_START.match(norm(plan.english))
+        or (names_thing and _IT.search(plan.english) and not _NAMED_THING.search(plan.english))
+        # "do they go away?" after the side effects: a question with no topic of its own
+        or (
+            not has_intent_words(plan.english)
+            and not merged.trials
+            and _IT_THEY.search(plan.english)
+        )
     ):
         if previous.follow_up and previous.topic:
             topic = previous.topic  # "And Australia?" after "what about France?": the same topic
@@ -222,6 +234,7 @@ _GENERIC_ASK = frozenset(
         "were",
         "there",
         "when",
+        "since",
         "where",
         "about",
         "tell",

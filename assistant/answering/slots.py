@@ -31,7 +31,7 @@ RESULT_INTENTS = frozenset({"efficacy", "trial_result", "which_trials", "compari
 NUMBER_QUESTION = re.compile(
     r"\b(?:how (?:many|much|long|often)|what (?:is|was) the (?:maximum|max|highest|usual|starting"
     r"|half|target|daily)|half.?life|what (?:dose|year)|which year|when (?:was|did|were)"
-    r"|how old|what percentage|what proportion)\b",
+    r"|how old|what percentage|what proportion|since when|from when)\b",
     re.I,
 )
 _ASKS_YEAR = re.compile(r"\b(?:what|which) year\b|\bwhen\b", re.I)
