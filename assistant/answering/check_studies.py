@@ -10,6 +10,7 @@ from typing import Any
 
 import numpy as np
 
+from assistant.answering import contrasts as ct
 from assistant.answering.agreement import (
     APPROXIMATE,
     COUNT,
@@ -63,14 +64,12 @@ _HEDGE = re.compile(
     r"|potential\w*|promis\w*|hope\w*|theor\w*|research(?:ers)? (?:is|are) (?:looking|studying))\b",
     re.I,
 )
-# Words that make a claim stronger than a similar sentence ("banned it altogether", "only
-# specialists"): a curated sentence without them does not support the claim.
 
 
 # "topiramate kept more people off alcohol", "clonidine beat baclofen", "baclofen did worse"
 _RIVAL_WON = (
     r"(?:beat|outperform\w*|(?:did|was|worked|fared) better than|was superior to|came out ahead of"
-    r"|kept more|helped more|won)"
+    r"|kept more|helped more|won|came out (?:\w+ )?ahead)"
 )
 _LOST = r"(?:did worse than|was worse than|fared worse than|was inferior to|lost to|fell short of)"
 # an outcome the sources word differently ("psychological" symptoms are "mental" ones)
@@ -95,7 +94,12 @@ def comparator_won(text: str, record: RecordInfo) -> str | None:
     if record.result == "benefit":
         return rival
     key = (record.key_result or "").lower()
-    asked = {_OUTCOME_WORDS.get(w, w) for w in re.findall(r"[a-z]+", t[won.end() :])}
+    # the outcome is said in the winning clause, after the verdict or before it ("baclofen lost
+    # on the mental symptoms, where clonidine came out ahead")
+    after = re.split(r"[,;]|\b(?:while|whereas|but|where)\b", t[won.end() :])[0]
+    before = re.split(r"[;]", t[: won.start()])[-1]
+    said = after if re.search(r"[a-z]{4,}", after) else before
+    asked = {_OUTCOME_WORDS.get(w, w) for w in re.findall(r"[a-z]+", said)}
     asked -= {"symptoms", "scores", "outcomes", "effects", "people", "patients", "baclofen", "than"}
     for m in re.finditer(rf"\bbetter than {rival}\b([^;,.]*)", key):
         if asked & set(re.findall(r"[a-z]{4,}", m.group(1))):
@@ -135,11 +139,24 @@ _COUNTRY_WORDS = {
     "Canada": r"\bCanadian\b|\bCanada\b|\bOntario\b",
     "India": r"\bIndian?\b",
     "United Kingdom": r"\bUK\b|\bBritish\b|\bUnited Kingdom\b",
+    "New Zealand": r"\bNew Zealand\b",
 }
 # "30 mg a day reduced drinking more than 60 mg did", "75 mg worked better than 30 mg"
 _DOSE_BEAT = re.compile(
     r"\b(\d{1,3})\s?(?:mg|milligrams?)\b[^.;]{0,60}?\b(?:more|better|further|greater|bigger)\b"
     r"[^.;]{0,15}?\bthan\s+(?:\w+\s+){0,3}?(\d{1,3})\s?(?:mg|milligrams?)\b",
+    re.I,
+)
+# "a 2019 brain-scan study", "the trial published in 2012": the year a claim gives a study
+_DATED_STUDY = re.compile(
+    r"\b(?:a|an|the|one|this|that)\s+((?:19|20)\d\d)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:study|trial|pilot|review|survey|series|analysis|rct|cohort|paper)\b"
+    r"|\b(?:study|trial|pilot|survey|series|paper),?\s+(?:published\s+)?(?:from|in)\s+((?:19|20)\d\d)\b",
+    re.I,
+)
+# "single doses of up to 90 mg", "a maximum of 120 mg": the highest dose a claim gives a study
+_UP_TO_DOSE = re.compile(
+    r"\b(?:up to|as much as|a maximum of|maximum doses? of|at most)\s+(\d{2,4})\s?(?:mg|milligrams?)\b",
     re.I,
 )
 _PER_DOSE = re.compile(r"(\d+(?:\.\d+)?)%\s+on\s+(\d{1,3})\s?mg\b", re.I)
@@ -180,6 +197,21 @@ def near(figure: str, known: set[str]) -> bool:
         except ValueError:
             continue
     return False
+
+
+# typed comparisons of a claim with one sentence of the study it names
+RECORD_CONTRASTS = (
+    share_conflict,
+    difference_conflict,
+    threshold_conflict,
+    ct.trend_conflict,
+    ct.frequency_conflict,
+    ct.effect_direction_conflict,
+    ct.comparison_conflict,
+    ct.exclusivity_conflict,
+    ct.significance_conflict,
+    ct.ratio_conflict,
+)
 
 
 class StudyChecks:
@@ -235,8 +267,11 @@ class StudyChecks:
             if not (claim.context and claim.context.endswith(":"))
             else f"{claim.context} {text}"
         )
-        place = self._other_country(claim, record)
-        if place:
+        if (
+            self._other_country(claim, record)
+            or self._other_year(claim, record)
+            or self._above_max_dose(claim, record, body_numbers)
+        ):
             return True
         better = _dose_better(text, record.key_result or "")
         if better:
@@ -314,8 +349,10 @@ class StudyChecks:
         """A study the claim describes by another country ("a Belgian trial of 151 people" for
         the Dutch one): the record's country, from its own sentence saying it."""
         said = _COUNTRY_OF_STUDY.search(claim.text)
-        if not said or not record.country or record.country == "international":
+        if not record.country or record.country == "international":
             return False
+        if not said:
+            return self._named_country(claim, record)
         if named_studies(claim.text.replace(said.group(1), " "), self.catalog) != [record.id]:
             return False  # the study is named by its other details, not by the country
         countries = find_countries(said.group(1))
@@ -329,6 +366,76 @@ class StudyChecks:
         claim.verdict = "contradicted"
         claim.explanation = f"{record.display_name} was done in {record.country}."
         return True
+
+    def _named_country(self, claim: Claim, record: RecordInfo) -> bool:
+        """A study named by its author or trial name, placed in another country ("Zahra and
+        colleagues counted 102 deaths in New Zealand") that its record never names."""
+        said = find_countries(claim.text)
+        if len(said) != 1 or record.country in said or not record.country:
+            return False
+        low = claim.text.lower()
+        if not (
+            (record.surname and re.search(rf"\b{re.escape(record.surname)}", claim.text))
+            or any(n.lower() in low for n in record.trial_names)
+        ):
+            return False
+        if said & set().union(*(find_countries(t) for t in self._record_texts(record.id))):
+            return False  # the record names that country too (a comparison, a co-author)
+        words = _COUNTRY_WORDS.get(record.country)
+        quote = words and self._sentence_matching(record.id, re.compile(words, re.I))
+        if not quote:
+            return False
+        self._cite(claim, record.id, quote)
+        claim.verdict = "contradicted"
+        claim.explanation = f"{record.display_name} was done in {record.country}."
+        return True
+
+    def _other_year(self, claim: Claim, record: RecordInfo) -> bool:
+        """A study described by its details with another year ("a 2019 brain-scan study of 20
+        cocaine-dependent people" for Young 2014): the record's year, from a curated sentence
+        naming the study with it."""
+        years = re.findall(r"\b(?:19|20)\d\d\b", claim.text)
+        said = _DATED_STUDY.search(claim.text)
+        if len(set(years)) != 1 or not said or not record.year or not record.surname:
+            return False
+        year = said.group(1) or said.group(2)
+        if int(year) == record.year:
+            return False
+        if named_studies(claim.text.replace(year, " "), self.catalog) != [record.id]:
+            return False
+        rx = re.compile(
+            rf"\b{re.escape(record.surname)}(?: et al\.?| and colleagues)? {record.year}\b"
+        )
+        for rid in [record.id] + [r.id for r in self.catalog if r.evidence == "overview"]:
+            quote = self._sentence_matching(rid, rx)
+            if quote:
+                self._cite(claim, rid, quote)
+                claim.verdict = "contradicted"
+                claim.explanation = f"{record.display_name} is from {record.year}, not {year}."
+                return True
+        return False
+
+    def _above_max_dose(self, claim: Claim, record: RecordInfo, body_numbers: set[str]) -> bool:
+        """A highest dose the claim gives a study ("single doses of up to 90 mg") above the
+        record's highest dose, a figure the record never states."""
+        m = _UP_TO_DOSE.search(claim.text)
+        if not m or not record.max_dose_mg:
+            return False
+        dose = int(m.group(1))
+        if dose <= record.max_dose_mg * 1.1 or str(dose) in body_numbers:
+            return False
+        quote = self._sentence_with(record.id, f"{record.max_dose_mg:g} mg")
+        if not quote:
+            return False
+        self._cite(claim, record.id, quote)
+        claim.verdict = "contradicted"
+        claim.explanation = (
+            f"{record.display_name} gave baclofen up to {record.max_dose_mg:g} mg, not {dose} mg."
+        )
+        return True
+
+    def _record_texts(self, record_id: str) -> list[str]:
+        return [self.store.texts[pos] for pos in self.store.record_positions(record_id)]
 
     def _within_record(self, claim: Claim, record: RecordInfo, vec: np.ndarray) -> bool:
         """The study's own sentences most like the claim: a share of patients that cannot hold
@@ -354,15 +461,23 @@ class StudyChecks:
             row = int(rows[i])
             pos = int(self._rows[row])
             sent = self._sentence_text(row, pos)
-            why = (
-                share_conflict(claim.text, sent)
-                or difference_conflict(claim.text, sent)
-                or threshold_conflict(claim.text, sent)
+            why = next(
+                (w for f in RECORD_CONTRASTS if (w := f(claim.text, sent)) is not None),
+                None,
             )
             if why is not None:
                 self._contradicted_by(
                     claim, pos, sent, f"{record.display_name}: {why[0].lower()}{why[1:]}"
                 )
+                return True
+        # contrasts specific enough to read every sentence of the study: deaths in a series
+        # whose patients all recovered, a count that went another way over the same period
+        for row in rows:
+            pos = int(self._rows[int(row)])
+            sent = self._sentence_text(int(row), pos)
+            why = ct.survival_conflict(claim.text, sent) or ct.trend_conflict(claim.text, sent)
+            if why is not None:
+                self._contradicted_by(claim, pos, sent, f"{record.display_name}: {why}")
                 return True
         return False
 
