@@ -449,7 +449,7 @@ def test_contradictions_on_the_development_articles(docs_assistant, record_prope
     # Four more on thin ground (other drugs, toxicology, a wiki FAQ, a forum thread) brought it
     # to 0.735 (0.289 on those four); typed contrasts (trends, how common, directions, both
     # groups, significance, deaths, effect measures), a study's dose, year and country from its
-    # fields, harmless-combination claims and everyday phrasings of facts to 0.952.
+    # fields, harmless-combination claims and everyday phrasings of facts to 0.959.
     # A floor against regressions just below that; held-out recall is what tells generality
     assert recall >= 0.92
 
@@ -1457,6 +1457,7 @@ class _StudyFake(Checker):
         ("leung2006", "A 2011 series by Leung described 23 overdoses.", "year", True),
         ("leung2006", "Leung's series, published in 1999, described 23 overdoses.", "year", True),
         ("leung2006", "A 2006 series by Leung described 23 overdoses.", "year", False),
+        ("leung2006", "A 2011 review of the Leung series of 23 overdoses.", "year", False),
     ],
 )
 def test_a_study_said_to_have_another_dose_country_or_year(catalog, record_id, text, check, wrong):

@@ -154,6 +154,9 @@ _DATED_STUDY = re.compile(
     r"|\b(?:study|trial|pilot|survey|series|paper),?\s+(?:published\s+)?(?:from|in)\s+((?:19|20)\d\d)\b",
     re.I,
 )
+_STUDY_WORD = re.compile(
+    r"\b(?:study|trial|pilot|review|survey|series|analysis|rct|cohort|paper|report)\b", re.I
+)
 # "single doses of up to 90 mg", "a maximum of 120 mg": the highest dose a claim gives a study
 _UP_TO_DOSE = re.compile(
     r"\b(?:up to|as much as|a maximum of|maximum doses? of|at most)\s+(\d{2,4})\s?(?:mg|milligrams?)\b",
@@ -232,8 +235,8 @@ class StudyChecks:
             ids = named_studies(claim.text, self.catalog)
         if not ids and claim.context:
             ids = named_studies(claim.context, self.catalog)
-        if len(ids) != 1:
-            return False
+        if len(ids) != 1:  # a description that fits one study but for its year
+            return not ids and self._other_year(claim, None)
         record = next((r for r in self.catalog if r.id == ids[0]), None)
         if record is None or record.evidence in ("label", "regulatory", "guideline", "overview"):
             return False
@@ -390,18 +393,20 @@ class StudyChecks:
         claim.explanation = f"{record.display_name} was done in {record.country}."
         return True
 
-    def _other_year(self, claim: Claim, record: RecordInfo) -> bool:
+    def _other_year(self, claim: Claim, record: RecordInfo | None) -> bool:
         """A study described by its details with another year ("a 2019 brain-scan study of 20
         cocaine-dependent people" for Young 2014): the record's year, from a curated sentence
-        naming the study with it."""
+        naming the study with it. Without ``record``, the study the undated claim describes."""
         years = re.findall(r"\b(?:19|20)\d\d\b", claim.text)
         said = _DATED_STUDY.search(claim.text)
-        if len(set(years)) != 1 or not said or not record.year or not record.surname:
-            return False
+        if len(set(years)) != 1 or not said or len(_STUDY_WORD.findall(claim.text)) != 1:
+            return False  # "a 2019 review of the 2014 study": the year may be another study's
         year = said.group(1) or said.group(2)
-        if int(year) == record.year:
+        ids = named_studies(re.sub(r"\s+", " ", claim.text.replace(year, "")), self.catalog)
+        record = record or next((r for r in self.catalog if ids == [r.id]), None)
+        if record is None or ids != [record.id] or not record.year or not record.surname:
             return False
-        if named_studies(claim.text.replace(year, " "), self.catalog) != [record.id]:
+        if int(year) == record.year or record.evidence in ("label", "regulatory", "overview"):
             return False
         rx = re.compile(
             rf"\b{re.escape(record.surname)}(?: et al\.?| and colleagues)? {record.year}\b"
