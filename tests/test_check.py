@@ -1200,6 +1200,7 @@ _BOTH_GROUPS = (
         ("Cigarette craving went down only in the baclofen arm.", _BOTH_GROUPS, True),
         ("The drop in craving for cigarettes was specific to baclofen.", _BOTH_GROUPS, True),
         ("Cigarette craving fell on placebo as well as on baclofen.", _BOTH_GROUPS, False),
+        ("The fall in craving was not specific to baclofen.", _BOTH_GROUPS, False),
     ],
 )
 def test_an_effect_seen_in_both_groups_is_not_baclofen_alone(claim, passage, conflict) -> None:
@@ -1218,6 +1219,8 @@ _NS = (
         ("Baclofen significantly reduced opioid craving compared with placebo.", _NS, True),
         ("Opioid craving fell clearly more on baclofen than on the dummy pill.", _NS, True),
         ("Opioid craving eased on baclofen, though not significantly.", _NS, False),
+        # another outcome of the same sentence's study is not the one called not significant
+        ("Retention was significantly higher on baclofen than on placebo.", _NS, False),
     ],
 )
 def test_a_significant_difference_is_compared(claim: str, passage: str, conflict: bool) -> None:

@@ -95,6 +95,7 @@ _CONTRASTS = (
     exclusivity_conflict,
     significance_conflict,
 )
+_NOT_STUDIES = ("label", "regulatory", "guideline", "overview")
 # a claim about a condition (overdose, kidney disease) is not compared with a figure said of
 # people without it
 _CONDITIONS = {
@@ -364,10 +365,15 @@ class Checker(StudyChecks, InteractionChecks):
                 break
             pos = int(self._rows[row])
             sent = self._sentence_text(row, pos)
-            why = next((w for f in _CONTRASTS if (w := f(claim.text, sent)) is not None), None)
             record = next(
                 (r for r in self.catalog if r.id == self.store.metas[pos].source_id), None
             )
+            if record is not None and record.evidence not in _NOT_STUDIES:
+                # a study whose record never gives the claim's figures is another study
+                known = self._record_numbers(record.id) | {str(record.year)}
+                if not all(near(n, known) for n in numbers_in_text(claim.text)):
+                    continue
+            why = next((w for f in _CONTRASTS if (w := f(claim.text, sent)) is not None), None)
             if why is None and record is not None:
                 rival = comparator_won(claim.text, record)
                 if rival and self._cite_result(claim, record):

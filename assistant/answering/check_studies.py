@@ -147,21 +147,6 @@ _DOSE_BEAT = re.compile(
     r"[^.;]{0,15}?\bthan\s+(?:\w+\s+){0,3}?(\d{1,3})\s?(?:mg|milligrams?)\b",
     re.I,
 )
-# "a 2019 brain-scan study", "the trial published in 2012": the year a claim gives a study
-_DATED_STUDY = re.compile(
-    r"\b(?:a|an|the|one|this|that)\s+((?:19|20)\d\d)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:study|trial|pilot|review|survey|series|analysis|rct|cohort|paper)\b"
-    r"|\b(?:study|trial|pilot|survey|series|paper),?\s+(?:published\s+)?(?:from|in)\s+((?:19|20)\d\d)\b",
-    re.I,
-)
-_STUDY_WORD = re.compile(
-    r"\b(?:study|trial|pilot|review|survey|series|analysis|rct|cohort|paper|report)\b", re.I
-)
-# "single doses of up to 90 mg", "a maximum of 120 mg": the highest dose a claim gives a study
-_UP_TO_DOSE = re.compile(
-    r"\b(?:up to|as much as|a maximum of|maximum doses? of|at most)\s+(\d{2,4})\s?(?:mg|milligrams?)\b",
-    re.I,
-)
 _PER_DOSE = re.compile(r"(\d+(?:\.\d+)?)%\s+on\s+(\d{1,3})\s?mg\b", re.I)
 _WORSE_IF_HIGHER = re.compile(r"\brelaps\w*|\bdrop.?out|\badverse|\bside.?effect|\blapse", re.I)
 
@@ -373,8 +358,9 @@ class StudyChecks:
     def _named_country(self, claim: Claim, record: RecordInfo) -> bool:
         """A study named by its author or trial name, placed in another country ("Zahra and
         colleagues counted 102 deaths in New Zealand") that its record never names."""
-        said = find_countries(claim.text)
-        if len(said) != 1 or record.country in said or not record.country:
+        place = ct.IN_PLACE.search(claim.text)  # "deaths in New Zealand", not "the US label"
+        said = find_countries(place.group(1)) if place else set()
+        if len(said) != 1 or record.country in said or len(find_countries(claim.text)) > 1:
             return False
         low = claim.text.lower()
         if not (
@@ -398,8 +384,8 @@ class StudyChecks:
         cocaine-dependent people" for Young 2014): the record's year, from a curated sentence
         naming the study with it. Without ``record``, the study the undated claim describes."""
         years = re.findall(r"\b(?:19|20)\d\d\b", claim.text)
-        said = _DATED_STUDY.search(claim.text)
-        if len(set(years)) != 1 or not said or len(_STUDY_WORD.findall(claim.text)) != 1:
+        said = ct.DATED_STUDY.search(claim.text)
+        if len(set(years)) != 1 or not said or len(ct.STUDY_WORD.findall(claim.text)) != 1:
             return False  # "a 2019 review of the 2014 study": the year may be another study's
         year = said.group(1) or said.group(2)
         ids = named_studies(re.sub(r"\s+", " ", claim.text.replace(year, "")), self.catalog)
@@ -408,6 +394,9 @@ class StudyChecks:
             return False
         if int(year) == record.year or record.evidence in ("label", "regulatory", "overview"):
             return False
+        pooled = record.evidence in ("meta-analysis", "systematic-review", "review")
+        if pooled != bool(re.search(r"review|analysis", said.group(0), re.I)):
+            return False  # "the 2023 Cochrane review" is not a cohort of 100 people
         rx = re.compile(
             rf"\b{re.escape(record.surname)}(?: et al\.?| and colleagues)? {record.year}\b"
         )
@@ -423,9 +412,9 @@ class StudyChecks:
     def _above_max_dose(self, claim: Claim, record: RecordInfo, body_numbers: set[str]) -> bool:
         """A highest dose the claim gives a study ("single doses of up to 90 mg") above the
         record's highest dose, a figure the record never states."""
-        m = _UP_TO_DOSE.search(claim.text)
-        if not m or not record.max_dose_mg:
-            return False
+        m = ct.UP_TO_DOSE.search(claim.text)
+        if not m or not record.max_dose_mg or len(set(ct.MG.findall(claim.text))) > 1:
+            return False  # several doses: which study each belongs to is unclear
         dose = int(m.group(1))
         if dose <= record.max_dose_mg * 1.1 or str(dose) in body_numbers:
             return False
@@ -460,6 +449,9 @@ class StudyChecks:
         if not len(rows):
             return False
         sims = np.asarray(self.store.sentence_vectors)[rows] @ vec
+        # an effect measure the study states somewhere (for another dose group) is not wrong
+        stated = ct.ratio_values(claim.text) <= self._record_numbers(record.id)
+        checks = [f for f in RECORD_CONTRASTS if not (stated and f is ct.ratio_conflict)]
         for i in np.argsort(-sims)[:8]:
             if float(sims[i]) < 0.45:
                 break
@@ -467,7 +459,7 @@ class StudyChecks:
             pos = int(self._rows[row])
             sent = self._sentence_text(row, pos)
             why = next(
-                (w for f in RECORD_CONTRASTS if (w := f(claim.text, sent)) is not None),
+                (w for f in checks if (w := f(claim.text, sent)) is not None),
                 None,
             )
             if why is not None:

@@ -40,6 +40,12 @@ _STOP = frozenset(
 _CLAUSE = re.compile(r"[;,]|\b(?:while|whereas|but|although|though|with)\b", re.I)
 
 
+# a claim that negates anything is left to the checks that read negation clause by clause
+_NEGATED = re.compile(
+    r"\b(?:not|no|none|never|neither|nor|without|lack\w*|failed|cannot)\b|n't\b", re.I
+)
+
+
 def _content(text: str) -> list[str]:
     return [t for t in tokenize(text) if t not in _STOP and not t.isdigit()]
 
@@ -175,7 +181,7 @@ def _outcome(text: str) -> set[str]:
 def effect_direction_conflict(claim: str, passage: str) -> str | None:
     """An outcome the claim says baclofen improved that the passage says it worsened, or the
     reverse ("sharpened thinking and memory" / "worsened cognitive performance")."""
-    if re.search(r"\bnot\b|\bno\b|n't\b|\bneither\b", claim, re.I):
+    if _NEGATED.search(claim):
         return None
     for a, b in ((_BETTER, _WORSE), (_WORSE, _BETTER)):
         if a.search(claim) and not b.search(claim) and b.search(passage) and not a.search(passage):
@@ -207,7 +213,7 @@ def comparison_conflict(claim: str, passage: str) -> str | None:
     mine, theirs = _direction(claim), _direction(passage)
     if not mine or not theirs or mine == theirs:
         return None
-    if re.search(r"\bnot\b|n't\b", claim, re.I):
+    if _NEGATED.search(claim):
         return None
     if not _outcome(claim) & _outcome(passage) & ({"ventil"} | set(_content(passage))):
         return None
@@ -234,6 +240,8 @@ def exclusivity_conflict(claim: str, passage: str) -> str | None:
     """An effect the claim says was seen only on baclofen that the passage saw in both groups."""
     if not _ONLY_DRUG.search(claim) or not _BOTH.search(passage):
         return None
+    if _BOTH.search(claim) or _NEGATED.search(claim):  # "not specific to baclofen"
+        return None
     if len(set(_content(claim)) & set(_content(passage))) < 2:
         return None
     return "The curated source saw it in both groups, not only on baclofen."
@@ -247,17 +255,38 @@ _NOT_SIGNIFICANT = re.compile(
 )
 
 
+_VAGUE = frozenset(tokenize("difference differences effect effects this it result change from"))
+# where a clause's subject ends: its first verb
+_VERB = re.compile(
+    r"\b(?:improv\w*|fell|dropped|reduc\w*|lower\w*|rose|increas\w*|decreas\w*|was|were|is|are"
+    r"|did|differ\w*|changed|declined)\b",
+    re.I,
+)
+
+
 def significance_conflict(claim: str, passage: str) -> str | None:
     """A difference the claim calls significant on an outcome the passage calls not significant
     (the passage saying nothing significant elsewhere)."""
-    if not _SIGNIFICANT.search(claim) or re.search(r"\bnot\b|\bno\b|n't\b", claim, re.I):
+    if not _SIGNIFICANT.search(claim) or _NEGATED.search(claim):
         return None
-    if not _NOT_SIGNIFICANT.search(passage):
+    m = _NOT_SIGNIFICANT.search(passage)
+    if not m:
         return None
     rest = _NOT_SIGNIFICANT.sub(" ", passage)
     if re.search(r"\bsignificant(?:ly)?\b", rest, re.I):
         return None  # "X fell significantly, but Y did not": which one the claim means is unclear
-    if len(set(_content(claim)) & set(_content(passage)) - {"signific", "clear"}) < 2:
+    # the outcome called not significant: the subject of its clause, or of the clause before
+    # when it only says "the difference" ("craving improved, but the difference was not ...")
+    parts = [
+        p
+        for p in re.split(r"[;,(]|\bbut\b|\bwhile\b|\bwhereas\b", passage[: m.start()])
+        if p.strip()
+    ]
+    own = parts[-1] if parts else ""
+    said = own if set(_content(own)) - _VAGUE else (parts[-2] if len(parts) > 1 else "")
+    subject = _VERB.split(said)[0]
+    head = [t for t in _content(subject) if t not in _VAGUE][:2]
+    if not head or not set(head) <= set(tokenize(claim)):
         return None
     return "The curated source found the difference not statistically significant."
 
@@ -275,7 +304,7 @@ _ALL_RECOVERED = re.compile(
 
 def survival_conflict(claim: str, passage: str) -> str | None:
     """Deaths the claim reports in a series whose patients, the passage says, all recovered."""
-    if not _DIED.search(claim) or re.search(r"\bno\b|\bnone\b|\bnot\b|n't\b", claim, re.I):
+    if not _DIED.search(claim) or _NEGATED.search(claim):
         return None
     m = _ALL_RECOVERED.search(passage)
     if not m or not re.search(r"recover|surviv|died|deaths", m.group(0), re.I):
@@ -287,7 +316,7 @@ def survival_conflict(claim: str, passage: str) -> str | None:
 
 _RATIO = re.compile(
     r"\b(?P<kind>hazard ratio|relative risk|risk ratio|odds ratio)\b(?:\s+\S+){0,6}?\s+"
-    r"(?P<value>\d+(?:\.\d+)?)\b",
+    r"(?P<value>\d{1,2}\.\d+)\b(?!\s?mg)",
     re.I,
 )
 _RATIO_OUTCOME = re.compile(
@@ -308,6 +337,11 @@ def _ratios(text: str) -> list[tuple[str, str, float]]:
     return out
 
 
+def ratio_values(text: str) -> set[str]:
+    """The effect-measure values a text gives, as written ("1.15")."""
+    return {m.group("value") for m in _RATIO.finditer(text)}
+
+
 def ratio_conflict(claim: str, passage: str) -> str | None:
     """A hazard ratio (relative risk, odds ratio) for an outcome that the passage gives for the
     same outcome and dose, off by more than a quarter ("about 1.3" against 2.72)."""
@@ -320,3 +354,28 @@ def ratio_conflict(claim: str, passage: str) -> str | None:
         if same and all(abs(value - v) > 0.25 * v for v in same):
             return f"The curated source gives a {kind} of {', '.join(f'{v:g}' for v in same)}."
     return None
+
+
+# ------------------------------------------------------------------ a study's own details
+
+# "a 2019 brain-scan study", "the trial published in 2012": the year a claim gives a study
+DATED_STUDY = re.compile(
+    r"\b(?:a|an|the|one|this|that)\s+((?:19|20)\d\d)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:study|trial|pilot|review|survey|series|analysis|rct|cohort|paper)\b"
+    r"|\b(?:study|trial|pilot|survey|series|paper),?\s+(?:published\s+)?(?:from|in)\s+((?:19|20)\d\d)\b",
+    re.I,
+)
+MG = re.compile(r"\b(\d{2,4})\s?(?:mg|milligrams?)\b", re.I)
+# where a study was done: "in New Zealand", "from Canada" (not "the US label", "US approval")
+IN_PLACE = re.compile(
+    r"\b(?:in|from|across|throughout)\s+(?:the\s+)?([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\b"
+    r"(?!\s+(?:label|labels|labelling|guideline|regulator|approval|market|law|product)\w*)"
+)
+STUDY_WORD = re.compile(
+    r"\b(?:study|trial|pilot|review|survey|series|analysis|rct|cohort|paper|report)\b", re.I
+)
+# "single doses of up to 90 mg", "a maximum of 120 mg": the highest dose a claim gives a study
+UP_TO_DOSE = re.compile(
+    r"\b(?:up to|as much as|a maximum of|maximum doses? of|at most)\s+(\d{2,4})\s?(?:mg|milligrams?)\b",
+    re.I,
+)
