@@ -18,7 +18,14 @@ import yaml
 
 from assistant.answering.agreement import figure_ranges, null_outcomes, parameter_conflict
 from assistant.answering.check import Checker
-from assistant.answering.claims import FACTS_PATH, Claim, fact_verdict, load_facts, restates
+from assistant.answering.claims import (
+    FACTS_PATH,
+    Claim,
+    fact_verdict,
+    load_facts,
+    restates,
+    topic_of,
+)
 from assistant.answering.contraindications import quote_in_body
 from assistant.answering.contrasts import (
     comparison_conflict,
@@ -410,6 +417,13 @@ def test_claims_nobody_anticipated_are_decided_by_typed_checks(docs_assistant) -
             None,
             "t",
         ),
+        # a study the claim names is its own, whatever the sentence it leans on names
+        Claim(
+            "She also said that Beurmanjer's GHB study was run in Spain.",
+            None,
+            "t",
+            context="In the Haney cannabis study, baclofen did not prevent relapse.",
+        ),
         # a description that fits no single study decides nothing
         Claim("A 2022 Japanese multicentre trial of 200 patients found a benefit.", None, "t"),
     ]
@@ -424,6 +438,8 @@ def test_claims_nobody_anticipated_are_decided_by_typed_checks(docs_assistant) -
     assert got["In the Dutch GHB"].citations[0].source_id == "beurmanjer2018"
     assert got["An Ontario study of"].verdict == "contradicted"
     assert got["An Ontario study of"].citations[0].source_id == "muanda2019"
+    assert got["She also said that"].verdict == "contradicted"
+    assert got["She also said that"].citations[0].source_id == "beurmanjer2018"
     assert got["A 2022 Japanese multicentre"].verdict != "contradicted"
     assert got["Pregnancy is not a"].verdict != "contradicted"
     for hedged in ("One small trial suggested", "Baclofen does not reduce"):
@@ -449,7 +465,8 @@ def test_contradictions_on_the_development_articles(docs_assistant, record_prope
     # Four more on thin ground (other drugs, toxicology, a wiki FAQ, a forum thread) brought it
     # to 0.735 (0.289 on those four); typed contrasts (trends, how common, directions, both
     # groups, significance, deaths, effect measures), a study's dose, year and country from its
-    # fields, harmless-combination claims and everyday phrasings of facts to 0.959.
+    # fields, harmless-combination claims and everyday phrasings of facts to 0.959; a fifth
+    # (a pharmacist's email, 4/9 before changes) and the checks it called for: 0.955.
     # A floor against regressions just below that; held-out recall is what tells generality
     assert recall >= 0.92
 
@@ -1091,6 +1108,18 @@ def test_a_study_described_by_another_country_is_checked(catalog) -> None:
 
 
 @pytest.mark.parametrize(
+    ("sentence", "topic"),
+    [
+        ("Lithium and baclofen do not interact.", "interaction"),
+        ("Tricyclics interact with it, the monograph says.", "interaction"),
+        ("The weather was fine that week.", None),
+    ],
+)
+def test_an_interaction_is_a_checkable_topic(sentence: str, topic) -> None:
+    assert topic_of(sentence) == topic
+
+
+@pytest.mark.parametrize(
     ("claim", "passage", "conflict"),
     [
         (
@@ -1102,6 +1131,16 @@ def test_a_study_described_by_another_country_is_checked(catalog) -> None:
             "Baclofen poisonings in Denmark went up every year over that period.",
             "The number of baclofen poisonings in Denmark did not increase between 2007 and 2012.",
             True,
+        ),
+        (
+            "Self-poisonings at that centre went down from 91 in 2008 to 8 in 2015.",
+            "Yearly baclofen self-poisonings at the centre rose from 8 in 2008 to 91 in 2015.",
+            True,
+        ),
+        (
+            "Self-poisonings at that centre climbed from 8 in 2008 to 91 in 2015.",
+            "Yearly baclofen self-poisonings at the centre rose from 8 in 2008 to 91 in 2015.",
+            False,
         ),
         (
             "Danish baclofen poisonings stayed flat between 2007 and 2012.",
@@ -1141,6 +1180,7 @@ def test_how_common_a_finding_was_is_compared(claim: str, passage: str, conflict
     assert (frequency_conflict(claim, passage) is not None) is conflict
 
 
+_MOOD = "Baclofen had little effect on mood during marijuana abstinence."
 _COGNITION = "Baclofen worsened cognitive performance whether participants were smoking or not."
 
 
@@ -1150,6 +1190,11 @@ _COGNITION = "Baclofen worsened cognitive performance whether participants were 
         ("In the marijuana lab study baclofen improved memory.", _COGNITION, True),
         ("Volunteers' concentration got better on baclofen.", _COGNITION, True),
         ("Baclofen impaired thinking in the marijuana study.", _COGNITION, False),
+        # an outcome the source says baclofen barely touched
+        ("Baclofen lifted mood while people went without cannabis.", _MOOD, True),
+        ("In that study mood improved on baclofen, though relapse did not fall.", _MOOD, True),
+        ("Baclofen improved sleep during abstinence.", _MOOD, False),
+        ("It worsened memory and had little effect on mood.", _MOOD, False),
     ],
 )
 def test_which_way_an_outcome_moved_is_compared(claim: str, passage: str, conflict: bool) -> None:

@@ -214,10 +214,12 @@ class StudyChecks:
         from the record's fields. A list item takes its polarity from the sentence introducing
         it ("Trials that found a benefit:")."""
         # "The same review found ...": the study is the one the sentence before names
-        leans = bool(claim.context and LEANS.search(claim.text))
+        # ("She also asked ...; Beurmanjer's study was ...": a study the claim names is its own)
+        own = named_studies(claim.text, self.catalog)
+        leans = bool(claim.context and LEANS.search(claim.text)) and not own
         ids = named_studies(claim.context, self.catalog) if leans else []
         if not ids:
-            ids = named_studies(claim.text, self.catalog)
+            ids = own
         if not ids and claim.context:
             ids = named_studies(claim.context, self.catalog)
         if len(ids) != 1:  # a description that fits one study but for its year

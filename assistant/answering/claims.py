@@ -50,7 +50,8 @@ TOPICS: dict[str, re.Pattern[str]] = {
         "origin": r"original\w*|first (?:synthesi\w*|developed|made|used|approved)|invent\w*"
         r"|discover\w*|\b19[4-9]\d(?:s)?\b|neuroprotect\w*|histor\w*|dreamt? up|conceived",
         "mechanism": r"\bgaba\w*|receptor\w*|agonist|antagonist|dopamin\w*|neurotransmit\w*",
-        "interaction": r"\balcohol\b|\bopioid\w*|sedat\w*|\bcombin\w*|\bmix\w*|benzodiazepin\w*",
+        "interaction": r"\balcohol\b|\bopioid\w*|sedat\w*|\bcombin\w*|\bmix\w*|benzodiazepin\w*"
+        r"|\binteract\w*",
         "pregnancy": r"pregnan\w*|breast\w*|\bmilk\b|newborn\w*|lactat\w*",
         "adverse-effects": r"side.?effects?|adverse|drowsi\w*|dizz\w*|sleepi\w*|encephalopath\w*",
     }.items()

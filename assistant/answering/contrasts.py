@@ -59,6 +59,7 @@ def _bigrams(text: str) -> set[tuple[str, str]]:
 
 _PERIOD = re.compile(
     r"\b(?:between|from)\s+(?:19|20)\d\d\s+(?:and|to)\s+(?:19|20)\d\d\b|\bevery year\b|\byearly\b"
+    r"|\bfrom\s+[\d,]+\s+in\s+(?:19|20)\d\d\s+to\s+[\d,]+\s+in\s+(?:19|20)\d\d\b"
     r"|\bover (?:the|those|these) (?:years|period)\b|\bover time\b|\bannual\w*\b",
     re.I,
 )
@@ -169,7 +170,8 @@ _SYNONYMS = {
     "intub": "ventil",
 }
 _BETTER = re.compile(
-    r"\b(?:sharpen\w*|improv\w*|enhanc\w*|boost\w*|better|clearer|protect\w*)\b", re.I
+    r"\b(?:sharpen\w*|improv\w*|enhanc\w*|boost\w*|better|clearer|protect\w*|lift\w*|brighten\w*)\b",
+    re.I,
 )
 _WORSE = re.compile(r"\b(?:worsen\w*|impair\w*|harm\w*|dull\w*|worse|damag\w*)\b", re.I)
 
@@ -180,15 +182,33 @@ def _outcome(text: str) -> set[str]:
 
 def effect_direction_conflict(claim: str, passage: str) -> str | None:
     """An outcome the claim says baclofen improved that the passage says it worsened, or the
-    reverse ("sharpened thinking and memory" / "worsened cognitive performance")."""
-    if _NEGATED.search(claim):
-        return None
-    for a, b in ((_BETTER, _WORSE), (_WORSE, _BETTER)):
-        if a.search(claim) and not b.search(claim) and b.search(passage) and not a.search(passage):
-            shared = (_outcome(claim) & _outcome(passage)) & set(_SYNONYMS.values())
-            if shared:
+    reverse ("sharpened thinking and memory" / "worsened cognitive performance"); or that the
+    passage says it barely touched ("improved mood" / "had little effect on mood"). Read in the
+    claim's clause that says it ("improved mood ..., but it did not prevent relapse")."""
+    none = _LITTLE_EFFECT.search(passage)
+    for said in _CLAUSE.split(claim):
+        if not said or _NEGATED.search(said):
+            continue
+        for a, b in ((_BETTER, _WORSE), (_WORSE, _BETTER)):
+            if not a.search(said) or b.search(said):
+                continue
+            shared = (_outcome(said) & _outcome(passage)) & set(_SYNONYMS.values())
+            if b.search(passage) and not a.search(passage) and shared:
                 return "The curated source says the effect went the other way."
+            if none and not a.search(passage) and not _LITTLE_EFFECT.search(said):
+                head = [t for t in _content(none.group(1))][:1]
+                moved = a.search(said)
+                # "improved mood", "mood improved": the words next to the verb
+                near = said[max(0, moved.start() - 30) : moved.end() + 40] if moved else ""
+                if head and set(head) <= set(tokenize(near)):
+                    return "The curated source found little or no effect on that."
     return None
+
+
+# "had little effect on mood", "no effect on relapse": an outcome left unchanged
+_LITTLE_EFFECT = re.compile(
+    r"\b(?:little|no|no significant|no clear|no real)\s+effect\s+on\s+([a-z][a-z -]{2,40})", re.I
+)
 
 
 _CMP = re.compile(
