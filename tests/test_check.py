@@ -16,16 +16,35 @@ import sys
 import pytest
 import yaml
 
-from assistant.answering.agreement import figure_ranges, parameter_conflict
+from assistant.answering.agreement import figure_ranges, null_outcomes, parameter_conflict
 from assistant.answering.check import Checker
-from assistant.answering.claims import FACTS_PATH, Claim, fact_verdict, load_facts, restates
+from assistant.answering.claims import (
+    FACTS_PATH,
+    Claim,
+    fact_verdict,
+    load_facts,
+    restates,
+    topic_of,
+)
 from assistant.answering.contraindications import quote_in_body
+from assistant.answering.contrasts import (
+    comparison_conflict,
+    effect_direction_conflict,
+    exclusivity_conflict,
+    frequency_conflict,
+    ratio_conflict,
+    significance_conflict,
+    survival_conflict,
+    trend_conflict,
+)
 from assistant.answering.differences import (
     difference_conflict,
     figure_conflict,
     share_conflict,
     threshold_conflict,
 )
+from assistant.answering.interactions import denied_partner
+from assistant.library.chunks import tokenize
 from assistant.library.records import load_corpus
 from assistant.settings import PROJECT_DIR
 
@@ -398,6 +417,13 @@ def test_claims_nobody_anticipated_are_decided_by_typed_checks(docs_assistant) -
             None,
             "t",
         ),
+        # a study the claim names is its own, whatever the sentence it leans on names
+        Claim(
+            "She also said that Beurmanjer's GHB study was run in Spain.",
+            None,
+            "t",
+            context="In the Haney cannabis study, baclofen did not prevent relapse.",
+        ),
         # a description that fits no single study decides nothing
         Claim("A 2022 Japanese multicentre trial of 200 patients found a benefit.", None, "t"),
     ]
@@ -412,6 +438,8 @@ def test_claims_nobody_anticipated_are_decided_by_typed_checks(docs_assistant) -
     assert got["In the Dutch GHB"].citations[0].source_id == "beurmanjer2018"
     assert got["An Ontario study of"].verdict == "contradicted"
     assert got["An Ontario study of"].citations[0].source_id == "muanda2019"
+    assert got["She also said that"].verdict == "contradicted"
+    assert got["She also said that"].citations[0].source_id == "beurmanjer2018"
     assert got["A 2022 Japanese multicentre"].verdict != "contradicted"
     assert got["Pregnancy is not a"].verdict != "contradicted"
     for hedged in ("One small trial suggested", "Baclofen does not reduce"):
@@ -434,6 +462,11 @@ def test_contradictions_on_the_development_articles(docs_assistant, record_prope
     # negation and approximate figures ("more than 165,000") to 0.657; general mechanisms
     # (events dated to the wrong year, facts popular writing gets wrong, card lines and table
     # rows as claims, clause-level reading, a study's country and per-dose figures) to 0.931.
+    # Four more on thin ground (other drugs, toxicology, a wiki FAQ, a forum thread) brought it
+    # to 0.735 (0.289 on those four); typed contrasts (trends, how common, directions, both
+    # groups, significance, deaths, effect measures), a study's dose, year and country from its
+    # fields, harmless-combination claims and everyday phrasings of facts to 0.959; a fifth
+    # (a pharmacist's email, 4/9 before changes) and the checks it called for: 0.955.
     # A floor against regressions just below that; held-out recall is what tells generality
     assert recall >= 0.92
 
@@ -1067,3 +1100,445 @@ def test_a_study_described_by_another_country_is_checked(catalog) -> None:
         assert checker._other_country(claim, beraha) is wrong, text
     assert "rosejones2018" not in named_studies("Poisonings rose sharply.", checker.catalog)
     assert "rosejones2018" in named_studies("The Rose and Jones analysis", checker.catalog)
+
+
+# ------------------------------------------------------------------ directions and statuses
+# Each typed contrast with two phrasings written for this test (in no article) and one true
+# statement that must not be contradicted.
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic"),
+    [
+        ("Lithium and baclofen do not interact.", "interaction"),
+        ("Tricyclics interact with it, the monograph says.", "interaction"),
+        ("The weather was fine that week.", None),
+    ],
+)
+def test_an_interaction_is_a_checkable_topic(sentence: str, topic) -> None:
+    assert topic_of(sentence) == topic
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "conflict"),
+    [
+        (
+            "Calls about baclofen climbed year after year between 2007 and 2012.",
+            "The number of baclofen poisonings in Denmark did not increase between 2007 and 2012.",
+            True,
+        ),
+        (
+            "Baclofen poisonings in Denmark went up every year over that period.",
+            "The number of baclofen poisonings in Denmark did not increase between 2007 and 2012.",
+            True,
+        ),
+        (
+            "Self-poisonings at that centre went down from 91 in 2008 to 8 in 2015.",
+            "Yearly baclofen self-poisonings at the centre rose from 8 in 2008 to 91 in 2015.",
+            True,
+        ),
+        (
+            "Self-poisonings at that centre climbed from 8 in 2008 to 91 in 2015.",
+            "Yearly baclofen self-poisonings at the centre rose from 8 in 2008 to 91 in 2015.",
+            False,
+        ),
+        (
+            "Danish baclofen poisonings stayed flat between 2007 and 2012.",
+            "The number of baclofen poisonings in Denmark did not increase between 2007 and 2012.",
+            False,
+        ),
+    ],
+)
+def test_a_trend_over_a_period_is_compared(claim: str, passage: str, conflict: bool) -> None:
+    assert (trend_conflict(claim, passage) is not None) is conflict
+
+
+_BP = (
+    "High blood pressure was common after baclofen overdose (13 patients), while low blood "
+    "pressure occurred in only 1."
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "conflict"),
+    [
+        ("Low blood pressure was the usual picture in that series.", _BP, True),
+        ("High blood pressure was rare in that series.", _BP, True),
+        (
+            "Raised blood pressure was common in that series, and low blood pressure rare.",
+            _BP,
+            False,
+        ),
+        (
+            "Seizures were rare in the series.",
+            "Seizures were much more frequent in patients with a depressed level of consciousness.",
+            False,
+        ),
+    ],
+)
+def test_how_common_a_finding_was_is_compared(claim: str, passage: str, conflict: bool) -> None:
+    assert (frequency_conflict(claim, passage) is not None) is conflict
+
+
+_MOOD = "Baclofen had little effect on mood during marijuana abstinence."
+_COGNITION = "Baclofen worsened cognitive performance whether participants were smoking or not."
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "conflict"),
+    [
+        ("In the marijuana lab study baclofen improved memory.", _COGNITION, True),
+        ("Volunteers' concentration got better on baclofen.", _COGNITION, True),
+        ("Baclofen impaired thinking in the marijuana study.", _COGNITION, False),
+        # an outcome the source says baclofen barely touched
+        ("Baclofen lifted mood while people went without cannabis.", _MOOD, True),
+        ("In that study mood improved on baclofen, though relapse did not fall.", _MOOD, True),
+        ("Baclofen improved sleep during abstinence.", _MOOD, False),
+        ("It worsened memory and had little effect on mood.", _MOOD, False),
+    ],
+)
+def test_which_way_an_outcome_moved_is_compared(claim: str, passage: str, conflict: bool) -> None:
+    assert (effect_direction_conflict(claim, passage) is not None) is conflict
+
+
+_VENT = (
+    "People who deliberately overdosed on baclofen needed mechanical ventilation far more often "
+    "than people who overdosed on other drugs (adjusted relative risk 7.9)."
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "conflict"),
+    [
+        (
+            "Baclofen overdoses were less likely to need a ventilator than other overdoses.",
+            _VENT,
+            True,
+        ),
+        (
+            "Fewer baclofen overdose patients needed ventilation less often than others.",
+            _VENT,
+            True,
+        ),
+        (
+            "After a baclofen overdose, ventilation was needed more often than after other drugs.",
+            _VENT,
+            False,
+        ),
+    ],
+)
+def test_the_direction_of_a_comparison_is_compared(
+    claim: str, passage: str, conflict: bool
+) -> None:
+    assert (comparison_conflict(claim, passage) is not None) is conflict
+
+
+_BOTH_GROUPS = (
+    "Craving for cigarettes was significantly lower at the end of treatment in smokers on both "
+    "baclofen and placebo (p<0.02); the reduction was not specific to baclofen."
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "conflict"),
+    [
+        ("Cigarette craving went down only in the baclofen arm.", _BOTH_GROUPS, True),
+        ("The drop in craving for cigarettes was specific to baclofen.", _BOTH_GROUPS, True),
+        ("Cigarette craving fell on placebo as well as on baclofen.", _BOTH_GROUPS, False),
+        ("The fall in craving was not specific to baclofen.", _BOTH_GROUPS, False),
+    ],
+)
+def test_an_effect_seen_in_both_groups_is_not_baclofen_alone(claim, passage, conflict) -> None:
+    assert (exclusivity_conflict(claim, passage) is not None) is conflict
+
+
+_NS = (
+    "Opioid craving measured on a visual analogue scale improved on baclofen, but the difference "
+    "from placebo was not statistically significant."
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "conflict"),
+    [
+        ("Baclofen significantly reduced opioid craving compared with placebo.", _NS, True),
+        ("Opioid craving fell clearly more on baclofen than on the dummy pill.", _NS, True),
+        ("Opioid craving eased on baclofen, though not significantly.", _NS, False),
+        # another outcome of the same sentence's study is not the one called not significant
+        ("Retention was significantly higher on baclofen than on placebo.", _NS, False),
+    ],
+)
+def test_a_significant_difference_is_compared(claim: str, passage: str, conflict: bool) -> None:
+    assert (significance_conflict(claim, passage) is not None) is conflict
+
+
+_ALL_WELL = "All 12 patients made a full recovery and left the emergency department."
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "conflict"),
+    [
+        ("One of the Toulouse patients died in intensive care.", _ALL_WELL, True),
+        ("The Toulouse series recorded three deaths.", _ALL_WELL, True),
+        ("No one died in the Toulouse series.", _ALL_WELL, False),
+    ],
+)
+def test_deaths_in_a_series_whose_patients_recovered(claim, passage, conflict) -> None:
+    assert (survival_conflict(claim, passage) is not None) is conflict
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "conflict"),
+    [
+        (
+            "About one in four of them needed a ventilator.",
+            "80 of the 190 (42.6%) needed mechanical ventilation.",
+            True,
+        ),
+        (
+            "Fewer than 5% of them needed a ventilator.",
+            "80 of the 190 (42.6%) needed mechanical ventilation.",
+            True,
+        ),
+        (
+            "Roughly two in five of them needed mechanical ventilation.",
+            "80 of the 190 (42.6%) needed mechanical ventilation.",
+            False,
+        ),
+    ],
+)
+def test_shares_in_words_and_bounds_are_compared(claim: str, passage: str, conflict: bool) -> None:
+    assert (share_conflict(claim, passage) is not None) is conflict
+
+
+@pytest.mark.parametrize(
+    ("key_result", "claim", "unchanged"),
+    [
+        (
+            "retention higher on baclofen; opioid-positive urine tests unchanged",
+            "urine tests positive for opioids fell",
+            True,
+        ),
+        ("less relapse, lapses unchanged", "it cut lapses", True),
+        (
+            "retention higher on baclofen; opioid-positive urine tests unchanged",
+            "it kept more people in treatment",
+            False,
+        ),
+    ],
+)
+def test_an_outcome_a_key_result_calls_unchanged(
+    key_result: str, claim: str, unchanged: bool
+) -> None:
+    toks = set(tokenize(claim))
+    assert any(o and o <= toks for o in null_outcomes(key_result)) is unchanged
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "context", "conflict"),
+    [
+        (
+            "Australian prescribing information puts the usual range at 50 to 150 mg a day.",
+            "The Australian baclofen product information describes an optimum daily dose of 30 to 75 mg.",
+            "",
+            False,  # another kind of range ("usual" / "optimum") is not compared
+        ),
+        (
+            "The Australian optimum dose is 60 to 120 mg a day.",
+            "The Australian baclofen product information describes an optimum daily dose of 30 to 75 mg.",
+            "",
+            True,
+        ),
+        (
+            "It was first licensed there in 1990.",
+            "The Ozobax label header gives 1977 as the year baclofen was first approved in the United States.",
+            "Baclofen is approved in the US for spasticity.",
+            True,
+        ),
+        (
+            "The label caps it at 80 mg a day.",
+            "The maximum recommended dose of oral baclofen in the US label is 80 mg per day.",
+            "",
+            False,
+        ),
+    ],
+)
+def test_a_range_a_cap_and_a_place_from_the_sentence_before(claim, passage, context, conflict):
+    assert (figure_conflict(claim, passage, context) is not None) is conflict
+
+
+@pytest.mark.parametrize(
+    ("claim", "partner"),
+    [
+        (
+            "Taking lithium with baclofen is a safe combination with no known interaction.",
+            "lithium",
+        ),
+        ("Codeine and baclofen don't interact, so it is fine to take both.", "opioids"),
+        ("I'm not sure that mixing wine with baclofen is risk-free.", None),
+    ],
+)
+def test_a_combination_called_harmless_names_its_partner(claim: str, partner) -> None:
+    assert denied_partner(claim) == partner
+
+
+@pytest.mark.parametrize(
+    ("key", "claim", "verdict"),
+    [
+        (
+            "overdose_gastric_lavage",
+            "Every baclofen overdose should have its stomach pumped.",
+            "contradicted",
+        ),
+        ("overdose_gastric_lavage", "Lavage is always done on arrival.", "contradicted"),
+        (
+            "overdose_gastric_lavage",
+            "Gastric lavage is kept for selected cases soon after a large ingestion.",
+            "supported",
+        ),
+        (
+            "tga_overdose_high_doses",
+            "The TGA said overdoses are most likely with the modest doses used for spasticity.",
+            "contradicted",
+        ),
+        (
+            "tga_overdose_high_doses",
+            "Australia's regulator found the risk greatest at the usual label doses.",
+            "contradicted",
+        ),
+        (
+            "tga_overdose_high_doses",
+            "The TGA said overdose risk is highest at high off-label doses for alcohol.",
+            "supported",
+        ),
+        ("baclocur_authorisation_year", "Baclocur was approved in 2014.", "contradicted"),
+        ("baclocur_authorisation_year", "Baclocur got authorised around 2020.", "contradicted"),
+        ("baclocur_authorisation_year", "Baclocur was authorised in 2018.", None),
+        ("elimination_kidneys", "It's mainly broken down by the liver.", "contradicted"),
+        ("elimination_kidneys", "The liver handles most of it.", "contradicted"),
+        (
+            "elimination_kidneys",
+            "Only a small part is metabolised by the liver; the kidneys do the rest.",
+            None,
+        ),
+        ("us_approval", "In the US its label lists alcohol dependence now.", "contradicted"),
+        ("us_approval", "The American labels cover opioid addiction too.", "contradicted"),
+        (
+            "us_approval",
+            "In the US the label covers spasticity; use for addiction is off-label.",
+            "supported",
+        ),
+        (
+            "australia_status",
+            "Australia made baclofen official for drinking problems.",
+            "contradicted",
+        ),
+        (
+            "australia_status",
+            "In Australia it is officially registered for alcohol problems.",
+            "contradicted",
+        ),
+        (
+            "abrupt_withdrawal",
+            "Quitting baclofen cold turkey is not really dangerous.",
+            "contradicted",
+        ),
+        ("abrupt_withdrawal", "Stopping it suddenly is never harmful.", "contradicted"),
+        (
+            "omphalocele_rats_only",
+            "Abdominal wall defects were seen in rabbit pups.",
+            "contradicted",
+        ),
+        ("omphalocele_rats_only", "Belly-wall defects turned up in mice.", "contradicted"),
+        (
+            "omphalocele_rats_only",
+            "The belly-wall defects were seen in rats given high doses.",
+            "supported",
+        ),
+        ("origin_epilepsy", "Chemists developed it as a treatment for alcoholism.", "contradicted"),
+        ("origin_epilepsy", "It was synthesised as a medicine for addiction.", "contradicted"),
+        ("origin_epilepsy", "It was developed with epilepsy in mind.", "supported"),
+    ],
+)
+def test_facts_decide_everyday_phrasings(key: str, claim: str, verdict) -> None:
+    """Facts about baclofen that any writer might get wrong, in words written for this test."""
+    fact = next(f for f in load_facts() if f.key == key)
+    assert fact_verdict(fact, claim) == verdict
+
+
+class _StudyFake(Checker):
+    """A checker over the catalogue alone: sentences are looked up in a small dict."""
+
+    def __init__(self, catalog, sentences: dict[str, str]) -> None:
+        self.catalog = list(catalog)
+        self.sentences = sentences
+        self.cited: list[str] = []
+
+    def _sentence_matching(self, record_id, rx):
+        sent = self.sentences.get(record_id, "")
+        return sent if rx.search(sent) else None
+
+    def _record_texts(self, record_id):
+        return [self.sentences.get(record_id, "")]
+
+    def _cite(self, claim, source_id, quote):
+        self.cited.append(source_id)
+
+
+@pytest.mark.parametrize(
+    ("record_id", "text", "check", "wrong"),
+    [
+        # the highest dose a study gave, from its structured field
+        ("lile2004", "In the Lile study volunteers took up to 60 mg before cocaine.", "dose", True),
+        ("lile2004", "Lile's volunteers got as much as 100 mg of baclofen.", "dose", True),
+        (
+            "lile2004",
+            "In the Lile study volunteers took up to 30 mg before cocaine.",
+            "dose",
+            False,
+        ),
+        # the country of a study named by its author
+        ("zahra2024", "Zahra and colleagues reviewed deaths across Canada.", "country", True),
+        ("zahra2024", "Zahra's team counted the deaths in New Zealand.", "country", True),
+        ("zahra2024", "Zahra and colleagues counted deaths in Australia.", "country", False),
+        # the year of a study named by its author
+        ("leung2006", "A 2011 series by Leung described 23 overdoses.", "year", True),
+        ("leung2006", "Leung's series, published in 1999, described 23 overdoses.", "year", True),
+        ("leung2006", "A 2006 series by Leung described 23 overdoses.", "year", False),
+        ("leung2006", "A 2011 review of the Leung series of 23 overdoses.", "year", False),
+    ],
+)
+def test_a_study_said_to_have_another_dose_country_or_year(catalog, record_id, text, check, wrong):
+    sentences = {
+        "lile2004": "Baclofen was given as a single oral dose of 0 (placebo), 10, 20 or 30 mg.",
+        "zahra2024": "Zahra and colleagues identified 102 deaths related to baclofen in Australia.",
+        "leung2006": "In the Leung 2006 series, 8 of the 23 patients had a Glasgow coma score below 9.",
+    }
+    checker = _StudyFake([r for r in catalog if not r.user], sentences)
+    record = next(r for r in catalog if r.id == record_id)
+    claim = Claim(text, None, "t")
+    found = {
+        "dose": lambda: checker._above_max_dose(claim, record, {"10", "20", "30", "45"}),
+        "country": lambda: checker._named_country(claim, record),
+        "year": lambda: checker._other_year(claim, record),
+    }[check]()
+    assert found is wrong, text
+
+
+_HR = (
+    "Baclofen at 180 mg/day or more carried an adjusted hazard ratio for death of 2.72 "
+    "(95% CI 1.10-6.72) and for hospital admission of 1.60 (1.31-1.95)."
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "conflict"),
+    [
+        ("At 180 mg a day the hazard ratio for death was roughly 1.1.", True),
+        ("Deaths were barely higher at 180 mg/day (hazard ratio 4.5).", True),
+        ("At 180 mg/day the hazard ratio for hospital admission was 1.6.", False),
+        ("At 30 mg a day the hazard ratio for death was 1.1.", False),  # another dose group
+    ],
+)
+def test_an_effect_measure_is_compared_for_the_same_outcome_and_dose(claim, conflict) -> None:
+    assert (ratio_conflict(claim, _HR) is not None) is conflict

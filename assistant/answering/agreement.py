@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from assistant.answering.contrasts import digits
 from assistant.answering.entities import description_fit, find_trials, group_sizes
 from assistant.library.chunks import tokenize
 from assistant.library.records import RecordInfo
@@ -22,7 +23,8 @@ POSITIVE = re.compile(
     r"\b(?:reduc\w*|improv\w*|increas\w*|delay\w*|halv\w*|doubl\w*|cut|cuts|beat|better|positive"
     r"|effective|worked|works|benefit\w*|lower\w*|prevent\w*|helped|helps|succe\w*|superior"
     r"|significant(?:ly)?|advantage|outperform\w*|stopped|protected|kept \w+ from"
-    r"|fell|fall in|dropped|drop in|declin\w*|decreas\w*|(?:came|comes?|coming|went|going) down)\b",
+    r"|fell|fall in|dropped|drop in|declin\w*|decreas\w*|(?:came|comes?|coming|went|going) down"
+    r"|more (?:\w+ )?(?:abstinen\w*|retention|responders?))\b",
     re.I,
 )
 NEGATIVE_RESULT = re.compile(
@@ -296,13 +298,19 @@ _NULL_OUTCOME = re.compile(
 )
 
 
+_UNCHANGED_OUTCOME = re.compile(
+    r"(?:^|[;,]\s*|\band\s+)([a-z][a-z -]{2,60}?)\s+(?:were |was )?(?:unchanged|not reduced|not improved)\b",
+    re.I,
+)
+
+
 def null_outcomes(key_result: str) -> list[set[str]]:
     """The outcomes a key result says were not changed ("no significant effect on heavy drinking
     days" -> {heavy, drink, day})."""
-    return [
-        set(tokenize(m.group(1))) - {"baclofen", "placebo"}
-        for m in _NULL_OUTCOME.finditer(key_result)
-    ]
+    found = [m.group(1) for m in _NULL_OUTCOME.finditer(key_result)]
+    # "...; opioid-positive urine tests unchanged": the outcome before the word
+    found += [m.group(1) for m in _UNCHANGED_OUTCOME.finditer(key_result)]
+    return [set(tokenize(f)) - {"baclofen", "placebo"} for f in found]
 
 
 # --------------------------------------------------------------------------- measured parameters
@@ -338,7 +346,7 @@ def figure_ranges(text: str) -> dict[str, list[tuple[float, float]]]:
     """The figures of a text as ranges per unit ("20 to 30 hours" -> hour: (20, 30); "more than
     95%" -> %: (95, 100))."""
     out: dict[str, list[tuple[float, float]]] = {}
-    for m in _RANGE.finditer(text):
+    for m in _RANGE.finditer(digits(text)):
         lo = float(m.group("lo"))
         hi = float(m.group("hi")) if m.group("hi") else lo
         unit = m.group("unit").lower()

@@ -41,7 +41,7 @@ from assistant.answering.agreement import (
     shares_anchor,
     single_clause,
 )
-from assistant.answering.check_studies import StudyChecks, near
+from assistant.answering.check_studies import StudyChecks, comparator_won, near
 from assistant.answering.claims import (
     NEGATION,
     CheckReport,
@@ -53,7 +53,16 @@ from assistant.answering.claims import (
     topics_of,
 )
 from assistant.answering.compose import Citations
+from assistant.answering.contrasts import (
+    comparison_conflict,
+    effect_direction_conflict,
+    exclusivity_conflict,
+    frequency_conflict,
+    significance_conflict,
+    trend_conflict,
+)
 from assistant.answering.differences import figure_conflict
+from assistant.answering.interactions import InteractionChecks
 from assistant.library.chunks import tokenize
 from assistant.library.records import RecordInfo
 from assistant.vocab import USER_EVIDENCE
@@ -75,12 +84,36 @@ _STRONG = re.compile(
     re.I,
 )
 CONFLICT_SIMILARITY = 0.72
+# typed contrasts (a trend, how common, which way, only on baclofen, significance) with a
+# curated sentence about the same thing: close in meaning and sharing the claim's words
+CONTRAST_SIMILARITY = 0.6
+_CONTRASTS = (
+    trend_conflict,
+    frequency_conflict,
+    effect_direction_conflict,
+    comparison_conflict,
+    exclusivity_conflict,
+    significance_conflict,
+)
+_NOT_STUDIES = ("label", "regulatory", "guideline", "overview")
+# a claim about a condition (overdose, kidney disease) is not compared with a figure said of
+# people without it
+_CONDITIONS = {
+    "overdose": re.compile(r"\boverdos\w*|\bpoison\w*|\bintoxicat\w*", re.I),
+    "kidney": re.compile(
+        r"\b(?:kidney|renal) (?:disease|failure|impairment|problems)\b|\bdialysis\b|\bckd\b", re.I
+    ),
+}
+
+
+def _conditions(text: str) -> set[str]:
+    return {k for k, rx in _CONDITIONS.items() if rx.search(text)}
 
 
 # --------------------------------------------------------------------------- checking
 
 
-class Checker(StudyChecks):
+class Checker(StudyChecks, InteractionChecks):
     """Decides claims against the curated part of an index (never against user documents)."""
 
     def __init__(self, store: Any, embedder: Any) -> None:
@@ -118,7 +151,7 @@ class Checker(StudyChecks):
     # ----------------------------------------------------------------- deciders
 
     def _decide(self, claim: Claim, vec: np.ndarray, alone: np.ndarray | None = None) -> None:
-        for decide in (self._contraindication, self._fact):
+        for decide in (self._contraindication, self._fact, self._interaction):
             if decide(claim):
                 return
         if self._study(claim, vec) or self._substance_efficacy(claim):
@@ -244,6 +277,9 @@ class Checker(StudyChecks):
             for row in about:
                 pos = int(self._rows[row])
                 sent = self._sentence_text(row, pos)
+                said = " ".join(c for c in clauses(claim.text) if parameters(c))
+                if not _conditions(said or claim.text) <= _conditions(sent):
+                    continue  # "in overdose the half-life may stretch to ..."
                 why = parameter_conflict(claim.text, sent)
                 if why is not None:
                     return self._contradicted_by(claim, pos, sent, why)
@@ -254,9 +290,11 @@ class Checker(StudyChecks):
                 break
             pos = int(self._rows[row])
             sent = self._sentence_text(row, pos)
-            why = figure_conflict(claim.text, sent)
+            why = figure_conflict(claim.text, sent, claim.context)
             if why is not None:
                 return self._contradicted_by(claim, pos, sent, why)
+        if self._contrasted(claim, order, sims):
+            return
         claim_toks = set(tokenize(claim.text))
         claim_neg = bool(NEGATION.search(claim.text))
         claim_nums = quantities(claim.text, exact=True)
@@ -316,6 +354,36 @@ class Checker(StudyChecks):
                 self._cite_sentence(claim, pos, sent)
                 claim.verdict = "supported"
                 claim.explanation = "A curated source says the same."
+
+    def _contrasted(self, claim: Claim, order: np.ndarray, sims: np.ndarray) -> bool:
+        """The close curated sentences about the same thing that say the other way round: a
+        typed contrast, or an active comparator that the sentence's study found baclofen beat."""
+        if HEDGED.search(claim.text) and not re.search(r"\bcould not\b", claim.text, re.I):
+            return False
+        for row in order[:12]:
+            if float(sims[row]) < CONTRAST_SIMILARITY:
+                break
+            pos = int(self._rows[row])
+            sent = self._sentence_text(row, pos)
+            record = next(
+                (r for r in self.catalog if r.id == self.store.metas[pos].source_id), None
+            )
+            if record is not None and record.evidence not in _NOT_STUDIES:
+                # a study whose record never gives the claim's figures is another study
+                known = self._record_numbers(record.id) | {str(record.year)}
+                if not all(near(n, known) for n in numbers_in_text(claim.text)):
+                    continue
+            why = next((w for f in _CONTRASTS if (w := f(claim.text, sent)) is not None), None)
+            if why is None and record is not None:
+                rival = comparator_won(claim.text, record)
+                if rival and self._cite_result(claim, record):
+                    claim.verdict = "contradicted"
+                    claim.explanation = f"{record.display_name} favoured baclofen over {rival}."
+                    return True
+            if why is not None:
+                self._contradicted_by(claim, pos, sent, why)
+                return True
+        return False
 
     # ----------------------------------------------------------------- helpers
 

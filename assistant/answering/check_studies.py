@@ -10,6 +10,7 @@ from typing import Any
 
 import numpy as np
 
+from assistant.answering import contrasts as ct
 from assistant.answering.agreement import (
     APPROXIMATE,
     COUNT,
@@ -63,14 +64,12 @@ _HEDGE = re.compile(
     r"|potential\w*|promis\w*|hope\w*|theor\w*|research(?:ers)? (?:is|are) (?:looking|studying))\b",
     re.I,
 )
-# Words that make a claim stronger than a similar sentence ("banned it altogether", "only
-# specialists"): a curated sentence without them does not support the claim.
 
 
 # "topiramate kept more people off alcohol", "clonidine beat baclofen", "baclofen did worse"
 _RIVAL_WON = (
     r"(?:beat|outperform\w*|(?:did|was|worked|fared) better than|was superior to|came out ahead of"
-    r"|kept more|helped more|won)"
+    r"|kept more|helped more|won|came out (?:\w+ )?ahead)"
 )
 _LOST = r"(?:did worse than|was worse than|fared worse than|was inferior to|lost to|fell short of)"
 # an outcome the sources word differently ("psychological" symptoms are "mental" ones)
@@ -95,7 +94,12 @@ def comparator_won(text: str, record: RecordInfo) -> str | None:
     if record.result == "benefit":
         return rival
     key = (record.key_result or "").lower()
-    asked = {_OUTCOME_WORDS.get(w, w) for w in re.findall(r"[a-z]+", t[won.end() :])}
+    # the outcome is said in the winning clause, after the verdict or before it ("baclofen lost
+    # on the mental symptoms, where clonidine came out ahead")
+    after = re.split(r"[,;]|\b(?:while|whereas|but|where)\b", t[won.end() :])[0]
+    before = re.split(r"[;]", t[: won.start()])[-1]
+    said = after if re.search(r"[a-z]{4,}", after) else before
+    asked = {_OUTCOME_WORDS.get(w, w) for w in re.findall(r"[a-z]+", said)}
     asked -= {"symptoms", "scores", "outcomes", "effects", "people", "patients", "baclofen", "than"}
     for m in re.finditer(rf"\bbetter than {rival}\b([^;,.]*)", key):
         if asked & set(re.findall(r"[a-z]{4,}", m.group(1))):
@@ -135,6 +139,7 @@ _COUNTRY_WORDS = {
     "Canada": r"\bCanadian\b|\bCanada\b|\bOntario\b",
     "India": r"\bIndian?\b",
     "United Kingdom": r"\bUK\b|\bBritish\b|\bUnited Kingdom\b",
+    "New Zealand": r"\bNew Zealand\b",
 }
 # "30 mg a day reduced drinking more than 60 mg did", "75 mg worked better than 30 mg"
 _DOSE_BEAT = re.compile(
@@ -182,6 +187,21 @@ def near(figure: str, known: set[str]) -> bool:
     return False
 
 
+# typed comparisons of a claim with one sentence of the study it names
+RECORD_CONTRASTS = (
+    share_conflict,
+    difference_conflict,
+    threshold_conflict,
+    ct.trend_conflict,
+    ct.frequency_conflict,
+    ct.effect_direction_conflict,
+    ct.comparison_conflict,
+    ct.exclusivity_conflict,
+    ct.significance_conflict,
+    ct.ratio_conflict,
+)
+
+
 class StudyChecks:
     """The study deciders of the checker (its store, catalog and citing helpers come from it)."""
 
@@ -194,14 +214,16 @@ class StudyChecks:
         from the record's fields. A list item takes its polarity from the sentence introducing
         it ("Trials that found a benefit:")."""
         # "The same review found ...": the study is the one the sentence before names
-        leans = bool(claim.context and LEANS.search(claim.text))
+        # ("She also asked ...; Beurmanjer's study was ...": a study the claim names is its own)
+        own = named_studies(claim.text, self.catalog)
+        leans = bool(claim.context and LEANS.search(claim.text)) and not own
         ids = named_studies(claim.context, self.catalog) if leans else []
         if not ids:
-            ids = named_studies(claim.text, self.catalog)
+            ids = own
         if not ids and claim.context:
             ids = named_studies(claim.context, self.catalog)
-        if len(ids) != 1:
-            return False
+        if len(ids) != 1:  # a description that fits one study but for its year
+            return not ids and self._other_year(claim, None)
         record = next((r for r in self.catalog if r.id == ids[0]), None)
         if record is None or record.evidence in ("label", "regulatory", "guideline", "overview"):
             return False
@@ -235,8 +257,11 @@ class StudyChecks:
             if not (claim.context and claim.context.endswith(":"))
             else f"{claim.context} {text}"
         )
-        place = self._other_country(claim, record)
-        if place:
+        if (
+            self._other_country(claim, record)
+            or self._other_year(claim, record)
+            or self._above_max_dose(claim, record, body_numbers)
+        ):
             return True
         better = _dose_better(text, record.key_result or "")
         if better:
@@ -314,8 +339,10 @@ class StudyChecks:
         """A study the claim describes by another country ("a Belgian trial of 151 people" for
         the Dutch one): the record's country, from its own sentence saying it."""
         said = _COUNTRY_OF_STUDY.search(claim.text)
-        if not said or not record.country or record.country == "international":
+        if not record.country or record.country == "international":
             return False
+        if not said:
+            return self._named_country(claim, record)
         if named_studies(claim.text.replace(said.group(1), " "), self.catalog) != [record.id]:
             return False  # the study is named by its other details, not by the country
         countries = find_countries(said.group(1))
@@ -329,6 +356,82 @@ class StudyChecks:
         claim.verdict = "contradicted"
         claim.explanation = f"{record.display_name} was done in {record.country}."
         return True
+
+    def _named_country(self, claim: Claim, record: RecordInfo) -> bool:
+        """A study named by its author or trial name, placed in another country ("Zahra and
+        colleagues counted 102 deaths in New Zealand") that its record never names."""
+        place = ct.IN_PLACE.search(claim.text)  # "deaths in New Zealand", not "the US label"
+        said = find_countries(place.group(1)) if place else set()
+        if len(said) != 1 or record.country in said or len(find_countries(claim.text)) > 1:
+            return False
+        low = claim.text.lower()
+        if not (
+            (record.surname and re.search(rf"\b{re.escape(record.surname)}", claim.text))
+            or any(n.lower() in low for n in record.trial_names)
+        ):
+            return False
+        if said & set().union(*(find_countries(t) for t in self._record_texts(record.id))):
+            return False  # the record names that country too (a comparison, a co-author)
+        words = _COUNTRY_WORDS.get(record.country)
+        quote = words and self._sentence_matching(record.id, re.compile(words, re.I))
+        if not quote:
+            return False
+        self._cite(claim, record.id, quote)
+        claim.verdict = "contradicted"
+        claim.explanation = f"{record.display_name} was done in {record.country}."
+        return True
+
+    def _other_year(self, claim: Claim, record: RecordInfo | None) -> bool:
+        """A study described by its details with another year ("a 2019 brain-scan study of 20
+        cocaine-dependent people" for Young 2014): the record's year, from a curated sentence
+        naming the study with it. Without ``record``, the study the undated claim describes."""
+        years = re.findall(r"\b(?:19|20)\d\d\b", claim.text)
+        said = ct.DATED_STUDY.search(claim.text)
+        if len(set(years)) != 1 or not said or len(ct.STUDY_WORD.findall(claim.text)) != 1:
+            return False  # "a 2019 review of the 2014 study": the year may be another study's
+        year = said.group(1) or said.group(2)
+        ids = named_studies(re.sub(r"\s+", " ", claim.text.replace(year, "")), self.catalog)
+        record = record or next((r for r in self.catalog if ids == [r.id]), None)
+        if record is None or ids != [record.id] or not record.year or not record.surname:
+            return False
+        if int(year) == record.year or record.evidence in ("label", "regulatory", "overview"):
+            return False
+        pooled = record.evidence in ("meta-analysis", "systematic-review", "review")
+        if pooled != bool(re.search(r"review|analysis", said.group(0), re.I)):
+            return False  # "the 2023 Cochrane review" is not a cohort of 100 people
+        rx = re.compile(
+            rf"\b{re.escape(record.surname)}(?: et al\.?| and colleagues)? {record.year}\b"
+        )
+        for rid in [record.id] + [r.id for r in self.catalog if r.evidence == "overview"]:
+            quote = self._sentence_matching(rid, rx)
+            if quote:
+                self._cite(claim, rid, quote)
+                claim.verdict = "contradicted"
+                claim.explanation = f"{record.display_name} is from {record.year}, not {year}."
+                return True
+        return False
+
+    def _above_max_dose(self, claim: Claim, record: RecordInfo, body_numbers: set[str]) -> bool:
+        """A highest dose the claim gives a study ("single doses of up to 90 mg") above the
+        record's highest dose, a figure the record never states."""
+        m = ct.UP_TO_DOSE.search(claim.text)
+        if not m or not record.max_dose_mg or len(set(ct.MG.findall(claim.text))) > 1:
+            return False  # several doses: which study each belongs to is unclear
+        dose = int(m.group(1))
+        if dose <= record.max_dose_mg * 1.1 or str(dose) in body_numbers:
+            return False
+        quote = self._sentence_with(record.id, f"{record.max_dose_mg:g} mg")
+        if not quote:
+            return False
+        self._cite(claim, record.id, quote)
+        claim.verdict = "contradicted"
+        claim.explanation = (
+            f"{record.display_name} gave baclofen up to {record.max_dose_mg:g} mg, not {dose} mg."
+        )
+        return True
+
+    def _record_texts(self, record_id: str) -> list[str]:
+        return [self.store.texts[pos] for pos in self.store.record_positions(record_id)]
 
     def _within_record(self, claim: Claim, record: RecordInfo, vec: np.ndarray) -> bool:
         """The study's own sentences most like the claim: a share of patients that cannot hold
@@ -348,21 +451,32 @@ class StudyChecks:
         if not len(rows):
             return False
         sims = np.asarray(self.store.sentence_vectors)[rows] @ vec
+        # an effect measure the study states somewhere (for another dose group) is not wrong
+        stated = ct.ratio_values(claim.text) <= self._record_numbers(record.id)
+        checks = [f for f in RECORD_CONTRASTS if not (stated and f is ct.ratio_conflict)]
         for i in np.argsort(-sims)[:8]:
             if float(sims[i]) < 0.45:
                 break
             row = int(rows[i])
             pos = int(self._rows[row])
             sent = self._sentence_text(row, pos)
-            why = (
-                share_conflict(claim.text, sent)
-                or difference_conflict(claim.text, sent)
-                or threshold_conflict(claim.text, sent)
+            why = next(
+                (w for f in checks if (w := f(claim.text, sent)) is not None),
+                None,
             )
             if why is not None:
                 self._contradicted_by(
                     claim, pos, sent, f"{record.display_name}: {why[0].lower()}{why[1:]}"
                 )
+                return True
+        # contrasts specific enough to read every sentence of the study: deaths in a series
+        # whose patients all recovered, a count that went another way over the same period
+        for row in rows:
+            pos = int(self._rows[int(row)])
+            sent = self._sentence_text(int(row), pos)
+            why = ct.survival_conflict(claim.text, sent) or ct.trend_conflict(claim.text, sent)
+            if why is not None:
+                self._contradicted_by(claim, pos, sent, f"{record.display_name}: {why}")
                 return True
         return False
 

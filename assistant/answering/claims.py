@@ -34,7 +34,7 @@ TOPICS: dict[str, re.Pattern[str]] = {
         r"|can'?t take|cannot take|not be (?:used|taken|given)|rules? out|ruled out",
         "withdrawal": r"\b(?:stop\w*|quit\w*|discontinu\w*)\b.*\b(?:abrupt\w*|sudden\w*|cold turkey)"
         r"|\bwithdrawal\b|\btaper\w*",
-        "overdose": r"overdos\w*|poison\w*|toxicity|toxicolog\w*|post.?mortem",
+        "overdose": r"overdos\w*|poison\w*|toxicity|toxicolog\w*|post.?mortem|\bdeaths?\b|\bdied\b",
         "elimination": r"\bliver\b|\bkidney\w*|\brenal\b|excret\w*|metaboli[sz]\w*|eliminat\w*"
         r"|cleared|half.?life|dialysis",
         "regulation": r"approv\w*|authori[sz]\w*|licen[sc]\w*|\bfda\b|\bansm\b|\btga\b|\bnice\b"
@@ -46,11 +46,12 @@ TOPICS: dict[str, re.Pattern[str]] = {
         r"|\beffective\w*|\bproven\b|\bshown to\b|\bhelps? (?:\w+ )?(?:quit|stop|cut)|\brelaps\w*"
         r"|\babstinen\w*|\b(?:reduc|cut|lower|curb)\w* (?:\w+ ){0,2}(?:use|craving|consumption)\b"
         r"|\bparticipants?\b|\bdiar(?:y|ies)\b|\bdrop(?:ped)? ?out|\bcomplet\w*|\bintrathecal\b"
-        r"|\bepidural\b",
+        r"|\bepidural\b|\bseries\b",
         "origin": r"original\w*|first (?:synthesi\w*|developed|made|used|approved)|invent\w*"
         r"|discover\w*|\b19[4-9]\d(?:s)?\b|neuroprotect\w*|histor\w*|dreamt? up|conceived",
         "mechanism": r"\bgaba\w*|receptor\w*|agonist|antagonist|dopamin\w*|neurotransmit\w*",
-        "interaction": r"\balcohol\b|\bopioid\w*|sedat\w*|\bcombin\w*|\bmix\w*|benzodiazepin\w*",
+        "interaction": r"\balcohol\b|\bopioid\w*|sedat\w*|\bcombin\w*|\bmix\w*|benzodiazepin\w*"
+        r"|\binteract\w*",
         "pregnancy": r"pregnan\w*|breast\w*|\bmilk\b|newborn\w*|lactat\w*",
         "adverse-effects": r"side.?effects?|adverse|drowsi\w*|dizz\w*|sleepi\w*|encephalopath\w*",
     }.items()
@@ -194,7 +195,7 @@ def _years_in(text: str) -> list[range]:
     return spans
 
 
-_CLAUSE_END = re.compile(r",\s+(?:so|and|which|while|whereas)\b|\s+so\s+", re.I)
+_CLAUSE_END = re.compile(r",\s+(?:so|and|which|while|whereas|because)\b|\s+(?:so|because)\s+", re.I)
 
 
 _CONDITION = re.compile(
@@ -350,7 +351,7 @@ def _table_rows(part: str) -> list[str]:
 LEANS = re.compile(
     r"^(?:it|they|this|that|these|those|the same|such|its|their|he|she)\b"
     r"|\b(?:that|this|the same) (?:review|trial|study|update|analysis|committee|guideline|ruling"
-    r"|result|finding|paper|report|cohort|survey|meta-analysis|experiment)\b"
+    r"|result|finding|paper|report|cohort|survey|meta-analysis|experiment|series|pilot)\b"
     r"|\b(?:those|these|the same) (?:deaths|cases|trials|studies|results|findings)\b"
     # a point conceded or granted: "I will even concede that it showed ..."
     r"|^(?:i|we)\b(?:\s+\w+){0,3}?\s+(?:concede|admit|grant|accept|acknowledge|agree)\w*"

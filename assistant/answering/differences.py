@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.answering.contrasts import digits
 from assistant.library.chunks import tokenize
 
 # --------------------------------------------------------------------------- shares and differences
@@ -28,21 +29,39 @@ _SHARE_WORDS: tuple[tuple[re.Pattern[str], tuple[float, float]], ...] = tuple(
         (r"all|every(?:one| patient| participant)", (0.97, 1.0)),
     )
 )
-_PERCENT = re.compile(r"\b(\d{1,3}(?:\.\d+)?)\s?%")
+_PERCENT = re.compile(
+    r"(?:\b(?P<cmp>under|below|less than|fewer than|up to|over|above|more than)\s+)?"
+    r"\b(\d{1,3}(?:\.\d+)?)\s?%(?:\s*(?:to|-|–)\s*(?P<hi>\d{1,3}(?:\.\d+)?)\s?%)?"
+)
+_ONE_IN = re.compile(
+    r"\b(?:about |around |roughly |nearly |almost )?(?:one|1) (?:in|out of) (\d{1,2})\b", re.I
+)
 
 
 def shares_of(text: str) -> list[tuple[float, float]]:
     """The proportions a sentence gives for a group ("nearly all patients" -> 0.85-1.0, "34% of
     the placebo arm" -> 0.33-0.35)."""
     spans = []
-    rest = text
+    text = digits(text)
+    for m in _ONE_IN.finditer(text):  # "about one in five"
+        v = 1 / max(1, int(m.group(1)))
+        spans.append((max(0.0, v * 0.8), min(1.0, v * 1.2)))
+    rest = _ONE_IN.sub(" ", text)
     for rx, span in _SHARE_WORDS:
         if rx.search(rest):
             spans.append(span)
             rest = rx.sub(" ", rest)  # "nearly all" is not also "all"
     for m in _PERCENT.finditer(text):
-        v = float(m.group(1)) / 100
-        spans.append((max(0.0, v - 0.015), min(1.0, v + 0.015)))
+        v = float(m.group(2)) / 100
+        lo, hi = max(0.0, v - 0.015), min(1.0, v + 0.015)
+        if m.group("hi"):  # "10% to 63%"
+            hi = min(1.0, float(m.group("hi")) / 100 + 0.015)
+        cmp = (m.group("cmp") or "").lower()
+        if cmp in ("under", "below", "less than", "fewer than", "up to"):
+            lo = 0.0
+        elif cmp in ("over", "above", "more than"):
+            hi = 1.0
+        spans.append((lo, hi))
     return spans
 
 
@@ -124,7 +143,7 @@ def difference_conflict(claim: str, passage: str) -> str | None:
 
 _LIMIT = re.compile(
     r"\b(?:maxim\w*|max|ceiling|no more than|not (?:to )?exceed\w*|upper limit|highest|cap(?:ped)?"
-    r"|limit(?:ed)?)\b(?:\s+\S+){0,12}?\s+(\d{2,4})\s?(?:mg|milligrams?)\b",
+    r"|caps|limit(?:ed)?)\b(?:\s+\S+){0,12}?\s+(\d{2,4})\s?(?:mg|milligrams?)\b",
     re.I,
 )
 _EVENTS = (  # what happened first, as its kind
@@ -163,11 +182,13 @@ def _places(text: str) -> set[str]:
     return {"us" if p in ("us", "u.s", "uni", "ame", "fda") else p for p in found}
 
 
-def figure_conflict(claim: str, passage: str) -> str | None:
+def figure_conflict(claim: str, passage: str, context: str = "") -> str | None:
     """A typed figure the passage states otherwise, for the same thing in the same place: a
-    dose limit ("the US label's maximum is 120 mg" / "80 mg per day"), the year of a first
-    approval (1992 / 1977), a product's strength (10 mg in 5 mL / 5 mg per 5 mL)."""
-    mine, theirs = _places(claim), _places(passage)
+    dose limit ("the US label's maximum is 120 mg" / "80 mg per day"), an optimum or usual dose
+    range (60-120 / 30-75 mg), the year of a first approval (1992 / 1977), a product's strength
+    (10 mg in 5 mL / 5 mg per 5 mL). A claim that names no place ("It was first approved there
+    in 1992") takes it from the sentence it leans on (``context``)."""
+    mine, theirs = _places(claim) or _places(context), _places(passage)
     if mine and theirs and not mine & theirs:
         return None  # an Australian limit says nothing of the US one
     if "int" in mine ^ theirs:
@@ -185,6 +206,9 @@ def figure_conflict(claim: str, passage: str) -> str | None:
         return (
             f"The curated source gives another maximum dose ({', '.join(map(str, sorted(b)))} mg)."
         )
+    ra, rb = _dose_range(claim), _dose_range(passage)
+    if ra and rb and mine & theirs and not changing and _far(ra, rb):
+        return f"The curated source gives {rb[0]:g} to {rb[1]:g} mg a day."
     names = set(re.findall(r"\b[A-Z][a-z]{3,}\b", claim)) & set(
         re.findall(r"\b[A-Z][a-z]{3,}\b", passage)
     )
@@ -200,6 +224,27 @@ def figure_conflict(claim: str, passage: str) -> str | None:
     if sa and sb and not any(abs(x - y) < 1e-6 for x in sa for y in sb) and names - {"Baclofen"}:
         return "The curated source gives another strength for that product."
     return None
+
+
+_RANGE_OF = re.compile(
+    r"\b(?P<what>optimum|optimal|usual|typical|recommended|target)\b(?:\s+\S+){0,4}?\s+"
+    r"(?P<lo>\d{1,4})\s*(?:mg\s*)?(?:to|-|–)\s*(?P<hi>\d{1,4})\s?(?:mg|milligrams?)\b",
+    re.I,
+)
+
+
+def _dose_range(text: str) -> tuple[float, float, str] | None:
+    """An optimum (usual, recommended) daily dose range: "an optimum range of 60 to 120 mg a day"."""
+    m = _RANGE_OF.search(text)
+    if not m:
+        return None
+    what = m.group("what").lower().replace("optimal", "optimum")
+    return float(m.group("lo")), float(m.group("hi")), what
+
+
+def _far(a: tuple[float, float, str], b: tuple[float, float, str]) -> bool:
+    """The same kind of range with either end off by more than a writer's rounding."""
+    return a[2] == b[2] and (abs(a[0] - b[0]) > 0.2 * b[0] or abs(a[1] - b[1]) > 0.2 * b[1])
 
 
 _BELOW = re.compile(

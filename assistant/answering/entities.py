@@ -109,6 +109,7 @@ _COUNTRY_WORDS = {
     "Japan": r"\bjapan\w*",
     "China": r"\bchina\b|\bchinese\b",
     "Brazil": r"\bbrazil\w*",
+    "New Zealand": r"new zealand|auckland|wellington",
 }
 _COUNTRY_RX = {k: re.compile(v) for k, v in _COUNTRY_WORDS.items()}
 _ASPECTS = {
