@@ -417,9 +417,9 @@ class Assistant:
         ):
             # "does it help drinkers with cirrhosis?": the studies done in that group
             comp = trial_lists.population_studies(_filtered(ev, filters))
-        elif intent == "adverse_effects" and not plan.entities.trials:
+        elif comp is None and intent == "adverse_effects" and not plan.entities.trials:
             comp = effects.unlisted_effect(ev)  # "does it cause hair loss?" when none says so
-        elif intent in ("interaction", "general") and not plan.entities.trials:
+        elif comp is None and intent in ("interaction", "general") and not plan.entities.trials:
             # "with ibuprofen?" when no source names it
             comp = effects.unlisted_interaction(ev, self.extractive.vocabulary)
         if comp is not None:
