@@ -50,6 +50,7 @@ LAY_TERMS: tuple[tuple[str, str], ...] = (
     ),
     (r"on top of", "with"),
     (r"at first|to begin with", "initially"),
+    (r"(?:while|when|whilst) (?:i'?m |she'?s |you'?re )?nursing(?! home)", "while breastfeeding"),
     (r"(?:hay ?fever|allergy) (?:tablets|pills|medicines?|meds|medication)", "antihistamines"),
     (r"water (?:tablets?|pills?)", "diuretic blood pressure tablets"),
     (

@@ -146,7 +146,8 @@ _PREGNANCY = _rx(
     r"\bbreast ?fe(e)?d\w*|\bbreast milk\b|\blactat\w*",
     r"\bnurs(?:e|ing) (?:my|the|a|her|your|our) (?:\w+ )?(?:baby|infant|newborn|child|son|daughter)\b",
     r"\bnursing\b(?! (home|homes|staff|facility|facilities|care|student|students|school|degree))",
-    r"\bnewborns?\b|\bneonat\w*",
+    r"\bnewborns?\b|\bneonat\w*|\bunborn\b|\bin the womb\b",
+    r"\b(?:into|in|through) (?:the |her |their )?milk\b|\bmilk (?:levels?|supply)\b",
     r"\b(?:the|her|a|an|unborn) bab(?:y|ies)\b.*\bmother\b|\bmother\b.*\b(?:the|her|a) bab(?:y|ies)\b",
     r"\bgrossesses?\b|\benceintes?\b|\ballait\w*",  # French
     r"\bembaraz\w*|\blactancia\b|\bamamant\w*",  # Spanish
