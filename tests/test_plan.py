@@ -364,3 +364,14 @@ def test_interaction_questions_in_everyday_words(catalog, question: str) -> None
     """Someone already on another medicine, or a medicine taken 'with my muscle relaxer', is an
     interaction question (not a personal dose, a condition or efficacy)."""
     assert plan_question(question, catalog).intent == "interaction"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What are the risks of high-dose baclofen?",
+        "Quels sont les risques du baclofène à forte dose ?",
+    ],
+)
+def test_the_risks_of_a_dose_are_its_harms_not_its_amount(catalog, question: str) -> None:
+    assert plan_question(question, catalog).intent == "adverse_effects"

@@ -102,6 +102,7 @@ INTENT_RX = {
         r"\b(?:could|can|might|would|is|are) (?:it|baclofen|(?:the|these|those|his|her|my) "
         r"(?:tablets|pills|medicine|medication|meds)) (?:be )?(?:doing|causing|behind|to blame)\b",
         r"\burinary (?:frequency|retention|incontinence)\b",
+        r"\b(?:the )?(?:main |biggest )?(?:risks|dangers|harms|hazards) (?:of|with|from)\b",
     ),
     "pharmacokinetics": _rx(
         r"\bhalf.?life\b|\babsor\w*|\bmetaboli\w*|\beliminat\w*|\bexcret\w*|\bpeak\b",
