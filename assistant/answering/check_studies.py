@@ -348,7 +348,11 @@ class StudyChecks:
         countries = find_countries(said.group(1))
         if not countries or record.country in countries:
             return False
-        words = _COUNTRY_WORDS.get(record.country)
+        return self._done_in(claim, record)
+
+    def _done_in(self, claim: Claim, record: RecordInfo) -> bool:
+        """Contradicted by the record's own sentence naming the country it was done in."""
+        words = _COUNTRY_WORDS.get(record.country or "")
         quote = words and self._sentence_matching(record.id, re.compile(words, re.I))
         if not quote:
             return False
@@ -372,14 +376,7 @@ class StudyChecks:
             return False
         if said & set().union(*(find_countries(t) for t in self._record_texts(record.id))):
             return False  # the record names that country too (a comparison, a co-author)
-        words = _COUNTRY_WORDS.get(record.country)
-        quote = words and self._sentence_matching(record.id, re.compile(words, re.I))
-        if not quote:
-            return False
-        self._cite(claim, record.id, quote)
-        claim.verdict = "contradicted"
-        claim.explanation = f"{record.display_name} was done in {record.country}."
-        return True
+        return self._done_in(claim, record)
 
     def _other_year(self, claim: Claim, record: RecordInfo | None) -> bool:
         """A study described by its details with another year ("a 2019 brain-scan study of 20

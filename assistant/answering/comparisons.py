@@ -88,7 +88,7 @@ def comparison(ev: Evidence) -> Composition | None:
 
     said = re.compile(r"\b(?:" + "|".join(map(re.escape, meds)) + r")\b", re.I)
 
-    def _naming(r: RecordInfo, meds: Sequence[str]) -> tuple | None:
+    def naming(r: RecordInfo) -> tuple | None:
         """A pooled study whose result line does not name the compared medicine: its own
         sentence that gives that medicine's figure, as (sentence, context, start)."""
         if r.evidence not in POOLED_EVIDENCE or said.search(r.key_result or ""):
@@ -103,7 +103,7 @@ def comparison(ev: Evidence) -> Composition | None:
     def line(r: RecordInfo) -> str:
         n = cite_study(cites, store, r)
         found = f"{with_details(study_name(r), describe(r))} found {lower(r.key_result)} [{n}]"
-        named = _naming(r, meds)
+        named = naming(r)
         if named is None:
             return found
         sentence, ctx, start = named
