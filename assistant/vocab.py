@@ -165,6 +165,83 @@ SUBSTANCE_SAID: dict[str, re.Pattern[str]] = {
     s.key: re.compile(rf"\b(?:{s.words})", re.I) for s in SUBSTANCE_NAMES if s.key != "general"
 }
 
+# --------------------------------------------------------------------------- interaction classes
+
+
+@dataclass(frozen=True)
+class MedicineClass:
+    """A class of substances the interaction sources name, with the words that put a medicine in
+    it (lowercase, as users write them) and the words the sources use for the class."""
+
+    key: str
+    label: str
+    members: str  # regular expression for the class word and its members, in a question or claim
+    named: str  # regular expression for the class as the sources name it
+    # broader words that, in a question, ask about this class ("with antidepressants?" is answered
+    # by the tricyclic sentence); never read in a document's claim
+    asked: str = ""
+
+
+INTERACTION_CLASSES: tuple[MedicineClass, ...] = (
+    MedicineClass(
+        "alcohol", "alcohol",
+        r"alcohol|beers?|wines?|drinks?|drinking|booze|spirits|pints?|vodka|whisk(?:e)?y",
+        r"\balcohol\b",
+    ),
+    MedicineClass(
+        "opioids", "opioids",
+        r"opioids?|opiates?|tramadol|morphine|oxycodone|\w+codone|fentanyl|methadone|buprenorphine"
+        r"|codeine|heroin|\w+morphone|opioid painkillers?|suboxone",
+        r"\bopioids?\b",
+    ),
+    MedicineClass(
+        "tricyclics", "tricyclic antidepressants",
+        r"tricyclic\w*|amitriptyline|\w+triptyline|clomipramine|imipramine|doxepin",
+        r"\btricyclic",
+        asked="antidepressants?",
+    ),
+    MedicineClass("lithium", "lithium", r"lithium", r"\blithium\b"),
+    MedicineClass(
+        "maois", "MAO inhibitors",
+        r"mao(?:i|is)?|monoamine oxidase inhibitors?|mao inhibitors?|phenelzine|tranylcypromine"
+        r"|selegiline|moclobemide",
+        r"\bmao inhibitors?\b",
+    ),
+    MedicineClass(
+        "antihypertensives", "blood-pressure medicines",
+        r"\w+olol|\w+pril|\w+sartan|amlodipine|clonidine|antihypertensives?"
+        r"|blood.pressure (?:lowering |reducing )?(?:tablets|pills|medicines?|medications?|drugs)",
+        r"\bantihypertensive|\bblood-pressure medicines\b",
+    ),
+    MedicineClass(
+        "cns_depressants", "CNS depressants",
+        r"cns depressants?|central nervous system depressants?|benzodiazepines?|benzos?|\w+azepam"
+        r"|\w+azolam|xanax|valium|ativan|klonopin|sleeping (?:pills?|tablets?)|sleep(?:ing)? aids?"
+        r"|sedatives?|hypnotics?|tranquil\w*|zolpidem|zopiclone|zaleplon|barbiturates?"
+        r"|gabapentin|pregabalin",
+        r"\bcns depressant|\bcentral nervous system depress",
+    ),
+)  # fmt: skip
+INTERACTION_CLASS: dict[str, MedicineClass] = {c.key: c for c in INTERACTION_CLASSES}
+# a sentence that names an interaction, not just a substance
+INTERACTS = re.compile(
+    r"\badditive\b|\badds? to\b|\braises? the risk\b|\bincreas\w* (?:the )?(?:risk|cns depression)"
+    r"|\bworsen\w*|\bstrengthen\w*|\benhanc\w*|\bpotentiat\w*|\bcan (?:add|increase)\b",
+    re.I,
+)
+
+
+def interaction_classes(text: str, question: bool = False) -> list[MedicineClass]:
+    """The interaction classes ``text`` names by a class word or a member ("tramadol" ->
+    opioids), in table order; a ``question`` may also name one by its broader words."""
+    return [
+        c
+        for c in INTERACTION_CLASSES
+        if re.search(rf"\b(?:{c.members})\b", text, re.I)
+        or (question and c.asked and re.search(rf"\b(?:{c.asked})\b", text, re.I))
+    ]
+
+
 # --------------------------------------------------------------------------- study results
 
 Result = Literal["benefit", "no-benefit", "mixed", "harm", "not-applicable"]

@@ -261,7 +261,9 @@ def test_a_named_sedative_is_answered_with_the_label_interaction(corpus_assistan
     that happens to name diazepam."""
     ans = corpus_assistant.ask("Can you take baclofen with diazepam?")
     first = first_sentence(ans.answer)
-    assert first.startswith("Not without risk") and "additive" in first, ans.answer
+    assert first.startswith("Not without risk") and re.search(r"additive|adds to", first), (
+        ans.answer
+    )
     assert ans.citations[0].source_id == "label_interactions"
 
 
@@ -1170,3 +1172,57 @@ def test_follow_ups_keep_asking_about_side_effects_and_a_trial_s_dose(corpus_ass
     assert not later.abstained and later.plan.intent == "adverse_effects", later.answer
     dose = corpus_assistant.ask("what was the target dose?", history=["Was ALPADIR blinded?"])
     assert "180 mg/day" in first_sentence(dose.answer), dose.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "named"),
+    [
+        ("Does baclofen interact with lithium?", r"\blithium\b"),
+        ("my mum takes baclofen and was given amitriptyline, is that ok together?", r"tricyclic"),
+        ("is baclofen ok with blood pressure tablets?", r"antihypertensive"),
+        ("Is it dangerous to take methadone and baclofen?", r"\bopioids\b"),
+    ],
+)
+def test_an_interaction_leads_with_the_asked_class_alone(corpus_assistant, question, named) -> None:
+    """The sentence naming the asked class's interaction leads, not the summary listing every
+    class (whose first words are about opioids), with a yes/no-shaped lead."""
+    ans = corpus_assistant.ask(question)
+    assert ans.plan and ans.plan.intent == "interaction", ans.plan
+    first = first_sentence(ans.answer)
+    assert re.match(r"(?:Yes|Not without risk): ", first), ans.answer
+    assert re.search(named, first, re.I), ans.answer
+    others = [w for w in ("lithium", "tricyclic", "antihypertensive", "opioids") if w not in named]
+    assert not any(w in first for w in others), ans.answer
+    assert ans.citations[0].source_id == "label_interactions"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Can naltrexone be taken together with baclofen?",
+        "Can you take it with naltrexone?",
+        "Kann man Baclofen und Naltrexon gleichzeitig einnehmen?",
+        "Any problem mixing baclofen and cannabis?",
+    ],
+)
+def test_a_medicine_the_sources_name_without_an_interaction_is_said_so(
+    corpus_assistant, question
+) -> None:
+    """Naltrexone is in the library (as a comparator), cannabis as a use; neither has a named
+    interaction: said so, with the label's sedation warning; not a trial sentence, not a
+    decline, not an efficacy summary."""
+    ans = corpus_assistant.ask(question)
+    assert not ans.abstained, ans.answer
+    assert ans.plan and ans.plan.intent == "interaction", ans.plan
+    assert first_sentence(ans.answer).startswith("No interaction between baclofen and"), ans.answer
+    assert [c.source_id for c in ans.citations] == ["label_interactions"]
+
+
+def test_another_medicine_taken_alongside_is_not_a_dose_question() -> None:
+    """ "Can he take his sleeping pills as well?" asks about a second medicine, not a dose."""
+    from assistant.answering import safety
+
+    assert "dosing" not in safety.detect(
+        "my brother is on baclofen, can he take his sleeping pills too?"
+    )
+    assert "dosing" in safety.detect("can he take his evening pill twice?")

@@ -1,8 +1,7 @@
 """What the sources never mention, said plainly: an effect ("does baclofen cause hair loss?"),
-with the label's list of its frequent adverse reactions, and a medicine taken with baclofen that
-no source names ("with ibuprofen?", "with cetirizine?"), with the label's warning about other
-sedating medicines, instead of sentences about other effects or other medicines standing in for
-an answer.
+with the label's list of its frequent adverse reactions, instead of sentences about other effects
+standing in for an answer. (A medicine no source names an interaction with is answered in
+:mod:`.together`.)
 """
 
 from __future__ import annotations
@@ -10,7 +9,6 @@ from __future__ import annotations
 import re
 
 from assistant.answering.compose import QUESTION_WORDS, Citations, Composition, Evidence
-from assistant.answering.entities import CNS_DEPRESSANT, DRUG_CLASS
 from assistant.library.chunks import tokenize
 from assistant.vocab import ROUTE_EXTRACTIVE
 
@@ -62,64 +60,4 @@ def unlisted_effect(ev: Evidence) -> Composition | None:
                     f"{effect} as an adverse reaction to baclofen.\n- {sentence} [{n}]"
                 )
                 return Composition(answer, False, cites.items, ROUTE_EXTRACTIVE)
-    return None
-
-
-# "can I take baclofen with cetirizine?": a medicine the planner may not know by name
-_TAKEN_WITH = re.compile(
-    r"\b(?:take|taken|taking|use|used|using|have|combine\w*|mix\w*)\b.*?\b(?:with|and|alongside)\s+"
-    r"(?:my |his |her |their |the |a |an )?(?P<m>[a-z][a-z-]{4,})\b",
-    re.I,
-)
-# the classes the interaction sources name, besides CNS depressants
-_NAMED_CLASSES = re.compile(
-    r"opioid|codone|morphine|tramadol|fentanyl|methadone|buprenorphine|codeine|triptyline"
-    r"|tricyclic|lithium|phenelzine|tranylcypromine|selegiline|mao|olol$|pril$|sartan$|amlodipine"
-    r"|clonidine|antihypertensive|alcohol|benzodiazepine|sedative|sleeping",
-    re.I,
-)
-_DEPRESSANT_WARNING = re.compile(r"\b(?:CNS|central nervous system) depress\w*.*\badd", re.I)
-
-
-def unlisted_interaction(ev: Evidence, vocabulary: frozenset[str] | None) -> Composition | None:
-    """ "Can I take baclofen with ibuprofen?" where no curated source names that medicine or its
-    class: "No interaction ... is named in these sources", with the US label's warning that
-    baclofen adds to the sedation of other CNS depressants, cited. None otherwise."""
-    plan, store = ev.plan, ev.store
-    text = plan.english or plan.question
-    meds = list(plan.entities.other_medicines)
-    if vocabulary is not None and plan.intent in ("interaction", "general"):
-        m = _TAKEN_WITH.search(text)
-        if m and not any(t in vocabulary for t in tokenize(m.group("m"))):
-            meds.insert(0, m.group("m").lower())  # a name no source uses
-    if not meds or DRUG_CLASS.search(text) or (plan.intent not in ("interaction", "general")):
-        return None
-    if plan.entities.substances or any(
-        CNS_DEPRESSANT.search(m) or _NAMED_CLASSES.search(m) for m in meds
-    ):
-        return None
-    for rec in store.catalog():
-        if rec.user:
-            continue
-        for pos in store.record_positions(rec.id):
-            if any(re.search(rf"\b{re.escape(m)}\b", store.texts[pos], re.I) for m in meds):
-                return None  # a source names it: the usual answer finds what it says
-    for rec in store.catalog():
-        if rec.evidence != "label" or rec.user:
-            continue
-        for pos in store.record_positions(rec.id):
-            body = store.texts[pos]
-            for s, e in store.sentences[pos]:
-                sentence = body[s:e].strip()
-                if _DEPRESSANT_WARNING.search(sentence) and "\n" not in sentence:
-                    cites = Citations()
-                    n = cites.add(store.context(pos, score=1.0), sentence, s)
-                    names = " or ".join(meds)
-                    answer = (
-                        f"No interaction between baclofen and {names} is named in these sources; "
-                        f"the US label's general warning is about medicines that add to its "
-                        f"sedation.\n"
-                        f"- {sentence} [{n}]"
-                    )
-                    return Composition(answer, False, cites.items, ROUTE_EXTRACTIVE)
     return None

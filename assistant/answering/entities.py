@@ -21,8 +21,8 @@ from assistant.vocab import NUMBER_WORDS, SUBSTANCE_NAMES
 # --------------------------------------------------------------------------- word lists
 
 BACLOFEN = re.compile(
-    r"\b(?:baclofen\w*|baclocur|lioresal|gablofen|ozobax|lyvispah|kemstro|muscle relaxant"
-    r"|spasm (?:drug|pills?|medicine|medication)|the drug|the medicine|the pill)\b"
+    r"\b(?:baclofen\w*|baclocur|lioresal|gablofen|ozobax|lyvispah|kemstro|muscle relax(?:ant|er)s?"
+    r"|spasm (?:drugs?|pills?|tablets?|medicines?|medications?)|the drug|the medicine|the pill)\b"
 )
 # Medicines other than baclofen: names, brands, and the endings of their classes' names.
 _OTHER_DRUG = re.compile(

@@ -58,6 +58,8 @@ INTENT_RX = {
         r"|\bdrink(?:s|ing)? (?:alcohol )?(?:on|while|with|when)\b(?! drinking days)",
         r"\b(?:take|taking|use|using|on) (?:baclofen|it) (?:\w+ ){0,2}?with\b",
         r"\b(?:taken|used|given|prescribed) (?:\w+ ){0,2}?(?:with|alongside)\b",
+        r"\b(?:safe|ok|okay|fine|dangerous|risky|harmful|a problem) (?:\w+ ){0,3}?(?:take|taking|use"
+        r"|using|have|having) (?:\w+ ){1,3}?(?:and|plus|with) ",
         # "safe to take codeine with my muscle relaxer?", "does alcohol make it stronger?"
         r"\b(?:take|taking|use|using|have|having) (?:\w+ ){1,3}?(?:with|alongside) (?:my |his |her "
         r"|the |your )?(?:baclofen|it|medication|medicine|tablets|pills|meds)\b",
@@ -208,6 +210,14 @@ _ON_ANOTHER = re.compile(
     r"\b(?:patients|people|someone|somebody|those|anyone|a person) (?:who (?:are|is) )?(?:on|taking"
     r"|using)\b"
 )
+_MIXING = re.compile(
+    r"\bmix\w*|\bcombin\w*|\btogether\b|\bat the same time\b|\bwhile (?:on|taking)\b"
+    r"|\b(?:take|taking|use|using|smok\w*) (?:\w+ ){0,2}?(?:with|on)\b"
+)
+_RISK_CUE = re.compile(
+    r"\bsafe\b|\bproblems?\b|\brisk\w*|\bdanger\w*|\bok\b|\bokay\b|\bfine\b|\bharm\w*"
+    r"|\bhappens?\b|\binteract\w*"
+)
 _TREATING = re.compile(
     r"\b(?:for|with) (?:alcohol|drinking|opioid|cocaine|the drink)"
     r" ?(?:withdrawal|addiction|craving|dependence|use disorder)|\bfor (?:alcohol|drinking|opioid"
@@ -236,6 +246,12 @@ def classify(text: str, ents: Entities, personal: bool, records: Sequence[Record
     hit = {k: bool(rx.search(t)) for k, rx in INTENT_RX.items()}
     hit["withdrawal"] = hit["withdrawal"] or safety.mentions_stopping(text)
     baclofen = bool(BACLOFEN.search(t))
+    if not baclofen and re.search(
+        r"\b(?:take|taking|use|using|combine|combining|mix|mixing|have|having)\s+it\s+"
+        r"(?:with|and|alongside|together)\b|\bwith it\b",
+        t,
+    ):
+        baclofen = True  # "can you take it with naltrexone?": "it" is the library's medicine
     others = ents.other_medicines
     classes = bool(DRUG_CLASS.search(t))
     if ents.documents and hit["document"]:
@@ -279,7 +295,12 @@ def classify(text: str, ents: Entities, personal: bool, records: Sequence[Record
     if hit["mechanism"] and re.search(r"\banimal\w*|\brats?\b|\bpreclinical\b|\breward\w*", t):
         return "mechanism"
     interaction_partner = others or classes or "cns_depressants" in ents.conditions
-    partner = interaction_partner or re.search(r"\b(?:alcohol|drink\w*|booze)\b", t)
+    partner = (
+        interaction_partner
+        or re.search(r"\b(?:alcohol|drink\w*|booze)\b", t)
+        # "any problem mixing baclofen and cannabis?": a drug of abuse taken alongside
+        or (ents.substances and _MIXING.search(t) and _RISK_CUE.search(t))
+    )
     if hit["interaction"] and partner and not _TREATING.search(t):
         return "interaction"
     if classes and re.search(r"\bwith\b|\band\b", t) and baclofen and not hit["comparison"]:

@@ -12,6 +12,7 @@ from typing import Any
 import numpy as np
 
 from assistant.answering.claims import Claim
+from assistant.vocab import INTERACTION_CLASS, INTERACTS, interaction_classes
 
 # what a claim calls harmless to combine: "no known interaction", "don't interact", "risk-free"
 _DENIAL = re.compile(
@@ -23,34 +24,6 @@ _DENIAL = re.compile(
 )
 # the claim's words before the denial that take it back ("I'm not sure about risk-free")
 _UNSURE = re.compile(r"\bnot\b|n't\b|\bunsure\b|\bdoubt\w*|\bwhether\b|\bif\b", re.I)
-# a substance named in a claim, as the class the label sentences name
-_PARTNERS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
-    name: (re.compile(claim_rx, re.I), re.compile(label_rx, re.I))
-    for name, claim_rx, label_rx in (
-        ("alcohol", r"\balcohol\b|\bbeers?\b|\bwines?\b|\bdrinks?\b|\bdrinking\b", r"\balcohol\b"),
-        (
-            "opioids",
-            r"\bopioids?\b|\bopiates?\b|\bmethadone\b|\bmorphine\b|\boxycodone\b|\bfentanyl\b"
-            r"|\bcodeine\b|\btramadol\b|\bheroin\b|\bbuprenorphine\b",
-            r"\bopioids?\b",
-        ),
-        ("lithium", r"\blithium\b", r"\blithium\b"),
-        ("tricyclics", r"\btricyclic\w*|\bamitriptyline\b|\bnortriptyline\b", r"\btricyclic"),
-        ("MAO inhibitors", r"\bmao(?:i|is)?\b|\bmonoamine oxidase\b", r"\bmao inhibitors?\b"),
-        (
-            "CNS depressants",
-            r"\bbenzodiazepines?\b|\bbenzos?\b|\bdiazepam\b|\blorazepam\b|\bsleeping (?:pills?|tablets?)"
-            r"|\bsedatives?\b",
-            r"\bcns depressant",
-        ),
-    )
-}
-# a label sentence that names an interaction, not just the substance
-_INTERACTS = re.compile(
-    r"\badditive\b|\badds? to\b|\braises? the risk\b|\bincreas\w* (?:the )?(?:risk|cns depression)"
-    r"|\bworsen\w*|\bstrengthen\w*|\benhanc\w*|\bpotentiat\w*|\bcan (?:add|increase)\b",
-    re.I,
-)
 _TRUSTED = ("label", "regulatory", "guideline")
 
 
@@ -60,9 +33,9 @@ def denied_partner(text: str) -> str | None:
     m = _DENIAL.search(text)
     if not m or _UNSURE.search(re.split(r"[,;]", text[: m.start()])[-1]):
         return None
-    named = [k for k, (rx, _) in _PARTNERS.items() if rx.search(text)]
+    named = interaction_classes(text)
     # "alcohol use disorder and lithium": which one is meant is unclear
-    return named[0] if len(named) == 1 else None
+    return named[0].key if len(named) == 1 else None
 
 
 class InteractionChecks:
@@ -76,13 +49,17 @@ class InteractionChecks:
         """ "Lithium: a safe partner, with no known interaction": contradicted by the label
         sentence naming an interaction of baclofen with lithium."""
         partner = denied_partner(claim.text)
-        found = partner and self._interaction_sentence(_PARTNERS[partner][1])
+        named = partner and re.compile(INTERACTION_CLASS[partner].named, re.I)
+        found = named and self._interaction_sentence(named)
         if not found:
             return False
         pos, sent = found
         self._cite_sentence(claim, pos, sent)  # type: ignore[attr-defined]
         claim.verdict = "contradicted"
-        claim.explanation = f"The label sources name an interaction of baclofen with {partner}."
+        claim.explanation = (
+            f"The label sources name an interaction of baclofen with "
+            f"{INTERACTION_CLASS[partner].label}."
+        )
         return True
 
     def _interaction_sentence(self, partner: re.Pattern[str]) -> tuple[int, str] | None:
@@ -91,6 +68,6 @@ class InteractionChecks:
             if self.store.metas[pos].evidence not in _TRUSTED:
                 continue
             sent = self._sentence_text(int(row), pos)  # type: ignore[attr-defined]
-            if partner.search(sent) and _INTERACTS.search(sent):
+            if partner.search(sent) and INTERACTS.search(sent):
                 return pos, sent
         return None

@@ -36,6 +36,7 @@ from assistant.answering import (
     scope,
     study,
     synthesis,
+    together,
     trial_lists,
 )
 from assistant.answering.backends import BackendUnavailable, configured_spec
@@ -420,8 +421,8 @@ class Assistant:
         elif comp is None and intent == "adverse_effects" and not plan.entities.trials:
             comp = effects.unlisted_effect(ev)  # "does it cause hair loss?" when none says so
         elif comp is None and intent in ("interaction", "general") and not plan.entities.trials:
-            # "with ibuprofen?" when no source names it
-            comp = effects.unlisted_interaction(ev, self.extractive.vocabulary)
+            # "with tramadol?": the sentence naming its class; "with ibuprofen?": none names it
+            comp = together.interaction(ev, self.extractive.vocabulary)
         if comp is not None:
             pass
         elif intent == "contraindication":

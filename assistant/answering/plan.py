@@ -44,7 +44,7 @@ from assistant.answering.language import read_question
 from assistant.answering.lay_terms import clinical_reading
 from assistant.answering.sentence_kinds import ASKS_APPROVAL, FRAGMENT_START
 from assistant.library.records import RecordInfo
-from assistant.vocab import ADDICTIONS, JURISDICTIONS
+from assistant.vocab import ADDICTIONS, INTERACTION_CLASSES, JURISDICTIONS
 
 # --------------------------------------------------------------------------- conversation
 
@@ -405,25 +405,17 @@ def _without_regulator(places: Sequence[str], catalog: Sequence[RecordInfo]) -> 
     return bool(regulated) and not set(places) & regulated
 
 
-# the class a medicine belongs to, as the interaction sources name it
+# the class a medicine belongs to, as the interaction sources name it (alcohol and CNS
+# depressants are searched on their own above); "painkillers" are searched as opioids
 _CLASSES = tuple(
-    (re.compile(rf"\b(?:{a})\b"), name)
-    for a, name in (
-        (
-            r"tramadol|morphine|oxycodone|fentanyl|methadone|buprenorphine|codeine|\w+codone"
-            r"|\w+morphone|opioid painkillers?|painkillers?",
-            "opioids",
-        ),
-        (r"amitriptyline|\w+triptyline|tricyclics?", "tricyclic antidepressants"),
-        (r"sertraline|\w+oxetine|\w*citalopram|mirtazapine|antidepressants?", "antidepressants"),
-        (
-            r"\w+olol|\w+pril|\w+sartan|amlodipine|clonidine|antihypertensives?"
-            r"|blood pressure (?:lowering |reducing )?(?:tablets|pills|medicines?|medications?|drugs)",
-            "blood-pressure medicines",
-        ),
-        (r"lithium", "lithium"),
-        (r"phenelzine|tranylcypromine|selegiline|mao inhibitors?|maois?", "MAO inhibitors"),
-    )
+    (re.compile(rf"\b(?:{c.members}{'|painkillers?' if c.key == 'opioids' else ''})\b"), c.label)
+    for c in INTERACTION_CLASSES
+    if c.key not in ("alcohol", "cns_depressants")
+) + (
+    (
+        re.compile(r"\b(?:sertraline|\w+oxetine|\w*citalopram|mirtazapine|antidepressants?)\b"),
+        "antidepressants",
+    ),
 )
 
 _MANAGEMENT = re.compile(

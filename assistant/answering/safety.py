@@ -213,7 +213,9 @@ _QTY = (
     r"(?:more|less|extra|another|double|half|twice|two|three|four|\d+|up to|over \d+|above \d+"
     r"|more than \d+|a (?:higher|lower|bigger|smaller|double|second|extra|larger) (?:dose|amount)"
     r"|an? (?:extra|additional|second|another) (?:dose|pill|tablet|one)"
-    r"|(?:my|his|her|the|a|this) (?:\w+ )?(?:dose|dosage|pill|tablet))"
+    # "his dose", "my evening pill"; not another medicine ("his sleeping pills")
+    r"|(?:my|his|her|the|a|this) (?:(?!sleeping\b|sleep\b|pain\b|water\b|heart\b|birth\b|other\b"
+    r"|allergy\b|blood\b)\w+ )?(?:dose|dosage|pill|tablet))"
 )
 _CHANGE_VERB = (
     r"(?:increas\w*|rais\w*|up|upping|lower\w*|reduc\w*|decreas\w*|cut\w*|doubl\w*|halv\w*"

@@ -1,0 +1,170 @@
+"""Questions about taking baclofen together with something else ("with tramadol?", "a beer on
+it?", "with naltrexone?"): the curated sentence that names the interaction of the asked class
+("tricyclic antidepressants can strengthen the effect of baclofen"), led by "Not without risk"
+or "Yes"; and for a medicine no curated source names an interaction with, "No interaction ... is
+named in these sources" with the US label's warning about other sedating medicines, never a
+sentence about another class or about trials that merely used both medicines.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answering.compose import QUESTION_WORDS, Citations, Composition, Evidence
+from assistant.answering.plan import Plan
+from assistant.library.chunks import tokenize
+from assistant.vocab import (
+    INTERACTION_CLASS,
+    INTERACTS,
+    ROUTE_EXTRACTIVE,
+    MedicineClass,
+    interaction_classes,
+)
+
+_TRUSTED = ("label", "regulatory", "guideline")
+# "can I take baclofen with cetirizine?": a medicine the planner may not know by name
+_TAKEN_WITH = re.compile(
+    r"\b(?:take|taken|taking|use|used|using|have|combine\w*|mix\w*)\b.*?\b(?:with|and|alongside)\s+"
+    r"(?:my |his |her |their |the |a |an )?(?P<m>[a-z][a-z-]{4,})\b",
+    re.I,
+)
+_DEPRESSANT_WARNING = re.compile(r"\b(?:CNS|central nervous system) depress\w*.*\badd", re.I)
+# a sentence about treating an addiction, not about the combination
+_TREATMENT_CONTEXT = re.compile(r"\boff-label\b|\buse disorder\b|\btreated\b", re.I)
+# "does it interact?", "is it dangerous?": an interaction is the answer's yes
+_ASKS_RISK = re.compile(
+    r"\binteract\w*|\b(?:risky|dangerous|harmful|bad|a problem|any problems?|a risk|any risks?)\b"
+    # "do tricyclics change its effect?", "could the two make her too drowsy?"
+    r"|\b(?:change|affect|alter|strengthen|increase|enhance|boost|worsen|intensify)\w*\b"
+    r"|\b(?:drowsy|sleepy|sedated|knocked out)\b",
+    re.I,
+)
+# a yes/no question, also after a first clause ("my mum takes baclofen, is that ok together?")
+_POLAR = re.compile(
+    r"(?:^|[,;:.?!]\s*|\b(?:and|so|but)\s+)(?:is|are|can|could|may|might|should|shall|will|would"
+    r"|does|do|did|am|has|have)\s+(?:i|you|we|he|she|they|one|someone|people|patients|it|that"
+    r"|this|there|baclofen|my|his|her|their|the|a|an)\b|^\s*(?:is|are|can|could|does|do)\b"
+    # "my parent takes baclofen, can take also diazepam?" (a translation without its subject)
+    r"|\b(?:can|could|may|should) (?:also )?(?:take|use|have|combine|mix|drink)\b",
+    re.I,
+)
+
+
+def _sentences(store, wanted: re.Pattern[str], trusted_only: bool):  # type: ignore[no-untyped-def]
+    """(position, offset, sentence) of curated sentences naming ``wanted`` and an interaction."""
+    for rec in store.catalog():
+        if rec.user or (trusted_only and rec.evidence not in _TRUSTED):
+            continue
+        for pos in store.record_positions(rec.id):
+            body = store.texts[pos]
+            if not wanted.search(body):
+                continue
+            for s, e in store.sentences[pos]:
+                sentence = body[s:e].strip()
+                if "\n" not in sentence and wanted.search(sentence) and INTERACTS.search(sentence):
+                    yield pos, s, sentence
+
+
+def _class_sentence(store, cls: MedicineClass) -> tuple[int, int, str] | None:  # type: ignore[no-untyped-def]
+    """The curated sentence that best names ``cls``'s interaction: about the combination, not
+    about treating an addiction, naming as few other classes as possible, earliest."""
+    named = re.compile(cls.named, re.I)
+    others = [
+        re.compile(c.named, re.I)
+        for c in INTERACTION_CLASS.values()
+        if c.key not in (cls.key, "cns_depressants")
+    ]
+    found = list(_sentences(store, named, trusted_only=True))
+    if not found:
+        return None
+    return min(
+        enumerate(found),
+        key=lambda f: (
+            bool(_TREATMENT_CONTEXT.search(f[1][2])),
+            sum(bool(o.search(f[1][2])) for o in others),
+            f[0],
+        ),
+    )[1]
+
+
+def partners(plan: Plan, vocabulary: frozenset[str] | None) -> list[str]:
+    """What the question asks to combine with baclofen: its other medicines, the class words it
+    uses, and a name no source uses ("with cetirizine?")."""
+    text = plan.english or plan.question
+    names = [m for m in plan.entities.other_medicines]
+    if vocabulary is not None:
+        m = _TAKEN_WITH.search(text)
+        if m and m.group("m").lower() not in names:
+            words = [t for t in tokenize(m.group("m")) if t not in QUESTION_WORDS]
+            if words and not any(t in vocabulary for t in words):
+                names.insert(0, m.group("m").lower())  # a name no source uses
+    for cls in interaction_classes(text, question=True):
+        if not any(cls in interaction_classes(n, question=True) for n in names):
+            names.append(cls.label)
+    for key in plan.entities.substances:
+        word = {"cannabis": "cannabis", "cocaine": "cocaine", "methamphetamine": "meth"}.get(key)
+        if word and word not in names:
+            names.append(word)
+    return list(dict.fromkeys(names))
+
+
+def _lead(plan: Plan) -> str | None:
+    q = plan.english or plan.question
+    if not _POLAR.search(q):
+        return None
+    return "Yes" if _ASKS_RISK.search(q) and not re.search(r"\bsafe\b", q, re.I) else None
+
+
+def interaction(ev: Evidence, vocabulary: frozenset[str] | None) -> Composition | None:
+    """The answer to "can baclofen be taken with X?" from the sentences naming X's class, or
+    "No interaction ... is named" when no curated source names one. None when the question names
+    nothing to combine, or several things of which only some are covered."""
+    plan, store = ev.plan, ev.store
+    if plan.intent not in ("interaction", "general") or plan.entities.trials:
+        return None
+    names = partners(plan, vocabulary)
+    if not names:
+        return None
+    found: list[tuple[int, int, str]] = []
+    unnamed: list[str] = []
+    for name in names:
+        classes = interaction_classes(name, question=True)
+        hit = None
+        for cls in classes:
+            hit = _class_sentence(store, cls)
+            if hit:
+                break
+        if hit is None:
+            own = re.compile(rf"\b{re.escape(name)}\b", re.I)
+            hit = next(_sentences(store, own, trusted_only=True), None)
+        if hit is None:
+            unnamed.append(name)
+        elif hit not in found:
+            found.append(hit)
+    cites = Citations()
+    lines: list[str] = []
+    if found and not unnamed and plan.intent == "interaction":
+        for pos, s, sentence in found[:2]:
+            n = cites.add(store.context(pos, score=1.0), sentence, s)
+            lines.append(f"{sentence} [{n}]")
+        lead = _lead(plan)
+        if lead is None and _POLAR.search(plan.english or plan.question):
+            lead = "Not without risk"
+        if lead:
+            first = lines[0] if lines[0][:2].isupper() else lines[0][0].lower() + lines[0][1:]
+            lines[0] = f"{lead}: {first}"
+        answer = "\n- ".join(lines)
+        return Composition(answer, False, cites.items, ROUTE_EXTRACTIVE)
+    if unnamed and not found:
+        warning = next(_sentences(store, _DEPRESSANT_WARNING, trusted_only=True), None)
+        if warning is None:
+            return None
+        pos, s, sentence = warning
+        n = cites.add(store.context(pos, score=1.0), sentence, s)
+        answer = (
+            f"No interaction between baclofen and {' or '.join(unnamed)} is named in these "
+            f"sources; the US label's general warning is about medicines that add to its "
+            f"sedation.\n- {sentence} [{n}]"
+        )
+        return Composition(answer, False, cites.items, ROUTE_EXTRACTIVE)
+    return None
