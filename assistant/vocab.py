@@ -140,7 +140,7 @@ SUBSTANCE_NAMES: tuple[SubstanceName, ...] = (
     ),
     SubstanceName(
         "nicotine", "Nicotine",
-        r"nicotin\w*|smok\w*|tobacco|tabac\w*|tabak\w*|cigarett\w*|cigarrill\w*|sigarett\w*"
+        r"nicotin\w*|smok\w*\b(?! (?:\w+ )?(?:cannabis|weed|pot|marijuana|joints?|crack))|tobacco|tabac\w*|tabak\w*|cigarett\w*|cigarrill\w*|sigarett\w*"
         r"|fumar|fumeurs?|rauch\w*",
     ),
     SubstanceName("ghb", "GHB", r"\bghb\b|\bgbl\b|gamma.?hydroxybutyr\w*|sodium oxybate"),
@@ -209,7 +209,7 @@ INTERACTION_CLASSES: tuple[MedicineClass, ...] = (
     ),
     MedicineClass(
         "antihypertensives", "blood-pressure medicines",
-        r"\w+olol|\w+pril|\w+sartan|amlodipine|clonidine|antihypertensives?"
+        r"\w+olol|\w+pril|\w+sartan|amlodipine|clonidine|antihypertensives?|diuretics?"
         r"|blood.pressure (?:lowering |reducing )?(?:tablets|pills|medicines?|medications?|drugs)",
         r"\bantihypertensive|\bblood-pressure medicines\b",
     ),

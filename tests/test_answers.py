@@ -1226,3 +1226,99 @@ def test_another_medicine_taken_alongside_is_not_a_dose_question() -> None:
         "my brother is on baclofen, can he take his sleeping pills too?"
     )
     assert "dosing" in safety.detect("can he take his evening pill twice?")
+
+
+@pytest.mark.parametrize(
+    ("question", "stated"),
+    [
+        (
+            "In the Italian 2000 pilot study of 10 alcoholic men, which liver and blood tests "
+            "improved?",
+            r"GGT",
+        ),
+        (
+            "In the pilot trial in 60 smokers not ready to quit, how was the baclofen dose raised "
+            "and how high did it go?",
+            r"12 days",
+        ),
+        (
+            "Which brain regions reacted less to subliminal cocaine cues on baclofen than on "
+            "placebo in the fMRI study?",
+            r"amygdala",
+        ),
+    ],
+)
+def test_a_detail_asked_of_a_described_study_is_the_first_sentence(
+    corpus_assistant, question, stated
+) -> None:
+    """A detail asked of a study described in the question is answered by the study's sentence
+    stating it, not by its headline result (which does not state it)."""
+    ans = corpus_assistant.ask(question)
+    assert re.search(stated, first_sentence(ans.answer)), ans.answer
+    assert len(ans.citations) == 1, ans.answer
+
+
+def test_a_result_question_about_a_described_study_keeps_its_headline(corpus_assistant) -> None:
+    """ "What did ... find?" asks for the result: the headline stays first."""
+    ans = corpus_assistant.ask(
+        "What did the German trial of individually titrated high-dose baclofen find?"
+    )
+    assert re.search(r"found a benefit", first_sentence(ans.answer)), ans.answer
+
+
+def test_the_asked_clause_leaves_out_the_description_of_the_study(corpus_assistant) -> None:
+    from assistant.answering.asked import asked_clause
+
+    record = corpus_assistant.store.record("addolorato2000")
+    q = "In the Italian 2000 pilot study of 10 alcoholic men, which liver tests improved?"
+    assert asked_clause(q, record) == "which liver tests improved?"
+    q = "Which tests improved on baclofen than on placebo in the Addolorato 2000 study?"
+    assert asked_clause(q, record) == "Which tests improved on baclofen than on placebo?"
+    # a long tail after "study" is part of what is asked, not a description
+    q = "Which regions reacted in the study with cues shown too briefly to see on baclofen?"
+    assert asked_clause(q, record) == q
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "my uncle took a bunch of his muscle relaxers on purpose and now the hospital says hes got "
+        "a chest infection from breathing in sick. does that happen a lot with these pills?",
+        "nursing student here. a man came in after taking loads of his muscle relaxer tablets and "
+        "was put on a drip with a water tablet. why would that help?",
+    ],
+)
+def test_an_overdose_told_in_everyday_words_gets_the_emergency_notice(
+    corpus_assistant, question
+) -> None:
+    """Overdoses in lay words are overdose questions with the emergency notice; someone already
+    in hospital gets the answer, not the call-now line; the answer comes from the poisoning and
+    overdose sources."""
+    ans = corpus_assistant.ask(question)
+    assert ans.plan and ans.plan.intent == "overdose", ans.plan
+    assert "emergency" in {n.kind for n in ans.notices}
+    assert not ans.answer.startswith("Call"), ans.answer
+    assert ans.citations[0].source_id in ("poisoning2013", "label_overdose"), ans.answer
+
+
+def test_a_lethal_amount_is_declined_whatever_else_the_question_asks(corpus_assistant) -> None:
+    ans = corpus_assistant.ask(
+        "how many 10 mg baclofen tablets would it take to kill someone who weighs about 60 kg?"
+    )
+    assert ans.abstained and "lethal" in ans.answer, ans.answer
+    assert "emergency" in {n.kind for n in ans.notices}
+
+
+def test_weed_alongside_baclofen_for_drinking_is_an_interaction_with_what_the_study_saw(
+    corpus_assistant,
+) -> None:
+    """On baclofen for drinking, smoking cannabis too: no named interaction, the label's sedation
+    warning, and what the laboratory study saw in cannabis smokers; the use is off-label."""
+    ans = corpus_assistant.ask(
+        "my brother takes the muscle relaxer to help him stop drinking but he still smokes weed "
+        "every night. could mixing the two mess with his head?"
+    )
+    assert ans.plan and ans.plan.intent == "interaction", ans.plan
+    assert "nicotine" not in ans.plan.entities.substances
+    assert "haney2010" in [c.source_id for c in ans.citations], ans.answer
+    assert "off_label" in {n.kind for n in ans.notices}

@@ -118,6 +118,10 @@ CASES: list[tuple[str, str, list[str], str | None]] = [
 # Questions about studies, patients and treatment: nationalities, quantities, time words, registers
 # and poison centres, dropouts, outcomes (question, language, words the English reading must contain)
 STUDY_CASES: list[tuple[str, str, list[str]]] = [
+    ("Quels taux les juges ont-ils jugé être une erreur ?", "fr", ["judge", "error"]),
+    ("¿Cuántos adultos estaban listos para dejarlo?", "es", ["adults", "ready"]),
+    ("Welche Hirnregionen reagierten schwächer auf unterschwellige Reize?", "de", ["brain regions", "react", "weaker", "subliminal", "cues"]),
+    ("Quali esami del sangue sono migliorati?", "it", ["tests", "blood", "improv"]),
     ("Combien de patients ont abandonné le traitement dans chaque groupe ?", "fr", ["dropped out", r"\beach group\b"]),
     ("Quel pourcentage des patients étaient abstinents après un an ?", "fr", ["percentage", "abstinent", "after a year"]),
     ("Faut-il donner du charbon activé après une surdose de baclofène ?", "fr", [r"^should one give activated charcoal after an overdose"]),

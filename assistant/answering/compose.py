@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -111,6 +111,7 @@ class Evidence:
     contexts: list[Context]
     store: Any  # assistant.index.store.IndexStore (idf, sentence vectors, catalogue)
     query_vec: np.ndarray | None = None
+    encode: Callable[[str], np.ndarray] | None = None  # one text's vector (the query encoder)
 
 
 @dataclass

@@ -25,6 +25,8 @@ _SELF_HARM = re.compile(SELF_HARM)
 _IN_CARE = re.compile(
     r"\b(?:is|he'?s|hes|she'?s|shes|they'?re|i'?m|im|we'?re|already|now) (?:\w+ )?(?:in|at) (?:the |a )?"
     r"(?:hospital|a(?: ?& ?| )e|er|emergency department|icu|intensive care|ward)\b|\b(?:was|been|got|is) admitted\b"
+    r"|\b(?:came|come|comes|was brought|were brought) in (?:after|with|having)\b"
+    r"|\bthe (?:hospital|doctors?|nurses?|ward|icu|paramedics) (?:say|says|said|put|gave|told)\b"
     r"|\b(?:got|gets|taken|went|rushed|brought|arrived) (?:\w+ )?(?:to|at|into) (?:the |a )?(?:hospital"
     r"|a(?: ?& ?| )e|er|emergency department|icu|intensive care)\b|\bin (?:the )?(?:icu|intensive care)\b"
 )
@@ -79,6 +81,11 @@ _STRONG = _rx(
     r"|an overdose|a handful|handful of|(?:a |the )?whole (?:bottle|pack|packet|box|strip|blister|sheet)"
     r"|(?:a|the) (?:whole |full )?(?:bottle|pack|packet|box) of"
     r"|all (?:of )?(?:my|his|her|their|the|those|these|our) (?:\w+ )?(?:pills|tablets|baclofen|meds))",
+    # "took loads of his muscle relaxer tablets", "took a bunch of his muscle relaxers on purpose"
+    r"\b(?:took|taken|taking|swallowed|ingested) (?:\w+ ){0,2}?(?:loads|lots|a load|a bunch|a lot|heaps"
+    r"|tons|dozens|masses|a stack|a pile|a fistful|fistfuls) of (?:\w+ ){0,3}?(?:pills|tablets|tabs"
+    r"|baclofen|meds|medicine|muscle relax\w*)\b",
+    r"\b(?:took|taken|swallowed|overdosed) (?:\w+ ){0,6}?on purpose\b",
     r"\b(?:child|kid|toddler|baby|dog|son|daughter) (?:\w+ )?(?:swallowed|ate|got into)\b",
     r"\b(?:accidentally|by mistake|by accident|mistakenly) (?:\w+ ){0,3}?(?:took|taken|swallowed"
     r"|ingested|gave|given|double)|\b(?:took|taken|swallowed|gave) (?:\w+ ){0,6}?(?:by mistake|by accident)",
@@ -100,7 +107,7 @@ _STRONG = _rx(
     SELF_HARM,
     # (how much is fatal or lethal, or "to overdose", is asked for information: the emergency
     # notice, not a call to act now; wanting to die or kill is a crisis)
-    r"\bhow (?:many|much) (?:\w+ ){0,6}?(?:to die|to kill|would kill|will kill|could kill)\b",
+    r"\bhow (?:many|much) (?:\w+ ){0,9}?(?:to die|to kill|would kill|will kill|could kill)\b",
     # other languages: cannot be woken / not breathing
     r"\bne se reveille pas\b|\bne respire (?:plus|pas)\b|\bno (?:se )?despierta\b|\bno respira\b",
     r"\bwacht nicht auf\b|\batmet nicht\b|\bnon si sveglia\b|\bnon respira\b",

@@ -36,7 +36,10 @@ INTENT_RX = {
     "overdose": _rx(
         r"\boverdos\w*|\bpoison\w*|\bintoxicat\w*|\btoxicity\b|\btoo many (?:pills|tablets)",
         r"\btook (?:like |about |around |over )?(?:[5-9]|\d{2,})\b(?! ?mg)|\btook (?:a |the )?(?:whole|handful)",
-        r"\blethal\b|\bfatal dose\b|\bhow much (?:\w+ ){0,3}(?:kill|die)",
+        r"\blethal\b|\bfatal dose\b|\bhow (?:much|many) (?:\w+ ){0,9}?(?:kill|die)",
+        r"\b(?:took|taken|taking|swallowed) (?:\w+ ){0,2}?(?:loads|lots|a load|a bunch|a lot|heaps|tons"
+        r"|dozens|a fistful) of (?:\w+ ){0,3}?(?:pills|tablets|tabs|baclofen|meds|muscle relax\w*)\b"
+        r"|\b(?:took|taken|swallowed) (?:\w+ ){0,6}?on purpose\b",
         r"won'?t wake|not waking|unresponsive|not breathing|breathing (?:\w+ )?slow|\bcoma\b",
         r"\brefill\w*",
     ),
@@ -216,7 +219,7 @@ _MIXING = re.compile(
 )
 _RISK_CUE = re.compile(
     r"\bsafe\b|\bproblems?\b|\brisk\w*|\bdanger\w*|\bok\b|\bokay\b|\bfine\b|\bharm\w*"
-    r"|\bhappens?\b|\binteract\w*"
+    r"|\bhappens?\b|\binteract\w*|\bmess\w* (?:with|up)\b"
 )
 _TREATING = re.compile(
     r"\b(?:for|with) (?:alcohol|drinking|opioid|cocaine|the drink)"
@@ -303,6 +306,10 @@ def classify(text: str, ents: Entities, personal: bool, records: Sequence[Record
     )
     if hit["interaction"] and partner and not _TREATING.search(t):
         return "interaction"
+    if len(ents.substances) >= 2 and re.search(
+        r"\b(?:mix\w*|combin\w*) (?:the two|both|them)\b", t
+    ):
+        return "interaction"  # "on it for drinking, still smokes weed: could mixing the two ...?"
     if classes and re.search(r"\bwith\b|\band\b", t) and baclofen and not hit["comparison"]:
         return "interaction"
     if (others or classes) and baclofen and _ON_ANOTHER.search(t) and not hit["comparison"]:

@@ -52,7 +52,19 @@ LAY_TERMS: tuple[tuple[str, str], ...] = (
     (r"at first|to begin with", "initially"),
     (r"(?:while|when|whilst) (?:i'?m |she'?s |you'?re )?nursing(?! home)", "while breastfeeding"),
     (r"(?:hay ?fever|allergy) (?:tablets|pills|medicines?|meds|medication)", "antihistamines"),
-    (r"water (?:tablets?|pills?)", "diuretic blood pressure tablets"),
+    (r"water (?:tablets?|pills?)", "diuretic tablets"),
+    # "breathing in sick", "choked on his vomit": what the poisoning records call it
+    (
+        r"(?:breath\w*|inhal\w*|chok\w*) (?:in |on )?(?:his |her |their |the |some )?(?:own )?"
+        r"(?:sick|vomit|puke)",
+        "aspiration pneumonitis (inhaling vomit)",
+    ),
+    # "the pump that feeds the medicine into his spine"
+    (
+        r"(?:the |a )?pump (?:\w+ ){0,8}?(?:into|in|to) (?:his|her|their|the|my|your) spin\w*"
+        r"(?: fluid| cord)?",
+        "the intrathecal baclofen pump",
+    ),
     (
         r"weight.?(?:adjusted|based)|per (?:kilo|kilogram|kg)(?: of (?:body ?weight|weight))?",
         "mg/kg body-weight",
@@ -135,7 +147,8 @@ LAY_TERMS: tuple[tuple[str, str], ...] = (
     ),
     (r"kick(?:s|ed)? in (?:quicker|faster|sooner)", "reach peak levels sooner"),
     (
-        r"light up|pack.?a.?day (?:person|smoker|habit)|\bcigs\b|\bciggies\b|\bsmokes\b",
+        r"light up|pack.?a.?day (?:person|smoker|habit)|\bcigs\b|\bciggies\b"
+        r"|\bsmokes\b(?! (?:weed|pot|grass|joints?|cannabis|marijuana|a joint))",
         "smoke cigarettes",
     ),
     (

@@ -27,6 +27,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from assistant.answer import Answer, Context, Filters, Plan
 from assistant.answering import (
     comparisons,
@@ -291,7 +293,7 @@ class Assistant:
                 curated_first=plan.scope == "curated",
             ).invoke({"input": query, "plan": plan, "query_vec": vec})  # fmt: skip
             contexts = out["context"] = [from_document(d) for d in out["context"]]
-            ev = Evidence(plan, contexts, self.store, vec)
+            ev = Evidence(plan, contexts, self.store, vec, self._encode_one)
             comp = self._route(ev, filters)
             if previous and not comp.abstained:  # (recomposed only when it is a follow-up)
                 if not pointing:
@@ -365,6 +367,10 @@ class Assistant:
 
     # ------------------------------------------------------------------ routes
 
+    def _encode_one(self, text: str) -> np.ndarray:
+        """One text's vector, from the query encoder (cached)."""
+        return self.embedder.encode([text])[0]
+
     def _decline(self, plan: Plan) -> Composition | None:
         """Questions declined before any retrieval, each in one sentence saying why."""
         others = plan.entities.other_medicines
@@ -389,7 +395,7 @@ class Assistant:
                 f"covers {studied}."
             )
         if (
-            plan.intent == "overdose"
+            plan.intent in ("overdose", "dosing", "general")
             and re.search(
                 r"\b(?:lethal|fatal|deadly|kill|to die)\b", (plan.english or plan.question).lower()
             )

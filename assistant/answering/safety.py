@@ -294,6 +294,11 @@ def _off_label(t: str) -> bool:
 
 
 # "drinking alcohol while on baclofen", "with alcohol": an interaction, not a use for addiction.
+_STATED_USE = re.compile(
+    r"\b(?:to|help\w* (?:\w+ )?)(?:stop|quit|cut down on|cut back on|cut down|reduce) (?:his |her |my "
+    r"|their )?(?:drinking|alcohol|using|the drink)\b|\bfor (?:his|her|my|their|your) (?:drinking"
+    r"|alcohol\w*|addiction|cravings?)\b"
+)
 _INTERACTION = _rx(
     r"\b(?:drink\w*|alcohol|beers?|wine) (?:\w+ ){0,2}?(?:while|when|whilst|on|with) "
     r"(?:taking |using |on )?(?:baclofen|it|this)\b",
@@ -467,8 +472,13 @@ def notices_for(
         and set(c.metadata.substances) & set(ADDICTIONS)
         for c in cited
     )
+    # "he takes it to stop drinking but still smokes weed: could mixing ...?": the question tells
+    # of the use, whatever it asks
+    stated_use = plan.intent == "interaction" and any(
+        _STATED_USE.search(normalise(t)) for t in texts
+    )
     if (
-        (plan.intent not in _NOT_A_USE or treatment_trial)
+        (plan.intent not in _NOT_A_USE or treatment_trial or stated_use)
         and plan.intent != "out_of_scope"
         and (
             addiction_words

@@ -11,6 +11,7 @@ from dataclasses import replace
 
 import numpy as np
 
+from assistant.answering.asked import asked_clause, detail_answer
 from assistant.answering.compose import (
     QUESTION_WORDS,
     Citations,
@@ -237,7 +238,25 @@ def _about_key_result(question: str, record: RecordInfo, store: object) -> bool:
 def trial_result(ev: Evidence, record: RecordInfo) -> Composition | None:
     """ "What did ALPADIR find?": the study's result from its fields first, then what else the
     question asks, from the study's own text. A specific question about the study ("how many
-    reached the top dose?") is answered from its text alone."""
+    reached the top dose?") is answered from its text alone; a detail the answer's first
+    sentence does not state ("which liver tests improved?") by the sentence that states it."""
+    comp = _trial_result(ev, record)
+    question = ev.plan.english or ev.plan.question
+    clause = asked_clause(question, record)
+    if (
+        comp is None
+        or comp.abstained
+        or _DID_IT_CHANGE.match(question)
+        or any(asks.search(clause) for asks, _, _ in _DETAILS)
+        or _figures_not_reported(question, record, ev.store)
+    ):
+        return comp
+    words = _specific_words(GENERIC_RESULT.sub(" ", clause), record, described=False)
+    first = re.sub(r"\s*\[\d+\]", "", comp.answer.split("\n")[0])
+    return detail_answer(ev, record, question, words, ev.encode, first) or comp
+
+
+def _trial_result(ev: Evidence, record: RecordInfo) -> Composition | None:
     plan, store = ev.plan, ev.store
     own = record_evidence(ev, record)
     question = plan.english or plan.question

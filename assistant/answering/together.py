@@ -102,10 +102,17 @@ def partners(plan: Plan, vocabulary: frozenset[str] | None) -> list[str]:
         if not any(cls in interaction_classes(n, question=True) for n in names):
             names.append(cls.label)
     for key in plan.entities.substances:
-        word = {"cannabis": "cannabis", "cocaine": "cocaine", "methamphetamine": "meth"}.get(key)
+        word = _USED_WITH.get(key)
         if word and word not in names:
             names.append(word)
+            if _TREATED_DRINKING.search(text) and "alcohol" in names:
+                names.remove("alcohol")  # on it for drinking, asking about weed alongside
     return list(dict.fromkeys(names))
+
+
+_TREATED_DRINKING = re.compile(
+    r"\b(?:stop|quit|cut down|reduce|less|for|with) (?:\w+ )?(?:drinking|alcohol|the drink)\b", re.I
+)
 
 
 def _lead(plan: Plan) -> str | None:
@@ -166,5 +173,40 @@ def interaction(ev: Evidence, vocabulary: frozenset[str] | None) -> Composition 
             f"sources; the US label's general warning is about medicines that add to its "
             f"sedation.\n- {sentence} [{n}]"
         )
+        used = [k for k in plan.entities.substances if _USED_WITH.get(k) in unnamed]
+        seen = _harm_in_users(ev, used[0]) if len(used) == 1 else None
+        if seen is not None:  # "baclofen worsened cognitive performance" in cannabis smokers
+            pos, s, sentence = seen
+            n = cites.add(store.context(pos, score=1.0), sentence, s)
+            answer += f"\n- {sentence} [{n}]"
         return Composition(answer, False, cites.items, ROUTE_EXTRACTIVE)
     return None
+
+
+# a drug of abuse taken alongside: how the answer names it
+_USED_WITH = {"cannabis": "cannabis", "cocaine": "cocaine", "methamphetamine": "meth"}
+# what baclofen did to people using that drug, in a study of them
+_HARM = re.compile(
+    r"\b(?:worsen\w*|impair\w*|sedat\w*|drows\w*|adverse (?:effects?|events?)|side effects?)\b",
+    re.I,
+)
+
+
+def _harm_in_users(ev: Evidence, substance: str) -> tuple[int, int, str] | None:
+    """The sentence of a study of people using ``substance`` that tells what baclofen did to
+    them (worsened, impaired, sedated), the one nearest the question; None without one."""
+    store, best, top = ev.store, None, -1.0
+    for rec in store.catalog():
+        if rec.user or substance not in rec.substances or rec.evidence == "overview":
+            continue
+        for pos in store.record_positions(rec.id):
+            body = store.texts[pos]
+            vecs = store.sentence_vectors_of(pos) if ev.query_vec is not None else None
+            for i, (s, e) in enumerate(store.sentences[pos]):
+                sentence = body[s:e].strip()
+                if "\n" in sentence or not _HARM.search(sentence):
+                    continue
+                score = float(vecs[i] @ ev.query_vec) if vecs is not None else 0.0
+                if score > top:
+                    best, top = (pos, s, sentence), score
+    return best

@@ -1,0 +1,134 @@
+"""What a question about one study asks, apart from the words that say which study it is ("In the
+2000 Italian pilot study of 10 men, *which liver and blood tests improved?*"), and the study's own
+sentence that answers it, found by meaning (the sentence vectors of the index) with at least one
+of the asked words in it. A detail asked of a study is answered with that sentence, not with the
+study's headline result.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+import numpy as np
+
+from assistant.answering.compose import QUESTION_WORDS, Citations, Composition, Evidence
+from assistant.library.chunks import tokenize
+from assistant.library.records import RecordInfo
+from assistant.vocab import ROUTE_TRIAL
+
+_KINDS = (
+    r"study|studies|trial|trials|pilot|cohort|analysis|meta-analysis|review|series|survey"
+    r"|experiment|paper|report|judgment|judgement|ruling|decision|case"
+)
+# "In the 2012 French retrospective study of 181 drinkers, ..."
+_LEADING = re.compile(
+    r"^\s*(?:and\s+)?(?:in|for|among|from|during|within|across|of)\s+(?:the|a|an|this|that|their"
+    r"|its)\b[^,?]*?,\s*",
+    re.I,
+)
+# "... than on placebo in the fMRI study?"
+_TRAILING = re.compile(
+    rf"\s+(?:in|from|of|during|for)\s+(?:the|that|this|their)\s+(?:[^,?]*?\s)?(?:{_KINDS})\b"
+    r"(?:\s+[^\s?]+){0,5}(?=\s*\?*\s*$)",
+    re.I,
+)
+# a question for one detail ("which tests improved?", "how was the dose raised?", "how much did
+# they drink before?"), not for the result ("what did it find?", "what happens when ...?")
+DETAIL_QUESTION = re.compile(
+    r"^\s*(?:and\s+|so\s+)?(?:which|what (?:was|were) the (?!results?\b|outcomes?\b|findings?\b"
+    r"|conclusions?\b|upshot\b)\w+|what (?!did\b|does\b|do\b|happen\w*|was\b|were\b|is\b|are\b"
+    r"|about\b)\w+|how (?:much|many|long|often|high|was|were)|who|where|when|on what)\b",
+    re.I,
+)
+# "which study compared ..., and what did it find?": the result is asked too
+_ALSO_RESULT = re.compile(
+    r"\bwhat (?:did|does|do) (?:it|they|this|that|the \w+) (?:find|show|report|conclude)\b", re.I
+)
+_WHOLE = re.compile(r"[.!?][)\"']?$")
+# how close the answering sentence must be, and by how much closer than the headline result
+MIN_SIMILARITY = 0.42
+MARGIN = 0.015
+MIN_IDF = 1.5
+
+
+def asked_clause(question: str, record: RecordInfo) -> str:
+    """The question without the phrase that describes the study and without its names."""
+    q = question
+    m = _LEADING.match(q)
+    if m and re.search(rf"\b(?:{_KINDS})\b", m.group(0), re.I):
+        q = q[m.end() :]
+    q = _TRAILING.sub("", q)
+    for name in (record.display_name, record.surname, *record.trial_names):
+        if name and len(name) > 2:
+            q = re.sub(rf"\b{re.escape(name)}\b(?:'s)?", " ", q, flags=re.I)
+    return re.sub(r"\s+", " ", q).strip()
+
+
+def answering_sentence(
+    ev: Evidence,
+    record: RecordInfo,
+    clause: str,
+    asked: set[str],
+    encode: Callable[[str], np.ndarray],
+    current: str = "",
+) -> tuple[int, int, str] | None:
+    """The record's sentence nearest ``clause`` in meaning that shares an asked word (IDF at
+    least :data:`MIN_IDF`), when it is clearly nearer than the record's key result and than the
+    ``current`` first sentence; else None."""
+    store = ev.store
+    wanted = {t for t in asked if store.idf(t) >= MIN_IDF} - QUESTION_WORDS
+    if not wanted:
+        return None
+    vec = encode(clause)
+    rivals = [t for t in (record.key_result, current) if t]
+    bar = max((float(encode(t) @ vec) for t in rivals), default=0.0) + MARGIN
+    best: tuple[float, int, int, str] | None = None
+    for pos in store.record_positions(record.id):
+        body = store.texts[pos]
+        vecs = store.sentence_vectors_of(pos)
+        for i, (s, e) in enumerate(store.sentences[pos]):
+            sentence = body[s:e].strip()
+            if (
+                "\n" in sentence
+                or len(sentence) < 30
+                or not _WHOLE.search(sentence)  # cut at a chunk's edge
+                or not wanted & set(tokenize(sentence))
+            ):
+                continue
+            sim = float(vecs[i] @ vec)
+            if best is None or sim > best[0]:
+                best = (sim, pos, s, sentence)
+    if best is None or best[0] < max(MIN_SIMILARITY, bar):
+        return None
+
+    def covered(text: str) -> float:
+        return sum(store.idf(t) for t in wanted & set(tokenize(text)))
+
+    if current and covered(best[3]) < covered(current):
+        return None  # the answer already says more of what was asked
+    return best[1], best[2], best[3]
+
+
+def detail_answer(
+    ev: Evidence,
+    record: RecordInfo,
+    question: str,
+    asked: set[str],
+    encode: Callable[[str], np.ndarray] | None,
+    current: str = "",
+) -> Composition | None:
+    """The study's sentence that states the detail asked, cited, as the whole answer, when it is
+    nearer the question than the ``current`` answer's first sentence."""
+    if encode is None:
+        return None
+    clause = asked_clause(question, record)
+    if not DETAIL_QUESTION.match(clause) or _ALSO_RESULT.search(clause):
+        return None
+    found = answering_sentence(ev, record, clause, asked, encode, current)
+    if found is None:
+        return None
+    pos, start, sentence = found
+    cites = Citations()
+    n = cites.add(ev.store.context(pos, score=1.0), sentence, start)
+    return Composition(f"{sentence} [{n}]", False, cites.items, ROUTE_TRIAL)
