@@ -1215,7 +1215,9 @@ def test_a_medicine_the_sources_name_without_an_interaction_is_said_so(
     assert not ans.abstained, ans.answer
     assert ans.plan and ans.plan.intent == "interaction", ans.plan
     assert first_sentence(ans.answer).startswith("No interaction between baclofen and"), ans.answer
-    assert [c.source_id for c in ans.citations] == ["label_interactions"]
+    # (a study in cannabis smokers may add what baclofen did to them; never a trial of naltrexone)
+    assert [c.source_id for c in ans.citations][:1] == ["label_interactions"]
+    assert {c.source_id for c in ans.citations} <= {"label_interactions", "haney2010"}
 
 
 def test_another_medicine_taken_alongside_is_not_a_dose_question() -> None:
@@ -1322,3 +1324,91 @@ def test_weed_alongside_baclofen_for_drinking_is_an_interaction_with_what_the_st
     assert "nicotine" not in ans.plan.entities.substances
     assert "haney2010" in [c.source_id for c in ans.citations], ans.answer
     assert "off_label" in {n.kind for n in ans.notices}
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "has it actually been tested against just counselling?",
+        "Is baclofen better than talking therapy for drinking?",
+        "Has baclofen been compared with CBT?",
+    ],
+)
+def test_a_comparison_with_a_talking_therapy_says_trials_added_it_on_top(
+    corpus_assistant, question
+) -> None:
+    """No trial compared baclofen with a therapy alone: said so first, from the sentence that
+    says trials added baclofen on top of psychosocial treatment; never declined, never the
+    efficacy summary against placebo."""
+    ans = corpus_assistant.ask(question)
+    first = first_sentence(ans.answer)
+    assert first.startswith("Not directly:") and re.search(r"rather than", first), ans.answer
+    assert not ans.abstained
+
+
+def test_which_studies_in_a_group_lists_the_studies_done_in_it(corpus_assistant) -> None:
+    ans = corpus_assistant.ask(
+        "have there been any studies of baclofen in people who were in hospital because of their "
+        "drinking, on a ward or in intensive care? which ones?"
+    )
+    cited = [c.source_id for c in ans.citations]
+    assert {"vourch2021", "heppe2018_aws", "lyon2011_aws"} <= set(cited), ans.answer
+    assert "rigal2020_bacloville" not in cited  # out-patients in primary care
+    # a list of trials by their results is not a group of people
+    neg = corpus_assistant.ask(
+        "Which high-dose baclofen trials were positive and which were negative?"
+    )
+    assert "reynaud2017" in [c.source_id for c in neg.citations], neg.answer
+
+
+def test_a_long_follow_up_starting_with_and_keeps_the_study(corpus_assistant) -> None:
+    ans = corpus_assistant.ask(
+        "and at any dose, not just the very high ones, was the death risk still raised?",
+        history=["What did the French national cohort find about baclofen and the risk of death?"],
+    )
+    assert ans.citations[0].source_id == "chaignot2018", ans.answer
+    assert "1.37" in first_sentence(ans.answer), ans.answer
+
+
+def test_a_decline_offers_a_comparison_only_when_the_library_names_the_medicine(
+    corpus_assistant,
+) -> None:
+    named = corpus_assistant.ask("What is the usual dose of naltrexone?")
+    assert "compare naltrexone with baclofen" in named.answer, named.answer
+    unnamed = corpus_assistant.ask(
+        "Is varenicline better than nicotine patches for quitting smoking?"
+    )
+    assert unnamed.abstained and "compare" not in unnamed.answer, unnamed.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        (
+            "my dad stops breathing for a few seconds at night since he started the muscle "
+            "relaxer, could the tablets be making that worse?",
+            r"sleep apnoea",
+        ),
+        (
+            "my husband takes the muscle relaxer for his spinal injury and his sugars have been "
+            "running higher since. is that a known thing with these tablets?",
+            r"blood glucose",
+        ),
+    ],
+)
+def test_an_effect_told_in_everyday_words_is_found(corpus_assistant, question, said) -> None:
+    ans = corpus_assistant.ask(question)
+    assert ans.plan and ans.plan.intent == "adverse_effects", ans.plan
+    assert re.search(said, first_sentence(ans.answer)), ans.answer
+
+
+def test_stopping_breastfeeding_is_about_the_babys_withdrawal_not_a_dose() -> None:
+    from assistant.answering import safety
+
+    kinds = safety.detect(
+        "and if I stop breastfeeding but keep taking it, could the baby have a problem?"
+    )
+    assert "dosing" not in kinds
+    assert "nursing assignment" and "pregnancy" not in safety.detect(
+        "im doing a nursing assignment on baclofen studies in hospital"
+    )

@@ -38,12 +38,21 @@ _TRAILING = re.compile(
 DETAIL_QUESTION = re.compile(
     r"^\s*(?:and\s+|so\s+)?(?:which|what (?:was|were) the (?!results?\b|outcomes?\b|findings?\b"
     r"|conclusions?\b|upshot\b)\w+|what (?!did\b|does\b|do\b|happen\w*|was\b|were\b|is\b|are\b"
-    r"|about\b)\w+|how (?:much|many|long|often|high|was|were)|who|where|when|on what)\b",
+    r"|about\b|came\b|comes?\b|resulted\b|emerged\b|turned\b)\w+|how (?:much|many|long|often|high|was|were)|who|where|when|on what"
+    # "was that at one hospital or at lots of them?", "was it blinded?": how it was run
+    r"|(?:was|were) (?:it|that|this|they|the (?:study|trial)) (?:at|in|done|run|held|conducted"
+    r"|carried out|based|blind\w*|randomi[sz]ed))\b",
     re.I,
 )
 # "which study compared ..., and what did it find?": the result is asked too
 _ALSO_RESULT = re.compile(
     r"\bwhat (?:did|does|do) (?:it|they|this|that|the \w+) (?:find|show|report|conclude)\b", re.I
+)
+# a figure asked for
+_QUANTITY = re.compile(
+    r"\s*(?:and\s+|so\s+)?(?:how (?:many|much|long|often|high)|what (?:share|proportion|percentage"
+    r"|number|fraction|dose|level|concentration|rate))\b",
+    re.I,
 )
 _WHOLE = re.compile(r"[.!?][)\"']?$")
 # how close the answering sentence must be, and by how much closer than the headline result
@@ -107,6 +116,10 @@ def answering_sentence(
 
     if current and covered(best[3]) < covered(current):
         return None  # the answer already says more of what was asked
+    # a figure, not a year or a citation ("(Cochrane 2018)")
+    figures = re.sub(r"\([^()]*\b(?:19|20)\d\d\b[^()]*\)|\b(?:19|20)\d\d\b", " ", best[3])
+    if _QUANTITY.match(clause) and not re.search(r"\d", figures):
+        return None  # "how many trials did it include?": a figure, not a remark on them
     return best[1], best[2], best[3]
 
 

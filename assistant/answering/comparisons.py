@@ -164,3 +164,59 @@ _ASKS_EFFECT = re.compile(
     re.I,
 )
 _POLAR_Q = re.compile(r"^\s*(?:has|have|is|are|was|were|did|does|do)\b", re.I)
+
+
+# --------------------------------------------------------------------------- talking therapies
+
+# a talking or behavioural therapy named in a question
+THERAPY = re.compile(
+    r"\b(?:counsell?ing|counsell?ors?|psychotherap\w*|cbt|cognitive.behaviou?ral\w*|talking(?: therap\w*)?"
+    r"|talk therap\w*|psychosocial|behaviou?ral (?:therap\w*|treatment|support)|motivational\w*"
+    r"|support groups?|alcoholics anonymous|\baa\b|12.step|therapy|therapies)\b",
+    re.I,
+)
+# compared with it, not combined ("on top of counselling")
+_AGAINST = re.compile(
+    r"\b(?:against|compared?|comparing|comparison|versus|vs|better than|more than|worse than"
+    r"|instead of|rather than|or)\b",
+    re.I,
+)
+# a curated sentence about baclofen and those therapies: added on top, or compared
+_ON_TOP = re.compile(r"\brather than\b|\bon top of\b|\badded to\b|\balongside\b", re.I)
+
+
+def therapy_comparison(ev: Evidence) -> Composition | None:
+    """ "Has baclofen been tested against counselling alone?": the curated sentence saying how
+    trials used talking therapies (added on top, not compared), nearest the question; None when
+    the question names no therapy to compare with."""
+    plan, store = ev.plan, ev.store
+    q = plan.english or plan.question
+    if not THERAPY.search(q) or not _AGAINST.search(q) or ev.query_vec is None:
+        return None
+    best: tuple[float, int, int, str] | None = None
+    for rec in store.catalog():
+        if rec.user:
+            continue
+        for pos in store.record_positions(rec.id):
+            body = store.texts[pos]
+            if not THERAPY.search(body):
+                continue
+            vecs = store.sentence_vectors_of(pos)
+            for i, (s, e) in enumerate(store.sentences[pos]):
+                sentence = body[s:e].strip()
+                if "\n" in sentence or not (THERAPY.search(sentence) and _ON_TOP.search(sentence)):
+                    continue
+                # the general statement first: one naming no single trial
+                sim = float(vecs[i] @ ev.query_vec) - (0.1 if re.match(r"In the ", sentence) else 0)
+                if best is None or sim > best[0]:
+                    best = (sim, pos, s, sentence)
+    if best is None:
+        return None
+    _, pos, start, sentence = best
+    cites = Citations()
+    n = cites.add(store.context(pos, score=1.0), sentence, start)
+    lead = ""
+    if re.search(r"\brather than\b", sentence, re.I):
+        lead = "Not directly: "  # compared with the therapy alone, it never was
+        sentence = sentence[0].lower() + sentence[1:]
+    return Composition(f"{lead}{sentence} [{n}]", False, cites.items, ROUTE_SYNTHESIS)

@@ -47,7 +47,7 @@ CNS_DEPRESSANT = re.compile(
 DRUG_CLASS = re.compile(
     r"\b(?:benzodiazepines?|benzos?|sleeping (?:pills|tablets)|sedatives?|antidepressants?"
     r"|tricyclics?|blood pressure (?:lowering |reducing )?(?:tablets|pills|medicines?|medications?|drugs)"
-    r"|antihypertensives?|opioid painkillers?|painkillers?|antihistamines?|antipsychotics?"
+    r"|antihypertensives?|diuretics?|diuretic tablets|opioid painkillers?|painkillers?|antihistamines?|antipsychotics?"
     r"|anticonvulsants?|levodopa)\b"
 )
 # Substances of abuse that are also medicines: named as what is treated, not "other medicines".

@@ -91,6 +91,8 @@ INTENT_RX = {
         r"\b(?:negative|positive|failed|successful) (?:\w+ )?(?:trials|studies)\b",
         r"\btrials? (?:that|which) (?:failed|found no|showed no|were negative|were positive|worked)",
         r"\bwhich meta.?analys[ie]s\b",
+        # "have there been any studies of it in people in hospital? which ones?"
+        r"\b(?:have|has) there been (?:any )?(?:\S+ )?(?:trials|studies)\b.*\bwhich ones\b",
         r"\b(?:which|what) (?:\S+ ){0,3}(?:trials|studies) (?:have |has )?(?:tested|studied|looked at"
         r"|examined|assessed|tried)\b",
     ),
@@ -105,7 +107,8 @@ INTENT_RX = {
         r"|\b(?:can|could|do|does|would) (?:the|these|those) (?:tablets|pills|medicine) (?:do|cause)\b",
         # "could the tablets be doing that?": a symptom put down to the medicine
         r"\b(?:could|can|might|would|is|are) (?:it|baclofen|(?:the|these|those|his|her|my) "
-        r"(?:tablets|pills|medicine|medication|meds)) (?:be )?(?:doing|causing|behind|to blame)\b",
+        r"(?:tablets|pills|medicine|medication|meds)) (?:be )?(?:doing|causing|behind|to blame"
+        r"|making (?:\w+ )?(?:worse|better))\b",
         r"\burinary (?:frequency|retention|incontinence)\b",
         r"\b(?:the )?(?:main |biggest )?(?:risks|dangers|harms|hazards) (?:of|with|from)\b",
     ),

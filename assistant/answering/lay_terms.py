@@ -53,6 +53,27 @@ LAY_TERMS: tuple[tuple[str, str], ...] = (
     (r"(?:while|when|whilst) (?:i'?m |she'?s |you'?re )?nursing(?! home)", "while breastfeeding"),
     (r"(?:hay ?fever|allergy) (?:tablets|pills|medicines?|meds|medication)", "antihistamines"),
     (r"water (?:tablets?|pills?)", "diuretic tablets"),
+    # "stops breathing for a few seconds at night", "snores like a train"
+    (
+        r"(?:stops?|stopped|stopping) breathing (?:\w+ ){0,4}?(?:at night|in (?:his|her|their|my) sleep"
+        r"|while (?:he|she|they|i) (?:sleeps?|is asleep|are asleep))",
+        "sleep apnoea (pauses in breathing during sleep)",
+    ),
+    (
+        r"(?:his|her|their|my|the) (?:blood )?sugars? (?:levels? )?(?:have|has|had)? ?(?:been )?"
+        r"(?:running |going |gone |creeping )?(?:higher|up|high)",
+        "raised blood glucose",
+    ),
+    # "off the bottle", "a sensible amount", "big daily amounts of it"
+    (
+        r"(?:were|was|are|is|been|be|stayed|stay) off the (?:bottle|booze|sauce)",
+        "were abstinent from alcohol",
+    ),
+    (
+        r"(?:only )?(?:having|drinking) (?:a )?(?:sensible|safe|moderate) amounts?",
+        "drinking at low risk",
+    ),
+    (r"big (?:daily )?(?:amounts|doses)", "high doses"),
     # "breathing in sick", "choked on his vomit": what the poisoning records call it
     (
         r"(?:breath\w*|inhal\w*|chok\w*) (?:in |on )?(?:his |her |their |the |some )?(?:own )?"

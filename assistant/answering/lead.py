@@ -314,7 +314,9 @@ def with_lead(plan: Plan, comp: Composition) -> Composition:
         return replace(comp, answer=f"{lead}\n{body}")
     first, _, rest = comp.answer.partition("\n")
     if re.match(
-        r"(?:yes|no|partly|modestly|the evidence|not clearly|not without risk)\b", first, re.I
+        r"(?:yes|no|partly|modestly|the evidence|not clearly|not without risk|not directly)\b",
+        first,
+        re.I,
     ):
         return comp
     cited = [int(n) for n in re.findall(r"\[(\d+)\]", first)]

@@ -376,9 +376,16 @@ class Assistant:
         others = plan.entities.other_medicines
         if plan.intent == "out_of_scope" and others:
             name = others[0]
+            said = re.compile(rf"\b{re.escape(name)}\b", re.I)
+            compared = any(  # offer a comparison only where a curated source names it
+                said.search(text)
+                for text, meta in zip(self.store.texts, self.store.metas, strict=False)
+                if not meta.user
+            )
+            offer = f"; it can compare {name} with baclofen" if compared else ""
             return decline(
                 f"This assistant covers the literature on baclofen, so it cannot answer this "
-                f"question about {name}; it can compare {name} with baclofen."
+                f"question about {name}{offer}."
             )
         if plan.personal and plan.intent == "dosing":
             return decline(
@@ -386,7 +393,7 @@ class Assistant:
                 "how to change a dose; that is decided with the prescriber."
             )
         unstudied = scope.unstudied_use(plan, self.extractive.vocabulary, self.store.texts)
-        if unstudied:
+        if unstudied and not comparisons.THERAPY.search(plan.english or plan.question):
             labels = [SUBSTANCE_LABELS[k] for k in ADDICTIONS]
             labels = [x if x.isupper() else x.lower() for x in labels]
             studied = f"{', '.join(labels[:-1])} and {labels[-1]}"
@@ -416,6 +423,13 @@ class Assistant:
         comp = trial_lists.pooled_dropouts(_filtered(ev, filters))  # "more dropouts?"
         if (
             comp is None
+            and intent in ("efficacy", "comparison", "general", "out_of_scope")
+            and not plan.entities.trials
+            and not plan.entities.other_medicines
+        ):
+            comp = comparisons.therapy_comparison(ev)  # "tested against counselling alone?"
+        if (
+            comp is None
             and intent == "efficacy"
             and not plan.entities.trials
             and (
@@ -443,7 +457,14 @@ class Assistant:
         elif intent == "comparison" and not plan.entities.trials:
             comp = comparisons.comparison(_filtered(ev, filters))
         elif intent == "which_trials":
-            comp = trial_lists.which_trials(_filtered(ev, filters))
+            # "which studies were done in people in hospital?": the studies in that group
+            comp = (
+                trial_lists.population_studies(_filtered(ev, filters), listing=True)
+                if trial_lists.IN_A_GROUP.search(plan.english or plan.question)
+                else None
+            )
+            if comp is None:
+                comp = trial_lists.which_trials(_filtered(ev, filters))
         elif plan.entities.trials and intent in (
             "trial_result", "efficacy", "dosing", "adverse_effects", "withdrawal", "mechanism",
             "history", "pharmacokinetics", "comparison", "overdose", "interaction", "regulation",

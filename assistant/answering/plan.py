@@ -56,6 +56,13 @@ def is_follow_up(question: str, ents: Entities, own_intent: bool) -> bool:
     n = len(t.split())
     if FOLLOW_UP_CUE.search(t) and n <= 12 or GROUP_OF_IT.search(t) and n <= 20:
         return True
+    if (
+        re.match(r"(?:and|but|so|then|what about|how about)\b", t)
+        and n <= 20
+        and not ents.trials
+        and not ents.documents
+    ):
+        return True  # "and at any dose, not just the very high ones, was the risk still raised?"
     if not BACLOFEN.search(t) and not ents.trials and not ents.documents and n <= 9:
         return True
     return not own_intent and n <= 5

@@ -145,7 +145,8 @@ _PREGNANCY = _rx(
     r"\btrimesters?\b|\bf(o)?etus\b|\bf(o)?etal\b|\bin utero\b|\bteratogen\w*|\bplacent\w*",
     r"\bbreast ?fe(e)?d\w*|\bbreast milk\b|\blactat\w*",
     r"\bnurs(?:e|ing) (?:my|the|a|her|your|our) (?:\w+ )?(?:baby|infant|newborn|child|son|daughter)\b",
-    r"\bnursing\b(?! (home|homes|staff|facility|facilities|care|student|students|school|degree))",
+    r"\bnursing\b(?! (home|homes|staff|facility|facilities|care|student|students|school|degree"
+    r"|assignment|assignments|course|placement|essay|exam|team|practice))",
     r"\bnewborns?\b|\bneonat\w*|\bunborn\b|\bin the womb\b",
     r"\b(?:into|in|through) (?:the |her |their )?milk\b|\bmilk (?:levels?|supply)\b",
     r"\b(?:the|her|a|an|unborn) bab(?:y|ies)\b.*\bmother\b|\bmother\b.*\b(?:the|her|a) bab(?:y|ies)\b",
@@ -198,8 +199,10 @@ _OWN_WITHDRAWAL = _rx(
     r"\b(abrupt|sudden)(ly)? withdraw\w*|\bintrathecal\b|\bwithdrawal syndrome\b",
 )
 _NEWBORN = _rx(
+    # "if I stop breastfeeding, could the baby have a problem?": a breastfed baby's withdrawal
+    r"\bstop\w* (?:breast ?feeding|feeding|nursing)\b.*\b(?:baby|infant|child)\b",
     r"\bnewborns?\b|\bneonat\w*|\bafter (?:birth|delivery|(?:it|he|she|the baby)(?: is| was|'s) born)"
-    r"|\b(?:babies|baby|infants?) (?:\w+ )?(?:is |was |are |were )?born\b"
+    r"|\b(?:babies|baby|infants?) (?:\w+ )?(?:is |was |are |were )?born\b",
 )
 _ON_LABEL = _rx(
     r"\bspastic\w*|\bmultiple sclerosis\b|\bms\b|\bspinal\b|\bcerebral palsy\b|\bintrathecal\b",
@@ -259,7 +262,8 @@ _DOSING = _rx(
     rf"\b{_MODAL} {_SUBJ} do (?:more|less|extra)(?: of it| of baclofen| mg)?$",
     # "what happens if I stop", "could cravings come back if I stop" (not "if I stop drinking")
     r"\bif (?:i|he|she|we|my \w+) (?:stop|stopped|quit|skip|miss|double|reduce|lower|increase"
-    r"|come off|go off|halve|cut|split|taper|take more|take less|take extra)\b(?! (?:down on|back on|drinking|smoking|using|gambling|alcohol|drugs?|cocaine|opioids))",
+    r"|come off|go off|halve|cut|split|taper|take more|take less|take extra)\b(?! (?:down on|back on|drinking|smoking|using|gambling|alcohol|drugs?|cocaine|opioids"
+    r"|breast ?feeding|feeding|nursing|pumping))",
     # "can I take 100 mg", "should he take more", "can I have another pill"
     rf"\b{_MODAL} (?:{_SUBJ} )?(?:take|taking|use|try|go up to|get up to|go to|reach) {_QTY}",
     # "how much (baclofen) should I take", "how many mg to take"

@@ -199,14 +199,24 @@ _MODERATOR = re.compile(
 )
 
 
-def population_studies(ev: Evidence) -> Composition | None:
+# "studies in people who were in hospital", "trials among veterans": a group named
+IN_A_GROUP = re.compile(
+    r"\b(?:in|among|with|of) (?:\w+ )?(?:people|patients|participants|those|drinkers|adults|men|women"
+    r"|veterans|smokers|users|inpatients|outpatients)\b|\bin (?:a |the )?(?:hospital|intensive care"
+    r"|icu|primary care|general practice)\b|\bwho (?:were|had|have|are)\b",
+    re.I,
+)
+
+
+def population_studies(ev: Evidence, listing: bool = False) -> Composition | None:
     """ "Does baclofen help drinkers with cirrhosis?": the studies whose participants were that
     group (matched on the words of their population that few studies share), each
     with its result, the best-matching first (their population fields name the group; countries
-    do not count). None when no study was done in such a group."""
+    do not count). None when no study was done in such a group. ``listing``: the question asks
+    which studies ("which ones were done in hospital?"), not whether it works better there."""
     plan, store = ev.plan, ev.store
     q = plan.english or plan.question
-    if _MODERATOR.search(q):
+    if _MODERATOR.search(q) and not listing:
         return None  # "does it only work after detox?" asks what the pooled evidence says
     asked = {t for t in set(tokenize(q)) - QUESTION_WORDS - _PLAIN_PEOPLE if not t.isdigit()}
     studies = [
@@ -239,7 +249,12 @@ def population_studies(ev: Evidence) -> Composition | None:
         ((sum(idf(w) for w in group & words[r.id]), r) for r in studies if group & words[r.id]),
         key=lambda x: (-x[0], EVIDENCE_RANK.get(x[1].evidence, 8), -(x[1].n or 0)),
     )
-    chosen = [r for sc, r in scored[:3] if sc >= 0.5 * scored[0][0]]
+    # (a list asked for: every study in the group, up to five; else the best-matching few)
+    chosen = (
+        [r for sc, r in scored[:5] if sc >= 0.45 * scored[0][0]]
+        if listing
+        else [r for sc, r in scored[:3] if sc >= 0.5 * scored[0][0]]
+    )
     cites = Citations()
     lines = []
     pooled = _pooled_on_group(ev, group, cites)  # "mostly in detoxified patients": the bottom line
