@@ -57,6 +57,8 @@ _QUANTITY = re.compile(
 _WHOLE = re.compile(r"[.!?][)\"']?$")
 # how close the answering sentence must be, and by how much closer than the headline result
 MIN_SIMILARITY = 0.42
+LOOSE_SIMILARITY = 0.3
+CLEAR_LEAD = 0.1
 MARGIN = 0.015
 MIN_IDF = 1.5
 
@@ -93,6 +95,7 @@ def answering_sentence(
     rivals = [t for t in (record.key_result, current) if t]
     bar = max((float(encode(t) @ vec) for t in rivals), default=0.0) + MARGIN
     best: tuple[float, int, int, str] | None = None
+    runner_up = 0.0
     for pos in store.record_positions(record.id):
         body = store.texts[pos]
         vecs = store.sentence_vectors_of(pos)
@@ -107,8 +110,15 @@ def answering_sentence(
                 continue
             sim = float(vecs[i] @ vec)
             if best is None or sim > best[0]:
-                best = (sim, pos, s, sentence)
-    if best is None or best[0] < max(MIN_SIMILARITY, bar):
+                best, runner_up = (sim, pos, s, sentence), (best[0] if best else 0.0)
+            else:
+                runner_up = max(runner_up, sim)
+    if best is None or best[0] < bar:
+        return None
+    # close enough in meaning, or far closer than anything else the study says
+    if best[0] < MIN_SIMILARITY and not (
+        best[0] >= LOOSE_SIMILARITY and best[0] - max(runner_up, bar - MARGIN) >= CLEAR_LEAD
+    ):
         return None
 
     def covered(text: str) -> float:
