@@ -1412,3 +1412,33 @@ def test_stopping_breastfeeding_is_about_the_babys_withdrawal_not_a_dose() -> No
     assert "nursing assignment" and "pregnancy" not in safety.detect(
         "im doing a nursing assignment on baclofen studies in hospital"
     )
+
+
+def test_a_detail_answer_is_not_padded_with_the_headline(corpus_assistant) -> None:
+    """ "How many completed the 2021 US trial of 30 and 90 mg/day?": the figure, cited alone;
+    the trial's headline result was not asked."""
+    ans = corpus_assistant.ask(
+        "In the 2021 US trial that compared 30 and 90 mg/day of baclofen with placebo in 120 "
+        "adults, how many participants completed the study?"
+    )
+    assert "73" in first_sentence(ans.answer), ans.answer
+    assert len(ans.answer.splitlines()) == 1 and len(ans.citations) == 1, ans.answer
+
+
+def test_a_detail_the_study_states_is_never_called_unreported(corpus_assistant) -> None:
+    ans = corpus_assistant.ask(
+        "In the pilot trial with 60 smokers not yet ready to stop, how was the dose raised and up "
+        "to how much was reached?"
+    )
+    assert not ans.answer.startswith("Not reported"), ans.answer
+    assert "12 days" in first_sentence(ans.answer), ans.answer
+
+
+def test_a_question_about_a_poisoning_series_gets_no_call_now_line(corpus_assistant) -> None:
+    ans = corpus_assistant.ask(
+        "In the review of two dozen people brought into an Australian hospital after swallowing "
+        "too many baclofen tablets, past what amount did coma or seizures appear?"
+    )
+    assert not ans.answer.startswith("Call"), ans.answer
+    assert "emergency" in {n.kind for n in ans.notices}
+    assert "200 mg" in first_sentence(ans.answer), ans.answer

@@ -40,10 +40,21 @@ DETAIL_QUESTION = re.compile(
     r"|conclusions?\b|upshot\b)\w+|what (?!did\b|does\b|do\b|happen\w*|was\b|were\b|is\b|are\b"
     r"|about\b|came\b|comes?\b|resulted\b|emerged\b|turned\b)\w+|how (?:much|many|long|often|high|was|were)|who|where|when|on what"
     # "was that at one hospital or at lots of them?", "was it blinded?": how it was run
+    # "past what amount did coma appear?", "at which dose ...?"
+    r"|(?:past|above|at|from|after|below|over|under|up to|by|with|for) (?:what|which)"
     r"|(?:was|were) (?:it|that|this|they|the (?:study|trial)) (?:at|in|done|run|held|conducted"
     r"|carried out|based|blind\w*|randomi[sz]ed))\b",
     re.I,
 )
+# "which meta-analysis found ...?": the study's name is what is asked
+ASKS_WHICH_STUDY = re.compile(rf"\s*(?:and\s+)?(?:which|what) (?:\S+ )?(?:{_KINDS})\b", re.I)
+
+
+def detail_only(clause: str) -> bool:
+    """The clause asks for one detail and not for the study itself ("which trial found ...?")."""
+    return bool(DETAIL_QUESTION.match(clause)) and not ASKS_WHICH_STUDY.match(clause)
+
+
 # "which study compared ..., and what did it find?": the result is asked too
 _ALSO_RESULT = re.compile(
     r"\bwhat (?:did|does|do) (?:it|they|this|that|the \w+) (?:find|show|report|conclude)\b", re.I
@@ -59,6 +70,7 @@ _WHOLE = re.compile(r"[.!?][)\"']?$")
 MIN_SIMILARITY = 0.42
 LOOSE_SIMILARITY = 0.3
 CLEAR_LEAD = 0.1
+NEAR_HEADLINE = 0.05
 MARGIN = 0.015
 MIN_IDF = 1.5
 
@@ -92,8 +104,13 @@ def answering_sentence(
     if not wanted:
         return None
     vec = encode(clause)
-    rivals = [t for t in (record.key_result, current) if t]
-    bar = max((float(encode(t) @ vec) for t in rivals), default=0.0) + MARGIN
+    key = float(encode(record.key_result) @ vec) if record.key_result else 0.0
+    now = float(encode(current) @ vec) if current else 0.0
+    bar = max(key, now) + MARGIN
+    if current and now + CLEAR_LEAD <= key:
+        # the answer given is far from the question while the study's headline is near: a
+        # sentence about as near as the headline will do (the headline is a summary, not a quote)
+        bar = max(now + CLEAR_LEAD, key - NEAR_HEADLINE)
     best: tuple[float, int, int, str] | None = None
     runner_up = 0.0
     for pos in store.record_positions(record.id):

@@ -34,7 +34,7 @@ _IN_CARE = re.compile(
 _ABOUT_A_STUDY = re.compile(
     r"\b(?:in|from|of) (?:the|a|this|that) (?:\S+ ){0,6}?(?:study|studies|survey|series|records?"
     r"|register|registry|cohort|trial|review|report|data|check|analysis)\b\s+(?:\S+\s+){0,4}?"
-    r"(?:on|of|in|among) (?:the )?(?:people|patients|those|children|adults|cases)\b"
+    r"(?:on|of|in|among) (?:the )?(?:\S+ ){0,2}?(?:people|patients|those|children|adults|cases)\b"
 )
 
 

@@ -11,7 +11,7 @@ from dataclasses import replace
 
 import numpy as np
 
-from assistant.answering.asked import asked_clause, detail_answer
+from assistant.answering import asked as asking
 from assistant.answering.compose import (
     QUESTION_WORDS,
     Citations,
@@ -242,18 +242,20 @@ def trial_result(ev: Evidence, record: RecordInfo) -> Composition | None:
     sentence does not state ("which liver tests improved?") by the sentence that states it."""
     comp = _trial_result(ev, record)
     question = ev.plan.english or ev.plan.question
-    clause = asked_clause(question, record)
+    clause = asking.asked_clause(question, record)
+    # "Not reported" is checked too: a detail the named detail rules missed may still be stated
+    unreported = bool(comp and comp.answer.startswith("Not reported"))
     if (
         comp is None
         or comp.abstained
         or _DID_IT_CHANGE.match(question)
-        or any(asks.search(clause) for asks, _, _ in _DETAILS)
+        or (any(asks.search(clause) for asks, _, _ in _DETAILS) and not unreported)
         or _figures_not_reported(question, record, ev.store)
     ):
         return comp
     words = _specific_words(GENERIC_RESULT.sub(" ", clause), record, described=False)
-    first = re.sub(r"\s*\[\d+\]", "", comp.answer.split("\n")[0])
-    return detail_answer(ev, record, question, words, ev.encode, first) or comp
+    first = "" if unreported else re.sub(r"\s*\[\d+\]", "", comp.answer.split("\n")[0])
+    return asking.detail_answer(ev, record, question, words, ev.encode, first) or comp
 
 
 def _trial_result(ev: Evidence, record: RecordInfo) -> Composition | None:
@@ -358,7 +360,13 @@ def _trial_result(ev: Evidence, record: RecordInfo) -> Composition | None:
                 )
                 if not claimed and (wanted - described) & s.tokens:
                     # it states what was asked beyond the headline: it comes first
-                    lines = [f"{s.text} [{m}]", f"- {lines[0]}"]
+                    if asking.detail_only(asking.asked_clause(question, record)):
+                        # a detail asked, not the result: the detail alone, cited alone
+                        cites = Citations()
+                        m = n = cites.add(own.contexts[s.ctx], s.text, s.start)
+                        lines = [f"{s.text} [{m}]"]
+                    else:
+                        lines = [f"{s.text} [{m}]", f"- {lines[0]}"]
                 else:
                     lines.append(f"- {s.text} [{m}]")
     table = [table_row(record, n)] if record.evidence in ("rct", *POOLED_EVIDENCE) else []
