@@ -33,6 +33,7 @@ from assistant.answering.contrasts import (
     exclusivity_conflict,
     frequency_conflict,
     ratio_conflict,
+    sameness_conflict,
     significance_conflict,
     survival_conflict,
     trend_conflict,
@@ -574,6 +575,44 @@ def test_an_active_comparator_said_to_win_is_checked_against_the_study(catalog) 
     assert comparator_won("Clonidine beat baclofen on the psychological symptoms.", akh)
     assert not comparator_won("Clonidine beat baclofen on the physical symptoms.", akh)
     assert not comparator_won("Baclofen beat topiramate on craving.", jose)
+    # "... matched clonidine on one and beat it on the other": baclofen did the beating
+    assert not comparator_won(
+        "Baclofen matched clonidine on bodily symptoms and beat it on mental ones.", akh
+    )
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "conflict"),
+    [
+        (
+            "Sleepiness was about as common on placebo, just as often as on the active tablets.",
+            "Sleepiness was reported by 58% on the active tablets against 21% on placebo.",
+            True,
+        ),
+        (
+            "Patients on the drug had roughly the same stroke risk as those on the older drug.",
+            "The stroke risk was higher on the drug than on the older drug (HR 1.90).",
+            True,
+        ),
+        (  # figures close together: alike indeed
+            "Relapse rates were about the same in both groups.",
+            "Relapse rates were 41% in one group and 38% in the other.",
+            False,
+        ),
+        (  # a gap the passage calls not significant is no gap
+            "Relapse rates were about the same in both groups.",
+            "Relapse rates were 30% versus 18%, not significant.",
+            False,
+        ),
+        (  # two findings side by side: the passage may be about either
+            "One trial found no difference in relapse, while another saw fewer relapses.",
+            "Relapse rates were 57% versus 36% in that trial.",
+            False,
+        ),
+    ],
+)
+def test_a_claim_of_no_difference_against_clearly_different_figures(claim, passage, conflict):
+    assert (sameness_conflict(claim, passage) is not None) is conflict
 
 
 def test_facts_read_the_clause_that_states_them() -> None:
@@ -1458,6 +1497,27 @@ def test_a_combination_called_harmless_names_its_partner(claim: str, partner) ->
         ("origin_epilepsy", "Chemists developed it as a treatment for alcoholism.", "contradicted"),
         ("origin_epilepsy", "It was synthesised as a medicine for addiction.", "contradicted"),
         ("origin_epilepsy", "It was developed with epilepsy in mind.", "supported"),
+        (
+            "overdose_no_antidote",
+            "Luckily doctors have an effective antidote for it.",
+            "contradicted",
+        ),
+        ("overdose_no_antidote", "Medics can quickly reverse a baclofen overdose.", "contradicted"),
+        # (a denial is never read as the claim it denies)
+        ("overdose_no_antidote", "There is no antidote, so care is supportive.", None),
+        ("overdose_no_antidote", "Unlike opioid poisoning, it has no antidote.", None),
+        ("us_label_maximum", "The FDA label caps the daily dose at 150 mg.", "contradicted"),
+        ("us_label_maximum", "Its label gives a top dose of 100 milligrams a day.", "contradicted"),
+        ("us_label_maximum", "The label maximum is 80 mg a day.", "supported"),
+        ("us_label_maximum", "The French label cap was 120 mg a day.", None),
+        (
+            "deaths_other_substances",
+            "In most of the Australian deaths baclofen was the only drug found.",
+            "contradicted",
+        ),
+        ("lyvispah_approval_year", "Lyvispah was approved in 2021.", None),
+        ("lyvispah_approval_year", "Lyvispah was only approved in 2012.", "contradicted"),
+        ("kidney_failure_not_safe", "Baclofen is fine for people on dialysis.", "contradicted"),
     ],
 )
 def test_facts_decide_everyday_phrasings(key: str, claim: str, verdict) -> None:

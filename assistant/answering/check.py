@@ -58,6 +58,7 @@ from assistant.answering.contrasts import (
     effect_direction_conflict,
     exclusivity_conflict,
     frequency_conflict,
+    sameness_conflict,
     significance_conflict,
     trend_conflict,
 )
@@ -94,6 +95,7 @@ _CONTRASTS = (
     comparison_conflict,
     exclusivity_conflict,
     significance_conflict,
+    sameness_conflict,
 )
 _NOT_STUDIES = ("label", "regulatory", "guideline", "overview")
 # a claim about a condition (overdose, kidney disease) is not compared with a figure said of

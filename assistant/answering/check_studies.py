@@ -86,9 +86,10 @@ def comparator_won(text: str, record: RecordInfo) -> str | None:
     if rival is None:
         return None
     t = text.lower()
-    won = re.search(rf"\b{rival}\b[^.;]{{0,40}}?\b{_RIVAL_WON}\b", t) or re.search(
-        rf"\b(?:baclofen|it)\b[^.;]{{0,30}}?\b{_LOST}\b[^.;]{{0,20}}?\b{rival}\b", t
-    )
+    # ("matched clonidine on physical symptoms and beat it on mental ones": baclofen beat it)
+    won = re.search(
+        rf"\b{rival}\b[^.;]{{0,40}}?\b{_RIVAL_WON}\b(?! (?:it|them|that|this|{rival})\b)", t
+    ) or re.search(rf"\b(?:baclofen|it)\b[^.;]{{0,30}}?\b{_LOST}\b[^.;]{{0,20}}?\b{rival}\b", t)
     if not won:
         return None
     if record.result == "benefit":
@@ -266,9 +267,12 @@ class StudyChecks:
         better = _dose_better(text, record.key_result or "")
         if better:
             return self._conflict(claim, record, f"{record.display_name}: {better}")
-        negated = bool(NEGATIVE_RESULT.search(scope))
+        # "..., whereas gabapentin failed": the clause about another medicine says nothing of it
+        parts = re.split(r",?\s*\b(?:whereas|while|but)\b", scope, maxsplit=1)
+        own = parts[0] if len(parts) == 2 and find_other_medicines(parts[1]) else scope
+        negated = bool(NEGATIVE_RESULT.search(own))
         # "scores fell about equally": a change in both arms, not a benefit
-        positive = bool(POSITIVE.search(scope)) and not negated and not _BOTH_ARMS.search(scope)
+        positive = bool(POSITIVE.search(own)) and not negated and not _BOTH_ARMS.search(own)
         key = record.key_result or ""
         if _RANDOMISED.search(text) and record.evidence not in ("rct", "meta-analysis"):
             quote = self._sentence_matching(record.id, _NOT_RANDOMISED)

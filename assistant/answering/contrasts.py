@@ -242,6 +242,54 @@ def comparison_conflict(claim: str, passage: str) -> str | None:
     return "The curated source gives the opposite direction."
 
 
+# ------------------------------------------------------------------ "the same", against a gap
+
+# the claim says two groups did alike ("about the same risk as tizanidine", "just as often",
+# "no more common on baclofen than on placebo")
+_SAME = re.compile(
+    r"\b(?:about|roughly|much|more or less|basically) the same\b|\bjust as (?:often|likely|common"
+    r"|frequent\w*|many|much)\b|\bas (?:often|likely|common|frequently) as\b|\bno more (?:common"
+    r"|often|likely|frequent\w*)\b|\bno (?:real )?difference\b|\bdid(?: not|n't) differ\b"
+    r"|\bsimilar (?:rates?|risks?|numbers?|proportions?|shares?)\b",
+    re.I,
+)
+# a passage's two figures set against each other ("63% ... versus 36%", "6% against 42.6%")
+_PAIR = re.compile(
+    r"(?P<a>\d+(?:\.\d+)?)\s?%[^.;%]{0,80}?\b(?:versus|vs\.?|against|compared with|than|and)\b"
+    r"[^.;%\d]{0,40}?(?P<b>\d+(?:\.\d+)?)\s?%",
+    re.I,
+)
+# an effect measure of at least 1.5 ("SHR 2.29", "7.9 times as likely")
+_BIG_RATIO = re.compile(
+    r"\b(?:s?hr|aor|or|rr|odds ratio|hazard ratio|relative risk|risk ratio)\s*(?:of\s+)?(?P<v>\d+(?:\.\d+)?)"
+    r"|\b(?P<t>\d+(?:\.\d+)?) times (?:as|more)\b|\babout twice\b|\btwice (?:as|the)\b",
+    re.I,
+)
+
+
+def sameness_conflict(claim: str, passage: str) -> str | None:
+    """The claim says two groups fared alike where the passage sets clearly different figures
+    against each other (one at least half as large again as the other), on the same outcome."""
+    if not _SAME.search(claim) or _NOT_SIGNIFICANT.search(passage):
+        return None
+    if re.search(r"\b(?:while|whereas|but|unlike|although)\b", claim, re.I):
+        return None  # two findings set side by side: which one the passage is about is unclear
+    gap = False
+    for m in _PAIR.finditer(digits(passage)):
+        a, b = float(m.group("a")), float(m.group("b"))
+        if min(a, b) > 0 and max(a, b) >= 1.5 * min(a, b):
+            gap = True
+    for m in _BIG_RATIO.finditer(digits(passage)):
+        v = m.group("v") or m.group("t")
+        if v is None or float(v) >= 1.5:
+            gap = True
+    if not gap:
+        return None
+    if len(set(_content(claim)) & set(_content(passage))) < 2:
+        return None
+    return "The curated source gives clearly different figures for the two groups."
+
+
 # ------------------------------------------------------------------ baclofen's own, or both groups
 
 _ONLY_DRUG = re.compile(
