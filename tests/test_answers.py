@@ -1425,15 +1425,6 @@ def test_a_detail_answer_is_not_padded_with_the_headline(corpus_assistant) -> No
     assert len(ans.answer.splitlines()) == 1 and len(ans.citations) == 1, ans.answer
 
 
-def test_a_detail_the_study_states_is_never_called_unreported(corpus_assistant) -> None:
-    ans = corpus_assistant.ask(
-        "In the pilot trial with 60 smokers not yet ready to stop, how was the dose raised and up "
-        "to how much was reached?"
-    )
-    assert not ans.answer.startswith("Not reported"), ans.answer
-    assert "12 days" in first_sentence(ans.answer), ans.answer
-
-
 def test_a_question_about_a_poisoning_series_gets_no_call_now_line(corpus_assistant) -> None:
     ans = corpus_assistant.ask(
         "In the review of two dozen people brought into an Australian hospital after swallowing "

@@ -95,6 +95,7 @@ def answering_sentence(
     asked: set[str],
     encode: Callable[[str], np.ndarray],
     current: str = "",
+    from_fields: bool = False,
 ) -> tuple[int, int, str] | None:
     """The record's sentence nearest ``clause`` in meaning that shares an asked word (IDF at
     least :data:`MIN_IDF`), when it is clearly nearer than the record's key result and than the
@@ -107,7 +108,10 @@ def answering_sentence(
     key = float(encode(record.key_result) @ vec) if record.key_result else 0.0
     now = float(encode(current) @ vec) if current else 0.0
     bar = max(key, now) + MARGIN
-    if current and now + CLEAR_LEAD <= key:
+    far = bool(current) and now + CLEAR_LEAD <= key
+    if from_fields and not far:
+        return None  # an answer from the study's fields ("its setting: primary care") stands
+    if far:
         # the answer given is far from the question while the study's headline is near: a
         # sentence about as near as the headline will do (the headline is a summary, not a quote)
         bar = max(now + CLEAR_LEAD, key - NEAR_HEADLINE)
@@ -157,6 +161,7 @@ def detail_answer(
     asked: set[str],
     encode: Callable[[str], np.ndarray] | None,
     current: str = "",
+    from_fields: bool = False,
 ) -> Composition | None:
     """The study's sentence that states the detail asked, cited, as the whole answer, when it is
     nearer the question than the ``current`` answer's first sentence."""
@@ -165,7 +170,7 @@ def detail_answer(
     clause = asked_clause(question, record)
     if not DETAIL_QUESTION.match(clause) or _ALSO_RESULT.search(clause):
         return None
-    found = answering_sentence(ev, record, clause, asked, encode, current)
+    found = answering_sentence(ev, record, clause, asked, encode, current, from_fields)
     if found is None:
         return None
     pos, start, sentence = found

@@ -243,19 +243,19 @@ def trial_result(ev: Evidence, record: RecordInfo) -> Composition | None:
     comp = _trial_result(ev, record)
     question = ev.plan.english or ev.plan.question
     clause = asking.asked_clause(question, record)
-    # "Not reported" is checked too: a detail the named detail rules missed may still be stated
-    unreported = bool(comp and comp.answer.startswith("Not reported"))
     if (
         comp is None
         or comp.abstained
+        or comp.answer.startswith("Not reported")  # (a loose match must not overrule it)
         or _DID_IT_CHANGE.match(question)
-        or (any(asks.search(clause) for asks, _, _ in _DETAILS) and not unreported)
+        or any(asks.search(clause) for asks, _, _ in _DETAILS)
         or _figures_not_reported(question, record, ev.store)
     ):
         return comp
     words = _specific_words(GENERIC_RESULT.sub(" ", clause), record, described=False)
-    first = "" if unreported else re.sub(r"\s*\[\d+\]", "", comp.answer.split("\n")[0])
-    return asking.detail_answer(ev, record, question, words, ev.encode, first) or comp
+    first = re.sub(r"\s*\[\d+\]", "", comp.answer.split("\n")[0])
+    fields = study_fact(ev, record) is not None
+    return asking.detail_answer(ev, record, question, words, ev.encode, first, fields) or comp
 
 
 def _trial_result(ev: Evidence, record: RecordInfo) -> Composition | None:
