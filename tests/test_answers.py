@@ -1397,9 +1397,12 @@ def test_a_decline_offers_a_comparison_only_when_the_library_names_the_medicine(
     ],
 )
 def test_an_effect_told_in_everyday_words_is_found(corpus_assistant, question, said) -> None:
+    """The symptom read in the sources' words, and "Yes" when the first sentence names it among
+    baclofen's reactions (the question puts the symptom down to the tablets)."""
     ans = corpus_assistant.ask(question)
     assert ans.plan and ans.plan.intent == "adverse_effects", ans.plan
-    assert re.search(said, first_sentence(ans.answer)), ans.answer
+    first = first_sentence(ans.answer)
+    assert re.search(said, first) and first.startswith("Yes: "), ans.answer
 
 
 def test_stopping_breastfeeding_is_about_the_babys_withdrawal_not_a_dose() -> None:

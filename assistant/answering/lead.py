@@ -64,6 +64,23 @@ _SAFETY_INTENTS: frozenset[Intent] = frozenset(
 )  # fmt: skip
 
 
+# a symptom put down to the medicine, asked anywhere in the question
+_PUT_DOWN_TO_IT = re.compile(
+    r"\bis (?:that|this|it) a (?:known|common|recogni[sz]ed) (?:thing|side effect|effect|problem)\b"
+    r"|\b(?:could|can|might|would|is|are) (?:it|baclofen|(?:the|these|those|his|her|my) (?:tablets"
+    r"|pills|medicine|medication|meds)) (?:be )?(?:making|causing|doing|behind|to blame)\b"
+    r"|\b(?:do|does|can|could) (?:the|these|those) (?:tablets|pills|medicine) (?:do|cause) (?:that|this)\b",
+    re.I,
+)
+# words of such a question that name no effect
+_PLAIN = frozenset(
+    tokenize(
+        "tablets pills medicine medication baclofen taking known thing worse making causing doing "
+        "since started months weeks years husband father mother brother sister partner"
+    )
+)
+
+
 def _stem(word: str) -> str:
     return re.sub(r"(?:ures|ure|ing|es|s|ed)$", "", word.lower())[:6]
 
@@ -80,6 +97,17 @@ def polar_lead(
     study found or whether something was studied. ``evidence`` holds the evidence types of those
     sources: only a label, a regulator or a guideline says "Yes, approved"."""
     q = plan.english or plan.question
+    if (
+        plan.intent == "adverse_effects"
+        and curated
+        and _PUT_DOWN_TO_IT.search(q)
+        and not _NEGATED.search(first)
+        and ({t for t in tokenize(q) if len(t) >= 4} - QUESTION_WORDS - _PLAIN)
+        & set(tokenize(first))
+    ):
+        # "his sugars run higher: is that a known thing with these tablets?" and the first
+        # sentence names that effect among baclofen's reactions
+        return "Yes"
     if not _POLAR.match(q):
         return None
     if not curated and (
