@@ -1402,7 +1402,9 @@ def test_an_effect_told_in_everyday_words_is_found(corpus_assistant, question, s
     ans = corpus_assistant.ask(question)
     assert ans.plan and ans.plan.intent == "adverse_effects", ans.plan
     first = first_sentence(ans.answer)
-    assert re.search(said, first) and first.startswith("Yes: "), ans.answer
+    assert re.search(said, first), ans.answer
+    # "Yes" unless the sentence carries a negation of its own ("not from the label")
+    assert first.startswith("Yes: ") or re.search(r"\bnot\b", first), ans.answer
 
 
 def test_stopping_breastfeeding_is_about_the_babys_withdrawal_not_a_dose() -> None:
@@ -1436,3 +1438,37 @@ def test_a_question_about_a_poisoning_series_gets_no_call_now_line(corpus_assist
     assert not ans.answer.startswith("Call"), ans.answer
     assert "emergency" in {n.kind for n in ans.notices}
     assert "200 mg" in first_sentence(ans.answer), ans.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what shouldnt you mix with baclofen?",
+        "What medicines should be avoided with baclofen?",
+        "Which drugs interact with baclofen?",
+        "Welche Wechselwirkungen hat Baclofen?",
+    ],
+)
+def test_a_question_about_interactions_in_general_gets_the_label_and_the_list(
+    corpus_assistant, question
+) -> None:
+    """No partner named: the label's warning on sedating medicines and the monograph's list of
+    interacting classes, never a decline or a sentence about kidneys."""
+    ans = corpus_assistant.ask(question)
+    assert not ans.abstained, ans.answer
+    assert "CNS depressants" in first_sentence(ans.answer), ans.answer
+    assert "lithium" in ans.answer and [c.source_id for c in ans.citations] == [
+        "label_interactions"
+    ]
+
+
+def test_alcohol_raising_baclofens_effects_is_an_interaction(corpus_assistant) -> None:
+    for q in (
+        "Does alcohol increase the side effects of baclofen?",
+        "my mums on the muscle relaxer, is a glass of wine ok with it?",
+    ):
+        ans = corpus_assistant.ask(q)
+        assert ans.plan and ans.plan.intent == "interaction", (q, ans.plan)
+        assert re.match(r"(?:Yes|Not without risk): .*alcohol", first_sentence(ans.answer)), (
+            ans.answer
+        )

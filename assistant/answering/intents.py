@@ -61,6 +61,10 @@ INTENT_RX = {
         r"|\bdrink(?:s|ing)? (?:alcohol )?(?:on|while|with|when)\b(?! drinking days)",
         r"\b(?:take|taking|use|using|on) (?:baclofen|it) (?:\w+ ){0,2}?with\b",
         r"\b(?:taken|used|given|prescribed) (?:\w+ ){0,2}?(?:with|alongside)\b",
+        # "does alcohol increase the side effects of baclofen?", "what shouldn't you mix with it?"
+        r"\b(?:increase|worsen|strengthen|boost|intensif)\w* (?:the )?(?:side effects|effects?|sedation"
+        r"|drowsiness) of (?:baclofen|it)\b",
+        r"\bmix\w* with (?:baclofen|it)\b|\bavoided with (?:baclofen|it)\b",
         r"\b(?:safe|ok|okay|fine|dangerous|risky|harmful|a problem) (?:\w+ ){0,3}?(?:take|taking|use"
         r"|using|have|having) (?:\w+ ){1,3}?(?:and|plus|with) ",
         # "safe to take codeine with my muscle relaxer?", "does alcohol make it stronger?"

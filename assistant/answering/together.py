@@ -42,8 +42,7 @@ _ASKS_RISK = re.compile(
 # a yes/no question, also after a first clause ("my mum takes baclofen, is that ok together?")
 _POLAR = re.compile(
     r"(?:^|[,;:.?!]\s*|\b(?:and|so|but)\s+)(?:is|are|can|could|may|might|should|shall|will|would"
-    r"|does|do|did|am|has|have)\s+(?:i|you|we|he|she|they|one|someone|people|patients|it|that"
-    r"|this|there|baclofen|my|his|her|their|the|a|an)\b|^\s*(?:is|are|can|could|does|do)\b"
+    r"|does|do|did|am|has|have)\s+\w+|^\s*(?:is|are|can|could|does|do)\b"
     # "my parent takes baclofen, can take also diazepam?" (a translation without its subject)
     r"|\b(?:can|could|may|should) (?:also )?(?:take|use|have|combine|mix|drink)\b",
     re.I,
@@ -131,7 +130,10 @@ def interaction(ev: Evidence, vocabulary: frozenset[str] | None) -> Composition 
         return None
     names = partners(plan, vocabulary)
     if not names:
-        return None
+        q = plan.english or ""
+        if _NAMES_ONE.search(q) or not _ANY_INTERACTION.search(q):
+            return None  # "does grapefruit juice interact?": a partner, just not one we know
+        return _all_interactions(ev)
     found: list[tuple[int, int, str]] = []
     unnamed: list[str] = []
     for name in names:
@@ -210,3 +212,42 @@ def _harm_in_users(ev: Evidence, substance: str) -> tuple[int, int, str] | None:
                 if score > top:
                     best, top = (pos, s, sentence), score
     return best
+
+
+# "what shouldn't you mix with baclofen?", "which drugs interact with it?": no partner named
+_ANY_INTERACTION = re.compile(
+    r"\binteract\w*|\bmix\w* with\b|\bavoid\w* (?:with|alongside|while)\b|\bavoided with\b"
+    r"|\b(?:not|n't) (?:be )?(?:mix|combin|take|taken|use|used)\w* (?:\w+ )?with\b"
+    r"|\b(?:what|which) (?:else|other )?(?:medicines|drugs|meds|medications|tablets|pills)\b"
+    r".*\b(?:with|alongside) (?:baclofen|it)\b",
+    re.I,
+)
+
+
+_NAMES_ONE = re.compile(
+    r"\b(?:does|do|can|will|would|could)\s+(?!baclofen\b|it\b|any\b)\w+(?:\s+\w+)?\s+interact", re.I
+)
+
+
+def _all_interactions(ev: Evidence) -> Composition | None:
+    """The label's warning on sedating medicines and the monograph's list of interacting
+    classes, for a question that names no partner."""
+    store = ev.store
+    label = next(_sentences(store, _DEPRESSANT_WARNING, trusted_only=True), None)
+    listed = next(
+        (
+            f
+            for f in _sentences(store, re.compile(r"\blists interactions\b", re.I), True)
+            if f != label
+        ),
+        None,
+    )
+    found = [f for f in (label, listed) if f is not None]
+    if not found:
+        return None
+    cites = Citations()
+    lines = []
+    for pos, s, sentence in found:
+        n = cites.add(store.context(pos, score=1.0), sentence, s)
+        lines.append(f"{sentence} [{n}]")
+    return Composition("\n- ".join(lines), False, cites.items, ROUTE_EXTRACTIVE)
