@@ -1472,3 +1472,25 @@ def test_alcohol_raising_baclofens_effects_is_an_interaction(corpus_assistant) -
         assert re.match(r"(?:Yes|Not without risk): .*alcohol", first_sentence(ans.answer)), (
             ans.answer
         )
+
+
+@pytest.mark.parametrize(
+    ("question", "lead", "said"),
+    [
+        (
+            "my gran is on lots of tablets for her heart and blood pressure, is it ok to add the "
+            "muscle relaxer?",
+            "Not without risk",
+            r"antihypertensive",
+        ),
+        ("Can baclofen be given to someone already taking an SSRI?", "No interaction", r"SSRI"),
+        ("Does baclofen make the effect of alcohol stronger?", "Yes", r"alcohol"),
+    ],
+)
+def test_interactions_in_everyday_words_lead_with_the_partner(
+    corpus_assistant, question, lead, said
+) -> None:
+    ans = corpus_assistant.ask(question)
+    assert ans.plan and ans.plan.intent == "interaction", ans.plan
+    first = first_sentence(ans.answer)
+    assert first.startswith(lead) and re.search(said, first), ans.answer

@@ -35,6 +35,7 @@ _OTHER_DRUG = re.compile(
     r"|amitriptyline|diazepam|lorazepam|oxazepam|alprazolam|clonazepam|xanax|valium|ativan"
     r"|klonopin|vitamin [a-z]\d?|vitamins?|morphine|oxycodone|fentanyl|heroin|codeine|amlodipine"
     r"|citalopram|escitalopram|phenelzine|tranylcypromine|selegiline|zopiclone|eszopiclone|zaleplon"
+    r"|ssris?|snris?"
     r"|[a-z]{3,}(?:azepam|azolam|barbital|olol|pril|sartan|statin|prazole|triptyline|oxetine"
     r"|cillin|mycin|floxacin|profen|codone|morphone))\b"
 )

@@ -65,6 +65,8 @@ INTENT_RX = {
         r"\b(?:increase|worsen|strengthen|boost|intensif)\w* (?:the )?(?:side effects|effects?|sedation"
         r"|drowsiness) of (?:baclofen|it)\b",
         r"\bmix\w* with (?:baclofen|it)\b|\bavoided with (?:baclofen|it)\b",
+        # "does baclofen make the effect of alcohol stronger?"
+        r"\bmakes? (?:the )?(?:effects? of )?(?:alcohol|drinks?|drinking|it|baclofen) (?:\w+ )?stronger\b",
         r"\b(?:safe|ok|okay|fine|dangerous|risky|harmful|a problem) (?:\w+ ){0,3}?(?:take|taking|use"
         r"|using|have|having) (?:\w+ ){1,3}?(?:and|plus|with) ",
         # "safe to take codeine with my muscle relaxer?", "does alcohol make it stronger?"

@@ -53,6 +53,11 @@ LAY_TERMS: tuple[tuple[str, str], ...] = (
     (r"(?:while|when|whilst) (?:i'?m |she'?s |you'?re )?nursing(?! home)", "while breastfeeding"),
     (r"(?:hay ?fever|allergy) (?:tablets|pills|medicines?|meds|medication)", "antihistamines"),
     (r"water (?:tablets?|pills?)", "diuretic tablets"),
+    (
+        r"(?:tablets|pills|medicines?|meds|medication) for (?:his|her|their|my|your) (?:heart and )?"
+        r"blood pressure",
+        "blood pressure tablets",
+    ),
     # "stops breathing for a few seconds at night", "snores like a train"
     (
         r"(?:stops?|stopped|stopping) breathing (?:\w+ ){0,4}?(?:at night|in (?:his|her|their|my) sleep"

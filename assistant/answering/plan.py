@@ -420,7 +420,9 @@ _CLASSES = tuple(
     if c.key not in ("alcohol", "cns_depressants")
 ) + (
     (
-        re.compile(r"\b(?:sertraline|\w+oxetine|\w*citalopram|mirtazapine|antidepressants?)\b"),
+        re.compile(
+            r"\b(?:sertraline|\w+oxetine|\w*citalopram|mirtazapine|ssris?|snris?|antidepressants?)\b"
+        ),
         "antidepressants",
     ),
 )

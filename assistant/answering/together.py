@@ -35,7 +35,7 @@ _TREATMENT_CONTEXT = re.compile(r"\boff-label\b|\buse disorder\b|\btreated\b", r
 _ASKS_RISK = re.compile(
     r"\binteract\w*|\b(?:risky|dangerous|harmful|bad|a problem|any problems?|a risk|any risks?)\b"
     # "do tricyclics change its effect?", "could the two make her too drowsy?"
-    r"|\b(?:change|affect|alter|strengthen|increase|enhance|boost|worsen|intensify)\w*\b"
+    r"|\b(?:change|affect|alter|strengthen|increase|enhance|boost|worsen|intensify)\w*\b|\bstronger\b"
     r"|\b(?:drowsy|sleepy|sedated|knocked out)\b",
     re.I,
 )
@@ -171,7 +171,7 @@ def interaction(ev: Evidence, vocabulary: frozenset[str] | None) -> Composition 
         pos, s, sentence = warning
         n = cites.add(store.context(pos, score=1.0), sentence, s)
         answer = (
-            f"No interaction between baclofen and {' or '.join(unnamed)} is named in these "
+            f"No interaction between baclofen and {' or '.join(map(_shown, unnamed))} is named in these "
             f"sources; the US label's general warning is about medicines that add to its "
             f"sedation.\n- {sentence} [{n}]"
         )
@@ -251,3 +251,9 @@ def _all_interactions(ev: Evidence) -> Composition | None:
         n = cites.add(store.context(pos, score=1.0), sentence, s)
         lines.append(f"{sentence} [{n}]")
     return Composition("\n- ".join(lines), False, cites.items, ROUTE_EXTRACTIVE)
+
+
+def _shown(name: str) -> str:
+    """A medicine's name as written in an answer ("ssris" -> "SSRIs")."""
+    m = re.fullmatch(r"(s[sn]ri|maoi)(s?)", name, re.I)
+    return f"{m.group(1).upper()}{m.group(2)}" if m else name
