@@ -1494,3 +1494,23 @@ def test_interactions_in_everyday_words_lead_with_the_partner(
     assert ans.plan and ans.plan.intent == "interaction", ans.plan
     first = first_sentence(ans.answer)
     assert first.startswith(lead) and re.search(said, first), ans.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "partner"),
+    [
+        ("Kann man Baclofen mit GHB mischen?", "GHB"),
+        ("Does baclofen interact with nicotine patches?", "nicotine"),
+        ("my son takes the muscle relaxer and smokes cannabis, is that dangerous?", "cannabis"),
+        ("Can baclofen and antipsychotics be taken together?", "antipsychotics"),
+    ],
+)
+def test_a_drug_or_class_no_source_names_an_interaction_with_is_said_so(
+    corpus_assistant, question, partner
+) -> None:
+    """A drug of abuse or a medicine class taken alongside, which no curated source names an
+    interaction with: said so with the label's sedation warning, not an efficacy summary."""
+    ans = corpus_assistant.ask(question)
+    assert ans.plan and ans.plan.intent == "interaction", ans.plan
+    first = first_sentence(ans.answer)
+    assert first.startswith(f"No interaction between baclofen and {partner}"), ans.answer

@@ -226,6 +226,12 @@ _MIXING = re.compile(
     r"\bmix\w*|\bcombin\w*|\btogether\b|\bat the same time\b|\bwhile (?:on|taking)\b"
     r"|\b(?:take|taking|use|using|smok\w*) (?:\w+ ){0,2}?(?:with|on)\b"
 )
+_ALONGSIDE = re.compile(
+    r"\binteract\w*|\bmix\w* (?:\w+ )?with\b|\bmix\w* (?:baclofen|it) and\b"
+    r"|\b(?:take|taking|takes|use|using|uses|on) (?:baclofen|it) (?:and|but) (?:\w+ )?(?:smokes?|uses?"
+    r"|takes?|drinks?|snorts?)\b.*\b(?:dangerous|safe|ok|okay|risky|bad|harmful)\b"
+    r"|\b(?:take|use) (?:baclofen|it) if (?:you|i|he|she|they) (?:use|take|smoke|drink)\b"
+)
 _RISK_CUE = re.compile(
     r"\bsafe\b|\bproblems?\b|\brisk\w*|\bdanger\w*|\bok\b|\bokay\b|\bfine\b|\bharm\w*"
     r"|\bhappens?\b|\binteract\w*|\bmess\w* (?:with|up)\b"
@@ -312,9 +318,14 @@ def classify(text: str, ents: Entities, personal: bool, records: Sequence[Record
         or re.search(r"\b(?:alcohol|drink\w*|booze)\b", t)
         # "any problem mixing baclofen and cannabis?": a drug of abuse taken alongside
         or (ents.substances and _MIXING.search(t) and _RISK_CUE.search(t))
+        # "does baclofen interact with nicotine patches?", "can one mix it with GHB?", "takes the
+        # muscle relaxer and smokes cannabis, is that dangerous?": a drug taken alongside
+        or (ents.substances and _ALONGSIDE.search(t))
     )
     if hit["interaction"] and partner and not _TREATING.search(t):
         return "interaction"
+    if ents.substances and _ALONGSIDE.search(t) and not _TREATING.search(t):
+        return "interaction"  # "takes the muscle relaxer and smokes cannabis, is that dangerous?"
     if len(ents.substances) >= 2 and re.search(
         r"\b(?:mix\w*|combin\w*) (?:the two|both|them)\b", t
     ):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from assistant.answering.compose import QUESTION_WORDS, Citations, Composition, Evidence
+from assistant.answering.entities import DRUG_CLASS
 from assistant.answering.plan import Plan
 from assistant.library.chunks import tokenize
 from assistant.vocab import (
@@ -100,6 +101,10 @@ def partners(plan: Plan, vocabulary: frozenset[str] | None) -> list[str]:
     for cls in interaction_classes(text, question=True):
         if not any(cls in interaction_classes(n, question=True) for n in names):
             names.append(cls.label)
+    for m in DRUG_CLASS.finditer(text.lower()):
+        # "with antipsychotics?": a class the interaction sources do not name
+        if not interaction_classes(m.group(0), question=True) and m.group(0) not in names:
+            names.append(m.group(0))
     for key in plan.entities.substances:
         word = _USED_WITH.get(key)
         if word and word not in names:
@@ -186,7 +191,13 @@ def interaction(ev: Evidence, vocabulary: frozenset[str] | None) -> Composition 
 
 
 # a drug of abuse taken alongside: how the answer names it
-_USED_WITH = {"cannabis": "cannabis", "cocaine": "cocaine", "methamphetamine": "meth"}
+_USED_WITH = {
+    "cannabis": "cannabis",
+    "cocaine": "cocaine",
+    "methamphetamine": "meth",
+    "ghb": "GHB",
+    "nicotine": "nicotine",
+}
 # what baclofen did to people using that drug, in a study of them
 _HARM = re.compile(
     r"\b(?:worsen\w*|impair\w*|sedat\w*|drows\w*|adverse (?:effects?|events?)|side effects?)\b",
