@@ -185,7 +185,8 @@ class MedicineClass:
 INTERACTION_CLASSES: tuple[MedicineClass, ...] = (
     MedicineClass(
         "alcohol", "alcohol",
-        r"alcohol|beers?|wines?|drinks?|drinking|booze|spirits|pints?|vodka|whisk(?:e)?y",
+        r"alcohol|beers?|wines?|drinks?(?! (?:coffee|tea|water|juice|milk|cola|soda|energy))|drinking"
+        r"|booze|spirits|pints?|vodka|whisk(?:e)?y",
         r"\balcohol\b",
     ),
     MedicineClass(

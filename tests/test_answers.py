@@ -1514,3 +1514,24 @@ def test_a_drug_or_class_no_source_names_an_interaction_with_is_said_so(
     assert ans.plan and ans.plan.intent == "interaction", ans.plan
     first = first_sentence(ans.answer)
     assert first.startswith(f"No interaction between baclofen and {partner}"), ans.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "partner"),
+    [
+        ("Does coffee interact with baclofen?", "coffee"),
+        ("Is baclofen safe to take with blood thinners?", "blood thinners"),
+        ("Is it safe to have a general anaesthetic while on baclofen?", "general anaesthetic"),
+        ("Can you drink coffee on baclofen?", "coffee"),
+    ],
+)
+def test_a_partner_named_only_by_the_questions_shape_is_answered(
+    corpus_assistant, question, partner
+) -> None:
+    """A partner no list knows ("coffee", "blood thinners"), found by how the question is put:
+    no interaction named, never a decline and never the alcohol sentence."""
+    ans = corpus_assistant.ask(question)
+    assert not ans.abstained, ans.answer
+    assert first_sentence(ans.answer).startswith(
+        f"No interaction between baclofen and {partner} "
+    ), ans.answer

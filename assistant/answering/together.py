@@ -98,6 +98,15 @@ def partners(plan: Plan, vocabulary: frozenset[str] | None) -> list[str]:
             words = [t for t in tokenize(m.group("m")) if t not in QUESTION_WORDS]
             if words and not any(t in vocabulary for t in words):
                 names.insert(0, m.group("m").lower())  # a name no source uses
+    for rx in _PARTNER_SAID:
+        m = rx.search(text)
+        said = m and m.group("m").strip().lower()
+        if said and not _NOT_A_MEDICINE.search(said):
+            # "does coffee interact?", "safe with blood thinners?" (the longer name kept)
+            names = [n for n in names if n not in said]
+            if not any(said in n for n in names):
+                names.append(said)
+            break
     for cls in interaction_classes(text, question=True):
         if not any(cls in interaction_classes(n, question=True) for n in names):
             names.append(cls.label)
@@ -112,6 +121,32 @@ def partners(plan: Plan, vocabulary: frozenset[str] | None) -> list[str]:
             if _TREATED_DRINKING.search(text) and "alcohol" in names:
                 names.remove("alcohol")  # on it for drinking, asking about weed alongside
     return list(dict.fromkeys(names))
+
+
+# a partner named in the question's own shape, whatever its name
+_PARTNER_SAID = (
+    re.compile(
+        r"^\s*(?:does|do|can|will|would|could)\s+(?P<m>[a-z][a-z -]{2,30}?)\s+interact\w*\s+with"
+        r"\s+(?:baclofen|it)\b",
+        re.I,
+    ),
+    re.compile(
+        r"\b(?:safe|ok|okay|fine|dangerous|risky)\b[^?]*?\b(?:with|alongside)\s+(?:my |his |her "
+        r"|their |the |a |an )?(?P<m>[a-z][a-z -]{3,25}?)\s*\??\s*$",
+        re.I,
+    ),
+    re.compile(
+        r"\b(?:have|having|get|getting|take|taking|use|using|drink|drinking)\s+(?:a |an |the |some )?"
+        r"(?P<m>[a-z][a-z -]{3,25}?)\s+(?:(?:while|when)\s+)?(?:on|taking)\s+(?:baclofen|it)\b",
+        re.I,
+    ),
+)
+# not a medicine, or the library's own medicine ("with food?", "with it?")
+_NOT_A_MEDICINE = re.compile(
+    r"^(?:it|this|that|baclofen|food|meals?|water|milk|\w+ juice|juice|doctor|gp|nurse|him|her|them"
+    r"|me|people|patients|kids?|children|pregnancy|exercise|sport|driving|alcohol|drinks?|wine|beer)$"
+    r"|\b(?:baclofen|muscle relax\w*|spasm)\b"
+)
 
 
 _TREATED_DRINKING = re.compile(
