@@ -375,12 +375,3 @@ def test_interaction_questions_in_everyday_words(catalog, question: str) -> None
 )
 def test_the_risks_of_a_dose_are_its_harms_not_its_amount(catalog, question: str) -> None:
     assert plan_question(question, catalog).intent == "adverse_effects"
-
-
-def test_a_countrys_guideline_named_by_its_country_is_that_record(catalog) -> None:
-    """ "the Australian guideline" is the one Australian guideline in the library."""
-    plan = plan_question("What does the Australian guideline say about baclofen?", catalog)
-    assert plan.entities.trials == ["guideline_australia_2021"]
-    assert (
-        plan_question("What do the guidelines say about baclofen?", catalog).entities.trials == []
-    )

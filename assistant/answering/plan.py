@@ -345,16 +345,6 @@ def plan_question(
         other_medicines=find_other_medicines(english),
         jurisdictions=find_jurisdictions(english),
     )
-    if not ents.trials and len(ents.jurisdictions) == 1 and _A_GUIDELINE.search(t):
-        # "what does the Australian guideline say ...?": that country's one guideline
-        own = [
-            r.id
-            for r in catalog
-            if r.evidence == "guideline"
-            and not r.user
-            and ents.jurisdictions[0] in record_places(r.title)
-        ]
-        ents.trials = own if len(own) == 1 else []
     document_cue = bool(INTENT_RX["document"].search(t))
     ents.documents = find_documents(english, catalog, document_cue)
     if ents.trials and not ents.substances:
@@ -421,8 +411,6 @@ def _without_regulator(places: Sequence[str], catalog: Sequence[RecordInfo]) -> 
     regulated = {p for r in catalog if r.evidence == "regulatory" for p in record_places(r.title)}
     return bool(regulated) and not set(places) & regulated
 
-
-_A_GUIDELINE = re.compile(r"\bthe (?:\w+ ){0,3}?guidelines?\b")
 
 # the class a medicine belongs to, as the interaction sources name it (alcohol and CNS
 # depressants are searched on their own above); "painkillers" are searched as opioids
