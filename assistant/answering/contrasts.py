@@ -259,12 +259,9 @@ _PAIR = re.compile(
     r"[^.;%\d]{0,40}?(?P<b>\d+(?:\.\d+)?)\s?%",
     re.I,
 )
-# an effect measure of at least 1.5 ("SHR 2.29", "7.9 times as likely")
-_BIG_RATIO = re.compile(
-    r"\b(?:s?hr|aor|or|rr|odds ratio|hazard ratio|relative risk|risk ratio)\s*(?:of\s+)?(?P<v>\d+(?:\.\d+)?)"
-    r"|\b(?P<t>\d+(?:\.\d+)?) times (?:as|more)\b|\babout twice\b|\btwice (?:as|the)\b",
-    re.I,
-)
+# an effect measure abbreviated ("SHR 2.29", "aOR 1.9"); spelled-out ones are :data:`_RATIO`'s
+# and "7.9 times as likely" is :data:`_CMP`'s
+_ABBREVIATED_RATIO = re.compile(r"\b(?:s?hr|aor|or|rr)\s*(?:of\s+)?(?P<value>\d+(?:\.\d+)?)", re.I)
 
 
 def sameness_conflict(claim: str, passage: str) -> str | None:
@@ -279,10 +276,13 @@ def sameness_conflict(claim: str, passage: str) -> str | None:
         a, b = float(m.group("a")), float(m.group("b"))
         if min(a, b) > 0 and max(a, b) >= 1.5 * min(a, b):
             gap = True
-    for m in _BIG_RATIO.finditer(digits(passage)):
-        v = m.group("v") or m.group("t")
-        if v is None or float(v) >= 1.5:
-            gap = True
+    t = digits(passage)
+    ratios = [
+        float(m.group("value")) for rx in (_RATIO, _ABBREVIATED_RATIO) for m in rx.finditer(t)
+    ]
+    ratios += [float(m.group("times")) for m in _CMP.finditer(t) if m.group("times")]
+    if any(r >= 1.5 for r in ratios) or re.search(r"\btwice (?:as|the)\b", t, re.I):
+        gap = True
     if not gap:
         return None
     if len(set(_content(claim)) & set(_content(passage))) < 2:

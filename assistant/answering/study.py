@@ -240,7 +240,8 @@ def trial_result(ev: Evidence, record: RecordInfo) -> Composition | None:
     question asks, from the study's own text. A specific question about the study ("how many
     reached the top dose?") is answered from its text alone; a detail the answer's first
     sentence does not state ("which liver tests improved?") by the sentence that states it."""
-    comp = _trial_result(ev, record)
+    fact = study_fact(ev, record)  # an answer from the study's fields, computed once
+    comp = fact if fact is not None else _trial_result(ev, record)
     question = ev.plan.english or ev.plan.question
     clause = asking.asked_clause(question, record)
     if (
@@ -254,7 +255,7 @@ def trial_result(ev: Evidence, record: RecordInfo) -> Composition | None:
         return comp
     words = _specific_words(GENERIC_RESULT.sub(" ", clause), record, described=False)
     first = re.sub(r"\s*\[\d+\]", "", comp.answer.split("\n")[0])
-    fields = study_fact(ev, record) is not None
+    fields = fact is not None
     return asking.detail_answer(ev, record, question, words, ev.encode, first, fields) or comp
 
 
@@ -262,9 +263,7 @@ def _trial_result(ev: Evidence, record: RecordInfo) -> Composition | None:
     plan, store = ev.plan, ev.store
     own = record_evidence(ev, record)
     question = plan.english or plan.question
-    fact = study_fact(ev, record)
-    if fact is not None:
-        return fact
+    # (an answer from the study's fields is tried first, by :func:`trial_result`)
     # What the question asks beyond naming the study and asking for its result.
     specific = _specific_words(question, record) - set(tokenize(record.key_result or ""))
     idf = store.idf
