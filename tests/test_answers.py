@@ -1535,3 +1535,11 @@ def test_a_partner_named_only_by_the_questions_shape_is_answered(
     assert first_sentence(ans.answer).startswith(
         f"No interaction between baclofen and {partner} "
     ), ans.answer
+
+
+def test_an_effect_asked_with_when_it_happens_is_not_called_unreported(corpus_assistant) -> None:
+    """ "Hallucinations when it is stopped": the label's withdrawal warning names them; the
+    clause saying when is not part of the effect's name."""
+    ans = corpus_assistant.ask("Can baclofen cause hallucinations when it is stopped?")
+    first = first_sentence(ans.answer)
+    assert not first.startswith("Not reported") and "hallucinations" in first, ans.answer

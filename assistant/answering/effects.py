@@ -29,7 +29,9 @@ def unlisted_effect(ev: Evidence) -> Composition | None:
     m = _CAUSE.match(plan.english or plan.question)
     if not m:
         return None
-    effect = m.group("effect").strip()
+    # "hallucinations when it is stopped": the effect, not when it happens (that part may be what
+    # the sources speak of, as baclofen's withdrawal)
+    effect = re.split(r"\s+(?:when|after|if|while|during|once)\b", m.group("effect"))[0].strip()
     # "nausea or vomiting", "rashes and itching": each effect asked about on its own
     phrases = []
     for part in re.split(r",|/|\bor\b|\band\b", effect):
