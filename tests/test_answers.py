@@ -1543,3 +1543,14 @@ def test_an_effect_asked_with_when_it_happens_is_not_called_unreported(corpus_as
     ans = corpus_assistant.ask("Can baclofen cause hallucinations when it is stopped?")
     first = first_sentence(ans.answer)
     assert not first.startswith("Not reported") and "hallucinations" in first, ans.answer
+
+
+def test_a_change_in_the_body_is_answered_as_an_effect(corpus_assistant) -> None:
+    """'Does baclofen raise blood sugar?' is about the medicine's effects (the label's laboratory
+    changes), not a synthesis of drinking trials nor a decline."""
+    ans = corpus_assistant.ask("Does baclofen raise blood sugar?")
+    assert ans.route != "decline" and "glucose" in first_sentence(ans.answer), ans.answer
+    assert {c.source_id for c in ans.citations} & {
+        "label_warnings_precautions",
+        "label_contraindications",
+    }, ans.citations

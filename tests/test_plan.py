@@ -340,6 +340,12 @@ def test_is_that_a_known_thing_asks_about_a_side_effect(catalog) -> None:
             "better?",
             "comparison",
         ),
+        # a change in the body asked of baclofen itself is an effect, not efficacy on drinking
+        ("Does baclofen lower blood pressure?", "adverse_effects"),
+        ("Can the muscle relaxer raise your blood sugar?", "adverse_effects"),
+        ("Does baclofen slow your breathing?", "adverse_effects"),
+        ("Does baclofen lower cravings for alcohol?", "efficacy"),
+        ("Does baclofen reduce heavy drinking?", "efficacy"),
     ],
 )
 def test_everyday_questions_take_the_intent_they_ask(catalog, question: str, intent: str) -> None:

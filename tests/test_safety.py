@@ -183,6 +183,10 @@ LABELLED: list[tuple[str, set[str]]] = [
     ("Is baclofen dangerous in overdose compared with other drugs?", {E}),
     ("What happens if you stop baclofen suddenly?", {W}),
     ("Are hallucinations reported after abrupt withdrawal in the label?", {W}),
+    ("Can baclofen cause hallucinations when it is stopped?", {W}),
+    ("What happens if my mum runs out of her baclofen tablets?", {W}),
+    ("Is the drug dangerous when it is withdrawn suddenly?", {W}),
+    ("Was the study stopped early?", set()),
     ("My husband has a seizure disorder, can he take baclofen?", set()),
     ("What did the poisoning study find about mechanical ventilation?", {E}),
     ("I took 2 10 mg tablets this morning", set()),
@@ -538,6 +542,24 @@ def test_whether_a_study_included_a_group_is_answered_yes_or_no() -> None:
     assert polar_lead(plan(q), "X enrolled 104 people, with or without liver disease.") == "Yes"
     assert polar_lead(plan(q), "X excluded people with liver disease.") == "No"
     assert polar_lead(plan(q), "X enrolled 320 alcohol-dependent patients in France.") is None
+
+
+def test_stopping_suddenly_is_answered_yes_when_asked_if_dangerous_no_when_asked_if_safe() -> None:
+    """The label's "withdraw gradually" answers both, with opposite first words."""
+    from assistant.answer import Entities, Plan
+    from assistant.answering.lead import polar_lead
+
+    def plan(q: str) -> Plan:
+        return Plan(question=q, intent="withdrawal", entities=Entities(), searched=q, english=q)
+
+    label = (
+        "The US label asks prescribers to withdraw baclofen gradually rather than stop it suddenly."
+    )
+    assert polar_lead(plan("Is it dangerous to stop baclofen cold turkey?"), label) == "Yes"
+    assert polar_lead(plan("Is it risky to quit baclofen all at once?"), label) == "Yes"
+    assert polar_lead(plan("Is it safe to stop baclofen suddenly?"), label) == "No"
+    assert polar_lead(plan("Can I just stop baclofen overnight?"), label) == "No"
+    assert polar_lead(plan("Is it dangerous to stop baclofen suddenly?"), "It is cheap.") is None
 
 
 def test_a_hypothetical_or_past_overdose_gets_no_call_now_line(corpus_assistant) -> None:

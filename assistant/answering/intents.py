@@ -369,6 +369,8 @@ def classify(text: str, ents: Entities, personal: bool, records: Sequence[Record
         return "trial_result"
     if _DOSE_EFFICACY.search(t):
         return "efficacy"
+    if _BODY_CHANGE.search(t) and not (ents.substances or _ADDICTION_WORDS.search(t)):
+        return "adverse_effects"  # "does baclofen lower blood pressure?" is not about cravings
     approved_for = re.search(r"\bapprov\w* for\b", t) and not re.search(
         r"\bbefore\b|\bfirst\b|\bwhen\b", t
     )
@@ -406,6 +408,16 @@ def classify(text: str, ents: Entities, personal: bool, records: Sequence[Record
     return "general" if baclofen else "out_of_scope"
 
 
+# a change in the body asked of baclofen itself ("does it raise blood sugar?", "can it affect
+# your weight?"): an effect of the medicine, not its efficacy against an addiction
+_BODY_CHANGE = re.compile(
+    r"\b(?:rais\w*|lower\w*|increas\w*|decreas\w*|drop\w*|affect\w*|chang\w*|alter\w*"
+    r"|put (?:up|on)|push\w* up|bring\w* down|mess\w* (?:up|with)|slow\w*(?: down)?)\s+"
+    r"(?:your |my |his |her |their |the |a person'?s |someone'?s |people'?s )?"
+    r"(?:blood pressure|heart ?(?:rate|beat)|pulse|blood (?:sugar|glucose)s?|glucose|temperature"
+    r"|(?:body )?weight|appetite|sleep|breathing|mood|memory|libido|sex drive|liver (?:tests|enzymes)"
+    r"|seizure threshold)\b"
+)
 _ADDICTION_WORDS = re.compile(
     r"\b(?:crav\w*|addict\w*|dependen\w*|relaps\w*|abstin\w*|sober\w*|drink\w*|use disorder)\b"
 )

@@ -69,6 +69,7 @@ LAY_TERMS: tuple[tuple[str, str], ...] = (
         r"(?:running |going |gone |creeping )?(?:higher|up|high)",
         "raised blood glucose",
     ),
+    (r"blood sugars?(?: levels?)?", "blood glucose"),
     # "off the bottle", "a sensible amount", "big daily amounts of it"
     (
         r"(?:were|was|are|is|been|be|stayed|stay) off the (?:bottle|booze|sauce)",

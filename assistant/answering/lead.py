@@ -117,16 +117,17 @@ def polar_lead(
         or plan.intent in _SAFETY_INTENTS
     ):
         return None
-    if (
-        _STOP.search(q)
-        and _ABRUPT.search(q)
-        and re.search(
-            r"\b(?:safe|ok|okay|fine|alright|all right|can i|can you|should i|is it)\b", q, re.I
+    if _STOP.search(q) and _ABRUPT.search(q):
+        warned = re.search(
+            r"\bgradual\w*|\btaper\w*|\babrupt\w*|\bsudden\w*|\bwithdraw\w*", first, re.I
         )
-    ):
-        if re.search(r"\bgradual\w*|\btaper\w*|\babrupt\w*|\bsudden\w*|\bwithdraw\w*", first, re.I):
-            return "No"
-        return None
+        # "is it dangerous to stop cold turkey?" asks the opposite of "is it safe to ...?"
+        if re.search(r"\b(?:danger\w*|risky|risk|harm\w*|bad|a problem|serious|unsafe)\b", q, re.I):
+            return "Yes" if warned else None
+        if re.search(
+            r"\b(?:safe|ok|okay|fine|alright|all right|can i|can you|should i|is it)\b", q, re.I
+        ):
+            return "No" if warned else None
     m = _CAN_CAUSE.match(q)
     if m:
         word = "overdose" if m.group("od") else (m.group("effect") or "").split()[0]

@@ -326,7 +326,11 @@ STOPPING = _rx(
     r"\b(?:suddenly|abruptly) (?:stop\w*|quit\w*|discontinu\w*)",
     r"\bif (?:i|you|he|she|we|they|someone|somebody|patients?|people|my \w+) "
     r"(?:stop|stops|stopped|quit|quits)(?: (?:it|them|baclofen))?\s*$",
-    r"\b(?:ran|run|running) out of " + _OBJ,
+    r"\b(?:ran|runs?|running) out of " + _OBJ,
+    # "hallucinations when it is stopped?", "if the tablets are withdrawn suddenly"
+    r"\b(?:it|baclofen|the (?:drug|treatment|medicine|medication|tablets|pills)|they) (?:is|are|was"
+    r"|were|gets?|got|has been|have been|being) (?:suddenly |abruptly )?(?:stopped|discontinued"
+    r"|withdrawn)\b",
     r"\bpumps? (?:\w+ ){0,3}?(?:runs? (?:dry|out|empty)|ran (?:dry|out|empty)|stops?|stopped|fails?"
     r"|failed|malfunction\w*|breaks?|broke)\b",
     r"\b(?:miss|missed|missing|skip|skipped|skipping|forgot|forget|forgetting) (?:\w+ ){0,3}?"
