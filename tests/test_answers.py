@@ -1554,3 +1554,31 @@ def test_a_change_in_the_body_is_answered_as_an_effect(corpus_assistant) -> None
         "label_warnings_precautions",
         "label_contraindications",
     }, ans.citations
+
+
+def test_a_detail_of_a_study_is_answered_by_the_sentence_that_states_it(corpus_assistant) -> None:
+    """Who was excluded, or the participants' mean age and share of men, are answered by the
+    study's own sentence, not by its population summary or a subgroup result."""
+    excluded = corpus_assistant.ask("In the ALPADIR trial, which patients were excluded?")
+    assert "epilepsy" in first_sentence(excluded.answer), excluded.answer
+    age = corpus_assistant.ask(
+        "In the Garbutt 2021 trial, what was the mean age of the participants and what "
+        "percentage were men?"
+    )
+    assert "46.1" in first_sentence(age.answer), age.answer
+    by_sex = corpus_assistant.ask("Did men do better than women in the Garbutt 2021 trial?")
+    assert "women" in first_sentence(by_sex.answer).lower(), by_sex.answer
+
+
+def test_stopping_the_tablets_is_not_answered_with_the_pumps_warning(corpus_assistant) -> None:
+    """Running out of tablets is the oral label's withdrawal warning; the intrathecal pump's
+    boxed warning answers only a question about the pump."""
+    tablets = corpus_assistant.ask(
+        "My brother takes baclofen for a spinal cord injury. If he runs out of his tablets and "
+        "stops all at once, what can happen?"
+    )
+    cited = {c.source_id for c in tablets.citations}
+    assert "label_intrathecal_boxed_warning" not in cited, tablets.answer
+    assert "hallucinations" in first_sentence(tablets.answer), tablets.answer
+    pump = corpus_assistant.ask("What happens if an intrathecal baclofen pump stops suddenly?")
+    assert "label_intrathecal_boxed_warning" in {c.source_id for c in pump.citations}, pump.answer

@@ -339,6 +339,14 @@ EVERYDAY = [
     ("Mio padre ha allucinazioni da qualche giorno, può essere colpa del baclofene?", "it", ["father", "for a few days", "caused by baclofen"]),
     ("Il baclofene fa male al cuore o ai polmoni?", "it", ["harm", "heart", "lungs"]),
     ("Quali segnali di farmacovigilanza sono emersi per il baclofene?", "it", ["signals", "pharmacovigilance", "emerged"]),
+    # a sleeping pill taken together; running out while travelling; who was excluded; a
+    # first-person verb with no pronoun ("Prendo il litio" -> "I take the lithium")
+    ("Il prend un somnifère le soir, est-ce risqué de prendre les deux ensemble ?", "fr", ["sleeping pill", "in the evening", "risky", "both together"]),
+    ("Se va de viaje y se le acaban las pastillas, ¿qué le puede pasar?", "es", ["travelling", "runs out of", "what can happen"]),
+    ("En el ensayo, ¿qué pacientes quedaron excluidos?", "es", ["were excluded"]),
+    ("Wie hoch war die Rückfallrate im Vergleich zur üblichen Behandlung?", "de", ["relapse rate", "compared with"]),
+    ("Prendo il litio e il neurologo vuole aggiungere il baclofene.", "it", ["^i take the lithium", "neurologist", "add"]),
+    ("Qual era l'età media degli adulti e che percentuale erano uomini?", "it", ["mean age", "adults", "what percentage"]),
 ]  # fmt: skip
 
 

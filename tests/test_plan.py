@@ -364,6 +364,8 @@ def test_a_brand_name_is_read_as_its_medicine(catalog) -> None:
         "my husband is on methadone, can he start the muscle relaxer for his drinking?",
         "Does alcohol make baclofen stronger?",
         "my nan takes the muscle relaxer and a water tablet for her heart, is that ok together?",
+        "My wife takes baclofen to stop drinking and zolpidem at night. Is it risky to take both "
+        "together?",
     ],
 )
 def test_interaction_questions_in_everyday_words(catalog, question: str) -> None:

@@ -573,3 +573,18 @@ def test_a_hypothetical_or_past_overdose_gets_no_call_now_line(corpus_assistant)
         assert "emergency" in [n.kind for n in ans.notices], q
     now = corpus_assistant.ask("my friend just took 30 baclofen tablets and is very drowsy")
     assert now.answer.startswith("Call your local emergency"), now.answer
+
+
+def test_an_interaction_question_that_tells_of_the_addiction_use_is_off_label(
+    corpus_assistant,
+) -> None:
+    """'Takes baclofen to stop drinking, and zolpidem at night': the answer is about the
+    interaction, and the question tells of the off-label use."""
+    ans = corpus_assistant.ask(
+        "My wife takes baclofen to stop drinking and zolpidem at night. Is it risky to take both "
+        "together?"
+    )
+    assert ans.plan.intent == "interaction"
+    assert "off_label" in [n.kind for n in ans.notices], ans.notices
+    plain = corpus_assistant.ask("My wife takes baclofen and zolpidem. Is it risky together?")
+    assert "off_label" not in [n.kind for n in plain.notices], plain.notices

@@ -109,8 +109,6 @@ def answering_sentence(
     now = float(encode(current) @ vec) if current else 0.0
     bar = max(key, now) + MARGIN
     far = bool(current) and now + CLEAR_LEAD <= key
-    if from_fields and not far:
-        return None  # an answer from the study's fields ("its setting: primary care") stands
     if far:
         # the answer given is far from the question while the study's headline is near: a
         # sentence about as near as the headline will do (the headline is a summary, not a quote)
@@ -136,15 +134,24 @@ def answering_sentence(
                 runner_up = max(runner_up, sim)
     if best is None or best[0] < bar:
         return None
-    # close enough in meaning, or far closer than anything else the study says
-    if best[0] < MIN_SIMILARITY and not (
-        best[0] >= LOOSE_SIMILARITY and best[0] - max(runner_up, bar - MARGIN) >= CLEAR_LEAD
-    ):
-        return None
 
     def covered(text: str) -> float:
         return sum(store.idf(t) for t in wanted & set(tokenize(text)))
 
+    # an answer from the study's fields ("its setting: primary care") stands, unless a sentence
+    # says far more plainly what was asked ("who was excluded?" against the population field)
+    plainer = best[0] >= MIN_SIMILARITY + 0.1 and best[0] - now >= 2 * CLEAR_LEAD
+    if from_fields and not far and not (plainer and covered(best[3]) > covered(current)):
+        return None
+    # close enough in meaning, or far closer than anything else the study says, or clearly
+    # closer than the answer given while naming most of what was asked ("the mean age ... and
+    # what percentage were men?")
+    says_it = covered(best[3]) >= max(4.0, 2 * covered(current)) and best[0] - now >= CLEAR_LEAD
+    if best[0] < MIN_SIMILARITY and not (
+        best[0] >= LOOSE_SIMILARITY
+        and (best[0] - max(runner_up, bar - MARGIN) >= CLEAR_LEAD or says_it)
+    ):
+        return None
     if current and covered(best[3]) < covered(current):
         return None  # the answer already says more of what was asked
     # a figure, not a year or a citation ("(Cochrane 2018)")

@@ -49,6 +49,7 @@ from assistant.answering.sentence_kinds import (
     LIMITATION,
     LIST_QUESTION,
     POINTING,
+    PUMP,
     RESULT,
     SAME_WORD,
     THIS_THING,
@@ -208,6 +209,8 @@ _PREGNANCY = re.compile(
     re.I,
 )
 _OVERDOSE = re.compile(r"\boverdos\w*|\bantidote\b|\bpoison\w*", re.I)
+_EXPLAINING = ("mechanism", "history", "pharmacokinetics")
+_SIDE_BY_SIDE = ("interaction", "adverse_effects")
 _SUBSTANCE_RX = {k: rx for k, rx in SUBSTANCE_SAID.items() if k != "spasticity"}
 _NUMBER = re.compile(r"(?<![\w.])(\d+(?:[.,]\d+)?)\s?(%|mg|percent|g|hours?|weeks?|days?)?")
 
@@ -339,6 +342,7 @@ class ExtractiveComposer:
         added = added if plan.follow_up and FRAGMENT_START.match(plan.english) else set()
         asks_limits = bool(ASKS_LIMITATION.search(plan.english or plan.question))
         asks_pregnancy = safety.mentions_pregnancy(plan.searched)
+        asks_pump = bool(PUMP.search(f"{plan.english} {plan.searched}"))
         qv = None if ev.query_vec is None else np.asarray(ev.query_vec, dtype=np.float32)
         out: list[Sentence] = []
         seen_text: set[str] = set()
@@ -384,11 +388,7 @@ class ExtractiveComposer:
                 if summary:
                     score += 0.03
                 if cue is not None and cue.search(text):
-                    score += (
-                        0.08
-                        if plan.intent in ("mechanism", "history", "pharmacokinetics")
-                        else 0.06
-                    )
+                    score += 0.08 if plan.intent in _EXPLAINING else 0.06
                 elif plan.intent in ("mechanism", "history") and re.search(
                     r"\bplacebo\b|p ?[=<]", text
                 ):
@@ -399,11 +399,7 @@ class ExtractiveComposer:
                     score -= 0.04  # primary sources first
                 if len(added) == 1 and added <= toks:
                     score += 0.06
-                if (
-                    plan.intent in ("interaction", "adverse_effects")
-                    and _OVERDOSE.search(text)
-                    and not asks_overdose
-                ):
+                if plan.intent in _SIDE_BY_SIDE and _OVERDOSE.search(text) and not asks_overdose:
                     # treating a poisoning is not taking two medicines together, and the signs of
                     # an overdose are not the side effects of a dose
                     score -= 0.1
@@ -431,6 +427,8 @@ class ExtractiveComposer:
                     score -= 0.1  # how the source was checked, not what it says
                 if not asks_pregnancy and _PREGNANCY.search(text):
                     score -= 0.08  # pregnancy, breastfeeding, newborns: only when asked about
+                if not asks_pump and PUMP.search(text):
+                    score -= 0.2  # the intrathecal pump: only when asked about
                 if not asks_limits and LIMITATION.search(text):
                     score -= 0.08  # a study's weakness answers only a question about its limits
                 if wants_result and RESULT.search(text):

@@ -293,6 +293,8 @@ def classify(text: str, ents: Entities, personal: bool, records: Sequence[Record
         return "withdrawal"
     if (others or classes) and baclofen and _ALREADY_ON.search(t) and not hit["comparison"]:
         return "interaction"  # "he is on methadone, can he start the muscle relaxer?"
+    if others and baclofen and _MIXING.search(t) and not hit["comparison"]:
+        return "interaction"  # "on it to stop drinking, and zolpidem at night: risky together?"
     if personal and hit["dosing"]:
         return "dosing"
     safety_cue = bool(ci.SAFETY.search(t)) or bool(re.search(r"\b(?:give|avoided?)\b", t))

@@ -464,7 +464,9 @@ def _tidy(ts: list[_Tok], romance: bool) -> list[_Tok]:
             else:
                 out[k] = replace(t, tag="g")
         if t.tag == "1" and "I" not in {x.en for x in out[max(0, k - 1) : k + 2]}:
-            pos = k + 1 if k == 0 or out[k - 1].kind == "q" else k
+            # "Puedo ...?" -> "can I"; "Prendo il litio." -> "I take" (a lexical verb first)
+            first_aux = k == 0 and (t.kind == "aux" or t.en in _AUX_WORDS)
+            pos = k + 1 if first_aux or (k and out[k - 1].kind == "q") else k
             return _tidy(out[:pos] + [_Tok("I", "pron", src=t.src)] + out[pos:], False)
     return out
 

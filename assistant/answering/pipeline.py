@@ -57,7 +57,7 @@ from assistant.answering.entities import find_trials, norm
 from assistant.answering.follow_up import without_repeats
 from assistant.answering.generate import NotedComposer, composer_from_spec
 from assistant.answering.plan import POINTS_AT_STUDY, about_study, plan_question
-from assistant.answering.sentence_kinds import standalone
+from assistant.answering.sentence_kinds import PUMP, standalone
 from assistant.index.build import index_status
 from assistant.index.query_encoder import load_query_encoder
 from assistant.index.retrieval import from_document, hybrid_retriever
@@ -224,7 +224,7 @@ class Assistant:
         query = search_query(plan)
         out = self.chain(
             filters, prefer_evidence=prefer_evidence(plan),
-            focus_records=[*plan.entities.trials, *plan.entities.documents],
+            focus_records=[*plan.entities.trials, *plan.entities.documents, *_canonical(plan)],
             curated_first=plan.scope == "curated",
         ).invoke({"input": query, "plan": plan})  # fmt: skip
         return [from_document(d) for d in out["context"]]
@@ -289,7 +289,7 @@ class Assistant:
             vec = self.embedder.encode([query])[0]
             out = self.chain(
                 filters or None, prefer_evidence=prefer_evidence(plan),
-                focus_records=[*plan.entities.trials, *plan.entities.documents],
+                focus_records=[*plan.entities.trials, *plan.entities.documents, *_canonical(plan)],
                 curated_first=plan.scope == "curated",
             ).invoke({"input": query, "plan": plan, "query_vec": vec})  # fmt: skip
             contexts = out["context"] = [from_document(d) for d in out["context"]]
@@ -545,10 +545,17 @@ INTENT_TERMS: dict[str, str] = {
     "pharmacokinetics": "pharmacokinetics: absorption, half-life, elimination",
     "overdose": "overdose signs and management",
     "withdrawal": "abrupt discontinuation, withdrawal reactions, tapering",
-    "history": "history: synthesis, development, first approval",
-    "interaction": "interactions: alcohol and other CNS depressants, additive sedation",
     "adverse_effects": "adverse reactions: drowsiness, dizziness, weakness",
 }
+
+
+def _canonical(plan: Plan) -> list[str]:
+    """The record that answers a kind of question whatever its words: stopping the tablets is
+    the label's withdrawal warning (not the intrathecal pump's, unless the pump is asked)."""
+    if plan.intent != "withdrawal" or plan.entities.trials or plan.entities.documents:
+        return []
+    pump = PUMP.search(f"{plan.english} {plan.searched}")
+    return [] if pump else safety.NOTICE_SOURCES["withdrawal"][:1]
 
 
 def search_query(plan: Plan) -> str:

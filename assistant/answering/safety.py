@@ -299,7 +299,7 @@ def _off_label(t: str) -> bool:
 
 # "drinking alcohol while on baclofen", "with alcohol": an interaction, not a use for addiction.
 _STATED_USE = re.compile(
-    r"\b(?:to|help\w* (?:\w+ )?)(?:stop|quit|cut down on|cut back on|cut down|reduce) (?:his |her |my "
+    r"\b(?:to |help\w* (?:\w+ )?)(?:stop|quit|cut down on|cut back on|cut down|reduce) (?:his |her |my "
     r"|their )?(?:drinking|alcohol|using|the drink)\b|\bfor (?:his|her|my|their|your) (?:drinking"
     r"|alcohol\w*|addiction|cravings?)\b"
 )
@@ -491,6 +491,7 @@ def notices_for(
         and (
             addiction_words
             or plan.addiction
+            or stated_use
             or (evidence_of_use and contexts_concern_addiction(cited))
         )
     ):

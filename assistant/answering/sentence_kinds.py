@@ -65,6 +65,11 @@ UNCHECKED = re.compile(
 )
 
 
+# The intrathecal pump (a sentence's or a record's topic): an answer only to a question about it,
+# never to one about the tablets ("she ran out of her baclofen": oral withdrawal, not the pump's)
+PUMP = re.compile(r"\bintrathecal\w*|\bpumps?\b|\bcatheters?\b|\bITB\b|\bspinal (?:drip|infusion)")
+
+
 # A study's weakness ("was modest in size", "needs confirmation"): the answer to a question about
 # its limits, not about what it found.
 LIMITATION = re.compile(

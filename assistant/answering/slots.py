@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import Protocol
 
 from assistant.answer import Plan
-from assistant.answering.sentence_kinds import SAME_WORD, UNCHECKED, is_design_only
+from assistant.answering.sentence_kinds import PUMP, SAME_WORD, UNCHECKED, is_design_only
 from assistant.library.chunks import tokenize
 from assistant.vocab import SUBSTANCE_SAID
 
@@ -157,6 +157,8 @@ def _qualifier_first(
             and not UNCHECKED.search(c.text)  # how a figure was checked is no answer
             and not is_design_only(c.text)
             and not about_other_substance(c.text, plan)  # "quit cannabis": not a smoking trial
+            # "on it for a spinal cord injury, runs out of tablets": not the pump's warning
+            and not (PUMP.search(c.text) and not PUMP.search(plan.english or plan.question))
             and cover(c) >= cover(pool[0]) + 0.05
         ),
         key=lambda c: (cover(c), c.score),

@@ -73,8 +73,9 @@ _DETAILS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = tuple(
             "dropout figures",
         ),
         (r"crav\w*|urges?", r"crav\w*|urges?|ocds|obsessive compulsive", "craving results"),
-        (
-            r"women|\bmen\b|\bsex\b|gender",
+        (  # (not "what percentage were men?": who took part, asked of the participants)
+            r"^(?!.*\b(?:percentage|proportion|share|fraction|how many|number|per ?cent)\b[^?]*"
+            r"\b(?:wom[ae]n|men|male|female)\b).*?(?:women|\bmen\b|\bsex\b|gender)",
             r"\bwomen\b|\bmen\b|\bsex\b|gender|female|male",
             "results by sex",
         ),
@@ -90,7 +91,8 @@ _DETAILS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = tuple(
             "account of how treatment was stopped",
         ),
         (
-            r"volunteers|participants|how many (?:people|patients)|(?:each|per|every) (?:arm|group)",
+            r"volunteers|how many (?:people|patients|participants)|(?:each|per|every) (?:arm|group)"
+            r"|^(?!.*\b(?:age|ages|aged|old|percentage|proportion|share)\b).*\bparticipants\b",
             r"\b\d+\b.*\b(?:volunteers|participants|patients|people|adults|men|women)\b",
             "participant numbers",
         ),
