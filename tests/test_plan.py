@@ -383,3 +383,24 @@ def test_interaction_questions_in_everyday_words(catalog, question: str) -> None
 )
 def test_the_risks_of_a_dose_are_its_harms_not_its_amount(catalog, question: str) -> None:
     assert plan_question(question, catalog).intent == "adverse_effects"
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        # a symptom put down to the tablets is a side-effect question, not a contraindication
+        (
+            "my mum is 74 and started baclofen last week. shes suddenly all muddled. could it be "
+            "the new tablets?",
+            "adverse_effects",
+        ),
+        # a drug of abuse taken alongside, "a bad mix", is an interaction, not a dose question
+        (
+            "my son smokes weed most evenings and his neuro just started him on baclofen. is that "
+            "a bad mix?",
+            "interaction",
+        ),
+    ],
+)
+def test_symptoms_and_mixes_take_their_intent(catalog, question: str, intent: str) -> None:
+    assert plan_question(question, catalog).intent == intent

@@ -184,6 +184,8 @@ LABELLED: list[tuple[str, set[str]]] = [
     ("What happens if you stop baclofen suddenly?", {W}),
     ("Are hallucinations reported after abrupt withdrawal in the label?", {W}),
     ("Can baclofen cause hallucinations when it is stopped?", {W}),
+    # "suddenly" tells when a symptom began, not that baclofen was stopped
+    ("my mum started baclofen last week and is suddenly confused, could it be the tablets?", set()),
     ("What happens if my mum runs out of her baclofen tablets?", {W}),
     ("Is the drug dangerous when it is withdrawn suddenly?", {W}),
     ("Was the study stopped early?", set()),

@@ -73,6 +73,7 @@ CLEAR_LEAD = 0.1
 NEAR_HEADLINE = 0.05
 MARGIN = 0.015
 MIN_IDF = 1.5
+KIND_IDF = 3.0
 
 
 def asked_clause(question: str, record: RecordInfo) -> str:
@@ -161,6 +162,51 @@ def answering_sentence(
     return best[1], best[2], best[3]
 
 
+# "which procedure ...?", "with which hospital's services ...?": the kind of thing asked for
+_WHICH_KIND = re.compile(
+    r"^\s*(?:and\s+)?(?:(?:with|in|at|from|by|for|on|under)\s+)?(?:which|what)\s+([a-z]+)", re.I
+)
+_NOT_A_KIND = frozenset(
+    tokenize(f"{_KINDS.replace('|', ' ')} was were is are did does do kind type sort one ones")
+)
+
+
+def named_kind(
+    ev: Evidence,
+    record: RecordInfo,
+    clause: str,
+    encode: Callable[[str], np.ndarray],
+    current: str = "",
+) -> tuple[int, int, str] | None:
+    """For "which <kind> ...?" where neither the answer given nor the study's headline names
+    that kind of thing: the study's sentence nearest the question among those that name it
+    ("... at the Royal Prince Alfred Hospital", "... the Multiple-Choice Procedure")."""
+    m = _WHICH_KIND.match(clause)
+    store = ev.store
+    # a specific kind ("hospital", "procedure"), not one any answer fills ("dose", "patients")
+    kind = (
+        {t for t in tokenize(m.group(1)) if store.idf(t) >= KIND_IDF} - _NOT_A_KIND if m else set()
+    )
+    if not kind or kind & set(tokenize(f"{current} {record.key_result or ''}")):
+        return None
+    vec = encode(clause)
+    best: tuple[float, int, int, str] | None = None
+    for pos in store.record_positions(record.id):
+        body, vecs = store.texts[pos], store.sentence_vectors_of(pos)
+        for i, (s, e) in enumerate(store.sentences[pos]):
+            sentence = body[s:e].strip()
+            if (
+                "\n" in sentence
+                or not _WHOLE.search(sentence)
+                or not kind & set(tokenize(sentence))
+            ):
+                continue
+            sim = float(vecs[i] @ vec)
+            if sim >= LOOSE_SIMILARITY and (best is None or sim > best[0]):
+                best = (sim, pos, s, sentence)
+    return best[1:] if best else None
+
+
 def detail_answer(
     ev: Evidence,
     record: RecordInfo,
@@ -177,7 +223,9 @@ def detail_answer(
     clause = asked_clause(question, record)
     if not DETAIL_QUESTION.match(clause) or _ALSO_RESULT.search(clause):
         return None
-    found = answering_sentence(ev, record, clause, asked, encode, current, from_fields)
+    found = named_kind(ev, record, clause, encode, current) or answering_sentence(
+        ev, record, clause, asked, encode, current, from_fields
+    )
     if found is None:
         return None
     pos, start, sentence = found

@@ -130,8 +130,9 @@ _WEAK = _rx(
     r"\bhallucinating\b|\bseeing things\b|\bhearing voices\b|\bdelirious\b|\bsuicidal\b",
 )
 _STOPPED = re.compile(
-    r"\b(?:stopped|stopping|quit|ran out|run out|came off|come off|cold turkey|abruptly|suddenly"
+    r"\b(?:stopped|stopping|quit|ran out|run out|came off|come off|went off|cold turkey"
     r"|missed (?:\w+ )?doses|forgot|no longer taking|haven't taken|hasn't taken)\b"
+    # (not "suddenly" alone: "she's suddenly all confused" tells when, not that she stopped)
 )
 _WD_SYMPTOM = re.compile(
     r"\b(?:hallucinat\w*|seeing things|hearing (?:things|voices)|fever\w*|temperature|confusion"

@@ -232,9 +232,20 @@ _ALONGSIDE = re.compile(
     r"|takes?|drinks?|snorts?)\b.*\b(?:dangerous|safe|ok|okay|risky|bad|harmful)\b"
     r"|\b(?:take|use) (?:baclofen|it) if (?:you|i|he|she|they) (?:use|take|smoke|drink)\b"
 )
+# a symptom put down to the medicine, asked anywhere in the question ("could it be the new
+# tablets?", "is that a known thing with these pills?"): what it does, not whether it may be given
+PUT_DOWN_TO_IT = re.compile(
+    r"\bis (?:that|this|it) a (?:known|common|recogni[sz]ed) (?:thing|side effect|effect|problem)\b"
+    r"|\b(?:could|can|might|would|is|are) (?:it|baclofen|(?:the|these|those|his|her|my) (?:tablets"
+    r"|pills|medicine|medication|meds)) (?:be )?(?:making|causing|doing|behind|to blame)\b"
+    r"|\b(?:do|does|can|could) (?:the|these|those) (?:tablets|pills|medicine) (?:do|cause) (?:that|this)\b"
+    r"|\b(?:could|can|might|would|is) (?:it|this|that) (?:be )?(?:from |down to |due to |because of )?"
+    r"(?:the|these|those|his|her|my) (?:new )?(?:tablets|pills|medicine|medication|meds|baclofen)\b",
+    re.I,
+)
 _RISK_CUE = re.compile(
     r"\bsafe\b|\bproblems?\b|\brisk\w*|\bdanger\w*|\bok\b|\bokay\b|\bfine\b|\bharm\w*"
-    r"|\bhappens?\b|\binteract\w*|\bmess\w* (?:with|up)\b"
+    r"|\bhappens?\b|\binteract\w*|\bmess\w* (?:with|up)\b|\bbad (?:mix|idea|combination)\b"
 )
 _TREATING = re.compile(
     r"\b(?:for|with) (?:alcohol|drinking|opioid|cocaine|the drink)"
@@ -293,7 +304,8 @@ def classify(text: str, ents: Entities, personal: bool, records: Sequence[Record
         return "withdrawal"
     if (others or classes) and baclofen and _ALREADY_ON.search(t) and not hit["comparison"]:
         return "interaction"  # "he is on methadone, can he start the muscle relaxer?"
-    if others and baclofen and _MIXING.search(t) and not hit["comparison"]:
+    mixing_risk = ents.substances and _MIXING.search(t) and _RISK_CUE.search(t)
+    if (others or mixing_risk) and baclofen and _MIXING.search(t) and not hit["comparison"]:
         return "interaction"  # "on it to stop drinking, and zolpidem at night: risky together?"
     if personal and hit["dosing"]:
         return "dosing"
@@ -301,7 +313,9 @@ def classify(text: str, ents: Entities, personal: bool, records: Sequence[Record
     conditions = [
         c for c in ents.conditions if c not in ("cns_depressants", "abrupt_discontinuation")
     ]
-    asks_effect = hit["adverse_effects"] and re.search(r"\bcause\b|\bnewborns?\b|\bhappen\b", t)
+    asks_effect = (
+        hit["adverse_effects"] and re.search(r"\bcause\b|\bnewborns?\b|\bhappen\b", t)
+    ) or PUT_DOWN_TO_IT.search(t)
     if (
         conditions
         and safety_cue

@@ -15,6 +15,7 @@ from dataclasses import replace
 from assistant.answer import Plan
 from assistant.answering import safety
 from assistant.answering.compose import QUESTION_WORDS, Composition
+from assistant.answering.intents import PUT_DOWN_TO_IT
 from assistant.answering.sentence_kinds import APPROVED, NOT_APPROVED, SAME_WORD
 from assistant.library.chunks import tokenize
 from assistant.vocab import CURATED_ONLY, Intent
@@ -64,19 +65,14 @@ _SAFETY_INTENTS: frozenset[Intent] = frozenset(
 )  # fmt: skip
 
 
-# a symptom put down to the medicine, asked anywhere in the question
-_PUT_DOWN_TO_IT = re.compile(
-    r"\bis (?:that|this|it) a (?:known|common|recogni[sz]ed) (?:thing|side effect|effect|problem)\b"
-    r"|\b(?:could|can|might|would|is|are) (?:it|baclofen|(?:the|these|those|his|her|my) (?:tablets"
-    r"|pills|medicine|medication|meds)) (?:be )?(?:making|causing|doing|behind|to blame)\b"
-    r"|\b(?:do|does|can|could) (?:the|these|those) (?:tablets|pills|medicine) (?:do|cause) (?:that|this)\b",
-    re.I,
-)
 # words of such a question that name no effect
 _PLAIN = frozenset(
     tokenize(
         "tablets pills medicine medication baclofen taking known thing worse making causing doing "
-        "since started months weeks years husband father mother brother sister partner"
+        "since started months weeks years husband father mother brother sister partner parent "
+        "grandfather grandmother elderly wife son daughter friend new "
+        # what it is taken for names no effect ("for her MS stiffness")
+        "spasticity spasms stiffness multiple sclerosis spinal cord injury drinking alcohol"
     )
 )
 
@@ -100,7 +96,7 @@ def polar_lead(
     if (
         plan.intent == "adverse_effects"
         and curated
-        and _PUT_DOWN_TO_IT.search(q)
+        and PUT_DOWN_TO_IT.search(q)
         and not _NEGATED.search(first)
         and ({t for t in tokenize(q) if len(t) >= 4} - QUESTION_WORDS - _PLAIN)
         & set(tokenize(first))
