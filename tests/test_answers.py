@@ -1582,3 +1582,16 @@ def test_stopping_the_tablets_is_not_answered_with_the_pumps_warning(corpus_assi
     assert "hallucinations" in first_sentence(tablets.answer), tablets.answer
     pump = corpus_assistant.ask("What happens if an intrathecal baclofen pump stops suddenly?")
     assert "label_intrathecal_boxed_warning" in {c.source_id for c in pump.citations}, pump.answer
+
+
+def test_blinding_no_source_gives_is_said_plainly(corpus_assistant) -> None:
+    """'Was it blinded?' of a study whose sources give no blinding: 'Not reported', with the
+    sentence saying so, instead of the study's result again."""
+    ans = corpus_assistant.ask(
+        "was it blinded?",
+        history=["What did the Jose 2019 study comparing baclofen with topiramate find?"],
+    )
+    first = first_sentence(ans.answer)
+    assert first.startswith("Not reported") and "blinding" in first, ans.answer
+    blind = corpus_assistant.ask("Was ALPADIR double-blind?")
+    assert first_sentence(blind.answer).startswith("Yes"), blind.answer

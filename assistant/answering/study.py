@@ -22,8 +22,8 @@ from assistant.answering.compose import (
     render,
     same_fact,
 )
-from assistant.answering.entities import find_other_medicines
 from assistant.answering.sentence_kinds import SAME_WORD
+from assistant.answering.study_fields import ASKS_WHO, study_fact
 from assistant.answering.synthesis import (
     RESULT_PHRASE,
     cite_study,
@@ -31,7 +31,6 @@ from assistant.answering.synthesis import (
     lower,
     result_quote,
     study_name,
-    substance_phrase,
     table_row,
 )
 from assistant.library.chunks import tokenize
@@ -121,7 +120,7 @@ def _detail(own: Evidence) -> tuple[str, list] | None:
     reached, how it ended): the detail's name and the study's own sentences that state it, best
     first (none when its sources do not give it); None when no such detail is asked."""
     q = own.plan.english or own.plan.question
-    if _ASKS_WHO.search(q):
+    if ASKS_WHO.search(q):
         return None  # "who wrote the safety review?" asks for people, not side effects
     for asks, states, name in _DETAILS:
         m = asks.search(q)
@@ -421,170 +420,6 @@ def _not_reported(detail: str, record: RecordInfo, store: object) -> Composition
 
 # Sections that describe how a study was done: not where its findings are.
 _METHOD_SECTION = re.compile(r"(?i)(?:background|design|participants|intervention|methods?)\b")
-
-
-_ASKS_POOLED = re.compile(
-    r"\bhow many (?:trials|studies|rcts|participants|people|patients)\b.*\b(?:pool\w*|includ\w*"
-    r"|review|meta.?analys\w*)|\b(?:pool\w*|includ\w*)\b.*\bhow many\b|\bwhat did .*\binclude\b",
-    re.I,
-)
-_ASKS_SIZE = re.compile(
-    r"\bhow (?:many|large|big)\b(?!.*\b(?:dropped|stopped|quit|left|withdrew|reached|got to"
-    r"|died|needed|abstinent|relapsed|completed|finished|still|remain\w*|stayed|stay|kept|sober"
-    r"|dry|off|improved|responded|succeeded|drank|drinking)\b|.*\b(?:each|per|every)"
-    r" (?:arm|group)\b|\s+(?:of|among) (?:those|them|these|the \w+)\b)|\bsample size\b"
-    r"|\bhow many took part\b",
-    re.I,
-)
-_ASKS_CONTROL = re.compile(
-    r"\bplacebo.?controlled\b|\b(?:a|any) (?:placebo|control) (?:group|arm)\b|\bcontrol group\b"
-    r"|\bcompared (?:with|to|against) what\b|\bcomparator\b|\bcontrol (?:arm|treatment)\b"
-    r"|\bwhat was (?:it|baclofen) compared (?:with|to|against)\b",
-    re.I,
-)
-# "was it run in hospitals?", "in what setting?": where the patients were seen, from its field
-_ASKS_SETTING = re.compile(
-    r"\b(?:was|were) (?:it|they|the [\w-]+(?: [\w-]+){0,3}) (?:run|done|conducted|held|carried out)"
-    r" (?:in|at|by) (?:a |an |the )?(?:hospitals?|clinics?|primary care|general practice|gps?"
-    r"|specialist|inpatient|outpatient|community)|\bwhat (?:kind of )?setting\b",
-    re.I,
-)
-_ASKS_WHO_ENROLLED = re.compile(
-    r"\b(?:did|does) (?:it|the [\w-]+(?: [\w-]+){0,3}) (?:include|enrol|enroll|recruit|involve|take)\b"
-    r"|\bwho (?:was|were) (?:included|enrolled|recruited|studied)\b|\bwhat (?:kind of )?(?:patients"
-    r"|people|participants) (?:did|were)\b",
-    re.I,
-)
-_ASKS_PRIMARY = re.compile(
-    r"\b(?:primary|main) (?:outcome|endpoint|end point|measure|end-point)\b"
-    r"|\bwhat did (?:it|they|the \w+(?: \w+)?) measure\b",
-    re.I,
-)
-_ASKS_FINDING = re.compile(r"\b(?:find|found|result\w*|conclu\w*|show\w*)\b", re.I)
-_ASKS_BLIND = re.compile(
-    r"\b(?:double.?|single.?)?blind(?:ed)?\b|\bmasked\b|\bwas (?:it|the \w+(?: \w+)?) open.?label\b",
-    re.I,
-)
-_ASKS_DURATION = re.compile(
-    r"\bhow long\b|\bduration\b|\bfor how many (?:weeks|months)\b|\bhow many (?:weeks|months)\b"
-    r"(?!.*\b(?:abstinent|sober|dry)\b)",
-    re.I,
-)
-_ASKS_WHO = re.compile(
-    r"\bwho (?:ran|led|conducted|did|carried out|performed|wrote|published|authored)\b"
-    r"|\bwhich (?:team|group|investigators|researchers)\b|\bwhere was (?:it|the [\w ]{1,40}?) (?:done"
-    r"|run|carried out|conducted|held)\b|\bwhere did .* take place\b|\b(?:in )?(?:which|what) country\b",
-    re.I,
-)
-_ASKS_DOSE = re.compile(
-    r"\bwhat (?:was|were) the (?:target |planned |study |trial )?doses?\b(?=\s*(?:\?|$|used|given))"
-    r"|\b(?:what|which) (?:\w+ )?doses?\b(?!.*\b(?:better|best|more effective|worked|work|won)\b)|\bhow much baclofen\b|\bdoses? (?:did|were|was) (?:they|used|given)"
-    r"|\bwhat amount\b",
-    re.I,
-)
-
-
-def study_fact(ev: Evidence, record: RecordInfo) -> Composition | None:
-    """A question about one fact of a named study, answered from its structured fields with the
-    record's own sentence cited: its size, the trials it pooled, its control, its dose."""
-    q = ev.plan.english or ev.plan.question
-    store = ev.store
-    name = study_name(record)
-    if not (record.short_cite or record.trial_names) and record.year:
-        name = f"the {record.year} study"  # not its title inside a sentence
-    cites = Citations()
-    first = None
-    pooled = record.evidence in POOLED_EVIDENCE
-    if pooled and record.studies_pooled and _ASKS_POOLED.search(q):
-        people = f" with {record.n:,} participants" if record.n else ""
-        claim = f"{record.studies_pooled} trials {record.n or ''} participants"
-        topic = substance_phrase(record.substances[0]) if record.substances else "addiction"
-        if re.search(r"withdrawal", f"{record.primary_outcome} {record.title}", re.I):
-            topic = f"{record.substances[0] if record.substances else 'alcohol'} withdrawal"
-        first = f"{name} pooled {record.studies_pooled} trials{people} of baclofen for {topic}"
-    elif record.n and not pooled and _ASKS_SIZE.search(q) and not _ASKS_DOSE.search(q):
-        verb = "randomised" if record.evidence == "rct" else "included"
-        claim = f"{record.n} {verb} patients participants people"
-        first = f"{name} {verb} {record.n:,} people"
-    elif _ASKS_BLIND.search(q) and record.design and not _ASKS_FINDING.search(q):
-        design = record.design
-        if re.search(r"double.?blind", design, re.I):
-            first = f"Yes: {name} was double-blind"
-        elif re.search(r"open.?label|\bopen\b|single.?blind|unblinded", design, re.I):
-            kind = "single-blind" if re.search(r"single.?blind", design, re.I) else "open-label"
-            first = f"No: {name} was {kind}"
-        claim = design
-    elif _ASKS_DURATION.search(q) and record.duration_weeks and not pooled:
-        first = f"{name} treated people for {_duration(record.duration_weeks)}"
-        claim = f"{_duration(record.duration_weeks)} weeks months treatment"
-    elif _ASKS_WHO.search(q) and (record.author_list or record.country):
-        country = record.country or ""
-        if re.match(r"(?:United|Netherlands|Czech|Philippines)\b", country):
-            country = f"the {country}"
-        where = f" in {country}" if country else ""
-        lead = record.author_list[0].split()[0] if record.author_list else ""
-        if lead and re.match(r"\s*who\b", q, re.I):
-            kind = {"rct": "trial", "meta-analysis": "meta-analysis"}.get(record.evidence, "study")
-            if record.evidence in ("review", "systematic-review"):
-                kind = "review"
-            verb = "wrote" if kind in ("review", "meta-analysis") else "ran"
-            what = f"{record.trial_names[0]} ({record.year})" if record.trial_names else None
-            first = f"{lead} and colleagues {verb} {what or f'the {record.year} {kind}'}{where}"
-        elif record.country:
-            first = f"{name} was run{where}"
-        claim = " ".join([lead, record.country or "", *record.trial_names[:1]])
-    elif _ASKS_SETTING.search(q) and record.setting and not pooled:
-        claim = record.setting
-        where = re.sub(r"\s*\([^)]*\)", "", record.setting)  # counts stay with the quote
-        first = f"{name}'s setting: {lower(where)}"
-    elif _ASKS_WHO_ENROLLED.search(q) and record.population and not pooled:
-        claim = record.population
-        first = f"{name} enrolled {lower(record.population)}"
-    elif _ASKS_PRIMARY.search(q) and record.primary_outcome and record.key_result:
-        claim = f"{record.primary_outcome} {record.key_result}"
-        first = (
-            f"{name}'s primary outcome was {lower(record.primary_outcome)}; "
-            f"result: {lower(record.key_result)}"
-        )
-    elif _ASKS_CONTROL.search(q) and record.comparator:
-        claim = "double-blind placebo-controlled randomised compared"
-        other = find_other_medicines(
-            f"{record.title} {record.dose_text or ''} {record.design or ''}"
-        )
-        asks_what = not re.search(r"\bplacebo\b", q, re.I)
-        versus = other[0] if other else "another treatment"
-        if record.comparator == "placebo":
-            first = f"{name} compared baclofen with placebo"
-            first = first if asks_what else f"Yes: {first}"
-        elif record.comparator == "active":
-            first = f"{name} compared baclofen with {versus}"
-            first = first if asks_what else f"Not with placebo: {first}"
-        elif record.comparator == "none":
-            first = f"No: {name} had no control group"
-        if other:
-            claim = f"{other[0]} compared baclofen"
-    elif _ASKS_DOSE.search(q) and record.dose_text:
-        claim = record.dose_text
-        first = f"{name} used {record.dose_text}"
-    if first is None:
-        return None
-    found = result_quote(store, record, claim)
-    if found is None:
-        return None
-    ctx, quote, start = found
-    if numbers_of(first) and not (numbers_of(first) & numbers_of(quote)):
-        return None  # the record's sentence does not carry the figure: answer from the text
-    n = cites.add(ctx, quote, start)
-    text = first[0].upper() + first[1:]
-    return Composition(f"{text} [{n}].", False, cites.items, ROUTE_TRIAL)
-
-
-def _duration(weeks: float) -> str:
-    """ "12 weeks", "6 months", "12 months" (a year of treatment is said in months)."""
-    months = weeks * 12 / 52
-    if weeks >= 26 and abs(months - round(months)) < 0.15:
-        return f"{round(months)} months"
-    return f"{weeks:g} weeks"
 
 
 def record_evidence(ev: Evidence, record: RecordInfo) -> Evidence:
