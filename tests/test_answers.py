@@ -1595,3 +1595,27 @@ def test_blinding_no_source_gives_is_said_plainly(corpus_assistant) -> None:
     assert first.startswith("Not reported") and "blinding" in first, ans.answer
     blind = corpus_assistant.ask("Was ALPADIR double-blind?")
     assert first_sentence(blind.answer).startswith("Yes"), blind.answer
+
+
+def test_a_why_follow_up_is_answered_with_the_reason(corpus_assistant) -> None:
+    """'Why did the authors ...?' after a study's result keeps the study and gives the sentence
+    that states the reason (with the one before when it says 'therefore'), not the result again."""
+    caution = corpus_assistant.ask(
+        "why did the authors say to be cautious about the result?",
+        history=["What did the Heppe 2018 trial of baclofen for alcohol withdrawal find?"],
+    )
+    assert caution.plan.entities.trials == ["heppe2018_aws"], caution.plan
+    assert "fewer patients than planned" in caution.answer, caution.answer
+    specialist = corpus_assistant.ask(
+        "why did the authors want it kept to specialist services?",
+        history=["What were the results of the Morley 2018 baclofen trial?"],
+    )
+    assert "overdose" in first_sentence(specialist.answer), specialist.answer
+
+
+def test_changing_ones_own_dose_is_declined_with_the_reason(corpus_assistant) -> None:
+    ans = corpus_assistant.ask(
+        "im on baclofen 15mg three times a day for MS cramps. can i make my evening dose 30mg?"
+    )
+    assert ans.abstained and "prescriber" in ans.answer, ans.answer
+    assert "dosing" in [n.kind for n in ans.notices]

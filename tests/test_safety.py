@@ -124,6 +124,8 @@ LABELLED: list[tuple[str, set[str]]] = [
     ("How many mg can I take a day?", {D}),
     ("Can I take more baclofen if the cravings come back?", {D, OFF}),
     ("Is it ok to stop baclofen cold turkey?", {W, D}),
+    ("im on 15mg three times a day, can i make my evening dose 30mg instead?", {D}),
+    ("Can I have my night dose earlier?", {D}),
     ("Can I take an extra pill when I crave alcohol?", {D, OFF}),
     ("Should I reduce my dose because I'm sleepy?", {D}),
     ("I take 30 mg three times a day for cravings, is that normal?", {D, OFF}),

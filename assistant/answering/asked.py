@@ -38,7 +38,7 @@ _TRAILING = re.compile(
 DETAIL_QUESTION = re.compile(
     r"^\s*(?:and\s+|so\s+)?(?:which|what (?:was|were) the (?!results?\b|outcomes?\b|findings?\b"
     r"|conclusions?\b|upshot\b)\w+|what (?!did\b|does\b|do\b|happen\w*|was\b|were\b|is\b|are\b"
-    r"|about\b|came\b|comes?\b|resulted\b|emerged\b|turned\b)\w+|how (?:much|many|long|often|high|was|were)|who|where|when|on what"
+    r"|about\b|came\b|comes?\b|resulted\b|emerged\b|turned\b)\w+|how (?:much|many|long|often|high|was|were)|who|where|when|why|on what"
     # "was that at one hospital or at lots of them?", "was it blinded?": how it was run
     # "past what amount did coma appear?", "at which dose ...?"
     r"|(?:past|above|at|from|after|below|over|under|up to|by|with|for) (?:what|which)"
@@ -116,6 +116,7 @@ def answering_sentence(
         bar = max(now + CLEAR_LEAD, key - NEAR_HEADLINE)
     best: tuple[float, int, int, str] | None = None
     runner_up = 0.0
+    why = bool(_WHY.match(clause))
     for pos in store.record_positions(record.id):
         body = store.texts[pos]
         vecs = store.sentence_vectors_of(pos)
@@ -126,6 +127,7 @@ def answering_sentence(
                 or len(sentence) < 30
                 or not _WHOLE.search(sentence)  # cut at a chunk's edge
                 or not wanted & set(tokenize(sentence))
+                or (why and not _CAUSAL.search(sentence))  # "why?": a sentence giving a reason
             ):
                 continue
             sim = float(vecs[i] @ vec)
@@ -230,5 +232,26 @@ def detail_answer(
         return None
     pos, start, sentence = found
     cites = Citations()
-    n = cites.add(ev.store.context(pos, score=1.0), sentence, start)
-    return Composition(f"{sentence} [{n}]", False, cites.items, ROUTE_TRIAL)
+    ctx = ev.store.context(pos, score=1.0)
+    text = sentence
+    if _WHY.match(clause) and _THEREFORE.search(sentence):
+        # "why ...?" answered by "the authors therefore ...": the sentence giving the reason first
+        spans = [(s, e) for s, e in ev.store.sentences[pos] if e <= start]
+        if spans:
+            s, e = spans[-1]
+            before = ev.store.texts[pos][s:e].strip()
+            if "\n" not in before and _WHOLE.search(before):
+                cites.add(ctx, before, ev.store.texts[pos].find(before, s))
+                text = f"{before} {sentence}"
+    n = cites.add(ctx, sentence, start)
+    return Composition(f"{text} [{n}]", False, cites.items, ROUTE_TRIAL)
+
+
+_WHY = re.compile(r"\s*(?:and\s+|so\s+)?why\b", re.I)
+_CAUSAL = re.compile(
+    r"\b(?:because|so|therefore|thus|hence|since|due to|owing to|led|leads?|reasons?|why"
+    r"|as a result|made|makes?|caus\w*|explain\w*)\b",
+    re.I,
+)
+# a sentence that gives its reason in the one before ("the authors therefore suggested ...")
+_THEREFORE = re.compile(r"\b(?:therefore|thus|hence|for this reason|as a result|this led)\b", re.I)

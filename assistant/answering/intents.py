@@ -188,8 +188,9 @@ PERSONAL_DOSE = _rx(
     r"\b(?:should|can|could|may|must|do) (?:i|we|he|she|my \w+) (?:\w+ ){0,2}?(?:take|increase"
     r"|raise|double|lower|reduce|go up|start|use|have)\b",
     r"\bhow (?:much|many)\b(?: \w+){0,4} (?:should|can|do|must) (?:i|we|he|she|my \w+)\b",
-    r"\b(?:right|best|correct|safe) dose for (?:me|him|her|my \w+)\b|\bmy dose\b",
+    r"\b(?:right|best|correct|safe) dose for (?:me|him|her|my \w+)\b|\bmy (?:\w+ )?dose\b",
     r"\bmy (?:baclofen )?dosage\b|\bi (?:take|am taking|'m taking|am on|'m on) \d+",
+    r"\b(?:i'?m|im|i am) on (?:baclofen )?\d+",
     r"\bis \d+ ?mg (?:\w+ ){0,3}(?:too much|too high|safe for me|ok for me)\b",
     r"\b(?:i|i'm|im|my)\b[^.?!]*\b(?:weigh\w*|kg|kilos?|kilograms?|pounds|lbs|stone)\b[^.?!]*"
     r"\b(?:dose|mg|how much|how many|take)\b",
@@ -202,7 +203,8 @@ PERSONAL_DOSE = _rx(
 FOLLOW_UP_CUE = re.compile(
     r"^(?:and|what about|how about|and what about|what of|same for|also|or|but|then|so)\b"
     r"|\b(?:it|its|that|this|those|these|them|they|there|the same|that trial|this trial"
-    r"|that study|the trial|the study|the top dose|the review|the meta.?analysis)\b"
+    r"|that study|the trial|the study|the top dose|the review|the meta.?analysis|the authors"
+    r"|the researchers|the investigators|the results?|the findings)\b"
 )
 # a group of the study just discussed ("the ones who arrived in a coma"): a follow-up, however long
 GROUP_OF_IT = re.compile(

@@ -248,6 +248,9 @@ _FILL = (
 _DOSING = _rx(
     # "should I raise my dose", "is it safe to stop baclofen", "how do I taper off it"
     rf"\b{_MODAL} (?:{_SUBJ} )?{_FILL}{_CHANGE_VERB}(?: {_DOSE_OBJ}|(?<!quit)$)",
+    # "can I make my evening dose 30 mg?", "should she move her night dose earlier?"
+    rf"\b{_MODAL} {_SUBJ} (?:make|have|move|switch|swap|push|put) (?:my|his|her|their|the) "
+    r"(?:\w+ ){0,2}?dose\b",
     # "what if I take 3 at once", "is it bad that I took 40 mg instead of 20"
     rf"\bwhat if {_SUBJ} (?:take|took|skip|skipped|miss|missed|stop|stopped|double|doubled)\b",
     r"\b(?:take|took|taking|taken) \d+ ?(?:mg|milligrams?|pills?|tablets?)? instead of\b",

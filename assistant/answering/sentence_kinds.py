@@ -81,7 +81,8 @@ LIMITATION = re.compile(
 )
 ASKS_LIMITATION = re.compile(
     r"\blimit\w*|\bweak\w*|\bcriticis\w*|\bcritique\w*|\bflaw\w*|\bproblems? with\b|\bbias\w*"
-    r"|\bhow (?:reliable|robust|trustworthy|convincing)\b|\bcaveats?\b|\bunderpowered\b",
+    r"|\bhow (?:reliable|robust|trustworthy|convincing)\b|\bcaveats?\b|\bunderpowered\b"
+    r"|\bcautio\w*|\bcareful\b|\bwary\b",
     re.I,
 )
 
