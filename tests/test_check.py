@@ -468,8 +468,11 @@ def test_contradictions_on_the_development_articles(docs_assistant, record_prope
     # groups, significance, deaths, effect measures), a study's dose, year and country from its
     # fields, harmless-combination claims and everyday phrasings of facts to 0.959; a fifth
     # (a pharmacist's email, 4/9 before changes) and the checks it called for: 0.955.
+    # Three more (a local news story, a shop FAQ, a video transcript; 12/27 before changes) and
+    # the general checks they called for (figures in words, the label's side-effect rates, a
+    # share as "x of y", a court that "upheld" what it annulled): 18/27, 0.894 in all.
     # A floor against regressions just below that; held-out recall is what tells generality
-    assert recall >= 0.92
+    assert recall >= 0.88
 
 
 def test_contradictions_on_the_held_out_articles(docs_assistant, record_property) -> None:

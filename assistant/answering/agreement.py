@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from assistant.answering.contrasts import digits
+from assistant.answering.differences import shares_of
 from assistant.answering.entities import description_fit, find_trials, group_sizes
 from assistant.library.chunks import tokenize
 from assistant.library.records import RecordInfo
@@ -322,7 +323,11 @@ _PARAMETERS: dict[str, re.Pattern[str]] = {
     for name, rx in (
         ("half-life", r"half.?life"),
         ("protein binding", r"protein.?bind\w*|bound to (?:plasma )?proteins?|protein.?bound"),
-        ("bioavailability", r"bioavailab\w*|reaches the (?:blood\w*|circulation)"),
+        (
+            "bioavailability",
+            r"bioavailab\w*|(?:reach\w*|makes? it into|gets? into|ends? up in) the (?:blood\w*"
+            r"|circulation)|\babsorbed\b",
+        ),
         ("urinary excretion", r"\bin (?:the )?urine\b|excreted unchanged|renal(?:ly)? excret\w*"),
         ("liver metabolism", r"metaboli[sz]\w*"),
         ("cerebrospinal fluid", r"cerebrospinal|\bcsf\b"),
@@ -360,6 +365,15 @@ def figure_ranges(text: str) -> dict[str, list[tuple[float, float]]]:
     return out
 
 
+# a length of time in days, as hours ("its half-life is roughly a full day")
+_DAY_HOURS = {"a": "24 hours", "one": "24 hours", "two": "48 hours", "a couple of": "48 hours"}
+_DAYS = re.compile(
+    r"(?<!times )(?<!per )\b(a couple of|two|one|a)\s+(?:full\s+|whole\s+|entire\s+)?days?\b", re.I
+)
+# parameters given as a share of the dose: "about a quarter" is 18-32%
+_SHARE_PARAMETERS = frozenset(
+    {"bioavailability", "protein binding", "urinary excretion", "liver metabolism"}
+)
 _PARAM_CLAUSES = re.compile(r",\s*(?:and|while|whereas|but)\s+|;\s*")
 
 
@@ -375,7 +389,10 @@ def parameter_conflict(claim: str, passage: str) -> str | None:
     # only the claim's figures said of that parameter ("15% is deaminated in the liver, and
     # 70-80% leaves in the urine": the urine figure is 70-80%)
     said_of = " ".join(c for c in _PARAM_CLAUSES.split(claim) if _PARAMETERS[name].search(c))
+    said_of = _DAYS.sub(lambda m: _DAY_HOURS[m.group(1).lower()], said_of)  # "a full day"
     mine = figure_ranges(said_of)
+    if not mine and name in _SHARE_PARAMETERS and (shares := shares_of(said_of)):
+        mine = {"%": [(lo * 100, hi * 100) for lo, hi in shares]}  # "about a quarter"
     if not mine and name == "protein binding":  # "highly protein-bound" says more than 80%
         if re.search(r"\b(?:highly|extensively|heavily|strongly|tightly|mostly)\b", said_of, re.I):
             mine = {"%": [(80.0, 100.0)]}

@@ -62,7 +62,8 @@ from assistant.answering.contrasts import (
     significance_conflict,
     trend_conflict,
 )
-from assistant.answering.differences import figure_conflict
+from assistant.answering.differences import figure_conflict, share_conflict
+from assistant.answering.entities import find_jurisdictions
 from assistant.answering.interactions import InteractionChecks
 from assistant.library.chunks import tokenize
 from assistant.library.records import RecordInfo
@@ -88,6 +89,7 @@ CONFLICT_SIMILARITY = 0.72
 # typed contrasts (a trend, how common, which way, only on baclofen, significance) with a
 # curated sentence about the same thing: close in meaning and sharing the claim's words
 CONTRAST_SIMILARITY = 0.6
+LABEL_SHARE_SIMILARITY = 0.5
 _CONTRASTS = (
     trend_conflict,
     frequency_conflict,
@@ -295,6 +297,16 @@ class Checker(StudyChecks, InteractionChecks):
             why = figure_conflict(claim.text, sent, claim.context)
             if why is not None:
                 return self._contradicted_by(claim, pos, sent, why)
+        # how often a side effect happens, against the label's frequency
+        side_effect = "adverse-effects" in topics_of(claim.text) and not params
+        for row in order[:6] if side_effect else ():
+            pos = int(self._rows[row])
+            if float(sims[row]) < LABEL_SHARE_SIMILARITY:
+                break
+            if store.metas[pos].evidence == "label":
+                sent = self._sentence_text(row, pos)
+                if (why := share_conflict(claim.text, sent)) is not None:
+                    return self._contradicted_by(claim, pos, sent, why)
         if self._contrasted(claim, order, sims):
             return
         claim_toks = set(tokenize(claim.text))
@@ -326,7 +338,9 @@ class Checker(StudyChecks, InteractionChecks):
                     *(self._record_quantities(r) for r in self._anchored(claim.text, source))
                 )
                 why = number_conflict(claim_nums, quantities(sent), known)
-            if why is None and sim >= 0.8 and single_clause(sent):
+            places = set(find_jurisdictions(claim.text))
+            elsewhere = places and not places & set(find_jurisdictions(sent))
+            if why is None and sim >= 0.8 and single_clause(sent) and not elsewhere:
                 # the claim's clause most like the sentence says the opposite ("blunts the
                 # effect of blood-pressure tablets, so ...": the second clause is another point)
                 said = max(clauses(claim.text), key=lambda c: _overlap(set(tokenize(c)), toks))

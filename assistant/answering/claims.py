@@ -31,12 +31,13 @@ TOPICS: dict[str, re.Pattern[str]] = {
     k: re.compile(v, re.I)
     for k, v in {
         "contraindication": r"contra.?indicat|must not (?:take|use)|should not (?:take|use)"
+        r"|(?:must|should) never be (?:taken|used|given)|never (?:take|use|give)\b"
         r"|can'?t take|cannot take|not be (?:used|taken|given)|rules? out|ruled out",
         "withdrawal": r"\b(?:stop\w*|quit\w*|discontinu\w*)\b.*\b(?:abrupt\w*|sudden\w*|cold turkey)"
         r"|\bwithdrawal\b|\btaper\w*",
         "overdose": r"overdos\w*|poison\w*|toxicity|toxicolog\w*|post.?mortem|\bdeaths?\b|\bdied\b",
         "elimination": r"\bliver\b|\bkidney\w*|\brenal\b|excret\w*|metaboli[sz]\w*|eliminat\w*"
-        r"|cleared|half.?life|dialysis",
+        r"|cleared|half.?life|dialysis|absor\w*|bioavailab\w*|bloodstream|into the blood\b",
         "regulation": r"approv\w*|authori[sz]\w*|licen[sc]\w*|\bfda\b|\bansm\b|\btga\b|\bnice\b"
         r"|\bema\b|off.?label|\brtu\b|baclocur|guideline\w*|recommend\w*|regulator\w*|banned"
         r"|withdrawn from|on the market|marketed|conseil|court|first.?line|prescri\w*",
@@ -46,7 +47,7 @@ TOPICS: dict[str, re.Pattern[str]] = {
         r"|\beffective\w*|\bproven\b|\bshown to\b|\bhelps? (?:\w+ )?(?:quit|stop|cut)|\brelaps\w*"
         r"|\babstinen\w*|\b(?:reduc|cut|lower|curb)\w* (?:\w+ ){0,2}(?:use|craving|consumption)\b"
         r"|\bparticipants?\b|\bdiar(?:y|ies)\b|\bdrop(?:ped)? ?out|\bcomplet\w*|\bintrathecal\b"
-        r"|\bepidural\b|\bseries\b",
+        r"|\bepidural\b|\bseries\b|\b(?:baclofen|placebo|treatment|control) (?:group|arm)s?\b",
         "origin": r"original\w*|first (?:synthesi\w*|developed|made|used|approved)|invent\w*"
         r"|discover\w*|\b19[4-9]\d(?:s)?\b|neuroprotect\w*|histor\w*|dreamt? up|conceived",
         "mechanism": r"\bgaba\w*|receptor\w*|agonist|antagonist|dopamin\w*|neurotransmit\w*",

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from assistant.answering.contrasts import digits
+from assistant.answering.entities import find_other_medicines
 from assistant.library.chunks import tokenize
 
 # --------------------------------------------------------------------------- shares and differences
@@ -25,7 +26,12 @@ _SHARE_WORDS: tuple[tuple[re.Pattern[str], tuple[float, float]], ...] = tuple(
         (r"(?:about|around|roughly)? ?(?:one|a) quarter", (0.18, 0.32)),
         (r"(?:about|around|roughly|nearly|almost)? ?half", (0.4, 0.6)),
         (r"hardly any(?:one)?|almost no(?:ne|body| one)?|very few", (0.0, 0.1)),
-        (r"most|the majority|majority", (0.5, 1.0)),
+        # ("most" of a group, not "worry about most" or "the most frequent")
+        (
+            r"(?<!the )most(?= (?:of|people|patients|participants|users|\w+ (?:people|patients|users)))"
+            r"|the majority|majority",
+            (0.5, 1.0),
+        ),
         (r"all|every(?:one| patient| participant)", (0.97, 1.0)),
     )
 )
@@ -34,7 +40,15 @@ _PERCENT = re.compile(
     r"\b(\d{1,3}(?:\.\d+)?)\s?%(?:\s*(?:to|-|–)\s*(?P<hi>\d{1,3}(?:\.\d+)?)\s?%)?"
 )
 _ONE_IN = re.compile(
-    r"\b(?:about |around |roughly |nearly |almost )?(?:one|1) (?:in|out of) (\d{1,2})\b", re.I
+    r"\b(?:(?P<under>fewer than|less than|under|below) )?(?:about |around |roughly |nearly |almost )?"
+    r"(?:one|1) (?:in|out of) (\d{1,2})\b",
+    re.I,
+)
+
+
+_X_OF_Y = re.compile(
+    r"(?<!in )(?<!out of )\b(\d{1,4}) (?:of|out of) (?:the |all |these )?(\d{1,4})\b"
+    r"(?! ?(?:mg|%|years?))"
 )
 
 
@@ -43,9 +57,13 @@ def shares_of(text: str) -> list[tuple[float, float]]:
     the placebo arm" -> 0.33-0.35)."""
     spans = []
     text = digits(text)
-    for m in _ONE_IN.finditer(text):  # "about one in five"
-        v = 1 / max(1, int(m.group(1)))
-        spans.append((max(0.0, v * 0.8), min(1.0, v * 1.2)))
+    for m in _ONE_IN.finditer(text):  # "about one in five", "fewer than one in twenty"
+        v = 1 / max(1, int(m.group(2)))
+        spans.append((0.0 if m.group("under") else max(0.0, v * 0.8), min(1.0, v * 1.2)))
+    for m in _X_OF_Y.finditer(text):  # "only 9 of 58 reached it"
+        a, b = int(m.group(1)), int(m.group(2))
+        if b > 0 and a <= b:
+            spans.append((max(0.0, a / b - 0.015), min(1.0, a / b + 0.015)))
     rest = _ONE_IN.sub(" ", text)
     for rx, span in _SHARE_WORDS:
         if rx.search(rest):
@@ -72,6 +90,11 @@ _SHARE_PREDICATE_STOP = frozenset(
 )
 
 
+def _subject(text: str) -> set[str]:
+    """The first two words a sentence says something of ("Transient drowsiness is ...")."""
+    return set([t for t in tokenize(text) if t not in _SHARE_PREDICATE_STOP and len(t) > 3][:2])
+
+
 def share_conflict(claim: str, passage: str) -> str | None:
     """The same group doing the same thing in proportions that cannot both hold: "nearly all
     patients returned their diaries" against "fewer than half ... returned the diary"."""
@@ -82,8 +105,8 @@ def share_conflict(claim: str, passage: str) -> str | None:
     if any(not (a[1] < b[0] or b[1] < a[0]) for b in theirs):
         return None
     shared = (set(tokenize(claim)) & set(tokenize(passage))) - _SHARE_PREDICATE_STOP
-    if len(shared) < 2:
-        return None
+    if len(shared) < 2 and not (shared and shared <= _subject(claim) & _subject(passage)):
+        return None  # (one shared word will do when it is what both sentences open on)
     return "The curated source gives a different proportion."
 
 
@@ -121,6 +144,8 @@ def difference_conflict(claim: str, passage: str) -> str | None:
     for clause in re.split(r"[;,]|\b(?:but|while|whereas|although)\b", unbroken):
         if not claim_toks & set(tokenize(clause)):
             continue
+        if find_other_medicines(clause) and not re.search(r"\bbaclofen\b", clause, re.I):
+            continue  # "nalmefene ... caused more dropouts": another medicine's direction
         if _NO_DIFFERENCE.search(clause):
             return "The curated source found no difference from placebo on that outcome."
         # the other direction: "needed more lorazepam" against "fewer needed lorazepam"
