@@ -1619,3 +1619,15 @@ def test_changing_ones_own_dose_is_declined_with_the_reason(corpus_assistant) ->
     )
     assert ans.abstained and "prescriber" in ans.answer, ans.answer
     assert "dosing" in [n.kind for n in ans.notices]
+
+
+def test_a_share_asked_of_a_study_is_answered_alone(corpus_assistant) -> None:
+    """'In what share of cases ...?' of a named review: the sentence with the share, without
+    the review's headline after it."""
+    ans = corpus_assistant.ask(
+        "In the Jamshidi 2019 review of baclofen exposures reported to the New South Wales "
+        "Poisons Information Centre, in what share of cases were other substances taken "
+        "together with baclofen?"
+    )
+    assert "53%" in first_sentence(ans.answer), ans.answer
+    assert len([ln for ln in ans.answer.splitlines() if ln.strip()]) == 1, ans.answer

@@ -366,6 +366,8 @@ def test_a_brand_name_is_read_as_its_medicine(catalog) -> None:
         "my nan takes the muscle relaxer and a water tablet for her heart, is that ok together?",
         "My wife takes baclofen to stop drinking and zolpidem at night. Is it risky to take both "
         "together?",
+        "grandad is on 2 blood presure pills and started baclofen last week, now he goes dizzy "
+        "when he stands up. could the new tablets be adding to it?",
     ],
 )
 def test_interaction_questions_in_everyday_words(catalog, question: str) -> None:

@@ -41,7 +41,7 @@ DETAIL_QUESTION = re.compile(
     r"|about\b|came\b|comes?\b|resulted\b|emerged\b|turned\b)\w+|how (?:much|many|long|often|high|was|were)|who|where|when|why|on what"
     # "was that at one hospital or at lots of them?", "was it blinded?": how it was run
     # "past what amount did coma appear?", "at which dose ...?"
-    r"|(?:past|above|at|from|after|below|over|under|up to|by|with|for) (?:what|which)"
+    r"|(?:past|above|at|from|after|below|over|under|up to|by|with|for|in|on|during|to) (?:what|which)"
     r"|(?:was|were) (?:it|that|this|they|the (?:study|trial)) (?:at|in|done|run|held|conducted"
     r"|carried out|based|blind\w*|randomi[sz]ed))\b",
     re.I,

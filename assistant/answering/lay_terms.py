@@ -58,6 +58,10 @@ LAY_TERMS: tuple[tuple[str, str], ...] = (
         r"blood pressure",
         "blood pressure tablets",
     ),
+    (
+        r"blood[ -]?press?ure (?:pills?|tablets?|meds|medicines?|medications?)",
+        "blood pressure tablets",
+    ),
     # "stops breathing for a few seconds at night", "snores like a train"
     (
         r"(?:stops?|stopped|stopping) breathing (?:\w+ ){0,4}?(?:at night|in (?:his|her|their|my) sleep"
