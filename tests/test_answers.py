@@ -1631,3 +1631,16 @@ def test_a_share_asked_of_a_study_is_answered_alone(corpus_assistant) -> None:
     )
     assert "53%" in first_sentence(ans.answer), ans.answer
     assert len([ln for ln in ans.answer.splitlines() if ln.strip()]) == 1, ans.answer
+
+
+def test_how_to_come_off_it_is_answered_with_the_way_down(corpus_assistant) -> None:
+    """'How should it be tapered?' gets the label's gradual reduction, not the titration that
+    ends with a word about tapering, and nothing else."""
+    for q in (
+        "How should baclofen be tapered?",
+        "my dad wants to come off his baclofen after 2 years, how should he do it?",
+    ):
+        ans = corpus_assistant.ask(q)
+        first = first_sentence(ans.answer)
+        assert "gradual" in first and "three-day steps" not in ans.answer, (q, ans.answer)
+        assert "withdrawal" in [n.kind for n in ans.notices]

@@ -190,6 +190,7 @@ LABELLED: list[tuple[str, set[str]]] = [
     ("my mum started baclofen last week and is suddenly confused, could it be the tablets?", set()),
     ("What happens if my mum runs out of her baclofen tablets?", {W}),
     ("Is the drug dangerous when it is withdrawn suddenly?", {W}),
+    ("Should baclofen be stopped gradually?", {W}),
     ("Was the study stopped early?", set()),
     ("My husband has a seizure disorder, can he take baclofen?", set()),
     ("What did the poisoning study find about mechanical ventilation?", {E}),

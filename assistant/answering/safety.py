@@ -332,7 +332,7 @@ STOPPING = _rx(
     r"\b(?:ran|runs?|running) out of " + _OBJ,
     # "hallucinations when it is stopped?", "if the tablets are withdrawn suddenly"
     r"\b(?:it|baclofen|the (?:drug|treatment|medicine|medication|tablets|pills)|they) (?:is|are|was"
-    r"|were|gets?|got|has been|have been|being) (?:suddenly |abruptly )?(?:stopped|discontinued"
+    r"|were|be|gets?|got|has been|have been|being) (?:suddenly |abruptly )?(?:stopped|discontinued"
     r"|withdrawn)\b",
     r"\bpumps? (?:\w+ ){0,3}?(?:runs? (?:dry|out|empty)|ran (?:dry|out|empty)|stops?|stopped|fails?"
     r"|failed|malfunction\w*|breaks?|broke)\b",

@@ -67,6 +67,20 @@ _ASKS_DANGER = re.compile(
     r"|deadly|fatal|lethal|kill)\b",
     re.I,
 )
+_ASKS_HOW = re.compile(
+    r"\bhow (?:should|do|does|can|could|to|would|best|is|are)\b|\bright way\b", re.I
+)
+_STOPPING = re.compile(
+    r"\btaper\w*|\bstop\w*|\b(?:come|coming|get|getting|go|going) off\b|\bwean\w*|\bdiscontinu\w*",
+    re.I,
+)
+# a sentence giving the way down: the dose reduced gradually (not a titration that ends "... and
+# it asks for a slow taper")
+_GRADUAL = re.compile(
+    r"^(?!.*\b(?:starting|raising|three-day steps)\b).*\b(?:gradual\w*|reduc\w* (?:\w+ ){0,3}slowly"
+    r"|slow (?:taper|dose reduction)|tapered over)\b",
+    re.I,
+)
 _HARM = re.compile(
     r"\b(?:death|deaths|died|fatal|life.threatening|rhabdomyolysis|organ failure|coma|can (?:lead"
     r"|progress) to|can cause)\b",
@@ -226,6 +240,16 @@ def put_answer_first(
         )
         _promote(pool, lead)
         return False
+    if (
+        _ASKS_HOW.search(question)
+        and _STOPPING.search(question)
+        and not _GRADUAL.search(pool[0].text)
+    ):
+        # "how should it be tapered?", "wants to come off it: how?": the way down, not the way up
+        lead = next(
+            (c for c in pool[1:8] if c.score >= 0.55 * top and _GRADUAL.search(c.text)), None
+        )
+        return _promote(pool, lead)  # (the way down given, nothing else is asked)
     if _ASKS_DANGER.match(question) and not _HARM.search(pool[0].text):
         # "is intrathecal withdrawal dangerous?": what harm it does, not how it is prevented
         lead = next((c for c in pool[1:6] if c.score >= 0.85 * top and _HARM.search(c.text)), None)
