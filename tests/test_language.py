@@ -346,6 +346,9 @@ EVERYDAY = [
     ("En el ensayo, ¿qué pacientes quedaron excluidos?", "es", ["were excluded"]),
     ("Wie hoch war die Rückfallrate im Vergleich zur üblichen Behandlung?", "de", ["relapse rate", "compared with"]),
     ("Prendo il litio e il neurologo vuole aggiungere il baclofene.", "it", ["^i take the lithium", "neurologist", "add"]),
+    ("Mein Mann trinkt abends gern zwei Bier. Verträgt sich das?", "de", ["in the evening", "safe together"]),
+    ("Mi madre toma además amlodipino para la tensión.", "es", ["also", "blood pressure"]),
+    ("Dans combien de centres les patients ont-ils été recrutés ?", "fr", ["in how many", "were"]),
     ("Qual era l'età media degli adulti e che percentuale erano uomini?", "it", ["mean age", "adults", "what percentage"]),
 ]  # fmt: skip
 

@@ -368,6 +368,9 @@ def test_a_brand_name_is_read_as_its_medicine(catalog) -> None:
         "together?",
         "grandad is on 2 blood presure pills and started baclofen last week, now he goes dizzy "
         "when he stands up. could the new tablets be adding to it?",
+        # brand names read as the medicine ("co-codamol" is codeine, "Piriton" chlorphenamine)
+        "my husband takes baclofen and the dentist said take co-codamol. is it ok if he has both?",
+        "i take piriton for hay fever and baclofen for my back. will the two react?",
     ],
 )
 def test_interaction_questions_in_everyday_words(catalog, question: str) -> None:
@@ -406,3 +409,20 @@ def test_the_risks_of_a_dose_are_its_harms_not_its_amount(catalog, question: str
 )
 def test_symptoms_and_mixes_take_their_intent(catalog, question: str, intent: str) -> None:
     assert plan_question(question, catalog).intent == intent
+
+
+def test_a_newborns_withdrawal_is_not_a_personal_dose(catalog) -> None:
+    """'How soon could he start showing withdrawal?' of a newborn: withdrawal, not a dose."""
+    plan = plan_question(
+        "i took baclofen all through my pregnancy and my son was born this morning. how soon "
+        "could he start showing withdrawal and what should i look out for?",
+        catalog,
+    )
+    assert plan.intent == "withdrawal" and not plan.personal, plan
+
+
+def test_a_thousands_point_in_another_language_is_read_as_a_number(catalog) -> None:
+    plan = plan_question(
+        "En el estudio francés con 165.334 pacientes, ¿cuántos habían tomado baclofeno?", catalog
+    )
+    assert "165,334" in plan.english, plan.english

@@ -191,6 +191,7 @@ LABELLED: list[tuple[str, set[str]]] = [
     ("What happens if my mum runs out of her baclofen tablets?", {W}),
     ("Is the drug dangerous when it is withdrawn suddenly?", {W}),
     ("Should baclofen be stopped gradually?", {W}),
+    ("does he have to cut down slowly or can he just stop when this packet runs out?", {W, D}),
     ("Was the study stopped early?", set()),
     ("My husband has a seizure disorder, can he take baclofen?", set()),
     ("What did the poisoning study find about mechanical ventilation?", {E}),

@@ -38,7 +38,7 @@ _TRAILING = re.compile(
 DETAIL_QUESTION = re.compile(
     r"^\s*(?:and\s+|so\s+)?(?:which|what (?:was|were) the (?!results?\b|outcomes?\b|findings?\b"
     r"|conclusions?\b|upshot\b)\w+|what (?!did\b|does\b|do\b|happen\w*|was\b|were\b|is\b|are\b"
-    r"|about\b|came\b|comes?\b|resulted\b|emerged\b|turned\b)\w+|how (?:much|many|long|often|high|was|were)|who|where|when|why|on what"
+    r"|about\b|came\b|comes?\b|resulted\b|emerged\b|turned\b)\w+|(?:in |at |from |across )?how (?:much|many|long|often|high|was|were)|who|where|when|why|on what"
     # "was that at one hospital or at lots of them?", "was it blinded?": how it was run
     # "past what amount did coma appear?", "at which dose ...?"
     r"|(?:past|above|at|from|after|below|over|under|up to|by|with|for|in|on|during|to) (?:what|which)"
@@ -60,7 +60,7 @@ _ALSO_RESULT = re.compile(
     r"\bwhat (?:did|does|do) (?:it|they|this|that|the \w+) (?:find|show|report|conclude)\b", re.I
 )
 # a figure asked for
-_QUANTITY = re.compile(
+QUANTITY = re.compile(
     r"\s*(?:and\s+|so\s+)?(?:how (?:many|much|long|often|high)|what (?:share|proportion|percentage"
     r"|number|fraction|dose|level|concentration|rate))\b",
     re.I,
@@ -159,17 +159,23 @@ def answering_sentence(
         return None  # the answer already says more of what was asked
     # a figure, not a year or a citation ("(Cochrane 2018)")
     figures = re.sub(r"\([^()]*\b(?:19|20)\d\d\b[^()]*\)|\b(?:19|20)\d\d\b", " ", best[3])
-    if _QUANTITY.match(clause) and not re.search(r"\d", figures):
+    if QUANTITY.match(clause) and not re.search(r"\d", figures):
         return None  # "how many trials did it include?": a figure, not a remark on them
     return best[1], best[2], best[3]
 
 
 # "which procedure ...?", "with which hospital's services ...?": the kind of thing asked for
 _WHICH_KIND = re.compile(
-    r"^\s*(?:and\s+)?(?:(?:with|in|at|from|by|for|on|under)\s+)?(?:which|what)\s+([a-z]+)", re.I
+    r"^\s*(?:and\s+)?(?:(?:with|in|at|from|by|for|on|under|across)\s+)?(?:which|what|how many)\s+"
+    r"([a-z]+)",
+    re.I,
 )
 _NOT_A_KIND = frozenset(
-    tokenize(f"{_KINDS.replace('|', ' ')} was were is are did does do kind type sort one ones")
+    tokenize(
+        f"{_KINDS.replace('|', ' ')} was were is are did does do kind type sort one ones "
+        # "how many smokers ...?" is the study's size, answered from its fields
+        "smokers drinkers patients people participants volunteers users adults men women"
+    )
 )
 
 

@@ -35,7 +35,8 @@ _OTHER_DRUG = re.compile(
     r"|amitriptyline|diazepam|lorazepam|oxazepam|alprazolam|clonazepam|xanax|valium|ativan"
     r"|klonopin|vitamin [a-z]\d?|vitamins?|morphine|oxycodone|fentanyl|heroin|codeine|amlodipine"
     r"|citalopram|escitalopram|phenelzine|tranylcypromine|selegiline|zopiclone|eszopiclone|zaleplon"
-    r"|ssris?|snris?"
+    r"|ssris?|snris?|clomipramine|imipramine|doxepin|anafranil|co-?codamol|piriton|chlorphenamine"
+    r"|chlorpheniramine|amlodipino|promethazine|diphenhydramine|cetirizine|loratadine"
     r"|[a-z]{3,}(?:azepam|azolam|barbital|olol|pril|sartan|statin|prazole|triptyline|oxetine"
     r"|cillin|mycin|floxacin|profen|codone|morphone))\b"
 )
@@ -43,7 +44,8 @@ _OTHER_DRUG = re.compile(
 CNS_DEPRESSANT = re.compile(
     r"azepam$|azolam$|barbital$|xanax|valium|ativan|klonopin|zolpidem|chlordiazepoxide|pregabalin"
     r"|gabapentin|morphine|oxycodone|fentanyl|heroin|methadone|buprenorphine|tramadol|codone$"
-    r"|amitriptyline|mirtazapine|quetiapine|olanzapine|zopiclone|zaleplon"
+    r"|amitriptyline|mirtazapine|quetiapine|olanzapine|zopiclone|zaleplon|codeine|clomipramine"
+    r"|chlorphenamine|promethazine|diphenhydramine"
 )
 DRUG_CLASS = re.compile(
     r"\b(?:benzodiazepines?|benzos?|sleeping (?:pills|tablets)|sedatives?|antidepressants?"
@@ -161,6 +163,12 @@ _GENERIC_NAME = {
     "ativan": "lorazepam",
     "klonopin": "clonazepam",
     "suboxone": "buprenorphine",
+    "anafranil": "clomipramine",
+    "co-codamol": "codeine",
+    "cocodamol": "codeine",
+    "piriton": "chlorphenamine",
+    "chlorpheniramine": "chlorphenamine",
+    "amlodipino": "amlodipine",
 }
 
 

@@ -50,6 +50,7 @@ INTENT_RX = {
     ),
     "interaction": _rx(
         r"\binteract\w*|\bmix\w*|\bcombin\w*|\btogether\b|\bat the same time\b",
+        r"\breact\w* with\b|\b(?:two|both|they|them) react\b",
         r"\b(?:take|taking|use|using|on) (?:\w+ ){0,3}?alongside\b",
         r"\btaking (?:baclofen|it) and\b",
         r"\b(?:alcohol|drinks?|beers?|wine|glass of \w+|pints?|spirits) (?:\w+ ){0,3}?(?:with|on|while on"
@@ -186,7 +187,7 @@ _DOSE_EFFICACY = _rx(
 )
 PERSONAL_DOSE = _rx(
     r"\b(?:should|can|could|may|must|do) (?:i|we|he|she|my \w+) (?:\w+ ){0,2}?(?:take|increase"
-    r"|raise|double|lower|reduce|go up|start|use|have)\b",
+    r"|raise|double|lower|reduce|go up|start(?! showing| to show| having| getting)|use|have)\b",
     r"\bhow (?:much|many)\b(?: \w+){0,4} (?:should|can|do|must) (?:i|we|he|she|my \w+)\b",
     r"\b(?:right|best|correct|safe) dose for (?:me|him|her|my \w+)\b|\bmy (?:\w+ )?dose\b",
     r"\bmy (?:baclofen )?dosage\b|\bi (?:take|am taking|'m taking|am on|'m on) \d+",
@@ -226,6 +227,7 @@ _ON_ANOTHER = re.compile(
 )
 _MIXING = re.compile(
     r"\bmix\w*|\bcombin\w*|\btogether\b|\bat the same time\b|\bwhile (?:on|taking)\b"
+    r"|\b(?:has|have|take|takes|taking|having|use|using|on) both\b"
     r"|\b(?:take|taking|use|using|smok\w*) (?:\w+ ){0,2}?(?:with|on)\b"
 )
 _ALONGSIDE = re.compile(
@@ -311,6 +313,10 @@ def classify(text: str, ents: Entities, personal: bool, records: Sequence[Record
         return "interaction"  # "on it to stop drinking, and zolpidem at night: risky together?"
     if personal and hit["dosing"]:
         return "dosing"
+    if re.search(r"\bwithdrawal\b", t) and re.search(
+        r"\b(?:born|bab(?:y|ies)|newborns?|infants?)\b", t
+    ):
+        return "withdrawal"  # a newborn's withdrawal after exposure in the womb
     safety_cue = bool(ci.SAFETY.search(t)) or bool(re.search(r"\b(?:give|avoided?)\b", t))
     conditions = [
         c for c in ents.conditions if c not in ("cns_depressants", "abrupt_discontinuation")

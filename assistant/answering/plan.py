@@ -334,6 +334,8 @@ def plan_question(
         for earlier in history:
             previous = plan_question(earlier, catalog, previous=previous)
     language, english = read_question(question)
+    if language != "en":  # "165.334 pacientes": a thousands point, read as 165,334
+        english = re.sub(r"(?<=\d)\. (?=\d{3}\b)", ",", english)
     english = clinical_reading(english)
     if danger.self_harm(english) and not re.search(r"\bsuicid", english, re.I):
         english += " (suicidal thoughts)"  # what the sources call it: the label's warnings

@@ -247,7 +247,8 @@ _FILL = (
 )
 _DOSING = _rx(
     # "should I raise my dose", "is it safe to stop baclofen", "how do I taper off it"
-    rf"\b{_MODAL} (?:{_SUBJ} )?{_FILL}{_CHANGE_VERB}(?: {_DOSE_OBJ}|(?<!quit)$)",
+    rf"\b{_MODAL} (?:{_SUBJ} )?{_FILL}{_CHANGE_VERB}(?: {_DOSE_OBJ}|(?<!quit)$"
+    r"| (?:when|once|now|today|tomorrow|after|before|if)\b)",
     # "can I make my evening dose 30 mg?", "should she move her night dose earlier?"
     rf"\b{_MODAL} {_SUBJ} (?:make|have|move|switch|swap|push|put) (?:my|his|her|their|the) "
     r"(?:\w+ ){0,2}?dose\b",

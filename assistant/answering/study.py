@@ -50,7 +50,7 @@ _SPECIFIC_DETAIL = re.compile(
     r"\b(?:dropped out|drop.?outs?|stopped treatment|withdrew|side effects?|adverse|tolerat\w*"
     r"|how was .* stopped|taper\w*|top dose|reached|funded|sponsor\w*|women and men|men and women"
     r"|in women|in men|sex differences?|by sex|gender"
-    r"|craving|higher dose|lower dose|which scales?|how long)\b",
+    r"|craving|higher dose|lower dose|which scales?|how long|completed|finished)\b",
     re.I,
 )
 
@@ -147,7 +147,9 @@ def _detail(own: Evidence) -> tuple[str, list] | None:
         # a second sentence only when it adds a figure or specific words (never after one
         # saying the sources give no such figures: the headline is not what was asked)
         says_none = bool(picked and _GIVES_NONE.search(picked[0].text))
-        for c in cands[1:2] if not says_none else ():
+        # "how many completed?": the figure given, nothing more is asked
+        counted = bool(picked and picked[0].numbers and asking.QUANTITY.search(q))
+        for c in cands[1:2] if not (says_none or counted) else ():
             adds = (
                 (c.numbers - picked[0].numbers if not picked[0].numbers else set())
                 or (asked & c.tokens) - picked[0].tokens
