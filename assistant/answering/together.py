@@ -2,7 +2,7 @@
 it?", "with naltrexone?"): the curated sentence that names the interaction of the asked class
 ("tricyclic antidepressants can strengthen the effect of baclofen"), led by "Not without risk"
 or "Yes"; and for a medicine no curated source names an interaction with, "No interaction ... is
-named in these sources" with the US label's warning about other sedating medicines, never a
+documented" with the US label's warning about other sedating medicines, never a
 sentence about another class or about trials that merely used both medicines.
 """
 
@@ -211,8 +211,8 @@ def interaction(ev: Evidence, vocabulary: frozenset[str] | None) -> Composition 
         pos, s, sentence = warning
         n = cites.add(store.context(pos, score=1.0), sentence, s)
         answer = (
-            f"No interaction between baclofen and {' or '.join(map(_shown, unnamed))} is named in these "
-            f"sources; the US label's general warning is about medicines that add to its "
+            f"No interaction between baclofen and {' or '.join(map(_shown, unnamed))} is "
+            f"documented; the US label's general warning is about medicines that add to its "
             f"sedation.\n- {sentence} [{n}]"
         )
         used = [k for k in plan.entities.substances if _USED_WITH.get(k) in unnamed]
