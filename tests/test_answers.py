@@ -1644,3 +1644,17 @@ def test_how_to_come_off_it_is_answered_with_the_way_down(corpus_assistant) -> N
         first = first_sentence(ans.answer)
         assert "gradual" in first and "three-day steps" not in ans.answer, (q, ans.answer)
         assert "withdrawal" in [n.kind for n in ans.notices]
+
+
+def test_how_old_is_answered_with_the_age(corpus_assistant) -> None:
+    """'How old were they?' after a study: the sentence giving their age, not the headline."""
+    ans = corpus_assistant.ask(
+        "how old were they?",
+        history=["What did the Zahra 2024 study of baclofen-related deaths in Australia find?"],
+    )
+    assert "45.6" in first_sentence(ans.answer), ans.answer
+    share = corpus_assistant.ask(
+        "In the western France poison-centre series of 111 deliberate baclofen self-poisonings, "
+        "what share of the reported symptoms were neurological?"
+    )
+    assert "45%" in first_sentence(share.answer), share.answer

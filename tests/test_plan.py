@@ -371,6 +371,7 @@ def test_a_brand_name_is_read_as_its_medicine(catalog) -> None:
         # brand names read as the medicine ("co-codamol" is codeine, "Piriton" chlorphenamine)
         "my husband takes baclofen and the dentist said take co-codamol. is it ok if he has both?",
         "i take piriton for hay fever and baclofen for my back. will the two react?",
+        "my dad is on baclofen for his MS. can he still have a few pints at the wedding?",
     ],
 )
 def test_interaction_questions_in_everyday_words(catalog, question: str) -> None:

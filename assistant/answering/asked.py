@@ -38,7 +38,7 @@ _TRAILING = re.compile(
 DETAIL_QUESTION = re.compile(
     r"^\s*(?:and\s+|so\s+)?(?:which|what (?:was|were) the (?!results?\b|outcomes?\b|findings?\b"
     r"|conclusions?\b|upshot\b)\w+|what (?!did\b|does\b|do\b|happen\w*|was\b|were\b|is\b|are\b"
-    r"|about\b|came\b|comes?\b|resulted\b|emerged\b|turned\b)\w+|(?:in |at |from |across )?how (?:much|many|long|often|high|was|were)|who|where|when|why|on what"
+    r"|about\b|came\b|comes?\b|resulted\b|emerged\b|turned\b)\w+|(?:in |at |from |across )?how (?:much|many|long|often|high|old|was|were)|who|where|when|why|on what"
     # "was that at one hospital or at lots of them?", "was it blinded?": how it was run
     # "past what amount did coma appear?", "at which dose ...?"
     r"|(?:past|above|at|from|after|below|over|under|up to|by|with|for|in|on|during|to) (?:what|which)"
@@ -74,6 +74,7 @@ NEAR_HEADLINE = 0.05
 MARGIN = 0.015
 MIN_IDF = 1.5
 KIND_IDF = 3.0
+KIND_SIMILARITY = 0.2  # the kind named is the evidence; meaning only ranks
 
 
 def asked_clause(question: str, record: RecordInfo) -> str:
@@ -174,7 +175,9 @@ _NOT_A_KIND = frozenset(
     tokenize(
         f"{_KINDS.replace('|', ' ')} was were is are did does do kind type sort one ones "
         # "how many smokers ...?" is the study's size, answered from its fields
-        "smokers drinkers patients people participants volunteers users adults men women"
+        "smokers drinkers patients people participants volunteers users adults men women "
+        # a quantity asked ("what share ...?") is a figure, not a thing to name
+        "share proportion percentage percent number fraction rate amount level concentration ratio"
     )
 )
 
@@ -195,7 +198,9 @@ def named_kind(
     kind = (
         {t for t in tokenize(m.group(1)) if store.idf(t) >= KIND_IDF} - _NOT_A_KIND if m else set()
     )
-    if not kind or kind & set(tokenize(f"{current} {record.key_result or ''}")):
+    if re.search(r"\bhow old\b", clause, re.I):
+        kind = set(tokenize("age"))  # "how old were they?": the sentence giving their age
+    if not kind or kind & set(tokenize(current or record.key_result or "")):
         return None
     vec = encode(clause)
     best: tuple[float, int, int, str] | None = None
@@ -210,7 +215,7 @@ def named_kind(
             ):
                 continue
             sim = float(vecs[i] @ vec)
-            if sim >= LOOSE_SIMILARITY and (best is None or sim > best[0]):
+            if sim >= KIND_SIMILARITY and (best is None or sim > best[0]):
                 best = (sim, pos, s, sentence)
     return best[1:] if best else None
 

@@ -247,6 +247,11 @@ PUT_DOWN_TO_IT = re.compile(
     r"(?:the|these|those|his|her|my) (?:new )?(?:tablets|pills|medicine|medication|meds|baclofen)\b",
     re.I,
 )
+_STILL_DRINK = re.compile(
+    r"\b(?:can|could|may|should) (?:i|he|she|they|you|we|my \w+) (?:still |even )?(?:have|drink"
+    r"|enjoy) (?:a |some |any |the odd |an occasional )?(?:alcohol|drinks?|beers?|wine|pints?"
+    r"|glass(?:es)? of \w+)\b"
+)
 _RISK_CUE = re.compile(
     r"\bsafe\b|\bproblems?\b|\brisk\w*|\bdanger\w*|\bok\b|\bokay\b|\bfine\b|\bharm\w*"
     r"|\bhappens?\b|\binteract\w*|\bmess\w* (?:with|up)\b|\bbad (?:mix|idea|combination)\b"
@@ -308,6 +313,8 @@ def classify(text: str, ents: Entities, personal: bool, records: Sequence[Record
         return "withdrawal"
     if (others or classes) and baclofen and _ALREADY_ON.search(t) and not hit["comparison"]:
         return "interaction"  # "he is on methadone, can he start the muscle relaxer?"
+    if baclofen and _STILL_DRINK.search(t) and not _TREATING.search(t):
+        return "interaction"  # "on it for his MS: can he still have a few pints?"
     mixing_risk = ents.substances and _MIXING.search(t) and _RISK_CUE.search(t)
     if (others or mixing_risk) and baclofen and _MIXING.search(t) and not hit["comparison"]:
         return "interaction"  # "on it to stop drinking, and zolpidem at night: risky together?"
