@@ -554,8 +554,9 @@ def _canonical(plan: Plan) -> list[str]:
     the label's withdrawal warning (not the intrathecal pump's, unless the pump is asked)."""
     if plan.intent != "withdrawal" or plan.entities.trials or plan.entities.documents:
         return []
-    pump = PUMP.search(f"{plan.english} {plan.searched}")
-    return [] if pump else safety.NOTICE_SOURCES["withdrawal"][:1]
+    said = f"{plan.english} {plan.searched}"  # (a newborn's withdrawal: the pregnancy record's)
+    elsewhere = PUMP.search(said) or safety.mentions_pregnancy(said)
+    return [] if elsewhere else safety.NOTICE_SOURCES["withdrawal"][:1]
 
 
 def search_query(plan: Plan) -> str:

@@ -231,7 +231,7 @@ def put_answer_first(
         lead = next(
             (
                 c
-                for c in pool[1:8]
+                for c in pool[1:12]
                 if c.score >= 0.6 * top
                 and _TREATED.search(c.text)
                 and topic & c.tokens  # about something asked
