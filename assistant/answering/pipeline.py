@@ -545,6 +545,8 @@ INTENT_TERMS: dict[str, str] = {
     "pharmacokinetics": "pharmacokinetics: absorption, half-life, elimination",
     "overdose": "overdose signs and management",
     "withdrawal": "abrupt discontinuation, withdrawal reactions, tapering",
+    "history": "history: synthesis, development, first approval",
+    "interaction": "interactions: alcohol and other CNS depressants, additive sedation",
     "adverse_effects": "adverse reactions: drowsiness, dizziness, weakness",
 }
 
