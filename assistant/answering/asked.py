@@ -8,7 +8,8 @@ study's headline result.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from typing import Any
 
 import numpy as np
 
@@ -118,24 +119,18 @@ def answering_sentence(
     best: tuple[float, int, int, str] | None = None
     runner_up = 0.0
     why = bool(_WHY.match(clause))
-    for pos in store.record_positions(record.id):
-        body = store.texts[pos]
-        vecs = store.sentence_vectors_of(pos)
-        for i, (s, e) in enumerate(store.sentences[pos]):
-            sentence = body[s:e].strip()
-            if (
-                "\n" in sentence
-                or len(sentence) < 30
-                or not _WHOLE.search(sentence)  # cut at a chunk's edge
-                or not wanted & set(tokenize(sentence))
-                or (why and not _CAUSAL.search(sentence))  # "why?": a sentence giving a reason
-            ):
-                continue
-            sim = float(vecs[i] @ vec)
-            if best is None or sim > best[0]:
-                best, runner_up = (sim, pos, s, sentence), (best[0] if best else 0.0)
-            else:
-                runner_up = max(runner_up, sim)
+    for pos, s, sentence, sentence_vec in _whole_sentences(store, record):
+        if (
+            len(sentence) < 30
+            or not wanted & set(tokenize(sentence))
+            or (why and not _CAUSAL.search(sentence))  # "why?": a sentence giving a reason
+        ):
+            continue
+        sim = float(sentence_vec @ vec)
+        if best is None or sim > best[0]:
+            best, runner_up = (sim, pos, s, sentence), (best[0] if best else 0.0)
+        else:
+            runner_up = max(runner_up, sim)
     if best is None or best[0] < bar:
         return None
 
@@ -204,20 +199,23 @@ def named_kind(
         return None
     vec = encode(clause)
     best: tuple[float, int, int, str] | None = None
+    for pos, s, sentence, sentence_vec in _whole_sentences(store, record):
+        if kind & set(tokenize(sentence)):
+            sim = float(sentence_vec @ vec)
+            if sim >= KIND_SIMILARITY and (best is None or sim > best[0]):
+                best = (sim, pos, s, sentence)
+    return best[1:] if best else None
+
+
+def _whole_sentences(store: Any, record: RecordInfo) -> Iterator[tuple[int, int, str, Any]]:
+    """(chunk position, start, sentence, its vector) for the record's sentences that are whole:
+    on one line and not cut at a chunk's edge."""
     for pos in store.record_positions(record.id):
         body, vecs = store.texts[pos], store.sentence_vectors_of(pos)
         for i, (s, e) in enumerate(store.sentences[pos]):
             sentence = body[s:e].strip()
-            if (
-                "\n" in sentence
-                or not _WHOLE.search(sentence)
-                or not kind & set(tokenize(sentence))
-            ):
-                continue
-            sim = float(vecs[i] @ vec)
-            if sim >= KIND_SIMILARITY and (best is None or sim > best[0]):
-                best = (sim, pos, s, sentence)
-    return best[1:] if best else None
+            if "\n" not in sentence and _WHOLE.search(sentence):
+                yield pos, s, sentence, vecs[i]
 
 
 def detail_answer(
