@@ -315,8 +315,8 @@ def classify(text: str, ents: Entities, personal: bool, records: Sequence[Record
         return "interaction"  # "he is on methadone, can he start the muscle relaxer?"
     if baclofen and _STILL_DRINK.search(t) and not _TREATING.search(t):
         return "interaction"  # "on it for his MS: can he still have a few pints?"
-    mixing_risk = ents.substances and _MIXING.search(t) and _RISK_CUE.search(t)
-    if (others or mixing_risk) and baclofen and _MIXING.search(t) and not hit["comparison"]:
+    mixing_risk = others or (ents.substances and _RISK_CUE.search(t))
+    if mixing_risk and baclofen and _MIXING.search(t) and not hit["comparison"]:
         return "interaction"  # "on it to stop drinking, and zolpidem at night: risky together?"
     if personal and hit["dosing"]:
         return "dosing"
