@@ -112,6 +112,7 @@ LABELLED: list[tuple[str, set[str]]] = [
     ("Should I stop taking baclofen?", {W, D}),
     ("Can I skip a dose tonight?", {W, D}),
     ("I missed a dose of baclofen, what now?", {W, D}),
+    ("what happens if my son misses one dose of his baclofen?", {W, D}),
     ("What dose should I take for drinking?", {D, OFF}),
     ("What is the maximum dose I can take?", {D}),
     ("Is 120 mg too much?", {D}),

@@ -252,6 +252,9 @@ _DOSING = _rx(
     # "can I make my evening dose 30 mg?", "should she move her night dose earlier?"
     rf"\b{_MODAL} {_SUBJ} (?:make|have|move|switch|swap|push|put) (?:my|his|her|their|the) "
     r"(?:\w+ ){0,2}?dose\b",
+    # "my son misses one dose", "she forgot her evening dose": someone's own missed dose
+    r"\b(?:i|he|she|they|my \w+) (?:miss|misses|missed|forgot|forgets|skip|skips|skipped) "
+    r"(?:\w+ ){0,2}?doses?\b",
     # "what if I take 3 at once", "is it bad that I took 40 mg instead of 20"
     rf"\bwhat if {_SUBJ} (?:take|took|skip|skipped|miss|missed|stop|stopped|double|doubled)\b",
     r"\b(?:take|took|taking|taken) \d+ ?(?:mg|milligrams?|pills?|tablets?)? instead of\b",
@@ -337,7 +340,7 @@ STOPPING = _rx(
     r"|withdrawn)\b",
     r"\bpumps? (?:\w+ ){0,3}?(?:runs? (?:dry|out|empty)|ran (?:dry|out|empty)|stops?|stopped|fails?"
     r"|failed|malfunction\w*|breaks?|broke)\b",
-    r"\b(?:miss|missed|missing|skip|skipped|skipping|forgot|forget|forgetting) (?:\w+ ){0,3}?"
+    r"\b(?:miss|misses|missed|missing|skip|skips|skipped|skipping|forgot|forgets|forget|forgetting) (?:\w+ ){0,3}?"
     r"(?:dose|doses|pill|pills|tablet|tablets|baclofen)\b",
     r"\b(?:abrupt|sudden)\w* (?:withdrawal|stop\w*|discontinu\w*|cessation|end\w*)\b",
     r"\bbaclofen withdrawal\b|\bwithdrawal (?:from|of|after stopping) (?:baclofen|it|the drug)\b",
