@@ -1658,3 +1658,59 @@ def test_how_old_is_answered_with_the_age(corpus_assistant) -> None:
         "what share of the reported symptoms were neurological?"
     )
     assert "45%" in first_sentence(share.answer), share.answer
+
+
+def test_a_second_question_about_the_study_is_answered_too(corpus_assistant) -> None:
+    """'Did it work, and how many stayed to the end?': the result, then the sentence with the
+    figure the second part asks for; 'how many ..., and how many were intentional?' likewise."""
+    ans = corpus_assistant.ask(
+        "Did the Ponizovsky 2015 trial show any benefit, and how many were still taking part at "
+        "one year?"
+    )
+    assert "no benefit" in first_sentence(ans.answer).lower(), ans.answer
+    assert "37%" in ans.answer, ans.answer
+    deaths = corpus_assistant.ask(
+        "How many baclofen deaths did Zahra 2024 count, and how many were intentional?"
+    )
+    assert "102" in first_sentence(deaths.answer) and "54.9%" in deaths.answer, deaths.answer
+
+
+def test_a_figure_asked_is_answered_with_the_sentence_giving_that_figure(corpus_assistant) -> None:
+    """A pooled outcome and how many trials fed it: the sentence with that outcome's trials,
+    not the review's total; a count ('how many had taken it?') from a sentence that words it
+    otherwise ('exposed'); a count, not a rate, for 'how many were assessed?'."""
+    pda = corpus_assistant.ask(
+        "In the Pierce 2018 meta-analysis, what happened to percent days abstinent, and how many "
+        "trials was that based on?"
+    )
+    assert "0.21" in first_sentence(pda.answer), pda.answer
+    assert re.search(r"\b7\b[^.]*\btrials\b", pda.answer), pda.answer
+    exposed = corpus_assistant.ask(
+        "In the Chaignot 2018 French cohort of 165,334 patients, how many had taken baclofen?"
+    )
+    assert "47,614" in first_sentence(exposed.answer), exposed.answer
+    assessed = corpus_assistant.ask(
+        "how many patients were still being followed at 12 months?",
+        history=["What did the Owens 2017 liver clinic cohort find?"],
+    )
+    assert "113" in first_sentence(assessed.answer), assessed.answer
+    longer = corpus_assistant.ask(
+        "how much longer were they in the ICU?",
+        history=["What did the BACLOREA trial find?"],
+    )
+    assert "14 versus 11" in first_sentence(longer.answer), longer.answer
+
+
+def test_how_they_knew_is_answered_with_how_it_was_measured(corpus_assistant) -> None:
+    ans = corpus_assistant.ask(
+        "how did they know whether people had stopped drinking?",
+        history=["What did the Owens 2017 UK cohort report?"],
+    )
+    assert "self-reported" in first_sentence(ans.answer), ans.answer
+
+
+def test_a_date_alone_does_not_make_a_question_about_a_trial(corpus_assistant) -> None:
+    """A court's June 2020 ruling is not the trial published in June 2020."""
+    ans = corpus_assistant.ask("Why did the court in Cergy-Pontoise suspend Baclocur in June 2020?")
+    assert ans.plan.entities.trials == [], ans.plan
+    assert "reg_france_courts" in {c.source_id for c in ans.citations}, ans.answer

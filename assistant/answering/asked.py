@@ -8,12 +8,20 @@ study's headline result.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from typing import Any
 
 import numpy as np
 
-from assistant.answering.compose import QUESTION_WORDS, Citations, Composition, Evidence
+from assistant.answering.compose import (
+    QUESTION_WORDS,
+    Citations,
+    Composition,
+    Evidence,
+    citation_for,
+)
+from assistant.answering.sentence_kinds import SAME_WORD
 from assistant.library.chunks import tokenize
 from assistant.library.records import RecordInfo
 from assistant.vocab import ROUTE_TRIAL
@@ -25,7 +33,7 @@ _KINDS = (
 # "In the 2012 French retrospective study of 181 drinkers, ..."
 _LEADING = re.compile(
     r"^\s*(?:and\s+)?(?:in|for|among|from|during|within|across|of)\s+(?:the|a|an|this|that|their"
-    r"|its)\b[^,?]*?,\s*",
+    r"|its)\b(?:[^,?]|,(?=\d{3}))*?,(?!\d{3})\s*",  # ("165,334 patients" is one phrase)
     re.I,
 )
 # "... than on placebo in the fMRI study?"
@@ -40,6 +48,9 @@ DETAIL_QUESTION = re.compile(
     r"^\s*(?:and\s+|so\s+)?(?:which|what (?:was|were) the (?!results?\b|outcomes?\b|findings?\b"
     r"|conclusions?\b|upshot\b)\w+|what (?!did\b|does\b|do\b|happen\w*|was\b|were\b|is\b|are\b"
     r"|about\b|came\b|comes?\b|resulted\b|emerged\b|turned\b)\w+|(?:in |at |from |across )?how (?:much|many|long|often|high|old|was|were)|who|where|when|why|on what"
+    # "how did they know people weren't drinking?": how something was measured
+    r"|how (?:did|do) (?:they|it|the \w+) (?:know|measure|assess|judge|define|check|tell|count"
+    r"|record|confirm|track|monitor|decide|choose|select|recruit|find)"
     # "was that at one hospital or at lots of them?", "was it blinded?": how it was run
     # "past what amount did coma appear?", "at which dose ...?"
     r"|(?:past|above|at|from|after|below|over|under|up to|by|with|for|in|on|during|to) (?:what|which)"
@@ -75,6 +86,7 @@ NEAR_HEADLINE = 0.05
 MARGIN = 0.015
 MIN_IDF = 1.5
 KIND_IDF = 3.0
+NAMES_MUCH = 6.0  # IDF of the asked words a sentence names to outrank a field's answer
 KIND_SIMILARITY = 0.2  # the kind named is the evidence; meaning only ranks
 
 
@@ -119,45 +131,127 @@ def answering_sentence(
     best: tuple[float, int, int, str] | None = None
     runner_up = 0.0
     why = bool(_WHY.match(clause))
+    # "..., and how many trials fed into it?": a sentence giving a figure (of trials)
+    figure = bool(QUANTITY.search(clause))
+    counted = _COUNTED.search(clause)
+    noun = ""  # the words naming what is counted ("baclofen-related deaths", not "were")
+    for word in counted.group(1).split() if counted else ():
+        if word.lower() in _NOT_COUNTED:
+            break
+        noun += f" {word}"
+    # what is counted is asked too ("how many deaths ...?"), whatever else names the study
+    named = _words(wanted) | (_words(tokenize(noun)) - {"baclofen"})
+    cands: list[tuple[float, int, int, str]] = []
     for pos, s, sentence, sentence_vec in _whole_sentences(store, record):
         if (
             len(sentence) < 30
-            or not wanted & set(tokenize(sentence))
+            or not named & _words(tokenize(sentence))
             or (why and not _CAUSAL.search(sentence))  # "why?": a sentence giving a reason
+            or (figure and not _has_figure(sentence, noun))  # a figure asked: one giving it
         ):
             continue
-        sim = float(sentence_vec @ vec)
-        if best is None or sim > best[0]:
-            best, runner_up = (sim, pos, s, sentence), (best[0] if best else 0.0)
-        else:
-            runner_up = max(runner_up, sim)
+        cands.append((float(sentence_vec @ vec), pos, s, sentence))
+    cands.sort(reverse=True)
+    best = cands[0] if cands else None
+    runner_up = cands[1][0] if len(cands) > 1 else 0.0
+    if counted and not noun and best and not _COUNT.search(best[3]):
+        # "how many were assessed at 12 months?": a count ("113 of the 219"), not a rate
+        # ("53% of those assessed"), when a sentence about as near gives one
+        counts = [c for c in cands if _COUNT.search(c[3]) and c[0] >= best[0] - COUNT_LEEWAY]
+        if counts:
+            best, runner_up = counts[0], best[0]
+            if best[0] >= LOOSE_SIMILARITY and not _COUNT.search(f"{current} {record.key_result}"):
+                return best[1], best[2], best[3]  # the only count said of what was asked
     if best is None or best[0] < bar:
         return None
 
     def covered(text: str) -> float:
-        return sum(store.idf(t) for t in wanted & set(tokenize(text)))
+        said = _words(tokenize(text))
+        return sum(store.idf(t) for t in wanted if SAME_WORD.get(t, t) in said)
 
     # an answer from the study's fields ("its setting: primary care") stands, unless a sentence
     # says far more plainly what was asked ("who was excluded?" against the population field)
     plainer = best[0] >= MIN_SIMILARITY + 0.1 and best[0] - now >= 2 * CLEAR_LEAD
+    names_more = covered(best[3]) >= max(4.0, 2 * covered(current))
     if from_fields and not far and not (plainer and covered(best[3]) > covered(current)):
-        return None
+        # or as near, naming far more of what was asked ("percent days abstinent ... 7 trials"
+        # against "it pooled 13 trials"); a field answering in its own words ("its setting:
+        # primary care") stands unless the sentence names much of what was asked ("more than
+        # 200 mg ... predicted coma and seizures")
+        named = covered(current)
+        enough = max(4.0, 1.5 * named) if named > 0 else NAMES_MUCH
+        if not (covered(best[3]) >= enough and best[0] >= now):
+            return None
     # close enough in meaning, or far closer than anything else the study says, or clearly
     # closer than the answer given while naming most of what was asked ("the mean age ... and
     # what percentage were men?")
-    says_it = covered(best[3]) >= max(4.0, 2 * covered(current)) and best[0] - now >= CLEAR_LEAD
+    says_it = names_more and best[0] - now >= CLEAR_LEAD
     if best[0] < MIN_SIMILARITY and not (
         best[0] >= LOOSE_SIMILARITY
         and (best[0] - max(runner_up, bar - MARGIN) >= CLEAR_LEAD or says_it)
     ):
         return None
-    if current and covered(best[3]) < covered(current):
+    if (
+        current
+        and covered(best[3]) < covered(current)
+        # ("how much longer did they stay?" when the answer says "a longer stay", no figure)
+        and not (figure and _figure_near(best[3], wanted) and not _figure_near(current, wanted))
+    ):
         return None  # the answer already says more of what was asked
-    # a figure, not a year or a citation ("(Cochrane 2018)")
-    figures = re.sub(r"\([^()]*\b(?:19|20)\d\d\b[^()]*\)|\b(?:19|20)\d\d\b", " ", best[3])
-    if QUANTITY.match(clause) and not re.search(r"\d", figures):
-        return None  # "how many trials did it include?": a figure, not a remark on them
     return best[1], best[2], best[3]
+
+
+# a number of things counted, not a rate, a dose, a duration or a year
+_COUNT = re.compile(
+    r"\b(?<![.,])\d[\d,]*\b(?![.,]\d)(?!\s*(?:%|per ?cent|mg|g\b|ml|mmol|months?|weeks?|years?|days?"
+    r"|hours?|h\b|min))(?<!\b(?:19|20)\d\d)"
+)
+COUNT_LEEWAY = 0.15
+_COUNTED = re.compile(r"\bhow many ((?:[\w-]+ ?){1,3})", re.I)
+_NOT_COUNTED = frozenset(
+    [
+        "of",
+        "were",
+        "was",
+        "had",
+        "have",
+        "did",
+        "do",
+        "does",
+        "are",
+        "is",
+        "in",
+        "on",
+        "at",
+        "the",
+        "them",
+        "they",
+    ]
+)
+
+
+def _figure_near(text: str, wanted: set[str]) -> bool:
+    """A figure within a few words after an asked word ("longer in the ICU (14 versus 11")."""
+    words = _words(wanted)
+    for m in re.finditer(r"[\w-]+", text):
+        if _words(tokenize(m.group(0))) & words and re.search(
+            r"^\W*(?:\S+\s+){0,5}?\S*\d", text[m.end() : m.end() + 60]
+        ):
+            return True
+    return False
+
+
+def _has_figure(sentence: str, noun: str = "") -> bool:
+    """A figure, not a year or a citation ("(Cochrane 2018)"); of ``noun`` when given ("7
+    trials" for "how many trials?")."""
+    figures = re.sub(r"\([^()]*\b(?:19|20)\d\d\b[^()]*\)|\b(?:19|20)\d\d\b", " ", sentence)
+    if not noun:
+        return bool(re.search(r"\d", figures))
+    stem = set(tokenize(noun)) - {"baclofen"}
+    return any(
+        set(tokenize(m.group(1))) & stem
+        for m in re.finditer(r"\d[\d,.]*\s+((?:[a-z-]+\s+){0,2}[a-z-]+)", figures, re.I)
+    )
 
 
 # "which procedure ...?", "with which hospital's services ...?": the kind of thing asked for
@@ -173,6 +267,20 @@ _NOT_A_KIND = frozenset(
         "smokers drinkers patients people participants volunteers users adults men women "
         # a quantity asked ("what share ...?") is a figure, not a thing to name
         "share proportion percentage percent number fraction rate amount level concentration ratio"
+    )
+)
+
+
+_HOW_MEASURED = re.compile(
+    r"\s*(?:and\s+|so\s+)?how (?:did|do|was|were) (?:they|it|the \w+) (?:know|measured?|assess\w*"
+    r"|check\w*|tell|confirm\w*|track\w*|monitor\w*|judged?|counted|recorded|defined)\b",
+    re.I,
+)
+_MEASURES = frozenset(
+    tokenize(
+        "self questionnaire questionnaires "  # ("self-reported": "self", not "reported")
+        "timeline followback diary diaries breathalyser breath urine biomarker biomarkers scale "
+        "interview interviews carbohydrate-deficient transferrin cdt"
     )
 )
 
@@ -193,8 +301,12 @@ def named_kind(
     kind = (
         {t for t in tokenize(m.group(1)) if store.idf(t) >= KIND_IDF} - _NOT_A_KIND if m else set()
     )
+    floor = KIND_SIMILARITY
     if re.search(r"\bhow old\b", clause, re.I):
         kind = set(tokenize("age"))  # "how old were they?": the sentence giving their age
+    elif _HOW_MEASURED.match(clause):
+        # "how did they know ...?": the sentence naming how it was measured, however it is put
+        kind, floor = set(_MEASURES), 0.0
     if not kind or kind & set(tokenize(current or record.key_result or "")):
         return None
     vec = encode(clause)
@@ -202,9 +314,14 @@ def named_kind(
     for pos, s, sentence, sentence_vec in _whole_sentences(store, record):
         if kind & set(tokenize(sentence)):
             sim = float(sentence_vec @ vec)
-            if sim >= KIND_SIMILARITY and (best is None or sim > best[0]):
+            if sim >= floor and (best is None or sim > best[0]):
                 best = (sim, pos, s, sentence)
     return best[1:] if best else None
+
+
+def _words(tokens: Iterable[str]) -> set[str]:
+    """Word stems, with words of one meaning as one ("taken" and "exposed")."""
+    return {SAME_WORD.get(t, t) for t in tokens}
 
 
 def _whole_sentences(store: Any, record: RecordInfo) -> Iterator[tuple[int, int, str, Any]]:
@@ -264,3 +381,72 @@ _CAUSAL = re.compile(
 )
 # a sentence that gives its reason in the one before ("the authors therefore suggested ...")
 _THEREFORE = re.compile(r"\b(?:therefore|thus|hence|for this reason|as a result|this led)\b", re.I)
+
+
+# "did it make any difference, and how many were still taking part at the end?": a second
+# question, for one detail, after the first
+_AND_THEN = re.compile(r",?\s+and\s+(?=(?:how|what|which|who|when|where|why)\b)", re.I)
+
+
+_REFERS_BACK = re.compile(r"\b(?:that|this|it|those|these)\b", re.I)
+
+
+def first_question(
+    question: str, record: RecordInfo, asks_result: Callable[[str], bool] = lambda q: True
+) -> str:
+    """The first of two questions about a study when it asks for the result (``asks_result``)
+    and the second for a detail ("Did it show any benefit, and how many were still taking
+    part?" -> "Did it show any benefit?"); "" otherwise."""
+    parts = _AND_THEN.split(question, maxsplit=1)
+    if len(parts) < 2 or not DETAIL_QUESTION.match(parts[1]) or _ALSO_RESULT.search(parts[1]):
+        return ""
+    if detail_only(asked_clause(parts[0], record)) or not asks_result(parts[0]):
+        return ""  # (two details: the whole question finds the first one's sentence)
+    return parts[0].rstrip(" ,;") + "?"
+
+
+def second_question(
+    ev: Evidence,
+    record: RecordInfo,
+    question: str,
+    comp: Composition,
+    encode: Callable[[str], np.ndarray] | None,
+    named_detail: Callable[[str], tuple[Any, int, str] | None] | None = None,
+) -> Composition:
+    """``comp`` (the answer to a question's first part) with one more point: the study's sentence
+    stating the detail its second part asks (by ``named_detail``, a finder for details with a
+    name such as dropouts, then by meaning), when it is not said already."""
+    clause = asked_clause(question, record)
+    parts = _AND_THEN.split(clause, maxsplit=1)
+    if encode is None or comp.abstained or len(parts) < 2:
+        return comp
+    second = parts[1]
+    if not DETAIL_QUESTION.match(second) or _ALSO_RESULT.search(second):
+        return comp
+    first = re.sub(r"\s*\[\d+\]", "", comp.answer.split("\n")[0])
+    counted = _COUNTED.search(second)
+    if counted and _has_figure(first, counted.group(1)):
+        return comp  # "how many trials fed into it?" when the answer says "(7 trials, ...)"
+    found = named_detail(second) if named_detail else None
+    if found is None:
+        asked = set(tokenize(second)) - QUESTION_WORDS
+        near = named_kind(ev, record, second, encode, first) or answering_sentence(
+            ev, record, second, asked, encode, first
+        )
+        if near is None and _REFERS_BACK.search(second):
+            # "how many trials was that based on?": the first part says what "that" is
+            asked |= set(tokenize(parts[0])) - QUESTION_WORDS
+            near = answering_sentence(ev, record, clause, asked, encode, first)
+        if near is not None:
+            found = (ev.store.context(near[0], score=1.0), near[1], near[2])
+    if found is None or found[2] in comp.answer:
+        return comp
+    ctx, start, sentence = found
+    citations = list(comp.citations)
+    same = [c for c in citations if c.chunk_id == ctx.chunk_id and sentence in c.quote]
+    if same:
+        n = same[0].n
+    else:
+        n = len(citations) + 1
+        citations.append(citation_for(n, ctx, sentence))
+    return replace(comp, answer=f"{comp.answer}\n- {sentence} [{n}]", citations=citations)

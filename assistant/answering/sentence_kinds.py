@@ -147,6 +147,9 @@ SAME_WORD = {
     # how a question and a regulator's record may name the same body and act
     **{w: "committe" for w in tokenize("panel panels")},
     **{w: "conclud" for w in tokenize("decide decided decision verdict judged")},
+    # a medicine taken, received or been exposed to ("how many had taken it?")
+    **{w: "receiv" for w in tokenize("taken exposed")},
+    **{w: "assess" for w in tokenize("evaluated")},
 }
 
 THIS_THING = re.compile(

@@ -66,7 +66,8 @@ _DETAILS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = tuple(
             "side-effect figures",
         ),
         (
-            r"drop(?:ped)? ?out|stopped (?:treatment|taking)|withdrew|quit the|still in|completed|retention",
+            r"drop(?:ped)? ?out|stopped (?:treatment|taking)|withdrew|quit the|still (?:in|taking part"
+            r"|enrolled|participating)|completed|retention|stay\w* in the (?:study|trial)",
             r"drop(?:ped)? ?out|dropout|discontinu\w*|withdr[ae]w(?!al)\w*|completed|retention"
             r"|remained in|lost to|stopped (?:early|treatment|taking)|left the (?:study|trial)",
             "dropout figures",
@@ -92,7 +93,8 @@ _DETAILS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = tuple(
         (
             r"volunteers|how many (?:people|patients|participants)|(?:each|per|every) (?:arm|group)"
             r"|^(?!.*\b(?:age|ages|aged|old|percentage|proportion|share)\b).*\bparticipants\b",
-            r"\b\d+\b.*\b(?:volunteers|participants|patients|people|adults|men|women)\b",
+            r"\b\d+\b.*\b(?:volunteers|participants|patients|people|adults|men|women)\b"
+            r"|\b\d+ (?:to|on|in|received|were given) (?:the )?(?:baclofen|placebo)\b",
             "participant numbers",
         ),
     )
@@ -220,6 +222,20 @@ _DID_IT_CHANGE = re.compile(
 )
 
 
+# "what did it find?", "did it work?", "what came of it?": its result asked (not "what does it
+# cover?", a scope)
+_RESULT_ASKED = re.compile(
+    r"\b(?:find|found|show|showed|shown|results?|conclu\w*|work|worked|works|effective|efficacy"
+    r"|benefit\w*|help|helped|succe\w*|fail\w*|what happened|came of|come of|differen\w*|beat"
+    r"|outperform\w*|positive|negative)\b",
+    re.I,
+)
+
+
+def _asks_result(question: str) -> bool:
+    return bool(_RESULT_ASKED.search(question) or _DID_IT_CHANGE.match(question))
+
+
 def _about_key_result(question: str, record: RecordInfo, store: object) -> bool:
     """Whether the question asks about what the study's key result states: enough of its
     specific words (IDF-weighted, leaving out the words that only identify the study) are in the
@@ -243,11 +259,16 @@ def trial_result(ev: Evidence, record: RecordInfo) -> Composition | None:
     question asks, from the study's own text. A specific question about the study ("how many
     reached the top dose?") is answered from its text alone; a detail the answer's first
     sentence does not state ("which liver tests improved?") by the sentence that states it."""
+    question = ev.plan.english or ev.plan.question
+    whole = ev
+    first_part = asking.first_question(question, record, _asks_result)
+    if first_part:  # "did it work, and how many ...?": the first part first, the second after
+        ev = replace(ev, plan=replace(ev.plan, english=first_part))
+        question = first_part
     fact = study_fact(ev, record)  # an answer from the study's fields, computed once
     comp = fact if fact is not None else _trial_result(ev, record)
-    question = ev.plan.english or ev.plan.question
     clause = asking.asked_clause(question, record)
-    if (
+    if not (
         comp is None
         or comp.abstained
         or comp.answer.startswith("Not reported")  # (a loose match must not overrule it)
@@ -255,11 +276,25 @@ def trial_result(ev: Evidence, record: RecordInfo) -> Composition | None:
         or any(asks.search(clause) for asks, _, _ in _DETAILS)
         or _figures_not_reported(question, record, ev.store)
     ):
-        return comp
-    words = _specific_words(GENERIC_RESULT.sub(" ", clause), record, described=False)
-    first = re.sub(r"\s*\[\d+\]", "", comp.answer.split("\n")[0])
-    fields = fact is not None
-    return asking.detail_answer(ev, record, question, words, ev.encode, first, fields) or comp
+        words = _specific_words(GENERIC_RESULT.sub(" ", clause), record, described=False)
+        first = re.sub(r"\s*\[\d+\]", "", comp.answer.split("\n")[0])
+        fields = fact is not None
+        comp = asking.detail_answer(ev, record, question, words, ev.encode, first, fields) or comp
+    if comp is None:
+        return None
+
+    def named_detail(second: str) -> tuple[object, int, str] | None:
+        own = record_evidence(ev, record)
+        own = replace(own, plan=replace(own.plan, english=second, question=second))
+        detail = _detail(own)
+        if not detail or not detail[1]:
+            return None
+        s = detail[1][0]
+        return own.contexts[s.ctx], s.start, s.text
+
+    # "..., and how many were still taking part at the end?": that too
+    asked = whole.plan.english or whole.plan.question
+    return asking.second_question(whole, record, asked, comp, ev.encode, named_detail)
 
 
 def _trial_result(ev: Evidence, record: RecordInfo) -> Composition | None:

@@ -22,7 +22,8 @@ _ASKS_POOLED = re.compile(
 _ASKS_SIZE = re.compile(
     # (not "how many centres / sites / hospitals / countries ...?")
     r"\bhow (?:many|large|big)\b(?! (?:\w+ )?(?:centres|centers|sites|hospitals|clinics|countries"
-    r"|cities|practices|trials|studies)\b)(?!.*\b(?:dropped|stopped|quit|left|withdrew|reached|got to"
+    r"|cities|practices|trials|studies|deaths|cases|admissions|calls|exposures|poisonings"
+    r"|overdoses)\b)(?!.*\b(?:dropped|stopped|quit|left|withdrew|reached|got to"
     r"|died|needed|abstinent|relapsed|completed|finished|still|remain\w*|stayed|stay|kept|sober"
     r"|dry|off|improved|responded|succeeded|drank|drinking)\b|.*\b(?:each|per|every)"
     r" (?:arm|group)\b|\s+(?:of|among) (?:those|them|these|the \w+)\b)|\bsample size\b"
