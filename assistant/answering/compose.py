@@ -330,11 +330,9 @@ class ExtractiveComposer:
             for k in _SUBSTANCE_RX
             if plan.entities.substances and k not in plan.entities.substances
         }
-        other_places = {
-            k
-            for k in JURISDICTION_SAID
-            if plan.entities.jurisdictions and k not in plan.entities.jurisdictions
-        }
+        # the country asked about (a study's own country is not what is asked of it)
+        asked_places = [] if plan.entities.trials else plan.entities.jurisdictions
+        other_places = {k for k in JURISDICTION_SAID if asked_places and k not in asked_places}
         asks_overdose = bool(_OVERDOSE.search(plan.english or plan.question))
         asks_approval = bool(ASKS_APPROVAL.search(plan.english or plan.question))
         # "and for someone on dialysis?": the one word a follow-up adds is what it asks
@@ -457,14 +455,10 @@ class ExtractiveComposer:
                 if (
                     other_places
                     and any(JURISDICTION_SAID[k].search(low) for k in other_places)
-                    and not any(
-                        JURISDICTION_SAID[k].search(low) for k in plan.entities.jurisdictions
-                    )
+                    and not any(JURISDICTION_SAID[k].search(low) for k in asked_places)
                 ):
                     score -= 0.15
-                if plan.entities.jurisdictions and any(
-                    JURISDICTION_SAID[k].search(low) for k in plan.entities.jurisdictions
-                ):
+                if asked_places and any(JURISDICTION_SAID[k].search(low) for k in asked_places):
                     score += 0.05
                     if (
                         plan.intent == "regulation"

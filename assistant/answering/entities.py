@@ -86,7 +86,12 @@ _GENERIC = frozenset(
         "baclofen trial trials study studies find found show showed result results what did "
         "does do which how people patients paper review meta analysis conclude published "
         "effect effects drug medicine muscle relaxant spasm pill pills the in of a and with "
-        "about say says tell me know"
+        "about say says tell me know make made any difference work worked help helped"
+    )
+)
+_DATE_WORDS = frozenset(
+    tokenize(
+        "january february march april may june july august september october november december"
     )
 )
 _NUMBER = re.compile(r"\b(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\b")
@@ -323,7 +328,13 @@ def find_trials(text: str, catalog: Sequence[RecordInfo]) -> list[str]:
     top, runner = profiles.records[order[0]], profiles.records[order[1]] if len(order) > 1 else None
     if sizes and top.n in sizes and (runner is None or runner.n not in sizes) and best >= 8.0:
         return [top.id]  # described by its size and more ("ten men ... for a month")
-    if best >= 12.0 and best >= 1.8 * max(second, 1.0):  # described without "trial" or "study"
+    if (
+        best >= 12.0
+        and best >= 1.8 * max(second, 1.0)  # described without "trial" or "study"
+        # by more than a date ("suspended in June 2020" is not the trial published then)
+        and {w for w in set(tokenize(t)) & profiles.tokens[order[0]] if not w.isdigit()}
+        - _DATE_WORDS
+    ):
         return [profiles.records[order[0]].id]
     return []
 

@@ -29,6 +29,11 @@ LAY_TERMS: tuple[tuple[str, str], ...] = (
     (r"\bgps?\b|\bfamily doctors?\b|\bfamily practices?\b", "general practitioners (primary care)"),
     (r"(?:for )?a (?:whole|full|entire) year", "for 12 months"),
     (r"\bvets\b(?= with| who| in)", "veterans"),
+    (  # "were the trials consistent with each other?": how much their results differed
+        r"\b(?:were|are) the (?:trials|studies|results) (?:consistent|in agreement|similar)"
+        r"(?: with each other| to each other| across (?:the )?(?:trials|studies))?",
+        "how much heterogeneity was there between the trials",
+    ),
     (r"\bhep(?:atitis)?[ -]?c\b", "hepatitis C"),
     (r"\bguys\b|\bblokes\b|\bfellas\b|\bdudes\b", "people"),
     (r"liver damage(?: from (?:drinking|alcohol|booze))?|damaged livers?", "liver cirrhosis"),

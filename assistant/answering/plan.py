@@ -95,9 +95,10 @@ def _inherit(plan: Plan, previous: Plan) -> Plan:
         (intent == "dosing" and "dose" in plan.aspects) or not has_intent_words(plan.english)
     ):
         intent = "adverse_effects"  # "its side effects?" then "and at high doses?", "do they pass?"
+    trials = ents.trials or ([] if new_substance or ents.jurisdictions else prev.trials)
     merged = Entities(
         substances=ents.substances or prev.substances,
-        trials=ents.trials or ([] if new_substance or ents.jurisdictions else prev.trials),
+        trials=trials,
         conditions=ents.conditions
         or (
             prev.conditions
@@ -107,8 +108,13 @@ def _inherit(plan: Plan, previous: Plan) -> Plan:
         ),
         other_medicines=ents.other_medicines
         or (prev.other_medicines if intent == "comparison" else []),
+        # (the country of a study still talked about is still the topic)
         jurisdictions=ents.jurisdictions
-        or (prev.jurisdictions if intent in ("regulation", "dosing", "history") else []),
+        or (
+            prev.jurisdictions
+            if intent in ("regulation", "dosing", "history") or (trials and not ents.trials)
+            else []
+        ),
         documents=ents.documents or prev.documents,
     )
     if merged.trials and intent in ("efficacy", "which_trials", "contraindication"):
@@ -303,7 +309,8 @@ def _standalone(plan: Plan, catalog: Sequence[RecordInfo]) -> str:
         if s in SUBSTANCE_RX and not SUBSTANCE_RX[s].search(t):
             extra.append(s)
     for j in plan.entities.jurisdictions:
-        if not JURISDICTION_RX[j].search(t):
+        # (a study's country is not searched for: its name says where it was)
+        if not JURISDICTION_RX[j].search(t) and not plan.entities.trials:
             extra.append(JURISDICTIONS[j])
     for c in plan.entities.conditions:
         if c.replace("_", " ") not in t:
