@@ -1714,3 +1714,36 @@ def test_a_date_alone_does_not_make_a_question_about_a_trial(corpus_assistant) -
     ans = corpus_assistant.ask("Why did the court in Cergy-Pontoise suspend Baclocur in June 2020?")
     assert ans.plan.entities.trials == [], ans.plan
     assert "reg_france_courts" in {c.source_id for c in ans.citations}, ans.answer
+
+
+def test_does_the_same_go_for_asks_the_question_before_of_something_else(
+    corpus_assistant,
+) -> None:
+    """'Does the same apply to the syrup?' after a half-life question: the oral solution's own
+    half-life."""
+    ans = corpus_assistant.ask(
+        "does the same apply to the syrup?", history=["How long is baclofen's half-life?"]
+    )
+    assert "5.7" in first_sentence(ans.answer), ans.answer
+
+
+def test_birth_defects_in_animals_is_a_pregnancy_question(corpus_assistant) -> None:
+    """Harm to the unborn in animal studies is answered from the label's pregnancy section with
+    the pregnancy notice, not from the animal studies of craving."""
+    ans = corpus_assistant.ask("Has baclofen caused birth defects in lab animals?")
+    assert {c.source_id for c in ans.citations} == {"label_pregnancy_lactation"}, ans.answer
+    assert "omphalocele" in ans.answer, ans.answer
+    assert "pregnancy" in [n.kind for n in ans.notices]
+
+
+def test_the_first_placebo_trial_of_a_country_is_its_earliest_controlled_one(
+    corpus_assistant,
+) -> None:
+    """'The first Italian study against dummy pills' is the earliest placebo-controlled Italian
+    trial, not the open pilot before it."""
+    ans = corpus_assistant.ask(
+        "In the first Italian trial that tested baclofen against dummy pills in drinkers, what "
+        "happened to anxiety?"
+    )
+    assert ans.plan.entities.trials == ["addolorato2002"], ans.plan
+    assert "anxiety" in first_sentence(ans.answer), ans.answer

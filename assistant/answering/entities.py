@@ -89,6 +89,9 @@ _GENERIC = frozenset(
         "about say says tell me know make made any difference work worked help helped"
     )
 )
+_FIRST_STUDY = re.compile(
+    r"\b(?:first|earliest|original) (?:\w+ ){0,2}(?:study|trial|rct|placebo.controlled)\b"
+)
 _DATE_WORDS = frozenset(
     tokenize(
         "january february march april may june july august september october november december"
@@ -293,6 +296,7 @@ def find_trials(text: str, catalog: Sequence[RecordInfo]) -> list[str]:
     sizes = group_sizes(t)
     weeks = _weeks(t)
     uncontrolled = bool(_UNCONTROLLED.search(t))
+    controlled = bool(re.search(r"\b(?:placebo|dummy|sugar) ?(?:pills?|tablets?)?\b", t))
     for i, r in enumerate(profiles.records):
         if sizes and r.n in sizes:
             scores[i] += 3  # "ten men", "12 drinkers": the study's size
@@ -300,6 +304,8 @@ def find_trials(text: str, catalog: Sequence[RecordInfo]) -> list[str]:
             scores[i] += 1.5  # "for a month", "over 12 weeks"
         if uncontrolled:
             scores[i] += 1.5 if r.comparator == "none" else -1 if r.comparator == "placebo" else 0
+        elif controlled:  # "compared with dummy pills": not an open pilot
+            scores[i] += 1 if r.comparator == "placebo" else -1.5 if r.comparator == "none" else 0
         if subs and not subs & set(r.substances):
             # a general record (pharmacology, labels) may answer an alcohol question, less so
             scores[i] -= 2 if subs <= {"alcohol"} and "general" in r.substances else 3
@@ -322,6 +328,11 @@ def find_trials(text: str, catalog: Sequence[RecordInfo]) -> list[str]:
     if latest and pooled:  # "the latest Cochrane review": the newest among the close ones
         close = [i for i in order if scores[i] >= best - 2]
         pick = max(close, key=lambda i: profiles.records[i].year or 0)
+        return [profiles.records[pick].id]
+    if _FIRST_STUDY.search(t) and not pooled and best >= 5.0:
+        # "the first Italian study": the earliest of those that fit about as well
+        close = [i for i in order if scores[i] >= best - 1.0]
+        pick = min(close, key=lambda i: profiles.records[i].year or 9999)
         return [profiles.records[pick].id]
     if cue and best >= 5.0 and best - second >= 1.2:
         return [profiles.records[order[0]].id]

@@ -342,7 +342,8 @@ def classify(text: str, ents: Entities, personal: bool, records: Sequence[Record
     if re.search(r"\bcontra.?indicat\w*", t) and not others:
         return "contraindication"
     if hit["mechanism"] and re.search(r"\banimal\w*|\brats?\b|\bpreclinical\b|\breward\w*", t):
-        return "mechanism"
+        # (harm to the unborn in animal studies is a pregnancy effect, not how baclofen works)
+        return "adverse_effects" if "pregnancy" in ents.conditions else "mechanism"
     interaction_partner = others or classes or "cns_depressants" in ents.conditions
     partner = (
         interaction_partner

@@ -176,6 +176,14 @@ LAY_TERMS: tuple[tuple[str, str], ...] = (
         "Parkinson's disease",
     ),
     (r"(?:the )?(?:syrup|liquid|drink(?:able)?) (?:version|form|kind|type)", "oral solution"),
+    (r"\bthe (?:syrup|liquid)\b", "the oral solution"),
+    (r"\bpoisons? (?:line|help ?line|hot ?line|centre|center)\b", "poisons information centre"),
+    (r"\bbirth defects?\b|\bdeformit(?:y|ies)\b", "fetal abnormalities in pregnancy"),
+    (  # "does the same go for the liquid?": the question before, asked of something else
+        r"^\s*(?:and\s+)?(?:does|do|would|is|are|will) (?:the same|that|this|it|they)"
+        r"(?: the same)? (?:go|apply|hold|count|be true|true|work)(?: true)? (?:for|with|in|to)\b",
+        "what about",
+    ),
     (
         r"liver (?:readings?|numbers|levels|results|blood tests?|tests?|function tests?)"
         r"(?: (?:had |have |has )?(?:gone|went|go) up| (?:were|was|are|is) (?:high|raised|up))?",
