@@ -1747,3 +1747,44 @@ def test_the_first_placebo_trial_of_a_country_is_its_earliest_controlled_one(
     )
     assert ans.plan.entities.trials == ["addolorato2002"], ans.plan
     assert "anxiety" in first_sentence(ans.answer), ans.answer
+
+
+def test_a_named_statistic_is_answered_with_the_sentence_giving_it(corpus_assistant) -> None:
+    """'What p value ...?' gets the sentence with that p value, not the headline's own."""
+    ans = corpus_assistant.ask(
+        "In Addolorato 2011, what was the p value for 60 mg/day beating 30 mg/day?"
+    )
+    assert "0.0214" in first_sentence(ans.answer), ans.answer
+
+
+def test_a_study_named_by_author_and_year_then_a_detail(corpus_assistant) -> None:
+    """'In Kiel 2015, how many ...?', 'In Boels 2017, how many were men?': the detail's
+    sentence, not the study's size or headline."""
+    kiel = corpus_assistant.ask(
+        "In Kiel 2015, how many hospital admissions for baclofen poisoning were in the register?"
+    )
+    assert "38" in first_sentence(kiel.answer), kiel.answer
+    sexes = corpus_assistant.ask("In Boels 2017, how many were male and how many female?")
+    assert "49" in first_sentence(sexes.answer), sexes.answer
+
+
+def test_still_drinking_on_it_is_the_alcohol_interaction(corpus_assistant) -> None:
+    ans = corpus_assistant.ask(
+        "my husband is on baclofen for his drinking but he's still having a couple of beers "
+        "every night, is that risky?"
+    )
+    assert ans.plan.intent == "interaction", ans.plan
+    assert "alcohol" in first_sentence(ans.answer), ans.answer
+
+
+def test_everyday_words_in_other_languages(corpus_assistant) -> None:
+    """Oxycodone in Spanish, weakness in German: the interaction and the side effect."""
+    es = corpus_assistant.ask(
+        "Mi madre toma baclofeno y le han recetado oxicodona para el dolor. ¿Puede tomar las dos "
+        "cosas a la vez?"
+    )
+    assert "respiratory depression" in first_sentence(es.answer), es.answer
+    de = corpus_assistant.ask(
+        "Mein Vater nimmt Baclofen, seine Beine sind schwach. Kann das vom Baclofen kommen?"
+    )
+    assert "weakness" in first_sentence(de.answer), de.answer

@@ -33,8 +33,13 @@ _KINDS = (
 # "In the 2012 French retrospective study of 181 drinkers, ..."
 _LEADING = re.compile(
     r"^\s*(?:and\s+)?(?:in|for|among|from|during|within|across|of)\s+(?:the|a|an|this|that|their"
-    r"|its)\b(?:[^,?]|,(?=\d{3}))*?,(?!\d{3})\s*",  # ("165,334 patients" is one phrase)
+    r"|its)\b(?:[^,:?]|,(?=\d{3}))*?(?:,(?!\d{3})|:)\s*",  # ("165,334 patients" is one phrase)
     re.I,
+)
+# "In Kiel 2015, ...", "In Addolorato et al. 2006 (baclofen versus diazepam), ..."
+_LEADING_NAME = re.compile(
+    r"^\s*(?:[Aa]nd\s+)?(?:[Ii]n|[Ff]or|[Ff]rom)\s+[A-Z][\w'-]+(?:\s+(?:and|&)\s+[A-Z][\w'-]+|\s+et al\.?)?"
+    r"\s+(?:19|20)\d\d[a-z]?(?:\s*\([^()]*\))?\s*[,:]\s*"
 )
 # "... than on placebo in the fMRI study?"
 _TRAILING = re.compile(
@@ -47,7 +52,7 @@ _TRAILING = re.compile(
 DETAIL_QUESTION = re.compile(
     r"^\s*(?:and\s+|so\s+)?(?:which|what (?:was|were) the (?!results?\b|outcomes?\b|findings?\b"
     r"|conclusions?\b|upshot\b)\w+|what (?!did\b|does\b|do\b|happen\w*|was\b|were\b|is\b|are\b"
-    r"|about\b|came\b|comes?\b|resulted\b|emerged\b|turned\b)\w+|(?:in |at |from |across )?how (?:much|many|long|often|high|old|was|were)|who|where|when|why|on what"
+    r"|about\b|came\b|comes?\b|resulted\b|emerged\b|turned\b)\w+|(?:in |at |from |across |over |within |during |for |by )?how (?:much|many|long|often|high|old|was|were)|who|where|when|why|on what"
     # "how did they know people weren't drinking?": how something was measured
     r"|how (?:did|do) (?:they|it|the \w+) (?:know|measure|assess|judge|define|check|tell|count"
     r"|record|confirm|track|monitor|decide|choose|select|recruit|find)"
@@ -92,11 +97,19 @@ KIND_SIMILARITY = 0.2  # the kind named is the evidence; meaning only ranks
 
 def asked_clause(question: str, record: RecordInfo) -> str:
     """The question without the phrase that describes the study and without its names."""
-    q = question
+    q = _LEADING_NAME.sub("", question)  # "In Kiel 2015, ..."
     m = _LEADING.match(q)
     if m and re.search(rf"\b(?:{_KINDS})\b", m.group(0), re.I):
         q = q[m.end() :]
     q = _TRAILING.sub("", q)
+    # "was over how many weeks the dose increased?" (a translation's word order): the question
+    q = re.sub(
+        r"^\s*(?:was|were|is|are|did|does|has|have)\s+(?=(?:over |in |at |for |by |within )?"
+        r"(?:how|what|which)\b)",
+        "",
+        q,
+        flags=re.I,
+    )
     for name in (record.display_name, record.surname, *record.trial_names):
         if name and len(name) > 2:
             q = re.sub(rf"\b{re.escape(name)}\b(?:'s)?", " ", q, flags=re.I)
@@ -271,6 +284,13 @@ _NOT_A_KIND = frozenset(
 )
 
 
+# a statistic asked for by name, and how a sentence states one
+_STATISTICS = (
+    (re.compile(r"\bp.?values?\b", re.I), re.compile(r"\bp ?[=<>≤]")),
+    (re.compile(r"\bhazard ratios?\b", re.I), re.compile(r"\bhazard ratios?\b|\bHR\b")),
+    (re.compile(r"\bodds ratios?\b", re.I), re.compile(r"\bodds ratios?\b|\bOR\b")),
+    (re.compile(r"\bconfidence intervals?\b", re.I), re.compile(r"\bCI\b|confidence interval")),
+)
 _HOW_MEASURED = re.compile(
     r"\s*(?:and\s+|so\s+)?how (?:did|do|was|were) (?:they|it|the \w+) (?:know|measured?|assess\w*"
     r"|check\w*|tell|confirm\w*|track\w*|monitor\w*|judged?|counted|recorded|defined)\b",
@@ -295,8 +315,19 @@ def named_kind(
     """For "which <kind> ...?" where neither the answer given nor the study's headline names
     that kind of thing: the study's sentence nearest the question among those that name it
     ("... at the Royal Prince Alfred Hospital", "... the Multiple-Choice Procedure")."""
-    m = _WHICH_KIND.match(clause)
     store = ev.store
+    for asks, states in _STATISTICS:
+        if asks.search(clause):
+            # "with which p value ...?": the nearest sentence giving one, whatever the answer has
+            asked_vec = encode(clause)
+            stated = [
+                (float(vec @ asked_vec), pos, s, sentence)
+                for pos, s, sentence, vec in _whole_sentences(store, record)
+                if states.search(sentence)
+            ]
+            best_stat = max(stated, default=None)
+            return best_stat[1:] if best_stat and best_stat[0] >= KIND_SIMILARITY else None
+    m = _WHICH_KIND.match(clause)
     # a specific kind ("hospital", "procedure"), not one any answer fills ("dose", "patients")
     kind = (
         {t for t in tokenize(m.group(1)) if store.idf(t) >= KIND_IDF} - _NOT_A_KIND if m else set()

@@ -252,6 +252,10 @@ _STILL_DRINK = re.compile(
     r"|enjoy) (?:a |some |any |the odd |an occasional )?(?:alcohol|drinks?|beers?|wine|pints?"
     r"|glass(?:es)? of \w+)\b"
 )
+_STILL_DRINKING = re.compile(
+    r"\b(?:still|also|keeps?|kept) (?:having|drinking|downing|on) (?:\w+ ){0,3}?(?:cans?|drinks?"
+    r"|beers?|pints?|wine|booze|alcohol|vodka|spirits|cider|lager)\b"
+)
 _RISK_CUE = re.compile(
     r"\bsafe\b|\bproblems?\b|\brisk\w*|\bdanger\w*|\bok\b|\bokay\b|\bfine\b|\bharm\w*"
     r"|\bhappens?\b|\binteract\w*|\bmess\w* (?:with|up)\b|\bbad (?:mix|idea|combination)\b"
@@ -315,6 +319,8 @@ def classify(text: str, ents: Entities, personal: bool, records: Sequence[Record
         return "interaction"  # "he is on methadone, can he start the muscle relaxer?"
     if baclofen and _STILL_DRINK.search(t) and not _TREATING.search(t):
         return "interaction"  # "on it for his MS: can he still have a few pints?"
+    if baclofen and _STILL_DRINKING.search(t) and _RISK_CUE.search(t):
+        return "interaction"  # "on it to stop drinking but still having a few cans: dangerous?"
     mixing_risk = others or (ents.substances and _RISK_CUE.search(t))
     if mixing_risk and baclofen and _MIXING.search(t) and not hit["comparison"]:
         return "interaction"  # "on it to stop drinking, and zolpidem at night: risky together?"

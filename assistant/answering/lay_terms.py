@@ -177,6 +177,10 @@ LAY_TERMS: tuple[tuple[str, str], ...] = (
     ),
     (r"(?:the )?(?:syrup|liquid|drink(?:able)?) (?:version|form|kind|type)", "oral solution"),
     (r"\bthe (?:syrup|liquid)\b", "the oral solution"),
+    (  # "when does the most of it get into my milk?"
+        r"\b(?:the )?most (?:of it )?(?:gets?|goes|passes|is) (?:in|into) (?:my|the|her|breast) ?milk\b",
+        "the peak level in breast milk",
+    ),
     (r"\bpoisons? (?:line|help ?line|hot ?line|centre|center)\b", "poisons information centre"),
     (r"\bbirth defects?\b|\bdeformit(?:y|ies)\b", "fetal abnormalities in pregnancy"),
     (  # "does the same go for the liquid?": the question before, asked of something else

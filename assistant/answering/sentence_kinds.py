@@ -150,6 +150,8 @@ SAME_WORD = {
     # a medicine taken, received or been exposed to ("how many had taken it?")
     **{w: "receiv" for w in tokenize("taken exposed")},
     **{w: "assess" for w in tokenize("evaluated")},
+    **{w: "men" for w in tokenize("male males man")},
+    **{w: "women" for w in tokenize("female females woman")},
 }
 
 THIS_THING = re.compile(
