@@ -595,3 +595,17 @@ def test_an_interaction_question_that_tells_of_the_addiction_use_is_off_label(
     assert "off_label" in [n.kind for n in ans.notices], ans.notices
     plain = corpus_assistant.ask("My wife takes baclofen and zolpidem. Is it risky together?")
     assert "off_label" not in [n.kind for n in plain.notices], plain.notices
+
+
+def test_no_off_label_notice_for_a_deaths_series_or_a_declined_other_use(corpus_assistant) -> None:
+    """A question about a baclofen-deaths series is not about a use for addiction, though its
+    patients drank; 'does it help tics?', declined for want of any study, tells of no use for an
+    addiction either."""
+    ans = corpus_assistant.ask(
+        "what share had chronic pain?",
+        history=["What did Zahra and colleagues find about baclofen deaths in Australia?"],
+    )
+    kinds = [n.kind for n in ans.notices]
+    assert "emergency" in kinds and "off_label" not in kinds, kinds
+    tics = corpus_assistant.ask("Can baclofen be used for Tourette's tics?")
+    assert tics.abstained and "off_label" not in [n.kind for n in tics.notices], tics.notices

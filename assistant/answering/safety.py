@@ -168,7 +168,7 @@ _RENAL = _rx(
 
 # --------------------------------------------------------------------------- off-label
 
-_ADDICTION = _rx(
+_ADDICTION_PARTS = (
     r"\baddict(?!ive)\w*|\badiccion\w*|\bsucht\w*|\babhangigkeit\b|\bdipendenza\b|\bdependance\b",
     r"\baddictive (?:drugs?|substances?)\b|\bdrugs? of abuse\b|\babused drugs?\b",
     # off-label prescribing and the French frameworks for baclofen in alcohol use
@@ -176,7 +176,7 @@ _ADDICTION = _rx(
     r"|\bconseil d.?\W?[ée]tat\b|\bprescri\w* (?:\w+ ){0,3}(?:above|over|beyond) \d+ ?mg",
     r"\balcohol\w*|\balcool\w*|\balkohol\w*|\balcol\w*|\bbooze\b|\bhangovers?\b",
     r"\bvodka\b|\bbeers?\b|\bwines?\b|\bwhiske?y\b|\bliquor\b|\bgin\b|\brum\b|\btequila\b",
-    r"\bdrink(s|ing|er|ers)?\b|\bdrank\b|\bbinge\w*|\baud\b|\bsobriety\b|\bsober\b",
+    r"\bdrink(s|ing|er|ers)?\b|\bdrank\b|\bbinge\w*(?!\s+eat)|\baud\b|\bsobriety\b|\bsober\b",
     r"\babstinen\w*|\babstain\w*|\bastinenza\b|\brelaps\w*|\brecidive\w*|\bruckfall\w*",
     r"\bdetox\w*|\bdesintox\w*|\bentzug\w*|\bsevrage\b",
     r"\bcrav(e|es|ing|ings)\b|\bansia\b|\bverlangen\b",
@@ -187,11 +187,15 @@ _ADDICTION = _rx(
     r"\bghb\b|\bgbl\b|\bgamma hydroxybutyr\w*|\bgambl\w*|\bcannabis\b|\bmarijuana\b",
     r"\bbaclocur\b|\bameisen\b|\bbacloville\b|\balpadir\b|\bbaclad\b",
     r"\boff label\b|\bhors amm\b|\brtu\b|\buse disorders?\b|\bsubstance (use|abuse|misuse)\b",
-    # other uses outside spasticity ("for hiccups", "help with sleep"), not side effects
+)
+# other uses outside spasticity ("for hiccups", "help with sleep"), not side effects
+_OTHER_USE = (
     r"\b(?:for|treat\w*|help\w*|against|reliev\w*|manag\w*) (?:with |the |my |his |her )?"
     r"(?:hiccups?|reflux|gerd|anxiety|insomnia|sleep|pain|neuralgia|migraines?|tics|dystonia"
-    r"|binge eating|weight loss|obesity|cough|bruxism|restless legs|ptsd|depression|tourette\w*)\b",
+    r"|binge eating|weight loss|obesity|cough|bruxism|restless legs|ptsd|depression|tourette\w*)\b"
 )
+_ADDICTION = _rx(*_ADDICTION_PARTS, _OTHER_USE)
+_ADDICTION_ONLY = _rx(*_ADDICTION_PARTS)
 _WITHDRAWAL = re.compile(r"\bwithdraw\w*|\babstinencia\b")
 # Baclofen's own withdrawal syndrome (a label warning), not an addiction topic.
 _OWN_WITHDRAWAL = _rx(
@@ -492,9 +496,16 @@ def notices_for(
     stated_use = plan.intent == "interaction" and any(
         _STATED_USE.search(normalise(t)) for t in texts
     )
+    poisoning_source = any(
+        _POISONING.search(c.metadata.title) or _DEATHS.search(c.metadata.title) for c in cited
+    )
+    # a poisoning or deaths series asked about is not a use for an addiction, though its
+    # record lists the substance its patients drank ("how old were they?")
+    series_only = poisoning_source and not treatment_trial and not addiction_words
     if (
         (plan.intent not in _NOT_A_USE or treatment_trial or stated_use)
         and plan.intent != "out_of_scope"
+        and not series_only
         and (
             addiction_words
             or plan.addiction
@@ -503,9 +514,6 @@ def notices_for(
         )
     ):
         kinds.add("off_label")
-    poisoning_source = any(
-        _POISONING.search(c.metadata.title) or _DEATHS.search(c.metadata.title) for c in cited
-    )
     if (
         plan.intent == "overdose"
         or any(_POISONING.search(normalise(t)) for t in texts)
@@ -527,5 +535,8 @@ def notices_for(
         kinds.add("dosing")
     if plan.intent == "out_of_scope" and declined:
         kinds &= {"emergency", "dosing", "pregnancy", "withdrawal"}
+    elif declined and not plan.addiction and not any(_ADDICTION_ONLY.search(t) for t in texts):
+        # "does it help tics?", declined for want of any study: no use for an addiction is told
+        kinds.discard("off_label")
     kinds.add("general")
     return [notice(k) for k in ORDER if k in kinds]
