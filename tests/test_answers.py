@@ -1788,3 +1788,16 @@ def test_everyday_words_in_other_languages(corpus_assistant) -> None:
         "Mein Vater nimmt Baclofen, seine Beine sind schwach. Kann das vom Baclofen kommen?"
     )
     assert "weakness" in first_sentence(de.answer), de.answer
+
+
+def test_an_effect_the_labels_list_names_is_answered_with_its_frequency(corpus_assistant) -> None:
+    """'Can it cause headaches?', 'how often is insomnia reported?': that item of the label's
+    list of frequencies, not the whole list; the list itself when the side effects are asked."""
+    headache = corpus_assistant.ask("Is headache a side effect of baclofen?")
+    assert headache.answer.startswith("Yes") and "4-8%" in headache.answer, headache.answer
+    assert "insomnia" not in headache.answer, headache.answer
+    how_often = corpus_assistant.ask("How frequently do baclofen tablets cause constipation?")
+    first = first_sentence(how_often.answer)
+    assert "2-6%" in first and not first.startswith("Yes"), how_often.answer
+    listed = corpus_assistant.ask("What are the common side effects of baclofen?")
+    assert "drowsiness" in first_sentence(listed.answer), listed.answer

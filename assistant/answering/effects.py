@@ -1,7 +1,8 @@
-"""What the sources never mention, said plainly: an effect ("does baclofen cause hair loss?"),
-with the label's list of its frequent adverse reactions, instead of sentences about other effects
-standing in for an answer. (A medicine no source names an interaction with is answered in
-:mod:`.together`.)
+"""Adverse effects asked by name. What the sources never mention, said plainly ("does baclofen
+cause hair loss?"), with the label's list of its frequent adverse reactions, instead of sentences
+about other effects standing in for an answer; and an effect the label's list of frequencies
+names ("can it lower blood pressure?"), that item with its frequency instead of the whole list.
+(A medicine no source names an interaction with is answered in :mod:`.together`.)
 """
 
 from __future__ import annotations
@@ -61,5 +62,70 @@ def unlisted_effect(ev: Evidence) -> Composition | None:
                     f"Not reported: none of the sources here, the US labels included, lists "
                     f"{effect} as an adverse reaction to baclofen.\n- {sentence} [{n}]"
                 )
+                return Composition(answer, False, cites.items, ROUTE_EXTRACTIVE)
+    return None
+
+
+# An item of a label's list of reactions with their frequencies ("..., hypotension 0-9%, ...").
+_LIST_ITEM = re.compile(
+    r"(?:[:,]\s*(?:and\s+)?)(?P<item>[a-z][a-z ]{2,30}?) (?P<range>\d+(?:\.\d+)?-\d+(?:\.\d+)?%)"
+)
+# who reports the list ("The older US baclofen tablet labels report these frequency ranges: ...")
+_REPORTER = re.compile(r"^(?P<who>[A-Z][^:,]{5,80}?) (?P<verb>reports?|lists?|gives?)\b")
+# everyday words for the reactions such lists name
+_ITEM_WORDS = {
+    "hypotension": r"hypotension|low blood pressure|blood pressure (?:go\w* |drop\w*|fall\w*|low)",
+    "dizziness": r"dizz\w*|light.?headed",
+    "weakness": r"\bweak\w*",
+    "nausea": r"nause\w*|feel(?:s|ing)? sick|sick to (?:my|his|her) stomach",
+    "confusion": r"confus\w*|muddled",
+    "headache": r"headaches?",
+    "insomnia": r"insomnia|can.?t sleep|trouble sleeping|sleepless\w*",
+    "constipation": r"constipat\w*",
+    "urinary frequency": r"urinary frequency|(?:pee|wee|urinat)\w* (?:a lot|more|often)",
+    "fatigue": r"fatigue|tired\w*|exhaust\w*",
+}
+_ITEM_RX = {k: re.compile(rf"\b(?:{v})", re.I) for k, v in _ITEM_WORDS.items()}
+_YES_NO = re.compile(
+    r"(?:^|[.?!]\s+|,\s*)(?:can|could|does|do|is|are|will|would|might|may)\b(?![^?]*\b(?:how|what)\b)",
+    re.I,
+)
+_ASKS_LIST = re.compile(r"\b(?:what|which) (?:are|were) (?:the )?(?:\w+ )?(?:side|adverse)\b", re.I)
+
+
+def listed_effect(ev: Evidence) -> Composition | None:
+    """ "Can baclofen lower blood pressure?", "how common is insomnia?": the item of a label's
+    list of reactions the question names, with its frequency, instead of the whole list. None
+    when the question names no such item, or more than two (it asks for the list)."""
+    plan, store = ev.plan, ev.store
+    question = plan.english or plan.question
+    asked = [k for k, rx in _ITEM_RX.items() if rx.search(question)]
+    if not asked or len(asked) > 2 or _ASKS_LIST.search(question):
+        return None
+    if plan.entities.conditions or plan.entities.other_medicines:
+        return None  # confusion in kidney disease, weakness with another medicine: not the list
+    for rec in store.catalog():
+        if rec.evidence != "label" or rec.user:
+            continue
+        for pos in store.record_positions(rec.id):
+            text = store.texts[pos]
+            for s, e in store.sentences[pos]:
+                sentence = text[s:e].strip()
+                items = {
+                    m.group("item").strip(): m.group("range") for m in _LIST_ITEM.finditer(sentence)
+                }
+                said = [(k, items[k]) for k in asked if k in items]
+                who = _REPORTER.match(sentence)
+                if len(items) < 4 or len(said) != len(asked) or not who:
+                    continue
+                cites = Citations()
+                n = cites.add(store.context(pos, score=1.0), sentence, s)
+                found = " and ".join(f"{k} in {r}" for k, r in said)
+                lead = f"{who.group('who')[0].lower()}{who.group('who')[1:]}"
+                answer = f"{lead} {who.group('verb')} {found} of patients [{n}]."
+                if _YES_NO.search(question):  # "can it ...?", "could that be the tablets?"
+                    answer = f"Yes: {answer}"
+                else:
+                    answer = answer[0].upper() + answer[1:]
                 return Composition(answer, False, cites.items, ROUTE_EXTRACTIVE)
     return None
