@@ -1801,3 +1801,15 @@ def test_an_effect_the_labels_list_names_is_answered_with_its_frequency(corpus_a
     assert "2-6%" in first and not first.startswith("Yes"), how_often.answer
     listed = corpus_assistant.ask("What are the common side effects of baclofen?")
     assert "drowsiness" in first_sentence(listed.answer), listed.answer
+
+
+def test_mixing_asked_in_other_words_and_languages_is_an_interaction(corpus_assistant) -> None:
+    """'Verträgt sich ... mit Tramadol?', painkillers in Italian, 'his usual glass of wine':
+    answered as interactions, not declined."""
+    for q in (
+        "Verträgt sich Baclofen mit Oxycodon?",
+        "Posso prendere il baclofene con gli antidolorifici?",
+        "my wife is on baclofen, can she have her usual beer after work?",
+    ):
+        ans = corpus_assistant.ask(q)
+        assert not ans.abstained and ans.plan.intent == "interaction", (q, ans.answer)
