@@ -7,7 +7,7 @@ from collections import Counter
 
 import pytest
 
-from assistant.answering.entities import find_trials
+from assistant.answering.entities import find_conditions, find_trials
 from assistant.answering.language import detect, to_english
 from assistant.answering.lay_terms import clinical_reading
 from assistant.answering.plan import plan_question
@@ -427,3 +427,16 @@ def test_a_thousands_point_in_another_language_is_read_as_a_number(catalog) -> N
         "En el estudio francés con 165.334 pacientes, ¿cuántos habían tomado baclofeno?", catalog
     )
     assert "165,334" in plan.english, plan.english
+
+
+@pytest.mark.parametrize(
+    ("text", "older"),
+    [
+        ("my mum is 74 and started baclofen last week", True),
+        ("my dad, 81, takes baclofen for his MS", True),
+        ("my son is 24 and takes baclofen", False),
+        ("the trial enrolled 74 patients", False),
+    ],
+)
+def test_a_relatives_age_said_alone_makes_an_older_adult(text: str, older: bool) -> None:
+    assert ("older_adults" in find_conditions(text)) is older

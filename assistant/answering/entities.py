@@ -142,7 +142,12 @@ _ASPECTS = {
 ASPECT_RX = {k: re.compile(v) for k, v in _ASPECTS.items()}
 SUBSTANCE_RX = {s.key: re.compile(rf"(?:{s.words})") for s in SUBSTANCE_NAMES if s.key != "general"}
 JURISDICTION_RX = {k: re.compile(v) for k, v in _JURISDICTION_WORDS.items()}
-_OLDER = re.compile(r"\b(?:[6-9]\d|1[01]\d).?years?.?old\b|\bpensioners?\b|\bseniors?\b")
+_OLDER = re.compile(
+    r"\b(?:[6-9]\d|1[01]\d).?years?.?old\b|\bpensioners?\b|\bseniors?\b"
+    # "my mum is 74", "my dad, 81,": a relative's age said alone
+    r"|\b(?:mum|mom|mother|dad|father|parent|nan|nana|gran|granny|grandma|grandad|grandpa|grandmother"
+    r"|grandfather|husband|wife)(?:'s)?,? (?:is |who is |aged )?(?:[6-9]\d|1[01]\d)\b"
+)
 
 
 def norm(text: str) -> str:
