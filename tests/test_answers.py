@@ -1813,3 +1813,21 @@ def test_mixing_asked_in_other_words_and_languages_is_an_interaction(corpus_assi
     ):
         ans = corpus_assistant.ask(q)
         assert not ans.abstained and ans.plan.intent == "interaction", (q, ans.answer)
+
+
+def test_its_part_of_the_study_before_keeps_the_study(corpus_assistant) -> None:
+    """'How many of its trials were at risk of ...?' after a review: that review's figure, not a
+    list of all trials, however long the follow-up."""
+    ans = corpus_assistant.ask(
+        "how many of its included trials did the authors judge at risk of incomplete outcome data?",
+        history=["What did Palpacuer and colleagues' 2018 network meta-analysis find?"],
+    )
+    assert ans.plan.entities.trials == ["palpacuer2018"], ans.plan
+    assert "26" in first_sentence(ans.answer), ans.answer
+
+
+def test_the_regulator_of_a_country_is_its_medicines_agency(corpus_assistant) -> None:
+    ans = corpus_assistant.ask(
+        "What has the regulator in Australia told doctors about prescribing baclofen off-label?"
+    )
+    assert "reg_australia_tga" in {c.source_id for c in ans.citations}, ans.answer

@@ -49,6 +49,15 @@ from assistant.vocab import ADDICTIONS, INTERACTION_CLASSES, JURISDICTIONS
 # --------------------------------------------------------------------------- conversation
 
 
+# a country's medicines regulator, as its records name it
+_REGULATORS = {"us": "FDA", "france": "ANSM", "australia": "TGA", "uk": "MHRA", "eu": "EMA"}
+# a part of the study just discussed, named by "its" ("its trials", "its authors")
+_ITS_PART = re.compile(
+    r"\bits (?:[a-z-]+ )?(?:trials|studies|authors|participants|patients|results?|findings|sample|arms?"
+    r"|primary|main|doses?|follow.?up|dropouts?|search|conclusions?|limitations?)\b"
+)
+
+
 def is_follow_up(question: str, ents: Entities, own_intent: bool) -> bool:
     """Short questions that lean on the conversation ("and for opioids?", "how many people got to
     the top dose?"), or questions with no subject of their own."""
@@ -56,6 +65,8 @@ def is_follow_up(question: str, ents: Entities, own_intent: bool) -> bool:
     n = len(t.split())
     if FOLLOW_UP_CUE.search(t) and n <= 12 or GROUP_OF_IT.search(t) and n <= 20:
         return True
+    if _ITS_PART.search(t) and n <= 25:
+        return True  # "how many of its trials were judged at risk of ...?": the study before
     if (
         re.match(r"(?:and|but|so|then|what about|how about)\b", t)
         and n <= 20
@@ -312,6 +323,8 @@ def _standalone(plan: Plan, catalog: Sequence[RecordInfo]) -> str:
         # (a study's country is not searched for: its name says where it was)
         if not JURISDICTION_RX[j].search(t) and not plan.entities.trials:
             extra.append(JURISDICTIONS[j])
+        if re.search(r"\bregulators?\b", t) and j in _REGULATORS:
+            extra.append(_REGULATORS[j])  # "the regulator" in Australia: the TGA
     for c in plan.entities.conditions:
         if c.replace("_", " ") not in t:
             extra.append(c.replace("_", " "))
