@@ -293,6 +293,14 @@ JURISDICTIONS: dict[str, str] = {
     "australia": "Australia",
     "eu": "European Union",
 }
+# Each place's medicines regulator, as the records name it ("the regulator" in Australia: the TGA).
+REGULATORS: dict[str, str] = {
+    "us": "FDA",
+    "france": "ANSM",
+    "uk": "MHRA",
+    "australia": "TGA",
+    "eu": "EMA",
+}
 
 
 # --------------------------------------------------------------------------- check verdicts

@@ -191,8 +191,8 @@ def answering_sentence(
         # against "it pooled 13 trials"); a field answering in its own words ("its setting:
         # primary care") stands unless the sentence names much of what was asked ("more than
         # 200 mg ... predicted coma and seizures")
-        named = covered(current)
-        enough = max(4.0, 1.5 * named) if named > 0 else NAMES_MUCH
+        given = covered(current)
+        enough = max(4.0, 1.5 * given) if given > 0 else NAMES_MUCH
         if not (covered(best[3]) >= enough and best[0] >= now):
             return None
     # close enough in meaning, or far closer than anything else the study says, or clearly
@@ -422,9 +422,7 @@ _AND_THEN = re.compile(r",?\s+and\s+(?=(?:how|what|which|who|when|where|why)\b)"
 _REFERS_BACK = re.compile(r"\b(?:that|this|it|those|these)\b", re.I)
 
 
-def first_question(
-    question: str, record: RecordInfo, asks_result: Callable[[str], bool] = lambda q: True
-) -> str:
+def first_question(question: str, record: RecordInfo, asks_result: Callable[[str], bool]) -> str:
     """The first of two questions about a study when it asks for the result (``asks_result``)
     and the second for a detail ("Did it show any benefit, and how many were still taking
     part?" -> "Did it show any benefit?"); "" otherwise."""

@@ -72,13 +72,14 @@ _LIST_ITEM = re.compile(
 )
 # who reports the list ("The older US baclofen tablet labels report these frequency ranges: ...")
 _REPORTER = re.compile(r"^(?P<who>[A-Z][^:,]{5,80}?) (?P<verb>reports?|lists?|gives?)\b")
-# everyday words for the reactions such lists name
+# everyday words for the reactions such lists name (beyond those :mod:`.lay_terms` already reads
+# as the clinical word: "light-headed" is "dizzy", "muddled" is "confusion")
 _ITEM_WORDS = {
     "hypotension": r"hypotension|low blood pressure|blood pressure (?:go\w* |drop\w*|fall\w*|low)",
-    "dizziness": r"dizz\w*|light.?headed",
+    "dizziness": r"dizz\w*",
     "weakness": r"\bweak\w*",
     "nausea": r"nause\w*|feel(?:s|ing)? sick|sick to (?:my|his|her) stomach",
-    "confusion": r"confus\w*|muddled",
+    "confusion": r"confus\w*",
     "headache": r"headaches?",
     "insomnia": r"insomnia|can.?t sleep|trouble sleeping|sleepless\w*",
     "constipation": r"constipat\w*",
@@ -86,10 +87,6 @@ _ITEM_WORDS = {
     "fatigue": r"fatigue|tired\w*|exhaust\w*",
 }
 _ITEM_RX = {k: re.compile(rf"\b(?:{v})", re.I) for k, v in _ITEM_WORDS.items()}
-_YES_NO = re.compile(
-    r"(?:^|[.?!]\s+|,\s*)(?:can|could|does|do|is|are|will|would|might|may)\b(?![^?]*\b(?:how|what)\b)",
-    re.I,
-)
 _ASKS_LIST = re.compile(r"\b(?:what|which) (?:are|were) (?:the )?(?:\w+ )?(?:side|adverse)\b", re.I)
 
 
@@ -121,11 +118,8 @@ def listed_effect(ev: Evidence) -> Composition | None:
                 cites = Citations()
                 n = cites.add(store.context(pos, score=1.0), sentence, s)
                 found = " and ".join(f"{k} in {r}" for k, r in said)
-                lead = f"{who.group('who')[0].lower()}{who.group('who')[1:]}"
+                lead = who.group("who")
+                # (a yes/no question gets its "Yes" from the lead stage, as every answer does)
                 answer = f"{lead} {who.group('verb')} {found} of patients [{n}]."
-                if _YES_NO.search(question):  # "can it ...?", "could that be the tablets?"
-                    answer = f"Yes: {answer}"
-                else:
-                    answer = answer[0].upper() + answer[1:]
                 return Composition(answer, False, cites.items, ROUTE_EXTRACTIVE)
     return None

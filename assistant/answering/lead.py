@@ -41,6 +41,13 @@ _ABRUPT = re.compile(
     r"|without (?:tapering|weaning))\b",
     re.I,
 )
+# "is headache a side effect of it?", "can baclofen make you dizzy?": an effect asked about
+_AN_EFFECT = re.compile(
+    r"(?:^|[.?!,]\s*)(?:is|are) (?:\w+ ){1,4}?(?:side.?effects?|adverse (?:effects?|reactions?))\b"
+    r"|(?:^|[.?!,]\s*)(?:can|could|does|do|will|may|might) (?:baclofen|it)\b[^?]{0,60}?"
+    r"\b(?:make|makes|cause (?:that|this))\b",
+    re.I,
+)
 _STOP = re.compile(r"\b(?:stop\w*|quit\w*|come off|coming off|discontinu\w*)\b", re.I)
 _CAN_CAUSE = re.compile(
     r"^\s*(?:can|could|does|do|will|may|might)\s+(?:baclofen|it|you|one|someone|a person|people"
@@ -96,13 +103,13 @@ def polar_lead(
     if (
         plan.intent == "adverse_effects"
         and curated
-        and PUT_DOWN_TO_IT.search(q)
+        and (PUT_DOWN_TO_IT.search(q) or _AN_EFFECT.search(q))
         and not _NEGATED.search(first)
         and ({t for t in tokenize(q) if len(t) >= 4} - QUESTION_WORDS - _PLAIN)
         & set(tokenize(first))
     ):
-        # "his sugars run higher: is that a known thing with these tablets?" and the first
-        # sentence names that effect among baclofen's reactions
+        # "his sugars run higher: is that a known thing with these tablets?", "is headache a
+        # side effect?" and the first sentence names that effect among baclofen's reactions
         return "Yes"
     if not _POLAR.match(q):
         return None

@@ -44,13 +44,11 @@ from assistant.answering.language import read_question
 from assistant.answering.lay_terms import clinical_reading
 from assistant.answering.sentence_kinds import ASKS_APPROVAL, FRAGMENT_START
 from assistant.library.records import RecordInfo
-from assistant.vocab import ADDICTIONS, INTERACTION_CLASSES, JURISDICTIONS
+from assistant.vocab import ADDICTIONS, INTERACTION_CLASSES, JURISDICTIONS, REGULATORS
 
 # --------------------------------------------------------------------------- conversation
 
 
-# a country's medicines regulator, as its records name it
-_REGULATORS = {"us": "FDA", "france": "ANSM", "australia": "TGA", "uk": "MHRA", "eu": "EMA"}
 # a part of the study just discussed, named by "its" ("its trials", "its authors")
 _ITS_PART = re.compile(
     r"\bits (?:[a-z-]+ )?(?:trials|studies|authors|participants|patients|results?|findings|sample|arms?"
@@ -323,8 +321,8 @@ def _standalone(plan: Plan, catalog: Sequence[RecordInfo]) -> str:
         # (a study's country is not searched for: its name says where it was)
         if not JURISDICTION_RX[j].search(t) and not plan.entities.trials:
             extra.append(JURISDICTIONS[j])
-        if re.search(r"\bregulators?\b", t) and j in _REGULATORS:
-            extra.append(_REGULATORS[j])  # "the regulator" in Australia: the TGA
+        if re.search(r"\bregulators?\b", t) and j in REGULATORS:
+            extra.append(REGULATORS[j])  # "the regulator" in Australia: the TGA
     for c in plan.entities.conditions:
         if c.replace("_", " ") not in t:
             extra.append(c.replace("_", " "))

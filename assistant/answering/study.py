@@ -38,11 +38,15 @@ from assistant.library.records import RecordInfo
 from assistant.vocab import POOLED_EVIDENCE, ROUTE_TRIAL
 
 # "What did X find?": the study's bottom line. Anything more specific is answered from its text.
+# words asking for a study's result ("what did it find?", "did it work?")
+_RESULT_WORDS = (
+    r"find|found|show|showed|shown|result|results|conclu\w*|work|worked|works|effective|efficacy"
+    r"|positive|negative|benefit|help|helped|succe\w*|unsuccess\w*|fail\w*|what happened|beat"
+    r"|outperform\w*"
+)
 GENERIC_RESULT = re.compile(
-    r"\b(?:find|found|show|showed|shown|result|results|conclu\w*|work|worked|works|effective"
-    r"|efficacy|outcome|outcomes|positive|negative|benefit|help|helped|succe\w*|unsuccess\w*|fail\w*"
-    r"|summar\w*|about|tell me|what happened|was it|describe\w*|report\w*|look at|cover\w*"
-    r"|how (?:did|do) .* (?:do|fare)|how often|beat|by how much|outperform\w*)\b",
+    rf"\b(?:{_RESULT_WORDS}|outcome|outcomes|summar\w*|about|tell me|was it|describe\w*|report\w*"
+    r"|look at|cover\w*|how (?:did|do) .* (?:do|fare)|how often|by how much)\b",
     re.I,
 )
 # Details a result line does not give: answered from the study's own sentences.
@@ -224,12 +228,7 @@ _DID_IT_CHANGE = re.compile(
 
 # "what did it find?", "did it work?", "what came of it?": its result asked (not "what does it
 # cover?", a scope)
-_RESULT_ASKED = re.compile(
-    r"\b(?:find|found|show|showed|shown|results?|conclu\w*|work|worked|works|effective|efficacy"
-    r"|benefit\w*|help|helped|succe\w*|fail\w*|what happened|came of|come of|differen\w*|beat"
-    r"|outperform\w*|positive|negative)\b",
-    re.I,
-)
+_RESULT_ASKED = re.compile(rf"\b(?:{_RESULT_WORDS}|benefit\w*|came of|come of|differen\w*)\b", re.I)
 
 
 def _asks_result(question: str) -> bool:
