@@ -1584,6 +1584,24 @@ def test_stopping_the_tablets_is_not_answered_with_the_pumps_warning(corpus_assi
     assert "label_intrathecal_boxed_warning" in {c.source_id for c in pump.citations}, pump.answer
 
 
+def test_a_pump_running_empty_before_its_refill_is_withdrawal_not_overdose(
+    corpus_assistant,
+) -> None:
+    """A pump that may run empty before the refill appointment means too little baclofen: the
+    boxed warning's abrupt-interruption harms and the withdrawal notice, not the refill-overdose
+    warning and the emergency notice; a refill done wrong is still an overdose question."""
+    empty = corpus_assistant.ask(
+        "my brother has a baclofen pump for his spasticity and the clinic says it might run "
+        "empty before his refill appointment. what could happen?"
+    )
+    kinds = {n.kind for n in empty.notices}
+    assert "withdrawal" in kinds and "emergency" not in kinds, kinds
+    first = first_sentence(empty.answer)
+    assert "fever" in first and "overdose" not in first, empty.answer
+    wrong = corpus_assistant.ask("what happens if a baclofen pump refill is done wrong?")
+    assert "overdose" in first_sentence(wrong.answer), wrong.answer
+
+
 def test_blinding_no_source_gives_is_said_plainly(corpus_assistant) -> None:
     """'Was it blinded?' of a study whose sources give no blinding: 'Not reported', with the
     sentence saying so, instead of the study's result again."""

@@ -436,6 +436,9 @@ def test_a_newborn_after_exposure_and_a_pump_that_stops_get_the_withdrawal_notic
     assert {"pregnancy", "withdrawal"} <= newborn
     assert "withdrawal" not in kinds_for("Is baclofen safe in pregnancy?")
     assert "withdrawal" in kinds_for("What can happen if his baclofen pump runs dry?")
+    assert "withdrawal" in kinds_for(
+        "He has a baclofen pump and the nurse says it could run empty before the refill"
+    )
 
 
 def test_mechanism_question_gets_no_dosing_notice():

@@ -211,6 +211,7 @@ _PREGNANCY = re.compile(
 _OVERDOSE = re.compile(r"\boverdos\w*|\bantidote\b|\bpoison\w*", re.I)
 _EXPLAINING = ("mechanism", "history", "pharmacokinetics")
 _SIDE_BY_SIDE = ("interaction", "adverse_effects")
+_NOT_TOO_MUCH = (*_SIDE_BY_SIDE, "withdrawal")
 _SUBSTANCE_RX = {k: rx for k, rx in SUBSTANCE_SAID.items() if k != "spasticity"}
 _NUMBER = re.compile(r"(?<![\w.])(\d+(?:[.,]\d+)?)\s?(%|mg|percent|g|hours?|weeks?|days?)?")
 
@@ -397,9 +398,9 @@ class ExtractiveComposer:
                     score -= 0.04  # primary sources first
                 if len(added) == 1 and added <= toks:
                     score += 0.06
-                if plan.intent in _SIDE_BY_SIDE and _OVERDOSE.search(text) and not asks_overdose:
-                    # treating a poisoning is not taking two medicines together, and the signs of
-                    # an overdose are not the side effects of a dose
+                if plan.intent in _NOT_TOO_MUCH and _OVERDOSE.search(text) and not asks_overdose:
+                    # treating a poisoning is not taking two medicines together, the signs of an
+                    # overdose are not the side effects of a dose, and too much is not too little
                     score -= 0.1
                 if plan.intent == "regulation":  # who approved what: regulators and guidelines
                     regulatory = meta.evidence in ("regulatory", "guideline", "label", "overview")

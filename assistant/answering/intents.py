@@ -281,6 +281,9 @@ _LEFT_THE_STUDY = re.compile(
 )
 
 
+_REFILL = re.compile(r"\brefill\w*")
+
+
 def classify(text: str, ents: Entities, personal: bool, records: Sequence[RecordInfo] = ()) -> str:
     """The intent of an English question given its entities. Rules in priority order: a
     document, another medicine's facts (declined), emergencies and stopping, safety questions
@@ -305,6 +308,14 @@ def classify(text: str, ents: Entities, personal: bool, records: Sequence[Record
     )
     if others and not baclofen and not (hit["comparison"] and short) and not ents.trials:
         return "out_of_scope"  # another medicine's own facts
+    if (
+        hit["overdose"]
+        and hit["withdrawal"]
+        and not INTENT_RX["overdose"].search(_REFILL.sub("", t))
+    ):
+        hit["overdose"] = (
+            False  # "the pump may run empty before its refill": too little, not too much
+        )
     if hit["overdose"] and not (ents.trials and hit["result"]):
         return "overdose"
     raise_dose = personal and re.search(r"\b(?:increase|raise|double|how much)\b", t)

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import Protocol
 
 from assistant.answer import Plan
+from assistant.answering.intents import INTENT_WORDS
 from assistant.answering.sentence_kinds import PUMP, SAME_WORD, UNCHECKED, is_design_only
 from assistant.library.chunks import tokenize
 from assistant.vocab import SUBSTANCE_SAID
@@ -146,6 +147,9 @@ def _promote(pool: list, lead: Candidate | None) -> bool:
 QUALIFIER_IDF = 4.0
 
 
+_HARMS = ("withdrawal", "overdose", "adverse_effects", "interaction")
+
+
 def _qualifier_first(
     pool: list,
     plan: Plan,
@@ -157,6 +161,10 @@ def _qualifier_first(
     gives, and that one covers more of the question: it goes first ("how long does it take
     levels in the CSF to halve?": the CSF half-life, not the plasma one)."""
     top = pool[0].score
+    # what the intent asks ("what could happen if the pump runs empty before the refill?": the
+    # withdrawal it causes) is not given up for a word of the story
+    cue = INTENT_WORDS.get(plan.intent) if plan.intent in _HARMS else None
+    cued = bool(cue and cue.search(pool[0].text))
     rare = {t for t in topic if idf(t) >= QUALIFIER_IDF}
     missing, kept = rare - pool[0].tokens, rare & pool[0].tokens
     if not missing or len(rare) > 5:  # many rare words: a story, not a qualifier
@@ -174,6 +182,7 @@ def _qualifier_first(
             # "on it for a spinal cord injury, runs out of tablets": not the pump's warning
             and not (PUMP.search(c.text) and not PUMP.search(plan.english or plan.question))
             and cover(c) >= cover(pool[0]) + 0.05
+            and not (cued and not cue.search(c.text))  # type: ignore[union-attr]
         ),
         key=lambda c: (cover(c), c.score),
         default=None,
