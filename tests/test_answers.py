@@ -1849,3 +1849,14 @@ def test_the_regulator_of_a_country_is_its_medicines_agency(corpus_assistant) ->
         "What has the regulator in Australia told doctors about prescribing baclofen off-label?"
     )
     assert "reg_australia_tga" in {c.source_id for c in ans.citations}, ans.answer
+
+
+def test_where_a_label_lists_something_is_not_an_answer_to_what_happens(corpus_assistant) -> None:
+    """A sentence telling in which sections of the labels a warning sits is not given for a
+    question about what the warning says."""
+    ans = corpus_assistant.ask(
+        "what happens to the baby if the mother stops it suddenly?",
+        history=["Is baclofen safe in pregnancy?", "and breastfeeding?"],
+    )
+    assert "withdrawal" in first_sentence(ans.answer), ans.answer
+    assert "sections" not in ans.answer, ans.answer

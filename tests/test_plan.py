@@ -440,3 +440,19 @@ def test_a_thousands_point_in_another_language_is_read_as_a_number(catalog) -> N
 )
 def test_a_relatives_age_said_alone_makes_an_older_adult(text: str, older: bool) -> None:
     assert ("older_adults" in find_conditions(text)) is older
+
+
+def test_stopping_asked_after_a_contraindication_question_is_a_withdrawal_question(catalog) -> None:
+    """A follow-up about stopping suddenly asks about withdrawal, not again whether something is a
+    contraindication; people leaving a trial are still the trial's question."""
+    history = ["Is baclofen safe in pregnancy?", "and breastfeeding?"]
+    baby = plan_question(
+        "what happens to the baby if the mother stops it suddenly?", catalog, history
+    )
+    assert baby.intent == "withdrawal", baby
+    left = plan_question(
+        "how many patients stopped treatment?",
+        catalog,
+        ["What was the Bacloville trial?", "what dose did they go up to?"],
+    )
+    assert left.intent != "withdrawal" and left.entities.trials, left

@@ -55,6 +55,7 @@ from assistant.answering.sentence_kinds import (
     THIS_THING,
     TWO_QUESTIONS,
     UNCHECKED,
+    WHERE_LISTED,
     is_design_only,
     is_meta,
 )
@@ -211,6 +212,7 @@ _PREGNANCY = re.compile(
 _OVERDOSE = re.compile(r"\boverdos\w*|\bantidote\b|\bpoison\w*", re.I)
 _EXPLAINING = ("mechanism", "history", "pharmacokinetics")
 _SIDE_BY_SIDE = ("interaction", "adverse_effects")
+_ASKS_SECTION = re.compile(r"\bsections?\b|\bwhere (?:in|on|does|do|is|are)\b", re.I)
 _NOT_TOO_MUCH = (*_SIDE_BY_SIDE, "withdrawal")
 _SUBSTANCE_RX = {k: rx for k, rx in SUBSTANCE_SAID.items() if k != "spasticity"}
 _NUMBER = re.compile(r"(?<![\w.])(\d+(?:[.,]\d+)?)\s?(%|mg|percent|g|hours?|weeks?|days?)?")
@@ -424,6 +426,8 @@ class ExtractiveComposer:
                     score -= 0.04  # "beyond this label maximum": which one, the reader cannot tell
                 if UNCHECKED.search(text):
                     score -= 0.1  # how the source was checked, not what it says
+                if WHERE_LISTED.search(text) and not _ASKS_SECTION.search(plan.english):
+                    score -= 0.1  # where a label says it, not what it says
                 if not asks_pregnancy and _PREGNANCY.search(text):
                     score -= 0.08  # pregnancy, breastfeeding, newborns: only when asked about
                 if not asks_pump and PUMP.search(text):

@@ -475,7 +475,11 @@ _ADDICTION_WORDS = re.compile(
 
 def has_intent_words(text: str) -> bool:
     t = norm(text)
-    return any(rx.search(t) for k, rx in INTENT_RX.items() if k not in ("result", "efficacy"))
+    return any(
+        rx.search(t) for k, rx in INTENT_RX.items() if k not in ("result", "efficacy")
+    ) or (  # (classify reads stopping as withdrawal too, unless people left a study)
+        safety.mentions_stopping(text) and not _LEFT_THE_STUDY.search(t)
+    )
 
 
 # "by how much did it beat placebo?": the size of a result, not a dose

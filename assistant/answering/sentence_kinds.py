@@ -19,6 +19,13 @@ META = re.compile(
     r"|\bcovered by (?:these|the)\b|\bin (?:this|the) (?:collection|set of sources)\b",
     re.I,
 )
+# where in a document something is written ("... appear in the warnings sections of the labels"):
+# an answer only to a question about the document's sections
+WHERE_LISTED = re.compile(
+    r"\b(?:appears?|(?:are|is) (?:listed|placed|given)|sits?)\b (?:\w+ ){0,3}?(?:in|under) the"
+    r" (?:[\w-]+ ){0,5}?sections?\b",
+    re.I,
+)
 # A sentence that only describes how a study was done.
 DESIGN = re.compile(
     r"\b(?:randomi[sz]ed|screened|enrolled|recruited|assigned|allocated|were included|eligible"
