@@ -1860,3 +1860,10 @@ def test_where_a_label_lists_something_is_not_an_answer_to_what_happens(corpus_a
     )
     assert "withdrawal" in first_sentence(ans.answer), ans.answer
     assert "sections" not in ans.answer, ans.answer
+
+
+def test_how_many_of_a_study_were_a_group_counts_that_group(corpus_assistant) -> None:
+    """'How many of the cases were women?' is answered by the sentence counting women, not by the
+    study's other counts (its severity grades)."""
+    ans = corpus_assistant.ask("In the Boels 2017 series, how many of the cases were women?")
+    assert "49 in women" in first_sentence(ans.answer), ans.answer

@@ -152,6 +152,9 @@ def answering_sentence(
         if word.lower() in _NOT_COUNTED:
             break
         noun += f" {word}"
+    among = _COUNTED_AMONG.search(clause)
+    if among and not noun:
+        noun = among.group(1)  # "how many of the cases were women?": women are counted
     # what is counted is asked too ("how many deaths ...?"), whatever else names the study
     named = _words(wanted) | (_words(tokenize(noun)) - {"baclofen"})
     cands: list[tuple[float, int, int, str]] = []
@@ -167,6 +170,8 @@ def answering_sentence(
     cands.sort(reverse=True)
     best = cands[0] if cands else None
     runner_up = cands[1][0] if len(cands) > 1 else 0.0
+    if among and best and best[0] >= LOOSE_SIMILARITY and not _has_figure(current, noun):
+        return best[1], best[2], best[3]  # the only sentence counting the group asked about
     if counted and not noun and best and not _COUNT.search(best[3]):
         # "how many were assessed at 12 months?": a count ("113 of the 219"), not a rate
         # ("53% of those assessed"), when a sentence about as near gives one
@@ -221,6 +226,11 @@ _COUNT = re.compile(
 )
 COUNT_LEEWAY = 0.15
 _COUNTED = re.compile(r"\bhow many ((?:[\w-]+ ?){1,3})", re.I)
+_COUNTED_AMONG = re.compile(
+    r"\bhow many of (?:the |them |those |these |its |their )?(?:[\w-]+ )?(?:were|was|are|had|got)"
+    r" (men|women|males?|females?|[a-z-]{3,}(?<![su])s)\b",
+    re.I,
+)
 _NOT_COUNTED = frozenset(
     [
         "of",
