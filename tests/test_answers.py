@@ -1867,3 +1867,42 @@ def test_how_many_of_a_study_were_a_group_counts_that_group(corpus_assistant) ->
     study's other counts (its severity grades)."""
     ans = corpus_assistant.ask("In the Boels 2017 series, how many of the cases were women?")
     assert "49 in women" in first_sentence(ans.answer), ans.answer
+
+
+def test_a_time_point_a_span_or_a_date_asked_of_a_study_is_given(corpus_assistant) -> None:
+    """A study's figure asked 'after one year' comes from the sentence giving that time point, not
+    the headline's other time points; 'how long after ...?' from the sentence giving the time; 'up
+    to what date ...?' from the sentence giving a date other than the study's own year."""
+    year = corpus_assistant.ask(
+        "In de Beaurepaire's 2012 cohort, what proportion counted as improved at one year?"
+    )
+    assert "63% after one year" in first_sentence(year.answer), year.answer
+    span = corpus_assistant.ask(
+        "In Lile 2004, how long after taking baclofen did the volunteers get their cocaine?"
+    )
+    assert "1.5 hours" in first_sentence(span.answer), span.answer
+    date = corpus_assistant.ask("Until what date did Pierce 2018 search for trials?")
+    assert "September 2017" in first_sentence(date.answer), date.answer
+
+
+def test_a_count_the_question_already_gives_is_not_the_answer(corpus_assistant) -> None:
+    """'How many were screened to end up with their 56?' asks for the screened, not the 56
+    randomised the question itself names; 'how many were already dead?' is not the study's
+    size either."""
+    screened = corpus_assistant.ask(
+        "how many patients were screened before the 56 were randomised?",
+        history=["What was the BACLAD trial?"],
+    )
+    assert "93" in first_sentence(screened.answer), screened.answer
+    dead = corpus_assistant.ask(
+        "of the deaths, how many had died before reaching hospital?",
+        history=["What did the Léger 2017 study find?"],
+    )
+    assert "already dead" in first_sentence(dead.answer), dead.answer
+
+
+def test_a_study_commonly_cited_by_its_first_author_is_found_by_that_name(corpus_assistant):
+    """A review whose author list is not verified is still found as 'Pierce 2018', the name it is
+    commonly cited by, instead of being declined as another medicine's question."""
+    ans = corpus_assistant.ask("What did Pierce 2018 find?")
+    assert not ans.abstained and ans.plan.entities.trials == ["pierce2018"], ans.answer

@@ -33,7 +33,13 @@ _KINDS = (
 # "In the 2012 French retrospective study of 181 drinkers, ..."
 _LEADING = re.compile(
     r"^\s*(?:and\s+)?(?:in|for|among|from|during|within|across|of)\s+(?:the|a|an|this|that|their"
-    r"|its)\b(?:[^,:?]|,(?=\d{3}))*?(?:,(?!\d{3})|:)\s*",  # ("165,334 patients" is one phrase)
+    r"|its|(?:\w+\s+)?[A-Z][\w-]*'s)\b"  # ("In de Beaurepaire's 2012 cohort, ...")
+    r"(?:[^,:?]|,(?=\d{3}))*?(?:,(?!\d{3})|:)\s*",  # ("165,334 patients" is one phrase)
+    re.I,
+)
+_PARTITIVE = re.compile(
+    r"^\s*(?:and\s+)?(?:of|among|out of) (?:the|those|these|them|its|their)\b[^,?]{0,30},\s*"
+    r"(?=(?:how|what|which|who|when|where|why)\b)",
     re.I,
 )
 # "In Kiel 2015, ...", "In Addolorato et al. 2006 (baclofen versus diazepam), ..."
@@ -86,6 +92,8 @@ _WHOLE = re.compile(r"[.!?][)\"']?$")
 # how close the answering sentence must be, and by how much closer than the headline result
 MIN_SIMILARITY = 0.42
 LOOSE_SIMILARITY = 0.3
+WHEN_SIMILARITY = 0.2
+LEXICAL_LEEWAY = 0.06  # a sentence giving a figure at the very time point asked
 CLEAR_LEAD = 0.1
 NEAR_HEADLINE = 0.05
 MARGIN = 0.015
@@ -102,6 +110,7 @@ def asked_clause(question: str, record: RecordInfo) -> str:
     if m and re.search(rf"\b(?:{_KINDS})\b", m.group(0), re.I):
         q = q[m.end() :]
     q = _TRAILING.sub("", q)
+    q = _PARTITIVE.sub("", q)  # "of the deaths, how many ...?": the question is what follows
     # "was over how many weeks the dose increased?" (a translation's word order): the question
     q = re.sub(
         r"^\s*(?:was|were|is|are|did|does|has|have)\s+(?=(?:over |in |at |for |by |within )?"
@@ -152,6 +161,12 @@ def answering_sentence(
         if word.lower() in _NOT_COUNTED:
             break
         noun += f" {word}"
+    # "what share was improved after one year?": a sentence giving that time point
+    when = _time_points(clause)
+    # "how long after the pretreatment was cocaine given?": a span of time; "up to what date
+    # did they search?": a date other than the study's own year
+    span = bool(_ASKS_SPAN.search(clause))
+    dated = bool(_ASKS_DATE.search(clause))
     among = _COUNTED_AMONG.search(clause)
     if among and not noun:
         noun = among.group(1)  # "how many of the cases were women?": women are counted
@@ -164,14 +179,32 @@ def answering_sentence(
             or not named & _words(tokenize(sentence))
             or (why and not _CAUSAL.search(sentence))  # "why?": a sentence giving a reason
             or (figure and not _has_figure(sentence, noun))  # a figure asked: one giving it
+            or (when and not when & _time_points(sentence))
+            or (span and not _SPAN.search(sentence))
+            or (dated and not _dates(sentence, record))
         ):
             continue
         cands.append((float(sentence_vec @ vec), pos, s, sentence))
     cands.sort(reverse=True)
+    if cands:
+        # about as near in meaning, naming more of the words asked ("how many did they screen
+        # ...?": the sentence saying "screened"), it goes first
+        def rare(text: str) -> float:
+            said = _words(tokenize(text))
+            return sum(
+                store.idf(t) for t in wanted if not t.isdigit() and SAME_WORD.get(t, t) in said
+            )
+
+        near = [c for c in cands if c[0] >= cands[0][0] - LEXICAL_LEEWAY]
+        lead = max(near, key=lambda c: (rare(c[3]), c[0]))
+        cands.remove(lead)
+        cands.insert(0, lead)
     best = cands[0] if cands else None
-    runner_up = cands[1][0] if len(cands) > 1 else 0.0
+    runner_up = max((c[0] for c in cands[1:]), default=0.0)
     if among and best and best[0] >= LOOSE_SIMILARITY and not _has_figure(current, noun):
         return best[1], best[2], best[3]  # the only sentence counting the group asked about
+    if when and figure and best and best[0] >= WHEN_SIMILARITY and not when & _time_points(current):
+        return best[1], best[2], best[3]  # the figure at the time asked, which the answer lacks
     if counted and not noun and best and not _COUNT.search(best[3]):
         # "how many were assessed at 12 months?": a count ("113 of the 219"), not a rate
         # ("53% of those assessed"), when a sentence about as near gives one
@@ -214,6 +247,8 @@ def answering_sentence(
         and covered(best[3]) < covered(current)
         # ("how much longer did they stay?" when the answer says "a longer stay", no figure)
         and not (figure and _figure_near(best[3], wanted) and not _figure_near(current, wanted))
+        and not (span and not _SPAN.search(current))  # the time asked, which the answer lacks
+        and not (dated and not _dates(current, record))
     ):
         return None  # the answer already says more of what was asked
     return best[1], best[2], best[3]
@@ -251,6 +286,57 @@ _NOT_COUNTED = frozenset(
         "they",
     ]
 )
+
+
+_ASKS_SPAN = re.compile(
+    r"\bhow long\b|\b(?:for|over|after|within) how many (?:minutes|hours|days|weeks|months|years)\b",
+    re.I,
+)
+_SPAN = re.compile(
+    r"\b\d[\d.,]*(?:\s*(?:to|-|–|or)\s*\d[\d.,]*)?[\s-]*(?:minutes?|min|hours?|h|days?|weeks?|months?"
+    r"|years?)\b",
+    re.I,
+)
+_ASKS_DATE = re.compile(
+    r"\b(?:what|which) (?:date|month|day|year)\b|\b(?:up to|until|till|through) when\b"
+    r"|\bhow (?:recent|up to date)\b",
+    re.I,
+)
+_MONTH = re.compile(
+    r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+    r"\b",
+    re.I,
+)
+
+
+def _dates(text: str, record: RecordInfo) -> bool:
+    """A date in ``text``: a month, or a year other than the study's own."""
+    years = set(re.findall(r"\b(?:19|20)\d\d\b", text)) - {str(record.year)}
+    return bool(_MONTH.search(text) or years)
+
+
+_NUMBER_WORDS = {
+    "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "twelve": 12, "eighteen": 18, "twenty-four": 24,
+}  # fmt: skip
+_TIME_POINT = re.compile(
+    r"\b(?:after|at|by|at the end of|within|to)\s+(?:(week|month|day)\s+(\d+)"
+    r"|(\d+|" + "|".join(_NUMBER_WORDS) + r")[\s-]+(years?|months?|weeks?|days?))\b",
+    re.I,
+)
+_IN_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
+
+
+def _time_points(text: str) -> set[int]:
+    """The time points a text names, in days ("after one year", "at 12 months", "at week 12");
+    a month of 30 days, so that a year and 12 months differ by five days (both are kept)."""
+    out: set[int] = set()
+    for m in _TIME_POINT.finditer(text or ""):
+        unit, n = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+        count = int(n) if n.isdigit() else _NUMBER_WORDS.get(n.lower(), 0)
+        days = count * _IN_DAYS[unit.lower().rstrip("s")]
+        out |= {days, 365 * (days // 360)} if days % 360 == 0 and days else {days}
+    return out
 
 
 def _figure_near(text: str, wanted: set[str]) -> bool:
@@ -429,6 +515,12 @@ _THEREFORE = re.compile(r"\b(?:therefore|thus|hence|for this reason|as a result|
 _AND_THEN = re.compile(r",?\s+and\s+(?=(?:how|what|which|who|when|where|why)\b)", re.I)
 
 
+_ASKS_AMOUNT = re.compile(
+    r"\s*(?:(?:at|to|in) )?(?:what|which) (?:levels?|doses?|concentrations?|amounts?)\b"
+    r"|\s*how (?:much|high)\b",
+    re.I,
+)
+_AMOUNT = re.compile(r"\d(?:[\d.,]*\d)?\s*(?:mg|g|ml|mmol|µg|mcg|ng|%)(?![a-z])", re.I)
 _REFERS_BACK = re.compile(r"\b(?:that|this|it|those|these)\b", re.I)
 
 
@@ -466,6 +558,8 @@ def second_question(
     counted = _COUNTED.search(second)
     if counted and _has_figure(first, counted.group(1)):
         return comp  # "how many trials fed into it?" when the answer says "(7 trials, ...)"
+    if _ASKS_AMOUNT.match(second) and _AMOUNT.search(first):
+        return comp  # "... and at what levels?" when the answer says "at 153 to 495 mg/100 ml"
     found = named_detail(second) if named_detail else None
     if found is None:
         asked = set(tokenize(second)) - QUESTION_WORDS

@@ -489,7 +489,7 @@ class ExtractiveComposer:
         question = ev.plan.english or ev.plan.question
         wants_number = bool(NUMBER_QUESTION.search(question))
         wants_list = bool(LIST_QUESTION.search(question))
-        limit = 2 if wants_number else self.max_sentences
+        limit = min(2, self.max_sentences) if wants_number else self.max_sentences
         idf = ev.store.idf
         topic = {SAME_WORD.get(t, t) for t in tokenize(ev.plan.searched)} - QUESTION_WORDS
         weight = sum(idf(t) for t in topic) or 1.0

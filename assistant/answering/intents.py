@@ -211,6 +211,8 @@ FOLLOW_UP_CUE = re.compile(
 GROUP_OF_IT = re.compile(
     r"\b(?:the ones|(?:the )?(?:people|patients|participants|volunteers) (?:in it|on it|in that"
     r" (?:study|trial)))\b"
+    # "of the deaths, how many ...?", "among those who stopped, ...": a part of what was said
+    r"|^(?:and )?(?:of|among|out of) (?:the|those|these|them|its|their)\b[^,?]{0,30},"
 )
 
 

@@ -84,8 +84,10 @@ _DETAILS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = tuple(
             "results by sex",
         ),
         (
-            r"higher dose|lower dose|dose.?response|top dose|highest dose|target dose|\breach\w*"
-            r"|\bachiev\w*|\bgot (?:up )?to \d+",
+            r"higher dose|lower dose|dose.?response|top dose|highest dose|target dose"
+            # (not "died before reaching hospital")
+            r"|\b(?:reach|achiev)(?:e|es|ed|ing|ement|ements)?\b(?! (?:the |a |an )?(?:hospital|doctor|emergency|ward|icu"
+            r"|intensive|care|medical))|\bgot (?:up )?to \d+",
             r"\bdoses?\b.*\b(?:than|versus|vs|reached|achieved|titrat\w*)|\b(?:reached|achieved)\b",
             "figures on the doses reached",
         ),
@@ -95,7 +97,7 @@ _DETAILS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = tuple(
             "account of how treatment was stopped",
         ),
         (
-            r"volunteers|how many (?:people|patients|participants)|(?:each|per|every) (?:arm|group)"
+            r"how many (?:\w+ )?(?:people|patients|participants|volunteers)|number of volunteers|(?:each|per|every) (?:arm|group)"
             r"|^(?!.*\b(?:age|ages|aged|old|percentage|proportion|share)\b).*\bparticipants\b",
             r"\b\d+\b.*\b(?:volunteers|participants|patients|people|adults|men|women)\b"
             r"|\b\d+ (?:to|on|in|received|were given) (?:the )?(?:baclofen|placebo)\b",
@@ -353,7 +355,9 @@ def _trial_result(ev: Evidence, record: RecordInfo) -> Composition | None:
             unstated = _unstated(question, record, store)
             if unstated:
                 return _not_reported(f"figures on {unstated}", record, store)
-        picked = (detail and detail[1]) or ExtractiveComposer(max_sentences=2).select(focused)
+        # one detail asked ("in how many was blood alcohol positive?"): its sentence alone
+        most = 1 if asking.detail_only(asking.asked_clause(question, record)) else 2
+        picked = (detail and detail[1]) or ExtractiveComposer(max_sentences=most).select(focused)
         return replace(render(picked, own.contexts), route=ROUTE_TRIAL) if picked else None
     cites = Citations()
     n = cite_study(cites, store, record)

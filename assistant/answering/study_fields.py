@@ -24,7 +24,7 @@ _ASKS_SIZE = re.compile(
     r"\bhow (?:many|large|big)\b(?! (?:\w+ )?(?:centres|centers|sites|hospitals|clinics|countries"
     r"|cities|practices|trials|studies|deaths|cases|admissions|calls|exposures|poisonings"
     r"|overdoses)\b)(?!.*\b(?:dropped|stopped|quit|left|withdrew|reached|got to"
-    r"|died|needed|abstinent|relapsed|completed|finished|still|remain\w*|stayed|stay|kept|sober"
+    r"|died|dead|alive|surviv\w*|needed|abstinent|relapsed|completed|finished|still|remain\w*|stayed|stay|kept|sober"
     r"|dry|off|improved|responded|succeeded|drank|drinking|men|women|males?|females?)\b"
     r"|.*\b(?:each|per|every)"
     r" (?:arm|group)\b|\s+(?:of|among) (?:those|them|these|the \w+)\b)|\bsample size\b"
@@ -97,7 +97,14 @@ def study_fact(ev: Evidence, record: RecordInfo) -> Composition | None:
         if re.search(r"withdrawal", f"{record.primary_outcome} {record.title}", re.I):
             topic = f"{record.substances[0] if record.substances else 'alcohol'} withdrawal"
         first = f"{name} pooled {record.studies_pooled} trials{people} of baclofen for {topic}"
-    elif record.n and not pooled and _ASKS_SIZE.search(q) and not _ASKS_DOSE.search(q):
+    elif (
+        record.n
+        and not pooled
+        and _ASKS_SIZE.search(q)
+        and not _ASKS_DOSE.search(q)
+        # "how many were screened to end up with their 56?": the size is given, something else asked
+        and not re.search(rf"(?<![\d,.]){record.n}(?![\d,.])|{record.n:,}", q)
+    ):
         verb = "randomised" if record.evidence == "rct" else "included"
         claim = f"{record.n} {verb} patients participants people"
         first = f"{name} {verb} {record.n:,} people"
