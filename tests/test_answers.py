@@ -1906,3 +1906,15 @@ def test_a_study_commonly_cited_by_its_first_author_is_found_by_that_name(corpus
     commonly cited by, instead of being declined as another medicine's question."""
     ans = corpus_assistant.ask("What did Pierce 2018 find?")
     assert not ans.abstained and ans.plan.entities.trials == ["pierce2018"], ans.answer
+
+
+def test_making_someone_sick_after_an_overdose_is_about_emptying_the_stomach(corpus_assistant):
+    """'Should we make him sick to get it out?' after an overdose asks about emptying the stomach
+    (an emergency), not about nausea as a side effect."""
+    ans = corpus_assistant.ask(
+        "my husband swallowed a lot of his baclofen tablets on purpose and is very sleepy. "
+        "should i make him throw up to get them out?"
+    )
+    assert ans.plan.intent == "overdose", ans.plan
+    assert "emergency" in {n.kind for n in ans.notices}, ans.notices
+    assert "stomach" in ans.answer and "nausea" not in ans.answer, ans.answer

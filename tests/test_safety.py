@@ -612,3 +612,13 @@ def test_no_off_label_notice_for_a_deaths_series_or_a_declined_other_use(corpus_
     assert "emergency" in kinds and "off_label" not in kinds, kinds
     tics = corpus_assistant.ask("Can baclofen be used for Tourette's tics?")
     assert tics.abstained and "off_label" not in [n.kind for n in tics.notices], tics.notices
+
+
+def test_most_of_a_strip_swallowed_on_purpose_is_an_emergency():
+    """An overdose told in everyday words, with many words between 'swallowed' and 'on purpose',
+    or as a share of a pack, gets the emergency notice."""
+    assert "emergency" in kinds_for(
+        "my dad has just swallowed most of a strip of his baclofen on purpose and hes dozy"
+    )
+    assert "emergency" in kinds_for("she took half the packet of her muscle relaxer an hour ago")
+    assert "emergency" not in kinds_for("Does baclofen make you feel sick?")

@@ -85,7 +85,11 @@ _STRONG = _rx(
     r"\b(?:took|taken|taking|swallowed|ingested) (?:\w+ ){0,2}?(?:loads|lots|a load|a bunch|a lot|heaps"
     r"|tons|dozens|masses|a stack|a pile|a fistful|fistfuls) of (?:\w+ ){0,3}?(?:pills|tablets|tabs"
     r"|baclofen|meds|medicine|muscle relax\w*)\b",
-    r"\b(?:took|taken|swallowed|overdosed) (?:\w+ ){0,6}?on purpose\b",
+    r"\b(?:took|taken|swallowed|overdosed) (?:\w+ ){0,9}?on purpose\b",
+    # "swallowed most of a strip of his baclofen", "took half the packet"
+    r"\b(?:took|taken|swallowed|ingested|ate|eaten) (?:most|half|the rest|much|nearly all|almost"
+    r" all) (?:of )?(?:a |the |his |her |my |their |our )?(?:strip|pack|packet|box|bottle|blister"
+    r"|sheet|tub|jar|prescription)s?\b",
     r"\b(?:child|kid|toddler|baby|dog|son|daughter) (?:\w+ )?(?:swallowed|ate|got into)\b",
     r"\b(?:accidentally|by mistake|by accident|mistakenly) (?:\w+ ){0,3}?(?:took|taken|swallowed"
     r"|ingested|gave|given|double)|\b(?:took|taken|swallowed|gave) (?:\w+ ){0,6}?(?:by mistake|by accident)",

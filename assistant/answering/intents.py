@@ -39,7 +39,10 @@ INTENT_RX = {
         r"\blethal\b|\bfatal dose\b|\bhow (?:much|many) (?:\w+ ){0,9}?(?:kill|die)",
         r"\b(?:took|taken|taking|swallowed) (?:\w+ ){0,2}?(?:loads|lots|a load|a bunch|a lot|heaps|tons"
         r"|dozens|a fistful) of (?:\w+ ){0,3}?(?:pills|tablets|tabs|baclofen|meds|muscle relax\w*)\b"
-        r"|\b(?:took|taken|swallowed) (?:\w+ ){0,6}?on purpose\b",
+        r"|\b(?:took|taken|swallowed) (?:\w+ ){0,9}?(?:on purpose|deliberately|intentionally)\b",
+        r"\b(?:took|taken|swallowed|ingested|ate|eaten) (?:most|half|the rest|much|nearly all"
+        r"|almost all) (?:of )?(?:a |the |his |her |my |their |our )?(?:strip|pack|packet|box|bottle"
+        r"|blister|sheet|tub|jar|prescription)s?\b|\bempty (?:the|his|her|their) stomach\b",
         r"won'?t wake|not waking|unresponsive|not breathing|breathing (?:\w+ )?slow|\bcoma\b",
         r"\brefill\w*",
     ),

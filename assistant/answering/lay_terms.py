@@ -365,6 +365,18 @@ LAY_TERMS: tuple[tuple[str, str], ...] = (
     (r"on purpose", "deliberately"),
     (r"(?-i:\bMS\b)", "multiple sclerosis"),
     (r"(?<!muscle )stiffness|stiff muscles", "spasticity"),
+    # "should we make him sick to get it out?": emptying the stomach after an overdose
+    (
+        r"(?:try(?:ing)? to )?(?:make|making) (?:him|her|them|me|you|the (?:child|kid|baby)) (?:be )?"
+        r"(?:sick|throw up|vomit|puke) (?:to get (?:it|them|the \w+|\w+) (?:out|up)|so (?:it|they)"
+        r" (?:comes?|come) (?:out|up))",
+        "empty the stomach",
+    ),
+    (
+        r"((?:should|can|could|do|shall|must) (?:we|i|you)) (?:try to )?(?:make|get)"
+        r" (?:him|her|them|me|you|the (?:child|kid|baby)) (?:to )?(?:be )?(?:sick|throw up|vomit|puke)",
+        r"\1 empty the stomach",
+    ),
     (r"(?:make|makes|made|making) (?:you|me|him|her|them|people) (?:feel )?sick", "cause nausea"),
     (
         r"(?:make|makes|made|making) (?:you|me|him|her|them|people) (?:throw up|vomit|puke|be sick)",
