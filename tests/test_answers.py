@@ -1918,3 +1918,14 @@ def test_making_someone_sick_after_an_overdose_is_about_emptying_the_stomach(cor
     assert ans.plan.intent == "overdose", ans.plan
     assert "emergency" in {n.kind for n in ans.notices}, ans.notices
     assert "stomach" in ans.answer and "nausea" not in ans.answer, ans.answer
+
+
+def test_how_to_keep_a_pump_from_stopping_is_answered_with_how_it_is_prevented(corpus_assistant):
+    """A family told the pump must never stop asks what to do about it: the warning's prevention
+    advice, with the withdrawal notice, not the harms again."""
+    ans = corpus_assistant.ask(
+        "my daughter has a baclofen pump in her tummy for her spasticity and we were told she "
+        "could get very ill if it ever stops. how can we prevent that?"
+    )
+    assert "withdrawal" in {n.kind for n in ans.notices}, ans.notices
+    assert "prevented" in first_sentence(ans.answer), ans.answer

@@ -346,7 +346,8 @@ STOPPING = _rx(
     r"|failed|malfunction\w*|breaks?|broke)\b",
     # "a pump for his spasticity, and the clinic says it might run empty before the refill"
     r"\bpumps?\b.*\b(?:run|runs|ran|running|go|goes|went|going|gets?|getting|got) (?:dry|empty"
-    r"|out)\b",
+    r"|out)\b|\bpumps?\b.*\b(?:it|the pump|the drip|the flow|delivery) (?:\w+ )?(?:stops|stopped"
+    r"|fails|failed|breaks down|broke down|cuts out|cut out)\b",
     r"\b(?:miss|misses|missed|missing|skip|skips|skipped|skipping|forgot|forgets|forget|forgetting) (?:\w+ ){0,3}?"
     r"(?:dose|doses|pill|pills|tablet|tablets|baclofen)\b",
     r"\b(?:abrupt|sudden)\w* (?:withdrawal|stop\w*|discontinu\w*|cessation|end\w*)\b",

@@ -99,6 +99,19 @@ _TREATED = re.compile(
     r"|\bantidote\b|\bsupportive care\b|\btreatment (?:is|was|consists)\b",
     re.I,
 )
+# "what can we do to stop that happening?", "how is it prevented?": how it is avoided
+_ASKS_PREVENTION = re.compile(
+    r"\b(?:what|how) (?:can|could|should|do|would|must) (?:we|i|you|they|one|people|doctors"
+    r"|nurses|carers) (?:do )?(?:\w+ ){0,3}?(?:to )?(?:stop|prevent|avoid) (?:that|this|it|them)\b"
+    r"|\bhow (?:is|are|can|could) (?:it|that|this|they|\w+) (?:be )?(?:prevented|avoided)\b"
+    r"|\bhow to (?:prevent|avoid)\b|\bmake sure (?:it|that|this) (?:never|doesn't|does not)\b",
+    re.I,
+)
+_PREVENTS = re.compile(
+    r"\bprevent\w*|\bavoid\w*|\bcareful\w*|\bmonitor\w*|\bschedul\w*|\balarms?\b|\btaper\w*"
+    r"|\bgradual\w*",
+    re.I,
+)
 # a body that acted: "sought by the patients' collective Baclohelp", "the Baclohelp association"
 _ORGANISATION = re.compile(
     r"\b(?:collective|association|society|charity|foundation|federation|union|company|firm"
@@ -232,6 +245,18 @@ def put_answer_first(
         # "how should the dose be adjusted in kidney disease?": by how much, where a source says
         lead = next(
             (c for c in pool[1:6] if c.score >= 0.85 * top and _AMOUNT.search(c.text)), None
+        )
+        _promote(pool, lead)
+        return False
+    if _ASKS_PREVENTION.search(question) and not _PREVENTS.search(pool[0].text):
+        # "the nurse says he could get ill if it stops: what can we do?": how it is prevented
+        lead = next(
+            (
+                c
+                for c in pool[1:12]
+                if c.score >= 0.6 * top and _PREVENTS.search(c.text) and topic & c.tokens
+            ),
+            None,
         )
         _promote(pool, lead)
         return False
