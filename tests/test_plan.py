@@ -456,3 +456,22 @@ def test_stopping_asked_after_a_contraindication_question_is_a_withdrawal_questi
         ["What was the Bacloville trial?", "what dose did they go up to?"],
     )
     assert left.intent != "withdrawal" and left.entities.trials, left
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "im still feeding my little boy myself",
+        "she is feeding her baby herself",
+        "I feed him from the breast",
+    ],
+)
+def test_feeding_a_baby_oneself_is_read_as_breastfeeding(said: str) -> None:
+    assert "breastfeeding" in clinical_reading(said)
+
+
+def test_brand_new_is_not_a_brand() -> None:
+    from assistant.answering.intents import INTENT_RX
+
+    assert not INTENT_RX["regulation"].search("when he was brand new")
+    assert INTENT_RX["regulation"].search("which brands of baclofen are sold")

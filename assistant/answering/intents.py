@@ -152,7 +152,7 @@ INTENT_RX = {
         r"\bapprov\w*|\bauthori[sz]\w*|\blicen[sc]\w*|\bfda\b|\bansm\b|\btga\b|\bnice\b",
         r"\bmhra\b|\bema\b|\blegal\w*|\bregulat\w*|\brtu\b|\bmarketing\b|\boff.?label\b",
         r"\bprescrib\w* (?:in|for)\b|\bbaclocur\b|\bguidelines?\b|\brecommend\w*|\bindicat\w*",
-        r"\bon.?label\b|\breimburs\w*|\bregistered\b|\bproducts?\b|\bbrands?\b|\bsold\b",
+        r"\bon.?label\b|\breimburs\w*|\bregistered\b|\bproducts?\b|\bbrands?\b(?! new)|\bsold\b",
         r"\bmarketed\b|\bsigned off\b|\bwatchdog\b|\brulebook\b|\bconseil\b|\bcourts?\b",
         r"\bsafety (?:update|communication|alert)\b|\bon sale\b|\bcap\b",
         r"\bapa\b|\bamerican psychiatric association\b|\bbap\b|\bsfa\b",

@@ -280,6 +280,14 @@ LAY_TERMS: tuple[tuple[str, str], ...] = (
         "breastfeeding",
     ),
     (
+        # "still feeding my little boy myself": feeding a baby oneself is breastfeeding
+        r"(?:feed|feeds|feeding|fed) (?:my|her|our|the|a|their) (?:little (?:one|boy|girl)|baby"
+        r"|newborn|infant|son|daughter|twins|babies)(?: \w+)? (?:myself|herself|ourselves|themselves"
+        r"|from the breast|on the breast|my own milk|her own milk)|(?:feed|feeding|fed) (?:him|her"
+        r"|them) (?:myself|herself|from the breast|on the breast|my own milk|her own milk)",
+        "breastfeeding",
+    ),
+    (
         r"blood.?cleaning organs|weak kidneys|kidneys? (?:that )?(?:don'?t|do not) work (?:well)?",
         "kidney impairment",
     ),
