@@ -900,6 +900,7 @@ def test_a_use_the_library_never_mentions_is_declined_naming_it(corpus_assistant
     for q, use in (
         ("Has baclofen been tried for gambling addiction?", "gambling"),
         ("Has baclofen been studied in binge eating?", "binge eating"),
+        ("Is baclofen prescribed to treat restless legs?", "restless legs"),
     ):
         ans = corpus_assistant.ask(q)
         assert ans.abstained and use in ans.answer and "cocaine" in ans.answer, ans.answer

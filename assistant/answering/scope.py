@@ -18,6 +18,13 @@ _TRIED_FOR = re.compile(
     re.I,
 )
 
+# "is baclofen used to treat stiff person syndrome?"
+_TO_TREAT = re.compile(
+    r"\b(?:used|given|prescribed|tried|good|effective|useful)\b(?: \w+){0,2}? (?:to )?(?:treat|manage"
+    r"|relieve) (?P<use>(?:[a-z][\w-]* ){0,2}[a-z][\w-]*)",
+    re.I,
+)
+
 
 def unstudied_use(plan: Plan, vocabulary: frozenset[str] | None, texts: Sequence[str]) -> str:
     """The use a question asks about when the library never mentions it ("Has baclofen been
@@ -28,7 +35,9 @@ def unstudied_use(plan: Plan, vocabulary: frozenset[str] | None, texts: Sequence
         return ""
     if plan.intent not in ("efficacy", "general", "which_trials", "out_of_scope"):
         return ""
-    m = _TRIED_FOR.search(plan.english or plan.question)
+    m = _TRIED_FOR.search(plan.english or plan.question) or _TO_TREAT.search(
+        plan.english or plan.question
+    )
     if not m:
         return ""
     words = [w for w in m.group("use").split() if w.lower() not in _USE_FILLER]
