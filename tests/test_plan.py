@@ -475,3 +475,26 @@ def test_brand_new_is_not_a_brand() -> None:
 
     assert not INTENT_RX["regulation"].search("when he was brand new")
     assert INTENT_RX["regulation"].search("which brands of baclofen are sold")
+
+
+def test_a_follow_up_keeps_or_switches_its_study_as_it_says(catalog) -> None:
+    """'the later Denver trial' switches to the study known by that place; 'the study drug' and
+    'did it ... as well?' stay on the study just discussed, even when a new substance is named."""
+    denver = plan_question(
+        "and in the later Denver trial, was the top diazepam dose lower on baclofen?",
+        catalog,
+        ["Did baclofen reduce lorazepam use in the Lyon 2011 alcohol-withdrawal trial?"],
+    )
+    assert denver.entities.trials == ["heppe2018_aws"], denver
+    drug = plan_question(
+        "how many days at most was the study drug given before it was tapered off?",
+        catalog,
+        ["What did the BACLOREA trial of baclofen in ventilated ICU patients find?"],
+    )
+    assert drug.entities.trials == ["vourch2021"] and drug.intent != "withdrawal", drug
+    also = plan_question(
+        "and did it cut down their drinking as well?",
+        catalog,
+        ["Did baclofen keep opioid-dependent patients in treatment in the Assadi 2003 trial?"],
+    )
+    assert also.entities.trials == ["assadi2003"], also

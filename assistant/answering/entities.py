@@ -302,7 +302,19 @@ def find_trials(text: str, catalog: Sequence[RecordInfo]) -> list[str]:
     weeks = _weeks(t)
     uncontrolled = bool(_UNCONTROLLED.search(t))
     controlled = bool(re.search(r"\b(?:placebo|dummy|sugar) ?(?:pills?|tablets?)?\b", t))
+    # a place or a name written with a capital ("the later Denver trial"): what only one study
+    # is known by weighs more than the common words around it
+    proper = {
+        w
+        for word in re.findall(r"(?<=\S )[A-Z][a-z]{3,}\b", text)
+        if not find_countries(word.lower())  # (a country counts by the study's own field)
+        for w in tokenize(word)
+        if w not in _GENERIC
+    }
     for i, r in enumerate(profiles.records):
+        if proper:
+            own = proper & profiles.tokens[i]
+            scores[i] += sum(2.5 for w in own if sum(w in toks for toks in profiles.tokens) <= 2)
         if sizes and r.n in sizes:
             scores[i] += 3  # "ten men", "12 drinkers": the study's size
         if weeks and r.duration_weeks and abs(r.duration_weeks - weeks) <= 0.2 * weeks:

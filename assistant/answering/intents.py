@@ -216,6 +216,8 @@ GROUP_OF_IT = re.compile(
     r" (?:study|trial)))\b"
     # "of the deaths, how many ...?", "among those who stopped, ...": a part of what was said
     r"|^(?:and )?(?:of|among|out of) (?:the|those|these|them|its|their)\b[^,?]{0,30},"
+    # "the study drug", "the trial medication": the one of the study just discussed
+    r"|\bthe (?:study|trial) (?:drug|medication|medicine|treatment|tablets|pills)\b"
 )
 
 

@@ -79,6 +79,13 @@ def is_follow_up(question: str, ents: Entities, own_intent: bool) -> bool:
 
 # an acronym or a brand the question is about ("the RTU", "Baclocur"), not a country's name
 _NAMED_THING = re.compile(r"\b(?!US\b|UK\b|EU\b|FDA\b|TGA\b|ANSM\b)[A-Z]{2,}\b|\bBaclocur\b")
+_AS_WELL = re.compile(
+    r"^(?:and |but |so )?(?:did|does|was|were|is|has|had) (?:it|they|the (?:drug|treatment|trial"
+    r"|study)) .*\b(?:as well|too|also|either)\b|^(?:and |but )?(?:did|does) it also\b",
+    re.I,
+)
+# a study named by its name or author ("in ALPADIR", "Garbutt's trial"), not described
+_NAMES_A_STUDY = re.compile(r"(?<=\S )[A-Z][A-Za-z]{2,}\b")
 _IT = re.compile(r"\b(?:it|its|that|this)\b", re.I)
 _IT_THEY = re.compile(r"\b(?:they|them|those|these)\b", re.I)
 
@@ -104,7 +111,20 @@ def _inherit(plan: Plan, previous: Plan) -> Plan:
         (intent == "dosing" and "dose" in plan.aspects) or not has_intent_words(plan.english)
     ):
         intent = "adverse_effects"  # "its side effects?" then "and at high doses?", "do they pass?"
-    trials = ents.trials or ([] if new_substance or ents.jurisdictions else prev.trials)
+    # "and did it cut down their drinking as well?" after an opioid trial: another outcome of the
+    # same study, not a new substance's evidence
+    same_study = bool(_AS_WELL.search(plan.english)) and not ents.jurisdictions
+    trials = ents.trials or (
+        [] if (new_substance and not same_study) or ents.jurisdictions else prev.trials
+    )
+    if (
+        prev.trials
+        and GROUP_OF_IT.search(norm(plan.english))
+        and not _NAMES_A_STUDY.search(plan.english)
+    ):
+        trials = prev.trials  # "the study drug", "of the deaths": the study just discussed
+        if intent == "withdrawal":
+            intent = "trial_result"  # "when was the study drug tapered?": how the study ran
     merged = Entities(
         substances=ents.substances or prev.substances,
         trials=trials,

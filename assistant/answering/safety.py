@@ -458,7 +458,9 @@ _ADDICTION_ROUTES = frozenset({"synthesis", "trial"})
 
 _TRIAL_STOPPING = re.compile(
     r"\b(?:patients|participants|people|subjects|how many)\b.*\b(?:stopped|dropped|discontinued"
-    r"|withdrew|left|quit)\b(?! baclofen suddenly)",
+    r"|withdrew|left|quit)\b(?! baclofen suddenly)"
+    # "how long was the study drug given before it was tapered?": how the study ran
+    r"|\bthe (?:study|trial) (?:drug|medication|medicine|treatment|tablets|pills)\b",
     re.I,
 )
 
