@@ -234,13 +234,23 @@ INTERACTS = re.compile(
 
 def interaction_classes(text: str, question: bool = False) -> list[MedicineClass]:
     """The interaction classes ``text`` names by a class word or a member ("tramadol" ->
-    opioids), in table order; a ``question`` may also name one by its broader words."""
-    return [
-        c
+    opioids), in table order; a ``question`` may also name one by its broader words, unless it
+    names another of that family outright ("an antidepressant, an MAO inhibitor": not tricyclics)."""
+    named = {c.key for c in INTERACTION_CLASSES if re.search(rf"\b(?:{c.members})\b", text, re.I)}
+    broader = {
+        c.key
         for c in INTERACTION_CLASSES
-        if re.search(rf"\b(?:{c.members})\b", text, re.I)
-        or (question and c.asked and re.search(rf"\b(?:{c.asked})\b", text, re.I))
-    ]
+        if question
+        and c.asked
+        and c.key not in named
+        and re.search(rf"\b(?:{c.asked})\b", text, re.I)
+        and not any(_FAMILY.get(k) == _FAMILY.get(c.key) for k in named if k in _FAMILY)
+    }
+    return [c for c in INTERACTION_CLASSES if c.key in named | broader]
+
+
+# classes one broader word covers ("antidepressants"): one named outright stands for the family
+_FAMILY = {"tricyclics": "antidepressants", "maois": "antidepressants"}
 
 
 # --------------------------------------------------------------------------- study results

@@ -1930,3 +1930,14 @@ def test_how_to_keep_a_pump_from_stopping_is_answered_with_how_it_is_prevented(c
     )
     assert "withdrawal" in {n.kind for n in ans.notices}, ans.notices
     assert "prevented" in first_sentence(ans.answer), ans.answer
+
+
+def test_a_named_guideline_answers_in_whom_it_is_relatively_contraindicated(corpus_assistant):
+    """'In whom does the Australian guideline call it relatively contraindicated?' is answered
+    from that guideline, not with the US label's contraindication table."""
+    ans = corpus_assistant.ask(
+        "Según la guía australiana de 2021, ¿en qué pacientes es el baclofeno relativamente "
+        "contraindicado?"
+    )
+    assert ans.route != "contraindications", ans.answer
+    assert {c.source_id for c in ans.citations} == {"guideline_australia_2021"}, ans.answer

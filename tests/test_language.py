@@ -359,3 +359,25 @@ def test_everyday_words_are_read_into_english(question: str, lang: str, needs: l
     assert detected == lang, (question, detected)
     missing = [rx for rx in needs if not re.search(rx, english.lower())]
     assert not missing, (english, missing)
+
+
+@pytest.mark.parametrize(
+    ("question", "wanted"),
+    [
+        ("¿Cuánto tarda el baclofeno en irse de la leche?", "breast milk"),
+        ("¿Qué edades tenían los cinco pacientes de la serie?", "ages"),
+        ("Er ist total aufgedreht, redet ohne Pause und schläft kaum noch.", "barely sleeps"),
+        ("Mia madre prende un antidepressivo IMAO.", "MAO inhibitor"),
+        ("Il se sent épuisé toute la journée.", "exhausted all day"),
+    ],
+)
+def test_everyday_words_of_other_languages_are_read(question: str, wanted: str) -> None:
+    assert wanted in read_question(question)[1]
+
+
+def test_an_mao_inhibitor_named_is_not_read_as_a_tricyclic() -> None:
+    from assistant.vocab import interaction_classes
+
+    keys = [c.key for c in interaction_classes("an antidepressant MAO inhibitor", question=True)]
+    assert keys == ["maois"]
+    assert [c.key for c in interaction_classes("antidepressants", question=True)] == ["tricyclics"]

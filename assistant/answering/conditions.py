@@ -40,6 +40,17 @@ _TAKEN_WITH = re.compile(
 )
 
 
+# "the 2021 Australian alcohol guideline", "for alcohol dependence": alcohol as what is treated
+_ALCOHOL_TREATED = re.compile(
+    r"\balcohol (?:guidelines?|use disorder|dependence|problems|treatment|addiction)\b"
+    r"|\bfor (?:alcohol|drinking)\b",
+    re.I,
+)
+_NAMES_A_SOURCE = re.compile(
+    r"\bguidelines?\b|\bguidance\b|\bproduct information\b|\b(?:TGA|NICE|ANSM|HAS|MHRA|EMA)\b"
+)
+
+
 def contraindication_answer(
     plan: Plan, store: IndexStore, filters: Filters | None = None
 ) -> Composition | None:
@@ -56,7 +67,7 @@ def contraindication_answer(
     general = bool(re.search(r"contra.?indicat", (plan.english or plan.question).lower()))
     conditions = [c for c in table if c.key in plan.entities.conditions]
     if (
-        len(conditions) > 1
+        (len(conditions) > 1 or _ALCOHOL_TREATED.search(plan.english or plan.question))
         and "alcohol" in plan.entities.substances
         and not _TAKEN_WITH.search(plan.english or plan.question)
     ):
@@ -64,7 +75,9 @@ def contraindication_answer(
         # depressant taken alongside
         conditions = [c for c in conditions if c.key != "cns_depressants"]
     if not conditions:
-        if not general:
+        if not general or _NAMES_A_SOURCE.search(plan.english or plan.question):
+            # "in whom does the Australian guideline call it relatively contraindicated?": that
+            # source's words, not the US label's table
             return None
         conditions = table
     cites = Citations()

@@ -371,6 +371,8 @@ LAY_TERMS: tuple[tuple[str, str], ...] = (
         r"\1 overdoses on",
     ),
     (r"on purpose", "deliberately"),
+    # "totally wired, talks nonstop and barely sleeps": what the safety review calls mania
+    (r"overexcited|over-excited|hyper|wired up|wired", "manic"),
     (r"(?-i:\bMS\b)", "multiple sclerosis"),
     (r"(?<!muscle )stiffness|stiff muscles", "spasticity"),
     # "should we make him sick to get it out?": emptying the stomach after an overdose
