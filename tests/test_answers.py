@@ -1941,3 +1941,15 @@ def test_a_named_guideline_answers_in_whom_it_is_relatively_contraindicated(corp
     )
     assert ans.route != "contraindications", ans.answer
     assert {c.source_id for c in ans.citations} == {"guideline_australia_2021"}, ans.answer
+
+
+def test_a_follow_up_answered_by_the_line_just_said_gets_that_line(corpus_assistant) -> None:
+    """'What about selective outcome reporting?' after an answer that gave both risks of bias is
+    answered by that line again, alone, not by the study's headline as if nothing was asked."""
+    history = [
+        "What did the Palpacuer 2018 network meta-analysis find?",
+        "how many of its trials were at risk of incomplete outcome data?",
+    ]
+    ans = corpus_assistant.ask("and selective outcome reporting?", history=history)
+    assert "selective outcome reporting" in first_sentence(ans.answer), ans.answer
+    assert len(ans.answer.splitlines()) == 1, ans.answer

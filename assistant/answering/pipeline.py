@@ -299,7 +299,7 @@ class Assistant:
                 if not pointing:
                     before = self._previous_turn(plan, history, filters)
                 if before is not None:
-                    comp = without_repeats(comp, before)
+                    comp = without_repeats(comp, before, plan.english or plan.question)
             comp = lead.with_lead(plan, comp)
         return plan, comp, contexts
 
