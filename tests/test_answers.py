@@ -1953,3 +1953,15 @@ def test_a_follow_up_answered_by_the_line_just_said_gets_that_line(corpus_assist
     ans = corpus_assistant.ask("and selective outcome reporting?", history=history)
     assert "selective outcome reporting" in first_sentence(ans.answer), ans.answer
     assert len(ans.answer.splitlines()) == 1, ans.answer
+
+
+def test_a_study_described_in_a_relatives_story_answers_the_last_question(corpus_assistant):
+    """A story ('ex-army, has hep C, still drinks') then a question about 'the American study of
+    men like him' finds that trial, and 'how many gave up the drink completely?' is answered with
+    its abstinence figures, not its participants' description or the size field."""
+    ans = corpus_assistant.ask(
+        "my dad is an ex-soldier with hep c who still drinks. i heard the americans tested "
+        "baclofen on veterans like him. how many of them stopped drinking completely?"
+    )
+    assert ans.plan.entities.trials == ["hauser2017"], ans.plan
+    assert "completely abstinent" in first_sentence(ans.answer), ans.answer

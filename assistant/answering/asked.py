@@ -105,6 +105,11 @@ KIND_SIMILARITY = 0.2  # the kind named is the evidence; meaning only ranks
 
 def asked_clause(question: str, record: RecordInfo) -> str:
     """The question without the phrase that describes the study and without its names."""
+    # "my husband has hep C ... i read the americans tried it. how many of them gave up?": the
+    # question is its last sentence, after the story
+    parts = re.split(r"(?<=[.!])\s+", question.strip())
+    if len(parts) > 1 and parts[-1].endswith("?"):
+        question = parts[-1]
     q = _LEADING_NAME.sub("", question)  # "In Kiel 2015, ..."
     m = _LEADING.match(q)
     if m and re.search(rf"\b(?:{_KINDS})\b", m.group(0), re.I):

@@ -29,6 +29,17 @@ LAY_TERMS: tuple[tuple[str, str], ...] = (
     (r"\bgps?\b|\bfamily doctors?\b|\bfamily practices?\b", "general practitioners (primary care)"),
     (r"(?:for )?a (?:whole|full|entire) year", "for 12 months"),
     (r"\bvets\b(?= with| who| in)", "veterans"),
+    (
+        r"ex-?(?:army|military|forces|soldier|serviceman|servicewoman|marine|navy)|former soldier"
+        r"|army veteran",
+        "a veteran",
+    ),
+    # "the doctor who wrote about sorting out his own drinking": a physician's self-case report
+    (
+        r"(?:sorting out|sorted out|treating|treated|curing|cured|fixing|fixed|beating|beat)"
+        r" (?:his|her) own (?:drinking|alcoholism|alcohol problem|alcohol dependence|addiction)",
+        "a physician's self-case report of his own alcohol dependence",
+    ),
     (  # "were the trials consistent with each other?": how much their results differed
         r"\b(?:were|are) the (?:trials|studies|results) (?:consistent|in agreement|similar)"
         r"(?: with each other| to each other| across (?:the )?(?:trials|studies))?",
@@ -83,6 +94,13 @@ LAY_TERMS: tuple[tuple[str, str], ...] = (
     (
         r"(?:were|was|are|is|been|be|stayed|stay) off the (?:bottle|booze|sauce)",
         "were abstinent from alcohol",
+    ),
+    # "managed to give up the drink completely", "stopped drinking altogether"
+    (
+        r"(?:give|gave|giving|given) up (?:the )?(?:drink|drinking|booze|alcohol)(?: completely"
+        r"| altogether| entirely| for good)?|(?:stop|stopped|quit|quitting) (?:drinking|the drink"
+        r"|the booze|alcohol) (?:completely|altogether|entirely|for good)",
+        "became completely abstinent",
     ),
     (
         r"(?:only )?(?:having|drinking) (?:a )?(?:sensible|safe|moderate) amounts?",

@@ -79,7 +79,7 @@ _DETAILS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = tuple(
         (r"crav\w*|urges?", r"crav\w*|urges?|ocds|obsessive compulsive", "craving results"),
         (  # (not "what percentage were men?": who took part, asked of the participants)
             r"^(?!.*\b(?:percentage|proportion|share|fraction|how many|number|per ?cent)\b[^?]*"
-            r"\b(?:wom[ae]n|men|male|female)\b).*?(?:women|\bmen\b|\bsex\b|gender)",
+            r"\b(?:wom[ae]n|men|male|female)\b).*?(?:women|\bmen\b(?! like\b)|\bsex\b|gender)",
             r"\bwomen\b|\bmen\b|\bsex\b|gender|female|male",
             "results by sex",
         ),

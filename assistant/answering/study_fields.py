@@ -25,7 +25,8 @@ _ASKS_SIZE = re.compile(
     r"|cities|practices|trials|studies|deaths|cases|admissions|calls|exposures|poisonings"
     r"|overdoses)\b)(?!.*\b(?:dropped|stopped|quit|left|withdrew|reached|got to"
     r"|died|dead|alive|surviv\w*|needed|abstinent|relapsed|completed|finished|still|remain\w*|stayed|stay|kept|sober"
-    r"|dry|off|improved|responded|succeeded|drank|drinking|men|women|males?|females?)\b"
+    r"|dry|off|improved|responded|succeeded|drank|drinking|cut|cutting|reduc\w*|men|women|males?"
+    r"|females?)\b"
     r"|.*\b(?:each|per|every)"
     r" (?:arm|group)\b|\s+(?:of|among) (?:those|them|these|the \w+)\b)|\bsample size\b"
     r"|\bhow many took part\b",
