@@ -1965,3 +1965,14 @@ def test_a_study_described_in_a_relatives_story_answers_the_last_question(corpus
     )
     assert ans.plan.entities.trials == ["hauser2017"], ans.plan
     assert "completely abstinent" in first_sentence(ans.answer), ans.answer
+
+
+def test_a_medicine_taken_for_something_is_named_without_its_purpose(corpus_assistant) -> None:
+    """'ibuprofen for my back' is ibuprofen; naltrexone taken 'for alcohol' alongside baclofen is
+    a combination no source documents, not a comparison between them, and the stated use for
+    drinking brings the off-label notice."""
+    back = corpus_assistant.ask("can i take ibuprofen for my back while on baclofen?")
+    assert "baclofen and ibuprofen is documented" in back.answer, back.answer
+    both = corpus_assistant.ask("can my brother take naltrexone with baclofen for his drinking?")
+    assert first_sentence(both.answer).startswith("No interaction"), both.answer
+    assert "off_label" in {n.kind for n in both.notices}, both.notices

@@ -311,7 +311,7 @@ def _off_label(t: str) -> bool:
 # "drinking alcohol while on baclofen", "with alcohol": an interaction, not a use for addiction.
 _STATED_USE = re.compile(
     r"\b(?:to |help\w* (?:\w+ )?)(?:stop|quit|cut down on|cut back on|cut down|reduce) (?:his |her |my "
-    r"|their )?(?:drinking|alcohol|using|the drink)\b|\bfor (?:his|her|my|their|your) (?:drinking"
+    r"|their )?(?:drinking|alcohol|using|the drink)\b|\bfor (?:his |her |my |their |your )?(?:drinking"
     r"|alcohol\w*|addiction|cravings?)\b"
 )
 _INTERACTION = _rx(

@@ -101,6 +101,8 @@ def partners(plan: Plan, vocabulary: frozenset[str] | None) -> list[str]:
     for rx in _PARTNER_SAID:
         m = rx.search(text)
         said = m and m.group("m").strip().lower()
+        if said:  # "ibuprofen for my back": the medicine, not what it is taken for
+            said = re.sub(r"\s+(?:for|to|because|when|at|so|as)\b.*$", "", said)
         if said and not _NOT_A_MEDICINE.search(said):
             # "does coffee interact?", "safe with blood thinners?" (the longer name kept)
             names = [n for n in names if n not in said]
@@ -118,8 +120,9 @@ def partners(plan: Plan, vocabulary: frozenset[str] | None) -> list[str]:
         word = _USED_WITH.get(key)
         if word and word not in names:
             names.append(word)
-            if _TREATED_DRINKING.search(text) and "alcohol" in names:
-                names.remove("alcohol")  # on it for drinking, asking about weed alongside
+    if _TREATED_DRINKING.search(text) and "alcohol" in names and len(names) > 1:
+        # on it for drinking, asking about weed (or naltrexone) alongside
+        names.remove("alcohol")
     return list(dict.fromkeys(names))
 
 
