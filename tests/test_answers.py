@@ -1976,3 +1976,17 @@ def test_a_medicine_taken_for_something_is_named_without_its_purpose(corpus_assi
     both = corpus_assistant.ask("can my brother take naltrexone with baclofen for his drinking?")
     assert first_sentence(both.answer).startswith("No interaction"), both.answer
     assert "off_label" in {n.kind for n in both.notices}, both.notices
+
+
+def test_pregnancy_in_everyday_words_is_answered_from_the_pregnancy_record(corpus_assistant):
+    """'30 weeks along', 'breastmilk', 'when I feed him': the pregnancy and lactation record
+    answers, with the pregnancy notice, instead of a trial or a decline."""
+    for q in (
+        "my sister takes baclofen and is 30 weeks along, is that a problem?",
+        "does baclofen get into breastmilk?",
+        "will baclofen hurt my baby when I feed him?",
+    ):
+        ans = corpus_assistant.ask(q)
+        assert not ans.abstained, (q, ans.answer)
+        assert "label_pregnancy_lactation" in {c.source_id for c in ans.citations}, (q, ans.answer)
+        assert "pregnancy" in {n.kind for n in ans.notices}, (q, ans.notices)

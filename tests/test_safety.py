@@ -622,3 +622,18 @@ def test_most_of_a_strip_swallowed_on_purpose_is_an_emergency():
     )
     assert "emergency" in kinds_for("she took half the packet of her muscle relaxer an hour ago")
     assert "emergency" not in kinds_for("Does baclofen make you feel sick?")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "my wife is 12 weeks gone and takes baclofen for her ms, is the baby ok?",
+        "my sister takes baclofen and is 30 weeks along",
+        "does baclofen get into breastmilk?",
+        "will baclofen hurt my baby when I feed him?",
+        "i am on baclofen and my baby is due next month, what should happen at delivery?",
+        "my girlfriend has a bun in the oven and takes baclofen",
+    ],
+)
+def test_pregnancy_told_in_everyday_words_gets_the_pregnancy_notice(question: str) -> None:
+    assert "pregnancy" in kinds_for(question)

@@ -297,6 +297,13 @@ LAY_TERMS: tuple[tuple[str, str], ...] = (
         r"nurs(?:e|ing) (?:her|the|a|their) (?:little one|baby|infant|newborn)|nursing mother",
         "breastfeeding",
     ),
+    (r"(\d+|a few) weeks? (?:gone|along)", r"\1 weeks pregnant"),
+    (r"breast-?milk", "breast milk"),
+    (
+        r"when (?:i|she|you) (?:feed|feeds|nurse|nurses) (?:him|her|them|the baby|my baby)",
+        "while breastfeeding",
+    ),
+    (r"(?:my|our|her|the|their) baby is due", "she is pregnant and the baby is due"),
     (
         # "still feeding my little boy myself": feeding a baby oneself is breastfeeding
         r"(?:feed|feeds|feeding|fed) (?:my|her|our|the|a|their) (?:little (?:one|boy|girl)|baby"

@@ -148,6 +148,10 @@ _PREGNANCY = _rx(
     r"\bnursing\b(?! (home|homes|staff|facility|facilities|care|student|students|school|degree"
     r"|assignment|assignments|course|placement|essay|exam|team|practice))",
     r"\bnewborns?\b|\bneonat\w*|\bunborn\b|\bin the womb\b",
+    # "12 weeks gone", "30 weeks along", "a bun in the oven", "the baby is due next month"
+    r"\bweeks (?:gone|along)\b|\bbun in the oven\b|\bbreast-?milk\b|\bbaby is due\b|\bdue date\b"
+    r"|\bexpecting (?:twins|triplets|a child|a baby|our first|my first|her first)\b|\bgiv(?:e|ing)"
+    r" birth\b|\bin labou?r\b|\bwhen (?:i|she) (?:feed|feeds|nurse|nurses) (?:him|her|them)\b",
     r"\b(?:into|in|through) (?:the |her |their )?milk\b|\bmilk (?:levels?|supply)\b",
     r"\b(?:the|her|a|an|unborn) bab(?:y|ies)\b.*\bmother\b|\bmother\b.*\b(?:the|her|a) bab(?:y|ies)\b",
     r"\bgrossesses?\b|\benceintes?\b|\ballait\w*",  # French
