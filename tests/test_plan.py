@@ -498,3 +498,8 @@ def test_a_follow_up_keeps_or_switches_its_study_as_it_says(catalog) -> None:
         ["Did baclofen keep opioid-dependent patients in treatment in the Assadi 2003 trial?"],
     )
     assert also.entities.trials == ["assadi2003"], also
+
+
+def test_how_slowly_to_reduce_it_is_a_withdrawal_question(catalog) -> None:
+    for q in ("how slowly should baclofen be reduced?", "How quickly can the dose be tapered?"):
+        assert plan_question(q, catalog, []).intent == "withdrawal", q

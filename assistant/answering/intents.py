@@ -50,6 +50,9 @@ INTENT_RX = {
         r"\bboxed warning\b|\bintrathecal\b.*\bwithdrawal\b|\bwithdrawal\b.*\bintrathecal\b",
         r"\bwithdrawal (?:syndrome|symptoms|reactions?)\b(?!.*\b(?:alcohol|opioid|opiate|ghb|nicotine))",
         r"\bquits? them\b|\bnewborns?\b.*\bwithdrawal\b",
+        # "how slowly should baclofen be reduced?": the way down
+        r"\bhow (?:slowly|quickly|fast|gradually) (?:should|can|could|must|do|does|is|are)\b"
+        r"(?: \w+){0,4}? (?:be )?(?:reduced|lowered|decreased|tapered|cut down|stopped|withdrawn)\b",
     ),
     "interaction": _rx(
         r"\binteract\w*|\bmix\w*|\bcombin\w*|\btogether\b|\bat the same time\b",
