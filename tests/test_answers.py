@@ -1990,3 +1990,8 @@ def test_pregnancy_in_everyday_words_is_answered_from_the_pregnancy_record(corpu
         assert not ans.abstained, (q, ans.answer)
         assert "label_pregnancy_lactation" in {c.source_id for c in ans.citations}, (q, ans.answer)
         assert "pregnancy" in {n.kind for n in ans.notices}, (q, ans.notices)
+
+
+def test_the_target_dose_of_a_named_trial_is_its_dose(corpus_assistant) -> None:
+    ans = corpus_assistant.ask("What was the target dose in Bacloville?")
+    assert "300 mg/day" in first_sentence(ans.answer), ans.answer

@@ -73,7 +73,8 @@ ASKS_WHO = re.compile(
     re.I,
 )
 _ASKS_DOSE = re.compile(
-    r"\bwhat (?:was|were) the (?:target |planned |study |trial )?doses?\b(?=\s*(?:\?|$|used|given))"
+    r"\bwhat (?:was|were) the (?:target |planned |study |trial )?doses?\b"
+    r"(?=\s*(?:\?|$|used|given|in\b|of\b|for\b|on\b))"
     r"|\b(?:what|which) (?:\w+ )?doses?\b(?!.*\b(?:better|best|more effective|worked|work|won)\b)|\bhow much baclofen\b|\bdoses? (?:did|were|was) (?:they|used|given)"
     r"|\bwhat amount\b",
     re.I,
