@@ -1995,3 +1995,10 @@ def test_pregnancy_in_everyday_words_is_answered_from_the_pregnancy_record(corpu
 def test_the_target_dose_of_a_named_trial_is_its_dose(corpus_assistant) -> None:
     ans = corpus_assistant.ask("What was the target dose in Bacloville?")
     assert "300 mg/day" in first_sentence(ans.answer), ans.answer
+
+
+def test_respiratory_depression_is_not_a_yes_to_causing_depression(corpus_assistant) -> None:
+    """'Can baclofen cause depression?' is not answered 'Yes' on the strength of a sentence about
+    respiratory depression or antidepressants."""
+    ans = corpus_assistant.ask("Can baclofen cause depression?")
+    assert not ans.answer.startswith("Yes"), ans.answer

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from assistant.answering.compose import QUESTION_WORDS, Citations, Composition, Evidence
+from assistant.answering.sentence_kinds import OTHER_SENSE
 from assistant.library.chunks import tokenize
 from assistant.vocab import ROUTE_EXTRACTIVE
 
@@ -46,7 +47,7 @@ def unlisted_effect(ev: Evidence) -> Composition | None:
         if rec.user:
             continue
         for pos in store.record_positions(rec.id):
-            said = " " + " ".join(tokenize(store.texts[pos])) + " "
+            said = " " + " ".join(tokenize(OTHER_SENSE.sub(" ", store.texts[pos]))) + " "
             if any(p in said for p in phrases):
                 return None  # some source speaks of it (as a phrase): the usual answer finds it
             if rec.evidence == "label":

@@ -16,7 +16,7 @@ from assistant.answer import Plan
 from assistant.answering import safety
 from assistant.answering.compose import QUESTION_WORDS, Composition
 from assistant.answering.intents import PUT_DOWN_TO_IT
-from assistant.answering.sentence_kinds import APPROVED, NOT_APPROVED, SAME_WORD
+from assistant.answering.sentence_kinds import APPROVED, NOT_APPROVED, OTHER_SENSE, SAME_WORD
 from assistant.library.chunks import tokenize
 from assistant.vocab import CURATED_ONLY, Intent
 
@@ -106,7 +106,7 @@ def polar_lead(
         and (PUT_DOWN_TO_IT.search(q) or _AN_EFFECT.search(q))
         and not _NEGATED.search(first)
         and ({t for t in tokenize(q) if len(t) >= 4} - QUESTION_WORDS - _PLAIN)
-        & set(tokenize(first))
+        & set(tokenize(OTHER_SENSE.sub(" ", first)))
     ):
         # "his sugars run higher: is that a known thing with these tablets?", "is headache a
         # side effect?" and the first sentence names that effect among baclofen's reactions
@@ -138,7 +138,7 @@ def polar_lead(
             word = "death"
         stem = _stem(word)
         keys = [stem] + (["died", "death", "fatal"] if word == "death" else [])
-        hit = any(k in first.lower() for k in keys)
+        hit = any(k in OTHER_SENSE.sub(" ", first).lower() for k in keys)
         if hit and not _NEGATED.search(first):
             return "Yes"
         return None

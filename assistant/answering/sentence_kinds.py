@@ -26,6 +26,13 @@ WHERE_LISTED = re.compile(
     r" (?:[\w-]+ ){0,5}?sections?\b",
     re.I,
 )
+# words whose other sense is not the effect asked: "depression" of breathing or of the CNS is not
+# low mood ("can baclofen cause depression?")
+OTHER_SENSE = re.compile(
+    r"\b(?:respiratory|cns|central nervous system|nervous system|breathing)\s+depress\w*"
+    r"|\b(?:anti)?depressants?\b|\bdepressed breathing\b",
+    re.I,
+)
 # A sentence that only describes how a study was done.
 DESIGN = re.compile(
     r"\b(?:randomi[sz]ed|screened|enrolled|recruited|assigned|allocated|were included|eligible"
