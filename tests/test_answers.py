@@ -2002,3 +2002,12 @@ def test_respiratory_depression_is_not_a_yes_to_causing_depression(corpus_assist
     respiratory depression or antidepressants."""
     ans = corpus_assistant.ask("Can baclofen cause depression?")
     assert not ans.answer.startswith("Yes"), ans.answer
+
+
+def test_a_starting_dose_and_dosing_in_kidney_disease_are_answered_as_asked(corpus_assistant):
+    """'What starting dose ...?' is how to begin, not the maximum; 'how should it be dosed in
+    kidney impairment?' is by how much to lower it, not how it is eliminated."""
+    start = corpus_assistant.ask("What initial dose does the US label give for spasticity?")
+    assert "5 mg three times" in first_sentence(start.answer), start.answer
+    kidney = corpus_assistant.ask("How should baclofen be dosed in renal impairment?")
+    assert re.search(r"one third|lower|reduc", first_sentence(kidney.answer)), kidney.answer

@@ -54,9 +54,17 @@ _ASKS_ADJUSTMENT = re.compile(
     r"\bhow (?:should|much should|far should|do you|should you|to) (?:\w+ ){0,3}?(?:adjust|reduc|lower"
     r"|chang|cut|decreas)\w*|\bby how much\b|\bdose (?:adjustments?|reductions?)\b"
     r"|\b(?:need|needs|require|requires) (?:a )?(?:less|lower|smaller|reduced)\b"
-    r"|\bhow (?:does one|do you|should one|to) dose\b",
+    r"|\bhow (?:does one|do you|should one|to) dose\b"
+    r"|\bhow (?:should|is|would|must) (?:\w+ ){0,2}?(?:be )?dosed (?:in|for|with)\b",
     re.I,
 )
+# "what starting dose ...?": where a source says how to begin
+_ASKS_START = re.compile(
+    r"\b(?:starting|initial|first|opening) (?:daily )?dose\b|\bdose to (?:start|begin)\b"
+    r"|\b(?:start|begin|started|initiated) (?:on|at|with)\b",
+    re.I,
+)
+_STARTS = re.compile(r"\bstart\w*|\binitia\w*|\bbegin\w*|\bbegan\b", re.I)
 _AMOUNT = re.compile(
     r"\b(?:one|a|two)[ -](?:third|half|quarter)s?\b|\bhalve\w*"
     r"|\b(?:by|to) (?:about |around )?\d+(?:\.\d+)? ?(?:%|mg)",
@@ -240,6 +248,13 @@ def put_answer_first(
             or (cover(lead) >= cover(pool[0]) + 0.15 and topic & pool[0].tokens <= lead.tokens)
         ):
             _promote(pool, lead)
+        return False
+    if _ASKS_START.search(question) and not _STARTS.search(pool[0].text):
+        # "what starting dose does the label recommend?": how to begin, not the maximum
+        lead = next(
+            (c for c in pool[1:6] if c.score >= 0.75 * top and _STARTS.search(c.text)), None
+        )
+        _promote(pool, lead)
         return False
     if _ASKS_ADJUSTMENT.search(question) and not _AMOUNT.search(pool[0].text):
         # "how should the dose be adjusted in kidney disease?": by how much, where a source says
