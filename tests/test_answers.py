@@ -2011,3 +2011,21 @@ def test_a_starting_dose_and_dosing_in_kidney_disease_are_answered_as_asked(corp
     assert "5 mg three times" in first_sentence(start.answer), start.answer
     kidney = corpus_assistant.ask("How should baclofen be dosed in renal impairment?")
     assert re.search(r"one third|lower|reduc", first_sentence(kidney.answer)), kidney.answer
+
+
+def test_falling_asleep_on_it_is_drowsiness_and_an_emergency_is_never_declined(corpus_assistant):
+    """'Keeps falling asleep at the table: is it the tablets?' is drowsiness, the commonest
+    reaction, with no emergency notice; someone very drowsy after baclofen and a bottle of wine
+    is told to get help now, not that the library has no answer, and drinking on top of it is not
+    a use for an addiction."""
+    asleep = corpus_assistant.ask(
+        "my dad takes baclofen and keeps falling asleep at the table, is that the tablets?"
+    )
+    assert "drowsiness" in first_sentence(asleep.answer), asleep.answer
+    assert "emergency" not in {n.kind for n in asleep.notices}, asleep.notices
+    wine = corpus_assistant.ask(
+        "i took baclofen and drank a bottle of wine, i feel very drowsy, what should i do?"
+    )
+    assert not wine.abstained and wine.citations, wine.answer
+    kinds = {n.kind for n in wine.notices}
+    assert "emergency" in kinds and "off_label" not in kinds, kinds

@@ -37,6 +37,7 @@ import numpy as np
 
 from assistant.answer import Citation, Context, EvidenceRow, Plan
 from assistant.answering import safety, slots
+from assistant.answering.danger import in_danger as danger_now
 from assistant.answering.entities import BACLOFEN, JURISDICTION_SAID, norm, record_places
 from assistant.answering.intents import INTENT_WORDS
 from assistant.answering.sentence_kinds import (
@@ -212,6 +213,7 @@ _PREGNANCY = re.compile(
 _OVERDOSE = re.compile(r"\boverdos\w*|\bantidote\b|\bpoison\w*", re.I)
 _EXPLAINING = ("mechanism", "history", "pharmacokinetics")
 _SIDE_BY_SIDE = ("interaction", "adverse_effects")
+_SAFETY = ("overdose", "withdrawal", "contraindication", "interaction")
 _ASKS_SECTION = re.compile(r"\bsections?\b|\bwhere (?:in|on|does|do|is|are)\b", re.I)
 _NOT_TOO_MUCH = (*_SIDE_BY_SIDE, "withdrawal")
 _SUBSTANCE_RX = {k: rx for k, rx in SUBSTANCE_SAID.items() if k != "spasticity"}
@@ -294,7 +296,8 @@ class ExtractiveComposer:
         )
         if top < self.min_similarity and cov < self.min_term_coverage and not story:
             return True
-        safety = ev.plan.intent in ("overdose", "withdrawal", "contraindication", "interaction")
+        # (someone in danger now is never turned away)
+        safety = ev.plan.intent in _SAFETY or danger_now(ev.plan.question)
         # A question read from another language keeps words the glossary does not know: they
         # are not unknown topics.
         translated = ev.plan.language != "en" and ev.plan.intent not in ("general", "out_of_scope")

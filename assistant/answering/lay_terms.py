@@ -396,6 +396,13 @@ LAY_TERMS: tuple[tuple[str, str], ...] = (
         r"\1 overdoses on",
     ),
     (r"on purpose", "deliberately"),
+    # "keeps falling asleep at the table": drowsiness, the labels' commonest reaction
+    (
+        r"(?:keeps?|kept|keeping) (?:falling|dropping|nodding) (?:asleep|off)|(?:falls|fell|falling"
+        r"|nodding|nods|nodded) (?:asleep|off) (?:all the time|all day|during the day|at the table"
+        r"|in (?:his|her|the) chair)",
+        "is drowsy",
+    ),
     # "totally wired, talks nonstop and barely sleeps": what the safety review calls mania
     (r"overexcited|over-excited|hyper|wired up|wired", "manic"),
     (r"(?-i:\bMS\b)", "multiple sclerosis"),

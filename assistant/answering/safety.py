@@ -324,6 +324,11 @@ _INTERACTION = _rx(
     r"\b(?:with|and|plus|together with|mix\w* (?:it |baclofen )?with|combin\w* (?:it |baclofen )?with)"
     r" (?:alcohol|a drink|drinks|beer|wine|drinking)\b(?! (?:use|dependence|addiction|problems?|craving))",
     r"\bwhile (?:drinking|i drink|he drinks|she drinks)\b",
+    # "i took baclofen and drank a bottle of wine": drinking on top of it
+    r"\b(?:took|taken|taking|take|on) (?:my |his |her |their )?(?:baclofen|it|the tablets|the pills)"
+    r" (?:and|then|before|with) (?:\w+ ){0,2}?(?:drank|drinking|had (?:a|some|two|three|several"
+    r"|\w+) (?:drinks?|beers?|glass\w*|bottles?|pints?|cans?))\b(?: (?:\w+ ){0,3}?(?:wine|beers?"
+    r"|vodka|alcohol|spirits|whisk(?:e)?y|cider|booze|lager)\b)?",
 )
 # Baclofen's own withdrawal: stopping, tapering or missing doses of baclofen (not "stop
 # drinking", "quit smoking", "stop you wanting a drink", "stopped breathing").
