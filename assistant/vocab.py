@@ -180,6 +180,9 @@ class MedicineClass:
     # broader words that, in a question, ask about this class ("with antidepressants?" is answered
     # by the tricyclic sentence); never read in a document's claim
     asked: str = ""
+    # the wider family the class belongs to ("antidepressants"): one class of it named outright
+    # stands for the family, so the family's broader word does not add its other classes
+    family: str = ""
 
 
 INTERACTION_CLASSES: tuple[MedicineClass, ...] = (
@@ -200,6 +203,7 @@ INTERACTION_CLASSES: tuple[MedicineClass, ...] = (
         r"tricyclic\w*|amitriptyline|\w+triptyline|clomipramine|imipramine|doxepin",
         r"\btricyclic",
         asked="antidepressants?",
+        family="antidepressants",
     ),
     MedicineClass("lithium", "lithium", r"lithium", r"\blithium\b"),
     MedicineClass(
@@ -207,6 +211,7 @@ INTERACTION_CLASSES: tuple[MedicineClass, ...] = (
         r"mao(?:i|is)?|monoamine oxidase inhibitors?|mao inhibitors?|phenelzine|tranylcypromine"
         r"|selegiline|moclobemide",
         r"\bmao inhibitors?\b",
+        family="antidepressants",
     ),
     MedicineClass(
         "antihypertensives", "blood-pressure medicines",
@@ -244,13 +249,9 @@ def interaction_classes(text: str, question: bool = False) -> list[MedicineClass
         and c.asked
         and c.key not in named
         and re.search(rf"\b(?:{c.asked})\b", text, re.I)
-        and not any(_FAMILY.get(k) == _FAMILY.get(c.key) for k in named if k in _FAMILY)
+        and not (c.family and any(INTERACTION_CLASS[k].family == c.family for k in named))
     }
     return [c for c in INTERACTION_CLASSES if c.key in named | broader]
-
-
-# classes one broader word covers ("antidepressants"): one named outright stands for the family
-_FAMILY = {"tricyclics": "antidepressants", "maois": "antidepressants"}
 
 
 # --------------------------------------------------------------------------- study results
@@ -332,6 +333,11 @@ VERDICTS: tuple[VerdictStyle, ...] = (
 VERDICT_KEYS: tuple[str, ...] = tuple(v.key for v in VERDICTS)
 
 # --------------------------------------------------------------------------- numbers in words
+
+MONTHS: tuple[str, ...] = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+)  # fmt: skip
 
 NUMBER_WORDS: tuple[str, ...] = (
     "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",

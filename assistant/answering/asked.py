@@ -24,7 +24,7 @@ from assistant.answering.compose import (
 from assistant.answering.sentence_kinds import SAME_WORD
 from assistant.library.chunks import tokenize
 from assistant.library.records import RecordInfo
-from assistant.vocab import ROUTE_TRIAL
+from assistant.vocab import MONTHS, NUMBER_WORDS, ROUTE_TRIAL
 
 _KINDS = (
     r"study|studies|trial|trials|pilot|cohort|analysis|meta-analysis|review|series|survey"
@@ -92,8 +92,8 @@ _WHOLE = re.compile(r"[.!?][)\"']?$")
 # how close the answering sentence must be, and by how much closer than the headline result
 MIN_SIMILARITY = 0.42
 LOOSE_SIMILARITY = 0.3
-WHEN_SIMILARITY = 0.2
-LEXICAL_LEEWAY = 0.06  # a sentence giving a figure at the very time point asked
+WHEN_SIMILARITY = 0.2  # a sentence giving a figure at the very time point asked
+LEXICAL_LEEWAY = 0.06  # about as near in meaning, a sentence naming more asked words goes first
 CLEAR_LEAD = 0.1
 NEAR_HEADLINE = 0.05
 MARGIN = 0.015
@@ -307,11 +307,7 @@ _ASKS_DATE = re.compile(
     r"|\bhow (?:recent|up to date)\b",
     re.I,
 )
-_MONTH = re.compile(
-    r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december)"
-    r"\b",
-    re.I,
-)
+_MONTH = re.compile(rf"\b(?:{'|'.join(MONTHS)})\b", re.I)
 
 
 def _dates(text: str, record: RecordInfo) -> bool:
@@ -320,10 +316,7 @@ def _dates(text: str, record: RecordInfo) -> bool:
     return bool(_MONTH.search(text) or years)
 
 
-_NUMBER_WORDS = {
-    "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "twelve": 12, "eighteen": 18, "twenty-four": 24,
-}  # fmt: skip
+_NUMBER_WORDS = {"a": 1} | {w: i for i, w in enumerate(NUMBER_WORDS)}
 _TIME_POINT = re.compile(
     r"\b(?:after|at|by|at the end of|within|to)\s+(?:(week|month|day)\s+(\d+)"
     r"|(\d+|" + "|".join(_NUMBER_WORDS) + r")[\s-]+(years?|months?|weeks?|days?))\b",

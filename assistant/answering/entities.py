@@ -16,7 +16,7 @@ from assistant.answering import contraindications as ci
 from assistant.answering.language import fold
 from assistant.library.chunks import tokenize
 from assistant.library.records import RecordInfo
-from assistant.vocab import NUMBER_WORDS, SUBSTANCE_NAMES
+from assistant.vocab import MONTHS, NUMBER_WORDS, SUBSTANCE_NAMES
 
 # --------------------------------------------------------------------------- word lists
 
@@ -92,11 +92,7 @@ _GENERIC = frozenset(
 _FIRST_STUDY = re.compile(
     r"\b(?:first|earliest|original) (?:\w+ ){0,2}(?:study|trial|rct|placebo.controlled)\b"
 )
-_DATE_WORDS = frozenset(
-    tokenize(
-        "january february march april may june july august september october november december"
-    )
-)
+_DATE_WORDS = frozenset(tokenize(" ".join(MONTHS)))
 _NUMBER = re.compile(r"\b(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\b")
 # Country words, for studies described by where they ran ("the Dutch trial").
 _COUNTRY_WORDS = {
@@ -309,12 +305,10 @@ def find_trials(text: str, catalog: Sequence[RecordInfo]) -> list[str]:
         for word in re.findall(r"(?<=\S )[A-Z][a-z]{3,}\b", text)
         if not find_countries(word.lower())  # (a country counts by the study's own field)
         for w in tokenize(word)
-        if w not in _GENERIC
+        if w not in _GENERIC and sum(w in toks for toks in profiles.tokens) <= 2
     }
     for i, r in enumerate(profiles.records):
-        if proper:
-            own = proper & profiles.tokens[i]
-            scores[i] += sum(2.5 for w in own if sum(w in toks for toks in profiles.tokens) <= 2)
+        scores[i] += 2.5 * len(proper & profiles.tokens[i])
         if sizes and r.n in sizes:
             scores[i] += 3  # "ten men", "12 drinkers": the study's size
         if weeks and r.duration_weeks and abs(r.duration_weeks - weeks) <= 0.2 * weeks:
