@@ -2029,3 +2029,66 @@ def test_a_study_detail_is_answered_by_the_sentence_stating_it(
 ) -> None:
     ans = corpus_assistant.ask(question, history=history)
     assert wanted in first_sentence(ans.answer), ans.answer
+
+
+def test_withdrawal_symptoms_are_baclofens_own_and_supporting_lines_stay_on_topic(
+    corpus_assistant,
+) -> None:
+    """'What are the withdrawal symptoms of baclofen?' is stopping baclofen: not a newborn's
+    withdrawal signs nor a trial treating alcohol withdrawal, in the lead or the lines after it;
+    an approval answered for Australia is not followed by another country's line."""
+    ans = corpus_assistant.ask("What are the withdrawal symptoms of baclofen?")
+    assert "hallucinations" in first_sentence(ans.answer), ans.answer
+    assert not re.search(r"\bbab(?:y|ies)|newborn", ans.answer), ans.answer
+    assert all(not c.source_id.endswith("_aws") for c in ans.citations), ans.citations
+    aus = corpus_assistant.ask("Is baclofen approved for alcohol use disorder in Australia?")
+    assert len(aus.answer.splitlines()) == 1, aus.answer
+
+
+def test_a_date_asked_of_a_named_thing_is_that_things_date(corpus_assistant) -> None:
+    """'When did ANSM grant the RTU?': the RTU's date (March 2014), not Baclocur's authorisation,
+    although that sentence shares the question's verb ('granted')."""
+    ans = corpus_assistant.ask("When did ANSM grant the RTU?")
+    lead = first_sentence(ans.answer)
+    assert "2014" in lead and "Baclocur" not in lead, ans.answer
+
+
+def test_a_follow_up_on_an_overdose_or_elimination_keeps_its_subject(corpus_assistant) -> None:
+    """'how often is it fatal?' after the overdose signs is still an overdose question (the
+    emergency notice), not a dosing one; 'is that by filtration?' after elimination is answered."""
+    fatal = corpus_assistant.ask(
+        "how often is it fatal?", history=["What are the signs of a baclofen overdose?"]
+    )
+    assert fatal.plan.intent == "overdose", fatal.plan
+    assert "emergency" in {n.kind for n in fatal.notices}, fatal.notices
+    filtered = corpus_assistant.ask(
+        "is that by filtration or is it secreted?",
+        history=["How is baclofen eliminated from the body?"],
+    )
+    assert not filtered.abstained and "filtration" in filtered.answer, filtered.answer
+
+
+def test_which_trials_compared_doses_or_ran_in_a_country(corpus_assistant) -> None:
+    """'Which trials compared different doses?' lists the trials with two baclofen arms, each
+    of them; 'have any trials been done in the United States?' lists the US ones."""
+    doses = corpus_assistant.ask(
+        "Which trials compared different doses of baclofen for alcohol dependence?"
+    )
+    lead = first_sentence(doses.answer)
+    for name in ("Addolorato et al. 2011", "Garbutt et al. 2021", "Beraha et al. 2016"):
+        assert name in lead, doses.answer
+    for name in ("Bacloville", "ALPADIR", "Garbutt et al. 2010"):
+        assert name not in lead, doses.answer
+    us = corpus_assistant.ask(
+        "Have any baclofen trials for alcohol been done in the United States?"
+    )
+    assert us.plan.intent == "which_trials", us.plan
+    assert "Garbutt" in first_sentence(us.answer) and "BACLOREA" not in us.answer, us.answer
+
+
+def test_first_line_is_a_question_for_the_guidelines(corpus_assistant) -> None:
+    ans = corpus_assistant.ask(
+        "Is baclofen a first-line medicine for alcohol use disorder in Australia?"
+    )
+    assert ans.plan.intent == "regulation", ans.plan
+    assert "second-line" in ans.answer and "Cochrane" not in ans.answer, ans.answer

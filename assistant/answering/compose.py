@@ -36,21 +36,18 @@ from typing import Any, Protocol
 import numpy as np
 
 from assistant.answer import Citation, Context, EvidenceRow, Plan
-from assistant.answering import safety, slots
+from assistant.answering import slots
 from assistant.answering.danger import in_danger as danger_now
-from assistant.answering.entities import BACLOFEN, JURISDICTION_SAID, norm, record_places
+from assistant.answering.entities import BACLOFEN, norm, record_places
 from assistant.answering.intents import INTENT_WORDS
 from assistant.answering.sentence_kinds import (
     ASKS_APPROVAL,
     ASKS_DESIGN,
-    ASKS_LIMITATION,
     FRAGMENT_START,
     GRANTS,
     LEANING,
-    LIMITATION,
     LIST_QUESTION,
     POINTING,
-    PUMP,
     RESULT,
     SAME_WORD,
     THIS_THING,
@@ -61,12 +58,12 @@ from assistant.answering.sentence_kinds import (
     is_meta,
 )
 from assistant.answering.slots import NUMBER_QUESTION, RESULT_INTENTS
+from assistant.answering.unasked import Unasked
 from assistant.library.chunks import split_sentences, tokenize
 from assistant.vocab import (
     EVIDENCE_RANK,
     ROUTE_DECLINE,
     ROUTE_EXTRACTIVE,
-    SUBSTANCE_SAID,
 )
 
 DECLINE_TEXT = "The baclofen literature this assistant holds does not answer this question."
@@ -83,7 +80,7 @@ QUESTION_WORDS = frozenset(
         "usually generally typically basically notice noticed experience experienced feel felt get "
         "gets getting after before take takes taking took while during ever still currently "
         "now today anywhere yet again even much many lot anything something someone "
-        "somebody anyone anybody thing things way kind sort okay ok fine proof ve re ll d s t m "
+        "somebody anyone anybody thing things way kind sort okay ok fine proof often ve re ll d s t m "
         "isn aren wasn weren doesn didn don hasn haven won wouldn couldn shouldn cause causes "
         "caused causing quickly quick fast soon towards toward combine combined combining mix "
         "mixed mixing together alongside"
@@ -143,6 +140,7 @@ class Sentence:
     vector: np.ndarray | None
     numbers: frozenset[str]
     score: float = 0.0
+    aside: bool = False  # about something the question did not ask (another country, the pump)
 
 
 # --------------------------------------------------------------------------- citations
@@ -202,21 +200,12 @@ class Citations:
 
 # --------------------------------------------------------------------------- filters
 
-# a sentence about pregnancy, breastfeeding or newborns (its topic; a question's is
-# safety.mentions_pregnancy)
-_PREGNANCY = re.compile(
-    r"\bpregnan\w*|\bbreast\w*|\bmilk\b|\bnewborns?\b|\bneonat\w*|\binfants?\b|\bbab(?:y|ies)\b"
-    r"|\bdelivery\b|\blactat\w*|\bnursing\b|\bmothers?\b|\bplacenta\w*|\bfetal\b|\bfoetal\b"
-    r"|\bunborn\b|\bwomb\b|\bexpecting\b",
-    re.I,
-)
 _OVERDOSE = re.compile(r"\boverdos\w*|\bantidote\b|\bpoison\w*", re.I)
 _EXPLAINING = ("mechanism", "history", "pharmacokinetics")
 _SIDE_BY_SIDE = ("interaction", "adverse_effects")
 _SAFETY = ("overdose", "withdrawal", "contraindication", "interaction")
 _ASKS_SECTION = re.compile(r"\bsections?\b|\bwhere (?:in|on|does|do|is|are)\b", re.I)
 _NOT_TOO_MUCH = (*_SIDE_BY_SIDE, "withdrawal")
-_SUBSTANCE_RX = {k: rx for k, rx in SUBSTANCE_SAID.items() if k != "spasticity"}
 _NUMBER = re.compile(r"(?<![\w.])(\d+(?:[.,]\d+)?)\s?(%|mg|percent|g|hours?|weeks?|days?)?")
 
 
@@ -331,22 +320,12 @@ class ExtractiveComposer:
         wants_number = bool(NUMBER_QUESTION.search(plan.english or plan.question))
         cue = INTENT_WORDS.get(plan.intent)
         trials = set(plan.entities.trials)
-        other_subs = {
-            k
-            for k in _SUBSTANCE_RX
-            if plan.entities.substances and k not in plan.entities.substances
-        }
-        # the country asked about (a study's own country is not what is asked of it)
-        asked_places = [] if plan.entities.trials else plan.entities.jurisdictions
-        other_places = {k for k in JURISDICTION_SAID if asked_places and k not in asked_places}
+        unasked = Unasked.of(plan)
         asks_overdose = bool(_OVERDOSE.search(plan.english or plan.question))
         asks_approval = bool(ASKS_APPROVAL.search(plan.english or plan.question))
         # "and for someone on dialysis?": the one word a follow-up adds is what it asks
         added = {SAME_WORD.get(t, t) for t in tokenize(plan.english)} - QUESTION_WORDS
         added = added if plan.follow_up and FRAGMENT_START.match(plan.english) else set()
-        asks_limits = bool(ASKS_LIMITATION.search(plan.english or plan.question))
-        asks_pregnancy = safety.mentions_pregnancy(plan.searched)
-        asks_pump = bool(PUMP.search(f"{plan.english} {plan.searched}"))
         qv = None if ev.query_vec is None else np.asarray(ev.query_vec, dtype=np.float32)
         out: list[Sentence] = []
         seen_text: set[str] = set()
@@ -417,7 +396,7 @@ class ExtractiveComposer:
                     )
                     if places & set(plan.entities.jurisdictions):
                         score += 0.05  # the asked country's own regulator or guideline
-                    elif places & other_places:
+                    elif places & unasked.other_places:
                         score -= 0.08  # another country's, though it may name this one
                 if meta.evidence == "label" and plan.scope == "curated":
                     score += 0.05  # safety questions: the label's words first
@@ -431,12 +410,6 @@ class ExtractiveComposer:
                     score -= 0.1  # how the source was checked, not what it says
                 if WHERE_LISTED.search(text) and not _ASKS_SECTION.search(plan.english):
                     score -= 0.1  # where a label says it, not what it says
-                if not asks_pregnancy and _PREGNANCY.search(text):
-                    score -= 0.08  # pregnancy, breastfeeding, newborns: only when asked about
-                if not asks_pump and PUMP.search(text):
-                    score -= 0.2  # the intrathecal pump: only when asked about
-                if not asks_limits and LIMITATION.search(text):
-                    score -= 0.08  # a study's weakness answers only a question about its limits
                 if wants_result and RESULT.search(text):
                     score += 0.04
                 if section.startswith(("background", "rationale", "context")):
@@ -449,37 +422,12 @@ class ExtractiveComposer:
                     score += 0.04
                 if meta.user and plan.scope == "curated":
                     score -= 0.08
-                low = text.lower()
-                if (
-                    other_subs
-                    and any(_SUBSTANCE_RX[k].search(low) for k in other_subs)
-                    and not any(
-                        _SUBSTANCE_RX[k].search(low)
-                        for k in plan.entities.substances
-                        if k in _SUBSTANCE_RX
-                    )
-                ):
-                    score -= 0.15  # about another substance than the one asked about
-                if (
-                    other_places
-                    and any(JURISDICTION_SAID[k].search(low) for k in other_places)
-                    and not any(JURISDICTION_SAID[k].search(low) for k in asked_places)
-                ):
-                    score -= 0.15
-                if asked_places and any(JURISDICTION_SAID[k].search(low) for k in asked_places):
-                    score += 0.05
-                    if (
-                        plan.intent == "regulation"
-                        and other_places
-                        and any(JURISDICTION_SAID[k].search(low) for k in other_places)
-                    ):
-                        score -= 0.1  # a sentence about several places: another regulator's view
+                off = unasked.weight(text, meta.substances)
+                score += off
                 length = 1.0 if 50 <= len(text) <= 420 else 0.9
-                out.append(
-                    Sentence(
-                        ci, s, s + len(text), text, toks, vec, numbers_of(text), score * length
-                    )
-                )
+                num = numbers_of(text)
+                out.append(Sentence(ci, s, s + len(text), text, toks, vec, num, score * length))
+                out[-1].aside = off < 0
         return out
 
     def select(self, ev: Evidence) -> list[Sentence]:
@@ -512,8 +460,8 @@ class ExtractiveComposer:
         while pool and len(chosen) < limit:
             best, best_val = None, -math.inf
             for c in pool:
-                if any(same_fact(c, o, idf) for o in chosen):
-                    continue
+                if c.aside or any(same_fact(c, o, idf) for o in chosen):
+                    continue  # (a supporting line stays on what was asked)
                 redundancy = max(similarity(c, o) for o in chosen)
                 new = sum(idf(t) for t in (topic & c.tokens) - covered) / weight
                 # A further line answers a part of the question the chosen ones leave open; a

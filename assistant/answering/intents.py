@@ -107,7 +107,10 @@ INTENT_RX = {
         # "have there been any studies of it in people in hospital? which ones?"
         r"\b(?:have|has) there been (?:any )?(?:\S+ )?(?:trials|studies)\b.*\bwhich ones\b",
         r"\b(?:which|what) (?:\S+ ){0,3}(?:trials|studies) (?:have |has )?(?:tested|studied|looked at"
-        r"|examined|assessed|tried)\b",
+        r"|examined|assessed|tried|compared)\b",
+        # "have any trials of it for alcohol been done in the United States?"
+        r"\b(?:have|has|were|was) (?:there )?(?:any )?(?:\S+ ){0,5}?(?:trials|studies|rcts)"
+        r" (?:\S+ ){0,5}?(?:been )?(?:done|run|conducted|carried out|performed|published)\b",
     ),
     "adverse_effects": _rx(
         r"\bside.?effects?\b|\badverse\b|\btolerab\w*|\bdrows\w*|\bsedat\w*|\bsleepi\w*",
@@ -158,7 +161,7 @@ INTENT_RX = {
         r"\bon.?label\b|\breimburs\w*|\bregistered\b|\bproducts?\b|\bbrands?\b(?! new)|\bsold\b",
         r"\bmarketed\b|\bsigned off\b|\bwatchdog\b|\brulebook\b|\bconseil\b|\bcourts?\b",
         r"\bsafety (?:update|communication|alert)\b|\bon sale\b|\bcap\b",
-        r"\bapa\b|\bamerican psychiatric association\b|\bbap\b|\bsfa\b",
+        r"\bapa\b|\bamerican psychiatric association\b|\bbap\b|\bsfa\b|\b(?:first|second|third).?line\b",
         r"\bwhen (?:was|were|did) (?:\w+ ){0,4}?(?:warnings?|boxed warning|label change)\w* (?:\w+ ){0,2}?"
         r"(?:added|introduced|issued|put|required|first)\b",
         r"\b(?:can|may|could|are|is) (?:\w+ ){0,3}?(?:doctors?|physicians?|general practitioners"
@@ -279,7 +282,7 @@ _TREATING = re.compile(
 )
 _REGULATORY_WORDS = re.compile(
     r"\bapprov\w*|\bauthori\w*|\blicen\w*|\blegal\w*|\bfda\b|\bansm\b|\btga\b|\boff.?label\b"
-    r"|\bguidelines?\b|\brecommend\w*|\bregistered\b|\bproducts?\b|\bsold\b"
+    r"|\bguidelines?\b|\brecommend\w*|\bregistered\b|\bproducts?\b|\bsold\b|\b(?:first|second).?line\b"
     r"|\bregulators?\b|\bwatchdog\b|\b(?:expert |specialist )?(?:panel|committee)\b|\bagency\b"
     r"|\b(?:can|may|could|allowed to)\b(?: \S+){0,9}? prescrib\w*"  # who may prescribe it
 )

@@ -87,6 +87,7 @@ _AS_WELL = re.compile(
 # a study named by its name or author ("in ALPADIR", "Garbutt's trial"), not described
 _NAMES_A_STUDY = re.compile(r"(?<=\S )[A-Z][A-Za-z]{2,}\b")
 _IT = re.compile(r"\b(?:it|its|that|this)\b", re.I)
+_DOSE_WORD = re.compile(r"\b(?:dos\w*|mg|take|taken|taking|increas\w*|rais\w*|titrat\w*)\b", re.I)
 _IT_THEY = re.compile(r"\b(?:they|them|those|these)\b", re.I)
 
 
@@ -107,6 +108,12 @@ def _inherit(plan: Plan, previous: Plan) -> Plan:
         intent = previous.intent
     if previous.intent == "efficacy" and intent == "dosing" and "dose" in plan.aspects:
         intent = "efficacy"  # "does it help?" then "and at high doses?": does it help at them
+    if (
+        intent == "dosing"
+        and previous.intent in ("overdose", "withdrawal")
+        and not _DOSE_WORD.search(plan.english)
+    ):
+        intent = previous.intent  # "the signs of an overdose?" then "how often is it fatal?"
     if previous.intent == "adverse_effects" and (
         (intent == "dosing" and "dose" in plan.aspects) or not has_intent_words(plan.english)
     ):
@@ -165,6 +172,8 @@ def _inherit(plan: Plan, previous: Plan) -> Plan:
     if (
         FRAGMENT_START.match(norm(plan.english))
         or (names_thing and _IT.search(plan.english) and not _NAMED_THING.search(plan.english))
+        # "how often is it fatal?" after the overdose signs: the earlier topic, kept
+        or (intent == previous.intent != plan.intent and _IT.search(plan.english))
         # "do they go away?" after the side effects: a question with no topic of its own
         or (
             not has_intent_words(plan.english)
@@ -319,6 +328,8 @@ _GENERIC_ASK = frozenset(
         "problems",
         "label",
         "labels",
+        "signs",
+        "symptoms",
     ]
 )
 

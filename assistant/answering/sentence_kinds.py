@@ -152,6 +152,7 @@ SAME_WORD = {
     **{w: "doctor" for w in tokenize("physician physicians doctors gp gps prescriber prescribers")},
     # clinical words with one meaning, as a question and a source may put them
     **{w: "sign" for w in tokenize("symptom symptoms")},
+    **{w: "die" for w in tokenize("fatal fatalities death deaths")},
     **{w: "kidney" for w in tokenize("renal")},
     **{w: "cerebrospin" for w in tokenize("csf")},
     **{w: "liver" for w in tokenize("hepatic")},

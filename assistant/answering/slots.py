@@ -14,7 +14,9 @@ from typing import Protocol
 
 from assistant.answer import Plan
 from assistant.answering.intents import INTENT_WORDS
+from assistant.answering.safety import mentions_pregnancy
 from assistant.answering.sentence_kinds import PUMP, SAME_WORD, UNCHECKED, is_design_only
+from assistant.answering.unasked import PREGNANCY
 from assistant.library.chunks import tokenize
 from assistant.vocab import SUBSTANCE_SAID
 
@@ -37,6 +39,7 @@ NUMBER_QUESTION = re.compile(
 )
 _ASKS_YEAR = re.compile(r"\b(?:what|which) year\b|\bwhen\b", re.I)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_NAMED = re.compile(r"(?<=\S )[A-Z][A-Za-z]*[A-Z]\w*|(?<=\S )[A-Z][a-z]{2,}\b")
 # "does it help / did it keep them off drink / is it effective": a question about an effect
 ASKS_EFFECT = re.compile(
     r"\b(?:help\w*|work\w*|effective\w*|efficacy|improv\w*|reduc\w*|keep\w*|kept|stop\w*"
@@ -166,6 +169,9 @@ def _promote(pool: list, lead: Candidate | None) -> bool:
 # A question word this rare in the library names what is asked ("in the CSF", "after twelve
 # months"), not how it is asked.
 QUALIFIER_IDF = 4.0
+# words naming what kind of answer is wanted ("the withdrawal symptoms?": a list of them), not
+# a qualifier of it
+_ANSWER_KINDS = frozenset({"sign", "reaction", "effect", "problem"})
 
 
 _HARMS = ("withdrawal", "overdose", "adverse_effects", "interaction")
@@ -186,7 +192,7 @@ def _qualifier_first(
     # withdrawal it causes) is not given up for a word of the story
     cue = INTENT_WORDS.get(plan.intent) if plan.intent in _HARMS else None
     cued = bool(cue and cue.search(pool[0].text))
-    rare = {t for t in topic if idf(t) >= QUALIFIER_IDF}
+    rare = {t for t in topic if idf(t) >= QUALIFIER_IDF} - _ANSWER_KINDS
     missing, kept = rare - pool[0].tokens, rare & pool[0].tokens
     if not missing or len(rare) > 5:  # many rare words: a story, not a qualifier
         return
@@ -202,6 +208,8 @@ def _qualifier_first(
             and not about_other_substance(c.text, plan)  # "quit cannabis": not a smoking trial
             # "on it for a spinal cord injury, runs out of tablets": not the pump's warning
             and not (PUMP.search(c.text) and not PUMP.search(plan.english or plan.question))
+            # "the withdrawal symptoms?": not a newborn's withdrawal signs
+            and not (PREGNANCY.search(c.text) and not mentions_pregnancy(plan.searched))
             and cover(c) >= cover(pool[0]) + 0.05
             and not (cued and not cue.search(c.text))  # type: ignore[union-attr]
         ),
@@ -241,7 +249,14 @@ def put_answer_first(
             return bool(c.numbers) or (asks_year and bool(_YEAR.search(c.text)))
 
         numbered = [c for c in pool[:6] if figures(c) and c.score >= 0.8 * top]
-        lead = max(numbered, key=lambda c: (cover(c), c.score), default=None)
+        # what the question names in capitals ("when did ANSM grant the RTU?") is what it is
+        # about: it weighs twice, its verb once
+        named = topic & {SAME_WORD.get(t, t) for t in tokenize(" ".join(_NAMED.findall(question)))}
+
+        def fit(c: Candidate) -> float:
+            return cover(c) + sum(idf(t) for t in named & c.tokens) / weight
+
+        lead = max(numbered, key=lambda c: (fit(c), c.score), default=None)
         if lead is not None and (
             (not figures(pool[0]) and cover(lead) > 0)  # a figure about something asked
             # covers more of the question, and all that the first sentence covered

@@ -66,6 +66,9 @@ def which_trials(ev: Evidence) -> Composition | None:
         trials = [r for r in trials if r.max_dose_mg == float(dose.group(1))]
     elif "dose" in plan.aspects and re.search(r"\bhigh.?doses?\b", q, re.I):
         trials = [r for r in trials if (r.max_dose_mg or 0) >= 90]
+    arms = bool(_DOSE_ARMS_Q.search(q))
+    if arms:  # "which trials compared different doses?": those with two baclofen doses
+        trials = [r for r in trials if _two_doses(r)]
     if not trials:
         return None
     neg, pos = "negative" in plan.aspects, "positive" in plan.aspects
@@ -95,6 +98,8 @@ def which_trials(ev: Evidence) -> Composition | None:
         at = f" above {above.group(1)} mg/day"
     if countries:
         at += " in " + join(sorted(countries))
+    if arms:
+        at += " comparing two doses"
     cites = Citations()
     if not chosen:
         return Composition(
@@ -141,6 +146,22 @@ def which_trials(ev: Evidence) -> Composition | None:
         lines.append(f"- {with_details(study_name(r), describe(r))}: {said} [{n}]")
         table.append(table_row(r, n))
     return Composition("\n".join(lines), False, cites.items, ROUTE_SYNTHESIS, table)
+
+
+_DOSE_ARMS_Q = re.compile(
+    r"\b(?:different|two|several|various|multiple|high and low|low and high) (?:\S+ )?doses\b"
+    r"|\bdoses? (?:against|with) each other\b|\bdose.(?:comparison|response)\b",
+    re.I,
+)
+_DOSE_FIGURE = re.compile(r"\b(\d{2,3}) ?mg/day\b|\b(\d{2,3}) and (?=\d{2,3} ?mg/day)")
+
+
+def _two_doses(r: RecordInfo) -> bool:
+    """A trial with two baclofen arms ("30 mg/day or 90 mg/day versus placebo")."""
+    said = re.split(r"\b(?:vs|versus)\b", r.dose_text or "")[0]
+    if " or " not in said and " and " not in said:
+        return False
+    return len({a or b for a, b in _DOSE_FIGURE.findall(said)}) >= 2
 
 
 _POOLED_Q = re.compile(r"\bmeta.?analys[ie]s\b|\bsystematic reviews\b|\breviews\b", re.I)
