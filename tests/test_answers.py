@@ -2092,3 +2092,38 @@ def test_first_line_is_a_question_for_the_guidelines(corpus_assistant) -> None:
     )
     assert ans.plan.intent == "regulation", ans.plan
     assert "second-line" in ans.answer and "Cochrane" not in ans.answer, ans.answer
+
+
+# Plain questions whose answer is a kind of sentence the closest one is not: the label's own
+# steps for an unplaced dosing question, the exception a source makes, what something is used
+# for, harm to the unborn, damage to an organ.
+_ANSWER_KINDS = [
+    # no country asked: the US label's steps, not the Australian guideline's "slowly"
+    ("How often can the baclofen dose be increased when it is being started?", "three-day"),
+    # "ever acceptable?": the exception, not a flat "No"
+    ("Is it ever acceptable to stop baclofen abruptly instead of tapering it?", "unless a serious"),
+    # what the pump is for, not its boxed warning
+    (
+        "my wife has really bad stiffness from her ms and the neurologist mentioned a baclofen "
+        "pump. what is the pump actually for?",
+        "severe spasticity",
+    ),
+    # teratogenic: the pregnancy row (animal data, no adequate human data), not a decline
+    ("Is baclofen teratogenic?", "omphaloceles"),
+    # damage to the liver asked by a drinker's relative: an effect, not the drinking results
+    (
+        "does baclofen damage your liver? my dad takes it for his drinking and his liver is "
+        "already bad",
+        "hepatic",
+    ),
+]
+
+
+@pytest.mark.parametrize(("question", "wanted"), _ANSWER_KINDS)
+def test_the_first_sentence_is_the_kind_of_answer_asked(
+    corpus_assistant, question: str, wanted: str
+) -> None:
+    ans = corpus_assistant.ask(question)
+    assert wanted in first_sentence(ans.answer), ans.answer
+    if "ever acceptable" in question:
+        assert not ans.answer.startswith("No"), ans.answer

@@ -119,6 +119,7 @@ INTENT_RX = {
         r"\b(?:can|does|could|do) (?:baclofen|it) cause\b|\bcause\w* (?:\w+ ){0,2}(?:sleep|tired|confus)",
         r"\bdriv(?:e|ing)\b|\bmachinery\b|\bsafe (?:at|in) (?:very )?high doses\b",
         r"\b(?:can|could) happen to\b|\bnewborns?\b|\bneuropsychiatric\b|\bsuicid\w*",
+        r"\bteratogen\w*|\bbirth defects?\b|\bdamag\w* (?:the |your |my |his |her )?(?:liver|kidneys?|brain|heart)\b",
         r"\btinnitus\b|\binsomnia\b|\bliver enzymes\b|\bis that (?:a )?(?:known|normal|common)\b"
         r"|\b(?:can|could|do|does|would) (?:the|these|those) (?:tablets|pills|medicine) (?:do|cause)\b",
         # "could the tablets be doing that?": a symptom put down to the medicine
@@ -355,6 +356,12 @@ def classify(text: str, ents: Entities, personal: bool, records: Sequence[Record
         r"\b(?:born|bab(?:y|ies)|newborns?|infants?)\b", t
     ):
         return "withdrawal"  # a newborn's withdrawal after exposure in the womb
+    if (
+        "pregnancy" in ents.conditions
+        and re.search(r"\bteratogen\w*|\bbirth defects?\b|\bf[o]?etal abnormal", t)
+        and not re.search(r"\banimal\w*|\brats?\b|\bmice\b|\brabbits?\b", t)
+    ):
+        return "contraindication"  # harm to the unborn: the pregnancy row (animal and human data)
     safety_cue = bool(ci.SAFETY.search(t)) or bool(re.search(r"\b(?:give|avoided?)\b", t))
     conditions = [
         c for c in ents.conditions if c not in ("cns_depressants", "abrupt_discontinuation")

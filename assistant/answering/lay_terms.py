@@ -537,6 +537,12 @@ LAY_TERMS: tuple[tuple[str, str], ...] = (
         r"how does \1 work",
     ),
     (r"where (?:does|did) (baclofen) (?:come|originate) from", r"what is the origin of \1"),
+    # "can't swallow tablets: does it come as a liquid?": the products in other forms
+    (
+        r"(?:come|comes|available|made|sold|get it|get baclofen) (?:as|in) (?:a )?(?:liquid|syrup|drink"
+        r"|mixture|solution|something (?:to drink|other than tablets))",
+        "available as an oral solution, suspension or granules (products)",
+    ),
     (r"how old is (baclofen)", r"when was \1 first synthesised"),
     (
         r"what (?:type|kind|sort|class) of (?:a )?(?:drug|medicine|medication|pill|substance) is (baclofen)",

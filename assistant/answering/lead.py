@@ -127,6 +127,8 @@ def polar_lead(
         # "is it dangerous to stop cold turkey?" asks the opposite of "is it safe to ...?"
         if re.search(r"\b(?:danger\w*|risky|risk|harm\w*|bad|a problem|serious|unsafe)\b", q, re.I):
             return "Yes" if warned else None
+        if re.search(r"\bever\b", q, re.I) and re.search(r"\bunless\b|\bexcept\b", first, re.I):
+            return "Only exceptionally"  # "is it ever acceptable ...?": the case the label names
         if re.search(
             r"\b(?:safe|ok|okay|fine|alright|all right|can i|can you|should i|is it)\b", q, re.I
         ):

@@ -153,6 +153,7 @@ SAME_WORD = {
     # clinical words with one meaning, as a question and a source may put them
     **{w: "sign" for w in tokenize("symptom symptoms")},
     **{w: "die" for w in tokenize("fatal fatalities death deaths")},
+    **{w: "increas" for w in tokenize("raise raised raising")},
     **{w: "kidney" for w in tokenize("renal")},
     **{w: "cerebrospin" for w in tokenize("csf")},
     **{w: "liver" for w in tokenize("hepatic")},

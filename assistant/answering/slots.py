@@ -74,6 +74,22 @@ _AMOUNT = re.compile(
     re.I,
 )
 # "is it dangerous / can it be fatal?": the harm, where a source states it
+# "is it ever acceptable to stop it abruptly?": the exception a source makes
+_ASKS_EXCEPTION = re.compile(
+    r"\bever (?:be )?(?:acceptable|ok|okay|allowed|appropriate|justified|right|reasonable|fine)\b"
+    r"|\b(?:any|what) exceptions?\b|\bunder what circumstances\b|\bin what (?:cases|situations)\b",
+    re.I,
+)
+_EXCEPTION = re.compile(r"\bunless\b|\bexcept\b|\bonly (?:if|when)\b|\bexception\b", re.I)
+# "what is the pump actually for?": what it is used for, not its warnings
+_ASKS_PURPOSE = re.compile(
+    r"\bwhat (?:is|are|was) (?:the |a |this |that |these )?(?:[\w-]+ ){0,2}?(?:actually |really "
+    r"|even )?(?:used )?for\s*\?|\bwhat (?:does|do) (?:the |a |this )?(?:[\w-]+ ){0,2}?(?:treat|help with)\b",
+    re.I,
+)
+_PURPOSE = re.compile(
+    r"\b(?<!contra)indicated for\b|\bused (?:for|to treat)\b|\bapproved use\b", re.I
+)
 _ASKS_DANGER = re.compile(
     r"^\s*(?:is|are|can|could|was|were)\b.*\b(?:dangerous|risky|harmful|serious|life.threatening"
     r"|deadly|fatal|lethal|kill)\b",
@@ -263,6 +279,25 @@ def put_answer_first(
             or (cover(lead) >= cover(pool[0]) + 0.15 and topic & pool[0].tokens <= lead.tokens)
         ):
             _promote(pool, lead)
+        return False
+    if _ASKS_PURPOSE.search(question) and not _PURPOSE.search(pool[0].text):
+        lead = next(
+            (
+                c
+                for c in pool[1:20]
+                if c.score >= 0.6 * top
+                and _PURPOSE.search(c.text)
+                and (PUMP.search(c.text) or not PUMP.search(question))  # the pump's own use
+            ),
+            None,
+        )
+        _promote(pool, lead)
+        return False
+    if _ASKS_EXCEPTION.search(question) and not _EXCEPTION.search(pool[0].text):
+        lead = next(
+            (c for c in pool[1:8] if c.score >= 0.6 * top and _EXCEPTION.search(c.text)), None
+        )
+        _promote(pool, lead)
         return False
     if _ASKS_START.search(question) and not _STARTS.search(pool[0].text):
         # "what starting dose does the label recommend?": how to begin, not the maximum

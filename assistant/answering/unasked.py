@@ -23,6 +23,10 @@ PREGNANCY = re.compile(
     r"|\bunborn\b|\bwomb\b|\bexpecting\b",
     re.I,
 )
+_LABEL_INTENTS = frozenset(
+    {"dosing", "adverse_effects", "pharmacokinetics", "overdose", "withdrawal"}
+)
+_ELSEWHERE = ("france", "uk", "australia", "eu")
 _SUBSTANCE_RX = {k: rx for k, rx in SUBSTANCE_SAID.items() if k != "spasticity"}
 
 
@@ -38,6 +42,8 @@ class Unasked:
     other_subs: set[str] = field(default_factory=set)
     asked_places: list[str] = field(default_factory=list)
     other_places: set[str] = field(default_factory=set)
+    # a label question naming no place, substance or study: the US label is the reference
+    label_question: bool = False
 
     @classmethod
     def of(cls, plan: Plan) -> Unasked:
@@ -54,6 +60,8 @@ class Unasked:
             other_subs={k for k in _SUBSTANCE_RX if subs and k not in subs},
             asked_places=list(places),
             other_places={k for k in JURISDICTION_SAID if places and k not in places},
+            label_question=plan.intent in _LABEL_INTENTS
+            and not (plan.entities.jurisdictions or subs or plan.entities.trials),
         )
 
     def names_other_place(self, low: str) -> bool:
@@ -83,6 +91,13 @@ class Unasked:
             _SUBSTANCE_RX[k].search(low) for k in said
         ):
             score -= 0.15  # about another substance than the one asked about
+        if (
+            self.label_question
+            and not JURISDICTION_SAID["us"].search(low)
+            and any(JURISDICTION_SAID[k].search(low) for k in _ELSEWHERE)
+        ):
+            # "how often can the dose be raised?": the label's steps, not a guideline's
+            score -= 0.08
         here = any(JURISDICTION_SAID[k].search(low) for k in self.asked_places)
         if self.names_other_place(low) and not here:
             score -= 0.15
