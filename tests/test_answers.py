@@ -2127,3 +2127,76 @@ def test_the_first_sentence_is_the_kind_of_answer_asked(
     assert wanted in first_sentence(ans.answer), ans.answer
     if "ever acceptable" in question:
         assert not ans.answer.startswith("No"), ans.answer
+
+
+# Questions of development set 11's shapes: an everyday symptom put down to the tablets, a
+# relative's story around a regulatory question, substances "other than" one, a comparison left
+# open after a trial, a stomach "washed out", "by how much", "what percentage".
+_EVERYDAY_AND_CONTEXT = [
+    (
+        "ive been on baclofen for my ms for a few weeks and im really constipated. could it be "
+        "the tablets?",
+        [],
+        "constipation",
+    ),
+    (
+        "my uncle in france says baclofen for drinking got banned there after a court case. is "
+        "that true?",
+        [],
+        "annulled",
+    ),
+    ("did more people die on baclofen?", ["What did the BACLOREA trial show?"], "Mortality"),
+    (
+        "how many of them needed their stomach washed out?",
+        ["What did the Franchitto 2014 overdose series find?"],
+        "gastric lavage",
+    ),
+    (
+        "so by how much should the dose be cut in moderate CKD?",
+        ["how does kidney function change baclofen levels?"],
+        "one half in moderate",
+    ),
+    ("¿Qué porcentaje de una dosis de baclofeno se elimina por la orina?", [], "70-80%"),
+    ("Did baclofen cause omphaloceles in mice or rabbits?", [], "rabbits"),
+]
+
+
+@pytest.mark.parametrize(("question", "history", "wanted"), _EVERYDAY_AND_CONTEXT)
+def test_everyday_words_and_context_reach_the_sentence_that_answers(
+    corpus_assistant, question: str, history: list[str], wanted: str
+) -> None:
+    ans = corpus_assistant.ask(question, history=history)
+    assert not ans.abstained and wanted in first_sentence(ans.answer), ans.answer
+
+
+def test_notices_follow_what_the_everyday_words_mean(corpus_assistant) -> None:
+    """A poisoning series' follow-up keeps the emergency notice; urine is not kidney disease;
+    trying for a baby is a pregnancy question."""
+    washed = corpus_assistant.ask(
+        "how many of them needed their stomach washed out?",
+        history=["What did the Franchitto 2014 overdose series find?"],
+    )
+    assert "emergency" in {n.kind for n in washed.notices}, washed.notices
+    urine = corpus_assistant.ask(
+        "¿Qué porcentaje de una dosis de baclofeno se elimina por la orina?"
+    )
+    assert "renal" not in {n.kind for n in urine.notices}, urine.notices
+    baby = corpus_assistant.ask(
+        "my wife takes baclofen for her ms and we want to try for a baby. does she have to come "
+        "off it first?"
+    )
+    assert "pregnancy" in {n.kind for n in baby.notices}, baby.notices
+
+
+def test_trials_other_than_one_substance_and_a_liver_test_the_study_reports(
+    corpus_assistant,
+) -> None:
+    """'For drugs other than alcohol' lists the other substances' trials; a liver test a study
+    reports (in other words) is never called unreported."""
+    others = corpus_assistant.ask(
+        "Which placebo-controlled baclofen trials for drugs other than alcohol found no benefit?"
+    )
+    lead = first_sentence(others.answer)
+    assert "Kahn" in lead and "Garbutt" not in lead, others.answer
+    liver = corpus_assistant.ask("Did liver enzymes improve in the Owens 2017 cohort?")
+    assert "Not reported" not in liver.answer and "liver tests improved" in liver.answer

@@ -87,11 +87,12 @@ QUESTION_WORDS = frozenset(
     )
 )
 
-_CLINICAL_INTENTS = frozenset({"adverse_effects", "pharmacokinetics", "efficacy"})
+_CLINICAL_INTENTS = frozenset({"adverse_effects", "pharmacokinetics", "efficacy", "regulation"})
 # someone's own story: "my husband", "my son", "I have been"
 _STORY = re.compile(
     r"\b(?:my|our) (?:husband|wife|partner|son|daughter|mum|mom|mother|dad|father|brother|sister"
-    r"|grand\w+|friend|child|kid|little (?:boy|girl)|baby|boyfriend|girlfriend)\b|\bi(?:'ve| have)"
+    r"|grand\w+|friend|child|kid|little (?:boy|girl)|baby|boyfriend|girlfriend|uncle|aunt|cousin"
+    r"|neighbou?r|nephew|niece|colleague)\b|\bi(?:'ve| have)"
     r" been\b",
     re.I,
 )

@@ -475,6 +475,8 @@ def classify(text: str, ents: Entities, personal: bool, records: Sequence[Record
         return "efficacy"
     if (hit["efficacy"] or hit["result"]) and (baclofen or _ADDICTION_WORDS.search(t)):
         return "efficacy"  # ("did the Berlin Wall fall?" is not a question about a result)
+    if PUT_DOWN_TO_IT.search(t):
+        return "adverse_effects"  # "really constipated: could it be the tablets?"
     return "general" if baclofen else "out_of_scope"
 
 

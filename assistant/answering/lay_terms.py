@@ -13,6 +13,12 @@ import re
 # sources' words before it is planned and searched ("the spasm pill" -> baclofen, "booze" ->
 # alcohol, "expecting" -> pregnant). Longest phrases first; matching ignores case.
 LAY_TERMS: tuple[tuple[str, str], ...] = (
+    # "needed their stomach washed out": gastric lavage, not a drug washing out of the body
+    (
+        r"(?:stomachs? (?:washed out|washed|pumped|emptied)|(?:wash|washed|pump|pumped) (?:out )?"
+        r"(?:his|her|their|the|my) stomachs?)",
+        "gastric lavage",
+    ),
     (
         r"(?:the|this|that|my|his|her|their|your|a) (?:muscle.?relax(?:ant|er)|anti.?spas\w+|spasm|spasticity)"
         r" (?:drug|pills?|medicines?|medications?|tablets?)",
@@ -518,7 +524,7 @@ LAY_TERMS: tuple[tuple[str, str], ...] = (
         r"\1start working (time to peak)",
     ),
     (
-        r"trying (?:for a baby|to get pregnant|to conceive|for a family)"
+        r"(?:trying|try|tries) (?:for a baby|to get pregnant|to conceive|for a family)"
         r"|planning (?:a baby|a family|to have a baby|to get pregnant)",
         "planning a pregnancy",
     ),
@@ -528,6 +534,10 @@ LAY_TERMS: tuple[tuple[str, str], ...] = (
         "cause insomnia",
     ),
     (r"(?:trouble|difficulty|problems) sleeping|(?:can'?t|cannot|couldn'?t) sleep", "insomnia"),
+    (
+        r"(?:really |very |so |badly )?(?:constipated|bunged up|can'?t (?:go|poo))",
+        "having constipation",
+    ),
     (
         r"available(?= (?:for|to treat) (?:alcohol|drinking|alcoholism|addiction|the drink|craving))",
         "approved",

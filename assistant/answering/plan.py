@@ -56,6 +56,10 @@ _ITS_PART = re.compile(
 )
 
 
+# a comparison with no second term: it leans on what was just discussed
+_COMPARED_WITH_WHAT = re.compile(r"\b(?:more|fewer|less) (?:people|patients|of them|deaths?)\b")
+
+
 def is_follow_up(question: str, ents: Entities, own_intent: bool) -> bool:
     """Short questions that lean on the conversation ("and for opioids?", "how many people got to
     the top dose?"), or questions with no subject of their own."""
@@ -63,6 +67,14 @@ def is_follow_up(question: str, ents: Entities, own_intent: bool) -> bool:
     n = len(t.split())
     if FOLLOW_UP_CUE.search(t) and n <= 12 or GROUP_OF_IT.search(t) and n <= 20:
         return True
+    if (
+        _COMPARED_WITH_WHAT.search(t)
+        and not re.search(r"\bthan\b|\bversus\b|\bvs\b|\bcompared\b|\bplacebo\b", t)
+        and n <= 10
+        and not ents.trials
+        and not ents.substances
+    ):
+        return True  # "did more people die on baclofen?": more than in the study's other arm
     if _ITS_PART.search(t) and n <= 25:
         return True  # "how many of its trials were judged at risk of ...?": the study before
     if (

@@ -152,11 +152,12 @@ SAME_WORD = {
     **{w: "doctor" for w in tokenize("physician physicians doctors gp gps prescriber prescribers")},
     # clinical words with one meaning, as a question and a source may put them
     **{w: "sign" for w in tokenize("symptom symptoms")},
-    **{w: "die" for w in tokenize("fatal fatalities death deaths")},
+    **{w: "die" for w in tokenize("fatal fatalities death deaths mortality died")},
     **{w: "increas" for w in tokenize("raise raised raising")},
     **{w: "kidney" for w in tokenize("renal")},
     **{w: "cerebrospin" for w in tokenize("csf")},
     **{w: "liver" for w in tokenize("hepatic")},
+    **{w: "test" for w in tokenize("enzymes enzyme")},  # "liver enzymes" / "liver tests"
     **{w: "drowsi" for w in tokenize("sleepy sleepiness somnolence")},
     **{w: "pregnant" for w in tokenize("pregnancy")},
     **{w: "breastfeed" for w in tokenize("lactation")},

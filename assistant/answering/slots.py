@@ -39,6 +39,10 @@ NUMBER_QUESTION = re.compile(
 )
 _ASKS_YEAR = re.compile(r"\b(?:what|which) year\b|\bwhen\b", re.I)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_ASKS_SHARE = re.compile(r"\bwhat (?:percentage|proportion|share|fraction)\b|\bhow much of\b", re.I)
+_SHARE = re.compile(
+    r"\d\s?%|\bper ?cent\b|\b(?:one|a|two) (?:third|half|quarter)|\bmost of\b", re.I
+)
 _NAMED = re.compile(r"(?<=\S )[A-Z][A-Za-z]*[A-Z]\w*|(?<=\S )[A-Z][a-z]{2,}\b")
 # "does it help / did it keep them off drink / is it effective": a question about an effect
 ASKS_EFFECT = re.compile(
@@ -258,10 +262,23 @@ def put_answer_first(
     asked = topic & said(question)
     _qualifier_first(pool, plan, asked & known if known else asked, idf, cover)
     top = pool[0].score
+    # ("by how much should it be cut?" asks a share of the dose, before any other figure)
+    if _ASKS_ADJUSTMENT.search(question):
+        # "how should the dose be adjusted in kidney disease?": by how much, where a source says
+        if not _AMOUNT.search(pool[0].text):
+            lead = next(
+                (c for c in pool[1:6] if c.score >= 0.85 * top and _AMOUNT.search(c.text)), None
+            )
+            _promote(pool, lead)
+        return False
     if NUMBER_QUESTION.search(question):  # a number about what was asked
         asks_year = bool(_ASKS_YEAR.search(question))
 
+        asks_share = bool(_ASKS_SHARE.search(question))
+
         def figures(c: Candidate) -> bool:  # a year is the figure "in what year?" asks for
+            if asks_share:  # "what percentage ...?": a share, not a half-life
+                return bool(_SHARE.search(c.text))
             return bool(c.numbers) or (asks_year and bool(_YEAR.search(c.text)))
 
         numbered = [c for c in pool[:6] if figures(c) and c.score >= 0.8 * top]
@@ -303,13 +320,6 @@ def put_answer_first(
         # "what starting dose does the label recommend?": how to begin, not the maximum
         lead = next(
             (c for c in pool[1:6] if c.score >= 0.75 * top and _STARTS.search(c.text)), None
-        )
-        _promote(pool, lead)
-        return False
-    if _ASKS_ADJUSTMENT.search(question) and not _AMOUNT.search(pool[0].text):
-        # "how should the dose be adjusted in kidney disease?": by how much, where a source says
-        lead = next(
-            (c for c in pool[1:6] if c.score >= 0.85 * top and _AMOUNT.search(c.text)), None
         )
         _promote(pool, lead)
         return False

@@ -435,7 +435,10 @@ def _unstated(question: str, record: RecordInfo, store: object) -> str:
     text = set()
     for pos in store.record_positions(record.id):  # type: ignore[attr-defined]
         text |= set(tokenize(store.texts[pos]))  # type: ignore[attr-defined]
-    generic = set(tokenize("time to first day days per percent level"))
+    # (how a liver test is named varies: "liver tests improved" states "liver enzymes")
+    generic = set(
+        tokenize("time to first day days per percent level levels enzymes tests function")
+    )
     if any((set(tokenize(a)) - generic) <= text for a in asked):
         return ""  # every specific word of an asked outcome is in the study's text
     return " or ".join(dict.fromkeys(a.lower() for a in asked))

@@ -13,7 +13,7 @@ from assistant.answering.compose import (
     Composition,
     Evidence,
 )
-from assistant.answering.entities import SUBSTANCE_RX, find_countries
+from assistant.answering.entities import SUBSTANCE_RX, find_countries, find_substances
 from assistant.answering.sentence_kinds import LEANING
 from assistant.answering.synthesis import (
     CRAVING_CLAIM,
@@ -49,7 +49,15 @@ def which_trials(ev: Evidence) -> Composition | None:
     withdrawal = "withdrawal_treatment" in plan.aspects
     if _POOLED_Q.search(q):
         return _which_pooled(ev, pooled_studies(store.catalog(), substance, withdrawal))
-    trials = placebo_trials(store.catalog(), substance, withdrawal)
+    besides = _OTHER_THAN.search(q)
+    excluded = set(find_substances(besides.group(0))) if besides else set()
+    if excluded:  # "for drugs other than alcohol": every other substance's trials
+        substance = None
+    trials = [
+        r
+        for r in placebo_trials(store.catalog(), substance, withdrawal)
+        if not excluded & set(r.substances)
+    ]
     dose = re.search(r"\b(\d{2,3}) ?(?:mg|milligrams?)\b", q)
     above = re.search(
         r"\b(?:above|over|more than|at least|exceeding|beyond|upwards? of)\s+(\d{2,3}) ?(?:mg|milligrams?)",
@@ -90,6 +98,8 @@ def which_trials(ev: Evidence) -> Composition | None:
         wanted, what = ["benefit", "no-benefit", "mixed"], ""
     chosen = [r for r in trials if res(r) in wanted]
     topic = substance_phrase(substance) if substance else "addiction"
+    if excluded:
+        topic = "substances other than " + join(sorted(excluded))
     if withdrawal:
         topic = f"{substance or 'alcohol'} withdrawal"
     kind = "high-dose " if "dose" in plan.aspects and not dose and not above else ""
@@ -148,6 +158,9 @@ def which_trials(ev: Evidence) -> Composition | None:
     return Composition("\n".join(lines), False, cites.items, ROUTE_SYNTHESIS, table)
 
 
+_OTHER_THAN = re.compile(
+    r"\b(?:other than|besides|apart from|excluding|except|not for|beyond) (?:\w+ ){0,2}?\w+", re.I
+)
 _DOSE_ARMS_Q = re.compile(
     r"\b(?:different|two|several|various|multiple|high and low|low and high) (?:\S+ )?doses\b"
     r"|\bdoses? (?:against|with) each other\b|\bdose.(?:comparison|response)\b",
