@@ -2200,3 +2200,50 @@ def test_trials_other_than_one_substance_and_a_liver_test_the_study_reports(
     assert "Kahn" in lead and "Garbutt" not in lead, others.answer
     liver = corpus_assistant.ask("Did liver enzymes improve in the Owens 2017 cohort?")
     assert "Not reported" not in liver.answer and "liver tests improved" in liver.answer
+
+
+def test_how_common_an_effect_is_and_an_effect_asked_in_a_group(corpus_assistant) -> None:
+    """'How common is confusion?' (and in German) is the label's rate for confusion, although
+    confusion is also a word of a condition; 'confusion in kidney disease' is never called
+    unreported (the effect is asked, the group is who); the kidneys' clearance is no renal
+    notice."""
+    for q in (
+        "How common is confusion on baclofen?",
+        "Wie häufig verursacht Baclofen Verwirrtheit?",
+    ):
+        ans = corpus_assistant.ask(q)
+        assert "confusion in 1-11%" in first_sentence(ans.answer), ans.answer
+    ckd = corpus_assistant.ask("Does baclofen cause confusion in kidney disease?")
+    assert "Not reported" not in ckd.answer, ckd.answer
+    clearance = corpus_assistant.ask("What is the renal clearance of baclofen?")
+    assert "renal" not in {n.kind for n in clearance.notices}, clearance.notices
+
+
+def test_a_newborns_signs_told_in_everyday_words_are_its_withdrawal(corpus_assistant) -> None:
+    """'Born last week and really jittery, my daughter takes baclofen: what will they give
+    her?' is a newborn's withdrawal (its treatment, the pregnancy and withdrawal notices), never
+    declined and never answered with adults' dosing or stopping."""
+    for q in (
+        "my granddaughter was born last week and shes really jittery, my daughter takes "
+        "baclofen, what will they give her?",
+        "our baby is a few days old and keeps shaking, i took baclofen the whole time. what do "
+        "they do for that?",
+    ):
+        ans = corpus_assistant.ask(q)
+        assert not ans.abstained and re.search(r"neonatal|babies|infant", ans.answer), ans.answer
+        assert {"pregnancy", "withdrawal"} <= {n.kind for n in ans.notices}, ans.notices
+        assert "mg per day" not in ans.answer, ans.answer
+
+
+def test_what_they_do_in_hospital_for_an_overdose_is_its_care(corpus_assistant) -> None:
+    """'What do they do in hospital?' after the overdose signs, and 'what do they do in A&E if
+    someone has taken too many baclofen tablets?', are answered with the care (no antidote,
+    supportive care), not with how often patients needed intensive care."""
+    after = corpus_assistant.ask(
+        "what do they do in hospital?", history=["What are the signs of a baclofen overdose?"]
+    )
+    assert "supportive care" in first_sentence(after.answer), after.answer
+    ae = corpus_assistant.ask(
+        "what do they do in A&E if someone has taken too many baclofen tablets?"
+    )
+    assert ae.plan.intent == "overdose" and "supportive care" in first_sentence(ae.answer)

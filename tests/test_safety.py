@@ -244,13 +244,15 @@ LABELLED: list[tuple[str, set[str]]] = [
     ("Baclofen und Niere", {R}),
     ("baclofene e insufficienza renale", {R}),
     ("My mother has kidney failure and wants baclofen for her drinking", {R, OFF}),
-    ("What is the renal clearance of baclofen?", {R}),
     # ---- renal near-misses ----------------------------------------------------------------------
     ("Does baclofen affect adrenal function?", set()),
     ("Where can I find a rental car?", set()),
     ("Can I eat kidney beans while on baclofen?", set()),
     ("Is baclofen approved for spasticity after stroke?", set()),
     ("baclofen and creatine supplements", set()),
+    # how the kidneys clear it is pharmacokinetics ("not a plain 'how is it eliminated?'")
+    ("What is the renal clearance of baclofen?", set()),
+    ("How much baclofen is excreted by the kidneys?", set()),
     # ---- a second batch, first written as a held-out check (see the report) ---------------------
     ("Has baclofen been studied for heroin addiction?", {OFF}),
     ("What's the story with baclofen and booze?", {OFF}),

@@ -424,7 +424,7 @@ class ExtractiveComposer:
                 if meta.user and plan.scope == "curated":
                     score -= 0.08
                 off = unasked.weight(text, meta.substances)
-                score += off
+                score += off + unasked.elsewhere(text)
                 length = 1.0 if 50 <= len(text) <= 420 else 0.9
                 num = numbers_of(text)
                 out.append(Sentence(ci, s, s + len(text), text, toks, vec, num, score * length))

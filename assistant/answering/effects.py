@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from assistant.answering.compose import QUESTION_WORDS, Citations, Composition, Evidence
+from assistant.answering.entities import find_conditions
 from assistant.answering.sentence_kinds import OTHER_SENSE
 from assistant.library.chunks import tokenize
 from assistant.vocab import ROUTE_EXTRACTIVE
@@ -33,7 +34,10 @@ def unlisted_effect(ev: Evidence) -> Composition | None:
         return None
     # "hallucinations when it is stopped": the effect, not when it happens (that part may be what
     # the sources speak of, as baclofen's withdrawal)
-    effect = re.split(r"\s+(?:when|after|if|while|during|once)\b", m.group("effect"))[0].strip()
+    # ("confusion in kidney disease": confusion, in whom it is asked)
+    effect = re.split(
+        r"\s+(?:when|after|if|while|during|once|in|with|among|at|on)\b", m.group("effect")
+    )[0].strip()
     # "nausea or vomiting", "rashes and itching": each effect asked about on its own
     phrases = []
     for part in re.split(r",|/|\bor\b|\band\b", effect):
@@ -100,7 +104,10 @@ def listed_effect(ev: Evidence) -> Composition | None:
     asked = [k for k, rx in _ITEM_RX.items() if rx.search(question)]
     if not asked or len(asked) > 2 or _ASKS_LIST.search(question):
         return None
-    if plan.entities.conditions or plan.entities.other_medicines:
+    rest = question
+    for k in asked:
+        rest = _ITEM_RX[k].sub(" ", rest)
+    if find_conditions(rest) or plan.entities.other_medicines:
         return None  # confusion in kidney disease, weakness with another medicine: not the list
     for rec in store.catalog():
         if rec.evidence != "label" or rec.user:

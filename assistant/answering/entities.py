@@ -197,6 +197,13 @@ def find_countries(text: str) -> set[str]:
     return {k for k, rx in _COUNTRY_RX.items() if rx.search(t)}
 
 
+# how the kidneys clear baclofen is pharmacokinetics, not kidney disease (no renal notice)
+HOW_CLEARED = re.compile(
+    r"\brenal (?:clearance|excretion|elimination)\b|\b(?:eliminated|excreted|cleared|removed)"
+    r" (?:\w+ )?(?:by|via|through) the kidneys\b"
+)
+
+
 def find_conditions(text: str) -> list[str]:
     try:
         table = ci.load_table()
@@ -205,6 +212,7 @@ def find_conditions(text: str) -> list[str]:
     t = norm(text)
     t = ci.USE_DISORDER.sub(" ", t)  # the disorder treated is not a co-ingested depressant
     t = re.sub(r"\bkidney beans?\b", " ", t)
+    t = HOW_CLEARED.sub(" ", t)
     found = [c.key for c in ci.mentioned(t, table)]
     if _OLDER.search(t) and "older_adults" not in found:
         found.append("older_adults")

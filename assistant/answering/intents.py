@@ -34,7 +34,7 @@ INTENT_RX = {
         r"\b(?:according to|in) (?:the|this|my) (?:article|document|blog|post|pdf|leaflet|essay)\b",
     ),
     "overdose": _rx(
-        r"\boverdos\w*|\bpoison\w*|\bintoxicat\w*|\btoxicity\b|\btoo many (?:pills|tablets)",
+        r"\boverdos\w*|\bpoison\w*|\bintoxicat\w*|\btoxicity\b|\btoo many (?:\w+ )?(?:pills|tablets)",
         r"\btook (?:like |about |around |over )?(?:[5-9]|\d{2,})\b(?! ?mg)|\btook (?:a |the )?(?:whole|handful)",
         r"\blethal\b|\bfatal dose\b|\bhow (?:much|many) (?:\w+ ){0,9}?(?:kill|die)",
         r"\b(?:took|taken|taking|swallowed) (?:\w+ ){0,2}?(?:loads|lots|a load|a bunch|a lot|heaps|tons"
@@ -356,6 +356,10 @@ def classify(text: str, ents: Entities, personal: bool, records: Sequence[Record
         r"\b(?:born|bab(?:y|ies)|newborns?|infants?)\b", t
     ):
         return "withdrawal"  # a newborn's withdrawal after exposure in the womb
+    if re.search(
+        r"\b(?:shak\w*|trembl\w*|jitter\w*|jumpy|stiff\w*|withdrawing|won'?t settle)\b", t
+    ) and re.search(r"\b(?:newborns?|days? old|weeks? old|since birth|was born|born \w+)\b", t):
+        return "withdrawal"  # "born last week and really jittery": the newborn's withdrawal signs
     if (
         "pregnancy" in ents.conditions
         and re.search(r"\bteratogen\w*|\bbirth defects?\b|\bf[o]?etal abnormal", t)

@@ -67,6 +67,7 @@ from assistant.answering.danger import (  # noqa: F401 (read by lead.py and pipe
     not_now,
     self_harm,
 )
+from assistant.answering.entities import HOW_CLEARED
 from assistant.answering.normalise import normalise
 from assistant.vocab import ADDICTIONS, DETECTED_NOTICE_KINDS, NOTICE_KINDS
 
@@ -148,6 +149,10 @@ _PREGNANCY = _rx(
     r"\bnursing\b(?! (home|homes|staff|facility|facilities|care|student|students|school|degree"
     r"|assignment|assignments|course|placement|essay|exam|team|practice))",
     r"\bnewborns?\b|\bneonat\w*|\bunborn\b|\bin the womb\b",
+    # a baby's own withdrawal, a baby born days ago: a newborn
+    r"\bbab(?:y|ies)'?s? (?:\w+ )?withdrawal\b|\bwithdrawal (?:in|of) (?:a |the )?bab(?:y|ies)\b"
+    r"|\bborn (?:last (?:week|night)|yesterday|today|this week|(?:a|one|two|three|\d+) (?:days?|weeks?) ago)\b"
+    r"|\b(?:a|one|two|three|few|\d+) (?:days?|weeks?) old\b|\bsince (?:birth|(?:he|she) was born)\b",
     # "12 weeks gone", "30 weeks along", "a bun in the oven", "the baby is due next month"
     r"\bweeks (?:gone|along)\b|\bbun in the oven\b|\bbreast-?milk\b|\bbaby is due\b|\bdue date\b"
     r"|\bexpecting (?:twins|triplets|a child|a baby|our first|my first|her first)\b|\bgiv(?:e|ing)"
@@ -405,7 +410,7 @@ def detect(text: str) -> set[str]:
         kinds.add("emergency")
     if _PREGNANCY.search(t):
         kinds.add("pregnancy")
-    if _RENAL.search(t):
+    if _RENAL.search(HOW_CLEARED.sub(" ", t)):
         kinds.add("renal")
     if STOPPING.search(t):
         kinds.add("withdrawal")

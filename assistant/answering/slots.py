@@ -34,7 +34,8 @@ RESULT_INTENTS = frozenset({"efficacy", "trial_result", "which_trials", "compari
 NUMBER_QUESTION = re.compile(
     r"\b(?:how (?:many|much|long|often)|what (?:is|was) the (?:maximum|max|highest|usual|starting"
     r"|half|target|daily)|half.?life|what (?:dose|year)|which year|when (?:was|did|were)"
-    r"|how old|what percentage|what proportion|since when|from when)\b",
+    r"|how old|what percentage|what proportion|since when|from when|how common|how frequent\w*"
+    r"|what (?:is the )?(?:rate|frequency|incidence) of)\b",
     re.I,
 )
 _ASKS_YEAR = re.compile(r"\b(?:what|which) year\b|\bwhen\b", re.I)
@@ -122,12 +123,18 @@ _HARM = re.compile(
 _ASKS_TREATMENT = re.compile(
     r"\bhow (?:is|was|has|have|are|were|should|do|does|did|can|would)\b(?: \w+){0,12}? (?:treated"
     r"|managed|handled)\b|\bwhat (?:is|was|are) the (?:treatment|management)\b|\bhow to (?:treat"
-    r"|manage)\b",
+    r"|manage)\b|\bwhat (?:do|will|would|can|should) (?:they|doctors|hospitals?|the hospital|the doctors"
+    r"|nurses|paramedics|a&e|the er) (?:do|give)\b|\bwhat treatment\b",
     re.I,
 )
 _TREATED = re.compile(
     r"\b(?:treated|managed|reversed|resolved|improved) (?:with|by|after)\b|\b(?:needed|required|received|was given|were given)\b"
     r"|\bantidote\b|\bsupportive care\b|\btreatment (?:is|was|consists)\b",
+    re.I,
+)
+_CARE = re.compile(
+    r"\bantidote\b|\bsupportive care\b|\b(?:activated )?charcoal\b|\bintubat\w*|\bhaemodialysis\b"
+    r"|\bhemodialysis\b|\bphenobarbital\b|\b(?:treated|managed) (?:with|by)\b",
     re.I,
 )
 # "what can we do to stop that happening?", "how is it prevented?": how it is avoided
@@ -335,19 +342,21 @@ def put_answer_first(
         )
         _promote(pool, lead)
         return False
-    if _ASKS_TREATMENT.search(question) and not _TREATED.search(pool[0].text):
-        # what was given is the answer even when a sentence saying that it happens is closer
-        lead = next(
-            (
-                c
-                for c in pool[1:12]
-                if c.score >= 0.6 * top
-                and _TREATED.search(c.text)
-                and topic & c.tokens  # about something asked
-            ),
-            None,
-        )
-        _promote(pool, lead)
+    if _ASKS_TREATMENT.search(question) and not _CARE.search(pool[0].text):
+        # what was given is the answer even when a sentence saying that it happens is closer: a
+        # sentence naming the care first ("no antidote: supportive care ..."), else what was done
+        # (the care for a poisoning needs no word of "what do they do in hospital?")
+        harm = plan.intent in ("overdose", "withdrawal")
+        near = [
+            c
+            for c in pool[1:12]
+            if c.score >= 0.6 * top and (topic & c.tokens or harm and _CARE.search(c.text))
+        ]
+        if not _TREATED.search(pool[0].text) or any(_CARE.search(c.text) for c in near):
+            lead = next((c for c in near if _CARE.search(c.text)), None) or next(
+                (c for c in near if _TREATED.search(c.text)), None
+            )
+            _promote(pool, lead)
         return False
     if (
         _ASKS_HOW.search(question)

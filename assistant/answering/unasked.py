@@ -23,9 +23,9 @@ PREGNANCY = re.compile(
     r"|\bunborn\b|\bwomb\b|\bexpecting\b",
     re.I,
 )
-_LABEL_INTENTS = frozenset(
-    {"dosing", "adverse_effects", "pharmacokinetics", "overdose", "withdrawal"}
-)
+# (overdoses and their treatment are reported from case series in many countries)
+_LABEL_INTENTS = frozenset({"dosing", "pharmacokinetics"})
+
 _ELSEWHERE = ("france", "uk", "australia", "eu")
 _SUBSTANCE_RX = {k: rx for k, rx in SUBSTANCE_SAID.items() if k != "spasticity"}
 
@@ -91,13 +91,6 @@ class Unasked:
             _SUBSTANCE_RX[k].search(low) for k in said
         ):
             score -= 0.15  # about another substance than the one asked about
-        if (
-            self.label_question
-            and not JURISDICTION_SAID["us"].search(low)
-            and any(JURISDICTION_SAID[k].search(low) for k in _ELSEWHERE)
-        ):
-            # "how often can the dose be raised?": the label's steps, not a guideline's
-            score -= 0.08
         here = any(JURISDICTION_SAID[k].search(low) for k in self.asked_places)
         if self.names_other_place(low) and not here:
             score -= 0.15
@@ -106,3 +99,15 @@ class Unasked:
             if self.intent == "regulation" and self.names_other_place(low):
                 score -= 0.1  # a sentence about several places: another regulator's view
         return score
+
+    def elsewhere(self, text: str) -> float:
+        """A label question naming no place answered from one country's guideline or monograph
+        weighs less than the US label (the sentence may still support the answer)."""
+        low = text.lower()
+        if (
+            self.label_question
+            and not JURISDICTION_SAID["us"].search(low)
+            and any(JURISDICTION_SAID[k].search(low) for k in _ELSEWHERE)
+        ):
+            return -0.08  # "how often can the dose be raised?": the label's steps
+        return 0.0
