@@ -2247,3 +2247,22 @@ def test_what_they_do_in_hospital_for_an_overdose_is_its_care(corpus_assistant) 
         "what do they do in A&E if someone has taken too many baclofen tablets?"
     )
     assert ae.plan.intent == "overdose" and "supportive care" in first_sentence(ae.answer)
+
+
+def test_a_countrys_trials_and_when_an_effect_begins(corpus_assistant) -> None:
+    """'A big French study proved it works?' lists France's placebo-controlled trials with each
+    result (ALPADIR's null one too, not only the positive ones whose populations say 'French');
+    'how soon should his cravings ease?' is when the effect began, not the pilot's design;
+    'absorbed completely at higher doses?' is the label's 'less complete at higher doses'."""
+    french = corpus_assistant.ask(
+        "i heard a big french study proved baclofen works for drinking. is that true?"
+    )
+    lead = first_sentence(french.answer)
+    assert "Bacloville" in lead and "ALPADIR" in lead, french.answer
+    onset = corpus_assistant.ask(
+        "my husband has just started baclofen for his drinking. how soon should his cravings "
+        "start to ease?"
+    )
+    assert "first week" in first_sentence(onset.answer), onset.answer
+    absorbed = corpus_assistant.ask("Is oral baclofen absorbed completely at higher doses?")
+    assert "less complete at higher doses" in first_sentence(absorbed.answer), absorbed.answer

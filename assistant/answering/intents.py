@@ -296,6 +296,11 @@ _LEFT_THE_STUDY = re.compile(
 
 
 _REFILL = re.compile(r"\brefill\w*")
+# "how soon should the cravings ease?", "how long before it kicks in?": when it starts to work
+ONSET_Q = re.compile(
+    r"\bhow (?:soon|quickly|fast)\b|\bhow long (?:until|before|till|does it take|will it take)\b"
+    r"|\bkicks? in\b|\bstart(?:s)? (?:to )?work\w*"
+)
 
 
 def classify(text: str, ents: Entities, personal: bool, records: Sequence[RecordInfo] = ()) -> str:
@@ -350,6 +355,13 @@ def classify(text: str, ents: Entities, personal: bool, records: Sequence[Record
     mixing_risk = others or (ents.substances and _RISK_CUE.search(t))
     if mixing_risk and baclofen and _MIXING.search(t) and not hit["comparison"]:
         return "interaction"  # "on it to stop drinking, and zolpidem at night: risky together?"
+    if (
+        ONSET_Q.search(t)
+        and (ents.substances or re.search(r"\bcrav\w*", t))  # (else how fast levels peak)
+        and not hit["withdrawal"]
+        and not re.search(r"\bwithdraw\w*", t)
+    ):
+        return "efficacy"  # "how soon should his cravings ease?": when it starts to work
     if personal and hit["dosing"]:
         return "dosing"
     if re.search(r"\bwithdrawal\b", t) and re.search(

@@ -53,7 +53,7 @@ from assistant.answering.compose import (
 )
 from assistant.answering.conditions import contraindication_answer
 from assistant.answering.document import document_answer
-from assistant.answering.entities import find_trials, norm
+from assistant.answering.entities import find_countries, find_trials, norm
 from assistant.answering.follow_up import without_repeats
 from assistant.answering.generate import NotedComposer, composer_from_spec
 from assistant.answering.plan import POINTS_AT_STUDY, about_study, plan_question
@@ -428,14 +428,10 @@ class Assistant:
             and not plan.entities.other_medicines
         ):
             comp = comparisons.therapy_comparison(ev)  # "tested against counselling alone?"
-        if (
-            comp is None
-            and intent == "efficacy"
-            and not plan.entities.trials
-            and (
-                "dose" not in plan.aspects  # "at high doses?" asks about doses, not a population
-            )
-        ):
+        # ("at high doses?" asks about doses, not a population)
+        if comp is None and intent == "efficacy" and not plan.entities.trials and (
+            "dose" not in plan.aspects
+        ):  # fmt: skip
             # "does it help drinkers with cirrhosis?": the studies done in that group
             comp = trial_lists.population_studies(_filtered(ev, filters))
         elif comp is None and intent == "adverse_effects" and not plan.entities.trials:
@@ -453,7 +449,10 @@ class Assistant:
             and synthesis.is_general_efficacy(plan)
             and not scope.unknown_use(plan, self.extractive.vocabulary)
         ):
-            comp = synthesis.efficacy(_filtered(ev, filters))
+            # "a big French study proved it works?": that country's trials, each with its result
+            here = find_countries(plan.english or plan.question)
+            comp = here and trial_lists.which_trials(_filtered(ev, filters)) or None
+            comp = comp or synthesis.efficacy(_filtered(ev, filters))
         elif intent == "comparison" and not plan.entities.trials:
             comp = comparisons.comparison(_filtered(ev, filters))
         elif intent == "which_trials":

@@ -154,6 +154,7 @@ SAME_WORD = {
     **{w: "sign" for w in tokenize("symptom symptoms")},
     **{w: "die" for w in tokenize("fatal fatalities death deaths mortality died")},
     **{w: "increas" for w in tokenize("raise raised raising")},
+    **{w: "absorb" for w in tokenize("absorption")},
     **{w: "kidney" for w in tokenize("renal")},
     **{w: "cerebrospin" for w in tokenize("csf")},
     **{w: "liver" for w in tokenize("hepatic")},

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import Protocol
 
 from assistant.answer import Plan
-from assistant.answering.intents import INTENT_WORDS
+from assistant.answering.intents import INTENT_WORDS, ONSET_Q
 from assistant.answering.safety import mentions_pregnancy
 from assistant.answering.sentence_kinds import PUMP, SAME_WORD, UNCHECKED, is_design_only
 from assistant.answering.unasked import PREGNANCY
@@ -87,6 +87,11 @@ _ASKS_EXCEPTION = re.compile(
 )
 _EXCEPTION = re.compile(r"\bunless\b|\bexcept\b|\bonly (?:if|when)\b|\bexception\b", re.I)
 # "what is the pump actually for?": what it is used for, not its warnings
+_ONSET = re.compile(
+    r"\bfrom the first (?:day|week|month)\b|\bwithin (?:\w+ ){0,2}(?:days?|weeks?|hours?)\b"
+    r"|\bin the first (?:\w+ )?(?:days?|weeks?)\b|\bby (?:day|week) \d+\b",
+    re.I,
+)
 _ASKS_PURPOSE = re.compile(
     r"\bwhat (?:is|are|was) (?:the |a |this |that |these )?(?:[\w-]+ ){0,2}?(?:actually |really "
     r"|even )?(?:used )?for\s*\?|\bwhat (?:does|do) (?:the |a |this )?(?:[\w-]+ ){0,2}?(?:treat|help with)\b",
@@ -303,6 +308,11 @@ def put_answer_first(
             or (cover(lead) >= cover(pool[0]) + 0.15 and topic & pool[0].tokens <= lead.tokens)
         ):
             _promote(pool, lead)
+        return False
+    if ONSET_Q.search(question.lower()) and not _ONSET.search(pool[0].text):
+        # "how soon should the cravings ease?": when an effect began, where a source says
+        lead = next((c for c in pool[1:12] if c.score >= 0.6 * top and _ONSET.search(c.text)), None)
+        _promote(pool, lead)
         return False
     if _ASKS_PURPOSE.search(question) and not _PURPOSE.search(pool[0].text):
         lead = next(

@@ -58,7 +58,8 @@ _SPECIFIC = re.compile(
     r"|quality of life|dropouts?|adherence|side.?effects?|safe\w*|tolerat\w*|costs?"
     r"|only|already|both|after detox\w*|detoxed|mechanism|how does|why"
     r"|number needed|nnt|benefit(?:s)? most|who benefits|psychotherap\w*|psychosocial|counsel\w*"
-    r"|therapy|stopping rule|when to stop|relative risk|odds ratio|effect size)\b",
+    r"|therapy|stopping rule|when to stop|relative risk|odds ratio|effect size|how soon|how quickly"
+    r"|how fast|kicks? in)\b",
     re.I,
 )
 _NOT_CONDITIONS = ("cns_depressants", "abrupt_discontinuation")

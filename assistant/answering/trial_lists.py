@@ -107,7 +107,9 @@ def which_trials(ev: Evidence) -> Composition | None:
     if above:
         at = f" above {above.group(1)} mg/day"
     if countries:
-        at += " in " + join(sorted(countries))
+        at += " in " + join(
+            [f"the {c}" if c.startswith("United") else c for c in sorted(countries)]
+        )
     if arms:
         at += " comparing two doses"
     cites = Citations()
@@ -274,7 +276,9 @@ def population_studies(ev: Evidence, listing: bool = False) -> Composition | Non
     group = {
         w
         for w in asked
-        if 0 < df.get(w, 0) <= 4 and not any(rx.match(w) for rx in SUBSTANCE_RX.values())
+        if 0 < df.get(w, 0) <= 4
+        and not any(rx.match(w) for rx in SUBSTANCE_RX.values())
+        and not find_countries(w)  # ("French primary-care centres": a place, not a group)
     }
     if not group:
         return None
