@@ -2266,3 +2266,14 @@ def test_a_countrys_trials_and_when_an_effect_begins(corpus_assistant) -> None:
     assert "first week" in first_sentence(onset.answer), onset.answer
     absorbed = corpus_assistant.ask("Is oral baclofen absorbed completely at higher doses?")
     assert "less complete at higher doses" in first_sentence(absorbed.answer), absorbed.answer
+
+
+def test_a_secondary_outcome_asked_of_a_study_named_by_its_country(corpus_assistant) -> None:
+    """'Did anxiety decrease in the American trial of Garbutt 2010?' (asked in French) is the
+    anxiety result, not a 'No' from the null primary outcome: the country naming the study is
+    not what is asked."""
+    ans = corpus_assistant.ask(
+        "L'anxiété a-t-elle diminué sous baclofène dans l'essai américain de Garbutt 2010 ?"
+    )
+    assert "anxiety" in first_sentence(ans.answer), ans.answer
+    assert not ans.answer.startswith("No"), ans.answer

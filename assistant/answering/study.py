@@ -22,6 +22,7 @@ from assistant.answering.compose import (
     render,
     same_fact,
 )
+from assistant.answering.entities import find_countries
 from assistant.answering.sentence_kinds import SAME_WORD
 from assistant.answering.study_fields import ASKS_WHO, study_fact
 from assistant.answering.synthesis import (
@@ -382,7 +383,8 @@ def _trial_result(ev: Evidence, record: RecordInfo) -> Composition | None:
         own, contexts=[c for c in own.contexts if not _METHOD_SECTION.match(c.metadata.section)]
     )
     # One more sentence only for what the question asks that the result line does not say.
-    wanted = {t for t in beyond if idf(t) >= 2.0}
+    # (the study's own country, "the American trial", is how it was named, not what is asked)
+    wanted = {t for t in beyond if idf(t) >= 2.0 and not find_countries(t)}
     if wanted and own.contexts:
         focused = replace(own, plan=replace(plan, searched=" ".join(sorted(wanted))))
         for s in ExtractiveComposer(max_sentences=1).select(focused):
