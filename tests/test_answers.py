@@ -2277,3 +2277,19 @@ def test_a_secondary_outcome_asked_of_a_study_named_by_its_country(corpus_assist
     )
     assert "anxiety" in first_sentence(ans.answer), ans.answer
     assert not ans.answer.startswith("No"), ans.answer
+
+
+def test_a_claim_heard_and_a_rate_per_hundred_are_asked_as_such(corpus_assistant) -> None:
+    """'I read that baclofen only works for women ... is that true?' asks the claim (the sex
+    difference of Garbutt 2021 is in the answer); 'if 100 people take it, how many will it
+    help?' is a rate, not the 100-patient cohort."""
+    heard = corpus_assistant.ask(
+        "i read that baclofen only works for women when it comes to drinking. me and my wife "
+        "both drink too much, is that true?"
+    )
+    assert "in women" in heard.answer, heard.answer
+    hundred = corpus_assistant.ask(
+        "if 100 people take baclofen to stop drinking, how many will it actually help?"
+    )
+    assert "debeaurepaire2012" not in hundred.plan.entities.trials, hundred.plan
+    assert "Cochrane" in first_sentence(hundred.answer), hundred.answer

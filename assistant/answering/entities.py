@@ -394,6 +394,12 @@ def _weeks(text: str) -> float | None:
 def group_sizes(text: str) -> set[int]:
     """The group sizes a question states ("ten guys", "320 patients")."""
     out = set()
+    # "if 100 people take it, how many will it help?": a way of asking for a rate, not a study
+    text = re.sub(
+        r"\b(?:if|say|out of|per|for every|of every|in every|every) \S+ (?:people|patients)\b",
+        "",
+        text,
+    )
     for m in _SIZE.finditer(text):
         word = m.group(1)
         out.add(_NUMBER_WORDS[word] if word in _NUMBER_WORDS else int(word.replace(",", "")))

@@ -56,6 +56,14 @@ _ITS_PART = re.compile(
 )
 
 
+# "i read that baclofen only works for women ... is that true?": the claim read or heard
+_HEARD_CLAIM = re.compile(
+    r"\b(?:i (?:read|heard|saw|was told)|(?:someone|somebody|a friend|people) (?:told me|said|says)"
+    r"|(?:they|people) say|my \w+ (?:says|said|told me|reckons))(?: online| somewhere)? (?:that )?"
+    r"(?P<claim>[^.?!]{12,}?)[.?!,](?=.*\b(?:is (?:that|this|it) (?:true|right|correct|so)|true\?"
+    r"|is that a thing|fact or fiction)\b)",
+    re.I,
+)
 # a comparison with no second term: it leans on what was just discussed
 _COMPARED_WITH_WHAT = re.compile(r"\b(?:more|fewer|less) (?:people|patients|of them|deaths?)\b")
 
@@ -398,6 +406,9 @@ def plan_question(
     if language != "en":  # "165.334 pacientes": a thousands point, read as 165,334
         english = re.sub(r"(?<=\d)\. (?=\d{3}\b)", ",", english)
     english = clinical_reading(english)
+    heard = _HEARD_CLAIM.search(english)
+    if heard and not danger.in_danger(english):  # "i read that X ... is that true?": X is asked
+        english = f"Is it true that {heard.group('claim').strip()}?"
     if danger.self_harm(english) and not re.search(r"\bsuicid", english, re.I):
         english += " (suicidal thoughts)"  # what the sources call it: the label's warnings
     t = norm(english)
