@@ -2293,3 +2293,31 @@ def test_a_claim_heard_and_a_rate_per_hundred_are_asked_as_such(corpus_assistant
     )
     assert "debeaurepaire2012" not in hundred.plan.entities.trials, hundred.plan
     assert "Cochrane" in first_sentence(hundred.answer), hundred.answer
+
+
+# Lay questions of development set 12: harm to an unborn baby, a forklift, a "miracle cure".
+_LAY_SITUATIONS = [
+    (
+        "just found out im about 6 weeks pregnant and ive been on baclofen for my ms spasms the "
+        "whole time. have i hurt the baby?",
+        "no adequate human data",
+    ),
+    (
+        "i drive a forklift at work and my gp just started me on baclofen for my back. am i ok to "
+        "keep working",
+        "machinery",
+    ),
+    (
+        "my sister reckons baclofen is a miracle cure for booze, her mates not touched a drop "
+        "since he started it. is it really that good?",
+        "71%",
+    ),
+]
+
+
+@pytest.mark.parametrize(("question", "wanted"), _LAY_SITUATIONS)
+def test_everyday_situations_reach_the_label_or_the_evidence(
+    corpus_assistant, question: str, wanted: str
+) -> None:
+    ans = corpus_assistant.ask(question)
+    assert not ans.abstained and wanted in first_sentence(ans.answer), ans.answer

@@ -223,10 +223,7 @@ LAY_TERMS: tuple[tuple[str, str], ...] = (
         r"|\bsmokes\b(?! (?:weed|pot|grass|joints?|cannabis|marijuana|a joint))",
         "smoke cigarettes",
     ),
-    (
-        r"\bweed\b|\bstoners?\b|\b(?:smok\w*|on|using|uses?) (?:pot|grass|joints?)\b",
-        "cannabis",
-    ),
+    (r"\bweed\b|\bstoners?\b|\b(?:smok\w*|on|using|uses?) (?:pot|grass|joints?)\b", "cannabis"),
     (r"pain.?killers?|pain (?:pills|meds|tablets)", "opioids"),
     (r"(?:get|getting|got|become|became|be) hooked on", "become dependent on"),
     (r"hooked on", "addicted to"),
@@ -515,10 +512,7 @@ LAY_TERMS: tuple[tuple[str, str], ...] = (
     (r"come up with(?= (?:baclofen|it|the drug)\b)", "invent"),
     # taken with other medicines
     (r"alongside|along with", "with"),
-    (
-        r"(?:give|gives|giving) (baclofen|it) to (?:me|him|her|you|us|them)\b",
-        r"prescribe \1",
-    ),
+    (r"(?:give|gives|giving) (baclofen|it) to (?:me|him|her|you|us|them)\b", r"prescribe \1"),
     (
         r"(how (?:long|quickly|fast|soon)\b.{0,40}?)\b(?:kick|kicks|kicking|kicked) in",
         r"\1start working (time to peak)",
@@ -534,6 +528,21 @@ LAY_TERMS: tuple[tuple[str, str], ...] = (
         "cause insomnia",
     ),
     (r"(?:trouble|difficulty|problems) sleeping|(?:can'?t|cannot|couldn'?t) sleep", "insomnia"),
+    # "i drive a forklift at work: am i ok to keep working?": driving and machinery
+    (
+        r"(?:drive|drives|driving|operate|operating|use|using) (?:a |the )?(?:forklift|crane|digger|lorry"
+        r"|truck|bus|tractor|heavy machinery|machines)",
+        "drive or operate machinery",
+    ),
+    # "have i hurt the baby?": harm to the unborn
+    (
+        r"(?:hurt|harmed|damaged|affected) (?:the|my|our|her) (?:unborn )?(?:baby|babies)",
+        "caused birth defects",
+    ),
+    (
+        r"(?:miracle cure|wonder drug|magic (?:bullet|pill)) for (?:booze|the booze|drink|drinking|alcohol)",
+        "proven effective for alcohol use disorder",
+    ),
     (
         r"(?:really |very |so |badly )?(?:constipated|bunged up|can'?t (?:go|poo))",
         "having constipation",
@@ -542,10 +551,7 @@ LAY_TERMS: tuple[tuple[str, str], ...] = (
         r"available(?= (?:for|to treat) (?:alcohol|drinking|alcoholism|addiction|the drink|craving))",
         "approved",
     ),
-    (
-        r"what does (baclofen) (?:actually |really |even )?do(?=\s*\?|\s*$)",
-        r"how does \1 work",
-    ),
+    (r"what does (baclofen) (?:actually |really |even )?do(?=\s*\?|\s*$)", r"how does \1 work"),
     (r"where (?:does|did) (baclofen) (?:come|originate) from", r"what is the origin of \1"),
     # "can't swallow tablets: does it come as a liquid?": the products in other forms
     (
@@ -565,10 +571,7 @@ LAY_TERMS: tuple[tuple[str, str], ...] = (
         "my parent",
     ),
     (r"\bmums?\b|\bmoms?\b|\bmummy\b|\bmommy\b", "mother"),
-    (
-        r"\b(?:nan|nana|nanna|gran|granny|grandma|grandmother)\b",
-        "elderly grandmother",
-    ),
+    (r"\b(?:nan|nana|nanna|gran|granny|grandma|grandmother)\b", "elderly grandmother"),
     (r"\b(?:grandpa|grandad|granddad|grandfather)\b", "elderly grandfather"),
     (
         r"(?:took|taken) (?:my |his |her |their |the )?(?:baclofen |dose |pills? |tablets? |meds |it )?twice"

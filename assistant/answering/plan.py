@@ -60,8 +60,8 @@ _ITS_PART = re.compile(
 _HEARD_CLAIM = re.compile(
     r"\b(?:i (?:read|heard|saw|was told)|(?:someone|somebody|a friend|people) (?:told me|said|says)"
     r"|(?:they|people) say|my \w+ (?:says|said|told me|reckons))(?: online| somewhere)? (?:that )?"
-    r"(?P<claim>[^.?!]{12,}?)[.?!,](?=.*\b(?:is (?:that|this|it) (?:true|right|correct|so)|true\?"
-    r"|is that a thing|fact or fiction)\b)",
+    r"(?P<claim>[^.?!]{12,}?)[.?!,](?=.*\b(?:is (?:that|this|it) (?:really )?(?:true|right|correct|so"
+    r"|that good)|true\?|is that a thing|fact or fiction)\b)",
     re.I,
 )
 # a comparison with no second term: it leans on what was just discussed
