@@ -2321,3 +2321,18 @@ def test_everyday_situations_reach_the_label_or_the_evidence(
 ) -> None:
     ans = corpus_assistant.ask(question)
     assert not ans.abstained and wanted in first_sentence(ans.answer), ans.answer
+
+
+def test_a_follow_up_naming_a_country_or_dropouts_stays_with_the_studies(corpus_assistant) -> None:
+    """'And in Denmark?' after a French poisoning series is the Danish series; 'how many dropped
+    out?' of a study whose record says who stopped and who did not complete is never called
+    unreported."""
+    denmark = corpus_assistant.ask(
+        "and in Denmark?", history=["What did the Léger 2017 study find?"]
+    )
+    assert denmark.plan.entities.trials == ["kiel2015"], denmark.plan
+    dropped = corpus_assistant.ask(
+        "and how many dropped out?",
+        history=["What did the 2004 North Carolina open-label baclofen study find?"],
+    )
+    assert "Not reported" not in dropped.answer, dropped.answer

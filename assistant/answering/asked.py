@@ -21,6 +21,7 @@ from assistant.answering.compose import (
     Evidence,
     citation_for,
 )
+from assistant.answering.entities import without_country
 from assistant.answering.sentence_kinds import SAME_WORD
 from assistant.library.chunks import tokenize
 from assistant.library.records import RecordInfo
@@ -124,6 +125,8 @@ def asked_clause(question: str, record: RecordInfo) -> str:
         q,
         flags=re.I,
     )
+    if record.country and re.match(r"\s*(?:and|what about|how about|but)\b", q, re.I):
+        q = without_country(q, record.country)  # "and in Denmark?": how the study was picked
     for name in (record.display_name, record.surname, *record.trial_names):
         if name and len(name) > 2:
             q = re.sub(rf"\b{re.escape(name)}\b(?:'s)?", " ", q, flags=re.I)

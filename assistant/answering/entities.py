@@ -191,6 +191,12 @@ def find_other_medicines(text: str) -> list[str]:
     ]
 
 
+def without_country(text: str, country: str) -> str:
+    """``text`` without the words naming ``country`` ("and in Denmark?" -> "and in ?")."""
+    rx = _COUNTRY_RX.get(country)
+    return rx.sub(" ", norm(text)) if rx and rx.search(norm(text)) else text
+
+
 def find_countries(text: str) -> set[str]:
     """The countries a text names or describes ("Italian", "done in Italy")."""
     t = norm(text)

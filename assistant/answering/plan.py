@@ -24,6 +24,7 @@ from assistant.answering.entities import (
     JURISDICTION_RX,
     SUBSTANCE_RX,
     find_conditions,
+    find_countries,
     find_documents,
     find_jurisdictions,
     find_other_medicines,
@@ -64,6 +65,26 @@ _HEARD_CLAIM = re.compile(
     r"|that good)|true\?|is that a thing|fact or fiction)\b)",
     re.I,
 )
+
+
+def _same_kind_there(english: str, before_id: str, catalog: Sequence[RecordInfo]) -> list[str]:
+    """ "And in Denmark?" after a French poisoning series: the one study of the same kind, on
+    the same substance, done in the country named (none when there is no single such study)."""
+    here = find_countries(english)
+    before = next((r for r in catalog if r.id == before_id), None)
+    if not here or before is None or before.country in here:
+        return []
+    like = [
+        r.id
+        for r in catalog
+        if r.country in here
+        and r.evidence == before.evidence
+        and set(r.substances) & set(before.substances)
+        and not r.user
+    ]
+    return like if len(like) == 1 else []
+
+
 # a comparison with no second term: it leans on what was just discussed
 _COMPARED_WITH_WHAT = re.compile(r"\b(?:more|fewer|less) (?:people|patients|of them|deaths?)\b")
 
@@ -434,6 +455,8 @@ def plan_question(
         personal=personal and intent in ("dosing", "withdrawal"), aspects=aspects, english=english,
     )  # fmt: skip
     if previous is not None and is_follow_up(english, ents, has_intent_words(english)):
+        if not ents.trials and previous.entities.trials:
+            ents.trials = _same_kind_there(english, previous.entities.trials[0], catalog)
         if not ents.trials and not ents.substances and previous.entities.substances:
             # "was the Los Angeles one positive?" after the cocaine trials: among those
             carried = " ".join(previous.entities.substances)

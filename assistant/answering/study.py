@@ -74,7 +74,8 @@ _DETAILS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = tuple(
             r"drop(?:ped)? ?out|stopped (?:treatment|taking)|withdrew|quit the|still (?:in|taking part"
             r"|enrolled|participating)|completed|retention|stay\w* in the (?:study|trial)",
             r"drop(?:ped)? ?out|dropout|discontinu\w*|withdr[ae]w(?!al)\w*|completed|retention"
-            r"|remained in|lost to|stopped (?:early|treatment|taking)|left the (?:study|trial)",
+            r"|remained in|lost to|stopped (?:early|treatment|taking|baclofen)|left the (?:study|trial)"
+            r"|did not (?:complete|finish)|non.?completers?",
             "dropout figures",
         ),
         (r"crav\w*|urges?", r"crav\w*|urges?|ocds|obsessive compulsive", "craving results"),
