@@ -225,6 +225,8 @@ LABELLED: list[tuple[str, set[str]]] = [
     ("baclofene in gravidanza", {P}),
     ("sono incinta, posso prendere il baclofene?", {P}),
     ("Pregnant women with alcohol use disorder: is baclofen an option?", {P, OFF}),
+    # someone's own missed days of tablets
+    ("my mum ran out of baclofen so she missed 2 days, her spasms are worse", {W, D}),
     # ---- renal ------------------------------------------------------------------------------------
     ("Is baclofen safe with kidney disease?", {R}),
     ("baclofen in renal impairment", {R}),

@@ -267,7 +267,7 @@ _DOSING = _rx(
     r"(?:\w+ ){0,2}?dose\b",
     # "my son misses one dose", "she forgot her evening dose": someone's own missed dose
     r"\b(?:i|he|she|they|my \w+) (?:miss|misses|missed|forgot|forgets|skip|skips|skipped) "
-    r"(?:\w+ ){0,2}?doses?\b",
+    r"(?:\w+ ){0,2}?(?:doses?|days?)\b",
     # "what if I take 3 at once", "is it bad that I took 40 mg instead of 20"
     rf"\bwhat if {_SUBJ} (?:take|took|skip|skipped|miss|missed|stop|stopped|double|doubled)\b",
     r"\b(?:take|took|taking|taken) \d+ ?(?:mg|milligrams?|pills?|tablets?)? instead of\b",
