@@ -2336,3 +2336,14 @@ def test_a_follow_up_naming_a_country_or_dropouts_stays_with_the_studies(corpus_
         history=["What did the 2004 North Carolina open-label baclofen study find?"],
     )
     assert "Not reported" not in dropped.answer, dropped.answer
+
+
+def test_overdose_care_asked_in_general_is_answered_not_told_to_call(corpus_assistant) -> None:
+    """'What is given for fits after a baclofen overdose?' is the care (a benzodiazepine for
+    seizures); 'does haemodialysis help in an overdose?' is a question about a treatment, not a
+    cry for help: no call-now line opens it."""
+    fits = corpus_assistant.ask("What is given for fits after a baclofen overdose?")
+    assert "diazepam" in first_sentence(fits.answer), fits.answer
+    dialysis = corpus_assistant.ask("Does haemodialysis help in baclofen overdose?")
+    assert not dialysis.answer.startswith("Call"), dialysis.answer
+    assert "haemodialysis" in first_sentence(dialysis.answer), dialysis.answer

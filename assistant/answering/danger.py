@@ -152,7 +152,9 @@ _PERSON = re.compile(
     r"\b(?:i|i'm|im|i've|ive|i'd|me|my|we|our|us|he|he's|hes|she|she's|shes|him|her|his"
     r"|husband|wife|son|daughter|mother|mom|mum|father|dad|friend|partner|brother|sister|child"
     r"|kid|toddler|baby|boyfriend|girlfriend|roommate|flatmate|grandma|grandmother|grandfather"
-    r"|grandpa|now|right now|currently|just|tonight|today|this morning|at the moment|help|urgent"
+    r"|grandpa|now|right now|currently|just|tonight|today|this morning|at the moment|urgent"
+    # a cry for help ("please help", "help me"), not "does dialysis help in an overdose?"
+    r"|help(?=\s*[!?.,]|\s*$| me\b| us\b| him\b| her\b| them\b| please\b)"
     r"|hurry|asap)\b"
 )
 _INFO = _rx(

@@ -129,7 +129,8 @@ _ASKS_TREATMENT = re.compile(
     r"\bhow (?:is|was|has|have|are|were|should|do|does|did|can|would)\b(?: \w+){0,12}? (?:treated"
     r"|managed|handled)\b|\bwhat (?:is|was|are) the (?:treatment|management)\b|\bhow to (?:treat"
     r"|manage)\b|\bwhat (?:do|will|would|can|should) (?:they|doctors|hospitals?|the hospital|the doctors"
-    r"|nurses|paramedics|a&e|the er) (?:do|give)\b|\bwhat treatment\b",
+    r"|nurses|paramedics|a&e|the er) (?:do|give)\b|\bwhat treatment\b"
+    r"|\bwhat (?:is|are|was|were|should be|can be) (?:given|used|done)\b",
     re.I,
 )
 _TREATED = re.compile(
