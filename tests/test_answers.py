@@ -2347,3 +2347,9 @@ def test_overdose_care_asked_in_general_is_answered_not_told_to_call(corpus_assi
     dialysis = corpus_assistant.ask("Does haemodialysis help in baclofen overdose?")
     assert not dialysis.answer.startswith("Call"), dialysis.answer
     assert "haemodialysis" in first_sentence(dialysis.answer), dialysis.answer
+
+
+def test_a_single_sleeping_pill_is_a_sedative_taken_alongside(corpus_assistant) -> None:
+    ans = corpus_assistant.ask("is it ok to take baclofen and a sleeping pill")
+    assert ans.plan.intent == "interaction" and not ans.abstained, ans.answer
+    assert "depressant" in first_sentence(ans.answer), ans.answer

@@ -48,7 +48,7 @@ CNS_DEPRESSANT = re.compile(
     r"|chlorphenamine|promethazine|diphenhydramine"
 )
 DRUG_CLASS = re.compile(
-    r"\b(?:benzodiazepines?|benzos?|sleeping (?:pills|tablets)|sedatives?|antidepressants?"
+    r"\b(?:benzodiazepines?|benzos?|sleeping (?:pills?|tablets?)|sleep aids?|sedatives?|antidepressants?"
     r"|tricyclics?|blood pressure (?:lowering |reducing )?(?:tablets|pills|medicines?|medications?|drugs)"
     r"|antihypertensives?|diuretics?|diuretic tablets|opioid painkillers?|painkillers?|antihistamines?|antipsychotics?"
     r"|anticonvulsants?|levodopa)\b"
