@@ -450,7 +450,8 @@ class Assistant:
             and not scope.unknown_use(plan, self.extractive.vocabulary)
         ):
             # "a big French study proved it works?": that country's trials, each with its result
-            here = find_countries(plan.english or plan.question)
+            asked = plan.english or plan.question  # (a country's drinkers: the pooled answer)
+            here = find_countries(asked) and re.search(r"\bstud(?:y|ies)|\btrials?\b", asked)
             comp = here and trial_lists.which_trials(_filtered(ev, filters)) or None
             comp = comp or synthesis.efficacy(_filtered(ev, filters))
         elif intent == "comparison" and not plan.entities.trials:
