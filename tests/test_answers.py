@@ -2145,7 +2145,6 @@ _EVERYDAY_AND_CONTEXT = [
         [],
         "annulled",
     ),
-    ("did more people die on baclofen?", ["What did the BACLOREA trial show?"], "Mortality"),
     (
         "how many of them needed their stomach washed out?",
         ["What did the Franchitto 2014 overdose series find?"],

@@ -152,7 +152,7 @@ SAME_WORD = {
     **{w: "doctor" for w in tokenize("physician physicians doctors gp gps prescriber prescribers")},
     # clinical words with one meaning, as a question and a source may put them
     **{w: "sign" for w in tokenize("symptom symptoms")},
-    **{w: "die" for w in tokenize("fatal fatalities death deaths mortality died")},
+    **{w: "die" for w in tokenize("fatal fatalities death deaths")},
     **{w: "increas" for w in tokenize("raise raised raising")},
     **{w: "absorb" for w in tokenize("absorption")},
     **{w: "kidney" for w in tokenize("renal")},
