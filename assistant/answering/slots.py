@@ -100,6 +100,13 @@ _ASKS_PURPOSE = re.compile(
 _PURPOSE = re.compile(
     r"\b(?<!contra)indicated for\b|\bused (?:for|to treat)\b|\bapproved use\b", re.I
 )
+# (what a question asks for, the sentence that gives it, how far down and how nearly relevant)
+_KIND_SLOTS = (
+    (re.compile(ONSET_Q.pattern, re.I), _ONSET, 12, 0.6),
+    (_ASKS_PURPOSE, _PURPOSE, 20, 0.6),
+    (_ASKS_EXCEPTION, _EXCEPTION, 8, 0.6),
+    (_ASKS_START, _STARTS, 6, 0.75),  # "what starting dose ...?": how to begin, not the maximum
+)
 _ASKS_DANGER = re.compile(
     r"^\s*(?:is|are|can|could|was|were)\b.*\b(?:dangerous|risky|harmful|serious|life.threatening"
     r"|deadly|fatal|lethal|kill)\b",
@@ -310,37 +317,23 @@ def put_answer_first(
         ):
             _promote(pool, lead)
         return False
-    if ONSET_Q.search(question.lower()) and not _ONSET.search(pool[0].text):
-        # "how soon should the cravings ease?": when an effect began, where a source says
-        lead = next((c for c in pool[1:12] if c.score >= 0.6 * top and _ONSET.search(c.text)), None)
-        _promote(pool, lead)
-        return False
-    if _ASKS_PURPOSE.search(question) and not _PURPOSE.search(pool[0].text):
-        lead = next(
-            (
-                c
-                for c in pool[1:20]
-                if c.score >= 0.6 * top
-                and _PURPOSE.search(c.text)
-                and (PUMP.search(c.text) or not PUMP.search(question))  # the pump's own use
-            ),
-            None,
-        )
-        _promote(pool, lead)
-        return False
-    if _ASKS_EXCEPTION.search(question) and not _EXCEPTION.search(pool[0].text):
-        lead = next(
-            (c for c in pool[1:8] if c.score >= 0.6 * top and _EXCEPTION.search(c.text)), None
-        )
-        _promote(pool, lead)
-        return False
-    if _ASKS_START.search(question) and not _STARTS.search(pool[0].text):
-        # "what starting dose does the label recommend?": how to begin, not the maximum
-        lead = next(
-            (c for c in pool[1:6] if c.score >= 0.75 * top and _STARTS.search(c.text)), None
-        )
-        _promote(pool, lead)
-        return False
+    for asks, gives, upto, near in _KIND_SLOTS:
+        if asks.search(question) and not gives.search(pool[0].text):
+            # the kind of sentence asked for, when a nearly as relevant one gives it: an onset
+            # ("how soon ...?"), a use ("what is the pump for?", the pump's own), an exception
+            # ("is it ever acceptable ...?"), a starting dose
+            lead = next(
+                (
+                    c
+                    for c in pool[1:upto]
+                    if c.score >= near * top
+                    and gives.search(c.text)
+                    and (PUMP.search(c.text) or not PUMP.search(question) or gives is not _PURPOSE)
+                ),
+                None,
+            )
+            _promote(pool, lead)
+            return False
     if _ASKS_PREVENTION.search(question) and not _PREVENTS.search(pool[0].text):
         # "the nurse says he could get ill if it stops: what can we do?": how it is prevented
         lead = next(
