@@ -198,6 +198,28 @@ def test_an_effect_no_source_mentions_is_said_to_be_unreported(corpus_assistant)
     assert first_sentence(drowsy.answer).startswith("Yes: transient drowsiness"), drowsy.answer
 
 
+@pytest.mark.parametrize(
+    ("question", "item"),
+    [
+        ("Does baclofen cause tinnitus?", "ringing in the ears"),
+        ("can baclofen make you put on weight?", "weight gain"),
+        ("does baclofen affect sex drive?", "impotence"),  # not the warning about driving
+        ("is depression a side effect of baclofen?", "depression"),
+    ],
+)
+def test_a_rarer_reaction_the_label_names_is_said_to_be_rare(corpus_assistant, question, item):
+    """The label's rarer reactions have no frequency: the answer says it lists the one asked,
+    rarely, cited to the label, instead of "not reported" or another effect's sentence."""
+    got = corpus_assistant.ask(question)
+    first = first_sentence(got.answer)
+    assert first.startswith("Yes, rarely:") and f" {item} among" in first, got.answer
+    assert [c.source_id for c in got.citations] == ["label_adverse_reactions"]
+    _check_citations(got, corpus_assistant.store)
+    # breathing slowed down is not the mood of that list, and it is no unreported effect either
+    breathing = corpus_assistant.ask("can baclofen cause respiratory depression?")
+    assert not breathing.answer.startswith(("Not reported", "Yes, rarely")), breathing.answer
+
+
 def test_an_approval_no_is_said_of_the_place_asked_about(corpus_assistant) -> None:
     """A sentence saying the FDA has not approved baclofen but France has does not make the
     answer to "approved in France?" a "No"."""

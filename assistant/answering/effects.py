@@ -46,13 +46,16 @@ def unlisted_effect(ev: Evidence) -> Composition | None:
             phrases.append(" " + " ".join(words) + " ")
     if not phrases:
         return None
+    other = OTHER_SENSE.search(effect) is not None
     label_positions = []
     for rec in store.catalog():
         if rec.user:
             continue
         for pos in store.record_positions(rec.id):
             said = " " + " ".join(tokenize(OTHER_SENSE.sub(" ", store.texts[pos]))) + " "
-            if any(p in said for p in phrases):
+            # ("respiratory depression" asked: the other sense is the one asked about)
+            whole = " " + " ".join(tokenize(store.texts[pos])) + " "
+            if any(p in said or (other and p in whole) for p in phrases):
                 return None  # some source speaks of it (as a phrase): the usual answer finds it
             if rec.evidence == "label":
                 label_positions.append(pos)
@@ -131,3 +134,67 @@ def listed_effect(ev: Evidence) -> Composition | None:
                 answer = f"{lead} {who.group('verb')} {found} of patients [{n}]."
                 return Composition(answer, False, cites.items, ROUTE_EXTRACTIVE)
     return None
+
+
+# A label sentence listing rarer reactions without frequencies ("Rarer digestive reactions are
+# dry mouth, loss of appetite (anorexia), ..."), and the sentence saying whose list it is.
+_RARER = re.compile(
+    r"^(?:the )?(?:rarer?|other rare)\b.*?\breactions?\b.*? are (?P<items>.+?)\.?$", re.I
+)
+_RARER_WHO = re.compile(r"\b(?P<who>the [\w ]*?labels?) (?:name|list|mention)s? rarer\b", re.I)
+
+
+def rare_effect(ev: Evidence) -> Composition | None:
+    """ "Does baclofen cause tinnitus?": the label's list of rarer reactions names it without a
+    frequency; said so, with a warning of the labels that names the same reaction."""
+    plan, store = ev.plan, ev.store
+    if plan.entities.substances:
+        return None  # taken for drinking or another addiction: the studies' doses, not the label's
+    # ("respiratory depression" is not the mood the list names)
+    question = " " + " ".join(tokenize(OTHER_SENSE.sub(" ", plan.english or plan.question))) + " "
+    for rec in store.catalog():
+        if rec.evidence != "label" or rec.user:
+            continue
+        positions = store.record_positions(rec.id)
+        texts = [store.texts[p] for p in positions]
+        who = next((m.group("who") for t in texts if (m := _RARER_WHO.search(t))), None)
+        for pos in positions:
+            text = store.texts[pos]
+            for s, e in store.sentences[pos]:
+                sentence = text[s:e].strip()
+                m = _RARER.match(sentence)
+                if not m or not who:
+                    continue
+                item = _asked_item(m.group("items"), question)
+                if item is None:
+                    continue
+                cites = Citations()
+                n = cites.add(store.context(pos, score=1.0), sentence, s)
+                answer = f"Yes, rarely: {who} list {item} among baclofen's rarer reactions, without a frequency [{n}]."
+                return Composition(answer, False, cites.items, ROUTE_EXTRACTIVE)
+    return None
+
+
+def _asked_item(items: str, question: str) -> str | None:
+    """The item of a list ("a, b (c), d and e") the tokenised ``question`` names, by its
+    everyday or its clinical name; None when it names none."""
+    parts = [p.strip() for p in items.split(", ")]
+    parts[-1:] = [p.strip() for p in re.split(r" and (?![^(]*\))", parts[-1])]
+    for part in parts:
+        main = re.sub(r"\s*\(.*?\)", "", part)
+        names = [main, *re.findall(r"\((.*?)\)", part)]
+        for name in names:
+            words = [w.rstrip("s") for w in tokenize(name) if w not in QUESTION_WORDS]
+            if not words:
+                continue
+            rx = r"\s".join(rf"{re.escape(w)}\w*" for w in words)
+            m = re.search(rf"\s{rx}\s", question)
+            if m:
+                return re.sub(r"^(?:a|an) ", "", main)
+    return None
+
+
+def named_effect(ev: Evidence) -> Composition | None:
+    """An adverse effect asked by name: not reported anywhere, an item of the label's frequency
+    list, or one of its rarer reactions; None for the usual answer."""
+    return unlisted_effect(ev) or listed_effect(ev) or rare_effect(ev)

@@ -435,7 +435,7 @@ class Assistant:
             # "does it help drinkers with cirrhosis?": the studies done in that group
             comp = trial_lists.population_studies(_filtered(ev, filters))
         elif comp is None and intent == "adverse_effects" and not plan.entities.trials:
-            comp = effects.unlisted_effect(ev) or effects.listed_effect(ev)  # hair loss? BP?
+            comp = effects.named_effect(ev)  # hair loss? blood pressure? tinnitus?
         elif comp is None and intent in ("interaction", "general") and not plan.entities.trials:
             # "with tramadol?": the sentence naming its class; "with ibuprofen?": none names it
             comp = together.interaction(ev, self.extractive.vocabulary)
