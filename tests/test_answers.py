@@ -2374,3 +2374,15 @@ def test_a_single_sleeping_pill_is_a_sedative_taken_alongside(corpus_assistant) 
     ans = corpus_assistant.ask("is it ok to take baclofen and a sleeping pill")
     assert ans.plan.intent == "interaction" and not ans.abstained, ans.answer
     assert "depressant" in first_sentence(ans.answer), ans.answer
+
+
+def test_a_count_in_words_answers_how_many(corpus_assistant) -> None:
+    """ "How many of the five ...?": the sentence that says "three" in words answers it, not a
+    sentence with other figures in digits."""
+    got = corpus_assistant.ask(
+        "In the Jamshidi 2019 case series, how many of the five overdoses involved baclofen "
+        "obtained for alcohol use disorder?"
+    )
+    first = first_sentence(got.answer)
+    assert re.search(r"\bthree\b", first) and "alcohol use disorder" in first, got.answer
+    assert got.citations[0].source_id == "jamshidi2019"

@@ -98,6 +98,7 @@ CASES: list[tuple[str, str, list[str], str | None]] = [
     ("Si può associare il baclofene agli oppioidi?", "it", ["combine", "opioids"], "interaction"),
     ("Quanto dura l'emivita del baclofene?", "it", ["half-life"], "pharmacokinetics"),
     ("Il baclofene riduce il desiderio di cocaina?", "it", [r"^does baclofen reduce", "craving", "cocaine"], "efficacy"),
+    ("Con quale scala è stata misurata la gravità dell'astinenza?", "it", ["which scale", "severity"], None),
     ("Il baclofene passa nel latte materno?", "it", [r"^does baclofen pass into breast milk"], "pharmacokinetics"),
     ("Il baclofene è meglio del naltrexone?", "it", ["better than", "naltrexone"], "comparison"),
     ("Quando è stato approvato il baclofene in Francia?", "it", ["when", "approved", "france"], "regulation"),

@@ -498,6 +498,13 @@ def test_a_follow_up_keeps_or_switches_its_study_as_it_says(catalog) -> None:
         ["Did baclofen keep opioid-dependent patients in treatment in the Assadi 2003 trial?"],
     )
     assert also.entities.trials == ["assadi2003"], also
+    # a group of the study defined by not taking baclofen: the study's comparison group
+    others = plan_question(
+        "how many people were in the group with kidney disease who never took it?",
+        catalog,
+        ["What did the Ontario study of older adults with chronic kidney disease find?"],
+    )
+    assert others.entities.trials == ["muanda2019"] and others.intent != "out_of_scope", others
 
 
 def test_how_slowly_to_reduce_it_is_a_withdrawal_question(catalog) -> None:

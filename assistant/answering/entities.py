@@ -60,9 +60,11 @@ _JURISDICTION_WORDS = {
     "us": r"\bus\b|\bu\.s\.?|\busa\b|united states|america\w*|\bfda\b|dailymed|washington"
     r"|stateside",
     "france": r"\bfrance\b|\bfrench\b|\bansm\b|baclocur|\brtu\b|temporary recommendation|\bsfa\b"
-    r"|conseil d.?etat|\bparis\b",
+    r"|conseil d.?etat|\b(?:paris|toulouse|lyon|lille|marseille|bordeaux|nantes|angers|rennes"
+    r"|strasbourg|montpellier|cergy)\b",
     "uk": r"\buk\b|united kingdom|britain|british|england|\bnice\b|\bmhra\b|\bbap\b",
-    "australia": r"australia\w*|\baussie\b|\btga\b|\bpbs\b",
+    "australia": r"australia\w*|\baussie\b|\btga\b|\bpbs\b|new south wales|\bnsw\b|\bsydney\b"
+    r"|\bmelbourne\b|\bbrisbane\b|\badelaide\b",
     "eu": r"\beurope\w*|\bema\b|\beu\b",
 }
 # the same places as written in a source's sentence or title (any case)
@@ -96,7 +98,7 @@ _DATE_WORDS = frozenset(tokenize(" ".join(MONTHS)))
 _NUMBER = re.compile(r"\b(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\b")
 # Country words, for studies described by where they ran ("the Dutch trial").
 _COUNTRY_WORDS = {
-    "France": r"\bfrench\b|\bfrance\b|\bparis\b|\btoulouse\b",
+    "France": r"\bfrench\b|\bfrance\b|\bparis\b|\btoulouse\b|\blyon\b|\blille\b|\bmarseille\b",
     "Netherlands": r"\bdutch\b|netherlands|holland|amsterdam|nijmegen",
     "Germany": r"\bgerman\b|germany|\bberlin\b",
     "Italy": r"\bitalian\b|\bitaly\b|\brome\b|cagliari",

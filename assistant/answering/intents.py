@@ -225,6 +225,10 @@ GROUP_OF_IT = re.compile(
     r"|^(?:and )?(?:of|among|out of) (?:the|those|these|them|its|their)\b[^,?]{0,30},"
     # "the study drug", "the trial medication": the one of the study just discussed
     r"|\bthe (?:study|trial) (?:drug|medication|medicine|treatment|tablets|pills)\b"
+    # "the group with kidney disease who never took it", "the control group": the study's
+    # comparison group
+    r"|\b(?:the|a) (?:group|arm|people|patients|ones)\b[^?.]{0,40}\bwho (?:never|didn.?t|did not"
+    r"|were not|weren.?t|were non.?users)\b|\bthe (?:comparison|control|untreated|non.?users?) (?:group|arm)s?\b"
 )
 
 

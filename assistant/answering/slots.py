@@ -18,7 +18,7 @@ from assistant.answering.safety import mentions_pregnancy
 from assistant.answering.sentence_kinds import PUMP, SAME_WORD, UNCHECKED, is_design_only
 from assistant.answering.unasked import PREGNANCY
 from assistant.library.chunks import tokenize
-from assistant.vocab import SUBSTANCE_SAID
+from assistant.vocab import NUMBER_WORDS, SUBSTANCE_SAID
 
 
 class Candidate(Protocol):
@@ -41,6 +41,9 @@ NUMBER_QUESTION = re.compile(
 _ASKS_YEAR = re.compile(r"\b(?:what|which) year\b|\bwhen\b", re.I)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _ASKS_SHARE = re.compile(r"\bwhat (?:percentage|proportion|share|fraction)\b|\bhow much of\b", re.I)
+# a count written in words ("three involved baclofen obtained for ...") answers "how many?" too
+# ("one" is left out: it is as often a pronoun)
+_COUNT_WORD = re.compile(rf"\b(?:{'|'.join(NUMBER_WORDS[2:])})\b", re.I)
 _SHARE = re.compile(
     r"\d\s?%|\bper ?cent\b|\b(?:one|a|two) (?:third|half|quarter)|\bmost of\b", re.I
 )
@@ -295,11 +298,14 @@ def put_answer_first(
         asks_year = bool(_ASKS_YEAR.search(question))
 
         asks_share = bool(_ASKS_SHARE.search(question))
+        asks_count = bool(re.search(r"\bhow many\b", question, re.I))
 
         def figures(c: Candidate) -> bool:  # a year is the figure "in what year?" asks for
             if asks_share:  # "what percentage ...?": a share, not a half-life
                 return bool(_SHARE.search(c.text))
-            return bool(c.numbers) or (asks_year and bool(_YEAR.search(c.text)))
+            if asks_year:
+                return bool(c.numbers) or bool(_YEAR.search(c.text))
+            return bool(c.numbers) or (asks_count and bool(_COUNT_WORD.search(c.text)))
 
         numbered = [c for c in pool[:6] if figures(c) and c.score >= 0.8 * top]
         # what the question names in capitals ("when did ANSM grant the RTU?") is what it is
