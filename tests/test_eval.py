@@ -416,8 +416,10 @@ TARGETS = {
     ("form", "other_medicine_decline_rate"): 0.9,
     # 0.9 until six harder non-English questions were added (q494-q499: a label study, a TGA
     # request, a guideline's start dose); 0.933 on the first 60, 0.894 on all 66. A floor against
-    # regressions, below the figure reached, not the aim.
-    ("non_english", "first_sentence"): 0.88,
+    # regressions, below the figure reached, not the aim. 0.889 on 126; development set 13
+    # (q852-q859, eight more, written before any answer was read; 4 of 8 first sentences right)
+    # brought it to 0.866 on 134, so the floor moved under that.
+    ("non_english", "first_sentence"): 0.86,
     ("citation_validity", "rate"): 1.0,
 }
 CEILINGS = {
