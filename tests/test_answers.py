@@ -1977,9 +1977,14 @@ def test_pregnancy_in_everyday_words_is_answered_from_the_pregnancy_record(corpu
 
 def test_respiratory_depression_is_not_a_yes_to_causing_depression(corpus_assistant) -> None:
     """'Can baclofen cause depression?' is not answered 'Yes' on the strength of a sentence about
-    respiratory depression or antidepressants."""
+    respiratory depression or antidepressants. (Since the label's rarer reactions joined the
+    corpus, the mood is among them: "Yes, rarely", cited to that list, is the right answer.)"""
     ans = corpus_assistant.ask("Can baclofen cause depression?")
-    assert not ans.answer.startswith("Yes"), ans.answer
+    first = first_sentence(ans.answer)
+    assert not re.search(r"respiratory|antidepress|breathing", first, re.I), ans.answer
+    if first.startswith("Yes"):
+        assert first.startswith("Yes, rarely:") and " depression among" in first, ans.answer
+        assert [c.source_id for c in ans.citations] == ["label_adverse_reactions"]
 
 
 def test_a_starting_dose_and_dosing_in_kidney_disease_are_answered_as_asked(corpus_assistant):
