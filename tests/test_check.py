@@ -21,6 +21,7 @@ from assistant.answering.check import Checker
 from assistant.answering.claims import (
     FACTS_PATH,
     Claim,
+    extract_claims,
     fact_verdict,
     load_facts,
     restates,
@@ -42,6 +43,7 @@ from assistant.answering.differences import (
     difference_conflict,
     figure_conflict,
     share_conflict,
+    shares_of,
     threshold_conflict,
 )
 from assistant.answering.interactions import denied_partner
@@ -151,6 +153,33 @@ def test_every_fact_quote_is_verbatim_in_its_record() -> None:
         (
             "no_single_success_rate",
             "Trials show a success rate of about 40-50% against placebo.",
+            "contradicted",
+        ),
+        # phrasings a patient leaflet and a family chat used (a comma after the place, a
+        # defect named in everyday words, withdrawal denied, a vein in the active voice)
+        ("uk_not_for_alcohol", "In the UK, it is licensed for alcohol dependence.", "contradicted"),
+        ("omphalocele_rats_only", "In animals it caused birth defects in rabbits.", "contradicted"),
+        ("omphalocele_rats_only", "In animals it caused birth defects in rats.", "supported"),
+        (
+            "abrupt_withdrawal",
+            "Unlike alcohol, baclofen does not cause withdrawal.",
+            "contradicted",
+        ),
+        (
+            "intrathecal_route_only",
+            "If the pump fails they can just give the injection straight into a vein.",
+            "contradicted",
+        ),
+        (
+            "us_label_start",
+            "The US label's usual starting dose is 20 mg three times a day.",
+            "contradicted",
+        ),
+        ("us_label_start", "The label starts at 5 mg three times a day.", "supported"),
+        ("us_label_start", "The label says alcohol trials started at 30 mg a day.", None),
+        (
+            "france_cap_history",
+            "The court in Cergy-Pontoise upheld the 80 mg limit.",
             "contradicted",
         ),
     ],
@@ -268,6 +297,19 @@ def _score(docs_assistant, files: set[str]) -> tuple[int, int, int, list[str]]:
             "Nearly all patients were men.",
             "Fewer than half of patients returned the drinking diary.",
             False,
+        ),
+        # "from 29.7% to 19.7%" is a before and an after, not a range running backwards
+        (
+            "The ICU trial reduced agitation-related events from 29.7% to 19.7%.",
+            "At least one agitation-related event occurred in 19.7% of patients on baclofen and "
+            "29.7% on placebo.",
+            False,
+        ),
+        (
+            "The ICU trial reduced agitation-related events to 9.7%.",
+            "At least one agitation-related event occurred in 19.7% of patients on baclofen and "
+            "29.7% on placebo.",
+            True,
         ),
     ],
 )
@@ -471,6 +513,12 @@ def test_contradictions_on_the_development_articles(docs_assistant, record_prope
     # Three more (a local news story, a shop FAQ, a video transcript; 12/27 before changes) and
     # the general checks they called for (figures in words, the label's side-effect rates, a
     # share as "x of y", a court that "upheld" what it annulled): 18/27, 0.894 in all.
+    # Three more (a patient leaflet, a family chat export, a press review; 10/29 before changes,
+    # with one false "contradicted") and the general checks they called for (chat messages read
+    # one by one, "I thought X?" as the claim X, shares in everyday words and "from A% to B%",
+    # ratios that are not shares, a risk set against another's, a study continued by the next
+    # sentence of its list item, a pair of shares with one changed, everyday fact phrasings):
+    # 23/29, 0.881 in all (held-out 0.481 -> 0.519).
     # A floor against regressions just below that; held-out recall is what tells generality
     assert recall >= 0.88
 
@@ -1605,3 +1653,40 @@ _HR = (
 )
 def test_an_effect_measure_is_compared_for_the_same_outcome_and_dose(claim, conflict) -> None:
     assert (ratio_conflict(claim, _HR) is not None) is conflict
+
+
+def test_a_chat_export_is_read_message_by_message(docs_assistant) -> None:
+    """A chat export's messages (their line breaks lost at ingest) are claims one by one, without
+    their time and sender; "I thought X?" is the claim X."""
+    record = next(
+        r for r in docs_assistant.store.catalog() if r.user and "whatsapp" in (r.source_file or "")
+    )
+    claims = extract_claims(docs_assistant.store, record.id)
+    assert claims and not any(re.match(r"\d{1,2}/\d{1,2}, \d", c.text) for c in claims)
+    assert not any(re.search(r" \d{1,2}/\d{1,2}, \d{1,2}:\d{2} - ", c.text) for c in claims)
+    assert any(c.text.startswith("Baclocur was pulled from the French market") for c in claims)
+
+
+@pytest.mark.parametrize(
+    ("text", "share"),
+    [
+        ("drowsiness only affects about one person in a hundred", (0.008, 0.012)),
+        ("only about one patient in ten needed a ventilator", (0.08, 0.12)),
+        ("about seventy-one in every hundred went back to drinking", (0.695, 0.725)),
+    ],
+)
+def test_shares_in_everyday_words(text: str, share: tuple[float, float]) -> None:
+    assert [tuple(round(x, 3) for x in s) for s in shares_of(text)] == [share]
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("the higher starting dose had roughly three and a half times the risk", 0),  # a ratio
+        ("baclofen had about half the risk of encephalopathy that tizanidine had", 0),
+        ("baclofen probably helps people avoid going back to drinking at all", 0),  # not "all"
+        ("it fell from 29.7% to 19.7%", 2),  # a before and an after, not one range
+    ],
+)
+def test_words_that_are_not_one_share(text: str, count: int) -> None:
+    assert len(shares_of(text)) == count, shares_of(text)

@@ -62,7 +62,7 @@ from assistant.answering.contrasts import (
     significance_conflict,
     trend_conflict,
 )
-from assistant.answering.differences import figure_conflict, share_conflict
+from assistant.answering.differences import figure_conflict, share_conflict, shares_of
 from assistant.answering.entities import find_jurisdictions
 from assistant.answering.interactions import InteractionChecks
 from assistant.library.chunks import tokenize
@@ -90,6 +90,8 @@ CONFLICT_SIMILARITY = 0.72
 # curated sentence about the same thing: close in meaning and sharing the claim's words
 CONTRAST_SIMILARITY = 0.6
 LABEL_SHARE_SIMILARITY = 0.5
+# how close a sentence giving a share must be to decide a claim giving another share
+SHARE_SIMILARITY = 0.68
 _CONTRASTS = (
     trend_conflict,
     frequency_conflict,
@@ -305,8 +307,20 @@ class Checker(StudyChecks, InteractionChecks):
                 break
             if store.metas[pos].evidence == "label":
                 sent = self._sentence_text(row, pos)
-                if (why := share_conflict(claim.text, sent)) is not None:
+                if (why := share_conflict(claim.text, sent, effect=True)) is not None:
                     return self._contradicted_by(claim, pos, sent, why)
+        # a share of a group ("one patient in ten needed a ventilator"): the close sentences that
+        # give a share of the same thing decide, when none of them agrees with it
+        # (not a dose, nor the writer's own patients: "most of our clients settle on 30-60 mg")
+        own = re.search(r"\b(?:our|we|my|i)\b|\bmg\b", claim.text, re.I)
+        if len(shares_of(claim.text)) == 1 and not params and not own:
+            close = [row for row in order[:8] if float(sims[row]) >= SHARE_SIMILARITY]
+            said = [(row, self._sentence_text(row, int(self._rows[row]))) for row in close]
+            said = [(row, sent) for row, sent in said if shares_of(sent)]
+            verdicts = [(row, sent, share_conflict(claim.text, sent)) for row, sent in said]
+            if verdicts and all(why is not None for _, _, why in verdicts):
+                row, sent, why = verdicts[0]
+                return self._contradicted_by(claim, int(self._rows[row]), sent, why)
         if self._contrasted(claim, order, sims):
             return
         claim_toks = set(tokenize(claim.text))

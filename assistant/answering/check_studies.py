@@ -24,7 +24,12 @@ from assistant.answering.agreement import (
 )
 from assistant.answering.claims import COMPARES, LEANS, NEGATION, Claim
 from assistant.answering.compose import numbers_of
-from assistant.answering.differences import difference_conflict, share_conflict, threshold_conflict
+from assistant.answering.differences import (
+    difference_conflict,
+    pair_conflict,
+    share_conflict,
+    threshold_conflict,
+)
 from assistant.answering.entities import find_countries, find_other_medicines, find_substances
 from assistant.answering.synthesis import result_quote
 from assistant.library.chunks import tokenize
@@ -321,6 +326,8 @@ class StudyChecks:
             return self._conflict(
                 claim, record, f"{record.display_name} reports other figures: {key}."
             )
+        if about_main_outcome(text) and (why := pair_conflict(text, key)):
+            return self._conflict(claim, record, f"{record.display_name}: {why}")
         numbers = {n.rstrip("%").rstrip("mg") for n in numbers_of(text)}
         figures_match = (
             numbers

@@ -21,7 +21,7 @@ import yaml
 from assistant.answer import Citation
 from assistant.answering.entities import find_countries, find_jurisdictions
 from assistant.answering.sentence_kinds import APPROVED, NOT_APPROVED
-from assistant.library.chunks import split_sentences, tokenize
+from assistant.library.chunks import paragraph_spans, split_sentences, tokenize
 from assistant.library.records import RecordInfo
 from assistant.settings import PROJECT_DIR
 from assistant.vocab import VERDICT_KEYS
@@ -32,7 +32,8 @@ TOPICS: dict[str, re.Pattern[str]] = {
     for k, v in {
         "contraindication": r"contra.?indicat|must not (?:take|use)|should not (?:take|use)"
         r"|(?:must|should) never be (?:taken|used|given)|never (?:take|use|give)\b"
-        r"|can'?t take|cannot take|not be (?:used|taken|given)|rules? out|ruled out",
+        r"|can'?t take|cannot take|not be (?:used|taken|given)|rules? out|ruled out"
+        r"|\binto (?:a|the) (?:vein|muscle)\b|\bintravenous\w*|\bintramuscular\w*",
         "withdrawal": r"\b(?:stop\w*|quit\w*|discontinu\w*)\b.*\b(?:abrupt\w*|sudden\w*|cold turkey)"
         r"|\bwithdrawal\b|\btaper\w*",
         "overdose": r"overdos\w*|poison\w*|toxicity|toxicolog\w*|post.?mortem|\bdeaths?\b|\bdied\b",
@@ -53,7 +54,8 @@ TOPICS: dict[str, re.Pattern[str]] = {
         "mechanism": r"\bgaba\w*|receptor\w*|agonist|antagonist|dopamin\w*|neurotransmit\w*",
         "interaction": r"\balcohol\b|\bopioid\w*|sedat\w*|\bcombin\w*|\bmix\w*|benzodiazepin\w*"
         r"|\binteract\w*",
-        "pregnancy": r"pregnan\w*|breast\w*|\bmilk\b|newborn\w*|lactat\w*",
+        "pregnancy": r"pregnan\w*|breast\w*|\bmilk\b|newborn\w*|lactat\w*|birth defects?"
+        r"|malformation\w*|omphalocel\w*",
         "adverse-effects": r"side.?effects?|adverse|drowsi\w*|dizz\w*|sleepi\w*|encephalopath\w*",
     }.items()
 }
@@ -64,6 +66,18 @@ _REJECTED = re.compile(
     re.I,
 )
 _QUESTION = re.compile(r"\?\s*$")
+# a question that says what its writer believes ("I thought Baclocur was withdrawn in 2022?")
+_BELIEVED = re.compile(
+    r"^(?:but |and |so |wait,? )?(?:i (?:thought|heard|read|was told)|isn.?t it true) (?:that )?",
+    re.I,
+)
+# A chat export's messages ("14/03, 19:02 - Funmi: ...", "[14/03/2024, 19:02:11] Kemi: ...", their
+# line breaks often lost): each message is read on its own, without its time and sender
+_CHAT_STAMP = (
+    r"\[?\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?,? \d{1,2}:\d{2}(?::\d{2})?(?: ?[AaPp][Mm])?\]?"
+)
+_CHAT_LINE = re.compile(rf"\s+(?={_CHAT_STAMP}\s*(?:-\s*)?[^:\n]{{1,40}}:\s)")
+_CHAT_PREFIX = re.compile(rf"^{_CHAT_STAMP}\s*(?:-\s*)?[^:\n]{{1,40}}:\s+")
 NEGATION = re.compile(
     r"\b(?:not|no|never|none|neither|nor|without|cannot|can't|doesn't|don't|didn't|isn't|aren't"
     r"|wasn't|weren't|won't|failed to|fail to|lack\w*|absence of)\b",
@@ -281,18 +295,21 @@ def extract_claims(store: Any, document_id: str) -> list[Claim]:
     for pos in store.record_positions(document_id):
         text = store.texts[pos]
         page = store.metas[pos].page
+        blocks = paragraph_spans(text)
         parts = [
-            piece
+            (piece, next((i for i, (a, b) in enumerate(blocks) if a <= s < b), -1))
             for s, e in split_sentences(text)
-            for part in _LABELLED_LINE.split(text[s:e].strip())  # "Q: ... A: ... Tip: ..." cards
+            for message in _CHAT_LINE.split(text[s:e].strip())  # a chat export's messages
+            for part in _LABELLED_LINE.split(_CHAT_PREFIX.sub("", message))  # "Q: ... A: ..." cards
             for line in _table_rows(part)
             for piece in (_NEXT_LABEL.split(line) if _LABEL.match(line) else [line])
         ]
         heading = store.metas[pos].section or ""
         if _LABEL.match(heading) and heading not in seen_headings:  # a card's answer line
             seen_headings.add(heading)  # read as the chunk's heading ("A: Category D, ...")
-            parts.insert(0, heading)
-        for sent in parts:
+            parts.insert(0, (heading, -1))
+        item_head, item_block = "", -2  # the list item a following sentence may continue
+        for sent, block in parts:
             sent = sent.strip()
             label = _LABEL.match(sent)
             if label:
@@ -309,12 +326,22 @@ def extract_claims(store: Any, document_id: str) -> list[Claim]:
             else:
                 lead = ""
             context = lead if item else (previous if LEANS.search(sent) else "")
+            if item:
+                item_head, item_block = sent, block
+            elif not context and block == item_block and block >= 0:
+                context = item_head  # "- **ALPADIR.** ... With 320 patients, ...": its study
             if label and label.group(1).lower() in ("a", "answer") and asked:
                 context = asked
             if not item:  # a sentence leaning on one before is read with it ("... Rose and
                 # Jones. I grant that this analysis found X. I concede it showed Y.")
                 previous = f"{last} {sent}" if context and not lead else sent
                 last = sent
+            else:  # a list item's next sentence leans on the item ("- **Bacloville.** ... It ...")
+                previous = last = sent
+            believed = _BELIEVED.match(sent)  # "I thought it was withdrawn in 2022?"
+            if believed and _QUESTION.search(sent):
+                sent = sent[believed.end() :].rstrip(" ?")
+                sent = sent[:1].upper() + sent[1:] + "."
             if len(sent) < 12 or _QUESTION.search(sent) or _REJECTED.search(sent):
                 continue
             topic = topic_of(f"{context} {sent}")
@@ -350,7 +377,9 @@ def _table_rows(part: str) -> list[str]:
 
 # A sentence that leans on the one before it: "That review also found ...", "They ...".
 LEANS = re.compile(
-    r"^(?:it|they|this|that|these|those|the same|such|its|their|he|she)\b"
+    r"^(?:(?:according to|in the words of) [^,]{1,40},\s+|(?:in \d{4}|later|then|still|however"
+    r"|at the time|by then|in the end|in total|overall),\s+)?"
+    r"(?:it|they|this|that|these|those|the same|such|its|their|he|she)\b"
     r"|\b(?:that|this|the same) (?:review|trial|study|update|analysis|committee|guideline|ruling"
     r"|result|finding|paper|report|cohort|survey|meta-analysis|experiment|series|pilot)\b"
     r"|\b(?:those|these|the same) (?:deaths|cases|trials|studies|results|findings)\b"

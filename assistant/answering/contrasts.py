@@ -17,13 +17,36 @@ from assistant.library.chunks import tokenize
 from assistant.vocab import NUMBER_WORDS
 
 _WORD_NUMBER = {w: str(i) for i, w in enumerate(NUMBER_WORDS)}
-_WORD_NUMBER.update({"thirty": "30", "forty": "40", "fifty": "50", "sixty": "60", "hundred": "100"})
+_WORD_NUMBER.update(
+    {
+        "thirty": "30",
+        "forty": "40",
+        "fifty": "50",
+        "sixty": "60",
+        "hundred": "100",
+        "thousand": "1000",
+    }
+)
+_WORD_NUMBER.update({"seventy": "70", "eighty": "80", "ninety": "90"})
+_A_HUNDRED = re.compile(r"\b(?:a|one) (hundred|thousand)\b", re.I)  # "one in a hundred"
+_TENS = re.compile(  # "seventy-one", "eighty two"
+    r"\b(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ](one|two|three|four|five|six"
+    r"|seven|eight|nine)\b",
+    re.I,
+)
 _NUMBER_WORD = re.compile(rf"\b({'|'.join(sorted(_WORD_NUMBER, key=len, reverse=True))})\b", re.I)
 
 
 def digits(text: str) -> str:
     """Number words as digits ("roughly twenty hours" -> "roughly 20 hours"); "one" only before a
     unit or a noun it counts, never as a pronoun ("one in five" stays readable by shares)."""
+    text = _A_HUNDRED.sub(lambda m: _WORD_NUMBER[m.group(1).lower()], text)
+    text = _TENS.sub(
+        lambda m: str(
+            int(_WORD_NUMBER[m.group(1).lower()]) + NUMBER_WORDS.index(m.group(2).lower())
+        ),
+        text,
+    )
     return _NUMBER_WORD.sub(
         lambda m: m.group(0) if m.group(1).lower() == "one" else _WORD_NUMBER[m.group(1).lower()],
         text,
@@ -213,7 +236,13 @@ _LITTLE_EFFECT = re.compile(
 
 _CMP = re.compile(
     r"\b(?P<dir>more|less|fewer)\s+(?:often|frequently|likely|commonly)\b"
-    r"|\b(?P<times>\d+(?:\.\d+)?)\s+times\s+(?:as|more)\s+(?:likely|often)\b",
+    r"|\b(?P<times>\d+(?:\.\d+)?)\s+times\s+(?:as|more)\s+(?:likely|often)\b"
+    # a risk set against another's: "half the risk of X that tizanidine had", "about twice
+    # that of tizanidine", "a higher 30-day risk of X than ..."
+    r"|\b(?P<part>half|a third|one third|a quarter)\s+(?:the|of the)\s+(?:risk|rate|odds|chance)\b"
+    r"|\b(?P<twice>twice|double)\s+(?:the\s+(?:\d+-day\s+)?(?:risk|rate|odds|chance)|that of)\b"
+    r"|\b(?P<level>higher|greater|increased|lower|smaller|reduced)\s+(?:\d+-day\s+)?risk\b"
+    r"(?=[^.;]*\bthan\b)",
     re.I,
 )
 
@@ -224,6 +253,12 @@ def _direction(text: str) -> str | None:
         return None
     if m.group("times"):
         return "more" if float(m.group("times")) > 1 else None
+    if m.group("part"):
+        return "less"
+    if m.group("twice"):
+        return "more"
+    if m.group("level"):
+        return "more" if m.group("level").lower() in ("higher", "greater", "increased") else "less"
     return "more" if m.group("dir").lower() == "more" else "less"
 
 

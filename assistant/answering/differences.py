@@ -32,22 +32,30 @@ _SHARE_WORDS: tuple[tuple[re.Pattern[str], tuple[float, float]], ...] = tuple(
             r"|the majority|majority",
             (0.5, 1.0),
         ),
-        (r"all|every(?:one| patient| participant)", (0.97, 1.0)),
+        (r"(?<!at )all|every(?:one| patient| participant)", (0.97, 1.0)),  # (not "at all")
     )
 )
 _PERCENT = re.compile(
     r"(?:\b(?P<cmp>under|below|less than|fewer than|up to|over|above|more than)\s+)?"
     r"\b(\d{1,3}(?:\.\d+)?)\s?%(?:\s*(?:to|-|–)\s*(?P<hi>\d{1,3}(?:\.\d+)?)\s?%)?"
 )
+# share words that compare two figures rather than count a group ("three and a half times the
+# risk", "half the risk that tizanidine had", "a third as many")
+_RATIO_WORDS = re.compile(
+    r"\band a half\b|\b(?:about |around |roughly |nearly |almost )?(?:half|(?:one|a) (?:third|quarter)"
+    r"|two.thirds) (?:the|as|of the (?:risk|rate|odds|dose))\b",
+    re.I,
+)
 _ONE_IN = re.compile(
     r"\b(?:(?P<under>fewer than|less than|under|below) )?(?:about |around |roughly |nearly |almost )?"
-    r"(?:one|1) (?:in|out of) (\d{1,2})\b",
+    r"(?<![-\w])(?:one|1) (?:(?:person|patient|user|adult|child|people|patients) )?(?:in|out of) (?:every )?"
+    r"(\d{1,3})\b",
     re.I,
 )
 
 
 _X_OF_Y = re.compile(
-    r"(?<!in )(?<!out of )\b(\d{1,4}) (?:of|out of) (?:the |all |these )?(\d{1,4})\b"
+    r"(?<!in )(?<!out of )\b(\d{1,4}) (?:of|out of|in every) (?:the |all |these )?(\d{1,4})\b"
     r"(?! ?(?:mg|%|years?))"
 )
 
@@ -64,7 +72,7 @@ def shares_of(text: str) -> list[tuple[float, float]]:
         a, b = int(m.group(1)), int(m.group(2))
         if b > 0 and a <= b:
             spans.append((max(0.0, a / b - 0.015), min(1.0, a / b + 0.015)))
-    rest = _ONE_IN.sub(" ", text)
+    rest = _RATIO_WORDS.sub(" ", _ONE_IN.sub(" ", text))
     for rx, span in _SHARE_WORDS:
         if rx.search(rest):
             spans.append(span)
@@ -72,8 +80,12 @@ def shares_of(text: str) -> list[tuple[float, float]]:
     for m in _PERCENT.finditer(text):
         v = float(m.group(2)) / 100
         lo, hi = max(0.0, v - 0.015), min(1.0, v + 0.015)
-        if m.group("hi"):  # "10% to 63%"
-            hi = min(1.0, float(m.group("hi")) / 100 + 0.015)
+        to = float(m.group("hi")) / 100 if m.group("hi") else None
+        if to is not None and (to < v or re.search(r"\bfrom\s*$", text[: m.start()])):
+            # "fell from 29.7% to 19.7%": two figures, before and after, not a range
+            spans.append((max(0.0, to - 0.015), min(1.0, to + 0.015)))
+        elif to is not None:  # "10% to 63%"
+            hi = min(1.0, to + 0.015)
         cmp = (m.group("cmp") or "").lower()
         if cmp in ("under", "below", "less than", "fewer than", "up to"):
             lo = 0.0
@@ -95,9 +107,10 @@ def _subject(text: str) -> set[str]:
     return set([t for t in tokenize(text) if t not in _SHARE_PREDICATE_STOP and len(t) > 3][:2])
 
 
-def share_conflict(claim: str, passage: str) -> str | None:
+def share_conflict(claim: str, passage: str, effect: bool = False) -> str | None:
     """The same group doing the same thing in proportions that cannot both hold: "nearly all
-    patients returned their diaries" against "fewer than half ... returned the diary"."""
+    patients returned their diaries" against "fewer than half ... returned the diary". With
+    ``effect`` (a label's frequency of a side effect), the effect's name alone is enough."""
     mine, theirs = shares_of(claim), shares_of(passage)
     if len(mine) != 1 or not theirs:  # a claim comparing two figures is decided elsewhere
         return None
@@ -105,7 +118,12 @@ def share_conflict(claim: str, passage: str) -> str | None:
     if any(not (a[1] < b[0] or b[1] < a[0]) for b in theirs):
         return None
     shared = (set(tokenize(claim)) & set(tokenize(passage))) - _SHARE_PREDICATE_STOP
-    if len(shared) < 2 and not (shared and shared <= _subject(claim) & _subject(passage)):
+    named = effect and any(len(t) >= 5 for t in shared)
+    if (
+        len(shared) < 2
+        and not named
+        and not (shared and shared <= _subject(claim) & _subject(passage))
+    ):
         return None  # (one shared word will do when it is what both sentences open on)
     return "The curated source gives a different proportion."
 
@@ -294,3 +312,24 @@ def threshold_conflict(claim: str, passage: str) -> str | None:
     if not shared:
         return None
     return f"The curated source saw this only at {min(above)} mg or more."
+
+
+# two shares set against each other ("31.9% on baclofen against 10.5% on placebo")
+_SHARE_PAIR = re.compile(
+    r"(\d+(?:\.\d+)?)\s?%[^.;%]{0,40}?\b(?:against|versus|vs\.?|compared with|and)\b[^.;%\d]{0,30}?"
+    r"(\d+(?:\.\d+)?)\s?%"
+)
+
+
+def pair_conflict(text: str, key_result: str) -> str | None:
+    """The claim's pair of shares keeps one of the key result's pair and changes the other (by
+    more than rounding): "31.9% against 10.5%" for "11.9% vs 10.5%"."""
+    mine, theirs = _SHARE_PAIR.search(text), _SHARE_PAIR.search(key_result)
+    if not mine or not theirs:
+        return None
+    a, b = (float(x) for x in mine.groups())
+    c, d = (float(x) for x in theirs.groups())
+    same = [abs(a - c) <= 0.2, abs(b - d) <= 0.2]
+    if sum(same) == 1 and (abs(a - c) > 1.5 if same[1] else abs(b - d) > 1.5):
+        return f"its result was {theirs.group(0)}."
+    return None

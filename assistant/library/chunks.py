@@ -149,8 +149,15 @@ def tokenize(text: str) -> list[str]:
 # Sentence boundaries: end punctuation (+ optional closing quote), space, then a capital, digit,
 # quote or bracket. Abbreviations common in medical prose do not end a sentence.
 _ABBREV = re.compile(r"(?:\bet al|\be\.g|\bi\.e|\bvs|\bapprox|\bcf|\bFig|\bDr|\bSt|\b[A-Z])\.$")
-_BOUNDARY = re.compile(r"(?<=[.!?])([\"')\]]?)(\s+)(?=[\"'(\[]?[A-Z0-9])")
+# (a sentence may open with Markdown emphasis: "... as reassuring. *Ouest-France* added ...";
+# a run-in heading, "**ALPADIR.** This one ...", stays with its text)
+_BOUNDARY = re.compile(r"(?<=[.!?])([\"')\]]?)(\s+)(?=[\"'(\[*_]{0,2}[A-Z0-9])")
 _BLOCK = re.compile(r"[^\n]+(?:\n(?![ \t]*\n|[ \t]*[-*] )[^\n]+)*")
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of the paragraphs and list items of ``text`` (what sentences never cross)."""
+    return [m.span() for m in _BLOCK.finditer(text)]
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
