@@ -103,6 +103,15 @@ def test_another_medicine_is_declined_not_matched_to_baclofen(catalog) -> None:
     assert plan.intent == "out_of_scope" and plan.entities.other_medicines == ["disulfiram"]
     compared = plan_question("Is baclofen safer than naltrexone in cirrhosis?", catalog)
     assert compared.intent == "comparison"
+    # baclofen named in the story, the other medicine alone in the sentence asked
+    asked = plan_question(
+        "if baclofen doesnt work for my drinking i could try naltrexone. does naltrexone make "
+        "you feel sick?",
+        catalog,
+    )
+    assert asked.intent == "out_of_scope", asked
+    both = plan_question("i take baclofen for my drinking. can i take naltrexone with it?", catalog)
+    assert both.intent != "out_of_scope", both
 
 
 def test_three_turn_conversation_keeps_its_subject(catalog) -> None:

@@ -331,6 +331,20 @@ def classify(text: str, ents: Entities, personal: bool, records: Sequence[Record
     )
     if others and not baclofen and not (hit["comparison"] and short) and not ents.trials:
         return "out_of_scope"  # another medicine's own facts
+    # "... if baclofen doesn't work I could try naltrexone. does naltrexone make you sick?": the
+    # sentence asked is about the other medicine alone
+    asked = norm(re.split(r"(?<=[.!?])\s+(?=\S)", text.strip())[-1])
+    if (
+        others
+        and asked != t
+        and not BACLOFEN.search(asked)
+        and any(o in asked for o in others)
+        and not re.search(
+            r"\b(?:it|both|together|with|instead|than|versus|vs|compared|switch\w*)\b", asked
+        )
+        and not ents.trials
+    ):
+        return "out_of_scope"
     if (
         hit["overdose"]
         and hit["withdrawal"]
