@@ -182,6 +182,25 @@ def test_every_fact_quote_is_verbatim_in_its_record() -> None:
             "The court in Cergy-Pontoise upheld the 80 mg limit.",
             "contradicted",
         ),
+        ("abrupt_withdrawal", "Abrupt discontinuation of baclofen is harmless.", "contradicted"),
+        ("abrupt_withdrawal", "Stopping abruptly is not safe.", None),
+        ("breast_milk", "Baclofen does not pass into human milk.", "contradicted"),
+        (
+            "origin_epilepsy",
+            "It was originally synthesised as a treatment for spasticity.",
+            "contradicted",
+        ),
+        (
+            "baclocur_authorisation_year",
+            "Baclocur obtained its French marketing authorisation in October 2016.",
+            "contradicted",
+        ),
+        (
+            "france_cap_history",
+            "In France the dose was capped at 80 mg a day, and that ceiling still applies today.",
+            "contradicted",
+        ),
+        ("elimination_kidneys", "Only around fifteen per cent is metabolised by the liver.", None),
     ],
 )
 def test_each_fact_decides_its_examples(key: str, claim: str, verdict: str | None) -> None:
@@ -518,9 +537,14 @@ def test_contradictions_on_the_development_articles(docs_assistant, record_prope
     # one by one, "I thought X?" as the claim X, shares in everyday words and "from A% to B%",
     # ratios that are not shares, a risk set against another's, a study continued by the next
     # sentence of its list item, a pair of shares with one changed, everyday fact phrasings):
-    # 23/29, 0.881 in all (held-out 0.481 -> 0.519).
+    # 23/29, 0.881 in all (held-out 0.481 -> 0.519). Three more (a practice MCQ set, an
+    # encyclopedia stub with an infobox, a grant's background section; 16/29 before changes, with
+    # three true sentences called false: "only around fifteen per cent", a year read as a head
+    # count, "no significant overall effect") and their general fixes (a comma only inside a
+    # number, negation with a word between, a category letter is no initial, everyday fact
+    # phrasings): 21/29 with precision 1.0, 0.864 in all (held-out 0.556).
     # A floor against regressions just below that; held-out recall is what tells generality
-    assert recall >= 0.88
+    assert recall >= 0.86
 
 
 def test_contradictions_on_the_held_out_articles(docs_assistant, record_property) -> None:

@@ -29,7 +29,8 @@ POSITIVE = re.compile(
     re.I,
 )
 NEGATIVE_RESULT = re.compile(
-    r"\b(?:no (?:significant |clear |real )?(?:difference|effect|benefit|advantage)|did not"
+    r"\b(?:no (?:significant |clear |real )?(?:overall |meaningful |statistically significant )?"
+    r"(?:difference|effect|benefit|advantage)|did not"
     r"|didn't|failed|not significant\w*|no better|was not|were not|neither|nothing|could not|negative"
     r"|cannot|unable)\b",
     re.I,
@@ -187,7 +188,8 @@ def numbers_in_text(text: str) -> set[str]:
 
 
 _UNIT = re.compile(
-    r"(?<![\w.])(\d[\d,]*(?:\.\d+)?)[\s-]?(%|mg|years?|months?|weeks?|days?|hours?|"
+    # (a comma only between digits: "in 2013, people who ..." is a year, then a clause)
+    r"(?<![\w.])(\d(?:[\d,]*\d)?(?:\.\d+)?)[\s-]?(%|mg|years?|months?|weeks?|days?|hours?|"
     + _PEOPLE
     + r")\b",
     re.I,

@@ -148,6 +148,12 @@ def tokenize(text: str) -> list[str]:
 
 # Sentence boundaries: end punctuation (+ optional closing quote), space, then a capital, digit,
 # quote or bracket. Abbreviations common in medical prose do not end a sentence.
+# a capital letter that names a category, not an initial ("pregnancy category X. Babies ...")
+_LETTER_NAME = re.compile(
+    r"\b(?:category|hepatitis|vitamin|type|group|arm|phase|schedule|class|grade|stage|table"
+    r"|figure|part|section|plan|level|option|answer|list)\s+[A-Z]\.$",
+    re.I,
+)
 _ABBREV = re.compile(r"(?:\bet al|\be\.g|\bi\.e|\bvs|\bapprox|\bcf|\bFig|\bDr|\bSt|\b[A-Z])\.$")
 # (a sentence may open with Markdown emphasis: "... as reassuring. *Ouest-France* added ...";
 # a run-in heading, "**ALPADIR.** This one ...", stays with its text)
@@ -167,7 +173,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         start, stop = block.span()
         for m in _BOUNDARY.finditer(text, start, stop):
             end = m.start(2)
-            if _ABBREV.search(text[max(start, m.start() - 12) : m.start()]):
+            before = text[max(start, m.start() - 20) : m.start()]
+            if _ABBREV.search(before[-12:]) and not _LETTER_NAME.search(before):
                 continue
             if text[start:end].strip():
                 spans.append((start, end))
