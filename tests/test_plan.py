@@ -302,9 +302,14 @@ def test_more_everyday_words_are_read_as_the_sources_words() -> None:
         ("his liver readings had gone up", "liver enzymes"),
         ("does it kick in quicker", "peak levels sooner"),
         ("he came off G (the party drug)", "GHB"),
+        ("he broke his neck and gets sudden blood pressure spikes", "autonomic dysreflexia"),
+        ("does it lower your sex drive?", "impotence"),
+        ("the group who never took it", "non-users"),
     ):
         assert clinical in clinical_reading(said), said
     assert clinical_reading("a G protein-coupled receptor") == "a G protein-coupled receptor"
+    # blood pressure spikes without a spinal injury named are not read as dysreflexia
+    assert "dysreflexia" not in clinical_reading("can baclofen cause blood pressure spikes?")
 
 
 def test_more_ways_of_asking_about_taking_two_things_together(catalog) -> None:
