@@ -312,6 +312,21 @@ def test_more_everyday_words_are_read_as_the_sources_words() -> None:
     assert "dysreflexia" not in clinical_reading("can baclofen cause blood pressure spikes?")
 
 
+def test_cravings_asked_by_someone_on_another_medicine_are_efficacy(catalog) -> None:
+    """On methadone and still using cocaine: whether baclofen eases the cravings is efficacy;
+    whether the two are risky together stays an interaction question."""
+    craving = plan_question(
+        "my partner is on methadone but still smokes crack. would baclofen take the edge off "
+        "his cravings for it?",
+        catalog,
+    )
+    assert craving.intent == "efficacy" and "cocaine" in craving.entities.substances, craving
+    risky = plan_question(
+        "he is on methadone, is it dangerous for him to start baclofen for his cravings?", catalog
+    )
+    assert risky.intent == "interaction", risky
+
+
 def test_more_ways_of_asking_about_taking_two_things_together(catalog) -> None:
     for q in (
         "Should baclofen be avoided in patients on sertraline?",

@@ -364,7 +364,18 @@ def classify(text: str, ents: Entities, personal: bool, records: Sequence[Record
         or (_LEFT_THE_STUDY.search(t) and hit["adverse_effects"])
     ):
         return "withdrawal"
-    if (others or classes) and baclofen and _ALREADY_ON.search(t) and not hit["comparison"]:
+    # ("on methadone but still smokes crack: would baclofen ease his cravings?" asks whether it
+    # works for the crack, not whether the two mix)
+    helps = re.search(
+        r"\b(?:would|could|can|will|does|might)\b.*\b(?:crav\w*|take the edge off)", t
+    )
+    if (
+        (others or classes)
+        and baclofen
+        and _ALREADY_ON.search(t)
+        and not hit["comparison"]
+        and not (helps and ents.substances and not _RISK_CUE.search(t))
+    ):
         return "interaction"  # "he is on methadone, can he start the muscle relaxer?"
     if baclofen and _STILL_DRINK.search(t) and not _TREATING.search(t):
         return "interaction"  # "on it for his MS: can he still have a few pints?"
