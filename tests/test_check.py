@@ -37,6 +37,7 @@ from assistant.answering.contrasts import (
     sameness_conflict,
     significance_conflict,
     survival_conflict,
+    times_conflict,
     trend_conflict,
 )
 from assistant.answering.differences import (
@@ -542,9 +543,13 @@ def test_contradictions_on_the_development_articles(docs_assistant, record_prope
     # three true sentences called false: "only around fifteen per cent", a year read as a head
     # count, "no significant overall effect") and their general fixes (a comma only inside a
     # number, negation with a word between, a category letter is no initial, everyday fact
-    # phrasings): 21/29 with precision 1.0, 0.864 in all (held-out 0.556).
+    # phrasings): 21/29 with precision 1.0, 0.864 in all (held-out 0.556). Three more (a letter
+    # to the editor, a formulary decision, an annotated bibliography; 11/30, none false) were
+    # added as they came, to be worked on: 0.814 in all. (They also hold four false claims the
+    # checker calls "supported": a number in words, a study said to confirm another, a share of
+    # deaths called a small minority, a urine result said to halve.)
     # A floor against regressions just below that; held-out recall is what tells generality
-    assert recall >= 0.86
+    assert recall >= 0.8
 
 
 def test_contradictions_on_the_held_out_articles(docs_assistant, record_property) -> None:
@@ -1714,3 +1719,32 @@ def test_shares_in_everyday_words(text: str, share: tuple[float, float]) -> None
 )
 def test_words_that_are_not_one_share(text: str, count: int) -> None:
     assert len(shares_of(text)) == count, shares_of(text)
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "conflict"),
+    [
+        (
+            "Starting at 20 mg a day or more carried roughly one and a half times the 30-day "
+            "encephalopathy risk of a lower starting dose.",
+            "A starting dose of 20 mg/day or more carried about 3.5 times the 30-day risk of "
+            "hospital admission with encephalopathy of a starting dose below 20 mg/day.",
+            True,
+        ),
+        (
+            "Starting at 20 mg a day or more carried roughly three and a half times the 30-day "
+            "encephalopathy risk of a lower starting dose.",
+            "A starting dose of 20 mg/day or more carried about 3.5 times the 30-day risk of "
+            "hospital admission with encephalopathy of a starting dose below 20 mg/day.",
+            False,
+        ),
+        (
+            "The 30-day encephalopathy risk was twice that of tizanidine.",
+            "Hwang et al. 2023 reported: 30-day encephalopathy risk about twice that of "
+            "tizanidine (SHR 2.29).",
+            False,
+        ),
+    ],
+)
+def test_a_multiple_of_a_risk_is_compared(claim: str, passage: str, conflict: bool) -> None:
+    assert (times_conflict(claim, passage) is not None) is conflict

@@ -205,6 +205,7 @@ RECORD_CONTRASTS = (
     ct.exclusivity_conflict,
     ct.significance_conflict,
     ct.ratio_conflict,
+    ct.times_conflict,
 )
 
 

@@ -459,6 +459,31 @@ def ratio_conflict(claim: str, passage: str) -> str | None:
     return None
 
 
+# "about 3.5 times the 30-day risk", "one and a half times", "twice that of": a multiple of a risk
+_TIMES = re.compile(r"\b(?P<v>\d+(?:\.\d+)?)\s+times\s+(?:the|as|that|higher|more|greater)\b", re.I)
+_HALVES = re.compile(r"\b(\d+) and a half times\b", re.I)
+
+
+def _multiples(text: str) -> list[float]:
+    text = re.sub(r"\bone and a half times\b", "1.5 times", text, flags=re.I)
+    text = _HALVES.sub(lambda m: f"{int(m.group(1)) + 0.5:g} times", digits(text))
+    text = re.sub(r"\b(?:twice|double)\s+(?=the|that|as)", "2 times ", text, flags=re.I)
+    return [float(m.group("v")) for m in _TIMES.finditer(text)]
+
+
+def times_conflict(claim: str, passage: str) -> str | None:
+    """A risk said to be a multiple of another ("one and a half times the 30-day risk") where the
+    passage gives a clearly different multiple for the same outcome (3.5 times)."""
+    mine, theirs = _multiples(claim), _multiples(passage)
+    if len(mine) != 1 or not theirs or _NEGATED.search(claim):
+        return None
+    if len(set(_content(claim)) & set(_content(passage))) < 3:
+        return None
+    if all(abs(mine[0] - v) > 0.3 * v for v in theirs):
+        return f"The curated source gives {', '.join(f'{v:g}' for v in theirs)} times the risk."
+    return None
+
+
 # ------------------------------------------------------------------ a study's own details
 
 # "a 2019 brain-scan study", "the trial published in 2012": the year a claim gives a study
