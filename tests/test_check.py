@@ -202,6 +202,16 @@ def test_every_fact_quote_is_verbatim_in_its_record() -> None:
             "contradicted",
         ),
         ("elimination_kidneys", "Only around fifteen per cent is metabolised by the liver.", None),
+        (
+            "us_label_maximum",
+            "The US label gives 120 mg per day as the maximum recommended dose.",
+            "contradicted",
+        ),
+        (
+            "breast_milk",
+            "LactMed considers baclofen incompatible with breastfeeding.",
+            "contradicted",
+        ),
     ],
 )
 def test_each_fact_decides_its_examples(key: str, claim: str, verdict: str | None) -> None:
@@ -544,12 +554,13 @@ def test_contradictions_on_the_development_articles(docs_assistant, record_prope
     # count, "no significant overall effect") and their general fixes (a comma only inside a
     # number, negation with a word between, a category letter is no initial, everyday fact
     # phrasings): 21/29 with precision 1.0, 0.864 in all (held-out 0.556). Three more (a letter
-    # to the editor, a formulary decision, an annotated bibliography; 11/30, none false) were
-    # added as they came, to be worked on: 0.814 in all. (They also hold four false claims the
+    # to the editor, a formulary decision, an annotated bibliography; 11/30, none false) and a
+    # first pass at them (a multiple of a risk, a dose given in words or "a dose of", "no higher
+    # than", fact phrasings): 15/30, 0.827 in all. (They also hold four false claims the
     # checker calls "supported": a number in words, a study said to confirm another, a share of
     # deaths called a small minority, a urine result said to halve.)
     # A floor against regressions just below that; held-out recall is what tells generality
-    assert recall >= 0.8
+    assert recall >= 0.82
 
 
 def test_contradictions_on_the_held_out_articles(docs_assistant, record_property) -> None:
@@ -1748,3 +1759,12 @@ def test_words_that_are_not_one_share(text: str, count: int) -> None:
 )
 def test_a_multiple_of_a_risk_is_compared(claim: str, passage: str, conflict: bool) -> None:
     assert (times_conflict(claim, passage) is not None) is conflict
+
+
+def test_a_risk_said_to_be_no_higher_is_compared_with_a_multiple() -> None:
+    claim = "The 30-day risk of encephalopathy with baclofen was no higher than with tizanidine."
+    passage = "The 30-day encephalopathy risk was about twice that of tizanidine (SHR 2.29)."
+    assert sameness_conflict(claim, passage) is not None
+    assert (
+        sameness_conflict(claim, "The 30-day encephalopathy risk was similar (SHR 1.05).") is None
+    )

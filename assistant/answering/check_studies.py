@@ -421,12 +421,12 @@ class StudyChecks:
         return False
 
     def _above_max_dose(self, claim: Claim, record: RecordInfo, body_numbers: set[str]) -> bool:
-        """A highest dose the claim gives a study ("single doses of up to 90 mg") above the
-        record's highest dose, a figure the record never states."""
-        m = ct.UP_TO_DOSE.search(claim.text)
-        if not m or not record.max_dose_mg or len(set(ct.MG.findall(claim.text))) > 1:
+        """A dose the claim gives a study ("up to 90 mg") above its highest, never stated."""
+        text = ct.digits(claim.text)  # ("ninety milligrams a day")
+        m = ct.UP_TO_DOSE.search(text)
+        if not m or not record.max_dose_mg or len(set(ct.MG.findall(text))) > 1:
             return False  # several doses: which study each belongs to is unclear
-        dose = int(m.group(1))
+        dose = int(m.group(1) or m.group(2))
         if dose <= record.max_dose_mg * 1.1 or str(dose) in body_numbers:
             return False
         quote = self._sentence_with(record.id, f"{record.max_dose_mg:g} mg")

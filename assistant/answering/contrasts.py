@@ -285,7 +285,8 @@ _SAME = re.compile(
     r"\b(?:about|roughly|much|more or less|basically) the same\b|\bjust as (?:often|likely|common"
     r"|frequent\w*|many|much)\b|\bas (?:often|likely|common|frequently) as\b|\bno more (?:common"
     r"|often|likely|frequent\w*)\b|\bno (?:real )?difference\b|\bdid(?: not|n't) differ\b"
-    r"|\bsimilar (?:rates?|risks?|numbers?|proportions?|shares?)\b",
+    r"|\bsimilar (?:rates?|risks?|numbers?|proportions?|shares?)\b"
+    r"|\b(?:was|were|is|are) no (?:higher|greater|worse) than\b",
     re.I,
 )
 # a passage's two figures set against each other ("63% ... versus 36%", "6% against 42.6%")
@@ -504,6 +505,10 @@ STUDY_WORD = re.compile(
 )
 # "single doses of up to 90 mg", "a maximum of 120 mg": the highest dose a claim gives a study
 UP_TO_DOSE = re.compile(
-    r"\b(?:up to|as much as|a maximum of|maximum doses? of|at most)\s+(\d{2,4})\s?(?:mg|milligrams?)\b",
+    r"\b(?:up to|as much as|a maximum of|maximum doses? of|at most)\s+(\d{2,4})\s?(?:mg|milligrams?)\b"
+    # a daily dose a study is said to have given ("gave 180 patients ninety milligrams a day",
+    # "a higher dose of 120 mg a day")
+    r"|\b(?:gave|given|received|took|used|tested|(?:higher |top |target )?dose of)\s+(?:\w+\s+){0,3}?"
+    r"(\d{2,4})\s?(?:mg|milligrams?)\s+(?:a|per|each)\s+day\b",
     re.I,
 )
