@@ -2391,3 +2391,19 @@ def test_a_count_in_words_answers_how_many(corpus_assistant) -> None:
     first = first_sentence(got.answer)
     assert re.search(r"\bthree\b", first) and "alcohol use disorder" in first, got.answer
     assert got.citations[0].source_id == "jamshidi2019"
+
+
+def test_a_drug_screen_question_is_declined_not_answered_with_a_trials_urine_tests(
+    corpus_assistant,
+) -> None:
+    """No source says whether baclofen shows up on a drug screen: one sentence saying so, not a
+    trial's urine tests for opioids; a trial's urine-test outcome is still answered."""
+    for q in (
+        "will baclofen show up on a drug test?",
+        "would I fail a drug test at work if I take baclofen?",
+    ):
+        got = corpus_assistant.ask(q)
+        assert got.route == "decline" and "drug screening" in got.answer, got.answer
+        assert not got.citations
+    outcome = corpus_assistant.ask("Did baclofen reduce cocaine-positive urine tests?")
+    assert outcome.route != "decline" and outcome.citations, outcome.answer

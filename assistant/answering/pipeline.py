@@ -401,18 +401,8 @@ class Assistant:
                 f"The library holds no study of baclofen for {unstudied}; its addiction evidence "
                 f"covers {studied}."
             )
-        if (
-            plan.intent in ("overdose", "dosing", "general")
-            and re.search(
-                r"\b(?:lethal|fatal|deadly|kill|to die)\b", (plan.english or plan.question).lower()
-            )
-            and re.search(r"\bhow (?:many|much)\b", (plan.english or plan.question).lower())
-        ):
-            return decline(
-                "This assistant does not give lethal amounts; if you or someone else may be in "
-                "danger, call your local emergency number or a poison centre now."
-            )
-        return None
+        why = scope.not_answered(plan)  # a lethal amount; a drug screen no source covers
+        return decline(why) if why else None
 
     def _route(self, ev: Evidence, filters: Filters) -> Composition:
         plan = ev.plan

@@ -88,3 +88,31 @@ def unknown_use(plan: Plan, vocabulary: frozenset[str] | None) -> bool:
         return False
     words = set(tokenize(plan.english or plan.question)) - QUESTION_WORDS
     return any(w not in vocabulary and not w.isdigit() for w in words)
+
+
+# "will baclofen show up on a drug test?": detection by a screening test, which no source covers
+# (a trial's urine tests for cocaine or opioids are its outcome, not this)
+_DRUG_TEST = re.compile(
+    r"\b(?:show\w* up|detect\w*|flag\w*|pick\w* up|test\w* positive|fail\w*)\b.*\b(?:drug|urine"
+    r"|tox\w*|employment|workplace|pre.?employment|random)\s+(?:tests?|screens?|screenings?|panels?)\b",
+    re.I,
+)
+_LETHAL = re.compile(r"\b(?:lethal|fatal|deadly|kill|to die)\b", re.I)
+
+
+def not_answered(plan: Plan) -> str | None:
+    """Why a question is declined before retrieval, in one sentence: a lethal amount asked, or
+    whether baclofen shows up on a drug screen (no source says); None otherwise."""
+    question = plan.english or plan.question
+    if (
+        plan.intent in ("overdose", "dosing", "general")
+        and _LETHAL.search(question)
+        and re.search(r"\bhow (?:many|much)\b", question, re.I)
+    ):
+        return (
+            "This assistant does not give lethal amounts; if you or someone else may be in "
+            "danger, call your local emergency number or a poison centre now."
+        )
+    if _DRUG_TEST.search(question) and not plan.entities.trials:
+        return "None of the sources here says whether baclofen shows up on drug screening tests."
+    return None
