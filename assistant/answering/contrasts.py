@@ -16,23 +16,15 @@ import re
 from assistant.library.chunks import tokenize
 from assistant.vocab import NUMBER_WORDS
 
+_TENS_WORDS = {
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}  # fmt: skip
 _WORD_NUMBER = {w: str(i) for i, w in enumerate(NUMBER_WORDS)}
-_WORD_NUMBER.update(
-    {
-        "thirty": "30",
-        "forty": "40",
-        "fifty": "50",
-        "sixty": "60",
-        "hundred": "100",
-        "thousand": "1000",
-    }
-)
-_WORD_NUMBER.update({"seventy": "70", "eighty": "80", "ninety": "90"})
+_WORD_NUMBER.update({w: str(v) for w, v in _TENS_WORDS.items()})
+_WORD_NUMBER.update({"hundred": "100", "thousand": "1000"})
 _A_HUNDRED = re.compile(r"\b(?:a|one) (hundred|thousand)\b", re.I)  # "one in a hundred"
 _TENS = re.compile(  # "seventy-one", "eighty two"
-    r"\b(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ](one|two|three|four|five|six"
-    r"|seven|eight|nine)\b",
-    re.I,
+    rf"\b(twenty|{'|'.join(_TENS_WORDS)})[- ]({'|'.join(NUMBER_WORDS[1:10])})\b", re.I
 )
 _NUMBER_WORD = re.compile(rf"\b({'|'.join(sorted(_WORD_NUMBER, key=len, reverse=True))})\b", re.I)
 
@@ -290,7 +282,7 @@ _SAME = re.compile(
     re.I,
 )
 # a passage's two figures set against each other ("63% ... versus 36%", "6% against 42.6%")
-_PAIR = re.compile(
+SHARE_PAIR = re.compile(
     r"(?P<a>\d+(?:\.\d+)?)\s?%[^.;%]{0,80}?\b(?:versus|vs\.?|against|compared with|than|and)\b"
     r"[^.;%\d]{0,40}?(?P<b>\d+(?:\.\d+)?)\s?%",
     re.I,
@@ -308,7 +300,7 @@ def sameness_conflict(claim: str, passage: str) -> str | None:
     if re.search(r"\b(?:while|whereas|but|unlike|although)\b", claim, re.I):
         return None  # two findings set side by side: which one the passage is about is unclear
     gap = False
-    for m in _PAIR.finditer(digits(passage)):
+    for m in SHARE_PAIR.finditer(digits(passage)):
         a, b = float(m.group("a")), float(m.group("b"))
         if min(a, b) > 0 and max(a, b) >= 1.5 * min(a, b):
             gap = True

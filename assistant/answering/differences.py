@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.answering.contrasts import digits
+from assistant.answering.contrasts import SHARE_PAIR, digits
 from assistant.answering.entities import find_other_medicines
 from assistant.library.chunks import tokenize
 
@@ -314,21 +314,14 @@ def threshold_conflict(claim: str, passage: str) -> str | None:
     return f"The curated source saw this only at {min(above)} mg or more."
 
 
-# two shares set against each other ("31.9% on baclofen against 10.5% on placebo")
-_SHARE_PAIR = re.compile(
-    r"(\d+(?:\.\d+)?)\s?%[^.;%]{0,40}?\b(?:against|versus|vs\.?|compared with|and)\b[^.;%\d]{0,30}?"
-    r"(\d+(?:\.\d+)?)\s?%"
-)
-
-
 def pair_conflict(text: str, key_result: str) -> str | None:
     """The claim's pair of shares keeps one of the key result's pair and changes the other (by
     more than rounding): "31.9% against 10.5%" for "11.9% vs 10.5%"."""
-    mine, theirs = _SHARE_PAIR.search(text), _SHARE_PAIR.search(key_result)
+    mine, theirs = SHARE_PAIR.search(text), SHARE_PAIR.search(key_result)
     if not mine or not theirs:
         return None
-    a, b = (float(x) for x in mine.groups())
-    c, d = (float(x) for x in theirs.groups())
+    a, b = float(mine.group("a")), float(mine.group("b"))
+    c, d = float(theirs.group("a")), float(theirs.group("b"))
     same = [abs(a - c) <= 0.2, abs(b - d) <= 0.2]
     if sum(same) == 1 and (abs(a - c) > 1.5 if same[1] else abs(b - d) > 1.5):
         return f"its result was {theirs.group(0)}."

@@ -145,8 +145,9 @@ _RARER_WHO = re.compile(r"\b(?P<who>the [\w ]*?labels?) (?:name|list|mention)s? 
 
 
 def rare_effect(ev: Evidence) -> Composition | None:
-    """ "Does baclofen cause tinnitus?": the label's list of rarer reactions names it without a
-    frequency; said so, with a warning of the labels that names the same reaction."""
+    """ "Does baclofen cause tinnitus?": the label's lists of rarer reactions name it, without a
+    frequency; said so, citing that list. None when no such list names what is asked, or when
+    it is asked of baclofen taken for an addiction (the studies' reactions answer that)."""
     plan, store = ev.plan, ev.store
     if plan.entities.substances:
         return None  # taken for drinking or another addiction: the studies' doses, not the label's
@@ -170,7 +171,10 @@ def rare_effect(ev: Evidence) -> Composition | None:
                     continue
                 cites = Citations()
                 n = cites.add(store.context(pos, score=1.0), sentence, s)
-                answer = f"Yes, rarely: {who} list {item} among baclofen's rarer reactions, without a frequency [{n}]."
+                answer = (
+                    f"Yes, rarely: {who} list {item} among baclofen's rarer reactions, without a "
+                    f"frequency [{n}]."
+                )
                 return Composition(answer, False, cites.items, ROUTE_EXTRACTIVE)
     return None
 

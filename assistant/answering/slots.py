@@ -43,6 +43,7 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _ASKS_SHARE = re.compile(r"\bwhat (?:percentage|proportion|share|fraction)\b|\bhow much of\b", re.I)
 # a count written in words ("three involved baclofen obtained for ...") answers "how many?" too
 # ("one" is left out: it is as often a pronoun)
+_ASKS_COUNT = re.compile(r"\bhow many\b", re.I)
 _COUNT_WORD = re.compile(rf"\b(?:{'|'.join(NUMBER_WORDS[2:])})\b", re.I)
 _SHARE = re.compile(
     r"\d\s?%|\bper ?cent\b|\b(?:one|a|two) (?:third|half|quarter)|\bmost of\b", re.I
@@ -298,7 +299,7 @@ def put_answer_first(
         asks_year = bool(_ASKS_YEAR.search(question))
 
         asks_share = bool(_ASKS_SHARE.search(question))
-        asks_count = bool(re.search(r"\bhow many\b", question, re.I))
+        asks_count = bool(_ASKS_COUNT.search(question))
 
         def figures(c: Candidate) -> bool:  # a year is the figure "in what year?" asks for
             if asks_share:  # "what percentage ...?": a share, not a half-life

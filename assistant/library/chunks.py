@@ -147,8 +147,8 @@ def tokenize(text: str) -> list[str]:
 
 
 # Sentence boundaries: end punctuation (+ optional closing quote), space, then a capital, digit,
-# quote or bracket. Abbreviations common in medical prose do not end a sentence.
-# a capital letter that names a category, not an initial ("pregnancy category X. Babies ...")
+# quote or bracket. Abbreviations common in medical prose do not end a sentence, nor does an
+# initial; a capital letter that names a category does ("pregnancy category X. Babies ...").
 _LETTER_NAME = re.compile(
     r"\b(?:category|hepatitis|vitamin|type|group|arm|phase|schedule|class|grade|stage|table"
     r"|figure|part|section|plan|level|option|answer|list)\s+[A-Z]\.$",
