@@ -56,15 +56,19 @@ DRUG_CLASS = re.compile(
 # Substances of abuse that are also medicines: named as what is treated, not "other medicines".
 _ABUSED = {"heroin", "morphine", "oxycodone", "fentanyl", "methadone", "buprenorphine"}
 
+# cities that name their country, for a jurisdiction and for where a study ran
+_FRENCH_CITIES = (
+    r"\b(?:paris|toulouse|lyon|lille|marseille|bordeaux|nantes|angers|rennes|strasbourg"
+    r"|montpellier|cergy)\b"
+)
+_AUSTRALIAN_PLACES = r"new south wales|\bnsw\b|\b(?:sydney|melbourne|brisbane|adelaide)\b"
 _JURISDICTION_WORDS = {
     "us": r"\bus\b|\bu\.s\.?|\busa\b|united states|america\w*|\bfda\b|dailymed|washington"
     r"|stateside",
     "france": r"\bfrance\b|\bfrench\b|\bansm\b|baclocur|\brtu\b|temporary recommendation|\bsfa\b"
-    r"|conseil d.?etat|\b(?:paris|toulouse|lyon|lille|marseille|bordeaux|nantes|angers|rennes"
-    r"|strasbourg|montpellier|cergy)\b",
+    rf"|conseil d.?etat|{_FRENCH_CITIES}",
     "uk": r"\buk\b|united kingdom|britain|british|england|\bnice\b|\bmhra\b|\bbap\b",
-    "australia": r"australia\w*|\baussie\b|\btga\b|\bpbs\b|new south wales|\bnsw\b|\bsydney\b"
-    r"|\bmelbourne\b|\bbrisbane\b|\badelaide\b",
+    "australia": rf"australia\w*|\baussie\b|\btga\b|\bpbs\b|{_AUSTRALIAN_PLACES}",
     "eu": r"\beurope\w*|\bema\b|\beu\b",
 }
 # the same places as written in a source's sentence or title (any case)
@@ -98,12 +102,12 @@ _DATE_WORDS = frozenset(tokenize(" ".join(MONTHS)))
 _NUMBER = re.compile(r"\b(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\b")
 # Country words, for studies described by where they ran ("the Dutch trial").
 _COUNTRY_WORDS = {
-    "France": r"\bfrench\b|\bfrance\b|\bparis\b|\btoulouse\b|\blyon\b|\blille\b|\bmarseille\b",
+    "France": rf"\bfrench\b|\bfrance\b|{_FRENCH_CITIES}",
     "Netherlands": r"\bdutch\b|netherlands|holland|amsterdam|nijmegen",
     "Germany": r"\bgerman\b|germany|\bberlin\b",
     "Italy": r"\bitalian\b|\bitaly\b|\brome\b|cagliari",
     "United States": r"\bus\b|\bu\.s\.?|\busa\b|american|united states|stateside|\bveterans?\b",
-    "Australia": r"australia\w*|sydney|\baussie\b|new south wales|newcastle",
+    "Australia": rf"australia\w*|\baussie\b|newcastle|{_AUSTRALIAN_PLACES}",
     "Israel": r"israel\w*",
     "Iran": r"\biran\w*|tehran|persian",
     "United Kingdom": r"\buk\b|british|britain|england|\bscotland\b",
