@@ -160,6 +160,10 @@ def test_one_detail_of_a_study_is_answered_from_its_fields_and_text(corpus_assis
     # and a side-effect answer does not say "no major safety concern" twice
     side = corpus_assistant.ask("And the side effects?", history=["What did ALPADIR find?"])
     assert side.answer.lower().count("safety concern") == 1, side.answer
+    # a network meta-analysis pooled trials of many medicines, not trials "of baclofen"
+    network = corpus_assistant.ask("How many trials did Bahji 2022 pool?")
+    lead = first_sentence(network.answer)
+    assert "156 trials" in lead and "of baclofen" not in lead, network.answer
 
 
 def test_a_question_about_one_group_is_answered_from_the_studies_in_it(corpus_assistant) -> None:
@@ -1302,6 +1306,9 @@ def test_the_asked_clause_leaves_out_the_description_of_the_study(corpus_assista
     # a long tail after "study" is part of what is asked, not a description
     q = "Which regions reacted in the study with cues shown too briefly to see on baclofen?"
     assert asked_clause(q, record) == q
+    # the study named inside the question is not what is asked either
+    q = "How long did participants in the 2000 Italian pilot study receive each dose?"
+    assert asked_clause(q, record) == "How long did participants receive each dose?"
 
 
 @pytest.mark.parametrize(
@@ -2047,6 +2054,25 @@ _STUDY_DETAILS = [
     ),
     # the target dose of a named trial is its dose, not its primary outcome
     ("What was the target dose in Bacloville?", [], "300 mg/day"),
+    # one thing a follow-up names, in the study's own words (counselling, psychosocial therapy,
+    # depression for "mood"), not the headline again
+    (
+        "did the participants get any counselling too?",
+        ["What did the Heinzerling 2006 methamphetamine trial find?"],
+        "counselling",
+    ),
+    (
+        "was there any talking therapy alongside the pills?",
+        ["Tell me about Morley 2014."],
+        "BRENDA",
+    ),
+    ("and what about their mood?", ["What did the Ponizovsky 2015 trial find?"], "depression"),
+    # the arms' sizes, not the total; how many in each arm did something is not their size
+    ("How many people were in each arm of ALPADIR?", [], "158 to baclofen"),
+    ("How many were given baclofen and how many topiramate in Jose 2019?", [], "49"),
+    ("How many in each arm dropped out of the Addolorato 2007 cirrhosis trial?", [], "6 of 42"),
+    # "who did they recruit?" asks who took part, not who ran the study
+    ("who did they recruit?", ["What did the Garbutt 2010 trial find?"], "enrolled"),
 ]
 
 
@@ -2078,6 +2104,15 @@ def test_a_date_asked_of_a_named_thing_is_that_things_date(corpus_assistant) -> 
     ans = corpus_assistant.ask("When did ANSM grant the RTU?")
     lead = first_sentence(ans.answer)
     assert "2014" in lead and "Baclocur" not in lead, ans.answer
+
+
+def test_when_something_was_approved_is_the_date_of_the_approval(corpus_assistant) -> None:
+    """'When was baclofen approved in France for alcohol?': the authorisation's own date (October
+    2018), not a sentence dating something else that mentions the authorised product (the RTU
+    ending in June 2020 when the authorised product was launched)."""
+    ans = corpus_assistant.ask("When did France authorise baclofen for alcohol dependence?")
+    lead = first_sentence(ans.answer)
+    assert "2018" in lead and "2020" not in lead, ans.answer
 
 
 def test_a_follow_up_on_an_overdose_or_elimination_keeps_its_subject(corpus_assistant) -> None:

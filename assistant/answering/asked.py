@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import replace
 from typing import Any
 
 import numpy as np
@@ -19,7 +18,6 @@ from assistant.answering.compose import (
     Citations,
     Composition,
     Evidence,
-    citation_for,
 )
 from assistant.answering.entities import without_country
 from assistant.answering.sentence_kinds import SAME_WORD
@@ -38,6 +36,14 @@ _LEADING = re.compile(
     r"(?:[^,:?]|,(?=\d{3}))*?(?:,(?!\d{3})|:)\s*",  # ("165,334 patients" is one phrase)
     re.I,
 )
+# "How long did participants in the 2010 laboratory study receive each dose?": the phrase naming
+# the study inside the question
+_INNER = re.compile(
+    rf"\s+(?:in|from|during)\s+(?:the|that|this|their)\s+(?:[\w-]+\s+){{0,4}}(?:{_KINDS})\b"
+    # (followed by the question's verb, not by more description: "in the study with cues ...")
+    r"(?=\s+(?!(?:with|of|on|in|at|by|for|from|to|and|or|who|that|which|where|whose)\b)[a-z]{3,})",
+    re.I,
+)
 _PARTITIVE = re.compile(
     r"^\s*(?:and\s+)?(?:of|among|out of) (?:the|those|these|them|its|their)\b[^,?]{0,30},\s*"
     r"(?=(?:how|what|which|who|when|where|why)\b)",
@@ -51,7 +57,10 @@ _LEADING_NAME = re.compile(
 # "... than on placebo in the fMRI study?"
 _TRAILING = re.compile(
     rf"\s+(?:in|from|of|during|for)\s+(?:the|that|this|their)\s+(?:[^,?]*?\s)?(?:{_KINDS})\b"
-    r"(?:\s+[^\s?]+){0,5}(?=\s*\?*\s*$)",
+    # (what follows the study's kind describes it too: "of 2014", "in veterans", not "receive
+    # each dose", the question itself)
+    r"(?:\s+(?:of|in|on|with|by|from|among|at|for|and|et al\.?|\(?(?:19|20)\d\d\)?|\([^()]*\))"
+    r"(?:\s+[^\s?]+){0,4})?(?=\s*\?*\s*$)",
     re.I,
 )
 # a question for one detail ("which tests improved?", "how was the dose raised?", "how much did
@@ -70,6 +79,78 @@ DETAIL_QUESTION = re.compile(
     r"|carried out|based|blind\w*|randomi[sz]ed))\b",
     re.I,
 )
+# One thing a follow-up names, asked of the study ("and what about their depression?", "did
+# they get any counselling too?", "what did they assess at the start?"): answered by the study's
+# sentence that names it, when the answer given does not
+_NAMED_THING = re.compile(
+    r"^\s*(?:and\s+|so\s+|but\s+)?(?:"
+    r"what about (?:their|the|its|his|her) (?P<about>[a-z-]+(?: [a-z-]+)?)"
+    r"|(?:did|do|were|was) (?:they|the \w+|all|everyone) (?:also )?(?:get|receive|given|offered"
+    r"|have|undergo|attend)\w* (?:any|some|extra|other) (?P<given>[a-z-]+(?: [a-z-]+)?)"
+    r"|(?:was|were) there (?:any|some) (?P<there>[a-z-]+(?: [a-z-]+)?)"
+    r"|what (?:did|do|does) (?:they|it|the \w+) (?:measure|assess|record|collect|check|rate"
+    r"|evaluate|look at)\w* (?:at|before|during|in) (?P<when>[a-z-]+(?: [a-z-]+)?)"
+    r")",
+    re.I,
+)
+# what a question names that no result settles, and result words that are not one thing
+_NOT_A_THING = frozenset(
+    tokenize(
+        "result results outcome outcomes finding findings effect effects side safety dose doses "
+        "benefit difference improvement change better worse the them too as well also alongside "
+        "same other"
+    )
+)
+# everyday names for what a study's sentences call otherwise
+_THING_READS = {
+    "start": "baseline",
+    "beginning": "baseline",
+    "outset": "baseline",
+    "entry": "baseline",
+    "mood": "mood depression anxiety distress",
+    "talking": "counselling psychosocial psychotherapy therapy",
+    "support": "counselling psychosocial psychotherapy therapy support",
+    "therapy": "counselling psychosocial psychotherapy therapy",
+    "counselling": "counselling psychosocial psychotherapy therapy",
+    "counseling": "counselling psychosocial psychotherapy therapy",
+}
+
+
+def thing_named(clause: str, store: Any) -> set[str]:
+    """The word stems of the one thing a follow-up names ("and what about their mood?" ->
+    mood, depression, anxiety, distress); empty when it names none or only a result."""
+    m = _NAMED_THING.match(clause)
+    if not m:
+        return set()
+    words = next(g for g in m.groups() if g).lower().split()
+    named = " ".join(_THING_READS.get(w, w) for w in words)
+    thing = _words(t for t in tokenize(named) if t not in _NOT_A_THING) - QUESTION_WORDS
+    return {t for t in thing if store.idf(t) >= MIN_IDF}
+
+
+def named_thing(
+    ev: Evidence,
+    record: RecordInfo,
+    clause: str,
+    encode: Callable[[str], np.ndarray],
+    current: str = "",
+) -> tuple[int, int, str] | None:
+    """For a follow-up naming one thing of the study ("and what about their depression?"): the
+    study's sentence nearest the question among those naming it, when neither the answer given
+    nor the study's headline names it; None otherwise."""
+    thing = thing_named(clause, ev.store)
+    if not thing or thing & _words(tokenize(f"{current} {record.key_result or ''}")):
+        return None
+    vec = encode(clause)
+    best: tuple[float, int, int, str] | None = None
+    for pos, s, sentence, sentence_vec in whole_sentences(ev.store, record):
+        if len(sentence) >= 30 and thing & _words(tokenize(sentence)):
+            sim = float(sentence_vec @ vec)  # (the thing named is the evidence; meaning ranks)
+            if best is None or sim > best[0]:
+                best = (sim, pos, s, sentence)
+    return best[1:] if best else None
+
+
 # "which meta-analysis found ...?": the study's name is what is asked
 ASKS_WHICH_STUDY = re.compile(rf"\s*(?:and\s+)?(?:which|what) (?:\S+ )?(?:{_KINDS})\b", re.I)
 
@@ -80,7 +161,7 @@ def detail_only(clause: str) -> bool:
 
 
 # "which study compared ..., and what did it find?": the result is asked too
-_ALSO_RESULT = re.compile(
+ALSO_RESULT = re.compile(
     r"\bwhat (?:did|does|do) (?:it|they|this|that|the \w+) (?:find|show|report|conclude)\b", re.I
 )
 # a figure asked for
@@ -116,6 +197,7 @@ def asked_clause(question: str, record: RecordInfo) -> str:
     if m and re.search(rf"\b(?:{_KINDS})\b", m.group(0), re.I):
         q = q[m.end() :]
     q = _TRAILING.sub("", q)
+    q = _INNER.sub("", q)
     q = _PARTITIVE.sub("", q)  # "of the deaths, how many ...?": the question is what follows
     # "was over how many weeks the dose increased?" (a translation's word order): the question
     q = re.sub(
@@ -163,7 +245,7 @@ def answering_sentence(
     why = bool(_WHY.match(clause))
     # "..., and how many trials fed into it?": a sentence giving a figure (of trials)
     figure = bool(QUANTITY.search(clause))
-    counted = _COUNTED.search(clause)
+    counted = COUNTED.search(clause)
     noun = ""  # the words naming what is counted ("baclofen-related deaths", not "were")
     for word in counted.group(1).split() if counted else ():
         if word.lower() in _NOT_COUNTED:
@@ -181,12 +263,12 @@ def answering_sentence(
     # what is counted is asked too ("how many deaths ...?"), whatever else names the study
     named = _words(wanted) | (_words(tokenize(noun)) - {"baclofen"})
     cands: list[tuple[float, int, int, str]] = []
-    for pos, s, sentence, sentence_vec in _whole_sentences(store, record):
+    for pos, s, sentence, sentence_vec in whole_sentences(store, record):
         if (
             len(sentence) < 30
             or not named & _words(tokenize(sentence))
             or (why and not _CAUSAL.search(sentence))  # "why?": a sentence giving a reason
-            or (figure and not _has_figure(sentence, noun))  # a figure asked: one giving it
+            or (figure and not has_figure(sentence, noun))  # a figure asked: one giving it
             or (when and not when & _time_points(sentence))
             or (span and not _SPAN.search(sentence))
             or (dated and not _dates(sentence, record))
@@ -209,7 +291,7 @@ def answering_sentence(
         cands.insert(0, lead)
     best = cands[0] if cands else None
     runner_up = max((c[0] for c in cands[1:]), default=0.0)
-    if among and best and best[0] >= LOOSE_SIMILARITY and not _has_figure(current, noun):
+    if among and best and best[0] >= LOOSE_SIMILARITY and not has_figure(current, noun):
         return best[1], best[2], best[3]  # the only sentence counting the group asked about
     if when and figure and best and best[0] >= WHEN_SIMILARITY and not when & _time_points(current):
         return best[1], best[2], best[3]  # the figure at the time asked, which the answer lacks
@@ -268,7 +350,7 @@ _COUNT = re.compile(
     r"|hours?|h\b|min))(?<!\b(?:19|20)\d\d)"
 )
 COUNT_LEEWAY = 0.15
-_COUNTED = re.compile(r"\bhow many ((?:[\w-]+ ?){1,3})", re.I)
+COUNTED = re.compile(r"\bhow many ((?:[\w-]+ ?){1,3})", re.I)
 _COUNTED_AMONG = re.compile(
     r"\bhow many of (?:the |them |those |these |its |their )?(?:[\w-]+ )?(?:were|was|are|had|got)"
     r" (men|women|males?|females?|[a-z-]{3,}(?<![su])s)\b",
@@ -351,7 +433,7 @@ def _figure_near(text: str, wanted: set[str]) -> bool:
     return False
 
 
-def _has_figure(sentence: str, noun: str = "") -> bool:
+def has_figure(sentence: str, noun: str = "") -> bool:
     """A figure, not a year or a citation ("(Cochrane 2018)"); of ``noun`` when given ("7
     trials" for "how many trials?")."""
     figures = re.sub(r"\([^()]*\b(?:19|20)\d\d\b[^()]*\)|\b(?:19|20)\d\d\b", " ", sentence)
@@ -419,7 +501,7 @@ def named_kind(
             asked_vec = encode(clause)
             stated = [
                 (float(vec @ asked_vec), pos, s, sentence)
-                for pos, s, sentence, vec in _whole_sentences(store, record)
+                for pos, s, sentence, vec in whole_sentences(store, record)
                 if states.search(sentence)
             ]
             best_stat = max(stated, default=None)
@@ -439,7 +521,7 @@ def named_kind(
         return None
     vec = encode(clause)
     best: tuple[float, int, int, str] | None = None
-    for pos, s, sentence, sentence_vec in _whole_sentences(store, record):
+    for pos, s, sentence, sentence_vec in whole_sentences(store, record):
         if kind & set(tokenize(sentence)):
             sim = float(sentence_vec @ vec)
             if sim >= floor and (best is None or sim > best[0]):
@@ -452,7 +534,7 @@ def _words(tokens: Iterable[str]) -> set[str]:
     return {SAME_WORD.get(t, t) for t in tokens}
 
 
-def _whole_sentences(store: Any, record: RecordInfo) -> Iterator[tuple[int, int, str, Any]]:
+def whole_sentences(store: Any, record: RecordInfo) -> Iterator[tuple[int, int, str, Any]]:
     """(chunk position, start, sentence, its vector) for the record's sentences that are whole:
     on one line and not cut at a chunk's edge."""
     for pos in store.record_positions(record.id):
@@ -477,10 +559,14 @@ def detail_answer(
     if encode is None:
         return None
     clause = asked_clause(question, record)
-    if not DETAIL_QUESTION.match(clause) or _ALSO_RESULT.search(clause):
+    if not (DETAIL_QUESTION.match(clause) or thing_named(clause, ev.store)) or ALSO_RESULT.search(
+        clause
+    ):
         return None
-    found = named_kind(ev, record, clause, encode, current) or answering_sentence(
-        ev, record, clause, asked, encode, current, from_fields
+    found = (
+        named_kind(ev, record, clause, encode, current)
+        or named_thing(ev, record, clause, encode, current)
+        or answering_sentence(ev, record, clause, asked, encode, current, from_fields)
     )
     if found is None:
         return None
@@ -509,78 +595,3 @@ _CAUSAL = re.compile(
 )
 # a sentence that gives its reason in the one before ("the authors therefore suggested ...")
 _THEREFORE = re.compile(r"\b(?:therefore|thus|hence|for this reason|as a result|this led)\b", re.I)
-
-
-# "did it make any difference, and how many were still taking part at the end?": a second
-# question, for one detail, after the first
-_AND_THEN = re.compile(r",?\s+and\s+(?=(?:how|what|which|who|when|where|why)\b)", re.I)
-
-
-_ASKS_AMOUNT = re.compile(
-    r"\s*(?:(?:at|to|in) )?(?:what|which) (?:levels?|doses?|concentrations?|amounts?)\b"
-    r"|\s*how (?:much|high)\b",
-    re.I,
-)
-_AMOUNT = re.compile(r"\d(?:[\d.,]*\d)?\s*(?:mg|g|ml|mmol|µg|mcg|ng|%)(?![a-z])", re.I)
-_REFERS_BACK = re.compile(r"\b(?:that|this|it|those|these)\b", re.I)
-
-
-def first_question(question: str, record: RecordInfo, asks_result: Callable[[str], bool]) -> str:
-    """The first of two questions about a study when it asks for the result (``asks_result``)
-    and the second for a detail ("Did it show any benefit, and how many were still taking
-    part?" -> "Did it show any benefit?"); "" otherwise."""
-    parts = _AND_THEN.split(question, maxsplit=1)
-    if len(parts) < 2 or not DETAIL_QUESTION.match(parts[1]) or _ALSO_RESULT.search(parts[1]):
-        return ""
-    if detail_only(asked_clause(parts[0], record)) or not asks_result(parts[0]):
-        return ""  # (two details: the whole question finds the first one's sentence)
-    return parts[0].rstrip(" ,;") + "?"
-
-
-def second_question(
-    ev: Evidence,
-    record: RecordInfo,
-    question: str,
-    comp: Composition,
-    encode: Callable[[str], np.ndarray] | None,
-    named_detail: Callable[[str], tuple[Any, int, str] | None] | None = None,
-) -> Composition:
-    """``comp`` (the answer to a question's first part) with one more point: the study's sentence
-    stating the detail its second part asks (by ``named_detail``, a finder for details with a
-    name such as dropouts, then by meaning), when it is not said already."""
-    clause = asked_clause(question, record)
-    parts = _AND_THEN.split(clause, maxsplit=1)
-    if encode is None or comp.abstained or len(parts) < 2:
-        return comp
-    second = parts[1]
-    if not DETAIL_QUESTION.match(second) or _ALSO_RESULT.search(second):
-        return comp
-    first = re.sub(r"\s*\[\d+\]", "", comp.answer.split("\n")[0])
-    counted = _COUNTED.search(second)
-    if counted and _has_figure(first, counted.group(1)):
-        return comp  # "how many trials fed into it?" when the answer says "(7 trials, ...)"
-    if _ASKS_AMOUNT.match(second) and _AMOUNT.search(first):
-        return comp  # "... and at what levels?" when the answer says "at 153 to 495 mg/100 ml"
-    found = named_detail(second) if named_detail else None
-    if found is None:
-        asked = set(tokenize(second)) - QUESTION_WORDS
-        near = named_kind(ev, record, second, encode, first) or answering_sentence(
-            ev, record, second, asked, encode, first
-        )
-        if near is None and _REFERS_BACK.search(second):
-            # "how many trials was that based on?": the first part says what "that" is
-            asked |= set(tokenize(parts[0])) - QUESTION_WORDS
-            near = answering_sentence(ev, record, clause, asked, encode, first)
-        if near is not None:
-            found = (ev.store.context(near[0], score=1.0), near[1], near[2])
-    if found is None or found[2] in comp.answer:
-        return comp
-    ctx, start, sentence = found
-    citations = list(comp.citations)
-    same = [c for c in citations if c.chunk_id == ctx.chunk_id and sentence in c.quote]
-    if same:
-        n = same[0].n
-    else:
-        n = len(citations) + 1
-        citations.append(citation_for(n, ctx, sentence))
-    return replace(comp, answer=f"{comp.answer}\n- {sentence} [{n}]", citations=citations)

@@ -39,6 +39,17 @@ NUMBER_QUESTION = re.compile(
     re.I,
 )
 _ASKS_YEAR = re.compile(r"\b(?:what|which) year\b|\bwhen\b", re.I)
+# "when was it approved?": the date of the approval itself ("In October 2018 ANSM granted ...",
+# "approved ... in 1977"), not a date beside a mention of it ("ended in 2020 when the first
+# product authorised ... was launched")
+_APPROVAL = r"(?:granted|approved|authori[sz]ed|licensed|registered|issued)"
+_ASKS_APPROVAL = re.compile(r"\b(?:approv|authori[sz]|licens|licenc|grant|register)\w*", re.I)
+_DATED_APPROVAL = re.compile(
+    rf"\b(?:19|20)\d\d\b[^.;,]{{0,50}}?\b{_APPROVAL}\b"
+    rf"|(?<!\bstill )(?<!\balready )\b{_APPROVAL}\b[^.;,]{{0,40}}?\b(?:in|on|since)\s+(?:\d{{1,2}}\s+)?(?:[A-Z][a-z]+\s+)?"
+    r"(?:19|20)\d\d\b",
+    re.I,
+)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _ASKS_SHARE = re.compile(r"\bwhat (?:percentage|proportion|share|fraction)\b|\bhow much of\b", re.I)
 # a count written in words ("three involved baclofen obtained for ...") answers "how many?" too
@@ -313,12 +324,17 @@ def put_answer_first(
         # about: it weighs twice, its verb once
         named = topic & {SAME_WORD.get(t, t) for t in tokenize(" ".join(_NAMED.findall(question)))}
 
+        dated_act = asks_year and bool(_ASKS_APPROVAL.search(question))
+
         def fit(c: Candidate) -> float:
-            return cover(c) + sum(idf(t) for t in named & c.tokens) / weight
+            act = 1.0 if dated_act and _DATED_APPROVAL.search(c.text) else 0.0
+            return act + cover(c) + sum(idf(t) for t in named & c.tokens) / weight
 
         lead = max(numbered, key=lambda c: (fit(c), c.score), default=None)
         if lead is not None and (
             (not figures(pool[0]) and cover(lead) > 0)  # a figure about something asked
+            # the approval's own date, where the first sentence dates something else
+            or (dated_act and fit(lead) >= 1.0 > fit(pool[0]) - cover(pool[0]) and cover(lead) > 0)
             # covers more of the question, and all that the first sentence covered
             or (cover(lead) >= cover(pool[0]) + 0.15 and topic & pool[0].tokens <= lead.tokens)
         ):

@@ -12,6 +12,7 @@ from dataclasses import replace
 import numpy as np
 
 from assistant.answering import asked as asking
+from assistant.answering import two_part
 from assistant.answering.compose import (
     QUESTION_WORDS,
     Citations,
@@ -100,7 +101,9 @@ _DETAILS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = tuple(
         ),
         (
             r"how many (?:\w+ )?(?:people|patients|participants|volunteers)|number of volunteers|(?:each|per|every) (?:arm|group)"
-            r"|^(?!.*\b(?:age|ages|aged|old|percentage|proportion|share)\b).*\bparticipants\b",
+            # ("how long did participants get each dose?" asks a span, not who took part)
+            r"|^(?!.*\b(?:age|ages|aged|old|percentage|proportion|share|how long|how often|how much"
+            r"|when|why)\b).*\bparticipants\b",
             r"\b\d+\b.*\b(?:volunteers|participants|patients|people|adults|men|women)\b"
             r"|\b\d+ (?:to|on|in|received|were given) (?:the )?(?:baclofen|placebo)\b",
             "participant numbers",
@@ -264,7 +267,7 @@ def trial_result(ev: Evidence, record: RecordInfo) -> Composition | None:
     sentence does not state ("which liver tests improved?") by the sentence that states it."""
     question = ev.plan.english or ev.plan.question
     whole = ev
-    first_part = asking.first_question(question, record, _asks_result)
+    first_part = two_part.first_question(question, record, _asks_result)
     if first_part:  # "did it work, and how many ...?": the first part first, the second after
         ev = replace(ev, plan=replace(ev.plan, english=first_part))
         question = first_part
@@ -276,7 +279,11 @@ def trial_result(ev: Evidence, record: RecordInfo) -> Composition | None:
         or comp.abstained
         or comp.answer.startswith("Not reported")  # (a loose match must not overrule it)
         or _DID_IT_CHANGE.match(question)
-        or any(asks.search(clause) for asks, _, _ in _DETAILS)
+        # (a thing named is asked as itself: "did the participants get any counselling?")
+        or (
+            any(asks.search(clause) for asks, _, _ in _DETAILS)
+            and not asking.thing_named(clause, ev.store)
+        )
         or _figures_not_reported(question, record, ev.store)
     ):
         words = _specific_words(GENERIC_RESULT.sub(" ", clause), record, described=False)
@@ -297,7 +304,7 @@ def trial_result(ev: Evidence, record: RecordInfo) -> Composition | None:
 
     # "..., and how many were still taking part at the end?": that too
     asked = whole.plan.english or whole.plan.question
-    return asking.second_question(whole, record, asked, comp, ev.encode, named_detail)
+    return two_part.second_question(whole, record, asked, comp, ev.encode, named_detail)
 
 
 def _trial_result(ev: Evidence, record: RecordInfo) -> Composition | None:

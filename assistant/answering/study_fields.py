@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.answering.asked import whole_sentences
 from assistant.answering.compose import Citations, Composition, Evidence, numbers_of
 from assistant.answering.entities import find_other_medicines
 from assistant.answering.synthesis import lower, result_quote, study_name, substance_phrase
@@ -19,19 +20,35 @@ _ASKS_POOLED = re.compile(
     r"|review|meta.?analys\w*)|\b(?:pool\w*|includ\w*)\b.*\bhow many\b|\bwhat did .*\binclude\b",
     re.I,
 )
+# what is counted when it is not the people who took part ("how many dropped out?")
+_OUTCOME_COUNTED = (
+    r"dropped|stopped|quit|left|withdrew|reached|got to|died|dead|alive|surviv\w*|needed|abstinent"
+    r"|relapsed|completed|finished|still|remain\w*|stayed|stay|kept|sober|dry|off|improved"
+    r"|responded|succeeded|drank|drinking|cut|cutting|reduc\w*|abandon\w*"
+)
 _ASKS_SIZE = re.compile(
     # (not "how many centres / sites / hospitals / countries ...?")
     r"\bhow (?:many|large|big)\b(?! (?:\w+ )?(?:centres|centers|sites|hospitals|clinics|countries"
     r"|cities|practices|trials|studies|deaths|cases|admissions|calls|exposures|poisonings"
-    r"|overdoses)\b)(?!.*\b(?:dropped|stopped|quit|left|withdrew|reached|got to"
-    r"|died|dead|alive|surviv\w*|needed|abstinent|relapsed|completed|finished|still|remain\w*|stayed|stay|kept|sober"
-    r"|dry|off|improved|responded|succeeded|drank|drinking|cut|cutting|reduc\w*|men|women|males?"
-    r"|females?)\b"
+    rf"|overdoses)\b)(?!.*\b(?:{_OUTCOME_COUNTED}|men|women|males?|females?)\b"
     r"|.*\b(?:each|per|every)"
     r" (?:arm|group)\b|\s+(?:of|among) (?:those|them|these|the \w+)\b)|\bsample size\b"
     r"|\bhow many took part\b",
     re.I,
 )
+# "how many were given baclofen and how many placebo?", "how many in each arm?": the split
+_ASKS_ARMS = re.compile(
+    r"\bhow many\b[^?]*?\band how many\b|\b(?:each|per|every) (?:arm|group)\b"
+    r"|\bhow many (?:[\w-]+ ){0,3}(?:were |was )?(?:assigned|allocated|randomi[sz]ed|given) to\b",
+    re.I,
+)
+# how many in each arm did something, or what share: not the arms' sizes
+_NOT_ARM_SIZES = re.compile(
+    rf"\b(?:{_OUTCOME_COUNTED}|percentage|proportion|share|rate|per ?cent)\b", re.I
+)
+# "84 were randomised: 42 to baclofen and 42 to placebo", "35 to baclofen and 35 to placebo"
+_ARM = r"\b\d[\d,]* (?:(?:were )?(?:assigned|allocated|randomi[sz]ed) )?(?:to|on|received|took)\b"
+_ARM_SPLIT = re.compile(rf"{_ARM}[^.;]*?{_ARM}", re.I)
 _ASKS_CONTROL = re.compile(
     r"\bplacebo.?controlled\b|\b(?:a|any) (?:placebo|control) (?:group|arm)\b|\bcontrol group\b"
     r"|\bcompared (?:with|to|against) what\b|\bcomparator\b|\bcontrol (?:arm|treatment)\b"
@@ -47,6 +64,7 @@ _ASKS_SETTING = re.compile(
 )
 _ASKS_WHO_ENROLLED = re.compile(
     r"\b(?:did|does) (?:it|the [\w-]+(?: [\w-]+){0,3}) (?:include|enrol|enroll|recruit|involve|take)\b"
+    r"|\bwho did (?:they|it|the \w+) (?:include|enrol|enroll|recruit|study|treat|select|randomi[sz]e)"
     r"|\bwho (?:was|were) (?:included|enrolled|recruited|studied)\b|\bwhat (?:kind of )?(?:patients"
     r"|people|participants) (?:did|were)\b",
     re.I,
@@ -67,7 +85,8 @@ _ASKS_DURATION = re.compile(
     re.I,
 )
 ASKS_WHO = re.compile(
-    r"\bwho (?:ran|led|conducted|did|carried out|performed|wrote|published|authored)\b"
+    r"\bwho (?:ran|led|conducted|carried out|performed|wrote|published|authored"
+    r"|did(?! (?:they|it|the [\w-]+(?: [\w-]+){0,3}) (?:include|enrol|enroll|recruit|study|treat|select|randomi[sz]e)))\b"
     r"|\bwhich (?:team|group|investigators|researchers)\b|\bwhere was (?:it|the [\w ]{1,40}?) (?:done"
     r"|run|carried out|conducted|held)\b|\bwhere did .* take place\b|\b(?:in )?(?:which|what) country\b",
     re.I,
@@ -92,13 +111,29 @@ def study_fact(ev: Evidence, record: RecordInfo) -> Composition | None:
     cites = Citations()
     first = None
     pooled = record.evidence in POOLED_EVIDENCE
+    if (
+        not pooled
+        and _ASKS_ARMS.search(q)
+        and not _ASKS_DOSE.search(q)
+        and not _NOT_ARM_SIZES.search(q)
+    ):
+        split = _arm_sizes(ev, record)  # "how many on baclofen and how many on placebo?"
+        if split is not None:
+            return split
     if pooled and record.studies_pooled and _ASKS_POOLED.search(q):
         people = f" with {record.n:,} participants" if record.n else ""
         claim = f"{record.studies_pooled} trials {record.n or ''} participants"
         topic = substance_phrase(record.substances[0]) if record.substances else "addiction"
         if re.search(r"withdrawal", f"{record.primary_outcome} {record.title}", re.I):
             topic = f"{record.substances[0] if record.substances else 'alcohol'} withdrawal"
-        first = f"{name} pooled {record.studies_pooled} trials{people} of baclofen for {topic}"
+        # (a network meta-analysis pooled trials of many medicines, not of baclofen alone)
+        many = re.search(
+            r"\bnetwork\b|\b(?:medicines|medications|pharmacotherapies|drugs)\b",
+            f"{record.title} {record.design or ''} {record.population or ''}",
+            re.I,
+        )
+        what = "medicines" if many else "baclofen"
+        first = f"{name} pooled {record.studies_pooled} trials{people} of {what} for {topic}"
     elif (
         record.n
         and not pooled
@@ -192,3 +227,14 @@ def _duration(weeks: float) -> str:
     if weeks >= 26 and abs(months - round(months)) < 0.15:
         return f"{round(months)} months"
     return f"{weeks:g} weeks"
+
+
+def _arm_sizes(ev: Evidence, record: RecordInfo) -> Composition | None:
+    """The study's own sentence giving how many were in each arm, cited; None when none does
+    (the size alone does not answer how the people were split)."""
+    for pos, start, sentence, _ in whole_sentences(ev.store, record):
+        if _ARM_SPLIT.search(sentence):
+            cites = Citations()
+            n = cites.add(ev.store.context(pos, score=1.0), sentence, start)
+            return Composition(f"{sentence} [{n}]", False, cites.items, ROUTE_TRIAL)
+    return None
