@@ -429,6 +429,11 @@ def test_the_risks_of_a_dose_are_its_harms_not_its_amount(catalog, question: str
             "the new tablets?",
             "adverse_effects",
         ),
+        # also when the story names what baclofen is taken for
+        (
+            "he takes baclofen for his MS and now he sleeps badly. is that the tablets?",
+            "adverse_effects",
+        ),
         # a drug of abuse taken alongside, "a bad mix", is an interaction, not a dose question
         (
             "my son smokes weed most evenings and his neuro just started him on baclofen. is that "
@@ -534,6 +539,28 @@ def test_a_follow_up_keeps_or_switches_its_study_as_it_says(catalog) -> None:
         ["What did the Ontario study of older adults with chronic kidney disease find?"],
     )
     assert others.entities.trials == ["muanda2019"] and others.intent != "out_of_scope", others
+    # a longer question about "it" / "they", naming nothing of its own, is about the study too
+    longer = plan_question(
+        "how many volunteers was it carried out in, and how much baclofen were they given?",
+        catalog,
+        ["What did the 1985 infusion study of baclofen find?"],
+    )
+    assert longer.entities.trials == ["pk1985_infusion"], longer
+    # while one naming its own condition is asked for itself
+    stroke = plan_question(
+        "my mum had a stroke two years ago, would it be safe for her?",
+        catalog,
+        ["Does baclofen help people drink less?"],
+    )
+    assert stroke.intent == "contraindication", stroke
+
+
+def test_an_author_named_like_a_city_is_not_a_place(catalog) -> None:
+    """'Lyon 2011' is a trial's first author, not the French city."""
+    lyon = plan_question("What did Lyon 2011 find about lorazepam?", catalog)
+    assert lyon.entities.jurisdictions == [] and lyon.entities.trials == ["lyon2011_aws"], lyon
+    city = plan_question("Is baclofen prescribed for alcohol in Lyon?", catalog)
+    assert city.entities.jurisdictions == ["france"], city
 
 
 def test_how_slowly_to_reduce_it_is_a_withdrawal_question(catalog) -> None:

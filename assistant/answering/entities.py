@@ -60,6 +60,7 @@ _ABUSED = {"heroin", "morphine", "oxycodone", "fentanyl", "methadone", "buprenor
 _FRENCH_CITIES = (
     r"\b(?:paris|toulouse|lyon|lille|marseille|bordeaux|nantes|angers|rennes|strasbourg"
     r"|montpellier|cergy)\b"
+    r"(?!\s+(?:et al\.?\s+|and colleagues\s+)?\(?(?:19|20)\d\d)"  # (an author: "Lyon 2011")
 )
 _AUSTRALIAN_PLACES = r"new south wales|\bnsw\b|\b(?:sydney|melbourne|brisbane|adelaide)\b"
 _JURISDICTION_WORDS = {

@@ -516,6 +516,8 @@ def classify(text: str, ents: Entities, personal: bool, records: Sequence[Record
         return "mechanism"
     if hit["dosing"]:
         return "dosing"
+    if PUT_DOWN_TO_IT.search(t) and not hit["efficacy"]:
+        return "adverse_effects"  # "he takes it for his MS and can't sleep: is that the medicine?"
     if ents.substances:
         return "efficacy"
     if (hit["efficacy"] or hit["result"]) and (baclofen or _ADDICTION_WORDS.search(t)):

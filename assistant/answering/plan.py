@@ -115,7 +115,23 @@ def is_follow_up(question: str, ents: Entities, own_intent: bool) -> bool:
         return True  # "and at any dose, not just the very high ones, was the risk still raised?"
     if not BACLOFEN.search(t) and not ents.trials and not ents.documents and n <= 9:
         return True
+    pronouns = {w for m in _PRONOUN_SUBJECT.finditer(t) for w in m.group(0).split()}
+    if (
+        pronouns & {"it", "they"}
+        and n <= 20
+        # ("they" are the people of what was just discussed; "it" may be baclofen itself)
+        and ("they" in pronouns or not BACLOFEN.search(t))
+        and not (ents.trials or ents.documents or ents.substances or ents.conditions)
+    ):
+        return True  # "how many people was it done on, and what dose did they get?"
     return not own_intent and n <= 5
+
+
+# "it" or "they" as what a question is about ("was it done on", "did they get"), no subject named
+_PRONOUN_SUBJECT = re.compile(
+    r"\b(?:was|were|is|are|did|does|do|has|have) (?:it|they)\b|\b(?:it|they) (?:was|were|did|got"
+    r"|had|used|found|gave|took)\b"
+)
 
 
 # an acronym or a brand the question is about ("the RTU", "Baclocur"), not a country's name
