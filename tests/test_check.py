@@ -1768,3 +1768,52 @@ def test_a_risk_said_to_be_no_higher_is_compared_with_a_multiple() -> None:
     assert (
         sameness_conflict(claim, "The 30-day encephalopathy risk was similar (SHR 1.05).") is None
     )
+
+
+# --------------------------------------------------------------------------- readings added for
+# the third new set (an annotated bibliography, a letter, a formulary): each rule on sentences
+# written for this test, not taken from any article
+
+
+class _OneDocument:
+    """A store holding one user document, enough for :func:`extract_claims`."""
+
+    def __init__(self, text: str, section: str = "") -> None:
+        from types import SimpleNamespace
+
+        self.texts = [text]
+        self.metas = [SimpleNamespace(page=None, section=section)]
+
+    def record_positions(self, _id: str) -> list[int]:
+        return [0]
+
+
+def test_a_bibliography_note_is_read_with_its_citation() -> None:
+    text = (
+        "**Nguyen and colleagues (2015).** A pilot trial of baclofen in gamblers.\n\n"
+        "Eighty veterans took baclofen 40 mg a day for ten weeks. They relapsed less often.\n\n"
+        "Trials in other gambling populations have not been published.\n\n"
+        "Okafor et al. (2019) showed that baclofen lowered craving in a small trial.\n\n"
+        "Craving fell by a third on placebo as well in the next study.\n"
+    )
+    claims = {c.text[:12]: c for c in extract_claims(_OneDocument(text), "doc")}
+    cited = "**Nguyen and colleagues (2015).** A pilot trial of baclofen in gamblers."
+    assert claims["Eighty veter"].context == cited
+    assert claims["They relapse"].context.startswith(cited)
+    assert claims["Trials in ot"].context == ""  # the note ends with its paragraph
+    # a sentence that opens on a citation is no bibliography entry
+    assert claims["Craving fell"].context == ""
+
+
+def test_a_table_row_taken_for_a_heading_is_still_read() -> None:
+    """Ingestion can take an infobox row for the heading of the rows after it."""
+    store = _OneDocument("| Protein binding | about 90% |", section="| Half-life | 2 to 3 days |")
+    texts = [c.text for c in extract_claims(store, "doc")]
+    assert "Half-life: 2 to 3 days" in texts
+    assert "Protein binding: about 90%" in texts
+
+
+def test_a_sentence_about_that_arm_leans_on_the_one_before() -> None:
+    text = "Smith's trial gave 60 mg a day to its second arm. Most people in that arm dropped out."
+    claims = {c.text[:4]: c for c in extract_claims(_OneDocument(text), "doc")}
+    assert claims["Most"].context.startswith("Smith's trial gave 60 mg")
