@@ -1775,6 +1775,20 @@ def test_a_risk_said_to_be_no_higher_is_compared_with_a_multiple() -> None:
 # written for this test, not taken from any article
 
 
+def test_a_change_is_not_a_share_and_everyday_shares_are() -> None:
+    assert shares_of("Admissions rose by 150% in five years.") == []
+    assert shares_of("a 35% drop in calls") == []
+    assert shares_of("Relapses were cut by about 40% on the drug.") == []
+    assert shares_of("nearly three quarters of the callers") == [(0.68, 0.82)]
+    assert shares_of("about two-thirds of respondents") == [(0.58, 0.75)]
+    assert shares_of("only a small minority of the deaths") == [(0.0, 0.2)]
+    # a small minority cannot be more than half
+    assert share_conflict(
+        "Only a small minority of the callers were admitted to hospital.",
+        "Of the 212 callers, 61% were admitted to hospital.",
+    )
+
+
 class _OneDocument:
     """A store holding one user document, enough for :func:`extract_claims`."""
 
@@ -1811,6 +1825,32 @@ def test_a_table_row_taken_for_a_heading_is_still_read() -> None:
     texts = [c.text for c in extract_claims(store, "doc")]
     assert "Half-life: 2 to 3 days" in texts
     assert "Protein binding: about 90%" in texts
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "conflict"),
+    [
+        (
+            "Drowsiness only sets in above roughly 500 mg.",
+            "Drowsiness was reported after as little as 60 mg.",
+            True,
+        ),
+        (
+            "Drowsiness does not only set in above 500 mg.",
+            "Drowsiness was reported after as little as 60 mg.",
+            False,
+        ),
+        (
+            "Drowsiness only sets in above 50 mg.",
+            "Drowsiness was reported after as little as 60 mg.",
+            False,
+        ),
+    ],
+)
+def test_an_effect_said_to_need_a_dose_the_source_saw_it_below(
+    claim: str, passage: str, conflict: bool
+) -> None:
+    assert (threshold_conflict(claim, passage) is not None) is conflict
 
 
 def test_a_sentence_about_that_arm_leans_on_the_one_before() -> None:
