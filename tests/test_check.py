@@ -1775,6 +1775,15 @@ def test_a_risk_said_to_be_no_higher_is_compared_with_a_multiple() -> None:
 # written for this test, not taken from any article
 
 
+def test_numbers_said_with_hundreds_and_thousands() -> None:
+    from assistant.answering.contrasts import digits
+
+    assert digits("a hundred and forty volunteers") == "140 volunteers"
+    assert digits("some sixteen hundred adults") == "some 1600 adults"
+    assert digits("two thousand three hundred and five people") == "2305 people"
+    assert digits("one in a thousand users") == "one in 1000 users"
+
+
 def test_a_change_is_not_a_share_and_everyday_shares_are() -> None:
     assert shares_of("Admissions rose by 150% in five years.") == []
     assert shares_of("a 35% drop in calls") == []
@@ -1786,6 +1795,22 @@ def test_a_change_is_not_a_share_and_everyday_shares_are() -> None:
     assert share_conflict(
         "Only a small minority of the callers were admitted to hospital.",
         "Of the 212 callers, 61% were admitted to hospital.",
+    )
+
+
+def test_a_multiple_of_a_risk_against_a_hazard_ratio() -> None:
+    passage = "At 100 mg/day or more, the hazard ratio for death was 1.9 compared with acamprosate."
+    assert times_conflict(
+        "At 100 mg a day or more the risk of death was about six times that on acamprosate.",
+        passage,
+    )
+    assert not times_conflict(
+        "At 100 mg a day or more the risk of death was about twice that on acamprosate.",
+        passage,
+    )
+    # another dose group
+    assert not times_conflict(
+        "At 30 mg a day the risk of death was about six times that on acamprosate.", passage
     )
 
 
@@ -1857,3 +1882,13 @@ def test_a_sentence_about_that_arm_leans_on_the_one_before() -> None:
     text = "Smith's trial gave 60 mg a day to its second arm. Most people in that arm dropped out."
     claims = {c.text[:4]: c for c in extract_claims(_OneDocument(text), "doc")}
     assert claims["Most"].context.startswith("Smith's trial gave 60 mg")
+
+
+def test_a_study_described_with_a_rounded_size(catalog) -> None:
+    from assistant.answering.agreement import named_studies
+
+    said = "A French insurance cohort of more than 165,000 people linked high doses to deaths."
+    assert named_studies(said, catalog) == ["chaignot2018"]
+    # a size the study's cannot round to is another study
+    other = "A French insurance cohort of roughly 100,000 people linked high doses to deaths."
+    assert named_studies(other, catalog) == []
