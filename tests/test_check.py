@@ -1198,7 +1198,7 @@ def test_an_opposite_is_read_in_the_clause_that_says_it() -> None:
     ],
 )
 def test_one_dose_said_to_beat_another_is_checked(claim: str, key: str, wrong: bool) -> None:
-    from assistant.answering.check_studies import _dose_better
+    from assistant.answering.study_readings import dose_better as _dose_better
 
     assert (_dose_better(claim, key) is not None) is wrong
 
@@ -1784,6 +1784,20 @@ def test_numbers_said_with_hundreds_and_thousands() -> None:
     assert digits("one in a thousand users") == "one in 1000 users"
 
 
+def test_a_size_in_words_opening_a_sentence() -> None:
+    from assistant.answering.study_readings import leading_digits
+
+    # only the number a sentence opens on is read as a size
+    assert leading_digits("Two hundred and six drinkers were randomised.") == (
+        "206 drinkers were randomised."
+    )
+    assert leading_digits("Seventy-three veterans took part.") == "73 veterans took part."
+    assert (
+        leading_digits("Three of the nine patients relapsed.") == "3 of the nine patients relapsed."
+    )
+    assert leading_digits("One patient relapsed.") == "One patient relapsed."
+
+
 def test_a_change_is_not_a_share_and_everyday_shares_are() -> None:
     assert shares_of("Admissions rose by 150% in five years.") == []
     assert shares_of("a 35% drop in calls") == []
@@ -1796,6 +1810,114 @@ def test_a_change_is_not_a_share_and_everyday_shares_are() -> None:
         "Only a small minority of the callers were admitted to hospital.",
         "Of the 212 callers, 61% were admitted to hospital.",
     )
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "conflict"),
+    [
+        (
+            "Baclofen lowered the rate of missed clinic visits by a third.",
+            "The rate of missed clinic visits was the same in both arms.",
+            True,
+        ),
+        (
+            "Baclofen did not lower the rate of missed clinic visits.",
+            "The rate of missed clinic visits was the same in both arms.",
+            False,
+        ),
+        # the passage speaks of another dose group
+        (
+            "At 30 mg, baclofen lowered the rate of missed clinic visits.",
+            "At 90 mg the rate of missed clinic visits did not differ from placebo.",
+            False,
+        ),
+        # another outcome
+        (
+            "Baclofen reduced heavy drinking days.",
+            "The rate of missed clinic visits was the same in both arms.",
+            False,
+        ),
+    ],
+)
+def test_a_change_the_study_found_the_same_in_both_arms(
+    claim: str, passage: str, conflict: bool
+) -> None:
+    from assistant.answering.study_readings import unchanged_conflict
+
+    assert (unchanged_conflict(claim, passage) is not None) is conflict
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "conflict"),
+    [
+        (
+            "Those given baclofen left intensive care earlier than controls.",
+            "Patients on baclofen stayed longer in the ICU (12 versus 9 days).",
+            True,
+        ),
+        (
+            "Baclofen meant more days on mechanical ventilation.",
+            "Time on the ventilator was shorter with baclofen, by two days.",
+            True,
+        ),
+        (
+            "Baclofen shortened the hospital stay.",
+            "The hospital stay was shorter on baclofen.",
+            False,
+        ),
+        (
+            "Baclofen did not shorten time on the ventilator.",
+            "Patients on baclofen spent longer on mechanical ventilation.",
+            False,
+        ),
+        # another place: the ICU is not the ventilator
+        (
+            "Baclofen patients came off the ventilator sooner.",
+            "Patients on baclofen stayed longer in hospital.",
+            False,
+        ),
+    ],
+)
+def test_a_time_said_shorter_where_the_study_found_it_longer(
+    claim: str, passage: str, conflict: bool
+) -> None:
+    from assistant.answering.study_readings import time_conflict
+
+    assert (time_conflict(claim, passage) is not None) is conflict
+
+
+def test_the_outcome_an_active_comparator_won() -> None:
+    from types import SimpleNamespace
+
+    from assistant.answering.study_readings import rival_outcome_conflict
+
+    record = SimpleNamespace(
+        comparator="active",
+        key_result="equal to diazepam on tremor and better than diazepam on anxiety over 10 days",
+    )
+    wrong = "Baclofen eased tremor far better than diazepam, though it was no better for anxiety."
+    assert rival_outcome_conflict(wrong, record)
+    assert rival_outcome_conflict("Baclofen did better than diazepam on anxiety.", record) is None
+    both = "Baclofen matched diazepam on tremor and beat it on anxiety."
+    assert rival_outcome_conflict(both, record) is None
+    placebo = SimpleNamespace(comparator="placebo", key_result=record.key_result)
+    assert rival_outcome_conflict(wrong, placebo) is None
+
+
+def test_a_treatment_period_unlike_the_studys() -> None:
+    from types import SimpleNamespace
+
+    from assistant.answering.study_readings import other_duration, treatment_weeks
+
+    record = SimpleNamespace(duration_weeks=8, display_name="Smith 2010")
+    body = "Patients took baclofen or placebo for 8 weeks."
+    assert other_duration("Participants were treated for six months.", record, body)
+    assert other_duration("The trial lasted a year.", record, body)
+    assert other_duration("Participants were treated for two months.", record, body) is None
+    # a period the record also gives (a follow-up) is not wrong
+    followed = body + " Drinking was assessed again at 6 months."
+    assert other_duration("Participants were treated for six months.", record, followed) is None
+    assert treatment_weeks("Patients were seen again six months after treatment ended.") is None
 
 
 def test_a_multiple_of_a_risk_against_a_hazard_ratio() -> None:
@@ -1812,6 +1934,16 @@ def test_a_multiple_of_a_risk_against_a_hazard_ratio() -> None:
     assert not times_conflict(
         "At 30 mg a day the risk of death was about six times that on acamprosate.", passage
     )
+
+
+def test_the_study_a_sentence_says_it_confirmed_is_not_its_own() -> None:
+    from assistant.answering.study_readings import without_compared_study
+
+    said = "A later trial replicated Smith's finding in 300 patients, with fewer relapses."
+    assert "Smith" not in without_compared_study(said)
+    assert "fewer relapses" in without_compared_study(said)
+    plain = "Smith's trial found fewer relapses."
+    assert without_compared_study(plain) == plain
 
 
 class _OneDocument:
@@ -1842,6 +1974,40 @@ def test_a_bibliography_note_is_read_with_its_citation() -> None:
     assert claims["Trials in ot"].context == ""  # the note ends with its paragraph
     # a sentence that opens on a citation is no bibliography entry
     assert claims["Craving fell"].context == ""
+
+
+def test_claims_read_with_a_bibliography_entry_or_in_words(docs_assistant) -> None:
+    """End to end, on sentences written for this test: a size in words, a time on the
+    ventilator, an outcome found unchanged, a study said to confirm another."""
+    a = docs_assistant
+    cites = {
+        "franklin": "**Franklin and colleagues (2009).** A smoking study.",
+        "vourch": "**Vourc'h et al. (2021).** Baclofen in intensive care.",
+        "assadi": "**Assadi and colleagues (2003).** Opioid maintenance.",
+        "kahn": "**Kahn and colleagues (2009).** A cocaine trial.",
+    }
+    claims = [
+        Claim("Two hundred and forty smokers took baclofen or placebo.", None, "t",
+              context=cites["franklin"]),
+        Claim("Patients given baclofen needed fewer days on mechanical ventilation.", None, "t",
+              context=cites["vourch"]),
+        Claim("Baclofen reduced opioid-positive urine samples in that trial.", None, "t",
+              context=cites["assadi"]),
+        Claim("This bigger trial replicated Shoptaw's finding, with baclofen reducing use.",
+              None, "t", context=cites["kahn"]),
+        # true: no verdict against them
+        Claim("Sixty smokers took baclofen or placebo.", None, "t", context=cites["franklin"]),
+        Claim("Patients given baclofen spent longer on mechanical ventilation.", None, "t",
+              context=cites["vourch"]),
+    ]  # fmt: skip
+    got = Checker(a.store, a.embedder).check(claims)
+    for c, source in zip(
+        got[:4], ("franklin2009", "vourch2021", "assadi2003", "kahn2009"), strict=True
+    ):
+        assert c.verdict == "contradicted", c.text
+        assert c.citations[0].source_id == source, c.text
+    for c in got[4:]:
+        assert c.verdict != "contradicted", c.text
 
 
 def test_a_table_row_taken_for_a_heading_is_still_read() -> None:
@@ -1876,6 +2042,41 @@ def test_an_effect_said_to_need_a_dose_the_source_saw_it_below(
     claim: str, passage: str, conflict: bool
 ) -> None:
     assert (threshold_conflict(claim, passage) is not None) is conflict
+
+
+def test_which_dose_a_result_came_from() -> None:
+    from assistant.answering.study_readings import dose_better
+
+    key = "relapse fell on baclofen overall (p=0.03), driven by 60 mg/day"
+    assert dose_better("The fall in relapse came mostly from the 20 mg/day group.", key)
+    assert dose_better("The effect was due to the low 20 mg dose.", key)
+    assert dose_better("The fall in relapse came mostly from the 60 mg arm.", key) is None
+    assert dose_better("The fall in relapse came mostly from the 20 mg arm.", "no effect") is None
+
+
+def test_a_dose_someone_reached_above_the_studys_highest() -> None:
+    from assistant.answering.contrasts import UP_TO_DOSE, digits
+
+    m = UP_TO_DOSE.search(digits("Her cravings stopped when she reached three hundred mg."))
+    assert m and next(g for g in m.groups() if g) == "300"
+    assert UP_TO_DOSE.search("The patients who stayed worked their way up to 150 mg daily.")
+    assert not UP_TO_DOSE.search("Drinking reached a low at 150 mg.")
+
+
+def test_a_count_of_events_another_than_the_studys() -> None:
+    from types import SimpleNamespace
+
+    from assistant.answering.study_readings import other_count
+
+    record = SimpleNamespace(
+        n=57, population="57 poisonings seen at one centre", display_name="Doe 2020"
+    )
+    body = "The centre saw 57 poisonings, 9 poisonings of them in children."
+    assert other_count("The centre described thirty poisonings.", record, body)
+    assert other_count("They saw about 55 poisonings.", record, body) is None  # rounded
+    assert other_count("Nine poisonings were in children.", record, body) is None  # a part
+    people = SimpleNamespace(n=57, population="57 adults with cirrhosis", display_name="X")
+    assert other_count("It counted 30 poisonings.", people, body) is None
 
 
 def test_a_sentence_about_that_arm_leans_on_the_one_before() -> None:
