@@ -212,6 +212,62 @@ def test_every_fact_quote_is_verbatim_in_its_record() -> None:
             "LactMed considers baclofen incompatible with breastfeeding.",
             "contradicted",
         ),
+        # the French stopping rule, however the period is written
+        (
+            "baclocur_stop_without_benefit",
+            "Under the HAS advice, Baclocur is discontinued when there is no benefit within "
+            "six months.",
+            "contradicted",
+        ),
+        (
+            "baclocur_stop_without_benefit",
+            "Doctors should end Baclocur if drinking has not fallen after a year.",
+            "contradicted",
+        ),
+        # the right period is no contradiction (its "not" keeps it from support, as for others)
+        (
+            "baclocur_stop_without_benefit",
+            "Baclocur should be stopped if it has not helped after 3 months.",
+            None,
+        ),
+        # "has" is a verb, not the French agency: no verdict on other drugs' stopping rules
+        (
+            "baclocur_stop_without_benefit",
+            "Naltrexone is stopped if it has not worked after six months.",
+            None,
+        ),
+        (
+            "australia_suicide_warnings_year",
+            "The TGA added suicide warnings to the product information in 2016.",
+            "contradicted",
+        ),
+        (
+            "australia_suicide_warnings_year",
+            "Since 2022, Australian leaflets have carried warnings about suicidal thoughts.",
+            "contradicted",
+        ),
+        (
+            "australia_suicide_warnings_year",
+            "Australian product information has warned about suicide since 2019.",
+            None,
+        ),
+        (
+            "sfa_baclofen_after_nalmefene",
+            "The SFA guidance puts baclofen before nalmefene for reducing drinking.",
+            "contradicted",
+        ),
+        (
+            "sfa_baclofen_after_nalmefene",
+            "In the SFA's scheme, baclofen comes in when nalmefene has failed.",
+            None,
+        ),
+        (
+            "ameisen_book_year",
+            "Ameisen's memoir was published in 2004 and became a bestseller.",
+            "contradicted",
+        ),
+        ("ameisen_book_year", "Le dernier verre appeared in 2008.", None),
+        ("ameisen_book_year", "The English translation of Ameisen's book came out in 2009.", None),
     ],
 )
 def test_each_fact_decides_its_examples(key: str, claim: str, verdict: str | None) -> None:

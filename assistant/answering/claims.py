@@ -37,12 +37,14 @@ TOPICS: dict[str, re.Pattern[str]] = {
         r"|\binto (?:a|the) (?:vein|muscle)\b|\bintravenous\w*|\bintramuscular\w*",
         "withdrawal": r"\b(?:stop\w*|quit\w*|discontinu\w*)\b.*\b(?:abrupt\w*|sudden\w*|cold turkey)"
         r"|\bwithdrawal\b|\btaper\w*",
-        "overdose": r"overdos\w*|poison\w*|toxicity|toxicolog\w*|post.?mortem|\bdeaths?\b|\bdied\b",
+        "overdose": r"overdos\w*|poison\w*|toxicity|toxicolog\w*|post.?mortem|\bdeaths?\b|\bdied\b"
+        r"|\bantidotes?\b",
         "elimination": r"\bliver\b|\bkidney\w*|\brenal\b|excret\w*|metaboli[sz]\w*|eliminat\w*"
         r"|cleared|half.?life|dialysis|absor\w*|bioavailab\w*|bloodstream|into the blood\b",
         "regulation": r"approv\w*|authori[sz]\w*|licen[sc]\w*|\bfda\b|\bansm\b|\btga\b|\bnice\b"
         r"|\bema\b|off.?label|\brtu\b|baclocur|guideline\w*|recommend\w*|regulator\w*|banned"
-        r"|withdrawn from|on the market|marketed|conseil|court|first.?line|prescri\w*",
+        r"|withdrawn from|on the market|marketed|conseil|court|first.?line|prescri\w*"
+        r"|product information|health authority|(?-i:\bHAS\b)",
         "dose": r"\b\d+ ?mg\b|\bdose\w*|\bdosage\b|\bceiling\b|\bcapped\b",
         "trial-result": r"\btrials?\b|\bstud(?:y|ies)\b|\breview\b|meta.?analys\w*|randomi[sz]\w*"
         r"|placebo|\b\d+(?:\.\d+)? ?%|success rate|\bpatients\b|\bparticipants\b|\bcrav\w*"
