@@ -614,9 +614,18 @@ def test_contradictions_on_the_development_articles(docs_assistant, record_prope
     # first pass at them (a multiple of a risk, a dose given in words or "a dose of", "no higher
     # than", fact phrasings): 15/30, 0.827 in all. (They also hold four false claims the
     # checker calls "supported": a number in words, a study said to confirm another, a share of
-    # deaths called a small minority, a urine result said to halve.)
+    # deaths called a small minority, a urine result said to halve.) A second pass at the last six
+    # articles (59/88 on them before it), with general readings: a bibliography note read with
+    # the citation above it, a table row taken for a heading, a size in words with hundreds or
+    # given roughly, a percentage change that is no share, an effect said to need a higher dose
+    # than the source saw, a time on the ventilator said shorter, an outcome the study found the
+    # same in both arms, which outcome an active comparator won, a treatment period, which dose
+    # drove a result, a count of deaths, a risk multiple against a hazard ratio, the study a
+    # sentence says it confirmed, and fact phrasings (an antidote, a stopping rule, the years of
+    # a warning and of a book, a guideline's order of medicines): 81/88 on them, none false;
+    # development recall 0.902 (266 of 295).
     # A floor against regressions just below that; held-out recall is what tells generality
-    assert recall >= 0.82
+    assert recall >= 0.89
 
 
 def test_contradictions_on_the_held_out_articles(docs_assistant, record_property) -> None:
