@@ -212,6 +212,62 @@ def test_every_fact_quote_is_verbatim_in_its_record() -> None:
             "LactMed considers baclofen incompatible with breastfeeding.",
             "contradicted",
         ),
+        # the French stopping rule, however the period is written
+        (
+            "baclocur_stop_without_benefit",
+            "Under the HAS advice, Baclocur is discontinued when there is no benefit within "
+            "six months.",
+            "contradicted",
+        ),
+        (
+            "baclocur_stop_without_benefit",
+            "Doctors should end Baclocur if drinking has not fallen after a year.",
+            "contradicted",
+        ),
+        # the right period is no contradiction (its "not" keeps it from support, as for others)
+        (
+            "baclocur_stop_without_benefit",
+            "Baclocur should be stopped if it has not helped after 3 months.",
+            None,
+        ),
+        # "has" is a verb, not the French agency: no verdict on other drugs' stopping rules
+        (
+            "baclocur_stop_without_benefit",
+            "Naltrexone is stopped if it has not worked after six months.",
+            None,
+        ),
+        (
+            "australia_suicide_warnings_year",
+            "The TGA added suicide warnings to the product information in 2016.",
+            "contradicted",
+        ),
+        (
+            "australia_suicide_warnings_year",
+            "Since 2022, Australian leaflets have carried warnings about suicidal thoughts.",
+            "contradicted",
+        ),
+        (
+            "australia_suicide_warnings_year",
+            "Australian product information has warned about suicide since 2019.",
+            None,
+        ),
+        (
+            "sfa_baclofen_after_nalmefene",
+            "The SFA guidance puts baclofen before nalmefene for reducing drinking.",
+            "contradicted",
+        ),
+        (
+            "sfa_baclofen_after_nalmefene",
+            "In the SFA's scheme, baclofen comes in when nalmefene has failed.",
+            None,
+        ),
+        (
+            "ameisen_book_year",
+            "Ameisen's memoir was published in 2004 and became a bestseller.",
+            "contradicted",
+        ),
+        ("ameisen_book_year", "Le dernier verre appeared in 2008.", None),
+        ("ameisen_book_year", "The English translation of Ameisen's book came out in 2009.", None),
     ],
 )
 def test_each_fact_decides_its_examples(key: str, claim: str, verdict: str | None) -> None:
@@ -558,9 +614,18 @@ def test_contradictions_on_the_development_articles(docs_assistant, record_prope
     # first pass at them (a multiple of a risk, a dose given in words or "a dose of", "no higher
     # than", fact phrasings): 15/30, 0.827 in all. (They also hold four false claims the
     # checker calls "supported": a number in words, a study said to confirm another, a share of
-    # deaths called a small minority, a urine result said to halve.)
+    # deaths called a small minority, a urine result said to halve.) A second pass at the last six
+    # articles (59/88 on them before it), with general readings: a bibliography note read with
+    # the citation above it, a table row taken for a heading, a size in words with hundreds or
+    # given roughly, a percentage change that is no share, an effect said to need a higher dose
+    # than the source saw, a time on the ventilator said shorter, an outcome the study found the
+    # same in both arms, which outcome an active comparator won, a treatment period, which dose
+    # drove a result, a count of deaths, a risk multiple against a hazard ratio, the study a
+    # sentence says it confirmed, and fact phrasings (an antidote, a stopping rule, the years of
+    # a warning and of a book, a guideline's order of medicines): 81/88 on them, none false;
+    # development recall 0.902 (266 of 295).
     # A floor against regressions just below that; held-out recall is what tells generality
-    assert recall >= 0.82
+    assert recall >= 0.89
 
 
 def test_contradictions_on_the_held_out_articles(docs_assistant, record_property) -> None:
@@ -1198,7 +1263,7 @@ def test_an_opposite_is_read_in_the_clause_that_says_it() -> None:
     ],
 )
 def test_one_dose_said_to_beat_another_is_checked(claim: str, key: str, wrong: bool) -> None:
-    from assistant.answering.check_studies import _dose_better
+    from assistant.answering.study_readings import dose_better as _dose_better
 
     assert (_dose_better(claim, key) is not None) is wrong
 
@@ -1768,3 +1833,328 @@ def test_a_risk_said_to_be_no_higher_is_compared_with_a_multiple() -> None:
     assert (
         sameness_conflict(claim, "The 30-day encephalopathy risk was similar (SHR 1.05).") is None
     )
+
+
+# --------------------------------------------------------------------------- readings added for
+# the third new set (an annotated bibliography, a letter, a formulary): each rule on sentences
+# written for this test, not taken from any article
+
+
+def test_numbers_said_with_hundreds_and_thousands() -> None:
+    from assistant.answering.contrasts import digits
+
+    assert digits("a hundred and forty volunteers") == "140 volunteers"
+    assert digits("some sixteen hundred adults") == "some 1600 adults"
+    assert digits("two thousand three hundred and five people") == "2305 people"
+    assert digits("one in a thousand users") == "one in 1000 users"
+
+
+def test_a_size_in_words_opening_a_sentence() -> None:
+    from assistant.answering.study_readings import leading_digits
+
+    # only the number a sentence opens on is read as a size
+    assert leading_digits("Two hundred and six drinkers were randomised.") == (
+        "206 drinkers were randomised."
+    )
+    assert leading_digits("Seventy-three veterans took part.") == "73 veterans took part."
+    assert (
+        leading_digits("Three of the nine patients relapsed.") == "3 of the nine patients relapsed."
+    )
+    assert leading_digits("One patient relapsed.") == "One patient relapsed."
+
+
+def test_a_change_is_not_a_share_and_everyday_shares_are() -> None:
+    assert shares_of("Admissions rose by 150% in five years.") == []
+    assert shares_of("a 35% drop in calls") == []
+    assert shares_of("Relapses were cut by about 40% on the drug.") == []
+    assert shares_of("nearly three quarters of the callers") == [(0.68, 0.82)]
+    assert shares_of("about two-thirds of respondents") == [(0.58, 0.75)]
+    assert shares_of("only a small minority of the deaths") == [(0.0, 0.2)]
+    # a small minority cannot be more than half
+    assert share_conflict(
+        "Only a small minority of the callers were admitted to hospital.",
+        "Of the 212 callers, 61% were admitted to hospital.",
+    )
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "conflict"),
+    [
+        (
+            "Baclofen lowered the rate of missed clinic visits by a third.",
+            "The rate of missed clinic visits was the same in both arms.",
+            True,
+        ),
+        (
+            "Baclofen did not lower the rate of missed clinic visits.",
+            "The rate of missed clinic visits was the same in both arms.",
+            False,
+        ),
+        # the passage speaks of another dose group
+        (
+            "At 30 mg, baclofen lowered the rate of missed clinic visits.",
+            "At 90 mg the rate of missed clinic visits did not differ from placebo.",
+            False,
+        ),
+        # another outcome
+        (
+            "Baclofen reduced heavy drinking days.",
+            "The rate of missed clinic visits was the same in both arms.",
+            False,
+        ),
+    ],
+)
+def test_a_change_the_study_found_the_same_in_both_arms(
+    claim: str, passage: str, conflict: bool
+) -> None:
+    from assistant.answering.study_readings import unchanged_conflict
+
+    assert (unchanged_conflict(claim, passage) is not None) is conflict
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "conflict"),
+    [
+        (
+            "Those given baclofen left intensive care earlier than controls.",
+            "Patients on baclofen stayed longer in the ICU (12 versus 9 days).",
+            True,
+        ),
+        (
+            "Baclofen meant more days on mechanical ventilation.",
+            "Time on the ventilator was shorter with baclofen, by two days.",
+            True,
+        ),
+        (
+            "Baclofen shortened the hospital stay.",
+            "The hospital stay was shorter on baclofen.",
+            False,
+        ),
+        (
+            "Baclofen did not shorten time on the ventilator.",
+            "Patients on baclofen spent longer on mechanical ventilation.",
+            False,
+        ),
+        # another place: the ICU is not the ventilator
+        (
+            "Baclofen patients came off the ventilator sooner.",
+            "Patients on baclofen stayed longer in hospital.",
+            False,
+        ),
+    ],
+)
+def test_a_time_said_shorter_where_the_study_found_it_longer(
+    claim: str, passage: str, conflict: bool
+) -> None:
+    from assistant.answering.study_readings import time_conflict
+
+    assert (time_conflict(claim, passage) is not None) is conflict
+
+
+def test_the_outcome_an_active_comparator_won() -> None:
+    from types import SimpleNamespace
+
+    from assistant.answering.study_readings import rival_outcome_conflict
+
+    record = SimpleNamespace(
+        comparator="active",
+        key_result="equal to diazepam on tremor and better than diazepam on anxiety over 10 days",
+    )
+    wrong = "Baclofen eased tremor far better than diazepam, though it was no better for anxiety."
+    assert rival_outcome_conflict(wrong, record)
+    assert rival_outcome_conflict("Baclofen did better than diazepam on anxiety.", record) is None
+    both = "Baclofen matched diazepam on tremor and beat it on anxiety."
+    assert rival_outcome_conflict(both, record) is None
+    placebo = SimpleNamespace(comparator="placebo", key_result=record.key_result)
+    assert rival_outcome_conflict(wrong, placebo) is None
+
+
+def test_a_treatment_period_unlike_the_studys() -> None:
+    from types import SimpleNamespace
+
+    from assistant.answering.study_readings import other_duration, treatment_weeks
+
+    record = SimpleNamespace(duration_weeks=8, display_name="Smith 2010")
+    body = "Patients took baclofen or placebo for 8 weeks."
+    assert other_duration("Participants were treated for six months.", record, body)
+    assert other_duration("The trial lasted a year.", record, body)
+    assert other_duration("Participants were treated for two months.", record, body) is None
+    # a period the record also gives (a follow-up) is not wrong
+    followed = body + " Drinking was assessed again at 6 months."
+    assert other_duration("Participants were treated for six months.", record, followed) is None
+    assert treatment_weeks("Patients were seen again six months after treatment ended.") is None
+
+
+def test_a_multiple_of_a_risk_against_a_hazard_ratio() -> None:
+    passage = "At 100 mg/day or more, the hazard ratio for death was 1.9 compared with acamprosate."
+    assert times_conflict(
+        "At 100 mg a day or more the risk of death was about six times that on acamprosate.",
+        passage,
+    )
+    assert not times_conflict(
+        "At 100 mg a day or more the risk of death was about twice that on acamprosate.",
+        passage,
+    )
+    # another dose group
+    assert not times_conflict(
+        "At 30 mg a day the risk of death was about six times that on acamprosate.", passage
+    )
+
+
+def test_the_study_a_sentence_says_it_confirmed_is_not_its_own() -> None:
+    from assistant.answering.study_readings import without_compared_study
+
+    said = "A later trial replicated Smith's finding in 300 patients, with fewer relapses."
+    assert "Smith" not in without_compared_study(said)
+    assert "fewer relapses" in without_compared_study(said)
+    plain = "Smith's trial found fewer relapses."
+    assert without_compared_study(plain) == plain
+
+
+class _OneDocument:
+    """A store holding one user document, enough for :func:`extract_claims`."""
+
+    def __init__(self, text: str, section: str = "") -> None:
+        from types import SimpleNamespace
+
+        self.texts = [text]
+        self.metas = [SimpleNamespace(page=None, section=section)]
+
+    def record_positions(self, _id: str) -> list[int]:
+        return [0]
+
+
+def test_a_bibliography_note_is_read_with_its_citation() -> None:
+    text = (
+        "**Nguyen and colleagues (2015).** A pilot trial of baclofen in gamblers.\n\n"
+        "Eighty veterans took baclofen 40 mg a day for ten weeks. They relapsed less often.\n\n"
+        "Trials in other gambling populations have not been published.\n\n"
+        "Okafor et al. (2019) showed that baclofen lowered craving in a small trial.\n\n"
+        "Craving fell by a third on placebo as well in the next study.\n"
+    )
+    claims = {c.text[:12]: c for c in extract_claims(_OneDocument(text), "doc")}
+    cited = "**Nguyen and colleagues (2015).** A pilot trial of baclofen in gamblers."
+    assert claims["Eighty veter"].context == cited
+    assert claims["They relapse"].context.startswith(cited)
+    assert claims["Trials in ot"].context == ""  # the note ends with its paragraph
+    # a sentence that opens on a citation is no bibliography entry
+    assert claims["Craving fell"].context == ""
+
+
+def test_claims_read_with_a_bibliography_entry_or_in_words(docs_assistant) -> None:
+    """End to end, on sentences written for this test: a size in words, a time on the
+    ventilator, an outcome found unchanged, a study said to confirm another."""
+    a = docs_assistant
+    cites = {
+        "franklin": "**Franklin and colleagues (2009).** A smoking study.",
+        "vourch": "**Vourc'h et al. (2021).** Baclofen in intensive care.",
+        "assadi": "**Assadi and colleagues (2003).** Opioid maintenance.",
+        "kahn": "**Kahn and colleagues (2009).** A cocaine trial.",
+    }
+    claims = [
+        Claim("Two hundred and forty smokers took baclofen or placebo.", None, "t",
+              context=cites["franklin"]),
+        Claim("Patients given baclofen needed fewer days on mechanical ventilation.", None, "t",
+              context=cites["vourch"]),
+        Claim("Baclofen reduced opioid-positive urine samples in that trial.", None, "t",
+              context=cites["assadi"]),
+        Claim("This bigger trial replicated Shoptaw's finding, with baclofen reducing use.",
+              None, "t", context=cites["kahn"]),
+        # true: no verdict against them
+        Claim("Sixty smokers took baclofen or placebo.", None, "t", context=cites["franklin"]),
+        Claim("Patients given baclofen spent longer on mechanical ventilation.", None, "t",
+              context=cites["vourch"]),
+    ]  # fmt: skip
+    got = Checker(a.store, a.embedder).check(claims)
+    for c, source in zip(
+        got[:4], ("franklin2009", "vourch2021", "assadi2003", "kahn2009"), strict=True
+    ):
+        assert c.verdict == "contradicted", c.text
+        assert c.citations[0].source_id == source, c.text
+    for c in got[4:]:
+        assert c.verdict != "contradicted", c.text
+
+
+def test_a_table_row_taken_for_a_heading_is_still_read() -> None:
+    """Ingestion can take an infobox row for the heading of the rows after it."""
+    store = _OneDocument("| Protein binding | about 90% |", section="| Half-life | 2 to 3 days |")
+    texts = [c.text for c in extract_claims(store, "doc")]
+    assert "Half-life: 2 to 3 days" in texts
+    assert "Protein binding: about 90%" in texts
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "conflict"),
+    [
+        (
+            "Drowsiness only sets in above roughly 500 mg.",
+            "Drowsiness was reported after as little as 60 mg.",
+            True,
+        ),
+        (
+            "Drowsiness does not only set in above 500 mg.",
+            "Drowsiness was reported after as little as 60 mg.",
+            False,
+        ),
+        (
+            "Drowsiness only sets in above 50 mg.",
+            "Drowsiness was reported after as little as 60 mg.",
+            False,
+        ),
+    ],
+)
+def test_an_effect_said_to_need_a_dose_the_source_saw_it_below(
+    claim: str, passage: str, conflict: bool
+) -> None:
+    assert (threshold_conflict(claim, passage) is not None) is conflict
+
+
+def test_which_dose_a_result_came_from() -> None:
+    from assistant.answering.study_readings import dose_better
+
+    key = "relapse fell on baclofen overall (p=0.03), driven by 60 mg/day"
+    assert dose_better("The fall in relapse came mostly from the 20 mg/day group.", key)
+    assert dose_better("The effect was due to the low 20 mg dose.", key)
+    assert dose_better("The fall in relapse came mostly from the 60 mg arm.", key) is None
+    assert dose_better("The fall in relapse came mostly from the 20 mg arm.", "no effect") is None
+
+
+def test_a_dose_someone_reached_above_the_studys_highest() -> None:
+    from assistant.answering.contrasts import UP_TO_DOSE, digits
+
+    m = UP_TO_DOSE.search(digits("Her cravings stopped when she reached three hundred mg."))
+    assert m and next(g for g in m.groups() if g) == "300"
+    assert UP_TO_DOSE.search("The patients who stayed worked their way up to 150 mg daily.")
+    assert not UP_TO_DOSE.search("Drinking reached a low at 150 mg.")
+
+
+def test_a_count_of_events_another_than_the_studys() -> None:
+    from types import SimpleNamespace
+
+    from assistant.answering.study_readings import other_count
+
+    record = SimpleNamespace(
+        n=57, population="57 poisonings seen at one centre", display_name="Doe 2020"
+    )
+    body = "The centre saw 57 poisonings, 9 poisonings of them in children."
+    assert other_count("The centre described thirty poisonings.", record, body)
+    assert other_count("They saw about 55 poisonings.", record, body) is None  # rounded
+    assert other_count("Nine poisonings were in children.", record, body) is None  # a part
+    people = SimpleNamespace(n=57, population="57 adults with cirrhosis", display_name="X")
+    assert other_count("It counted 30 poisonings.", people, body) is None
+
+
+def test_a_sentence_about_that_arm_leans_on_the_one_before() -> None:
+    text = "Smith's trial gave 60 mg a day to its second arm. Most people in that arm dropped out."
+    claims = {c.text[:4]: c for c in extract_claims(_OneDocument(text), "doc")}
+    assert claims["Most"].context.startswith("Smith's trial gave 60 mg")
+
+
+def test_a_study_described_with_a_rounded_size(catalog) -> None:
+    from assistant.answering.agreement import named_studies
+
+    said = "A French insurance cohort of more than 165,000 people linked high doses to deaths."
+    assert named_studies(said, catalog) == ["chaignot2018"]
+    # a size the study's cannot round to is another study
+    other = "A French insurance cohort of roughly 100,000 people linked high doses to deaths."
+    assert named_studies(other, catalog) == []

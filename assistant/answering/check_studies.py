@@ -11,6 +11,7 @@ from typing import Any
 import numpy as np
 
 from assistant.answering import contrasts as ct
+from assistant.answering import study_readings as sr
 from assistant.answering.agreement import (
     APPROXIMATE,
     COUNT,
@@ -147,33 +148,6 @@ _COUNTRY_WORDS = {
     "United Kingdom": r"\bUK\b|\bBritish\b|\bUnited Kingdom\b",
     "New Zealand": r"\bNew Zealand\b",
 }
-# "30 mg a day reduced drinking more than 60 mg did", "75 mg worked better than 30 mg"
-_DOSE_BEAT = re.compile(
-    r"\b(\d{1,3})\s?(?:mg|milligrams?)\b[^.;]{0,60}?\b(?:more|better|further|greater|bigger)\b"
-    r"[^.;]{0,15}?\bthan\s+(?:\w+\s+){0,3}?(\d{1,3})\s?(?:mg|milligrams?)\b",
-    re.I,
-)
-_PER_DOSE = re.compile(r"(\d+(?:\.\d+)?)%\s+on\s+(\d{1,3})\s?mg\b", re.I)
-_WORSE_IF_HIGHER = re.compile(r"\brelaps\w*|\bdrop.?out|\badverse|\bside.?effect|\blapse", re.I)
-
-
-def _dose_better(text: str, key_result: str) -> str | None:
-    """One dose of a study said to do better than another, where the study's key result gives
-    each dose's figure and the first is not the higher one ("down 53% on 30 mg/day and 68% on
-    60 mg/day"; outcomes where lower is better are left alone)."""
-    m = _DOSE_BEAT.search(text)
-    if not m or NEGATION.search(m.group(0)):
-        return None
-    # the clause of the key result giving a figure per dose ("...; percent days abstinent 69% on
-    # 30 mg and 65% on 75 mg")
-    said = next((c for c in key_result.split(";") if len(_PER_DOSE.findall(c)) >= 2), "")
-    if _WORSE_IF_HIGHER.search(said):
-        return None
-    figures = {int(d): float(v) for v, d in _PER_DOSE.findall(said)}
-    a, b = int(m.group(1)), int(m.group(2))
-    if a in figures and b in figures and figures[a] <= figures[b]:
-        return f"{figures[a]:g}% on {a} mg against {figures[b]:g}% on {b} mg, not better."
-    return None
 
 
 def near(figure: str, known: set[str]) -> bool:
@@ -206,6 +180,8 @@ RECORD_CONTRASTS = (
     ct.significance_conflict,
     ct.ratio_conflict,
     ct.times_conflict,
+    sr.unchanged_conflict,
+    sr.time_conflict,
 )
 
 
@@ -222,7 +198,7 @@ class StudyChecks:
         it ("Trials that found a benefit:")."""
         # "The same review found ...": the study is the one the sentence before names
         # ("She also asked ...; Beurmanjer's study was ...": a study the claim names is its own)
-        own = named_studies(claim.text, self.catalog)
+        own = named_studies(sr.without_compared_study(claim.text), self.catalog)
         leans = bool(claim.context and LEANS.search(claim.text)) and not own
         ids = named_studies(claim.context, self.catalog) if leans else []
         if not ids:
@@ -237,11 +213,12 @@ class StudyChecks:
         body_numbers = self._record_numbers(record.id)
         body_percents = self._record_percents(record.id)
         text = claim.text
-        for m in COUNT.finditer(text):
+        counted = sr.leading_digits(text)  # "One hundred and twenty smokers took ..."
+        for m in COUNT.finditer(counted):
             n = m.group(1).replace(",", "")
             if re.fullmatch(r"(?:19|20)\d\d", n):
                 continue
-            before = text[: m.start()]
+            before = counted[: m.start()]
             approximate = bool(APPROXIMATE.search(before))
             close = record.n and abs(int(n) - record.n) <= 0.1 * record.n
             randomised = bool(
@@ -268,9 +245,10 @@ class StudyChecks:
             self._other_country(claim, record)
             or self._other_year(claim, record)
             or self._above_max_dose(claim, record, body_numbers)
+            or self._other_detail(claim, record)
         ):
             return True
-        better = _dose_better(text, record.key_result or "")
+        better = sr.dose_better(text, record.key_result or "")
         if better:
             return self._conflict(claim, record, f"{record.display_name}: {better}")
         # "..., whereas gabapentin failed": the clause about another medicine says nothing of it
@@ -317,6 +295,8 @@ class StudyChecks:
             return self._conflict(
                 claim, record, f"{record.display_name} favoured baclofen over {rival}."
             )
+        if why := sr.rival_outcome_conflict(text, record):  # "better on physical signs"
+            return self._conflict(claim, record, f"{record.display_name}: {why}")
         claimed = {n.rstrip("%") for n in numbers_of(text) if n.endswith("%")}
         if (
             claimed
@@ -426,7 +406,7 @@ class StudyChecks:
         m = ct.UP_TO_DOSE.search(text)
         if not m or not record.max_dose_mg or len(set(ct.MG.findall(text))) > 1:
             return False  # several doses: which study each belongs to is unclear
-        dose = int(m.group(1) or m.group(2))
+        dose = int(next(g for g in m.groups() if g))
         if dose <= record.max_dose_mg * 1.1 or str(dose) in body_numbers:
             return False
         quote = self._sentence_with(record.id, f"{record.max_dose_mg:g} mg")
@@ -437,6 +417,23 @@ class StudyChecks:
         claim.explanation = (
             f"{record.display_name} gave baclofen up to {record.max_dose_mg:g} mg, not {dose} mg."
         )
+        return True
+
+    def _other_detail(self, claim: Claim, record: RecordInfo) -> bool:
+        """A treatment period or a count of events (deaths, poisonings) the claim gives the
+        study, against the record's own sentence stating it."""
+        body = " ".join(self._record_texts(record.id))
+        why = sr.other_duration(claim.text, record, body)
+        quote = why and self._sentence_matching(
+            record.id, re.compile(rf"\b{record.duration_weeks or 0:g}.weeks?\b")
+        )
+        if not why and (why := sr.other_count(claim.text, record, body)):
+            quote = self._sentence_with(record.id, str(record.n))
+        if not quote:
+            return False
+        self._cite(claim, record.id, quote)
+        claim.verdict = "contradicted"
+        claim.explanation = why
         return True
 
     def _record_texts(self, record_id: str) -> list[str]:

@@ -11,6 +11,7 @@ The fact sheet (``corpus/facts.yaml``) holds statements whose truth is settled b
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -36,12 +37,14 @@ TOPICS: dict[str, re.Pattern[str]] = {
         r"|\binto (?:a|the) (?:vein|muscle)\b|\bintravenous\w*|\bintramuscular\w*",
         "withdrawal": r"\b(?:stop\w*|quit\w*|discontinu\w*)\b.*\b(?:abrupt\w*|sudden\w*|cold turkey)"
         r"|\bwithdrawal\b|\btaper\w*",
-        "overdose": r"overdos\w*|poison\w*|toxicity|toxicolog\w*|post.?mortem|\bdeaths?\b|\bdied\b",
+        "overdose": r"overdos\w*|poison\w*|toxicity|toxicolog\w*|post.?mortem|\bdeaths?\b|\bdied\b"
+        r"|\bantidotes?\b",
         "elimination": r"\bliver\b|\bkidney\w*|\brenal\b|excret\w*|metaboli[sz]\w*|eliminat\w*"
         r"|cleared|half.?life|dialysis|absor\w*|bioavailab\w*|bloodstream|into the blood\b",
         "regulation": r"approv\w*|authori[sz]\w*|licen[sc]\w*|\bfda\b|\bansm\b|\btga\b|\bnice\b"
         r"|\bema\b|off.?label|\brtu\b|baclocur|guideline\w*|recommend\w*|regulator\w*|banned"
-        r"|withdrawn from|on the market|marketed|conseil|court|first.?line|prescri\w*",
+        r"|withdrawn from|on the market|marketed|conseil|court|first.?line|prescri\w*"
+        r"|product information|health authority|(?-i:\bHAS\b)",
         "dose": r"\b\d+ ?mg\b|\bdose\w*|\bdosage\b|\bceiling\b|\bcapped\b",
         "trial-result": r"\btrials?\b|\bstud(?:y|ies)\b|\breview\b|meta.?analys\w*|randomi[sz]\w*"
         r"|placebo|\b\d+(?:\.\d+)? ?%|success rate|\bpatients\b|\bparticipants\b|\bcrav\w*"
@@ -291,6 +294,7 @@ def extract_claims(store: Any, document_id: str) -> list[Claim]:
     last = ""  # the last sentence alone
     lead = ""  # the sentence introducing a list (kept across chunks: a list may start a chunk)
     asked = ""  # a flashcard's question, for the answer line after it
+    cited, cited_left = "", 0  # a bibliography entry's citation, for the note after it
     seen_headings: set[str] = set()
     for pos in store.record_positions(document_id):
         text = store.texts[pos]
@@ -308,9 +312,21 @@ def extract_claims(store: Any, document_id: str) -> list[Claim]:
         if _LABEL.match(heading) and heading not in seen_headings:  # a card's answer line
             seen_headings.add(heading)  # read as the chunk's heading ("A: Category D, ...")
             parts.insert(0, (heading, -1))
+        elif _TABLE_ROW.match(heading) and heading not in seen_headings:  # an infobox row
+            seen_headings.add(heading)  # taken for the chunk's heading: still a row
+            parts.insert(0, (": ".join(c.strip() for c in heading.strip("| ").split("|")), -1))
         item_head, item_block = "", -2  # the list item a following sentence may continue
+        sizes = Counter(block for _, block in parts)
+        new_block = None
         for sent, block in parts:
             sent = sent.strip()
+            if block != new_block:  # a paragraph starts: a citation, or the note after one
+                new_block = block
+                if sizes[block] <= 2 and CITATION.match(sent):
+                    cited, cited_left = sent, 2
+                else:
+                    cited_left -= 1
+                    cited = cited if cited_left > 0 else ""
             label = _LABEL.match(sent)
             if label:
                 sent = sent[label.end() :].strip()
@@ -349,6 +365,8 @@ def extract_claims(store: Any, document_id: str) -> list[Claim]:
                 continue
             if any(c.text == sent for c in claims):
                 continue
+            if cited and cited != sent and not item and cited not in context:
+                context = f"{cited} {context}".strip()  # "This Dutch trial ...": the entry's
             section = store.metas[pos].section or ""
             claims.append(Claim(sent, page, topic, context=context, section=section))
     return claims
@@ -362,11 +380,16 @@ _NEXT_LABEL = re.compile(r"\s+(?=(?:Q|A|Question|Answer|Tip|Note|NB|Hint)\s?:\s)
 _LABEL = re.compile(r"^(Q|A|Question|Answer|Tip|Note|NB|Hint)\s?:\s+")
 
 
+_TABLE_ROW = re.compile(r"^\|[^|\n]+\|[^|\n]*[^|\s-][^|\n]*\|\s*$")
+
+
 def _table_rows(part: str) -> list[str]:
     """A Markdown table as one claim per body row, its cells joined ("Ozobax: contains ...");
     anything else as it is."""
     lines = [ln.strip() for ln in part.splitlines() if ln.strip()]
-    if len(lines) < 2 or not all(ln.startswith("|") for ln in lines):
+    if not all(ln.startswith("|") for ln in lines) or not (
+        len(lines) >= 2 or (lines and _TABLE_ROW.match(lines[0]))  # a row cut off from its table
+    ):
         return [part]
     rows = [[c.strip() for c in ln.strip("|").split("|")] for ln in lines]
     body = [r for r in rows if not all(re.fullmatch(r":?-*:?", c) for c in r)]
@@ -375,13 +398,23 @@ def _table_rows(part: str) -> list[str]:
     return [": ".join(c for c in r if c) for r in body if any(r)]
 
 
+# An annotated bibliography's entry: a short paragraph that starts with its citation ("**Kahn and
+# colleagues (2009).** Title.", "Liu and Wang (2019). Title."); the note under it is about that
+# study, whether or not it names it ("One hundred smokers took ...")
+CITATION = re.compile(
+    r"^\*{0,2}[A-Z][\w'’-]+(?:(?:,\s*|\s+and\s+|\s*&\s*)[A-Z][\w'’-]+)*"
+    r"(?:\s+(?:et al\.?|and (?:colleagues|co-?workers)))?,?\s*\((?:19|20)\d\d[a-z]?\)"
+    r"(?:\.\*\*|\*\*\.?|\.)(?=\s|$)"
+)
+
+
 # A sentence that leans on the one before it: "That review also found ...", "They ...".
 LEANS = re.compile(
     r"^(?:(?:according to|in the words of) [^,]{1,40},\s+|(?:in \d{4}|later|then|still|however"
     r"|at the time|by then|in the end|in total|overall),\s+)?"
     r"(?:it|they|this|that|these|those|the same|such|its|their|he|she)\b"
     r"|\b(?:that|this|the same) (?:review|trial|study|update|analysis|committee|guideline|ruling"
-    r"|result|finding|paper|report|cohort|survey|meta-analysis|experiment|series|pilot)\b"
+    r"|result|finding|paper|report|cohort|survey|meta-analysis|experiment|series|pilot|arm|group)\b"
     r"|\b(?:those|these|the same) (?:deaths|cases|trials|studies|results|findings)\b"
     # a point conceded or granted: "I will even concede that it showed ..."
     r"|^(?:i|we)\b(?:\s+\w+){0,3}?\s+(?:concede|admit|grant|accept|acknowledge|agree)\w*"

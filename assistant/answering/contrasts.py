@@ -22,17 +22,38 @@ _TENS_WORDS = {
 _WORD_NUMBER = {w: str(i) for i, w in enumerate(NUMBER_WORDS)}
 _WORD_NUMBER.update({w: str(v) for w, v in _TENS_WORDS.items()})
 _WORD_NUMBER.update({"hundred": "100", "thousand": "1000"})
-_A_HUNDRED = re.compile(r"\b(?:a|one) (hundred|thousand)\b", re.I)  # "one in a hundred"
 _TENS = re.compile(  # "seventy-one", "eighty two"
     rf"\b(twenty|{'|'.join(_TENS_WORDS)})[- ]({'|'.join(NUMBER_WORDS[1:10])})\b", re.I
 )
 _NUMBER_WORD = re.compile(rf"\b({'|'.join(sorted(_WORD_NUMBER, key=len, reverse=True))})\b", re.I)
 
 
+# "one hundred and twenty", "sixteen hundred", "two thousand five hundred": a number said with
+# hundreds or thousands, read as one number (never "100 and 20")
+_SMALL = rf"(?:{'|'.join(_TENS_WORDS)}|twenty)(?:[- ](?:{'|'.join(NUMBER_WORDS[1:10])}))?|{'|'.join(NUMBER_WORDS[1:])}"
+_BIG = re.compile(
+    rf"\b(?:(?:a|{_SMALL})[- ])?(?:hundred|thousand)\b(?:(?:[- ]| and )(?:{_SMALL}|hundred|thousand)\b)*",
+    re.I,
+)
+
+
+def _big_number(words: str) -> str:
+    total = current = 0
+    for w in re.findall(r"[a-z]+", words.lower()):
+        if w == "hundred":
+            current = max(current, 1) * 100
+        elif w == "thousand":
+            total, current = total + max(current, 1) * 1000, 0
+        elif w in _WORD_NUMBER:
+            current += int(_WORD_NUMBER[w])
+    return str(total + current)
+
+
 def digits(text: str) -> str:
-    """Number words as digits ("roughly twenty hours" -> "roughly 20 hours"); "one" only before a
-    unit or a noun it counts, never as a pronoun ("one in five" stays readable by shares)."""
-    text = _A_HUNDRED.sub(lambda m: _WORD_NUMBER[m.group(1).lower()], text)
+    """Number words as digits ("roughly twenty hours" -> "roughly 20 hours", "one hundred and
+    twenty" -> "120"); "one" only before a unit or a noun it counts, never as a pronoun ("one in
+    five" stays readable by shares)."""
+    text = _BIG.sub(lambda m: _big_number(m.group(0)), text)
     text = _TENS.sub(
         lambda m: str(
             int(_WORD_NUMBER[m.group(1).lower()]) + NUMBER_WORDS.index(m.group(2).lower())
@@ -420,6 +441,10 @@ _RATIO_OUTCOME = re.compile(
 )
 
 
+def _outcome_word(word: str) -> str:
+    return word.lower()[:5].replace("died", "death").replace("morta", "death")
+
+
 def _ratios(text: str) -> list[tuple[str, str, float]]:
     """(kind, outcome, value) for each effect measure, its outcome named just before or inside
     it ("higher risk of death (adjusted hazard ratio 2.72" -> hazard ratio, death, 2.72)."""
@@ -428,7 +453,7 @@ def _ratios(text: str) -> list[tuple[str, str, float]]:
         near = text[max(0, m.start() - 60) : m.end()]
         said = _RATIO_OUTCOME.findall(near)
         if said:
-            outcome = said[-1].lower()[:5].replace("died", "death").replace("morta", "death")
+            outcome = _outcome_word(said[-1])
             out.append((m.group("kind").lower(), outcome, float(m.group("value"))))
     return out
 
@@ -468,6 +493,12 @@ def times_conflict(claim: str, passage: str) -> str | None:
     """A risk said to be a multiple of another ("one and a half times the 30-day risk") where the
     passage gives a clearly different multiple for the same outcome (3.5 times)."""
     mine, theirs = _multiples(claim), _multiples(passage)
+    # a hazard (odds, risk) ratio for the outcome the claim names is a multiple too ("nearly
+    # five times the risk of death" against "a hazard ratio for death of 2.72")
+    named = {_outcome_word(o) for o in _RATIO_OUTCOME.findall(claim)}
+    doses = set(MG.findall(claim))
+    if not doses or doses <= set(MG.findall(passage)):
+        theirs += [v for _, outcome, v in _ratios(passage) if outcome in named]
     if len(mine) != 1 or not theirs or _NEGATED.search(claim):
         return None
     if len(set(_content(claim)) & set(_content(passage))) < 3:
@@ -501,6 +532,9 @@ UP_TO_DOSE = re.compile(
     # a daily dose a study is said to have given ("gave 180 patients ninety milligrams a day",
     # "a higher dose of 120 mg a day")
     r"|\b(?:gave|given|received|took|used|tested|(?:higher |top |target )?dose of)\s+(?:\w+\s+){0,3}?"
-    r"(\d{2,4})\s?(?:mg|milligrams?)\s+(?:a|per|each)\s+day\b",
+    r"(\d{2,4})\s?(?:mg|milligrams?)\s+(?:a|per|each)\s+day\b"
+    # the dose someone got to ("once he reached 400 mg a day", "titrated up to 300 mg")
+    r"|\b(?:reached|got (?:up )?to|went up to|worked (?:his|her|their) way up to|titrated (?:up )?to)"
+    r"\s+(\d{2,4})\s?(?:mg|milligrams?)\b",
     re.I,
 )

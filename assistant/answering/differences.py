@@ -20,9 +20,11 @@ _SHARE_WORDS: tuple[tuple[re.Pattern[str], tuple[float, float]], ...] = tuple(
     (re.compile(rf"\b(?:{words})\b", re.I), span)
     for words, span in (
         (r"(?:nearly|almost|virtually|practically) (?:all|every\w*)|all but a few", (0.85, 1.0)),
+        (r"(?:a |only a )?(?:small|tiny) minority|only (?:a )?(?:handful|few)", (0.0, 0.2)),
         (r"(?:fewer|less) than (?:half|a half)|under half|a minority", (0.0, 0.5)),
+        (r"(?:about|around|roughly|nearly|almost)? ?(?:three|3).quarters", (0.68, 0.82)),
         (r"(?:about|around|roughly|nearly|almost)? ?(?:one|a) third", (0.25, 0.4)),
-        (r"(?:about|around|roughly)? ?two.thirds", (0.58, 0.75)),
+        (r"(?:about|around|roughly)? ?(?:two|2).thirds", (0.58, 0.75)),
         (r"(?:about|around|roughly)? ?(?:one|a) quarter", (0.18, 0.32)),
         (r"(?:about|around|roughly|nearly|almost)? ?half", (0.4, 0.6)),
         (r"hardly any(?:one)?|almost no(?:ne|body| one)?|very few", (0.0, 0.1)),
@@ -44,6 +46,19 @@ _PERCENT = re.compile(
 _RATIO_WORDS = re.compile(
     r"\band a half\b|\b(?:about |around |roughly |nearly |almost )?(?:half|(?:one|a) (?:third|quarter)"
     r"|two.thirds) (?:the|as|of the (?:risk|rate|odds|dose))\b",
+    re.I,
+)
+# a percentage that says how much something changed
+_CHANGE_BEFORE = re.compile(
+    r"\b(?:rose|risen|rising|rises?|fell|fallen|falls?|increased|decreased|grew|grown|dropped"
+    r"|jumped|climbed|declined|went (?:up|down)|up|down|cut|reduced|lowered|raised)"
+    r"(?:(?:\s+[\w-]+){0,3}?\s+by)?\s+(?:about |around |roughly |nearly |almost |some |over "
+    r"|more than )?$",
+    re.I,
+)
+_CHANGE_AFTER = re.compile(
+    r"\s*(?:rise|increase|fall|drop|decrease|reduction|decline|jump|growth|higher|lower|more"
+    r"|fewer|less)\b",
     re.I,
 )
 _ONE_IN = re.compile(
@@ -79,6 +94,8 @@ def shares_of(text: str) -> list[tuple[float, float]]:
             rest = rx.sub(" ", rest)  # "nearly all" is not also "all"
     for m in _PERCENT.finditer(text):
         v = float(m.group(2)) / 100
+        if v > 1 or _CHANGE_BEFORE.search(text[: m.start()]) or _CHANGE_AFTER.match(text, m.end()):
+            continue  # "rose by 230%", "a 40% drop": a change, not a share of a group
         lo, hi = max(0.0, v - 0.015), min(1.0, v + 0.015)
         to = float(m.group("hi")) / 100 if m.group("hi") else None
         if to is not None and (to < v or re.search(r"\bfrom\s*$", text[: m.start()])):
@@ -301,17 +318,39 @@ _ONLY_ABOVE = re.compile(
 _EFFECT_STOP = frozenset(tokenize("baclofen dose doses mg patients people could follow seen occur"))
 
 
+# "toxicity only starts above about 1000 mg", "not until 500 mg": an effect said to need a dose
+_ONLY_FROM = re.compile(
+    r"\b(?:only|not until|never below)\b(?:\s+[^\s\d]+){0,4}?\s+(?:above|over|beyond|more than"
+    r"|after|from|at)\s+(?:about\s+|around\s+|roughly\s+|some\s+)?(\d{2,5})\s?(?:mg|milligrams?)\b",
+    re.I,
+)
+
+
 def threshold_conflict(claim: str, passage: str) -> str | None:
     """An effect the claim says follows small doses ("coma after less than 100 mg") that the
-    passage saw only above a higher one ("only after 200 mg or more")."""
-    below = [int(x) for x in _BELOW.findall(claim)]
-    above = [int(a or b) for a, b in _ONLY_ABOVE.findall(passage)]
-    if not below or not above or min(above) <= max(below):
-        return None
+    passage saw only above a higher one ("only after 200 mg or more"); or that the claim says
+    needs a large dose ("only starts above 1000 mg") where the passage saw it at a small one
+    ("from doses as low as 150 mg")."""
     shared = (set(tokenize(claim)) & set(tokenize(passage))) - _EFFECT_STOP
     if not shared:
         return None
-    return f"The curated source saw this only at {min(above)} mg or more."
+    below = [int(x) for x in _BELOW.findall(claim)]
+    above = [int(a or b) for a, b in _ONLY_ABOVE.findall(passage)]
+    if below and above and min(above) > max(below):
+        return f"The curated source saw this only at {min(above)} mg or more."
+    said = digits(claim)
+    needs = [
+        int(m.group(1))
+        for m in _ONLY_FROM.finditer(said)
+        if not NEGATION_WORD.search(re.split(r"[,;]", said[: m.end()])[-1])
+    ]
+    seen = [int(x) for x in _BELOW.findall(passage)]
+    if needs and seen and max(seen) < min(needs):
+        return f"The curated source saw this from {max(seen)} mg."
+    return None
+
+
+NEGATION_WORD = re.compile(r"\b(?:not|never|no)\b(?! until| below)", re.I)
 
 
 def pair_conflict(text: str, key_result: str) -> str | None:

@@ -439,6 +439,20 @@ def find_documents(text: str, catalog: Sequence[RecordInfo], document_cue: bool)
     return []
 
 
+# "more than 165,000 people", "some 300 patients": a size given roughly
+_ROUGH_SIZE = re.compile(
+    r"\b(?:more than|over|about|around|nearly|almost|some|roughly|approximately)\s+"
+    r"(\d{1,3}(?:,\d{3})+|\d+)\b"
+)
+
+
+def _roughly(text: str, n: int | None) -> bool:
+    """A size the text gives roughly that ``n`` rounds to (within a tenth)."""
+    return bool(n) and any(
+        abs(int(m.group(1).replace(",", "")) - n) <= 0.1 * n for m in _ROUGH_SIZE.finditer(text)
+    )
+
+
 def description_fit(text: str, record: RecordInfo, catalog: Sequence[RecordInfo]) -> int:
     """How many independent details of a description fit ``record`` ("the Dutch GHB study":
     country and substance, 2), or -1 when one detail contradicts it (a Japanese trial is not an
@@ -463,7 +477,7 @@ def description_fit(text: str, record: RecordInfo, catalog: Sequence[RecordInfo]
         fit += 1
     sizes = group_sizes(t)
     if sizes:
-        if record.n not in sizes:
+        if record.n not in sizes and not _roughly(t, record.n):
             return -1
         fit += 1
     doses = {float(d) for d in re.findall(r"\b(\d{2,3}) ?(?:mg|milligrams?)\b", t)}
