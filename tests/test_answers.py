@@ -2071,6 +2071,15 @@ _STUDY_DETAILS = [
     ("How many people were in each arm of ALPADIR?", [], "158 to baclofen"),
     ("How many were given baclofen and how many topiramate in Jose 2019?", [], "49"),
     ("How many in each arm dropped out of the Addolorato 2007 cirrhosis trial?", [], "6 of 42"),
+    # a figure the question gives is in the sentence that answers it
+    (
+        "In the 2018 Cochrane review on baclofen for drinking, how many of the studies had taken in"
+        " at least 100 participants?",
+        [],
+        "100 participants",
+    ),
+    # deaths asked of a study: its sentence on deaths, never a false "not reported"
+    ("were there any deaths in the trial?", ["Tell me about BACLOREA."], "Mortality"),
     # "who did they recruit?" asks who took part, not who ran the study
     ("who did they recruit?", ["What did the Garbutt 2010 trial find?"], "enrolled"),
 ]
@@ -2104,6 +2113,21 @@ def test_a_date_asked_of_a_named_thing_is_that_things_date(corpus_assistant) -> 
     ans = corpus_assistant.ask("When did ANSM grant the RTU?")
     lead = first_sentence(ans.answer)
     assert "2014" in lead and "Baclocur" not in lead, ans.answer
+
+
+def test_a_poisoning_series_recorded_doses_it_did_not_give_them(corpus_assistant) -> None:
+    """The doses of an overdose series were taken, not 'used' by the study; a series whose dose
+    field has no amount answers how the amounts were known from its own sentence."""
+    leung = corpus_assistant.ask("what doses did they take?", history=["What did Leung 2006 find?"])
+    lead = first_sentence(leung.answer)
+    assert "2500 mg" in lead and " used " not in lead, leung.answer
+    matched = corpus_assistant.ask(
+        "how did they find out how much each patient had swallowed?",
+        history=["What did the 2013 matched study of baclofen overdoses find?"],
+    )
+    lead = first_sentence(matched.answer)
+    assert "self-reported" in lead or "reported by the patient" in lead, matched.answer
+    assert " used " not in lead, matched.answer
 
 
 def test_when_something_was_approved_is_the_date_of_the_approval(corpus_assistant) -> None:

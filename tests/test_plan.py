@@ -434,6 +434,12 @@ def test_the_risks_of_a_dose_are_its_harms_not_its_amount(catalog, question: str
             "he takes baclofen for his MS and now he sleeps badly. is that the tablets?",
             "adverse_effects",
         ),
+        # people who see him together are no interaction
+        (
+            "his liver doctor and his addiction nurse see him together. does baclofen help "
+            "people with liver disease drink less?",
+            "efficacy",
+        ),
         # a drug of abuse taken alongside, "a bad mix", is an interaction, not a dose question
         (
             "my son smokes weed most evenings and his neuro just started him on baclofen. is that "

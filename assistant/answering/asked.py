@@ -71,7 +71,8 @@ DETAIL_QUESTION = re.compile(
     r"|about\b|came\b|comes?\b|resulted\b|emerged\b|turned\b)\w+|(?:in |at |from |across |over |within |during |for |by )?how (?:much|many|long|often|high|old|was|were)|who|where|when|why|on what"
     # "how did they know people weren't drinking?": how something was measured
     r"|how (?:did|do) (?:they|it|the \w+) (?:know|measure|assess|judge|define|check|tell|count"
-    r"|record|confirm|track|monitor|decide|choose|select|recruit|find)"
+    r"|record|confirm|track|monitor|decide|choose|select|recruit|find|work out|determine|establish"
+    r"|estimate|calculate)"
     # "was that at one hospital or at lots of them?", "was it blinded?": how it was run
     # "past what amount did coma appear?", "at which dose ...?"
     r"|(?:past|above|at|from|after|below|over|under|up to|by|with|for|in|on|during|to) (?:what|which)"
@@ -472,7 +473,8 @@ _STATISTICS = (
 )
 _HOW_MEASURED = re.compile(
     r"\s*(?:and\s+|so\s+)?how (?:did|do|was|were) (?:they|it|the \w+) (?:know|measured?|assess\w*"
-    r"|check\w*|tell|confirm\w*|track\w*|monitor\w*|judged?|counted|recorded|defined)\b",
+    r"|check\w*|tell|confirm\w*|track\w*|monitor\w*|judged?|counted|recorded|defined|find out"
+    r"|work out|determin\w*|establish\w*|estimat\w*|calculat\w*)\b",
     re.I,
 )
 _MEASURES = frozenset(

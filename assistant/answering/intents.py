@@ -22,6 +22,12 @@ def _rx(*parts: str) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in parts))
 
 
+# two things taken together, not people who "see him together" or "work together"
+_TOGETHER = (
+    r"(?<!\bsee him )(?<!\bsee her )(?<!\bsee them )(?<!\bsees him )(?<!\bsees her )"
+    r"(?<!\bwork )(?<!\bworks )(?<!\bworking )(?<!\bworked )\btogether\b"
+)
+
 INTENT_RX = {
     "document": _rx(
         r"\b(?:the|this|that|my) (?:article|paper|pdf|blog|post|document|file|leaflet|essay"
@@ -55,7 +61,8 @@ INTENT_RX = {
         r"(?: \w+){0,4}? (?:be )?(?:reduced|lowered|decreased|tapered|cut down|stopped|withdrawn)\b",
     ),
     "interaction": _rx(
-        r"\binteract\w*|\bmix\w*|\bcombin\w*|\btogether\b|\bat the same time\b",
+        # (not people who "see him together" or "work together")
+        r"\binteract\w*|\bmix\w*|\bcombin\w*|\bat the same time\b|" + _TOGETHER,
         r"\breact\w* with\b|\b(?:two|both|they|them) react\b",
         r"\b(?:take|taking|use|using|on) (?:\w+ ){0,3}?alongside\b",
         r"\btaking (?:baclofen|it) and\b",
@@ -244,7 +251,7 @@ _ON_ANOTHER = re.compile(
     r"|using)\b"
 )
 _MIXING = re.compile(
-    r"\bmix\w*|\bcombin\w*|\btogether\b|\bat the same time\b|\bwhile (?:on|taking)\b"
+    rf"\bmix\w*|\bcombin\w*|{_TOGETHER}|\bat the same time\b|\bwhile (?:on|taking)\b"
     r"|\b(?:has|have|take|takes|taking|having|use|using|on) both\b"
     r"|\b(?:take|taking|use|using|smok\w*) (?:\w+ ){0,2}?(?:with|on)\b"
 )

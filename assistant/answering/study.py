@@ -80,6 +80,12 @@ _DETAILS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = tuple(
             "dropout figures",
         ),
         (r"crav\w*|urges?", r"crav\w*|urges?|ocds|obsessive compulsive", "craving results"),
+        (  # "did some of the patients die?"
+            r"\b(?:did|do|were|was|has|have|had) (?:[\w-]+ ){0,5}?(?:die|died|dead)\b"
+            r"|\b(?:any|some|more|fewer) deaths\b",
+            r"\b(?:die|died|deaths?|dead|fatal\w*|mortality)\b",
+            "deaths",
+        ),
         (  # (not "what percentage were men?": who took part, asked of the participants)
             r"^(?!.*\b(?:percentage|proportion|share|fraction|how many|number|per ?cent)\b[^?]*"
             r"\b(?:wom[ae]n|men|male|female)\b).*?(?:women|\bmen\b(?! like\b)|\bsex\b|gender)",
@@ -133,6 +139,9 @@ def _detail(own: Evidence) -> tuple[str, list] | None:
     reached, how it ended): the detail's name and the study's own sentences that state it, best
     first (none when its sources do not give it); None when no such detail is asked."""
     q = own.plan.english or own.plan.question
+    parts = re.split(r"(?<=[.!])\s+", q.strip())
+    if len(parts) > 1 and parts[-1].endswith("?"):
+        q = parts[-1]  # a story, then the question: the question says which detail
     if ASKS_WHO.search(q):
         return None  # "who wrote the safety review?" asks for people, not side effects
     for asks, states, name in _DETAILS:
@@ -144,12 +153,17 @@ def _detail(own: Evidence) -> tuple[str, list] | None:
         cands = [c for c in ExtractiveComposer().candidates(focused) if states.search(c.text)]
         reach = re.search(r"\b(?:top|target|highest|maximum|full) dose\b|\breach\w*", q, re.I)
         compares = re.search(r"\b(?:better|more|less|worse|higher|lower)\b", q, re.I)
+        # a figure the question gives ("how many trials had at least 100 participants?"): the
+        # sentence saying it
+        given = set(re.findall(r"(?<![\d.,])\d+(?![\d.,]*\d)", q))
+        given = {n for n in given if not re.fullmatch(r"(?:19|20)\d\d", n)}
         cands.sort(
             key=lambda c: (
                 -(
                     c.score
                     + (0.1 if reach and _REACHED.search(c.text) else 0)
                     + (0.1 if compares and _COMPARED.search(c.text) else 0)
+                    + (0.15 if given & set(re.findall(r"\d+", c.text)) else 0)
                 )
             )
         )

@@ -208,6 +208,12 @@ def study_fact(ev: Evidence, record: RecordInfo) -> Composition | None:
     elif _ASKS_DOSE.search(q) and record.dose_text:
         claim = record.dose_text
         first = f"{name} used {record.dose_text}"
+        if re.search(r"ingest|poison|overdos|swallow", record.dose_text, re.I):
+            # a poisoning series gave no dose: it recorded what people took (and a field with
+            # no amount in it says nothing a sentence of the study would not say better)
+            if not re.search(r"\d", record.dose_text):
+                return None
+            first = f"{name} recorded the amounts taken: {record.dose_text}"
     if first is None:
         return None
     found = result_quote(store, record, claim)
