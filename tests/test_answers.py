@@ -1295,6 +1295,27 @@ def test_a_result_question_about_a_described_study_keeps_its_headline(corpus_ass
     assert re.search(r"found a benefit", first_sentence(ans.answer)), ans.answer
 
 
+def test_a_sentence_in_other_words_answers_when_it_is_far_nearest(corpus_assistant) -> None:
+    """A study's sentence that shares no asked word ("after 12 to 24 hours without alcohol" for
+    "how long had they been off alcohol?") answers when it is far nearer the question than
+    anything else the study says and than the answer given; a middling one does not."""
+    from assistant.answering.asked import answering_sentence
+    from assistant.answering.compose import Evidence
+
+    a = corpus_assistant
+    record = a.store.record("addolorato2002")
+    ev = Evidence(a.plan("x", []), [], a.store, None, a._encode_one)
+    current = "Baclofen lowered alcohol craving and lowered state anxiety compared with placebo."
+    clause = "how long had they been off alcohol when they were randomised?"
+    found = answering_sentence(ev, record, clause, {"long", "off"}, a._encode_one, current)
+    assert found is not None and "12 to 24 hours" in found[2], found
+    # a question nothing in the study answers finds nothing
+    clause = "how long did their hangovers last?"
+    assert (
+        answering_sentence(ev, record, clause, {"long", "hangov"}, a._encode_one, current) is None
+    )
+
+
 def test_the_asked_clause_leaves_out_the_description_of_the_study(corpus_assistant) -> None:
     from assistant.answering.asked import asked_clause
 

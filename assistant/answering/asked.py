@@ -184,6 +184,7 @@ MIN_IDF = 1.5
 KIND_IDF = 3.0
 NAMES_MUCH = 6.0  # IDF of the asked words a sentence names to outrank a field's answer
 KIND_SIMILARITY = 0.2  # the kind named is the evidence; meaning only ranks
+UNWORDED_SIMILARITY = 0.55  # a sentence sharing no asked word must be this near, and far ahead
 
 
 def asked_clause(question: str, record: RecordInfo) -> str:
@@ -264,10 +265,10 @@ def answering_sentence(
     # what is counted is asked too ("how many deaths ...?"), whatever else names the study
     named = _words(wanted) | (_words(tokenize(noun)) - {"baclofen"})
     cands: list[tuple[float, int, int, str]] = []
+    unworded: list[tuple[float, int, int, str]] = []  # (the same, sharing no asked word)
     for pos, s, sentence, sentence_vec in whole_sentences(store, record):
         if (
             len(sentence) < 30
-            or not named & _words(tokenize(sentence))
             or (why and not _CAUSAL.search(sentence))  # "why?": a sentence giving a reason
             or (figure and not has_figure(sentence, noun))  # a figure asked: one giving it
             or (when and not when & _time_points(sentence))
@@ -275,7 +276,19 @@ def answering_sentence(
             or (dated and not _dates(sentence, record))
         ):
             continue
+        if not named & _words(tokenize(sentence)):
+            unworded.append((float(sentence_vec @ vec), pos, s, sentence))
+            continue
         cands.append((float(sentence_vec @ vec), pos, s, sentence))
+    unworded.sort(reverse=True)
+    if unworded and unworded[0][0] >= UNWORDED_SIMILARITY:
+        # far nearer in meaning than anything else the study says and than the answer given,
+        # though in other words ("how long had they been off alcohol?": "after 12 to 24 hours
+        # without alcohol")
+        top = unworded[0]
+        rest = max([c[0] for c in cands] + [c[0] for c in unworded[1:]], default=0.0)
+        if top[0] - rest >= CLEAR_LEAD and top[0] - max(now, key) >= 2 * CLEAR_LEAD:
+            return top[1], top[2], top[3]
     cands.sort(reverse=True)
     if cands:
         # about as near in meaning, naming more of the words asked ("how many did they screen
