@@ -12,6 +12,7 @@ from dataclasses import replace
 import numpy as np
 
 from assistant.answering import asked as asking
+from assistant.answering import detail as details
 from assistant.answering import two_part
 from assistant.answering.compose import (
     QUESTION_WORDS,
@@ -296,14 +297,14 @@ def trial_result(ev: Evidence, record: RecordInfo) -> Composition | None:
         # (a thing named is asked as itself: "did the participants get any counselling?")
         or (
             any(asks.search(clause) for asks, _, _ in _DETAILS)
-            and not asking.thing_named(clause, ev.store)
+            and not details.thing_named(clause, ev.store)
         )
         or _figures_not_reported(question, record, ev.store)
     ):
         words = _specific_words(GENERIC_RESULT.sub(" ", clause), record, described=False)
         first = re.sub(r"\s*\[\d+\]", "", comp.answer.split("\n")[0])
         fields = fact is not None
-        comp = asking.detail_answer(ev, record, question, words, ev.encode, first, fields) or comp
+        comp = details.detail_answer(ev, record, question, words, ev.encode, first, fields) or comp
     if comp is None:
         return None
 

@@ -21,9 +21,9 @@ from assistant.answering.asked import (
     asked_clause,
     detail_only,
     has_figure,
-    named_kind,
 )
 from assistant.answering.compose import QUESTION_WORDS, Composition, Evidence, citation_for
+from assistant.answering.detail import named_kind
 from assistant.library.chunks import tokenize
 from assistant.library.records import RecordInfo
 
