@@ -110,8 +110,10 @@ def test_chroma_losing_vectors_is_detected(tiny_corpus: Settings, embedder) -> N
         Assistant(tiny_corpus, embedder=embedder)
 
 
-def _run_until(cmd: list[str], marker: str, env: dict[str, str], timeout: float = 240) -> int:
-    """Start ``cmd``, kill -9 it as soon as ``marker`` appears on its stderr; return its code."""
+def _run_until(cmd: list[str], marker: str, env: dict[str, str], timeout: float = 600) -> int:
+    """Start ``cmd``, kill -9 it as soon as ``marker`` appears on its stderr; return its code.
+    (A run that never shows the marker is killed too, so a slow machine fails with the stderr
+    seen instead of leaving the process running.)"""
     proc = subprocess.Popen(
         cmd, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, env=env, text=True, bufsize=1
     )
@@ -126,6 +128,8 @@ def _run_until(cmd: list[str], marker: str, env: dict[str, str], timeout: float 
         if marker in seen:
             os.kill(proc.pid, signal.SIGKILL)
             break
+    if proc.poll() is None:
+        os.kill(proc.pid, signal.SIGKILL)
     proc.wait(timeout=30)
     assert marker in seen, f"never saw {marker!r}; stderr was:\n{seen[-2000:]}"
     return proc.returncode
