@@ -2151,6 +2151,19 @@ def test_a_poisoning_series_recorded_doses_it_did_not_give_them(corpus_assistant
     assert " used " not in lead, matched.answer
 
 
+def test_the_amounts_taken_in_a_poisoning_series_follow_up(corpus_assistant) -> None:
+    """'How much had the patients taken?' after a poisoning series: that series' recorded
+    amounts (the patients are its patients, though the question names baclofen), with the
+    emergency notice of a poisoning question."""
+    ans = corpus_assistant.ask(
+        "how much baclofen had the patients taken?",
+        history=["What did the Franchitto 2014 series find?"],
+    )
+    assert "340 mg" in first_sentence(ans.answer), ans.answer
+    assert {c.source_id for c in ans.citations} == {"franchitto2014"}, ans.citations
+    assert "emergency" in {n.kind for n in ans.notices}, ans.notices
+
+
 def test_when_something_was_approved_is_the_date_of_the_approval(corpus_assistant) -> None:
     """'When was baclofen approved in France for alcohol?': the authorisation's own date (October
     2018), not a sentence dating something else that mentions the authorised product (the RTU

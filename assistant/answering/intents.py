@@ -222,7 +222,8 @@ FOLLOW_UP_CUE = re.compile(
     r"^(?:and|what about|how about|and what about|what of|same for|also|or|but|then|so)\b"
     r"|\b(?:it|its|that|this|those|these|them|they|there|the same|that trial|this trial"
     r"|that study|the trial|the study|the top dose|the review|the meta.?analysis|the authors"
-    r"|the researchers|the investigators|the results?|the findings)\b"
+    r"|the researchers|the investigators|the results?|the findings|the patients|the participants"
+    r"|the volunteers|the subjects)\b"
 )
 # a group of the study just discussed ("the ones who arrived in a coma"): a follow-up, however long
 GROUP_OF_IT = re.compile(

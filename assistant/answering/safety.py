@@ -538,7 +538,8 @@ def notices_for(
         plan.intent == "overdose"
         or any(_POISONING.search(normalise(t)) for t in texts)
         or (poisoning_source and any(_DEATHS.search(t) or _POISONING.search(t) for t in texts))
-        or (poisoning_source and plan.intent in ("trial_result", "general"))
+        # (the amounts a poisoning series recorded are amounts taken in overdoses)
+        or (poisoning_source and plan.intent in ("trial_result", "general", "dosing"))
     ):
         kinds.add("emergency")  # a poisoning series or deaths asked about: what to do now
     if plan.intent == "withdrawal":

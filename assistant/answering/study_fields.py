@@ -95,7 +95,10 @@ _ASKS_DOSE = re.compile(
     r"\bwhat (?:was|were) the (?:target |planned |study |trial )?doses?\b"
     r"(?=\s*(?:\?|$|used|given|in\b|of\b|for\b|on\b))"
     r"|\b(?:what|which) (?:\w+ )?doses?\b(?!.*\b(?:better|best|more effective|worked|work|won)\b)|\bhow much baclofen\b|\bdoses? (?:did|were|was) (?:they|used|given)"
-    r"|\bwhat amount\b",
+    r"|\bwhat amount\b"
+    # "how much had they swallowed?": the amounts a poisoning series recorded
+    r"|\bhow much (?:baclofen )?(?:had|did|have|has) (?:they|he|she|the \w+|people|patients)"
+    r" (?:swallow|take|took|taken|ingest|consume)\w*",
     re.I,
 )
 
