@@ -2171,6 +2171,12 @@ def test_when_something_was_approved_is_the_date_of_the_approval(corpus_assistan
     ans = corpus_assistant.ask("When did France authorise baclofen for alcohol dependence?")
     lead = first_sentence(ans.answer)
     assert "2018" in lead and "2020" not in lead, ans.answer
+    # only when the date is all that is asked: a second part keeps the sentence answering it
+    from assistant.answering.slots import _SECOND_PART
+
+    assert _SECOND_PART.search("When was it approved, and what was the maximum dose?")
+    assert _SECOND_PART.search("When was it licensed? Is it still sold?")
+    assert not _SECOND_PART.search("When was it approved for alcohol and opioid use?")
 
 
 def test_a_follow_up_on_an_overdose_or_elimination_keeps_its_subject(corpus_assistant) -> None:

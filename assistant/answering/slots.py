@@ -44,6 +44,11 @@ _ASKS_YEAR = re.compile(r"\b(?:what|which) year\b|\bwhen\b", re.I)
 # product authorised ... was launched")
 _APPROVAL = r"(?:granted|approved|authori[sz]ed|licensed|registered|issued)"
 _ASKS_APPROVAL = re.compile(r"\b(?:approv|authori[sz]|licens|licenc|grant|register)\w*", re.I)
+_SECOND_PART = re.compile(
+    r"(?:\band\b|,|;)\s*(?:what|how|which|who|where|why|whom|is|are|was|were|does|do|did|can|has"
+    r"|have)\b|\?.+\?",
+    re.I,
+)
 _DATED_APPROVAL = re.compile(
     rf"\b(?:19|20)\d\d\b[^.;,]{{0,50}}?\b{_APPROVAL}\b"
     rf"|(?<!\bstill )(?<!\balready )\b{_APPROVAL}\b[^.;,]{{0,40}}?\b(?:in|on|since)\s+(?:\d{{1,2}}\s+)?(?:[A-Z][a-z]+\s+)?"
@@ -324,7 +329,12 @@ def put_answer_first(
         # about: it weighs twice, its verb once
         named = topic & {SAME_WORD.get(t, t) for t in tokenize(" ".join(_NAMED.findall(question)))}
 
-        dated_act = asks_year and bool(_ASKS_APPROVAL.search(question))
+        # (only when the date is all that is asked: a second part keeps the sentence answering it)
+        dated_act = (
+            asks_year
+            and bool(_ASKS_APPROVAL.search(question))
+            and not _SECOND_PART.search(question)
+        )
 
         def fit(c: Candidate) -> float:
             act = 1.0 if dated_act and _DATED_APPROVAL.search(c.text) else 0.0
