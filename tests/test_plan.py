@@ -561,6 +561,15 @@ def test_a_follow_up_keeps_or_switches_its_study_as_it_says(catalog) -> None:
     assert stroke.intent == "contraindication", stroke
 
 
+def test_a_statement_named_by_its_name_is_that_record_among_meta_analyses(catalog) -> None:
+    """'According to the Cagliari Statement, how had meta-analyses judged ...?' is about the
+    statement (a named record), though the question also speaks of meta-analyses."""
+    plan = plan_question(
+        "What did the Cagliari Statement say about earlier meta-analyses of baclofen?", catalog
+    )
+    assert plan.entities.trials == ["agabio2018_cagliari"], plan
+
+
 def test_an_author_named_like_a_city_is_not_a_place(catalog) -> None:
     """'Lyon 2011' is a trial's first author, not the French city."""
     lyon = plan_question("What did Lyon 2011 find about lorazepam?", catalog)
