@@ -2158,3 +2158,69 @@ def test_a_study_described_with_a_rounded_size(catalog) -> None:
     # a size the study's cannot round to is another study
     other = "A French insurance cohort of roughly 100,000 people linked high doses to deaths."
     assert named_studies(other, catalog) == []
+
+
+def test_a_groups_own_doses_are_no_dose_limit(docs_assistant) -> None:
+    """What a group of people took ("Forty-one clinic patients took ...", "in our unit") is their
+    sample, not a statement of the label's limit nor of a trial the sentence does not name; a
+    median or mean maximum describes a group too. A limit said in general, or given to a named
+    study, is still compared."""
+    from assistant.answering.check import reports_sample
+
+    assert reports_sample("Forty-one clinic patients took baclofen (mean maximum 50 mg a day).")
+    assert reports_sample("In our detox unit the highest dose given was 60 mg a day.")
+    assert not reports_sample("The maximum dose is 60 mg a day.")
+    label = "The maximum recommended dose of oral baclofen in the US label is 80 mg per day."
+    assert figure_conflict("Their median maximum dose was 45 mg per day.", label) is None
+    assert figure_conflict("The maximum dose is 45 mg per day.", label) is not None
+    a = docs_assistant
+    claims = [
+        Claim("Forty-one clinic patients took baclofen (mean maximum dose 50 mg per day).", None, "t"),
+        Claim("Thirty heroin users in our detox unit got baclofen up to a maximum of 60 mg per day.", None, "t"),
+        Claim("The maximum dose is 60 mg a day.", None, "t"),
+        Claim("Akhondzadeh and colleagues gave opioid users baclofen up to a maximum of 80 mg per day.", None, "t"),
+    ]  # fmt: skip
+    got = {" ".join(c.text.split()[:2]): c for c in Checker(a.store, a.embedder).check(claims)}
+    assert got["Forty-one clinic"].verdict != "contradicted"
+    assert got["Thirty heroin"].verdict != "contradicted"
+    assert got["The maximum"].verdict == "contradicted"
+    assert got["Akhondzadeh and"].verdict == "contradicted"
+
+
+def test_one_of_a_number_is_a_share() -> None:
+    """ "only one of 24 ..., against nine of 20" gives two shares (a claim comparing two is not
+    read as the second alone); "one of two large trials" names one of a pair, no share."""
+    two = "Only one of 24 patients on baclofen relapsed, against nine of 20 on placebo."
+    assert len(shares_of(two)) == 2
+    assert shares_of("One of 40 volunteers fainted.") == [pytest.approx((0.01, 0.04))]
+    assert shares_of("The Dutch study was one of two small trials of this drug.") == []
+    assert shares_of("No one of the 30 patients died.") == []
+
+
+def test_a_view_the_reader_is_told_not_to_hold_is_no_claim() -> None:
+    """ "Never let your patients believe X" reports X to reject it; "don't say that to anyone,
+    X" asserts X after the comma."""
+    text = (
+        "Never let your students believe that pregnancy is a contraindication for baclofen.\n\n"
+        "Do **not** accept answers saying liver disease is a label contraindication.\n\n"
+        "Please don't say that to anyone, baclofen pumps must never be refilled into a vein.\n\n"
+        "Pregnancy is a contraindication for baclofen.\n"
+    )
+    said = [c.text[:12] for c in extract_claims(_OneDocument(text), "doc")]
+    assert said == ["Please don't", "Pregnancy is"]
+
+
+def test_a_contraindication_attributed_to_a_guideline_is_checked_against_it(
+    docs_assistant,
+) -> None:
+    """ "off-label" is no mention of the label: a guideline's own contraindication, in a
+    sentence that calls the use off-label, is the guideline's; naming the US label too makes
+    the label decide."""
+    a = docs_assistant
+    claims = [
+        Claim("The Australian guideline treats baclofen as off-label and contraindicated in kidney failure.", None, "t"),
+        Claim("The Australian guideline and the US label both say it is contraindicated in kidney failure.", None, "t"),
+    ]  # fmt: skip
+    got = Checker(a.store, a.embedder).check(claims)
+    assert got[0].verdict != "contradicted"
+    assert got[1].verdict == "contradicted"

@@ -65,7 +65,12 @@ TOPICS: dict[str, re.Pattern[str]] = {
 # Sentences that report what others say and reject it are not the document's claims.
 _REJECTED = re.compile(
     r"^(?:it is a myth that|contrary to (?:popular )?belief|critics (?:claim|say)|some (?:claim|say))"
-    r"|\b(?:is|are) (?:a )?myths?\b|\bis (?:simply )?(?:false|wrong|untrue)\b",
+    r"|\b(?:is|are) (?:a )?myths?\b|\bis (?:simply )?(?:false|wrong|untrue)\b"
+    # a view the writer tells the reader not to hold or let pass ("Don't let anyone tell you
+    # that ...", "never assume it is ...", "do not accept answers saying ...")
+    r"|\b(?:do not|don't|never|must not|should not|shouldn't)\s+(?:let\s+(?:\w+\s+){1,3})?"
+    r"(?:claim|say|tell|believe|assume|think|accept|write|suggest)\w*\b[^,;.]*?"
+    r"\b(?:is|are|was|were|can|will|has|have|does|do|causes?|works?)\b",  # (not "say that to X")
     re.I,
 )
 _QUESTION = re.compile(r"\?\s*$")
@@ -358,7 +363,7 @@ def extract_claims(store: Any, document_id: str) -> list[Claim]:
             if believed and _QUESTION.search(sent):
                 sent = sent[believed.end() :].rstrip(" ?")
                 sent = sent[:1].upper() + sent[1:] + "."
-            if len(sent) < 12 or _QUESTION.search(sent) or _REJECTED.search(sent):
+            if len(sent) < 12 or _QUESTION.search(sent) or _REJECTED.search(sent.replace("*", "")):
                 continue
             topic = topic_of(f"{context} {sent}")
             if topic is None:
