@@ -2224,3 +2224,30 @@ def test_a_contraindication_attributed_to_a_guideline_is_checked_against_it(
     got = Checker(a.store, a.embedder).check(claims)
     assert got[0].verdict != "contradicted"
     assert got[1].verdict == "contradicted"
+
+
+def test_an_answer_line_is_read_with_the_question_it_answers() -> None:
+    """A line answering a question, naming nothing of its own ("Our notes say nine trials."),
+    is read with the question's paragraph; a quoted line after it is a line of its own; a line
+    naming its own subject, an answer option, a guess ending in "?" and a line two paragraphs
+    after the answer are not."""
+    text = (
+        "**ROUND 3. PRESENTER:** In 2019 Okonkwo and colleagues pooled the trials of baclofen "
+        "for smoking. How many trials did they pool?\n\n"
+        "**CALLER:** I think it was five? B) it was approved in 1977 for spasticity\n\n"
+        "**PRESENTER:** Our notes say nine trials. Baclofen was approved in the US in 1977.\n"
+        "> NOTE FOR PRESENTER: Those trials were mostly small and short.\n\n"
+        "Third paragraph on: nine trials were all placebo-controlled.\n"
+    )
+    claims = {_SPEAKER_FREE(c.text)[:12]: c for c in extract_claims(_OneDocument(text), "doc")}
+    asked = "In 2019 Okonkwo and colleagues pooled"
+    assert asked in claims["Our notes sa"].context
+    assert asked in claims["NOTE FOR PRE"].context  # (its own line: "Those trials were ...")
+    assert "Those trials" not in claims["Our notes sa"].text
+    assert claims["Baclofen was"].context == ""
+    assert asked not in claims["B) it was ap"].context
+    assert asked not in claims["Third paragr"].context
+
+
+def _SPEAKER_FREE(text: str) -> str:  # noqa: N802
+    return re.sub(r"^\*\*[A-Z ]+:\*\*\s*", "", text)

@@ -300,6 +300,9 @@ def extract_claims(store: Any, document_id: str) -> list[Claim]:
     lead = ""  # the sentence introducing a list (kept across chunks: a list may start a chunk)
     asked = ""  # a flashcard's question, for the answer line after it
     cited, cited_left = "", 0  # a bibliography entry's citation, for the note after it
+    # a question the text asks (a quiz host's, an interviewer's) with the paragraph leading to
+    # it, for the lines of the next two paragraphs that answer it ("Our card says three.")
+    quiz, quiz_left, quiz_block, paragraph = "", 0, None, []
     seen_headings: set[str] = set()
     for pos in store.record_positions(document_id):
         text = store.texts[pos]
@@ -310,7 +313,8 @@ def extract_claims(store: Any, document_id: str) -> list[Claim]:
             for s, e in split_sentences(text)
             for message in _CHAT_LINE.split(text[s:e].strip())  # a chat export's messages
             for part in _LABELLED_LINE.split(_CHAT_PREFIX.sub("", message))  # "Q: ... A: ..." cards
-            for line in _table_rows(part)
+            for row in _table_rows(part)
+            for line in _QUOTED_LINE.split(row)  # "> AFTER THE ANSWER: ...": a line of its own
             for piece in (_NEXT_LABEL.split(line) if _LABEL.match(line) else [line])
         ]
         heading = store.metas[pos].section or ""
@@ -326,12 +330,21 @@ def extract_claims(store: Any, document_id: str) -> list[Claim]:
         for sent, block in parts:
             sent = sent.strip()
             if block != new_block:  # a paragraph starts: a citation, or the note after one
-                new_block = block
+                new_block, paragraph = block, []
+                quiz_left -= 1
+                quiz = quiz if quiz_left > 0 else ""
                 if sizes[block] <= 2 and CITATION.match(sent):
                     cited, cited_left = sent, 2
                 else:
                     cited_left -= 1
                     cited = cited if cited_left > 0 else ""
+            paragraph.append(sent)
+            if (
+                _QUESTION.search(sent)
+                and len(" ".join(paragraph).split()) >= 8
+                and not _GUESS.search(sent)  # "I think it was for epilepsy?": an answer
+            ):
+                quiz, quiz_left, quiz_block = " ".join(paragraph), 3, (pos, block)
             label = _LABEL.match(sent)
             if label:
                 sent = sent[label.end() :].strip()
@@ -353,6 +366,8 @@ def extract_claims(store: Any, document_id: str) -> list[Claim]:
                 context = item_head  # "- **ALPADIR.** ... With 320 patients, ...": its study
             if label and label.group(1).lower() in ("a", "answer") and asked:
                 context = asked
+            elif quiz and not item and quiz_block != (pos, block) and _answer_only(sent):
+                context = f"{quiz} {context}".strip()  # an answer read with its question
             if not item:  # a sentence leaning on one before is read with it ("... Rose and
                 # Jones. I grant that this analysis found X. I concede it showed Y.")
                 previous = f"{last} {sent}" if context and not lead else sent
@@ -382,6 +397,28 @@ def extract_claims(store: Any, document_id: str) -> list[Claim]:
 # next label after a space starts the next line
 _LABELLED_LINE = re.compile(r"\n\s*(?=(?:Q|A|Question|Answer|Tip|Note|NB|Hint)\s?:\s)")
 _NEXT_LABEL = re.compile(r"\s+(?=(?:Q|A|Question|Answer|Tip|Note|NB|Hint)\s?:\s)")
+# a speaker's or a line's label ("**HOST:**", "AFTER THE ANSWER:") and an answer's option ("B) ")
+_SPEAKER = re.compile(r"^(?:\W*[A-Z][A-Z0-9 .'-]*:\W*\s*)+")
+_OPTION = re.compile(r"^\(?[A-Ea-e]\)\s")
+
+
+def _answer_only(sent: str) -> bool:
+    """A line that answers a question without naming what it is about ("Our card says three,
+    I'm afraid.", "Most of those deaths were accidental."): no name, no baclofen, no option."""
+    said = _SPEAKER.sub("", sent)
+    if _OPTION.match(said):
+        return False
+    if LEANS.search(said):
+        return True
+    rest = said.split(None, 1)[1] if len(said.split()) > 1 else ""
+    return not re.search(r"\b[A-Z][a-z]{2,}|\b[A-Z]{2,}\b", rest) and not re.match(
+        r"\W*baclofen\b", said, re.I
+    )
+
+
+_GUESS = re.compile(r"\b(?:i think|i believe|i guess|was it|is it|could it be)\b", re.I)
+# a quoted line after a sentence, its line break lost in ingestion ("... a point. > AFTER ...")
+_QUOTED_LINE = re.compile(r"\n\s*>\s*|(?<=[.!?:*])\s+>\s+(?=[A-Z*(])")
 _LABEL = re.compile(r"^(Q|A|Question|Answer|Tip|Note|NB|Hint)\s?:\s+")
 
 
