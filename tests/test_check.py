@@ -624,6 +624,12 @@ def test_contradictions_on_the_development_articles(docs_assistant, record_prope
     # sentence says it confirmed, and fact phrasings (an antidote, a stopping rule, the years of
     # a warning and of a book, a guideline's order of medicines): 81/88 on them, none false;
     # development recall 0.902 (266 of 295).
+    # Three more (a poster abstract book, a nursing handover, a quiz-show script; 12/24 before
+    # changes, with four true sentences called false) and their general fixes (a group's own
+    # doses are no dose limit, "one of 18" is a share, a view the reader is told not to hold is
+    # no claim, "off-label" is no mention of the label, an answer line read with its question,
+    # a negation read in its own clause, fact phrasings): 21/24, none false; development recall
+    # 0.903 (288 of 319).
     # A floor against regressions just below that; held-out recall is what tells generality
     assert recall >= 0.89
 
@@ -2251,3 +2257,55 @@ def test_an_answer_line_is_read_with_the_question_it_answers() -> None:
 
 def _SPEAKER_FREE(text: str) -> str:  # noqa: N802
     return re.sub(r"^\*\*[A-Z ]+:\*\*\s*", "", text)
+
+
+@pytest.mark.parametrize(
+    ("key", "claim", "verdict", "context"),
+    [
+        # how much leaves unchanged, with the liver's share and the urine's swapped
+        ("unchanged_share", "Just 10% of the drug passes out unchanged in urine.", "contradicted", ""),
+        ("unchanged_share", "Most of it is removed via hepatic metabolism.", "contradicted", ""),
+        ("unchanged_share", "About 75% of a dose is excreted unchanged in the urine.", "supported", ""),
+        ("unchanged_share", "Only about 15% is metabolised in the liver.", None, ""),
+        # below an eGFR of 30: avoid, not a smaller dose
+        ("egfr_below_30", "With a GFR under 30 you simply give half the usual dose.", "contradicted", ""),
+        ("egfr_below_30", "Below an eGFR of 30 it is best avoided.", "supported", ""),
+        ("egfr_below_30", "Reduce the dose at an eGFR of 30 to 60 and avoid it below 30.", "supported", ""),
+        # the first suspension came days after the launch
+        ("baclocur_suspension_timing", "A court suspended Baclocur three months after its launch.", "contradicted", ""),
+        ("baclocur_suspension_timing", "The tribunal suspended Baclocur two days after its launch.", "supported", ""),
+        ("tga_coronial_inquiries", "The TGA acted after four coronial inquests into deaths.", "contradicted", ""),
+        ("tga_coronial_inquiries", "The TGA acted after two coronial inquiries.", "supported", ""),
+        ("deaths_mostly_intentional", "In the Australian series most deaths were accidental.", "contradicted", ""),
+        ("deaths_mostly_intentional", "In Australia accidental overdoses were not the majority.", None, ""),
+        ("ameisen_craving_dose", "Ameisen's craving disappeared at 90 mg a day.", "contradicted", ""),
+        ("ameisen_craving_dose", "His cravings went away at 270 mg.", "supported", "Ameisen"),
+        ("ameisen_craving_dose", "Ameisen then stayed on a maintenance dose of 120 mg.", None, ""),
+        ("apa_guideline", "Baclofen is in the third tier of medicines there.", "contradicted", "the APA guideline"),
+        ("overdose_no_antidote", "Naloxone is the reversal agent of choice.", "contradicted", "baclofen overdose antidote"),
+        ("france_cap_history", "In 2018 Baclocur got a maximum daily dose of 150 mg.", "contradicted", ""),
+    ],
+)  # fmt: skip
+def test_facts_in_the_words_of_new_writers(key: str, claim: str, verdict, context: str) -> None:
+    fact = next(f for f in load_facts() if f.key == key)
+    assert fact_verdict(fact, claim, context) == verdict
+
+
+def test_a_fact_is_read_in_its_own_clause_after_an_answer_word() -> None:
+    """An answer's "No," is no negation of what follows; a negation in a relative clause ("for
+    people who can't take ..."), after a colon that ends a clause of four words or more, or in
+    the writer's aside after a dash belongs to that clause; "Not true:" still denies."""
+    fact = next(f for f in load_facts() if f.key == "ameisen_craving_dose")
+    assert fact_verdict(fact, "No, Ameisen's craving ended at 60 mg a day.") == "contradicted"
+    assert fact_verdict(fact, "Ameisen's craving never ended at 60 mg a day.") is None
+    apa = next(f for f in load_facts() if f.key == "apa_guideline")
+    said = "The APA lists baclofen as second-line, for patients who cannot tolerate the others."
+    assert fact_verdict(apa, said) == "contradicted"
+    timing = next(f for f in load_facts() if f.key == "baclocur_suspension_timing")
+    said = "The launch did not go smoothly for Baclocur: a court suspended it a month after launch."
+    assert fact_verdict(timing, said) == "contradicted"
+    assert fact_verdict(timing, "Not true: a court suspended it a month after launch.") is None
+    cure = next(f for f in load_facts() if f.key == "overdose_no_antidote")
+    said = "A colleague said naloxone is a reversal agent for it - I could not confirm that."
+    assert fact_verdict(cure, said, "baclofen overdose") == "contradicted"
+    assert fact_verdict(cure, "Naloxone is not a reversal agent for it.", "overdose") is None

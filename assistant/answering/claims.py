@@ -174,6 +174,7 @@ def fact_verdict(fact: Fact, text: str, context: str = "", section: str = "") ->
     heading it sits under, "Australia: ...")."""
     if not fact.about.search(f"{section} {context} {text}"):
         return None
+    text = _ANSWER_WORD.sub("", text)  # "No, our card says ...": an answer, no negation
     negated = bool(NEGATION.search(text))
 
     def denied(m: re.Match[str]) -> bool:  # a negation in the clause that says it
@@ -197,6 +198,10 @@ def fact_verdict(fact: Fact, text: str, context: str = "", section: str = "") ->
     return None
 
 
+_ANSWER_WORD = re.compile(
+    r"^(?:\W*[A-Z][A-Z .'-]*:\W*\s*)*(?:no|nope|yes|correct|wrong|right|sorry)\b[\W]*[,—–!.]\s*",
+    re.I,
+)
 # A year or a decade ("in 2012", "the late 1980s"), as the `{when}` of a dated pattern.
 WHEN = r"(?P<when>(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:19|20)\d0s|(?:19|20)\d\d)\b"
 _WHEN = re.compile(WHEN, re.I)
@@ -218,7 +223,13 @@ def _years_in(text: str) -> list[range]:
     return spans
 
 
-_CLAUSE_END = re.compile(r",\s+(?:so|and|which|while|whereas|because)\b|\s+(?:so|because)\s+", re.I)
+_CLAUSE_END = re.compile(
+    r",\s+(?:so|and|which|while|whereas|because)\b|\s+(?:so|because)\s+"
+    r"|,\s+(?:\w+\s+){0,2}?who\b"  # "..., for people who can't take ...": a clause of its own
+    r"|\s+[-–—]\s+(?=(?:i|we)\b)"  # the writer's aside after a dash ("- I could not find ...")
+    r"|:\s+",  # ("it did not last: a court suspended it ...", not "Not true: ...", see _clause_of)
+    re.I,
+)
 
 
 _CONDITION = re.compile(
@@ -229,11 +240,22 @@ _CONDITION = re.compile(
 def _clause_of(text: str, m: re.Match[str]) -> str:
     """The clause of ``text`` that holds the match ("it has a half-life of two days" in "..., so
     missing a dose is no big deal")."""
-    starts = [e.end() for e in _CLAUSE_END.finditer(text, 0, m.start())]
+    starts = [
+        e.end()
+        for e in _CLAUSE_END.finditer(text, 0, m.start())
+        if not e.group(0).startswith(":") or len(text[: e.start()].split()) >= 4
+    ]
     lead = _CONDITION.match(text)  # "If the catheter cannot be placed, it may be given ..."
     if lead and lead.end() <= m.start():
         starts.append(lead.end())
-    end = _CLAUSE_END.search(text, m.end())
+    end = next(
+        (
+            e
+            for e in _CLAUSE_END.finditer(text, m.end())
+            if not e.group(0).startswith(":") or len(text[: e.start()].split()) >= 4
+        ),
+        None,
+    )
     return text[max(starts) if starts else 0 : end.start() if end else len(text)]
 
 
