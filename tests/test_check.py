@@ -2309,3 +2309,28 @@ def test_a_fact_is_read_in_its_own_clause_after_an_answer_word() -> None:
     said = "A colleague said naloxone is a reversal agent for it - I could not confirm that."
     assert fact_verdict(cure, said, "baclofen overdose") == "contradicted"
     assert fact_verdict(cure, "Naloxone is not a reversal agent for it.", "overdose") is None
+
+
+def test_a_number_needed_to_treat_is_compared() -> None:
+    """A number needed to treat, in digits or words, against the study's; a writer's rounding
+    (7 for 8) and a count of trials are no conflict."""
+    from assistant.answering.contrasts import nnt_conflict
+
+    passage = "Relapse fell on the drug (odds ratio 1.9, number needed to treat 11)."
+    assert nnt_conflict("The NNT was only four.", passage)
+    assert nnt_conflict("Its number needed to treat of 30 is poor.", passage)
+    assert nnt_conflict("The number needed to treat was about 10.", passage) is None
+    assert nnt_conflict("The number needed to treat came from 4 trials.", passage) is None
+    assert nnt_conflict("The NNT was four.", "Relapse fell on the drug.") is None
+
+
+def test_a_cochrane_review_named_by_its_year(catalog) -> None:
+    """ "Cochrane 2023 (17 trials, ...)" names the Cochrane review of that year, even with its
+    trials counted; a sentence about many studies that mentions the review does not."""
+    from assistant.answering.agreement import named_studies
+
+    said = "Cochrane 2023 (12 trials, 900 people): relapse was lower on baclofen."
+    assert named_studies(said, catalog) == ["agabio2023_cochrane"]
+    many = "Few studies compared the two; Cochrane 2023 says the comparisons were small."
+    assert named_studies(many, catalog) == []
+    assert named_studies("Cochrane 2005 (12 trials): relapse fell.", catalog) == []
