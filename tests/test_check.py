@@ -628,10 +628,10 @@ def test_contradictions_on_the_development_articles(docs_assistant, record_prope
     # changes, with four true sentences called false) and their general fixes (a group's own
     # doses are no dose limit, "one of 18" is a share, a view the reader is told not to hold is
     # no claim, "off-label" is no mention of the label, an answer line read with its question,
-    # a negation read in its own clause, fact phrasings): 21/24, none false; development recall
-    # 0.903 (288 of 319).
+    # a negation read in its own clause, fact phrasings, a number needed to treat, a Cochrane
+    # review named by its year): 23/24, none false; development recall 0.909 (290 of 319).
     # A floor against regressions just below that; held-out recall is what tells generality
-    assert recall >= 0.89
+    assert recall >= 0.9
 
 
 def test_contradictions_on_the_held_out_articles(docs_assistant, record_property) -> None:
