@@ -624,8 +624,14 @@ def test_contradictions_on_the_development_articles(docs_assistant, record_prope
     # sentence says it confirmed, and fact phrasings (an antidote, a stopping rule, the years of
     # a warning and of a book, a guideline's order of medicines): 81/88 on them, none false;
     # development recall 0.902 (266 of 295).
+    # Three more (a poster abstract book, a nursing handover, a quiz-show script; 12/24 before
+    # changes, with four true sentences called false) and their general fixes (a group's own
+    # doses are no dose limit, "one of 18" is a share, a view the reader is told not to hold is
+    # no claim, "off-label" is no mention of the label, an answer line read with its question,
+    # a negation read in its own clause, fact phrasings, a number needed to treat, a Cochrane
+    # review named by its year): 23/24, none false; development recall 0.909 (290 of 319).
     # A floor against regressions just below that; held-out recall is what tells generality
-    assert recall >= 0.89
+    assert recall >= 0.9
 
 
 def test_contradictions_on_the_held_out_articles(docs_assistant, record_property) -> None:
@@ -2158,3 +2164,173 @@ def test_a_study_described_with_a_rounded_size(catalog) -> None:
     # a size the study's cannot round to is another study
     other = "A French insurance cohort of roughly 100,000 people linked high doses to deaths."
     assert named_studies(other, catalog) == []
+
+
+def test_a_groups_own_doses_are_no_dose_limit(docs_assistant) -> None:
+    """What a group of people took ("Forty-one clinic patients took ...", "in our unit") is their
+    sample, not a statement of the label's limit nor of a trial the sentence does not name; a
+    median or mean maximum describes a group too. A limit said in general, or given to a named
+    study, is still compared."""
+    from assistant.answering.check import reports_sample
+
+    assert reports_sample("Forty-one clinic patients took baclofen (mean maximum 50 mg a day).")
+    assert reports_sample("In our detox unit the highest dose given was 60 mg a day.")
+    assert not reports_sample("The maximum dose is 60 mg a day.")
+    label = "The maximum recommended dose of oral baclofen in the US label is 80 mg per day."
+    assert figure_conflict("Their median maximum dose was 45 mg per day.", label) is None
+    assert figure_conflict("The maximum dose is 45 mg per day.", label) is not None
+    a = docs_assistant
+    claims = [
+        Claim("Forty-one clinic patients took baclofen (mean maximum dose 50 mg per day).", None, "t"),
+        Claim("Thirty heroin users in our detox unit got baclofen up to a maximum of 60 mg per day.", None, "t"),
+        Claim("The maximum dose is 60 mg a day.", None, "t"),
+        Claim("Akhondzadeh and colleagues gave opioid users baclofen up to a maximum of 80 mg per day.", None, "t"),
+    ]  # fmt: skip
+    got = {" ".join(c.text.split()[:2]): c for c in Checker(a.store, a.embedder).check(claims)}
+    assert got["Forty-one clinic"].verdict != "contradicted"
+    assert got["Thirty heroin"].verdict != "contradicted"
+    assert got["The maximum"].verdict == "contradicted"
+    assert got["Akhondzadeh and"].verdict == "contradicted"
+
+
+def test_one_of_a_number_is_a_share() -> None:
+    """ "only one of 24 ..., against nine of 20" gives two shares (a claim comparing two is not
+    read as the second alone); "one of two large trials" names one of a pair, no share."""
+    two = "Only one of 24 patients on baclofen relapsed, against nine of 20 on placebo."
+    assert len(shares_of(two)) == 2
+    assert shares_of("One of 40 volunteers fainted.") == [pytest.approx((0.01, 0.04))]
+    assert shares_of("The Dutch study was one of two small trials of this drug.") == []
+    assert shares_of("No one of the 30 patients died.") == []
+
+
+def test_a_view_the_reader_is_told_not_to_hold_is_no_claim() -> None:
+    """ "Never let your patients believe X" reports X to reject it; "don't say that to anyone,
+    X" asserts X after the comma."""
+    text = (
+        "Never let your students believe that pregnancy is a contraindication for baclofen.\n\n"
+        "Do **not** accept answers saying liver disease is a label contraindication.\n\n"
+        "Please don't say that to anyone, baclofen pumps must never be refilled into a vein.\n\n"
+        "Pregnancy is a contraindication for baclofen.\n"
+    )
+    said = [c.text[:12] for c in extract_claims(_OneDocument(text), "doc")]
+    assert said == ["Please don't", "Pregnancy is"]
+
+
+def test_a_contraindication_attributed_to_a_guideline_is_checked_against_it(
+    docs_assistant,
+) -> None:
+    """ "off-label" is no mention of the label: a guideline's own contraindication, in a
+    sentence that calls the use off-label, is the guideline's; naming the US label too makes
+    the label decide."""
+    a = docs_assistant
+    claims = [
+        Claim("The Australian guideline treats baclofen as off-label and contraindicated in kidney failure.", None, "t"),
+        Claim("The Australian guideline and the US label both say it is contraindicated in kidney failure.", None, "t"),
+    ]  # fmt: skip
+    got = Checker(a.store, a.embedder).check(claims)
+    assert got[0].verdict != "contradicted"
+    assert got[1].verdict == "contradicted"
+
+
+def test_an_answer_line_is_read_with_the_question_it_answers() -> None:
+    """A line answering a question, naming nothing of its own ("Our notes say nine trials."),
+    is read with the question's paragraph; a quoted line after it is a line of its own; a line
+    naming its own subject, an answer option, a guess ending in "?" and a line two paragraphs
+    after the answer are not."""
+    text = (
+        "**ROUND 3. PRESENTER:** In 2019 Okonkwo and colleagues pooled the trials of baclofen "
+        "for smoking. How many trials did they pool?\n\n"
+        "**CALLER:** I think it was five? B) it was approved in 1977 for spasticity\n\n"
+        "**PRESENTER:** Our notes say nine trials. Baclofen was approved in the US in 1977.\n"
+        "> NOTE FOR PRESENTER: Those trials were mostly small and short.\n\n"
+        "Third paragraph on: nine trials were all placebo-controlled.\n"
+    )
+    claims = {_SPEAKER_FREE(c.text)[:12]: c for c in extract_claims(_OneDocument(text), "doc")}
+    asked = "In 2019 Okonkwo and colleagues pooled"
+    assert asked in claims["Our notes sa"].context
+    assert asked in claims["NOTE FOR PRE"].context  # (its own line: "Those trials were ...")
+    assert "Those trials" not in claims["Our notes sa"].text
+    assert claims["Baclofen was"].context == ""
+    assert asked not in claims["B) it was ap"].context
+    assert asked not in claims["Third paragr"].context
+
+
+def _SPEAKER_FREE(text: str) -> str:  # noqa: N802
+    return re.sub(r"^\*\*[A-Z ]+:\*\*\s*", "", text)
+
+
+@pytest.mark.parametrize(
+    ("key", "claim", "verdict", "context"),
+    [
+        # how much leaves unchanged, with the liver's share and the urine's swapped
+        ("unchanged_share", "Just 10% of the drug passes out unchanged in urine.", "contradicted", ""),
+        ("unchanged_share", "Most of it is removed via hepatic metabolism.", "contradicted", ""),
+        ("unchanged_share", "About 75% of a dose is excreted unchanged in the urine.", "supported", ""),
+        ("unchanged_share", "Only about 15% is metabolised in the liver.", None, ""),
+        # below an eGFR of 30: avoid, not a smaller dose
+        ("egfr_below_30", "With a GFR under 30 you simply give half the usual dose.", "contradicted", ""),
+        ("egfr_below_30", "Below an eGFR of 30 it is best avoided.", "supported", ""),
+        ("egfr_below_30", "Reduce the dose at an eGFR of 30 to 60 and avoid it below 30.", "supported", ""),
+        # the first suspension came days after the launch
+        ("baclocur_suspension_timing", "A court suspended Baclocur three months after its launch.", "contradicted", ""),
+        ("baclocur_suspension_timing", "The tribunal suspended Baclocur two days after its launch.", "supported", ""),
+        ("tga_coronial_inquiries", "The TGA acted after four coronial inquests into deaths.", "contradicted", ""),
+        ("tga_coronial_inquiries", "The TGA acted after two coronial inquiries.", "supported", ""),
+        ("deaths_mostly_intentional", "In the Australian series most deaths were accidental.", "contradicted", ""),
+        ("deaths_mostly_intentional", "In Australia accidental overdoses were not the majority.", None, ""),
+        ("ameisen_craving_dose", "Ameisen's craving disappeared at 90 mg a day.", "contradicted", ""),
+        ("ameisen_craving_dose", "His cravings went away at 270 mg.", "supported", "Ameisen"),
+        ("ameisen_craving_dose", "Ameisen then stayed on a maintenance dose of 120 mg.", None, ""),
+        ("apa_guideline", "Baclofen is in the third tier of medicines there.", "contradicted", "the APA guideline"),
+        ("overdose_no_antidote", "Naloxone is the reversal agent of choice.", "contradicted", "baclofen overdose antidote"),
+        ("france_cap_history", "In 2018 Baclocur got a maximum daily dose of 150 mg.", "contradicted", ""),
+    ],
+)  # fmt: skip
+def test_facts_in_the_words_of_new_writers(key: str, claim: str, verdict, context: str) -> None:
+    fact = next(f for f in load_facts() if f.key == key)
+    assert fact_verdict(fact, claim, context) == verdict
+
+
+def test_a_fact_is_read_in_its_own_clause_after_an_answer_word() -> None:
+    """An answer's "No," is no negation of what follows; a negation in a relative clause ("for
+    people who can't take ..."), after a colon that ends a clause of four words or more, or in
+    the writer's aside after a dash belongs to that clause; "Not true:" still denies."""
+    fact = next(f for f in load_facts() if f.key == "ameisen_craving_dose")
+    assert fact_verdict(fact, "No, Ameisen's craving ended at 60 mg a day.") == "contradicted"
+    assert fact_verdict(fact, "Ameisen's craving never ended at 60 mg a day.") is None
+    apa = next(f for f in load_facts() if f.key == "apa_guideline")
+    said = "The APA lists baclofen as second-line, for patients who cannot tolerate the others."
+    assert fact_verdict(apa, said) == "contradicted"
+    timing = next(f for f in load_facts() if f.key == "baclocur_suspension_timing")
+    said = "The launch did not go smoothly for Baclocur: a court suspended it a month after launch."
+    assert fact_verdict(timing, said) == "contradicted"
+    assert fact_verdict(timing, "Not true: a court suspended it a month after launch.") is None
+    cure = next(f for f in load_facts() if f.key == "overdose_no_antidote")
+    said = "A colleague said naloxone is a reversal agent for it - I could not confirm that."
+    assert fact_verdict(cure, said, "baclofen overdose") == "contradicted"
+    assert fact_verdict(cure, "Naloxone is not a reversal agent for it.", "overdose") is None
+
+
+def test_a_number_needed_to_treat_is_compared() -> None:
+    """A number needed to treat, in digits or words, against the study's; a writer's rounding
+    (7 for 8) and a count of trials are no conflict."""
+    from assistant.answering.contrasts import nnt_conflict
+
+    passage = "Relapse fell on the drug (odds ratio 1.9, number needed to treat 11)."
+    assert nnt_conflict("The NNT was only four.", passage)
+    assert nnt_conflict("Its number needed to treat of 30 is poor.", passage)
+    assert nnt_conflict("The number needed to treat was about 10.", passage) is None
+    assert nnt_conflict("The number needed to treat came from 4 trials.", passage) is None
+    assert nnt_conflict("The NNT was four.", "Relapse fell on the drug.") is None
+
+
+def test_a_cochrane_review_named_by_its_year(catalog) -> None:
+    """ "Cochrane 2023 (17 trials, ...)" names the Cochrane review of that year, even with its
+    trials counted; a sentence about many studies that mentions the review does not."""
+    from assistant.answering.agreement import named_studies
+
+    said = "Cochrane 2023 (12 trials, 900 people): relapse was lower on baclofen."
+    assert named_studies(said, catalog) == ["agabio2023_cochrane"]
+    many = "Few studies compared the two; Cochrane 2023 says the comparisons were small."
+    assert named_studies(many, catalog) == []
+    assert named_studies("Cochrane 2005 (12 trials): relapse fell.", catalog) == []

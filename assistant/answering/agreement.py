@@ -79,6 +79,19 @@ def named_studies(text: str, catalog: Sequence[RecordInfo]) -> list[str]:
     C"): a looser description is too loose to decide a claim on."""
     found = find_trials(text, catalog)
     low = text.lower()
+    # "Cochrane 2023 (17 trials, ...)": the review of that year, its trials counted (not "few
+    # studies have ..., the 2023 Cochrane review says": a claim about many studies)
+    many = re.search(
+        r"\b(?:trials|studies|rcts)\b", re.sub(r"\b\d+ (?:trials|studies|rcts)\b", "", low)
+    )
+    if not found and "cochrane" in low and not many:
+        found = [
+            r.id
+            for r in catalog
+            if r.year
+            and str(r.year) in low
+            and "cochrane" in f"{r.title} {r.journal or ''}".lower()
+        ]
     sizes = group_sizes(low)
     named = []
     for rid in found:

@@ -29,8 +29,10 @@ import numpy as np
 from assistant.answer import Context
 from assistant.answering import contraindications as ci
 from assistant.answering.agreement import (
+    COUNT,
     HEDGED,
     clauses,
+    named_studies,
     negated_verb_conflict,
     number_conflict,
     numbers_in_text,
@@ -65,6 +67,7 @@ from assistant.answering.contrasts import (
 from assistant.answering.differences import figure_conflict, share_conflict, shares_of
 from assistant.answering.entities import find_jurisdictions
 from assistant.answering.interactions import InteractionChecks
+from assistant.answering.study_readings import leading_digits
 from assistant.library.chunks import tokenize
 from assistant.library.records import RecordInfo
 from assistant.vocab import USER_EVIDENCE
@@ -231,7 +234,7 @@ class Checker(StudyChecks, InteractionChecks):
                 said,
                 re.I,
             )
-            and not re.search(r"\b(?:us |fda |official )?label\b", said, re.I)
+            and not re.search(r"(?<!off-)(?<!off )\blabel\b", said, re.I)  # (not "off-label")
         ):
             for add in cond.additions:  # what a guideline adds: the claim may be right
                 if re.search(r"contraindicat", add.text, re.I):
@@ -291,13 +294,14 @@ class Checker(StudyChecks, InteractionChecks):
                     return self._contradicted_by(claim, pos, sent, why)
         # a typed figure (a dose limit, a first-approval year, a product's strength): the
         # sentences about the same thing in the same place decide
+        sample = reports_sample(claim.text)
         for row in order[:20]:
             if float(sims[row]) < 0.45:
                 break
             pos = int(self._rows[row])
             sent = self._sentence_text(row, pos)
             why = figure_conflict(claim.text, sent, claim.context)
-            if why is not None:
+            if why is not None and not self._other_study(claim, pos, sample):
                 return self._contradicted_by(claim, pos, sent, why)
         # how often a side effect happens, against the label's frequency
         side_effect = "adverse-effects" in topics_of(claim.text) and not params
@@ -456,6 +460,18 @@ class Checker(StudyChecks, InteractionChecks):
         text = self.store.texts[pos][s:e]
         return text[2:] if text.startswith(("- ", "* ")) else text
 
+    def _other_study(self, claim: Claim, pos: int, sample: bool = False) -> bool:
+        """The passage at ``pos`` is about something the claim is not: a study's own sentence
+        when the claim neither names nor describes that study ("Fifty-eight patients started
+        baclofen (maximum 45 mg)" is the writer's own sample, not a trial that gave up to 40 mg);
+        and, for a claim reporting what a group of people took (``sample``), any source it does
+        not name (their doses are no statement of the label's limit)."""
+        source = self.store.metas[pos].source_id
+        record = next((r for r in self.catalog if r.id == source), None)
+        if record is None or (record.evidence in _NOT_STUDIES and not sample):
+            return False
+        return source not in named_studies(f"{claim.context} {claim.text}", self.catalog)
+
     def _anchored(self, text: str, source: str) -> list[str]:
         """The records a claim may be about: the passage's, and every record the claim names
         (an author with several studies names them all)."""
@@ -473,6 +489,21 @@ class Checker(StudyChecks, InteractionChecks):
         for pos in self.store.record_positions(record_id):
             out |= quantities(self.store.texts[pos])
         return out
+
+
+# what a group of people took ("Forty patients started baclofen", "users in the trial took up to
+# 60 mg", "in our unit we gave ..."): a sample's doses, not a statement of a dose limit
+_TOOK = re.compile(
+    r"\b(?:our|we|my)\b|\b(?:patients|participants|people|users|drinkers|subjects|volunteers"
+    r"|smokers|veterans|adults|clients|inpatients|outpatients)\b[^.;]{0,40}?\b(?:took|received|got"
+    r"|were (?:given|started|treated|titrated|prescribed)|started|reached)\b",
+    re.I,
+)
+
+
+def reports_sample(text: str) -> bool:
+    """Whether a sentence reports doses a group of people took, not a rule for everyone."""
+    return bool(_TOOK.search(text) or COUNT.search(leading_digits(text)))
 
 
 def _overlap(a: set[str], b: set[str]) -> float:

@@ -180,6 +180,7 @@ RECORD_CONTRASTS = (
     ct.significance_conflict,
     ct.ratio_conflict,
     ct.times_conflict,
+    ct.nnt_conflict,
     sr.unchanged_conflict,
     sr.time_conflict,
 )

@@ -65,7 +65,12 @@ TOPICS: dict[str, re.Pattern[str]] = {
 # Sentences that report what others say and reject it are not the document's claims.
 _REJECTED = re.compile(
     r"^(?:it is a myth that|contrary to (?:popular )?belief|critics (?:claim|say)|some (?:claim|say))"
-    r"|\b(?:is|are) (?:a )?myths?\b|\bis (?:simply )?(?:false|wrong|untrue)\b",
+    r"|\b(?:is|are) (?:a )?myths?\b|\bis (?:simply )?(?:false|wrong|untrue)\b"
+    # a view the writer tells the reader not to hold or let pass ("Don't let anyone tell you
+    # that ...", "never assume it is ...", "do not accept answers saying ...")
+    r"|\b(?:do not|don't|never|must not|should not|shouldn't)\s+(?:let\s+(?:\w+\s+){1,3})?"
+    r"(?:claim|say|tell|believe|assume|think|accept|write|suggest)\w*\b[^,;.]*?"
+    r"\b(?:is|are|was|were|can|will|has|have|does|do|causes?|works?)\b",  # (not "say that to X")
     re.I,
 )
 _QUESTION = re.compile(r"\?\s*$")
@@ -169,6 +174,7 @@ def fact_verdict(fact: Fact, text: str, context: str = "", section: str = "") ->
     heading it sits under, "Australia: ...")."""
     if not fact.about.search(f"{section} {context} {text}"):
         return None
+    text = _ANSWER_WORD.sub("", text)  # "No, our card says ...": an answer, no negation
     negated = bool(NEGATION.search(text))
 
     def denied(m: re.Match[str]) -> bool:  # a negation in the clause that says it
@@ -192,6 +198,10 @@ def fact_verdict(fact: Fact, text: str, context: str = "", section: str = "") ->
     return None
 
 
+_ANSWER_WORD = re.compile(
+    r"^(?:\W*[A-Z][A-Z .'-]*:\W*\s*)*(?:no|nope|yes|correct|wrong|right|sorry)\b[\W]*[,—–!.]\s*",
+    re.I,
+)
 # A year or a decade ("in 2012", "the late 1980s"), as the `{when}` of a dated pattern.
 WHEN = r"(?P<when>(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:19|20)\d0s|(?:19|20)\d\d)\b"
 _WHEN = re.compile(WHEN, re.I)
@@ -213,7 +223,13 @@ def _years_in(text: str) -> list[range]:
     return spans
 
 
-_CLAUSE_END = re.compile(r",\s+(?:so|and|which|while|whereas|because)\b|\s+(?:so|because)\s+", re.I)
+_CLAUSE_END = re.compile(
+    r",\s+(?:so|and|which|while|whereas|because)\b|\s+(?:so|because)\s+"
+    r"|,\s+(?:\w+\s+){0,2}?who\b"  # "..., for people who can't take ...": a clause of its own
+    r"|\s+[-–—]\s+(?=(?:i|we)\b)"  # the writer's aside after a dash ("- I could not find ...")
+    r"|:\s+",  # ("it did not last: a court suspended it ...", not "Not true: ...", see _clause_of)
+    re.I,
+)
 
 
 _CONDITION = re.compile(
@@ -224,11 +240,22 @@ _CONDITION = re.compile(
 def _clause_of(text: str, m: re.Match[str]) -> str:
     """The clause of ``text`` that holds the match ("it has a half-life of two days" in "..., so
     missing a dose is no big deal")."""
-    starts = [e.end() for e in _CLAUSE_END.finditer(text, 0, m.start())]
+    starts = [
+        e.end()
+        for e in _CLAUSE_END.finditer(text, 0, m.start())
+        if not e.group(0).startswith(":") or len(text[: e.start()].split()) >= 4
+    ]
     lead = _CONDITION.match(text)  # "If the catheter cannot be placed, it may be given ..."
     if lead and lead.end() <= m.start():
         starts.append(lead.end())
-    end = _CLAUSE_END.search(text, m.end())
+    end = next(
+        (
+            e
+            for e in _CLAUSE_END.finditer(text, m.end())
+            if not e.group(0).startswith(":") or len(text[: e.start()].split()) >= 4
+        ),
+        None,
+    )
     return text[max(starts) if starts else 0 : end.start() if end else len(text)]
 
 
@@ -295,6 +322,9 @@ def extract_claims(store: Any, document_id: str) -> list[Claim]:
     lead = ""  # the sentence introducing a list (kept across chunks: a list may start a chunk)
     asked = ""  # a flashcard's question, for the answer line after it
     cited, cited_left = "", 0  # a bibliography entry's citation, for the note after it
+    # a question the text asks (a quiz host's, an interviewer's) with the paragraph leading to
+    # it, for the lines of the next two paragraphs that answer it ("Our card says three.")
+    quiz, quiz_left, quiz_block, paragraph = "", 0, None, []
     seen_headings: set[str] = set()
     for pos in store.record_positions(document_id):
         text = store.texts[pos]
@@ -305,7 +335,8 @@ def extract_claims(store: Any, document_id: str) -> list[Claim]:
             for s, e in split_sentences(text)
             for message in _CHAT_LINE.split(text[s:e].strip())  # a chat export's messages
             for part in _LABELLED_LINE.split(_CHAT_PREFIX.sub("", message))  # "Q: ... A: ..." cards
-            for line in _table_rows(part)
+            for row in _table_rows(part)
+            for line in _QUOTED_LINE.split(row)  # "> AFTER THE ANSWER: ...": a line of its own
             for piece in (_NEXT_LABEL.split(line) if _LABEL.match(line) else [line])
         ]
         heading = store.metas[pos].section or ""
@@ -321,12 +352,21 @@ def extract_claims(store: Any, document_id: str) -> list[Claim]:
         for sent, block in parts:
             sent = sent.strip()
             if block != new_block:  # a paragraph starts: a citation, or the note after one
-                new_block = block
+                new_block, paragraph = block, []
+                quiz_left -= 1
+                quiz = quiz if quiz_left > 0 else ""
                 if sizes[block] <= 2 and CITATION.match(sent):
                     cited, cited_left = sent, 2
                 else:
                     cited_left -= 1
                     cited = cited if cited_left > 0 else ""
+            paragraph.append(sent)
+            if (
+                _QUESTION.search(sent)
+                and len(" ".join(paragraph).split()) >= 8
+                and not _GUESS.search(sent)  # "I think it was for epilepsy?": an answer
+            ):
+                quiz, quiz_left, quiz_block = " ".join(paragraph), 3, (pos, block)
             label = _LABEL.match(sent)
             if label:
                 sent = sent[label.end() :].strip()
@@ -348,6 +388,8 @@ def extract_claims(store: Any, document_id: str) -> list[Claim]:
                 context = item_head  # "- **ALPADIR.** ... With 320 patients, ...": its study
             if label and label.group(1).lower() in ("a", "answer") and asked:
                 context = asked
+            elif quiz and not item and quiz_block != (pos, block) and _answer_only(sent):
+                context = f"{quiz} {context}".strip()  # an answer read with its question
             if not item:  # a sentence leaning on one before is read with it ("... Rose and
                 # Jones. I grant that this analysis found X. I concede it showed Y.")
                 previous = f"{last} {sent}" if context and not lead else sent
@@ -358,7 +400,7 @@ def extract_claims(store: Any, document_id: str) -> list[Claim]:
             if believed and _QUESTION.search(sent):
                 sent = sent[believed.end() :].rstrip(" ?")
                 sent = sent[:1].upper() + sent[1:] + "."
-            if len(sent) < 12 or _QUESTION.search(sent) or _REJECTED.search(sent):
+            if len(sent) < 12 or _QUESTION.search(sent) or _REJECTED.search(sent.replace("*", "")):
                 continue
             topic = topic_of(f"{context} {sent}")
             if topic is None:
@@ -377,6 +419,28 @@ def extract_claims(store: Any, document_id: str) -> list[Claim]:
 # next label after a space starts the next line
 _LABELLED_LINE = re.compile(r"\n\s*(?=(?:Q|A|Question|Answer|Tip|Note|NB|Hint)\s?:\s)")
 _NEXT_LABEL = re.compile(r"\s+(?=(?:Q|A|Question|Answer|Tip|Note|NB|Hint)\s?:\s)")
+# a speaker's or a line's label ("**HOST:**", "AFTER THE ANSWER:") and an answer's option ("B) ")
+_SPEAKER = re.compile(r"^(?:\W*[A-Z][A-Z0-9 .'-]*:\W*\s*)+")
+_OPTION = re.compile(r"^\(?[A-Ea-e]\)\s")
+
+
+def _answer_only(sent: str) -> bool:
+    """A line that answers a question without naming what it is about ("Our card says three,
+    I'm afraid.", "Most of those deaths were accidental."): no name, no baclofen, no option."""
+    said = _SPEAKER.sub("", sent)
+    if _OPTION.match(said):
+        return False
+    if LEANS.search(said):
+        return True
+    rest = said.split(None, 1)[1] if len(said.split()) > 1 else ""
+    return not re.search(r"\b[A-Z][a-z]{2,}|\b[A-Z]{2,}\b", rest) and not re.match(
+        r"\W*baclofen\b", said, re.I
+    )
+
+
+_GUESS = re.compile(r"\b(?:i think|i believe|i guess|was it|is it|could it be)\b", re.I)
+# a quoted line after a sentence, its line break lost in ingestion ("... a point. > AFTER ...")
+_QUOTED_LINE = re.compile(r"\n\s*>\s*|(?<=[.!?:*])\s+>\s+(?=[A-Z*(])")
 _LABEL = re.compile(r"^(Q|A|Question|Answer|Tip|Note|NB|Hint)\s?:\s+")
 
 

@@ -477,6 +477,27 @@ def ratio_conflict(claim: str, passage: str) -> str | None:
     return None
 
 
+# "a number needed to treat of 8", "NNT = 8", "the number needed to treat was three"
+_NNT = re.compile(
+    r"\b(?:number needed to treat|nnt)\b(?:\s+(?:of|was|is|=|:|about|around|roughly|just|only"
+    r"|for \w+|\w+ly))*\s*(?P<v>\d{1,3})\b(?!\s?(?:%|mg|trials?|studies|patients))",
+    re.I,
+)
+
+
+def nnt_conflict(claim: str, passage: str) -> str | None:
+    """A number needed to treat that the passage gives otherwise (three against eight), beyond
+    a writer's rounding."""
+    theirs = {int(m.group("v")) for m in _NNT.finditer(digits(passage))}
+    mine = {int(m.group("v")) for m in _NNT.finditer(digits(claim))}
+    if len(theirs) != 1 or not mine:
+        return None
+    (v,) = theirs
+    if all(abs(n - v) > max(1, 0.25 * v) for n in mine):
+        return f"The curated source gives a number needed to treat of {v}."
+    return None
+
+
 # "about 3.5 times the 30-day risk", "one and a half times", "twice that of": a multiple of a risk
 _TIMES = re.compile(r"\b(?P<v>\d+(?:\.\d+)?)\s+times\s+(?:the|as|that|higher|more|greater)\b", re.I)
 _HALVES = re.compile(r"\b(\d+) and a half times\b", re.I)

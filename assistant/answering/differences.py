@@ -75,10 +75,16 @@ _X_OF_Y = re.compile(
 )
 
 
+_ONE_OF = re.compile(r"(?<![Nn]o )\b[Oo]ne ((?:of|out of) (?:the |all |these )?\d{1,4}\b)")
+
+
 def shares_of(text: str) -> list[tuple[float, float]]:
     """The proportions a sentence gives for a group ("nearly all patients" -> 0.85-1.0, "34% of
     the placebo arm" -> 0.33-0.35)."""
     spans = []
+    # "only one of 18 patients" ("one" stays a word for digits(): it is mostly a pronoun; and
+    # "one of two large trials" only names one of a pair)
+    text = _ONE_OF.sub(r"1 \1", text)
     text = digits(text)
     for m in _ONE_IN.finditer(text):  # "about one in five", "fewer than one in twenty"
         v = 1 / max(1, int(m.group(2)))
@@ -206,6 +212,9 @@ _LIMIT = re.compile(
     r"|caps|limit(?:ed)?)\b(?:\s+\S+){0,12}?\s+(\d{2,4})\s?(?:mg|milligrams?)\b",
     re.I,
 )
+_SAMPLE_STATISTIC = re.compile(
+    r"\b(?:median|mean|average)\s+(?:daily\s+)?(?:maxim\w*|max|highest)\b", re.I
+)
 _EVENTS = (  # what happened first, as its kind
     ("approval", r"approv\w*|licen[sc]\w*|authori[sz]\w*|registered"),
     ("market", r"market\w*|introduc\w*|launch\w*|on sale"),
@@ -253,8 +262,9 @@ def figure_conflict(claim: str, passage: str, context: str = "") -> str | None:
         return None  # an Australian limit says nothing of the US one
     if "int" in mine ^ theirs:
         return None  # intrathecal and oral doses differ
-    a = {int(x) for x in _LIMIT.findall(claim)}
-    b = {int(x) for x in _LIMIT.findall(passage)}
+    # "a median maximum dose of 45 mg" describes a group of patients, not a limit
+    a = {int(x) for x in _LIMIT.findall(_SAMPLE_STATISTIC.sub(" ", claim))}
+    b = {int(x) for x in _LIMIT.findall(_SAMPLE_STATISTIC.sub(" ", passage))}
     changing = any(_CHANGE.search(t) for t in (claim, passage))  # limits that changed over time
     if (
         a
