@@ -2334,3 +2334,19 @@ def test_a_cochrane_review_named_by_its_year(catalog) -> None:
     many = "Few studies compared the two; Cochrane 2023 says the comparisons were small."
     assert named_studies(many, catalog) == []
     assert named_studies("Cochrane 2005 (12 trials): relapse fell.", catalog) == []
+
+
+def test_a_claim_naming_a_study_is_not_supported_by_another_studys_sentence(
+    docs_assistant,
+) -> None:
+    """A sentence of one study restated as another's finding is not "supported" by it: the claim
+    is about the study it names (an overdose series' coma threshold is not an ICU trial's); the
+    same sentence unattributed, or attributed to its own study, still is."""
+    a = docs_assistant
+    claims = [
+        Claim("In the BACLOREA trial, coma, delirium and seizures were seen only in patients who had swallowed 200 mg of baclofen or more.", None, "t"),
+        Claim("In Leung 2006, coma, delirium and seizures were seen only in patients who had swallowed 200 mg of baclofen or more.", None, "t"),
+    ]  # fmt: skip
+    got = Checker(a.store, a.embedder).check(claims)
+    assert got[0].verdict != "supported", got[0]
+    assert got[1].verdict == "supported", got[1]

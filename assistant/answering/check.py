@@ -380,10 +380,14 @@ class Checker(StudyChecks, InteractionChecks):
                 and params <= parameters(sent)  # a half-life is supported by a half-life
             )
             stated = numbers_in_text(sent)
+            # a claim naming a study is not supported by another study's sentence ("BACLOREA
+            # patients stayed longer on the ventilator" by an overdose series' ventilation line)
+            named = named_studies(f"{claim.context} {claim.text}", self.catalog)
             if (
                 same_sense
                 and all(near(n, stated) for n in nums | numbers_in_text(claim.text))
                 and restates(claim.text, sent)
+                and not (named and self._other_study(claim, pos))
             ):
                 self._cite_sentence(claim, pos, sent)
                 claim.verdict = "supported"
