@@ -95,12 +95,29 @@ def named_thing(
     thing = thing_named(clause, ev.store)
     if not thing or thing & stems(tokenize(f"{current} {record.key_result or ''}")):
         return None
-    vec = encode(clause)
+    # (the thing named is the evidence; meaning only ranks)
+    return _nearest_naming(
+        ev.store,
+        record,
+        encode(clause),
+        lambda sentence: len(sentence) >= 30 and bool(thing & stems(tokenize(sentence))),
+    )
+
+
+def _nearest_naming(
+    store: Any,
+    record: RecordInfo,
+    vec: np.ndarray,
+    names: Callable[[str], bool],
+    floor: float = -1.0,
+) -> tuple[int, int, str] | None:
+    """(chunk position, start, sentence) of the study's sentence nearest ``vec`` in meaning among
+    those ``names`` accepts, at least ``floor`` near; None when there is none."""
     best: tuple[float, int, int, str] | None = None
-    for pos, s, sentence, sentence_vec in whole_sentences(ev.store, record):
-        if len(sentence) >= 30 and thing & stems(tokenize(sentence)):
-            sim = float(sentence_vec @ vec)  # (the thing named is the evidence; meaning ranks)
-            if best is None or sim > best[0]:
+    for pos, s, sentence, sentence_vec in whole_sentences(store, record):
+        if names(sentence):
+            sim = float(sentence_vec @ vec)
+            if sim >= floor and (best is None or sim > best[0]):
                 best = (sim, pos, s, sentence)
     return best[1:] if best else None
 
@@ -158,14 +175,13 @@ def named_kind(
     for asks, states in _STATISTICS:
         if asks.search(clause):
             # "with which p value ...?": the nearest sentence giving one, whatever the answer has
-            asked_vec = encode(clause)
-            stated = [
-                (float(vec @ asked_vec), pos, s, sentence)
-                for pos, s, sentence, vec in whole_sentences(store, record)
-                if states.search(sentence)
-            ]
-            best_stat = max(stated, default=None)
-            return best_stat[1:] if best_stat and best_stat[0] >= KIND_SIMILARITY else None
+            return _nearest_naming(
+                store,
+                record,
+                encode(clause),
+                lambda t, rx=states: bool(rx.search(t)),
+                KIND_SIMILARITY,
+            )
     m = _WHICH_KIND.match(clause)
     # a specific kind ("hospital", "procedure"), not one any answer fills ("dose", "patients")
     kind = (
@@ -179,14 +195,9 @@ def named_kind(
         kind, floor = set(_MEASURES), 0.0
     if not kind or kind & set(tokenize(current or record.key_result or "")):
         return None
-    vec = encode(clause)
-    best: tuple[float, int, int, str] | None = None
-    for pos, s, sentence, sentence_vec in whole_sentences(store, record):
-        if kind & set(tokenize(sentence)):
-            sim = float(sentence_vec @ vec)
-            if sim >= floor and (best is None or sim > best[0]):
-                best = (sim, pos, s, sentence)
-    return best[1:] if best else None
+    return _nearest_naming(
+        store, record, encode(clause), lambda t: bool(kind & set(tokenize(t))), floor
+    )
 
 
 def detail_answer(

@@ -250,6 +250,7 @@ _GENERIC = frozenset(
     "although though while whereas which that this there their",
     )
 )  # fmt: skip
+_SAME_AS_WORDS = frozenset(re.findall(r"[a-z]{4,}", _SAME_AS.pattern))  # ("differ", "similar")
 _SAME_OUTCOME = {"psychological": "mental", "psychiatric": "mental", "bodily": "physical"}
 
 
@@ -266,7 +267,7 @@ def _versus(clause: str) -> str | None:
 
 def _outcomes(clause: str, rival: str) -> set[str]:
     words = {_SAME_OUTCOME.get(w, w) for w in re.findall(r"[a-z]{4,}", clause.lower())}
-    return words - _GENERIC - {rival} - set(_SAME_AS.pattern) - {"better", "equal", "same"}
+    return words - _GENERIC - {rival} - _SAME_AS_WORDS - {"better", "equal", "same"}
 
 
 def rival_outcome_conflict(text: str, record: RecordInfo) -> str | None:
