@@ -224,6 +224,142 @@ def test_a_rarer_reaction_the_label_names_is_said_to_be_rare(corpus_assistant, q
     assert not breathing.answer.startswith(("Not reported", "Yes, rarely")), breathing.answer
 
 
+def test_a_symptom_put_down_to_the_tablets_or_the_disease_is_answered_either(corpus_assistant):
+    """A rare reaction the label lists, asked about by someone taking baclofen for spasms, is
+    answered from the label's list (not the indication); asked "the tablets or his illness?",
+    the answer says either is possible, with the label's note about the underlying disease."""
+    one = corpus_assistant.ask(
+        "my brother has MS and since starting baclofen he has had trouble getting an erection. "
+        "could it be the pills?"
+    )
+    assert first_sentence(one.answer).startswith("Yes, rarely:"), one.answer
+    assert "impotence" in first_sentence(one.answer), one.answer
+    either = corpus_assistant.ask(
+        "since my dad began baclofen for his spinal cord injury he gets up to pee at night. "
+        "is it the baclofen or his injury?"
+    )
+    first = first_sentence(either.answer)
+    assert first.startswith("It could be either:") and "underlying disease" in first, either.answer
+    assert {c.source_id for c in either.citations} == {"label_adverse_reactions"}
+    _check_citations(either, corpus_assistant.store)
+
+
+def test_a_yes_no_question_after_a_framing_phrase_gets_its_no(corpus_assistant) -> None:
+    """ "In <study>, did baclofen lengthen X or Y?" answered by a sentence listing both among
+    what did not differ: "No", and no dangling "also" in the first sentence."""
+    got = corpus_assistant.ask(
+        "For the Garbutt 2010 trial, did baclofen delay the first drink or the return to heavy "
+        "drinking?"
+    )
+    first = first_sentence(got.answer)
+    assert first.startswith("No:"), got.answer
+    assert " also " not in first, got.answer
+    # what a study set out to do is not a question about what changed
+    aim = corpus_assistant.ask(
+        "Was the Kahn 2009 trial trying to help people get off cocaine, or to keep them from "
+        "relapsing once off it?"
+    )
+    assert not aim.answer.startswith("No"), aim.answer
+    assert {c.source_id for c in aim.citations} == {"kahn2009"}, aim.answer
+
+
+@pytest.mark.parametrize(
+    ("history", "question", "words"),
+    [
+        (
+            ["Tell me about the Hauser 2017 veterans trial"],
+            "did the researchers give all participants some talking treatment too?",
+            ["counselling"],
+        ),
+        (
+            [],
+            "In the Addolorato 2007 trial in cirrhosis, were the results analysed by intention "
+            "to treat?",
+            ["intention to treat"],
+        ),  # fmt: skip
+        (
+            ["What did the Palpacuer 2018 meta-analysis find?"],
+            "did the authors try to get data that had not been published?",
+            ["unpublished"],
+        ),
+        (
+            ["Tell me about the Kiel 2015 poisoning survey"],
+            "how did they grade the severity of each poisoning?",
+            ["Poison Severity Score"],
+        ),
+        (
+            ["What did the Leung 2006 overdose series report?"],
+            "how did they verify that baclofen had actually been swallowed?",
+            ["confirmed"],
+        ),
+    ],
+)
+def test_how_a_study_was_run_is_answered_by_the_sentence_saying_so(
+    corpus_assistant, history, question, words
+) -> None:
+    """Whether or how a study did something (counselling for everyone, intention to treat,
+    unpublished data sought, cases graded or confirmed) is answered by the study's sentence
+    saying so, not by its headline result, and stays with the study of the previous turn."""
+    got = corpus_assistant.ask(question, history=history)
+    first = first_sentence(got.answer)
+    assert all(w in first for w in words), got.answer
+    assert len({c.source_id for c in got.citations}) == 1, got.answer
+    _check_citations(got, corpus_assistant.store)
+
+
+def test_how_many_and_a_yes_no_detail_of_them_is_answered_by_one_sentence(corpus_assistant):
+    """ "How many took part, and were they seeking treatment?": the study's own sentence that
+    gives the count and says who they were, instead of the bare count."""
+    got = corpus_assistant.ask(
+        "How many people were in the Lile 2004 cocaine lab study and did they want treatment?"
+    )
+    first = first_sentence(got.answer).lower()
+    assert "seven" in first and "not seeking treatment" in first, got.answer
+    _check_citations(got, corpus_assistant.store)
+
+
+@pytest.mark.parametrize(
+    ("history", "question", "words"),
+    [
+        # another measure than the one just given: the study's secondary outcomes
+        (
+            ["Tell me about the Heppe 2018 withdrawal trial"],
+            "what else did the investigators track apart from that?",
+            ["secondary outcomes"],
+        ),
+        # "of them": the group of the study just discussed, not a question of its own
+        (
+            ["What did the Zahra 2024 study find?"],
+            "what proportion of them had chronic pain?",
+            ["37.3%"],
+        ),
+        # what the researchers wanted it to improve: the primary outcome
+        (
+            ["What did the Garbutt 2010 trial find?"],
+            "what was the main thing the researchers wanted it to improve?",
+            ["primary outcome", "heavy drinking days"],
+        ),
+        # how the patients were allocated between the arms: the arms' sizes
+        (
+            ["What did the Jose 2019 trial find?"],
+            "how were the patients allocated between the two arms?",
+            ["49", "45"],
+        ),
+    ],
+)
+def test_a_follow_up_in_everyday_words_gets_the_study_detail_it_asks(
+    corpus_assistant, history, question, words
+) -> None:
+    """Follow-ups that ask for one detail of the study just discussed in everyday words (what
+    else was measured, how many "of them", the main thing hoped for, how patients were split)
+    are answered by that detail from the same study."""
+    got = corpus_assistant.ask(question, history=history)
+    first = first_sentence(got.answer)
+    assert all(w in first for w in words), got.answer
+    assert got.plan.entities.trials and len({c.source_id for c in got.citations}) == 1, got.answer
+    _check_citations(got, corpus_assistant.store)
+
+
 def test_an_approval_no_is_said_of_the_place_asked_about(corpus_assistant) -> None:
     """A sentence saying the FDA has not approved baclofen but France has does not make the
     answer to "approved in France?" a "No"."""

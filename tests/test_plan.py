@@ -87,6 +87,8 @@ def test_trials_described_without_their_names(catalog) -> None:
         "What happened in the Italian trial of baclofen in alcoholic patients with cirrhosis?": "addolorato2007",
         "What did the large French primary-care trial titrated up to 300 mg show?": "rigal2020_bacloville",
         "In the Duluth alcohol withdrawal trial, did baclofen cut the need for lorazepam?": "lyon2011_aws",
+        # two substances named: the study of both, not a study of one of them
+        "Which small trial looked at baclofen in people dependent on both alcohol and tobacco?": "leggio2015",
     }
     for question, want in cases.items():
         assert find_trials(question, catalog) == [want], question

@@ -70,12 +70,30 @@ DETAIL_QUESTION = re.compile(
     # "how did they know people weren't drinking?": how something was measured
     r"|how (?:did|do) (?:they|it|the \w+) (?:know|measure|assess|judge|define|check|tell|count"
     r"|record|confirm|track|monitor|decide|choose|select|recruit|find|work out|determine|establish"
-    r"|estimate|calculate)"
+    r"|estimate|calculate|make sure|ensure|verify|rate|grade|score|classify|sort|analy[sz]e)"
     # "was that at one hospital or at lots of them?", "was it blinded?": how it was run
     # "past what amount did coma appear?", "at which dose ...?"
     r"|(?:past|above|at|from|after|below|over|under|up to|by|with|for|in|on|during|to) (?:what|which)"
-    r"|(?:was|were) (?:it|that|this|they|the (?:study|trial)) (?:at|in|done|run|held|conducted"
-    r"|carried out|based|blind\w*|randomi[sz]ed))\b",
+    r"|(?:was|were) (?:it|that|this|they|the (?:[\w-]+ ){0,3}?(?:study|trial)) (?:at|in|done|run|held|conducted"
+    r"|carried out|based|blind\w*|randomi[sz]ed"
+    # "was it trying to help them stop, or to prevent relapse?": what it set out to do
+    r"|(?:trying|aiming|designed|meant|intended|set up) to|aimed at))\b",
+    re.I,
+)
+# "did they also chase down unpublished results?", "was everyone given counselling?", "was the
+# main analysis by intention to treat?": whether the study was run a certain way (not whether
+# baclofen worked: "did it help?", "did they drink less?")
+METHOD_QUESTION = re.compile(
+    r"^\s*(?:and\s+|so\s+)?(?:did|do) (?:they|the (?:authors|researchers|investigators|team"
+    r"|doctors|study|trial))(?: also| even| ever| actually)? (?!find|found|show|work|help|improve"
+    r"|reduce|lower|increase|drink|use|relapse|stay|get|do\b|see|notice|feel|have|report)\w+"
+    r"|^\s*(?:and\s+|so\s+)?(?:was|were) (?:everyone|everybody|all|each|every \w+|the (?:\w+ )?"
+    r"(?:patients|participants|people|volunteers|subjects))(?: also)? (?:given|offered|seen|followed"
+    r"|asked|tested|checked|screened|told|sent|treated)\b"
+    r"|^\s*(?:and\s+|so\s+)?(?:was|were|is) the (?:main |primary |final )?(?:analysis|analyses"
+    r"|outcome|follow.?up|allocation|randomi[sz]ation|recruitment)\b"
+    r"|^\s*(?:and\s+|so\s+)?(?:was|were) (?:the )?(?:results|data|outcomes|findings) (?:analy[sz]ed"
+    r"|adjusted|handled|weighted|checked|reported)\b",
     re.I,
 )
 # "which meta-analysis found ...?": the study's name is what is asked
@@ -387,8 +405,14 @@ def has_figure(sentence: str, noun: str = "") -> bool:
 
 
 def stems(tokens: Iterable[str]) -> set[str]:
-    """Word stems, with words of one meaning as one ("taken" and "exposed")."""
-    return {SAME_WORD.get(t, t) for t in tokens}
+    """Word stems, with words of one meaning as one ("taken" and "exposed"); a word negated by
+    "un-" also stands for the word ("unpublished" answers "never published")."""
+    out = set()
+    for t in tokens:
+        out.add(SAME_WORD.get(t, t))
+        if t.startswith("un") and len(t) >= 7:
+            out.add(SAME_WORD.get(t[2:], t[2:]))
+    return out
 
 
 def whole_sentences(store: Any, record: RecordInfo) -> Iterator[tuple[int, int, str, Any]]:

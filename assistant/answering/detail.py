@@ -19,6 +19,7 @@ from assistant.answering.asked import (
     DETAIL_QUESTION,
     KIND_IDF,
     KIND_SIMILARITY,
+    METHOD_QUESTION,
     MIN_IDF,
     THEREFORE,
     WHOLE,
@@ -149,14 +150,17 @@ _STATISTICS = (
 _HOW_MEASURED = re.compile(
     r"\s*(?:and\s+|so\s+)?how (?:did|do|was|were) (?:they|it|the \w+) (?:know|measured?|assess\w*"
     r"|check\w*|tell|confirm\w*|track\w*|monitor\w*|judged?|counted|recorded|defined|find out"
-    r"|work out|determin\w*|establish\w*|estimat\w*|calculat\w*)\b",
+    r"|work out|determin\w*|establish\w*|estimat\w*|calculat\w*|make sure|ensure\w*|verif\w*"
+    r"|rated?|grade[sd]?|score[sd]?|classif\w*)\b",
     re.I,
 )
 _MEASURES = frozenset(
     tokenize(
         "self questionnaire questionnaires "  # ("self-reported": "self", not "reported")
         "timeline followback diary diaries breathalyser breath urine biomarker biomarkers scale "
-        "interview interviews carbohydrate-deficient transferrin cdt"
+        "interview interviews carbohydrate-deficient transferrin cdt "
+        # how cases were confirmed or graded ("graded with the Poison Severity Score")
+        "confirmed graded score scored"
     )
 )
 
@@ -214,9 +218,11 @@ def detail_answer(
     if encode is None:
         return None
     clause = asked_clause(question, record)
-    if not (DETAIL_QUESTION.match(clause) or thing_named(clause, ev.store)) or ALSO_RESULT.search(
-        clause
-    ):
+    if not (
+        DETAIL_QUESTION.match(clause)
+        or METHOD_QUESTION.match(clause)
+        or thing_named(clause, ev.store)
+    ) or ALSO_RESULT.search(clause):
         return None
     found = (
         named_kind(ev, record, clause, encode, current)

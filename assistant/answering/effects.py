@@ -8,12 +8,13 @@ names ("can it lower blood pressure?"), that item with its frequency instead of 
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from assistant.answering.compose import QUESTION_WORDS, Citations, Composition, Evidence
 from assistant.answering.entities import find_conditions
 from assistant.answering.sentence_kinds import OTHER_SENSE
 from assistant.library.chunks import tokenize
-from assistant.vocab import ROUTE_EXTRACTIVE
+from assistant.vocab import ADDICTIONS, ROUTE_EXTRACTIVE
 
 _CAUSE = re.compile(
     r"^\s*(?:does|do|can|could|will|would|may|might)\s+(?:baclofen|it)\s+(?:ever\s+)?"
@@ -132,6 +133,11 @@ def listed_effect(ev: Evidence) -> Composition | None:
                 lead = who.group("who")
                 # (a yes/no question gets its "Yes" from the lead stage, as every answer does)
                 answer = f"{lead} {who.group('verb')} {found} of patients [{n}]."
+                disease = _OR_DISEASE.search(question) and _underlying(
+                    store, store.record_positions(rec.id)
+                )
+                if disease:  # "is it the baclofen or his MS?": either, the labels say
+                    answer = _either(answer, cites, store, disease)
                 return Composition(answer, False, cites.items, ROUTE_EXTRACTIVE)
     return None
 
@@ -149,7 +155,7 @@ def rare_effect(ev: Evidence) -> Composition | None:
     frequency; said so, citing that list. None when no such list names what is asked, or when
     it is asked of baclofen taken for an addiction (the studies' reactions answer that)."""
     plan, store = ev.plan, ev.store
-    if plan.entities.substances:
+    if set(plan.entities.substances) & set(ADDICTIONS):
         return None  # taken for drinking or another addiction: the studies' doses, not the label's
     # ("respiratory depression" is not the mood the list names)
     question = " " + " ".join(tokenize(OTHER_SENSE.sub(" ", plan.english or plan.question))) + " "
@@ -175,7 +181,44 @@ def rare_effect(ev: Evidence) -> Composition | None:
                     f"Yes, rarely: {who} list {item} among baclofen's rarer reactions, without a "
                     f"frequency [{n}]."
                 )
+                asked = plan.english or plan.question
+                disease = _OR_DISEASE.search(asked) and _underlying(store, positions)
+                if disease:  # "is that the tablets or her MS?": either, the labels say
+                    said = f"{who} list {item} among baclofen's rarer reactions [{n}]."
+                    answer = _either(said, cites, store, disease)
                 return Composition(answer, False, cites.items, ROUTE_EXTRACTIVE)
+    return None
+
+
+# "is that the tablets or her MS?", "... or just his spinal injury?": the medicine or the disease
+_OR_DISEASE = re.compile(
+    r"\bor (?:just |simply |rather |is it |is that )?(?:(?:the|her|his|my|their|your) )?"
+    r"(?:ms|multiple sclerosis|spinal (?:cord )?injur\w*|injur\w*|illness|disease|condition"
+    r"|stroke|cerebral palsy)\b",
+    re.I,
+)
+
+
+def _either(said: str, cites: Citations, store: Any, disease: tuple[int, int, str]) -> str:
+    """ "It could be either: <what the label says of the reaction>, and <that some symptoms may
+    come from the underlying disease>", both cited."""
+    k = cites.add(store.context(disease[0], score=1.0), disease[2], disease[1])
+    said = said.rstrip(".")
+    return (
+        f"It could be either: {said[0].lower()}{said[1:]}, and the labels add that some of the "
+        f"nervous-system and urinary symptoms may stem from the underlying disease rather than "
+        f"from baclofen [{k}]."
+    )
+
+
+def _underlying(store: Any, positions: list[int]) -> tuple[int, int, str] | None:
+    """(position, start, sentence) of the label's sentence saying some symptoms may come from
+    the underlying disease, or None."""
+    for pos in positions:
+        text = store.texts[pos]
+        for s, e in store.sentences[pos]:
+            if re.search(r"\bunderlying (?:disease|condition)\b", text[s:e]):
+                return pos, s, text[s:e].strip()
     return None
 
 

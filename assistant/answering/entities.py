@@ -341,6 +341,9 @@ def find_trials(text: str, catalog: Sequence[RecordInfo]) -> list[str]:
         if subs and not subs & set(r.substances):
             # a general record (pharmacology, labels) may answer an alcohol question, less so
             scores[i] -= 2 if subs <= {"alcohol"} and "general" in r.substances else 3
+        elif len(subs) > 1:
+            # "in alcohol-dependent smokers": a study of both, rather than of one of them
+            scores[i] += 2.5 if subs <= set(r.substances) else -2
         if pooled != (r.evidence in ("meta-analysis", "systematic-review")):
             scores[i] -= 2 if pooled else 0.5
         if r.year in years:

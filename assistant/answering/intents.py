@@ -231,6 +231,9 @@ GROUP_OF_IT = re.compile(
     r" (?:study|trial)))\b"
     # "of the deaths, how many ...?", "among those who stopped, ...": a part of what was said
     r"|^(?:and )?(?:of|among|out of) (?:the|those|these|them|its|their)\b[^,?]{0,30},"
+    # "how many of them had ...?", "were most of them men?": a part of the group just discussed
+    r"|\b(?:how many|what (?:share|proportion|percentage|fraction)|which|most|none|any) of (?:them"
+    r"|those|these)\b"
     # "the study drug", "the trial medication": the one of the study just discussed
     r"|\bthe (?:study|trial) (?:drug|medication|medicine|treatment|tablets|pills)\b"
     # "the group with kidney disease who never took it", "the control group": the study's
@@ -516,6 +519,10 @@ def classify(text: str, ents: Entities, personal: bool, records: Sequence[Record
         )
     ):
         return "adverse_effects"
+    if PUT_DOWN_TO_IT.search(t) and not hit["efficacy"]:
+        # "he takes it for his MS and can't sleep: is that the medicine?", "since he started it
+        # ...: could it be the tablets?", "he gets up to pee at night: is it the baclofen?"
+        return "adverse_effects"
     if hit["pharmacokinetics"]:
         return "pharmacokinetics"
     if hit["mechanism"] and not (hit["efficacy"] and not re.search(
@@ -524,8 +531,6 @@ def classify(text: str, ents: Entities, personal: bool, records: Sequence[Record
         return "mechanism"
     if hit["dosing"]:
         return "dosing"
-    if PUT_DOWN_TO_IT.search(t) and not hit["efficacy"]:
-        return "adverse_effects"  # "he takes it for his MS and can't sleep: is that the medicine?"
     if ents.substances:
         return "efficacy"
     if (hit["efficacy"] or hit["result"]) and (baclofen or _ADDICTION_WORDS.search(t)):

@@ -33,6 +33,11 @@ URGENT_WITHDRAWAL = (
     "stopped suddenly, symptoms like these need a doctor straight away."
 )
 
+_FRAME = re.compile(
+    r"^\s*(?:in|for|at|among|across|according to|during|after|before)\b[^,?]{1,60},\s*"
+    r"(?=(?:is|are|can|could|does|do|did|was|were|has|have|should|would|will|may|might)\b)",
+    re.I,
+)
 _POLAR = re.compile(
     r"^\s*(?:is|are|can|could|does|do|did|was|were|has|have|should|would|will|may|might)\b", re.I
 )
@@ -99,7 +104,8 @@ def polar_lead(
     (those leads are ours to state, and a document is untrusted input); it may settle what a
     study found or whether something was studied. ``evidence`` holds the evidence types of those
     sources: only a label, a regulator or a guideline says "Yes, approved"."""
-    q = plan.english or plan.question
+    # "In Garbutt 2010, did baclofen ...?": the question proper after its framing phrase
+    q = _FRAME.sub("", plan.english or plan.question)
     if (
         plan.intent == "adverse_effects"
         and curated
@@ -186,11 +192,16 @@ def polar_lead(
         ):
             return "Yes"
         return None
-    if _CHANGED.search(q):
+    if _CHANGED.search(q) and not _PURPOSE.search(q):
         subject = set(tokenize(_CHANGE_WORDS.sub(" ", q))) - QUESTION_WORDS - {"baclofen"}
         # the clauses of the sentence about what was asked, and whether they state no effect
         about = [c for c in _CLAUSES.split(first) if c and subject & set(tokenize(c))]
         if subject and about and all(_NO_EFFECT.search(c) for c in about):
+            return "No"
+        # "failed to beat placebo on abstinent days, time to first drink and craving": a list
+        # after one "no effect" is all of it, unless something in that stretch changed
+        spans = [c for c in _SPANS.split(first) if c and subject & set(tokenize(c))]
+        if subject and spans and all(_NO_EFFECT.search(c) and not _MOVED.search(c) for c in spans):
             return "No"
     included = _INCLUDED.match(q)
     if included:  # "did it include people with liver disease?": the study's population says
@@ -268,17 +279,31 @@ _EXPECTED = re.compile(
 # "Did craving change?", "did the higher dose do better?": settled by a sentence stating no effect.
 _CHANGED = re.compile(
     r"^\s*(?:did|does|do|was|were|is|are)\b.*\b(?:change\w*|improv\w*|reduc\w*|lower\w*|differ\w*"
-    r"|fall|fell|drop\w*|decreas\w*|increas\w*|do better|work better|better|help\w*|work)\b",
+    r"|fall|fell|drop\w*|decreas\w*|increas\w*|do better|work better|better|help\w*|work"
+    r"|lengthen\w*|shorten\w*|prolong\w*|delay\w*|extend\w*)\b",
     re.I,
 )
 _CHANGE_WORDS = re.compile(
     r"\b(?:did|does|do|was|were|is|are|change\w*|improv\w*|reduc\w*|lower\w*|differ\w*|fall|fell"
-    r"|drop\w*|decreas\w*|increas\w*|better|help\w*|work\w*|the|a|an|it|they)\b",
+    r"|drop\w*|decreas\w*|increas\w*|better|help\w*|work\w*|lengthen\w*|shorten\w*|prolong\w*"
+    r"|delay\w*|extend\w*|the|a|an|it|they|or|either)\b",
     re.I,
 )
 _NO_EFFECT = re.compile(
-    r"\b(?:failed to|did not|didn't|no (?:significant )?(?:difference|effect|change|benefit)"
+    r"\b(?:failed to|did not|didn't|no (?:significant )?(?:difference|effect|change|benefit)s?"
     r"|not significant\w*|did no better|no better|not (?:significantly )?(?:differ|improv|reduc)\w*)\b",
+    re.I,
+)
+# "was it trying to help them stop, or ...?": what a study set out to do, not what changed
+_PURPOSE = re.compile(
+    r"\b(?:try|tries|trying|tried|aim\w*|designed|meant|intended|set out|seek\w*|sought"
+    r"|want\w*)\s+to\b",
+    re.I,
+)
+_SPANS = re.compile(r"[;:()]|\b(?:but|whereas|although|even though|however|while)\b", re.I)
+_MOVED = re.compile(
+    r"\b(?:fell|rose|improved|reduced|lowered|increased|decreased|dropped|lengthened|shortened"
+    r"|prolonged|delayed|was longer|was shorter|were longer|were shorter)\b",
     re.I,
 )
 _CLAUSES = re.compile(r"[,;:()]|\b(?:but|whereas|although|even though|however|while)\b", re.I)
@@ -311,6 +336,9 @@ _NAMED = re.compile(
     r"|(?!(?:The|A|An|In|On|At|For|From|Of|This|That|These|Those|Its|Their|Both|Each|Most|Some"
     r"|All|After|Before|Under|Over|With|Without|According)\b)[A-Z][a-z]+ [A-Z][a-z]+ (?!of\b|in\b)[a-z]"
 )
+
+
+_ALSO = re.compile(r"^((?:[\w.'-]+\s+){0,4}?[\w.'-]+)\s+also\s+(?=[a-z])")
 
 
 def with_lead(plan: Plan, comp: Composition) -> Composition:
@@ -347,8 +375,14 @@ def with_lead(plan: Plan, comp: Composition) -> Composition:
         )
         return replace(comp, answer=f"{lead}\n{body}")
     first, _, rest = comp.answer.partition("\n")
+    # "Baclofen also failed to ...": nothing came before it in this answer
+    bare = _ALSO.sub(r"\1 ", first, count=1)
+    if bare != first:
+        first = bare
+        comp = replace(comp, answer=f"{first}\n{rest}" if rest else first)
     if re.match(
-        r"(?:yes|no|partly|modestly|the evidence|not clearly|not without risk|not directly)\b",
+        r"(?:yes|no|partly|modestly|the evidence|not clearly|not without risk|not directly"
+        r"|it could be either)\b",
         first,
         re.I,
     ):

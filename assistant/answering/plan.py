@@ -67,6 +67,11 @@ _HEARD_CLAIM = re.compile(
 )
 
 
+_ANOTHER_ONE = re.compile(
+    r"\b(?:the|that|this) (?:[\w-]+ ){1,3}(?:one|trial|study)\b|\bother (?:one|trial|study)\b", re.I
+)
+
+
 def _same_kind_there(english: str, before_id: str, catalog: Sequence[RecordInfo]) -> list[str]:
     """ "And in Denmark?" after a French poisoning series: the one study of the same kind, on
     the same substance, done in the country named (none when there is no single such study)."""
@@ -473,7 +478,13 @@ def plan_question(
     if previous is not None and is_follow_up(english, ents, has_intent_words(english)):
         if not ents.trials and previous.entities.trials:
             ents.trials = _same_kind_there(english, previous.entities.trials[0], catalog)
-        if not ents.trials and not ents.substances and previous.entities.substances:
+        if (
+            not ents.trials
+            and not ents.substances
+            and previous.entities.substances
+            # (one study just discussed is "they" unless another is described: "the LA one")
+            and (len(previous.entities.trials) != 1 or _ANOTHER_ONE.search(english))
+        ):
             # "was the Los Angeles one positive?" after the cocaine trials: among those
             carried = " ".join(previous.entities.substances)
             ents.trials = find_trials(f"{english} ({carried})", catalog)

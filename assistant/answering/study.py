@@ -223,13 +223,19 @@ _NAMING = frozenset(
 )
 
 
-def _specific_words(question: str, record: RecordInfo, described: bool = True) -> set[str]:
+def _specific_words(
+    question: str, record: RecordInfo, described: bool = True, follow_up: bool = False
+) -> set[str]:
     """The question's words that neither name the study nor ask generically for its result."""
-    naming = " ".join(
+    names = " ".join(
         str(x or "")
-        for x in (record.display_name, " ".join(record.trial_names), record.country, record.setting,
-                  record.year, record.surname, record.journal)
+        for x in (record.display_name, " ".join(record.trial_names), record.country, record.year,
+                  record.surname)
     )  # fmt: skip
+    # a follow-up that does not name the study does not describe it either ("when were they
+    # seen again?": "follow-up" is asked, though its setting says "1-year follow-up")
+    kept = follow_up and not set(tokenize(question)) & set(tokenize(names))
+    naming = names if kept else f"{names} {record.setting or ''} {record.journal or ''}"
     # the words a question uses to describe the study ("the large French primary-care trial")
     known = set(tokenize(naming)) | (set(tokenize(record.profile)) if described else set())
     return set(tokenize(question)) - known - _NAMING - QUESTION_WORDS
@@ -242,7 +248,8 @@ _ASKS_WHAT_HAPPENED = re.compile(
     re.I,
 )
 _DID_IT_CHANGE = re.compile(
-    r"^\s*(?:did|does|was|were|is)\b.*\b(?:improv\w*|reduc\w*|increas\w*|lower\w*|rais\w*|cut"
+    r"^\s*(?:did|does|was|were|is)\b(?!.*\b(?:trying|aiming|aimed|designed|meant|intended) to\b)"
+    r".*\b(?:improv\w*|reduc\w*|increas\w*|lower\w*|rais\w*|cut"
     r"|help\w*|work\w*|delay\w*|prevent\w*)\b",
     re.I,
 )
@@ -301,7 +308,9 @@ def trial_result(ev: Evidence, record: RecordInfo) -> Composition | None:
         )
         or _figures_not_reported(question, record, ev.store)
     ):
-        words = _specific_words(GENERIC_RESULT.sub(" ", clause), record, described=False)
+        words = _specific_words(
+            GENERIC_RESULT.sub(" ", clause), record, described=False, follow_up=ev.plan.follow_up
+        )
         first = re.sub(r"\s*\[\d+\]", "", comp.answer.split("\n")[0])
         fields = fact is not None
         comp = details.detail_answer(ev, record, question, words, ev.encode, first, fields) or comp

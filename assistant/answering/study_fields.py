@@ -39,7 +39,10 @@ _ASKS_SIZE = re.compile(
 # "how many were given baclofen and how many placebo?", "how many in each arm?": the split
 _ASKS_ARMS = re.compile(
     r"\bhow many\b[^?]*?\band how many\b|\b(?:each|per|every) (?:arm|group)\b"
-    r"|\bhow many (?:[\w-]+ ){0,3}(?:were |was )?(?:assigned|allocated|randomi[sz]ed|given) to\b",
+    r"|\bhow many (?:[\w-]+ ){0,3}(?:were |was )?(?:assigned|allocated|randomi[sz]ed|given) to\b"
+    # "how were the patients divided between the two groups?"
+    r"|\b(?:divided|split|shared|allocated|assigned|randomi[sz]ed) (?:up )?(?:between|among|across"
+    r"|into) (?:the )?(?:two|three|both|its|their) (?:groups|arms)\b",
     re.I,
 )
 # how many in each arm did something, or what share: not the arms' sizes
