@@ -219,6 +219,13 @@ def test_a_rarer_reaction_the_label_names_is_said_to_be_rare(corpus_assistant, q
     assert first.startswith("Yes, rarely:") and f" {item} among" in first, got.answer
     assert [c.source_id for c in got.citations] == ["label_adverse_reactions"]
     _check_citations(got, corpus_assistant.store)
+    # two reactions of the list named in everyday words: both, in one sentence
+    two = corpus_assistant.ask(
+        "my sister takes baclofen for spasms and her feet are swollen and she is drenched in "
+        "sweat at night. is that from the baclofen?"
+    )
+    first = first_sentence(two.answer)
+    assert "swollen ankles and heavy sweating among" in first, two.answer
     # breathing slowed down is not the mood of that list, and it is no unreported effect either
     breathing = corpus_assistant.ask("can baclofen cause respiratory depression?")
     assert not breathing.answer.startswith(("Not reported", "Yes, rarely")), breathing.answer

@@ -114,6 +114,15 @@ def test_another_medicine_is_declined_not_matched_to_baclofen(catalog) -> None:
     assert asked.intent == "out_of_scope", asked
     both = plan_question("i take baclofen for my drinking. can i take naltrexone with it?", catalog)
     assert both.intent != "out_of_scope", both
+    # "is it ok ...": "it" as a dummy subject, not baclofen; a muscle relaxer that is not baclofen
+    swapped = plan_question(
+        "she came off baclofen and now takes carisoprodol for her neck. is it safe for her to "
+        "drink wine while on the carisoprodol?",
+        catalog,
+    )
+    assert swapped.intent == "out_of_scope" and swapped.entities.other_medicines == [
+        "carisoprodol"
+    ], swapped
 
 
 def test_three_turn_conversation_keeps_its_subject(catalog) -> None:

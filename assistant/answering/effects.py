@@ -223,11 +223,17 @@ def _underlying(store: Any, positions: list[int]) -> tuple[int, int, str] | None
 
 
 def _asked_item(items: str, question: str) -> str | None:
-    """The item of a list ("a, b (c), d and e") the tokenised ``question`` names, by its
-    everyday or its clinical name; None when it names none."""
+    """The items of a list ("a, b (c), d and e") the tokenised ``question`` names, by their
+    everyday or clinical names ("swollen ankles and heavy sweating"); None when it names none."""
     parts = [p.strip() for p in items.split(", ")]
     parts[-1:] = [p.strip() for p in re.split(r" and (?![^(]*\))", parts[-1])]
-    for part in parts:
+    found = [item for part in parts if (item := _named(part, question))]
+    return " and ".join(found) if found else None
+
+
+def _named(part: str, question: str) -> str | None:
+    """One list item ("swollen ankles (oedema)") when the question names it, else None."""
+    if part:
         main = re.sub(r"\s*\(.*?\)", "", part)
         names = [main, *re.findall(r"\((.*?)\)", part)]
         for name in names:

@@ -28,6 +28,7 @@ BACLOFEN = re.compile(
 _OTHER_DRUG = re.compile(
     r"\b(naltrexone|acamprosate|nalmefene|topiramate|gabapentin|pregabalin|disulfiram|antabuse"
     r"|varenicline|bupropion|clonidine|lofexidine|tizanidine|cyclobenzaprine|dantrolene"
+    r"|methocarbamol|carisoprodol|orphenadrine|metaxalone|chlorzoxazone|robaxin|soma|flexeril"
     r"|sodium oxybate|methadone|buprenorphine|suboxone|naloxone|tramadol|ketamine|lithium"
     r"|metformin|paracetamol|acetaminophen|aspirin|ibuprofen|naproxen|amoxicillin|penicillin"
     r"|insulin|warfarin|melatonin|ondansetron|sertraline|fluoxetine|quetiapine|olanzapine"

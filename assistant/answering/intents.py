@@ -318,6 +318,9 @@ ONSET_Q = re.compile(
 )
 
 
+_DUMMY_IT = re.compile(r"\b(?:is|was|would|will) it (?:ok|okay|safe|fine|alright|risky)\b")
+
+
 def classify(text: str, ents: Entities, personal: bool, records: Sequence[RecordInfo] = ()) -> str:
     """The intent of an English question given its entities. Rules in priority order: a
     document, another medicine's facts (declined), emergencies and stopping, safety questions
@@ -345,6 +348,7 @@ def classify(text: str, ents: Entities, personal: bool, records: Sequence[Record
     # "... if baclofen doesn't work I could try naltrexone. does naltrexone make you sick?": the
     # sentence asked is about the other medicine alone
     asked = norm(re.split(r"(?<=[.!?])\s+(?=\S)", text.strip())[-1])
+    asked = _DUMMY_IT.sub(" ", asked)  # "is it ok for him to ... on the methocarbamol?"
     if (
         others
         and asked != t
@@ -356,14 +360,9 @@ def classify(text: str, ents: Entities, personal: bool, records: Sequence[Record
         and not ents.trials
     ):
         return "out_of_scope"
-    if (
-        hit["overdose"]
-        and hit["withdrawal"]
-        and not INTENT_RX["overdose"].search(_REFILL.sub("", t))
-    ):
-        hit["overdose"] = (
-            False  # "the pump may run empty before its refill": too little, not too much
-        )
+    # "the pump may run empty before its refill": too little, not too much
+    refill = hit["withdrawal"] and not INTENT_RX["overdose"].search(_REFILL.sub("", t))
+    hit["overdose"] = hit["overdose"] and not refill
     if hit["overdose"] and not (ents.trials and hit["result"]):
         return "overdose"
     raise_dose = personal and re.search(r"\b(?:increase|raise|double|how much)\b", t)

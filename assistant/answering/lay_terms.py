@@ -27,7 +27,7 @@ def clinical_reading(text: str) -> str:
     with the replaced words still opens with a capital)."""
     for rx, word in _LAY:
         text = rx.sub(lambda m, w=word: _cased(m, m.expand(w)), text)
-    return text
+    return re.sub(r",\s*,", ",", text)  # (a phrase read as nothing between two commas)
 
 
 def _cased(m: re.Match[str], new: str) -> str:
