@@ -145,6 +145,8 @@ def study_fact(ev: Evidence, record: RecordInfo) -> Composition | None:
         and not pooled
         and _ASKS_SIZE.search(q)
         and not _ASKS_DOSE.search(q)
+        # "how many people does the poison centre cover?": the population it serves, not the sample
+        and not re.search(r"\bpopulation\b|\binhabitants\b|\bcatchment\b|\bcover(?:s|ed)?\b", q)
         # "how many were screened to end up with their 56?": the size is given, something else asked
         and not re.search(rf"(?<![\d,.]){record.n}(?![\d,.])|{record.n:,}", q)
     ):
@@ -212,6 +214,10 @@ def study_fact(ev: Evidence, record: RecordInfo) -> Composition | None:
         if other:
             claim = f"{other[0]} compared baclofen"
     elif _ASKS_DOSE.search(q) and record.dose_text:
+        if not re.search(r"\d", record.dose_text) and re.search(
+            r"\bnot (?:visible|stated|recorded|given|available|reported)\b", record.dose_text
+        ):
+            return None  # the field says the dose is unknown: the study's own sentence says so
         claim = record.dose_text
         first = f"{name} used {record.dose_text}"
         if re.search(r"ingest|poison|overdos|swallow", record.dose_text, re.I):
