@@ -191,11 +191,21 @@ def fact_verdict(fact: Fact, text: str, context: str = "", section: str = "") ->
                 return "contradicted"
     for rx in fact.contradicts:
         m = rx.search(text)
-        if m and not (denied(m) and _affirmative(rx)) and not qualified:
+        if m and not (denied(m) and _affirmative(rx)) and not qualified and not _apart(m):
             return "contradicted"
     if supports and not negated:
         return "supported"
     return None
+
+
+# a clause of consequence or comment of its own: a pattern read across one joins the words of
+# two statements ("registered ... for muscle spasm, so prescribing it for alcohol is off-label"
+# never says it is registered for alcohol)
+_APART = re.compile(r",\s+(?:so|which|whereas|while|because)\s|;\s")
+
+
+def _apart(m: re.Match[str]) -> bool:
+    return bool(_APART.search(m.group(0)))
 
 
 _ANSWER_WORD = re.compile(
