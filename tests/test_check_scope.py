@@ -1,7 +1,8 @@
 """`assistant check`: a claim is read for what its sentence says, no more.
 
 Sentences written for these tests (not from any article): a pattern read across two clauses, a
-year read as a count, a list of negations read as the things it rules out.
+year read as a count, a list of negations read as the things it rules out, "half as likely" read
+as a multiple.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import pytest
 from assistant.answering import study_readings as sr
 from assistant.answering.check import Checker
 from assistant.answering.claims import Claim, fact_verdict, load_facts
+from assistant.answering.contrasts import times_conflict
 from assistant.library.records import load_corpus
 from assistant.settings import PROJECT_DIR
 
@@ -112,3 +114,20 @@ def test_a_negated_list_names_no_contraindication(text: str, verdict: str) -> No
     claim = Claim(text, None, "contraindication")
     _TableOnly()._contraindication(claim)
     assert claim.verdict == verdict, text
+
+
+@pytest.mark.parametrize(
+    ("claim", "conflict"),
+    [
+        # "half as likely" is a multiple below one, against a source's several times
+        ("After a baclofen overdose patients were half as likely to need ventilation.", True),
+        ("Baclofen overdose patients were a third as likely to need ventilation.", True),
+        ("Baclofen overdose patients were eight times as likely to need ventilation.", False),
+    ],
+)
+def test_a_fraction_as_likely_is_a_multiple(claim: str, conflict: bool) -> None:
+    passage = (
+        "After adjustment, baclofen overdose patients were 7.9 times as likely as other "
+        "overdose patients to need mechanical ventilation."
+    )
+    assert (times_conflict(claim, passage) is not None) is conflict, claim
