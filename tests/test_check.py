@@ -630,8 +630,16 @@ def test_contradictions_on_the_development_articles(docs_assistant, record_prope
     # no claim, "off-label" is no mention of the label, an answer line read with its question,
     # a negation read in its own clause, fact phrasings, a number needed to treat, a Cochrane
     # review named by its year): 23/24, none false; development recall 0.909 (290 of 319).
+    # Three more (a coroner's inquest summary, a patient's diary, a crossword answer key; 16/30,
+    # with three true sentences called false: a claim read across two clauses, a publication year
+    # read as a count of deaths, a list of negations read as contraindications) and their general
+    # fixes: 16/30, none false; development recall 0.877 (306 of 349). Fact phrasings they
+    # called for (a maker, a reimbursement rate, an indication's threshold, a synthesis year, an
+    # overdose's blood pressure, a product information's dose, a guideline on kidney failure, a
+    # stay in the body in days, another receptor family) and a qualifier read in its own
+    # statement: 29/30, none false; development recall 0.914 (319 of 349).
     # A floor against regressions just below that; held-out recall is what tells generality
-    assert recall >= 0.9
+    assert recall >= 0.91
 
 
 def test_contradictions_on_the_held_out_articles(docs_assistant, record_property) -> None:

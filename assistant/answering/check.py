@@ -115,6 +115,14 @@ _CONDITIONS = {
 }
 
 
+# a list item that is a negation of its own ("not X,", "neither X nor Y;"): it rules X out
+_NEGATED_ITEM = re.compile(
+    r"(?:^|(?<=[,;:.!?*\"\u201d\u2013\u2014]))\s*(?:(?:and|or|but)\s+)?(?:not|nor|neither|never)\s+"
+    r"(?:even\s+)?[^,;:.\u2013\u2014]{1,40}?(?=\s*(?:[,;:.\u2013\u2014]|$))",
+    re.I,
+)
+
+
 def _conditions(text: str) -> set[str]:
     return {k for k, rx in _CONDITIONS.items() if rx.search(text)}
 
@@ -220,7 +228,9 @@ class Checker(StudyChecks, InteractionChecks):
             r"\b(?:not|no|never|isn't|aren't)\b(?:\s+\S+){0,3}?\s+contraindicat", said, re.I
         ):
             return False  # "X is not a contraindication": not a claim that it is one
-        t = ci.USE_DISORDER.sub(" ", said.lower())
+        # "Not epilepsy, not pregnancy: the only contraindication is ...": a negated list item
+        # names no contraindication
+        t = ci.USE_DISORDER.sub(" ", _NEGATED_ITEM.sub(" ", said).lower())
         conditions = [c for c in ci.mentioned(t, table) if c.key not in ("cns_depressants",)]
         if not conditions:
             return False

@@ -191,11 +191,35 @@ def fact_verdict(fact: Fact, text: str, context: str = "", section: str = "") ->
                 return "contradicted"
     for rx in fact.contradicts:
         m = rx.search(text)
-        if m and not (denied(m) and _affirmative(rx)) and not qualified:
+        if (
+            m
+            and not (denied(m) and _affirmative(rx))
+            and not _apart(m)
+            and not any(u.search(_statement_of(text, m)) for u in fact.unless)
+        ):
             return "contradicted"
     if supports and not negated:
         return "supported"
     return None
+
+
+# a clause of consequence or comment of its own: a pattern read across one joins the words of
+# two statements ("registered ... for muscle spasm, so prescribing it for alcohol is off-label"
+# never says it is registered for alcohol)
+_APART = re.compile(r",\s+(?:so|which|whereas|while|because)\s|;\s")
+
+
+def _apart(m: re.Match[str]) -> bool:
+    return bool(_APART.search(m.group(0)))
+
+
+def _statement_of(text: str, m: re.Match[str]) -> str:
+    """The statement of ``text`` that holds the match, between clauses of consequence or comment
+    (its qualifiers are its own: "little" in "..., so kidney function made little difference"
+    does not make "almost entirely broken down by the liver" a small part)."""
+    starts = [e.end() for e in _APART.finditer(text, 0, m.start())]
+    end = next(iter(_APART.finditer(text, m.end())), None)
+    return text[max(starts, default=0) : end.start() if end else len(text)]
 
 
 _ANSWER_WORD = re.compile(

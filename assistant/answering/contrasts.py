@@ -507,6 +507,10 @@ def _multiples(text: str) -> list[float]:
     text = re.sub(r"\bone and a half times\b", "1.5 times", text, flags=re.I)
     text = _HALVES.sub(lambda m: f"{int(m.group(1)) + 0.5:g} times", digits(text))
     text = re.sub(r"\b(?:twice|double)\s+(?=the|that|as)", "2 times ", text, flags=re.I)
+    # "half as likely", "a third as likely": a multiple below one
+    for part, v in (("half", "0.5"), ("a third", "0.33"), ("a quarter", "0.25")):
+        text = re.sub(rf"\b{part}\s+as\s+(?=likely|often|common|many)", f"{v} times as ", text,
+                      flags=re.I)  # fmt: skip
     return [float(m.group("v")) for m in _TIMES.finditer(text)]
 
 

@@ -308,10 +308,15 @@ def other_count(text: str, record: RecordInfo, record_text: str) -> str | None:
     if not record.n or not unit:
         return None
     said = digits(text)
+    # the number nearest the events counts them (not "2024" in "published in 2024 found 102
+    # deaths"), and a year is never a count
     count = re.compile(
-        rf"(?<![\d,.])(\d{{1,3}}(?:,\d{{3}})+|\d+)\s+(?:[\w-]+\s+){{0,2}}?{unit.group(1)}\b", re.I
+        rf"(?<![\d,.])(\d{{1,3}}(?:,\d{{3}})+|\d+)\s+(?:(?!\d)[\w-]+\s+){{0,2}}?{unit.group(1)}\b",
+        re.I,
     )
     for m in count.finditer(said):
+        if re.fullmatch(r"(?:19|20)\d\d", m.group(1)):
+            continue
         n = int(m.group(1).replace(",", ""))
         rough = re.search(r"\b(?:about|around|roughly|nearly|almost|some|over|more than)\s*$",
                           said[: m.start()], re.I)  # fmt: skip

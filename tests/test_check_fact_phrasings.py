@@ -1,0 +1,130 @@
+"""`assistant check`: facts of corpus/facts.yaml decide phrasings nobody wrote them for.
+
+Sentences written for these tests (not from any article): each false one says a checkable fact
+another way, and each true or qualified one next to it must not be called false.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answering.claims import fact_verdict, load_facts
+
+
+@pytest.mark.parametrize(
+    ("key", "claim", "verdict"),
+    [
+        # elimination: "entirely" is no small part, and a qualifier in a clause of its own
+        # ("..., so it made little difference") does not qualify the claim
+        (
+            "elimination_kidneys",
+            "Baclofen is completely broken down by the liver, so a kidney problem changes little.",
+            "contradicted",
+        ),
+        (
+            "elimination_kidneys",
+            "Only a little baclofen is broken down by the liver.",
+            None,
+        ),
+        # a half-life said as the time it stays in the body
+        (
+            "half_life_hours",
+            "The drug remains in your system for several days after the last tablet.",
+            "contradicted",
+        ),
+        ("half_life_hours", "It stays in the body for a few hours only.", None),
+        # stopping said to carry no risk
+        (
+            "abrupt_withdrawal",
+            "Quitting abruptly, the nurse said, poses no real risk at all.",
+            "contradicted",
+        ),
+        (
+            "abrupt_withdrawal",
+            "Stopping suddenly carries a risk of seizures and hallucinations.",
+            "supported",
+        ),
+        # another receptor family
+        (
+            "gaba_b_agonist",
+            "As far as I know it acts on the dopamine receptors of the reward system.",
+            "contradicted",
+        ),
+        (
+            "gaba_b_agonist",
+            "Naltrexone blocks opioid receptors; baclofen acts on GABA-B.",
+            "supported",
+        ),
+        # a scheme's name closed by a bracket before its date
+        (
+            "france_rtu_year",
+            "France's temporary scheme (the RTU) started in 2016.",
+            "contradicted",
+        ),
+        ("france_rtu_year", "The French RTU) was set up in 2014.", None),
+        # the label's starting dose, with the people it starts
+        (
+            "us_label_start",
+            "The US label starts patients at 15 mg three times a day.",
+            "contradicted",
+        ),
+        ("us_label_start", "The label starts adults at 5 mg three times a day.", "supported"),
+        # a French product's maker, reimbursement and indication
+        ("baclocur_maker", "Baclocur is manufactured by Novartis.", "contradicted"),
+        ("baclocur_maker", "Baclocur is made by Ethypharm in France.", "supported"),
+        ("baclocur_maker", "Baclocur is made by the same firm as its generics.", None),
+        ("baclocur_reimbursement", "Baclocur is reimbursed at 30% by the insurer.", "contradicted"),
+        ("baclocur_reimbursement", "Baclocur is reimbursed at 15%.", "supported"),
+        (
+            "baclocur_high_risk",
+            "Baclocur is for men who drink over 50 g a day.",
+            "contradicted",
+        ),
+        (
+            "baclocur_high_risk",
+            "Baclocur is meant for men drinking more than 60 g a day.",
+            "supported",
+        ),
+        # the year of the synthesis
+        ("synthesis_year", "Baclofen was synthesised in a Swiss lab in 1958.", "contradicted"),
+        ("synthesis_year", "Baclofen was synthesised in the 1960s at Ciba.", None),
+        ("synthesis_year", "GABA itself was invented in 1950.", None),
+        # blood pressure in overdose
+        (
+            "overdose_blood_pressure",
+            "After an overdose, hypotension is the typical finding.",
+            "contradicted",
+        ),
+        (
+            "overdose_blood_pressure",
+            "After an overdose, hypertension was seldom seen in the series.",
+            "contradicted",
+        ),
+        ("overdose_blood_pressure", "High blood pressure is common after an overdose.", None),
+        # the Australian product information's dose
+        (
+            "australia_pi_dose",
+            "The Australian product information gives a maximum dose of 150 mg a day.",
+            "contradicted",
+        ),
+        (
+            "australia_pi_dose",
+            "The Australian product information gives an optimum dose of 30 to 75 mg a day.",
+            "supported",
+        ),
+        # the Australian guideline on kidney failure
+        (
+            "australia_guideline_kidney_failure",
+            "The alcohol guideline sets no limit on using baclofen in renal failure.",
+            "contradicted",
+        ),
+        (
+            "australia_guideline_kidney_failure",
+            "The US label sets no limit on baclofen in kidney disease, unlike the guideline.",
+            None,
+        ),
+    ],
+)
+def test_facts_decide_more_everyday_phrasings(key: str, claim: str, verdict) -> None:
+    fact = next(f for f in load_facts() if f.key == key)
+    assert fact_verdict(fact, claim) == verdict, claim
