@@ -346,6 +346,12 @@ def test_how_many_and_a_yes_no_detail_of_them_is_answered_by_one_sentence(corpus
             "what was the main thing the researchers wanted it to improve?",
             ["primary outcome", "heavy drinking days"],
         ),
+        # a share of the study's people asked yes/no: the sentence giving it (not the deaths)
+        (
+            ["What did the Zahra 2024 study find?"],
+            "were the majority of the people who died men?",
+            ["51%", "male"],
+        ),
         # how the patients were allocated between the arms: the arms' sizes
         (
             ["What did the Jose 2019 trial find?"],

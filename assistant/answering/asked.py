@@ -92,6 +92,9 @@ METHOD_QUESTION = re.compile(
     r"|asked|tested|checked|screened|told|sent|treated)\b"
     r"|^\s*(?:and\s+|so\s+)?(?:was|were|is) the (?:main |primary |final )?(?:analysis|analyses"
     r"|outcome|follow.?up|allocation|randomi[sz]ation|recruitment)\b"
+    # "were most of those who died men?": a share of the study's people
+    r"|^\s*(?:and\s+|so\s+)?(?:was|were) (?:most|many|all|any|some|half|the majority|a majority)"
+    r" (?:of )?(?:them|those|these|the (?:\w+ )?(?:people|patients|participants|cases|deaths))\b"
     r"|^\s*(?:and\s+|so\s+)?(?:was|were) (?:the )?(?:results|data|outcomes|findings) (?:analy[sz]ed"
     r"|adjusted|handled|weighted|checked|reported)\b",
     re.I,

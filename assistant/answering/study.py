@@ -82,13 +82,14 @@ _DETAILS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = tuple(
         ),
         (r"crav\w*|urges?", r"crav\w*|urges?|ocds|obsessive compulsive", "craving results"),
         (  # "did some of the patients die?"
-            r"\b(?:did|do|were|was|has|have|had) (?:[\w-]+ ){0,5}?(?:die|died|dead)\b"
+            r"\b(?:did|do|were|was|has|have|had) (?:[\w-]+ ){0,5}?(?<!who )(?:die|died|dead)\b"
             r"|\b(?:any|some|more|fewer) deaths\b",
             r"\b(?:die|died|deaths?|dead|fatal\w*|mortality)\b",
             "deaths",
         ),
         (  # (not "what percentage were men?": who took part, asked of the participants)
-            r"^(?!.*\b(?:percentage|proportion|share|fraction|how many|number|per ?cent)\b[^?]*"
+            r"^(?!.*\b(?:percentage|proportion|share|fraction|how many|number|per ?cent|most|majority"
+            r")\b[^?]*"
             r"\b(?:wom[ae]n|men|male|female)\b).*?(?:women|\bmen\b(?! like\b)|\bsex\b|gender)",
             r"\bwomen\b|\bmen\b|\bsex\b|gender|female|male",
             "results by sex",
