@@ -97,12 +97,22 @@ _DRUG_TEST = re.compile(
     r"|tox\w*|employment|workplace|pre.?employment|random)\s+(?:tests?|screens?|screenings?|panels?)\b",
     re.I,
 )
+# what it costs (the sources give France's reimbursement rate, never a price)
+_PRICE = re.compile(
+    r"\b(?:cost|costs|costing|price|prices|priced|pricing|expensive|cheap\w*)\b(?!-)", re.I
+)
+_CHEMISTRY = re.compile(
+    r"\b(?:iupac|chemical (?:name|formula|structure)|molecular (?:formula|weight|mass|structure)"
+    r"|structural formula)\b",
+    re.I,
+)
 _LETHAL = re.compile(r"\b(?:lethal|fatal|deadly|kill|to die)\b", re.I)
 
 
 def not_answered(plan: Plan) -> str | None:
     """Why a question is declined before retrieval, in one sentence: a lethal amount asked, or
-    whether baclofen shows up on a drug screen (no source says); None otherwise."""
+    whether baclofen shows up on a drug screen, its price or its chemistry (no source says);
+    None otherwise."""
     question = plan.english or plan.question
     if (
         plan.intent in ("overdose", "dosing", "general")
@@ -115,4 +125,8 @@ def not_answered(plan: Plan) -> str | None:
         )
     if _DRUG_TEST.search(question) and not plan.entities.trials:
         return "None of the sources here says whether baclofen shows up on drug screening tests."
+    if _PRICE.search(question) and not plan.entities.trials:
+        return "None of the sources here gives what baclofen costs."
+    if _CHEMISTRY.search(question):
+        return "None of the sources here gives baclofen's chemical name, formula or structure."
     return None
