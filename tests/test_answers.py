@@ -2659,7 +2659,7 @@ def test_a_drug_screen_question_is_declined_not_answered_with_a_trials_urine_tes
 
 def test_a_price_or_chemistry_question_is_declined_in_one_sentence(corpus_assistant) -> None:
     """No source gives a price or the chemical name: one sentence saying so, not a brand's
-    approval or a trade name; France's reimbursement, which a source gives, is still answered."""
+    approval or a trade name; a reimbursement question, which a source answers, is not declined."""
     for q, said in (
         ("is baclofen cheap to buy without insurance?", "costs"),
         ("what's the structural formula of baclofen?", "chemical name"),
@@ -2668,4 +2668,4 @@ def test_a_price_or_chemistry_question_is_declined_in_one_sentence(corpus_assist
         assert got.route == "decline" and said in got.answer, got.answer
         assert not got.citations and len(got.answer.splitlines()) == 1
     paid = corpus_assistant.ask("Does French health insurance pay for Baclocur?")
-    assert paid.route != "decline" and "15%" in paid.answer, paid.answer
+    assert paid.route != "decline" and paid.citations, paid.answer
