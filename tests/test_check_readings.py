@@ -1,0 +1,48 @@
+"""`assistant check`: general readings of a claim added after the development articles' misses,
+each tested on sentences written here (not copied from the test articles)."""
+
+from __future__ import annotations
+
+from assistant.answering.check import Checker
+from assistant.answering.claims import Claim
+
+
+def _checked(docs_assistant, *claims: Claim) -> list[Claim]:
+    return Checker(docs_assistant.store, docs_assistant.embedder).check(list(claims))
+
+
+# ------------------------------------------------------------------ a multiple of a risk
+
+
+def test_a_multiple_of_a_risk_is_compared_with_a_stated_multiple() -> None:
+    from assistant.answering.check import stated_multiple_conflict
+
+    passage = (
+        "Starting at 20 mg a day or more carried about 3.5 times the 30-day encephalopathy "
+        "risk of a lower starting dose."
+    )
+    claim = "A first dose of 20 mg a day or more brought twice the 30-day encephalopathy risk."
+    assert stated_multiple_conflict(claim, passage) is not None
+    assert (
+        stated_multiple_conflict(claim.replace("twice", "three and a half times"), passage) is None
+    )
+    # another dose, another comparator, or a ratio (of another comparison) decides nothing
+    assert stated_multiple_conflict(claim.replace("20 mg", "40 mg"), passage) is None
+    rival = claim.replace("risk.", "risk of tizanidine.")
+    assert stated_multiple_conflict(rival, passage) is None
+    ratio = passage.replace("lower starting dose.", "lower starting dose (relative risk 3.5).")
+    assert stated_multiple_conflict(claim, ratio) is None
+
+
+def test_a_multiple_of_a_risk_in_a_claim_naming_no_study(docs_assistant) -> None:
+    (got,) = _checked(
+        docs_assistant,
+        Claim(
+            "Among older Ontarians with kidney disease, a first dose of 20 mg a day or more "
+            "brought twice the 30-day encephalopathy risk of a smaller first dose.",
+            None,
+            "t",
+        ),
+    )
+    assert got.verdict == "contradicted", got
+    assert got.citations[0].source_id == "muanda2019"
