@@ -3,6 +3,8 @@ each tested on sentences written here (not copied from the test articles)."""
 
 from __future__ import annotations
 
+import pytest
+
 from assistant.answering.check import Checker
 from assistant.answering.claims import Claim
 
@@ -46,3 +48,33 @@ def test_a_multiple_of_a_risk_in_a_claim_naming_no_study(docs_assistant) -> None
     )
     assert got.verdict == "contradicted", got
     assert got.citations[0].source_id == "muanda2019"
+
+
+# ------------------------------------------------------------------ who must not take it
+
+
+@pytest.mark.parametrize(
+    ("text", "about"),
+    [
+        ("Per the label, it must never be taken by people with epilepsy.", True),
+        ("Baclofen should not be given to anyone with a seizure disorder.", True),
+        ("It cannot be prescribed to patients with kidney failure.", True),
+        ("Baclofen should not be stopped suddenly.", False),
+        ("The tablets must not be taken with a heavy meal.", False),
+    ],
+)
+def test_who_must_not_take_it_in_the_passive(text: str, about: bool) -> None:
+    from assistant.answering.check import _ABOUT_CONTRAINDICATION
+
+    assert bool(_ABOUT_CONTRAINDICATION.search(text)) is about
+
+
+def test_a_list_of_who_must_never_be_given_it(docs_assistant) -> None:
+    lead = "The product label says baclofen should never be given to:"
+    got = _checked(
+        docs_assistant,
+        Claim("people who have had seizures or epilepsy", None, "t", context=lead),
+        Claim("people allergic to baclofen itself", None, "t", context=lead),
+    )
+    assert got[0].verdict == "contradicted", got[0]
+    assert got[1].verdict != "contradicted", got[1]

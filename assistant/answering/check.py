@@ -75,11 +75,15 @@ from assistant.library.chunks import tokenize
 from assistant.library.records import RecordInfo
 from assistant.vocab import USER_EVIDENCE
 
-# A claim about who must not take baclofen (not "livers that can't take any more").
+# A claim about who must not take baclofen (not "livers that can't take any more"), in the
+# active voice or the passive.
 _ABOUT_CONTRAINDICATION = re.compile(
     r"contra.?indicat\w*|(?:must|should|can)(?:not|n't| not) (?:take|use|be given|have) "
     r"(?:baclofen|it|this (?:drug|medicine))|(?:can't|cannot|must not|should not) take baclofen"
-    r"|label (?:says|lists|states) (?:\w+ ){0,4}(?:can't|cannot|must not|should not|contra)",
+    r"|label (?:says|lists|states) (?:\w+ ){0,4}(?:can't|cannot|must not|should not|contra)"
+    # the passive ("must never be taken by:", "should not be given to people with ...")
+    r"|\b(?:must|should|can)(?:not|n't| not| never)\s+(?:ever\s+)?be\s+(?:taken|used|given"
+    r"|prescribed)\s+(?:by|to|in)\b",
     re.I,
 )
 SUPPORT_SIMILARITY = 0.8
