@@ -806,7 +806,8 @@ class _Meta:
 
 
 class _Store:
-    """The part of an index store that claim extraction reads: one document's chunks."""
+    """The part of an index store that claim extraction reads: one document's chunks (and a
+    catalogue, here without curated studies)."""
 
     def __init__(self, chunks: list[tuple[str, str]]) -> None:
         self.texts = [t for _, t in chunks]
@@ -814,6 +815,9 @@ class _Store:
 
     def record_positions(self, _doc: str) -> range:
         return range(len(self.texts))
+
+    def catalog(self) -> tuple:
+        return ()
 
 
 def test_card_lines_are_claims_even_when_their_line_breaks_were_lost() -> None:
@@ -2028,6 +2032,9 @@ class _OneDocument:
 
     def record_positions(self, _id: str) -> list[int]:
         return [0]
+
+    def catalog(self) -> tuple:
+        return ()
 
 
 def test_a_bibliography_note_is_read_with_its_citation() -> None:

@@ -13,6 +13,43 @@ def _checked(docs_assistant, *claims: Claim) -> list[Claim]:
     return Checker(docs_assistant.store, docs_assistant.embedder).check(list(claims))
 
 
+# ------------------------------------------------------------------ one claim per study clause
+
+
+def test_a_sentence_about_two_studies_is_one_claim_per_study(catalog) -> None:
+    from assistant.answering.agreement import study_clauses
+
+    said = (
+        "Bacloville showed that heavy drinkers did better on baclofen, whereas in ALPADIR "
+        "abstinence was about the same in both arms."
+    )
+    assert study_clauses(said, catalog) == [
+        "Bacloville showed that heavy drinkers did better on baclofen",
+        "in ALPADIR abstinence was about the same in both arms.",
+    ]
+    # both studies in one clause, one study named twice, or none: the sentence stays whole
+    for whole in (
+        "Bacloville and ALPADIR each randomised 320 drinkers.",
+        "ALPADIR used 180 mg a day; ALPADIR also measured craving.",
+        "Trials disagree, but most were small.",
+    ):
+        assert study_clauses(whole, catalog) == [whole]
+
+
+def test_a_false_clause_about_one_trial_is_not_hidden_by_a_true_one(docs_assistant) -> None:
+    from assistant.answering.agreement import study_clauses
+
+    true, false = study_clauses(
+        "Bacloville found that heavy drinkers did better on baclofen, while in ALPADIR "
+        "continuous abstinence reached 40% on baclofen against 10.5% on placebo.",
+        [r for r in docs_assistant.store.catalog() if not r.user],
+    )
+    got = _checked(docs_assistant, Claim(true, None, "t"), Claim(false, None, "t"))
+    assert got[0].verdict != "contradicted", got[0]
+    assert got[1].verdict == "contradicted", got[1]
+    assert got[1].citations[0].source_id == "reynaud2017"
+
+
 # ------------------------------------------------------------------ a multiple of a risk
 
 

@@ -115,6 +115,33 @@ def named_studies(text: str, catalog: Sequence[RecordInfo]) -> list[str]:
     return named
 
 
+# the clauses of a sentence about several studies ("Bacloville reported a benefit, while in
+# ALPADIR ..."; "...; the Dutch trial ..."): a contrast or a semicolon starts the next study's
+_STUDY_CLAUSE = re.compile(r";|,?\s+\b(?:while|whereas|but)\b|,\s+(?:and|whilst)\b", re.I)
+
+
+def study_clauses(text: str, catalog: Sequence[RecordInfo]) -> list[str]:
+    """A sentence about several studies as one claim per study, when each study is named in a
+    clause of its own ("Bacloville reported a benefit, while in ALPADIR abstinence was ...": a
+    true clause about one trial does not make a false one about another right); else the
+    sentence. A clause naming no study stays with the one before it."""
+    spans, last = [], 0
+    for m in _STUDY_CLAUSE.finditer(text):
+        spans.append((last, m.start()))
+        last = m.end()
+    spans = [(a, b) for a, b in [*spans, (last, len(text))] if text[a:b].strip()]
+    named = [named_studies(text[a:b], catalog) for a, b in spans]
+    if any(len(ids) > 1 for ids in named) or sum(len(ids) == 1 for ids in named) < 2:
+        return [text]
+    if len({ids[0] for ids in named if ids}) < sum(bool(ids) for ids in named):
+        return [text]  # one study named twice: one claim about it
+    # each study's claim runs from its clause to the next study's (its separator left out)
+    firsts = [i for i, ids in enumerate(named) if ids]
+    firsts[0] = 0
+    ends = [spans[k - 1][1] for k in firsts[1:]] + [len(text)]
+    return [text[spans[k][0] : e].strip(" ,;") for k, e in zip(firsts, ends, strict=True)]
+
+
 # "the Dutch GHB study", "a large Ontario study", "the Denver trial": a description the trial
 # finder resolves to one record, with a word saying it is one study
 _STUDY_CUE = re.compile(
