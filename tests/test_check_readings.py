@@ -115,3 +115,29 @@ def test_a_list_of_who_must_never_be_given_it(docs_assistant) -> None:
     )
     assert got[0].verdict == "contradicted", got[0]
     assert got[1].verdict != "contradicted", got[1]
+
+
+# ------------------------------------------------------------------ a study with another size
+
+
+def test_a_study_described_by_its_details_with_another_size(docs_assistant) -> None:
+    """Three details that fit one study (a place, an age, a disease) name it even when the size
+    does not fit; the size then decides, allowing the rounding the claim says it made."""
+    wrong, rounded = _checked(
+        docs_assistant,
+        Claim(
+            "A population study from Ontario of some 1,500 people over 66 with chronic kidney "
+            "disease tied higher starting doses to encephalopathy admissions.",
+            None,
+            "t",
+        ),
+        Claim(
+            "A population study from Ontario of some 16,000 people over 66 with chronic kidney "
+            "disease tied higher starting doses to encephalopathy admissions.",
+            None,
+            "t",
+        ),
+    )
+    assert wrong.verdict == "contradicted", wrong
+    assert wrong.citations[0].source_id == "muanda2019"
+    assert rounded.verdict != "contradicted", rounded

@@ -13,8 +13,6 @@ import numpy as np
 from assistant.answering import contrasts as ct
 from assistant.answering import study_readings as sr
 from assistant.answering.agreement import (
-    APPROXIMATE,
-    COUNT,
     NEGATIVE_RESULT,
     POSITIVE,
     about_main_outcome,
@@ -185,37 +183,16 @@ class StudyChecks(StudyDetails):
             ids = own
         if not ids and claim.context:
             ids = named_studies(claim.context, self.catalog)
-        if len(ids) != 1:  # a description that fits one study but for its year
-            return not ids and self._other_year(claim, None)
+        if len(ids) != 1:  # a description that fits one study but for its year, or its size
+            return not ids and (self._other_year(claim, None) or self._unsized(claim))
         record = next((r for r in self.catalog if r.id == ids[0]), None)
         if record is None or record.evidence in ("label", "regulatory", "guideline", "overview"):
             return False
         body_numbers = self._record_numbers(record.id)
         body_percents = self._record_percents(record.id)
         text = claim.text
-        counted = sr.leading_digits(text)  # "One hundred and twenty smokers took ..."
-        for m in COUNT.finditer(counted):
-            n = m.group(1).replace(",", "")
-            if re.fullmatch(r"(?:19|20)\d\d", n):
-                continue
-            before = counted[: m.start()]
-            approximate = bool(APPROXIMATE.search(before))
-            close = record.n and abs(int(n) - record.n) <= 0.1 * record.n
-            randomised = bool(
-                re.search(r"randomi[sz]\w*\s*$|randomi[sz]\w* (?:\w+ ){0,2}$", before, re.I)
-            )
-            seen = n in body_numbers and not randomised
-            if record.n and not seen and int(n) != record.n and not (approximate and close):
-                quote = self._sentence_with(record.id, str(record.n)) or self._sentence_with(
-                    record.id, f"{record.n:,}"
-                )
-                if quote:
-                    self._cite(claim, record.id, quote)
-                    claim.verdict = "contradicted"
-                    claim.explanation = (
-                        f"{record.display_name} randomised {record.n} people, not {n}."
-                    )
-                    return True
+        if self._other_size(claim, record, body_numbers):
+            return True
         scope = (
             text
             if not (claim.context and claim.context.endswith(":"))

@@ -12,9 +12,9 @@ from typing import Any
 
 from assistant.answering import contrasts as ct
 from assistant.answering import study_readings as sr
-from assistant.answering.agreement import named_studies, numbers_in_text
+from assistant.answering.agreement import APPROXIMATE, COUNT, named_studies, numbers_in_text
 from assistant.answering.claims import Claim
-from assistant.answering.entities import find_countries
+from assistant.answering.entities import description_fit, find_countries
 from assistant.library.records import RecordInfo
 
 # "a Belgian trial", "an Italian study that ...", "one Aussie trial": the country word of a study
@@ -45,6 +45,56 @@ class StudyDetails:
 
     store: Any
     catalog: list[RecordInfo]
+
+    def _other_size(self, claim: Claim, record: RecordInfo, body_numbers: set[str]) -> bool:
+        """A size the claim gives the study that the record never states (not as a subgroup),
+        beyond a rounding the claim says it made ("about 320" for 318)."""
+        text = claim.text
+        counted = sr.leading_digits(text)  # "One hundred and twenty smokers took ..."
+        for m in COUNT.finditer(counted):
+            n = m.group(1).replace(",", "")
+            if re.fullmatch(r"(?:19|20)\d\d", n):
+                continue
+            before = counted[: m.start()]
+            approximate = bool(APPROXIMATE.search(before))
+            close = record.n and abs(int(n) - record.n) <= 0.1 * record.n
+            randomised = bool(
+                re.search(r"randomi[sz]\w*\s*$|randomi[sz]\w* (?:\w+ ){0,2}$", before, re.I)
+            )
+            seen = n in body_numbers and not randomised
+            if record.n and not seen and int(n) != record.n and not (approximate and close):
+                quote = self._sentence_with(record.id, str(record.n)) or self._sentence_with(
+                    record.id, f"{record.n:,}"
+                )
+                if quote:
+                    self._cite(claim, record.id, quote)
+                    claim.verdict = "contradicted"
+                    verb = "randomised" if record.evidence == "rct" else "included"
+                    claim.explanation = (
+                        f"{record.display_name} {verb} {record.n:,} people, not {int(n):,}."
+                    )
+                    return True
+        return False
+
+    def _unsized(self, claim: Claim) -> bool:
+        """A study described by at least three of its details but with another size ("an
+        Ontario cohort of roughly 1,600 older adults with kidney disease" for 15,942): without
+        the size the description fits one study, whose size decides."""
+        sizes = [
+            m for m in COUNT.finditer(claim.text) if not re.fullmatch(r"(?:19|20)\d\d", m.group(1))
+        ]
+        if len(sizes) != 1:
+            return False
+        m = sizes[0]
+        before = APPROXIMATE.sub(" ", claim.text[: m.start(1)])
+        unsized = re.sub(r"\s+", " ", before + " " + claim.text[m.end(1) :])
+        ids = named_studies(unsized, self.catalog)
+        record = next((r for r in self.catalog if ids == [r.id]), None)
+        if record is None or record.evidence in ("label", "regulatory", "guideline", "overview"):
+            return False
+        if description_fit(unsized, record, self.catalog) < 3:
+            return False
+        return self._other_size(claim, record, self._record_numbers(record.id))
 
     def _other_country(self, claim: Claim, record: RecordInfo) -> bool:
         """A study the claim describes by another country ("a Belgian trial of 151 people" for
