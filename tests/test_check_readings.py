@@ -141,3 +141,40 @@ def test_a_study_described_by_its_details_with_another_size(docs_assistant) -> N
     assert wrong.verdict == "contradicted", wrong
     assert wrong.citations[0].source_id == "muanda2019"
     assert rounded.verdict != "contradicted", rounded
+
+
+# ------------------------------------------------------------------ who a study is said to be by
+
+
+def test_a_team_stands_for_its_study_and_a_surname_may_be_a_word(catalog) -> None:
+    from assistant.answering.agreement import named_studies
+
+    assert named_studies("A Newcastle toxicology team reported in 2006 that ...", catalog) == [
+        "leung2006"
+    ]
+    assert named_studies("The Danish researchers counted the poisonings.", catalog) == ["kiel2015"]
+    assert named_studies("A team of nurses in Leeds counted the doses.", catalog) == []
+    # "rose" is a verb here, not Rose of Rose and Jones: the survey is the Danish one
+    said = "A Danish survey found that baclofen poisonings rose over 2007-2012."
+    assert named_studies(said, catalog) == ["kiel2015"]
+    assert named_studies("Rose and Jones counted the deaths.", catalog) == ["rosejones2018"]
+
+
+def test_a_trend_year_on_year_and_a_period_leant_on() -> None:
+    from assistant.answering.claims import LEANS
+    from assistant.answering.contrasts import trend_conflict
+
+    passage = "Calls about the drug rose every year between 2004 and 2016."
+    assert trend_conflict("Calls about the drug halved year on year.", passage) is not None
+    assert trend_conflict("Calls about the drug grew year after year.", passage) is None
+    assert LEANS.search("Over that period, calls halved.")
+    assert LEANS.search("During that decade the number tripled.")
+
+
+def test_a_study_named_by_its_team_and_a_trend_it_did_not_see(docs_assistant) -> None:
+    (got,) = _checked(
+        docs_assistant,
+        Claim("Danish investigators saw baclofen poisonings climb year after year.", None, "t"),
+    )
+    assert got.verdict == "contradicted", got
+    assert got.citations[0].source_id == "kiel2015"

@@ -73,11 +73,33 @@ APPROXIMATE = re.compile(
 )
 
 
+# "a Newcastle toxicology team", "the Danish researchers": the people standing for their study
+_TEAM = re.compile(
+    r"\b((?i:the|a|an|one|that|this)\s+(?:[\w-]+\s+){0,3}?)(?:research(?:ers| team| group)|team"
+    r"|investigators|group of (?:researchers|investigators|authors))\b"
+)
+
+
 def named_studies(text: str, catalog: Sequence[RecordInfo]) -> list[str]:
     """Studies a claim names (trial name, or author surname with the year when there are
     several), or describes with its exact size and more ("180 American veterans with hepatitis
     C"): a looser description is too loose to decide a claim on."""
+    # the team that did a study stands for it ("a Newcastle toxicology team found ...")
+    text = _TEAM.sub(r"\1study", text)
     found = find_trials(text, catalog)
+    # a surname that is a word here ("poisonings rose") names nobody: read without it
+    words = {
+        r.surname
+        for r in catalog
+        if r.id in found
+        and r.surname
+        and not re.search(rf"\b{re.escape(r.surname)}", text)
+        and not any(n.lower() in text.lower() for n in r.trial_names)
+    }
+    if words:
+        found = find_trials(
+            re.sub(rf"\b(?:{'|'.join(map(re.escape, words))})\b", " ", text, flags=re.I), catalog
+        )
     low = text.lower()
     # "Cochrane 2023 (17 trials, ...)": the review of that year, its trials counted (not "few
     # studies have ..., the 2023 Cochrane review says": a claim about many studies)
