@@ -178,3 +178,74 @@ def test_a_study_named_by_its_team_and_a_trend_it_did_not_see(docs_assistant) ->
     )
     assert got.verdict == "contradicted", got
     assert got.citations[0].source_id == "kiel2015"
+
+
+# ------------------------------------------------------------------ a harm the study never saw
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "conflict"),
+    [
+        (
+            "The cirrhosis trial was halted because baclofen damaged patients' livers.",
+            "No liver-related side effects were seen in the trial.",
+            True,
+        ),
+        (
+            "Two serious adverse events led to the study being stopped.",
+            "No serious adverse events were reported.",
+            True,
+        ),
+        (
+            "The trial was stopped early due to safety concerns.",
+            "No serious adverse events related to the drug occurred.",
+            True,
+        ),
+        (
+            "There were fears it could harm the liver.",
+            "No hepatic adverse effects occurred.",
+            False,
+        ),
+        ("The trial found no hepatotoxicity.", "No hepatic adverse effects occurred.", False),
+        ("It caused liver damage.", "Two patients had serious adverse events.", False),
+    ],
+)
+def test_a_harm_the_study_says_it_never_saw(claim: str, passage: str, conflict: bool) -> None:
+    from assistant.answering.study_readings import unseen_harm_conflict
+
+    assert (unseen_harm_conflict(claim, passage) is not None) is conflict
+
+
+def test_a_named_trial_said_to_have_harmed_the_liver(docs_assistant) -> None:
+    (got,) = _checked(
+        docs_assistant,
+        Claim("Addolorato's cirrhosis trial found that baclofen caused liver damage.", None, "t"),
+    )
+    assert got.verdict == "contradicted", got
+    assert got.citations[0].source_id == "addolorato2007"
+
+
+# ------------------------------------------------------------------ the same authors' other study
+
+
+def test_the_same_authors_other_study_and_its_doses(docs_assistant) -> None:
+    lead = "In Sydney, Morley and colleagues gave 42 drinkers 30 or 60 mg a day."
+    later, earlier = _checked(
+        docs_assistant,
+        Claim(
+            "Their later trial of 104 drinkers tested 30 mg a day against a top dose of "
+            "150 mg a day.",
+            None,
+            "t",
+            context=lead,
+        ),
+        Claim(
+            "Their later trial of 104 drinkers tested 30 mg a day against a dose of 75 mg a day.",
+            None,
+            "t",
+            context=lead,
+        ),
+    )
+    assert later.verdict == "contradicted", later
+    assert later.citations[0].source_id == "morley2018"
+    assert earlier.verdict != "contradicted", earlier

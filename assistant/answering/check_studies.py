@@ -113,6 +113,12 @@ def comparator_won(text: str, record: RecordInfo) -> str | None:
     return None
 
 
+# "their later trial", "his earlier study": another study than the one just named
+_ANOTHER = re.compile(
+    r"^(?:their|his|her|its|the same (?:authors|group|team)'s?)\s+(?:later|earlier|next|previous"
+    r"|subsequent|second|first|follow-up|newer|older|larger|bigger|smaller)\b",
+    re.I,
+)
 _CLAUSES = re.compile(r"[;,]|\b(?:but|although|though|while|whereas|plus)\b", re.I)
 # "craving fell in both groups": no difference between the arms
 _BOTH_ARMS = re.compile(
@@ -160,6 +166,7 @@ RECORD_CONTRASTS = (
     ct.nnt_conflict,
     sr.unchanged_conflict,
     sr.time_conflict,
+    sr.unseen_harm_conflict,
 )
 
 
@@ -179,6 +186,10 @@ class StudyChecks(StudyDetails):
         own = named_studies(sr.without_compared_study(claim.text), self.catalog)
         leans = bool(claim.context and LEANS.search(claim.text)) and not own
         ids = named_studies(claim.context, self.catalog) if leans else []
+        if ids and _ANOTHER.search(claim.text):  # "Their later trial": the same authors' other
+            ids = self._authors_other(claim.text, ids)
+            if not ids:
+                return False
         if not ids:
             ids = own
         if not ids and claim.context:
@@ -283,6 +294,16 @@ class StudyChecks(StudyDetails):
             claim.explanation = f"{record.display_name} reports these figures."
             return True
         return False
+
+    def _authors_other(self, text: str, named: list[str]) -> list[str]:
+        """The study a claim leaning on a sentence about one study calls its authors' other one
+        ("Their later multisite trial of 104 patients"): read with their name, another study
+        of theirs that the claim's own details pick, or none."""
+        names = {r.surname for r in self.catalog if r.id in named and r.surname}
+        if len(names) != 1:
+            return []
+        ids = named_studies(f"{names.pop()}'s {_ANOTHER.sub(' ', text, count=1)}", self.catalog)
+        return ids if len(ids) == 1 and ids != named else []
 
     def _within_record(self, claim: Claim, record: RecordInfo, vec: np.ndarray) -> bool:
         """The study's own sentences most like the claim: a share of patients that cannot hold

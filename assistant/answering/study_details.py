@@ -172,10 +172,14 @@ class StudyDetails:
     def _above_max_dose(self, claim: Claim, record: RecordInfo, body_numbers: set[str]) -> bool:
         """A dose the claim gives a study ("up to 90 mg") above its highest, never stated."""
         text = ct.digits(claim.text)  # ("ninety milligrams a day")
-        m = ct.UP_TO_DOSE.search(text)
-        if not m or not record.max_dose_mg or len(set(ct.MG.findall(text))) > 1:
-            return False  # several doses: which study each belongs to is unclear
-        dose = int(next(g for g in m.groups() if g))
+        said = [int(next(g for g in m.groups() if g)) for m in ct.UP_TO_DOSE.finditer(text)]
+        if not said or not record.max_dose_mg:
+            return False
+        dose = max(said)  # "tested 30 mg a day against a top dose of 150 mg a day"
+        # several doses: each other one must be the study's own ("compared 30 mg a day with a
+        # higher dose of 120 mg"), else which study each belongs to is unclear
+        if set(ct.MG.findall(text)) - {str(dose)} - body_numbers:
+            return False
         if dose <= record.max_dose_mg * 1.1 or str(dose) in body_numbers:
             return False
         quote = self._sentence_with(record.id, f"{record.max_dose_mg:g} mg")
