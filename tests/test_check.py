@@ -630,8 +630,13 @@ def test_contradictions_on_the_development_articles(docs_assistant, record_prope
     # no claim, "off-label" is no mention of the label, an answer line read with its question,
     # a negation read in its own clause, fact phrasings, a number needed to treat, a Cochrane
     # review named by its year): 23/24, none false; development recall 0.909 (290 of 319).
-    # A floor against regressions just below that; held-out recall is what tells generality
-    assert recall >= 0.9
+    # General readings for the misses left (tests/test_check_readings.py: one claim per study
+    # clause, a multiple of a risk in a claim naming no study, "must never be taken by", a
+    # study described with another size, a team standing for its study, trends year on year, a
+    # harm the study never saw, the same authors' other study): 0.940 (300 of 319), held-out
+    # 0.556 -> 0.593. A floor against regressions just below that; held-out recall is what
+    # tells generality
+    assert recall >= 0.93
 
 
 def test_contradictions_on_the_held_out_articles(docs_assistant, record_property) -> None:
