@@ -638,8 +638,13 @@ def test_contradictions_on_the_development_articles(docs_assistant, record_prope
     # overdose's blood pressure, a product information's dose, a guideline on kidney failure, a
     # stay in the body in days, another receptor family) and a qualifier read in its own
     # statement: 29/30, none false; development recall 0.914 (319 of 349).
-    # A floor against regressions just below that; held-out recall is what tells generality
-    assert recall >= 0.91
+    # General readings for the misses left (tests/test_check_readings.py: one claim per study
+    # clause, a multiple of a risk in a claim naming no study, "must never be taken by", a
+    # study described with another size, a team standing for its study, trends year on year, a
+    # harm the study never saw, the same authors' other study): 0.940 (300 of the older 319), held-out
+    # 0.556 -> 0.593. Both together: 0.946 (330 of 349), held-out 0.630, precision 1.000 on
+    # both. A floor against regressions just below that; held-out recall tells generality
+    assert recall >= 0.94
 
 
 def test_contradictions_on_the_held_out_articles(docs_assistant, record_property) -> None:
@@ -814,7 +819,8 @@ class _Meta:
 
 
 class _Store:
-    """The part of an index store that claim extraction reads: one document's chunks."""
+    """The part of an index store that claim extraction reads: one document's chunks (and a
+    catalogue, here without curated studies)."""
 
     def __init__(self, chunks: list[tuple[str, str]]) -> None:
         self.texts = [t for _, t in chunks]
@@ -822,6 +828,9 @@ class _Store:
 
     def record_positions(self, _doc: str) -> range:
         return range(len(self.texts))
+
+    def catalog(self) -> tuple:
+        return ()
 
 
 def test_card_lines_are_claims_even_when_their_line_breaks_were_lost() -> None:
@@ -2036,6 +2045,9 @@ class _OneDocument:
 
     def record_positions(self, _id: str) -> list[int]:
         return [0]
+
+    def catalog(self) -> tuple:
+        return ()
 
 
 def test_a_bibliography_note_is_read_with_its_citation() -> None:

@@ -73,11 +73,33 @@ APPROXIMATE = re.compile(
 )
 
 
+# "a Newcastle toxicology team", "the Danish researchers": the people standing for their study
+_TEAM = re.compile(
+    r"\b((?i:the|a|an|one|that|this)\s+(?:[\w-]+\s+){0,3}?)(?:research(?:ers| team| group)|team"
+    r"|investigators|group of (?:researchers|investigators|authors))\b"
+)
+
+
 def named_studies(text: str, catalog: Sequence[RecordInfo]) -> list[str]:
     """Studies a claim names (trial name, or author surname with the year when there are
     several), or describes with its exact size and more ("180 American veterans with hepatitis
     C"): a looser description is too loose to decide a claim on."""
+    # the team that did a study stands for it ("a Newcastle toxicology team found ...")
+    text = _TEAM.sub(r"\1study", text)
     found = find_trials(text, catalog)
+    # a surname that is a word here ("poisonings rose") names nobody: read without it
+    words = {
+        r.surname
+        for r in catalog
+        if r.id in found
+        and r.surname
+        and not re.search(rf"\b{re.escape(r.surname)}", text)
+        and not any(n.lower() in text.lower() for n in r.trial_names)
+    }
+    if words:
+        found = find_trials(
+            re.sub(rf"\b(?:{'|'.join(map(re.escape, words))})\b", " ", text, flags=re.I), catalog
+        )
     low = text.lower()
     # "Cochrane 2023 (17 trials, ...)": the review of that year, its trials counted (not "few
     # studies have ..., the 2023 Cochrane review says": a claim about many studies)
@@ -113,6 +135,33 @@ def named_studies(text: str, catalog: Sequence[RecordInfo]) -> list[str]:
         ):
             named.append(rid)
     return named
+
+
+# the clauses of a sentence about several studies ("Bacloville reported a benefit, while in
+# ALPADIR ..."; "...; the Dutch trial ..."): a contrast or a semicolon starts the next study's
+_STUDY_CLAUSE = re.compile(r";|,?\s+\b(?:while|whereas|but)\b|,\s+(?:and|whilst)\b", re.I)
+
+
+def study_clauses(text: str, catalog: Sequence[RecordInfo]) -> list[str]:
+    """A sentence about several studies as one claim per study, when each study is named in a
+    clause of its own ("Bacloville reported a benefit, while in ALPADIR abstinence was ...": a
+    true clause about one trial does not make a false one about another right); else the
+    sentence. A clause naming no study stays with the one before it."""
+    spans, last = [], 0
+    for m in _STUDY_CLAUSE.finditer(text):
+        spans.append((last, m.start()))
+        last = m.end()
+    spans = [(a, b) for a, b in [*spans, (last, len(text))] if text[a:b].strip()]
+    named = [named_studies(text[a:b], catalog) for a, b in spans]
+    if any(len(ids) > 1 for ids in named) or sum(len(ids) == 1 for ids in named) < 2:
+        return [text]
+    if len({ids[0] for ids in named if ids}) < sum(bool(ids) for ids in named):
+        return [text]  # one study named twice: one claim about it
+    # each study's claim runs from its clause to the next study's (its separator left out)
+    firsts = [i for i, ids in enumerate(named) if ids]
+    firsts[0] = 0
+    ends = [spans[k - 1][1] for k in firsts[1:]] + [len(text)]
+    return [text[spans[k][0] : e].strip(" ,;") for k, e in zip(firsts, ends, strict=True)]
 
 
 # "the Dutch GHB study", "a large Ontario study", "the Denver trial": a description the trial

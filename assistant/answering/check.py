@@ -56,27 +56,34 @@ from assistant.answering.claims import (
 )
 from assistant.answering.compose import Citations
 from assistant.answering.contrasts import (
+    MG,
     comparison_conflict,
     effect_direction_conflict,
     exclusivity_conflict,
     frequency_conflict,
+    ratio_values,
     sameness_conflict,
     significance_conflict,
+    times_conflict,
     trend_conflict,
 )
 from assistant.answering.differences import figure_conflict, share_conflict, shares_of
-from assistant.answering.entities import find_jurisdictions
+from assistant.answering.entities import find_jurisdictions, find_other_medicines
 from assistant.answering.interactions import InteractionChecks
 from assistant.answering.study_readings import leading_digits
 from assistant.library.chunks import tokenize
 from assistant.library.records import RecordInfo
 from assistant.vocab import USER_EVIDENCE
 
-# A claim about who must not take baclofen (not "livers that can't take any more").
+# A claim about who must not take baclofen (not "livers that can't take any more"), in the
+# active voice or the passive.
 _ABOUT_CONTRAINDICATION = re.compile(
     r"contra.?indicat\w*|(?:must|should|can)(?:not|n't| not) (?:take|use|be given|have) "
     r"(?:baclofen|it|this (?:drug|medicine))|(?:can't|cannot|must not|should not) take baclofen"
-    r"|label (?:says|lists|states) (?:\w+ ){0,4}(?:can't|cannot|must not|should not|contra)",
+    r"|label (?:says|lists|states) (?:\w+ ){0,4}(?:can't|cannot|must not|should not|contra)"
+    # the passive ("must never be taken by:", "should not be given to people with ...")
+    r"|\b(?:must|should|can)(?:not|n't| not| never)\s+(?:ever\s+)?be\s+(?:taken|used|given"
+    r"|prescribed)\s+(?:by|to|in)\b",
     re.I,
 )
 SUPPORT_SIMILARITY = 0.8
@@ -95,6 +102,21 @@ CONTRAST_SIMILARITY = 0.6
 LABEL_SHARE_SIMILARITY = 0.5
 # how close a sentence giving a share must be to decide a claim giving another share
 SHARE_SIMILARITY = 0.68
+
+
+def stated_multiple_conflict(claim: str, passage: str) -> str | None:
+    """A multiple of a risk ("one and a half times the 30-day risk") against a close sentence
+    of a study that states its own multiple in words for the same doses and comparators (not a
+    ratio, which may be another comparison's): a claim that names no study is read this far."""
+    if not re.search(r"\btimes\b", passage, re.I) or ratio_values(passage):
+        return None
+    if set(MG.findall(claim)) - set(MG.findall(passage)):
+        return None
+    if set(find_other_medicines(claim)) - set(find_other_medicines(passage)):
+        return None
+    return times_conflict(claim, passage)
+
+
 _CONTRASTS = (
     trend_conflict,
     frequency_conflict,
@@ -103,6 +125,7 @@ _CONTRASTS = (
     exclusivity_conflict,
     significance_conflict,
     sameness_conflict,
+    stated_multiple_conflict,
 )
 _NOT_STUDIES = ("label", "regulatory", "guideline", "overview")
 # a claim about a condition (overdose, kidney disease) is not compared with a figure said of

@@ -20,6 +20,7 @@ from typing import Any
 import yaml
 
 from assistant.answer import Citation
+from assistant.answering.agreement import study_clauses
 from assistant.answering.entities import find_countries, find_jurisdictions
 from assistant.answering.sentence_kinds import APPROVED, NOT_APPROVED
 from assistant.library.chunks import paragraph_spans, split_sentences, tokenize
@@ -350,6 +351,7 @@ def extract_claims(store: Any, document_id: str) -> list[Claim]:
     # it, for the lines of the next two paragraphs that answer it ("Our card says three.")
     quiz, quiz_left, quiz_block, paragraph = "", 0, None, []
     seen_headings: set[str] = set()
+    studies = [r for r in store.catalog() if not r.user]
     for pos in store.record_positions(document_id):
         text = store.texts[pos]
         page = store.metas[pos].page
@@ -434,7 +436,8 @@ def extract_claims(store: Any, document_id: str) -> list[Claim]:
             if cited and cited != sent and not item and cited not in context:
                 context = f"{cited} {context}".strip()  # "This Dutch trial ...": the entry's
             section = store.metas[pos].section or ""
-            claims.append(Claim(sent, page, topic, context=context, section=section))
+            for said in study_clauses(sent, studies):  # one claim per study named in its clause
+                claims.append(Claim(said, page, topic, context=context, section=section))
     return claims
 
 
@@ -502,7 +505,8 @@ LEANS = re.compile(
     r"|at the time|by then|in the end|in total|overall),\s+)?"
     r"(?:it|they|this|that|these|those|the same|such|its|their|he|she)\b"
     r"|\b(?:that|this|the same) (?:review|trial|study|update|analysis|committee|guideline|ruling"
-    r"|result|finding|paper|report|cohort|survey|meta-analysis|experiment|series|pilot|arm|group)\b"
+    r"|result|finding|paper|report|cohort|survey|meta-analysis|experiment|series|pilot|arm|group"
+    r"|period|decade)\b"
     r"|\b(?:those|these|the same) (?:deaths|cases|trials|studies|results|findings)\b"
     # a point conceded or granted: "I will even concede that it showed ..."
     r"|^(?:i|we)\b(?:\s+\w+){0,3}?\s+(?:concede|admit|grant|accept|acknowledge|agree)\w*"

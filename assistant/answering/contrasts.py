@@ -96,7 +96,8 @@ def _bigrams(text: str) -> set[tuple[str, str]]:
 _PERIOD = re.compile(
     r"\b(?:between|from)\s+(?:19|20)\d\d\s+(?:and|to)\s+(?:19|20)\d\d\b|\bevery year\b|\byearly\b"
     r"|\bfrom\s+[\d,]+\s+in\s+(?:19|20)\d\d\s+to\s+[\d,]+\s+in\s+(?:19|20)\d\d\b"
-    r"|\bover (?:the|those|these) (?:years|period)\b|\bover time\b|\bannual\w*\b",
+    r"|\bover (?:the|those|these) (?:years|period)\b|\bover time\b|\bannual\w*\b"
+    r"|\byear[- ](?:on|after|by)[- ]year\b|\beach year\b",
     re.I,
 )
 _FLAT = re.compile(
@@ -110,7 +111,9 @@ _UP = re.compile(
     r"|surg\w*|soar\w*|jump\w*)\b",
     re.I,
 )
-_DOWN = re.compile(r"\b(?:fell|fall(?:s|ing|en)?|declin\w*|decreas\w*|dropped|went down)\b", re.I)
+_DOWN = re.compile(
+    r"\b(?:fell|fall(?:s|ing|en)?|declin\w*|decreas\w*|dropped|went down|halv(?:ed|ing))\b", re.I
+)
 
 
 def _trend(clause: str) -> str | None:

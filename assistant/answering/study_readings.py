@@ -326,3 +326,46 @@ def other_count(text: str, record: RecordInfo, record_text: str) -> str | None:
             continue  # a part of them the record gives ("12 deaths in Queensland")
         return f"{record.display_name} counted {record.n} {unit.group(1)}, not {n}."
     return None
+
+
+# ------------------------------------------------------------------ a harm the study never saw
+
+# a harm a claim says a study found, and the study's sentence saying none was seen
+_HARMS = {
+    "liver": (
+        re.compile(
+            r"\bhepato-?toxic\w*|\b(?:liver|hepatic) (?:damage|injury|toxicity|harm|failure|problems"
+            r"|side.effects|adverse \w+)|\bdamag\w* (?:the|their|patients'?) liver",
+            re.I,
+        ),
+        re.compile(
+            r"\bno (?:[\w-]+ ){0,2}?(?:hepatic|liver)(?:-related)? (?:adverse|side|toxic|damage"
+            r"|injur|harm)\w*",
+            re.I,
+        ),
+    ),
+    "serious": (
+        re.compile(
+            r"\bserious (?:adverse (?:events?|effects?|reactions?)|side.effects|harms?)"
+            r"|\b(?:stopped|halted|terminated|abandoned) (?:\w+ )?(?:because of|due to|over|after)"
+            r" (?:\w+ )?(?:safety|side.effects|adverse|harms?|toxicity)\b",
+            re.I,
+        ),
+        re.compile(r"\bno serious (?:adverse (?:events?|effects?|reactions?)|side.effects)", re.I),
+    ),
+}
+_HEDGE = re.compile(r"\b(?:may|might|could|possibl\w*|feared|worr\w*|risk of)\b", re.I)
+
+
+def unseen_harm_conflict(claim: str, passage: str) -> str | None:
+    """A harm the claim says the study found ("had to be stopped early because of
+    hepatotoxicity") where the study's sentence says none was seen ("no hepatic adverse effects
+    were recorded")."""
+    for said in re.split(r"[;:]|\bbut\b|\bwhile\b|\bwhereas\b|\balthough\b", claim):
+        if NEGATION.search(said) or _HEDGE.search(said):
+            continue
+        for kind, (found, none) in _HARMS.items():
+            if found.search(said) and none.search(passage):
+                what = "liver harm" if kind == "liver" else "serious adverse events"
+                return f"The curated source recorded no {what}."
+    return None
