@@ -219,6 +219,12 @@ def test_a_rarer_reaction_the_label_names_is_said_to_be_rare(corpus_assistant, q
     assert first.startswith("Yes, rarely:") and f" {item} among" in first, got.answer
     assert [c.source_id for c in got.citations] == ["label_adverse_reactions"]
     _check_citations(got, corpus_assistant.store)
+    # a racing heart and a faint: palpitations and fainting (syncope), both on the list
+    heart = corpus_assistant.ask(
+        "my uncle takes baclofen for MS and now his heart is racing at night and he fainted at "
+        "work. is it the baclofen?"
+    )
+    assert "palpitations and fainting among" in first_sentence(heart.answer), heart.answer
     # two reactions of the list named in everyday words: both, in one sentence
     two = corpus_assistant.ask(
         "my sister takes baclofen for spasms and her feet are swollen and she is drenched in "

@@ -641,3 +641,26 @@ def test_most_of_a_strip_swallowed_on_purpose_is_an_emergency():
 )
 def test_pregnancy_told_in_everyday_words_gets_the_pregnancy_notice(question: str) -> None:
     assert "pregnancy" in kinds_for(question)
+
+
+def test_a_no_lead_needs_the_sentence_to_say_no_change_in_what_was_asked() -> None:
+    """ "No" for "did it lengthen X or Y?" when one "no effect" governs a list naming both; no
+    "No" when the sentence's "no difference" is about something else, or when what was asked
+    moved; after a framing phrase ("In the X trial, ...") nothing but that "No" is given."""
+    from assistant.answer import Entities, Plan
+    from assistant.answering.lead import polar_lead
+
+    def plan(q: str) -> Plan:
+        return Plan(question=q, intent="trial_result", entities=Entities(), searched=q, english=q)
+
+    listed = "Baclofen did no better than placebo on craving, time to first drink or relapse."
+    asked = "In the Smith trial, did baclofen delay the first drink or the relapse?"
+    assert polar_lead(plan(asked), listed) == "No"
+    moved = "Time to relapse was longer on baclofen, with no difference in craving scores."
+    assert polar_lead(plan("Did baclofen delay relapse?"), moved) is None
+    mixed = "Abstinence was higher on baclofen and dropout did not differ between the arms."
+    assert polar_lead(plan("In the Jones study, did baclofen improve abstinence?"), mixed) is None
+    # a framed question whose sentence states the thing asked: no "Yes" read from its words
+    stated = "Any dose was linked to more hospital admissions than the approved drugs."
+    framed = "In the cohort, was baclofen linked to more hospital admissions?"
+    assert polar_lead(plan(framed), stated) is None

@@ -88,6 +88,7 @@ _TRIAL_CUE = re.compile(
     r"|research|investigation|cochrane|analysis|pilot|survey|register|registry|statement"
     r"|guideline|case|report|consensus|case.?series|network)\b"
     r"|\bthe (?:\S+ ){1,4}?one\b(?! of\b)"  # "the Los Angeles one": a study named before
+    r"|\b(?:that|the) (?:\w+ )?test (?:where|in which|with|on|of)\b"  # "that test where ..."
 )
 _GENERIC = frozenset(
     tokenize(

@@ -182,7 +182,7 @@ INTENT_RX = {
         r"\bthree times\b|\btablets? (?:a|per) day\b|\bschedule\b|\bgo up to\b|\btop dose\b",
     ),
     "efficacy": _rx(
-        r"\bwork\w*|\beffective\w*|\befficac\w*|\bhelp\w*|\breduc\w*|\blower\w*|\bcurb\w*",
+        r"(?<!\bat )(?<!\bfrom )(?<!\bto )\bwork\w*|\beffective\w*|\befficac\w*|\bhelp\w*|\breduc\w*|\blower\w*|\bcurb\w*",
         r"\bcut\w*|\bbenefit\w*|\bimprov\w*|\bevidence\b|\bsuccess\w*|\bcrav\w*|\burges?\b",
         r"\bdesire\b|\babstinen\w*|\brelaps\w*|\bstay (?:sober|dry|off)|\bquit\w*",
         r"\buseful\b|\bcure\w*|\bmiracle\b|\bpromising\b|\bdrink(?:ing)? less\b",

@@ -105,7 +105,7 @@ def polar_lead(
     study found or whether something was studied. ``evidence`` holds the evidence types of those
     sources: only a label, a regulator or a guideline says "Yes, approved"."""
     # "In Garbutt 2010, did baclofen ...?": the question proper after its framing phrase
-    q = _FRAME.sub("", plan.english or plan.question)
+    q = plan.english or plan.question
     if (
         plan.intent == "adverse_effects"
         and curated
@@ -118,7 +118,10 @@ def polar_lead(
         # side effect?" and the first sentence names that effect among baclofen's reactions
         return "Yes"
     if not _POLAR.match(q):
-        return None
+        # "In Garbutt 2010, did baclofen ...?": after its framing phrase, only whether the
+        # sentence states no change in what was asked settles it
+        framed = _FRAME.sub("", q)
+        return _no_change(framed, first) if framed != q and _POLAR.match(framed) else None
     if not curated and (
         _STOP.search(q)
         or _CAN_CAUSE.match(q)
@@ -192,17 +195,8 @@ def polar_lead(
         ):
             return "Yes"
         return None
-    if _CHANGED.search(q) and not _PURPOSE.search(q):
-        subject = set(tokenize(_CHANGE_WORDS.sub(" ", q))) - QUESTION_WORDS - {"baclofen"}
-        # the clauses of the sentence about what was asked, and whether they state no effect
-        about = [c for c in _CLAUSES.split(first) if c and subject & set(tokenize(c))]
-        if subject and about and all(_NO_EFFECT.search(c) for c in about):
-            return "No"
-        # "failed to beat placebo on abstinent days, time to first drink and craving": a list
-        # after one "no effect" is all of it, unless something in that stretch changed
-        spans = [c for c in _SPANS.split(first) if c and subject & set(tokenize(c))]
-        if subject and spans and all(_NO_EFFECT.search(c) and not _MOVED.search(c) for c in spans):
-            return "No"
+    if _no_change(q, first):
+        return "No"
     included = _INCLUDED.match(q)
     if included:  # "did it include people with liver disease?": the study's population says
         keys = {SAME_WORD.get(t, t) for t in tokenize(included.group("who"))} - _WHO_WORDS
@@ -255,6 +249,33 @@ def polar_lead(
 
 
 # "was the Los Angeles one positive?", "was that trial a failure?"
+def _no_change(q: str, first: str) -> str | None:
+    """ "No" when ``q`` asks whether something changed and ``first`` states, of each thing asked
+    about, that it did not."""
+    if not _CHANGED.search(q) or _PURPOSE.search(q):
+        return None
+    subject = set(tokenize(_CHANGE_WORDS.sub(" ", q))) - QUESTION_WORDS - {"baclofen"}
+    if not subject:
+        return None
+    # the clauses of the sentence about what was asked, and whether they state no effect
+    about = [c for c in _CLAUSES.split(first) if c and subject & set(tokenize(c))]
+    if about and all(
+        _NO_EFFECT.search(c) and not _MOVED.search(_NO_EFFECT.sub(" ", c)) for c in about
+    ):
+        return "No"  # (not "abstinence was higher and dropout did not differ")
+    # "failed to beat placebo on abstinent days, time to first drink and craving": a list after
+    # one "no effect" is all of it, when what was asked comes after it and nothing in that
+    # stretch changed
+    spans = [c for c in _SPANS.split(first) if c and subject & set(tokenize(c))]
+    for span in spans:
+        m = _NO_EFFECT.search(span)
+        if not m or subject.isdisjoint(tokenize(span[m.end() :])):
+            return None
+        if _MOVED.search(_NO_EFFECT.sub(" ", span)):
+            return None
+    return "No" if spans else None
+
+
 _POSITIVE_Q = re.compile(
     r"^\s*(?:and |so )?(?:was|were|is) (?:\S+ ){1,6}?"
     r"(?P<word>positive|negative|successful|a success|a failure|unsuccessful)\b",
@@ -280,7 +301,7 @@ _EXPECTED = re.compile(
 _CHANGED = re.compile(
     r"^\s*(?:did|does|do|was|were|is|are)\b.*\b(?:change\w*|improv\w*|reduc\w*|lower\w*|differ\w*"
     r"|fall|fell|drop\w*|decreas\w*|increas\w*|do better|work better|better|help\w*|work"
-    r"|lengthen\w*|shorten\w*|prolong\w*|delay\w*|extend\w*)\b",
+    r"|lengthen\w*|shorten\w*|prolong\w*|delay\w*)\b",
     re.I,
 )
 _CHANGE_WORDS = re.compile(
@@ -300,10 +321,13 @@ _PURPOSE = re.compile(
     r"|want\w*)\s+to\b",
     re.I,
 )
-_SPANS = re.compile(r"[;:()]|\b(?:but|whereas|although|even though|however|while)\b", re.I)
+_SPANS = re.compile(
+    r"[;:()]|,\s+with\b|\b(?:but|whereas|although|even though|however|while)\b", re.I
+)
 _MOVED = re.compile(
     r"\b(?:fell|rose|improved|reduced|lowered|increased|decreased|dropped|lengthened|shortened"
-    r"|prolonged|delayed|was longer|was shorter|were longer|were shorter)\b",
+    r"|prolonged|delayed|higher|lower|greater|fewer|more|less|better|worse|longer|shorter|halved"
+    r"|doubled)\b",
     re.I,
 )
 _CLAUSES = re.compile(r"[,;:()]|\b(?:but|whereas|although|even though|however|while)\b", re.I)
