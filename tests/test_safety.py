@@ -458,6 +458,10 @@ def test_mechanism_question_gets_no_dosing_notice():
 def test_is_dosing_request():
     assert is_dosing_request("Can I double my dose?")
     assert not is_dosing_request("What doses were used in the ALPADIR trial?")
+    # what researchers hoped the medicine would change is no one's dose change; a person's is
+    assert "dosing" not in _kinds("What did the authors expect baclofen would reduce?")
+    assert "dosing" in _kinds("should I reduce?")
+    assert "dosing" in _kinds("my son wants to stop")
 
 
 def test_follow_up_keeps_the_notice_of_its_subject():

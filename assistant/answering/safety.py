@@ -260,6 +260,8 @@ _FILL = (
 )
 _DOSING = _rx(
     # "should I raise my dose", "is it safe to stop baclofen", "how do I taper off it"
+    # (not "hoping baclofen would change": what the medicine was expected to do)
+    r"(?<!baclofen )(?<!\bit )(?<!drug )(?<!medicine )(?<!treatment )"
     rf"\b{_MODAL} (?:{_SUBJ} )?{_FILL}{_CHANGE_VERB}(?: {_DOSE_OBJ}|(?<!quit)$"
     r"| (?:when|once|now|today|tomorrow|after|before|if)\b)",
     # "can I make my evening dose 30 mg?", "should she move her night dose earlier?"
