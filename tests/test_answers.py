@@ -1819,6 +1819,12 @@ def test_blinding_no_source_gives_is_said_plainly(corpus_assistant) -> None:
     assert first.startswith("Not reported") and "blinding" in first, ans.answer
     blind = corpus_assistant.ask("Was ALPADIR double-blind?")
     assert first_sentence(blind.answer).startswith("Yes"), blind.answer
+    # "double-blind" describing the study is not what is asked
+    described = corpus_assistant.ask(
+        "In the double-blind pilot study by Addolorato in 2002, how were the people who left "
+        "early handled in the analysis?"
+    )
+    assert "double-blind" not in first_sentence(described.answer), described.answer
 
 
 def test_a_why_follow_up_is_answered_with_the_reason(corpus_assistant) -> None:

@@ -82,6 +82,12 @@ _ASKS_BLIND = re.compile(
     r"\b(?:double.?|single.?)?blind(?:ed)?\b|\bmasked\b|\bwas (?:it|the \w+(?: \w+)?) open.?label\b",
     re.I,
 )
+# "in the double-blind pilot study of ..., how were dropouts counted?": blinding describes it
+_BLIND_DESCRIBED = re.compile(
+    r"\b(?:double|single).?blind(?:ed)? (?:[\w-]+ ){0,2}(?:study|trial|pilot|rct)\b"
+    r"|\b(?:study|trial|pilot|rct) (?:[\w-]+ ){0,1}(?:double|single).?blind(?:ed)?\b(?! or\b)",
+    re.I,
+)
 _ASKS_DURATION = re.compile(
     r"\bhow long\b|\bduration\b|\bfor how many (?:weeks|months)\b|\bhow many (?:weeks|months)\b"
     r"(?!.*\b(?:abstinent|sober|dry)\b)",
@@ -153,7 +159,14 @@ def study_fact(ev: Evidence, record: RecordInfo) -> Composition | None:
         verb = "randomised" if record.evidence == "rct" else "included"
         claim = f"{record.n} {verb} patients participants people"
         first = f"{name} {verb} {record.n:,} people"
-    elif _ASKS_BLIND.search(q) and record.design and not _ASKS_FINDING.search(q):
+    elif (
+        # ("was it double-blind?" asks it; "in the double-blind pilot study, how ...?" does not)
+        _ASKS_BLIND.search(
+            q if re.match(r"\s*(?:was|were|is)\b", q, re.I) else _BLIND_DESCRIBED.sub(" ", q)
+        )
+        and record.design
+        and not _ASKS_FINDING.search(q)
+    ):
         design = record.design
         if re.search(r"double.?blind", design, re.I):
             first = f"Yes: {name} was double-blind"
