@@ -44,6 +44,8 @@ _NOT_RANDOMISED = re.compile(
     re.I,
 )
 # "made no difference", "no extra risk": said of a study that found harm
+# the clauses of a claim, each read for its own outcome ("reduces relapse but does not cut ...")
+_CLAUSES = re.compile(r";|,?\s*\b(?:but|whereas|while|although|though|yet)\b", re.I)
 _NO_HARM = re.compile(
     r"\bno (?:significant |clear |real |extra |added |higher |increased )?(?:difference|risk|harm"
     r"|effect|increase)\b|\bdid not (?:raise|increase|change|affect)\b|\bjust as safe\b"
@@ -249,8 +251,12 @@ class StudyChecks(StudyDetails):
             return self._conflict(claim, record, f"{record.display_name} found a benefit.")
         if positive:
             # "it cut heavy drinking": the key result says there was no effect on that outcome
+            # ("... reduces relapse but probably does not cut heavy drinking days" agrees)
             for outcome in null_outcomes(key):
-                if outcome and outcome <= set(tokenize(text)):
+                if outcome and any(
+                    outcome <= set(tokenize(c)) and POSITIVE.search(c) and not NEGATION.search(c)
+                    for c in _CLAUSES.split(text)
+                ):
                     return self._conflict(
                         claim, record, f"{record.display_name} found no effect on that outcome."
                     )
@@ -287,6 +293,9 @@ class StudyChecks(StudyDetails):
             return True
         if (
             figures_match
+            and not NEGATION.search(
+                own
+            )  # "no excess deaths even at 180 mg": figures, not a finding
             and not COMPARES.search(text)  # "30 mg cut drinking more than 60 mg": which way?
             and self._cite_figures(claim, record, numbers, scope)
         ):
