@@ -74,6 +74,21 @@ _REJECTED = re.compile(
     r"\b(?:is|are|was|were|can|will|has|have|does|do|causes?|works?)\b",  # (not "say that to X")
     re.I,
 )
+# a sentence the next one rejects ("Some are told X. That is not true: ..."): not the claim X
+_REBUTTAL = re.compile(
+    r"^\W*(?:but |and )?(?:that|this|it)(?:'s|\u2019s| is| was)\s+(?:simply |just |absolutely )?"
+    r"(?:not true|untrue|false|wrong|incorrect|a myth|not the case)\b(?!\s+(?:for|of|in|with)\b)"
+    r"|^\W*(?:wrong|false|not true|untrue|not so)\b(?!\s+(?:for|of|in|with)\b)",
+    re.I,
+)
+# a belief reported and corrected in the same sentence ("X had always understood Y to be ...,
+# but Z pointed out that ..."): the claim is the correction
+_CORRECTED = re.compile(
+    r"\b(?:said|says|thought|believed|understood|assumed|claimed|was told|were told|had heard)\b"
+    r"[^;]*?,?\s+\bbut\s+(?:\S+\s+){1,4}?(?:pointed out|corrected|clarified|explained|noted"
+    r"|replied|countered|confirmed|reminded (?:\S+\s+){1,2}?)\s*(?:that\s+)?",
+    re.I,
+)
 _QUESTION = re.compile(r"\?\s*$")
 # a question that says what its writer believes ("I thought Baclocur was withdrawn in 2022?")
 _BELIEVED = re.compile(
@@ -375,7 +390,7 @@ def extract_claims(store: Any, document_id: str) -> list[Claim]:
         item_head, item_block = "", -2  # the list item a following sentence may continue
         sizes = Counter(block for _, block in parts)
         new_block = None
-        for sent, block in parts:
+        for i, (sent, block) in enumerate(parts):
             sent = sent.strip()
             if block != new_block:  # a paragraph starts: a citation, or the note after one
                 new_block, paragraph = block, []
@@ -428,6 +443,12 @@ def extract_claims(store: Any, document_id: str) -> list[Claim]:
                 sent = sent[:1].upper() + sent[1:] + "."
             if len(sent) < 12 or _QUESTION.search(sent) or _REJECTED.search(sent.replace("*", "")):
                 continue
+            if i + 1 < len(parts) and _REBUTTAL.match(parts[i + 1][0].strip().replace("*", "")):
+                continue  # "Some are told X." + "That is not true.": X is not the document's
+            corrected = _CORRECTED.search(sent)
+            if corrected and len(sent) - corrected.end() >= 12:  # "..., but Y pointed out that Z"
+                sent = sent[corrected.end() :]
+                sent = sent[:1].upper() + sent[1:]
             topic = topic_of(f"{context} {sent}")
             if topic is None:
                 continue
