@@ -153,6 +153,14 @@ def _conditions(text: str) -> set[str]:
 # --------------------------------------------------------------------------- checking
 
 
+# the label a claim sets another source against ("stricter than the American label")
+_SET_AGAINST = re.compile(
+    r"\b(?:than|unlike|beyond|compared (?:with|to)|in contrast to)\s+(?:the\s+)?(?:\S+\s+){0,2}?"
+    r"label\b",
+    re.I,
+)
+
+
 class Checker(StudyChecks, InteractionChecks):
     """Decides claims against the curated part of an index (never against user documents)."""
 
@@ -267,7 +275,8 @@ class Checker(StudyChecks, InteractionChecks):
                 said,
                 re.I,
             )
-            and not re.search(r"(?<!off-)(?<!off )\blabel\b", said, re.I)  # (not "off-label")
+            # (not "off-label", nor the label it is set against: "goes further than the US label")
+            and not re.search(r"(?<!off-)(?<!off )\blabel\b", _SET_AGAINST.sub(" ", said), re.I)
         ):
             for add in cond.additions:  # what a guideline adds: the claim may be right
                 if re.search(r"contraindicat", add.text, re.I):
