@@ -643,8 +643,12 @@ def test_contradictions_on_the_development_articles(docs_assistant, record_prope
     # study described with another size, a team standing for its study, trends year on year, a
     # harm the study never saw, the same authors' other study): 0.940 (300 of the older 319), held-out
     # 0.556 -> 0.593. Both together: 0.946 (330 of 349), held-out 0.630, precision 1.000 on
-    # both. A floor against regressions just below that; held-out recall tells generality
-    assert recall >= 0.94
+    # both. A floor against regressions just below that; held-out recall tells generality.
+    # Three more (ethics committee minutes, a prior-authorisation appeal letter, a translated
+    # forum FAQ; 15/30 with four true sentences called false) and the general fixes they called
+    # for (a negated finding, an outcome said not to move, a claim reported and corrected or
+    # rejected, a guideline set against the US label): 15/30, none false; 0.910 (345 of 379)
+    assert recall >= 0.91
 
 
 def test_contradictions_on_the_held_out_articles(docs_assistant, record_property) -> None:

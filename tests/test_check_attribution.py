@@ -1,0 +1,80 @@
+"""`assistant check`: whose claim a sentence makes, and which source judges it (a claim the
+document reports and corrects, a guideline's position set against the US label, a negated
+finding, a clause saying an outcome did not move); each tested on sentences written here."""
+
+from __future__ import annotations
+
+from assistant.answering.check import Checker
+from assistant.answering.claims import Claim, extract_claims
+
+
+class _Meta:
+    def __init__(self) -> None:
+        self.page, self.section = None, ""
+
+
+class _Store:
+    """The part of an index store that claim extraction reads: one document's chunks."""
+
+    def __init__(self, *chunks: str) -> None:
+        self.texts = list(chunks)
+        self.metas = [_Meta() for _ in chunks]
+
+    def record_positions(self, _doc: str) -> range:
+        return range(len(self.texts))
+
+    def catalog(self) -> tuple:
+        return ()
+
+
+def _checked(docs_assistant, *claims: Claim) -> list[Claim]:
+    return Checker(docs_assistant.store, docs_assistant.embedder).check(list(claims))
+
+
+def test_a_belief_corrected_in_the_same_sentence_is_not_the_claim() -> None:
+    store = _Store(
+        "My cousin thought epilepsy rules baclofen out, but her pharmacist explained that "
+        "the US label lists only hypersensitivity as a contraindication."
+    )
+    texts = [c.text for c in extract_claims(store, "doc")]
+    assert texts == ["The US label lists only hypersensitivity as a contraindication."]
+
+
+def test_a_claim_the_next_sentence_calls_untrue_is_not_the_claim() -> None:
+    store = _Store(
+        "People online often say baclofen was approved for drinking in America years ago. "
+        "That is wrong: the FDA approved it for spasticity only. "
+        "Its half-life is 4 hours. That is not true for people on dialysis, though."
+    )
+    texts = [c.text for c in extract_claims(store, "doc")]
+    assert not any(t.startswith("People online") for t in texts)
+    assert "Its half-life is 4 hours." in texts  # "not true for ...": a limit, no rejection
+
+
+def test_a_guideline_set_against_the_us_label_is_judged_by_the_guideline(docs_assistant) -> None:
+    said = (
+        "Australia's 2021 alcohol guideline is stricter than the US label and counts kidney "
+        "failure as a contraindication."
+    )
+    (got,) = _checked(docs_assistant, Claim(said, None, "contraindication"))
+    assert got.verdict == "supported", got
+    assert {c.source_id for c in got.citations} == {"guideline_australia_2021"}
+
+
+def test_a_negated_finding_is_not_supported_by_its_figures(docs_assistant) -> None:
+    said = "Chaignot's cohort saw no excess deaths in people taking 180 mg a day or more."
+    (got,) = _checked(docs_assistant, Claim(said, None, "trial-result"))
+    assert got.verdict != "supported", got
+
+
+def test_an_outcome_said_not_to_move_agrees_with_a_null_result(docs_assistant) -> None:
+    agrees = (
+        "Cochrane's 2023 review says baclofen probably lowers the risk of relapse, whereas it "
+        "probably does not reduce heavy drinking days."
+    )
+    wrong = "Cochrane's 2023 review says baclofen reduces heavy drinking days."
+    got = _checked(
+        docs_assistant, Claim(agrees, None, "trial-result"), Claim(wrong, None, "trial-result")
+    )
+    assert got[0].verdict != "contradicted", got[0]
+    assert got[1].verdict == "contradicted", got[1]
