@@ -14,6 +14,31 @@ from assistant.answering.claims import fact_verdict, load_facts
 @pytest.mark.parametrize(
     ("key", "claim", "verdict"),
     [
+        # a blocker of the GABA receptor, "nor does it interact", a symptom said to be no part
+        # of withdrawal, the liver said to process the bulk (each beside a true phrasing)
+        ("gaba_b_agonist", "Chemically it is an inhibitor of the GABA-A receptor.", "contradicted"),
+        ("gaba_b_agonist", "It is not a blocker of the GABA-B receptor but an agonist.", None),
+        (
+            "alcohol_sedation",
+            "Neither does it boost the sedation from alcohol, the leaflet claims.",
+            "contradicted",
+        ),
+        (
+            "abrupt_withdrawal",
+            "Fits are not a feature of withdrawal when the tablets are stopped suddenly.",
+            "contradicted",
+        ),
+        (
+            "abrupt_withdrawal",
+            "Seizures are not part of withdrawal when the dose is tapered slowly.",
+            None,
+        ),
+        (
+            "elimination_kidneys",
+            "In most patients the liver processes the bulk of each tablet.",
+            "contradicted",
+        ),
+        ("elimination_kidneys", "The liver processes only a small part of it.", None),
         # elimination: "entirely" is no small part, and a qualifier in a clause of its own
         # ("..., so it made little difference") does not qualify the claim
         (
