@@ -99,6 +99,8 @@ METHOD_QUESTION = re.compile(
     r"|adjusted|handled|weighted|checked|reported)\b",
     re.I,
 )
+# a yes/no question's opening ("did they ...?", "and were they ...?")
+YES_NO_START = re.compile(r"\s*(?:and |so )?(?:does|do|did|is|are|was|were|has|have|had)\b", re.I)
 # "which meta-analysis found ...?": the study's name is what is asked
 ASKS_WHICH_STUDY = re.compile(rf"\s*(?:and\s+)?(?:which|what) (?:\S+ )?(?:{_KINDS})\b", re.I)
 

@@ -24,6 +24,7 @@ from assistant.answering.asked import (
     THEREFORE,
     WHOLE,
     WHY,
+    YES_NO_START,
     answering_sentence,
     asked_clause,
     stems,
@@ -207,12 +208,16 @@ def named_kind(
 # any other yes/no question about the study ("does French health insurance reimburse it?"): its
 # sentence saying so, when one is clearly nearer than the answer given (whether it worked is
 # asked as a result and never comes here)
-_YES_NO = re.compile(
-    r"\s*(?:and |so )?(?:does|do|did|is|are|was|were|has|have|had)\b(?!.*\b(?:positive|negative"
-    r"|success\w*|fail\w*|work\w*|help\w*|keep\w*|kept|stop\w*|benefit\w*|effective|better|worse"
-    r"|improv\w*|reduc\w*|cut|lower\w*|prevent\w*|rais\w*|increas\w*|grow\w*|rise|rose)\b)",
+_RESULT_WORD = re.compile(
+    r"\b(?:positive|negative|success\w*|fail\w*|work\w*|help\w*|keep\w*|kept|stop\w*|benefit\w*"
+    r"|effective|better|worse|improv\w*|reduc\w*|cut|lower\w*|prevent\w*|rais\w*|increas\w*"
+    r"|grow\w*|rise|rose)\b",
     re.I,
 )
+
+
+def _yes_no_detail(clause: str) -> bool:
+    return bool(YES_NO_START.match(clause)) and not _RESULT_WORD.search(clause)
 
 
 def detail_answer(
@@ -232,7 +237,7 @@ def detail_answer(
     if not (
         DETAIL_QUESTION.match(clause)
         or METHOD_QUESTION.match(clause)
-        or _YES_NO.match(clause)
+        or _yes_no_detail(clause)
         or thing_named(clause, ev.store)
     ) or ALSO_RESULT.search(clause):
         return None

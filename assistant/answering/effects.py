@@ -233,17 +233,12 @@ def _asked_item(items: str, question: str) -> str | None:
 
 def _named(part: str, question: str) -> str | None:
     """One list item ("swollen ankles (oedema)") when the question names it, else None."""
-    if part:
-        main = re.sub(r"\s*\(.*?\)", "", part)
-        names = [main, *re.findall(r"\((.*?)\)", part)]
-        for name in names:
-            words = [w.rstrip("s") for w in tokenize(name) if w not in QUESTION_WORDS]
-            if not words:
-                continue
-            rx = r"\s".join(rf"{re.escape(w)}\w*" for w in words)
-            m = re.search(rf"\s{rx}\s", question)
-            if m:
-                return re.sub(r"^(?:a|an) ", "", main)
+    main = re.sub(r"\s*\(.*?\)", "", part)
+    for name in [main, *re.findall(r"\((.*?)\)", part)]:
+        words = [w.rstrip("s") for w in tokenize(name) if w not in QUESTION_WORDS]
+        rx = r"\s".join(rf"{re.escape(w)}\w*" for w in words)
+        if words and re.search(rf"\s{rx}\s", question):
+            return re.sub(r"^(?:a|an) ", "", main)
     return None
 
 

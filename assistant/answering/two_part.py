@@ -18,6 +18,7 @@ from assistant.answering.asked import (
     CLEAR_LEAD,
     COUNTED,
     DETAIL_QUESTION,
+    YES_NO_START,
     answering_sentence,
     asked_clause,
     detail_only,
@@ -39,8 +40,6 @@ _AND_THEN = re.compile(
     r"|(?:were|was) \w+ing\b)",
     re.I,
 )
-# "..., and were they seeking treatment?": a yes/no detail of the same people
-_POLAR_PART = re.compile(r"\s*(?:were|was|did|had|are|is|do|does)\b", re.I)
 
 
 _ASKS_AMOUNT = re.compile(
@@ -90,7 +89,7 @@ def _same_count(first: str, sentence: str) -> bool:
 
 
 def _detail_part(part: str) -> bool:
-    return bool(DETAIL_QUESTION.match(part) or _POLAR_PART.match(part)) and not ALSO_RESULT.search(
+    return bool(DETAIL_QUESTION.match(part) or YES_NO_START.match(part)) and not ALSO_RESULT.search(
         part
     )
 
@@ -147,7 +146,7 @@ def second_question(
             # "how many trials was that based on?": the first part says what "that" is
             asked |= set(tokenize(parts[0])) - QUESTION_WORDS
             near = answering_sentence(ev, record, clause, asked, encode, first)
-        if near is None and _POLAR_PART.match(second):
+        if near is None and YES_NO_START.match(second):
             near = _clearly_nearest(ev, record, second, encode, first)
         if near is not None:
             found = (ev.store.context(near[0], score=1.0), near[1], near[2])
