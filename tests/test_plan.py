@@ -592,3 +592,10 @@ def test_an_author_named_like_a_city_is_not_a_place(catalog) -> None:
 def test_how_slowly_to_reduce_it_is_a_withdrawal_question(catalog) -> None:
     for q in ("how slowly should baclofen be reduced?", "How quickly can the dose be tapered?"):
         assert plan_question(q, catalog, []).intent == "withdrawal", q
+
+
+def test_a_french_question_whether_he_can_drink_is_an_interaction(catalog) -> None:
+    """ "peut-il boire du vin ?" reads "can it drink wine?" (the inverted pronoun): still a
+    question about drinking while on baclofen, not about treating drinking."""
+    plan = plan_question("ma femme prend du baclofène, peut-elle boire de la bière ?", catalog)
+    assert plan.intent == "interaction", plan

@@ -668,3 +668,14 @@ def test_a_no_lead_needs_the_sentence_to_say_no_change_in_what_was_asked() -> No
     stated = "Any dose was linked to more hospital admissions than the approved drugs."
     framed = "In the cohort, was baclofen linked to more hospital admissions?"
     assert polar_lead(plan(framed), stated) is None
+
+
+def test_no_yes_when_the_sentence_advises_against_what_was_asked() -> None:
+    """A sentence that names everything asked but advises avoiding it is no "Yes"."""
+    from assistant.answer import Entities, Plan
+    from assistant.answering.lead import polar_lead
+
+    q = "Can a patient on haemodialysis be given baclofen?"
+    plan = Plan(question=q, intent="general", entities=Entities(), searched=q, english=q)
+    avoid = "A review advises that baclofen should not be given to patients on haemodialysis."
+    assert polar_lead(plan, avoid) is None

@@ -277,7 +277,7 @@ PUT_DOWN_TO_IT = re.compile(
     re.I,
 )
 _STILL_DRINK = re.compile(
-    r"\b(?:can|could|may|should) (?:i|he|she|they|you|we|my \w+) (?:still |even )?(?:have|drink"
+    r"\b(?:can|could|may|should) (?:i|he|she|they|you|we|it|my \w+) (?:still |even )?(?:have|drink"
     r"|enjoy) (?:a |some |any |the odd |an occasional |his |her |my |their |your |a few |a couple of"
     r" )?(?:usual |nightly |evening |daily |odd |occasional )?(?:alcohol|drinks?|beers?|wine|pints?"
     r"|glass(?:es)? of \w+)\b"

@@ -241,6 +241,8 @@ def polar_lead(
     permission = bool(re.match(r"\s*(?:can|may|is it allowed)\b", q, re.I))
     hedged = not relevant or any(
         _NEGATED.search(c)
+        # "advises avoiding baclofen on dialysis" answers "can someone on dialysis take it?" no
+        or _ADVISED_AGAINST.search(c)
         # an aim or a hypothesis is not a finding ("may" answers "can any doctor ...?")
         or (_EXPECTED.search(c) and not (permission and re.search(r"\bmay\b", c)))
         for c in relevant
@@ -274,6 +276,13 @@ def _no_change(q: str, first: str) -> str | None:
         if _MOVED.search(_NO_EFFECT.sub(" ", span)):
             return None
     return "No" if spans else None
+
+
+_ADVISED_AGAINST = re.compile(
+    r"\bavoid\w*|\bnot (?:be )?(?:recommended|advised|used|given|taken)\b|\bshould not\b"
+    r"|\bmust not\b|\bcontraindicat\w*|\bdo not (?:use|give|take)\b",
+    re.I,
+)
 
 
 _POSITIVE_Q = re.compile(
