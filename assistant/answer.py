@@ -72,7 +72,7 @@ class Filters:
 
 @dataclass
 class Entities:
-    """What a question is about (see :mod:`assistant.answering.plan`)."""
+    """What a question is about (see :mod:`assistant.answering.question.plan`)."""
 
     substances: list[str] = field(default_factory=list)
     trials: list[str] = field(default_factory=list)  # record ids named or described

@@ -4,7 +4,7 @@ Notice kinds (their order, labels and styles), evidence types (labels, strength,
 types, which ones only the curated corpus may claim), substances (labels and the words that name
 them), trial results and comparators, answer routes and question intents. Every other module
 imports these; nothing else spells a list of them out. Adding a notice kind, say, means adding one
-entry here and its text and detection in ``answering/safety.py``: the app, the exports and the
+entry here and its text and detection in ``answering/safety/notices.py``: the app, the exports and the
 eval read everything else from here (``tests/test_vocab.py`` fails when one cannot render a kind).
 """
 

@@ -15,7 +15,7 @@ import pytest
 
 from assistant.answer import Filters
 from assistant.answering.pipeline import MAX_QUESTION_CHARS, QuestionError, clean_question
-from assistant.answering.synthesis import placebo_trials
+from assistant.answering.routes.synthesis import placebo_trials
 from assistant.evaluation.metrics import META, first_sentence
 from assistant.vocab import EVIDENCE_TYPES, NOTICE_KINDS, ROUTES
 
@@ -995,7 +995,7 @@ def test_further_lines_answer_an_open_part_of_the_question(corpus_assistant) -> 
     """A line after the first answers a part of the question the first leaves open: it holds a
     topic word of the question the first line lacks. A sentence that is merely nearly as
     relevant (the same caution again, a neighbouring figure) is not added."""
-    from assistant.answering.compose import QUESTION_WORDS
+    from assistant.answering.compose.extractive import QUESTION_WORDS
     from assistant.library.chunks import tokenize
 
     questions = [
@@ -1021,7 +1021,7 @@ def test_further_lines_answer_an_open_part_of_the_question(corpus_assistant) -> 
 def test_a_who_question_is_answered_with_a_person(corpus_assistant) -> None:
     """ "Who first made baclofen?" names the chemist the history record gives, not the reason it
     was made; a citation in brackets ("Kent et al.") does not count as naming a person."""
-    from assistant.answering.slots import names_person
+    from assistant.answering.compose.slots import names_person
 
     ans = corpus_assistant.ask("Who first made baclofen?")
     assert "Keberle" in first_sentence(ans.answer), ans.answer
@@ -1221,7 +1221,7 @@ def test_qualifier_promotion_keeps_what_the_lead_covered() -> None:
     about another substance) is not promoted; a question with many rare words is a story."""
     from types import SimpleNamespace
 
-    from assistant.answering.slots import put_answer_first
+    from assistant.answering.compose.slots import put_answer_first
     from assistant.library.chunks import tokenize
 
     def cand(text: str, score: float) -> SimpleNamespace:
@@ -1283,7 +1283,7 @@ def test_bipolar_illness_gets_the_psychiatric_precaution_not_the_alcohol_row(
 
 
 def test_a_pronoun_opening_a_quoted_sentence_is_kept() -> None:
-    from assistant.answering.sentence_kinds import standalone
+    from assistant.answering.compose.sentence_kinds import standalone
 
     assert standalone("This was a small pilot trial.") == "This was a small pilot trial."
     assert standalone("This small pilot trial found x.") == "The small pilot trial found x."
@@ -1404,7 +1404,7 @@ def test_a_medicine_the_sources_name_without_an_interaction_is_said_so(
 
 def test_another_medicine_taken_alongside_is_not_a_dose_question() -> None:
     """ "Can he take his sleeping pills as well?" asks about a second medicine, not a dose."""
-    from assistant.answering import safety
+    from assistant.answering.safety import notices as safety
 
     assert "dosing" not in safety.detect(
         "my brother is on baclofen, can he take his sleeping pills too?"
@@ -1454,8 +1454,8 @@ def test_a_sentence_in_other_words_answers_when_it_is_far_nearest(corpus_assista
     """A study's sentence that shares no asked word ("after 12 to 24 hours without alcohol" for
     "how long had they been off alcohol?") answers when it is far nearer the question than
     anything else the study says and than the answer given; a middling one does not."""
-    from assistant.answering.asked import answering_sentence
-    from assistant.answering.compose import Evidence
+    from assistant.answering.compose.extractive import Evidence
+    from assistant.answering.question.asked import answering_sentence
 
     a = corpus_assistant
     record = a.store.record("addolorato2002")
@@ -1472,7 +1472,7 @@ def test_a_sentence_in_other_words_answers_when_it_is_far_nearest(corpus_assista
 
 
 def test_the_asked_clause_leaves_out_the_description_of_the_study(corpus_assistant) -> None:
-    from assistant.answering.asked import asked_clause
+    from assistant.answering.question.asked import asked_clause
 
     record = corpus_assistant.store.record("addolorato2000")
     q = "In the Italian 2000 pilot study of 10 alcoholic men, which liver tests improved?"
@@ -1614,7 +1614,7 @@ def test_an_effect_told_in_everyday_words_is_found(corpus_assistant, question, s
 
 
 def test_stopping_breastfeeding_is_about_the_babys_withdrawal_not_a_dose() -> None:
-    from assistant.answering import safety
+    from assistant.answering.safety import notices as safety
 
     kinds = safety.detect(
         "and if I stop breastfeeding but keep taking it, could the baby have a problem?"
@@ -2333,7 +2333,7 @@ def test_when_something_was_approved_is_the_date_of_the_approval(corpus_assistan
     lead = first_sentence(ans.answer)
     assert "2018" in lead and "2020" not in lead, ans.answer
     # only when the date is all that is asked: a second part keeps the sentence answering it
-    from assistant.answering.slots import _SECOND_PART
+    from assistant.answering.compose.slots import _SECOND_PART
 
     assert _SECOND_PART.search("When was it approved, and what was the maximum dose?")
     assert _SECOND_PART.search("When was it licensed? Is it still sold?")

@@ -16,9 +16,9 @@ import sys
 import pytest
 import yaml
 
-from assistant.answering.agreement import figure_ranges, null_outcomes, parameter_conflict
-from assistant.answering.check import Checker
-from assistant.answering.claims import (
+from assistant.answering.check.agreement import figure_ranges, null_outcomes, parameter_conflict
+from assistant.answering.check.checker import Checker
+from assistant.answering.check.claims import (
     FACTS_PATH,
     Claim,
     extract_claims,
@@ -27,8 +27,7 @@ from assistant.answering.claims import (
     restates,
     topic_of,
 )
-from assistant.answering.contraindications import quote_in_body
-from assistant.answering.contrasts import (
+from assistant.answering.check.contrasts import (
     comparison_conflict,
     effect_direction_conflict,
     exclusivity_conflict,
@@ -40,15 +39,16 @@ from assistant.answering.contrasts import (
     times_conflict,
     trend_conflict,
 )
-from assistant.answering.differences import (
+from assistant.answering.check.differences import (
     difference_conflict,
     figure_conflict,
     share_conflict,
     shares_of,
     threshold_conflict,
 )
-from assistant.answering.interactions import denied_partner
+from assistant.answering.check.interactions import denied_partner
 from assistant.library.chunks import tokenize
+from assistant.library.contraindications import quote_in_body
 from assistant.library.records import load_corpus
 from assistant.settings import PROJECT_DIR
 
@@ -748,7 +748,7 @@ def test_supported_needs_a_sentence_that_says_the_same(claim: str, sentence: str
 def test_an_active_comparator_said_to_win_is_checked_against_the_study(catalog) -> None:
     """ "topiramate kept more people off alcohol" against a study that favoured baclofen; an
     outcome-specific result decides only for that outcome ("mental" = "psychological")."""
-    from assistant.answering.check_studies import comparator_won
+    from assistant.answering.check.studies import comparator_won
 
     by_id = {r.id: r for r in catalog}
     jose, akh = by_id["jose2019"], by_id["akhondzadeh2000"]
@@ -800,9 +800,9 @@ def test_facts_read_the_clause_that_states_them() -> None:
     """A negation in another clause ("..., so missing a dose is no big deal") does not undo a
     claim; an approximate figure ("more than 165,000") is not an exact one to contradict; a
     half-life in days or of twenty hours is contradicted, three to seven hours is not."""
-    from assistant.answering.agreement import quantities
-    from assistant.answering.check import load_facts
-    from assistant.answering.claims import fact_verdict
+    from assistant.answering.check.agreement import quantities
+    from assistant.answering.check.checker import load_facts
+    from assistant.answering.check.claims import fact_verdict
 
     half = next(f for f in load_facts() if f.key == "half_life_hours")
     said = (
@@ -842,7 +842,7 @@ class _Store:
 def test_card_lines_are_claims_even_when_their_line_breaks_were_lost() -> None:
     """Revision cards read as one line ("A: ... Tip: ...") or with the answer line taken for a
     heading: the answer is a claim of its own, read with the card's question, without the tip."""
-    from assistant.answering.claims import extract_claims
+    from assistant.answering.check.claims import extract_claims
 
     store = _Store(
         [
@@ -870,7 +870,7 @@ def test_card_lines_are_claims_even_when_their_line_breaks_were_lost() -> None:
     ],
 )
 def test_a_sentence_conceding_a_point_leans_on_the_one_before(sentence: str, leans: bool) -> None:
-    from assistant.answering.claims import LEANS
+    from assistant.answering.check.claims import LEANS
 
     assert bool(LEANS.search(sentence)) is leans
 
@@ -897,7 +897,7 @@ def test_a_sentence_conceding_a_point_leans_on_the_one_before(sentence: str, lea
     ],
 )
 def test_an_effect_said_to_be_blunted_is_compared_with_one_added_to(claim, passage, conflict):
-    from assistant.answering.agreement import opposite
+    from assistant.answering.check.agreement import opposite
 
     assert (opposite(claim, passage) is not None) is conflict
 
@@ -953,7 +953,7 @@ def test_a_strength_per_millilitre_is_compared(claim: str, conflict: bool) -> No
     ],
 )
 def test_a_fall_in_craving_is_read_clause_by_clause(claim: str, fell: bool) -> None:
-    from assistant.answering.check_studies import _craving_fell
+    from assistant.answering.check.studies import _craving_fell
 
     assert _craving_fell(claim) is fell
 
@@ -1191,7 +1191,7 @@ def test_new_facts_decide_phrasings_nobody_wrote_for_them(key: str, claim: str, 
 
 
 def test_years_and_decades_are_read_as_spans_and_table_rows_as_claims() -> None:
-    from assistant.answering.claims import _years_in, extract_claims
+    from assistant.answering.check.claims import _years_in, extract_claims
 
     assert [(r.start, r.stop - 1) for r in _years_in("in the late 1980s, then 2012")] == [
         (1986, 1989),
@@ -1253,7 +1253,7 @@ def test_facts_read_the_main_clause_after_a_condition(key: str, claim: str, verd
 
 
 def test_an_opposite_is_read_in_the_clause_that_says_it() -> None:
-    from assistant.answering.agreement import clauses, opposite
+    from assistant.answering.check.agreement import clauses, opposite
 
     claim = "It weakens the effect of heart tablets, so patients may need a higher dose."
     assert clauses(claim) == [
@@ -1292,7 +1292,7 @@ def test_an_opposite_is_read_in_the_clause_that_says_it() -> None:
     ],
 )
 def test_one_dose_said_to_beat_another_is_checked(claim: str, key: str, wrong: bool) -> None:
-    from assistant.answering.study_readings import dose_better as _dose_better
+    from assistant.answering.check.study_readings import dose_better as _dose_better
 
     assert (_dose_better(claim, key) is not None) is wrong
 
@@ -1300,7 +1300,7 @@ def test_one_dose_said_to_beat_another_is_checked(claim: str, key: str, wrong: b
 def test_a_study_described_by_another_country_is_checked(catalog) -> None:
     """A study named by its size and described with another country's adjective; a surname is
     a name only when written as one ("poisonings rose sharply" names no Rose)."""
-    from assistant.answering.agreement import named_studies
+    from assistant.answering.check.agreement import named_studies
 
     class _Fake(Checker):
         def __init__(self, catalog) -> None:
@@ -1870,7 +1870,7 @@ def test_a_risk_said_to_be_no_higher_is_compared_with_a_multiple() -> None:
 
 
 def test_numbers_said_with_hundreds_and_thousands() -> None:
-    from assistant.answering.contrasts import digits
+    from assistant.answering.check.contrasts import digits
 
     assert digits("a hundred and forty volunteers") == "140 volunteers"
     assert digits("some sixteen hundred adults") == "some 1600 adults"
@@ -1879,7 +1879,7 @@ def test_numbers_said_with_hundreds_and_thousands() -> None:
 
 
 def test_a_size_in_words_opening_a_sentence() -> None:
-    from assistant.answering.study_readings import leading_digits
+    from assistant.answering.check.study_readings import leading_digits
 
     # only the number a sentence opens on is read as a size
     assert leading_digits("Two hundred and six drinkers were randomised.") == (
@@ -1936,7 +1936,7 @@ def test_a_change_is_not_a_share_and_everyday_shares_are() -> None:
 def test_a_change_the_study_found_the_same_in_both_arms(
     claim: str, passage: str, conflict: bool
 ) -> None:
-    from assistant.answering.study_readings import unchanged_conflict
+    from assistant.answering.check.study_readings import unchanged_conflict
 
     assert (unchanged_conflict(claim, passage) is not None) is conflict
 
@@ -1975,7 +1975,7 @@ def test_a_change_the_study_found_the_same_in_both_arms(
 def test_a_time_said_shorter_where_the_study_found_it_longer(
     claim: str, passage: str, conflict: bool
 ) -> None:
-    from assistant.answering.study_readings import time_conflict
+    from assistant.answering.check.study_readings import time_conflict
 
     assert (time_conflict(claim, passage) is not None) is conflict
 
@@ -1983,7 +1983,7 @@ def test_a_time_said_shorter_where_the_study_found_it_longer(
 def test_the_outcome_an_active_comparator_won() -> None:
     from types import SimpleNamespace
 
-    from assistant.answering.study_readings import rival_outcome_conflict
+    from assistant.answering.check.study_readings import rival_outcome_conflict
 
     record = SimpleNamespace(
         comparator="active",
@@ -2001,7 +2001,7 @@ def test_the_outcome_an_active_comparator_won() -> None:
 def test_a_treatment_period_unlike_the_studys() -> None:
     from types import SimpleNamespace
 
-    from assistant.answering.study_readings import other_duration, treatment_weeks
+    from assistant.answering.check.study_readings import other_duration, treatment_weeks
 
     record = SimpleNamespace(duration_weeks=8, display_name="Smith 2010")
     body = "Patients took baclofen or placebo for 8 weeks."
@@ -2031,7 +2031,7 @@ def test_a_multiple_of_a_risk_against_a_hazard_ratio() -> None:
 
 
 def test_the_study_a_sentence_says_it_confirmed_is_not_its_own() -> None:
-    from assistant.answering.study_readings import without_compared_study
+    from assistant.answering.check.study_readings import without_compared_study
 
     said = "A later trial replicated Smith's finding in 300 patients, with fewer relapses."
     assert "Smith" not in without_compared_study(said)
@@ -2142,7 +2142,7 @@ def test_an_effect_said_to_need_a_dose_the_source_saw_it_below(
 
 
 def test_which_dose_a_result_came_from() -> None:
-    from assistant.answering.study_readings import dose_better
+    from assistant.answering.check.study_readings import dose_better
 
     key = "relapse fell on baclofen overall (p=0.03), driven by 60 mg/day"
     assert dose_better("The fall in relapse came mostly from the 20 mg/day group.", key)
@@ -2152,7 +2152,7 @@ def test_which_dose_a_result_came_from() -> None:
 
 
 def test_a_dose_someone_reached_above_the_studys_highest() -> None:
-    from assistant.answering.contrasts import UP_TO_DOSE, digits
+    from assistant.answering.check.contrasts import UP_TO_DOSE, digits
 
     m = UP_TO_DOSE.search(digits("Her cravings stopped when she reached three hundred mg."))
     assert m and next(g for g in m.groups() if g) == "300"
@@ -2163,7 +2163,7 @@ def test_a_dose_someone_reached_above_the_studys_highest() -> None:
 def test_a_count_of_events_another_than_the_studys() -> None:
     from types import SimpleNamespace
 
-    from assistant.answering.study_readings import other_count
+    from assistant.answering.check.study_readings import other_count
 
     record = SimpleNamespace(
         n=57, population="57 poisonings seen at one centre", display_name="Doe 2020"
@@ -2183,7 +2183,7 @@ def test_a_sentence_about_that_arm_leans_on_the_one_before() -> None:
 
 
 def test_a_study_described_with_a_rounded_size(catalog) -> None:
-    from assistant.answering.agreement import named_studies
+    from assistant.answering.check.agreement import named_studies
 
     said = "A French insurance cohort of more than 165,000 people linked high doses to deaths."
     assert named_studies(said, catalog) == ["chaignot2018"]
@@ -2197,7 +2197,7 @@ def test_a_groups_own_doses_are_no_dose_limit(docs_assistant) -> None:
     sample, not a statement of the label's limit nor of a trial the sentence does not name; a
     median or mean maximum describes a group too. A limit said in general, or given to a named
     study, is still compared."""
-    from assistant.answering.check import reports_sample
+    from assistant.answering.check.checker import reports_sample
 
     assert reports_sample("Forty-one clinic patients took baclofen (mean maximum 50 mg a day).")
     assert reports_sample("In our detox unit the highest dose given was 60 mg a day.")
@@ -2340,7 +2340,7 @@ def test_a_fact_is_read_in_its_own_clause_after_an_answer_word() -> None:
 def test_a_number_needed_to_treat_is_compared() -> None:
     """A number needed to treat, in digits or words, against the study's; a writer's rounding
     (7 for 8) and a count of trials are no conflict."""
-    from assistant.answering.contrasts import nnt_conflict
+    from assistant.answering.check.contrasts import nnt_conflict
 
     passage = "Relapse fell on the drug (odds ratio 1.9, number needed to treat 11)."
     assert nnt_conflict("The NNT was only four.", passage)
@@ -2353,7 +2353,7 @@ def test_a_number_needed_to_treat_is_compared() -> None:
 def test_a_cochrane_review_named_by_its_year(catalog) -> None:
     """ "Cochrane 2023 (17 trials, ...)" names the Cochrane review of that year, even with its
     trials counted; a sentence about many studies that mentions the review does not."""
-    from assistant.answering.agreement import named_studies
+    from assistant.answering.check.agreement import named_studies
 
     said = "Cochrane 2023 (12 trials, 900 people): relapse was lower on baclofen."
     assert named_studies(said, catalog) == ["agabio2023_cochrane"]

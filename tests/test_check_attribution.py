@@ -4,8 +4,8 @@ finding, a clause saying an outcome did not move); each tested on sentences writ
 
 from __future__ import annotations
 
-from assistant.answering.check import Checker
-from assistant.answering.claims import Claim, extract_claims
+from assistant.answering.check.checker import Checker
+from assistant.answering.check.claims import Claim, extract_claims
 
 
 class _Meta:

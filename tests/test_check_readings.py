@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answering.check import Checker
-from assistant.answering.claims import Claim
+from assistant.answering.check.checker import Checker
+from assistant.answering.check.claims import Claim
 
 
 def _checked(docs_assistant, *claims: Claim) -> list[Claim]:
@@ -17,7 +17,7 @@ def _checked(docs_assistant, *claims: Claim) -> list[Claim]:
 
 
 def test_a_sentence_about_two_studies_is_one_claim_per_study(catalog) -> None:
-    from assistant.answering.agreement import study_clauses
+    from assistant.answering.check.agreement import study_clauses
 
     said = (
         "Bacloville showed that heavy drinkers did better on baclofen, whereas in ALPADIR "
@@ -37,7 +37,7 @@ def test_a_sentence_about_two_studies_is_one_claim_per_study(catalog) -> None:
 
 
 def test_a_false_clause_about_one_trial_is_not_hidden_by_a_true_one(docs_assistant) -> None:
-    from assistant.answering.agreement import study_clauses
+    from assistant.answering.check.agreement import study_clauses
 
     true, false = study_clauses(
         "Bacloville found that heavy drinkers did better on baclofen, while in ALPADIR "
@@ -54,7 +54,7 @@ def test_a_false_clause_about_one_trial_is_not_hidden_by_a_true_one(docs_assista
 
 
 def test_a_multiple_of_a_risk_is_compared_with_a_stated_multiple() -> None:
-    from assistant.answering.check import stated_multiple_conflict
+    from assistant.answering.check.checker import stated_multiple_conflict
 
     passage = (
         "Starting at 20 mg a day or more carried about 3.5 times the 30-day encephalopathy "
@@ -101,7 +101,7 @@ def test_a_multiple_of_a_risk_in_a_claim_naming_no_study(docs_assistant) -> None
     ],
 )
 def test_who_must_not_take_it_in_the_passive(text: str, about: bool) -> None:
-    from assistant.answering.check import _ABOUT_CONTRAINDICATION
+    from assistant.answering.check.checker import _ABOUT_CONTRAINDICATION
 
     assert bool(_ABOUT_CONTRAINDICATION.search(text)) is about
 
@@ -147,7 +147,7 @@ def test_a_study_described_by_its_details_with_another_size(docs_assistant) -> N
 
 
 def test_a_team_stands_for_its_study_and_a_surname_may_be_a_word(catalog) -> None:
-    from assistant.answering.agreement import named_studies
+    from assistant.answering.check.agreement import named_studies
 
     assert named_studies("A Newcastle toxicology team reported in 2006 that ...", catalog) == [
         "leung2006"
@@ -161,8 +161,8 @@ def test_a_team_stands_for_its_study_and_a_surname_may_be_a_word(catalog) -> Non
 
 
 def test_a_trend_year_on_year_and_a_period_leant_on() -> None:
-    from assistant.answering.claims import LEANS
-    from assistant.answering.contrasts import trend_conflict
+    from assistant.answering.check.claims import LEANS
+    from assistant.answering.check.contrasts import trend_conflict
 
     passage = "Calls about the drug rose every year between 2004 and 2016."
     assert trend_conflict("Calls about the drug halved year on year.", passage) is not None
@@ -211,7 +211,7 @@ def test_a_study_named_by_its_team_and_a_trend_it_did_not_see(docs_assistant) ->
     ],
 )
 def test_a_harm_the_study_says_it_never_saw(claim: str, passage: str, conflict: bool) -> None:
-    from assistant.answering.study_readings import unseen_harm_conflict
+    from assistant.answering.check.study_readings import unseen_harm_conflict
 
     assert (unseen_harm_conflict(claim, passage) is not None) is conflict
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answering import study_readings as sr
-from assistant.answering.check import Checker
-from assistant.answering.claims import Claim, fact_verdict, load_facts
-from assistant.answering.contrasts import times_conflict
+from assistant.answering.check import study_readings as sr
+from assistant.answering.check.checker import Checker
+from assistant.answering.check.claims import Claim, fact_verdict, load_facts
+from assistant.answering.check.contrasts import times_conflict
 from assistant.library.records import load_corpus
 from assistant.settings import PROJECT_DIR
 

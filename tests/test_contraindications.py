@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.answering.contraindications import (
+from assistant.library.contraindications import (
     DEFAULT_PATH,
     Condition,
     ContraindicationError,

@@ -11,7 +11,7 @@ import rispy
 from markdown_it import MarkdownIt
 
 from assistant.answer import Answer, Citation, EvidenceRow, Notice
-from assistant.answering.safety import notice
+from assistant.answering.safety.notices import notice
 from assistant.frontends import export
 from assistant.vocab import EVIDENCE_LABELS, NOTICE
 

@@ -1,4 +1,4 @@
-"""Tests for the optional LLM composer (assistant.answering.generate) and the backend registry.
+"""Tests for the optional LLM composer (assistant.answering.compose.generate) and the backend registry.
 
 The chat model is the only fake here: LangChain's ``FakeListChatModel`` and
 ``GenericFakeChatModel`` stand in for it, because no language model can run on these offline
@@ -32,21 +32,21 @@ from langchain_core.messages import AIMessage
 from pydantic import Field
 
 from assistant.answer import Context
-from assistant.answering import generate
-from assistant.answering.backends import (
+from assistant.answering.compose import generate
+from assistant.answering.compose.backends import (
     BackendUnavailable,
     available_backends,
     chat_model_from_settings,
     smollm2_path,
 )
-from assistant.answering.compose import (
+from assistant.answering.compose.extractive import (
     DECLINE_TEXT,
     Composition,
     Evidence,
     ExtractiveComposer,
     is_meta,
 )
-from assistant.answering.generate import (
+from assistant.answering.compose.generate import (
     ROUTE_FALLBACK,
     ROUTE_LLM,
     SYSTEM_PROMPT,
@@ -571,7 +571,7 @@ HISTORY = ["Does baclofen reduce alcohol craving?"]
 
 
 def test_model_condenses_a_follow_up():
-    from assistant.answering.conversation import condense_with_model
+    from assistant.answering.question.conversation import condense_with_model
 
     model = Recording(responses=['"Does baclofen reduce opioid craving?"'])
     out = condense_with_model("and for opioids?", HISTORY, model)
@@ -597,7 +597,7 @@ def test_llm_composer_condenses_with_its_model(extractive):
     ],
 )
 def test_unusable_rewrite_falls_back_to_the_rule(reply):
-    from assistant.answering.conversation import condense, condense_with_model
+    from assistant.answering.question.conversation import condense, condense_with_model
 
     model = Recording(responses=[reply])
     out = condense_with_model("and for opioids?", HISTORY, model)
@@ -606,7 +606,7 @@ def test_unusable_rewrite_falls_back_to_the_rule(reply):
 
 
 def test_unreachable_model_falls_back_to_the_rule():
-    from assistant.answering.conversation import condense_with_model
+    from assistant.answering.question.conversation import condense_with_model
 
     assert condense_with_model("and for opioids?", HISTORY, _Down()) == (
         "Does baclofen reduce opioids craving?"
@@ -614,7 +614,7 @@ def test_unreachable_model_falls_back_to_the_rule():
 
 
 def test_standalone_questions_are_not_sent_to_the_model():
-    from assistant.answering.conversation import condense_with_model
+    from assistant.answering.question.conversation import condense_with_model
 
     model = Recording(responses=["unused"])
     q = "What did the ALPADIR trial find about abstinence?"

@@ -1,4 +1,4 @@
-"""Questions in French, Spanish, German and Italian read into English (``answering/language.py``).
+"""Questions in French, Spanish, German and Italian read into English (``answering/question/language.py``).
 
 Each case is a question as a native speaker would ask it about baclofen, the language it must be
 detected as, the English words the planner needs in the reading (regular expressions on the
@@ -13,8 +13,8 @@ import re
 
 import pytest
 
-from assistant.answering.language import detect, read_question, to_english
-from assistant.answering.plan import plan_question
+from assistant.answering.question.language import detect, read_question, to_english
+from assistant.answering.question.plan import plan_question
 
 STOP = r"\bstop\w*"
 SUDDEN = r"abrupt|sudden"
@@ -305,7 +305,7 @@ def test_german_compounds() -> None:
 
 
 def test_adverse_events_are_read_in_every_language() -> None:
-    from assistant.answering.language import read_question
+    from assistant.answering.question.language import read_question
 
     for q in (
         "Secondo la revisione Cochrane, il baclofene causa più eventi avversi del placebo?",
@@ -317,7 +317,7 @@ def test_adverse_events_are_read_in_every_language() -> None:
 
 
 def test_falling_asleep_all_day_is_read_in_spanish() -> None:
-    from assistant.answering.language import read_question
+    from assistant.answering.question.language import read_question
 
     english = read_question("Mi marido toma baclofeno y se queda dormido todo el día, ¿es normal?")[
         1

@@ -7,10 +7,10 @@ from collections import Counter
 
 import pytest
 
-from assistant.answering.entities import find_conditions, find_trials
-from assistant.answering.language import detect, to_english
-from assistant.answering.lay_terms import clinical_reading
-from assistant.answering.plan import plan_question
+from assistant.answering.question.entities import find_conditions, find_trials
+from assistant.answering.question.language import detect, to_english
+from assistant.answering.question.lay_terms import clinical_reading
+from assistant.answering.question.plan import plan_question
 from assistant.evaluation.questions import load_questions
 from assistant.vocab import INTENTS
 
@@ -149,7 +149,7 @@ def test_three_turn_conversation_keeps_its_subject(catalog) -> None:
 
 
 def test_an_author_of_several_studies_is_told_apart_by_the_rest_of_the_question(catalog) -> None:
-    from assistant.answering.entities import find_trials
+    from assistant.answering.question.entities import find_trials
 
     assert find_trials("Tell me about the Addolorato cirrhosis trial", catalog) == [
         "addolorato2007"
@@ -196,7 +196,7 @@ def test_a_study_described_by_its_size_length_and_lack_of_placebo_is_found(catal
     """ "Ten men ... for a month ... no dummy pill" describes the 2000 open pilot (n=10, 4 weeks,
     no control) though no name, country or year is given; a PK study of 12 healthy volunteers
     does not answer "12 drinkers"."""
-    from assistant.answering.entities import find_trials
+    from assistant.answering.question.entities import find_trials
 
     q = "What happened when ten men with alcohol use disorder took baclofen for a month with no dummy-pill check?"
     assert find_trials(q, catalog) == ["addolorato2000"]
@@ -303,7 +303,7 @@ def test_a_question_opened_by_everyday_words_still_opens_with_a_capital() -> Non
 
 
 def test_more_everyday_words_are_read_as_the_sources_words() -> None:
-    from assistant.answering.lay_terms import clinical_reading
+    from assistant.answering.question.lay_terms import clinical_reading
 
     for said, clinical in (
         ("he has a constant buzzing noise in his head", "tinnitus"),
@@ -522,7 +522,7 @@ def test_feeding_a_baby_oneself_is_read_as_breastfeeding(said: str) -> None:
 
 
 def test_brand_new_is_not_a_brand() -> None:
-    from assistant.answering.intents import INTENT_RX
+    from assistant.answering.question.intents import INTENT_RX
 
     assert not INTENT_RX["regulation"].search("when he was brand new")
     assert INTENT_RX["regulation"].search("which brands of baclofen are sold")

@@ -67,7 +67,7 @@ def run_cli(args: list[str], settings: Settings) -> Any:
 
 def _answerable_questions(assistant: Assistant, n: int) -> list[str]:
     """Standalone eval questions the library answers with citations (checked in-process)."""
-    from assistant.answering.conversation import is_follow_up
+    from assistant.answering.question.conversation import is_follow_up
 
     items = yaml.safe_load((PROJECT_DIR / "eval" / "questions.yaml").read_text())
     out = []

@@ -17,9 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from assistant.answering.normalise import normalise
-from assistant.answering.plan import plan_question
-from assistant.answering.safety import (
+from assistant.answering.question.normalise import normalise
+from assistant.answering.question.plan import plan_question
+from assistant.answering.safety.notices import (
     NOTICE_SOURCES,
     NOTICE_TEXTS,
     detect,
@@ -506,7 +506,7 @@ def test_talk_of_not_wanting_to_live_is_a_crisis_and_hospital_is_care() -> None:
     """Talk of not wanting to live is an emergency however it is put, and the answer's first
     line is a crisis line; someone already in hospital gets the emergency notice but no
     "call an ambulance" line."""
-    from assistant.answering import danger
+    from assistant.answering.safety import danger
 
     crisis = [
         "he said last night he doesn't want to be here anymore, is it the tablets?",
@@ -551,7 +551,7 @@ def test_a_crisis_answer_opens_with_the_crisis_line(corpus_assistant) -> None:
 
 def test_whether_a_study_included_a_group_is_answered_yes_or_no() -> None:
     from assistant.answer import Entities, Plan
-    from assistant.answering.lead import polar_lead
+    from assistant.answering.compose.lead import polar_lead
 
     def plan(q: str) -> Plan:
         return Plan(question=q, intent="trial_result", entities=Entities(), searched=q, english=q)
@@ -565,7 +565,7 @@ def test_whether_a_study_included_a_group_is_answered_yes_or_no() -> None:
 def test_stopping_suddenly_is_answered_yes_when_asked_if_dangerous_no_when_asked_if_safe() -> None:
     """The label's "withdraw gradually" answers both, with opposite first words."""
     from assistant.answer import Entities, Plan
-    from assistant.answering.lead import polar_lead
+    from assistant.answering.compose.lead import polar_lead
 
     def plan(q: str) -> Plan:
         return Plan(question=q, intent="withdrawal", entities=Entities(), searched=q, english=q)
@@ -652,7 +652,7 @@ def test_a_no_lead_needs_the_sentence_to_say_no_change_in_what_was_asked() -> No
     "No" when the sentence's "no difference" is about something else, or when what was asked
     moved; after a framing phrase ("In the X trial, ...") nothing but that "No" is given."""
     from assistant.answer import Entities, Plan
-    from assistant.answering.lead import polar_lead
+    from assistant.answering.compose.lead import polar_lead
 
     def plan(q: str) -> Plan:
         return Plan(question=q, intent="trial_result", entities=Entities(), searched=q, english=q)
@@ -673,7 +673,7 @@ def test_a_no_lead_needs_the_sentence_to_say_no_change_in_what_was_asked() -> No
 def test_no_yes_when_the_sentence_advises_against_what_was_asked() -> None:
     """A sentence that names everything asked but advises avoiding it is no "Yes"."""
     from assistant.answer import Entities, Plan
-    from assistant.answering.lead import polar_lead
+    from assistant.answering.compose.lead import polar_lead
 
     q = "Can a patient on haemodialysis be given baclofen?"
     plan = Plan(question=q, intent="general", entities=Entities(), searched=q, english=q)

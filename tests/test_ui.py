@@ -13,11 +13,11 @@ from typing import Any
 import pytest
 
 from assistant.answer import Answer, Citation, EvidenceRow, Filters
-from assistant.answering.contraindications import MAX_QUERY_CHARS
 from assistant.answering.pipeline import MAX_QUESTION_CHARS, Assistant
-from assistant.answering.safety import notice
+from assistant.answering.safety.notices import notice
 from assistant.frontends import ui
 from assistant.frontends.ui import library, pages, render, theme
+from assistant.library.contraindications import MAX_QUERY_CHARS
 from assistant.settings import Settings
 from assistant.vocab import NOTICE, NOTICES, USER_LABEL
 

@@ -12,7 +12,7 @@ import pytest
 
 from assistant import vocab
 from assistant.answer import Answer, Citation, EvidenceRow, Notice
-from assistant.answering import safety
+from assistant.answering.safety import notices as safety
 from assistant.evaluation.metrics import notice_scores
 from assistant.evaluation.questions import Question
 from assistant.frontends import export

@@ -1,6 +1,6 @@
 """The question -> answer pipeline every front end calls (CLI, Gradio app, eval, benchmarks).
 
-``Assistant.ask`` plans the question (:mod:`~assistant.answering.plan`), runs a LangChain
+``Assistant.ask`` plans the question (:mod:`~assistant.answering.question.plan`), runs a LangChain
 retrieval chain (``create_retrieval_chain``: retrieve -> compose) and adds the safety notices.
 The plan picks the route:
 
@@ -30,34 +30,27 @@ from typing import Any
 import numpy as np
 
 from assistant.answer import Answer, Context, Filters, Plan
-from assistant.answering import (
-    comparisons,
-    effects,
-    lead,
-    safety,
-    scope,
-    study,
-    synthesis,
-    together,
-    trial_lists,
-)
-from assistant.answering.backends import BackendUnavailable, configured_spec
-from assistant.answering.check import check_document
-from assistant.answering.claims import CheckReport
-from assistant.answering.compose import (
+from assistant.answering.check.checker import check_document
+from assistant.answering.check.claims import CheckReport
+from assistant.answering.compose import lead
+from assistant.answering.compose.backends import BackendUnavailable, configured_spec
+from assistant.answering.compose.extractive import (
     Composer,
     Composition,
     Evidence,
     ExtractiveComposer,
     decline,
 )
-from assistant.answering.conditions import contraindication_answer
-from assistant.answering.document import document_answer
-from assistant.answering.entities import find_countries, find_trials, norm
-from assistant.answering.follow_up import without_repeats
-from assistant.answering.generate import NotedComposer, composer_from_spec
-from assistant.answering.plan import POINTS_AT_STUDY, about_study, plan_question
-from assistant.answering.sentence_kinds import PUMP, standalone
+from assistant.answering.compose.follow_up import without_repeats
+from assistant.answering.compose.generate import NotedComposer, composer_from_spec
+from assistant.answering.compose.sentence_kinds import PUMP, standalone
+from assistant.answering.question import scope
+from assistant.answering.question.entities import find_countries, find_trials, norm
+from assistant.answering.question.plan import POINTS_AT_STUDY, about_study, plan_question
+from assistant.answering.routes import comparisons, effects, study, synthesis, together, trial_lists
+from assistant.answering.routes.conditions import contraindication_answer
+from assistant.answering.routes.document import document_answer
+from assistant.answering.safety import notices as safety
 from assistant.index.build import index_status
 from assistant.index.query_encoder import load_query_encoder
 from assistant.index.retrieval import from_document, hybrid_retriever

@@ -13,8 +13,7 @@ from typing import Any, TextIO
 import click
 
 from assistant.answer import Answer, Filters
-from assistant.answering import backends
-from assistant.answering import contraindications as ci
+from assistant.answering.compose import backends
 from assistant.answering.pipeline import QuestionError
 from assistant.evaluation import run as evaluate
 from assistant.frontends import cli_library
@@ -29,6 +28,7 @@ from assistant.frontends.cli_common import (
 )
 from assistant.index.build import IndexBusy, build_index, load_library
 from assistant.index.store import IndexError_, IndexStore
+from assistant.library import contraindications as ci
 from assistant.library.journal import recover_interrupted
 from assistant.library.records import CorpusError
 from assistant.vocab import (

@@ -13,9 +13,9 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from assistant.answering import contraindications as ci
 from assistant.frontends.export import evidence_label, links, one_line
 from assistant.frontends.ui.render import esc, evidence_badge, link, plain_inline
+from assistant.library import contraindications as ci
 from assistant.vocab import SUBSTANCE_LABELS, USER_LABEL, VERDICTS
 
 log = logging.getLogger(__name__)

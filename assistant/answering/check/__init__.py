@@ -1,0 +1,1 @@
+"""Checking a user's document against the curated evidence (``assistant check``): claims, typed comparisons, verdicts."""

@@ -1,0 +1,571 @@
+"""A user's document as checkable claims (``assistant check``), and the fact sheet they are
+checked against first.
+
+A claim is a sentence of the document, or a list item with the sentence that introduces it, that
+states something about baclofen in a checkable topic (contraindications, withdrawal, overdose,
+elimination, regulation, dose, a trial's result, origin, mechanism, interactions, pregnancy,
+adverse effects). Sentences that ask, or that report a view in order to reject it, are not claims.
+The fact sheet (``corpus/facts.yaml``) holds statements whose truth is settled by a curated quote.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from assistant.answer import Citation
+from assistant.answering.check.agreement import study_clauses
+from assistant.answering.compose.sentence_kinds import APPROVED, NOT_APPROVED
+from assistant.answering.question.entities import find_countries, find_jurisdictions
+from assistant.library.chunks import paragraph_spans, split_sentences, tokenize
+from assistant.library.records import RecordInfo
+from assistant.settings import PROJECT_DIR
+from assistant.vocab import VERDICT_KEYS
+
+# What makes a sentence a checkable claim, by topic (first match names the topic).
+TOPICS: dict[str, re.Pattern[str]] = {
+    k: re.compile(v, re.I)
+    for k, v in {
+        "contraindication": r"contra.?indicat|must not (?:take|use)|should not (?:take|use)"
+        r"|(?:must|should) never be (?:taken|used|given)|never (?:take|use|give)\b"
+        r"|can'?t take|cannot take|not be (?:used|taken|given)|rules? out|ruled out"
+        r"|\binto (?:a|the) (?:vein|muscle)\b|\bintravenous\w*|\bintramuscular\w*",
+        "withdrawal": r"\b(?:stop\w*|quit\w*|discontinu\w*)\b.*\b(?:abrupt\w*|sudden\w*|cold turkey)"
+        r"|\bwithdrawal\b|\btaper\w*",
+        "overdose": r"overdos\w*|poison\w*|toxicity|toxicolog\w*|post.?mortem|\bdeaths?\b|\bdied\b"
+        r"|\bantidotes?\b",
+        "elimination": r"\bliver\b|\bkidney\w*|\brenal\b|excret\w*|metaboli[sz]\w*|eliminat\w*"
+        r"|cleared|half.?life|dialysis|absor\w*|bioavailab\w*|bloodstream|into the blood\b",
+        "regulation": r"approv\w*|authori[sz]\w*|licen[sc]\w*|\bfda\b|\bansm\b|\btga\b|\bnice\b"
+        r"|\bema\b|off.?label|\brtu\b|baclocur|guideline\w*|recommend\w*|regulator\w*|banned"
+        r"|withdrawn from|on the market|marketed|conseil|court|first.?line|prescri\w*"
+        r"|product information|health authority|(?-i:\bHAS\b)",
+        "dose": r"\b\d+ ?mg\b|\bdose\w*|\bdosage\b|\bceiling\b|\bcapped\b",
+        "trial-result": r"\btrials?\b|\bstud(?:y|ies)\b|\breview\b|meta.?analys\w*|randomi[sz]\w*"
+        r"|placebo|\b\d+(?:\.\d+)? ?%|success rate|\bpatients\b|\bparticipants\b|\bcrav\w*"
+        r"|\beffective\w*|\bproven\b|\bshown to\b|\bhelps? (?:\w+ )?(?:quit|stop|cut)|\brelaps\w*"
+        r"|\babstinen\w*|\b(?:reduc|cut|lower|curb)\w* (?:\w+ ){0,2}(?:use|craving|consumption)\b"
+        r"|\bparticipants?\b|\bdiar(?:y|ies)\b|\bdrop(?:ped)? ?out|\bcomplet\w*|\bintrathecal\b"
+        r"|\bepidural\b|\bseries\b|\b(?:baclofen|placebo|treatment|control) (?:group|arm)s?\b",
+        "origin": r"original\w*|first (?:synthesi\w*|developed|made|used|approved)|invent\w*"
+        r"|discover\w*|\b19[4-9]\d(?:s)?\b|neuroprotect\w*|histor\w*|dreamt? up|conceived",
+        "mechanism": r"\bgaba\w*|receptor\w*|agonist|antagonist|dopamin\w*|neurotransmit\w*",
+        "interaction": r"\balcohol\b|\bopioid\w*|sedat\w*|\bcombin\w*|\bmix\w*|benzodiazepin\w*"
+        r"|\binteract\w*",
+        "pregnancy": r"pregnan\w*|breast\w*|\bmilk\b|newborn\w*|lactat\w*|birth defects?"
+        r"|malformation\w*|omphalocel\w*",
+        "adverse-effects": r"side.?effects?|adverse|drowsi\w*|dizz\w*|sleepi\w*|encephalopath\w*",
+    }.items()
+}
+# Sentences that report what others say and reject it are not the document's claims.
+_REJECTED = re.compile(
+    r"^(?:it is a myth that|contrary to (?:popular )?belief|critics (?:claim|say)|some (?:claim|say))"
+    r"|\b(?:is|are) (?:a )?myths?\b|\bis (?:simply )?(?:false|wrong|untrue)\b"
+    # a view the writer tells the reader not to hold or let pass ("Don't let anyone tell you
+    # that ...", "never assume it is ...", "do not accept answers saying ...")
+    r"|\b(?:do not|don't|never|must not|should not|shouldn't)\s+(?:let\s+(?:\w+\s+){1,3})?"
+    r"(?:claim|say|tell|believe|assume|think|accept|write|suggest)\w*\b[^,;.]*?"
+    r"\b(?:is|are|was|were|can|will|has|have|does|do|causes?|works?)\b",  # (not "say that to X")
+    re.I,
+)
+# a sentence the next one rejects ("Some are told X. That is not true: ..."): not the claim X
+_REBUTTAL = re.compile(
+    r"^\W*(?:but |and )?(?:that|this|it)(?:'s|\u2019s| is| was)\s+(?:simply |just |absolutely )?"
+    r"(?:not true|untrue|false|wrong|incorrect|a myth|not the case)\b(?!\s+(?:for|of|in|with)\b)"
+    r"|^\W*(?:wrong|false|not true|untrue|not so)\b(?!\s+(?:for|of|in|with)\b)",
+    re.I,
+)
+# a belief reported and corrected in the same sentence ("X had always understood Y to be ...,
+# but Z pointed out that ..."): the claim is the correction
+_CORRECTED = re.compile(
+    r"\b(?:said|says|thought|believed|understood|assumed|claimed|was told|were told|had heard)\b"
+    r"[^;]*?,?\s+\bbut\s+(?:\S+\s+){1,4}?(?:pointed out|corrected|clarified|explained|noted"
+    r"|replied|countered|confirmed|reminded (?:\S+\s+){1,2}?)\s*(?:that\s+)?",
+    re.I,
+)
+_QUESTION = re.compile(r"\?\s*$")
+# a question that says what its writer believes ("I thought Baclocur was withdrawn in 2022?")
+_BELIEVED = re.compile(
+    r"^(?:but |and |so |wait,? )?(?:i (?:thought|heard|read|was told)|isn.?t it true) (?:that )?",
+    re.I,
+)
+# A chat export's messages ("14/03, 19:02 - Funmi: ...", "[14/03/2024, 19:02:11] Kemi: ...", their
+# line breaks often lost): each message is read on its own, without its time and sender
+_CHAT_STAMP = (
+    r"\[?\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?,? \d{1,2}:\d{2}(?::\d{2})?(?: ?[AaPp][Mm])?\]?"
+)
+_CHAT_LINE = re.compile(rf"\s+(?={_CHAT_STAMP}\s*(?:-\s*)?[^:\n]{{1,40}}:\s)")
+_CHAT_PREFIX = re.compile(rf"^{_CHAT_STAMP}\s*(?:-\s*)?[^:\n]{{1,40}}:\s+")
+NEGATION = re.compile(
+    r"\b(?:not|no|never|none|neither|nor|without|cannot|can't|doesn't|don't|didn't|isn't|aren't"
+    r"|wasn't|weren't|won't|failed to|fail to|lack\w*|absence of)\b",
+    re.I,
+)
+
+
+# --------------------------------------------------------------------------- the fact sheet
+
+FACTS_PATH = PROJECT_DIR / "corpus" / "facts.yaml"
+
+
+class FactError(ValueError):
+    """The fact sheet cannot be loaded; the message names the file and the fact."""
+
+
+@dataclass(frozen=True)
+class Fact:
+    key: str
+    topic: str
+    statement: str
+    about: re.Pattern[str]
+    contradicts: tuple[re.Pattern[str], ...]
+    supports: tuple[re.Pattern[str], ...]
+    unless: tuple[re.Pattern[str], ...]  # qualifiers that make a claim no contradiction
+    source_id: str
+    quote: str
+    year: int | None = None  # the year of the fact's event (a first approval, a warning)
+    dated: tuple[re.Pattern[str], ...] = ()  # the event said with a year or decade ({when})
+
+
+@lru_cache(maxsize=4)
+def _load_facts(path: Path, mtime: float) -> tuple[Fact, ...]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise FactError(f"{path}: cannot read: {exc}") from None
+    out = []
+    for i, f in enumerate((data or {}).get("facts", [])):
+        key = f.get("key", f"#{i}")
+        try:
+            out.append(
+                Fact(
+                    key=key,
+                    topic=f["topic"],
+                    statement=f["statement"],
+                    about=re.compile(f["about"], re.I),
+                    contradicts=tuple(re.compile(x, re.I) for x in f.get("contradicts", [])),
+                    supports=tuple(re.compile(x, re.I) for x in f.get("supports", [])),
+                    unless=tuple(re.compile(x, re.I) for x in f.get("unless", [])),
+                    source_id=f["source_id"],
+                    quote=f["quote"],
+                    year=f.get("year"),
+                    dated=tuple(
+                        re.compile(x.replace("{when}", WHEN), re.I) for x in f.get("dated", [])
+                    ),
+                )  # fmt: skip
+            )
+            if bool(out[-1].year) != bool(out[-1].dated) or any(
+                "when" not in rx.groupindex for rx in out[-1].dated
+            ):
+                raise TypeError("'year' and 'dated' go together; each dated pattern has {when}")
+        except (KeyError, re.error, TypeError) as exc:
+            raise FactError(f"{path}: fact {key}: {type(exc).__name__}: {exc}") from None
+    return tuple(out)
+
+
+def load_facts(path: Path | None = None) -> tuple[Fact, ...]:
+    """The checkable facts of ``corpus/facts.yaml`` (cached until the file changes)."""
+    path = Path(path or FACTS_PATH).resolve()
+    try:
+        return _load_facts(path, path.stat().st_mtime)
+    except OSError as exc:
+        raise FactError(f"{path}: cannot read: {exc}") from None
+
+
+def _affirmative(rx: re.Pattern[str]) -> bool:
+    """A pattern for a positive statement ("the FDA approved it for alcohol"): a negated claim
+    ("the FDA has not approved it") does not match it."""
+    return not NEGATION.search(rx.pattern.replace("\\b", " "))
+
+
+def fact_verdict(fact: Fact, text: str, context: str = "", section: str = "") -> str | None:
+    """ "contradicted", "supported" or None for a claim about ``fact`` (``context``: the sentence
+    a claim leans on, "That safety update ..." after a sentence naming the TGA; ``section``: the
+    heading it sits under, "Australia: ...")."""
+    if not fact.about.search(f"{section} {context} {text}"):
+        return None
+    text = _ANSWER_WORD.sub("", text)  # "No, our card says ...": an answer, no negation
+    negated = bool(NEGATION.search(text))
+
+    def denied(m: re.Match[str]) -> bool:  # a negation in the clause that says it
+        return bool(NEGATION.search(_clause_of(text, m)))
+
+    supports = any(
+        (m := rx.search(text)) and not (denied(m) and _affirmative(rx)) for rx in fact.supports
+    )
+    qualified = any(rx.search(text) for rx in fact.unless)
+    if fact.year and not qualified and not any(fact.year in span for span in _years_in(text)):
+        for rx in fact.dated:  # the event dated to a year or decade that excludes its year
+            m = rx.search(text)
+            if m and not denied(m) and len(find_countries(m.group(0))) <= 1:
+                return "contradicted"
+    for rx in fact.contradicts:
+        m = rx.search(text)
+        if (
+            m
+            and not (denied(m) and _affirmative(rx))
+            and not _apart(m)
+            and not any(u.search(_statement_of(text, m)) for u in fact.unless)
+        ):
+            return "contradicted"
+    if supports and not negated:
+        return "supported"
+    return None
+
+
+# a clause of consequence or comment of its own: a pattern read across one joins the words of
+# two statements ("registered ... for muscle spasm, so prescribing it for alcohol is off-label"
+# never says it is registered for alcohol)
+_APART = re.compile(r",\s+(?:so|which|whereas|while|because)\s|;\s")
+
+
+def _apart(m: re.Match[str]) -> bool:
+    return bool(_APART.search(m.group(0)))
+
+
+def _statement_of(text: str, m: re.Match[str]) -> str:
+    """The statement of ``text`` that holds the match, between clauses of consequence or comment
+    (its qualifiers are its own: "little" in "..., so kidney function made little difference"
+    does not make "almost entirely broken down by the liver" a small part)."""
+    starts = [e.end() for e in _APART.finditer(text, 0, m.start())]
+    end = next(iter(_APART.finditer(text, m.end())), None)
+    return text[max(starts, default=0) : end.start() if end else len(text)]
+
+
+_ANSWER_WORD = re.compile(
+    r"^(?:\W*[A-Z][A-Z .'-]*:\W*\s*)*(?:no|nope|yes|correct|wrong|right|sorry)\b[\W]*[,—–!.]\s*",
+    re.I,
+)
+# A year or a decade ("in 2012", "the late 1980s"), as the `{when}` of a dated pattern.
+WHEN = r"(?P<when>(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:19|20)\d0s|(?:19|20)\d\d)\b"
+_WHEN = re.compile(WHEN, re.I)
+_PART_OF_DECADE = {"early": (0, 3), "mid": (3, 6), "late": (6, 9)}
+
+
+def _years_in(text: str) -> list[range]:
+    """The years a text names, each as a span ("the late 1980s" -> 1986-1989, "2012" -> 2012)."""
+    spans = []
+    for m in _WHEN.finditer(text):
+        when = m.group("when").lower()
+        first = int(re.search(r"\d{4}", when).group(0))  # type: ignore[union-attr]
+        if not when.endswith("s"):
+            spans.append(range(first, first + 1))
+            continue
+        part = next((p for p in _PART_OF_DECADE if p in when), None)
+        lo, hi = _PART_OF_DECADE[part] if part else (0, 9)
+        spans.append(range(first + lo, first + hi + 1))
+    return spans
+
+
+_CLAUSE_END = re.compile(
+    r",\s+(?:so|and|which|while|whereas|because)\b|\s+(?:so|because)\s+"
+    r"|,\s+(?:\w+\s+){0,2}?who\b"  # "..., for people who can't take ...": a clause of its own
+    r"|\s+[-–—]\s+(?=(?:i|we)\b)"  # the writer's aside after a dash ("- I could not find ...")
+    r"|:\s+",  # ("it did not last: a court suspended it ...", not "Not true: ...", see _clause_of)
+    re.I,
+)
+
+
+_CONDITION = re.compile(
+    r"^(?:if|when|whenever|unless|once|where|should)\b[^,;]{3,120},\s*", re.I
+)  # a leading condition is a clause of its own
+
+
+def _clause_of(text: str, m: re.Match[str]) -> str:
+    """The clause of ``text`` that holds the match ("it has a half-life of two days" in "..., so
+    missing a dose is no big deal")."""
+    starts = [
+        e.end()
+        for e in _CLAUSE_END.finditer(text, 0, m.start())
+        if not e.group(0).startswith(":") or len(text[: e.start()].split()) >= 4
+    ]
+    lead = _CONDITION.match(text)  # "If the catheter cannot be placed, it may be given ..."
+    if lead and lead.end() <= m.start():
+        starts.append(lead.end())
+    end = next(
+        (
+            e
+            for e in _CLAUSE_END.finditer(text, m.end())
+            if not e.group(0).startswith(":") or len(text[: e.start()].split()) >= 4
+        ),
+        None,
+    )
+    return text[max(starts) if starts else 0 : end.start() if end else len(text)]
+
+
+@dataclass
+class Claim:
+    text: str
+    page: int | None
+    topic: str
+    verdict: str = "not-covered"
+    explanation: str = ""
+    citations: list[Citation] = field(default_factory=list)
+    context: str = ""  # the sentence that introduces a list item
+    section: str = ""  # the heading the claim sits under ("Australia: warnings ...")
+    condition: str = ""  # a contraindication claim: the table's condition it names
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "page": self.page,
+            "topic": self.topic,
+            "verdict": self.verdict,
+            "explanation": self.explanation,
+            "citations": [c.to_json() for c in self.citations],
+        }
+
+
+@dataclass
+class CheckReport:
+    document: RecordInfo
+    claims: list[Claim]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "document": {"id": self.document.id, "title": self.document.title},
+            "claims": [c.to_json() for c in self.claims],
+        }
+
+    def counts(self) -> dict[str, int]:
+        return {v: sum(c.verdict == v for c in self.claims) for v in VERDICT_KEYS}
+
+
+# --------------------------------------------------------------------------- claims
+
+
+def topics_of(text: str) -> set[str]:
+    """Every checkable topic a sentence touches (a claim supported on one topic must not carry
+    an unchecked second one: "a GABA-B agonist first approved for epilepsy")."""
+    return {topic for topic, rx in TOPICS.items() if rx.search(text)}
+
+
+def topic_of(text: str) -> str | None:
+    for topic, rx in TOPICS.items():
+        if rx.search(text):
+            return topic
+    return None
+
+
+def extract_claims(store: Any, document_id: str) -> list[Claim]:
+    """The document's checkable claims, in order: sentences with a checkable topic, and each
+    item of a list together with the sentence that introduces it."""
+    claims: list[Claim] = []
+    previous = ""  # the last sentence, for claims that lean on it ("That review also found ...")
+    last = ""  # the last sentence alone
+    lead = ""  # the sentence introducing a list (kept across chunks: a list may start a chunk)
+    asked = ""  # a flashcard's question, for the answer line after it
+    cited, cited_left = "", 0  # a bibliography entry's citation, for the note after it
+    # a question the text asks (a quiz host's, an interviewer's) with the paragraph leading to
+    # it, for the lines of the next two paragraphs that answer it ("Our card says three.")
+    quiz, quiz_left, quiz_block, paragraph = "", 0, None, []
+    seen_headings: set[str] = set()
+    studies = [r for r in store.catalog() if not r.user]
+    for pos in store.record_positions(document_id):
+        text = store.texts[pos]
+        page = store.metas[pos].page
+        blocks = paragraph_spans(text)
+        parts = [
+            (piece, next((i for i, (a, b) in enumerate(blocks) if a <= s < b), -1))
+            for s, e in split_sentences(text)
+            for message in _CHAT_LINE.split(text[s:e].strip())  # a chat export's messages
+            for part in _LABELLED_LINE.split(_CHAT_PREFIX.sub("", message))  # "Q: ... A: ..." cards
+            for row in _table_rows(part)
+            for line in _QUOTED_LINE.split(row)  # "> AFTER THE ANSWER: ...": a line of its own
+            for piece in (_NEXT_LABEL.split(line) if _LABEL.match(line) else [line])
+        ]
+        heading = store.metas[pos].section or ""
+        if _LABEL.match(heading) and heading not in seen_headings:  # a card's answer line
+            seen_headings.add(heading)  # read as the chunk's heading ("A: Category D, ...")
+            parts.insert(0, (heading, -1))
+        elif _TABLE_ROW.match(heading) and heading not in seen_headings:  # an infobox row
+            seen_headings.add(heading)  # taken for the chunk's heading: still a row
+            parts.insert(0, (": ".join(c.strip() for c in heading.strip("| ").split("|")), -1))
+        item_head, item_block = "", -2  # the list item a following sentence may continue
+        sizes = Counter(block for _, block in parts)
+        new_block = None
+        for i, (sent, block) in enumerate(parts):
+            sent = sent.strip()
+            if block != new_block:  # a paragraph starts: a citation, or the note after one
+                new_block, paragraph = block, []
+                quiz_left -= 1
+                quiz = quiz if quiz_left > 0 else ""
+                if sizes[block] <= 2 and CITATION.match(sent):
+                    cited, cited_left = sent, 2
+                else:
+                    cited_left -= 1
+                    cited = cited if cited_left > 0 else ""
+            paragraph.append(sent)
+            if (
+                _QUESTION.search(sent)
+                and len(" ".join(paragraph).split()) >= 8
+                and not _GUESS.search(sent)  # "I think it was for epilepsy?": an answer
+            ):
+                quiz, quiz_left, quiz_block = " ".join(paragraph), 3, (pos, block)
+            label = _LABEL.match(sent)
+            if label:
+                sent = sent[label.end() :].strip()
+                if label.group(1).lower() in ("q", "question"):
+                    asked = sent  # the card's question: what its answer line is about
+                    continue
+            item = sent.startswith(("- ", "* ", "• "))
+            if item:
+                sent = sent[2:].strip()
+            elif sent.endswith(":"):
+                lead = sent
+                continue
+            else:
+                lead = ""
+            context = lead if item else (previous if LEANS.search(sent) else "")
+            if item:
+                item_head, item_block = sent, block
+            elif not context and block == item_block and block >= 0:
+                context = item_head  # "- **ALPADIR.** ... With 320 patients, ...": its study
+            if label and label.group(1).lower() in ("a", "answer") and asked:
+                context = asked
+            elif quiz and not item and quiz_block != (pos, block) and _answer_only(sent):
+                context = f"{quiz} {context}".strip()  # an answer read with its question
+            if not item:  # a sentence leaning on one before is read with it ("... Rose and
+                # Jones. I grant that this analysis found X. I concede it showed Y.")
+                previous = f"{last} {sent}" if context and not lead else sent
+                last = sent
+            else:  # a list item's next sentence leans on the item ("- **Bacloville.** ... It ...")
+                previous = last = sent
+            believed = _BELIEVED.match(sent)  # "I thought it was withdrawn in 2022?"
+            if believed and _QUESTION.search(sent):
+                sent = sent[believed.end() :].rstrip(" ?")
+                sent = sent[:1].upper() + sent[1:] + "."
+            if len(sent) < 12 or _QUESTION.search(sent) or _REJECTED.search(sent.replace("*", "")):
+                continue
+            if i + 1 < len(parts) and _REBUTTAL.match(parts[i + 1][0].strip().replace("*", "")):
+                continue  # "Some are told X." + "That is not true.": X is not the document's
+            corrected = _CORRECTED.search(sent)
+            if corrected and len(sent) - corrected.end() >= 12:  # "..., but Y pointed out that Z"
+                sent = sent[corrected.end() :]
+                sent = sent[:1].upper() + sent[1:]
+            topic = topic_of(f"{context} {sent}")
+            if topic is None:
+                continue
+            if any(c.text == sent for c in claims):
+                continue
+            if cited and cited != sent and not item and cited not in context:
+                context = f"{cited} {context}".strip()  # "This Dutch trial ...": the entry's
+            section = store.metas[pos].section or ""
+            for said in study_clauses(sent, studies):  # one claim per study named in its clause
+                claims.append(Claim(said, page, topic, context=context, section=section))
+    return claims
+
+
+# Revision cards and notes: lines that start with a short label ("Q:", "A:", "Tip:", "Note:");
+# in a labelled line whose line breaks were lost ("A: ... the urine Tip: don't mix ..."), the
+# next label after a space starts the next line
+_LABELLED_LINE = re.compile(r"\n\s*(?=(?:Q|A|Question|Answer|Tip|Note|NB|Hint)\s?:\s)")
+_NEXT_LABEL = re.compile(r"\s+(?=(?:Q|A|Question|Answer|Tip|Note|NB|Hint)\s?:\s)")
+# a speaker's or a line's label ("**HOST:**", "AFTER THE ANSWER:") and an answer's option ("B) ")
+_SPEAKER = re.compile(r"^(?:\W*[A-Z][A-Z0-9 .'-]*:\W*\s*)+")
+_OPTION = re.compile(r"^\(?[A-Ea-e]\)\s")
+
+
+def _answer_only(sent: str) -> bool:
+    """A line that answers a question without naming what it is about ("Our card says three,
+    I'm afraid.", "Most of those deaths were accidental."): no name, no baclofen, no option."""
+    said = _SPEAKER.sub("", sent)
+    if _OPTION.match(said):
+        return False
+    if LEANS.search(said):
+        return True
+    rest = said.split(None, 1)[1] if len(said.split()) > 1 else ""
+    return not re.search(r"\b[A-Z][a-z]{2,}|\b[A-Z]{2,}\b", rest) and not re.match(
+        r"\W*baclofen\b", said, re.I
+    )
+
+
+_GUESS = re.compile(r"\b(?:i think|i believe|i guess|was it|is it|could it be)\b", re.I)
+# a quoted line after a sentence, its line break lost in ingestion ("... a point. > AFTER ...")
+_QUOTED_LINE = re.compile(r"\n\s*>\s*|(?<=[.!?:*])\s+>\s+(?=[A-Z*(])")
+_LABEL = re.compile(r"^(Q|A|Question|Answer|Tip|Note|NB|Hint)\s?:\s+")
+
+
+_TABLE_ROW = re.compile(r"^\|[^|\n]+\|[^|\n]*[^|\s-][^|\n]*\|\s*$")
+
+
+def _table_rows(part: str) -> list[str]:
+    """A Markdown table as one claim per body row, its cells joined ("Ozobax: contains ...");
+    anything else as it is."""
+    lines = [ln.strip() for ln in part.splitlines() if ln.strip()]
+    if not all(ln.startswith("|") for ln in lines) or not (
+        len(lines) >= 2 or (lines and _TABLE_ROW.match(lines[0]))  # a row cut off from its table
+    ):
+        return [part]
+    rows = [[c.strip() for c in ln.strip("|").split("|")] for ln in lines]
+    body = [r for r in rows if not all(re.fullmatch(r":?-*:?", c) for c in r)]
+    if len(rows) > 1 and all(re.fullmatch(r":?-+:?", c) for c in rows[1] if c):
+        body = body[1:]  # the header row names the columns
+    return [": ".join(c for c in r if c) for r in body if any(r)]
+
+
+# An annotated bibliography's entry: a short paragraph that starts with its citation ("**Kahn and
+# colleagues (2009).** Title.", "Liu and Wang (2019). Title."); the note under it is about that
+# study, whether or not it names it ("One hundred smokers took ...")
+CITATION = re.compile(
+    r"^\*{0,2}[A-Z][\w'’-]+(?:(?:,\s*|\s+and\s+|\s*&\s*)[A-Z][\w'’-]+)*"
+    r"(?:\s+(?:et al\.?|and (?:colleagues|co-?workers)))?,?\s*\((?:19|20)\d\d[a-z]?\)"
+    r"(?:\.\*\*|\*\*\.?|\.)(?=\s|$)"
+)
+
+
+# A sentence that leans on the one before it: "That review also found ...", "They ...".
+LEANS = re.compile(
+    r"^(?:(?:according to|in the words of) [^,]{1,40},\s+|(?:in \d{4}|later|then|still|however"
+    r"|at the time|by then|in the end|in total|overall),\s+)?"
+    r"(?:it|they|this|that|these|those|the same|such|its|their|he|she)\b"
+    r"|\b(?:that|this|the same) (?:review|trial|study|update|analysis|committee|guideline|ruling"
+    r"|result|finding|paper|report|cohort|survey|meta-analysis|experiment|series|pilot|arm|group"
+    r"|period|decade)\b"
+    r"|\b(?:those|these|the same) (?:deaths|cases|trials|studies|results|findings)\b"
+    # a point conceded or granted: "I will even concede that it showed ..."
+    r"|^(?:i|we)\b(?:\s+\w+){0,3}?\s+(?:concede|admit|grant|accept|acknowledge|agree)\w*"
+    r"\s+(?:\w+\s+)?(?:that\s+)?(?:it|they|this|these)\b",
+    re.I,
+)
+
+
+# ----------------------------------------------------------------------- does a sentence restate it
+
+_STILL = re.compile(r"\b(?:still|remains?|currently|to this day|continues to)\b", re.I)
+_LAPSED = re.compile(
+    r"\b(?:until|lifted|ended|no longer|annulled|withdrawn|expired|came to an end|scrapped)\b", re.I
+)
+COMPARES = re.compile(
+    r"\b(?:more|less|fewer|better|worse|greater|smaller|higher|lower|bigger) (?:\w+ )?than\b"
+    r"|\boutperform\w*|\bbeat\b|\bahead of\b",
+    re.I,
+)
+
+
+def restates(claim: str, sentence: str) -> bool:
+    """Whether ``sentence`` can be quoted as saying what ``claim`` says: it names every country
+    and jurisdiction the claim names, it does not say a state the claim calls current has
+    lapsed ("still capped" / "capped until 2021"), it does not call off-label what the claim
+    calls approved, and it holds at least half of the claim's content words."""
+    if find_countries(claim) - find_countries(sentence):
+        return False  # "a Belgian trial" is not supported by a Dutch one
+    if set(find_jurisdictions(claim)) - set(find_jurisdictions(sentence)):
+        return False
+    if _STILL.search(claim) and _LAPSED.search(sentence):
+        return False
+    if (
+        APPROVED.search(claim)
+        and not NEGATION.search(claim)
+        and NOT_APPROVED.search(sentence)
+        and not re.search(r"\bspastic", claim, re.I)  # "approved only for spasticity" agrees
+    ):
+        return False
+    words = set(tokenize(claim))
+    return len(words & set(tokenize(sentence))) >= 0.5 * len(words)

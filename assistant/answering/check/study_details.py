@@ -1,0 +1,240 @@
+"""A study's own details against its record (``assistant check``): the country, year, highest
+dose, treatment period and count of events a claim gives the study it names, each contradicted
+by the record's own sentence stating it; and the record lookups the study checks share (its
+texts, figures and the first sentence matching a pattern). Mixed into
+:class:`~assistant.answering.check.studies.StudyChecks`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from assistant.answering.check import contrasts as ct
+from assistant.answering.check import study_readings as sr
+from assistant.answering.check.agreement import APPROXIMATE, COUNT, named_studies, numbers_in_text
+from assistant.answering.check.claims import Claim
+from assistant.answering.question.entities import description_fit, find_countries
+from assistant.library.records import RecordInfo
+
+# "a Belgian trial", "an Italian study that ...", "one Aussie trial": the country word of a study
+_COUNTRY_OF_STUDY = re.compile(
+    r"\b(?i:a|an|the|one|this|that)\s+(?:\w+\s+){0,2}?([A-Z][a-z]+)\s+(?:\w+\s+)?"
+    r"(?:trial|study|rct|cohort|survey)\b"
+)
+_COUNTRY_WORDS = {
+    "Netherlands": r"\bDutch\b|\bNetherlands\b",
+    "France": r"\bFrench\b|\bFrance\b",
+    "Italy": r"\bItalian\b|\bItaly\b",
+    "United States": r"\bUS\b|\bAmerican\b|\bUnited States\b",
+    "Australia": r"\bAustralian?\b",
+    "Germany": r"\bGerman\b|\bGermany\b",
+    "Iran": r"\bIranian\b|\bIran\b",
+    "Israel": r"\bIsraeli?\b",
+    "Denmark": r"\bDanish\b|\bDenmark\b",
+    "Canada": r"\bCanadian\b|\bCanada\b|\bOntario\b",
+    "India": r"\bIndian?\b",
+    "United Kingdom": r"\bUK\b|\bBritish\b|\bUnited Kingdom\b",
+    "New Zealand": r"\bNew Zealand\b",
+}
+
+
+class StudyDetails:
+    """Checks of a named study's details, and lookups in its record (the store and the citing
+    helpers come from the checker)."""
+
+    store: Any
+    catalog: list[RecordInfo]
+
+    def _other_size(self, claim: Claim, record: RecordInfo, body_numbers: set[str]) -> bool:
+        """A size the claim gives the study that the record never states (not as a subgroup),
+        beyond a rounding the claim says it made ("about 320" for 318)."""
+        text = claim.text
+        counted = sr.leading_digits(text)  # "One hundred and twenty smokers took ..."
+        for m in COUNT.finditer(counted):
+            n = m.group(1).replace(",", "")
+            if re.fullmatch(r"(?:19|20)\d\d", n):
+                continue
+            before = counted[: m.start()]
+            approximate = bool(APPROXIMATE.search(before))
+            close = record.n and abs(int(n) - record.n) <= 0.1 * record.n
+            randomised = bool(
+                re.search(r"randomi[sz]\w*\s*$|randomi[sz]\w* (?:\w+ ){0,2}$", before, re.I)
+            )
+            seen = n in body_numbers and not randomised
+            if record.n and not seen and int(n) != record.n and not (approximate and close):
+                quote = self._sentence_with(record.id, str(record.n)) or self._sentence_with(
+                    record.id, f"{record.n:,}"
+                )
+                if quote:
+                    self._cite(claim, record.id, quote)
+                    claim.verdict = "contradicted"
+                    verb = "randomised" if record.evidence == "rct" else "included"
+                    claim.explanation = (
+                        f"{record.display_name} {verb} {record.n:,} people, not {int(n):,}."
+                    )
+                    return True
+        return False
+
+    def _unsized(self, claim: Claim) -> bool:
+        """A study described by at least three of its details but with another size ("an
+        Ontario cohort of roughly 1,600 older adults with kidney disease" for 15,942): without
+        the size the description fits one study, whose size decides."""
+        sizes = [
+            m for m in COUNT.finditer(claim.text) if not re.fullmatch(r"(?:19|20)\d\d", m.group(1))
+        ]
+        if len(sizes) != 1:
+            return False
+        m = sizes[0]
+        before = APPROXIMATE.sub(" ", claim.text[: m.start(1)])
+        unsized = re.sub(r"\s+", " ", before + " " + claim.text[m.end(1) :])
+        ids = named_studies(unsized, self.catalog)
+        record = next((r for r in self.catalog if ids == [r.id]), None)
+        if record is None or record.evidence in ("label", "regulatory", "guideline", "overview"):
+            return False
+        if description_fit(unsized, record, self.catalog) < 3:
+            return False
+        return self._other_size(claim, record, self._record_numbers(record.id))
+
+    def _other_country(self, claim: Claim, record: RecordInfo) -> bool:
+        """A study the claim describes by another country ("a Belgian trial of 151 people" for
+        the Dutch one): the record's country, from its own sentence saying it."""
+        said = _COUNTRY_OF_STUDY.search(claim.text)
+        if not record.country or record.country == "international":
+            return False
+        if not said:
+            return self._named_country(claim, record)
+        if named_studies(claim.text.replace(said.group(1), " "), self.catalog) != [record.id]:
+            return False  # the study is named by its other details, not by the country
+        countries = find_countries(said.group(1))
+        if not countries or record.country in countries:
+            return False
+        return self._done_in(claim, record)
+
+    def _done_in(self, claim: Claim, record: RecordInfo) -> bool:
+        """Contradicted by the record's own sentence naming the country it was done in."""
+        words = _COUNTRY_WORDS.get(record.country or "")
+        quote = words and self._sentence_matching(record.id, re.compile(words, re.I))
+        if not quote:
+            return False
+        self._cite(claim, record.id, quote)
+        claim.verdict = "contradicted"
+        claim.explanation = f"{record.display_name} was done in {record.country}."
+        return True
+
+    def _named_country(self, claim: Claim, record: RecordInfo) -> bool:
+        """A study named by its author or trial name, placed in another country ("Zahra and
+        colleagues counted 102 deaths in New Zealand") that its record never names."""
+        place = ct.IN_PLACE.search(claim.text)  # "deaths in New Zealand", not "the US label"
+        said = find_countries(place.group(1)) if place else set()
+        if len(said) != 1 or record.country in said or len(find_countries(claim.text)) > 1:
+            return False
+        low = claim.text.lower()
+        if not (
+            (record.surname and re.search(rf"\b{re.escape(record.surname)}", claim.text))
+            or any(n.lower() in low for n in record.trial_names)
+        ):
+            return False
+        if said & set().union(*(find_countries(t) for t in self._record_texts(record.id))):
+            return False  # the record names that country too (a comparison, a co-author)
+        return self._done_in(claim, record)
+
+    def _other_year(self, claim: Claim, record: RecordInfo | None) -> bool:
+        """A study described by its details with another year ("a 2019 brain-scan study of 20
+        cocaine-dependent people" for Young 2014): the record's year, from a curated sentence
+        naming the study with it. Without ``record``, the study the undated claim describes."""
+        years = re.findall(r"\b(?:19|20)\d\d\b", claim.text)
+        said = ct.DATED_STUDY.search(claim.text)
+        if len(set(years)) != 1 or not said or len(ct.STUDY_WORD.findall(claim.text)) != 1:
+            return False  # "a 2019 review of the 2014 study": the year may be another study's
+        year = said.group(1) or said.group(2)
+        ids = named_studies(re.sub(r"\s+", " ", claim.text.replace(year, "")), self.catalog)
+        record = record or next((r for r in self.catalog if ids == [r.id]), None)
+        if record is None or ids != [record.id] or not record.year or not record.surname:
+            return False
+        if int(year) == record.year or record.evidence in ("label", "regulatory", "overview"):
+            return False
+        pooled = record.evidence in ("meta-analysis", "systematic-review", "review")
+        if pooled != bool(re.search(r"review|analysis", said.group(0), re.I)):
+            return False  # "the 2023 Cochrane review" is not a cohort of 100 people
+        rx = re.compile(
+            rf"\b{re.escape(record.surname)}(?: et al\.?| and colleagues)? {record.year}\b"
+        )
+        for rid in [record.id] + [r.id for r in self.catalog if r.evidence == "overview"]:
+            quote = self._sentence_matching(rid, rx)
+            if quote:
+                self._cite(claim, rid, quote)
+                claim.verdict = "contradicted"
+                claim.explanation = f"{record.display_name} is from {record.year}, not {year}."
+                return True
+        return False
+
+    def _above_max_dose(self, claim: Claim, record: RecordInfo, body_numbers: set[str]) -> bool:
+        """A dose the claim gives a study ("up to 90 mg") above its highest, never stated."""
+        text = ct.digits(claim.text)  # ("ninety milligrams a day")
+        said = [int(next(g for g in m.groups() if g)) for m in ct.UP_TO_DOSE.finditer(text)]
+        if not said or not record.max_dose_mg:
+            return False
+        dose = max(said)  # "tested 30 mg a day against a top dose of 150 mg a day"
+        # several doses: each other one must be the study's own ("compared 30 mg a day with a
+        # higher dose of 120 mg"), else which study each belongs to is unclear
+        if set(ct.MG.findall(text)) - {str(dose)} - body_numbers:
+            return False
+        if dose <= record.max_dose_mg * 1.1 or str(dose) in body_numbers:
+            return False
+        quote = self._sentence_with(record.id, f"{record.max_dose_mg:g} mg")
+        if not quote:
+            return False
+        self._cite(claim, record.id, quote)
+        claim.verdict = "contradicted"
+        claim.explanation = (
+            f"{record.display_name} gave baclofen up to {record.max_dose_mg:g} mg, not {dose} mg."
+        )
+        return True
+
+    def _other_detail(self, claim: Claim, record: RecordInfo) -> bool:
+        """A treatment period or a count of events (deaths, poisonings) the claim gives the
+        study, against the record's own sentence stating it."""
+        body = " ".join(self._record_texts(record.id))
+        why = sr.other_duration(claim.text, record, body)
+        quote = why and self._sentence_matching(
+            record.id, re.compile(rf"\b{record.duration_weeks or 0:g}.weeks?\b")
+        )
+        if not why and (why := sr.other_count(claim.text, record, body)):
+            quote = self._sentence_with(record.id, str(record.n))
+        if not quote:
+            return False
+        self._cite(claim, record.id, quote)
+        claim.verdict = "contradicted"
+        claim.explanation = why
+        return True
+
+    def _record_texts(self, record_id: str) -> list[str]:
+        return [self.store.texts[pos] for pos in self.store.record_positions(record_id)]
+
+    def _record_percents(self, record_id: str) -> set[str]:
+        out: set[str] = set()
+        for pos in self.store.record_positions(record_id):
+            out |= {n for n in re.findall(r"(\d+(?:\.\d+)?)\s?%", self.store.texts[pos])}
+        return out
+
+    def _record_numbers(self, record_id: str) -> set[str]:
+        out: set[str] = set()
+        for pos in self.store.record_positions(record_id):
+            out |= numbers_in_text(self.store.texts[pos])
+        return out
+
+    def _sentence_matching(self, record_id: str, rx: re.Pattern[str]) -> str | None:
+        for pos in self.store.record_positions(record_id):
+            text = self.store.texts[pos]
+            for s, e in self.store.sentences[pos]:
+                if rx.search(text[s:e]):
+                    sent = text[s:e]
+                    return sent[2:] if sent.startswith(("- ", "* ")) else sent
+        return None
+
+    def _sentence_with(self, record_id: str, needle: str) -> str | None:
+        """The record's first sentence stating a figure ("320", not "3200")."""
+        return self._sentence_matching(
+            record_id, re.compile(rf"(?<![\d.,]){re.escape(needle)}(?![\d])")
+        )

@@ -1,0 +1,512 @@
+"""What a question names: substances, jurisdictions, other medicines, conditions of the
+contraindication table, studies (by trial name, author and year, or by description matched
+against each record's profile) and the user's own documents. Plain functions of the question's
+English text and the record catalogue; :mod:`assistant.answering.question.plan` builds the plan on them.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from functools import lru_cache
+
+from assistant.answering.question.language import fold
+from assistant.library import contraindications as ci
+from assistant.library.chunks import tokenize
+from assistant.library.records import RecordInfo
+from assistant.vocab import MONTHS, NUMBER_WORDS, SUBSTANCE_NAMES
+
+# --------------------------------------------------------------------------- word lists
+
+BACLOFEN = re.compile(
+    r"\b(?:baclofen\w*|baclocur|lioresal|gablofen|ozobax|lyvispah|kemstro|muscle relax(?:ant|er)s?"
+    r"|spasm (?:drugs?|pills?|tablets?|medicines?|medications?)|the drug|the medicine|the pill)\b"
+)
+# Medicines other than baclofen: names, brands, and the endings of their classes' names.
+_OTHER_DRUG = re.compile(
+    r"\b(naltrexone|acamprosate|nalmefene|topiramate|gabapentin|pregabalin|disulfiram|antabuse"
+    r"|varenicline|bupropion|clonidine|lofexidine|tizanidine|cyclobenzaprine|dantrolene"
+    r"|methocarbamol|carisoprodol|orphenadrine|metaxalone|chlorzoxazone|robaxin|soma|flexeril"
+    r"|sodium oxybate|methadone|buprenorphine|suboxone|naloxone|tramadol|ketamine|lithium"
+    r"|metformin|paracetamol|acetaminophen|aspirin|ibuprofen|naproxen|amoxicillin|penicillin"
+    r"|insulin|warfarin|melatonin|ondansetron|sertraline|fluoxetine|quetiapine|olanzapine"
+    r"|mirtazapine|modafinil|chlordiazepoxide|phenobarbital|carbamazepine|valproate|zolpidem"
+    r"|amitriptyline|diazepam|lorazepam|oxazepam|alprazolam|clonazepam|xanax|valium|ativan"
+    r"|klonopin|vitamin [a-z]\d?|vitamins?|morphine|oxycodone|fentanyl|heroin|codeine|amlodipine"
+    r"|citalopram|escitalopram|phenelzine|tranylcypromine|selegiline|zopiclone|eszopiclone|zaleplon"
+    r"|ssris?|snris?|clomipramine|imipramine|doxepin|anafranil|co-?codamol|piriton|chlorphenamine"
+    r"|chlorpheniramine|amlodipino|promethazine|diphenhydramine|cetirizine|loratadine"
+    r"|[a-z]{3,}(?:azepam|azolam|barbital|olol|pril|sartan|statin|prazole|triptyline|oxetine"
+    r"|cillin|mycin|floxacin|profen|codone|morphone))\b"
+)
+# The medicines above that depress the central nervous system, as baclofen does (additive).
+CNS_DEPRESSANT = re.compile(
+    r"azepam$|azolam$|barbital$|xanax|valium|ativan|klonopin|zolpidem|chlordiazepoxide|pregabalin"
+    r"|gabapentin|morphine|oxycodone|fentanyl|heroin|methadone|buprenorphine|tramadol|codone$"
+    r"|amitriptyline|mirtazapine|quetiapine|olanzapine|zopiclone|zaleplon|codeine|clomipramine"
+    r"|chlorphenamine|promethazine|diphenhydramine"
+)
+DRUG_CLASS = re.compile(
+    r"\b(?:benzodiazepines?|benzos?|sleeping (?:pills?|tablets?)|sleep aids?|sedatives?|antidepressants?"
+    r"|tricyclics?|blood pressure (?:lowering |reducing )?(?:tablets|pills|medicines?|medications?|drugs)"
+    r"|antihypertensives?|diuretics?|diuretic tablets|opioid painkillers?|painkillers?|antihistamines?|antipsychotics?"
+    r"|anticonvulsants?|levodopa)\b"
+)
+# Substances of abuse that are also medicines: named as what is treated, not "other medicines".
+_ABUSED = {"heroin", "morphine", "oxycodone", "fentanyl", "methadone", "buprenorphine"}
+
+# cities that name their country, for a jurisdiction and for where a study ran
+_FRENCH_CITIES = (
+    r"\b(?:paris|toulouse|lyon|lille|marseille|bordeaux|nantes|angers|rennes|strasbourg"
+    r"|montpellier|cergy)\b"
+    r"(?!\s+(?:et al\.?\s+|and colleagues\s+)?\(?(?:19|20)\d\d)"  # (an author: "Lyon 2011")
+)
+_AUSTRALIAN_PLACES = r"new south wales|\bnsw\b|\b(?:sydney|melbourne|brisbane|adelaide)\b"
+_JURISDICTION_WORDS = {
+    "us": r"\bus\b|\bu\.s\.?|\busa\b|united states|america\w*|\bfda\b|dailymed|washington"
+    r"|stateside",
+    "france": r"\bfrance\b|\bfrench\b|\bansm\b|baclocur|\brtu\b|temporary recommendation|\bsfa\b"
+    rf"|conseil d.?etat|{_FRENCH_CITIES}",
+    "uk": r"\buk\b|united kingdom|britain|british|england|\bnice\b|\bmhra\b|\bbap\b",
+    "australia": rf"australia\w*|\baussie\b|\btga\b|\bpbs\b|{_AUSTRALIAN_PLACES}",
+    "eu": r"\beurope\w*|\bema\b|\beu\b",
+}
+# the same places as written in a source's sentence or title (any case)
+JURISDICTION_SAID = {k: re.compile(v, re.I) for k, v in _JURISDICTION_WORDS.items()}
+
+
+@lru_cache(maxsize=512)
+def record_places(title: str) -> frozenset[str]:
+    """The jurisdictions a record's title is about ("France: Baclocur ...")."""
+    return frozenset(find_jurisdictions(title))
+
+
+_TRIAL_CUE = re.compile(
+    r"\b(?:trials?|stud(?:y|ies)|rcts?|review|meta.?analys[ie]s|paper|experiment|cohort|series"
+    r"|research|investigation|cochrane|analysis|pilot|survey|register|registry|statement"
+    r"|guideline|case|report|consensus|case.?series|network)\b"
+    r"|\bthe (?:\S+ ){1,4}?one\b(?! of\b)"  # "the Los Angeles one": a study named before
+    r"|\b(?:that|the) (?:\w+ )?test (?:where|in which|with|on|of)\b"  # "that test where ..."
+)
+_GENERIC = frozenset(
+    tokenize(
+        "baclofen trial trials study studies find found show showed result results what did "
+        "does do which how people patients paper review meta analysis conclude published "
+        "effect effects drug medicine muscle relaxant spasm pill pills the in of a and with "
+        "about say says tell me know make made any difference work worked help helped"
+    )
+)
+_FIRST_STUDY = re.compile(
+    r"\b(?:first|earliest|original) (?:\w+ ){0,2}(?:study|trial|rct|placebo.controlled)\b"
+)
+_DATE_WORDS = frozenset(tokenize(" ".join(MONTHS)))
+_NUMBER = re.compile(r"\b(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\b")
+# Country words, for studies described by where they ran ("the Dutch trial").
+_COUNTRY_WORDS = {
+    "France": rf"\bfrench\b|\bfrance\b|{_FRENCH_CITIES}",
+    "Netherlands": r"\bdutch\b|netherlands|holland|amsterdam|nijmegen",
+    "Germany": r"\bgerman\b|germany|\bberlin\b",
+    "Italy": r"\bitalian\b|\bitaly\b|\brome\b|cagliari",
+    "United States": r"\bus\b|\bu\.s\.?|\busa\b|american|united states|stateside|\bveterans?\b",
+    "Australia": rf"australia\w*|\baussie\b|newcastle|{_AUSTRALIAN_PLACES}",
+    "Israel": r"israel\w*",
+    "Iran": r"\biran\w*|tehran|persian",
+    "United Kingdom": r"\buk\b|british|britain|england|\bscotland\b",
+    "Denmark": r"\bdanish\b|denmark",
+    "Canada": r"\bcanad\w*|ontario",
+    "India": r"\bindia\w*",
+    "Belgium": r"\bbelgi\w*|brussels",
+    "Spain": r"\bspain\b|\bspanish\b|madrid|barcelona",
+    "Switzerland": r"\bswiss\b|switzerland",
+    "Sweden": r"\bswed\w*",
+    "Norway": r"\bnorw\w*",
+    "Japan": r"\bjapan\w*",
+    "China": r"\bchina\b|\bchinese\b",
+    "Brazil": r"\bbrazil\w*",
+    "New Zealand": r"new zealand|auckland|wellington",
+}
+_COUNTRY_RX = {k: re.compile(v) for k, v in _COUNTRY_WORDS.items()}
+_ASPECTS = {
+    "craving": r"\bcrav\w*|\burges?\b|\bdesire\b|\bwant(?:ing)? to drink\b",
+    "dose": r"\bhigh(?:er)?.?doses?\b|\bdose.?response\b|\blow(?:er)?.?doses?\b|\bdoses? matter\b"
+    r"|\bbigger doses?\b|\bdoses? above\b|\bmore of (?:it|baclofen|the \w+(?: \w+)?) (?:is )?better\b"
+    r"|\b(?:modest|small|smaller|large|larger|big|bigger) (?:amounts?|doses?)\b|\bamounts? matter\b",
+    "negative": r"\bnegative\b|\bfail\w*|\bno (?:benefit|effect|difference)\b|\bdid not work\b"
+    r"|\bfound nothing\b|\bnothing\b|\bdid(?:n'?t| not) help\b"
+    r"|\bdidn'?t work\b|\bnot work\b|\bnull\b|\bunsuccessful\b",
+    "positive": r"\bpositive\b|\bsuccessful\b|\bworked\b|\bshowed (?:a )?benefit\b"
+    r"|\bfound (?:that )?baclofen (?:helped|worked|reduced|improved)\b|\bhelped\b"
+    r"|\bfound (?:a )?benefit\b",
+    "withdrawal_treatment": r"\b(?:alcohol|opioid|opiate)s? withdrawal\b"
+    r"|\bwithdrawal syndrome\b(?! (?:from|of) baclofen)"
+    r"|(?<!after )(?<!already )\bdetox(?:ification|ing)?\b(?! (?:programme|program|is over))",
+    "latest": r"\blatest\b|\bmost recent\b|\bnewest\b|\bcurrent\b|\bup.?to.?date\b",
+}
+ASPECT_RX = {k: re.compile(v) for k, v in _ASPECTS.items()}
+SUBSTANCE_RX = {s.key: re.compile(rf"(?:{s.words})") for s in SUBSTANCE_NAMES if s.key != "general"}
+JURISDICTION_RX = {k: re.compile(v) for k, v in _JURISDICTION_WORDS.items()}
+_OLDER = re.compile(
+    r"\b(?:[6-9]\d|1[01]\d).?years?.?old\b|\bpensioners?\b|\bseniors?\b"
+    # "my mum is 74", "my dad, 81,": a relative's age said alone
+    r"|\b(?:mum|mom|mother|dad|father|parent|nan|nana|gran|granny|grandma|grandad|grandpa|grandmother"
+    r"|grandfather|husband|wife)(?:'s)?,? (?:is |who is |aged )?(?:[6-9]\d|1[01]\d)\b"
+)
+
+
+def norm(text: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9.'/,-]+", fold(text))).replace(" ,", ",")
+
+
+# --------------------------------------------------------------------------- entities
+
+
+def find_substances(text: str) -> list[str]:
+    t = norm(text)
+    # drinking *while on* baclofen is an interaction with alcohol, still about alcohol
+    return [k for k, rx in SUBSTANCE_RX.items() if rx.search(t)]
+
+
+def find_jurisdictions(text: str) -> list[str]:
+    t = norm(text)
+    return [k for k, rx in JURISDICTION_RX.items() if rx.search(t)]
+
+
+# brand names the sources write as the medicine's own name
+_GENERIC_NAME = {
+    "antabuse": "disulfiram",
+    "xanax": "alprazolam",
+    "valium": "diazepam",
+    "ativan": "lorazepam",
+    "klonopin": "clonazepam",
+    "suboxone": "buprenorphine",
+    "anafranil": "clomipramine",
+    "co-codamol": "codeine",
+    "cocodamol": "codeine",
+    "piriton": "chlorphenamine",
+    "chlorpheniramine": "chlorphenamine",
+    "amlodipino": "amlodipine",
+}
+
+
+def find_other_medicines(text: str) -> list[str]:
+    t = norm(text)
+    found = list(dict.fromkeys(_GENERIC_NAME.get(m, m) for m in _OTHER_DRUG.findall(t)))
+    return [
+        m
+        for m in found
+        if m not in _ABUSED or not re.search(rf"\b{m} (?:use|addiction|dependence|users?)\b", t)
+    ]
+
+
+def without_country(text: str, country: str) -> str:
+    """``text`` without the words naming ``country`` ("and in Denmark?" -> "and in ?")."""
+    rx = _COUNTRY_RX.get(country)
+    return rx.sub(" ", norm(text)) if rx and rx.search(norm(text)) else text
+
+
+def find_countries(text: str) -> set[str]:
+    """The countries a text names or describes ("Italian", "done in Italy")."""
+    t = norm(text)
+    return {k for k, rx in _COUNTRY_RX.items() if rx.search(t)}
+
+
+# how the kidneys clear baclofen is pharmacokinetics, not kidney disease (no renal notice)
+HOW_CLEARED = re.compile(
+    r"\brenal (?:clearance|excretion|elimination)\b|\b(?:eliminated|excreted|cleared|removed)"
+    r" (?:\w+ )?(?:by|via|through) the kidneys\b"
+)
+
+
+def find_conditions(text: str) -> list[str]:
+    try:
+        table = ci.load_table()
+    except ci.ContraindicationError:
+        return []
+    t = norm(text)
+    t = ci.USE_DISORDER.sub(" ", t)  # the disorder treated is not a co-ingested depressant
+    t = re.sub(r"\bkidney beans?\b", " ", t)
+    t = HOW_CLEARED.sub(" ", t)
+    found = [c.key for c in ci.mentioned(t, table)]
+    if _OLDER.search(t) and "older_adults" not in found:
+        found.append("older_adults")
+    return found
+
+
+class _Profiles:
+    """IDF-weighted word matching of a question against the records' profiles."""
+
+    def __init__(self, catalog: Sequence[RecordInfo]) -> None:
+        self.records = [r for r in catalog if r.evidence not in ("label", "regulatory", "overview")]
+        self.tokens = [
+            set(tokenize(f"{r.profile} {r.short_cite}")) - _GENERIC for r in self.records
+        ]
+        self.numbers = [
+            {n.replace(",", "") for n in _NUMBER.findall(r.profile)}
+            | ({str(r.n)} if r.n else set())
+            for r in self.records
+        ]
+        df = Counter(t for toks in self.tokens for t in toks)
+        n = max(1, len(self.records))
+        self.idf = {t: math.log(1 + n / c) for t, c in df.items()}
+
+    def scores(self, text: str) -> list[float]:
+        q = set(tokenize(text)) - _GENERIC
+        nums = {x.replace(",", "") for x in _NUMBER.findall(text)} - {"1", "2", "3"}
+        out = []
+        for toks, numbers in zip(self.tokens, self.numbers, strict=True):
+            score = sum(self.idf.get(t, 0.0) for t in q & toks)
+            score += 2.5 * len(nums & numbers)
+            out.append(score)
+        return out
+
+
+@lru_cache(maxsize=8)
+def _profiles(key: tuple[str, ...], catalog: tuple[RecordInfo, ...]) -> _Profiles:
+    return _Profiles(catalog)
+
+
+def find_trials(text: str, catalog: Sequence[RecordInfo]) -> list[str]:
+    """Record ids a question names ("ALPADIR", "Garbutt 2010") or describes ("the Dutch
+    multicentre trial", "the Duluth alcohol withdrawal trial")."""
+    t = norm(text)
+    if not catalog:
+        return []
+    profiles = _profiles(tuple(r.id for r in catalog), tuple(catalog))
+    named: list[tuple[float, str]] = []
+    years = {int(y) for y in re.findall(r"\b(19[5-9]\d|20[0-4]\d)\b", t)}
+    for r in profiles.records:
+        score = 0.0
+        for name in r.trial_names:
+            if re.search(rf"\b{re.escape(norm(name))}\b", t):
+                score += 5
+        surname = norm(r.surname) if r.surname else ""
+        if surname and len(surname) > 2 and re.search(rf"\b{re.escape(surname)}\b", t):
+            score += 3 + (2 if r.year in years else -0.5 if years else 0)
+        if score:
+            named.append((score, r.id))
+    if named:
+        best = max(s for s, _ in named)
+        tied = [rid for s, rid in named if s >= best - 0.01]
+        if len(tied) > 1 and best < 4.5:
+            # "the Addolorato cirrhosis trial": an author of several studies, no year; the question's
+            # other words (population, country, dose) pick among them when one fits best
+            fit = dict(zip((r.id for r in profiles.records), profiles.scores(t), strict=True))
+            ranked = sorted(tied, key=lambda rid: -fit[rid])
+            if fit[ranked[0]] > fit[ranked[1]]:
+                named = [(s + 0.5 * (rid == ranked[0]), rid) for s, rid in named]
+        named.sort(key=lambda x: -x[0])
+        best = named[0][0]
+        return (
+            [rid for s, rid in named if s >= best - 0.01][:3]
+            if best >= 4.5
+            else [rid for s, rid in named if s >= best - 0.01][:1]
+        )
+    cue = bool(_TRIAL_CUE.search(t))
+    if re.search(r"\b(?:trials|studies|rcts|meta.?analyses|reviews)\b", t) and not re.search(
+        r"\b(?:the|that|this|a) (?:\S+ ){0,8}?(?:trial|study|rct|review|meta.?analysis|cohort)\b", t
+    ):
+        return []  # "which trials were negative?" asks about many studies, not one
+    scores = profiles.scores(t)
+    trial_word = bool(re.search(r"\btrial\b|\brct\b|\brandomi[sz]ed\b", t))
+    doses = {float(d) for d in re.findall(r"\b(\d{2,3}) ?(?:mg|milligrams?)\b", t)}
+    countries = find_countries(t)
+    subs = set(find_substances(text))
+    pooled = bool(
+        re.search(r"\bmeta.?analys[ie]s\b|\bsystematic review\b|\bcochrane\b|\bpooled\b", t)
+    )
+    latest = bool(ASPECT_RX["latest"].search(t)) or "first" in t.split()
+    sizes = group_sizes(t)
+    weeks = _weeks(t)
+    uncontrolled = bool(_UNCONTROLLED.search(t))
+    controlled = bool(re.search(r"\b(?:placebo|dummy|sugar) ?(?:pills?|tablets?)?\b", t))
+    # a place or a name written with a capital ("the later Denver trial"): what only one study
+    # is known by weighs more than the common words around it
+    proper = {
+        w
+        for word in re.findall(r"(?<=\S )[A-Z][a-z]{3,}\b", text)
+        if not find_countries(word.lower())  # (a country counts by the study's own field)
+        for w in tokenize(word)
+        if w not in _GENERIC and sum(w in toks for toks in profiles.tokens) <= 2
+    }
+    for i, r in enumerate(profiles.records):
+        scores[i] += 2.5 * len(proper & profiles.tokens[i])
+        if sizes and r.n in sizes:
+            scores[i] += 3  # "ten men", "12 drinkers": the study's size
+        if weeks and r.duration_weeks and abs(r.duration_weeks - weeks) <= 0.2 * weeks:
+            scores[i] += 1.5  # "for a month", "over 12 weeks"
+        if uncontrolled:
+            scores[i] += 1.5 if r.comparator == "none" else -1 if r.comparator == "placebo" else 0
+        elif controlled:  # "compared with dummy pills": not an open pilot
+            scores[i] += 1 if r.comparator == "placebo" else -1.5 if r.comparator == "none" else 0
+        if subs and not subs & set(r.substances):
+            # a general record (pharmacology, labels) may answer an alcohol question, less so
+            scores[i] -= 2 if subs <= {"alcohol"} and "general" in r.substances else 3
+        elif len(subs) > 1:
+            # "in alcohol-dependent smokers": a study of both, rather than of one of them
+            scores[i] += 2.5 if subs <= set(r.substances) else -2
+        if pooled != (r.evidence in ("meta-analysis", "systematic-review")):
+            scores[i] -= 2 if pooled else 0.5
+        if r.year in years:
+            scores[i] += 2
+        if countries and r.country:
+            scores[i] += 3 if r.country in countries else -1
+        if trial_word:
+            scores[i] += 1.5 if r.evidence == "rct" else -1 if r.evidence == "cohort" else 0
+        if doses and r.max_dose_mg in doses:
+            scores[i] += 2
+        if r.user:
+            scores[i] -= 2
+    order = sorted(range(len(scores)), key=lambda i: -scores[i])
+    best, second = scores[order[0]], scores[order[1]] if len(order) > 1 else 0.0
+    if pooled and "cochrane" in t and not years:
+        latest = True  # "the Cochrane review", no year: the current one
+    if latest and pooled:  # "the latest Cochrane review": the newest among the close ones
+        close = [i for i in order if scores[i] >= best - 2]
+        pick = max(close, key=lambda i: profiles.records[i].year or 0)
+        return [profiles.records[pick].id]
+    if _FIRST_STUDY.search(t) and not pooled and best >= 5.0:
+        # "the first Italian study": the earliest of those that fit about as well
+        close = [i for i in order if scores[i] >= best - 1.0]
+        pick = min(close, key=lambda i: profiles.records[i].year or 9999)
+        return [profiles.records[pick].id]
+    if cue and best >= 5.0 and best - second >= 1.2:
+        return [profiles.records[order[0]].id]
+    top, runner = profiles.records[order[0]], profiles.records[order[1]] if len(order) > 1 else None
+    if sizes and top.n in sizes and (runner is None or runner.n not in sizes) and best >= 8.0:
+        return [top.id]  # described by its size and more ("ten men ... for a month")
+    if (
+        best >= 12.0
+        and best >= 1.8 * max(second, 1.0)  # described without "trial" or "study"
+        # by more than a date ("suspended in June 2020" is not the trial published then)
+        and {w for w in set(tokenize(t)) & profiles.tokens[order[0]] if not w.isdigit()}
+        - _DATE_WORDS
+    ):
+        return [profiles.records[order[0]].id]
+    return []
+
+
+_NUMBER_WORDS = {w: i for i, w in enumerate(NUMBER_WORDS)}
+_PEOPLE_WORDS = (
+    r"(?:\w+ ){0,3}?(?:people|patients|participants|adults|men|women|guys|drinkers|smokers"
+    r"|users|volunteers|veterans|subjects|outpatients|inpatients|cases)\b"
+)
+_SIZE = re.compile(rf"\b(\d{{1,3}}(?:,\d{{3}})*|{'|'.join(_NUMBER_WORDS)}) {_PEOPLE_WORDS}")
+_UNCONTROLLED = re.compile(
+    r"\bno (?:dummy|placebo|sugar).?pill|\bwithout (?:a )?(?:placebo|control)|\buncontrolled\b"
+    r"|\bno (?:placebo|control) (?:group|arm|check)|\bopen.?label\b|\bno comparison group\b"
+)
+
+
+def _weeks(text: str) -> float | None:
+    """A treatment length a question states, in weeks ("for a month" -> 4.3)."""
+    if re.search(r"\b(?:a|one) month\b|\b30 days\b", text):
+        return 4.3
+    m = re.search(r"\b(\d{1,2}) ?(weeks?|months?)\b", text)
+    if not m:
+        return None
+    return float(m.group(1)) * (4.33 if m.group(2).startswith("month") else 1.0)
+
+
+def group_sizes(text: str) -> set[int]:
+    """The group sizes a question states ("ten guys", "320 patients")."""
+    out = set()
+    # "if 100 people take it, how many will it help?": a way of asking for a rate, not a study
+    text = re.sub(
+        r"\b(?:if|say|out of|per|for every|of every|in every|every) \S+ (?:people|patients)\b",
+        "",
+        text,
+    )
+    for m in _SIZE.finditer(text):
+        word = m.group(1)
+        out.add(_NUMBER_WORDS[word] if word in _NUMBER_WORDS else int(word.replace(",", "")))
+    return out
+
+
+def find_documents(text: str, catalog: Sequence[RecordInfo], document_cue: bool) -> list[str]:
+    """The user's documents a question is about: named by title, or the latest one added when
+    the question says "the article / this document" without naming one."""
+    docs = [r for r in catalog if r.user]
+    if not docs:
+        return []
+    t = norm(text)
+    for r in docs:
+        title = norm(r.title)
+        words = [w for w in title.split() if len(w) > 3]
+        if title and (
+            title in t or (len(words) >= 3 and sum(w in t for w in words) >= 0.8 * len(words))
+        ):
+            return [r.id]
+    if document_cue:
+        latest = max(docs, key=lambda r: (r.added or "", r.id))
+        return [latest.id]
+    return []
+
+
+# "more than 165,000 people", "some 300 patients": a size given roughly
+_ROUGH_SIZE = re.compile(
+    r"\b(?:more than|over|about|around|nearly|almost|some|roughly|approximately)\s+"
+    r"(\d{1,3}(?:,\d{3})+|\d+)\b"
+)
+
+
+def _roughly(text: str, n: int | None) -> bool:
+    """A size the text gives roughly that ``n`` rounds to (within a tenth)."""
+    return bool(n) and any(
+        abs(int(m.group(1).replace(",", "")) - n) <= 0.1 * n for m in _ROUGH_SIZE.finditer(text)
+    )
+
+
+def description_fit(text: str, record: RecordInfo, catalog: Sequence[RecordInfo]) -> int:
+    """How many independent details of a description fit ``record`` ("the Dutch GHB study":
+    country and substance, 2), or -1 when one detail contradicts it (a Japanese trial is not an
+    international meta-analysis; a 2022 trial is not one from 2018)."""
+    t = norm(text)
+    fit = 0
+    countries = find_countries(t)
+    if countries and record.country:
+        if record.country not in countries:
+            return -1
+        fit += 1
+    # a period ("between 2000 and 2022") is when the study looked, not when it was published
+    undated = re.sub(
+        r"\b(?:between|from)\s+(?:19|20)\d\d\s+(?:and|to)\s+(?:19|20)\d\d\b|\b(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d\b",
+        " ",
+        t,
+    )
+    years = {int(y) for y in re.findall(r"\b(19[5-9]\d|20[0-4]\d)\b", undated)}
+    if years:
+        if record.year not in years:
+            return -1
+        fit += 1
+    sizes = group_sizes(t)
+    if sizes:
+        if record.n not in sizes and not _roughly(t, record.n):
+            return -1
+        fit += 1
+    doses = {float(d) for d in re.findall(r"\b(\d{2,3}) ?(?:mg|milligrams?)\b", t)}
+    if record.max_dose_mg and record.max_dose_mg in doses:
+        fit += 1
+    subs = set(find_substances(text)) - {"alcohol", "general"}
+    if subs:
+        if not subs & set(record.substances):
+            return -1
+        fit += 1
+    if re.search(r"\b(?:trial|rct|randomi[sz]ed)\b", t) and record.evidence in (
+        "meta-analysis",
+        "systematic-review",
+        "review",
+    ):
+        return -1
+    profiles = _profiles(tuple(r.id for r in catalog), tuple(catalog))
+    i = next((i for i, r in enumerate(profiles.records) if r.id == record.id), None)
+    if i is not None:  # rare words of its description: a city, a population
+        rare = {
+            w
+            for w in (set(tokenize(t)) - _GENERIC) & profiles.tokens[i]
+            if profiles.idf.get(w, 0.0) >= 2.5
+        }
+        names = set(tokenize(" ".join(re.findall(r"(?<=\w )[A-Z][a-z]{2,}", text))))
+        fit += min(2, len(rare & names)) + (1 if rare - names else 0)
+    return fit

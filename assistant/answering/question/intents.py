@@ -1,0 +1,599 @@
+"""Intents: what a question asks (efficacy, a trial's result, dosing, stopping ...), read by
+rules over its English words and entities. :func:`classify` is the planner's first decision;
+``INTENT_RX`` holds the words of each intent (one place, used by the planner and the follow-up
+logic).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from assistant.answer import Entities
+from assistant.answering.question.entities import ASPECT_RX, BACLOFEN, DRUG_CLASS, norm
+from assistant.answering.safety import notices as safety
+from assistant.library import contraindications as ci
+from assistant.library.records import RecordInfo
+
+# --------------------------------------------------------------------------- intents
+
+
+def _rx(*parts: str) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in parts))
+
+
+# two things taken together, not people who "see him together" or "work together"
+_TOGETHER = (
+    r"(?<!\bsee him )(?<!\bsee her )(?<!\bsee them )(?<!\bsees him )(?<!\bsees her )"
+    r"(?<!\bwork )(?<!\bworks )(?<!\bworking )(?<!\bworked )\btogether\b"
+)
+
+INTENT_RX = {
+    "document": _rx(
+        r"\b(?:the|this|that|my) (?:article|paper|pdf|blog|post|document|file|leaflet|essay"
+        r"|piece|text|report|handout|faq) (?:i|we) (?:just )?(?:added|uploaded|gave|shared|sent"
+        r"|imported|ingested)\b",
+        r"\b(?:this|the uploaded|my uploaded|my|the attached) (?:article|pdf|blog post|document"
+        r"|file|leaflet|essay|handout)\b",
+        r"\bthe (?:article|blog|blog post|pdf|leaflet|essay|handout|faq|news piece)\b(?! (?:by|of|in) )",
+        r"\b(?:does|did) (?:the|this) (?:article|document|post|blog|author|leaflet|essay|pdf)\b",
+        r"\b(?:according to|in) (?:the|this|my) (?:article|document|blog|post|pdf|leaflet|essay)\b",
+    ),
+    "overdose": _rx(
+        r"\boverdos\w*|\bpoison\w*|\bintoxicat\w*|\btoxicity\b|\btoo many (?:\w+ )?(?:pills|tablets)",
+        r"\btook (?:like |about |around |over )?(?:[5-9]|\d{2,})\b(?! ?mg)|\btook (?:a |the )?(?:whole|handful)",
+        r"\blethal\b|\bfatal dose\b|\bhow (?:much|many) (?:\w+ ){0,9}?(?:kill|die)",
+        r"\b(?:took|taken|taking|swallowed) (?:\w+ ){0,2}?(?:loads|lots|a load|a bunch|a lot|heaps|tons"
+        r"|dozens|a fistful) of (?:\w+ ){0,3}?(?:pills|tablets|tabs|baclofen|meds|muscle relax\w*)\b"
+        r"|\b(?:took|taken|swallowed) (?:\w+ ){0,9}?(?:on purpose|deliberately|intentionally)\b",
+        r"\b(?:took|taken|swallowed|ingested|ate|eaten) (?:most|half|the rest|much|nearly all"
+        r"|almost all) (?:of )?(?:a |the |his |her |my |their |our )?(?:strip|pack|packet|box|bottle"
+        r"|blister|sheet|tub|jar|prescription)s?\b|\bempty (?:the|his|her|their) stomach\b",
+        r"won'?t wake|not waking|unresponsive|not breathing|breathing (?:\w+ )?slow|\bcoma\b",
+        r"\brefill\w*",
+    ),
+    "withdrawal": _rx(
+        r"\bboxed warning\b|\bintrathecal\b.*\bwithdrawal\b|\bwithdrawal\b.*\bintrathecal\b",
+        r"\bwithdrawal (?:syndrome|symptoms|reactions?)\b(?!.*\b(?:alcohol|opioid|opiate|ghb|nicotine))",
+        r"\bquits? them\b|\bnewborns?\b.*\bwithdrawal\b",
+        # "how slowly should baclofen be reduced?": the way down
+        r"\bhow (?:slowly|quickly|fast|gradually) (?:should|can|could|must|do|does|is|are)\b"
+        r"(?: \w+){0,4}? (?:be )?(?:reduced|lowered|decreased|tapered|cut down|stopped|withdrawn)\b",
+    ),
+    "interaction": _rx(
+        # (not people who "see him together" or "work together")
+        r"\binteract\w*|\bmix\w*|\bcombin\w*|\bat the same time\b|" + _TOGETHER,
+        r"\breact\w* with\b|\b(?:two|both|they|them) react\b",
+        r"\b(?:take|taking|use|using|on) (?:\w+ ){0,3}?alongside\b",
+        r"\btaking (?:baclofen|it) and\b",
+        r"\b(?:alcohol|drinks?|beers?|wine|glass of \w+|pints?|spirits) (?:\w+ ){0,3}?(?:with|on|while on"
+        r"|while taking) (?:my |his |her |your |the )?(?:baclofen|it|medication|medicine|tablets|pills)\b",
+        r"\b(?:take|have|use|start) (?:\w+ ){0,4}?(?:too|as well|on top)\b",
+        r"\b(?:take|have|use|start) also\b|\balso (?:take|have|use|start)\b",
+        r"\b(?:safe|ok|okay|fine|dangerous|risky|harmful) (?:to (?:take|use) )?(?:it )?(?:with|alongside)\b",
+        r"\bwhile (?:drinking|taking|on)\b"
+        r"|\bdrink(?:s|ing)? (?:alcohol )?(?:on|while|with|when)\b(?! drinking days)",
+        r"\b(?:take|taking|use|using|on) (?:baclofen|it) (?:\w+ ){0,2}?with\b",
+        r"\b(?:taken|used|given|prescribed) (?:\w+ ){0,2}?(?:with|alongside)\b",
+        # "does alcohol increase the side effects of baclofen?", "what shouldn't you mix with it?"
+        r"\b(?:increase|worsen|strengthen|boost|intensif)\w* (?:the )?(?:side effects|effects?|sedation"
+        r"|drowsiness) of (?:baclofen|it)\b",
+        r"\bmix\w* with (?:baclofen|it)\b|\bavoided with (?:baclofen|it)\b",
+        # "does baclofen make the effect of alcohol stronger?"
+        r"\bmakes? (?:the )?(?:effects? of )?(?:alcohol|drinks?|drinking|it|baclofen) (?:\w+ )?stronger\b",
+        r"\b(?:safe|ok|okay|fine|dangerous|risky|harmful|a problem) (?:\w+ ){0,3}?(?:take|taking|use"
+        r"|using|have|having) (?:\w+ ){1,3}?(?:and|plus|with) ",
+        # "safe to take codeine with my muscle relaxer?", "does alcohol make it stronger?"
+        r"\b(?:take|taking|use|using|have|having) (?:\w+ ){1,3}?(?:with|alongside) (?:my |his |her "
+        r"|the |your )?(?:baclofen|it|medication|medicine|tablets|pills|meds)\b",
+        r"\bmakes? (?:baclofen|it|the drug) (?:stronger|weaker|more potent|less effective)\b",
+        r"\bchange the effect\b|\bco.?ingest\w*|\bcns depressants?\b",
+        r"\b(?:increase|strengthen|boost|enhance|intensif\w*|potentiat\w*|add to|weaken|block)s?"
+        r" the (?:effects?|action) of (?:\w+ ){0,3}?(?:medicines?|medications?|drugs|pills|tablets"
+        r"|sedatives?|painkillers?|antidepressants?|antihypertensives?)\b",
+        r"\bwith (?:\w+ )?(?:alcohol|a drink|beer|wine)\b"
+        r"(?! (?:use|dependence|problems?|withdrawal|addiction|craving)|-related)",
+        r"\b(?:have|having|drink|drinking|mix|mixing) (?:\w+ ){0,2}?(?:alcohol|beers?|wine)"
+        r" (?:\w+ ){0,2}?(?:with|while on|while taking|and) (?:baclofen|it)\b",
+    ),
+    "comparison": _rx(
+        r"\bcompar\w*|\bversus\b|\bvs\.?\b|\bbetter than\b|\bworse than\b|\bsafer than\b",
+        r"\b\w+ier than\b|\b(?:stronger|weaker|milder|faster|slower|cheaper) than\b",
+        r"\b(?:more|less|fewer|lower|higher) (?:\w+ ){0,3}than\b|\bagainst\b|\binstead of\b",
+        r"\brather than\b|\bstack up\b|\bhead.?to.?head\b|\bthe usual (?:\w+ )?(?:medicines?|medications?|treatments?|drugs?|options?)\b",
+        r"\bwhich (?:one|of (?:the|them|these|those)(?: two)?|is|works?|would)(?: \w+){0,2} "
+        r"(?:better|best|safer|more effective)\b",
+    ),
+    "which_trials": _rx(
+        r"\b(?:which|what|list|name|how many) (?:\S+ ){0,4}(?:trials|studies|rcts|meta.?analyses)"
+        r"\b(?:.*\b(?:negative|positive|fail\w*|found|showed|were|worked|work|did not|no benefit"
+        r"|benefit|agree|placebo|used|gave|reached|titrated|ran|run|done|conducted|took place))",
+        r"\b(?:negative|positive|failed|successful) (?:\w+ )?(?:trials|studies)\b",
+        r"\btrials? (?:that|which) (?:failed|found no|showed no|were negative|were positive|worked)",
+        r"\bwhich meta.?analys[ie]s\b",
+        # "have there been any studies of it in people in hospital? which ones?"
+        r"\b(?:have|has) there been (?:any )?(?:\S+ )?(?:trials|studies)\b.*\bwhich ones\b",
+        r"\b(?:which|what) (?:\S+ ){0,3}(?:trials|studies) (?:have |has )?(?:tested|studied|looked at"
+        r"|examined|assessed|tried|compared)\b",
+        # "have any trials of it for alcohol been done in the United States?"
+        r"\b(?:have|has|were|was) (?:there )?(?:any )?(?:\S+ ){0,5}?(?:trials|studies|rcts)"
+        r" (?:\S+ ){0,5}?(?:been )?(?:done|run|conducted|carried out|performed|published)\b",
+    ),
+    "adverse_effects": _rx(
+        r"\bside.?effects?\b|\badverse\b|\btolerab\w*|\bdrows\w*|\bsedat\w*|\bsleepi\w*",
+        r"\bsomnolen\w*|\bdizz\w*|\bconfus\w*|\bsafety profile\b|\bharms?\b|\bencephalopath\w*",
+        r"\bfatigue\b|\bnausea\b|\bhow safe\b|\bdangers?\b|\bunwanted\b|\bmania\b|\bmanic\b",
+        r"\b(?:can|does|could|do) (?:baclofen|it) cause\b|\bcause\w* (?:\w+ ){0,2}(?:sleep|tired|confus)",
+        r"\bdriv(?:e|ing)\b|\bmachinery\b|\bsafe (?:at|in) (?:very )?high doses\b",
+        r"\b(?:can|could) happen to\b|\bnewborns?\b|\bneuropsychiatric\b|\bsuicid\w*",
+        r"\bteratogen\w*|\bbirth defects?\b|\bdamag\w* (?:the |your |my |his |her )?(?:liver|kidneys?|brain|heart)\b",
+        r"\btinnitus\b|\binsomnia\b|\bliver enzymes\b|\bis that (?:a )?(?:known|normal|common)\b"
+        r"|\b(?:can|could|do|does|would) (?:the|these|those) (?:tablets|pills|medicine) (?:do|cause)\b",
+        # "could the tablets be doing that?": a symptom put down to the medicine
+        r"\b(?:could|can|might|would|is|are) (?:it|baclofen|(?:the|these|those|his|her|my) "
+        r"(?:tablets|pills|medicine|medication|meds)) (?:be )?(?:doing|causing|behind|to blame"
+        r"|making (?:\w+ )?(?:worse|better))\b",
+        r"\burinary (?:frequency|retention|incontinence)\b",
+        r"\b(?:the )?(?:main |biggest )?(?:risks|dangers|harms|hazards) (?:of|with|from)\b",
+    ),
+    "pharmacokinetics": _rx(
+        r"\bhalf.?life\b|\babsor\w*|\bmetaboli\w*|\beliminat\w*|\bexcret\w*|\bpeak\b",
+        r"\bbioavailab\w*|\bclearance\b|\bplasma\b|\bpharmacokinetic\w*|\bcleared\b",
+        r"\bblood levels?\b|\bhow long (?:does|do|is) (?:it|baclofen) (?:stay|last|take)\b",
+        r"\bkinetics\b|\bleaves? the body\b|\bout of (?:the|your) (?:body|system)\b|\burine\b",
+        r"\bcerebrospinal\b|\bcsf\b|\bblood.?brain\b|\bbreast milk\b|\bpass(?:es)? into\b",
+        r"\bintravenous\b|\bcrossover\b",
+    ),
+    "mechanism": _rx(
+        r"\bmechanis\w*|\bgaba\w*|\breceptors?\b|\bbrain\b|\bdopamin\w*|\bagonist\b",
+        r"\bhow (?:is|does|would|could|might) (?:baclofen|it) (?:supposed to )?(?:work|act|reduce"
+        r"|help|curb|lower|affect)\w*",
+        r"\bwhat does (?:it|baclofen|the \w+ drug) (?:actually )?do (?:in|to)\b|\bacts? on\b",
+        r"\bpharmacology\b|\bnerve cells?\b|\bwhy (?:would|might|does|did) (?:it|baclofen)\b",
+        r"\bhow might\b|\banimal\w*|\brats?\b|\bpreclinical\b|\breward\w*|\bblock the high\b",
+        r"\bhigh from\b|\ballosteric\b",
+    ),
+    "history": _rx(
+        r"\bhistor\w*|\bdiscover\w*|\bfirst (?:synthes|made|developed|used|described|report)\w*",
+        r"\boriginal\w*|\binvent\w*|\bsynthesi[sz]ed\b|\bwho (?:first|discovered|developed|made|was)\b",
+        r"\bameisen\b|\b19[4-9]\d\b|\borigin\w*|\bdeveloped (?:for|as)\b|\bcame (?:about|from)\b",
+        r"\btake off\b|\bbecame popular\b|\bfail(?:ed)? as\b|\bend(?:ed)? up\b|\bbefore its\b",
+        r"\bpatent\w*|\bwho made\b|\bwhen was (?:it|baclofen) (?:made|created|first)\b",
+        r"\bwho (?:came up with|thought of|had the idea|pioneered|popularis\w*|populariz\w*)\b",
+        r"\bfirst (?:meant|intended|designed|made|developed) (?:for|to)\b|\boriginally (?:meant|intended|designed)\b",
+    ),
+    "regulation": _rx(
+        r"\bapprov\w*|\bauthori[sz]\w*|\blicen[sc]\w*|\bfda\b|\bansm\b|\btga\b|\bnice\b",
+        r"\bmhra\b|\bema\b|\blegal\w*|\bregulat\w*|\brtu\b|\bmarketing\b|\boff.?label\b",
+        r"\bprescrib\w* (?:in|for)\b|\bbaclocur\b|\bguidelines?\b|\brecommend\w*|\bindicat\w*",
+        r"\bon.?label\b|\breimburs\w*|\bregistered\b|\bproducts?\b|\bbrands?\b(?! new)|\bsold\b",
+        r"\bmarketed\b|\bsigned off\b|\bwatchdog\b|\brulebook\b|\bconseil\b|\bcourts?\b",
+        r"\bsafety (?:update|communication|alert)\b|\bon sale\b|\bcap\b",
+        r"\bapa\b|\bamerican psychiatric association\b|\bbap\b|\bsfa\b|\b(?:first|second|third).?line\b",
+        r"\bwhen (?:was|were|did) (?:\w+ ){0,4}?(?:warnings?|boxed warning|label change)\w* (?:\w+ ){0,2}?"
+        r"(?:added|introduced|issued|put|required|first)\b",
+        r"\b(?:can|may|could|are|is) (?:\w+ ){0,3}?(?:doctors?|physicians?|general practitioners"
+        r"|gps?|psychiatrists?|nurses?|pharmacists?|specialists?)\b(?: \(?primary care\)?)?"
+        r" (?:\w+ ){0,3}?(?:prescrib\w*|allowed)",
+    ),
+    "dosing": _rx(
+        r"\bdos(?:e|es|ing|age)\b|\bmg\b|\bmilligrams?\b|\btitrat\w*|\bhow much\b|\bmaximum\b",
+        r"\bhighest dose\b|\bstart(?:ing|ed)?\b|\bceiling\b|\bhow (?:often|many times)\b",
+        r"\bthree times\b|\btablets? (?:a|per) day\b|\bschedule\b|\bgo up to\b|\btop dose\b",
+    ),
+    "efficacy": _rx(
+        r"(?<!\bat )(?<!\bfrom )(?<!\bto )\bwork\w*|\beffective\w*|\befficac\w*|\bhelp\w*|\breduc\w*|\blower\w*|\bcurb\w*",
+        r"\bcut\w*|\bbenefit\w*|\bimprov\w*|\bevidence\b|\bsuccess\w*|\bcrav\w*|\burges?\b",
+        r"\bdesire\b|\babstinen\w*|\brelaps\w*|\bstay (?:sober|dry|off)|\bquit\w*",
+        r"\buseful\b|\bcure\w*|\bmiracle\b|\bpromising\b|\bdrink(?:ing)? less\b",
+        r"\bheavy drinking\b|\bsober\w*|\bkeep (?:people )?off\b|\bstudied\b|\bknown about\b",
+    ),
+    "result": _rx(
+        r"\bwhat did (?:\w+ ){0,8}(?:find|show|conclude|report|look at|say)\b|\bresults?\b",
+        r"\bfindings?\b|\bconclu\w*|\boutcome\w*|\bprimary (?:end.?point|outcome)\b|\bshowed\b",
+        r"\bfound\b|\bwhat happened\b|\bwhat came out\b|\bdid (?:it|baclofen|the \w+)\b",
+        r"\bwas (?:it|the \w+ trial) (?:positive|negative)|\bhow (?:did|does) .* do\b",
+    ),
+}
+_DOSE_EFFICACY = _rx(
+    r"\bdose.?response\b",
+    r"\bhigh(?:er)?.?doses? (?:\w+ ){0,3}(?:work|better|more effective|beat|help)",
+    r"\b(?:do|does|did) (?:\w+ ){0,2}high(?:er)?.?doses?\b",
+    r"\bdoses? (?:above|over|of more than) \d+ ?mg(?:/day)? (?:\w+ ){0,3}(?:beat|better|work)",
+    r"\bdoses? matter\b",
+)
+PERSONAL_DOSE = _rx(
+    r"\b(?:should|can|could|may|must|do) (?:i|we|he|she|my \w+) (?:\w+ ){0,2}?(?:take|increase"
+    r"|raise|double|lower|reduce|go up|start(?! showing| to show| having| getting)|use|have)\b",
+    r"\bhow (?:much|many)\b(?: \w+){0,4} (?:should|can|do|must) (?:i|we|he|she|my \w+)\b",
+    r"\b(?:right|best|correct|safe) dose for (?:me|him|her|my \w+)\b|\bmy (?:\w+ )?dose\b",
+    r"\bmy (?:baclofen )?dosage\b|\bi (?:take|am taking|'m taking|am on|'m on) \d+",
+    r"\b(?:i'?m|im|i am) on (?:baclofen )?\d+",
+    r"\bis \d+ ?mg (?:\w+ ){0,3}(?:too much|too high|safe for me|ok for me)\b",
+    r"\b(?:i|i'm|im|my)\b[^.?!]*\b(?:weigh\w*|kg|kilos?|kilograms?|pounds|lbs|stone)\b[^.?!]*"
+    r"\b(?:dose|mg|how much|how many|take)\b",
+    r"\b(?:dose|mg|how much|how many)\b[^.?!]*\b(?:i|my)\b[^.?!]*\b(?:weigh\w*|kg|kilos?|pounds|lbs)\b",
+    r"\bhow much (?:baclofen )?(?:would|will|do|should) i need\b|\bwhat dose (?:should|would|do|could) i\b",
+    r"\b(?:dose|mg|how much)\b[^.?!]*\bfor (?:me|my (?:husband|wife|son|daughter|partner|mother|father|friend))\b",
+)
+
+# Follow-ups: short questions leaning on the conversation.
+FOLLOW_UP_CUE = re.compile(
+    r"^(?:and|what about|how about|and what about|what of|same for|also|or|but|then|so)\b"
+    r"|\b(?:it|its|that|this|those|these|them|they|there|the same|that trial|this trial"
+    r"|that study|the trial|the study|the top dose|the review|the meta.?analysis|the authors"
+    r"|the researchers|the investigators|the results?|the findings|the patients|the participants"
+    r"|the volunteers|the subjects)\b"
+)
+# a group of the study just discussed ("the ones who arrived in a coma"): a follow-up, however long
+GROUP_OF_IT = re.compile(
+    r"\b(?:the ones|(?:the )?(?:people|patients|participants|volunteers) (?:in it|on it|in that"
+    r" (?:study|trial)))\b"
+    # "of the deaths, how many ...?", "among those who stopped, ...": a part of what was said
+    r"|^(?:and )?(?:of|among|out of) (?:the|those|these|them|its|their)\b[^,?]{0,30},"
+    # "how many of them had ...?", "were most of them men?": a part of the group just discussed
+    r"|\b(?:how many|what (?:share|proportion|percentage|fraction)|which|most|none|any) of (?:them"
+    r"|those|these)\b"
+    # "the study drug", "the trial medication": the one of the study just discussed
+    r"|\bthe (?:study|trial) (?:drug|medication|medicine|treatment|tablets|pills)\b"
+    # "the group with kidney disease who never took it", "the control group": the study's
+    # comparison group
+    r"|\b(?:the|a) (?:group|arm|people|patients|ones)\b[^?.]{0,40}\bwho (?:never|didn.?t|did not"
+    r"|were not|weren.?t|were non.?users)\b|\bthe (?:comparison|control|untreated|non.?users?) (?:group|arm)s?\b"
+)
+
+
+# --------------------------------------------------------------------------- intent
+
+
+# someone already taking another medicine ("my husband is on methadone", "she takes lithium")
+_ALREADY_ON = re.compile(
+    r"\b(?:is|are|am|i'm|he's|she's|hes|shes|been|already) (?:\w+ )?on\b|\b(?:takes|taking) (?!baclofen)"
+)
+_ON_ANOTHER = re.compile(
+    r"\b(?:patients|people|someone|somebody|those|anyone|a person) (?:who (?:are|is) )?(?:on|taking"
+    r"|using)\b"
+)
+_MIXING = re.compile(
+    rf"\bmix\w*|\bcombin\w*|{_TOGETHER}|\bat the same time\b|\bwhile (?:on|taking)\b"
+    r"|\b(?:has|have|take|takes|taking|having|use|using|on) both\b"
+    r"|\b(?:take|taking|use|using|smok\w*) (?:\w+ ){0,2}?(?:with|on)\b"
+)
+_ALONGSIDE = re.compile(
+    r"\binteract\w*|\bmix\w* (?:\w+ )?with\b|\bmix\w* (?:baclofen|it) and\b"
+    r"|\b(?:take|taking|takes|use|using|uses|on) (?:baclofen|it) (?:and|but) (?:\w+ )?(?:smokes?|uses?"
+    r"|takes?|drinks?|snorts?)\b.*\b(?:dangerous|safe|ok|okay|risky|bad|harmful)\b"
+    r"|\b(?:take|use) (?:baclofen|it) if (?:you|i|he|she|they) (?:use|take|smoke|drink)\b"
+)
+# a symptom put down to the medicine, asked anywhere in the question ("could it be the new
+# tablets?", "is that a known thing with these pills?"): what it does, not whether it may be given
+PUT_DOWN_TO_IT = re.compile(
+    r"\bis (?:that|this|it) a (?:known|common|recogni[sz]ed) (?:thing|side effect|effect|problem)\b"
+    r"|\b(?:could|can|might|would|is|are) (?:it|baclofen|(?:the|these|those|his|her|my) (?:tablets"
+    r"|pills|medicine|medication|meds)) (?:be )?(?:making|causing|doing|behind|to blame)\b"
+    r"|\b(?:do|does|can|could) (?:the|these|those) (?:tablets|pills|medicine) (?:do|cause) (?:that|this)\b"
+    r"|\b(?:could|can|might|would|is) (?:it|this|that) (?:be )?(?:from |down to |due to |because of )?"
+    r"(?:the|these|those|his|her|my) (?:new )?(?:tablets|pills|medicine|medication|meds|baclofen)\b",
+    re.I,
+)
+_STILL_DRINK = re.compile(
+    r"\b(?:can|could|may|should) (?:i|he|she|they|you|we|it|my \w+) (?:still |even )?(?:have|drink"
+    r"|enjoy) (?:a |some |any |the odd |an occasional |his |her |my |their |your |a few |a couple of"
+    r" )?(?:usual |nightly |evening |daily |odd |occasional )?(?:alcohol|drinks?|beers?|wine|pints?"
+    r"|glass(?:es)? of \w+)\b"
+)
+_STILL_DRINKING = re.compile(
+    r"\b(?:still|also|keeps?|kept) (?:having|drinking|downing|on) (?:\w+ ){0,3}?(?:cans?|drinks?"
+    r"|beers?|pints?|wine|booze|alcohol|vodka|spirits|cider|lager)\b"
+)
+_RISK_CUE = re.compile(
+    r"\bsafe\b|\bproblems?\b|\brisk\w*|\bdanger\w*|\bok\b|\bokay\b|\bfine\b|\bharm\w*"
+    r"|\bhappens?\b|\binteract\w*|\bmess\w* (?:with|up)\b|\bbad (?:mix|idea|combination)\b"
+)
+_TREATING = re.compile(
+    r"\b(?:for|with) (?:alcohol|drinking|opioid|cocaine|the drink)"
+    r" ?(?:withdrawal|addiction|craving|dependence|use disorder)|\bfor (?:alcohol|drinking|opioid"
+    r"|cocaine|the drink)\b|\bstudied\b"
+    r"|\b(?:stop|quit|cut down|reduce|less) (?:my |his |her )?drinking\b"
+)
+_REGULATORY_WORDS = re.compile(
+    r"\bapprov\w*|\bauthori\w*|\blicen\w*|\blegal\w*|\bfda\b|\bansm\b|\btga\b|\boff.?label\b"
+    r"|\bguidelines?\b|\brecommend\w*|\bregistered\b|\bproducts?\b|\bsold\b|\b(?:first|second).?line\b"
+    r"|\bregulators?\b|\bwatchdog\b|\b(?:expert |specialist )?(?:panel|committee)\b|\bagency\b"
+    r"|\b(?:can|may|could|allowed to)\b(?: \S+){0,9}? prescrib\w*"  # who may prescribe it
+)
+
+
+# "how many quit it because of side effects?" of a study: participants leaving it
+_LEFT_THE_STUDY = re.compile(
+    r"\bhow many\b.*\b(?:quit|stopped|dropped|discontinued|withdrew|left)\b|\bdrop(?:ped)? ?out"
+)
+
+
+_REFILL = re.compile(r"\brefill\w*")
+# "how soon should the cravings ease?", "how long before it kicks in?": when it starts to work
+ONSET_Q = re.compile(
+    r"\bhow (?:soon|quickly|fast)\b|\bhow long (?:until|before|till|does it take|will it take)\b"
+    r"|\bkicks? in\b|\bstart(?:s)? (?:to )?work\w*"
+)
+
+
+_DUMMY_IT = re.compile(r"\b(?:is|was|would|will) it (?:ok|okay|safe|fine|alright|risky)\b")
+
+
+def classify(text: str, ents: Entities, personal: bool, records: Sequence[RecordInfo] = ()) -> str:
+    """The intent of an English question given its entities. Rules in priority order: a
+    document, another medicine's facts (declined), emergencies and stopping, safety questions
+    about a condition, interactions, comparisons, a study asked about, then the topic words."""
+    t = norm(text)
+    hit = {k: bool(rx.search(t)) for k, rx in INTENT_RX.items()}
+    hit["withdrawal"] = hit["withdrawal"] or safety.mentions_stopping(text)
+    baclofen = bool(BACLOFEN.search(t))
+    if not baclofen and re.search(
+        r"\b(?:take|taking|use|using|combine|combining|mix|mixing|have|having)\s+it\s+"
+        r"(?:with|and|alongside|together)\b|\bwith it\b",
+        t,
+    ):
+        baclofen = True  # "can you take it with naltrexone?": "it" is the library's medicine
+    others = ents.other_medicines
+    classes = bool(DRUG_CLASS.search(t))
+    if ents.documents and hit["document"]:
+        return "document"
+    # "compared with diazepam?": a follow-up comparison, not a question about diazepam
+    short = bool(
+        re.match(r"\s*(?:and |what about |how about )?(?:compared|versus|vs\b|against|relative)", t)
+    )
+    if others and not baclofen and not (hit["comparison"] and short) and not ents.trials:
+        return "out_of_scope"  # another medicine's own facts
+    # "... if baclofen doesn't work I could try naltrexone. does naltrexone make you sick?": the
+    # sentence asked is about the other medicine alone
+    asked = norm(re.split(r"(?<=[.!?])\s+(?=\S)", text.strip())[-1])
+    asked = _DUMMY_IT.sub(" ", asked)  # "is it ok for him to ... on the methocarbamol?"
+    if (
+        others
+        and asked != t
+        and not BACLOFEN.search(asked)
+        and any(o in asked for o in others)
+        and not re.search(
+            r"\b(?:it|both|together|with|instead|than|versus|vs|compared|switch\w*)\b", asked
+        )
+        and not ents.trials
+    ):
+        return "out_of_scope"
+    # "the pump may run empty before its refill": too little, not too much
+    refill = hit["withdrawal"] and not INTENT_RX["overdose"].search(_REFILL.sub("", t))
+    hit["overdose"] = hit["overdose"] and not refill
+    if hit["overdose"] and not (ents.trials and hit["result"]):
+        return "overdose"
+    raise_dose = personal and re.search(r"\b(?:increase|raise|double|how much)\b", t)
+    treats_withdrawal = ASPECT_RX["withdrawal_treatment"].search(t)
+    if hit["withdrawal"] and not (
+        treats_withdrawal
+        or raise_dose
+        or (ents.trials and hit["result"])
+        or (_LEFT_THE_STUDY.search(t) and hit["adverse_effects"])
+    ):
+        return "withdrawal"
+    # ("on methadone but still smokes crack: would baclofen ease his cravings?" asks whether it
+    # works for the crack, not whether the two mix)
+    helps = re.search(
+        r"\b(?:would|could|can|will|does|might)\b.*\b(?:crav\w*|take the edge off)", t
+    )
+    if (
+        (others or classes)
+        and baclofen
+        and _ALREADY_ON.search(t)
+        and not hit["comparison"]
+        and not (helps and ents.substances and not _RISK_CUE.search(t))
+    ):
+        return "interaction"  # "he is on methadone, can he start the muscle relaxer?"
+    if baclofen and _STILL_DRINK.search(t) and not _TREATING.search(t):
+        return "interaction"  # "on it for his MS: can he still have a few pints?"
+    if baclofen and _STILL_DRINKING.search(t) and _RISK_CUE.search(t):
+        return "interaction"  # "on it to stop drinking but still having a few cans: dangerous?"
+    mixing_risk = others or (ents.substances and _RISK_CUE.search(t))
+    if mixing_risk and baclofen and _MIXING.search(t) and not hit["comparison"]:
+        return "interaction"  # "on it to stop drinking, and zolpidem at night: risky together?"
+    if (
+        ONSET_Q.search(t)
+        and (ents.substances or re.search(r"\bcrav\w*", t))  # (else how fast levels peak)
+        and not hit["withdrawal"]
+        and not re.search(r"\bwithdraw\w*", t)
+    ):
+        return "efficacy"  # "how soon should his cravings ease?": when it starts to work
+    if personal and hit["dosing"]:
+        return "dosing"
+    if re.search(r"\bwithdrawal\b", t) and re.search(
+        r"\b(?:born|bab(?:y|ies)|newborns?|infants?)\b", t
+    ):
+        return "withdrawal"  # a newborn's withdrawal after exposure in the womb
+    if re.search(
+        r"\b(?:shak\w*|trembl\w*|jitter\w*|jumpy|stiff\w*|withdrawing|won'?t settle)\b", t
+    ) and re.search(r"\b(?:newborns?|days? old|weeks? old|since birth|was born|born \w+)\b", t):
+        return "withdrawal"  # "born last week and really jittery": the newborn's withdrawal signs
+    if (
+        "pregnancy" in ents.conditions
+        and re.search(r"\bteratogen\w*|\bbirth defects?\b|\bf[o]?etal abnormal", t)
+        and not re.search(r"\banimal\w*|\brats?\b|\bmice\b|\brabbits?\b", t)
+    ):
+        return "contraindication"  # harm to the unborn: the pregnancy row (animal and human data)
+    safety_cue = bool(ci.SAFETY.search(t)) or bool(re.search(r"\b(?:give|avoided?)\b", t))
+    conditions = [
+        c for c in ents.conditions if c not in ("cns_depressants", "abrupt_discontinuation")
+    ]
+    asks_effect = (
+        hit["adverse_effects"] and re.search(r"\bcause\b|\bnewborns?\b|\bhappen\b", t)
+    ) or PUT_DOWN_TO_IT.search(t)
+    if (
+        conditions
+        and safety_cue
+        and not (others or ents.trials or hit["comparison"] or asks_effect)
+        and not (classes and hit["interaction"])
+        and not (hit["regulation"] and re.match(r"\s*(?:and )?when\b", t))  # a label's history
+    ):
+        return "contraindication"
+    if re.search(r"\bcontra.?indicat\w*", t) and not others:
+        return "contraindication"
+    if hit["mechanism"] and re.search(r"\banimal\w*|\brats?\b|\bpreclinical\b|\breward\w*", t):
+        # (harm to the unborn in animal studies is a pregnancy effect, not how baclofen works)
+        return "adverse_effects" if "pregnancy" in ents.conditions else "mechanism"
+    interaction_partner = others or classes or "cns_depressants" in ents.conditions
+    partner = (
+        interaction_partner
+        or re.search(r"\b(?:alcohol|drink\w*|booze)\b", t)
+        # "any problem mixing baclofen and cannabis?": a drug of abuse taken alongside
+        or (ents.substances and _MIXING.search(t) and _RISK_CUE.search(t))
+        # "does baclofen interact with nicotine patches?", "can one mix it with GHB?", "takes the
+        # muscle relaxer and smokes cannabis, is that dangerous?": a drug taken alongside
+        or (ents.substances and _ALONGSIDE.search(t))
+    )
+    if hit["interaction"] and partner and not _TREATING.search(t):
+        return "interaction"
+    if ents.substances and _ALONGSIDE.search(t) and not _TREATING.search(t):
+        return "interaction"  # "takes the muscle relaxer and smokes cannabis, is that dangerous?"
+    if len(ents.substances) >= 2 and re.search(
+        r"\b(?:mix\w*|combin\w*) (?:the two|both|them)\b", t
+    ):
+        return "interaction"  # "on it for drinking, still smokes weed: could mixing the two ...?"
+    if classes and re.search(r"\bwith\b|\band\b", t) and baclofen and not hit["comparison"]:
+        return "interaction"
+    if (others or classes) and baclofen and _ON_ANOTHER.search(t) and not hit["comparison"]:
+        return "interaction"  # "should baclofen be avoided in patients on sertraline?"
+    if hit["comparison"] and (others or len(ents.substances) >= 2 or re.search(
+        r"\bother (?:medicines|drugs|treatments)\b|\busual\b|\bcomparison group\b", t
+    )):  # fmt: skip
+        return "comparison"
+    if hit["which_trials"] and not ents.trials:
+        return "which_trials"
+    if ents.trials:
+        kinds = {r.evidence for r in records if r.id in ents.trials}
+        if kinds & {"guideline", "regulatory"}:
+            return "regulation"
+        if hit["overdose"]:
+            return "overdose"
+        if (
+            hit["pharmacokinetics"]
+            and kinds <= {"lab-study", "case-report", "cohort"}
+            and not ents.substances
+        ):
+            return "pharmacokinetics"
+        if (
+            re.search(
+                r"\bwhat (?:\w+ )?(?:dose|doses|dose range)\b|\bhow (?:high|much)\b|\btitrat\w*", t
+            )
+            and not hit["result"]
+            and not _BY_HOW_MUCH.search(t)
+        ):
+            return "dosing"
+        if hit["withdrawal"] and not hit["result"] and not _LEFT_THE_STUDY.search(t):
+            return "withdrawal"
+        if hit["adverse_effects"] and not hit["result"]:
+            return "adverse_effects"
+        if hit["pharmacokinetics"] and not hit["result"]:
+            return "pharmacokinetics"
+        return "trial_result"
+    if _DOSE_EFFICACY.search(t):
+        return "efficacy"
+    if _BODY_CHANGE.search(t) and not (ents.substances or _ADDICTION_WORDS.search(t)):
+        return "adverse_effects"  # "does baclofen lower blood pressure?" is not about cravings
+    approved_for = re.search(r"\bapprov\w* for\b", t) and not re.search(
+        r"\bbefore\b|\bfirst\b|\bwhen\b", t
+    )
+    if hit["history"] and not (hit["regulation"] and approved_for):
+        return "history"
+    dose_cap = (
+        hit["dosing"]
+        and re.search(r"\bmaximum\b|\bhow much\b|\bwhat dose\b", t)
+        and not re.search(r"\bwhen did\b|\bwhy\b|\bcourt|\bconseil\b", t)
+    )
+    efficacy_only = hit["efficacy"] and not _REGULATORY_WORDS.search(t)
+    if hit["regulation"] and not (dose_cap or efficacy_only):
+        return "regulation"
+    if hit["adverse_effects"] and not (
+        hit["efficacy"]
+        and not re.search(
+            r"\bside.?effects?\b|\badverse\b|\bsafe\b|\bsuicid\w*|\bcaus\w*"
+            r"|\bis (?:that|this|it) (?:a )?(?:known|normal|common|usual)\b",
+            t,
+        )
+    ):
+        return "adverse_effects"
+    if PUT_DOWN_TO_IT.search(t) and not hit["efficacy"]:
+        # "he takes it for his MS and can't sleep: is that the medicine?", "since he started it
+        # ...: could it be the tablets?", "he gets up to pee at night: is it the baclofen?"
+        return "adverse_effects"
+    if hit["pharmacokinetics"]:
+        return "pharmacokinetics"
+    if hit["mechanism"] and not (hit["efficacy"] and not re.search(
+        r"\bhow\b|\bwhy\b|\bmechanis\w*|\breceptor\w*|\bbrain\b|\bgaba\w*|\bblock\b|\bnerve\b", t
+    )):  # fmt: skip
+        return "mechanism"
+    if hit["dosing"]:
+        return "dosing"
+    if ents.substances:
+        return "efficacy"
+    if (hit["efficacy"] or hit["result"]) and (baclofen or _ADDICTION_WORDS.search(t)):
+        return "efficacy"  # ("did the Berlin Wall fall?" is not a question about a result)
+    if PUT_DOWN_TO_IT.search(t):
+        return "adverse_effects"  # "really constipated: could it be the tablets?"
+    return "general" if baclofen else "out_of_scope"
+
+
+# a change in the body asked of baclofen itself ("does it raise blood sugar?", "can it affect
+# your weight?"): an effect of the medicine, not its efficacy against an addiction
+_BODY_CHANGE = re.compile(
+    r"\b(?:rais\w*|lower\w*|increas\w*|decreas\w*|drop\w*|affect\w*|chang\w*|alter\w*"
+    r"|put (?:up|on)|push\w* up|bring\w* down|mess\w* (?:up|with)|slow\w*(?: down)?)\s+"
+    r"(?:your |my |his |her |their |the |a person'?s |someone'?s |people'?s )?"
+    r"(?:blood pressure|heart ?(?:rate|beat)|pulse|blood (?:sugar|glucose)s?|glucose|temperature"
+    r"|(?:body )?weight|appetite|sleep|breathing|mood|memory|libido|sex drive|liver (?:tests|enzymes)"
+    r"|seizure threshold)\b"
+)
+_ADDICTION_WORDS = re.compile(
+    r"\b(?:crav\w*|addict\w*|dependen\w*|relaps\w*|abstin\w*|sober\w*|drink\w*|use disorder)\b"
+)
+
+
+def has_intent_words(text: str) -> bool:
+    t = norm(text)
+    return any(
+        rx.search(t) for k, rx in INTENT_RX.items() if k not in ("result", "efficacy")
+    ) or (  # (classify reads stopping as withdrawal too, unless people left a study)
+        safety.mentions_stopping(text) and not _LEFT_THE_STUDY.search(t)
+    )
+
+
+# "by how much did it beat placebo?": the size of a result, not a dose
+_BY_HOW_MUCH = re.compile(
+    r"\bhow much (?:\S+ ){0,5}?(?:beat|better|more|less|fewer|reduc\w*|differ\w*|improv\w*|lower"
+    r"|higher|cut)\b"
+)
+
+
+# Words an intent's answer is usually written in (the composer favours sentences with them).
+INTENT_WORDS: dict[str, re.Pattern[str]] = {
+    k: re.compile(v, re.I)
+    for k, v in {
+        "pharmacokinetics": r"half.?life|peak|absor\w*|excret\w*|eliminat\w*|hours?|bioavailab\w*"
+        r"|clearance|unchanged|urine|kidneys?|plasma|metaboli\w*",
+        "overdose": r"coma|respirator\w*|breathing|seizures?|bradycardia|hypoton\w*|hypotherm\w*"
+        r"|intubat\w*|charcoal|dialysis|haemodialysis|hemodialysis|supportive|ventilat\w*|antidote"
+        r"|overdos\w*|poison\w*|died|deaths?|fatal",
+        "withdrawal": r"abrupt\w*|sudden\w*|hallucinat\w*|seizures?|fever|taper\w*|gradual\w*"
+        r"|rebound|rigidity|withdraw\w*|reduced gradually|slow",
+        "adverse_effects": r"drowsi\w*|sedat\w*|somnolen\w*|dizz\w*|weakness|fatigue|nausea"
+        r"|confusion|insomnia|adverse|side effects?|headache|tolerat\w*|encephalopath\w*",
+        "dosing": r"\bmg\b|dose|dosage|titrat\w*|maximum|three times|divided|increase\w* by",
+        "interaction": r"alcohol|central nervous system depressants?|\bcns\b|opioids?|sedat\w*"
+        r"|additive|adds? to|benzodiazepin\w*|respiratory depression",
+        "mechanism": r"gaba\w*|receptors?|dopamin\w*|agonist|reward\w*|neurons?|brain|nucleus"
+        r"|mesolimbic|inhibit\w*",
+        "history": r"synthesi[sz]\w*|19[5-9]\d|discover\w*|developed|originally|first|ameisen"
+        r"|epilepsy|ciba|introduc\w*",
+        "regulation": r"approv\w*|authori[sz]\w*|indicat\w*|off.?label|licen[sc]\w*|fda|ansm|tga"
+        r"|nice|recommend\w*|guideline|marketing|rtu|reimburs\w*",
+        "contraindication": r"contraindicat\w*|precaution|warning|caution|avoid",
+        "comparison": r"naltrexone|acamprosate|nalmefene|topiramate|gabapentin|disulfiram"
+        r"|diazepam|clonidine|compar\w*|versus|than",
+    }.items()
+}

@@ -1,0 +1,560 @@
+"""The question plan: what is asked (intent), about what (entities), in which language, and the
+standalone question that is searched. Made before retrieval; it decides the route and the shape
+of the answer, and it is shown in the JSON (``"plan"``).
+
+Everything here is rules over words plus the library's own catalogue: a study asked about by
+description ("the big French trial that aimed for 180 mg", "the Duluth withdrawal trial") is
+matched against each record's profile (title, population, design, setting, country and Summary,
+IDF-weighted, with sizes, doses and years counted exactly). The planner needs no model and is
+tested on its own against the labelled questions (``tests/test_plan.py``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from assistant.answer import Entities, Plan
+from assistant.answering.compose.sentence_kinds import ASKS_APPROVAL, FRAGMENT_START
+from assistant.answering.question.entities import (
+    ASPECT_RX,
+    BACLOFEN,
+    CNS_DEPRESSANT,
+    JURISDICTION_RX,
+    SUBSTANCE_RX,
+    find_conditions,
+    find_countries,
+    find_documents,
+    find_jurisdictions,
+    find_other_medicines,
+    find_substances,
+    find_trials,
+    norm,
+    record_places,
+)
+from assistant.answering.question.intents import (
+    FOLLOW_UP_CUE,
+    GROUP_OF_IT,
+    INTENT_RX,
+    PERSONAL_DOSE,
+    classify,
+    has_intent_words,
+)
+from assistant.answering.question.language import read_question
+from assistant.answering.question.lay_terms import clinical_reading
+from assistant.answering.safety import danger
+from assistant.library.records import RecordInfo
+from assistant.vocab import ADDICTIONS, INTERACTION_CLASSES, JURISDICTIONS, REGULATORS
+
+# --------------------------------------------------------------------------- conversation
+
+
+# a part of the study just discussed, named by "its" ("its trials", "its authors")
+_ITS_PART = re.compile(
+    r"\bits (?:[a-z-]+ )?(?:trials|studies|authors|participants|patients|results?|findings|sample|arms?"
+    r"|primary|main|doses?|follow.?up|dropouts?|search|conclusions?|limitations?)\b"
+)
+
+
+# "i read that baclofen only works for women ... is that true?": the claim read or heard
+_HEARD_CLAIM = re.compile(
+    r"\b(?:i (?:read|heard|saw|was told)|(?:someone|somebody|a friend|people) (?:told me|said|says)"
+    r"|(?:they|people) say|my \w+ (?:says|said|told me|reckons))(?: online| somewhere)? (?:that )?"
+    r"(?P<claim>[^.?!]{12,}?)[.?!,](?=.*\b(?:is (?:that|this|it) (?:really )?(?:true|right|correct|so"
+    r"|that good)|true\?|is that a thing|fact or fiction)\b)",
+    re.I,
+)
+
+
+_ANOTHER_ONE = re.compile(
+    r"\b(?:the|that|this) (?:[\w-]+ ){1,3}(?:one|trial|study)\b|\bother (?:one|trial|study)\b", re.I
+)
+
+
+def _same_kind_there(english: str, before_id: str, catalog: Sequence[RecordInfo]) -> list[str]:
+    """ "And in Denmark?" after a French poisoning series: the one study of the same kind, on
+    the same substance, done in the country named (none when there is no single such study)."""
+    here = find_countries(english)
+    before = next((r for r in catalog if r.id == before_id), None)
+    if not here or before is None or before.country in here:
+        return []
+    like = [
+        r.id
+        for r in catalog
+        if r.country in here
+        and r.evidence == before.evidence
+        and set(r.substances) & set(before.substances)
+        and not r.user
+    ]
+    return like if len(like) == 1 else []
+
+
+# a comparison with no second term: it leans on what was just discussed
+_COMPARED_WITH_WHAT = re.compile(r"\b(?:more|fewer|less) (?:people|patients|of them|deaths?)\b")
+
+
+def is_follow_up(question: str, ents: Entities, own_intent: bool) -> bool:
+    """Short questions that lean on the conversation ("and for opioids?", "how many people got to
+    the top dose?"), or questions with no subject of their own."""
+    t = norm(question)
+    n = len(t.split())
+    if FOLLOW_UP_CUE.search(t) and n <= 12 or GROUP_OF_IT.search(t) and n <= 20:
+        return True
+    if (
+        _COMPARED_WITH_WHAT.search(t)
+        and not re.search(r"\bthan\b|\bversus\b|\bvs\b|\bcompared\b|\bplacebo\b", t)
+        and n <= 10
+        and not ents.trials
+        and not ents.substances
+    ):
+        return True  # "did more people die on baclofen?": more than in the study's other arm
+    if _ITS_PART.search(t) and n <= 25:
+        return True  # "how many of its trials were judged at risk of ...?": the study before
+    if (
+        re.match(r"(?:and|but|so|then|what about|how about)\b", t)
+        and n <= 20
+        and not ents.trials
+        and not ents.documents
+    ):
+        return True  # "and at any dose, not just the very high ones, was the risk still raised?"
+    if not BACLOFEN.search(t) and not ents.trials and not ents.documents and n <= 9:
+        return True
+    pronouns = {w for m in _PRONOUN_SUBJECT.finditer(t) for w in m.group(0).split()}
+    if (
+        pronouns & {"it", "they"}
+        and n <= 20
+        # ("they" are the people of what was just discussed; "it" may be baclofen itself)
+        and ("they" in pronouns or not BACLOFEN.search(t))
+        and not (ents.trials or ents.documents or ents.substances or ents.conditions)
+    ):
+        return True  # "how many people was it done on, and what dose did they get?"
+    return not own_intent and n <= 5
+
+
+# "it" or "they" as what a question is about ("was it done on", "did they get"), no subject named
+_PRONOUN_SUBJECT = re.compile(
+    r"\b(?:was|were|is|are|did|does|do|has|have) (?:it|they)\b|\b(?:it|they) (?:was|were|did|got"
+    r"|had|used|found|gave|took)\b"
+)
+
+
+# an acronym or a brand the question is about ("the RTU", "Baclocur"), not a country's name
+_NAMED_THING = re.compile(r"\b(?!US\b|UK\b|EU\b|FDA\b|TGA\b|ANSM\b)[A-Z]{2,}\b|\bBaclocur\b")
+_AS_WELL = re.compile(
+    r"^(?:and |but |so )?(?:did|does|was|were|is|has|had) (?:it|they|the (?:drug|treatment|trial"
+    r"|study)) .*\b(?:as well|too|also|either)\b|^(?:and |but )?(?:did|does) it also\b",
+    re.I,
+)
+# a study named by its name or author ("in ALPADIR", "Garbutt's trial"), not described
+_NAMES_A_STUDY = re.compile(r"(?<=\S )[A-Z][A-Za-z]{2,}\b")
+_IT = re.compile(r"\b(?:it|its|that|this)\b", re.I)
+_DOSE_WORD = re.compile(r"\b(?:dos\w*|mg|take|taken|taking|increas\w*|rais\w*|titrat\w*)\b", re.I)
+_IT_THEY = re.compile(r"\b(?:they|them|those|these)\b", re.I)
+
+
+def _inherit(plan: Plan, previous: Plan) -> Plan:
+    """Carry the conversation's subject into a follow-up: what the follow-up names replaces what
+    the earlier turn named; what it leaves out is taken over."""
+    ents, prev = plan.entities, previous.entities
+    if (
+        ents.substances == ["nicotine"]
+        and set(prev.substances) & {"cocaine", "cannabis", "opioids", "methamphetamine"}
+        and not re.search(r"\b(?:tobacco|cigarettes?|nicotine|cigs?|vap\w*)\b", plan.english, re.I)
+    ):
+        # "when they smoked" after a smoked-cocaine study: how the drug was taken, not tobacco
+        ents.substances = list(prev.substances)
+    new_substance = bool(ents.substances) and ents.substances != prev.substances
+    intent = plan.intent
+    if not has_intent_words(plan.english) or intent in ("out_of_scope", "general"):
+        intent = previous.intent
+    if previous.intent == "efficacy" and intent == "dosing" and "dose" in plan.aspects:
+        intent = "efficacy"  # "does it help?" then "and at high doses?": does it help at them
+    if (
+        intent == "dosing"
+        and previous.intent in ("overdose", "withdrawal")
+        and not _DOSE_WORD.search(plan.english)
+    ):
+        intent = previous.intent  # "the signs of an overdose?" then "how often is it fatal?"
+    if previous.intent == "adverse_effects" and (
+        (intent == "dosing" and "dose" in plan.aspects) or not has_intent_words(plan.english)
+    ):
+        intent = "adverse_effects"  # "its side effects?" then "and at high doses?", "do they pass?"
+    # "and did it cut down their drinking as well?" after an opioid trial: another outcome of the
+    # same study, not a new substance's evidence
+    same_study = bool(_AS_WELL.search(plan.english)) and not ents.jurisdictions
+    trials = ents.trials or (
+        [] if (new_substance and not same_study) or ents.jurisdictions else prev.trials
+    )
+    if (
+        prev.trials
+        and GROUP_OF_IT.search(norm(plan.english))
+        and not _NAMES_A_STUDY.search(plan.english)
+    ):
+        trials = prev.trials  # "the study drug", "of the deaths": the study just discussed
+        if intent == "withdrawal":
+            intent = "trial_result"  # "when was the study drug tapered?": how the study ran
+    merged = Entities(
+        substances=ents.substances or prev.substances,
+        trials=trials,
+        conditions=ents.conditions
+        or (
+            prev.conditions
+            if intent
+            in ("contraindication", "dosing", "pharmacokinetics", "adverse_effects", "withdrawal")
+            else []
+        ),
+        other_medicines=ents.other_medicines
+        or (prev.other_medicines if intent == "comparison" else []),
+        # (the country of a study still talked about is still the topic)
+        jurisdictions=ents.jurisdictions
+        or (
+            prev.jurisdictions
+            if intent in ("regulation", "dosing", "history") or (trials and not ents.trials)
+            else []
+        ),
+        documents=ents.documents or prev.documents,
+    )
+    if merged.trials and intent in ("efficacy", "which_trials", "contraindication"):
+        intent = "trial_result"
+    if intent == "trial_result" and not merged.trials:
+        intent = previous.intent if previous.intent != "trial_result" else "efficacy"
+    if intent == "document" and not merged.documents:
+        intent = previous.intent
+    scope = (
+        "document"
+        if intent == "document" or (merged.documents and previous.scope == "document")
+        else plan.scope
+    )
+    # "What is the half-life?" then "and in kidney failure?": the half-life is still asked about
+    topic = ""
+    # "how long was it granted for?" after a question about a named thing that is not baclofen
+    # (the RTU, Baclocur): "it" is that thing, and its words are still the subject
+    names_thing = bool(_NAMED_THING.search(previous.english)) and not plan.entities.trials
+    if (
+        FRAGMENT_START.match(norm(plan.english))
+        or (names_thing and _IT.search(plan.english) and not _NAMED_THING.search(plan.english))
+        # "how often is it fatal?" after the overdose signs: the earlier topic, kept
+        or (intent == previous.intent != plan.intent and _IT.search(plan.english))
+        # "do they go away?" after the side effects: a question with no topic of its own
+        or (
+            not has_intent_words(plan.english)
+            and not merged.trials
+            and _IT_THEY.search(plan.english)
+        )
+    ):
+        if previous.follow_up and previous.topic:
+            topic = previous.topic  # "And Australia?" after "what about France?": the same topic
+        else:
+            named = {m.lower() for m in _NAMED_THING.findall(previous.english)}
+            words = [
+                w
+                for w in re.findall(r"[a-z][\w-]{2,}", norm(previous.english))
+                if w in named
+                or len(w) > 3
+                and w not in _GENERIC_ASK
+                and not w.startswith("baclofen")  # a brand (Baclocur) is the subject
+                and not any(rx.search(w) for rx in SUBSTANCE_RX.values())
+                and not any(rx.search(w) for rx in JURISDICTION_RX.values())
+            ]
+            topic = " ".join(dict.fromkeys(words))
+    out = replace(plan, entities=merged, intent=intent, follow_up=True, scope=scope, topic=topic)
+    swapped = _swapped(plan, previous)
+    if swapped:
+        # "And Australia?" after "Is it approved for drinking in France?": the earlier question
+        # with the place swapped is what is asked, and what the answer's first sentence answers
+        out = replace(out, english=swapped, intent=previous.intent, topic="")
+    return out
+
+
+_FRAGMENT_WORDS = frozenset(
+    [
+        "and",
+        "what",
+        "about",
+        "how",
+        "also",
+        "same",
+        "for",
+        "in",
+        "the",
+        "with",
+        "of",
+        "on",
+        "to",
+        "there",
+        "then",
+        "or",
+        "but",
+    ]
+)
+
+
+def _swapped(plan: Plan, previous: Plan) -> str | None:
+    """The earlier question with the one place or substance a fragment follow-up names put in
+    for the one it named ("and for opioids?", "what about in Australia?"), or None."""
+    if not FRAGMENT_START.match(norm(plan.english)) or len(plan.english.split()) > 6:
+        return None
+    for new, old, rx in (
+        (plan.entities.jurisdictions, previous.entities.jurisdictions, JURISDICTION_RX),
+        (plan.entities.substances, previous.entities.substances, SUBSTANCE_RX),
+    ):
+        if len(new) != 1 or len(old) != 1 or new == old:
+            continue
+        said = re.compile(rx[new[0]].pattern, re.I).search(plan.english)
+        rest = (plan.english[: said.start()] + plan.english[said.end() :]) if said else ""
+        if set(re.findall(r"[a-z]+", rest.lower())) - _FRAGMENT_WORDS:
+            continue  # "and in France for alcohol?" asks more than the same again
+        at = re.compile(rf"(?:\bthe )?(?:{rx[old[0]].pattern})", re.I).search(previous.english)
+        if said and at:
+            return previous.english[: at.start()] + said.group(0) + previous.english[at.end() :]
+    return None
+
+
+# "how many smokers were in that study?", "how many volunteers was that based on?": the study
+# behind the previous answer, which the follow-up does not name
+POINTS_AT_STUDY = re.compile(
+    r"\b(?:that|this|the same) (?:study|trial|paper|review|meta.?analysis|research|cohort|one)\b"
+    r"|\b(?:was|is) (?:that|this|it) based on\b|\b(?:were|was) in (?:it|that|this)\b"
+    r"|\bwhere was (?:it|that|this) (?:done|run|carried out)\b"
+)
+
+
+def about_study(plan: Plan, record_id: str, catalog: Sequence[RecordInfo]) -> Plan:
+    """A follow-up that points at a study it does not name, planned as a question about
+    ``record_id`` (the study the previous answer rested on)."""
+    ents = replace(plan.entities, trials=[record_id])
+    if not ents.substances:
+        subs = {s for r in catalog if r.id == record_id for s in r.substances}
+        ents.substances = [s for s in ADDICTIONS if s in subs][:1]
+    out = replace(plan, entities=ents, intent="trial_result", scope="library")
+    out.searched = _standalone(out, catalog)
+    return out
+
+
+# "and in kidney failure?", "what about opioids?": a fragment that asks the same again
+_GENERIC_ASK = frozenset(
+    [
+        "what",
+        "which",
+        "does",
+        "that",
+        "this",
+        "with",
+        "from",
+        "have",
+        "been",
+        "were",
+        "there",
+        "when",
+        "since",
+        "where",
+        "about",
+        "tell",
+        "much",
+        "many",
+        "does",
+        "find",
+        "found",
+        "show",
+        "said",
+        "says",
+        "safe",
+        "risk",
+        "risks",
+        "work",
+        "works",
+        "help",
+        "helps",
+        "effect",
+        "effects",
+        "there",
+        "their",
+        "they",
+        "them",
+        "used",
+        "using",
+        "take",
+        "taking",
+        "baclofen",
+        "someone",
+        "somebody",
+        "person",
+        "people",
+        "patients",
+        "disorder",
+        "dependence",
+        "dependent",
+        "addiction",
+        "problem",
+        "problems",
+        "label",
+        "labels",
+        "signs",
+        "symptoms",
+    ]
+)
+
+
+def _standalone(plan: Plan, catalog: Sequence[RecordInfo]) -> str:
+    """The question retrieval searches: the English question plus the subject it leans on."""
+    if not plan.follow_up:
+        return plan.english
+    names = {r.id: r.display_name for r in catalog}
+    t = norm(plan.english)
+    extra: list[str] = []
+    for tid in plan.entities.trials:
+        name = names.get(tid, tid)
+        if norm(name) not in t:
+            extra.append(name)
+    for s in plan.entities.substances:
+        if s in SUBSTANCE_RX and not SUBSTANCE_RX[s].search(t):
+            extra.append(s)
+    for j in plan.entities.jurisdictions:
+        # (a study's country is not searched for: its name says where it was)
+        if not JURISDICTION_RX[j].search(t) and not plan.entities.trials:
+            extra.append(JURISDICTIONS[j])
+        if re.search(r"\bregulators?\b", t) and j in REGULATORS:
+            extra.append(REGULATORS[j])  # "the regulator" in Australia: the TGA
+    for c in plan.entities.conditions:
+        if c.replace("_", " ") not in t:
+            extra.append(c.replace("_", " "))
+    for m in plan.entities.other_medicines:
+        if m not in t:
+            extra.append(m)
+    if plan.topic and not all(w in t for w in plan.topic.split()):
+        extra.append(plan.topic)
+    if not BACLOFEN.search(t):
+        extra.insert(0, "baclofen")
+    return f"{plan.english.rstrip()} ({', '.join(extra)})" if extra else plan.english
+
+
+# --------------------------------------------------------------------------- the planner
+
+
+def plan_question(
+    question: str,
+    catalog: Sequence[RecordInfo] = (),
+    history: Sequence[str] = (),
+    previous: Plan | None = None,
+) -> Plan:
+    """Plan one question. ``history`` holds the conversation's earlier questions (oldest first);
+    they are planned in turn so the subject carries across several turns (``previous`` may be
+    given instead when the caller kept the last plan)."""
+    if previous is None and history:
+        for earlier in history:
+            previous = plan_question(earlier, catalog, previous=previous)
+    language, english = read_question(question)
+    if language != "en":  # "165.334 pacientes": a thousands point, read as 165,334
+        english = re.sub(r"(?<=\d)\. (?=\d{3}\b)", ",", english)
+    english = clinical_reading(english)
+    heard = _HEARD_CLAIM.search(english)
+    if heard and not danger.in_danger(english):  # "i read that X ... is that true?": X is asked
+        english = f"Is it true that {heard.group('claim').strip()}?"
+    if danger.self_harm(english) and not re.search(r"\bsuicid", english, re.I):
+        english += " (suicidal thoughts)"  # what the sources call it: the label's warnings
+    t = norm(english)
+    ents = Entities(
+        substances=find_substances(english),
+        trials=find_trials(english, catalog),
+        conditions=find_conditions(english),
+        other_medicines=find_other_medicines(english),
+        jurisdictions=find_jurisdictions(english),
+    )
+    document_cue = bool(INTENT_RX["document"].search(t))
+    ents.documents = find_documents(english, catalog, document_cue)
+    if ents.trials and not ents.substances:
+        subs = {s for r in catalog if r.id in ents.trials for s in r.substances}
+        ents.substances = [s for s in ADDICTIONS if s in subs][:1]
+    personal = bool(PERSONAL_DOSE.search(t))
+    intent = classify(english, ents, personal, catalog)
+    aspects = [k for k, rx in ASPECT_RX.items() if rx.search(t)]
+    if INTENT_RX["result"].search(t):
+        aspects.append("result")  # asks what a study found, whatever the topic
+    plan = Plan(
+        question=question, intent=intent, entities=ents, searched=english, language=language,
+        personal=personal and intent in ("dosing", "withdrawal"), aspects=aspects, english=english,
+    )  # fmt: skip
+    if previous is not None and is_follow_up(english, ents, has_intent_words(english)):
+        if not ents.trials and previous.entities.trials:
+            ents.trials = _same_kind_there(english, previous.entities.trials[0], catalog)
+        if (
+            not ents.trials
+            and not ents.substances
+            and previous.entities.substances
+            # (one study just discussed is "they" unless another is described: "the LA one")
+            and (len(previous.entities.trials) != 1 or _ANOTHER_ONE.search(english))
+        ):
+            # "was the Los Angeles one positive?" after the cocaine trials: among those
+            carried = " ".join(previous.entities.substances)
+            ents.trials = find_trials(f"{english} ({carried})", catalog)
+        plan = _inherit(plan, previous)
+    if plan.intent == "document" or (plan.entities.documents and document_cue):
+        plan.scope = "document"
+    elif plan.intent in ("contraindication", "overdose", "withdrawal", "interaction", "dosing"):
+        plan.scope = "curated"
+    plan.searched = _standalone(plan, catalog)
+    depressants = [m for m in plan.entities.other_medicines if CNS_DEPRESSANT.search(m)]
+    if (
+        plan.intent == "interaction"
+        and (
+            depressants
+            or re.search(
+                r"\bbenzodiazepin\w*|\bsedatives?\b|\btranquil\w*|\bhypnotics?\b",
+                norm(plan.english),
+            )
+        )
+        and "CNS depressants" not in plan.searched
+    ):
+        # "with diazepam?": the label speaks of the class, not of each medicine
+        plan.searched += " (CNS depressants, benzodiazepines, additive sedation)"
+    if plan.intent == "interaction":
+        # "with tramadol?": the sources name classes (opioids, tricyclic antidepressants)
+        said = " ".join([*plan.entities.other_medicines, norm(plan.english)])
+        classes = [name for rx, name in _CLASSES if rx.search(said) and name not in plan.searched]
+        if classes:
+            plan.searched += f" ({', '.join(dict.fromkeys(classes))})"
+    if (
+        plan.intent == "regulation"
+        and plan.entities.jurisdictions
+        and ASKS_APPROVAL.search(plan.english)
+        and _without_regulator(plan.entities.jurisdictions, catalog)
+    ):
+        # "approved in the UK?": where no regulator of that country is in the library, the
+        # comparison of countries is what answers it
+        plan.searched += " (regulatory status by country)"
+    if plan.intent == "overdose" and _MANAGEMENT.search(norm(plan.english)):
+        # "how is it treated?": the sources' words for managing a poisoning ("treat" alone is a
+        # word every question uses)
+        plan.searched += " (management: supportive care, airway, haemodialysis, no antidote)"
+    return plan
+
+
+def _without_regulator(places: Sequence[str], catalog: Sequence[RecordInfo]) -> bool:
+    """The library holds regulators' records, but none for any of ``places``."""
+    regulated = {p for r in catalog if r.evidence == "regulatory" for p in record_places(r.title)}
+    return bool(regulated) and not set(places) & regulated
+
+
+# the class a medicine belongs to, as the interaction sources name it (alcohol and CNS
+# depressants are searched on their own above); "painkillers" are searched as opioids
+_CLASSES = tuple(
+    (re.compile(rf"\b(?:{c.members}{'|painkillers?' if c.key == 'opioids' else ''})\b"), c.label)
+    for c in INTERACTION_CLASSES
+    if c.key not in ("alcohol", "cns_depressants")
+) + (
+    (
+        re.compile(
+            r"\b(?:sertraline|\w+oxetine|\w*citalopram|mirtazapine|ssris?|snris?|antidepressants?)\b"
+        ),
+        "antidepressants",
+    ),
+)
+
+_MANAGEMENT = re.compile(
+    r"\bhow (?:is|are|do you|do doctors|should) (?:it |they |an overdose |overdoses |this )?"
+    r"(?:be )?(?:treat\w*|manag\w*|handl\w*)|\btreatment\b|\bmanag\w*|\bantidote\b"
+    r"|\bwhat (?:should|do|can|must) (?:you|i|we|one|people) do\b"
+    r"|\b(?:are|is|get|gets|be) (?:\w+ )?treated\b|\bwhat (?:do|should|can) (?:doctors|hospitals"
+    r"|emergency departments|icus?) do\b|\bhow (?:are|is)\b.*\b(?:treated|managed|handled)\b",
+)

@@ -1,0 +1,222 @@
+"""Baclofen against other medicines: "how does it compare with naltrexone?". The studies that
+compared them come from the records' structured comparator fields: head-to-head randomised
+trials first, then observational comparisons, then indirect ones (each medicine against placebo,
+as in a network meta-analysis).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from assistant.answering.compose.extractive import (
+    Citations,
+    Composition,
+    Evidence,
+    decline,
+)
+from assistant.answering.routes.synthesis import (
+    cite_study,
+    count,
+    describe,
+    join,
+    lower,
+    study_name,
+    table_row,
+    with_details,
+)
+from assistant.library.records import RecordInfo
+from assistant.vocab import POOLED_EVIDENCE, ROUTE_SYNTHESIS
+
+# --------------------------------------------------------------------------- comparisons
+
+
+def compared_with(
+    catalog: Sequence[RecordInfo], medicine: str, body: Callable[[str], str] | None = None
+) -> dict[str, list[RecordInfo]]:
+    """Studies comparing baclofen with ``medicine``: head to head in a randomised trial, in an
+    observational study, or indirectly (each against placebo, as in a network meta-analysis,
+    whose ``body`` text may name it only among its results)."""
+    rx = re.compile(rf"\b{re.escape(medicine)}\b", re.I)
+    out: dict[str, list[RecordInfo]] = {"direct": [], "observational": [], "indirect": []}
+    for r in catalog:
+        if r.user or r.evidence in ("overview", "label", "regulatory", "guideline"):
+            continue
+        text = " ".join(
+            x or "" for x in (r.title, r.key_result, r.primary_outcome, r.design, r.profile[:600])
+        )
+        if not rx.search(text) and not (
+            body is not None and r.evidence in POOLED_EVIDENCE and rx.search(body(r.id))
+        ):
+            continue
+        if r.comparator == "active" and r.evidence in ("rct", *POOLED_EVIDENCE):
+            out["direct"].append(r)
+        elif r.comparator == "active":
+            out["observational"].append(r)
+        else:
+            out["indirect"].append(r)
+    return out
+
+
+def comparison(ev: Evidence) -> Composition | None:
+    """ "How does baclofen compare with naltrexone?": the studies that compared them, head-to-head
+    trials first, then observational and indirect comparisons; None when no study did."""
+    plan, store = ev.plan, ev.store
+    meds = plan.entities.other_medicines
+    if not meds and _USUAL.search(plan.english or plan.question):
+        meds = ["naltrexone", "acamprosate", "nalmefene"]  # the approved alcohol medicines
+    if not meds:
+        return None
+    groups: dict[str, list[RecordInfo]] = {"direct": [], "observational": [], "indirect": []}
+
+    def body(record_id: str) -> str:
+        return " ".join(store.texts[p] for p in store.record_positions(record_id))
+
+    for med in meds:
+        for k, rs in compared_with(store.catalog(), med, body).items():
+            groups[k] += [r for r in rs if r not in groups[k]]
+    names = join(meds)
+    if not any(groups.values()):
+        if meds is plan.entities.other_medicines:  # a medicine named, and no study of the two
+            return decline(
+                f"None of the sources here compares baclofen with {names}, in a trial or "
+                "indirectly, so they cannot say how the two compare."
+            )
+        return None
+    cites = Citations()
+    lines: list[str] = []
+
+    said = re.compile(r"\b(?:" + "|".join(map(re.escape, meds)) + r")\b", re.I)
+
+    def naming(r: RecordInfo) -> tuple | None:
+        """A pooled study whose result line does not name the compared medicine: its own
+        sentence that gives that medicine's figure, as (sentence, context, start)."""
+        if r.evidence not in POOLED_EVIDENCE or said.search(r.key_result or ""):
+            return None
+        for pos in store.record_positions(r.id):
+            text = store.texts[pos]
+            for s, e in store.sentences[pos]:
+                if said.search(text[s:e]) and re.search(r"\d", text[s:e]):
+                    return text[s:e].strip(), store.context(pos, score=1.0), s
+        return None
+
+    def line(r: RecordInfo) -> str:
+        n = cite_study(cites, store, r)
+        found = f"{with_details(study_name(r), describe(r))} found {lower(r.key_result)} [{n}]"
+        named = naming(r)
+        if named is None:
+            return found
+        sentence, ctx, start = named
+        return f"{found}; {lower(sentence.rstrip('.'))} [{cites.add(ctx, sentence, start)}]"
+
+    direct, obs, indirect = groups["direct"], groups["observational"], groups["indirect"]
+    if direct:
+        k = len(direct)
+        lines.append(
+            f"{'Yes' if _POLAR_Q.match(plan.english or plan.question) else 'Head to head'}: "
+            f"{count(k)} randomised trial{'s' if k > 1 else ''} compared baclofen with {names}; "
+            + line(direct[0])
+            + "."
+        )
+        lines += [f"- {line(r)}." for r in direct[1:3]]
+    elif obs:
+        outcome = re.sub(
+            r"\s+(?:compared with|versus|vs\.?)\s.*$", "", lower(obs[0].primary_outcome or "")
+        )  # what was measured; against what is in the study's own line
+        if outcome and _SAFETY_OUTCOME.search(outcome) and _ASKS_EFFECT.search(plan.english):
+            # a safety cohort is no comparison of how well they cut drinking: say so first
+            opening = (
+                f"No study here compared baclofen with {names} on drinking: the only direct "
+                f"comparison is an observational study of {outcome}; "
+            )
+        else:
+            measured = f" and measured {outcome}" if outcome else ""
+            opening = (
+                f"Not in a randomised trial: the direct comparison with {names} is observational"
+                f"{measured}; "
+            )
+        lines.append(opening + line(obs[0]) + ".")
+    else:
+        lines.append(f"Only indirectly, each against placebo: {line(indirect[0])}.")
+    lines += [f"- {line(r)}." for r in obs[(0 if direct else 1) : 2]]
+    lines += [
+        f"- Indirectly (each medicine against placebo), {line(r)}."
+        for r in indirect[(0 if direct or obs else 1) : 1 if direct or obs else 2]
+    ]
+    table = [
+        table_row(r, cite_study(cites, store, r))
+        for r in [*direct, *obs]
+        if r.evidence in ("rct", "cohort")
+    ]
+    return Composition("\n".join(lines), False, cites.items, ROUTE_SYNTHESIS, table)
+
+
+_USUAL = re.compile(
+    r"\b(?:usual|approved|standard|licen[sc]ed|established|first.?line|other) (?:\S+ ){0,2}"
+    r"(?:medicines|medications|drugs|treatments|options|pills)\b",
+    re.I,
+)
+_SAFETY_OUTCOME = re.compile(
+    r"\b(?:death|deaths|mortality|hospitali[sz]\w*|adverse|safety|poison\w*)\b"
+)
+_ASKS_EFFECT = re.compile(
+    r"\b(?:drink\w*|alcohol use|works?|effective\w*|help\w*|abstin\w*|relaps\w*|crav\w*|better)\b",
+    re.I,
+)
+_POLAR_Q = re.compile(r"^\s*(?:has|have|is|are|was|were|did|does|do)\b", re.I)
+
+
+# --------------------------------------------------------------------------- talking therapies
+
+# a talking or behavioural therapy named in a question
+THERAPY = re.compile(
+    r"\b(?:counsell?ing|counsell?ors?|psychotherap\w*|cbt|cognitive.behaviou?ral\w*|talking(?: therap\w*)?"
+    r"|talk therap\w*|psychosocial|behaviou?ral (?:therap\w*|treatment|support)|motivational\w*"
+    r"|support groups?|alcoholics anonymous|\baa\b|12.step|therapy|therapies)\b",
+    re.I,
+)
+# compared with it, not combined ("on top of counselling")
+_AGAINST = re.compile(
+    r"\b(?:against|compared?|comparing|comparison|versus|vs|better than|more than|worse than"
+    r"|instead of|rather than|or)\b",
+    re.I,
+)
+# a curated sentence about baclofen and those therapies: added on top, or compared
+_ON_TOP = re.compile(r"\brather than\b|\bon top of\b|\badded to\b|\balongside\b", re.I)
+
+
+def therapy_comparison(ev: Evidence) -> Composition | None:
+    """ "Has baclofen been tested against counselling alone?": the curated sentence saying how
+    trials used talking therapies (added on top, not compared), nearest the question; None when
+    the question names no therapy to compare with."""
+    plan, store = ev.plan, ev.store
+    q = plan.english or plan.question
+    if not THERAPY.search(q) or not _AGAINST.search(q) or ev.query_vec is None:
+        return None
+    best: tuple[float, int, int, str] | None = None
+    for rec in store.catalog():
+        if rec.user:
+            continue
+        for pos in store.record_positions(rec.id):
+            body = store.texts[pos]
+            if not THERAPY.search(body):
+                continue
+            vecs = store.sentence_vectors_of(pos)
+            for i, (s, e) in enumerate(store.sentences[pos]):
+                sentence = body[s:e].strip()
+                if "\n" in sentence or not (THERAPY.search(sentence) and _ON_TOP.search(sentence)):
+                    continue
+                # the general statement first: one naming no single trial
+                sim = float(vecs[i] @ ev.query_vec) - (0.1 if re.match(r"In the ", sentence) else 0)
+                if best is None or sim > best[0]:
+                    best = (sim, pos, s, sentence)
+    if best is None:
+        return None
+    _, pos, start, sentence = best
+    cites = Citations()
+    n = cites.add(store.context(pos, score=1.0), sentence, start)
+    lead = ""
+    if re.search(r"\brather than\b", sentence, re.I):
+        lead = "Not directly: "  # compared with the therapy alone, it never was
+        sentence = sentence[0].lower() + sentence[1:]
+    return Composition(f"{lead}{sentence} [{n}]", False, cites.items, ROUTE_SYNTHESIS)

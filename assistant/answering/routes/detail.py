@@ -1,0 +1,265 @@
+"""The details of one study that have a name of their own: the kind of thing asked ("which
+hospital ...?", "with which p value?", "how did they know ...?"), one thing a follow-up names
+("and what about their depression?", "did they get any counselling too?"), and the answer made
+of the study's sentence that states the detail (:func:`detail_answer`, which falls back on the
+nearest sentence in meaning, :func:`assistant.answering.question.asked.answering_sentence`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+
+from assistant.answering.compose.extractive import QUESTION_WORDS, Citations, Composition, Evidence
+from assistant.answering.question.asked import (
+    _KINDS,
+    ALSO_RESULT,
+    DETAIL_QUESTION,
+    KIND_IDF,
+    KIND_SIMILARITY,
+    METHOD_QUESTION,
+    MIN_IDF,
+    THEREFORE,
+    WHOLE,
+    WHY,
+    YES_NO_START,
+    answering_sentence,
+    asked_clause,
+    stems,
+    whole_sentences,
+)
+from assistant.library.chunks import tokenize
+from assistant.library.records import RecordInfo
+from assistant.vocab import ROUTE_TRIAL
+
+# One thing a follow-up names, asked of the study ("and what about their depression?", "did
+# they get any counselling too?", "what did they assess at the start?"): answered by the study's
+# sentence that names it, when the answer given does not
+_NAMED_THING = re.compile(
+    r"^\s*(?:and\s+|so\s+|but\s+)?(?:"
+    r"what about (?:their|the|its|his|her) (?P<about>[a-z-]+(?: [a-z-]+)?)"
+    r"|(?:did|do|were|was) (?:they|the \w+|all|everyone) (?:also )?(?:get|receive|given|offered"
+    r"|have|undergo|attend)\w* (?:any|some|extra|other) (?P<given>[a-z-]+(?: [a-z-]+)?)"
+    r"|(?:was|were) there (?:any|some) (?P<there>[a-z-]+(?: [a-z-]+)?)"
+    r"|what (?:did|do|does) (?:they|it|the \w+) (?:measure|assess|record|collect|check|rate"
+    r"|evaluate|look at)\w* (?:at|before|during|in) (?P<when>[a-z-]+(?: [a-z-]+)?)"
+    r")",
+    re.I,
+)
+# what a question names that no result settles, and result words that are not one thing
+_NOT_A_THING = frozenset(
+    tokenize(
+        "result results outcome outcomes finding findings effect effects side safety dose doses "
+        "benefit difference improvement change better worse the them too as well also alongside "
+        "same other"
+    )
+)
+# everyday names for what a study's sentences call otherwise
+_THING_READS = {
+    "start": "baseline",
+    "beginning": "baseline",
+    "outset": "baseline",
+    "entry": "baseline",
+    "mood": "mood depression anxiety distress",
+    "talking": "counselling psychosocial psychotherapy therapy",
+    "support": "counselling psychosocial psychotherapy therapy support",
+    "therapy": "counselling psychosocial psychotherapy therapy",
+    "counselling": "counselling psychosocial psychotherapy therapy",
+    "counseling": "counselling psychosocial psychotherapy therapy",
+}
+
+
+def thing_named(clause: str, store: Any) -> set[str]:
+    """The word stems of the one thing a follow-up names ("and what about their mood?" ->
+    mood, depression, anxiety, distress); empty when it names none or only a result."""
+    m = _NAMED_THING.match(clause)
+    if not m:
+        return set()
+    words = next(g for g in m.groups() if g).lower().split()
+    named = " ".join(_THING_READS.get(w, w) for w in words)
+    thing = stems(t for t in tokenize(named) if t not in _NOT_A_THING) - QUESTION_WORDS
+    return {t for t in thing if store.idf(t) >= MIN_IDF}
+
+
+def named_thing(
+    ev: Evidence,
+    record: RecordInfo,
+    clause: str,
+    encode: Callable[[str], np.ndarray],
+    current: str = "",
+) -> tuple[int, int, str] | None:
+    """For a follow-up naming one thing of the study ("and what about their depression?"): the
+    study's sentence nearest the question among those naming it, when neither the answer given
+    nor the study's headline names it; None otherwise."""
+    thing = thing_named(clause, ev.store)
+    if not thing or thing & stems(tokenize(f"{current} {record.key_result or ''}")):
+        return None
+    # (the thing named is the evidence; meaning only ranks)
+    return _nearest_naming(
+        ev.store,
+        record,
+        encode(clause),
+        lambda sentence: len(sentence) >= 30 and bool(thing & stems(tokenize(sentence))),
+    )
+
+
+def _nearest_naming(
+    store: Any,
+    record: RecordInfo,
+    vec: np.ndarray,
+    names: Callable[[str], bool],
+    floor: float = -1.0,
+) -> tuple[int, int, str] | None:
+    """(chunk position, start, sentence) of the study's sentence nearest ``vec`` in meaning among
+    those ``names`` accepts, at least ``floor`` near; None when there is none."""
+    best: tuple[float, int, int, str] | None = None
+    for pos, s, sentence, sentence_vec in whole_sentences(store, record):
+        if names(sentence):
+            sim = float(sentence_vec @ vec)
+            if sim >= floor and (best is None or sim > best[0]):
+                best = (sim, pos, s, sentence)
+    return best[1:] if best else None
+
+
+# "which procedure ...?", "with which hospital's services ...?": the kind of thing asked for
+_WHICH_KIND = re.compile(
+    r"^\s*(?:and\s+)?(?:(?:with|in|at|from|by|for|on|under|across)\s+)?(?:which|what|how many)\s+"
+    r"([a-z]+)",
+    re.I,
+)
+_NOT_A_KIND = frozenset(
+    tokenize(
+        f"{_KINDS.replace('|', ' ')} was were is are did does do kind type sort one ones "
+        # "how many smokers ...?" is the study's size, answered from its fields
+        "smokers drinkers patients people participants volunteers users adults men women "
+        # a quantity asked ("what share ...?") is a figure, not a thing to name
+        "share proportion percentage percent number fraction rate amount level concentration ratio"
+    )
+)
+
+
+# a statistic asked for by name, and how a sentence states one
+_STATISTICS = (
+    (re.compile(r"\bp.?values?\b", re.I), re.compile(r"\bp ?[=<>≤]")),
+    (re.compile(r"\bhazard ratios?\b", re.I), re.compile(r"\bhazard ratios?\b|\bHR\b")),
+    (re.compile(r"\bodds ratios?\b", re.I), re.compile(r"\bodds ratios?\b|\bOR\b")),
+    (re.compile(r"\bconfidence intervals?\b", re.I), re.compile(r"\bCI\b|confidence interval")),
+)
+_HOW_MEASURED = re.compile(
+    r"\s*(?:and\s+|so\s+)?how (?:did|do|was|were) (?:they|it|the \w+) (?:know|measured?|assess\w*"
+    r"|check\w*|tell|confirm\w*|track\w*|monitor\w*|judged?|counted|recorded|defined|find out"
+    r"|work out|determin\w*|establish\w*|estimat\w*|calculat\w*|make sure|ensure\w*|verif\w*"
+    r"|rated?|grade[sd]?|score[sd]?|classif\w*)\b",
+    re.I,
+)
+_MEASURES = frozenset(
+    tokenize(
+        "self questionnaire questionnaires "  # ("self-reported": "self", not "reported")
+        "timeline followback diary diaries breathalyser breath urine biomarker biomarkers scale "
+        "interview interviews carbohydrate-deficient transferrin cdt "
+        # how cases were confirmed or graded ("graded with the Poison Severity Score")
+        "confirmed graded score scored"
+    )
+)
+
+
+def named_kind(
+    ev: Evidence,
+    record: RecordInfo,
+    clause: str,
+    encode: Callable[[str], np.ndarray],
+    current: str = "",
+) -> tuple[int, int, str] | None:
+    """For "which <kind> ...?" where neither the answer given nor the study's headline names
+    that kind of thing: the study's sentence nearest the question among those that name it
+    ("... at the Royal Prince Alfred Hospital", "... the Multiple-Choice Procedure")."""
+    store = ev.store
+    for asks, states in _STATISTICS:
+        if asks.search(clause):
+            # "with which p value ...?": the nearest sentence giving one, whatever the answer has
+            return _nearest_naming(
+                store,
+                record,
+                encode(clause),
+                lambda t, rx=states: bool(rx.search(t)),
+                KIND_SIMILARITY,
+            )
+    m = _WHICH_KIND.match(clause)
+    # a specific kind ("hospital", "procedure"), not one any answer fills ("dose", "patients")
+    kind = (
+        {t for t in tokenize(m.group(1)) if store.idf(t) >= KIND_IDF} - _NOT_A_KIND if m else set()
+    )
+    floor = KIND_SIMILARITY
+    if re.search(r"\bhow old\b", clause, re.I):
+        kind = set(tokenize("age"))  # "how old were they?": the sentence giving their age
+    elif _HOW_MEASURED.match(clause):
+        # "how did they know ...?": the sentence naming how it was measured, however it is put
+        kind, floor = set(_MEASURES), 0.0
+    if not kind or kind & set(tokenize(current or record.key_result or "")):
+        return None
+    return _nearest_naming(
+        store, record, encode(clause), lambda t: bool(kind & set(tokenize(t))), floor
+    )
+
+
+# any other yes/no question about the study ("does French health insurance reimburse it?"): its
+# sentence saying so, when one is clearly nearer than the answer given (whether it worked is
+# asked as a result and never comes here)
+_RESULT_WORD = re.compile(
+    r"\b(?:positive|negative|success\w*|fail\w*|work\w*|help\w*|keep\w*|kept|stop\w*|benefit\w*"
+    r"|effective|better|worse|improv\w*|reduc\w*|cut|lower\w*|prevent\w*|rais\w*|increas\w*"
+    r"|grow\w*|rise|rose)\b",
+    re.I,
+)
+
+
+def _yes_no_detail(clause: str) -> bool:
+    return bool(YES_NO_START.match(clause)) and not _RESULT_WORD.search(clause)
+
+
+def detail_answer(
+    ev: Evidence,
+    record: RecordInfo,
+    question: str,
+    asked: set[str],
+    encode: Callable[[str], np.ndarray] | None,
+    current: str = "",
+    from_fields: bool = False,
+) -> Composition | None:
+    """The study's sentence that states the detail asked, cited, as the whole answer, when it is
+    nearer the question than the ``current`` answer's first sentence."""
+    if encode is None:
+        return None
+    clause = asked_clause(question, record)
+    if not (
+        DETAIL_QUESTION.match(clause)
+        or METHOD_QUESTION.match(clause)
+        or _yes_no_detail(clause)
+        or thing_named(clause, ev.store)
+    ) or ALSO_RESULT.search(clause):
+        return None
+    found = (
+        named_kind(ev, record, clause, encode, current)
+        or named_thing(ev, record, clause, encode, current)
+        or answering_sentence(ev, record, clause, asked, encode, current, from_fields)
+    )
+    if found is None:
+        return None
+    pos, start, sentence = found
+    cites = Citations()
+    ctx = ev.store.context(pos, score=1.0)
+    text = sentence
+    if WHY.match(clause) and THEREFORE.search(sentence):
+        # "why ...?" answered by "the authors therefore ...": the sentence giving the reason first
+        spans = [(s, e) for s, e in ev.store.sentences[pos] if e <= start]
+        if spans:
+            s, e = spans[-1]
+            before = ev.store.texts[pos][s:e].strip()
+            if "\n" not in before and WHOLE.search(before):
+                cites.add(ctx, before, ev.store.texts[pos].find(before, s))
+                text = f"{before} {sentence}"
+    n = cites.add(ctx, sentence, start)
+    return Composition(f"{text} [{n}]", False, cites.items, ROUTE_TRIAL)

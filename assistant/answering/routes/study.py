@@ -1,0 +1,512 @@
+"""One study asked about: "what did ALPADIR find?", "how many people were in it?", "was it
+placebo-controlled?", "what dose did they use?". The result comes from the record's structured
+fields with its own sentence cited; a question about another detail is answered from that
+record's text alone.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+import numpy as np
+
+from assistant.answering.compose.extractive import (
+    QUESTION_WORDS,
+    Citations,
+    Composition,
+    Evidence,
+    ExtractiveComposer,
+    numbers_of,
+    render,
+    same_fact,
+)
+from assistant.answering.compose.sentence_kinds import SAME_WORD
+from assistant.answering.question import asked as asking
+from assistant.answering.question.entities import find_countries
+from assistant.answering.routes import detail as details
+from assistant.answering.routes import two_part
+from assistant.answering.routes.study_fields import ASKS_WHO, study_fact
+from assistant.answering.routes.synthesis import (
+    RESULT_PHRASE,
+    cite_study,
+    join,
+    lower,
+    result_quote,
+    study_name,
+    table_row,
+)
+from assistant.library.chunks import tokenize
+from assistant.library.records import RecordInfo
+from assistant.vocab import POOLED_EVIDENCE, ROUTE_TRIAL
+
+# "What did X find?": the study's bottom line. Anything more specific is answered from its text.
+# words asking for a study's result ("what did it find?", "did it work?")
+_RESULT_WORDS = (
+    r"find|found|show|showed|shown|result|results|conclu\w*|work|worked|works|effective|efficacy"
+    r"|positive|negative|benefit|help|helped|succe\w*|unsuccess\w*|fail\w*|what happened|beat"
+    r"|outperform\w*"
+)
+GENERIC_RESULT = re.compile(
+    rf"\b(?:{_RESULT_WORDS}|outcome|outcomes|summar\w*|about|tell me|was it|describe\w*|report\w*"
+    r"|look at|cover\w*|how (?:did|do) .* (?:do|fare)|how often|by how much)\b",
+    re.I,
+)
+# Details a result line does not give: answered from the study's own sentences.
+_SPECIFIC_DETAIL = re.compile(
+    r"\b(?:dropped out|drop.?outs?|stopped treatment|withdrew|side effects?|adverse|tolerat\w*"
+    r"|how was .* stopped|taper\w*|top dose|reached|funded|sponsor\w*|women and men|men and women"
+    r"|in women|in men|sex differences?|by sex|gender"
+    r"|craving|higher dose|lower dose|which scales?|how long|completed|finished)\b",
+    re.I,
+)
+
+
+# A detail asked about a study, the words of the sentences that state it, and how to name the
+# detail when the study's sources do not give it.
+_DETAILS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = tuple(
+    (re.compile(q, re.I), re.compile(a, re.I), name)
+    for q, a, name in (
+        (
+            r"side.?effects?|adverse|safety|tolerat\w*|harms?",
+            r"adverse|side.?effects?|safety|tolerat\w*|drows\w*|sedat\w*|fatigue|somnolen\w*|serious",
+            "side-effect figures",
+        ),
+        (
+            r"drop(?:ped)? ?out|stopped (?:treatment|taking)|withdrew|quit the|still (?:in|taking part"
+            r"|enrolled|participating)|completed|retention|stay\w* in the (?:study|trial)",
+            r"drop(?:ped)? ?out|dropout|discontinu\w*|withdr[ae]w(?!al)\w*|completed|retention"
+            r"|remained in|lost to|stopped (?:early|treatment|taking|baclofen)|left the (?:study|trial)"
+            r"|did not (?:complete|finish)|non.?completers?",
+            "dropout figures",
+        ),
+        (r"crav\w*|urges?", r"crav\w*|urges?|ocds|obsessive compulsive", "craving results"),
+        (  # "did some of the patients die?"
+            r"\b(?:did|do|were|was|has|have|had) (?:[\w-]+ ){0,5}?(?<!who )(?:die|died|dead)\b"
+            r"|\b(?:any|some|more|fewer) deaths\b",
+            r"\b(?:die|died|deaths?|dead|fatal\w*|mortality)\b",
+            "deaths",
+        ),
+        (  # (not "what percentage were men?": who took part, asked of the participants)
+            r"^(?!.*\b(?:percentage|proportion|share|fraction|how many|number|per ?cent|most|majority"
+            r")\b[^?]*"
+            r"\b(?:wom[ae]n|men|male|female)\b).*?(?:women|\bmen\b(?! like\b)|\bsex\b|gender)",
+            r"\bwomen\b|\bmen\b|\bsex\b|gender|female|male",
+            "results by sex",
+        ),
+        (
+            r"higher dose|lower dose|dose.?response|top dose|highest dose|target dose"
+            # (not "died before reaching hospital")
+            r"|\b(?:reach|achiev)(?:e|es|ed|ing|ement|ements)?\b(?! (?:the |a |an )?(?:hospital|doctor|emergency|ward|icu"
+            r"|intensive|care|medical))|\bgot (?:up )?to \d+",
+            r"\bdoses?\b.*\b(?:than|versus|vs|reached|achieved|titrat\w*)|\b(?:reached|achieved)\b",
+            "figures on the doses reached",
+        ),
+        (
+            r"how was .* stopped|taper\w*|at the end|stopping",
+            r"taper\w*|gradual\w*|step(?:ped|wise)? down|dose reduction",
+            "account of how treatment was stopped",
+        ),
+        (
+            r"how many (?:\w+ )?(?:people|patients|participants|volunteers)|number of volunteers|(?:each|per|every) (?:arm|group)"
+            # ("how long did participants get each dose?" asks a span, not who took part)
+            r"|^(?!.*\b(?:age|ages|aged|old|percentage|proportion|share|how long|how often|how much"
+            r"|when|why)\b).*\bparticipants\b",
+            r"\b\d+\b.*\b(?:volunteers|participants|patients|people|adults|men|women)\b"
+            r"|\b\d+ (?:to|on|in|received|were given) (?:the )?(?:baclofen|placebo)\b",
+            "participant numbers",
+        ),
+    )
+)
+
+
+_DESCRIPTOR = re.compile(r"\s*(?:review|study|trial|paper|series|analysis|report)\b", re.I)
+# a sentence that states a comparison's result ("reduced drinking more than 30 mg/day, p=0.02")
+_COMPARED = re.compile(r"\b(?:more|less|better|worse) than\b|\bno better\b|\bp ?[=<]", re.I)
+_REACHED = re.compile(
+    r"\b\d+ (?:of|out of) (?:the )?\d+\b[^.]*\b(?:reached|achieved)\b|\bmean (?:daily )?dose\b",
+    re.I,
+)
+
+
+_GIVES_NONE = re.compile(
+    r"\b(?:gives?|reports?|provides?) no\b|\bno (?:\S+ ){0,2}(?:figures|data|results) (?:were|are|was)"
+    r" (?:reported|given|published)\b|\bnot reported\b|\bdoes not report\b",
+    re.I,
+)
+
+
+def _detail(own: Evidence) -> tuple[str, list] | None:
+    """For a question about one detail of a study (its side effects, dropouts, craving, doses
+    reached, how it ended): the detail's name and the study's own sentences that state it, best
+    first (none when its sources do not give it); None when no such detail is asked."""
+    q = own.plan.english or own.plan.question
+    parts = re.split(r"(?<=[.!])\s+", q.strip())
+    if len(parts) > 1 and parts[-1].endswith("?"):
+        q = parts[-1]  # a story, then the question: the question says which detail
+    if ASKS_WHO.search(q):
+        return None  # "who wrote the safety review?" asks for people, not side effects
+    for asks, states, name in _DETAILS:
+        m = asks.search(q)
+        if not m or _DESCRIPTOR.match(q[m.end() :]):
+            continue  # "the safety review", "the dropout analysis": what the study is, not asked
+        # (design sentences count here: "62% completed" is what a dropout question asks)
+        focused = replace(own, plan=replace(own.plan, searched=q, intent="general", aspects=[]))
+        cands = [c for c in ExtractiveComposer().candidates(focused) if states.search(c.text)]
+        reach = re.search(r"\b(?:top|target|highest|maximum|full) dose\b|\breach\w*", q, re.I)
+        compares = re.search(r"\b(?:better|more|less|worse|higher|lower)\b", q, re.I)
+        # a figure the question gives ("how many trials had at least 100 participants?"): the
+        # sentence saying it
+        given = set(re.findall(r"(?<![\d.,])\d+(?![\d.,]*\d)", q))
+        given = {n for n in given if not re.fullmatch(r"(?:19|20)\d\d", n)}
+        cands.sort(
+            key=lambda c: (
+                -(
+                    c.score
+                    + (0.1 if reach and _REACHED.search(c.text) else 0)
+                    + (0.1 if compares and _COMPARED.search(c.text) else 0)
+                    + (0.15 if given & set(re.findall(r"\d+", c.text)) else 0)
+                )
+            )
+        )
+        picked = cands[:1]
+        # what is asked, not the names that say which study ("Ameisen", "ALPADIR")
+        asked = set(tokenize(re.sub(r"(?<=\w )[A-Z][\w'-]+", " ", q))) - QUESTION_WORDS
+        idf = own.store.idf
+        # a second sentence only when it adds a figure or specific words (never after one
+        # saying the sources give no such figures: the headline is not what was asked)
+        says_none = bool(picked and _GIVES_NONE.search(picked[0].text))
+        # "how many completed?": the figure given, nothing more is asked
+        counted = bool(picked and picked[0].numbers and asking.QUANTITY.search(q))
+        for c in cands[1:2] if not (says_none or counted) else ():
+            adds = (
+                (c.numbers - picked[0].numbers if not picked[0].numbers else set())
+                or (asked & c.tokens) - picked[0].tokens
+                or {m.lower() for m in states.findall(c.text)}
+                - {m.lower() for m in states.findall(picked[0].text)}
+            )
+            specific = {t for t in c.tokens - picked[0].tokens if idf(t) >= 2.5}
+            if not same_fact(picked[0], c, idf):
+                if adds:
+                    picked.append(c)
+            elif (
+                not picked[0].numbers
+                and len(picked[0].tokens & c.tokens) >= 0.8 * len(picked[0].tokens)
+                and len(specific) >= 4
+            ):
+                picked = [c]  # a lead-in, and the same statement with its particulars: say that
+        return name, picked
+    return None
+
+
+def _figures_not_reported(question: str, record: RecordInfo, store: object) -> list[str]:
+    """Percentages a question attributes to a study ("did it show 70% abstinence?") that the
+    study's text never states."""
+    asked = re.findall(r"(\d+(?:\.\d+)?) ?(?:%|percent)", question)
+    if not asked:
+        return []
+    body = store.record_body(record.id) or ""  # type: ignore[attr-defined]
+    body = re.sub(r"\A---\n.*?\n---\n", "", body, flags=re.S)  # the text, not its notes
+    stated = set(re.findall(r"(\d+(?:\.\d+)?) ?(?:%|percent)", body))
+    return [f"{a}%" for a in asked if a not in stated]
+
+
+_NAMING = frozenset(
+    tokenize(
+        "study studies trial trials review reviews meta analysis cochrane pilot cohort series survey "
+        "register registry randomised randomized controlled double blind placebo open label "
+        "what did does do was were is are the a an of in on for with by from its their it they "
+        "baclofen find found show showed shown report reported describe described tell about "
+        "result results outcome outcomes conclude concluded happen happened beat arm arms much how "
+        "by outperform outperformed doctors docs researchers scientists team investigators people "
+        "patients"
+    )
+)
+
+
+def _specific_words(
+    question: str, record: RecordInfo, described: bool = True, follow_up: bool = False
+) -> set[str]:
+    """The question's words that neither name the study nor ask generically for its result."""
+    names = " ".join(
+        str(x or "")
+        for x in (record.display_name, " ".join(record.trial_names), record.country, record.year,
+                  record.surname)
+    )  # fmt: skip
+    # a follow-up that does not name the study does not describe it either ("when were they
+    # seen again?": "follow-up" is asked, though its setting says "1-year follow-up")
+    kept = follow_up and not set(tokenize(question)) & set(tokenize(names))
+    naming = names if kept else f"{names} {record.setting or ''} {record.journal or ''}"
+    # the words a question uses to describe the study ("the large French primary-care trial")
+    known = set(tokenize(naming)) | (set(tokenize(record.profile)) if described else set())
+    return set(tokenize(question)) - known - _NAMING - QUESTION_WORDS
+
+
+# "what came out of / what did ... give / how did ... go": a result asked in other words
+_ASKS_WHAT_HAPPENED = re.compile(
+    r"\s*(?:and |so )?(?:what (?:did|does|do|came|happened|was the (?:result|outcome|upshot))"
+    r"|how did)\b",
+    re.I,
+)
+_DID_IT_CHANGE = re.compile(
+    r"^\s*(?:did|does|was|were|is)\b(?!.*\b(?:trying|aiming|aimed|designed|meant|intended) to\b)"
+    r".*\b(?:improv\w*|reduc\w*|increas\w*|lower\w*|rais\w*|cut"
+    r"|help\w*|work\w*|delay\w*|prevent\w*)\b",
+    re.I,
+)
+
+
+# "what did it find?", "did it work?", "what came of it?": its result asked (not "what does it
+# cover?", a scope)
+_RESULT_ASKED = re.compile(rf"\b(?:{_RESULT_WORDS}|benefit\w*|came of|come of|differen\w*)\b", re.I)
+
+
+def _asks_result(question: str) -> bool:
+    return bool(_RESULT_ASKED.search(question) or _DID_IT_CHANGE.match(question))
+
+
+def _about_key_result(question: str, record: RecordInfo, store: object) -> bool:
+    """Whether the question asks about what the study's key result states: enough of its
+    specific words (IDF-weighted, leaving out the words that only identify the study) are in the
+    key result."""
+    if not record.key_result:
+        return False
+    idf = store.idf  # type: ignore[attr-defined]
+    naming = f"{record.display_name} {record.country or ''} {record.setting or ''}"
+    asked = set(tokenize(question)) - set(tokenize(naming))
+    shared = asked & set(tokenize(record.key_result))
+    if _DID_IT_CHANGE.match(question) and shared:
+        return True  # "did ALPADIR improve abstinence?": whether its result moved that outcome
+    return sum(idf(t) for t in shared if idf(t) >= 0.5) >= 3.5
+
+
+# --------------------------------------------------------------------------- one study
+
+
+def trial_result(ev: Evidence, record: RecordInfo) -> Composition | None:
+    """ "What did ALPADIR find?": the study's result from its fields first, then what else the
+    question asks, from the study's own text. A specific question about the study ("how many
+    reached the top dose?") is answered from its text alone; a detail the answer's first
+    sentence does not state ("which liver tests improved?") by the sentence that states it."""
+    question = ev.plan.english or ev.plan.question
+    whole = ev
+    first_part = two_part.first_question(question, record, _asks_result)
+    if first_part:  # "did it work, and how many ...?": the first part first, the second after
+        ev = replace(ev, plan=replace(ev.plan, english=first_part))
+        question = first_part
+    fact = study_fact(ev, record)  # an answer from the study's fields, computed once
+    comp = fact if fact is not None else _trial_result(ev, record)
+    clause = asking.asked_clause(question, record)
+    if not (
+        comp is None
+        or comp.abstained
+        or comp.answer.startswith("Not reported")  # (a loose match must not overrule it)
+        or _DID_IT_CHANGE.match(question)
+        # (a thing named is asked as itself: "did the participants get any counselling?")
+        or (
+            any(asks.search(clause) for asks, _, _ in _DETAILS)
+            and not details.thing_named(clause, ev.store)
+        )
+        or _figures_not_reported(question, record, ev.store)
+    ):
+        words = _specific_words(
+            GENERIC_RESULT.sub(" ", clause), record, described=False, follow_up=ev.plan.follow_up
+        )
+        first = re.sub(r"\s*\[\d+\]", "", comp.answer.split("\n")[0])
+        fields = fact is not None
+        comp = details.detail_answer(ev, record, question, words, ev.encode, first, fields) or comp
+    if comp is None:
+        return None
+
+    def named_detail(second: str) -> tuple[object, int, str] | None:
+        own = record_evidence(ev, record)
+        own = replace(own, plan=replace(own.plan, english=second, question=second))
+        detail = _detail(own)
+        if not detail or not detail[1]:
+            return None
+        s = detail[1][0]
+        return own.contexts[s.ctx], s.start, s.text
+
+    # "..., and how many were still taking part at the end?": that too
+    asked = whole.plan.english or whole.plan.question
+    return two_part.second_question(whole, record, asked, comp, ev.encode, named_detail)
+
+
+def _trial_result(ev: Evidence, record: RecordInfo) -> Composition | None:
+    plan, store = ev.plan, ev.store
+    own = record_evidence(ev, record)
+    question = plan.english or plan.question
+    # (an answer from the study's fields is tried first, by :func:`trial_result`)
+    # What the question asks beyond naming the study and asking for its result.
+    specific = _specific_words(question, record) - set(tokenize(record.key_result or ""))
+    idf = store.idf
+    generic = bool(GENERIC_RESULT.search(question) or "result" in plan.aspects)
+    # words the study's own text never uses describe it in the asker's words ("ten guys with a
+    # booze problem", a term left untranslated): they cannot ask for a detail it states
+    written = set().union(*(tokenize(c.text) for c in own.contexts)) if own.contexts else set()
+    stated = {t for t in specific if t in written or SAME_WORD.get(t, t) in written}
+    asks_result = not _SPECIFIC_DETAIL.search(question) and (
+        _about_key_result(question, record, store)
+        or (generic and sum(idf(t) for t in specific) < 6.0)
+        or (
+            not stated
+            and (generic or _ASKS_WHAT_HAPPENED.match(question))
+            and not re.match(r"\s*(?:and )?who\b", question, re.I)  # a person, not a result
+            and not _OUTCOME.search(question)  # an outcome it never reports is said so
+            and not any(asks.search(question) for asks, _, _ in _DETAILS)
+        )
+    )
+    # what the question asks beyond the result, for one more sentence (profile words count here)
+    # ("was it positive?" asks for the result, not about "cocaine-positive urine samples")
+    beyond = _specific_words(GENERIC_RESULT.sub(" ", question), record, described=False) - set(
+        tokenize(record.key_result or "")
+    )
+    if asks_result and not record.key_result and record.studies_pooled and record.n:
+        # a review whose pooled results the library does not hold: say so, with what it pooled
+        found = result_quote(store, record, f"{record.studies_pooled} trials {record.n}")
+        if found is not None:
+            cites = Citations()
+            m = cites.add(*found)
+            name = study_name(record)
+            first = (
+                f"Not reported: the sources on {name} give no pooled results; it pooled "
+                f"{record.studies_pooled} trials with {record.n:,} participants [{m}]."
+            )
+            return Composition(first[0].upper() + first[1:], False, cites.items, ROUTE_TRIAL)
+    if not asks_result or not record.key_result:
+        asked = " ".join(sorted(specific)) if specific else question
+        focused = replace(own, plan=replace(plan, searched=asked))
+        detail = _detail(own)
+        if (
+            detail is not None
+            and not detail[1]
+            and record.key_result
+            and detail[0] != "participant numbers"  # a size is in the fields, said elsewhere
+            and not _states_anywhere(store, record, detail[0])
+        ):
+            return _not_reported(detail[0], record, store)
+        if detail is None and record.key_result:
+            unstated = _unstated(question, record, store)
+            if unstated:
+                return _not_reported(f"figures on {unstated}", record, store)
+        # one detail asked ("in how many was blood alcohol positive?"): its sentence alone
+        most = 1 if asking.detail_only(asking.asked_clause(question, record)) else 2
+        picked = (detail and detail[1]) or ExtractiveComposer(max_sentences=most).select(focused)
+        return replace(render(picked, own.contexts), route=ROUTE_TRIAL) if picked else None
+    cites = Citations()
+    n = cite_study(cites, store, record)
+    name = study_name(record)
+    # the study was asked about by name or description: its country, size and dose would only
+    # stand between the reader and its result (they are in the evidence table)
+    label = name
+    if record.result in RESULT_PHRASE and record.evidence in ("rct", *POOLED_EVIDENCE):
+        found = RESULT_PHRASE[record.result]
+        if record.comparator == "active":
+            found = found.replace("over placebo", "over the comparator")
+        first = f"{label} {found}: {record.key_result} [{n}]."
+    else:  # observational studies, case series, laboratory studies: what they reported
+        first = f"{label} reported: {record.key_result} [{n}]."
+    claimed = _figures_not_reported(question, record, store)
+    if claimed:
+        first = f"No: {name} reports no {join(claimed)} figure; it found {first[len(label) :].lstrip(' :')}"
+        first = re.sub(r"found (found|reported):? ", r"\1 ", first)
+    lines = [first[0].upper() + first[1:]]
+    key_nums = numbers_of(record.key_result)
+    own = replace(
+        own, contexts=[c for c in own.contexts if not _METHOD_SECTION.match(c.metadata.section)]
+    )
+    # One more sentence only for what the question asks that the result line does not say.
+    # (the study's own country, "the American trial", is how it was named, not what is asked)
+    wanted = {t for t in beyond if idf(t) >= 2.0 and not find_countries(t)}
+    if wanted and own.contexts:
+        focused = replace(own, plan=replace(plan, searched=" ".join(sorted(wanted))))
+        for s in ExtractiveComposer(max_sentences=1).select(focused):
+            if not (s.numbers & key_nums) and wanted & s.tokens:
+                m = cites.add(own.contexts[s.ctx], s.text, s.start)
+                described = (
+                    set(
+                        tokenize(
+                            f"{record.title} {record.journal or ''} {record.design or ''} "
+                            f"{record.dose_text or ''} {record.population or ''} published "
+                            "smoke smokes smoking"  # who the people were ("who smoke weed")
+                        )
+                    )
+                    | set(tokenize(" ".join(re.findall(r"\b[A-Z][\w'-]+", question[1:]))))
+                )
+                if not claimed and (wanted - described) & s.tokens:
+                    # it states what was asked beyond the headline: it comes first
+                    if asking.detail_only(asking.asked_clause(question, record)):
+                        # a detail asked, not the result: the detail alone, cited alone
+                        cites = Citations()
+                        m = n = cites.add(own.contexts[s.ctx], s.text, s.start)
+                        lines = [f"{s.text} [{m}]"]
+                    else:
+                        lines = [f"{s.text} [{m}]", f"- {lines[0]}"]
+                else:
+                    lines.append(f"- {s.text} [{m}]")
+    table = [table_row(record, n)] if record.evidence in ("rct", *POOLED_EVIDENCE) else []
+    return Composition("\n".join(lines), False, cites.items, ROUTE_TRIAL, table)
+
+
+# Outcomes a question may ask of one study ("how was anxiety affected", "time to relapse").
+_OUTCOME = re.compile(
+    r"\btime to (?:first )?(?:relapse|lapse|heavy drinking)\b|\banxiety\b|\bdepress\w*|\bmood\b"
+    r"|\bsleep\w*|\binsomnia\b|\bquality of life\b|\bliver (?:enzymes?|tests?|function)\b|\bggt\b"
+    r"|\bweight\b|\bblood pressure\b|\bmemory\b|\bcogniti\w*|\bmortality\b|\bdeaths?\b"
+    r"|\bhospitali[sz]\w*|\bseizures?\b|\bsuicid\w*|\bdrowsi\w*|\bsomnolen\w*|\bdizz\w*"
+    r"|\bnausea\b|\bfatigue\b|\bheadaches?\b|\bsmoking\b|\bcigarettes?\b|\badherence\b"
+    r"|\bheavy drinking days?\b|\bdrinks per (?:drinking )?day\b|\b(?:percent )?days abstinent\b"
+    r"|\babstinent days\b|\bgamma.?gt\b",
+    re.I,
+)
+
+
+def _unstated(question: str, record: RecordInfo, store: object) -> str:
+    """The outcome a question asks of a study ("anxiety", "time to relapse") when no sentence of
+    the study's sources mentions it, as the question puts it; "" when any does (or none asked)."""
+    asked = [m.group(0) for m in _OUTCOME.finditer(question)]
+    if not asked:
+        return ""
+    text = set()
+    for pos in store.record_positions(record.id):  # type: ignore[attr-defined]
+        text |= set(tokenize(store.texts[pos]))  # type: ignore[attr-defined]
+    # (how a liver test is named varies: "liver tests improved" states "liver enzymes")
+    generic = set(
+        tokenize("time to first day days per percent level levels enzymes tests function")
+    )
+    if any((set(tokenize(a)) - generic) <= text for a in asked):
+        return ""  # every specific word of an asked outcome is in the study's text
+    return " or ".join(dict.fromkeys(a.lower() for a in asked))
+
+
+def _states_anywhere(store: object, record: RecordInfo, detail: str) -> bool:
+    """Whether any sentence of the record, in any section, states the detail: "Not reported" is
+    said only when none does."""
+    states = next(a for _, a, name in _DETAILS if name == detail)
+    return any(states.search(store.texts[pos]) for pos in store.record_positions(record.id))  # type: ignore[attr-defined]
+
+
+def _not_reported(detail: str, record: RecordInfo, store: object) -> Composition:
+    """A detail of a study that its sources do not give: said so first, then its main result."""
+    cites = Citations()
+    n = cite_study(cites, store, record)
+    name = study_name(record)
+    first = f"Not reported: the sources on {name} give no {detail}; its main result: "
+    first += f"{lower(record.key_result)} [{n}]."
+    return Composition(first, False, cites.items, ROUTE_TRIAL)
+
+
+# Sections that describe how a study was done: not where its findings are.
+_METHOD_SECTION = re.compile(r"(?i)(?:background|design|participants|intervention|methods?)\b")
+
+
+def record_evidence(ev: Evidence, record: RecordInfo) -> Evidence:
+    """The same question, answered from one record's chunks only."""
+    store = ev.store
+    positions = store.record_positions(record.id)
+    qv = ev.query_vec
+    contexts = []
+    for pos in positions:
+        sim = float(np.asarray(store.vectors[pos]) @ qv) if qv is not None else None
+        contexts.append(store.context(pos, score=1.0, similarity=sim))
+    return replace(ev, contexts=contexts)
