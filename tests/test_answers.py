@@ -1251,6 +1251,39 @@ def test_qualifier_promotion_keeps_what_the_lead_covered() -> None:
     assert "cerebrospinal" in pool[0].text, [c.text for c in pool]
 
 
+def test_a_why_question_gets_the_reason_for_the_event_asked_about() -> None:
+    """ "On what grounds ...?" wants a sentence giving a reason; of the reasons near the top, one
+    for an event of another year than the question names is not it, and a sentence already
+    giving a cause ("..., after the review") stays first."""
+    from types import SimpleNamespace
+
+    from assistant.answering.compose.slots import put_answer_first
+    from assistant.library.chunks import tokenize
+
+    def cand(text: str, score: float) -> SimpleNamespace:
+        return SimpleNamespace(
+            text=text, tokens=set(tokenize(text)), numbers=frozenset(), score=score
+        )
+
+    idf = lambda t: 1.0  # noqa: E731
+    plan = SimpleNamespace(entities=SimpleNamespace(substances=[]), intent="regulation")
+    question = "On what grounds did the agency withdraw the licence in 2015?"
+    topic = set(tokenize("agency withdraw licence 2015"))
+    pool = [
+        cand("In 2015 the agency withdrew the licence of the tablets.", 1.0),
+        cand("In 2012 the agency suspended the licence because of supply problems.", 0.95),
+        cand("The agency judged that the benefit no longer outweighed the risk.", 0.7),
+    ]
+    put_answer_first(pool, plan, question, topic, idf)
+    assert pool[0].text.startswith("The agency judged"), [c.text for c in pool]
+    pool = [
+        cand("The licence was withdrawn in 2015, after a safety review found liver harm.", 1.0),
+        cand("The agency judged that the benefit no longer outweighed the risk.", 0.9),
+    ]
+    put_answer_first(pool, plan, question, topic, idf)
+    assert pool[0].text.startswith("The licence"), [c.text for c in pool]
+
+
 def test_a_medicine_only_a_network_meta_analysis_covers_is_compared_from_it(
     corpus_assistant,
 ) -> None:

@@ -120,8 +120,22 @@ _ASKS_PURPOSE = re.compile(
 _PURPOSE = re.compile(
     r"\b(?<!contra)indicated for\b|\bused (?:for|to treat)\b|\bapproved use\b", re.I
 )
+# "why ...?", "on what ground ...?": a sentence giving a reason, not only what happened
+_ASKS_REASON = re.compile(
+    r"^\s*(?:and |so |but )?why\b|\bon what (?:grounds?|basis)\b|\bfor what reasons?\b"
+    r"|\bwhat (?:was|were|is|are) the (?:reasons?|grounds?|rationale)\b",
+    re.I,
+)
+_REASON = re.compile(
+    r"\bbecause\b|\bsince (?!\d|(?:19|20)\d\d|then|\w+ (?:19|20)\d\d)|\b(?:due|owing) to\b"
+    r"|\bso (?:that|as to)\b|\bin order to\b|\bgrounds?\b|\breasons?\b|\berror\b|\bunlawful\b"
+    r"|\b(?:found|ruled|held|judged|reasoned) that\b|\bon the basis\b|\bbased on\b|\bgiven that\b"
+    r"|\bexplanation\b|\bexplain\w*|\bargu\w*|(?<=[\w,] )after\b",
+    re.I,
+)
 # (what a question asks for, the sentence that gives it, how far down and how nearly relevant)
 _KIND_SLOTS = (
+    (_ASKS_REASON, _REASON, 14, 0.6),
     (re.compile(ONSET_Q.pattern, re.I), _ONSET, 12, 0.6),
     (_ASKS_PURPOSE, _PURPOSE, 20, 0.6),
     (_ASKS_EXCEPTION, _EXCEPTION, 8, 0.6),
@@ -355,17 +369,18 @@ def put_answer_first(
             # the kind of sentence asked for, when a nearly as relevant one gives it: an onset
             # ("how soon ...?"), a use ("what is the pump for?", the pump's own), an exception
             # ("is it ever acceptable ...?"), a starting dose
-            lead = next(
-                (
-                    c
-                    for c in pool[1:upto]
-                    if c.score >= near * top
-                    and gives.search(c.text)
-                    and (PUMP.search(c.text) or not PUMP.search(question) or gives is not _PURPOSE)
-                ),
-                None,
-            )
-            _promote(pool, lead)
+            fits = [
+                c
+                for c in pool[1:upto]
+                if c.score >= near * top
+                and gives.search(c.text)
+                and (PUMP.search(c.text) or not PUMP.search(question) or gives is not _PURPOSE)
+            ]
+            # a reason for what was asked ("annul ... in March 2021"), not for an event of
+            # another year ("suspended ... in June 2020")
+            if gives is _REASON and (years := set(_YEAR.findall(question))):
+                fits = [c for c in fits if set(_YEAR.findall(c.text)) <= years]
+            _promote(pool, fits[0] if fits else None)
             return False
     if _ASKS_PREVENTION.search(question) and not _PREVENTS.search(pool[0].text):
         # "the nurse says he could get ill if it stops: what can we do?": how it is prevented
