@@ -1841,6 +1841,36 @@ def test_a_pump_running_empty_before_its_refill_is_withdrawal_not_overdose(
     assert "overdose" in first_sentence(wrong.answer), wrong.answer
 
 
+def test_blinding_asked_as_who_knew_what_they_took_keeps_its_polarity(corpus_assistant) -> None:
+    """ "Were the patients aware of which tablets they got?" asks blinding the other way round: a
+    double-blind trial is a "No", an open-label study a "Yes"."""
+    masked = corpus_assistant.ask(
+        "In ALPADIR, were the patients aware of which tablets they were receiving?"
+    )
+    first = first_sentence(masked.answer)
+    assert first.startswith("No:") and "double-blind" in first, masked.answer
+    # a study of people with kidney disease: the answer about it carries the kidney notice
+    open_ = corpus_assistant.ask(
+        "did the volunteers know what they were given?",
+        history=["What did the Vlavonou 2014 baclofen study in chronic kidney disease show?"],
+    )
+    first = first_sentence(open_.answer)
+    assert first.startswith("Yes:") and "open-label" in first, open_.answer
+    assert "renal" in {n.kind for n in open_.notices}, open_.notices
+
+
+def test_how_long_a_study_lasted_is_the_length_its_design_states(corpus_assistant) -> None:
+    """The length the design states ("30 days", not 4.3 weeks), cited to the study's sentence
+    giving it, not to one sharing its number in another sense ("30 mg/day"); "how long was each
+    dose given?" asks one phase, not the whole study."""
+    ans = corpus_assistant.ask("For how long did the Addolorato 2002 pilot give baclofen?")
+    first = first_sentence(ans.answer)
+    assert "30 days" in first, ans.answer
+    assert re.search(r"30[- ]days?", ans.citations[0].quote), ans.citations[0].quote
+    each = corpus_assistant.ask("In the Haney 2006 cocaine study, how long was each dose given?")
+    assert "21 days" not in first_sentence(each.answer), each.answer
+
+
 def test_blinding_no_source_gives_is_said_plainly(corpus_assistant) -> None:
     """'Was it blinded?' of a study whose sources give no blinding: 'Not reported', with the
     sentence saying so, instead of the study's result again."""

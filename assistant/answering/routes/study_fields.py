@@ -82,6 +82,13 @@ _ASKS_BLIND = re.compile(
     r"\b(?:double.?|single.?)?blind(?:ed)?\b|\bmasked\b|\bwas (?:it|the \w+(?: \w+)?) open.?label\b",
     re.I,
 )
+# "did the patients know what they were taking?": blinding asked the other way round
+_ASKS_KNEW = re.compile(
+    r"\b(?:did|do|were|was) (?:the )?(?:participants|patients|people|volunteers|subjects|they"
+    r"|doctors|researchers|investigators|staff|everyone|anyone) (?:know|knew|aware|told)\b"
+    r"[^?]*\b(?:taking|getting|given|receiv\w*|which|what|whether|who)\b",
+    re.I,
+)
 # "in the double-blind pilot study of ..., how were dropouts counted?": blinding describes it
 _BLIND_DESCRIBED = re.compile(
     r"\b(?:double|single).?blind(?:ed)? (?:[\w-]+ ){0,2}(?:study|trial|pilot|rct)\b"
@@ -160,26 +167,44 @@ def study_fact(ev: Evidence, record: RecordInfo) -> Composition | None:
         claim = f"{record.n} {verb} patients participants people"
         first = f"{name} {verb} {record.n:,} people"
     elif (
-        # ("was it double-blind?" asks it; "in the double-blind pilot study, how ...?" does not)
-        _ASKS_BLIND.search(
-            q if re.match(r"\s*(?:was|were|is)\b", q, re.I) else _BLIND_DESCRIBED.sub(" ", q)
+        (
+            # ("was it double-blind?" asks it; "in the double-blind pilot study, how ...?" does not)
+            _ASKS_BLIND.search(
+                q if re.match(r"\s*(?:was|were|is)\b", q, re.I) else _BLIND_DESCRIBED.sub(" ", q)
+            )
+            or _ASKS_KNEW.search(q)
         )
         and record.design
         and not _ASKS_FINDING.search(q)
     ):
         design = record.design
+        yes, no = ("No", "Yes") if _ASKS_KNEW.search(q) else ("Yes", "No")
         if re.search(r"double.?blind", design, re.I):
-            first = f"Yes: {name} was double-blind"
+            first = f"{yes}: {name} was double-blind"
         elif re.search(r"open.?label|\bopen\b|single.?blind|unblinded", design, re.I):
             kind = "single-blind" if re.search(r"single.?blind", design, re.I) else "open-label"
-            first = f"No: {name} was {kind}"
+            first = f"{no}: {name} was {kind}"
         claim = design
         said = result_quote(store, record, "reports no blinding") if first is None else None
         if said and re.search(r"\b(?:no|not)\b[^.]*\bblind(?:ing|ed)\b", said[1], re.I):
             first, claim = f"Not reported: {lower(said[1]).rstrip('.')}", said[1]
-    elif _ASKS_DURATION.search(q) and record.duration_weeks and not pooled:
-        first = f"{name} treated people for {_duration(record.duration_weeks)}"
-        claim = f"{_duration(record.duration_weeks)} weeks months treatment"
+    elif (
+        _ASKS_DURATION.search(q)
+        and record.duration_weeks
+        and not pooled
+        # "how long was each dose kept up?": one phase, not the whole study
+        and not re.search(r"\b(?:each|every|per)\b|\bjede\w*|\bchaque\b|\bcada\b|\bogni\b", q, re.I)
+    ):
+        length = _duration(record)
+        kept = (
+            "kept people on the ward"
+            if re.search(r"\binpatient", record.design or "")
+            and not re.search(r"outpatient", record.design or "")
+            else None
+        )
+        # the study's own sentence giving that length ("for 30 days", "a 21-day study"), not
+        # one sharing its number in another sense ("30 mg/day")
+        return _length_answer(ev, record, f"{name} {kept or 'treated people'} for {length}", length)
     elif ASKS_WHO.search(q) and (record.author_list or record.country):
         country = record.country or ""
         if re.match(r"(?:United|Netherlands|Czech|Philippines)\b", country):
@@ -252,12 +277,37 @@ def study_fact(ev: Evidence, record: RecordInfo) -> Composition | None:
     return Composition(f"{text} [{n}].", False, cites.items, ROUTE_TRIAL)
 
 
-def _duration(weeks: float) -> str:
-    """ "12 weeks", "6 months", "12 months" (a year of treatment is said in months)."""
+# a length the design states ("pilot trial, 30 days", "12 weeks plus 4-week follow-up")
+_STATED_LENGTH = re.compile(r"\b(\d+) (days|weeks|months)\b")
+
+
+def _duration(record: RecordInfo) -> str:
+    """ "30 days" as the design states it, else from the weeks: "12 weeks", "6 months" (a year of
+    treatment is said in months), "15 days" (a fraction of a week is a count of days)."""
+    stated = _STATED_LENGTH.search(record.design or "")
+    if stated:
+        return stated.group(0)
+    weeks = record.duration_weeks or 0.0
+    if weeks != int(weeks):
+        return f"{round(weeks * 7)} days"
     months = weeks * 12 / 52
     if weeks >= 26 and abs(months - round(months)) < 0.15:
         return f"{round(months)} months"
     return f"{weeks:g} weeks"
+
+
+def _length_answer(ev: Evidence, record: RecordInfo, first: str, length: str) -> Composition | None:
+    """``first``, cited to the study's sentence stating ``length``; None when no sentence does."""
+    count, unit = length.split()
+    said = re.compile(rf"\b{count}[- ]{unit.rstrip('s')}s?\b", re.I)
+    for pos, start, sentence, _ in whole_sentences(ev.store, record):
+        if said.search(sentence):
+            cites = Citations()
+            n = cites.add(ev.store.context(pos, score=1.0), sentence, start)
+            return Composition(
+                f"{first[0].upper()}{first[1:]} [{n}].", False, cites.items, ROUTE_TRIAL
+            )
+    return None
 
 
 def _arm_sizes(ev: Evidence, record: RecordInfo) -> Composition | None:

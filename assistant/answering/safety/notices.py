@@ -548,7 +548,11 @@ def notices_for(
         kinds.add("withdrawal")
     elif plan.entities.trials and any(_TRIAL_STOPPING.search(t) for t in texts):
         kinds.discard("withdrawal")  # participants leaving a trial, not someone stopping baclofen
-    if "renal" in plan.entities.conditions:
+    if "renal" in plan.entities.conditions or any(
+        # a study of people with kidney disease asked about: its answers turn on kidney function
+        c.source_id in plan.entities.trials and _RENAL.search(normalise(c.metadata.title))
+        for c in cited
+    ):
         kinds.add("renal")
     if {"pregnancy", "breastfeeding"} & set(plan.entities.conditions):
         kinds.add("pregnancy")
