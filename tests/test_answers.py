@@ -1859,6 +1859,34 @@ def test_blinding_asked_as_who_knew_what_they_took_keeps_its_polarity(corpus_ass
     assert "renal" in {n.kind for n in open_.notices}, open_.notices
 
 
+def test_who_took_part_and_how_a_study_was_run_come_from_its_fields(corpus_assistant) -> None:
+    """Polar questions about a study's people and design, answered from its structured fields
+    with its own sentence cited: the sexes in the population, the diagnostic criteria, a
+    follow-up after treatment, a comparison group it never had; a "No" from the fields is not
+    overruled by a sentence that merely sounds nearer. Results asked about women and men are
+    not a head count."""
+    cases = [
+        ("Did the Addolorato 2000 pilot recruit any women?", r"^No:.*\bmen\b"),
+        ("Were all of the Garbutt 2010 participants men?", r"^No:.*44 men"),
+        ("Which diagnostic criteria defined dependence in Akhondzadeh 2000?", r"DSM-IV"),
+        (
+            "Did the Addolorato 2007 cirrhosis trial follow people up once treatment ended?",
+            r"^Yes:.*4 weeks",
+        ),
+        (
+            "Did the Boels 2017 authors compare their poisoning cases with any other group?",
+            r"^No:.*no control group",
+        ),
+    ]
+    for question, expected in cases:
+        ans = corpus_assistant.ask(question)
+        assert re.search(expected, first_sentence(ans.answer)), (question, ans.answer)
+    result = corpus_assistant.ask(
+        "Did baclofen act differently in women and in men in the Garbutt 2021 dose trial?"
+    )
+    assert "enrolled" not in first_sentence(result.answer), result.answer
+
+
 def test_how_long_a_study_lasted_is_the_length_its_design_states(corpus_assistant) -> None:
     """The length the design states ("30 days", not 4.3 weeks), cited to the study's sentence
     giving it, not to one sharing its number in another sense ("30 mg/day"); "how long was each

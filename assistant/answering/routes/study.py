@@ -301,6 +301,8 @@ def trial_result(ev: Evidence, record: RecordInfo) -> Composition | None:
         comp is None
         or comp.abstained
         or comp.answer.startswith("Not reported")  # (a loose match must not overrule it)
+        # a yes or no from the study's fields ("No: ... had no control group") answers as asked
+        or (fact is not None and comp.answer.startswith(("Yes:", "No:")))
         or _DID_IT_CHANGE.match(question)
         # (a thing named is asked as itself: "did the participants get any counselling?")
         or (

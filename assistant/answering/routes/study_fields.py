@@ -82,6 +82,35 @@ _ASKS_BLIND = re.compile(
     r"\b(?:double.?|single.?)?blind(?:ed)?\b|\bmasked\b|\bwas (?:it|the \w+(?: \w+)?) open.?label\b",
     re.I,
 )
+# "were any women included?", "were they all men?": the population's sexes
+_ASKS_SEX = re.compile(
+    r"^\s*(?:and |so |but )?(?:were|was|did|are|is|do)\b.*\b(women|females?|men|males?)\b", re.I
+)
+_SEX_COUNT = re.compile(r"(\d[\d.,]*)(%?) (women|females?|men|males?)\b", re.I)
+# "did they compare these cases with ...?": a comparison group, asked of a study with none
+_ASKS_COMPARED = re.compile(
+    r"\b(?:did|was|were) (?:they|it|the [\w-]+(?: [\w-]+){0,3}) (?:\w+ )?compar\w*\b", re.I
+)
+# "how was the dependence diagnosed?": the criteria the population was chosen by
+_ASKS_CRITERIA = re.compile(
+    r"\bhow (?:was|were|did|had) (?:[\w-]+ ){0,5}?diagnos\w*|\b(?:what|which) (?:diagnostic )?"
+    r"criteria\b",
+    re.I,
+)
+_CRITERIA = re.compile(r"\b(?:DSM|ICD)[-\w]*")
+# "did they keep checking on people after the tablets stopped?": a follow-up after treatment
+_ASKS_FOLLOW_UP = re.compile(
+    r"\b(?:did|do|were|was|how long|how often|when) (?:[\w-]+ ){0,6}?follow(?:ed|ing)?[- ]?"
+    r"(?:them |people |patients |participants |everyone )?up\b"
+    r"|\b(?:was|were) there (?:a |any )?follow.?ups?\b"
+    r"|\bafter (?:the )?(?:tablets|treatment|drug|medication|medicine|pills|baclofen|capsules)"
+    r" (?:had )?(?:stopped|ended|finished|was stopped|were stopped)\b"
+    r"|\bkeep (?:checking|following|seeing|track)\b",
+    re.I,
+)
+_FOLLOW_UP = re.compile(
+    r"\b([\w-]+)[- ](weeks?|months?)(?: of)? follow.?up\b|\bfollow.?up (at [^,;]+)", re.I
+)
 # "did the patients know what they were taking?": blinding asked the other way round
 _ASKS_KNEW = re.compile(
     r"\b(?:did|do|were|was) (?:the )?(?:participants|patients|people|volunteers|subjects|they"
@@ -189,6 +218,14 @@ def study_fact(ev: Evidence, record: RecordInfo) -> Composition | None:
         if said and re.search(r"\b(?:no|not)\b[^.]*\bblind(?:ing|ed)\b", said[1], re.I):
             first, claim = f"Not reported: {lower(said[1]).rstrip('.')}", said[1]
     elif (
+        _ASKS_FOLLOW_UP.search(q)
+        # ("..., followed up for a year, did it make any difference?": a result is asked)
+        and not re.search(rf"{_ASKS_FINDING.pattern}|\bdifference\b|\bwork\w*|\bhelp\w*", q, re.I)
+        and not pooled
+        and _FOLLOW_UP.search(record.design or "")
+    ):
+        return _follow_up(ev, record, name)
+    elif (
         _ASKS_DURATION.search(q)
         and record.duration_weeks
         and not pooled
@@ -225,6 +262,21 @@ def study_fact(ev: Evidence, record: RecordInfo) -> Composition | None:
         claim = record.setting
         where = re.sub(r"\s*\([^)]*\)", "", record.setting)  # counts stay with the quote
         first = f"{name}'s setting: {lower(where)}"
+    elif (
+        _ASKS_SEX.search(q)
+        # (who took part, not "did it work differently in women and men?")
+        and re.search(
+            r"\b(?:includ\w*|enrol\w*|recruit\w*|t[ao]ok part|any|all|only|just|there)\b", q, re.I
+        )
+        and record.population
+        and record.n
+        and not pooled
+    ):
+        first = _sex_answer(q, record, name)
+        claim = record.population
+    elif _ASKS_CRITERIA.search(q) and record.population and _CRITERIA.search(record.population):
+        claim = record.population
+        first = f"{name} used {_CRITERIA.search(record.population).group(0)}: it enrolled {lower(record.population)}"
     elif _ASKS_WHO_ENROLLED.search(q) and record.population and not pooled:
         claim = record.population
         first = f"{name} enrolled {lower(record.population)}"
@@ -234,7 +286,9 @@ def study_fact(ev: Evidence, record: RecordInfo) -> Composition | None:
             f"{name}'s primary outcome was {lower(record.primary_outcome)}; "
             f"result: {lower(record.key_result)}"
         )
-    elif _ASKS_CONTROL.search(q) and record.comparator:
+    elif (
+        _ASKS_CONTROL.search(q) or (_ASKS_COMPARED.search(q) and record.comparator == "none")
+    ) and record.comparator:
         claim = "double-blind placebo-controlled randomised compared"
         other = find_other_medicines(
             f"{record.title} {record.dose_text or ''} {record.design or ''}"
@@ -294,6 +348,41 @@ def _duration(record: RecordInfo) -> str:
     if weeks >= 26 and abs(months - round(months)) < 0.15:
         return f"{round(months)} months"
     return f"{weeks:g} weeks"
+
+
+def _sex_answer(q: str, record: RecordInfo, name: str) -> str | None:
+    """ "Yes" / "No" to "were any women in it?" ("were they all men?") from the counts or shares
+    of each sex the population gives; None when it gives none."""
+    asked = re.match(r"(?:wom|fem)", _ASKS_SEX.search(q).group(1), re.I)  # type: ignore[union-attr]
+    only = bool(re.search(r"\b(?:all|only|just|exclusively)\b", q, re.I))
+    counts: dict[bool, float] = {}
+    for num, pct, word in _SEX_COUNT.findall(record.population or ""):
+        women = bool(re.match(r"(?:wom|fem)", word, re.I))
+        share = float(num.replace(",", "")) / (100 if pct else record.n or 1)
+        counts[women] = share
+        counts.setdefault(not women, 1 - share)
+    if not counts:
+        return None
+    # "were they all men?": yes when the other sex is absent; "any women?": when some are there
+    answer = counts[not asked] == 0 if only else counts[bool(asked)] > 0
+    return f"{'Yes' if answer else 'No'}: {name} enrolled {lower(record.population or '')}"
+
+
+def _follow_up(ev: Evidence, record: RecordInfo, name: str) -> Composition | None:
+    """ "Yes: ... followed people up for 4 weeks after treatment", cited to the study's sentence
+    saying so; None when no sentence of it mentions a follow-up."""
+    m = _FOLLOW_UP.search(record.design or "")
+    if m is None:
+        return None
+    unit = (m.group(2) or "").rstrip("s")
+    when = m.group(3) or f"for {m.group(1)} {unit}{'' if m.group(1) in ('1', 'one') else 's'}"
+    first = f"Yes: {name} followed people up {when} after treatment"
+    for pos, start, sentence, _ in whole_sentences(ev.store, record):
+        if re.search(r"follow.?up|followed", sentence, re.I):
+            cites = Citations()
+            n = cites.add(ev.store.context(pos, score=1.0), sentence, start)
+            return Composition(f"{first} [{n}].", False, cites.items, ROUTE_TRIAL)
+    return None
 
 
 def _length_answer(ev: Evidence, record: RecordInfo, first: str, length: str) -> Composition | None:
