@@ -123,6 +123,13 @@ def test_another_medicine_is_declined_not_matched_to_baclofen(catalog) -> None:
     assert swapped.intent == "out_of_scope" and swapped.entities.other_medicines == [
         "carisoprodol"
     ], swapped
+    # "with it" after another medicine is named: "it" is that medicine, not baclofen
+    other_it = plan_question(
+        "my dad takes mirtazapine at night. can he have a pint of beer with it?", catalog
+    )
+    assert other_it.intent == "out_of_scope", other_it
+    ours = plan_question("is it safe to combine it with mirtazapine?", catalog)
+    assert ours.intent != "out_of_scope", ours
 
 
 def test_three_turn_conversation_keeps_its_subject(catalog) -> None:

@@ -329,13 +329,14 @@ def classify(text: str, ents: Entities, personal: bool, records: Sequence[Record
     hit = {k: bool(rx.search(t)) for k, rx in INTENT_RX.items()}
     hit["withdrawal"] = hit["withdrawal"] or safety.mentions_stopping(text)
     baclofen = bool(BACLOFEN.search(t))
-    if not baclofen and re.search(
+    others = ents.other_medicines
+    it = re.search(
         r"\b(?:take|taking|use|using|combine|combining|mix|mixing|have|having)\s+it\s+"
         r"(?:with|and|alongside|together)\b|\bwith it\b",
         t,
-    ):
-        baclofen = True  # "can you take it with naltrexone?": "it" is the library's medicine
-    others = ents.other_medicines
+    )
+    # "can you take it with naltrexone?": "it" is baclofen unless another medicine came first
+    baclofen = baclofen or bool(it and not any(o in t[: it.start()] for o in others))
     classes = bool(DRUG_CLASS.search(t))
     if ents.documents and hit["document"]:
         return "document"
