@@ -1877,6 +1877,10 @@ def test_who_took_part_and_how_a_study_was_run_come_from_its_fields(corpus_assis
             "Did the Boels 2017 authors compare their poisoning cases with any other group?",
             r"^No:.*no control group",
         ),
+        (
+            "Was the Addolorato 2011 dose paper a new trial or a re-analysis of an older one?",
+            r"secondary analysis",
+        ),
     ]
     for question, expected in cases:
         ans = corpus_assistant.ask(question)

@@ -132,6 +132,19 @@ def test_another_medicine_is_declined_not_matched_to_baclofen(catalog) -> None:
     assert ours.intent != "out_of_scope", ours
 
 
+def test_was_that_a_new_trial_leans_on_the_study_just_discussed(catalog) -> None:
+    """ "Was that a brand new trial, or ...?" is the study just discussed ("that" is no other
+    study being described), however long the question."""
+    history = ["What did the Addolorato 2011 analysis of 30 versus 60 mg/day report?"]
+    plan = plan_question(
+        "was that a stand-alone study of its own, or did it reuse data from an older trial?",
+        catalog,
+        history,
+        previous=plan_question(history[0], catalog),
+    )
+    assert plan.follow_up and plan.entities.trials == ["addolorato2011"], plan
+
+
 def test_three_turn_conversation_keeps_its_subject(catalog) -> None:
     history = ["Did the Dutch high-dose trial work?", "How many people were in it?"]
     plan = plan_question("how many actually got to the top dose?", catalog, history)

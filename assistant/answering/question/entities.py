@@ -95,7 +95,9 @@ _GENERIC = frozenset(
         "baclofen trial trials study studies find found show showed result results what did "
         "does do which how people patients paper review meta analysis conclude published "
         "effect effects drug medicine muscle relaxant spasm pill pills the in of a and with "
-        "about say says tell me know make made any difference work worked help helped"
+        "about say says tell me know make made any difference work worked help helped "
+        # (where a study's data came from, not what it was about: "reused data from an earlier one")
+        "data new brand own earlier previous reuse reused fresh"
     )
 )
 _FIRST_STUDY = re.compile(

@@ -68,7 +68,9 @@ _HEARD_CLAIM = re.compile(
 
 
 _ANOTHER_ONE = re.compile(
-    r"\b(?:the|that|this) (?:[\w-]+ ){1,3}(?:one|trial|study)\b|\bother (?:one|trial|study)\b", re.I
+    # ("was that a brand new trial?": "that" is the study just discussed, not another one)
+    r"\b(?:the|that|this) (?!an? )(?:[\w-]+ ){1,3}(?:one|trial|study)\b|\bother (?:one|trial|study)\b",
+    re.I,
 )
 
 
@@ -122,7 +124,7 @@ def is_follow_up(question: str, ents: Entities, own_intent: bool) -> bool:
         return True
     pronouns = {w for m in _PRONOUN_SUBJECT.finditer(t) for w in m.group(0).split()}
     if (
-        pronouns & {"it", "they"}
+        pronouns & {"it", "they", "that", "this"}
         and n <= 20
         # ("they" are the people of what was just discussed; "it" may be baclofen itself)
         and ("they" in pronouns or not BACLOFEN.search(t))
@@ -134,7 +136,8 @@ def is_follow_up(question: str, ents: Entities, own_intent: bool) -> bool:
 
 # "it" or "they" as what a question is about ("was it done on", "did they get"), no subject named
 _PRONOUN_SUBJECT = re.compile(
-    r"\b(?:was|were|is|are|did|does|do|has|have) (?:it|they)\b|\b(?:it|they) (?:was|were|did|got"
+    r"^(?:and |so |but )?(?:was|is) (?:that|this)\b"  # "was that a new trial, or ...?"
+    r"|\b(?:was|were|is|are|did|does|do|has|have) (?:it|they)\b|\b(?:it|they) (?:was|were|did|got"
     r"|had|used|found|gave|took)\b"
 )
 

@@ -111,6 +111,15 @@ _ASKS_FOLLOW_UP = re.compile(
 _FOLLOW_UP = re.compile(
     r"\b([\w-]+)[- ](weeks?|months?)(?: of)? follow.?up\b|\bfollow.?up (at [^,;]+)", re.I
 )
+# "was it a new trial, or a fresh look at data from an earlier one?": a secondary analysis
+_ASKS_REANALYSIS = re.compile(
+    r"\b(?:re-?analys\w*|secondary analys\w*|post.?hoc|fresh look|second look|new look"
+    r"|(?:data|results) from an? (?:earlier|previous|existing|older|other))\b",
+    re.I,
+)
+_REANALYSIS = re.compile(
+    r"\b(?:secondary|post.?hoc|pooled|sub-?group) analysis\b|\bre-?analysis\b", re.I
+)
 # "did the patients know what they were taking?": blinding asked the other way round
 _ASKS_KNEW = re.compile(
     r"\b(?:did|do|were|was) (?:the )?(?:participants|patients|people|volunteers|subjects|they"
@@ -262,6 +271,9 @@ def study_fact(ev: Evidence, record: RecordInfo) -> Composition | None:
         claim = record.setting
         where = re.sub(r"\s*\([^)]*\)", "", record.setting)  # counts stay with the quote
         first = f"{name}'s setting: {lower(where)}"
+    elif _ASKS_REANALYSIS.search(q) and _REANALYSIS.search(record.design or ""):
+        claim = record.design or ""
+        first = f"{name} was a {lower(claim)}"
     elif (
         _ASKS_SEX.search(q)
         # (who took part, not "did it work differently in women and men?")
