@@ -650,6 +650,12 @@ def test_contradictions_on_the_development_articles(docs_assistant, record_prope
     # rejected, a guideline set against the US label): 15/30, none false; 0.910 (345 of 379).
     # Fact phrasings they called for (a GABA blocker, "nor does it interact", seizures "not part
     # of withdrawal", the liver said to process the bulk): 18/30; 0.918 (348 of 379)
+    # Three more (a Senate Estimates transcript, a gym newsletter, a medicines-information call
+    # log; 15/33 with three true sentences called false) and the general fixes they called for
+    # (tests/test_check_replies.py: a label said not to list something, a relative
+    # contraindication, a reply logged after the claim it rejects, "a third of them" read with
+    # the sentence naming them, a clause after a semicolon, fact phrasings): 32/33, none false;
+    # 0.922 (380 of 412)
     assert recall >= 0.91
 
 

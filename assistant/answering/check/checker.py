@@ -154,6 +154,16 @@ def _conditions(text: str) -> set[str]:
 
 
 # the label a claim sets another source against ("stricter than the American label")
+# "the label does not list / name / count X as a contraindication": a negation whatever the
+# words between
+_NOT_LISTED = re.compile(
+    r"\b(?:not|never|n't)\s+(?:\w+\s+)?(?:list|name|include|count|class|treat|regard|consider"
+    r"|mention)\w*\s+(?:\S+\s+){0,6}?as\s+(?:an?\s+)?(?:\w+\s+)?contraindicat",
+    re.I,
+)
+# a relative contraindication (a caution, weighed case by case) is no claim that the label
+# rules the drug out
+_RELATIVE = re.compile(r"\brelative(?:ly)?\s+contraindicat", re.I)
 _SET_AGAINST = re.compile(
     r"\b(?:than|unlike|beyond|compared (?:with|to)|in contrast to)\s+(?:the\s+)?(?:\S+\s+){0,2}?"
     r"label\b",
@@ -259,6 +269,8 @@ class Checker(StudyChecks, InteractionChecks):
             r"\b(?:not|no|never|isn't|aren't)\b(?:\s+\S+){0,3}?\s+contraindicat", said, re.I
         ):
             return False  # "X is not a contraindication": not a claim that it is one
+        if _NOT_LISTED.search(said) or _RELATIVE.search(said):
+            return False  # "does not list X as a contraindication"; "relatively contraindicated"
         # "Not epilepsy, not pregnancy: the only contraindication is ...": a negated list item
         # names no contraindication
         t = ci.USE_DISORDER.sub(" ", _NEGATED_ITEM.sub(" ", said).lower())

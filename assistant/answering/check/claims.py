@@ -37,6 +37,7 @@ TOPICS: dict[str, re.Pattern[str]] = {
         r"|can'?t take|cannot take|not be (?:used|taken|given)|rules? out|ruled out"
         r"|\binto (?:a|the) (?:vein|muscle)\b|\bintravenous\w*|\bintramuscular\w*",
         "withdrawal": r"\b(?:stop\w*|quit\w*|discontinu\w*)\b.*\b(?:abrupt\w*|sudden\w*|cold turkey)"
+        r"|\b(?:just|simply)\s+(?:stop|quit)\b"
         r"|\bwithdrawal\b|\btaper\w*",
         "overdose": r"overdos\w*|poison\w*|toxicity|toxicolog\w*|post.?mortem|\bdeaths?\b|\bdied\b"
         r"|\bantidotes?\b",
@@ -76,8 +77,13 @@ _REJECTED = re.compile(
 )
 # a sentence the next one rejects ("Some are told X. That is not true: ..."): not the claim X
 _REBUTTAL = re.compile(
-    r"^\W*(?:but |and )?(?:that|this|it)(?:'s|\u2019s| is| was)\s+(?:simply |just |absolutely )?"
-    r"(?:not true|untrue|false|wrong|incorrect|a myth|not the case)\b(?!\s+(?:for|of|in|with)\b)"
+    # after a log's label ("Answer given:") and a reply reported ("Explained that ...")
+    r"^\W*(?:[A-Z][\w ]{0,24}:\s+)?(?:(?:explained|replied|answered|pointed out|clarified"
+    r"|advised|told \w+)(?:\s+that)?\s+)?"
+    r"(?:but |and )?(?:that|this|it)(?:(?:'s|\u2019s| is| was)\s+(?:simply |just |absolutely )?"
+    r"(?:not true|untrue|false|wrong|incorrect|a myth|not the case|not right|not correct"
+    r"|mistaken|a misconception|not the (?:\w+\s+)?position)"
+    r"|\s+isn[\u2019']t\s+(?:true|right|correct|so|the case))\b(?!\s+(?:for|of|in|with)\b)"
     r"|^\W*(?:wrong|false|not true|untrue|not so)\b(?!\s+(?:for|of|in|with)\b)",
     re.I,
 )
@@ -267,6 +273,10 @@ _CLAUSE_END = re.compile(
     r",\s+(?:so|and|which|while|whereas|because)\b|\s+(?:so|because)\s+"
     r"|,\s+(?:\w+\s+){0,2}?who\b"  # "..., for people who can't take ...": a clause of its own
     r"|\s+[-–—]\s+(?=(?:i|we)\b)"  # the writer's aside after a dash ("- I could not find ...")
+    # a statement of its own ("... dose adjustment only; they do not rule it out"), unless it
+    # only denies the one before ("... blocks GABA-A; it doesn't.")
+    r"|;\s+(?![^;]{0,40}?\b(?:it|they|this|that|he|she)\s+(?:does|do|did|is|are|was|were|has"
+    r"|have|can|will)(?:\s+not|n[\u2019']t)\s*(?:[.,;!]|$))"
     r"|:\s+",  # ("it did not last: a court suspended it ...", not "Not true: ...", see _clause_of)
     re.I,
 )
@@ -529,6 +539,8 @@ LEANS = re.compile(
     r"|result|finding|paper|report|cohort|survey|meta-analysis|experiment|series|pilot|arm|group"
     r"|period|decade)\b"
     r"|\b(?:those|these|the same) (?:deaths|cases|trials|studies|results|findings)\b"
+    # a share of the people or things just named ("Roughly a third of them ...")
+    r"|^\W*(?:\w+\s+){0,3}?(?:of|among)\s+(?:them|those|these)\b(?!\s+(?:who|which|that|with)\b)"
     # a point conceded or granted: "I will even concede that it showed ..."
     r"|^(?:i|we)\b(?:\s+\w+){0,3}?\s+(?:concede|admit|grant|accept|acknowledge|agree)\w*"
     r"\s+(?:\w+\s+)?(?:that\s+)?(?:it|they|this|these)\b",
