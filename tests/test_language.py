@@ -119,6 +119,10 @@ CASES: list[tuple[str, str, list[str], str | None]] = [
 # Questions about studies, patients and treatment: nationalities, quantities, time words, registers
 # and poison centres, dropouts, outcomes (question, language, words the English reading must contain)
 STUDY_CASES: list[tuple[str, str, list[str]]] = [
+    ("Qui a élaboré la déclaration d'Amsterdam ?", "fr", ["prepare", "statement"]),
+    ("¿Quién elaboró la declaración de Madrid?", "es", ["prepare", "statement"]),
+    ("Wer hat die Erklärung erarbeitet?", "de", ["prepare", "statement"]),
+    ("Chi ha elaborato la dichiarazione di Torino?", "it", ["prepare", "statement"]),
     ("Quels taux les juges ont-ils jugé être une erreur ?", "fr", ["judge", "error"]),
     ("¿Cuántos adultos estaban listos para dejarlo?", "es", ["adults", "ready"]),
     ("Welche Hirnregionen reagierten schwächer auf unterschwellige Reize?", "de", ["brain regions", "react", "weaker", "subliminal", "cues"]),

@@ -284,6 +284,9 @@ def test_everyday_and_foreign_words_are_read_as_the_sources_word_them(
         ("Can baclofen help my husband stop hitting the bottle?", "efficacy", "stop drinking alcohol"),
         ("Will baclofen help me stay on the wagon?", "efficacy", "stay abstinent"),
         ("Does baclofen take away the wanting a drink feeling?", "efficacy", "reduce the craving"),
+        # a laboratory study in everyday words
+        ("In the lab experiment, did baclofen change the high from snorted coke?", "trial_result", "intranasal cocaine"),
+        ("How soon did baclofen's blood level hit its highest point after a tablet?", "pharmacokinetics", "reach the peak"),
     ],
 )  # fmt: skip
 def test_patients_and_relatives_words_are_read_as_the_sources_word_them(
