@@ -1282,6 +1282,16 @@ def test_a_why_question_gets_the_reason_for_the_event_asked_about() -> None:
     ]
     put_answer_first(pool, plan, question, topic, idf)
     assert pool[0].text.startswith("The licence"), [c.text for c in pool]
+    # "after" dates an event unless a decision is asked about: not a reason for a treatment
+    question = "Why were some of the poisoned patients given charcoal?"
+    topic = set(tokenize("poisoned patients given charcoal"))
+    pool = [
+        cand("Charcoal was given to five of the poisoned patients.", 1.0),
+        cand("The series covered patients seen after a poisoning at one centre.", 0.95),
+        cand("Charcoal was chosen because the tablets had been swallowed recently.", 0.8),
+    ]
+    put_answer_first(pool, plan, question, topic, idf)
+    assert pool[0].text.startswith("Charcoal was chosen"), [c.text for c in pool]
 
 
 def test_a_medicine_only_a_network_meta_analysis_covers_is_compared_from_it(

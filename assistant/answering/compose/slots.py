@@ -130,9 +130,17 @@ _REASON = re.compile(
     r"\bbecause\b|\bsince (?!\d|(?:19|20)\d\d|then|\w+ (?:19|20)\d\d)|\b(?:due|owing) to\b"
     r"|\bso (?:that|as to)\b|\bin order to\b|\bgrounds?\b|\breasons?\b|\berror\b|\bunlawful\b"
     r"|\b(?:found|ruled|held|judged|reasoned) that\b|\bon the basis\b|\bbased on\b|\bgiven that\b"
-    r"|\bexplanation\b|\bexplain\w*|\bargu\w*|(?<=[\w,] )after\b",
+    r"|\bexplanation\b|\bexplain\w*|\bargu\w*",
     re.I,
 )
+# why a decision was taken ("why was the cap lifted?"): the event it followed is its reason
+# ("lifted in 2021, after a court annulled it"); elsewhere "after" only dates ("after the overdose")
+_DECISION = re.compile(
+    r"\b(?:lift|withdr[ae]w|ban|approv|suspend|annul|revok|restrict|licen[cs]|authori[sz]|issu"
+    r"|add|updat|chang|cap|limit)\w*",
+    re.I,
+)
+_REASON_OR_AFTER = re.compile(rf"{_REASON.pattern}|(?<=[\w,] )after\b", re.I)
 # (what a question asks for, the sentence that gives it, how far down and how nearly relevant)
 _KIND_SLOTS = (
     (_ASKS_REASON, _REASON, 14, 0.6),
@@ -365,6 +373,8 @@ def put_answer_first(
             _promote(pool, lead)
         return False
     for asks, gives, upto, near in _KIND_SLOTS:
+        if gives is _REASON and _DECISION.search(question):
+            gives = _REASON_OR_AFTER
         if asks.search(question) and not gives.search(pool[0].text):
             # the kind of sentence asked for, when a nearly as relevant one gives it: an onset
             # ("how soon ...?"), a use ("what is the pump for?", the pump's own), an exception
@@ -378,7 +388,7 @@ def put_answer_first(
             ]
             # a reason for what was asked ("annul ... in March 2021"), not for an event of
             # another year ("suspended ... in June 2020")
-            if gives is _REASON and (years := set(_YEAR.findall(question))):
+            if asks is _ASKS_REASON and (years := set(_YEAR.findall(question))):
                 fits = [c for c in fits if set(_YEAR.findall(c.text)) <= years]
             _promote(pool, fits[0] if fits else None)
             return False

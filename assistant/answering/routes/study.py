@@ -57,7 +57,8 @@ _SPECIFIC_DETAIL = re.compile(
     r"\b(?:dropped out|drop.?outs?|stopped treatment|withdrew|side effects?|adverse|tolerat\w*"
     r"|how was .* stopped|taper\w*|top dose|reached|funded|sponsor\w*|women and men|men and women"
     r"|in women|in men|sex differences?|by sex|gender"
-    r"|craving|higher dose|lower dose|which scales?|how long|completed|finished)\b",
+    r"|craving|higher dose|lower dose|which scales?|how long|completed|finished)\b"
+    r"|\bhow many (?:\w+ )?(?:trials|studies|rcts) (?:did|does|do|were|was|are|in)\b(?!.*\band\b)",
     re.I,
 )
 
@@ -106,6 +107,13 @@ _DETAILS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = tuple(
             r"how was .* stopped|taper\w*|at the end|stopping",
             r"taper\w*|gradual\w*|step(?:ped|wise)? down|dose reduction",
             "account of how treatment was stopped",
+        ),
+        (  # "how many trials did the meta-analysis pool?" of a review that does not say
+            # (not "how many trials had at least 100 people?": a count of some of them)
+            r"\bhow many (?:\w+ )?(?:trials|studies|rcts) (?:did|does|do|were|was|are|in)\b(?!.*\band\b)",
+            r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty[\w-]*)"
+            r" (?:\w+ ){0,2}(?:trials|studies|rcts)\b",
+            "count of the trials it pooled",
         ),
         (
             r"how many (?:\w+ )?(?:people|patients|participants|volunteers)|number of volunteers|(?:each|per|every) (?:arm|group)"
