@@ -1901,6 +1901,19 @@ def test_who_took_part_and_how_a_study_was_run_come_from_its_fields(corpus_assis
     assert "enrolled" not in first_sentence(result.answer), result.answer
 
 
+def test_a_guideline_asked_about_a_topic_answers_with_its_own_sentence_on_it(
+    corpus_assistant,
+) -> None:
+    """A guideline named with a topic ("... advise on coming off baclofen?") is answered with its
+    sentence on that topic, not with its headline position; an addiction guideline is about
+    that use, so the off-label notice comes with the withdrawal one."""
+    ans = corpus_assistant.ask(
+        "What does the 2021 Australian alcohol guideline advise about coming off baclofen?"
+    )
+    assert re.search(r"abrupt", first_sentence(ans.answer), re.I), ans.answer
+    assert {"withdrawal", "off_label"} <= {n.kind for n in ans.notices}, ans.notices
+
+
 def test_how_long_a_study_lasted_is_the_length_its_design_states(corpus_assistant) -> None:
     """The length the design states ("30 days", not 4.3 weeks), cited to the study's sentence
     giving it, not to one sharing its number in another sense ("30 mg/day"); "how long was each

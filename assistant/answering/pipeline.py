@@ -59,6 +59,7 @@ from assistant.library.records import RecordInfo
 from assistant.settings import Settings
 from assistant.vocab import (
     ADDICTIONS,
+    CURATED_ONLY,
     LANGUAGES,
     POOLED_EVIDENCE,
     PRIMARY_EVIDENCE,
@@ -456,7 +457,13 @@ class Assistant:
             safety.in_danger(plan.english or plan.question) and not plan.follow_up
         ):  # fmt: skip
             record = self.store.record(plan.entities.trials[0])
-            if record is not None and (not filters or filters.allows(record)):
+            # "what does the guideline say about stopping it?": a guideline's or label's own
+            # sentences on that topic (the composer, focused on it), not a study's result
+            topical = record is not None and record.evidence in CURATED_ONLY and intent in (
+                "withdrawal", "dosing", "adverse_effects", "overdose", "interaction",
+                "pharmacokinetics", "mechanism",
+            )  # fmt: skip
+            if record is not None and not topical and (not filters or filters.allows(record)):
                 comp = study.trial_result(ev, record)
                 if comp is not None and plan.intent != "trial_result" and comp.route == ROUTE_TRIAL:
                     comp = dataclasses.replace(comp, evidence_table=[])

@@ -505,11 +505,12 @@ def notices_for(
     kinds.discard("off_label")
     evidence_of_use = route in _ADDICTION_ROUTES
     cited = list(cited)
-    # a question about an addiction treatment trial ("how was baclofen stopped in ALPADIR?") is
+    # a question about an addiction treatment trial ("how was baclofen stopped in ALPADIR?"), or
+    # an addiction guideline ("what does the alcohol guideline say about stopping it?"), is
     # about that use whatever it asks
     treatment_trial = any(
         c.source_id in plan.entities.trials
-        and c.metadata.evidence == "rct"
+        and c.metadata.evidence in ("rct", "guideline")
         and set(c.metadata.substances) & set(ADDICTIONS)
         for c in cited
     )
