@@ -1914,6 +1914,17 @@ def test_a_guideline_asked_about_a_topic_answers_with_its_own_sentence_on_it(
     assert {"withdrawal", "off_label"} <= {n.kind for n in ans.notices}, ans.notices
 
 
+def test_whether_a_study_generalises_is_answered_with_its_own_limitation(corpus_assistant) -> None:
+    """Asking whether a study's findings carry over elsewhere asks its limitations: its own
+    sentence saying so, not its headline result."""
+    ans = corpus_assistant.ask(
+        "Could the Hwang 2023 encephalopathy results be generalised to patients elsewhere?"
+    )
+    first = first_sentence(ans.answer)
+    assert re.search(r"one US health system|confounding", first), ans.answer
+    assert "SHR" not in first, ans.answer
+
+
 def test_how_long_a_study_lasted_is_the_length_its_design_states(corpus_assistant) -> None:
     """The length the design states ("30 days", not 4.3 weeks), cited to the study's sentence
     giving it, not to one sharing its number in another sense ("30 mg/day"); "how long was each

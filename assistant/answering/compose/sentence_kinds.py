@@ -90,13 +90,15 @@ LIMITATION = re.compile(
     r"\b(?:was|were) (?:small|modest|short|underpowered)\b|\bmodest in size\b|\bneeds? confirmation"
     r"|\blimited (?:power|generali[sz]ability)\b|\bwith caution\b|\blimitations?\b"
     r"|\b(?:is|are|was|were) hard to interpret\b|\bno (?:count|denominator)\b|\bcannot give a\b"
-    r"|\bhypothesis.generating\b|\bnot confirmatory\b|\brather than confirmatory\b",
+    r"|\bhypothesis.generating\b|\bnot confirmatory\b|\brather than confirmatory\b"
+    r"|\bresidual confounding\b|\bfrom (?:a single|one) (?:\w+ ){0,2}(?:health system|centre|center|hospital|site)\b",
     re.I,
 )
 ASKS_LIMITATION = re.compile(
     r"\blimit\w*|\bweak\w*|\bcriticis\w*|\bcritique\w*|\bflaw\w*|\bproblems? with\b|\bbias\w*"
     r"|\bhow (?:reliable|robust|trustworthy|convincing)\b|\bcaveats?\b|\bunderpowered\b"
-    r"|\bcautio\w*|\bcareful\b|\bwary\b",
+    r"|\bcautio\w*|\bcareful\b|\bwary\b|\bgenerali[sz]\w*|\bextrapolat\w*"
+    r"|\bappl(?:y|ies|ied) (?:everywhere|elsewhere|generally|widely|to (?:other|all|everyone))\b",
     re.I,
 )
 

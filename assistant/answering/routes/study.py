@@ -21,7 +21,7 @@ from assistant.answering.compose.extractive import (
     render,
     same_fact,
 )
-from assistant.answering.compose.sentence_kinds import SAME_WORD
+from assistant.answering.compose.sentence_kinds import ASKS_LIMITATION, LIMITATION, SAME_WORD
 from assistant.answering.question import asked as asking
 from assistant.answering.question.entities import find_countries
 from assistant.answering.routes import detail as details
@@ -355,15 +355,19 @@ def _trial_result(ev: Evidence, record: RecordInfo) -> Composition | None:
     # booze problem", a term left untranslated): they cannot ask for a detail it states
     written = set().union(*(tokenize(c.text) for c in own.contexts)) if own.contexts else set()
     stated = {t for t in specific if t in written or SAME_WORD.get(t, t) in written}
-    asks_result = not _SPECIFIC_DETAIL.search(question) and (
-        _about_key_result(question, record, store)
-        or (generic and sum(idf(t) for t in specific) < 6.0)
-        or (
-            not stated
-            and (generic or _ASKS_WHAT_HAPPENED.match(question))
-            and not re.match(r"\s*(?:and )?who\b", question, re.I)  # a person, not a result
-            and not _OUTCOME.search(question)  # an outcome it never reports is said so
-            and not any(asks.search(question) for asks, _, _ in _DETAILS)
+    asks_result = (
+        not _SPECIFIC_DETAIL.search(question)
+        and not ASKS_LIMITATION.search(question)
+        and (
+            _about_key_result(question, record, store)
+            or (generic and sum(idf(t) for t in specific) < 6.0)
+            or (
+                not stated
+                and (generic or _ASKS_WHAT_HAPPENED.match(question))
+                and not re.match(r"\s*(?:and )?who\b", question, re.I)  # a person, not a result
+                and not _OUTCOME.search(question)  # an outcome it never reports is said so
+                and not any(asks.search(question) for asks, _, _ in _DETAILS)
+            )
         )
     )
     # what the question asks beyond the result, for one more sentence (profile words count here)
@@ -401,7 +405,13 @@ def _trial_result(ev: Evidence, record: RecordInfo) -> Composition | None:
                 return _not_reported(f"figures on {unstated}", record, store)
         # one detail asked ("in how many was blood alcohol positive?"): its sentence alone
         most = 1 if asking.detail_only(asking.asked_clause(question, record)) else 2
-        picked = (detail and detail[1]) or ExtractiveComposer(max_sentences=most).select(focused)
+        composer = ExtractiveComposer(max_sentences=most)
+        picked = (detail and detail[1]) or composer.select(focused)
+        if ASKS_LIMITATION.search(question) and not (picked and LIMITATION.search(picked[0].text)):
+            # "why can't the findings be assumed to apply everywhere?": its own limitation first
+            limits = [c for c in composer.candidates(focused) if LIMITATION.search(c.text)]
+            if limits:
+                picked = [max(limits, key=lambda c: c.score)]
         return replace(render(picked, own.contexts), route=ROUTE_TRIAL) if picked else None
     cites = Citations()
     n = cite_study(cites, store, record)
