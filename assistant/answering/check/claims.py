@@ -203,7 +203,10 @@ def fact_verdict(fact: Fact, text: str, context: str = "", section: str = "") ->
         return bool(NEGATION.search(_clause_of(text, m)))
 
     supports = any(
-        (m := rx.search(text)) and not (denied(m) and _affirmative(rx)) for rx in fact.supports
+        (m := rx.search(text))
+        and not (denied(m) and _affirmative(rx))
+        and not _SET_ASIDE.search(m.group(0))  # "X rather than coma": coma is denied
+        for rx in fact.supports
     )
     qualified = any(rx.search(text) for rx in fact.unless)
     if fact.year and not qualified and not any(fact.year in span for span in _years_in(text)):
@@ -224,6 +227,9 @@ def fact_verdict(fact: Fact, text: str, context: str = "", section: str = "") ->
         return "supported"
     return None
 
+
+# what a claim sets aside ("agitation rather than drowsiness"): a word after it is denied
+_SET_ASIDE = re.compile(r"\b(?:rather than|instead of|as opposed to)\b", re.I)
 
 # a clause of consequence or comment of its own: a pattern read across one joins the words of
 # two statements ("registered ... for muscle spasm, so prescribing it for alcohol is off-label"
@@ -249,7 +255,12 @@ _ANSWER_WORD = re.compile(
     re.I,
 )
 # A year or a decade ("in 2012", "the late 1980s"), as the `{when}` of a dated pattern.
-WHEN = r"(?P<when>(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:19|20)\d0s|(?:19|20)\d\d)\b"
+# A month before the year ("in March 2021") is read with it.
+_MONTH = (
+    r"(?:(?:january|february|march|april|may|june|july|august|september|october|november"
+    r"|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?\s+)?"
+)
+WHEN = _MONTH + r"(?P<when>(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:19|20)\d0s|(?:19|20)\d\d)\b"
 _WHEN = re.compile(WHEN, re.I)
 _PART_OF_DECADE = {"early": (0, 3), "mid": (3, 6), "late": (6, 9)}
 
@@ -283,8 +294,12 @@ _CLAUSE_END = re.compile(
 
 
 _CONDITION = re.compile(
-    r"^(?:if|when|whenever|unless|once|where|should)\b[^,;]{3,120},\s*", re.I
-)  # a leading condition is a clause of its own
+    # (after the question an answer line is read with: "How is it cleared?: Because ...")
+    r"^(?:[^?]{1,100}\?:?\s+)?"
+    r"(?:if|when|whenever|unless|once|where|should|because|since|although|though)\b[^,;]{3,120},"
+    r"\s*",
+    re.I,
+)  # a leading condition or reason is a clause of its own ("Because X, Y do not ...")
 
 
 def _clause_of(text: str, m: re.Match[str]) -> str:
@@ -298,6 +313,8 @@ def _clause_of(text: str, m: re.Match[str]) -> str:
     lead = _CONDITION.match(text)  # "If the catheter cannot be placed, it may be given ..."
     if lead and lead.end() <= m.start():
         starts.append(lead.end())
+    if lead and m.end() <= lead.end():  # the match is the leading clause's own
+        return text[: lead.end()]
     end = next(
         (
             e
@@ -539,6 +556,11 @@ LEANS = re.compile(
     r"|result|finding|paper|report|cohort|survey|meta-analysis|experiment|series|pilot|arm|group"
     r"|period|decade)\b"
     r"|\b(?:those|these|the same) (?:deaths|cases|trials|studies|results|findings)\b"
+    # the arms of the trial just named ("the baclofen group came off ... sooner", "patients on
+    # baclofen ... than those on placebo")
+    r"|\bthe (?:baclofen|placebo|high-dose|low-dose) (?:group|arm)s?\b"
+    r"|^by (?:his|her|their) (?:own )?account\b"  # the person just named
+    r"|\bthan (?:those|people|patients|the ones) (?:on|given|taking) (?:the )?placebo\b"
     # a share of the people or things just named ("Roughly a third of them ...")
     r"|^\W*(?:\w+\s+){0,3}?(?:of|among)\s+(?:them|those|these)\b(?!\s+(?:who|which|that|with)\b)"
     # a point conceded or granted: "I will even concede that it showed ..."
