@@ -21,6 +21,15 @@ import yaml
 
 from assistant.answer import Citation
 from assistant.answering.check.agreement import study_clauses
+from assistant.answering.check.lines import (
+    CHAT_LINE,
+    CHAT_PREFIX,
+    LABELLED_LINE,
+    NEXT_LABEL,
+    QUOTED_LINE,
+    TABLE_ROW,
+    table_rows,
+)
 from assistant.answering.compose.sentence_kinds import APPROVED, NOT_APPROVED
 from assistant.answering.question.entities import find_countries, find_jurisdictions
 from assistant.library.chunks import paragraph_spans, split_sentences, tokenize
@@ -101,13 +110,6 @@ _BELIEVED = re.compile(
     r"^(?:but |and |so |wait,? )?(?:i (?:thought|heard|read|was told)|isn.?t it true) (?:that )?",
     re.I,
 )
-# A chat export's messages ("14/03, 19:02 - Funmi: ...", "[14/03/2024, 19:02:11] Kemi: ...", their
-# line breaks often lost): each message is read on its own, without its time and sender
-_CHAT_STAMP = (
-    r"\[?\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?,? \d{1,2}:\d{2}(?::\d{2})?(?: ?[AaPp][Mm])?\]?"
-)
-_CHAT_LINE = re.compile(rf"\s+(?={_CHAT_STAMP}\s*(?:-\s*)?[^:\n]{{1,40}}:\s)")
-_CHAT_PREFIX = re.compile(rf"^{_CHAT_STAMP}\s*(?:-\s*)?[^:\n]{{1,40}}:\s+")
 NEGATION = re.compile(
     r"\b(?:not|no|never|none|neither|nor|without|cannot|can't|doesn't|don't|didn't|isn't|aren't"
     r"|wasn't|weren't|won't|failed to|fail to|lack\w*|absence of)\b",
@@ -401,17 +403,17 @@ def extract_claims(store: Any, document_id: str) -> list[Claim]:
         parts = [
             (piece, next((i for i, (a, b) in enumerate(blocks) if a <= s < b), -1))
             for s, e in split_sentences(text)
-            for message in _CHAT_LINE.split(text[s:e].strip())  # a chat export's messages
-            for part in _LABELLED_LINE.split(_CHAT_PREFIX.sub("", message))  # "Q: ... A: ..." cards
-            for row in _table_rows(part)
-            for line in _QUOTED_LINE.split(row)  # "> AFTER THE ANSWER: ...": a line of its own
-            for piece in (_NEXT_LABEL.split(line) if _LABEL.match(line) else [line])
+            for message in CHAT_LINE.split(text[s:e].strip())  # a chat export's messages
+            for part in LABELLED_LINE.split(CHAT_PREFIX.sub("", message))  # "Q: ... A: ..." cards
+            for row in table_rows(part)
+            for line in QUOTED_LINE.split(row)  # "> AFTER THE ANSWER: ...": a line of its own
+            for piece in (NEXT_LABEL.split(line) if _LABEL.match(line) else [line])
         ]
         heading = store.metas[pos].section or ""
         if _LABEL.match(heading) and heading not in seen_headings:  # a card's answer line
             seen_headings.add(heading)  # read as the chunk's heading ("A: Category D, ...")
             parts.insert(0, (heading, -1))
-        elif _TABLE_ROW.match(heading) and heading not in seen_headings:  # an infobox row
+        elif TABLE_ROW.match(heading) and heading not in seen_headings:  # an infobox row
             seen_headings.add(heading)  # taken for the chunk's heading: still a row
             parts.insert(0, (": ".join(c.strip() for c in heading.strip("| ").split("|")), -1))
         item_head, item_block = "", -2  # the list item a following sentence may continue
@@ -476,7 +478,7 @@ def extract_claims(store: Any, document_id: str) -> list[Claim]:
             if corrected and len(sent) - corrected.end() >= 12:  # "..., but Y pointed out that Z"
                 sent = sent[corrected.end() :]
                 sent = sent[:1].upper() + sent[1:]
-            topic = topic_of(f"{context} {sent}")
+            topic = topic_of(f"{context} {sent}") or _decided_topic(sent, context)
             if topic is None:
                 continue
             if any(c.text == sent for c in claims):
@@ -489,14 +491,15 @@ def extract_claims(store: Any, document_id: str) -> list[Claim]:
     return claims
 
 
-# Revision cards and notes: lines that start with a short label ("Q:", "A:", "Tip:", "Note:");
-# in a labelled line whose line breaks were lost ("A: ... the urine Tip: don't mix ..."), the
-# next label after a space starts the next line
-_LABELLED_LINE = re.compile(r"\n\s*(?=(?:Q|A|Question|Answer|Tip|Note|NB|Hint)\s?:\s)")
-_NEXT_LABEL = re.compile(r"\s+(?=(?:Q|A|Question|Answer|Tip|Note|NB|Hint)\s?:\s)")
 # a speaker's or a line's label ("**HOST:**", "AFTER THE ANSWER:") and an answer's option ("B) ")
 _SPEAKER = re.compile(r"^(?:\W*[A-Z][A-Z0-9 .'-]*:\W*\s*)+")
 _OPTION = re.compile(r"^\(?[A-Ea-e]\)\s")
+
+
+def _decided_topic(sent: str, context: str) -> str | None:
+    """A sentence a curated fact decides is a claim, whatever its words ("His book ..., which
+    came out in 2011, ..." names no topic word but the book's year)."""
+    return next((f.topic for f in load_facts() if fact_verdict(f, sent, context)), None)
 
 
 def _answer_only(sent: str) -> bool:
@@ -514,27 +517,7 @@ def _answer_only(sent: str) -> bool:
 
 
 _GUESS = re.compile(r"\b(?:i think|i believe|i guess|was it|is it|could it be)\b", re.I)
-# a quoted line after a sentence, its line break lost in ingestion ("... a point. > AFTER ...")
-_QUOTED_LINE = re.compile(r"\n\s*>\s*|(?<=[.!?:*])\s+>\s+(?=[A-Z*(])")
 _LABEL = re.compile(r"^(Q|A|Question|Answer|Tip|Note|NB|Hint)\s?:\s+")
-
-
-_TABLE_ROW = re.compile(r"^\|[^|\n]+\|[^|\n]*[^|\s-][^|\n]*\|\s*$")
-
-
-def _table_rows(part: str) -> list[str]:
-    """A Markdown table as one claim per body row, its cells joined ("Ozobax: contains ...");
-    anything else as it is."""
-    lines = [ln.strip() for ln in part.splitlines() if ln.strip()]
-    if not all(ln.startswith("|") for ln in lines) or not (
-        len(lines) >= 2 or (lines and _TABLE_ROW.match(lines[0]))  # a row cut off from its table
-    ):
-        return [part]
-    rows = [[c.strip() for c in ln.strip("|").split("|")] for ln in lines]
-    body = [r for r in rows if not all(re.fullmatch(r":?-*:?", c) for c in r)]
-    if len(rows) > 1 and all(re.fullmatch(r":?-+:?", c) for c in rows[1] if c):
-        body = body[1:]  # the header row names the columns
-    return [": ".join(c for c in r if c) for r in body if any(r)]
 
 
 # An annotated bibliography's entry: a short paragraph that starts with its citation ("**Kahn and
@@ -554,6 +537,7 @@ LEANS = re.compile(
     r"(?:it|they|this|that|these|those|the same|such|its|their|he|she)\b"
     r"|\b(?:that|this|the same) (?:review|trial|study|update|analysis|committee|guideline|ruling"
     r"|result|finding|paper|report|cohort|survey|meta-analysis|experiment|series|pilot|arm|group"
+    r"|research|work|data"
     r"|period|decade)\b"
     r"|\b(?:those|these|the same) (?:deaths|cases|trials|studies|results|findings)\b"
     # the arms of the trial just named ("the baclofen group came off ... sooner", "patients on
