@@ -656,7 +656,16 @@ def test_contradictions_on_the_development_articles(docs_assistant, record_prope
     # contraindication, a reply logged after the claim it rejects, "a third of them" read with
     # the sentence naming them, a clause after a semicolon, fact phrasings): 32/33, none false;
     # 0.922 (380 of 412)
-    assert recall >= 0.91
+    # General readings for the 32 misses left (tests/test_check_clauses.py: a leading "because"
+    # clause read on its own, a month before a year, what "rather than" sets aside, the arms of
+    # the trial just named and "that research" leaning on the sentence before, a Cochrane review
+    # named by the trials it pooled and said to pool another number, side effects said more
+    # often where the study found adverse events alike, a sentence a fact decides read as a
+    # claim) and fact phrasings (an overdose's picture and blood pressure, the French cohort's
+    # deaths at high doses, the Australian deaths, Baclocur's and the TGA update's dates, a
+    # craving gone "once he got to" a dose): 0.973 (401 of 412), none false; held-out 0.667 -> 0.704 (19 of 27),
+    # precision 1.000 on both.
+    assert recall >= 0.96
 
 
 def test_contradictions_on_the_held_out_articles(docs_assistant, record_property) -> None:

@@ -80,6 +80,15 @@ _TEAM = re.compile(
 )
 
 
+def _pooled_count(record: RecordInfo, low: str) -> bool:
+    """A review named by the number of trials it pooled ("when the Cochrane reviewers pooled 17
+    trials"), not by its year."""
+    n = record.studies_pooled
+    if not n or re.search(r"\b(?:19|20)\d\d\b", low):  # a year names the review, or another
+        return False
+    return bool(re.search(rf"\b{n} (?:randomi[sz]ed )?(?:controlled )?(?:trials|rcts)\b", low))
+
+
 def named_studies(text: str, catalog: Sequence[RecordInfo]) -> list[str]:
     """Studies a claim names (trial name, or author surname with the year when there are
     several), or describes with its exact size and more ("180 American veterans with hepatitis
@@ -104,14 +113,14 @@ def named_studies(text: str, catalog: Sequence[RecordInfo]) -> list[str]:
     # "Cochrane 2023 (17 trials, ...)": the review of that year, its trials counted (not "few
     # studies have ..., the 2023 Cochrane review says": a claim about many studies)
     many = re.search(
-        r"\b(?:trials|studies|rcts)\b", re.sub(r"\b\d+ (?:trials|studies|rcts)\b", "", low)
+        r"\b(?:trials|studies|rcts)\b",
+        re.sub(r"\b\d+ (?:randomi[sz]ed )?(?:controlled )?(?:trials|studies|rcts)\b", "", low),
     )
     if not found and "cochrane" in low and not many:
         found = [
             r.id
             for r in catalog
-            if r.year
-            and str(r.year) in low
+            if ((r.year and str(r.year) in low) or _pooled_count(r, low))
             and "cochrane" in f"{r.title} {r.journal or ''}".lower()
         ]
     sizes = group_sizes(low)
@@ -125,7 +134,7 @@ def named_studies(text: str, catalog: Sequence[RecordInfo]) -> list[str]:
             any(n.lower() in low for n in r.trial_names)
             # a surname as a name, not a word ("Rose and Jones", not "poisonings rose")
             or (r.surname and re.search(rf"\b{re.escape(r.surname)}", text))
-            or (cochrane and (str(r.year) in low or "latest" in low))
+            or (cochrane and (str(r.year) in low or "latest" in low or _pooled_count(r, low)))
             or (r.n and r.n in sizes and len(found) == 1)
             or (
                 len(found) == 1

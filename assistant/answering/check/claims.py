@@ -21,6 +21,15 @@ import yaml
 
 from assistant.answer import Citation
 from assistant.answering.check.agreement import study_clauses
+from assistant.answering.check.lines import (
+    CHAT_LINE,
+    CHAT_PREFIX,
+    LABELLED_LINE,
+    NEXT_LABEL,
+    QUOTED_LINE,
+    TABLE_ROW,
+    table_rows,
+)
 from assistant.answering.compose.sentence_kinds import APPROVED, NOT_APPROVED
 from assistant.answering.question.entities import find_countries, find_jurisdictions
 from assistant.library.chunks import paragraph_spans, split_sentences, tokenize
@@ -101,13 +110,6 @@ _BELIEVED = re.compile(
     r"^(?:but |and |so |wait,? )?(?:i (?:thought|heard|read|was told)|isn.?t it true) (?:that )?",
     re.I,
 )
-# A chat export's messages ("14/03, 19:02 - Funmi: ...", "[14/03/2024, 19:02:11] Kemi: ...", their
-# line breaks often lost): each message is read on its own, without its time and sender
-_CHAT_STAMP = (
-    r"\[?\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?,? \d{1,2}:\d{2}(?::\d{2})?(?: ?[AaPp][Mm])?\]?"
-)
-_CHAT_LINE = re.compile(rf"\s+(?={_CHAT_STAMP}\s*(?:-\s*)?[^:\n]{{1,40}}:\s)")
-_CHAT_PREFIX = re.compile(rf"^{_CHAT_STAMP}\s*(?:-\s*)?[^:\n]{{1,40}}:\s+")
 NEGATION = re.compile(
     r"\b(?:not|no|never|none|neither|nor|without|cannot|can't|doesn't|don't|didn't|isn't|aren't"
     r"|wasn't|weren't|won't|failed to|fail to|lack\w*|absence of)\b",
@@ -203,7 +205,10 @@ def fact_verdict(fact: Fact, text: str, context: str = "", section: str = "") ->
         return bool(NEGATION.search(_clause_of(text, m)))
 
     supports = any(
-        (m := rx.search(text)) and not (denied(m) and _affirmative(rx)) for rx in fact.supports
+        (m := rx.search(text))
+        and not (denied(m) and _affirmative(rx))
+        and not _SET_ASIDE.search(m.group(0))  # "X rather than coma": coma is denied
+        for rx in fact.supports
     )
     qualified = any(rx.search(text) for rx in fact.unless)
     if fact.year and not qualified and not any(fact.year in span for span in _years_in(text)):
@@ -224,6 +229,9 @@ def fact_verdict(fact: Fact, text: str, context: str = "", section: str = "") ->
         return "supported"
     return None
 
+
+# what a claim sets aside ("agitation rather than drowsiness"): a word after it is denied
+_SET_ASIDE = re.compile(r"\b(?:rather than|instead of|as opposed to)\b", re.I)
 
 # a clause of consequence or comment of its own: a pattern read across one joins the words of
 # two statements ("registered ... for muscle spasm, so prescribing it for alcohol is off-label"
@@ -249,7 +257,12 @@ _ANSWER_WORD = re.compile(
     re.I,
 )
 # A year or a decade ("in 2012", "the late 1980s"), as the `{when}` of a dated pattern.
-WHEN = r"(?P<when>(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:19|20)\d0s|(?:19|20)\d\d)\b"
+# A month before the year ("in March 2021") is read with it.
+_MONTH = (
+    r"(?:(?:january|february|march|april|may|june|july|august|september|october|november"
+    r"|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?\s+)?"
+)
+WHEN = _MONTH + r"(?P<when>(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:19|20)\d0s|(?:19|20)\d\d)\b"
 _WHEN = re.compile(WHEN, re.I)
 _PART_OF_DECADE = {"early": (0, 3), "mid": (3, 6), "late": (6, 9)}
 
@@ -283,8 +296,12 @@ _CLAUSE_END = re.compile(
 
 
 _CONDITION = re.compile(
-    r"^(?:if|when|whenever|unless|once|where|should)\b[^,;]{3,120},\s*", re.I
-)  # a leading condition is a clause of its own
+    # (after the question an answer line is read with: "How is it cleared?: Because ...")
+    r"^(?:[^?]{1,100}\?:?\s+)?"
+    r"(?:if|when|whenever|unless|once|where|should|because|since|although|though)\b[^,;]{3,120},"
+    r"\s*",
+    re.I,
+)  # a leading condition or reason is a clause of its own ("Because X, Y do not ...")
 
 
 def _clause_of(text: str, m: re.Match[str]) -> str:
@@ -298,6 +315,8 @@ def _clause_of(text: str, m: re.Match[str]) -> str:
     lead = _CONDITION.match(text)  # "If the catheter cannot be placed, it may be given ..."
     if lead and lead.end() <= m.start():
         starts.append(lead.end())
+    if lead and m.end() <= lead.end():  # the match is the leading clause's own
+        return text[: lead.end()]
     end = next(
         (
             e
@@ -384,17 +403,17 @@ def extract_claims(store: Any, document_id: str) -> list[Claim]:
         parts = [
             (piece, next((i for i, (a, b) in enumerate(blocks) if a <= s < b), -1))
             for s, e in split_sentences(text)
-            for message in _CHAT_LINE.split(text[s:e].strip())  # a chat export's messages
-            for part in _LABELLED_LINE.split(_CHAT_PREFIX.sub("", message))  # "Q: ... A: ..." cards
-            for row in _table_rows(part)
-            for line in _QUOTED_LINE.split(row)  # "> AFTER THE ANSWER: ...": a line of its own
-            for piece in (_NEXT_LABEL.split(line) if _LABEL.match(line) else [line])
+            for message in CHAT_LINE.split(text[s:e].strip())  # a chat export's messages
+            for part in LABELLED_LINE.split(CHAT_PREFIX.sub("", message))  # "Q: ... A: ..." cards
+            for row in table_rows(part)
+            for line in QUOTED_LINE.split(row)  # "> AFTER THE ANSWER: ...": a line of its own
+            for piece in (NEXT_LABEL.split(line) if _LABEL.match(line) else [line])
         ]
         heading = store.metas[pos].section or ""
         if _LABEL.match(heading) and heading not in seen_headings:  # a card's answer line
             seen_headings.add(heading)  # read as the chunk's heading ("A: Category D, ...")
             parts.insert(0, (heading, -1))
-        elif _TABLE_ROW.match(heading) and heading not in seen_headings:  # an infobox row
+        elif TABLE_ROW.match(heading) and heading not in seen_headings:  # an infobox row
             seen_headings.add(heading)  # taken for the chunk's heading: still a row
             parts.insert(0, (": ".join(c.strip() for c in heading.strip("| ").split("|")), -1))
         item_head, item_block = "", -2  # the list item a following sentence may continue
@@ -459,7 +478,7 @@ def extract_claims(store: Any, document_id: str) -> list[Claim]:
             if corrected and len(sent) - corrected.end() >= 12:  # "..., but Y pointed out that Z"
                 sent = sent[corrected.end() :]
                 sent = sent[:1].upper() + sent[1:]
-            topic = topic_of(f"{context} {sent}")
+            topic = topic_of(f"{context} {sent}") or _decided_topic(sent, context)
             if topic is None:
                 continue
             if any(c.text == sent for c in claims):
@@ -472,14 +491,15 @@ def extract_claims(store: Any, document_id: str) -> list[Claim]:
     return claims
 
 
-# Revision cards and notes: lines that start with a short label ("Q:", "A:", "Tip:", "Note:");
-# in a labelled line whose line breaks were lost ("A: ... the urine Tip: don't mix ..."), the
-# next label after a space starts the next line
-_LABELLED_LINE = re.compile(r"\n\s*(?=(?:Q|A|Question|Answer|Tip|Note|NB|Hint)\s?:\s)")
-_NEXT_LABEL = re.compile(r"\s+(?=(?:Q|A|Question|Answer|Tip|Note|NB|Hint)\s?:\s)")
 # a speaker's or a line's label ("**HOST:**", "AFTER THE ANSWER:") and an answer's option ("B) ")
 _SPEAKER = re.compile(r"^(?:\W*[A-Z][A-Z0-9 .'-]*:\W*\s*)+")
 _OPTION = re.compile(r"^\(?[A-Ea-e]\)\s")
+
+
+def _decided_topic(sent: str, context: str) -> str | None:
+    """A sentence a curated fact decides is a claim, whatever its words ("His book ..., which
+    came out in 2011, ..." names no topic word but the book's year)."""
+    return next((f.topic for f in load_facts() if fact_verdict(f, sent, context)), None)
 
 
 def _answer_only(sent: str) -> bool:
@@ -497,27 +517,7 @@ def _answer_only(sent: str) -> bool:
 
 
 _GUESS = re.compile(r"\b(?:i think|i believe|i guess|was it|is it|could it be)\b", re.I)
-# a quoted line after a sentence, its line break lost in ingestion ("... a point. > AFTER ...")
-_QUOTED_LINE = re.compile(r"\n\s*>\s*|(?<=[.!?:*])\s+>\s+(?=[A-Z*(])")
 _LABEL = re.compile(r"^(Q|A|Question|Answer|Tip|Note|NB|Hint)\s?:\s+")
-
-
-_TABLE_ROW = re.compile(r"^\|[^|\n]+\|[^|\n]*[^|\s-][^|\n]*\|\s*$")
-
-
-def _table_rows(part: str) -> list[str]:
-    """A Markdown table as one claim per body row, its cells joined ("Ozobax: contains ...");
-    anything else as it is."""
-    lines = [ln.strip() for ln in part.splitlines() if ln.strip()]
-    if not all(ln.startswith("|") for ln in lines) or not (
-        len(lines) >= 2 or (lines and _TABLE_ROW.match(lines[0]))  # a row cut off from its table
-    ):
-        return [part]
-    rows = [[c.strip() for c in ln.strip("|").split("|")] for ln in lines]
-    body = [r for r in rows if not all(re.fullmatch(r":?-*:?", c) for c in r)]
-    if len(rows) > 1 and all(re.fullmatch(r":?-+:?", c) for c in rows[1] if c):
-        body = body[1:]  # the header row names the columns
-    return [": ".join(c for c in r if c) for r in body if any(r)]
 
 
 # An annotated bibliography's entry: a short paragraph that starts with its citation ("**Kahn and
@@ -537,8 +537,14 @@ LEANS = re.compile(
     r"(?:it|they|this|that|these|those|the same|such|its|their|he|she)\b"
     r"|\b(?:that|this|the same) (?:review|trial|study|update|analysis|committee|guideline|ruling"
     r"|result|finding|paper|report|cohort|survey|meta-analysis|experiment|series|pilot|arm|group"
+    r"|research|work|data"
     r"|period|decade)\b"
     r"|\b(?:those|these|the same) (?:deaths|cases|trials|studies|results|findings)\b"
+    # the arms of the trial just named ("the baclofen group came off ... sooner", "patients on
+    # baclofen ... than those on placebo")
+    r"|\bthe (?:baclofen|placebo|high-dose|low-dose) (?:group|arm)s?\b"
+    r"|^by (?:his|her|their) (?:own )?account\b"  # the person just named
+    r"|\bthan (?:those|people|patients|the ones) (?:on|given|taking) (?:the )?placebo\b"
     # a share of the people or things just named ("Roughly a third of them ...")
     r"|^\W*(?:\w+\s+){0,3}?(?:of|among)\s+(?:them|those|these)\b(?!\s+(?:who|which|that|with)\b)"
     # a point conceded or granted: "I will even concede that it showed ..."

@@ -213,6 +213,7 @@ class StudyChecks(StudyDetails):
         )
         if (
             self._other_country(claim, record)
+            or self._other_pooled(claim, record)
             or self._other_year(claim, record)
             or self._above_max_dose(claim, record, body_numbers)
             or self._other_detail(claim, record)

@@ -39,6 +39,16 @@ _COUNTRY_WORDS = {
 }
 
 
+# "pooled 27 randomised trials", "a meta-analysis of 17 studies": the trials a review pooled
+_TRIALS = r"(?:randomi[sz]ed\s+)?(?:controlled\s+)?(?:clinical\s+)?(?:trials|studies|rcts)\b"
+_POOLED = re.compile(
+    r"\b(?:pooled|combined|included|covering|covered|analy[sz]ed|of)\s+(?:data\s+from\s+)?"
+    r"(?:(more than|over|about|around|nearly|almost|some|roughly|up to|at least)\s+)?"
+    rf"(\d+)\s+{_TRIALS}",
+    re.I,
+)
+
+
 class StudyDetails:
     """Checks of a named study's details, and lookups in its record (the store and the citing
     helpers come from the checker)."""
@@ -95,6 +105,28 @@ class StudyDetails:
         if description_fit(unsized, record, self.catalog) < 3:
             return False
         return self._other_size(claim, record, self._record_numbers(record.id))
+
+    def _other_pooled(self, claim: Claim, record: RecordInfo) -> bool:
+        """A review said to pool another number of trials ("pooled twenty-seven trials" for
+        17), none of its own counts (a subgroup's "12 trials"), and not said roughly: the
+        record's own sentence giving the count decides."""
+        m = _POOLED.search(ct.digits(claim.text))
+        if not record.studies_pooled or not m or m.group(1):
+            return False
+        n = int(m.group(2))
+        if n == record.studies_pooled or self._sentence_matching(
+            record.id, re.compile(rf"(?<![\d.,]){n}\s+{_TRIALS}", re.I)
+        ):
+            return False
+        quote = self._sentence_matching(
+            record.id, re.compile(rf"(?<![\d.,]){record.studies_pooled}\s+{_TRIALS}", re.I)
+        )
+        if not quote:
+            return False
+        self._cite(claim, record.id, quote)
+        claim.verdict = "contradicted"
+        claim.explanation = f"{record.display_name} pooled {record.studies_pooled} trials, not {n}."
+        return True
 
     def _other_country(self, claim: Claim, record: RecordInfo) -> bool:
         """A study the claim describes by another country ("a Belgian trial of 151 people" for

@@ -148,7 +148,7 @@ _CLAUSE = re.compile(r"[;,]|\b(?:but|while|whereas|although|though|and)\b", re.I
 _BOTH = re.compile(r"\b(?:both|either|all) (?:groups|arms)\b|\balike\b|\bequally\b|\bsimilar", re.I)
 _CHANGED = re.compile(
     r"\b(?:cut|cuts|halv\w*|reduc\w*|lower(?:ed|s)?|decreas\w*|improv\w*|increas\w*|rais\w*"
-    r"|doubl(?:ed|es|ing)|fell|dropped|boost\w*)\b",
+    r"|doubl(?:ed|es|ing)|fell|dropped|boost\w*|(?:more|less) (?:often|frequently|commonly))\b",
     re.I,
 )
 # "was the same on baclofen and placebo", "did not differ", "no difference", "unchanged"
@@ -160,10 +160,15 @@ _NO_CHANGE = re.compile(
 _DRUG = re.compile(r"\bbaclofen\b|\bthe (?:drug|medicine)\b|\bit\b", re.I)
 
 
+# one outcome under its everyday and its trial names ("side effects", "an adverse event")
+_ADVERSE = re.compile(r"\b(?:side[- ]effects?|adverse (?:effects?|events?|reactions?))\b", re.I)
+
+
 def _content(text: str) -> list[str]:
     stop = set(
         tokenize("baclofen placebo patients people group arm the of on in and with was were")
     )
+    text = _ADVERSE.sub("adverse events", text)
     return [t for t in tokenize(text) if t not in stop and not t.isdigit()]
 
 

@@ -1,0 +1,40 @@
+"""The lines of a user's document that claim extraction reads one by one (``assistant
+check``): a chat export's messages, labelled card lines ("Q: ...", "A: ..."), quoted lines and
+Markdown table rows."""
+
+from __future__ import annotations
+
+import re
+
+# A chat export's messages ("14/03, 19:02 - Funmi: ...", "[14/03/2024, 19:02:11] Kemi: ...", their
+# line breaks often lost): each message is read on its own, without its time and sender
+CHAT_STAMP = r"\[?\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?,? \d{1,2}:\d{2}(?::\d{2})?(?: ?[AaPp][Mm])?\]?"
+CHAT_LINE = re.compile(rf"\s+(?={CHAT_STAMP}\s*(?:-\s*)?[^:\n]{{1,40}}:\s)")
+CHAT_PREFIX = re.compile(rf"^{CHAT_STAMP}\s*(?:-\s*)?[^:\n]{{1,40}}:\s+")
+
+# Revision cards and notes: lines that start with a short label ("Q:", "A:", "Tip:", "Note:");
+# in a labelled line whose line breaks were lost ("A: ... the urine Tip: don't mix ..."), the
+# next label after a space starts the next line
+LABELLED_LINE = re.compile(r"\n\s*(?=(?:Q|A|Question|Answer|Tip|Note|NB|Hint)\s?:\s)")
+NEXT_LABEL = re.compile(r"\s+(?=(?:Q|A|Question|Answer|Tip|Note|NB|Hint)\s?:\s)")
+
+# a quoted line after a sentence, its line break lost in ingestion ("... a point. > AFTER ...")
+QUOTED_LINE = re.compile(r"\n\s*>\s*|(?<=[.!?:*])\s+>\s+(?=[A-Z*(])")
+
+
+TABLE_ROW = re.compile(r"^\|[^|\n]+\|[^|\n]*[^|\s-][^|\n]*\|\s*$")
+
+
+def table_rows(part: str) -> list[str]:
+    """A Markdown table as one claim per body row, its cells joined ("Ozobax: contains ...");
+    anything else as it is."""
+    lines = [ln.strip() for ln in part.splitlines() if ln.strip()]
+    if not all(ln.startswith("|") for ln in lines) or not (
+        len(lines) >= 2 or (lines and TABLE_ROW.match(lines[0]))  # a row cut off from its table
+    ):
+        return [part]
+    rows = [[c.strip() for c in ln.strip("|").split("|")] for ln in lines]
+    body = [r for r in rows if not all(re.fullmatch(r":?-*:?", c) for c in r)]
+    if len(rows) > 1 and all(re.fullmatch(r":?-+:?", c) for c in rows[1] if c):
+        body = body[1:]  # the header row names the columns
+    return [": ".join(c for c in r if c) for r in body if any(r)]
