@@ -1891,6 +1891,8 @@ def test_who_took_part_and_how_a_study_was_run_come_from_its_fields(corpus_assis
             "Was the Addolorato 2011 dose paper a new trial or a re-analysis of an older one?",
             r"secondary analysis",
         ),
+        ("Did the Kahn 2009 cocaine trial try out several doses?", r"^No:.*one fixed dose"),
+        ("Were different doses compared in the Addolorato 2011 analysis?", r"^Yes:.*60 mg"),
     ]
     for question, expected in cases:
         ans = corpus_assistant.ask(question)

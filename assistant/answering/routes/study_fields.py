@@ -120,6 +120,22 @@ _ASKS_REANALYSIS = re.compile(
 _REANALYSIS = re.compile(
     r"\b(?:secondary|post.?hoc|pooled|sub-?group) analysis\b|\bre-?analysis\b", re.I
 )
+# "did they try more than one dose?": arms at different doses, or one fixed dose
+_ASKS_SEVERAL_DOSES = re.compile(
+    r"\bmore than one dose\b|\b(?:several|different|multiple|two|various|other) doses\b"
+    r"|\bdose levels\b|\bcompar\w* (?:\w+ )?doses\b|\bhigher (?:one|dose) would\b",
+    re.I,
+)
+_DOSE_ARMS = re.compile(
+    r"\d+ ?mg(?:/day)?\)? (?:or|and) (?:\w+ ){0,5}?\d+ ?mg|\d+, \d+ and \d+ ?mg"
+    r"|\bhigh dose\b.*\blow dose\b",
+    re.I,
+)
+_DOSE_VARIES = re.compile(
+    r"\bup to\b|\btitrat\w*|\bmaximum\b|\braised\b|\bvaried\b|\bacross\b|\brange\b"
+    r"|\d-\d|\bto \d|\bnot (?:stated|given|applicable)\b|\bsingle doses\b",
+    re.I,
+)
 # "did the patients know what they were taking?": blinding asked the other way round
 _ASKS_KNEW = re.compile(
     r"\b(?:did|do|were|was) (?:the )?(?:participants|patients|people|volunteers|subjects|they"
@@ -271,6 +287,13 @@ def study_fact(ev: Evidence, record: RecordInfo) -> Composition | None:
         claim = record.setting
         where = re.sub(r"\s*\([^)]*\)", "", record.setting)  # counts stay with the quote
         first = f"{name}'s setting: {lower(where)}"
+    elif _ASKS_SEVERAL_DOSES.search(q) and record.dose_text and not pooled:
+        dose = record.dose_text
+        claim = dose
+        if _DOSE_ARMS.search(dose):
+            first = f"Yes: {name} compared {dose}"
+        elif not _DOSE_VARIES.search(dose) and len(set(re.findall(r"(\d+) ?mg/day", dose))) == 1:
+            first = f"No: {name} used one fixed dose: {dose}"
     elif _ASKS_REANALYSIS.search(q) and _REANALYSIS.search(record.design or ""):
         claim = record.design or ""
         first = f"{name} was a {lower(claim)}"
