@@ -1892,6 +1892,7 @@ def test_who_took_part_and_how_a_study_was_run_come_from_its_fields(corpus_assis
             r"secondary analysis",
         ),
         ("Did the Kahn 2009 cocaine trial try out several doses?", r"^No:.*one fixed dose"),
+        ("Where did the Leung 2006 team find the overdose patients they described?", r"database"),
         ("Were different doses compared in the Addolorato 2011 analysis?", r"^Yes:.*60 mg"),
     ]
     for question, expected in cases:

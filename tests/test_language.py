@@ -121,6 +121,7 @@ CASES: list[tuple[str, str, list[str], str | None]] = [
 STUDY_CASES: list[tuple[str, str, list[str]]] = [
     ("Qui a élaboré la déclaration d'Amsterdam ?", "fr", ["prepare", "statement"]),
     ("¿Quién elaboró la declaración de Madrid?", "es", ["prepare", "statement"]),
+    ("¿De dónde obtuvieron los autores y sus colegas los casos?", "es", ["from where", "obtain", "colleagues", "cases"]),
     ("Wer hat die Erklärung erarbeitet?", "de", ["prepare", "statement"]),
     ("Chi ha elaborato la dichiarazione di Torino?", "it", ["prepare", "statement"]),
     ("Quels taux les juges ont-ils jugé être une erreur ?", "fr", ["judge", "error"]),

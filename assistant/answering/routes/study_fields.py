@@ -120,6 +120,20 @@ _ASKS_REANALYSIS = re.compile(
 _REANALYSIS = re.compile(
     r"\b(?:secondary|post.?hoc|pooled|sub-?group) analysis\b|\bre-?analysis\b", re.I
 )
+# "where did they get their cases from?": where the study found its people or data
+_ASKS_SOURCE = re.compile(
+    r"\b(?:where|from where)\b[^?]*\b(?:get|got|find|found|obtain\w*|recruit\w*|draw\w*|take|took"
+    r"|identif\w*|come|came)\b[^?]*\b(?:cases|patients|participants|people|volunteers|data"
+    r"|records|deaths)\b|\b(?:where|from where)\b[^?]*\b(?:cases|patients|participants|data)\b"
+    r"[^?]*\b(?:come|came) from\b|\bhow were (?:the )?(?:cases|patients|participants)"
+    r" (?:found|identified|recruited|selected)\b",
+    re.I,
+)
+_SOURCE = re.compile(
+    r"\b(?:identified|recruited|drawn|taken|obtained|selected|enrolled|collected) (?:\w+ ){0,3}?"
+    r"(?:from|at|through|via)\b|\bdatabase\b|\bregist(?:er|ry)\b|\breported to\b",
+    re.I,
+)
 # "did they try more than one dose?": arms at different doses, or one fixed dose
 _ASKS_SEVERAL_DOSES = re.compile(
     r"\bmore than one dose\b|\b(?:several|different|multiple|two|various|other) doses\b"
@@ -287,6 +301,8 @@ def study_fact(ev: Evidence, record: RecordInfo) -> Composition | None:
         claim = record.setting
         where = re.sub(r"\s*\([^)]*\)", "", record.setting)  # counts stay with the quote
         first = f"{name}'s setting: {lower(where)}"
+    elif _ASKS_SOURCE.search(q) and not pooled:
+        return _source_answer(ev, record)
     elif _ASKS_SEVERAL_DOSES.search(q) and record.dose_text and not pooled:
         dose = record.dose_text
         claim = dose
@@ -417,6 +433,17 @@ def _follow_up(ev: Evidence, record: RecordInfo, name: str) -> Composition | Non
             cites = Citations()
             n = cites.add(ev.store.context(pos, score=1.0), sentence, start)
             return Composition(f"{first} [{n}].", False, cites.items, ROUTE_TRIAL)
+    return None
+
+
+def _source_answer(ev: Evidence, record: RecordInfo) -> Composition | None:
+    """The study's own sentence saying where its cases or people came from, cited; None when
+    no sentence says."""
+    for pos, start, sentence, _ in whole_sentences(ev.store, record):
+        if _SOURCE.search(sentence):
+            cites = Citations()
+            n = cites.add(ev.store.context(pos, score=1.0), sentence, start)
+            return Composition(f"{sentence} [{n}]", False, cites.items, ROUTE_TRIAL)
     return None
 
 
