@@ -132,6 +132,14 @@ def test_another_medicine_is_declined_not_matched_to_baclofen(catalog) -> None:
     assert ours.intent != "out_of_scope", ours
 
 
+def test_how_the_liver_handles_baclofen_is_not_liver_disease() -> None:
+    """ "Its limited liver metabolism", "broken down by the liver": pharmacokinetics, not the
+    liver-disease row of the contraindication table."""
+    assert find_conditions("Does its small amount of liver metabolism make it safer?") == []
+    assert find_conditions("Is much of it broken down in the liver?") == []
+    assert find_conditions("Is it safe with liver disease?") == ["liver"]
+
+
 def test_was_that_a_new_trial_leans_on_the_study_just_discussed(catalog) -> None:
     """ "Was that a brand new trial, or ...?" is the study just discussed ("that" is no other
     study being described), however long the question."""

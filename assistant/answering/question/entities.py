@@ -218,6 +218,9 @@ def find_countries(text: str) -> set[str]:
 HOW_CLEARED = re.compile(
     r"\brenal (?:clearance|excretion|elimination)\b|\b(?:eliminated|excreted|cleared|removed)"
     r" (?:\w+ )?(?:by|via|through) the kidneys\b"
+    # how the liver handles it, not liver disease ("its limited liver metabolism")
+    r"|\b(?:liver|hepatic) (?:metabolism|clearance)\b|\b(?:metaboli[sz]ed|broken down|processed)"
+    r" (?:\w+ )?(?:by|in|through) the liver\b"
 )
 
 
