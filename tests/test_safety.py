@@ -679,3 +679,19 @@ def test_no_yes_when_the_sentence_advises_against_what_was_asked() -> None:
     plan = Plan(question=q, intent="general", entities=Entities(), searched=q, english=q)
     avoid = "A review advises that baclofen should not be given to patients on haemodialysis."
     assert polar_lead(plan, avoid) is None
+
+
+def test_people_in_general_who_overdosed_are_asked_about_not_in_danger_now() -> None:
+    """ "Patients who swallowed too many" asked about in general is a question about danger (the
+    emergency notice) with no call-now line; a particular person who did is in danger now."""
+    from assistant.answering.safety import danger
+
+    general = [
+        "Why did many patients who took too much baclofen end up in intensive care?",
+        "How often do people who swallowed a whole pack of baclofen need a breathing tube?",
+    ]
+    for q in general:
+        assert danger.not_now(q), q
+        assert E in detect(q), q
+    now = "my brother took too much baclofen, do those who did that end up in hospital?"
+    assert danger.in_danger(now) and not danger.not_now(now), now

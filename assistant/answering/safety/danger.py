@@ -53,6 +53,13 @@ _LONG_AGO = re.compile(
 )
 
 
+# "why were some people who took too much put on a ventilator?": people in general, asked about
+_GROUP_WHO = re.compile(
+    r"\b(?:people|patients|persons|adults|children|those|cases|users|drinkers) (?:who|that)"
+    r" (?:had )?(?:took|taken|swallowed|ingested|overdosed|ate)\b"
+)
+
+
 def not_now(text: str) -> bool:
     """Whether the danger spoken of is not happening now: the person is already in hospital, the
     question is a hypothetical ("if a person took 30 tablets, what would happen?") or it is long
@@ -63,6 +70,7 @@ def not_now(text: str) -> bool:
         or _HYPOTHETICAL.search(t)
         or _LONG_AGO.search(t)
         or (_ABOUT_A_STUDY.search(t) and not _PERSON.search(t))
+        or (_GROUP_WHO.search(t) and not _PERSON.search(t) and not _SELF_HARM.search(t))
     )
 
 
