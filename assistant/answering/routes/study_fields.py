@@ -204,7 +204,9 @@ def study_fact(ev: Evidence, record: RecordInfo) -> Composition | None:
         and not _ASKS_DOSE.search(q)
         and not _NOT_ARM_SIZES.search(q)
     ):
-        split = _arm_sizes(ev, record)  # "how many on baclofen and how many on placebo?"
+        # "how many on baclofen and how many on placebo?": the study's sentence giving both (the
+        # size alone does not answer how the people were split)
+        split = _cited_sentence(ev, record, _ARM_SPLIT)
         if split is not None:
             return split
     if pooled and record.studies_pooled and _ASKS_POOLED.search(q):
@@ -302,7 +304,7 @@ def study_fact(ev: Evidence, record: RecordInfo) -> Composition | None:
         where = re.sub(r"\s*\([^)]*\)", "", record.setting)  # counts stay with the quote
         first = f"{name}'s setting: {lower(where)}"
     elif _ASKS_SOURCE.search(q) and not pooled:
-        return _source_answer(ev, record)
+        return _cited_sentence(ev, record, _SOURCE)
     elif _ASKS_SEVERAL_DOSES.search(q) and record.dose_text and not pooled:
         dose = record.dose_text
         claim = dose
@@ -428,45 +430,26 @@ def _follow_up(ev: Evidence, record: RecordInfo, name: str) -> Composition | Non
     unit = (m.group(2) or "").rstrip("s")
     when = m.group(3) or f"for {m.group(1)} {unit}{'' if m.group(1) in ('1', 'one') else 's'}"
     first = f"Yes: {name} followed people up {when} after treatment"
-    for pos, start, sentence, _ in whole_sentences(ev.store, record):
-        if re.search(r"follow.?up|followed", sentence, re.I):
-            cites = Citations()
-            n = cites.add(ev.store.context(pos, score=1.0), sentence, start)
-            return Composition(f"{first} [{n}].", False, cites.items, ROUTE_TRIAL)
-    return None
-
-
-def _source_answer(ev: Evidence, record: RecordInfo) -> Composition | None:
-    """The study's own sentence saying where its cases or people came from, cited; None when
-    no sentence says."""
-    for pos, start, sentence, _ in whole_sentences(ev.store, record):
-        if _SOURCE.search(sentence):
-            cites = Citations()
-            n = cites.add(ev.store.context(pos, score=1.0), sentence, start)
-            return Composition(f"{sentence} [{n}]", False, cites.items, ROUTE_TRIAL)
-    return None
+    return _cited_sentence(ev, record, re.compile(r"follow.?up|followed", re.I), first)
 
 
 def _length_answer(ev: Evidence, record: RecordInfo, first: str, length: str) -> Composition | None:
     """``first``, cited to the study's sentence stating ``length``; None when no sentence does."""
     count, unit = length.split()
     said = re.compile(rf"\b{count}[- ]{unit.rstrip('s')}s?\b", re.I)
-    for pos, start, sentence, _ in whole_sentences(ev.store, record):
-        if said.search(sentence):
-            cites = Citations()
-            n = cites.add(ev.store.context(pos, score=1.0), sentence, start)
-            return Composition(
-                f"{first[0].upper()}{first[1:]} [{n}].", False, cites.items, ROUTE_TRIAL
-            )
-    return None
+    return _cited_sentence(ev, record, said, first)
 
 
-def _arm_sizes(ev: Evidence, record: RecordInfo) -> Composition | None:
-    """The study's own sentence giving how many were in each arm, cited; None when none does
-    (the size alone does not answer how the people were split)."""
+def _cited_sentence(
+    ev: Evidence, record: RecordInfo, says: re.Pattern[str], first: str | None = None
+) -> Composition | None:
+    """``first`` (without it, the sentence itself) cited to the study's first sentence that
+    ``says`` finds: where its cases came from, how many were in each arm, how long it lasted;
+    None when no sentence of it says so."""
     for pos, start, sentence, _ in whole_sentences(ev.store, record):
-        if _ARM_SPLIT.search(sentence):
+        if says.search(sentence):
             cites = Citations()
             n = cites.add(ev.store.context(pos, score=1.0), sentence, start)
-            return Composition(f"{sentence} [{n}]", False, cites.items, ROUTE_TRIAL)
+            text = f"{first[0].upper()}{first[1:]} [{n}]." if first else f"{sentence} [{n}]"
+            return Composition(text, False, cites.items, ROUTE_TRIAL)
     return None
