@@ -275,6 +275,7 @@ def test_everyday_and_foreign_words_are_read_as_the_sources_word_them(
         ("What happens if I take too much baclofen?", "overdose", "overdose on baclofen"),
         ("Can I wean myself off baclofen?", "withdrawal", "stop baclofen gradually"),
         ("Is coming off baclofen risky after a year on it?", "withdrawal", "stopping baclofen"),
+        ("Since starting baclofen he can't pee properly, is that a side effect?", "adverse_effects", "urinary retention"),
         ("I forgot to take my baclofen for two days, is that dangerous?", "withdrawal", "stopped baclofen suddenly"),
         # who may give it, and where it is approved
         ("Does the government allow baclofen for alcohol in the US?", "regulation", "Is baclofen approved"),
