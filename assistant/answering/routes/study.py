@@ -52,13 +52,18 @@ GENERIC_RESULT = re.compile(
     r"|look at|cover\w*|how (?:did|do) .* (?:do|fare)|how often|by how much)\b",
     re.I,
 )
+# "how many trials did the meta-analysis pool?" (not "how many trials had at least 100
+# people?", a count of some of them, nor a question with a second part)
+_ASKS_TRIAL_COUNT = (
+    r"\bhow many (?:\w+ )?(?:trials|studies|rcts) (?:did|does|do|were|was|are|in)\b(?!.*\band\b)"
+)
 # Details a result line does not give: answered from the study's own sentences.
 _SPECIFIC_DETAIL = re.compile(
     r"\b(?:dropped out|drop.?outs?|stopped treatment|withdrew|side effects?|adverse|tolerat\w*"
     r"|how was .* stopped|taper\w*|top dose|reached|funded|sponsor\w*|women and men|men and women"
     r"|in women|in men|sex differences?|by sex|gender"
     r"|craving|higher dose|lower dose|which scales?|how long|completed|finished)\b"
-    r"|\bhow many (?:\w+ )?(?:trials|studies|rcts) (?:did|does|do|were|was|are|in)\b(?!.*\band\b)",
+    rf"|{_ASKS_TRIAL_COUNT}",
     re.I,
 )
 
@@ -109,8 +114,7 @@ _DETAILS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = tuple(
             "account of how treatment was stopped",
         ),
         (  # "how many trials did the meta-analysis pool?" of a review that does not say
-            # (not "how many trials had at least 100 people?": a count of some of them)
-            r"\bhow many (?:\w+ )?(?:trials|studies|rcts) (?:did|does|do|were|was|are|in)\b(?!.*\band\b)",
+            _ASKS_TRIAL_COUNT,
             r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty[\w-]*)"
             r" (?:\w+ ){0,2}(?:trials|studies|rcts)\b",
             "count of the trials it pooled",

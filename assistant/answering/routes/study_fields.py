@@ -274,15 +274,13 @@ def study_fact(ev: Evidence, record: RecordInfo) -> Composition | None:
         and not re.search(r"\b(?:each|every|per)\b|\bjede\w*|\bchaque\b|\bcada\b|\bogni\b", q, re.I)
     ):
         length = _duration(record)
-        kept = (
-            "kept people on the ward"
-            if re.search(r"\binpatient", record.design or "")
-            and not re.search(r"outpatient", record.design or "")
-            else None
-        )
+        design = record.design or ""
+        # (an inpatient study, not one with outpatient and inpatient phases)
+        ward = "inpatient" in design and "outpatient" not in design
+        verb = "kept people on the ward" if ward else "treated people"
         # the study's own sentence giving that length ("for 30 days", "a 21-day study"), not
         # one sharing its number in another sense ("30 mg/day")
-        return _length_answer(ev, record, f"{name} {kept or 'treated people'} for {length}", length)
+        return _length_answer(ev, record, f"{name} {verb} for {length}", length)
     elif ASKS_WHO.search(q) and (record.author_list or record.country):
         country = record.country or ""
         if re.match(r"(?:United|Netherlands|Czech|Philippines)\b", country):
