@@ -72,7 +72,11 @@ _APPROVAL = re.compile(
     r"|alcohol use disorder|alcohol dependence|addiction)",
     re.I,
 )
-_NEGATED = re.compile(r"\b(?:not|no|never|without|none|neither|nor|cannot|isn't|doesn't)\b", re.I)
+_NEGATED = re.compile(
+    r"\b(?:not|no|never|without|none|neither|nor|cannot|isn't|doesn't|wasn't|weren't|didn't"
+    r"|rather than|instead of|in place of|unlike|lacks?|lacking|absent|unknown|unclear)\b",
+    re.I,
+)
 # intents whose yes/no answer is a safety or status claim only the curated library may settle
 # the evidence that can state a licence ("approved for ..."): labels, regulators, guidelines
 _STATUS_EVIDENCE = CURATED_ONLY

@@ -100,7 +100,11 @@ METHOD_QUESTION = re.compile(
     re.I,
 )
 # a yes/no question's opening ("did they ...?", "and were they ...?")
-YES_NO_START = re.compile(r"\s*(?:and |so )?(?:does|do|did|is|are|was|were|has|have|had)\b", re.I)
+YES_NO_START = re.compile(
+    r"\s*(?:and |so |but )?(?:does|do|did|is|are|was|were|has|have|had|can|could|would|will"
+    r"|should|might|may|must)\b",
+    re.I,
+)
 # "which meta-analysis found ...?": the study's name is what is asked
 ASKS_WHICH_STUDY = re.compile(rf"\s*(?:and\s+)?(?:which|what) (?:\S+ )?(?:{_KINDS})\b", re.I)
 

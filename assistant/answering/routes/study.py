@@ -26,7 +26,8 @@ from assistant.answering.question import asked as asking
 from assistant.answering.question.entities import find_countries
 from assistant.answering.routes import detail as details
 from assistant.answering.routes import two_part
-from assistant.answering.routes.study_fields import ASKS_WHO, study_fact
+from assistant.answering.routes.study_asks import ASKS_WHO, asks_field
+from assistant.answering.routes.study_fields import study_fact
 from assistant.answering.routes.synthesis import (
     RESULT_PHRASE,
     cite_study,
@@ -315,6 +316,7 @@ def trial_result(ev: Evidence, record: RecordInfo) -> Composition | None:
         or comp.answer.startswith("Not reported")  # (a loose match must not overrule it)
         # a yes or no from the study's fields ("No: ... had no control group") answers as asked
         or (fact is not None and comp.answer.startswith(("Yes:", "No:")))
+        or (fact is not None and asks_field(question))
         or _DID_IT_CHANGE.match(question)
         # (a thing named is asked as itself: "did the participants get any counselling?")
         or (

@@ -11,133 +11,65 @@ import re
 from assistant.answering.compose.extractive import Citations, Composition, Evidence, numbers_of
 from assistant.answering.question.asked import whole_sentences
 from assistant.answering.question.entities import find_other_medicines
+from assistant.answering.routes.study_asks import (
+    ASKS_ARMS,
+    ASKS_BLIND,
+    ASKS_COMPARED,
+    ASKS_CONTROL,
+    ASKS_CRITERIA,
+    ASKS_DOSE,
+    ASKS_DURATION,
+    ASKS_FINDING,
+    ASKS_FOLLOW_UP,
+    ASKS_JOURNAL,
+    ASKS_KNEW,
+    ASKS_POOLED,
+    ASKS_PRIMARY,
+    ASKS_RANDOMISED,
+    ASKS_REANALYSIS,
+    ASKS_SETTING,
+    ASKS_SEVERAL_DOSES,
+    ASKS_SEX,
+    ASKS_SIZE,
+    ASKS_SOURCE,
+    ASKS_WHO,
+    ASKS_WHO_ENROLLED,
+    BLIND_DESCRIBED,
+    NOT_ARM_SIZES,
+    PLAIN_SIZE,
+)
 from assistant.answering.routes.synthesis import lower, result_quote, study_name, substance_phrase
 from assistant.library.records import RecordInfo
-from assistant.vocab import POOLED_EVIDENCE, ROUTE_TRIAL
+from assistant.vocab import NUMBER_WORDS, POOLED_EVIDENCE, ROUTE_TRIAL
 
-_ASKS_POOLED = re.compile(
-    r"\bhow many (?:trials|studies|rcts|participants|people|patients)\b.*\b(?:pool\w*|includ\w*"
-    r"|review|meta.?analys\w*)|\b(?:pool\w*|includ\w*)\b.*\bhow many\b|\bwhat did .*\binclude\b",
-    re.I,
+# what a sentence must say to carry an answer on blinding or on the comparison
+_SAYS_BLINDING = re.compile(
+    r"\bblind\w*|\bopen.?label\b|\bmasked\b|\bopen (?:pilot|study|trial)\b", re.I
 )
-# what is counted when it is not the people who took part ("how many dropped out?")
-_OUTCOME_COUNTED = (
-    r"dropped|stopped|quit|left|withdrew|reached|got to|died|dead|alive|surviv\w*|needed|abstinent"
-    r"|relapsed|completed|finished|still|remain\w*|stayed|stay|kept|sober|dry|off|improved"
-    r"|responded|succeeded|drank|drinking|cut|cutting|reduc\w*|abandon\w*"
-)
-_ASKS_SIZE = re.compile(
-    # (not "how many centres / sites / hospitals / countries ...?")
-    r"\bhow (?:many|large|big)\b(?! (?:\w+ )?(?:centres|centers|sites|hospitals|clinics|countries"
-    r"|cities|practices|trials|studies|deaths|cases|admissions|calls|exposures|poisonings"
-    rf"|overdoses)\b)(?!.*\b(?:{_OUTCOME_COUNTED}|men|women|males?|females?)\b"
-    r"|.*\b(?:each|per|every)"
-    r" (?:arm|group)\b|\s+(?:of|among) (?:those|them|these|the \w+)\b)|\bsample size\b"
-    r"|\bhow many took part\b",
-    re.I,
-)
-# "how many were given baclofen and how many placebo?", "how many in each arm?": the split
-_ASKS_ARMS = re.compile(
-    r"\bhow many\b[^?]*?\band how many\b|\b(?:each|per|every) (?:arm|group)\b"
-    r"|\bhow many (?:[\w-]+ ){0,3}(?:were |was )?(?:assigned|allocated|randomi[sz]ed|given) to\b"
-    # "how were the patients divided between the two groups?"
-    r"|\b(?:divided|split|shared|allocated|assigned|randomi[sz]ed) (?:up )?(?:between|among|across"
-    r"|into) (?:the )?(?:two|three|both|its|their) (?:groups|arms)\b",
-    re.I,
-)
-# how many in each arm did something, or what share: not the arms' sizes
-_NOT_ARM_SIZES = re.compile(
-    rf"\b(?:{_OUTCOME_COUNTED}|percentage|proportion|share|rate|per ?cent)\b", re.I
+_SAYS_CONTROL = re.compile(
+    r"\bplacebo\b|\bcompar\w*|\bversus\b|\bcontrol\w*|\bagainst\b|\buncontrolled\b", re.I
 )
 # "84 were randomised: 42 to baclofen and 42 to placebo", "35 to baclofen and 35 to placebo"
 _ARM = r"\b\d[\d,]* (?:(?:were )?(?:assigned|allocated|randomi[sz]ed) )?(?:to|on|received|took)\b"
 _ARM_SPLIT = re.compile(rf"{_ARM}[^.;]*?{_ARM}", re.I)
-_ASKS_CONTROL = re.compile(
-    r"\bplacebo.?controlled\b|\b(?:a|any) (?:placebo|control) (?:group|arm)\b|\bcontrol group\b"
-    r"|\bcompared (?:with|to|against) what\b|\bcomparator\b|\bcontrol (?:arm|treatment)\b"
-    r"|\bwhat was (?:it|baclofen) compared (?:with|to|against)\b",
+# what a design says of randomisation, first match wins
+_NOT_RANDOMISED = re.compile(
+    r"\bnon-?randomi[sz]ed\b|\buncontrolled\b|\bretrospective\b|\bcohort\b|\bcase report\b"
+    r"|\bcase series\b|\bregister\b|\bsurvey\b|\bobservational\b|\bself-case\b|\bseries\b",
     re.I,
 )
-# "was it run in hospitals?", "in what setting?": where the patients were seen, from its field
-_ASKS_SETTING = re.compile(
-    r"\b(?:was|were) (?:it|they|the [\w-]+(?: [\w-]+){0,3}) (?:run|done|conducted|held|carried out)"
-    r" (?:in|at|by) (?:a |an |the )?(?:hospitals?|clinics?|primary care|general practice|gps?"
-    r"|specialist|inpatient|outpatient|community)|\bwhat (?:kind of )?setting\b",
-    re.I,
-)
-_ASKS_WHO_ENROLLED = re.compile(
-    r"\b(?:did|does) (?:it|the [\w-]+(?: [\w-]+){0,3}) (?:include|enrol|enroll|recruit|involve|take)\b"
-    r"|\bwho did (?:they|it|the \w+) (?:include|enrol|enroll|recruit|study|treat|select|randomi[sz]e)"
-    r"|\bwho (?:was|were) (?:included|enrolled|recruited|studied)\b|\bwhat (?:kind of )?(?:patients"
-    r"|people|participants) (?:did|were)\b",
-    re.I,
-)
-_ASKS_PRIMARY = re.compile(
-    r"\b(?:primary|main) (?:outcome|endpoint|end point|measure|end-point)\b"
-    r"|\bwhat did (?:it|they|the \w+(?: \w+)?) measure\b",
-    re.I,
-)
-_ASKS_FINDING = re.compile(r"\b(?:find|found|result\w*|conclu\w*|show\w*)\b", re.I)
-_ASKS_BLIND = re.compile(
-    r"\b(?:double.?|single.?)?blind(?:ed)?\b|\bmasked\b|\bwas (?:it|the \w+(?: \w+)?) open.?label\b",
-    re.I,
-)
-# "were any women included?", "were they all men?": the population's sexes
-_ASKS_SEX = re.compile(
-    r"^\s*(?:and |so |but )?(?:were|was|did|are|is|do)\b.*\b(women|females?|men|males?)\b", re.I
-)
+_RANDOMISED = re.compile(r"(?<!non-)(?<!non )\brandomi[sz]\w*", re.I)
 _SEX_COUNT = re.compile(r"(\d[\d.,]*)(%?) (women|females?|men|males?)\b", re.I)
-# "did they compare these cases with ...?": a comparison group, asked of a study with none
-_ASKS_COMPARED = re.compile(
-    r"\b(?:did|was|were) (?:they|it|the [\w-]+(?: [\w-]+){0,3}) (?:\w+ )?compar\w*\b", re.I
-)
-# "how was the dependence diagnosed?": the criteria the population was chosen by
-_ASKS_CRITERIA = re.compile(
-    r"\bhow (?:was|were|did|had) (?:[\w-]+ ){0,5}?diagnos\w*|\b(?:what|which) (?:diagnostic )?"
-    r"criteria\b",
-    re.I,
-)
 _CRITERIA = re.compile(r"\b(?:DSM|ICD)[-\w]*")
-# "did they keep checking on people after the tablets stopped?": a follow-up after treatment
-_ASKS_FOLLOW_UP = re.compile(
-    r"\b(?:did|do|were|was|how long|how often|when) (?:[\w-]+ ){0,6}?follow(?:ed|ing)?[- ]?"
-    r"(?:them |people |patients |participants |everyone )?up\b"
-    r"|\b(?:was|were) there (?:a |any )?follow.?ups?\b"
-    r"|\bafter (?:the )?(?:tablets|treatment|drug|medication|medicine|pills|baclofen|capsules)"
-    r" (?:had )?(?:stopped|ended|finished|was stopped|were stopped)\b"
-    r"|\bkeep (?:checking|following|seeing|track)\b",
-    re.I,
-)
 _FOLLOW_UP = re.compile(
     r"\b([\w-]+)[- ](weeks?|months?)(?: of)? follow.?up\b|\bfollow.?up (at [^,;]+)", re.I
-)
-# "was it a new trial, or a fresh look at data from an earlier one?": a secondary analysis
-_ASKS_REANALYSIS = re.compile(
-    r"\b(?:re-?analys\w*|secondary analys\w*|post.?hoc|fresh look|second look|new look"
-    r"|(?:data|results) from an? (?:earlier|previous|existing|older|other))\b",
-    re.I,
 )
 _REANALYSIS = re.compile(
     r"\b(?:secondary|post.?hoc|pooled|sub-?group) analysis\b|\bre-?analysis\b", re.I
 )
-# "where did they get their cases from?": where the study found its people or data
-_ASKS_SOURCE = re.compile(
-    r"\b(?:where|from where)\b[^?]*\b(?:get|got|find|found|obtain\w*|recruit\w*|draw\w*|take|took"
-    r"|identif\w*|come|came)\b[^?]*\b(?:cases|patients|participants|people|volunteers|data"
-    r"|records|deaths)\b|\b(?:where|from where)\b[^?]*\b(?:cases|patients|participants|data)\b"
-    r"[^?]*\b(?:come|came) from\b|\bhow were (?:the )?(?:cases|patients|participants)"
-    r" (?:found|identified|recruited|selected)\b",
-    re.I,
-)
 _SOURCE = re.compile(
     r"\b(?:identified|recruited|drawn|taken|obtained|selected|enrolled|collected) (?:\w+ ){0,3}?"
     r"(?:from|at|through|via)\b|\bdatabase\b|\bregist(?:er|ry)\b|\breported to\b",
-    re.I,
-)
-# "did they try more than one dose?": arms at different doses, or one fixed dose
-_ASKS_SEVERAL_DOSES = re.compile(
-    r"\bmore than one dose\b|\b(?:several|different|multiple|two|various|other) doses\b"
-    r"|\bdose levels\b|\bcompar\w* (?:\w+ )?doses\b|\bhigher (?:one|dose) would\b",
     re.I,
 )
 _DOSE_ARMS = re.compile(
@@ -148,41 +80,6 @@ _DOSE_ARMS = re.compile(
 _DOSE_VARIES = re.compile(
     r"\bup to\b|\btitrat\w*|\bmaximum\b|\braised\b|\bvaried\b|\bacross\b|\brange\b"
     r"|\d-\d|\bto \d|\bnot (?:stated|given|applicable)\b|\bsingle doses\b",
-    re.I,
-)
-# "did the patients know what they were taking?": blinding asked the other way round
-_ASKS_KNEW = re.compile(
-    r"\b(?:did|do|were|was) (?:the )?(?:participants|patients|people|volunteers|subjects|they"
-    r"|doctors|researchers|investigators|staff|everyone|anyone) (?:know|knew|aware|told)\b"
-    r"[^?]*\b(?:taking|getting|given|receiv\w*|which|what|whether|who)\b",
-    re.I,
-)
-# "in the double-blind pilot study of ..., how were dropouts counted?": blinding describes it
-_BLIND_DESCRIBED = re.compile(
-    r"\b(?:double|single).?blind(?:ed)? (?:[\w-]+ ){0,2}(?:study|trial|pilot|rct)\b"
-    r"|\b(?:study|trial|pilot|rct) (?:[\w-]+ ){0,1}(?:double|single).?blind(?:ed)?\b(?! or\b)",
-    re.I,
-)
-_ASKS_DURATION = re.compile(
-    r"\bhow long\b|\bduration\b|\bfor how many (?:weeks|months)\b|\bhow many (?:weeks|months)\b"
-    r"(?!.*\b(?:abstinent|sober|dry)\b)",
-    re.I,
-)
-ASKS_WHO = re.compile(
-    r"\bwho (?:ran|led|conducted|carried out|performed|wrote|published|authored"
-    r"|did(?! (?:they|it|the [\w-]+(?: [\w-]+){0,3}) (?:include|enrol|enroll|recruit|study|treat|select|randomi[sz]e)))\b"
-    r"|\bwhich (?:team|group|investigators|researchers)\b|\bwhere was (?:it|the [\w ]{1,40}?) (?:done"
-    r"|run|carried out|conducted|held)\b|\bwhere did .* take place\b|\b(?:in )?(?:which|what) country\b",
-    re.I,
-)
-_ASKS_DOSE = re.compile(
-    r"\bwhat (?:was|were) the (?:target |planned |study |trial )?doses?\b"
-    r"(?=\s*(?:\?|$|used|given|in\b|of\b|for\b|on\b))"
-    r"|\b(?:what|which) (?:\w+ )?doses?\b(?!.*\b(?:better|best|more effective|worked|work|won)\b)|\bhow much baclofen\b|\bdoses? (?:did|were|was) (?:they|used|given)"
-    r"|\bwhat amount\b"
-    # "how much had they swallowed?": the amounts a poisoning series recorded
-    r"|\bhow much (?:baclofen )?(?:had|did|have|has) (?:they|he|she|the \w+|people|patients)"
-    r" (?:swallow|take|took|taken|ingest|consume)\w*",
     re.I,
 )
 
@@ -196,20 +93,28 @@ def study_fact(ev: Evidence, record: RecordInfo) -> Composition | None:
     if not (record.short_cite or record.trial_names) and record.year:
         name = f"the {record.year} study"  # not its title inside a sentence
     cites = Citations()
-    first = None
+    first = fallback = says = None
     pooled = record.evidence in POOLED_EVIDENCE
     if (
         not pooled
-        and _ASKS_ARMS.search(q)
-        and not _ASKS_DOSE.search(q)
-        and not _NOT_ARM_SIZES.search(q)
+        and ASKS_ARMS.search(q)
+        and not ASKS_DOSE.search(q)
+        and not NOT_ARM_SIZES.search(q)
     ):
         # "how many on baclofen and how many on placebo?": the study's sentence giving both (the
         # size alone does not answer how the people were split)
         split = _cited_sentence(ev, record, _ARM_SPLIT)
         if split is not None:
             return split
-    if pooled and record.studies_pooled and _ASKS_POOLED.search(q):
+    if ASKS_JOURNAL.search(q) and record.journal and not record.user:
+        return _journal_answer(ev, record, name)
+    if ASKS_RANDOMISED.search(q) and record.design and not pooled:
+        return _randomised_answer(ev, record, name)
+    if (
+        pooled
+        and record.studies_pooled
+        and (ASKS_POOLED.search(q) or (PLAIN_SIZE.search(q) and record.n))
+    ):
         people = f" with {record.n:,} participants" if record.n else ""
         claim = f"{record.studies_pooled} trials {record.n or ''} participants"
         topic = substance_phrase(record.substances[0]) if record.substances else "addiction"
@@ -226,48 +131,58 @@ def study_fact(ev: Evidence, record: RecordInfo) -> Composition | None:
     elif (
         record.n
         and not pooled
-        and _ASKS_SIZE.search(q)
-        and not _ASKS_DOSE.search(q)
+        and (ASKS_SIZE.search(q) or PLAIN_SIZE.search(q))
+        and not ASKS_DOSE.search(q)
+        # "how many were in the group who never took it?", "how many were given baclofen?": one
+        # group, not the study
+        and not re.search(
+            r"\bthe (?:[\w-]+ ){0,2}(?:group|arm|cohort)\b|\b(?:given|on|took|taking|received"
+            r"|receiving|assigned to|allocated to) (?:the )?(?:baclofen|placebo|active)\b",
+            q,
+            re.I,
+        )
         # "how many people does the poison centre cover?": the population it serves, not the sample
         and not re.search(r"\bpopulation\b|\binhabitants\b|\bcatchment\b|\bcover(?:s|ed)?\b", q)
         # "how many were screened to end up with their 56?": the size is given, something else asked
         and not re.search(rf"(?<![\d,.]){record.n}(?![\d,.])|{record.n:,}", q)
     ):
         verb = "randomised" if record.evidence == "rct" else "included"
-        claim = f"{record.n} {verb} patients participants people"
+        claim = f"{record.n:,} {record.n} {verb} patients participants people"
         first = f"{name} {verb} {record.n:,} people"
+        says = _says_number(record.n)  # ("Eighty-eight people were randomised")
     elif (
         (
             # ("was it double-blind?" asks it; "in the double-blind pilot study, how ...?" does not)
-            _ASKS_BLIND.search(
-                q if re.match(r"\s*(?:was|were|is)\b", q, re.I) else _BLIND_DESCRIBED.sub(" ", q)
+            ASKS_BLIND.search(
+                q if re.match(r"\s*(?:was|were|is)\b", q, re.I) else BLIND_DESCRIBED.sub(" ", q)
             )
-            or _ASKS_KNEW.search(q)
+            or ASKS_KNEW.search(q)
         )
         and record.design
-        and not _ASKS_FINDING.search(q)
+        and not ASKS_FINDING.search(q)
     ):
         design = record.design
-        yes, no = ("No", "Yes") if _ASKS_KNEW.search(q) else ("Yes", "No")
+        yes, no = ("No", "Yes") if ASKS_KNEW.search(q) else ("Yes", "No")
         if re.search(r"double.?blind", design, re.I):
             first = f"{yes}: {name} was double-blind"
         elif re.search(r"open.?label|\bopen\b|single.?blind|unblinded", design, re.I):
             kind = "single-blind" if re.search(r"single.?blind", design, re.I) else "open-label"
             first = f"{no}: {name} was {kind}"
         claim = design
+        says = _SAYS_BLINDING
         said = result_quote(store, record, "reports no blinding") if first is None else None
         if said and re.search(r"\b(?:no|not)\b[^.]*\bblind(?:ing|ed)\b", said[1], re.I):
             first, claim = f"Not reported: {lower(said[1]).rstrip('.')}", said[1]
     elif (
-        _ASKS_FOLLOW_UP.search(q)
+        ASKS_FOLLOW_UP.search(q)
         # ("..., followed up for a year, did it make any difference?": a result is asked)
-        and not re.search(rf"{_ASKS_FINDING.pattern}|\bdifference\b|\bwork\w*|\bhelp\w*", q, re.I)
+        and not re.search(rf"{ASKS_FINDING.pattern}|\bdifference\b|\bwork\w*|\bhelp\w*", q, re.I)
         and not pooled
         and _FOLLOW_UP.search(record.design or "")
     ):
         return _follow_up(ev, record, name)
     elif (
-        _ASKS_DURATION.search(q)
+        ASKS_DURATION.search(q)
         and record.duration_weeks
         and not pooled
         # "how long was each dose kept up?": one phase, not the whole study
@@ -296,25 +211,28 @@ def study_fact(ev: Evidence, record: RecordInfo) -> Composition | None:
             first = f"{lead} and colleagues {verb} {what or f'the {record.year} {kind}'}{where}"
         elif record.country:
             first = f"{name} was run{where}"
+            if record.setting and re.search(r"\b(?:treated|seen)\b", q, re.I) and not pooled:
+                setting = re.sub(r"\s*\([^)]*\)", "", record.setting)  # (counts: the quote's)
+                first += f"; setting: {lower(setting)}"
         claim = " ".join([lead, record.country or "", *record.trial_names[:1]])
-    elif _ASKS_SETTING.search(q) and record.setting and not pooled:
+    elif ASKS_SETTING.search(q) and record.setting and not pooled:
         claim = record.setting
         where = re.sub(r"\s*\([^)]*\)", "", record.setting)  # counts stay with the quote
         first = f"{name}'s setting: {lower(where)}"
-    elif _ASKS_SOURCE.search(q) and not pooled:
+    elif ASKS_SOURCE.search(q) and not pooled:
         return _cited_sentence(ev, record, _SOURCE)
-    elif _ASKS_SEVERAL_DOSES.search(q) and record.dose_text and not pooled:
+    elif ASKS_SEVERAL_DOSES.search(q) and record.dose_text and not pooled:
         dose = record.dose_text
         claim = dose
         if _DOSE_ARMS.search(dose):
             first = f"Yes: {name} compared {dose}"
         elif not _DOSE_VARIES.search(dose) and len(set(re.findall(r"(\d+) ?mg/day", dose))) == 1:
             first = f"No: {name} used one fixed dose: {dose}"
-    elif _ASKS_REANALYSIS.search(q) and _REANALYSIS.search(record.design or ""):
+    elif ASKS_REANALYSIS.search(q) and _REANALYSIS.search(record.design or ""):
         claim = record.design or ""
         first = f"{name} was a {lower(claim)}"
     elif (
-        _ASKS_SEX.search(q)
+        ASKS_SEX.search(q)
         # (who took part, not "did it work differently in women and men?")
         and re.search(
             r"\b(?:includ\w*|enrol\w*|recruit\w*|t[ao]ok part|any|all|only|just|there)\b", q, re.I
@@ -325,22 +243,29 @@ def study_fact(ev: Evidence, record: RecordInfo) -> Composition | None:
     ):
         first = _sex_answer(q, record, name)
         claim = record.population
-    elif _ASKS_CRITERIA.search(q) and record.population and _CRITERIA.search(record.population):
+    elif ASKS_CRITERIA.search(q) and record.population and _CRITERIA.search(record.population):
         claim = record.population
         first = f"{name} used {_CRITERIA.search(record.population).group(0)}: it enrolled {lower(record.population)}"
-    elif _ASKS_WHO_ENROLLED.search(q) and record.population and not pooled:
+    elif ASKS_WHO_ENROLLED.search(q) and record.population and not pooled:
         claim = record.population
         first = f"{name} enrolled {lower(record.population)}"
-    elif _ASKS_PRIMARY.search(q) and record.primary_outcome and record.key_result:
-        claim = f"{record.primary_outcome} {record.key_result}"
-        first = (
-            f"{name}'s primary outcome was {lower(record.primary_outcome)}; "
-            f"result: {lower(record.key_result)}"
-        )
+    elif ASKS_PRIMARY.search(q) and record.primary_outcome:
+        claim = f"{record.primary_outcome} {record.key_result or ''}"
+        first = f"{name}'s primary outcome was {lower(record.primary_outcome)}"
+        if record.key_result:
+            first += f"; result: {lower(record.key_result)}"
+        # (the outcome alone when no sentence carries the result's figures)
+        fallback = f"{name}'s primary outcome was {lower(record.primary_outcome)}"
     elif (
-        _ASKS_CONTROL.search(q) or (_ASKS_COMPARED.search(q) and record.comparator == "none")
+        ASKS_CONTROL.search(q) or (ASKS_COMPARED.search(q) and record.comparator == "none")
     ) and record.comparator:
         claim = "double-blind placebo-controlled randomised compared"
+        # ("a placebo arm?": the sentence on placebo, "had no placebo arm")
+        says = (
+            re.compile(r"\bplacebo\b", re.I)
+            if re.search(r"\bplacebo\b", q, re.I)
+            else _SAYS_CONTROL
+        )
         other = find_other_medicines(
             f"{record.title} {record.dose_text or ''} {record.design or ''}"
         )
@@ -356,7 +281,9 @@ def study_fact(ev: Evidence, record: RecordInfo) -> Composition | None:
             first = f"No: {name} had no control group"
         if other:
             claim = f"{other[0]} compared baclofen"
-    elif _ASKS_DOSE.search(q) and record.dose_text:
+    elif ASKS_DOSE.search(q) and record.dose_text:
+        if re.match(r"\s*(?:not applicable|none)\b", record.dose_text, re.I):
+            return None  # no dose was given ("not applicable; blood levels reported")
         if not re.search(r"\d", record.dose_text) and re.search(
             r"\bnot (?:visible|stated|recorded|given|available|reported)\b", record.dose_text
         ):
@@ -375,11 +302,77 @@ def study_fact(ev: Evidence, record: RecordInfo) -> Composition | None:
     if found is None:
         return None
     ctx, quote, start = found
+    if says is not None and not says.search(quote):
+        # "Yes: it was double-blind" cited to a sentence that does not say so: the one that does
+        said = _cited_sentence(ev, record, says, first[0].upper() + first[1:])
+        if said is not None:
+            return said
+    if numbers_of(first) and not (numbers_of(first) & numbers_of(quote)) and fallback:
+        first = fallback
+        ctx, quote, start = result_quote(store, record, record.primary_outcome) or found
     if numbers_of(first) and not (numbers_of(first) & numbers_of(quote)):
         return None  # the record's sentence does not carry the figure: answer from the text
     n = cites.add(ctx, quote, start)
     text = first[0].upper() + first[1:]
     return Composition(f"{text} [{n}].", False, cites.items, ROUTE_TRIAL)
+
+
+_TENS = ("", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+
+
+def _says_number(n: int) -> re.Pattern[str]:
+    """A sentence stating ``n`` in figures or, below 100, in words ("eighty-eight")."""
+    said = [f"{n:,}", str(n)]
+    if n <= 20:
+        said.append(NUMBER_WORDS[n])
+    elif n < 100:
+        said.append(_TENS[n // 10] + (f"[- ]{NUMBER_WORDS[n % 10]}" if n % 10 else ""))
+    return re.compile(rf"(?<![\d,.])(?:{'|'.join(said)})(?![\d,]|\.\d)", re.I)
+
+
+def _journal_answer(ev: Evidence, record: RecordInfo, name: str) -> Composition | None:
+    """ "Which journal published it?": the journal, cited to the study's sentence naming it, else
+    to its summary (the reference shown with the answer names the journal too)."""
+    first = f"{name} was published in {record.journal}"
+    if record.year and str(record.year) not in name:
+        first += f" in {record.year}"
+    said = re.compile(re.escape(record.journal), re.I)
+    comp = _cited_sentence(ev, record, said, first)
+    if comp is None:
+        found = result_quote(ev.store, record, None)
+        if found is None:
+            return None
+        cites = Citations()
+        n = cites.add(*found)
+        comp = Composition(f"{first} [{n}].", False, cites.items, ROUTE_TRIAL)
+    return comp
+
+
+def _randomised_answer(ev: Evidence, record: RecordInfo, name: str) -> Composition | None:
+    """ "Was it randomised?": Yes or No from the study's design, cited to its sentence saying so;
+    None when the design does not tell."""
+    design = record.design or ""
+    # the design up to its first figure or bracket ("double-blind, placebo-controlled randomised
+    # trial"), which the sentence cited need not repeat
+    kind = re.split(r",? (?=\(|\d)|; ", design)[0].rstrip(", ")
+    article = "an" if re.match(r"[aeiou]", kind, re.I) else "a"
+    not_random = _NOT_RANDOMISED.search(design)
+    if re.search(r"randomi[sz]ation\b[^;]*\bnot\b", design):
+        first = f"Not reported: the sources on {name} do not confirm that it was randomised"
+        return _cited_sentence(ev, record, _RANDOMISED, first)
+    if _RANDOMISED.search(design):
+        first, says = f"Yes: {name} was {article} {kind}", _RANDOMISED
+    elif not_random or record.comparator == "none":
+        word = not_random.group(0) if not_random else "uncontrolled|open|no control"
+        first, says = f"No: {name} was {article} {kind}", re.compile(word, re.I)
+    else:
+        return None
+    comp = _cited_sentence(ev, record, says, first)
+    found = result_quote(ev.store, record, kind) if comp is None else None
+    if found is not None:  # (no sentence uses the design's word: the one describing it most)
+        cites = Citations()
+        comp = Composition(f"{first} [{cites.add(*found)}].", False, cites.items, ROUTE_TRIAL)
+    return comp
 
 
 # a length the design states ("pilot trial, 30 days", "12 weeks plus 4-week follow-up")
@@ -404,7 +397,7 @@ def _duration(record: RecordInfo) -> str:
 def _sex_answer(q: str, record: RecordInfo, name: str) -> str | None:
     """ "Yes" / "No" to "were any women in it?" ("were they all men?") from the counts or shares
     of each sex the population gives; None when it gives none."""
-    asked = re.match(r"(?:wom|fem)", _ASKS_SEX.search(q).group(1), re.I)  # type: ignore[union-attr]
+    asked = re.match(r"(?:wom|fem)", ASKS_SEX.search(q).group(1), re.I)  # type: ignore[union-attr]
     only = bool(re.search(r"\b(?:all|only|just|exclusively)\b", q, re.I))
     counts: dict[bool, float] = {}
     for num, pct, word in _SEX_COUNT.findall(record.population or ""):

@@ -1,0 +1,218 @@
+"""What a question about one named study asks of its structured fields: its size, its
+comparator, its blinding, its journal, whether it was randomised, its dose, its length, who ran it
+and where ("how big was ALPADIR?", "was it randomised?", "which journal published it?"). The
+answers are made in :mod:`assistant.answering.routes.study_fields`.
+"""
+
+from __future__ import annotations
+
+import re
+
+ASKS_POOLED = re.compile(
+    r"\bhow many (?:trials|studies|rcts|participants|people|patients)\b.*\b(?:pool\w*|includ\w*"
+    r"|review|meta.?analys\w*)|\b(?:pool\w*|includ\w*)\b.*\bhow many\b|\bwhat did .*\binclude\b",
+    re.I,
+)
+# what is counted when it is not the people who took part ("how many dropped out?")
+OUTCOME_COUNTED = (
+    r"dropped|stopped|quit|left|withdrew|reached|got to|died|dead|alive|surviv\w*|needed|abstinent"
+    r"|relapsed|completed|finished|still|remain\w*|stayed|stay|kept|sober|dry|off|improved"
+    r"|responded|succeeded|drank|drinking|cut|cutting|reduc\w*|abandon\w*"
+)
+ASKS_SIZE = re.compile(
+    # (not "how many centres / sites / hospitals / countries ...?")
+    r"\bhow (?:many|large|big)\b(?! (?:\w+ )?(?:centres|centers|sites|hospitals|clinics|countries"
+    r"|cities|practices|trials|studies|deaths|cases|admissions|calls|exposures|poisonings"
+    rf"|overdoses)\b)(?!.*\b(?:{OUTCOME_COUNTED}|men|women|males?|females?)\b"
+    r"|.*\b(?:each|per|every)"
+    r" (?:arm|group)\b|\s+(?:of|among) (?:those|them|these|the \w+)\b)|\bsample size\b"
+    r"|\bhow many took part\b",
+    re.I,
+)
+# "how many people took part?", "how big was it?": the size and nothing else (not "how many
+# people were in the group who never took it?")
+PLAIN_SIZE = re.compile(
+    r"\bsample size\b|^\s*(?:and |so )?(?:was|is) (?:it|that|this|the [\w-]+(?: [\w-]+){0,4}?"
+    r"|(?!the\b|a\b|an\b)[\w-]+(?: [\w-]+){0,3}?)"
+    r" (?:a |an )?(?:big|large|small|tiny|sizeable)(?: one| study| trial| sample)?\s*\?"
+    r"|\bhow (?:big|large) was (?:it|that|this|the [\w-]+(?: [\w-]+){0,4}?"
+    r"|[A-Z][\w-]*(?: [\w-]+){0,3}?)\s*\?|\bhow many (?:people|patients|participants|subjects"
+    r"|volunteers)(?: in total| altogether)? (?:took part|were (?:there|in|enrolled|included"
+    r"|randomi[sz]ed|studied)|did (?:it|they|the [\w-]+(?: [\w-]+){0,3}) (?:have|include|enrol"
+    r"|recruit|study))\b(?![^?]*\b(?:group|arm|who|with|without|among|each|per|had|at)\b)",
+    re.I,
+)
+# "what dose did they use?", "what was the highest dose?": the dose the study gave
+PLAIN_DOSE = re.compile(
+    r"^\s*(?:and |so )?what (?:baclofen )?doses? (?:of baclofen )?(?:was|were|did)\b"
+    r"|^\s*(?:and |so )?what was the (?:highest|maximum|top|target) (?:baclofen )?dose\b"
+    r"|\bhow many (?:milligrams|mg)\b|^\s*(?:and |so )?how much baclofen (?:did|were|was) (?:they"
+    r"|people|patients|participants) (?:give|get|given|receiv\w*)\b",
+    re.I,
+)
+# "how many were given baclofen and how many placebo?", "how many in each arm?": the split
+ASKS_ARMS = re.compile(
+    r"\bhow many\b[^?]*?\band how many\b|\b(?:each|per|every) (?:arm|group)\b"
+    r"|\bhow many (?:[\w-]+ ){0,3}(?:were |was )?(?:assigned|allocated|randomi[sz]ed|given) to\b"
+    # "how were the patients divided between the two groups?"
+    r"|\b(?:divided|split|shared|allocated|assigned|randomi[sz]ed) (?:up )?(?:between|among|across"
+    r"|into) (?:the )?(?:two|three|both|its|their) (?:groups|arms)\b",
+    re.I,
+)
+# how many in each arm did something, or what share: not the arms' sizes
+NOT_ARM_SIZES = re.compile(
+    rf"\b(?:{OUTCOME_COUNTED}|percentage|proportion|share|rate|per ?cent)\b", re.I
+)
+ASKS_CONTROL = re.compile(
+    r"\b(?:against|versus|vs\.?) what\b|\bcomparison (?:treatment|drug|condition)\b|\bwhat did the (?:control|comparison|other) (?:group|arm)"
+    r" (?:get|receive|take)\b|\bplacebo.?controlled\b|\b(?:a|any) (?:placebo|control) (?:group|arm)\b|\bcontrol group\b"
+    r"|\bcompared (?:with|to|against) what\b|\bcomparator\b|\bcontrol (?:arm|treatment)\b"
+    r"|\bwhat was (?:it|baclofen) compared (?:with|to|against)\b",
+    re.I,
+)
+# "was it run in hospitals?", "in what setting?": where the patients were seen, from its field
+ASKS_SETTING = re.compile(
+    r"\b(?:was|were) (?:it|they|the [\w-]+(?: [\w-]+){0,3}) (?:run|done|conducted|held|carried out)"
+    r" (?:in|at|by) (?:a |an |the )?(?:hospitals?|clinics?|primary care|general practice|gps?"
+    r"|specialist|inpatient|outpatient|community)|\bwhat (?:kind of )?setting\b",
+    re.I,
+)
+ASKS_WHO_ENROLLED = re.compile(
+    r"\b(?:did|does) (?:it|the [\w-]+(?: [\w-]+){0,3}) (?:include|enrol|enroll|recruit|involve|take)\b"
+    r"|\bwho did (?:they|it|the \w+) (?:include|enrol|enroll|recruit|study|treat|select|randomi[sz]e)"
+    r"|\bwho (?:was|were) (?:included|enrolled|recruited|studied)\b|\bwhat (?:kind of )?(?:patients"
+    r"|people|participants) (?:did|were)\b",
+    re.I,
+)
+ASKS_PRIMARY = re.compile(
+    r"\b(?:primary|main) (?:outcome|endpoint|end point|measure|end-point)\b"
+    r"|\bwhat did (?:it|they|the \w+(?: \w+)?) (?:mainly |chiefly |primarily )?measure\b"
+    r"|\bmain(?:ly)? (?:measur\w*|look\w* at|assess\w*)\b|\b(?:judge|define|measure)d? success\b"
+    r"|\bsuccess (?:defined|judged|measured)\b|\bcounts? as (?:a )?success\b",
+    re.I,
+)
+# "which journal published it?", "where did ALPADIR appear?": where it was published
+ASKS_JOURNAL = re.compile(
+    r"\b(?:which|what) (?:journal|periodical)\b|\bwhere (?:was|were|did) (?:it|they|this|that"
+    r"|the [\w' -]{1,60}?|[A-Z][\w' -]{0,60}?) (?:published|appear|come out|printed)\b"
+    r"|\bpublished (?:where|in which|in what)\b",
+    re.I,
+)
+# "was it randomised?", "were people put into groups by chance?"
+ASKS_RANDOMISED = re.compile(
+    r"^\s*(?:and |so |but )?(?:was|were|is) (?:it|that|this|they|the [\w-]+(?: [\w-]+){0,4}?"
+    r"|(?!the\b|a\b|an\b)[\w-]+(?: [\w-]+){0,3}?) (?:really |actually |properly |truly )?(?:an? )?"
+    r"(?:properly |truly |proper )?randomi[sz]ed\b"
+    r"|^\s*(?:and |so |but )?(?:did|do) (?:they|the [\w-]+(?: [\w-]+){0,3}) randomi[sz]e\b"
+    r"|\b(?:assigned|allocated|put|split|divided|sorted|placed|chosen)\b[^?]*\b(?:by chance"
+    r"|at random|randomly|by lot|by a coin|coin toss|lottery)\b|\b(?:randomly|at random)"
+    r" (?:assigned|allocated|split|divided|put|chosen|sorted|placed)\b",
+    re.I,
+)
+ASKS_FINDING = re.compile(r"\b(?:find|found|result\w*|conclu\w*|show\w*)\b", re.I)
+ASKS_BLIND = re.compile(
+    r"\b(?:double.?|single.?)?blind(?:ed)?\b|\bmasked\b|\bwas (?:it|the \w+(?: \w+)?) open.?label\b",
+    re.I,
+)
+# "were any women included?", "were they all men?": the population's sexes
+ASKS_SEX = re.compile(
+    r"^\s*(?:and |so |but )?(?:were|was|did|are|is|do)\b.*\b(women|females?|men|males?)\b", re.I
+)
+# "did they compare these cases with ...?": a comparison group, asked of a study with none
+ASKS_COMPARED = re.compile(
+    r"\b(?:did|was|were) (?:they|it|the [\w-]+(?: [\w-]+){0,3}) (?:\w+ )?compar\w*\b", re.I
+)
+# "how was the dependence diagnosed?": the criteria the population was chosen by
+ASKS_CRITERIA = re.compile(
+    r"\bhow (?:was|were|did|had) (?:[\w-]+ ){0,5}?diagnos\w*|\b(?:what|which) (?:diagnostic )?"
+    r"criteria\b",
+    re.I,
+)
+# "did they keep checking on people after the tablets stopped?": a follow-up after treatment
+ASKS_FOLLOW_UP = re.compile(
+    r"\b(?:did|do|were|was|how long|how often|when) (?:[\w-]+ ){0,6}?follow(?:ed|ing)?[- ]?"
+    r"(?:them |people |patients |participants |everyone )?up\b"
+    r"|\b(?:was|were) there (?:a |any )?follow.?ups?\b"
+    r"|\bafter (?:the )?(?:tablets|treatment|drug|medication|medicine|pills|baclofen|capsules)"
+    r" (?:had )?(?:stopped|ended|finished|was stopped|were stopped)\b"
+    r"|\bkeep (?:checking|following|seeing|track)\b",
+    re.I,
+)
+# "was it a new trial, or a fresh look at data from an earlier one?": a secondary analysis
+ASKS_REANALYSIS = re.compile(
+    r"\b(?:re-?analys\w*|secondary analys\w*|post.?hoc|fresh look|second look|new look"
+    r"|(?:data|results) from an? (?:earlier|previous|existing|older|other))\b",
+    re.I,
+)
+# "where did they get their cases from?": where the study found its people or data
+ASKS_SOURCE = re.compile(
+    r"\b(?:where|from where)\b[^?]*\b(?:get|got|find|found|obtain\w*|recruit\w*|draw\w*|take|took"
+    r"|identif\w*|come|came)\b[^?]*\b(?:cases|patients|participants|people|volunteers|data"
+    r"|records|deaths)\b|\b(?:where|from where)\b[^?]*\b(?:cases|patients|participants|data)\b"
+    r"[^?]*\b(?:come|came) from\b|\bhow were (?:the )?(?:cases|patients|participants)"
+    r" (?:found|identified|recruited|selected)\b",
+    re.I,
+)
+# "did they try more than one dose?": arms at different doses, or one fixed dose
+ASKS_SEVERAL_DOSES = re.compile(
+    r"\bmore than one dose\b|\b(?:several|different|multiple|two|various|other) doses\b"
+    r"|\bdose levels\b|\bcompar\w* (?:\w+ )?doses\b|\bhigher (?:one|dose) would\b",
+    re.I,
+)
+# "did the patients know what they were taking?": blinding asked the other way round
+ASKS_KNEW = re.compile(
+    r"\b(?:did|do|were|was) (?:the )?(?:participants|patients|people|volunteers|subjects|they"
+    r"|doctors|researchers|investigators|staff|everyone|anyone) (?:know|knew|aware|told)\b"
+    r"[^?]*\b(?:taking|getting|given|receiv\w*|which|what|whether|who)\b",
+    re.I,
+)
+# "in the double-blind pilot study of ..., how were dropouts counted?": blinding describes it
+BLIND_DESCRIBED = re.compile(
+    r"\b(?:double|single).?blind(?:ed)? (?:[\w-]+ ){0,2}(?:study|trial|pilot|rct)\b"
+    r"|\b(?:study|trial|pilot|rct) (?:[\w-]+ ){0,1}(?:double|single).?blind(?:ed)?\b(?! or\b)",
+    re.I,
+)
+ASKS_DURATION = re.compile(
+    r"\bhow long\b|\bduration\b|\bfor how many (?:weeks|months)\b|\bhow many (?:weeks|months)\b"
+    r"(?!.*\b(?:abstinent|sober|dry)\b)",
+    re.I,
+)
+ASKS_WHO = re.compile(
+    r"\bwho (?:ran|led|conducted|carried out|performed|wrote|published|authored"
+    r"|did(?! (?:they|it|the [\w-]+(?: [\w-]+){0,3}) (?:include|enrol|enroll|recruit|study|treat|select|randomi[sz]e)))\b"
+    r"|\bwhich (?:team|group|investigators|researchers)\b|\bwhere was (?:it|the [\w -]{1,40}?|[A-Z][\w -]{0,40}?) (?:done"
+    r"|run|carried out|conducted|held)\b|\bwhere did .* take place\b|\b(?:in )?(?:which|what) country\b"
+    r"|\bwhere were (?:the )?(?:patients|participants|people|volunteers|subjects|drinkers)"
+    r"(?: (?:in|of) [^?]{1,60}?)? (?:treated|recruited|seen|enrolled|from)\b",
+    re.I,
+)
+ASKS_DOSE = re.compile(
+    r"\bwhat (?:was|were) the (?:target |planned |study |trial )?doses?\b"
+    r"(?=\s*(?:\?|$|used|given|in\b|of\b|for\b|on\b))"
+    r"|\b(?:what|which) (?:\w+ )?doses?\b(?!.*\b(?:better|best|more effective|worked|work|won)\b)|\bhow much baclofen\b|\bdoses? (?:did|were|was) (?:they|used|given)"
+    r"|\bwhat amount\b|\bhow many (?:milligrams|mg)\b"
+    # "what was the highest dose in ...?" (not "how many reached the highest dose?")
+    r"|^\s*(?:and |so )?what was the (?:highest|maximum|top|largest|biggest) (?:baclofen )?dose\b"
+    # "how much had they swallowed?": the amounts a poisoning series recorded
+    r"|\bhow much (?:baclofen )?(?:had|did|have|has) (?:they|he|she|the \w+|people|patients)"
+    r" (?:swallow|take|took|taken|ingest|consume)\w*",
+    re.I,
+)
+
+
+def asks_field(question: str) -> bool:
+    """Whether the question asks what a study's fields state outright (its journal, whether it
+    was randomised, its size, primary outcome, comparator or dose): an answer from them is the
+    answer, not to be replaced by a sentence that merely sounds nearer."""
+    return (
+        any(p.search(question) for p in (ASKS_JOURNAL, ASKS_RANDOMISED, ASKS_PRIMARY, PLAIN_DOSE))
+        or bool(
+            # (what the control was, not its dose: "what diazepam regimen did that arm get?")
+            ASKS_CONTROL.search(question)
+            and not re.search(r"\bdos\w*|\bregimen|\bregime", question)
+        )
+        or bool(
+            PLAIN_SIZE.search(question)
+            or re.search(r"\b(?:which|what) country\b|\bwhere (?:was|were)\b", question, re.I)
+        )
+    )

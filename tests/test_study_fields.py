@@ -1,0 +1,148 @@
+"""Questions about one fact of a named study (its journal, whether it was randomised, its size,
+comparator, dose, primary outcome, country), asked of every study in the corpus: the first
+sentence states the fact from the study's fields, cited to a sentence of the study, instead of
+the study's headline result. The question patterns are tested alone first (no model)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from assistant.answering.routes.study_asks import (
+    ASKS_CONTROL,
+    ASKS_JOURNAL,
+    ASKS_RANDOMISED,
+    PLAIN_DOSE,
+    PLAIN_SIZE,
+    asks_field,
+)
+from assistant.evaluation.metrics import first_sentence
+
+_NOT_STUDIES = ("label", "regulatory", "guideline", "overview")
+
+
+@pytest.mark.parametrize(
+    ("pattern", "asked", "not_asked"),
+    [
+        (
+            ASKS_JOURNAL,
+            ["In which journal did BACLAD come out?", "where was that one published?"],
+            ["When was it published?", "Who published the first trial?"],
+        ),
+        (
+            ASKS_RANDOMISED,
+            [
+                "Was the Boels 2017 series randomised?",
+                "were the volunteers randomly allocated?",
+                "was it really a randomized trial?",
+                "Were patients split into the groups at random?",
+            ],
+            ["Was the randomised trial positive?", "How many were randomised?"],
+        ),
+        (
+            PLAIN_SIZE,
+            ["was it a small study?", "How many patients were enrolled in it?"],
+            [
+                "how many people were in the group who never took it?",
+                "how many patients were abstinent at the end?",
+            ],
+        ),
+        (
+            PLAIN_DOSE,
+            ["what dose did they use?", "what was the top dose in that trial?"],
+            ["above what amount did coma appear?", "how many reached the highest dose?"],
+        ),
+        (
+            ASKS_CONTROL,
+            ["Against what was the drug tested?", "what did the control group receive?"],
+            ["what did the baclofen group receive?"],
+        ),
+    ],
+)
+def test_what_a_question_asks_of_a_study(pattern, asked, not_asked) -> None:
+    for q in asked:
+        assert pattern.search(q), q
+    for q in not_asked:
+        assert not pattern.search(q), q
+
+
+def test_a_dose_or_regimen_of_the_control_is_not_the_control_itself() -> None:
+    """'What diazepam regimen did the comparison arm get?' asks the control's dose, which a
+    sentence of the study states better than the comparator field."""
+    assert asks_field("what did the control group receive?")
+    assert not asks_field("what diazepam regimen did the control group receive?")
+
+
+def _named(record) -> str | None:
+    if record.trial_names:
+        return record.trial_names[0]
+    cite = record.short_cite.replace(" et al.", "")
+    return f"the {cite} study" if cite else None
+
+
+def _studies(catalog):
+    return [r for r in catalog if r.evidence not in _NOT_STUDIES and not r.user and _named(r)]
+
+
+def test_every_study_is_placed_in_its_journal(corpus_assistant, catalog) -> None:
+    missed = []
+    for r in _studies(catalog):
+        if not r.journal:
+            continue
+        ans = corpus_assistant.ask(f"What journal did {_named(r)} appear in?")
+        if r.journal not in first_sentence(ans.answer) or not ans.citations:
+            missed.append((r.id, ans.answer[:120]))
+    assert not missed, missed
+
+
+def test_whether_a_study_was_randomised_follows_its_design(corpus_assistant, catalog) -> None:
+    """Yes for a randomised design, No for a cohort, series or uncontrolled study, cited to a
+    sentence of the study; never the headline result in place of the answer."""
+    missed = []
+    checked = 0
+    for r in _studies(catalog):
+        design = (r.design or "").lower()
+        if r.evidence == "rct" and "randomi" in design:
+            want = "Yes"
+        elif r.evidence in ("cohort", "case-report") and "randomisation" not in design:
+            want = "No"
+        else:
+            continue
+        checked += 1
+        ans = corpus_assistant.ask(f"Were the people in {_named(r)} assigned to groups at random?")
+        if not first_sentence(ans.answer).startswith(want) or not ans.citations:
+            missed.append((r.id, want, ans.answer[:120]))
+    assert checked >= 30
+    assert not missed, missed
+
+
+def test_size_comparator_and_dose_come_from_the_fields(corpus_assistant, catalog) -> None:
+    missed = []
+    for r in _studies(catalog):
+        name = _named(r)
+        if r.n and r.evidence in ("rct", "cohort"):
+            ans = corpus_assistant.ask(f"Was {name} a big study?")
+            if not re.search(rf"\b{r.n:,}\b|\b{r.n}\b", first_sentence(ans.answer)):
+                missed.append((r.id, "size", ans.answer[:120]))
+        if r.comparator == "placebo" and r.evidence == "rct":
+            ans = corpus_assistant.ask(f"Against what was baclofen tested in {name}?")
+            first = first_sentence(ans.answer)
+            if "placebo" not in first or "placebo" not in ans.citations[0].quote.lower():
+                missed.append((r.id, "comparator", ans.answer[:120]))
+        if r.max_dose_mg and r.evidence == "rct":
+            ans = corpus_assistant.ask(f"What was the highest baclofen dose given in {name}?")
+            if f"{r.max_dose_mg:g}" not in first_sentence(ans.answer):
+                missed.append((r.id, "dose", ans.answer[:120]))
+    assert not missed, missed
+
+
+def test_a_yes_on_blinding_is_cited_to_a_sentence_saying_so(corpus_assistant) -> None:
+    """'Yes: it was double-blind' cites the study's sentence on blinding, not whichever sentence
+    shares most words with its design."""
+    ans = corpus_assistant.ask(
+        "was that one double-blind?",
+        history=["What did the Israeli trial of baclofen 50 mg/day against placebo find?"],
+    )
+    assert first_sentence(ans.answer).startswith("Yes"), ans.answer
+    assert "blind" in ans.citations[0].quote, ans.citations[0].quote
