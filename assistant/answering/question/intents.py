@@ -1,7 +1,6 @@
 """Intents: what a question asks (efficacy, a trial's result, dosing, stopping ...), read by
 rules over its English words and entities. :func:`classify` is the planner's first decision;
-``INTENT_RX`` holds the words of each intent (one place, used by the planner and the follow-up
-logic).
+``INTENT_RX`` holds each intent's words (one place, used by the planner and follow-up logic).
 """
 
 from __future__ import annotations
@@ -205,7 +204,8 @@ _DOSE_EFFICACY = _rx(
 PERSONAL_DOSE = _rx(
     r"\b(?:should|can|could|may|must|do) (?:i|we|he|she|my \w+) (?:\w+ ){0,2}?(?:take|increase"
     r"|raise|double|lower|reduce|go up|start(?! showing| to show| having| getting)|use|have)\b",
-    r"\bhow (?:much|many)\b(?: \w+){0,4} (?:should|can|do|must) (?:i|we|he|she|my \w+)\b",
+    r"\bhow (?:much|many)\b(?! (?:weight|faith|trust|confidence|credence|stock|store|importance)\b)"
+    r"(?: \w+){0,4} (?:should|can|do|must) (?:i|we|he|she|my \w+)\b",
     r"\b(?:right|best|correct|safe) dose for (?:me|him|her|my \w+)\b|\bmy (?:\w+ )?dose\b",
     r"\bmy (?:baclofen )?dosage\b|\bi (?:take|am taking|'m taking|am on|'m on) \d+",
     r"\b(?:i'?m|im|i am) on (?:baclofen )?\d+",

@@ -25,7 +25,7 @@ from assistant.answering.compose.sentence_kinds import ASKS_LIMITATION, LIMITATI
 from assistant.answering.question import asked as asking
 from assistant.answering.question.entities import find_countries
 from assistant.answering.routes import detail as details
-from assistant.answering.routes import two_part
+from assistant.answering.routes import sections, two_part
 from assistant.answering.routes.study_asks import ASKS_WHO, asks_field
 from assistant.answering.routes.study_fields import study_fact
 from assistant.answering.routes.synthesis import (
@@ -308,7 +308,9 @@ def trial_result(ev: Evidence, record: RecordInfo) -> Composition | None:
         ev = replace(ev, plan=replace(ev.plan, english=first_part))
         question = first_part
     fact = study_fact(ev, record)  # an answer from the study's fields, computed once
-    comp = fact if fact is not None else _trial_result(ev, record)
+    # "how much weight can we put on it?", "any side effects?": the record's section on it
+    section = None if fact is not None else sections.section_answer(ev, record, question, ev.encode)
+    comp = fact if fact is not None else section or _trial_result(ev, record)
     clause = asking.asked_clause(question, record)
     if not (
         comp is None
@@ -317,6 +319,7 @@ def trial_result(ev: Evidence, record: RecordInfo) -> Composition | None:
         # a yes or no from the study's fields ("No: ... had no control group") answers as asked
         or (fact is not None and comp.answer.startswith(("Yes:", "No:")))
         or (fact is not None and asks_field(question))
+        or section is not None
         or _DID_IT_CHANGE.match(question)
         # (a thing named is asked as itself: "did the participants get any counselling?")
         or (

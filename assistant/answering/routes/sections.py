@@ -1,0 +1,153 @@
+"""What one section of a study's record answers. Every study record keeps its limitations, its
+safety, craving, who took part and why it was done under headings of their own; a question on
+one of these topics about a named study ("how much weight can we put on it?", "any side effects
+in that one?", "and what about cravings?", "why did they do it?") is answered with that
+section's sentence nearest the question in meaning, cited, instead of the study's headline.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+
+from assistant.answering.compose.extractive import Citations, Composition, Evidence
+from assistant.answering.compose.sentence_kinds import ASKS_LIMITATION
+from assistant.answering.question.asked import YES_NO_START, asked_clause, whole_sentences
+from assistant.library.records import RecordInfo
+from assistant.vocab import ROUTE_TRIAL
+
+
+@dataclass(frozen=True)
+class SectionTopic:
+    """A topic a question can ask of a study, and the record headings that hold it."""
+
+    name: str
+    headings: frozenset[str]
+    asks: re.Pattern[str]
+
+
+# a drinking or use outcome asked beside craving: the result, not the craving section alone
+_OUTCOME_TOO = re.compile(
+    r"(?<!\bto )(?<!\bfor )\bdrink\w*|\babstin\w*|\brelaps\w*|\bheavy\b|\bsober\b|\bquit\w*", re.I
+)
+# one effect named ("did anyone get seizures?"): the study's sentence naming it, found elsewhere
+_GENERIC_SAFETY = re.compile(
+    r"\bside.?effects?\b|\badverse (?:events?|effects?|reactions?)\b|\btolerat\w*|\bsafety\b"
+    r"|\b(?:how |was it |were they |is it )safe\b|\bharms?\b|\bproblems? with (?:the )?(?:tablets"
+    r"|pills|drug|medicine|medication|baclofen)\b|\bcope with (?:the )?(?:tablets|pills|drug|medicine"
+    r"|medication|baclofen|it)\b",
+    re.I,
+)
+
+TOPICS: tuple[SectionTopic, ...] = (
+    # ("problems with the tablets" are side effects; "problems with the study" its limitations)
+    SectionTopic("safety", frozenset({"safety", "safety and acceptability"}), _GENERIC_SAFETY),
+    SectionTopic(
+        "limitations",
+        frozenset({"limitations"}),
+        re.compile(
+            rf"{ASKS_LIMITATION.pattern}|\bhow much (?:weight|faith|trust|confidence|credence|stock)"
+            r"|\btrust\w*|\brel(?:y|ied|iable|iability)\b|\bshortcomings?\b|\bdrawbacks?\b"
+            r"|\bgrain of salt\b|\btake (?:it|this|that|them) (?:at face value|seriously)\b"
+            r"|\b(?:convincing|solid|sound|credible|believable|persuasive|conclusive)\b"
+            r"|\bhow (?:good|strong) (?:is|was) (?:it|the (?:study|trial|evidence))\b"
+            r"|\b(?:keep|bear) in mind\b",
+            re.I,
+        ),
+    ),
+    SectionTopic(
+        "craving",
+        frozenset({"craving"}),
+        re.compile(
+            r"\bcrav\w*|\burges?\b|\bcompulsion|\b(?:desire|longing|hunger) (?:to|for)\b", re.I
+        ),
+    ),
+    SectionTopic(
+        "participants",
+        frozenset({"participants"}),
+        re.compile(
+            r"\bwho (?:took part|was (?:in it|included|enrolled)|were (?:the )?(?:participants"
+            r"|patients|subjects|volunteers|people)\b|were in it)|\bwhat (?:kind|sort|type) of"
+            r" (?:people|patients|participants|subjects|volunteers)\b|\bwhat population\b",
+            re.I,
+        ),
+    ),
+    SectionTopic(
+        "background",
+        frozenset({"background", "rationale"}),
+        re.compile(
+            r"\bwhy (?:was|were|did) (?:it|they|this|that|the [\w-]+(?: [\w-]+){0,4}?"
+            r"|[\w-]+(?: [\w-]+){0,3}?) (?:do|done|carried out|conducted|run|set up|undertaken"
+            r"|performed|started|launched)\b|\b(?:the )?rationale\b|\breasoning behind\b"
+            r"|\bwhat (?:was|were) (?:the |its |their )?(?:main |primary |overall |chief )?(?:aims?|purpose|goals?|objectives?|point)\b"
+            r"|\b(?:trying|hoping|set out|meant|designed) to (?:find out|show|test|answer|learn|see"
+            r"|prove|establish)\b|\bwhat question\b|\bwhy (?:was|were) (?:it|they|the \w+) needed\b",
+            re.I,
+        ),
+    ),
+)
+
+
+# a figure or one named thing asked ("how many stopped because of side effects?", "which brain
+# regions ...?", "what dose had he reached when the urge vanished?"), or the topic set aside
+# ("apart from craving"): a detail the study's other sentences state
+_DETAIL_ASKED = re.compile(
+    r"\bhow (?:many|much(?! (?:weight|faith|trust|confidence|credence|stock)\b)|long|often|soon"
+    r"|quickly)\b|\bwhich\b|\bwhat (?:\S+ ){0,3}(?:dose|doses"
+    r"|percentage|proportion|share|number|rate|amount|scale|score|measure)\b|\b(?:apart from"
+    r"|other than|besides|except|beyond|as well as)\b",
+    re.I,
+)
+
+
+def section_topic(question: str) -> SectionTopic | None:
+    """The section a question about one study asks for, or None."""
+    if _DETAIL_ASKED.search(question):
+        return None
+    for topic in TOPICS:
+        if not topic.asks.search(question):
+            continue
+        if topic.name == "craving" and _OUTCOME_TOO.search(question):
+            continue
+        return topic
+    return None
+
+
+def section_answer(
+    ev: Evidence,
+    record: RecordInfo,
+    question: str,
+    encode: Callable[[str], np.ndarray] | None,
+) -> Composition | None:
+    """The sentence of the record's section on the topic asked that is nearest the question,
+    cited (and, for an open question, the next nearest when it says something else); None when
+    no topic is asked or the record has no such section."""
+    topic = section_topic(question)
+    if topic is None or encode is None:
+        return None
+    store = ev.store
+    rows = [
+        (pos, start, sentence, vec)
+        for pos, start, sentence, vec in whole_sentences(store, record)
+        if store.metas[pos].section.strip().lower() in topic.headings and len(sentence) >= 30
+    ]
+    if not rows:
+        return None
+    want = encode(asked_clause(question, record))
+    ranked = sorted(rows, key=lambda r: -float(r[3] @ want))
+    picked = ranked[:1]
+    # "what were its weaknesses?" may take two; "was it well tolerated?" one
+    if not YES_NO_START.match(question) and len(ranked) > 1:
+        second = ranked[1]
+        near = float(second[3] @ want) >= max(0.3, float(picked[0][3] @ want) - 0.05)
+        if near and float(second[3] @ picked[0][3]) < 0.8:  # (not the same point again)
+            picked.append(second)
+    cites = Citations()
+    lines = []
+    for pos, start, sentence, _ in picked:
+        n = cites.add(store.context(pos, score=1.0), sentence, start)
+        lines.append(f"{sentence} [{n}]" if not lines else f"- {sentence} [{n}]")
+    return Composition("\n".join(lines), False, cites.items, ROUTE_TRIAL)
