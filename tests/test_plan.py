@@ -233,6 +233,21 @@ def test_a_study_described_by_its_size_length_and_lack_of_placebo_is_found(catal
     ) == ["uncopen2004"]
 
 
+def test_a_year_in_a_description_names_that_year_s_study(catalog) -> None:
+    """ "The 2011 American trial": its year outweighs words shared with other American trials,
+    and a year merely cited in another record's text ("same sample as Ahmadi-Abhari 2001") does
+    not count for that record; a size in the thousands is all but unique."""
+    assert find_trials(
+        "What did the 2001 Iranian trial of baclofen for opioid withdrawal conclude?", catalog
+    ) == ["ahmadiabhari2001"]
+    assert find_trials(
+        "What came out of the 2011 American trial of baclofen in alcohol withdrawal?", catalog
+    ) == ["lyon2011_aws"]
+    assert find_trials(
+        "What did the study of 165,334 people starting an alcohol medicine show?", catalog
+    ) == ["chaignot2018"]
+
+
 @pytest.mark.parametrize(
     ("question", "intent"),
     [

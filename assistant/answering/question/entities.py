@@ -259,6 +259,8 @@ class _Profiles:
     def scores(self, text: str) -> list[float]:
         q = set(tokenize(text)) - _GENERIC
         nums = {x.replace(",", "") for x in _NUMBER.findall(text)} - {"1", "2", "3"}
+        # (a year names a study by its own year, not by another record citing that year)
+        nums = {x for x in nums if not re.fullmatch(r"(?:19|20)\d\d", x)}
         out = []
         for toks, numbers in zip(self.tokens, self.numbers, strict=True):
             score = sum(self.idf.get(t, 0.0) for t in q & toks)
@@ -353,8 +355,8 @@ def find_trials(text: str, catalog: Sequence[RecordInfo]) -> list[str]:
             scores[i] += 2.5 if subs <= set(r.substances) else -2
         if pooled != (r.evidence in ("meta-analysis", "systematic-review")):
             scores[i] -= 2 if pooled else 0.5
-        if r.year in years:
-            scores[i] += 2
+        if years:  # "the 2017 American trial": its year all but names it
+            scores[i] += 3.5 if r.year in years else -1
         if countries and r.country:
             scores[i] += 3 if r.country in countries else -1
         if trial_word:
@@ -379,7 +381,9 @@ def find_trials(text: str, catalog: Sequence[RecordInfo]) -> list[str]:
     if cue and best >= 5.0 and best - second >= 1.2:
         return [profiles.records[order[0]].id]
     top, runner = profiles.records[order[0]], profiles.records[order[1]] if len(order) > 1 else None
-    if sizes and top.n in sizes and (runner is None or runner.n not in sizes) and best >= 8.0:
+    # (a size in the hundreds or more is all but unique: "the study of 165,334 people")
+    enough = best >= 8.0 or (cue and top.n is not None and top.n >= 100 and best >= 3.0)
+    if sizes and top.n in sizes and (runner is None or runner.n not in sizes) and enough:
         return [top.id]  # described by its size and more ("ten men ... for a month")
     if (
         best >= 12.0
