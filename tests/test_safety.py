@@ -562,6 +562,32 @@ def test_whether_a_study_included_a_group_is_answered_yes_or_no() -> None:
     assert polar_lead(plan(q), "X enrolled 320 alcohol-dependent patients in France.") is None
 
 
+def test_more_or_fewer_on_baclofen_is_read_from_the_two_shares_given() -> None:
+    """ "Did more people on baclofen ...?" against a sentence giving the share on baclofen and on
+    the other arm, in either order and either form ("8% on baclofen", "baclofen (24%)")."""
+    from assistant.answer import Entities, Plan
+    from assistant.answering.compose.lead import polar_lead
+
+    def plan(q: str) -> Plan:
+        return Plan(question=q, intent="trial_result", entities=Entities(), searched=q, english=q)
+
+    shares = "At 12 weeks, 31% on placebo and 22% on baclofen were still drinking heavily."
+    assert (
+        polar_lead(plan("were more patients on baclofen still drinking heavily?"), shares) == "No"
+    )
+    assert (
+        polar_lead(plan("were fewer of those taking baclofen drinking heavily?"), shares) == "Yes"
+    )
+    brackets = "More people stopped early on naltrexone (41%) than on baclofen (17%)."
+    assert polar_lead(plan("did fewer people stop early on baclofen?"), brackets) == "Yes"
+    # the other arm asked about, or one share only: not settled by the figures
+    assert polar_lead(plan("did more people on placebo relapse?"), shares) is None
+    assert (
+        polar_lead(plan("did more people on baclofen relapse?"), "22% on baclofen relapsed.")
+        is None
+    )
+
+
 def test_stopping_suddenly_is_answered_yes_when_asked_if_dangerous_no_when_asked_if_safe() -> None:
     """The label's "withdraw gradually" answers both, with opposite first words."""
     from assistant.answer import Entities, Plan

@@ -146,3 +146,25 @@ def test_a_yes_on_blinding_is_cited_to_a_sentence_saying_so(corpus_assistant) ->
     )
     assert first_sentence(ans.answer).startswith("Yes"), ans.answer
     assert "blind" in ans.citations[0].quote, ans.citations[0].quote
+
+
+def test_where_a_study_was_run_and_whether_it_had_a_placebo_group(corpus_assistant) -> None:
+    """ "Where was it carried out?" gets the country and the kind of place, cited to the sentence
+    naming that place (it may say "four" for 4); "one hospital or many?" the setting; "a group on
+    dummy pills?" of a study against another medicine, "Not with placebo"."""
+    where = corpus_assistant.ask(
+        "Where was the trial of baclofen in veterans with hepatitis C carried out?"
+    )
+    first = first_sentence(where.answer)
+    assert "United States" in first and "VA medical centres" in first, where.answer
+    assert re.search(r"\b(?:4|four) VA\b", where.citations[0].quote), where.citations[0].quote
+    sites = corpus_assistant.ask(
+        "did they run it in a single hospital or in several?",
+        history=["What did the Addolorato 2007 trial in cirrhosis find?"],
+    )
+    assert "single centre" in first_sentence(sites.answer), sites.answer
+    dummy = corpus_assistant.ask(
+        "was there a group on dummy pills as well?",
+        history=["How did baclofen compare with topiramate in the Jose 2019 study?"],
+    )
+    assert first_sentence(dummy.answer).startswith("Not with placebo"), dummy.answer

@@ -131,6 +131,9 @@ def polar_lead(
         # sentence states no change in what was asked settles it
         framed = _FRAME.sub("", q)
         return _no_change(framed, first) if framed != q and _POLAR.match(framed) else None
+    compared = _compared_figures(q, first)
+    if compared:
+        return compared
     if not curated and (
         _STOP.search(q)
         or _CAN_CAUSE.match(q)
@@ -260,6 +263,41 @@ def polar_lead(
 
 
 # "was the Los Angeles one positive?", "was that trial a failure?"
+# "did more people on baclofen stop drinking?" against "8% on baclofen and 10% on placebo"
+_MORE_ON_IT = re.compile(
+    r"\b(?P<dir>more|fewer|less|higher|lower|larger|smaller|greater|bigger)\b(?:(?! placebo\b)"
+    r"[^?]){0,40}?\b(?:on|taking|given|receiving|in the|with) (?:baclofen|it|the drug)\b",
+    re.I,
+)
+_SHARE = r"(\d+(?:\.\d+)?)%"
+_ARM_OF = r"(?:on|with|taking|receiving|in the|of the) ([\w-]+)"
+_TWO_SHARES = re.compile(
+    rf"{_SHARE}[^.;%]{{0,30}}?\b{_ARM_OF}\b[^.;%]{{0,40}}?{_SHARE}[^.;%]{{0,30}}?\b{_ARM_OF}\b"
+    rf"|\b(?:on )?([\w-]+) \({_SHARE}\)[^.;%]{{0,40}}?\b(?:on )?([\w-]+) \({_SHARE}\)",
+    re.I,
+)
+
+
+def _compared_figures(q: str, first: str) -> str | None:
+    """ "Yes"/"No" for "did more (fewer) people on baclofen ...?" when ``first`` gives the share
+    on baclofen and on the other arm, whichever comes first."""
+    asked = _MORE_ON_IT.search(q)
+    m = _TWO_SHARES.search(first)
+    if not asked or not m:
+        return None
+    g = m.groups()
+    pairs = [(g[1], g[0]), (g[3], g[2])] if g[0] else [(g[4], g[5]), (g[6], g[7])]
+    shares = {arm.lower(): float(share) for arm, share in pairs}
+    if "baclofen" not in shares or len(shares) != 2:
+        return None
+    other = next(v for k, v in shares.items() if k != "baclofen")
+    mine = shares["baclofen"]
+    if mine == other:
+        return "No"
+    more = asked.group("dir").lower() in ("more", "higher", "larger", "greater", "bigger")
+    return "Yes" if (mine > other) == more else "No"
+
+
 def _no_change(q: str, first: str) -> str | None:
     """ "No" when ``q`` asks whether something changed and ``first`` states, of each thing asked
     about, that it did not."""

@@ -67,14 +67,21 @@ ASKS_CONTROL = re.compile(
     r"\b(?:against|versus|vs\.?) what\b|\bcomparison (?:treatment|drug|condition)\b|\bwhat did the (?:control|comparison|other) (?:group|arm)"
     r" (?:get|receive|take)\b|\bplacebo.?controlled\b|\b(?:a|any) (?:placebo|control) (?:group|arm)\b|\bcontrol group\b"
     r"|\bcompared (?:with|to|against) what\b|\bcomparator\b|\bcontrol (?:arm|treatment)\b"
-    r"|\bwhat was (?:it|baclofen) compared (?:with|to|against)\b",
+    r"|\bwhat was (?:it|baclofen) compared (?:with|to|against)\b"
+    # "was there also a group on dummy pills?" (not "the ones on dummy pills", which describes)
+    r"|\b(?:was there|were there|did (?:it|they|the \w+) (?:have|include|use)) (?:also )?(?:a |an"
+    r" |any )?(?:[\w-]+ )?(?:group|arm) (?:on|taking|given|receiving|that got|who got) (?:a |the )?"
+    r"(?:placebo|dummy|sugar|fake|inactive)\b",
     re.I,
 )
 # "was it run in hospitals?", "in what setting?": where the patients were seen, from its field
 ASKS_SETTING = re.compile(
     r"\b(?:was|were) (?:it|they|the [\w-]+(?: [\w-]+){0,3}) (?:run|done|conducted|held|carried out)"
     r" (?:in|at|by) (?:a |an |the )?(?:hospitals?|clinics?|primary care|general practice|gps?"
-    r"|specialist|inpatient|outpatient|community)|\bwhat (?:kind of )?setting\b",
+    r"|specialist|inpatient|outpatient|community)|\bwhat (?:kind of )?setting\b"
+    # "was that at one hospital or at lots of them?"
+    r"|\b(?:at |in )(?:one|a single|single|several|many|multiple|lots of|more than one) (?:hospitals?"
+    r"|centres?|centers?|sites?|clinics?|places?)\b",
     re.I,
 )
 ASKS_WHO_ENROLLED = re.compile(
@@ -180,7 +187,7 @@ ASKS_DURATION = re.compile(
 ASKS_WHO = re.compile(
     r"\bwho (?:ran|led|conducted|carried out|performed|wrote|published|authored"
     r"|did(?! (?:they|it|the [\w-]+(?: [\w-]+){0,3}) (?:include|enrol|enroll|recruit|study|treat|select|randomi[sz]e)))\b"
-    r"|\bwhich (?:team|group|investigators|researchers)\b|\bwhere was (?:it|the [\w -]{1,40}?|[A-Z][\w -]{0,40}?) (?:done"
+    r"|\bwhich (?:team|group|investigators|researchers)\b|\bwhere was (?:it|the [\w -]{1,80}?|[A-Z][\w -]{0,60}?) (?:done"
     r"|run|carried out|conducted|held)\b|\bwhere did .* take place\b|\b(?:in )?(?:which|what) country\b"
     r"|\bwhere were (?:the )?(?:patients|participants|people|volunteers|subjects|drinkers)"
     r"(?: (?:in|of) [^?]{1,60}?)? (?:treated|recruited|seen|enrolled|from)\b",

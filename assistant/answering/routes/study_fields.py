@@ -39,6 +39,7 @@ from assistant.answering.routes.study_asks import (
     PLAIN_SIZE,
 )
 from assistant.answering.routes.synthesis import lower, result_quote, study_name, substance_phrase
+from assistant.library.chunks import tokenize
 from assistant.library.records import RecordInfo
 from assistant.vocab import NUMBER_WORDS, POOLED_EVIDENCE, ROUTE_TRIAL
 
@@ -94,6 +95,7 @@ def study_fact(ev: Evidence, record: RecordInfo) -> Composition | None:
         name = f"the {record.year} study"  # not its title inside a sentence
     cites = Citations()
     first = fallback = says = None
+    plain = False  # the claim is descriptive text (a setting, a population), not a result
     pooled = record.evidence in POOLED_EVIDENCE
     if (
         not pooled
@@ -211,12 +213,21 @@ def study_fact(ev: Evidence, record: RecordInfo) -> Composition | None:
             first = f"{lead} and colleagues {verb} {what or f'the {record.year} {kind}'}{where}"
         elif record.country:
             first = f"{name} was run{where}"
-            if record.setting and re.search(r"\b(?:treated|seen)\b", q, re.I) and not pooled:
-                setting = re.sub(r"\s*\([^)]*\)", "", record.setting)  # (counts: the quote's)
-                first += f"; setting: {lower(setting)}"
         claim = " ".join([lead, record.country or "", *record.trial_names[:1]])
+        if (
+            first
+            and record.setting
+            and not pooled
+            and re.search(r"\bwhere\b", q, re.I)
+            and not re.match(r"\s*who\b", q, re.I)
+        ):
+            # "where was it carried out?": the country, and the kind of place it says
+            setting = re.sub(r"\s*\([^)]*\)", "", record.setting)  # (counts: the quote's)
+            first += f"; setting: {lower(setting)}"
+            claim = f"{claim} {record.setting}"
+            plain = True
     elif ASKS_SETTING.search(q) and record.setting and not pooled:
-        claim = record.setting
+        claim, plain = record.setting, True
         where = re.sub(r"\s*\([^)]*\)", "", record.setting)  # counts stay with the quote
         first = f"{name}'s setting: {lower(where)}"
     elif ASKS_SOURCE.search(q) and not pooled:
@@ -242,12 +253,12 @@ def study_fact(ev: Evidence, record: RecordInfo) -> Composition | None:
         and not pooled
     ):
         first = _sex_answer(q, record, name)
-        claim = record.population
+        claim, plain = record.population, True
     elif ASKS_CRITERIA.search(q) and record.population and _CRITERIA.search(record.population):
-        claim = record.population
+        claim, plain = record.population, True
         first = f"{name} used {_CRITERIA.search(record.population).group(0)}: it enrolled {lower(record.population)}"
     elif ASKS_WHO_ENROLLED.search(q) and record.population and not pooled:
-        claim = record.population
+        claim, plain = record.population, True
         first = f"{name} enrolled {lower(record.population)}"
     elif ASKS_PRIMARY.search(q) and record.primary_outcome:
         claim = f"{record.primary_outcome} {record.key_result or ''}"
@@ -260,16 +271,13 @@ def study_fact(ev: Evidence, record: RecordInfo) -> Composition | None:
         ASKS_CONTROL.search(q) or (ASKS_COMPARED.search(q) and record.comparator == "none")
     ) and record.comparator:
         claim = "double-blind placebo-controlled randomised compared"
-        # ("a placebo arm?": the sentence on placebo, "had no placebo arm")
-        says = (
-            re.compile(r"\bplacebo\b", re.I)
-            if re.search(r"\bplacebo\b", q, re.I)
-            else _SAYS_CONTROL
-        )
+        # "a placebo (dummy-pill) arm?" asks whether, cited to the sentence on placebo ("had no
+        # placebo arm"); "compared with what?" asks what
+        asks_what = not re.search(r"\bplacebo\b|\bdummy\b|\bsugar pills?\b|\bfake\b", q, re.I)
+        says = _SAYS_CONTROL if asks_what else re.compile(r"\bplacebo\b", re.I)
         other = find_other_medicines(
             f"{record.title} {record.dose_text or ''} {record.design or ''}"
         )
-        asks_what = not re.search(r"\bplacebo\b", q, re.I)
         versus = other[0] if other else "another treatment"
         if record.comparator == "placebo":
             first = f"{name} compared baclofen with placebo"
@@ -298,7 +306,7 @@ def study_fact(ev: Evidence, record: RecordInfo) -> Composition | None:
             first = f"{name} recorded the amounts taken: {record.dose_text}"
     if first is None:
         return None
-    found = result_quote(store, record, claim)
+    found = _field_quote(ev, record, claim) if plain else result_quote(store, record, claim)
     if found is None:
         return None
     ctx, quote, start = found
@@ -307,14 +315,44 @@ def study_fact(ev: Evidence, record: RecordInfo) -> Composition | None:
         said = _cited_sentence(ev, record, says, first[0].upper() + first[1:])
         if said is not None:
             return said
-    if numbers_of(first) and not (numbers_of(first) & numbers_of(quote)) and fallback:
+    if not _states_a_figure(first, quote) and fallback:
         first = fallback
         ctx, quote, start = result_quote(store, record, record.primary_outcome) or found
-    if numbers_of(first) and not (numbers_of(first) & numbers_of(quote)):
+    if not _states_a_figure(first, quote):
         return None  # the record's sentence does not carry the figure: answer from the text
     n = cites.add(ctx, quote, start)
     text = first[0].upper() + first[1:]
     return Composition(f"{text} [{n}].", False, cites.items, ROUTE_TRIAL)
+
+
+def _states_a_figure(first: str, quote: str) -> bool:
+    """Whether ``quote`` states a figure of ``first`` (in figures, or "four" for 4), or ``first``
+    has none."""
+    figures = numbers_of(first)
+    if not figures or figures & numbers_of(quote):
+        return True
+    whole = (f for f in figures if f.isdigit() and int(f) < 100)
+    return any(_says_number(int(f)).search(quote) for f in whole)
+
+
+def _field_quote(ev: Evidence, record: RecordInfo, claim: str) -> tuple | None:
+    """The study's sentence sharing most of a descriptive claim's rarer words and figures (its
+    setting, its population), with no preference for a sentence giving a result."""
+    store = ev.store
+    want, nums, idf = set(tokenize(claim)), numbers_of(claim), store.idf
+    best, best_score = None, 0.0
+    for pos in store.record_positions(record.id):
+        text = store.texts[pos]
+        for start, end in store.sentences[pos]:
+            sentence = text[start:end].strip()
+            if len(sentence) < 25 or sentence.startswith(("- ", "* ", "#")):
+                continue
+            score = sum(idf(t) for t in want & set(tokenize(sentence)))
+            score += 6.0 * len(nums & numbers_of(sentence))  # (the figure stated must be quoted)
+            if score > best_score:
+                start = text.find(sentence, start)
+                best, best_score = (store.context(pos, score=1.0), sentence, start), score
+    return best
 
 
 _TENS = ("", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
