@@ -387,3 +387,30 @@ def test_an_mao_inhibitor_named_is_not_read_as_a_tricyclic() -> None:
     keys = [c.key for c in interaction_classes("an antidepressant MAO inhibitor", question=True)]
     assert keys == ["maois"]
     assert [c.key for c in interaction_classes("antidepressants", question=True)] == ["tricyclics"]
+
+
+@pytest.mark.parametrize(
+    ("question", "medicine", "interaction_class"),
+    [
+        ("Posso prendere il baclofene insieme al tramadolo?", "tramadol", "opioids"),
+        ("¿Es peligroso el baclofeno con la morfina?", None, "opioids"),
+        ("Darf ich Baclofen mit Sertralin kombinieren?", "sertraline", None),
+        ("Le baclofène avec la quétiapine, est-ce risqué ?", "quetiapine", None),
+        ("¿Puedo tomar baclofeno si tomo metadona?", "methadone", "opioids"),
+    ],
+)
+def test_a_medicine_named_the_foreign_way_is_read_as_its_english_name(
+    question: str, medicine: str | None, interaction_class: str | None
+) -> None:
+    """'Tramadolo', 'morfina', 'Sertralin': the English name, so the interaction sources that
+    name its class answer (an Italian opioid is not 'a medicine no source names')."""
+    from assistant.vocab import interaction_classes
+
+    plan = plan_question(question)
+    if medicine:
+        assert medicine in plan.entities.other_medicines or medicine in plan.english, plan
+    if interaction_class:
+        classes = [c.key for c in interaction_classes(plan.english, question=True)]
+        assert interaction_class in classes, plan.english
+    # other words stay as they were
+    assert "baclof" in plan.english.lower()

@@ -16,7 +16,7 @@ from assistant.answering.question.language import fold
 from assistant.library import contraindications as ci
 from assistant.library.chunks import tokenize
 from assistant.library.records import RecordInfo
-from assistant.vocab import MONTHS, NUMBER_WORDS, SUBSTANCE_NAMES
+from assistant.vocab import INTERACTION_CLASSES, MONTHS, NUMBER_WORDS, SUBSTANCE_NAMES
 
 # --------------------------------------------------------------------------- word lists
 
@@ -190,6 +190,40 @@ _GENERIC_NAME = {
     "chlorpheniramine": "chlorphenamine",
     "amlodipino": "amlodipine",
 }
+
+
+# how French, Spanish, German and Italian spell a medicine's English name ("tramadolo", "morfina",
+# "Sertralin", "ibuprofène"): the ending each writes, and the English one
+_FOREIGN_ENDINGS = (
+    ("olo", "ol"), ("ina", "ine"), ("ino", "ine"), ("in", "ine"), ("ene", "en"), ("eno", "en"),
+    ("ona", "one"), ("ono", "one"), ("a", "e"), ("a", ""), ("o", ""), ("e", ""),
+)  # fmt: skip
+
+
+def _known_medicine(word: str) -> bool:
+    return bool(_OTHER_DRUG.fullmatch(word)) or any(
+        re.fullmatch(c.members, word) for c in INTERACTION_CLASSES
+    )
+
+
+def english_medicine_names(text: str) -> str:
+    """A question in another language with its medicine names in their English form, when that
+    form is a medicine the library knows ("tramadolo" -> "tramadol", "morfina" -> "morphine");
+    every other word is left as it is."""
+
+    def english(m: re.Match[str]) -> str:
+        word = fold(m.group(0))
+        if _known_medicine(word):
+            return word  # ("quétiapine")
+        # ("morfina" -> "morphine", "metadona" -> "methadone")
+        spellings = (word, word.replace("f", "ph"), word.replace("t", "th"))
+        for spelled in dict.fromkeys(spellings):
+            for ending, instead in _FOREIGN_ENDINGS:
+                if spelled.endswith(ending) and _known_medicine(spelled[: -len(ending)] + instead):
+                    return spelled[: -len(ending)] + instead
+        return m.group(0)
+
+    return re.sub(r"\b[^\W\d_]{5,}\b", english, text)
 
 
 def find_other_medicines(text: str) -> list[str]:

@@ -23,6 +23,7 @@ from assistant.answering.question.entities import (
     CNS_DEPRESSANT,
     JURISDICTION_RX,
     SUBSTANCE_RX,
+    english_medicine_names,
     find_conditions,
     find_countries,
     find_documents,
@@ -450,6 +451,7 @@ def plan_question(
     language, english = read_question(question)
     if language != "en":  # "165.334 pacientes": a thousands point, read as 165,334
         english = re.sub(r"(?<=\d)\. (?=\d{3}\b)", ",", english)
+        english = english_medicine_names(english)  # "tramadolo", "morfina": the English names
     english = clinical_reading(english)
     heard = _HEARD_CLAIM.search(english)
     if heard and not danger.in_danger(english):  # "i read that X ... is that true?": X is asked
