@@ -188,14 +188,17 @@ class MedicineClass:
 INTERACTION_CLASSES: tuple[MedicineClass, ...] = (
     MedicineClass(
         "alcohol", "alcohol",
-        r"alcohol|beers?|wines?|drinks?(?! (?:coffee|tea|water|juice|milk|cola|soda|energy))|drinking"
+        r"alcohol|beers?|wines?|(?<!energy )(?<!soft )(?<!fizzy )(?<!sports )(?<!sport )"
+        r"drinks?(?! (?:coffee|tea|water|juice|milk|cola|soda|energy))|drinking"
         r"|booze|spirits|pints?|vodka|whisk(?:e)?y",
         r"\balcohol\b",
     ),
     MedicineClass(
         "opioids", "opioids",
         r"opioids?|opiates?|tramadol|morphine|oxycodone|\w+codone|fentanyl|methadone|buprenorphine"
-        r"|codeine|heroin|\w+morphone|opioid painkillers?|suboxone",
+        r"|codeine|heroin|\w+morphone|opioid painkillers?|suboxone|subutex|oramorph|zomorph|sevredol"
+        r"|oxycontin|oxynorm|percocet|vicodin|pethidine|meperidine|tapentadol|palexia|nucynta"
+        r"|zydol|tramal|ultram|butrans|durogesic|dilaudid|kapanol",
         r"\bopioids?\b",
     ),
     MedicineClass(

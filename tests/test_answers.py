@@ -1364,6 +1364,9 @@ def test_a_follow_up_names_one_of_the_trials_just_listed(corpus_assistant) -> No
         "Can I take baclofen with cetirizine?",
         "Kann ich Baclofen zusammen mit Ibuprofen nehmen?",
         "Is it safe to use baclofen alongside paracetamol?",
+        "my wife is on baclofen, is it ok with her st john's wort?",  # (an apostrophe in the name)
+        "can he have energy drinks while taking baclofen?",  # (a drink that is not alcohol)
+        "Posso prendere il baclofene insieme a sertralina?",
     ],
 )
 def test_a_medicine_no_source_names_is_said_so_not_declined(corpus_assistant, question) -> None:
@@ -1374,6 +1377,23 @@ def test_a_medicine_no_source_names_is_said_so_not_declined(corpus_assistant, qu
     assert not ans.abstained, ans.answer
     assert first_sentence(ans.answer).startswith("No interaction between baclofen and"), ans.answer
     assert ans.citations and ans.citations[0].source_id == "label_interactions"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "can you take oramorph while on baclofen?",  # a brand of oral morphine
+        "Posso prendere il baclofene insieme al tramadolo?",  # the Italian name
+        "my dad is on the muscle relaxer, is it ok with his co-codamol?",
+    ],
+)
+def test_an_opioid_however_named_gets_the_opioid_warning(corpus_assistant, question) -> None:
+    """An opioid named by a brand, in another language or in a combination product is an
+    opioid: the interaction sources' opioid warning answers, never "no interaction"."""
+    ans = corpus_assistant.ask(question)
+    assert not ans.abstained, ans.answer
+    assert "opioid" in first_sentence(ans.answer), ans.answer
+    assert not ans.answer.startswith("No interaction"), ans.answer
 
 
 def test_an_interaction_question_worded_as_taken_with_is_answered(corpus_assistant) -> None:

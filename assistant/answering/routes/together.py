@@ -129,18 +129,18 @@ def partners(plan: Plan, vocabulary: frozenset[str] | None) -> list[str]:
 # a partner named in the question's own shape, whatever its name
 _PARTNER_SAID = (
     re.compile(
-        r"^\s*(?:does|do|can|will|would|could)\s+(?P<m>[a-z][a-z -]{2,30}?)\s+interact\w*\s+with"
+        r"^\s*(?:does|do|can|will|would|could)\s+(?P<m>[a-z][a-z' -]{2,30}?)\s+interact\w*\s+with"
         r"\s+(?:baclofen|it)\b",
         re.I,
     ),
     re.compile(
         r"\b(?:safe|ok|okay|fine|dangerous|risky)\b[^?]*?\b(?:with|alongside)\s+(?:my |his |her "
-        r"|their |the |a |an )?(?P<m>[a-z][a-z -]{3,25}?)\s*\??\s*$",
+        r"|their |the |a |an )?(?P<m>[a-z][a-z' -]{3,25}?)\s*\??\s*$",
         re.I,
     ),
     re.compile(
         r"\b(?:have|having|get|getting|take|taking|use|using|drink|drinking)\s+(?:a |an |the |some )?"
-        r"(?P<m>[a-z][a-z -]{3,25}?)\s+(?:(?:while|when)\s+)?(?:on|taking)\s+(?:baclofen|it)\b",
+        r"(?P<m>[a-z][a-z' -]{3,25}?)\s+(?:(?:while|when)\s+)?(?:on|taking)\s+(?:baclofen|it)\b",
         re.I,
     ),
 )
@@ -195,7 +195,9 @@ def interaction(ev: Evidence, vocabulary: frozenset[str] | None) -> Composition 
             found.append(hit)
     cites = Citations()
     lines: list[str] = []
-    if found and not unnamed and plan.intent == "interaction":
+    # ("can you take oramorph while on baclofen?": a combination asked in so many words)
+    combined = any(rx.search(plan.english or plan.question) for rx in _PARTNER_SAID)
+    if found and not unnamed and (plan.intent == "interaction" or combined):
         for pos, s, sentence in found[:2]:
             n = cites.add(store.context(pos, score=1.0), sentence, s)
             lines.append(f"{sentence} [{n}]")
