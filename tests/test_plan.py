@@ -647,3 +647,21 @@ def test_a_french_question_whether_he_can_drink_is_an_interaction(catalog) -> No
     question about drinking while on baclofen, not about treating drinking."""
     plan = plan_question("ma femme prend du baclofène, peut-elle boire de la bière ?", catalog)
     assert plan.intent == "interaction", plan
+
+
+@pytest.mark.parametrize(
+    ("question", "reading"),
+    [
+        ("did half of them get sugar pills?", "placebo"),
+        ("what magazine was the trial printed in?", "which journal"),
+        ("where in the world did they run it?", "in which country"),
+        ("was it random who got the real drug?", "was it randomised"),
+        ("was that only a handful of patients?", "a small sample"),
+    ],
+)
+def test_a_study_s_make_up_in_everyday_words_is_read_with_the_sources_words(
+    question: str, reading: str
+) -> None:
+    """A dummy pill is a placebo, a magazine a journal, 'random who got the drug' randomisation:
+    read so, the questions reach the study's fields whatever study they ask about."""
+    assert reading in clinical_reading(question), clinical_reading(question)

@@ -168,3 +168,19 @@ def test_where_a_study_was_run_and_whether_it_had_a_placebo_group(corpus_assista
         history=["How did baclofen compare with topiramate in the Jose 2019 study?"],
     )
     assert first_sentence(dummy.answer).startswith("Not with placebo"), dummy.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "first_words"),
+    [
+        ("was there a fake pill group?", "Yes"),
+        ("was it random who got the real drug?", "Yes"),
+        ("what magazine was it printed in?", "Addolorato et al. 2007 was published in"),
+        ("where in the world was it done?", "Addolorato et al. 2007 was run in Italy"),
+    ],
+)
+def test_a_study_fact_asked_in_everyday_words(corpus_assistant, question, first_words) -> None:
+    ans = corpus_assistant.ask(
+        question, history=["What did the Addolorato 2007 trial in cirrhosis find?"]
+    )
+    assert first_sentence(ans.answer).startswith(first_words), ans.answer

@@ -32,7 +32,7 @@ ASKS_SIZE = re.compile(
 # "how many people took part?", "how big was it?": the size and nothing else (not "how many
 # people were in the group who never took it?")
 PLAIN_SIZE = re.compile(
-    r"\bsample size\b|^\s*(?:and |so )?(?:was|is) (?:it|that|this|the [\w-]+(?: [\w-]+){0,4}?"
+    r"\bsample size\b|\b(?:was|is) it (?:only |just )?a small sample\b|^\s*(?:and |so )?(?:was|is) (?:it|that|this|the [\w-]+(?: [\w-]+){0,4}?"
     r"|(?!the\b|a\b|an\b)[\w-]+(?: [\w-]+){0,3}?)"
     r" (?:a |an )?(?:big|large|small|tiny|sizeable)(?: one| study| trial| sample)?\s*\?"
     r"|\bhow (?:big|large) was (?:it|that|this|the [\w-]+(?: [\w-]+){0,4}?"
@@ -46,7 +46,8 @@ PLAIN_SIZE = re.compile(
 PLAIN_DOSE = re.compile(
     r"^\s*(?:and |so )?what (?:baclofen )?doses? (?:of baclofen )?(?:was|were|did)\b"
     r"|^\s*(?:and |so )?what was the (?:highest|maximum|top|target) (?:baclofen )?dose\b"
-    r"|\bhow many (?:milligrams|mg)\b|^\s*(?:and |so )?how much baclofen (?:did|were|was) (?:they"
+    r"|\bhow many (?:milligrams|mg)\b|\bhow much of the (?:drug|medicine|medication|tablets?|baclofen)\b"
+    r"|\bhow (?:big|large|high) (?:a |was the )?dose\b|^\s*(?:and |so )?how much baclofen (?:did|were|was) (?:they"
     r"|people|patients|participants) (?:give|get|given|receiv\w*)\b",
     re.I,
 )
@@ -71,7 +72,9 @@ ASKS_CONTROL = re.compile(
     # "was there also a group on dummy pills?" (not "the ones on dummy pills", which describes)
     r"|\b(?:was there|were there|did (?:it|they|the \w+) (?:have|include|use)) (?:also )?(?:a |an"
     r" |any )?(?:[\w-]+ )?(?:group|arm) (?:on|taking|given|receiving|that got|who got) (?:a |the )?"
-    r"(?:placebo|dummy|sugar|fake|inactive)\b",
+    r"(?:placebo|dummy|sugar|fake|inactive)\b"
+    r"|\b(?:get|got|given|take|took|receive[ds]?) (?:a |the )?placebo(?: instead)?\b"
+    r"|\bwhat did (?:the )?(?:other|second) (?:group|arm|half) (?:get|receive|take)\b",
     re.I,
 )
 # "was it run in hospitals?", "in what setting?": where the patients were seen, from its field
@@ -85,7 +88,7 @@ ASKS_SETTING = re.compile(
     re.I,
 )
 ASKS_WHO_ENROLLED = re.compile(
-    r"\b(?:did|does) (?:it|the [\w-]+(?: [\w-]+){0,3}) (?:include|enrol|enroll|recruit|involve|take)\b"
+    r"\b(?:did|does) (?:it|the [\w-]+(?: [\w-]+){0,3}) (?:include|enrol|enroll|recruit|involve|take part|take in)\b"
     r"|\bwho did (?:they|it|the \w+) (?:include|enrol|enroll|recruit|study|treat|select|randomi[sz]e)"
     r"|\bwho (?:was|were) (?:included|enrolled|recruited|studied)\b|\bwhat (?:kind of )?(?:patients"
     r"|people|participants) (?:did|were)\b",
@@ -94,7 +97,8 @@ ASKS_WHO_ENROLLED = re.compile(
 ASKS_PRIMARY = re.compile(
     r"\b(?:primary|main) (?:outcome|endpoint|end point|measure|end-point)\b"
     r"|\bwhat did (?:it|they|the \w+(?: \w+)?) (?:mainly |chiefly |primarily )?measure\b"
-    r"|\bmain(?:ly)? (?:measur\w*|look\w* at|assess\w*)\b|\b(?:judge|define|measure)d? success\b"
+    r"|\bmain(?:ly)? (?:measur\w*|look\w* at|assess\w*)\b|\bmostly (?:trying to )?(?:measur\w*|look\w* at)"
+    r"|\bmain thing (?:they|it) (?:measured|looked at|counted)|\bcount(?:ed)? as the main result|\b(?:judge|define|measure)d? success\b"
     r"|\bsuccess (?:defined|judged|measured)\b|\bcounts? as (?:a )?success\b",
     re.I,
 )
