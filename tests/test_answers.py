@@ -1987,7 +1987,8 @@ def test_a_why_follow_up_is_answered_with_the_reason(corpus_assistant) -> None:
         history=["What did the Heppe 2018 trial of baclofen for alcohol withdrawal find?"],
     )
     assert caution.plan.entities.trials == ["heppe2018_aws"], caution.plan
-    assert "fewer patients than planned" in caution.answer, caution.answer
+    # the reason: fewer patients than planned (in the authors' words or the record's limitation)
+    assert re.search(r"fewer patients than planned|enrolment goal", caution.answer), caution.answer
     specialist = corpus_assistant.ask(
         "why did the authors want it kept to specialist services?",
         history=["What were the results of the Morley 2018 baclofen trial?"],

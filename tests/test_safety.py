@@ -322,7 +322,8 @@ LABELLED: list[tuple[str, set[str]]] = [
     ("my wife is not breathing properly after taking her pills", {E}),
     ("he took like 30 baclofen, what do i do", {E}),
     ("I can't wake my father up", {E}),
-    ("she collapsed after taking baclofen with vodka", {E, OFF}),
+    # (vodka is alcohol: an overdose with a drink, for which the off-label notice is never shown)
+    ("she collapsed after taking baclofen with vodka", {E}),
     ("I feel like ending my life", {E}),
     ("What is baclofen encephalopathy?", set()),
     ("How often do overdoses happen with baclofen?", {E}),

@@ -350,6 +350,10 @@ def find_trials(text: str, catalog: Sequence[RecordInfo]) -> list[str]:
     ):
         return []  # "which trials were negative?" asks about many studies, not one
     scores = profiles.scores(t)
+    # one year, not a period ("from 2000 to 2022", "2009-2015"): the study's own
+    dated = len(years) == 1 and not re.search(
+        r"\b(?:19|20)\d\d ?(?:-|to|and|until) ?(?:19|20)\d\d", t
+    )
     trial_word = bool(re.search(r"\btrial\b|\brct\b|\brandomi[sz]ed\b", t))
     doses = {float(d) for d in re.findall(r"\b(\d{2,3}) ?(?:mg|milligrams?)\b", t)}
     countries = find_countries(t)
@@ -389,8 +393,10 @@ def find_trials(text: str, catalog: Sequence[RecordInfo]) -> list[str]:
             scores[i] += 2.5 if subs <= set(r.substances) else -2
         if pooled != (r.evidence in ("meta-analysis", "systematic-review")):
             scores[i] -= 2 if pooled else 0.5
-        if years:  # "the 2017 American trial": its year all but names it
+        if dated:  # "the 2017 American trial": its year all but names it
             scores[i] += 3.5 if r.year in years else -1
+        elif r.year in years:  # ("from 2000 to 2022": a period, not the study's year)
+            scores[i] += 2
         if countries and r.country:
             scores[i] += 3 if r.country in countries else -1
         if trial_word:

@@ -264,9 +264,9 @@ _ALONGSIDE = re.compile(
     r"|\b(?:take|taking|takes|use|using|uses|on) (?:baclofen|it) (?:and|but) (?:\w+ )?(?:smokes?|uses?"
     r"|takes?|drinks?|snorts?)\b.*\b(?:dangerous|safe|ok|okay|risky|bad|harmful)\b"
     r"|\b(?:take|use) (?:baclofen|it) if (?:you|i|he|she|they) (?:use|take|smoke|drink)\b"
+    r"|\b(?:takes?|taking|on) (?:baclofen|it)\b[^.?]*\bbut\b[^.?]*\bstill (?:has|drinks?|uses?|smokes?)\b"
 )
-# a symptom put down to the medicine, asked anywhere in the question ("could it be the new
-# tablets?", "is that a known thing with these pills?"): what it does, not whether it may be given
+# a symptom put down to the medicine ("could it be the new tablets?"): what it does, not whether
 PUT_DOWN_TO_IT = re.compile(
     r"\bis (?:that|this|it) a (?:known|common|recogni[sz]ed) (?:thing|side effect|effect|problem)\b"
     r"|\b(?:could|can|might|would|is|are) (?:it|baclofen|(?:the|these|those|his|her|my) (?:tablets"
