@@ -113,6 +113,9 @@ def test_whether_a_study_was_randomised_follows_its_design(corpus_assistant, cat
         ans = corpus_assistant.ask(f"Were the people in {_named(r)} assigned to groups at random?")
         if not first_sentence(ans.answer).startswith(want) or not ans.citations:
             missed.append((r.id, want, ans.answer[:120]))
+        # the design named whole, not cut before its figures ("a cohort over [1]")
+        if re.search(r"\b(?:over|of|by|with|for|a|an|the)\s*\[\d+\]", ans.answer):
+            missed.append((r.id, "cut", ans.answer[:120]))
     assert checked >= 30
     assert not missed, missed
 

@@ -393,13 +393,21 @@ def _randomised_answer(ev: Evidence, record: RecordInfo, name: str) -> Compositi
     # the design up to its first figure or bracket ("double-blind, placebo-controlled randomised
     # trial"), which the sentence cited need not repeat
     kind = re.split(r",? (?=\(|\d)|; ", design)[0].rstrip(", ")
+    # ("uncontrolled observational cohort over 2 years": not "... cohort over")
+    kind = re.sub(
+        r"(?: (?:over|for|of|in|with|at|from|during|lasting|after|to|and|a|an|the|by|on|than))+$",
+        "",
+        kind,
+    )
     article = "an" if re.match(r"[aeiou]", kind, re.I) else "a"
     not_random = _NOT_RANDOMISED.search(design)
     if re.search(r"randomi[sz]ation\b[^;]*\bnot\b", design):
         first = f"Not reported: the sources on {name} do not confirm that it was randomised"
         return _cited_sentence(ev, record, _RANDOMISED, first)
     if _RANDOMISED.search(design):
-        first, says = f"Yes: {name} was {article} {kind}", _RANDOMISED
+        # ("a secondary analysis" of a randomised trial: say of what)
+        of = "" if _RANDOMISED.search(kind) else " of a randomised trial"
+        first, says = f"Yes: {name} was {article} {kind}{of}", _RANDOMISED
     elif not_random or record.comparator == "none":
         word = not_random.group(0) if not_random else "uncontrolled|open|no control"
         first, says = f"No: {name} was {article} {kind}", re.compile(word, re.I)
