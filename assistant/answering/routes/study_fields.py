@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.answering.check.contrasts import digits
 from assistant.answering.compose.extractive import Citations, Composition, Evidence, numbers_of
 from assistant.answering.question.asked import whole_sentences
 from assistant.answering.question.entities import find_other_medicines
@@ -39,9 +40,8 @@ from assistant.answering.routes.study_asks import (
     PLAIN_SIZE,
 )
 from assistant.answering.routes.synthesis import lower, result_quote, study_name, substance_phrase
-from assistant.library.chunks import tokenize
 from assistant.library.records import RecordInfo
-from assistant.vocab import NUMBER_WORDS, POOLED_EVIDENCE, ROUTE_TRIAL
+from assistant.vocab import POOLED_EVIDENCE, ROUTE_TRIAL
 
 # what a sentence must say to carry an answer on blinding or on the comparison
 _SAYS_BLINDING = re.compile(
@@ -151,7 +151,12 @@ def study_fact(ev: Evidence, record: RecordInfo) -> Composition | None:
         verb = "randomised" if record.evidence == "rct" else "included"
         claim = f"{record.n:,} {record.n} {verb} patients participants people"
         first = f"{name} {verb} {record.n:,} people"
-        says = _says_number(record.n)  # ("Eighty-eight people were randomised")
+        says = _figure(record.n)  # (also "Eighty-eight people were randomised")
+        if record.n == 1:  # a case report: "one patient", not "1 people"
+            first = f"{name} described a single patient"
+            says = re.compile(
+                r"\b(?:one|a single|single|1)\b (?:\w+ )?(?:patient|case|person)", re.I
+            )
     elif (
         (
             # ("was it double-blind?" asks it; "in the double-blind pilot study, how ...?" does not)
@@ -306,11 +311,11 @@ def study_fact(ev: Evidence, record: RecordInfo) -> Composition | None:
             first = f"{name} recorded the amounts taken: {record.dose_text}"
     if first is None:
         return None
-    found = _field_quote(ev, record, claim) if plain else result_quote(store, record, claim)
+    found = result_quote(store, record, claim, describes=plain)
     if found is None:
         return None
     ctx, quote, start = found
-    if says is not None and not says.search(quote):
+    if says is not None and not _says(says, quote):
         # "Yes: it was double-blind" cited to a sentence that does not say so: the one that does
         said = _cited_sentence(ev, record, says, first[0].upper() + first[1:])
         if said is not None:
@@ -329,43 +334,17 @@ def _states_a_figure(first: str, quote: str) -> bool:
     """Whether ``quote`` states a figure of ``first`` (in figures, or "four" for 4), or ``first``
     has none."""
     figures = numbers_of(first)
-    if not figures or figures & numbers_of(quote):
-        return True
-    whole = (f for f in figures if f.isdigit() and int(f) < 100)
-    return any(_says_number(int(f)).search(quote) for f in whole)
+    return not figures or bool(figures & (numbers_of(quote) | numbers_of(digits(quote))))
 
 
-def _field_quote(ev: Evidence, record: RecordInfo, claim: str) -> tuple | None:
-    """The study's sentence sharing most of a descriptive claim's rarer words and figures (its
-    setting, its population), with no preference for a sentence giving a result."""
-    store = ev.store
-    want, nums, idf = set(tokenize(claim)), numbers_of(claim), store.idf
-    best, best_score = None, 0.0
-    for pos in store.record_positions(record.id):
-        text = store.texts[pos]
-        for start, end in store.sentences[pos]:
-            sentence = text[start:end].strip()
-            if len(sentence) < 25 or sentence.startswith(("- ", "* ", "#")):
-                continue
-            score = sum(idf(t) for t in want & set(tokenize(sentence)))
-            score += 6.0 * len(nums & numbers_of(sentence))  # (the figure stated must be quoted)
-            if score > best_score:
-                start = text.find(sentence, start)
-                best, best_score = (store.context(pos, score=1.0), sentence, start), score
-    return best
+def _says(pattern: re.Pattern[str], sentence: str) -> bool:
+    """Whether ``sentence`` says what ``pattern`` finds, a figure also when written in words."""
+    return bool(pattern.search(sentence) or pattern.search(digits(sentence)))
 
 
-_TENS = ("", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
-
-
-def _says_number(n: int) -> re.Pattern[str]:
-    """A sentence stating ``n`` in figures or, below 100, in words ("eighty-eight")."""
-    said = [f"{n:,}", str(n)]
-    if n <= 20:
-        said.append(NUMBER_WORDS[n])
-    elif n < 100:
-        said.append(_TENS[n // 10] + (f"[- ]{NUMBER_WORDS[n % 10]}" if n % 10 else ""))
-    return re.compile(rf"(?<![\d,.])(?:{'|'.join(said)})(?![\d,]|\.\d)", re.I)
+def _figure(n: int) -> re.Pattern[str]:
+    """A sentence stating ``n`` ("88", "165,334"; in words once read by :func:`digits`)."""
+    return re.compile(rf"(?<![\d,.])(?:{n:,}|{n})(?![\d,]|\.\d)")
 
 
 def _journal_answer(ev: Evidence, record: RecordInfo, name: str) -> Composition | None:
@@ -484,7 +463,7 @@ def _cited_sentence(
     ``says`` finds: where its cases came from, how many were in each arm, how long it lasted;
     None when no sentence of it says so."""
     for pos, start, sentence, _ in whole_sentences(ev.store, record):
-        if says.search(sentence):
+        if _says(says, sentence):
             cites = Citations()
             n = cites.add(ev.store.context(pos, score=1.0), sentence, start)
             text = f"{first[0].upper()}{first[1:]} [{n}]." if first else f"{sentence} [{n}]"

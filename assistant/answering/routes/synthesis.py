@@ -134,13 +134,15 @@ _RESULT_WORDS = re.compile(
 
 
 def result_quote(
-    store: object, r: RecordInfo, claim: str | None = None
+    store: object, r: RecordInfo, claim: str | None = None, describes: bool = False
 ) -> tuple[Context, str, int] | None:
     """The record's own sentence that best states ``claim`` (default: its key result): most
-    shared figures, then most shared words, the Summary first on ties."""
+    shared figures, then most shared words, the Summary first on ties. A claim that ``describes``
+    the study (its setting, its population) gets the sentence sharing most of its rarer words and
+    its figures, with no preference for one giving a result."""
     claim = claim or r.key_result or r.primary_outcome or r.title
     want_nums = numbers_of(claim)
-    want = set(tokenize(claim))
+    want, idf = set(tokenize(claim)), store.idf if describes else None  # type: ignore[attr-defined]
     best: tuple[float, int, int, int] | None = None
     for pos in store.record_positions(r.id):  # type: ignore[attr-defined]
         text = store.texts[pos]  # type: ignore[attr-defined]
@@ -154,10 +156,13 @@ def result_quote(
                 continue
             nums = numbers_of(sent)
             toks = set(tokenize(sent))
-            val = 0.6 * len(want_nums & nums) + 2.0 * len(want & toks) / max(1, len(want))
-            val += 0.8 if _RESULT_WORDS.search(sent) else 0
-            val += 0.3 if section.startswith("summary") else 0
-            val += 0.2 if section.startswith(("outcome", "finding", "result")) else 0
+            if describes:
+                val = sum(map(idf, want & toks)) + 6.0 * len(want_nums & nums)
+            else:
+                val = 0.6 * len(want_nums & nums) + 2.0 * len(want & toks) / max(1, len(want))
+                val += 0.8 if _RESULT_WORDS.search(sent) else 0
+                val += 0.3 if section.startswith("summary") else 0
+                val += 0.2 if section.startswith(("outcome", "finding", "result")) else 0
             if best is None or val > best[0]:
                 best = (val, pos, s, e)
     if best is None:
