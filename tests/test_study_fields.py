@@ -187,3 +187,22 @@ def test_a_study_fact_asked_in_everyday_words(corpus_assistant, question, first_
         question, history=["What did the Addolorato 2007 trial in cirrhosis find?"]
     )
     assert first_sentence(ans.answer).startswith(first_words), ans.answer
+
+
+def test_a_size_or_country_no_source_gives_is_said_so(corpus_assistant, catalog) -> None:
+    """Asked of a study whose sources give no size (or no country), the answer says "Not
+    reported" instead of repeating the study's result as if it answered."""
+    checked, missed = 0, []
+    for r in _studies(catalog):
+        asks = []
+        if r.n is None and r.evidence in ("rct", "cohort", "lab-study"):
+            asks.append(f"How many people took part in {_named(r)}?")
+        if not r.country and r.evidence in ("rct", "cohort", "lab-study"):
+            asks.append(f"Which country was {_named(r)} from?")
+        for q in asks:
+            checked += 1
+            ans = corpus_assistant.ask(q)
+            if not first_sentence(ans.answer).startswith("Not reported") or not ans.citations:
+                missed.append((r.id, q, ans.answer[:100]))
+    assert checked >= 2
+    assert not missed, missed

@@ -310,7 +310,7 @@ def study_fact(ev: Evidence, record: RecordInfo) -> Composition | None:
                 return None
             first = f"{name} recorded the amounts taken: {record.dose_text}"
     if first is None:
-        return None
+        return _not_given(ev, record, name, q) if not pooled else None
     found = result_quote(store, record, claim, describes=plain)
     if found is None:
         return None
@@ -328,6 +328,24 @@ def study_fact(ev: Evidence, record: RecordInfo) -> Composition | None:
     n = cites.add(ctx, quote, start)
     text = first[0].upper() + first[1:]
     return Composition(f"{text} [{n}].", False, cites.items, ROUTE_TRIAL)
+
+
+def _not_given(ev: Evidence, record: RecordInfo, name: str, q: str) -> Composition | None:
+    """ "Was it a big trial?", "which country was it from?" of a study whose sources give no size
+    or country: "Not reported", with the study's main sentence cited; None otherwise."""
+    if PLAIN_SIZE.search(q) and not record.n:
+        missing = "how many people took part"
+    elif re.search(r"\b(?:which|what) country\b", q, re.I) and not record.country:
+        missing = "the country it was run in"
+    else:
+        return None
+    found = result_quote(ev.store, record)
+    if found is None:
+        return None
+    cites = Citations()
+    n = cites.add(*found)
+    first = f"Not reported: the sources on {name} do not give {missing}"
+    return Composition(f"{first} [{n}].", False, cites.items, ROUTE_TRIAL)
 
 
 def _states_a_figure(first: str, quote: str) -> bool:
