@@ -287,7 +287,7 @@ class Assistant:
                 curated_first=plan.scope == "curated",
             ).invoke({"input": query, "plan": plan, "query_vec": vec})  # fmt: skip
             contexts = out["context"] = [from_document(d) for d in out["context"]]
-            ev = Evidence(plan, contexts, self.store, vec, self._encode_one)
+            ev = Evidence(plan, contexts, self.store, vec, self._encode_one, self.embedder.encode)
             comp = self._route(ev, filters)
             if previous and not comp.abstained:  # (recomposed only when it is a follow-up)
                 if not pointing:

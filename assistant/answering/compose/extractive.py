@@ -113,6 +113,7 @@ class Evidence:
     store: Any  # assistant.index.store.IndexStore (idf, sentence vectors, catalogue)
     query_vec: np.ndarray | None = None
     encode: Callable[[str], np.ndarray] | None = None  # one text's vector (the query encoder)
+    encode_many: Callable[[Sequence[str]], np.ndarray] | None = None  # many texts' (uncached)
 
 
 @dataclass

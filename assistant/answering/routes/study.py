@@ -28,6 +28,7 @@ from assistant.answering.routes import detail as details
 from assistant.answering.routes import sections, two_part
 from assistant.answering.routes.study_asks import ASKS_WHO, asks_field
 from assistant.answering.routes.study_fields import study_fact
+from assistant.answering.routes.study_kinds import asked_kind
 from assistant.answering.routes.synthesis import (
     RESULT_PHRASE,
     cite_study,
@@ -310,6 +311,13 @@ def trial_result(ev: Evidence, record: RecordInfo) -> Composition | None:
     fact = study_fact(ev, record)  # an answer from the study's fields, computed once
     # "how much weight can we put on it?", "any side effects?": the record's section on it
     section = None if fact is not None else sections.section_answer(ev, record, question, ev.encode)
+    # "was the allocation random?", "which publication was it in?": a field asked in words no
+    # rule knows, recognised by the example questions it is nearest to
+    kind = None
+    if fact is None and section is None and not first_part and ev.encode_many is not None:
+        kind = asked_kind(question, record, ev.encode_many)
+        if kind is not None:
+            fact = study_fact(replace(ev, plan=replace(ev.plan, english=kind.asks)), record)
     comp = fact if fact is not None else section or _trial_result(ev, record)
     clause = asking.asked_clause(question, record)
     if not (
@@ -318,7 +326,7 @@ def trial_result(ev: Evidence, record: RecordInfo) -> Composition | None:
         or comp.answer.startswith("Not reported")  # (a loose match must not overrule it)
         # a yes or no from the study's fields ("No: ... had no control group") answers as asked
         or (fact is not None and comp.answer.startswith(("Yes:", "No:")))
-        or (fact is not None and asks_field(question))
+        or (fact is not None and (asks_field(question) or kind is not None))
         or section is not None
         or _DID_IT_CHANGE.match(question)
         # (a thing named is asked as itself: "did the participants get any counselling?")

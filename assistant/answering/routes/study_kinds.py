@@ -1,0 +1,152 @@
+"""What a question about one study asks when its words match no rule: the nearest labelled
+example question, in meaning.
+
+The rules in :mod:`.study_asks` and :mod:`.sections` know a study's journal, size or design by
+the words people usually use; everyday wording slips past them ("was the allocation random?",
+"which publication was it in?"). Such a question is compared, by the query encoder, with the
+example questions of ``study_kinds.yaml`` (the study's name taken out first); when its nearest
+examples agree on one kind, and that kind stands clearly above every other, the question is
+answered as the kind's plain question ("Was it randomised?"). Kinds with no plain question
+("what did it find?", "how many dropped out?") are there so that such a question is not taken
+for a neighbouring kind. Nothing is guessed: a question near no example, or near two kinds,
+keeps its own words.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+import yaml
+
+from assistant.library.records import RecordInfo
+
+EXAMPLES_FILE = Path(__file__).with_name("study_kinds.yaml")
+# how near the nearest examples must be, and how far above the next kind's
+MIN_SIMILARITY = 0.6
+MIN_MARGIN = 0.05
+# or less near, when no other kind comes close
+LOOSE_SIMILARITY = 0.5
+WIDE_MARGIN = 0.15
+NEAREST = 1  # the kind's score: the mean of its nearest examples
+# a question longer than this (the study's name taken out) describes as much as it asks
+MAX_WORDS = 12
+
+# "the 2011 American trial", "the bigger multi-site trial", "the Dutch study of 150 drinkers": a
+# study described, said as "the study"
+_DESCRIBED = re.compile(
+    r"\b(?:the|that|this) (?:(?!(?:of|in|on|at|for|with|by|from|behind|about|and|or|to|was|were"
+    r"|is|did|does|name|journal|group|arm|results?|people|patients)\b)[\w'-]+ ){0,4}(?:study|trial"
+    r"|pilot|rct|review|meta-analysis|analysis|series|survey|cohort)\b"
+    r"(?: (?:of|in|with) (?:about |some |around )?\d[\d,]*(?: [\w-]+){0,2}? (?:patients|people"
+    r"|participants|drinkers|adults|men|women|volunteers))?",
+    re.I,
+)
+# what it found is asked ("what did the multi-site trial find?"): its result, no field
+_ASKS_FINDING = re.compile(
+    r"\b(?:find|found|finding|findings|results?|conclu\w*|show\w*|report\w*|positive|negative)\b",
+    re.I,
+)
+EncodeMany = Callable[[Sequence[str]], np.ndarray]
+
+
+@dataclass(frozen=True)
+class AskedKind:
+    """A question's kind, the plain question it stands for and how sure the match is."""
+
+    kind: str
+    asks: str
+    similarity: float
+    margin: float
+
+
+@cache
+def _examples() -> tuple[tuple[str, ...], tuple[str, ...], dict[str, str]]:
+    data = yaml.safe_load(EXAMPLES_FILE.read_text(encoding="utf-8"))
+    kinds: list[str] = []
+    texts: list[str] = []
+    asks: dict[str, str] = {}
+    for kind, entry in data.items():
+        if entry.get("asks"):
+            asks[kind] = entry["asks"]
+        for text in entry["examples"]:
+            kinds.append(kind)
+            texts.append(text)
+    return tuple(kinds), tuple(texts), asks
+
+
+_VECTORS: dict[object, np.ndarray] = {}
+_LOCK = threading.Lock()
+
+
+def _example_vectors(encode_many: EncodeMany) -> np.ndarray:
+    """The examples' vectors, encoded once per model and process."""
+    owner = getattr(encode_many, "__self__", encode_many)
+    key = getattr(owner, "model_id", None) or id(owner)
+    with _LOCK:
+        vectors = _VECTORS.get(key)
+    if vectors is None:
+        texts = [_asked_words(t) for t in _examples()[1]]
+        vectors = np.asarray(encode_many(texts), dtype=np.float32)
+        with _LOCK:
+            _VECTORS[key] = vectors
+    return vectors
+
+
+def without_study(question: str, record: RecordInfo, described: bool = True) -> str:
+    """The question with the study's names said as "the study" ("was ALPADIR randomised?" ->
+    "was the study randomised?"), and a study described ("the Dutch trial of 150 drinkers") too
+    unless not ``described``, so that only what it asks is compared."""
+    names = {*record.trial_names, record.short_cite, record.display_name}
+    if record.surname:
+        names.add(f"{record.surname} et al")
+        names.add(record.surname)
+    q = question
+    for name in sorted((n for n in names if n and len(n) > 2), key=len, reverse=True):
+        q = re.sub(rf"(?<!\w){re.escape(name)}(?:\.?'s)?(?!\w)\.?", "the study", q, flags=re.I)
+    if record.year:
+        q = re.sub(rf"\b(the study)\s*\(?{record.year}\)?", r"\1", q)
+    # "the the study" -> "the study"
+    q = re.sub(r"\b(?:(?:the|that|this) )+study\b", "the study", q, flags=re.I)
+    return _DESCRIBED.sub("the study", q) if described else q
+
+
+# words every question about a study shares, which would make two asks look alike
+_SHARED = re.compile(
+    r"\b(?:in|of|for|from|by|behind) the study\b|\bthe study(?:'s)?\b|\bbaclofen\b", re.I
+)
+
+
+def _asked_words(text: str) -> str:
+    return re.sub(r"\s+", " ", _SHARED.sub(" ", text)).strip()
+
+
+def asked_kind(question: str, record: RecordInfo, encode_many: EncodeMany) -> AskedKind | None:
+    """The kind of fact a question asks of ``record``, when it is clear; None otherwise (or
+    when the nearest kind stands for no field: a result, an outcome count, another topic)."""
+    if _ASKS_FINDING.search(question):
+        return None
+    kinds, _, asks = _examples()
+    vectors = _example_vectors(encode_many)
+    asked = _asked_words(without_study(question, record))
+    if len(_asked_words(without_study(question, record, described=False)).split()) > MAX_WORDS:
+        return None
+    vec = np.asarray(encode_many([asked]), dtype=np.float32)[0]
+    sims = vectors @ vec
+    best: dict[str, float] = {}
+    for kind in set(kinds):
+        own = np.sort(sims[[i for i, k in enumerate(kinds) if k == kind]])[::-1][:NEAREST]
+        best[kind] = float(own.mean())
+    ranked = sorted(best.items(), key=lambda kv: kv[1], reverse=True)
+    (kind, score), (_, second) = ranked[0], ranked[1]
+    clear = (score >= MIN_SIMILARITY and score - second >= MIN_MARGIN) or (
+        score >= LOOSE_SIMILARITY and score - second >= WIDE_MARGIN
+    )
+    if kind not in asks or not clear:
+        return None
+    return AskedKind(kind, asks[kind], round(score, 3), round(score - second, 3))
