@@ -206,3 +206,24 @@ def test_a_size_or_country_no_source_gives_is_said_so(corpus_assistant, catalog)
                 missed.append((r.id, q, ans.answer[:100]))
     assert checked >= 2
     assert not missed, missed
+
+
+def test_a_journal_is_found_spelt_out_or_abbreviated() -> None:
+    from assistant.answering.routes.study_fields import journal_named
+
+    apa = journal_named("Am J Psychiatry")
+    assert apa.search("The summary appeared in the American Journal of Psychiatry in 2018")
+    assert not apa.search("American psychiatrists recommend it")
+    assert journal_named("Alcohol Alcohol").search("published in Alcohol and Alcoholism")
+    assert not journal_named("Addiction").search("addictions are common")
+
+
+def test_not_reported_is_cited_to_the_sentence_saying_so(corpus_assistant) -> None:
+    """A study whose own text says its size is not given: "Not reported", cited to that sentence
+    rather than to its summary; a journal named in full is cited where the text names it."""
+    size = corpus_assistant.ask("How many patients did the Vlavonou 2014 study have?")
+    assert first_sentence(size.answer).startswith("Not reported"), size.answer
+    assert re.search(r"\bnot given\b", size.citations[0].quote), size.citations[0].quote
+    journal = corpus_assistant.ask("In which journal did the APA 2018 guideline summary appear?")
+    assert "Am J Psychiatry" in first_sentence(journal.answer), journal.answer
+    assert "American Journal of Psychiatry" in journal.citations[0].quote

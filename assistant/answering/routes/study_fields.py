@@ -335,16 +335,27 @@ def _not_given(ev: Evidence, record: RecordInfo, name: str, q: str) -> Compositi
     or country: "Not reported", with the study's main sentence cited; None otherwise."""
     if PLAIN_SIZE.search(q) and not record.n:
         missing = "how many people took part"
+        noun = r"participants|patients|people|subjects|volunteers|sample size"
     elif re.search(r"\b(?:which|what) country\b", q, re.I) and not record.country:
         missing = "the country it was run in"
+        noun = r"country|countries|where"
     else:
         return None
+    first = f"Not reported: the sources on {name} do not give {missing}"
+    # cited to the study's own sentence saying so, where it has one
+    said = re.compile(
+        rf"\b(?:{noun})\b[^.;]*\b(?:(?:is|was|are|were) not (?:given|reported|stated|recorded)"
+        rf"|unknown|not available)\b|\b(?:does|did) not (?:give|report|state)\b[^.;]*\b(?:{noun})\b",
+        re.I,
+    )
+    comp = _cited_sentence(ev, record, said, first)
+    if comp is not None:
+        return comp
     found = result_quote(ev.store, record)
     if found is None:
         return None
     cites = Citations()
     n = cites.add(*found)
-    first = f"Not reported: the sources on {name} do not give {missing}"
     return Composition(f"{first} [{n}].", False, cites.items, ROUTE_TRIAL)
 
 
@@ -365,14 +376,24 @@ def _figure(n: int) -> re.Pattern[str]:
     return re.compile(rf"(?<![\d,.])(?:{n:,}|{n})(?![\d,]|\.\d)")
 
 
+def journal_named(journal: str) -> re.Pattern[str]:
+    """The journal named in a sentence, whole or abbreviated as in a reference ("Am J
+    Psychiatry" finds "the American Journal of Psychiatry")."""
+    words = [re.escape(w) for w in re.findall(r"[A-Za-z]+", journal)]
+    joint = r"\w*\.?\s+(?:(?:of|the|and|for|&)\s+)*"
+    whole = rf"\b{re.escape(journal)}\b"
+    if len(words) < 2:  # ("Addiction" spelt out is the word itself)
+        return re.compile(whole, re.I)
+    return re.compile(rf"{whole}|\b{joint.join(words)}\w*", re.I)
+
+
 def _journal_answer(ev: Evidence, record: RecordInfo, name: str) -> Composition | None:
     """ "Which journal published it?": the journal, cited to the study's sentence naming it, else
     to its summary (the reference shown with the answer names the journal too)."""
     first = f"{name} was published in {record.journal}"
     if record.year and str(record.year) not in name:
         first += f" in {record.year}"
-    said = re.compile(re.escape(record.journal), re.I)
-    comp = _cited_sentence(ev, record, said, first)
+    comp = _cited_sentence(ev, record, journal_named(record.journal), first)
     if comp is None:
         found = result_quote(ev.store, record, None)
         if found is None:
