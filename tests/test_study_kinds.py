@@ -102,3 +102,15 @@ def test_every_study_answers_a_field_asked_in_new_words(corpus_assistant, catalo
                 missed.append((r.id, "randomised", ans.answer[:100]))
     assert checked >= 20
     assert not missed, missed
+
+
+def test_two_fields_asked_at_once_are_both_answered(corpus_assistant) -> None:
+    """ "What was the top dose, and was there a placebo group?": both, each cited, in order."""
+    ans = corpus_assistant.ask(
+        "What was the highest dose in the Akhondzadeh 2000 study, and was there a placebo group?"
+    )
+    assert "40 mg/day" in first_sentence(ans.answer), ans.answer
+    assert "Not with placebo" in ans.answer and len(ans.citations) == 2, ans.answer
+    both = corpus_assistant.ask("Was ALPADIR randomised, and which journal published it?")
+    assert first_sentence(both.answer).startswith("Yes"), both.answer
+    assert "Alcohol Alcohol" in both.answer, both.answer

@@ -40,7 +40,7 @@ from assistant.library.records import RecordInfo
 # question, for one detail, after the first
 _AND_THEN = re.compile(
     r",?\s+and\s+(?=(?:how|what|which|who|when|where|why)\b"
-    r"|(?:were|was|did|had|are|is|do|does) (?:they|it|these|those|the (?:\w+ ){0,2}?"
+    r"|(?:were|was|did|had|are|is|do|does) (?:they|it|there|these|those|the (?:\w+ ){0,2}?"
     r"(?:patients|participants|people|volunteers|subjects|men|women))\b"
     r"|(?:were|was) \w+ing\b)",
     re.I,
@@ -97,6 +97,13 @@ def _detail_part(part: str) -> bool:
     return bool(DETAIL_QUESTION.match(part) or YES_NO_START.match(part)) and not ALSO_RESULT.search(
         part
     )
+
+
+def split_two(question: str) -> list[str]:
+    """ "Was it randomised, and did they know what they took?" -> its two questions; one item
+    when it asks one thing."""
+    parts = _AND_THEN.split(question, maxsplit=1)
+    return [p.strip(" ,;?") + "?" for p in parts if p.strip(" ,;?")]
 
 
 def first_question(question: str, record: RecordInfo, asks_result: Callable[[str], bool]) -> str:
