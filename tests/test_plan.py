@@ -665,3 +665,28 @@ def test_a_study_s_make_up_in_everyday_words_is_read_with_the_sources_words(
     """A dummy pill is a placebo, a magazine a journal, 'random who got the drug' randomisation:
     read so, the questions reach the study's fields whatever study they ask about."""
     assert reading in clinical_reading(question), clinical_reading(question)
+
+
+def test_a_question_on_what_the_study_just_discussed_has_stays_on_it(catalog) -> None:
+    """After a question about one study, a question about its dropouts, its team or its main
+    outcome, naming nothing else, is about that study; one naming another place or medicine is
+    not."""
+    history = ["What did the Morley 2014 trial of baclofen in alcohol dependence find?"]
+    for question in (
+        "were the dropouts about the same in both arms?",
+        "had the team published anything on baclofen before?",
+        "was drinking the main outcome, or craving?",
+    ):
+        plan = plan_question(question, catalog, history)
+        assert plan.entities.trials == ["morley2014"], (question, plan)
+    elsewhere = plan_question("what is the maximum dose on the French label?", catalog, history)
+    assert elsewhere.entities.trials == [], elsewhere
+
+
+def test_us_is_a_country_only_when_written_as_one() -> None:
+    from assistant.answering.question.entities import find_jurisdictions
+
+    assert find_jurisdictions("does that tell us much about women?") == []
+    assert find_jurisdictions("can you give us the gist?") == []
+    for said in ("what's the top dose in the us?", "Is it approved in the US?", "us label dose"):
+        assert find_jurisdictions(said) == ["us"], said

@@ -6,6 +6,8 @@ the word rules, so that the nearest-example match is what is tested."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from assistant.answering.routes import study_kinds
@@ -114,3 +116,14 @@ def test_two_fields_asked_at_once_are_both_answered(corpus_assistant) -> None:
     both = corpus_assistant.ask("Was ALPADIR randomised, and which journal published it?")
     assert first_sentence(both.answer).startswith("Yes"), both.answer
     assert "Alcohol Alcohol" in both.answer, both.answer
+    # two facts of the study in one sentence; a length the dose's answer already gave, once
+    pair = corpus_assistant.ask(
+        "how many people was it done on, and what dose did they get?",
+        history=["What did the Wuis 1989 study of how baclofen leaves the body find?"],
+    )
+    first = first_sentence(pair.answer)
+    assert re.search(r"\b4\b", first) and "40 mg" in first, pair.answer
+    once = corpus_assistant.ask(
+        "What dose of baclofen did the Addolorato 2006 withdrawal trial use, and for how long?"
+    )
+    assert once.answer.count("10 days") == 1, once.answer

@@ -170,9 +170,24 @@ def find_substances(text: str) -> list[str]:
     return [k for k, rx in SUBSTANCE_RX.items() if rx.search(t)]
 
 
+# "us" in lower case is the country only as "the us" or "us label", not "tell us", "for us"
+_LOWER_US = re.compile(
+    r"\bthe us\b|\bus (?:labels?|fda|approval|approved|trials?|study|studies|guidelines?|market"
+    r"|prescribing|regulators?|doctors|rules|law|states?|veterans|patients|sites?)\b"
+)
+
+
 def find_jurisdictions(text: str) -> list[str]:
     t = norm(text)
-    return [k for k, rx in JURISDICTION_RX.items() if rx.search(t)]
+    found = [k for k, rx in JURISDICTION_RX.items() if rx.search(t)]
+    if (
+        "us" in found
+        and not JURISDICTION_RX["us"].search(re.sub(r"\bus\b", " ", t))
+        and not re.search(r"\bU\.?S\.?(?:A\b|\b)", text)
+        and not _LOWER_US.search(t)
+    ):
+        found.remove("us")  # "does that tell us much?"
+    return found
 
 
 # brand names the sources write as the medicine's own name

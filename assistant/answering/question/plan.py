@@ -135,6 +135,36 @@ def is_follow_up(question: str, ents: Entities, own_intent: bool) -> bool:
     return not own_intent and n <= 5
 
 
+# what a study has: after a question about one study, a question about these is about it
+_STUDY_THINGS = re.compile(
+    r"\b(?:the|that|its|their) (?:[\w-]+ ){0,2}(?:trial|study|thesis|paper|authors?|team"
+    r"|researchers|investigators|participants|volunteers|patients|dropouts?|results?|figures"
+    r"|findings|scores|arms?|groups?|sample|analysis|data|dose|doses|outcomes?|placebo)\b"
+    r"|\b(?:drop(?:ped)? out|per.?protocol|dummy (?:tablets|pills)|on placebo|than placebo"
+    r"|main (?:thing|outcome|result)|significant\w*)\b",
+    re.I,
+)
+
+
+def _more_of_the_study(english: str, ents: Entities, previous: Plan) -> bool:
+    """ "Did more people drop out on baclofen than on the dummy tablets?" after "What did the
+    smoking pilot find?": a question on what one study just discussed has (its dropouts, its
+    team, its main outcome), naming nothing else, is about that study."""
+    prev = previous.entities
+    return bool(
+        len(prev.trials) == 1
+        and not (ents.trials or ents.documents or ents.conditions or ents.jurisdictions)
+        and not ents.other_medicines
+        and (not ents.substances or set(ents.substances) <= set(prev.substances))
+        and _STUDY_THINGS.search(english)
+        # (not another study described: "the Dutch trial", "the other one")
+        and not re.search(
+            r"\bother (?:one|trial|study)\b|\b(?:the|that|this) (?:[A-Z][\w-]+ ){1,3}(?:one|trial|study)\b",
+            english,
+        )
+    )
+
+
 # "it" or "they" as what a question is about ("was it done on", "did they get"), no subject named
 _PRONOUN_SUBJECT = re.compile(
     r"^(?:and |so |but )?(?:was|is) (?:that|this)\b"  # "was that a new trial, or ...?"
@@ -480,7 +510,10 @@ def plan_question(
         question=question, intent=intent, entities=ents, searched=english, language=language,
         personal=personal and intent in ("dosing", "withdrawal"), aspects=aspects, english=english,
     )  # fmt: skip
-    if previous is not None and is_follow_up(english, ents, has_intent_words(english)):
+    if previous is not None and (
+        is_follow_up(english, ents, has_intent_words(english))
+        or _more_of_the_study(english, ents, previous)
+    ):
         if not ents.trials and previous.entities.trials:
             ents.trials = _same_kind_there(english, previous.entities.trials[0], catalog)
         if (

@@ -26,7 +26,7 @@ from assistant.answering.question import asked as asking
 from assistant.answering.question.entities import find_countries
 from assistant.answering.routes import detail as details
 from assistant.answering.routes import sections, two_part
-from assistant.answering.routes.study_asks import ASKS_ARMS, ASKS_WHO, asks_field
+from assistant.answering.routes.study_asks import ASKS_WHO, asks_field
 from assistant.answering.routes.study_fields import study_fact
 from assistant.answering.routes.study_kinds import asked_kind
 from assistant.answering.routes.synthesis import (
@@ -304,7 +304,7 @@ def trial_result(ev: Evidence, record: RecordInfo) -> Composition | None:
     sentence does not state ("which liver tests improved?") by the sentence that states it."""
     question = ev.plan.english or ev.plan.question
     whole = ev
-    both = _two_facts(ev, record, question)
+    both = two_part.two_fields(ev, record, question)
     if both is not None:  # "was it randomised, and did they know what they took?"
         return both
     first_part = two_part.first_question(question, record, _asks_result)
@@ -360,39 +360,6 @@ def trial_result(ev: Evidence, record: RecordInfo) -> Composition | None:
     # "..., and how many were still taking part at the end?": that too
     asked = whole.plan.english or whole.plan.question
     return two_part.second_question(whole, record, asked, comp, ev.encode, named_detail)
-
-
-def _field_fact(ev: Evidence, record: RecordInfo, question: str) -> Composition | None:
-    """One field of the study asked by ``question``, in the words of a rule or by its nearest
-    example questions; None when it asks for no field."""
-    fact = study_fact(replace(ev, plan=replace(ev.plan, english=question)), record)
-    if fact is None and ev.encode_many is not None:
-        kind = asked_kind(question, record, ev.encode_many)
-        if kind is not None:
-            fact = study_fact(replace(ev, plan=replace(ev.plan, english=kind.asks)), record)
-    return None if fact is None or fact.abstained else fact
-
-
-def _two_facts(ev: Evidence, record: RecordInfo, question: str) -> Composition | None:
-    """Two fields asked at once ("what was the top dose, and was there a placebo group?"):
-    both answers, each cited; None unless both parts ask for a different field."""
-    parts = two_part.split_two(question)
-    if len(parts) != 2 or ASKS_ARMS.search(question):
-        return None
-    facts = [_field_fact(ev, record, part) for part in parts]
-    if facts[0] is None or facts[1] is None or facts[0].answer == facts[1].answer:
-        return None
-    first, second = facts
-    citations = list(first.citations)
-    text = second.answer
-    for c in second.citations:
-        same = next((f for f in citations if f.chunk_id == c.chunk_id and f.quote == c.quote), None)
-        n = same.n if same else len(citations) + 1
-        if same is None:
-            citations.append(replace(c, n=n))
-        text = text.replace(f"[{c.n}]", f"[#{n}]")
-    text = text.replace("[#", "[")
-    return Composition(f"{first.answer} {text}", False, citations, ROUTE_TRIAL)
 
 
 def _trial_result(ev: Evidence, record: RecordInfo) -> Composition | None:

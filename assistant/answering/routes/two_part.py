@@ -19,6 +19,7 @@ from assistant.answering.compose.extractive import (
     Composition,
     Evidence,
     citation_for,
+    numbers_of,
 )
 from assistant.answering.question.asked import (
     ALSO_RESULT,
@@ -33,8 +34,13 @@ from assistant.answering.question.asked import (
     whole_sentences,
 )
 from assistant.answering.routes.detail import named_kind
+from assistant.answering.routes.study_asks import ASKS_ARMS
+from assistant.answering.routes.study_fields import study_fact
+from assistant.answering.routes.study_kinds import asked_kind
+from assistant.answering.routes.synthesis import study_name
 from assistant.library.chunks import tokenize
 from assistant.library.records import RecordInfo
+from assistant.vocab import ROUTE_TRIAL
 
 # "did it make any difference, and how many were still taking part at the end?": a second
 # question, for one detail, after the first
@@ -178,3 +184,63 @@ def second_question(
         n = len(citations) + 1
         citations.append(citation_for(n, ctx, sentence))
     return replace(comp, answer=f"{comp.answer}\n- {sentence} [{n}]", citations=citations)
+
+
+# --------------------------------------------------------------------------- two fields
+
+
+_HAS_SUBJECT = re.compile(
+    r"\s*(?:and |so )?(?:(?:was|were|did|do|does|is|are|had|has) (?:it|they|there|the|people"
+    r"|patients|participants|volunteers|anyone|any)|what|which|how|where|who|when|in what"
+    r"|in which)\b",
+    re.I,
+)
+
+
+def _field_fact(
+    ev: Evidence, record: RecordInfo, question: str, nearest: bool = True
+) -> Composition | None:
+    """One field of the study asked by ``question``, in the words of a rule or (when
+    ``nearest``) by its nearest example questions; None when it asks for no field."""
+    fact = study_fact(replace(ev, plan=replace(ev.plan, english=question)), record)
+    if fact is None and nearest and ev.encode_many is not None:
+        kind = asked_kind(question, record, ev.encode_many)
+        if kind is not None:
+            fact = study_fact(replace(ev, plan=replace(ev.plan, english=kind.asks)), record)
+    return None if fact is None or fact.abstained else fact
+
+
+def two_fields(ev: Evidence, record: RecordInfo, question: str) -> Composition | None:
+    """Two fields asked at once ("what was the top dose, and was there a placebo group?"):
+    both answers, each cited; None unless both parts ask for a different field."""
+    parts = split_two(question)
+    if len(parts) != 2 or ASKS_ARMS.search(question):
+        return None
+    # (the classifier only for a part with a subject of its own: "were seeking treatment" is
+    # no question about where they were treated)
+    facts = [
+        _field_fact(ev, record, part, nearest=i == 0 or bool(_HAS_SUBJECT.match(part)))
+        for i, part in enumerate(parts)
+    ]
+    if facts[0] is None or facts[1] is None or facts[0].answer == facts[1].answer:
+        return None
+    first, second = facts
+    said = numbers_of(re.sub(r"\[\d+\]", "", second.answer))
+    if said and said <= numbers_of(first.answer):
+        return first  # "what dose, and for how long?": the dose's answer gave its length too
+    citations = list(first.citations)
+    text = second.answer
+    name = study_name(record)
+    joined = text.startswith(name) and first.answer.startswith(name)
+    if joined:  # one sentence, the study just named being "it": "X included 4 people; it used ..."
+        text = "it" + text[len(name) :]
+    for c in second.citations:
+        same = next((f for f in citations if f.chunk_id == c.chunk_id and f.quote == c.quote), None)
+        n = same.n if same else len(citations) + 1
+        if same is None:
+            citations.append(replace(c, n=n))
+        text = text.replace(f"[{c.n}]", f"[#{n}]")
+    text = text.replace("[#", "[")
+    if joined:
+        return Composition(f"{first.answer.rstrip('.')}; {text}", False, citations, ROUTE_TRIAL)
+    return Composition(f"{first.answer} {text}", False, citations, ROUTE_TRIAL)
