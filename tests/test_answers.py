@@ -209,6 +209,11 @@ def test_an_effect_no_source_mentions_is_said_to_be_unreported(corpus_assistant)
         ("can baclofen make you put on weight?", "weight gain"),
         ("does baclofen affect sex drive?", "impotence"),  # not the warning about driving
         ("is depression a side effect of baclofen?", "depression"),
+        # an item described in several words, named by its last ("a changed sense of taste")
+        (
+            "my brother takes baclofen for MS and now his food tastes odd. could it be the pills?",
+            "taste",
+        ),
     ],
 )
 def test_a_rarer_reaction_the_label_names_is_said_to_be_rare(corpus_assistant, question, item):
@@ -216,7 +221,7 @@ def test_a_rarer_reaction_the_label_names_is_said_to_be_rare(corpus_assistant, q
     rarely, cited to the label, instead of "not reported" or another effect's sentence."""
     got = corpus_assistant.ask(question)
     first = first_sentence(got.answer)
-    assert first.startswith("Yes, rarely:") and f" {item} among" in first, got.answer
+    assert first.startswith("Yes, rarely:") and f"{item} among" in first, got.answer
     assert [c.source_id for c in got.citations] == ["label_adverse_reactions"]
     _check_citations(got, corpus_assistant.store)
     # a racing heart and a faint: palpitations and fainting (syncope), both on the list

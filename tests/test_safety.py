@@ -581,6 +581,11 @@ def test_more_or_fewer_on_baclofen_is_read_from_the_two_shares_given() -> None:
     )
     brackets = "More people stopped early on naltrexone (41%) than on baclofen (17%)."
     assert polar_lead(plan("did fewer people stop early on baclofen?"), brackets) == "Yes"
+    # the other arm named first, baclofen the one it is set against
+    asked = "were more drinking heavily on dummy pills than on baclofen?"
+    assert polar_lead(plan(asked), shares) == "Yes"
+    asked = "did more people stop early with naltrexone than with baclofen?"
+    assert polar_lead(plan(asked), brackets) == "Yes"
     # the other arm asked about, or one share only: not settled by the figures
     assert polar_lead(plan("did more people on placebo relapse?"), shares) is None
     assert (

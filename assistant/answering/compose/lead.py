@@ -295,6 +295,8 @@ def _compared_figures(q: str, first: str) -> str | None:
     if mine == other:
         return "No"
     more = asked.group("dir").lower() in ("more", "higher", "larger", "greater", "bigger")
+    if re.search(r"\bthan\b", asked.group(0), re.I):
+        more = not more  # "higher on placebo than on baclofen?": baclofen is what it is set against
     return "Yes" if (mine > other) == more else "No"
 
 

@@ -231,6 +231,10 @@ def _asked_item(items: str, question: str) -> str | None:
     return " and ".join(found) if found else None
 
 
+# words that say when, not what ("passing urine at night")
+_WHEN = {"night", "day", "daytim", "morn", "even", "time", "week"}
+
+
 def _named(part: str, question: str) -> str | None:
     """One list item ("swollen ankles (oedema)") when the question names it, else None."""
     main = re.sub(r"\s*\(.*?\)", "", part)
@@ -238,6 +242,15 @@ def _named(part: str, question: str) -> str | None:
         words = [w.rstrip("s") for w in tokenize(name) if w not in QUESTION_WORDS]
         rx = r"\s".join(rf"{re.escape(w)}\w*" for w in words)
         if words and re.search(rf"\s{rx}\s", question):
+            return re.sub(r"^(?:a|an) ", "", main)
+        # an item described in several words is named by its last ("a changed sense of taste":
+        # "food tastes funny")
+        head = words[-1] if len(words) >= 3 else ""
+        if (
+            len(head) >= 4
+            and head not in _WHEN
+            and re.search(rf"\s{re.escape(head)}\w*\s", question)
+        ):
             return re.sub(r"^(?:a|an) ", "", main)
     return None
 

@@ -304,9 +304,6 @@ def trial_result(ev: Evidence, record: RecordInfo) -> Composition | None:
     sentence does not state ("which liver tests improved?") by the sentence that states it."""
     question = ev.plan.english or ev.plan.question
     whole = ev
-    both = two_part.two_fields(ev, record, question)
-    if both is not None:  # "was it randomised, and did they know what they took?"
-        return both
     first_part = two_part.first_question(question, record, _asks_result)
     if first_part:  # "did it work, and how many ...?": the first part first, the second after
         ev = replace(ev, plan=replace(ev.plan, english=first_part))
@@ -347,6 +344,12 @@ def trial_result(ev: Evidence, record: RecordInfo) -> Composition | None:
         comp = details.detail_answer(ev, record, question, words, ev.encode, first, fields) or comp
     if comp is None:
         return None
+    if fact is not None and comp is fact:
+        # "was it randomised, and did they know what they took?": the other field too (an
+        # answer from the study's sentences, with more in it than two fields, stays as it is)
+        both = two_part.two_fields(whole, record, whole.plan.english or whole.plan.question)
+        if both is not None:
+            return both
 
     def named_detail(second: str) -> tuple[object, int, str] | None:
         own = record_evidence(ev, record)

@@ -24,6 +24,7 @@ from pathlib import Path
 import numpy as np
 import yaml
 
+from assistant.answering.routes.study_asks import ASKS_SIZE, OUTCOME_COUNTED
 from assistant.library.records import RecordInfo
 
 EXAMPLES_FILE = Path(__file__).with_name("study_kinds.yaml")
@@ -41,12 +42,13 @@ MAX_WORDS = 12
 # study described, said as "the study"
 _DESCRIBED = re.compile(
     r"\b(?:the|that|this) (?:(?!(?:of|in|on|at|for|with|by|from|behind|about|and|or|to|was|were"
-    r"|is|did|does|name|journal|group|arm|results?|people|patients)\b)[\w'-]+ ){0,4}(?:study|trial"
+    r"|is|did|does|the|a|an|thing|things|name|journal|group|arm|results?|people|patients)\b)[\w'-]+ ){0,4}(?:study|trial"
     r"|pilot|rct|review|meta-analysis|analysis|series|survey|cohort)\b"
     r"(?: (?:of|in|with) (?:about |some |around )?\d[\d,]*(?: [\w-]+){0,2}? (?:patients|people"
     r"|participants|drinkers|adults|men|women|volunteers))?",
     re.I,
 )
+_COUNTED = re.compile(rf"\b(?:{OUTCOME_COUNTED})\b", re.I)
 # what it found is asked ("what did the multi-site trial find?"): its result, no field
 _ASKS_FINDING = re.compile(
     r"\b(?:find|found|finding|findings|results?|conclu\w*|show\w*|report\w*|positive|negative)\b",
@@ -149,4 +151,8 @@ def asked_kind(question: str, record: RecordInfo, encode_many: EncodeMany) -> As
     )
     if kind not in asks or not clear:
         return None
+    if re.search(r"\bhow many\b", question, re.I) and (
+        (kind == "size" and not ASKS_SIZE.search(question)) or _COUNTED.search(question)
+    ):
+        return None  # admissions, deaths or dropouts counted: no size or dose of the study
     return AskedKind(kind, asks[kind], round(score, 3), round(score - second, 3))

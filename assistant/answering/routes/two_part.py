@@ -232,8 +232,8 @@ def two_fields(ev: Evidence, record: RecordInfo, question: str) -> Composition |
     text = second.answer
     name = study_name(record)
     joined = text.startswith(name) and first.answer.startswith(name)
-    if joined:  # one sentence, the study just named being "it": "X included 4 people; it used ..."
-        text = "it" + text[len(name) :]
+    if text.startswith(name):  # the study just named is "it": "X included 4 people; it used ..."
+        text = ("it" if joined else "It") + text[len(name) :]
     for c in second.citations:
         same = next((f for f in citations if f.chunk_id == c.chunk_id and f.quote == c.quote), None)
         n = same.n if same else len(citations) + 1
