@@ -24,7 +24,7 @@ from pathlib import Path
 import numpy as np
 import yaml
 
-from assistant.answering.routes.study_asks import ASKS_SIZE, OUTCOME_COUNTED
+from assistant.answering.routes.study_asks import ASKS_FINDING, ASKS_SIZE, OUTCOME_COUNTED
 from assistant.library.records import RecordInfo
 
 EXAMPLES_FILE = Path(__file__).with_name("study_kinds.yaml")
@@ -51,8 +51,7 @@ _DESCRIBED = re.compile(
 _COUNTED = re.compile(rf"\b(?:{OUTCOME_COUNTED})\b", re.I)
 # what it found is asked ("what did the multi-site trial find?"): its result, no field
 _ASKS_FINDING = re.compile(
-    r"\b(?:find|found|finding|findings|results?|conclu\w*|show\w*|report\w*|positive|negative)\b",
-    re.I,
+    rf"{ASKS_FINDING.pattern}|\b(?:findings?|report\w*|positive|negative)\b", re.I
 )
 EncodeMany = Callable[[Sequence[str]], np.ndarray]
 
