@@ -224,6 +224,12 @@ def test_not_reported_is_cited_to_the_sentence_saying_so(corpus_assistant) -> No
     size = corpus_assistant.ask("How many patients did the Vlavonou 2014 study have?")
     assert first_sentence(size.answer).startswith("Not reported"), size.answer
     assert re.search(r"\bnot given\b", size.citations[0].quote), size.citations[0].quote
+    # a study whose sources name no journal: said so, not its result again
+    heppe = corpus_assistant.ask(
+        "which journal was it in?", history=["What did the Heppe 2018 withdrawal trial find?"]
+    )
+    assert first_sentence(heppe.answer).startswith("Not reported"), heppe.answer
+    assert "journal" in first_sentence(heppe.answer), heppe.answer
     journal = corpus_assistant.ask("In which journal did the APA 2018 guideline summary appear?")
     assert "Am J Psychiatry" in first_sentence(journal.answer), journal.answer
     assert "American Journal of Psychiatry" in journal.citations[0].quote

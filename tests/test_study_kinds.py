@@ -77,6 +77,7 @@ def test_a_field_asked_in_new_words_is_recognised(catalog, embedder) -> None:
         "Was it approved before anyone knew how it works?",
         "who paid for it?",
         "how old were the volunteers?",
+        "what sort of drinkers were they?",  # who they were, not how many
     ],
 )
 def test_no_field_is_guessed_for_other_questions(catalog, embedder, question) -> None:

@@ -331,14 +331,17 @@ def study_fact(ev: Evidence, record: RecordInfo) -> Composition | None:
 
 
 def _not_given(ev: Evidence, record: RecordInfo, name: str, q: str) -> Composition | None:
-    """ "Was it a big trial?", "which country was it from?" of a study whose sources give no size
-    or country: "Not reported", with the study's main sentence cited; None otherwise."""
+    """ "Was it a big trial?", "which country was it from?", "which journal?" of a study whose
+    sources give no size, country or journal: "Not reported", with the study's main sentence cited; None otherwise."""
     if PLAIN_SIZE.search(q) and not record.n:
         missing = "how many people took part"
         noun = r"participants|patients|people|subjects|volunteers|sample size"
     elif re.search(r"\b(?:which|what) country\b", q, re.I) and not record.country:
         missing = "the country it was run in"
         noun = r"country|countries|where"
+    elif ASKS_JOURNAL.search(q) and not record.journal and not record.user:
+        missing = "the journal it appeared in"
+        noun = r"journal"
     else:
         return None
     first = f"Not reported: the sources on {name} do not give {missing}"
