@@ -4,12 +4,13 @@ example question, in meaning.
 The rules in :mod:`.study_asks` and :mod:`.sections` know a study's journal, size or design by
 the words people usually use; everyday wording slips past them ("was the allocation random?",
 "which publication was it in?"). Such a question is compared, by the query encoder, with the
-example questions of ``study_kinds.yaml`` (the study's name taken out first); when its nearest
-examples agree on one kind, and that kind stands clearly above every other, the question is
-answered as the kind's plain question ("Was it randomised?"). Kinds with no plain question
-("what did it find?", "how many dropped out?") are there so that such a question is not taken
-for a neighbouring kind. Nothing is guessed: a question near no example, or near two kinds,
-keeps its own words.
+example questions of ``study_kinds.yaml`` (the study's name and the words every such question
+shares taken out first); when its nearest example is near enough and its kind stands clearly
+above every other kind's nearest, the question is answered as the kind's plain question ("Was it
+randomised?"). Only the fields measured on everyday wordings have a plain question; the other
+kinds ("what did it find?", "how many dropped out?", blinding, length, setting, who took part)
+are there so that such a question is not taken for a neighbouring field. Nothing is guessed: a
+question near no example, or near two kinds, keeps its own words.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ MIN_MARGIN = 0.05
 # or less near, when no other kind comes close
 LOOSE_SIMILARITY = 0.5
 WIDE_MARGIN = 0.15
-NEAREST = 1  # the kind's score: the mean of its nearest examples
+NEAREST = 1  # a kind's score: the mean similarity of its nearest examples (here the nearest)
 # a question longer than this (the study's name taken out) describes as much as it asks
 MAX_WORDS = 12
 
