@@ -28,7 +28,7 @@ from assistant.answering.routes import detail as details
 from assistant.answering.routes import sections, two_part
 from assistant.answering.routes.study_asks import ASKS_WHO, asks_field
 from assistant.answering.routes.study_fields import study_fact
-from assistant.answering.routes.study_kinds import asked_kind
+from assistant.answering.routes.study_kinds import answered_as_kind
 from assistant.answering.routes.synthesis import (
     RESULT_PHRASE,
     cite_study,
@@ -314,10 +314,10 @@ def trial_result(ev: Evidence, record: RecordInfo) -> Composition | None:
     # "was the allocation random?", "which publication was it in?": a field asked in words no
     # rule knows, recognised by the example questions it is nearest to
     kind = None
-    if fact is None and section is None and not first_part and ev.encode_many is not None:
-        kind = asked_kind(question, record, ev.encode_many)
-        if kind is not None:
-            fact = study_fact(replace(ev, plan=replace(ev.plan, english=kind.asks)), record)
+    if fact is None and section is None and not first_part:
+        matched = answered_as_kind(ev, record, question)
+        if matched is not None:
+            kind, fact = matched
     comp = fact if fact is not None else section or _trial_result(ev, record)
     clause = asking.asked_clause(question, record)
     if not (

@@ -18,24 +18,25 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
 import numpy as np
 import yaml
 
+from assistant.answering.compose.extractive import Composition, Evidence
 from assistant.answering.routes.study_asks import ASKS_FINDING, ASKS_SIZE, OUTCOME_COUNTED
+from assistant.answering.routes.study_fields import study_fact
 from assistant.library.records import RecordInfo
 
 EXAMPLES_FILE = Path(__file__).with_name("study_kinds.yaml")
-# how near the nearest examples must be, and how far above the next kind's
+# how near the nearest example must be, and how far above the next kind's nearest
 MIN_SIMILARITY = 0.6
 MIN_MARGIN = 0.05
 # or less near, when no other kind comes close
 LOOSE_SIMILARITY = 0.5
 WIDE_MARGIN = 0.15
-NEAREST = 1  # a kind's score: the mean similarity of its nearest examples (here the nearest)
 # a question longer than this (the study's name taken out) describes as much as it asks
 MAX_WORDS = 12
 
@@ -133,17 +134,14 @@ def asked_kind(question: str, record: RecordInfo, encode_many: EncodeMany) -> As
     when the nearest kind stands for no field: a result, an outcome count, another topic)."""
     if _ASKS_FINDING.search(question):
         return None
-    kinds, _, asks = _examples()
-    vectors = _example_vectors(encode_many)
-    asked = _asked_words(without_study(question, record))
     if len(_asked_words(without_study(question, record, described=False)).split()) > MAX_WORDS:
         return None
+    kinds, _, asks = _examples()
+    asked = _asked_words(without_study(question, record))
     vec = np.asarray(encode_many([asked]), dtype=np.float32)[0]
-    sims = vectors @ vec
-    best: dict[str, float] = {}
-    for kind in set(kinds):
-        own = np.sort(sims[[i for i, k in enumerate(kinds) if k == kind]])[::-1][:NEAREST]
-        best[kind] = float(own.mean())
+    best: dict[str, float] = {}  # each kind's nearest example
+    for kind, sim in zip(kinds, _example_vectors(encode_many) @ vec, strict=True):
+        best[kind] = max(best.get(kind, -1.0), float(sim))
     ranked = sorted(best.items(), key=lambda kv: kv[1], reverse=True)
     (kind, score), (_, second) = ranked[0], ranked[1]
     clear = (score >= MIN_SIMILARITY and score - second >= MIN_MARGIN) or (
@@ -156,3 +154,18 @@ def asked_kind(question: str, record: RecordInfo, encode_many: EncodeMany) -> As
     ):
         return None  # admissions, deaths or dropouts counted: no size or dose of the study
     return AskedKind(kind, asks[kind], round(score, 3), round(score - second, 3))
+
+
+def answered_as_kind(
+    ev: Evidence, record: RecordInfo, question: str
+) -> tuple[AskedKind, Composition] | None:
+    """The field a question in words no rule knows asks of ``record``, and the answer to it from
+    the study's fields (as the kind's plain question); None when no field is clearly asked or
+    its fields do not answer it."""
+    if ev.encode_many is None:
+        return None
+    kind = asked_kind(question, record, ev.encode_many)
+    if kind is None:
+        return None
+    fact = study_fact(replace(ev, plan=replace(ev.plan, english=kind.asks)), record)
+    return (kind, fact) if fact is not None else None

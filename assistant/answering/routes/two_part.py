@@ -36,7 +36,7 @@ from assistant.answering.question.asked import (
 from assistant.answering.routes.detail import named_kind
 from assistant.answering.routes.study_asks import ASKS_ARMS
 from assistant.answering.routes.study_fields import study_fact
-from assistant.answering.routes.study_kinds import asked_kind
+from assistant.answering.routes.study_kinds import answered_as_kind
 from assistant.answering.routes.synthesis import study_name
 from assistant.library.chunks import tokenize
 from assistant.library.records import RecordInfo
@@ -203,10 +203,9 @@ def _field_fact(
     """One field of the study asked by ``question``, in the words of a rule or (when
     ``nearest``) by its nearest example questions; None when it asks for no field."""
     fact = study_fact(replace(ev, plan=replace(ev.plan, english=question)), record)
-    if fact is None and nearest and ev.encode_many is not None:
-        kind = asked_kind(question, record, ev.encode_many)
-        if kind is not None:
-            fact = study_fact(replace(ev, plan=replace(ev.plan, english=kind.asks)), record)
+    if fact is None and nearest:
+        matched = answered_as_kind(ev, record, question)
+        fact = matched[1] if matched else None
     return None if fact is None or fact.abstained else fact
 
 
