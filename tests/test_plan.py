@@ -632,7 +632,8 @@ def test_a_statement_named_by_its_name_is_that_record_among_meta_analyses(catalo
 def test_an_author_named_like_a_city_is_not_a_place(catalog) -> None:
     """'Lyon 2011' is a trial's first author, not the French city."""
     lyon = plan_question("What did Lyon 2011 find about lorazepam?", catalog)
-    assert lyon.entities.jurisdictions == [] and lyon.entities.trials == ["lyon2011_aws"], lyon
+    assert lyon.entities.trials == ["lyon2011_aws"], lyon
+    assert lyon.entities.jurisdictions == ["us"], lyon  # the Duluth trial's own country
     city = plan_question("Is baclofen prescribed for alcohol in Lyon?", catalog)
     assert city.entities.jurisdictions == ["france"], city
 
@@ -690,3 +691,48 @@ def test_us_is_a_country_only_when_written_as_one() -> None:
     assert find_jurisdictions("can you give us the gist?") == []
     for said in ("what's the top dose in the us?", "Is it approved in the US?", "us label dose"):
         assert find_jurisdictions(said) == ["us"], said
+
+
+def test_a_question_about_one_study_is_about_the_place_it_was_done(catalog) -> None:
+    """The study's country is the question's place when it names no other ("how convincing was
+    the drop in agitation?" after the French ICU trial), and only for one study."""
+    history = ["What did the BACLOREA trial of baclofen in ventilated ICU patients find?"]
+    follow = plan_question("how convincing was the drop in agitation?", catalog, history)
+    assert follow.entities.trials == ["vourch2021"], follow
+    assert follow.entities.jurisdictions == ["france"], follow
+    named = plan_question("Was ALPADIR approved in the UK?", catalog)
+    assert named.entities.jurisdictions == ["uk"], named  # the place the question names
+    several = plan_question("Which trials of baclofen for cocaine were negative?", catalog)
+    assert several.entities.jurisdictions == [], several
+
+
+def test_a_study_named_by_what_it_compared_is_asked_about_not_compared(catalog) -> None:
+    """'the Indian study that compared baclofen with topiramate' names the study; the question
+    asks about it. A follow-up naming no other medicine stays on the study."""
+    named = plan_question(
+        "In the Indian study that compared baclofen with topiramate, how many patients dropped out?",
+        catalog,
+    )
+    assert named.intent == "trial_result", named
+    asked = plan_question("How did baclofen do against topiramate in the Indian study?", catalog)
+    assert asked.intent == "comparison", asked
+    follow = plan_question(
+        "was it blinded?", catalog, ["How did baclofen do against topiramate in the Indian study?"]
+    )
+    assert follow.intent == "trial_result" and follow.entities.trials == asked.entities.trials, (
+        follow
+    )
+    still = plan_question(
+        "and was it any better than topiramate on craving?",
+        catalog,
+        ["How did baclofen do against topiramate in the Indian study?"],
+    )
+    assert still.intent == "comparison", still
+
+
+def test_comparatives_inside_a_study_do_not_describe_another(catalog) -> None:
+    history = ["What did the Garbutt 2021 trial comparing baclofen 30 and 90 mg/day find?"]
+    follow = plan_question(
+        "why did the bigger dose do less for the women than the smaller one?", catalog, history
+    )
+    assert follow.entities.trials == ["garbutt2021"], follow

@@ -97,8 +97,15 @@ _GENERIC = frozenset(
         "effect effects drug medicine muscle relaxant spasm pill pills the in of a and with "
         "about say says tell me know make made any difference work worked help helped "
         # (where a study's data came from, not what it was about: "reused data from an earlier one")
-        "data new brand own earlier previous reuse reused fresh"
+        "data new brand own earlier previous reuse reused fresh "
+        # (comparisons inside a study, "the bigger dose did less than the smaller one")
+        "smaller bigger larger less more"
     )
+)
+# a study named by what it compared ("the Indian study that compared baclofen with topiramate")
+DESCRIBED_COMPARISON = re.compile(
+    r"\b(?:stud(?:y|ies)|trial|cohort)\b (?:of \w+ (?:\d{4} )?)?(?:that |which )?(?:compar\w*|contrast\w*)"
+    r"\b[^,?()]*|\b\d{4},? \w+ (?:versus|vs)\b[^,?]*|\bbaclofen (?:with|and) \w+ (?:\w+ ){0,4}compared\b"
 )
 _FIRST_STUDY = re.compile(
     r"\b(?:first|earliest|original) (?:\w+ ){0,2}(?:study|trial|rct|placebo.controlled)\b"

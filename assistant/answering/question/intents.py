@@ -9,7 +9,13 @@ import re
 from collections.abc import Sequence
 
 from assistant.answer import Entities
-from assistant.answering.question.entities import ASPECT_RX, BACLOFEN, DRUG_CLASS, norm
+from assistant.answering.question.entities import (
+    ASPECT_RX,
+    BACLOFEN,
+    DESCRIBED_COMPARISON,
+    DRUG_CLASS,
+    norm,
+)
 from assistant.answering.safety import notices as safety
 from assistant.library import contraindications as ci
 from assistant.library.records import RecordInfo
@@ -242,9 +248,7 @@ GROUP_OF_IT = re.compile(
     r"|were not|weren.?t|were non.?users)\b|\bthe (?:comparison|control|untreated|non.?users?) (?:group|arm)s?\b"
 )
 
-
 # --------------------------------------------------------------------------- intent
-
 
 # someone already taking another medicine ("my husband is on methadone", "she takes lithium")
 _ALREADY_ON = re.compile(
@@ -302,22 +306,16 @@ _REGULATORY_WORDS = re.compile(
     r"|\bregulators?\b|\bwatchdog\b|\b(?:expert |specialist )?(?:panel|committee)\b|\bagency\b"
     r"|\b(?:can|may|could|allowed to)\b(?: \S+){0,9}? prescrib\w*"  # who may prescribe it
 )
-
-
 # "how many quit it because of side effects?" of a study: participants leaving it
 _LEFT_THE_STUDY = re.compile(
     r"\bhow many\b.*\b(?:quit|stopped|dropped|discontinued|withdrew|left)\b|\bdrop(?:ped)? ?out"
 )
-
-
 _REFILL = re.compile(r"\brefill\w*")
 # "how soon should the cravings ease?", "how long before it kicks in?": when it starts to work
 ONSET_Q = re.compile(
     r"\bhow (?:soon|quickly|fast)\b|\bhow long (?:until|before|till|does it take|will it take)\b"
     r"|\bkicks? in\b|\bstart(?:s)? (?:to )?work\w*"
 )
-
-
 _DUMMY_IT = re.compile(r"\b(?:is|was|would|will) it (?:ok|okay|safe|fine|alright|risky)\b")
 
 
@@ -328,6 +326,8 @@ def classify(text: str, ents: Entities, personal: bool, records: Sequence[Record
     t = norm(text)
     hit = {k: bool(rx.search(t)) for k, rx in INTENT_RX.items()}
     hit["withdrawal"] = hit["withdrawal"] or safety.mentions_stopping(text)
+    if ents.trials:  # "the study comparing baclofen with diazepam": how it is named, not the ask
+        hit["comparison"] = bool(INTENT_RX["comparison"].search(DESCRIBED_COMPARISON.sub(" ", t)))
     baclofen = bool(BACLOFEN.search(t))
     others = ents.other_medicines
     it = re.search(

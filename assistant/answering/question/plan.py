@@ -25,7 +25,6 @@ from assistant.answering.question.entities import (
     SUBSTANCE_RX,
     english_medicine_names,
     find_conditions,
-    find_countries,
     find_documents,
     find_jurisdictions,
     find_other_medicines,
@@ -34,8 +33,13 @@ from assistant.answering.question.entities import (
     norm,
     record_places,
 )
+from assistant.answering.question.follow_ups import (
+    ANOTHER_ONE,
+    is_follow_up,
+    more_of_the_study,
+    same_kind_there,
+)
 from assistant.answering.question.intents import (
-    FOLLOW_UP_CUE,
     GROUP_OF_IT,
     INTENT_RX,
     PERSONAL_DOSE,
@@ -51,13 +55,6 @@ from assistant.vocab import ADDICTIONS, INTERACTION_CLASSES, JURISDICTIONS, REGU
 # --------------------------------------------------------------------------- conversation
 
 
-# a part of the study just discussed, named by "its" ("its trials", "its authors")
-_ITS_PART = re.compile(
-    r"\bits (?:[a-z-]+ )?(?:trials|studies|authors|participants|patients|results?|findings|sample|arms?"
-    r"|primary|main|doses?|follow.?up|dropouts?|search|conclusions?|limitations?)\b"
-)
-
-
 # "i read that baclofen only works for women ... is that true?": the claim read or heard
 _HEARD_CLAIM = re.compile(
     r"\b(?:i (?:read|heard|saw|was told)|(?:someone|somebody|a friend|people) (?:told me|said|says)"
@@ -68,112 +65,6 @@ _HEARD_CLAIM = re.compile(
 )
 
 
-_ANOTHER_ONE = re.compile(
-    # ("was that a brand new trial?": "that" is the study just discussed, not another one)
-    r"\b(?:the|that|this) (?!an? )(?:[\w-]+ ){1,3}(?:one|trial|study)\b|\bother (?:one|trial|study)\b",
-    re.I,
-)
-
-
-def _same_kind_there(english: str, before_id: str, catalog: Sequence[RecordInfo]) -> list[str]:
-    """ "And in Denmark?" after a French poisoning series: the one study of the same kind, on
-    the same substance, done in the country named (none when there is no single such study)."""
-    here = find_countries(english)
-    before = next((r for r in catalog if r.id == before_id), None)
-    if not here or before is None or before.country in here:
-        return []
-    like = [
-        r.id
-        for r in catalog
-        if r.country in here
-        and r.evidence == before.evidence
-        and set(r.substances) & set(before.substances)
-        and not r.user
-    ]
-    return like if len(like) == 1 else []
-
-
-# a comparison with no second term: it leans on what was just discussed
-_COMPARED_WITH_WHAT = re.compile(r"\b(?:more|fewer|less) (?:people|patients|of them|deaths?)\b")
-
-
-def is_follow_up(question: str, ents: Entities, own_intent: bool) -> bool:
-    """Short questions that lean on the conversation ("and for opioids?", "how many people got to
-    the top dose?"), or questions with no subject of their own."""
-    t = norm(question)
-    n = len(t.split())
-    if FOLLOW_UP_CUE.search(t) and n <= 12 or GROUP_OF_IT.search(t) and n <= 20:
-        return True
-    if (
-        _COMPARED_WITH_WHAT.search(t)
-        and not re.search(r"\bthan\b|\bversus\b|\bvs\b|\bcompared\b|\bplacebo\b", t)
-        and n <= 10
-        and not ents.trials
-        and not ents.substances
-    ):
-        return True  # "did more people die on baclofen?": more than in the study's other arm
-    if _ITS_PART.search(t) and n <= 25:
-        return True  # "how many of its trials were judged at risk of ...?": the study before
-    if (
-        re.match(r"(?:and|but|so|then|what about|how about)\b", t)
-        and n <= 20
-        and not ents.trials
-        and not ents.documents
-    ):
-        return True  # "and at any dose, not just the very high ones, was the risk still raised?"
-    if not BACLOFEN.search(t) and not ents.trials and not ents.documents and n <= 9:
-        return True
-    pronouns = {w for m in _PRONOUN_SUBJECT.finditer(t) for w in m.group(0).split()}
-    if (
-        pronouns & {"it", "they", "that", "this"}
-        and n <= 20
-        # ("they" are the people of what was just discussed; "it" may be baclofen itself)
-        and ("they" in pronouns or not BACLOFEN.search(t))
-        and not (ents.trials or ents.documents or ents.substances or ents.conditions)
-    ):
-        return True  # "how many people was it done on, and what dose did they get?"
-    return not own_intent and n <= 5
-
-
-# what a study has: after a question about one study, a question about these is about it
-_STUDY_THINGS = re.compile(
-    r"\b(?:the|that|its|their) (?:[\w-]+ ){0,2}(?:trial|study|thesis|paper|authors?|team"
-    r"|researchers|investigators|participants|volunteers|patients|dropouts?|results?|figures"
-    r"|findings|scores|arms?|groups?|sample|analysis|data|dose|doses|outcomes?|placebo)\b"
-    r"|\b(?:drop(?:ped)? out|per.?protocol|dummy (?:tablets|pills)|on placebo|than placebo"
-    r"|main (?:thing|outcome|result)|significant\w*)\b",
-    re.I,
-)
-
-
-def _more_of_the_study(english: str, ents: Entities, previous: Plan) -> bool:
-    """ "Did more people drop out on baclofen than on the dummy tablets?" after "What did the
-    smoking pilot find?": a question on what one study just discussed has (its dropouts, its
-    team, its main outcome), naming nothing else, is about that study."""
-    prev = previous.entities
-    return bool(
-        len(prev.trials) == 1
-        and not (ents.trials or ents.documents or ents.conditions or ents.jurisdictions)
-        and not ents.other_medicines
-        and (not ents.substances or set(ents.substances) <= set(prev.substances))
-        and _STUDY_THINGS.search(english)
-        # (not another study described: "the Dutch trial", "the other one")
-        and not re.search(
-            r"\bother (?:one|trial|study)\b|\b(?:the|that|this) (?:[A-Z][\w-]+ ){1,3}(?:one|trial|study)\b",
-            english,
-        )
-    )
-
-
-# "it" or "they" as what a question is about ("was it done on", "did they get"), no subject named
-_PRONOUN_SUBJECT = re.compile(
-    r"^(?:and |so |but )?(?:was|is) (?:that|this)\b"  # "was that a new trial, or ...?"
-    r"|\b(?:was|were|is|are|did|does|do|has|have) (?:it|they)\b|\b(?:it|they) (?:was|were|did|got"
-    r"|had|used|found|gave|took)\b"
-)
-
-
-# an acronym or a brand the question is about ("the RTU", "Baclocur"), not a country's name
 _NAMED_THING = re.compile(r"\b(?!US\b|UK\b|EU\b|FDA\b|TGA\b|ANSM\b)[A-Z]{2,}\b|\bBaclocur\b")
 _AS_WELL = re.compile(
     r"^(?:and |but |so )?(?:did|does|was|were|is|has|had) (?:it|they|the (?:drug|treatment|trial"
@@ -199,6 +90,7 @@ def _inherit(plan: Plan, previous: Plan) -> Plan:
         # "when they smoked" after a smoked-cocaine study: how the drug was taken, not tobacco
         ents.substances = list(prev.substances)
     new_substance = bool(ents.substances) and ents.substances != prev.substances
+    compares = INTENT_RX["comparison"].search(norm(plan.english))
     intent = plan.intent
     if not has_intent_words(plan.english) or intent in ("out_of_scope", "general"):
         intent = previous.intent
@@ -249,7 +141,11 @@ def _inherit(plan: Plan, previous: Plan) -> Plan:
         ),
         documents=ents.documents or prev.documents,
     )
-    if merged.trials and intent in ("efficacy", "which_trials", "contraindication"):
+    if merged.trials and (
+        intent in ("efficacy", "which_trials", "contraindication")
+        # "was it blinded?" after "how did it do against topiramate in the Indian study?"
+        or (intent == "comparison" and not ents.other_medicines and not compares)
+    ):
         intent = "trial_result"
     if intent == "trial_result" and not merged.trials:
         intent = previous.intent if previous.intent != "trial_result" else "efficacy"
@@ -512,16 +408,16 @@ def plan_question(
     )  # fmt: skip
     if previous is not None and (
         is_follow_up(english, ents, has_intent_words(english))
-        or _more_of_the_study(english, ents, previous)
+        or more_of_the_study(english, ents, previous)
     ):
         if not ents.trials and previous.entities.trials:
-            ents.trials = _same_kind_there(english, previous.entities.trials[0], catalog)
+            ents.trials = same_kind_there(english, previous.entities.trials[0], catalog)
         if (
             not ents.trials
             and not ents.substances
             and previous.entities.substances
             # (one study just discussed is "they" unless another is described: "the LA one")
-            and (len(previous.entities.trials) != 1 or _ANOTHER_ONE.search(english))
+            and (len(previous.entities.trials) != 1 or ANOTHER_ONE.search(english))
         ):
             # "was the Los Angeles one positive?" after the cocaine trials: among those
             carried = " ".join(previous.entities.substances)
@@ -531,6 +427,8 @@ def plan_question(
         plan.scope = "document"
     elif plan.intent in ("contraindication", "overdose", "withdrawal", "interaction", "dosing"):
         plan.scope = "curated"
+    if not plan.entities.jurisdictions:
+        plan.entities.jurisdictions = _study_place(plan.entities.trials, catalog)
     plan.searched = _standalone(plan, catalog)
     depressants = [m for m in plan.entities.other_medicines if CNS_DEPRESSANT.search(m)]
     if (
@@ -566,6 +464,15 @@ def plan_question(
         # word every question uses)
         plan.searched += " (management: supportive care, airway, haemodialysis, no antidote)"
     return plan
+
+
+def _study_place(trials: Sequence[str], catalog: Sequence[RecordInfo]) -> list[str]:
+    """A question about one study is about the place it was done ("how convincing was the drop
+    in agitation?" after BACLOREA: France), when that is a place the library has rules for."""
+    keys = {name: key for key, name in JURISDICTIONS.items()}
+    countries = {r.id: r.country for r in catalog}
+    place = keys.get(countries.get(trials[0]) or "") if len(trials) == 1 else None
+    return [place] if place else []
 
 
 def _without_regulator(places: Sequence[str], catalog: Sequence[RecordInfo]) -> bool:

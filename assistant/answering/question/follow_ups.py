@@ -1,0 +1,128 @@
+"""Whether a question leans on the conversation (``plan_question``): a follow-up's cues ("and
+for opioids?", "how many of its trials ...?", "did they ...?"), a question about what the study
+just discussed has (its dropouts, its team), another study of the same kind in another country,
+and "the other one" that describes another study."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from assistant.answer import Entities, Plan
+from assistant.answering.question.entities import BACLOFEN, find_countries, norm
+from assistant.answering.question.intents import FOLLOW_UP_CUE, GROUP_OF_IT
+from assistant.library.records import RecordInfo
+
+# a part of the study just discussed, named by "its" ("its trials", "its authors")
+_ITS_PART = re.compile(
+    r"\bits (?:[a-z-]+ )?(?:trials|studies|authors|participants|patients|results?|findings|sample|arms?"
+    r"|primary|main|doses?|follow.?up|dropouts?|search|conclusions?|limitations?)\b"
+)
+
+
+ANOTHER_ONE = re.compile(
+    # ("was that a brand new trial?": "that" is the study just discussed, not another one)
+    r"\b(?:the|that|this) (?!an? )(?:[\w-]+ ){1,3}(?:one|trial|study)\b|\bother (?:one|trial|study)\b",
+    re.I,
+)
+
+
+def same_kind_there(english: str, before_id: str, catalog: Sequence[RecordInfo]) -> list[str]:
+    """ "And in Denmark?" after a French poisoning series: the one study of the same kind, on
+    the same substance, done in the country named (none when there is no single such study)."""
+    here = find_countries(english)
+    before = next((r for r in catalog if r.id == before_id), None)
+    if not here or before is None or before.country in here:
+        return []
+    like = [
+        r.id
+        for r in catalog
+        if r.country in here
+        and r.evidence == before.evidence
+        and set(r.substances) & set(before.substances)
+        and not r.user
+    ]
+    return like if len(like) == 1 else []
+
+
+# a comparison with no second term: it leans on what was just discussed
+_COMPARED_WITH_WHAT = re.compile(r"\b(?:more|fewer|less) (?:people|patients|of them|deaths?)\b")
+
+
+def is_follow_up(question: str, ents: Entities, own_intent: bool) -> bool:
+    """Short questions that lean on the conversation ("and for opioids?", "how many people got to
+    the top dose?"), or questions with no subject of their own."""
+    t = norm(question)
+    n = len(t.split())
+    if FOLLOW_UP_CUE.search(t) and n <= 12 or GROUP_OF_IT.search(t) and n <= 20:
+        return True
+    if (
+        _COMPARED_WITH_WHAT.search(t)
+        and not re.search(r"\bthan\b|\bversus\b|\bvs\b|\bcompared\b|\bplacebo\b", t)
+        and n <= 10
+        and not ents.trials
+        and not ents.substances
+    ):
+        return True  # "did more people die on baclofen?": more than in the study's other arm
+    if _ITS_PART.search(t) and n <= 25:
+        return True  # "how many of its trials were judged at risk of ...?": the study before
+    if (
+        re.match(r"(?:and|but|so|then|what about|how about)\b", t)
+        and n <= 20
+        and not ents.trials
+        and not ents.documents
+    ):
+        return True  # "and at any dose, not just the very high ones, was the risk still raised?"
+    if not BACLOFEN.search(t) and not ents.trials and not ents.documents and n <= 9:
+        return True
+    pronouns = {w for m in _PRONOUN_SUBJECT.finditer(t) for w in m.group(0).split()}
+    if (
+        pronouns & {"it", "they", "that", "this"}
+        and n <= 20
+        # ("they" are the people of what was just discussed; "it" may be baclofen itself)
+        and ("they" in pronouns or not BACLOFEN.search(t))
+        and not (ents.trials or ents.documents or ents.substances or ents.conditions)
+    ):
+        return True  # "how many people was it done on, and what dose did they get?"
+    return not own_intent and n <= 5
+
+
+# what a study has: after a question about one study, a question about these is about it
+_STUDY_THINGS = re.compile(
+    r"\b(?:the|that|its|their) (?:[\w-]+ ){0,2}(?:trial|study|thesis|paper|authors?|team"
+    r"|researchers|investigators|participants|volunteers|patients|dropouts?|results?|figures"
+    r"|findings|scores|arms?|groups?|sample|analysis|data|dose|doses|outcomes?|placebo)\b"
+    r"|\b(?:drop(?:ped)? out|per.?protocol|dummy (?:tablets|pills)|on placebo|than placebo"
+    r"|main (?:thing|outcome|result)|significant\w*)\b",
+    re.I,
+)
+
+
+def more_of_the_study(english: str, ents: Entities, previous: Plan) -> bool:
+    """ "Did more people drop out on baclofen than on the dummy tablets?" after "What did the
+    smoking pilot find?": a question on what one study just discussed has (its dropouts, its
+    team, its main outcome), naming nothing else, is about that study."""
+    prev = previous.entities
+    return bool(
+        len(prev.trials) == 1
+        and not (ents.trials or ents.documents or ents.conditions or ents.jurisdictions)
+        and not ents.other_medicines
+        and (not ents.substances or set(ents.substances) <= set(prev.substances))
+        and _STUDY_THINGS.search(english)
+        # (not another study described: "the Dutch trial", "the other one")
+        and not re.search(
+            r"\bother (?:one|trial|study)\b|\b(?:the|that|this) (?:[A-Z][\w-]+ ){1,3}(?:one|trial|study)\b",
+            english,
+        )
+    )
+
+
+# "it" or "they" as what a question is about ("was it done on", "did they get"), no subject named
+_PRONOUN_SUBJECT = re.compile(
+    r"^(?:and |so |but )?(?:was|is) (?:that|this)\b"  # "was that a new trial, or ...?"
+    r"|\b(?:was|were|is|are|did|does|do|has|have) (?:it|they)\b|\b(?:it|they) (?:was|were|did|got"
+    r"|had|used|found|gave|took)\b"
+)
+
+
+# an acronym or a brand the question is about ("the RTU", "Baclocur"), not a country's name
