@@ -487,6 +487,10 @@ _OPEN_END = re.compile(
 )
 
 
+# a line that is all bold or italics ("**Rating: FALSE**", "*Published 14 March*")
+_EMPHASIS = re.compile(r"^\s*([*_]{1,2})[^*_\n]+\1\s*$")
+
+
 def _split_at_headings(block: str) -> list[tuple[str | None, str]]:
     """A block cut at its heading lines: [(heading or None, text under it)]."""
     lines = block.split("\n")
@@ -499,11 +503,15 @@ def _split_at_headings(block: str) -> list[tuple[str | None, str]]:
     for i, line in enumerate(lines):
         nxt = lines[i + 1] if i + 1 < len(lines) else ""
         wrapped = bool(nxt.strip()[:1].islower()) or bool(_OPEN_END.search(line.strip()))
+        marked = bool(_MD_HEADING.match(line.strip()))  # ("## ..." is a heading however long)
         h = (
             _heading_of(line)
-            if line.strip() and (not nxt or len(nxt) > len(line)) and not wrapped
+            if line.strip() and (marked or ((not nxt or len(nxt) > len(line)) and not wrapped))
             else None
         )  # a hard-wrapped line of a paragraph (a PDF's) is not a heading
+        if h is not None and heading is not None and not current and _EMPHASIS.match(line):
+            heading = f"{heading} \u00b7 {h}"  # "### Claim 2: ..." + "**Rating: FALSE**": one
+            continue
         if h is not None and not _LIST_LINE.match(line):
             if current or heading is not None:
                 out.append((heading, "\n".join(current).strip()))

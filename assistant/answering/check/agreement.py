@@ -63,6 +63,10 @@ _OPPOSITES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = tuple(
             r"|\badditive\b",
         ),
         (
+            r"\b(?:well|easily|generally) tolerated\b",
+            r"\bpoorly tolerated\b|\bnot (?:well )?tolerated\b",
+        ),
+        (
             r"\b(?:clearly |well |firmly )?(?:established|proven|demonstrated|confirmed)\b",
             r"\binsufficient\b|\bnot (?:established|proven|demonstrated)\b|\bunproven\b|\buncertain\b|\bunclear\b",
         ),
@@ -278,6 +282,9 @@ _APPROXIMATE = re.compile(
 )
 
 
+_PER_GROUP = re.compile(r"\s+(?:per|in each|each) (?:arm|group)\b", re.I)
+
+
 def quantities(text: str, exact: bool = False) -> set[tuple[str, str]]:
     """The (number, unit) pairs a text states; with ``exact``, only those it states exactly
     (not "more than 165,000 patients")."""
@@ -290,6 +297,8 @@ def quantities(text: str, exact: bool = False) -> set[tuple[str, str]]:
     )
     for m in _UNIT.finditer(text):
         num, unit = m.group(1), m.group(2)
+        if _PER_GROUP.match(text, m.end()):
+            continue  # "42 patients per arm": not the study's size
         if exact and _APPROXIMATE.search(text[max(0, m.start() - 20) : m.start()]):
             continue
         unit = unit.lower().rstrip("s")
@@ -454,9 +463,15 @@ def parameter_conflict(claim: str, passage: str) -> str | None:
     """The claim and a clause of the passage give one measured parameter (half-life, protein
     binding, ...) figures in the same unit whose ranges do not meet, allowing a quarter either
     way. A cerebrospinal-fluid figure is only compared with another."""
+    return parameter_reading(claim, passage)[0]
+
+
+def parameter_reading(claim: str, passage: str) -> tuple[str | None, bool]:
+    """(why the passage's figure for the claim's one parameter conflicts with the claim's, or
+    None; whether some clause of the passage gives a figure the claim's meets)."""
     params = parameters(claim)
     if len(params) != 1:
-        return None
+        return None, False
     name = next(iter(params))
     csf = "cerebrospinal fluid" in parameters(claim)
     # only the claim's figures said of that parameter ("15% is deaminated in the liver, and
@@ -471,6 +486,7 @@ def parameter_conflict(claim: str, passage: str) -> str | None:
             mine = {"%": [(80.0, 100.0)]}
         elif re.search(r"\b(?:poorly|weakly|minimally|barely)\b", said_of, re.I):
             mine = {"%": [(0.0, 15.0)]}
+    met = False
     for clause in _PARAM_CLAUSES.split(passage):
         found = parameters(clause)
         if name not in found or ("cerebrospinal fluid" in found) != csf:
@@ -486,7 +502,7 @@ def parameter_conflict(claim: str, passage: str) -> str | None:
                     )
                     label = "%" if unit == "%" else f" {unit}s"
                     said = f"{lo:g}" if lo == hi else f"{lo:g}-{hi:g}"
-                    return (
-                        f"The curated source gives a {name} of {shown}{label}, not {said}{label}."
-                    )
-    return None
+                    why = f"The curated source gives a {name} of {shown}{label}, not {said}{label}."
+                    return why, met
+                met = True
+    return None, met

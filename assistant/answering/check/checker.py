@@ -36,7 +36,7 @@ from assistant.answering.check.agreement import (
     number_conflict,
     numbers_in_text,
     opposite,
-    parameter_conflict,
+    parameter_reading,
     parameters,
     quantities,
     shares_anchor,
@@ -67,7 +67,7 @@ from assistant.answering.check.contrasts import (
 from assistant.answering.check.differences import figure_conflict, share_conflict, shares_of
 from assistant.answering.check.interactions import InteractionChecks
 from assistant.answering.check.studies import StudyChecks, comparator_won, near
-from assistant.answering.check.study_readings import leading_digits
+from assistant.answering.check.study_readings import dose_winner_conflict, leading_digits
 from assistant.answering.compose.extractive import Citations
 from assistant.answering.question.entities import find_jurisdictions, find_other_medicines
 from assistant.library import contraindications as ci
@@ -126,6 +126,7 @@ _CONTRASTS = (
     significance_conflict,
     sameness_conflict,
     stated_multiple_conflict,
+    dose_winner_conflict,
 )
 _NOT_STUDIES = ("label", "regulatory", "guideline", "overview")
 # a claim about a condition (overdose, kidney disease) is not compared with a figure said of
@@ -337,15 +338,21 @@ class Checker(StudyChecks, InteractionChecks):
         if params:
             about = [row for row in order[:60] if float(sims[row]) >= 0.5]
             about += self._rows_about(params)  # however the claim is worded
+            said = " ".join(c for c in clauses(claim.text) if parameters(c)) or claim.text
+            conflicts, met = [], False
             for row in about:
                 pos = int(self._rows[row])
                 sent = self._sentence_text(row, pos)
-                said = " ".join(c for c in clauses(claim.text) if parameters(c))
-                if not _conditions(said or claim.text) <= _conditions(sent):
+                if not _conditions(said) <= _conditions(sent):
                     continue  # "in overdose the half-life may stretch to ..."
-                why = parameter_conflict(claim.text, sent)
+                why, meets = parameter_reading(claim.text, sent)
+                met = met or (meets and _conditions(sent) <= _conditions(said))
                 if why is not None:
-                    return self._contradicted_by(claim, pos, sent, why)
+                    conflicts.append((pos, sent, why))
+            # (sources differ on some figures: one curated source giving the claim's figure for
+            # the same condition, "3 to 4 hours" in a monograph, keeps a study's 6.8 from deciding)
+            if conflicts and not met:
+                return self._contradicted_by(claim, *conflicts[0])
         # a typed figure (a dose limit, a first-approval year, a product's strength): the
         # sentences about the same thing in the same place decide
         sample = reports_sample(claim.text)
@@ -384,6 +391,7 @@ class Checker(StudyChecks, InteractionChecks):
         claim_toks = set(tokenize(claim.text))
         claim_neg = bool(NEGATION.search(claim.text))
         claim_nums = quantities(claim.text, exact=True)
+        named = named_studies(claim.text, self.catalog) if claim_nums else []
         for row in top:
             sim = float(sims[row])
             if sim < CONFLICT_SIMILARITY - 0.04:
@@ -404,7 +412,12 @@ class Checker(StudyChecks, InteractionChecks):
                 and negated_verb_conflict(claim.text, sent)
             ):
                 why = "The curated source states the opposite."
-            if why is None and claim_nums and shares_anchor(claim.text, sent, store.metas[pos]):
+            if (
+                why is None
+                and claim_nums
+                and shares_anchor(claim.text, sent, store.metas[pos])
+                and (not named or source in named)  # ("the 2023 Cochrane review": not 2018's)
+            ):
                 claim_nums = {q for q in claim_nums if q[1] in ("people", "year", "month", "week")}
                 known = set().union(
                     *(self._record_quantities(r) for r in self._anchored(claim.text, source))
@@ -543,7 +556,9 @@ class Checker(StudyChecks, InteractionChecks):
         return sorted(ids)
 
     def _record_quantities(self, record_id: str) -> set[tuple[str, str]]:
-        out: set[tuple[str, str]] = set()
+        # (the study's size, however its text words it: "84 alcohol-dependent patients")
+        sizes = {str(r.n) for r in self.catalog if r.id == record_id and r.n}
+        out: set[tuple[str, str]] = {(n, "people") for n in sizes}
         for pos in self.store.record_positions(record_id):
             out |= quantities(self.store.texts[pos])
         return out

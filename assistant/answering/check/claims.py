@@ -20,7 +20,7 @@ from typing import Any
 import yaml
 
 from assistant.answer import Citation
-from assistant.answering.check.agreement import study_clauses
+from assistant.answering.check.agreement import named_studies, study_clauses
 from assistant.answering.check.lines import (
     CHAT_LINE,
     CHAT_PREFIX,
@@ -30,6 +30,7 @@ from assistant.answering.check.lines import (
     TABLE_ROW,
     table_rows,
 )
+from assistant.answering.check.stance import BELIEVED, CORRECTED, RATED_HEADING, REBUTTAL, REJECTED
 from assistant.answering.compose.sentence_kinds import APPROVED, NOT_APPROVED
 from assistant.answering.question.entities import find_countries, find_jurisdictions
 from assistant.library.chunks import paragraph_spans, split_sentences, tokenize
@@ -73,43 +74,7 @@ TOPICS: dict[str, re.Pattern[str]] = {
         "adverse-effects": r"side.?effects?|adverse|drowsi\w*|dizz\w*|sleepi\w*|encephalopath\w*",
     }.items()
 }
-# Sentences that report what others say and reject it are not the document's claims.
-_REJECTED = re.compile(
-    r"^(?:it is a myth that|contrary to (?:popular )?belief|critics (?:claim|say)|some (?:claim|say))"
-    r"|\b(?:is|are) (?:a )?myths?\b|\bis (?:simply )?(?:false|wrong|untrue)\b"
-    # a view the writer tells the reader not to hold or let pass ("Don't let anyone tell you
-    # that ...", "never assume it is ...", "do not accept answers saying ...")
-    r"|\b(?:do not|don't|never|must not|should not|shouldn't)\s+(?:let\s+(?:\w+\s+){1,3})?"
-    r"(?:claim|say|tell|believe|assume|think|accept|write|suggest)\w*\b[^,;.]*?"
-    r"\b(?:is|are|was|were|can|will|has|have|does|do|causes?|works?)\b",  # (not "say that to X")
-    re.I,
-)
-# a sentence the next one rejects ("Some are told X. That is not true: ..."): not the claim X
-_REBUTTAL = re.compile(
-    # after a log's label ("Answer given:") and a reply reported ("Explained that ...")
-    r"^\W*(?:[A-Z][\w ]{0,24}:\s+)?(?:(?:explained|replied|answered|pointed out|clarified"
-    r"|advised|told \w+)(?:\s+that)?\s+)?"
-    r"(?:but |and )?(?:that|this|it)(?:(?:'s|\u2019s| is| was)\s+(?:simply |just |absolutely )?"
-    r"(?:not true|untrue|false|wrong|incorrect|a myth|not the case|not right|not correct"
-    r"|mistaken|a misconception|not the (?:\w+\s+)?position)"
-    r"|\s+isn[\u2019']t\s+(?:true|right|correct|so|the case))\b(?!\s+(?:for|of|in|with)\b)"
-    r"|^\W*(?:wrong|false|not true|untrue|not so)\b(?!\s+(?:for|of|in|with)\b)",
-    re.I,
-)
-# a belief reported and corrected in the same sentence ("X had always understood Y to be ...,
-# but Z pointed out that ..."): the claim is the correction
-_CORRECTED = re.compile(
-    r"\b(?:said|says|thought|believed|understood|assumed|claimed|was told|were told|had heard)\b"
-    r"[^;]*?,?\s+\bbut\s+(?:\S+\s+){1,4}?(?:pointed out|corrected|clarified|explained|noted"
-    r"|replied|countered|confirmed|reminded (?:\S+\s+){1,2}?)\s*(?:that\s+)?",
-    re.I,
-)
 _QUESTION = re.compile(r"\?\s*$")
-# a question that says what its writer believes ("I thought Baclocur was withdrawn in 2022?")
-_BELIEVED = re.compile(
-    r"^(?:but |and |so |wait,? )?(?:i (?:thought|heard|read|was told)|isn.?t it true) (?:that )?",
-    re.I,
-)
 NEGATION = re.compile(
     r"\b(?:not|no|never|none|neither|nor|without|cannot|can't|doesn't|don't|didn't|isn't|aren't"
     r"|wasn't|weren't|won't|failed to|fail to|lack\w*|absence of)\b",
@@ -396,6 +361,7 @@ def extract_claims(store: Any, document_id: str) -> list[Claim]:
     quiz, quiz_left, quiz_block, paragraph = "", 0, None, []
     seen_headings: set[str] = set()
     studies = [r for r in store.catalog() if not r.user]
+    naming: tuple[str, int, int] = ("", -1, -1)  # the paragraph's last sentence naming a study
     for pos in store.record_positions(document_id):
         text = store.texts[pos]
         page = store.metas[pos].page
@@ -416,6 +382,10 @@ def extract_claims(store: Any, document_id: str) -> list[Claim]:
         elif TABLE_ROW.match(heading) and heading not in seen_headings:  # an infobox row
             seen_headings.add(heading)  # taken for the chunk's heading: still a row
             parts.insert(0, (": ".join(c.strip() for c in heading.strip("| ").split("|")), -1))
+        elif (rated := RATED_HEADING.match(heading)) and heading not in seen_headings:
+            seen_headings.add(heading)  # a fact-check's claim: the document's own unless rated
+            if not REBUTTAL.match(rated.group("rating") or ""):  # false ("Rating: FALSE")
+                parts.insert(0, (rated.group("claim"), -1))
         item_head, item_block = "", -2  # the list item a following sentence may continue
         sizes = Counter(block for _, block in parts)
         new_block = None
@@ -466,15 +436,15 @@ def extract_claims(store: Any, document_id: str) -> list[Claim]:
                 last = sent
             else:  # a list item's next sentence leans on the item ("- **Bacloville.** ... It ...")
                 previous = last = sent
-            believed = _BELIEVED.match(sent)  # "I thought it was withdrawn in 2022?"
+            believed = BELIEVED.match(sent)  # "I thought it was withdrawn in 2022?"
             if believed and _QUESTION.search(sent):
                 sent = sent[believed.end() :].rstrip(" ?")
                 sent = sent[:1].upper() + sent[1:] + "."
-            if len(sent) < 12 or _QUESTION.search(sent) or _REJECTED.search(sent.replace("*", "")):
+            if len(sent) < 12 or _QUESTION.search(sent) or REJECTED.search(sent.replace("*", "")):
                 continue
-            if i + 1 < len(parts) and _REBUTTAL.match(parts[i + 1][0].strip().replace("*", "")):
+            if i + 1 < len(parts) and REBUTTAL.match(parts[i + 1][0].strip().replace("*", "")):
                 continue  # "Some are told X." + "That is not true.": X is not the document's
-            corrected = _CORRECTED.search(sent)
+            corrected = CORRECTED.search(sent)
             if corrected and len(sent) - corrected.end() >= 12:  # "..., but Y pointed out that Z"
                 sent = sent[corrected.end() :]
                 sent = sent[:1].upper() + sent[1:]
@@ -485,6 +455,20 @@ def extract_claims(store: Any, document_id: str) -> list[Claim]:
                 continue
             if cited and cited != sent and not item and cited not in context:
                 context = f"{cited} {context}".strip()  # "This Dutch trial ...": the entry's
+            if named_studies(sent, studies):
+                naming = (sent, pos, block)
+            elif (
+                _SAME_STUDY.search(sent)
+                and naming[1] == pos
+                and (item or naming[2] == block)  # (a list's items: one block each)
+                and naming[0] != context
+            ):
+                # "The same review found ..." two sentences after the one naming it
+                context = (
+                    f"{naming[0]} {context}".strip()
+                    if not named_studies(context, studies)
+                    else context
+                )
             section = store.metas[pos].section or ""
             for said in study_clauses(sent, studies):  # one claim per study named in its clause
                 claims.append(Claim(said, page, topic, context=context, section=section))
@@ -530,6 +514,9 @@ CITATION = re.compile(
 )
 
 
+_SAME_STUDY = re.compile(
+    r"\b(?:that|the same|this) (?:review|trial|study|meta-analysis|analysis|cohort|paper)\b", re.I
+)
 # A sentence that leans on the one before it: "That review also found ...", "They ...".
 LEANS = re.compile(
     r"^(?:(?:according to|in the words of) [^,]{1,40},\s+|(?:in \d{4}|later|then|still|however"

@@ -255,8 +255,9 @@ _CMP = re.compile(
     r"|\b(?P<times>\d+(?:\.\d+)?)\s+times\s+(?:as|more)\s+(?:likely|often)\b"
     # a risk set against another's: "half the risk of X that tizanidine had", "about twice
     # that of tizanidine", "a higher 30-day risk of X than ..."
-    r"|\b(?P<part>half|a third|one third|a quarter)\s+(?:the|of the)\s+(?:risk|rate|odds|chance)\b"
-    r"|\b(?P<twice>twice|double)\s+(?:the\s+(?:\d+-day\s+)?(?:risk|rate|odds|chance)|that of)\b"
+    r"|\b(?P<part>half|a third|one third|a quarter)\s+(?:the|of the)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:risk|rate|odds|chance)\b"  # ("half the 30-day encephalopathy risk of tizanidine")
+    r"|\b(?P<twice>twice|double)\s+(?:the\s+(?:[\w-]+\s+){0,2}?(?:risk|rate|odds|chance)|that of)\b"
     r"|\b(?P<level>higher|greater|increased|lower|smaller|reduced)\s+(?:\d+-day\s+)?risk\b"
     r"(?=[^.;]*\bthan\b)",
     re.I,
@@ -440,7 +441,7 @@ _RATIO = re.compile(
     re.I,
 )
 _RATIO_OUTCOME = re.compile(
-    r"\b(?:deaths?|died|mortality|hospital\w*|admission\w*|relapse\w*)\b", re.I
+    r"\b(?:deaths?|died|mortality|hospital\w*|admission\w*|relapse\w*|adverse events?)\b", re.I
 )
 
 
@@ -506,6 +507,12 @@ _TIMES = re.compile(r"\b(?P<v>\d+(?:\.\d+)?)\s+times\s+(?:the|as|that|higher|mor
 _HALVES = re.compile(r"\b(\d+) and a half times\b", re.I)
 
 
+_PERCENT_MORE = re.compile(
+    r"\b(\d{1,3})\s?%\s+(?:more\s+(?:frequent|likely|common|often)|higher\s+(?:risk|rate|odds))\b",
+    re.I,
+)
+
+
 def _multiples(text: str) -> list[float]:
     text = re.sub(r"\bone and a half times\b", "1.5 times", text, flags=re.I)
     text = _HALVES.sub(lambda m: f"{int(m.group(1)) + 0.5:g} times", digits(text))
@@ -514,7 +521,9 @@ def _multiples(text: str) -> list[float]:
     for part, v in (("half", "0.5"), ("a third", "0.33"), ("a quarter", "0.25")):
         text = re.sub(rf"\b{part}\s+as\s+(?=likely|often|common|many)", f"{v} times as ", text,
                       flags=re.I)  # fmt: skip
-    return [float(m.group("v")) for m in _TIMES.finditer(text)]
+    # "about 40% more frequent", "a 40% higher risk": 1.4 times
+    more = [1 + float(m.group(1)) / 100 for m in _PERCENT_MORE.finditer(text)]
+    return [float(m.group("v")) for m in _TIMES.finditer(text)] + more
 
 
 def times_conflict(claim: str, passage: str) -> str | None:
@@ -529,7 +538,12 @@ def times_conflict(claim: str, passage: str) -> str | None:
         theirs += [v for _, outcome, v in _ratios(passage) if outcome in named]
     if len(mine) != 1 or not theirs or _NEGATED.search(claim):
         return None
-    if len(set(_content(claim)) & set(_content(passage))) < 3:
+    # (the same outcome named on both sides counts for one more shared word)
+    if (
+        len(set(_content(claim)) & set(_content(passage)))
+        + bool(named & {o for _, o, _ in _ratios(passage)})
+        < 3
+    ):
         return None
     if all(abs(mine[0] - v) > 0.3 * v for v in theirs):
         return f"The curated source gives {', '.join(f'{v:g}' for v in theirs)} times the risk."

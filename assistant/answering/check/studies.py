@@ -217,6 +217,7 @@ class StudyChecks(StudyDetails):
             or self._other_year(claim, record)
             or self._above_max_dose(claim, record, body_numbers)
             or self._other_detail(claim, record)
+            or self._other_comparator(claim, record)
         ):
             return True
         better = sr.dose_better(text, record.key_result or "")
@@ -240,7 +241,16 @@ class StudyChecks(StudyDetails):
             return self._conflict(
                 claim, record, f"{record.display_name} found a higher risk, not no difference."
             )
-        if record.result == "no-benefit" and positive and not about_other_outcome(text, record):
+        # "30 mg/day delayed relapse; the high dose did not": one arm's benefit, the other denied
+        one_arm = any(
+            POSITIVE.search(c) and not NEGATIVE_RESULT.search(c) and not _BOTH_ARMS.search(c)
+            for c in own.split(";")
+        )
+        if (
+            record.result == "no-benefit"
+            and (positive or one_arm)
+            and not about_other_outcome(text, record)
+        ):
             return self._conflict(
                 claim, record, f"{record.display_name} found no benefit over its comparator."
             )

@@ -14,7 +14,11 @@ from assistant.answering.check import contrasts as ct
 from assistant.answering.check import study_readings as sr
 from assistant.answering.check.agreement import APPROXIMATE, COUNT, named_studies, numbers_in_text
 from assistant.answering.check.claims import Claim
-from assistant.answering.question.entities import description_fit, find_countries
+from assistant.answering.question.entities import (
+    description_fit,
+    find_countries,
+    find_other_medicines,
+)
 from assistant.library.records import RecordInfo
 
 # "a Belgian trial", "an Italian study that ...", "one Aussie trial": the country word of a study
@@ -46,6 +50,12 @@ _POOLED = re.compile(
     r"(?:(more than|over|about|around|nearly|almost|some|roughly|up to|at least)\s+)?"
     rf"(\d+)\s+{_TRIALS}",
     re.I,
+)
+
+
+# what a study set baclofen against ("compared baclofen with naltrexone", "versus diazepam")
+_COMPARED_WITH = re.compile(
+    r"\b(?:compar\w*|versus|vs\.?|against|head.to.head with)\b[^.;]{0,50}", re.I
 )
 
 
@@ -239,6 +249,27 @@ class StudyDetails:
         self._cite(claim, record.id, quote)
         claim.verdict = "contradicted"
         claim.explanation = why
+        return True
+
+    def _other_comparator(self, claim: Claim, record: RecordInfo) -> bool:
+        """A study said to have set baclofen against a medicine its record never names ("Jose
+        and colleagues compared baclofen with naltrexone" for a trial against topiramate), against
+        the record's own sentence naming what it was compared with."""
+        said = _COMPARED_WITH.search(claim.text)
+        if not said or record.comparator != "active":
+            return False
+        theirs = find_other_medicines(said.group(0))
+        body = " ".join(self._record_texts(record.id))
+        named = find_other_medicines(body)
+        if not theirs or set(theirs) & set(named) or not named:
+            return False
+        rx = re.compile("|".join(rf"\b{re.escape(m)}\b" for m in named), re.I)
+        quote = self._sentence_matching(record.id, rx)
+        if not quote:
+            return False
+        self._cite(claim, record.id, quote)
+        claim.verdict = "contradicted"
+        claim.explanation = f"{record.display_name} compared baclofen with {', '.join(named)}."
         return True
 
     def _record_texts(self, record_id: str) -> list[str]:

@@ -107,7 +107,10 @@ _TREATED_FOR = re.compile(
     r"|continued|kept)\b[^.;]{0,40}?\bfor\s+(?:a\s+full\s+|the\s+full\s+|a\s+whole\s+|only\s+"
     r"|just\s+|a\s+mere\s+)?(?P<n>\d+|a|one)\s+(?P<unit>week|month|year)s?\b"
     r"|\b(?:trial|study|treatment)\s+lasted\s+(?:a\s+full\s+|only\s+|just\s+)?(?P<n2>\d+|a|one)\s+"
-    r"(?P<unit2>week|month|year)s?\b",
+    r"(?P<unit2>week|month|year)s?\b"
+    # "compared baclofen with naltrexone over six months"
+    r"|\b(?:compared|tested|trialled|gave)\b[^.;]{0,60}?\bover\s+(?:a\s+period\s+of\s+)?"
+    r"(?P<n3>\d+|a|one)\s+(?P<unit3>week|month|year)s?\b",
     re.I,
 )
 _WEEKS = {"week": 1.0, "month": 4.35, "year": 52.0}
@@ -120,7 +123,9 @@ def treatment_weeks(text: str) -> tuple[float, str] | None:
     m = _TREATED_FOR.search(t)
     if not m or _LATER.search(t):
         return None
-    n, unit = (m.group("n"), m.group("unit")) if m.group("n") else (m.group("n2"), m.group("unit2"))
+    n, unit = next(
+        (m.group(f"n{k}"), m.group(f"unit{k}")) for k in ("", "2", "3") if m.group(f"n{k}")
+    )
     count = 1 if n.lower() in ("a", "one") else int(n)
     return count * _WEEKS[unit.lower()], f"{count} {unit.lower()}"
 
@@ -373,4 +378,46 @@ def unseen_harm_conflict(claim: str, passage: str) -> str | None:
             if found.search(said) and none.search(passage):
                 what = "liver harm" if kind == "liver" else "serious adverse events"
                 return f"The curated source recorded no {what}."
+    return None
+
+
+# ------------------------------------------------------------------ which doses did better
+
+_HIGH_DOSES = (
+    r"high(?:er)?[- ]dose\b|\bhigh(?:er)? doses\b|\bdoses? (?:above|over|of more than|greater than"
+    r"|beyond) \d+"
+)
+_LOW_DOSES = r"low(?:er)?[- ]dose\b|\blow(?:er)? doses\b|\b\d+ ?(?:-|to) ?\d+ ?mg"
+_BEAT = re.compile(
+    r"\b(?:beat|beats|outperform\w*|(?:gave |give |did |do |does |worked )?better(?: results)? than"
+    r"|superior to|more effective than)\b",
+    re.I,
+)
+
+
+def _dose_winner(text: str) -> tuple[str, bool] | None:
+    """Which doses a sentence says did better ("high" or "low"), and whether it denies it
+    ("doses above 60 mg/day have not outperformed 30-60 mg/day": high, denied)."""
+    m = _BEAT.search(text)
+    if not m:
+        return None
+    before, after = text[max(0, m.start() - 70) : m.start()], text[m.end() : m.end() + 60]
+    high_first = re.search(_HIGH_DOSES, before, re.I) and re.search(_LOW_DOSES, after, re.I)
+    low_first = re.search(_LOW_DOSES, before, re.I) and re.search(_HIGH_DOSES, after, re.I)
+    if bool(high_first) == bool(low_first):
+        return None
+    denied = bool(re.search(r"\b(?:not|no|never|failed to)\b(?:\s+\S+){0,2}\s*$", before, re.I))
+    return ("high" if high_first else "low"), denied
+
+
+def dose_winner_conflict(claim: str, passage: str) -> str | None:
+    """A claim that higher doses did better than lower ones (or the reverse) against a sentence
+    saying the other way round, or denying it ("low-dose baclofen gave better results than
+    high-dose baclofen")."""
+    mine, theirs = _dose_winner(claim), _dose_winner(passage)
+    if not mine or not theirs or mine[1]:
+        return None
+    (said, _), (found, denied) = mine, theirs
+    if (found != said) != denied:  # the other doses better, or these denied it
+        return f"The curated source does not find {said} doses better."
     return None

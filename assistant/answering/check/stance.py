@@ -1,0 +1,52 @@
+"""Sentences of a user's document that report a view instead of making a claim (``assistant
+check``): a view rejected in the same sentence or the next, a belief corrected, a question that
+says what its writer believes, a claim quoted in a heading with the rating under it."""
+
+from __future__ import annotations
+
+import re
+
+# Sentences that report what others say and reject it are not the document's claims.
+REJECTED = re.compile(
+    r"^(?:it is a myth that|contrary to (?:popular )?belief|critics (?:claim|say)|some (?:claim|say))"
+    r"|\b(?:is|are) (?:a )?myths?\b|\bis (?:simply )?(?:false|wrong|untrue)\b"
+    # a view the writer tells the reader not to hold or let pass ("Don't let anyone tell you
+    # that ...", "never assume it is ...", "do not accept answers saying ...")
+    r"|\b(?:do not|don't|never|must not|should not|shouldn't)\s+(?:let\s+(?:\w+\s+){1,3})?"
+    r"(?:claim|say|tell|believe|assume|think|accept|write|suggest)\w*\b[^,;.]*?"
+    r"\b(?:is|are|was|were|can|will|has|have|does|do|causes?|works?)\b",  # (not "say that to X")
+    re.I,
+)
+# a sentence the next one rejects ("Some are told X. That is not true: ..."): not the claim X
+REBUTTAL = re.compile(
+    # after a log's label ("Answer given:") and a reply reported ("Explained that ...")
+    r"^\W*(?:[A-Z][\w ]{0,24}:\s+)?(?:(?:explained|replied|answered|pointed out|clarified"
+    r"|advised|told \w+)(?:\s+that)?\s+)?"
+    r"(?:but |and )?(?:that|this|it)(?:(?:'s|\u2019s| is| was)\s+(?:simply |just |absolutely )?"
+    r"(?:not true|untrue|false|wrong|incorrect|a myth|not the case|not right|not correct"
+    r"|mistaken|a misconception|not the (?:\w+\s+)?position)"
+    r"|\s+isn[\u2019']t\s+(?:true|right|correct|so|the case))\b(?!\s+(?:for|of|in|with)\b)"
+    r"|^\W*(?:wrong|false|not true|untrue|not so)\b(?!\s+(?:for|of|in|with)\b)"
+    # a fact-checker's rating under the claim it rates ("Rating: FALSE", "Verdict: misleading")
+    r"|^\W*(?:rating|verdict|our (?:rating|verdict))\W*:\W*(?:mostly )?(?:false|wrong|untrue|misleading"
+    r"|inaccurate|incorrect|not supported|unsupported|unproven|debunked)\b",
+    re.I,
+)
+# a belief reported and corrected in the same sentence ("X had always understood Y to be ...,
+# but Z pointed out that ..."): the claim is the correction
+CORRECTED = re.compile(
+    r"\b(?:said|says|thought|believed|understood|assumed|claimed|was told|were told|had heard)\b"
+    r"[^;]*?,?\s+\bbut\s+(?:\S+\s+){1,4}?(?:pointed out|corrected|clarified|explained|noted"
+    r"|replied|countered|confirmed|reminded (?:\S+\s+){1,2}?)\s*(?:that\s+)?",
+    re.I,
+)
+# a heading quoting a claim, with the rating under it ("Claim 2: "..." \u00b7 Rating: FALSE")
+RATED_HEADING = re.compile(
+    r"^(?:[\w ]{0,20}:\s*)?[\"\u201c](?P<claim>[^\"\u201d]{12,}[.!])[\"\u201d]\s*(?:\u00b7\s*(?P<rating>.+))?$"
+)
+
+# a question that says what its writer believes ("I thought Baclocur was withdrawn in 2022?")
+BELIEVED = re.compile(
+    r"^(?:but |and |so |wait,? )?(?:i (?:thought|heard|read|was told)|isn.?t it true) (?:that )?",
+    re.I,
+)
