@@ -1087,9 +1087,13 @@ def test_a_use_the_library_never_mentions_is_declined_naming_it(corpus_assistant
         ("Has baclofen been tried for gambling addiction?", "gambling"),
         ("Has baclofen been studied in binge eating?", "binge eating"),
         ("Is baclofen prescribed to treat restless legs?", "restless legs"),
+        # a use to prevent or stop, and a phrase that ends on a preposition cut short
+        ("Is baclofen taken to prevent tension headaches?", "tension headaches"),
+        ("Can baclofen help with nail biting during exams?", "nail biting"),
     ):
         ans = corpus_assistant.ask(q)
         assert ans.abstained and use in ans.answer and "cocaine" in ans.answer, ans.answer
+        assert f"{use};" in ans.answer, ans.answer  # ("nail biting during;" no more)
         assert len(ans.answer.splitlines()) == 1
     held = corpus_assistant.ask("Has baclofen been tried for cocaine addiction?")
     assert not held.abstained and held.citations, held.answer

@@ -20,8 +20,8 @@ _TRIED_FOR = re.compile(
 
 # "is baclofen used to treat stiff person syndrome?"
 _TO_TREAT = re.compile(
-    r"\b(?:used|given|prescribed|tried|good|effective|useful)\b(?: \w+){0,2}? (?:to )?(?:treat|manage"
-    r"|relieve) (?P<use>(?:[a-z][\w-]* ){0,2}[a-z][\w-]*)",
+    r"\b(?:used|given|prescribed|taken|tried|good|effective|useful)\b(?: \w+){0,2}? (?:to )?(?:treat|manage"
+    r"|relieve|prevent|cure|ease|stop) (?P<use>(?:[a-z][\w-]* ){0,2}[a-z][\w-]*)",
     re.I,
 )
 
@@ -41,6 +41,8 @@ def unstudied_use(plan: Plan, vocabulary: frozenset[str] | None, texts: Sequence
     if not m:
         return ""
     words = [w for w in m.group("use").split() if w.lower() not in _USE_FILLER]
+    while words and words[-1].lower() in _TRAILING:  # "teeth grinding at (night)"
+        words.pop()
     if not words:
         return ""
     phrase = " ".join(words)
@@ -56,6 +58,9 @@ def unstudied_use(plan: Plan, vocabulary: frozenset[str] | None, texts: Sequence
     return ""
 
 
+_TRAILING = frozenset(
+    ["at", "in", "on", "for", "with", "during", "after", "before", "of", "to", "by"]
+)
 _ADDICTION = re.compile(r"\b(?:addiction|dependence|abuse|misuse|use disorder)s?\b", re.I)
 _USE_FILLER = frozenset(
     [
