@@ -233,3 +233,28 @@ def test_not_reported_is_cited_to_the_sentence_saying_so(corpus_assistant) -> No
     journal = corpus_assistant.ask("In which journal did the APA 2018 guideline summary appear?")
     assert "Am J Psychiatry" in first_sentence(journal.answer), journal.answer
     assert "American Journal of Psychiatry" in journal.citations[0].quote
+
+
+def test_an_outcome_proposed_as_the_main_one_is_answered_yes_or_no(corpus_assistant, catalog):
+    """ "The craving scores, was that the main thing it was built to measure?": the primary
+    outcome from the fields, with a No when it is something else and a Yes when it is that."""
+    from assistant.answering.routes.study_asks import ASKS_PRIMARY
+
+    assert ASKS_PRIMARY.search("was that the main thing the study was designed to measure?")
+    assert ASKS_PRIMARY.search("what was the trial powered to detect?")
+    assert not ASKS_PRIMARY.search("was that the main reason they stopped?")
+    for record in catalog:
+        if record.evidence != "rct" or not record.primary_outcome or not record.trial_names:
+            continue
+        name = record.trial_names[0]
+        history = [f"What did {name} find?"]
+        no = corpus_assistant.ask(
+            "the pupil sizes, was that the main thing the trial was built to measure?",
+            history=history,
+        )
+        assert first_sentence(no.answer).startswith("No:"), (name, no.answer)
+        assert record.id in {c.source_id for c in no.citations}, (name, no.citations)
+    yes = corpus_assistant.ask(
+        "was continuous abstinence its primary outcome?", history=["What did ALPADIR find?"]
+    )
+    assert first_sentence(yes.answer).startswith("Yes:"), yes.answer

@@ -99,7 +99,10 @@ ASKS_PRIMARY = re.compile(
     r"|\bwhat did (?:it|they|the \w+(?: \w+)?) (?:mainly |chiefly |primarily )?measure\b"
     r"|\bmain(?:ly)? (?:measur\w*|look\w* at|assess\w*)\b|\bmostly (?:trying to )?(?:measur\w*|look\w* at)"
     r"|\bmain thing (?:they|it) (?:measured|looked at|counted)|\bcount(?:ed)? as the main result|\b(?:judge|define|measure)d? success\b"
-    r"|\bsuccess (?:defined|judged|measured)\b|\bcounts? as (?:a )?success\b",
+    r"|\bsuccess (?:defined|judged|measured)\b|\bcounts? as (?:a )?success\b"
+    # "was that the main thing the trial was built to measure?"
+    r"|\bmain thing (?:\w+ ){0,4}?(?:measured?|assess(?:ed)?|look(?:ed)? at)\b"
+    r"|\b(?:built|designed|set up|powered) to (?:measure|test|detect)\b",
     re.I,
 )
 # "which journal published it?", "where did ALPADIR appear?": where it was published

@@ -40,6 +40,7 @@ from assistant.answering.routes.study_asks import (
     PLAIN_SIZE,
 )
 from assistant.answering.routes.synthesis import lower, result_quote, study_name, substance_phrase
+from assistant.library.chunks import tokenize
 from assistant.library.records import RecordInfo
 from assistant.vocab import POOLED_EVIDENCE, ROUTE_TRIAL
 
@@ -82,6 +83,18 @@ _DOSE_VARIES = re.compile(
     r"\bup to\b|\btitrat\w*|\bmaximum\b|\braised\b|\bvaried\b|\bacross\b|\brange\b"
     r"|\d-\d|\bto \d|\bnot (?:stated|given|applicable)\b|\bsingle doses\b",
     re.I,
+)
+
+
+# an outcome the question proposes as the main one ("the craving scores, was that the main
+# thing it was built to measure?", "was abstinence the primary outcome?")
+_PROPOSED_OUTCOME = re.compile(
+    r"^(?:(?P<what>[^,?]{3,60}),\s*)?(?:was|were|is) (?:that|this|it|(?P<what2>[\w -]{3,40}?))"
+    r" (?:the|its|their) (?:main|primary)\b",
+    re.I,
+)
+_OUTCOME_FILLER = frozenset(
+    tokenize("the better lower higher bigger score scores result results that this")
 )
 
 
@@ -270,6 +283,15 @@ def study_fact(ev: Evidence, record: RecordInfo) -> Composition | None:
         first = f"{name}'s primary outcome was {lower(record.primary_outcome)}"
         if record.key_result:
             first += f"; result: {lower(record.key_result)}"
+        proposed = _PROPOSED_OUTCOME.search(q)  # "the craving scores, was that the main ...?"
+        if proposed:
+            said = (
+                set(tokenize(proposed.group("what") or proposed.group("what2") or ""))
+                - _OUTCOME_FILLER
+            )
+            if said:
+                agrees = said & set(tokenize(record.primary_outcome))
+                first = f"{'Yes' if agrees else 'No'}: {first}"
         # (the outcome alone when no sentence carries the result's figures)
         fallback = f"{name}'s primary outcome was {lower(record.primary_outcome)}"
     elif (
