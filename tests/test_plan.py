@@ -736,3 +736,13 @@ def test_comparatives_inside_a_study_do_not_describe_another(catalog) -> None:
         "why did the bigger dose do less for the women than the smaller one?", catalog, history
     )
     assert follow.entities.trials == ["garbutt2021"], follow
+
+
+def test_a_withdrawal_study_asked_about_is_not_a_question_about_stopping(catalog) -> None:
+    history = ["What did the Lyon 2011 Duluth trial of baclofen for alcohol withdrawal find?"]
+    team = plan_question(
+        "had its authors published another withdrawal trial before?", catalog, history
+    )
+    assert team.intent == "trial_result" and team.entities.trials == ["lyon2011_aws"], team
+    stop = plan_question("how should baclofen be stopped after such a trial?", catalog, history)
+    assert stop.intent == "withdrawal", stop
