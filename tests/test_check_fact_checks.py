@@ -248,3 +248,303 @@ def test_which_doses_did_better_is_compared_both_ways() -> None:
     assert not dose_winner_conflict("Lower doses did better than high doses.", low_won)
     assert not dose_winner_conflict("Higher doses did not beat lower doses.", low_won)
     assert not dose_winner_conflict(claim, "Higher doses gave better results than lower doses.")
+
+
+def test_doses_not_shown_to_do_better_are_a_denial() -> None:
+    from assistant.answering.check.study_readings import dose_winner_conflict
+
+    guideline = "Doses above 60 mg have not been shown to work better than 30 to 60 mg a day."
+    assert not dose_winner_conflict(guideline, "Low doses did better than high doses here.")
+    assert dose_winner_conflict("Higher doses beat lower doses in that review.", guideline)
+
+
+# ------------------------------------------------------------------ a discharge letter, a journal
+# club thread and a law firm's bulletin: readings they called for, on sentences written here
+
+
+def test_a_table_after_its_lead_sentence_is_one_claim_per_row() -> None:
+    from assistant.answering.check.lines import table_rows
+
+    part = "Trials for the handout, as a table:\n| Trial | Dose |\n|---|---|\n| Morley 2014 | 30 or 60 mg |\n| BACLAD | up to 270 mg |"
+    assert table_rows(part) == [
+        "Trials for the handout, as a table:",
+        "Morley 2014: 30 or 60 mg",
+        "BACLAD: up to 270 mg",
+    ]
+
+
+def test_a_denial_followed_by_what_is_so_denies_only_its_object() -> None:
+    from assistant.answering.check.agreement import negated_verb_conflict
+
+    correction = "It was not first made as a sleeping pill: it was designed for epilepsy."
+    assert not negated_verb_conflict(
+        "It was designed for epilepsy and first sold in 1977.", correction
+    )
+    assert negated_verb_conflict(
+        "Baclofen adds to the effect of alcohol.", "Baclofen does not add to the effect of alcohol."
+    )
+
+
+def test_a_view_asserted_then_denied_after_a_semicolon_is_not_the_claim() -> None:
+    from assistant.answering.check.stance import REJECTED
+
+    assert REJECTED.search("A blogger claimed that the label rules it out in asthma; it does not.")
+    assert not REJECTED.search("The label lists one contraindication; it does not name asthma.")
+
+
+def test_the_number_referred_is_not_the_number_randomised(docs_assistant) -> None:
+    got = _checked(
+        docs_assistant,
+        Claim(
+            "Addolorato 2007: 148 patients with cirrhosis randomised in Rome.", None, "trial-result"
+        ),
+        Claim(
+            "Addolorato 2007: 84 patients with cirrhosis randomised in Rome.", None, "trial-result"
+        ),
+    )
+    assert got[0].verdict == "contradicted" and "84" in got[0].explanation, got[0]
+    assert got[1].verdict != "contradicted", got[1]
+
+
+def test_a_row_about_one_study_is_not_contrasted_with_another_of_its_authors(docs_assistant):
+    got = _checked(
+        docs_assistant,
+        Claim(
+            "Garbutt 2010: 80 US patients on 30 mg/day; heavy drinking days 25.9% vs 25.5%, "
+            "no difference.",
+            None,
+            "trial-result",
+        ),
+    )
+    assert got[0].verdict != "contradicted", got[0]
+
+
+def test_one_dose_said_to_outdo_another() -> None:
+    from assistant.answering.check.study_readings import dose_better
+
+    key = "percent days abstinent 69% on 30 mg and 65% on 75 mg vs 43% on placebo"
+    assert dose_better("In that trial 75 mg outperformed 30 mg on abstinent days.", key)
+    assert not dose_better("In that trial 30 mg outperformed 75 mg on abstinent days.", key)
+
+
+@pytest.mark.parametrize(
+    ("key", "claim", "verdict"),
+    [
+        (
+            "origin_epilepsy",
+            "It was first made by chemists in Switzerland as a drug for spasticity.",
+            "contradicted",
+        ),
+        (
+            "france_prescribers",
+            "In France Baclocur is prescribed only by hospital doctors.",
+            "contradicted",
+        ),
+        ("france_prescribers", "Any doctor in France may prescribe Baclocur.", "supported"),
+        (
+            "baclocur_suspension_timing",
+            "The Conseil d'État then suspended the sales of Baclocur.",
+            "contradicted",
+        ),
+        (
+            "france_cap_history",
+            "Baclocur's licence originally capped it at 150 mg.",
+            "contradicted",
+        ),
+        (
+            "france_cap_history",
+            "Baclocur's licence capped it at 80 mg a day from 2018.",
+            "supported",
+        ),
+        (
+            "cohort_high_dose_deaths",
+            "The French cohort tied doses above 90 mg a day to more deaths.",
+            "contradicted",
+        ),
+        (
+            "cohort_high_dose_deaths",
+            "The French cohort tied doses above 180 mg a day to more deaths.",
+            None,
+        ),
+        (
+            "baclocur_high_risk",
+            "Baclocur is for drinkers above 60 g a day for men and more than 40 g for women.",
+            "supported",
+        ),
+    ],
+)
+def test_facts_decide_phrasings_from_letters_and_bulletins(key: str, claim: str, verdict) -> None:
+    fact = next(f for f in load_facts() if f.key == key)
+    assert fact_verdict(fact, claim) == verdict, claim
+
+
+# ------------------------------------------------------------------ a petition, a video script and
+# a tutorial worksheet: readings they called for, on sentences written here
+
+
+def test_a_limit_written_in_words_is_read_as_its_number() -> None:
+    from assistant.answering.check.differences import figure_conflict
+
+    passage = "The US label gives a maximum of 80 mg per day."
+    assert (
+        figure_conflict(
+            "The US label's maximum is eighty milligrams a day, as 20 mg four times daily.", passage
+        )
+        is None
+    )
+    assert figure_conflict("The US label's maximum is ninety milligrams a day.", passage)
+
+
+def test_a_risk_said_to_double_is_a_multiple() -> None:
+    passage = (
+        "Starting at 20 mg/day or more carried about 3.5 times the 30-day risk of hospital "
+        "admission with encephalopathy (weighted relative risk 3.54)."
+    )
+    assert times_conflict(
+        "Starting at 20 mg a day doubled the risk of being admitted with encephalopathy.", passage
+    )
+    assert not times_conflict(
+        "Starting at 20 mg a day roughly tripled the risk of admission with encephalopathy.",
+        passage,
+    )
+
+
+@pytest.mark.parametrize(
+    ("key", "claim", "verdict"),
+    [
+        (
+            "baclocur_authorisation_year",
+            "ANSM licensed baclofen in 2015 under the name Baclocur.",
+            "contradicted",
+        ),
+        (
+            "baclocur_authorisation_year",
+            "ANSM licensed baclofen in 2018 under the name Baclocur.",
+            None,
+        ),
+        (
+            "australia_status",
+            "The TGA added drinking problems to the drug's registered uses.",
+            "contradicted",
+        ),
+        (
+            "australia_guideline_kidney_failure",
+            "The guideline says renal failure is no obstacle to baclofen.",
+            "contradicted",
+        ),
+        (
+            "abrupt_withdrawal",
+            "Quitting it suddenly is uncomfortable, but there is no evidence that it is dangerous.",
+            "contradicted",
+        ),
+        (
+            "receptor_after_approval",
+            "The receptor was known for decades, long before baclofen existed.",
+            "contradicted",
+        ),
+        (
+            "breast_milk",
+            "Mothers on baclofen are told that breastfeeding has to stop.",
+            "contradicted",
+        ),
+        (
+            "egfr_avoid_threshold",
+            "Guidance says to avoid baclofen only when the eGFR is below 10.",
+            "contradicted",
+        ),
+        (
+            "egfr_avoid_threshold",
+            "Guidance says to avoid baclofen below an eGFR of 30.",
+            "supported",
+        ),
+        (
+            "france_cap_history",
+            "French doctors can now go as high as 250 mg a day.",
+            "contradicted",
+        ),
+        ("france_cap_history", "French doctors can now go up to 300 mg a day.", None),
+        (
+            "ameisen_maintenance_dose",
+            "Ameisen later settled on a maintenance dose of 90 mg a day.",
+            "contradicted",
+        ),
+        (
+            "ameisen_maintenance_dose",
+            "Ameisen later settled on a maintenance dose of 120 mg a day.",
+            "supported",
+        ),
+    ],
+)
+def test_facts_decide_phrasings_from_petitions_and_worksheets(
+    key: str, claim: str, verdict
+) -> None:
+    fact = next(f for f in load_facts() if f.key == key)
+    assert fact_verdict(fact, claim) == verdict, claim
+
+
+# ------------------------------------------------------------------ a book chapter, a press release
+# and a student's reflective log: readings they called for, on sentences written here
+
+
+@pytest.mark.parametrize(
+    ("key", "claim", "verdict"),
+    [
+        (
+            "haemodialysis_clears",
+            "In a poisoning, haemodialysis is of little use for baclofen.",
+            "contradicted",
+        ),
+        ("haemodialysis_clears", "Haemodialysis clears baclofen in kidney failure.", None),
+        (
+            "deaths_mostly_intentional",
+            "In Australia the majority of baclofen deaths were accidental rather than deliberate.",
+            "contradicted",
+        ),
+        (
+            "deaths_mostly_intentional",
+            "In Australia most baclofen deaths were intentional rather than accidental.",
+            "supported",
+        ),
+        ("synthesis_year", "It was first made in a Swiss lab in 1970.", "contradicted"),
+        (
+            "australia_guideline_second_line",
+            "The Australian guideline ranks it as first-line therapy.",
+            "contradicted",
+        ),
+        (
+            "receptor_after_approval",
+            "The drug was designed to switch the GABA-B receptor on.",
+            "contradicted",
+        ),
+        ("breast_milk", "The leaflet tells mothers on it not to breastfeed.", "contradicted"),
+        (
+            "cap_annulled_by_tribunal",
+            "In 2021 the Conseil d'État annulled the 80 mg ceiling.",
+            "contradicted",
+        ),
+        ("cap_annulled_by_tribunal", "The Conseil d'État later ruled on the end of the RTU.", None),
+    ],
+)
+def test_facts_decide_phrasings_from_chapters_and_logs(key: str, claim: str, verdict) -> None:
+    fact = next(f for f in load_facts() if f.key == key)
+    assert fact_verdict(fact, claim) == verdict, claim
+
+
+def test_a_figure_in_words_decides_a_fact_and_a_full_year_is_a_year() -> None:
+    ameisen = next(f for f in load_facts() if f.key == "ameisen_maintenance_dose")
+    assert (
+        fact_verdict(ameisen, "Ameisen then kept to a maintenance dose of ninety milligrams.")
+        == "contradicted"
+    )
+    assert treatment_weeks("The trial ran for a full year.") == (52.0, "1 year")
+
+
+def test_a_writers_earlier_belief_and_a_lay_contraindication_are_read_as_such() -> None:
+    from assistant.answering.check.checker import _ABOUT_CONTRAINDICATION
+    from assistant.answering.check.stance import REJECTED
+
+    assert REJECTED.search("I had assumed that it was banned in epilepsy, so I wrote that down.")
+    assert not REJECTED.search("I assumed the role of lead author.")
+    assert _ABOUT_CONTRAINDICATION.search(
+        "The label gives asthma as a reason never to prescribe it."
+    )

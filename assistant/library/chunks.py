@@ -157,7 +157,8 @@ _LETTER_NAME = re.compile(
 _ABBREV = re.compile(r"(?:\bet al|\be\.g|\bi\.e|\bvs|\bapprox|\bcf|\bFig|\bDr|\bSt|\b[A-Z])\.$")
 # (a sentence may open with Markdown emphasis: "... as reassuring. *Ouest-France* added ...";
 # a run-in heading, "**ALPADIR.** This one ...", stays with its text)
-_BOUNDARY = re.compile(r"(?<=[.!?])([\"')\]]?)(\s+)(?=[\"'(\[*_]{0,2}[A-Z0-9])")
+# (a footnote's marker stays with the sentence it ends: "... for spasticity.[^1] It acts ...")
+_BOUNDARY = re.compile(r"(?<=[.!?])((?:[\"')\]]|\[\^?\w{1,4}\])?)(\s+)(?=[\"'(\[*_]{0,2}[A-Z0-9])")
 _BLOCK = re.compile(r"[^\n]+(?:\n(?![ \t]*\n|[ \t]*[-*] )[^\n]+)*")
 
 

@@ -346,13 +346,17 @@ _NEG_VERB = re.compile(
 )
 
 
+# what a negation denies, then what is so instead ("... not first developed as X: it was ...")
+_CORRECTION = re.compile(r"[^.;:]*?(?::|;|,? but)\s+(?:it|this|they|baclofen|instead)\b", re.I)
+
+
 def negated_verb_conflict(a: str, b: str) -> bool:
     """One sentence negates a verb the other states plainly ("does not add to" / "adds to")."""
     for x, y in ((a, b), (b, a)):
         for m in _NEG_VERB.finditer(x):
             verb = tokenize(m.group(1))
-            if not verb:
-                continue
+            if not verb or _CORRECTION.match(x, m.end()):
+                continue  # "was not first developed as X: it was designed for Y" denies X only
             y_toks = set(tokenize(y))
             if verb[0] in y_toks and not any(
                 tokenize(n.group(1))[:1] == verb[:1] for n in _NEG_VERB.finditer(y)

@@ -82,6 +82,8 @@ _ABOUT_CONTRAINDICATION = re.compile(
     r"(?:baclofen|it|this (?:drug|medicine))|(?:can't|cannot|must not|should not) take baclofen"
     r"|label (?:says|lists|states) (?:\w+ ){0,4}(?:can't|cannot|must not|should not|contra)"
     # the passive ("must never be taken by:", "should not be given to people with ...")
+    # "listed on the label as a reason never to prescribe it"
+    r"|\breasons?\s+(?:never|not)\s+to\s+(?:prescribe|use|take|give)\b"
     r"|\b(?:must|should|can)(?:not|n't| not| never)\s+(?:ever\s+)?be\s+(?:taken|used|given"
     r"|prescribed)\s+(?:by|to|in)\b",
     re.I,
@@ -465,11 +467,14 @@ class Checker(StudyChecks, InteractionChecks):
         typed contrast, or an active comparator that the sentence's study found baclofen beat."""
         if HEDGED.search(claim.text) and not re.search(r"\bcould not\b", claim.text, re.I):
             return False
+        named = named_studies(claim.text, self.catalog)
         for row in order[:12]:
             if float(sims[row]) < CONTRAST_SIMILARITY:
                 break
             pos = int(self._rows[row])
             sent = self._sentence_text(row, pos)
+            if named and not set(named) & set(named_studies(sent, self.catalog) or named):
+                continue  # "Garbutt 2010: ..." is not contrasted with a line on Garbutt 2021
             record = next(
                 (r for r in self.catalog if r.id == self.store.metas[pos].source_id), None
             )

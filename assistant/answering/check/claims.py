@@ -21,6 +21,7 @@ import yaml
 
 from assistant.answer import Citation
 from assistant.answering.check.agreement import named_studies, study_clauses
+from assistant.answering.check.contrasts import digits
 from assistant.answering.check.lines import (
     CHAT_LINE,
     CHAT_PREFIX,
@@ -164,6 +165,7 @@ def fact_verdict(fact: Fact, text: str, context: str = "", section: str = "") ->
     if not fact.about.search(f"{section} {context} {text}"):
         return None
     text = _ANSWER_WORD.sub("", text)  # "No, our card says ...": an answer, no negation
+    text = digits(text)  # "a maintenance dose of about sixty milligrams": its figure
     negated = bool(NEGATION.search(text))
 
     def denied(m: re.Match[str]) -> bool:  # a negation in the clause that says it

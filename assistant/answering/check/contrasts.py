@@ -441,12 +441,18 @@ _RATIO = re.compile(
     re.I,
 )
 _RATIO_OUTCOME = re.compile(
-    r"\b(?:deaths?|died|mortality|hospital\w*|admission\w*|relapse\w*|adverse events?)\b", re.I
+    r"\b(?:deaths?|died|mortality|hospital\w*|admission\w*|admitted|relapse\w*|adverse events?)\b",
+    re.I,
 )
 
 
 def _outcome_word(word: str) -> str:
-    return word.lower()[:5].replace("died", "death").replace("morta", "death")
+    return (
+        word.lower()[:5]
+        .replace("died", "death")
+        .replace("morta", "death")
+        .replace("admit", "admis")
+    )
 
 
 def _ratios(text: str) -> list[tuple[str, str, float]]:
@@ -517,6 +523,13 @@ def _multiples(text: str) -> list[float]:
     text = re.sub(r"\bone and a half times\b", "1.5 times", text, flags=re.I)
     text = _HALVES.sub(lambda m: f"{int(m.group(1)) + 0.5:g} times", digits(text))
     text = re.sub(r"\b(?:twice|double)\s+(?=the|that|as)", "2 times ", text, flags=re.I)
+    text = re.sub(  # "roughly doubled the risk of being admitted"
+        r"(?<!more than )(?<!over )(?<!at least )\b(?:doubled|doubles|tripled|triples)\s+"
+        r"(?=the\s+(?:[\w-]+\s+){0,2}?(?:risk|rate|odds|chance))",  # ("more than doubles": a bound)
+        lambda m: "3 times " if m.group(0).lower().startswith("tripl") else "2 times ",
+        text,
+        flags=re.I,
+    )
     # "half as likely", "a third as likely": a multiple below one
     for part, v in (("half", "0.5"), ("a third", "0.33"), ("a quarter", "0.25")):
         text = re.sub(rf"\b{part}\s+as\s+(?=likely|often|common|many)", f"{v} times as ", text,

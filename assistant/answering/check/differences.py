@@ -34,7 +34,11 @@ _SHARE_WORDS: tuple[tuple[re.Pattern[str], tuple[float, float]], ...] = tuple(
             r"|the majority|majority",
             (0.5, 1.0),
         ),
-        (r"(?<!at )all|every(?:one| patient| participant)", (0.97, 1.0)),  # (not "at all")
+        # (not "at all", nor "all of this / that": a body of evidence, not a group of people)
+        (
+            r"(?<!at )all(?! of (?:this|that|it|these|those|the evidence)\b)|every(?:one| patient| participant)",
+            (0.97, 1.0),
+        ),
     )
 )
 _PERCENT = re.compile(
@@ -257,6 +261,7 @@ def figure_conflict(claim: str, passage: str, context: str = "") -> str | None:
     range (60-120 / 30-75 mg), the year of a first approval (1992 / 1977), a product's strength
     (10 mg in 5 mL / 5 mg per 5 mL). A claim that names no place ("It was first approved there
     in 1992") takes it from the sentence it leans on (``context``)."""
+    claim = digits(claim)  # "eighty milligrams a day, given as 20 mg four times daily"
     mine, theirs = _places(claim) or _places(context), _places(passage)
     if mine and theirs and not mine & theirs:
         return None  # an Australian limit says nothing of the US one

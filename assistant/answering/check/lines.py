@@ -29,6 +29,11 @@ def table_rows(part: str) -> list[str]:
     """A Markdown table as one claim per body row, its cells joined ("Ozobax: contains ...");
     anything else as it is."""
     lines = [ln.strip() for ln in part.splitlines() if ln.strip()]
+    lead = []
+    while lines and not lines[0].startswith("|") and len(lines) > 2:
+        lead.append(lines.pop(0))  # the sentence introducing the table ("... as a table:")
+    if lead and all(ln.startswith("|") for ln in lines):
+        return [" ".join(lead), *table_rows("\n".join(lines))]
     if not all(ln.startswith("|") for ln in lines) or not (
         len(lines) >= 2 or (lines and TABLE_ROW.match(lines[0]))  # a row cut off from its table
     ):

@@ -14,7 +14,12 @@ REJECTED = re.compile(
     # that ...", "never assume it is ...", "do not accept answers saying ...")
     r"|\b(?:do not|don't|never|must not|should not|shouldn't)\s+(?:let\s+(?:\w+\s+){1,3})?"
     r"(?:claim|say|tell|believe|assume|think|accept|write|suggest)\w*\b[^,;.]*?"
-    r"\b(?:is|are|was|were|can|will|has|have|does|do|causes?|works?)\b",  # (not "say that to X")
+    r"\b(?:is|are|was|were|can|will|has|have|does|do|causes?|works?)\b"  # (not "say that to X")
+    # the writer's earlier belief ("I had assumed that ..., so I had half-written ...")
+    r"|\b(?:I|we) had (?:also |always |wrongly )?(?:assumed|thought|believed|presumed|supposed)\b"
+    # a view reported, then denied after a semicolon ("counsel asserted that X; it does not")
+    r"|\b(?:asserted|claimed|argued|alleged|contended|insisted)\b[^;:]*[;:]\s*(?:it|this|that|they)"
+    r"\s+(?:does|did|is|was|do|are|has)(?:\s+not|n[\u2019']t)\b",
     re.I,
 )
 # a sentence the next one rejects ("Some are told X. That is not true: ..."): not the claim X

@@ -55,7 +55,9 @@ _POOLED = re.compile(
 
 # what a study set baclofen against ("compared baclofen with naltrexone", "versus diazepam")
 _COMPARED_WITH = re.compile(
-    r"\b(?:compar\w*|versus|vs\.?|against|head.to.head with)\b[^.;]{0,50}", re.I
+    r"\b(?:compar\w*|versus|vs\.?|against|head.to.head with|beat|outperformed|did better than)\b"
+    r"[^.;]{0,50}",
+    re.I,
 )
 
 
@@ -80,6 +82,12 @@ class StudyDetails:
             close = record.n and abs(int(n) - record.n) <= 0.1 * record.n
             randomised = bool(
                 re.search(r"randomi[sz]\w*\s*$|randomi[sz]\w* (?:\w+ ){0,2}$", before, re.I)
+                # ("148 cirrhotic patients randomised": of the 148 referred, 84 were)
+                or re.match(
+                    r"(?:\s+[A-Za-z-]+){0,3}?\s*(?:were\s+|had been\s+)?randomi[sz]",
+                    counted[m.end() :],
+                    re.I,
+                )
             )
             seen = n in body_numbers and not randomised
             if record.n and not seen and int(n) != record.n and not (approximate and close):

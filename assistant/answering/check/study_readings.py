@@ -54,6 +54,11 @@ _DOSE_BEAT = re.compile(
     r"[^.;]{0,15}?\bthan\s+(?:\w+\s+){0,3}?(\d{1,3})\s?(?:mg|milligrams?)\b",
     re.I,
 )
+_DOSE_OUTDID = re.compile(  # "75 mg/day outperformed 30 mg/day"
+    r"\b(\d{1,3})\s?(?:mg|milligrams?)\b(?:/day|\s+a\s+day)?\s+(?:outperformed|beat|outdid)\s+"
+    r"(?:\w+\s+){0,2}?(\d{1,3})\s?(?:mg|milligrams?)\b",
+    re.I,
+)
 _PER_DOSE = re.compile(r"(\d+(?:\.\d+)?)%\s+on\s+(\d{1,3})\s?mg\b", re.I)
 _WORSE_IF_HIGHER = re.compile(r"\brelaps\w*|\bdrop.?out|\badverse|\bside.?effect|\blapse", re.I)
 
@@ -83,7 +88,7 @@ def dose_better(text: str, key_result: str) -> str | None:
     mine, theirs = _driving_dose(text), _driving_dose(key_result)
     if mine and theirs and mine != theirs:
         return f"the result was driven by {theirs} mg/day, not {mine} mg/day."
-    m = _DOSE_BEAT.search(text)
+    m = _DOSE_BEAT.search(text) or _DOSE_OUTDID.search(text)
     if not m or NEGATION.search(m.group(0)):
         return None
     # the clause of the key result giving a figure per dose ("...; percent days abstinent 69% on
@@ -119,7 +124,7 @@ _LATER = re.compile(r"\bfollow\w*|\bafter (?:the )?(?:end|treatment)\b|\blater\b
 
 def treatment_weeks(text: str) -> tuple[float, str] | None:
     """The treatment period a claim gives a study, in weeks, with the words that say it."""
-    t = digits(text)
+    t = re.sub(r"\b(a|one) (?:full|whole|entire) (week|month|year)\b", r"\1 \2", digits(text))
     m = _TREATED_FOR.search(t)
     if not m or _LATER.search(t):
         return None
@@ -406,7 +411,7 @@ def _dose_winner(text: str) -> tuple[str, bool] | None:
     low_first = re.search(_LOW_DOSES, before, re.I) and re.search(_HIGH_DOSES, after, re.I)
     if bool(high_first) == bool(low_first):
         return None
-    denied = bool(re.search(r"\b(?:not|no|never|failed to)\b(?:\s+\S+){0,2}\s*$", before, re.I))
+    denied = bool(re.search(r"\b(?:not|no|never|failed to)\b(?:\s+\S+){0,4}\s*$", before, re.I))
     return ("high" if high_first else "low"), denied
 
 
