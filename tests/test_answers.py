@@ -2843,3 +2843,18 @@ def test_a_price_or_chemistry_question_is_declined_in_one_sentence(corpus_assist
         assert not got.citations and len(got.answer.splitlines()) == 1
     paid = corpus_assistant.ask("Does French health insurance pay for Baclocur?")
     assert paid.route != "decline" and paid.citations, paid.answer
+
+
+def test_people_counted_by_a_finding_are_not_the_studys_size(corpus_assistant) -> None:
+    """ "In how many patients was the amount taken unknown?" counts people by a finding, in any
+    of the languages read; "how many patients were in it?" still asks the study's size."""
+    for q in (
+        "In the Leung 2006 overdose series, in how many patients was the amount taken unknown?",
+        "En la serie de Leung 2006, ¿en cuántos pacientes se desconocía la cantidad ingerida?",
+        "Dans la série de Leung 2006, chez combien de patients la quantité ingérée était inconnue ?",
+        "Nella serie di Leung 2006, in quanti pazienti la quantità ingerita era sconosciuta?",
+    ):
+        ans = corpus_assistant.ask(q)
+        assert re.search(r"\bunknown in (?:4|four)\b", first_sentence(ans.answer)), (q, ans.answer)
+    size = corpus_assistant.ask("How many patients were in the Leung 2006 series?")
+    assert "23" in first_sentence(size.answer), size.answer

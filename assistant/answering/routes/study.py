@@ -122,7 +122,12 @@ _DETAILS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = tuple(
             "count of the trials it pooled",
         ),
         (
-            r"how many (?:\w+ )?(?:people|patients|participants|volunteers)|number of volunteers|(?:each|per|every) (?:arm|group)"
+            # (not "in how many patients was the amount unknown?": people counted by a finding)
+            r"how many (?:\w+ )?(?:people|patients|participants|volunteers)(?! (?:was|were|had)"
+            r" (?!(?:in|enrolled|included|randomi[sz]ed|recruited|studied|there|given|sent|screened"
+            r"|assigned|allocated|referred|treated|put|started|followed|asked|approached)\b)\w+"
+            r"| the \w+(?: \w+)? (?:was|were) \w+)"
+            r"|number of volunteers|(?:each|per|every) (?:arm|group)"
             # ("how long did participants get each dose?" asks a span, not who took part)
             r"|^(?!.*\b(?:age|ages|aged|old|percentage|proportion|share|how long|how often|how much"
             r"|when|why)\b).*\bparticipants\b",

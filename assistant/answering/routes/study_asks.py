@@ -18,6 +18,7 @@ OUTCOME_COUNTED = (
     r"dropped|stopped|quit|left|withdrew|reached|got to|died|dead|alive|surviv\w*|needed|abstinent"
     r"|relapsed|completed|finished|still|remain\w*|stayed|stay|kept|sober|dry|off|improved"
     r"|responded|succeeded|drank|drinking|cut|cutting|reduc\w*|abandon\w*"
+    r"|unknown|missing|ventilated|intubated|admitted"  # ("in how many was the amount unknown?")
 )
 ASKS_SIZE = re.compile(
     # (not "how many centres / sites / hospitals / countries ...?")
