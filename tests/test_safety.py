@@ -727,3 +727,13 @@ def test_people_in_general_who_overdosed_are_asked_about_not_in_danger_now() -> 
         assert E in detect(q), q
     now = "my brother took too much baclofen, do those who did that end up in hospital?"
     assert danger.in_danger(now) and not danger.not_now(now), now
+
+
+def test_a_withdrawal_study_asked_about_draws_no_withdrawal_notice():
+    """A study of alcohol withdrawal is not someone stopping baclofen; stopping it still is."""
+    history = ["What did the Lyon 2011 Duluth trial of baclofen for alcohol withdrawal find?"]
+    study = plan_question(
+        "had that team already run another withdrawal trial?", _catalog(), history
+    )
+    assert "withdrawal" not in {n.kind for n in notices_for(study)}, study
+    assert "withdrawal" in _kinds("Is it dangerous to stop baclofen suddenly?")

@@ -472,6 +472,7 @@ _DEATHS = re.compile(r"\bdeaths\b|\bdied\b|\bfatalities\b", re.I)
 _ADDICTION_ROUTES = frozenset({"synthesis", "trial"})
 
 
+_WITHDRAWAL_STUDY = re.compile(r"\bwithdrawal (?:stud(?:y|ies)|trials?)\b", re.I)
 _TRIAL_STOPPING = re.compile(
     r"\b(?:patients|participants|people|subjects|how many)\b.*\b(?:stopped|dropped|discontinued"
     r"|withdrew|left|quit)\b(?! baclofen suddenly)"
@@ -547,8 +548,12 @@ def notices_for(
         kinds.add("emergency")  # a poisoning series or deaths asked about: what to do now
     if plan.intent == "withdrawal":
         kinds.add("withdrawal")
-    elif plan.entities.trials and any(_TRIAL_STOPPING.search(t) for t in texts):
-        kinds.discard("withdrawal")  # participants leaving a trial, not someone stopping baclofen
+    elif plan.entities.trials and any(
+        _TRIAL_STOPPING.search(t) or _WITHDRAWAL_STUDY.search(t) for t in texts
+    ):
+        # participants leaving a trial, or a study of (alcohol) withdrawal asked about: not
+        # someone stopping baclofen
+        kinds.discard("withdrawal")
     if "renal" in plan.entities.conditions or any(
         # a study of people with kidney disease asked about: its answers turn on kidney function
         c.source_id in plan.entities.trials and _RENAL.search(normalise(c.metadata.title))
