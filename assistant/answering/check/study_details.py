@@ -139,12 +139,12 @@ class StudyDetails:
         quote = self._sentence_matching(
             record.id, re.compile(rf"(?<![\d.,]){record.studies_pooled}\s+{_TRIALS}", re.I)
         )
-        if not quote:
-            return False
-        self._cite(claim, record.id, quote)
-        claim.verdict = "contradicted"
-        claim.explanation = f"{record.display_name} pooled {record.studies_pooled} trials, not {n}."
-        return True
+        return self._quoted_conflict(
+            claim,
+            record,
+            quote,
+            f"{record.display_name} pooled {record.studies_pooled} trials, not {n}.",
+        )
 
     def _other_country(self, claim: Claim, record: RecordInfo) -> bool:
         """A study the claim describes by another country ("a Belgian trial of 151 people" for
@@ -165,12 +165,9 @@ class StudyDetails:
         """Contradicted by the record's own sentence naming the country it was done in."""
         words = _COUNTRY_WORDS.get(record.country or "")
         quote = words and self._sentence_matching(record.id, re.compile(words, re.I))
-        if not quote:
-            return False
-        self._cite(claim, record.id, quote)
-        claim.verdict = "contradicted"
-        claim.explanation = f"{record.display_name} was done in {record.country}."
-        return True
+        return self._quoted_conflict(
+            claim, record, quote, f"{record.display_name} was done in {record.country}."
+        )
 
     def _named_country(self, claim: Claim, record: RecordInfo) -> bool:
         """A study named by its author or trial name, placed in another country ("Zahra and
@@ -233,14 +230,14 @@ class StudyDetails:
         if dose <= record.max_dose_mg * 1.1 or str(dose) in body_numbers:
             return False
         quote = self._sentence_with(record.id, f"{record.max_dose_mg:g} mg")
-        if not quote:
-            return False
-        self._cite(claim, record.id, quote)
-        claim.verdict = "contradicted"
-        claim.explanation = (
-            f"{record.display_name} gave baclofen up to {record.max_dose_mg:g} mg, not {dose} mg."
+        return self._quoted_conflict(
+            claim,
+            record,
+            quote,
+            (
+                f"{record.display_name} gave baclofen up to {record.max_dose_mg:g} mg, not {dose} mg."
+            ),
         )
-        return True
 
     def _other_detail(self, claim: Claim, record: RecordInfo) -> bool:
         """A treatment period or a count of events (deaths, poisonings) the claim gives the
@@ -252,12 +249,7 @@ class StudyDetails:
         )
         if not why and (why := sr.other_count(claim.text, record, body)):
             quote = self._sentence_with(record.id, str(record.n))
-        if not quote:
-            return False
-        self._cite(claim, record.id, quote)
-        claim.verdict = "contradicted"
-        claim.explanation = why
-        return True
+        return self._quoted_conflict(claim, record, quote, why)
 
     def _other_comparator(self, claim: Claim, record: RecordInfo) -> bool:
         """A study said to have set baclofen against a medicine its record never names ("Jose
@@ -273,11 +265,22 @@ class StudyDetails:
             return False
         rx = re.compile("|".join(rf"\b{re.escape(m)}\b" for m in named), re.I)
         quote = self._sentence_matching(record.id, rx)
+        return self._quoted_conflict(
+            claim,
+            record,
+            quote,
+            f"{record.display_name} compared baclofen with {', '.join(named)}.",
+        )
+
+    def _quoted_conflict(
+        self, claim: Claim, record: RecordInfo, quote: str | None, why: str
+    ) -> bool:
+        """Contradicted by ``quote``, the record's own sentence stating the detail (when there is one)."""
         if not quote:
             return False
         self._cite(claim, record.id, quote)
         claim.verdict = "contradicted"
-        claim.explanation = f"{record.display_name} compared baclofen with {', '.join(named)}."
+        claim.explanation = why
         return True
 
     def _record_texts(self, record_id: str) -> list[str]:
