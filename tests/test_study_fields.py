@@ -258,3 +258,16 @@ def test_an_outcome_proposed_as_the_main_one_is_answered_yes_or_no(corpus_assist
         "was continuous abstinence its primary outcome?", history=["What did ALPADIR find?"]
     )
     assert first_sentence(yes.answer).startswith("Yes:"), yes.answer
+
+
+def test_who_funded_a_study_is_not_reported_where_no_source_says(corpus_assistant, catalog):
+    """No record says who paid for a study: "who funded X?" is "Not reported", not the nearest
+    sentence about the study (who presented its results, its result)."""
+    from assistant.answering.routes.study_asks import ASKS_FUNDER
+
+    assert ASKS_FUNDER.search("was it paid for by the drug company?")
+    assert not ASKS_FUNDER.search("how much did it cost?")
+    for name in ("Bacloville", "ALPADIR"):
+        ans = corpus_assistant.ask(f"Who funded the {name} trial?")
+        assert first_sentence(ans.answer).startswith("Not reported"), ans.answer
+        assert "funded" in first_sentence(ans.answer) and ans.citations, ans.answer

@@ -215,12 +215,23 @@ ASKS_DOSE = re.compile(
 )
 
 
+# "who funded Bacloville?", "was it paid for by the drug company?": who paid for a study
+ASKS_FUNDER = re.compile(
+    r"\bwho (?:funded|paid for|sponsored|financed|bankrolled)\b|\b(?:funding|funders?|sponsors?"
+    r"|sponsorship|financ(?:ed|ing)|paid for by)\b",
+    re.I,
+)
+
+
 def asks_field(question: str) -> bool:
     """Whether the question asks what a study's fields state outright (its journal, whether it
     was randomised, its size, primary outcome, comparator or dose): an answer from them is the
     answer, not to be replaced by a sentence that merely sounds nearer."""
     return (
-        any(p.search(question) for p in (ASKS_JOURNAL, ASKS_RANDOMISED, ASKS_PRIMARY, PLAIN_DOSE))
+        any(
+            p.search(question)
+            for p in (ASKS_JOURNAL, ASKS_RANDOMISED, ASKS_PRIMARY, PLAIN_DOSE, ASKS_FUNDER)
+        )
         or bool(
             # (what the control was, not its dose: "what diazepam regimen did that arm get?")
             ASKS_CONTROL.search(question)

@@ -22,6 +22,7 @@ from assistant.answering.routes.study_asks import (
     ASKS_DURATION,
     ASKS_FINDING,
     ASKS_FOLLOW_UP,
+    ASKS_FUNDER,
     ASKS_JOURNAL,
     ASKS_KNEW,
     ASKS_POOLED,
@@ -352,6 +353,9 @@ def study_fact(ev: Evidence, record: RecordInfo) -> Composition | None:
     return Composition(f"{text} [{n}].", False, cites.items, ROUTE_TRIAL)
 
 
+_FUNDING = re.compile(r"\bfund(?:ed|ing|er|ers)\b|\bsponsor\w*|\bgrants?\b", re.I)
+
+
 def _not_given(ev: Evidence, record: RecordInfo, name: str, q: str) -> Composition | None:
     """ "Was it a big trial?", "which country was it from?", "which journal?" of a study whose
     sources give no size, country or journal: "Not reported", with the study's main sentence cited; None otherwise."""
@@ -364,9 +368,15 @@ def _not_given(ev: Evidence, record: RecordInfo, name: str, q: str) -> Compositi
     elif ASKS_JOURNAL.search(q) and not record.journal and not record.user:
         missing = "the journal it appeared in"
         noun = r"journal"
+    elif ASKS_FUNDER.search(q) and not any(
+        _FUNDING.search(ev.store.texts[pos]) for pos in ev.store.record_positions(record.id)
+    ):
+        missing = "who funded it"
+        noun = r"fund\w*|sponsor\w*"
     else:
         return None
-    first = f"Not reported: the sources on {name} do not give {missing}"
+    verb = "say" if missing.startswith("who") else "give"
+    first = f"Not reported: the sources on {name} do not {verb} {missing}"
     # cited to the study's own sentence saying so, where it has one
     said = re.compile(
         rf"\b(?:{noun})\b[^.;]*\b(?:(?:is|was|are|were) not (?:given|reported|stated|recorded)"
