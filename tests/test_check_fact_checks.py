@@ -548,3 +548,44 @@ def test_a_writers_earlier_belief_and_a_lay_contraindication_are_read_as_such() 
     assert _ABOUT_CONTRAINDICATION.search(
         "The label gives asthma as a reason never to prescribe it."
     )
+
+
+# ------------------------------------------------------------------ a fresh round measured only (a
+# group's minutes, a grand-rounds summary, a travel FAQ): the false alarms it found, on sentences
+# written here
+
+
+def test_a_sentence_leaning_on_a_contraindication_claim_is_not_one(docs_assistant) -> None:
+    said = "A friend said the label lists pregnancy as an outright contraindication."
+    got = _checked(
+        docs_assistant,
+        Claim(
+            "He added that babies exposed in the womb can show withdrawal after birth.",
+            None,
+            "pregnancy",
+            context=said,
+        ),
+    )
+    assert got[0].verdict != "contradicted", got[0]
+
+
+@pytest.mark.parametrize(
+    ("key", "claim", "verdict"),
+    [
+        (
+            "overdose_no_antidote",
+            "With kidney failure, haemodialysis can reverse the toxicity.",
+            None,
+        ),
+        ("overdose_no_antidote", "Flumazenil can reverse baclofen toxicity.", "contradicted"),
+        (
+            "overdose_fluids",
+            "Next month's talk: who needs a fluid restriction in heart failure?",
+            None,
+        ),
+        ("overdose_fluids", "After an overdose, restrict fluids to avoid swelling.", "contradicted"),
+    ],
+)
+def test_facts_keep_to_their_subject(key: str, claim: str, verdict) -> None:
+    fact = next(f for f in load_facts() if f.key == key)
+    assert fact_verdict(fact, claim) == verdict, claim

@@ -253,6 +253,10 @@ class Checker(StudyChecks, InteractionChecks):
         scope = f"{claim.context} {claim.text}"
         if not _ABOUT_CONTRAINDICATION.search(scope):
             return False
+        if not _ABOUT_CONTRAINDICATION.search(claim.text) and not claim.context.rstrip(
+            " *"
+        ).endswith(":"):
+            return False  # leaning on a sentence about contraindications, it says another thing
         try:
             table = ci.load_table()
         except ci.ContraindicationError:
