@@ -583,7 +583,11 @@ def test_a_sentence_leaning_on_a_contraindication_claim_is_not_one(docs_assistan
             "Next month's talk: who needs a fluid restriction in heart failure?",
             None,
         ),
-        ("overdose_fluids", "After an overdose, restrict fluids to avoid swelling.", "contradicted"),
+        (
+            "overdose_fluids",
+            "After an overdose, restrict fluids to avoid swelling.",
+            "contradicted",
+        ),
     ],
 )
 def test_facts_keep_to_their_subject(key: str, claim: str, verdict) -> None:
