@@ -107,6 +107,9 @@ DESCRIBED_COMPARISON = re.compile(
     r"\b(?:stud(?:y|ies)|trial|cohort)\b (?:of \w+ (?:\d{4} )?)?(?:that |which )?(?:compar\w*|contrast\w*)"
     r"\b[^,?()]*|\b\d{4},? \w+ (?:versus|vs)\b[^,?]*|\bbaclofen (?:with|and) \w+ (?:\w+ ){0,4}compared\b"
 )
+# a study of (alcohol) withdrawal named as such ("an earlier withdrawal trial"): a question about
+# the study, not about stopping baclofen
+WITHDRAWAL_STUDY = re.compile(r"\bwithdrawal (?:stud(?:y|ies)|trials?)\b", re.I)
 _FIRST_STUDY = re.compile(
     r"\b(?:first|earliest|original) (?:\w+ ){0,2}(?:study|trial|rct|placebo.controlled)\b"
 )

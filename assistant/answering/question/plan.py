@@ -23,6 +23,7 @@ from assistant.answering.question.entities import (
     CNS_DEPRESSANT,
     JURISDICTION_RX,
     SUBSTANCE_RX,
+    WITHDRAWAL_STUDY,
     english_medicine_names,
     find_conditions,
     find_documents,
@@ -75,7 +76,6 @@ _AS_WELL = re.compile(
 _NAMES_A_STUDY = re.compile(r"(?<=\S )[A-Z][A-Za-z]{2,}\b")
 _IT = re.compile(r"\b(?:it|its|that|this)\b", re.I)
 _DOSE_WORD = re.compile(r"\b(?:dos\w*|mg|take|taken|taking|increas\w*|rais\w*|titrat\w*)\b", re.I)
-_WITHDRAWAL_STUDY = re.compile(r"\bwithdrawal (?:stud(?:y|ies)|trials?)\b", re.I)
 _IT_THEY = re.compile(r"\b(?:they|them|those|these)\b", re.I)
 
 
@@ -121,7 +121,7 @@ def _inherit(plan: Plan, previous: Plan) -> Plan:
         trials = prev.trials  # "the study drug", "of the deaths": the study just discussed
         if intent == "withdrawal":
             intent = "trial_result"  # "when was the study drug tapered?": how the study ran
-    if intent == "withdrawal" and trials and _WITHDRAWAL_STUDY.search(plan.english):
+    if intent == "withdrawal" and trials and WITHDRAWAL_STUDY.search(plan.english):
         intent = "trial_result"  # "had that team run an earlier withdrawal study?": a study
     merged = Entities(
         substances=ents.substances or prev.substances,

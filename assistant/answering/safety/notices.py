@@ -59,7 +59,7 @@ import re
 from collections.abc import Iterable
 
 from assistant.answer import Context, Notice, Plan
-from assistant.answering.question.entities import HOW_CLEARED
+from assistant.answering.question.entities import HOW_CLEARED, WITHDRAWAL_STUDY
 from assistant.answering.question.normalise import normalise
 from assistant.answering.safety.danger import (  # noqa: F401 (read by lead.py and pipeline.py here)
     after_stopping,
@@ -472,7 +472,6 @@ _DEATHS = re.compile(r"\bdeaths\b|\bdied\b|\bfatalities\b", re.I)
 _ADDICTION_ROUTES = frozenset({"synthesis", "trial"})
 
 
-_WITHDRAWAL_STUDY = re.compile(r"\bwithdrawal (?:stud(?:y|ies)|trials?)\b", re.I)
 _TRIAL_STOPPING = re.compile(
     r"\b(?:patients|participants|people|subjects|how many)\b.*\b(?:stopped|dropped|discontinued"
     r"|withdrew|left|quit)\b(?! baclofen suddenly)"
@@ -549,7 +548,7 @@ def notices_for(
     if plan.intent == "withdrawal":
         kinds.add("withdrawal")
     elif plan.entities.trials and any(
-        _TRIAL_STOPPING.search(t) or _WITHDRAWAL_STUDY.search(t) for t in texts
+        _TRIAL_STOPPING.search(t) or WITHDRAWAL_STUDY.search(t) for t in texts
     ):
         # participants leaving a trial, or a study of (alcohol) withdrawal asked about: not
         # someone stopping baclofen
