@@ -158,6 +158,10 @@ def _affirmative(rx: re.Pattern[str]) -> bool:
     return not NEGATION.search(rx.pattern.replace("\\b", " "))
 
 
+# (every fact reads the same claim: its number words are turned into figures once)
+_digits = lru_cache(maxsize=4096)(digits)
+
+
 def fact_verdict(fact: Fact, text: str, context: str = "", section: str = "") -> str | None:
     """ "contradicted", "supported" or None for a claim about ``fact`` (``context``: the sentence
     a claim leans on, "That safety update ..." after a sentence naming the TGA; ``section``: the
@@ -165,7 +169,7 @@ def fact_verdict(fact: Fact, text: str, context: str = "", section: str = "") ->
     if not fact.about.search(f"{section} {context} {text}"):
         return None
     text = _ANSWER_WORD.sub("", text)  # "No, our card says ...": an answer, no negation
-    text = digits(text)  # "a maintenance dose of about sixty milligrams": its figure
+    text = _digits(text)  # "a maintenance dose of about sixty milligrams": its figure
     negated = bool(NEGATION.search(text))
 
     def denied(m: re.Match[str]) -> bool:  # a negation in the clause that says it
@@ -363,7 +367,7 @@ def extract_claims(store: Any, document_id: str) -> list[Claim]:
     quiz, quiz_left, quiz_block, paragraph = "", 0, None, []
     seen_headings: set[str] = set()
     studies = [r for r in store.catalog() if not r.user]
-    naming: tuple[str, int, int] = ("", -1, -1)  # the paragraph's last sentence naming a study
+    read: list[tuple[str, int, int]] = []  # the sentences read so far, with chunk and block
     for pos in store.record_positions(document_id):
         text = store.texts[pos]
         page = store.metas[pos].page
@@ -457,20 +461,19 @@ def extract_claims(store: Any, document_id: str) -> list[Claim]:
                 continue
             if cited and cited != sent and not item and cited not in context:
                 context = f"{cited} {context}".strip()  # "This Dutch trial ...": the entry's
-            if named_studies(sent, studies):
-                naming = (sent, pos, block)
-            elif (
-                _SAME_STUDY.search(sent)
-                and naming[1] == pos
-                and (item or naming[2] == block)  # (a list's items: one block each)
-                and naming[0] != context
-            ):
-                # "The same review found ..." two sentences after the one naming it
-                context = (
-                    f"{naming[0]} {context}".strip()
-                    if not named_studies(context, studies)
-                    else context
+            if _SAME_STUDY.search(sent) and not named_studies(f"{context} {sent}", studies):
+                # "The same review found ..." two sentences after the one naming it: the
+                # paragraph's (or the list's) last sentence that names a study
+                naming = next(
+                    (
+                        earlier
+                        for earlier, p, b in reversed(read)
+                        if p == pos and (item or b == block) and named_studies(earlier, studies)
+                    ),
+                    "",
                 )
+                context = f"{naming} {context}".strip() if naming else context
+            read.append((sent, pos, block))
             section = store.metas[pos].section or ""
             for said in study_clauses(sent, studies):  # one claim per study named in its clause
                 claims.append(Claim(said, page, topic, context=context, section=section))
