@@ -185,54 +185,48 @@ def test_a_comparator_the_study_never_had(docs_assistant) -> None:
 # ------------------------------------------------------------------ facts in other words
 
 
-@pytest.mark.parametrize(
-    ("key", "claim", "verdict"),
-    [
-        (
-            "origin_epilepsy",
-            "The compound was designed in the 1960s for spasticity.",
-            "contradicted",
-        ),
-        (
-            "origin_epilepsy",
-            "It was designed for epilepsy and later used for spasticity.",
-            "supported",
-        ),
-        (
-            "receptor_after_approval",
-            "Scientists say the GABA-B receptor was found first, and the drug came after.",
-            "contradicted",
-        ),
-        (
-            "australia_guideline_second_line",
-            "Under the Australian guideline, baclofen was made a first-line option.",
-            "contradicted",
-        ),
-        (
-            "australia_guideline_second_line",
-            "Australia lists baclofen as second-line.",
-            "supported",
-        ),
-        (
-            "overdose_blood_pressure",
-            "After an overdose, a falling blood pressure is the usual first warning sign.",
-            "contradicted",
-        ),
-        (
-            "ameisen_book_year",
-            "Ameisen's memoir, which appeared two years earlier in 2006, sold widely.",
-            "contradicted",
-        ),
-        (
-            "us_approval",
-            "In 2021 the FDA granted an addiction indication to one oral suspension.",
-            "contradicted",
-        ),
-    ],
-)
-def test_facts_decide_phrasings_from_fact_checks(key: str, claim: str, verdict) -> None:
-    fact = next(f for f in load_facts() if f.key == key)
-    assert fact_verdict(fact, claim) == verdict, claim
+_FACT_CHECKS = [
+    (
+        "origin_epilepsy",
+        "The compound was designed in the 1960s for spasticity.",
+        "contradicted",
+    ),
+    (
+        "origin_epilepsy",
+        "It was designed for epilepsy and later used for spasticity.",
+        "supported",
+    ),
+    (
+        "receptor_after_approval",
+        "Scientists say the GABA-B receptor was found first, and the drug came after.",
+        "contradicted",
+    ),
+    (
+        "australia_guideline_second_line",
+        "Under the Australian guideline, baclofen was made a first-line option.",
+        "contradicted",
+    ),
+    (
+        "australia_guideline_second_line",
+        "Australia lists baclofen as second-line.",
+        "supported",
+    ),
+    (
+        "overdose_blood_pressure",
+        "After an overdose, a falling blood pressure is the usual first warning sign.",
+        "contradicted",
+    ),
+    (
+        "ameisen_book_year",
+        "Ameisen's memoir, which appeared two years earlier in 2006, sold widely.",
+        "contradicted",
+    ),
+    (
+        "us_approval",
+        "In 2021 the FDA granted an addiction indication to one oral suspension.",
+        "contradicted",
+    ),
+]
 
 
 def test_which_doses_did_better_is_compared_both_ways() -> None:
@@ -327,55 +321,49 @@ def test_one_dose_said_to_outdo_another() -> None:
     assert not dose_better("In that trial 30 mg outperformed 75 mg on abstinent days.", key)
 
 
-@pytest.mark.parametrize(
-    ("key", "claim", "verdict"),
-    [
-        (
-            "origin_epilepsy",
-            "It was first made by chemists in Switzerland as a drug for spasticity.",
-            "contradicted",
-        ),
-        (
-            "france_prescribers",
-            "In France Baclocur is prescribed only by hospital doctors.",
-            "contradicted",
-        ),
-        ("france_prescribers", "Any doctor in France may prescribe Baclocur.", "supported"),
-        (
-            "baclocur_suspension_timing",
-            "The Conseil d'État then suspended the sales of Baclocur.",
-            "contradicted",
-        ),
-        (
-            "france_cap_history",
-            "Baclocur's licence originally capped it at 150 mg.",
-            "contradicted",
-        ),
-        (
-            "france_cap_history",
-            "Baclocur's licence capped it at 80 mg a day from 2018.",
-            "supported",
-        ),
-        (
-            "cohort_high_dose_deaths",
-            "The French cohort tied doses above 90 mg a day to more deaths.",
-            "contradicted",
-        ),
-        (
-            "cohort_high_dose_deaths",
-            "The French cohort tied doses above 180 mg a day to more deaths.",
-            None,
-        ),
-        (
-            "baclocur_high_risk",
-            "Baclocur is for drinkers above 60 g a day for men and more than 40 g for women.",
-            "supported",
-        ),
-    ],
-)
-def test_facts_decide_phrasings_from_letters_and_bulletins(key: str, claim: str, verdict) -> None:
-    fact = next(f for f in load_facts() if f.key == key)
-    assert fact_verdict(fact, claim) == verdict, claim
+_LETTERS_AND_BULLETINS = [
+    (
+        "origin_epilepsy",
+        "It was first made by chemists in Switzerland as a drug for spasticity.",
+        "contradicted",
+    ),
+    (
+        "france_prescribers",
+        "In France Baclocur is prescribed only by hospital doctors.",
+        "contradicted",
+    ),
+    ("france_prescribers", "Any doctor in France may prescribe Baclocur.", "supported"),
+    (
+        "baclocur_suspension_timing",
+        "The Conseil d'État then suspended the sales of Baclocur.",
+        "contradicted",
+    ),
+    (
+        "france_cap_history",
+        "Baclocur's licence originally capped it at 150 mg.",
+        "contradicted",
+    ),
+    (
+        "france_cap_history",
+        "Baclocur's licence capped it at 80 mg a day from 2018.",
+        "supported",
+    ),
+    (
+        "cohort_high_dose_deaths",
+        "The French cohort tied doses above 90 mg a day to more deaths.",
+        "contradicted",
+    ),
+    (
+        "cohort_high_dose_deaths",
+        "The French cohort tied doses above 180 mg a day to more deaths.",
+        None,
+    ),
+    (
+        "baclocur_high_risk",
+        "Baclocur is for drinkers above 60 g a day for men and more than 40 g for women.",
+        "supported",
+    ),
+]
 
 
 # ------------------------------------------------------------------ a petition, a video script and
@@ -409,125 +397,111 @@ def test_a_risk_said_to_double_is_a_multiple() -> None:
     )
 
 
-@pytest.mark.parametrize(
-    ("key", "claim", "verdict"),
-    [
-        (
-            "baclocur_authorisation_year",
-            "ANSM licensed baclofen in 2015 under the name Baclocur.",
-            "contradicted",
-        ),
-        (
-            "baclocur_authorisation_year",
-            "ANSM licensed baclofen in 2018 under the name Baclocur.",
-            None,
-        ),
-        (
-            "australia_status",
-            "The TGA added drinking problems to the drug's registered uses.",
-            "contradicted",
-        ),
-        (
-            "australia_guideline_kidney_failure",
-            "The guideline says renal failure is no obstacle to baclofen.",
-            "contradicted",
-        ),
-        (
-            "abrupt_withdrawal",
-            "Quitting it suddenly is uncomfortable, but there is no evidence that it is dangerous.",
-            "contradicted",
-        ),
-        (
-            "receptor_after_approval",
-            "The receptor was known for decades, long before baclofen existed.",
-            "contradicted",
-        ),
-        (
-            "breast_milk",
-            "Mothers on baclofen are told that breastfeeding has to stop.",
-            "contradicted",
-        ),
-        (
-            "egfr_avoid_threshold",
-            "Guidance says to avoid baclofen only when the eGFR is below 10.",
-            "contradicted",
-        ),
-        (
-            "egfr_avoid_threshold",
-            "Guidance says to avoid baclofen below an eGFR of 30.",
-            "supported",
-        ),
-        (
-            "france_cap_history",
-            "French doctors can now go as high as 250 mg a day.",
-            "contradicted",
-        ),
-        ("france_cap_history", "French doctors can now go up to 300 mg a day.", None),
-        (
-            "ameisen_maintenance_dose",
-            "Ameisen later settled on a maintenance dose of 90 mg a day.",
-            "contradicted",
-        ),
-        (
-            "ameisen_maintenance_dose",
-            "Ameisen later settled on a maintenance dose of 120 mg a day.",
-            "supported",
-        ),
-    ],
-)
-def test_facts_decide_phrasings_from_petitions_and_worksheets(
-    key: str, claim: str, verdict
-) -> None:
-    fact = next(f for f in load_facts() if f.key == key)
-    assert fact_verdict(fact, claim) == verdict, claim
+_PETITIONS_AND_WORKSHEETS = [
+    (
+        "baclocur_authorisation_year",
+        "ANSM licensed baclofen in 2015 under the name Baclocur.",
+        "contradicted",
+    ),
+    (
+        "baclocur_authorisation_year",
+        "ANSM licensed baclofen in 2018 under the name Baclocur.",
+        None,
+    ),
+    (
+        "australia_status",
+        "The TGA added drinking problems to the drug's registered uses.",
+        "contradicted",
+    ),
+    (
+        "australia_guideline_kidney_failure",
+        "The guideline says renal failure is no obstacle to baclofen.",
+        "contradicted",
+    ),
+    (
+        "abrupt_withdrawal",
+        "Quitting it suddenly is uncomfortable, but there is no evidence that it is dangerous.",
+        "contradicted",
+    ),
+    (
+        "receptor_after_approval",
+        "The receptor was known for decades, long before baclofen existed.",
+        "contradicted",
+    ),
+    (
+        "breast_milk",
+        "Mothers on baclofen are told that breastfeeding has to stop.",
+        "contradicted",
+    ),
+    (
+        "egfr_avoid_threshold",
+        "Guidance says to avoid baclofen only when the eGFR is below 10.",
+        "contradicted",
+    ),
+    (
+        "egfr_avoid_threshold",
+        "Guidance says to avoid baclofen below an eGFR of 30.",
+        "supported",
+    ),
+    (
+        "france_cap_history",
+        "French doctors can now go as high as 250 mg a day.",
+        "contradicted",
+    ),
+    ("france_cap_history", "French doctors can now go up to 300 mg a day.", None),
+    (
+        "ameisen_maintenance_dose",
+        "Ameisen later settled on a maintenance dose of 90 mg a day.",
+        "contradicted",
+    ),
+    (
+        "ameisen_maintenance_dose",
+        "Ameisen later settled on a maintenance dose of 120 mg a day.",
+        "supported",
+    ),
+]
 
 
 # ------------------------------------------------------------------ a book chapter, a press release
 # and a student's reflective log: readings they called for, on sentences written here
 
 
-@pytest.mark.parametrize(
-    ("key", "claim", "verdict"),
-    [
-        (
-            "haemodialysis_clears",
-            "In a poisoning, haemodialysis is of little use for baclofen.",
-            "contradicted",
-        ),
-        ("haemodialysis_clears", "Haemodialysis clears baclofen in kidney failure.", None),
-        (
-            "deaths_mostly_intentional",
-            "In Australia the majority of baclofen deaths were accidental rather than deliberate.",
-            "contradicted",
-        ),
-        (
-            "deaths_mostly_intentional",
-            "In Australia most baclofen deaths were intentional rather than accidental.",
-            "supported",
-        ),
-        ("synthesis_year", "It was first made in a Swiss lab in 1970.", "contradicted"),
-        (
-            "australia_guideline_second_line",
-            "The Australian guideline ranks it as first-line therapy.",
-            "contradicted",
-        ),
-        (
-            "receptor_after_approval",
-            "The drug was designed to switch the GABA-B receptor on.",
-            "contradicted",
-        ),
-        ("breast_milk", "The leaflet tells mothers on it not to breastfeed.", "contradicted"),
-        (
-            "cap_annulled_by_tribunal",
-            "In 2021 the Conseil d'État annulled the 80 mg ceiling.",
-            "contradicted",
-        ),
-        ("cap_annulled_by_tribunal", "The Conseil d'État later ruled on the end of the RTU.", None),
-    ],
-)
-def test_facts_decide_phrasings_from_chapters_and_logs(key: str, claim: str, verdict) -> None:
-    fact = next(f for f in load_facts() if f.key == key)
-    assert fact_verdict(fact, claim) == verdict, claim
+_CHAPTERS_AND_LOGS = [
+    (
+        "haemodialysis_clears",
+        "In a poisoning, haemodialysis is of little use for baclofen.",
+        "contradicted",
+    ),
+    ("haemodialysis_clears", "Haemodialysis clears baclofen in kidney failure.", None),
+    (
+        "deaths_mostly_intentional",
+        "In Australia the majority of baclofen deaths were accidental rather than deliberate.",
+        "contradicted",
+    ),
+    (
+        "deaths_mostly_intentional",
+        "In Australia most baclofen deaths were intentional rather than accidental.",
+        "supported",
+    ),
+    ("synthesis_year", "It was first made in a Swiss lab in 1970.", "contradicted"),
+    (
+        "australia_guideline_second_line",
+        "The Australian guideline ranks it as first-line therapy.",
+        "contradicted",
+    ),
+    (
+        "receptor_after_approval",
+        "The drug was designed to switch the GABA-B receptor on.",
+        "contradicted",
+    ),
+    ("breast_milk", "The leaflet tells mothers on it not to breastfeed.", "contradicted"),
+    (
+        "cap_annulled_by_tribunal",
+        "In 2021 the Conseil d'État annulled the 80 mg ceiling.",
+        "contradicted",
+    ),
+    ("cap_annulled_by_tribunal", "The Conseil d'État later ruled on the end of the RTU.", None),
+]
 
 
 def test_a_figure_in_words_decides_a_fact_and_a_full_year_is_a_year() -> None:
@@ -569,27 +543,35 @@ def test_a_sentence_leaning_on_a_contraindication_claim_is_not_one(docs_assistan
     assert got[0].verdict != "contradicted", got[0]
 
 
+_KEPT_TO_THEIR_SUBJECT = [
+    (
+        "overdose_no_antidote",
+        "With kidney failure, haemodialysis can reverse the toxicity.",
+        None,
+    ),
+    ("overdose_no_antidote", "Flumazenil can reverse baclofen toxicity.", "contradicted"),
+    (
+        "overdose_fluids",
+        "Next month's talk: who needs a fluid restriction in heart failure?",
+        None,
+    ),
+    (
+        "overdose_fluids",
+        "After an overdose, restrict fluids to avoid swelling.",
+        "contradicted",
+    ),
+]
+
+
 @pytest.mark.parametrize(
     ("key", "claim", "verdict"),
-    [
-        (
-            "overdose_no_antidote",
-            "With kidney failure, haemodialysis can reverse the toxicity.",
-            None,
-        ),
-        ("overdose_no_antidote", "Flumazenil can reverse baclofen toxicity.", "contradicted"),
-        (
-            "overdose_fluids",
-            "Next month's talk: who needs a fluid restriction in heart failure?",
-            None,
-        ),
-        (
-            "overdose_fluids",
-            "After an overdose, restrict fluids to avoid swelling.",
-            "contradicted",
-        ),
-    ],
+    _FACT_CHECKS
+    + _LETTERS_AND_BULLETINS
+    + _PETITIONS_AND_WORKSHEETS
+    + _CHAPTERS_AND_LOGS
+    + _KEPT_TO_THEIR_SUBJECT,
 )
-def test_facts_keep_to_their_subject(key: str, claim: str, verdict) -> None:
+def test_facts_decide_phrasings_each_round_called_for(key: str, claim: str, verdict) -> None:
+    """Each round's fact phrasings (the tables above), and facts kept to their subject."""
     fact = next(f for f in load_facts() if f.key == key)
     assert fact_verdict(fact, claim) == verdict, claim
