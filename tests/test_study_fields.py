@@ -266,6 +266,7 @@ def test_who_funded_a_study_is_not_reported_where_no_source_says(corpus_assistan
     from assistant.answering.routes.study_asks import ASKS_FUNDER
 
     assert ASKS_FUNDER.search("was it paid for by the drug company?")
+    assert ASKS_FUNDER.search("Was it sponsored by a pharmaceutical company?")
     assert not ASKS_FUNDER.search("how much did it cost?")
     for name in ("Bacloville", "ALPADIR"):
         ans = corpus_assistant.ask(f"Who funded the {name} trial?")

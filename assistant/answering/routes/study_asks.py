@@ -217,8 +217,8 @@ ASKS_DOSE = re.compile(
 
 # "who funded Bacloville?", "was it paid for by the drug company?": who paid for a study
 ASKS_FUNDER = re.compile(
-    r"\bwho (?:funded|paid for|sponsored|financed|bankrolled)\b|\b(?:funding|funders?|sponsors?"
-    r"|sponsorship|financ(?:ed|ing)|paid for by)\b",
+    r"\bwho (?:paid for|bankrolled)\b|\b(?:fund(?:ed|ing|ers?)|sponsor\w*|financ(?:ed|ing)"
+    r"|paid for by)\b",
     re.I,
 )
 
