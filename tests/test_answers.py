@@ -157,6 +157,16 @@ def test_one_detail_of_a_study_is_answered_from_its_fields_and_text(corpus_assis
     drop = corpus_assistant.ask("How many people dropped out of ALPADIR?")
     assert first_sentence(drop.answer).startswith("Not reported"), drop.answer
     assert "11.9%" in drop.answer
+    # people counted for a reason the study speaks of without a count: no count, then what it says
+    counted = corpus_assistant.ask(
+        "How many people dropped out of ALPADIR because of side effects?"
+    )
+    first = first_sentence(counted.answer)
+    assert first.startswith("Not reported") and "dropout" in first, counted.answer
+    assert "safety concern" in counted.answer, counted.answer
+    # a count the study does give is still given
+    done = corpus_assistant.ask("How many participants in Garbutt 2010 dropped out?")
+    assert "76%" in first_sentence(done.answer), done.answer
     # and a side-effect answer does not say "no major safety concern" twice
     side = corpus_assistant.ask("And the side effects?", history=["What did ALPADIR find?"])
     assert side.answer.lower().count("safety concern") == 1, side.answer

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from assistant.library.chunks import tokenize
+from assistant.vocab import NUMBER_WORDS
 
 # Sentences about the library, the records or the sources instead of the topic.
 META = re.compile(
@@ -227,3 +228,14 @@ GRANTS = re.compile(
 )
 # a follow-up that only adds a word or two to the earlier question ("and for someone on dialysis?")
 FRAGMENT_START = re.compile(r"^\s*(?:and|what about|how about|also|same for)\b", re.I)
+
+
+_SOME = "|".join(w for w in NUMBER_WORDS if w not in ("zero", "one"))
+# a sentence counting people ("12 of 31", "8%", "two patients", "one in five", "none of")
+COUNT_FIGURE = re.compile(
+    rf"\b\d+(?:\.\d+)? ?(?:%|per ?cent)|\b(?:\d+|one|{_SOME}|\w+teen|thirty|forty|fifty|half"
+    r"|a (?:third|quarter|fifth)) (?:of|out of|in) (?:the |all |every )?(?:\d+|\w+)\b"
+    rf"|\b(?:\d+|{_SOME}|dozen) (?:\w+ ){{0,2}}(?:patients|participants|people|volunteers|subjects|men"
+    r"|women|adults|drinkers|users|cases|children)\b|\b(?:none|no one|nobody|all) of\b",
+    re.I,
+)

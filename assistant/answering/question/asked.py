@@ -124,6 +124,12 @@ QUANTITY = re.compile(
     r"|number|fraction|dose|level|concentration|rate))\b",
     re.I,
 )
+# "how many dropped out?", "what share had side effects?": people counted, not a dose or a span
+ASKS_PEOPLE_COUNT = re.compile(
+    r"\bhow many\b(?! (?:mg|milligrams?|doses?|times|days|weeks|months|years|hours|trials|studies"
+    r"|rcts)\b)|\bwhat (?:share|proportion|percentage|fraction|number)\b|\bhow (?:common|frequent)",
+    re.I,
+)
 WHOLE = re.compile(r"[.!?][)\"']?$")
 # how close the answering sentence must be, and by how much closer than the headline result
 MIN_SIMILARITY = 0.42

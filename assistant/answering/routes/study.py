@@ -21,7 +21,12 @@ from assistant.answering.compose.extractive import (
     render,
     same_fact,
 )
-from assistant.answering.compose.sentence_kinds import ASKS_LIMITATION, LIMITATION, SAME_WORD
+from assistant.answering.compose.sentence_kinds import (
+    ASKS_LIMITATION,
+    COUNT_FIGURE,
+    LIMITATION,
+    SAME_WORD,
+)
 from assistant.answering.question import asked as asking
 from assistant.answering.question.entities import find_countries
 from assistant.answering.routes import detail as details
@@ -155,23 +160,39 @@ _GIVES_NONE = re.compile(
 )
 
 
-def _detail(own: Evidence) -> tuple[str, list] | None:
+def _detail(own: Evidence, counts: bool = True) -> tuple[str, list] | None:
     """For a question about one detail of a study (its side effects, dropouts, craving, doses
     reached, how it ended): the detail's name and the study's own sentences that state it, best
-    first (none when its sources do not give it); None when no such detail is asked."""
+    first (none when its sources do not give it); None when no such detail is asked. A question
+    counting people ("how many dropped out?") takes only sentences with a count, unless
+    ``counts`` is false (what the study says of it otherwise)."""
     q = own.plan.english or own.plan.question
     parts = re.split(r"(?<=[.!])\s+", q.strip())
     if len(parts) > 1 and parts[-1].endswith("?"):
         q = parts[-1]  # a story, then the question: the question says which detail
     if ASKS_WHO.search(q):
         return None  # "who wrote the safety review?" asks for people, not side effects
-    for asks, states, name in _DETAILS:
-        m = asks.search(q)
-        if not m or _DESCRIPTOR.match(q[m.end() :]):
-            continue  # "the safety review", "the dropout analysis": what the study is, not asked
+    # "how many dropped out because of side effects?": people counted, so the detail named first
+    # is the one counted, and a sentence with no count does not answer it
+    count = counts and bool(asking.ASKS_PEOPLE_COUNT.search(q))
+    found = [
+        (m, d) for d in _DETAILS if (m := d[0].search(q)) and not _DESCRIPTOR.match(q[m.end() :])
+    ]
+    if count:
+        # ("how many people dropped out": the people are who is counted, not what is asked)
+        found.sort(key=lambda md: (md[1][2] == "participant numbers", md[0].start()))
+    for _, (_, states, name) in found:
+        counted_here = count and name not in (
+            "participant numbers",
+            "count of the trials it pooled",
+        )
         # (design sentences count here: "62% completed" is what a dropout question asks)
         focused = replace(own, plan=replace(own.plan, searched=q, intent="general", aspects=[]))
-        cands = [c for c in ExtractiveComposer().candidates(focused) if states.search(c.text)]
+        cands = [
+            c
+            for c in ExtractiveComposer().candidates(focused)
+            if states.search(c.text) and not (counted_here and not COUNT_FIGURE.search(c.text))
+        ]
         reach = re.search(r"\b(?:top|target|highest|maximum|full) dose\b|\breach\w*", q, re.I)
         compares = re.search(r"\b(?:better|more|less|worse|higher|lower)\b", q, re.I)
         # a figure the question gives ("how many trials had at least 100 participants?"): the
@@ -424,9 +445,13 @@ def _trial_result(ev: Evidence, record: RecordInfo) -> Composition | None:
             and not detail[1]
             and record.key_result
             and detail[0] != "participant numbers"  # a size is in the fields, said elsewhere
-            and not _states_anywhere(store, record, detail[0])
+            and not _states_anywhere(
+                store, record, detail[0], bool(asking.ASKS_PEOPLE_COUNT.search(question))
+            )
         ):
-            return _not_reported(detail[0], record, store)
+            # ("how many dropped out for side effects?": what it says of them, if anything)
+            said = _detail(own, counts=False)
+            return _not_reported(detail[0], record, store, said[1][:1] if said else [], own)
         if detail is None and record.key_result:
             unstated = _unstated(question, record, store)
             if unstated:
@@ -527,20 +552,35 @@ def _unstated(question: str, record: RecordInfo, store: object) -> str:
     return " or ".join(dict.fromkeys(a.lower() for a in asked))
 
 
-def _states_anywhere(store: object, record: RecordInfo, detail: str) -> bool:
-    """Whether any sentence of the record, in any section, states the detail: "Not reported" is
-    said only when none does."""
+def _states_anywhere(store: object, record: RecordInfo, detail: str, count: bool = False) -> bool:
+    """Whether any sentence of the record, in any section, states the detail (with a count of
+    people when one is asked): "Not reported" is said only when none does."""
     states = next(a for _, a, name in _DETAILS if name == detail)
-    return any(states.search(store.texts[pos]) for pos in store.record_positions(record.id))  # type: ignore[attr-defined]
+    return any(
+        states.search(sentence) and not (count and not COUNT_FIGURE.search(sentence))
+        for pos in store.record_positions(record.id)  # type: ignore[attr-defined]
+        for sentence in re.split(r"(?<=[.!?])\s+", store.texts[pos])  # type: ignore[attr-defined]
+    )
 
 
-def _not_reported(detail: str, record: RecordInfo, store: object) -> Composition:
-    """A detail of a study that its sources do not give: said so first, then its main result."""
+def _not_reported(
+    detail: str,
+    record: RecordInfo,
+    store: object,
+    said: list | None = None,
+    own: Evidence | None = None,
+) -> Composition:
+    """A detail of a study that its sources do not give: said so first, then what they say
+    nearest to it (``said``, sentences of ``own``) or else its main result."""
     cites = Citations()
-    n = cite_study(cites, store, record)
     name = study_name(record)
-    first = f"Not reported: the sources on {name} give no {detail}; its main result: "
-    first += f"{lower(record.key_result)} [{n}]."
+    first = f"Not reported: the sources on {name} give no {detail}"
+    if said and own is not None:
+        s = said[0]
+        m = cites.add(own.contexts[s.ctx], s.text, s.start)
+        return Composition(f"{first}. {s.text} [{m}]", False, cites.items, ROUTE_TRIAL)
+    n = cite_study(cites, store, record)
+    first += f"; its main result: {lower(record.key_result)} [{n}]."
     return Composition(first, False, cites.items, ROUTE_TRIAL)
 
 
