@@ -204,6 +204,7 @@ class Citations:
 
 _OVERDOSE = re.compile(r"\boverdos\w*|\bantidote\b|\bpoison\w*", re.I)
 _EXPLAINING = ("mechanism", "history", "pharmacokinetics")
+_RULE_MAKERS = ("regulatory", "guideline", "label")  # (whose rules a country has)
 _SIDE_BY_SIDE = ("interaction", "adverse_effects")
 _SAFETY = ("overdose", "withdrawal", "contraindication", "interaction")
 _ASKS_SECTION = re.compile(r"\bsections?\b|\bwhere (?:in|on|does|do|is|are)\b", re.I)
@@ -400,6 +401,13 @@ class ExtractiveComposer:
                         score += 0.05  # the asked country's own regulator or guideline
                     elif places & unasked.other_places:
                         score -= 0.08  # another country's, though it may name this one
+                elif plan.entities.jurisdictions and meta.evidence in _RULE_MAKERS:
+                    # "the maximum dose in Australia": that country's own regulator or guideline
+                    places = record_places(meta.title)
+                    if places & set(plan.entities.jurisdictions):
+                        score += 0.05
+                    elif places:
+                        score -= 0.04  # another country's rules, though they may be near
                 if meta.evidence == "label" and plan.scope == "curated":
                     score += 0.05  # safety questions: the label's words first
                 if LEANING.search(text):

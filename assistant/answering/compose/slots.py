@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Protocol
 
 from assistant.answer import Plan
 from assistant.answering.compose.sentence_kinds import PUMP, SAME_WORD, UNCHECKED, is_design_only
 from assistant.answering.compose.unasked import PREGNANCY
+from assistant.answering.question.entities import find_countries
 from assistant.answering.question.intents import INTENT_WORDS, ONSET_Q
 from assistant.answering.safety.notices import mentions_pregnancy
 from assistant.library.chunks import tokenize
@@ -240,6 +242,13 @@ def said(question: str) -> set[str]:
     return {SAME_WORD.get(t, t) for t in tokenize(question)}
 
 
+@lru_cache(maxsize=2048)
+def place_words(text: str) -> frozenset[str]:
+    """The words of the countries a sentence names in any form ("the Australian product
+    information" covers "in Australia")."""
+    return frozenset(tokenize(" ".join(find_countries(text))))
+
+
 def _promote(pool: list, lead: Candidate | None) -> bool:
     if lead is None or lead is pool[0]:
         return False
@@ -275,7 +284,8 @@ def _qualifier_first(
     cue = INTENT_WORDS.get(plan.intent) if plan.intent in _HARMS else None
     cued = bool(cue and cue.search(pool[0].text))
     rare = {t for t in topic if idf(t) >= QUALIFIER_IDF} - _ANSWER_KINDS
-    missing, kept = rare - pool[0].tokens, rare & pool[0].tokens
+    first = pool[0].tokens | place_words(pool[0].text)
+    missing, kept = rare - first, rare & first
     if not missing or len(rare) > 5:  # many rare words: a story, not a qualifier
         return
     lead = max(
@@ -284,7 +294,7 @@ def _qualifier_first(
             for c in pool[1:8]
             if c.score >= 0.78 * top
             and missing & c.tokens
-            and kept <= c.tokens  # adds a qualifier without dropping one
+            and kept <= c.tokens | place_words(c.text)  # adds a qualifier, dropping none
             and not UNCHECKED.search(c.text)  # how a figure was checked is no answer
             and not is_design_only(c.text)
             and not about_other_substance(c.text, plan)  # "quit cannabis": not a smoking trial
@@ -318,7 +328,7 @@ def put_answer_first(
     weight = sum(idf(t) for t in topic) or 1.0
 
     def cover(c: Candidate) -> float:
-        return sum(idf(t) for t in topic & c.tokens) / weight
+        return sum(idf(t) for t in topic & (c.tokens | place_words(c.text))) / weight
 
     # a word no source uses ("michael j fox") cannot pick a sentence
     asked = topic & said(question)
@@ -368,7 +378,10 @@ def put_answer_first(
             # the approval's own date, where the first sentence dates something else
             or (dated_act and fit(lead) >= 1.0 > fit(pool[0]) - cover(pool[0]) and cover(lead) > 0)
             # covers more of the question, and all that the first sentence covered
-            or (cover(lead) >= cover(pool[0]) + 0.15 and topic & pool[0].tokens <= lead.tokens)
+            or (
+                cover(lead) >= cover(pool[0]) + 0.15
+                and topic & pool[0].tokens <= lead.tokens | place_words(lead.text)
+            )
         ):
             _promote(pool, lead)
         return False

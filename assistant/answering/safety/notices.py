@@ -519,8 +519,12 @@ def notices_for(
     stated_use = plan.intent == "interaction" and any(
         _STATED_USE.search(normalise(t)) for t in texts
     )
+    # (a regulator's record titled for an overdose warning is a rule, not a poisoning series:
+    # the Australian dose range cited from it answers a dosing question)
     poisoning_source = any(
-        _POISONING.search(c.metadata.title) or _DEATHS.search(c.metadata.title) for c in cited
+        (_POISONING.search(c.metadata.title) or _DEATHS.search(c.metadata.title))
+        and c.metadata.evidence not in ("regulatory", "guideline", "label")
+        for c in cited
     )
     # a poisoning or deaths series asked about is not a use for an addiction, though its
     # record lists the substance its patients drank ("how old were they?")
