@@ -533,6 +533,11 @@ def test_talk_of_not_wanting_to_live_is_a_crisis_and_hospital_is_care() -> None:
         "In the Danish registry study of people who swallowed too many tablets, what dose was toxic?"
     )
     assert not danger.not_now("I swallowed too many tablets from the trial of people with MS")
+    # people somewhere who overdosed, asked about as a group: not someone in danger now
+    assert danger.not_now(
+        "From the records of patients in northern Italy who overdosed on purpose, how many died?"
+    )
+    assert not danger.not_now("my son took his tablets on purpose, people in the house who saw")
 
 
 def test_a_crisis_answer_opens_with_the_crisis_line(corpus_assistant) -> None:

@@ -55,7 +55,8 @@ _LONG_AGO = re.compile(
 
 # "why were some people who took too much put on a ventilator?": people in general, asked about
 _GROUP_WHO = re.compile(
-    r"\b(?:people|patients|persons|adults|children|those|cases|users|drinkers) (?:who|that)"
+    r"\b(?:people|patients|persons|adults|children|those|cases|users|drinkers) (?:(?:in|from|at"
+    r"|across|around) (?:\S+ ){1,3}?)?(?:who|that)"  # ("people in west france who overdosed")
     r" (?:had )?(?:took|taken|swallowed|ingested|overdosed|ate)\b"
 )
 
