@@ -2233,6 +2233,12 @@ def test_the_regulator_of_a_country_is_its_medicines_agency(corpus_assistant) ->
         "What has the regulator in Australia told doctors about prescribing baclofen off-label?"
     )
     assert "reg_australia_tga" in {c.source_id for c in ans.citations}, ans.answer
+    # a dose limit asked for a country: that country's own product information first, not an
+    # overview naming the country (nor the US label's maximum), and no emergency notice
+    top = corpus_assistant.ask("What is the maximum dose of baclofen in Australia?")
+    assert top.citations[0].source_id == "reg_australia_tga", top.answer
+    assert "100 mg" in first_sentence(top.answer), top.answer
+    assert "emergency" not in [n.kind for n in top.notices]
 
 
 def test_where_a_label_lists_something_is_not_an_answer_to_what_happens(corpus_assistant) -> None:
