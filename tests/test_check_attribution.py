@@ -78,3 +78,30 @@ def test_an_outcome_said_not_to_move_agrees_with_a_null_result(docs_assistant) -
     )
     assert got[0].verdict != "contradicted", got[0]
     assert got[1].verdict == "contradicted", got[1]
+
+
+def test_a_view_someone_is_said_to_hold_and_waved_off_is_not_the_claim() -> None:
+    store = _Store(
+        "Q: Our neighbour told us the tablets can be stopped any day without tapering. "
+        "A: No, the dose has to come down slowly. "
+        "The leaflet says stopping suddenly can cause seizures. Half-life is about 4 hours."
+    )
+    texts = [c.text for c in extract_claims(store, "doc")]
+    assert not any("neighbour" in t for t in texts), texts
+    # a source the writer reports without waving it off stays a claim
+    kept = _Store("The leaflet says stopping suddenly can cause seizures. It is a GABA-B agonist.")
+    assert any("leaflet" in c.text for c in extract_claims(kept, "doc"))
+
+
+def test_a_share_of_a_study_is_not_compared_with_a_share_of_something_else() -> None:
+    from assistant.answering.check.differences import share_conflict
+
+    claim = "Smith's open pilot (2003) enrolled eight women, and five of the seven completers stayed dry."
+    assert (
+        share_conflict(claim, "The Smith 2003 open pilot was unblinded: every woman knew her dose.")
+        is None
+    )
+    assert share_conflict(
+        "Nearly all women in Smith's pilot stayed dry.",
+        "Fewer than half of the women in the Smith pilot stayed dry.",
+    )

@@ -563,15 +563,63 @@ _KEPT_TO_THEIR_SUBJECT = [
 ]
 
 
+# ------------------------------------------------------------------ round 25 (an app listing, a wiki
+# talk page, a care-home memo): the phrasings it called for, written here in other words
+
+_LISTINGS_AND_MEMOS = [
+    (
+        "overdose_no_antidote",
+        "On the ward, naloxone reverses baclofen within minutes.",
+        "contradicted",
+    ),
+    ("overdose_no_antidote", "Nothing reverses baclofen; care is supportive.", "supported"),
+    ("overdose_no_antidote", "Restarting the dose reversed baclofen withdrawal in one case.", None),
+    (
+        "abrupt_withdrawal",
+        "Missed tablets are harmless, since withdrawal matters only with the intrathecal pump, "
+        "not with tablets.",
+        "contradicted",
+    ),
+    ("abrupt_withdrawal", "Withdrawal is a risk with tablets and with the pump.", None),
+    (
+        "origin_epilepsy",
+        "It was created in a Swiss lab in 1962 as a drug for spasticity.",
+        "contradicted",
+    ),
+    (
+        "origin_epilepsy",
+        "It was created in the early 1960s and later marketed as a drug for spasticity.",
+        None,
+    ),
+]
+
+
 @pytest.mark.parametrize(
     ("key", "claim", "verdict"),
     _FACT_CHECKS
     + _LETTERS_AND_BULLETINS
     + _PETITIONS_AND_WORKSHEETS
     + _CHAPTERS_AND_LOGS
-    + _KEPT_TO_THEIR_SUBJECT,
+    + _KEPT_TO_THEIR_SUBJECT
+    + _LISTINGS_AND_MEMOS,
 )
 def test_facts_decide_phrasings_each_round_called_for(key: str, claim: str, verdict) -> None:
     """Each round's fact phrasings (the tables above), and facts kept to their subject."""
     fact = next(f for f in load_facts() if f.key == key)
     assert fact_verdict(fact, claim) == verdict, claim
+
+
+# ------------------------------------------------------------------ round 26 (a harm-reduction zine,
+# a pharmacy-counter transcript, a peer review): study details in other words, written here
+
+
+def test_a_size_in_words_a_daily_dose_and_a_mean_dose_are_read_against_the_study(docs_assistant):
+    said = {
+        "The 1989 Nijmegen pharmacokinetic study enrolled twenty volunteers.": "contradicted",
+        "The 1989 Nijmegen study gave a single 40 mg dose to four volunteers.": "supported",
+        "ALPADIR gave its patients 300 mg/day.": "contradicted",
+        "In Beraha 2016 the high-dose arm's mean dose was about 150 mg/day.": "contradicted",
+        "In Beraha 2016 the high-dose arm reached a mean dose of 94 mg/day.": "supported",
+    }
+    got = _checked(docs_assistant, *(Claim(s, None, "dose") for s in said))
+    assert [c.verdict for c in got] == list(said.values()), [(c.text, c.explanation) for c in got]

@@ -31,7 +31,15 @@ from assistant.answering.check.lines import (
     TABLE_ROW,
     table_rows,
 )
-from assistant.answering.check.stance import BELIEVED, CORRECTED, RATED_HEADING, REBUTTAL, REJECTED
+from assistant.answering.check.stance import (
+    BELIEVED,
+    CORRECTED,
+    RATED_HEADING,
+    REBUTTAL,
+    REJECTED,
+    REPORTED,
+    WAVED_OFF,
+)
 from assistant.answering.compose.sentence_kinds import APPROVED, NOT_APPROVED
 from assistant.answering.question.entities import find_countries, find_jurisdictions
 from assistant.library.chunks import paragraph_spans, split_sentences, tokenize
@@ -256,6 +264,8 @@ def _years_in(text: str) -> list[range]:
 _CLAUSE_END = re.compile(
     r",\s+(?:so|and|which|while|whereas|because)\b|\s+(?:so|because)\s+"
     r"|,\s+(?:\w+\s+){0,2}?who\b"  # "..., for people who can't take ...": a clause of its own
+    # a contrast after it ("... apply only to the pump, not to tablets") denies nothing before
+    r"|,\s+(?=not\s+(?:to|for|with|in|on|at|from)\b)"
     r"|\s+[-–—]\s+(?=(?:i|we)\b)"  # the writer's aside after a dash ("- I could not find ...")
     # a statement of its own ("... dose adjustment only; they do not rule it out"), unless it
     # only denies the one before ("... blocks GABA-A; it doesn't.")
@@ -448,7 +458,10 @@ def extract_claims(store: Any, document_id: str) -> list[Claim]:
                 sent = sent[:1].upper() + sent[1:] + "."
             if len(sent) < 12 or _QUESTION.search(sent) or REJECTED.search(sent.replace("*", "")):
                 continue
-            if i + 1 < len(parts) and REBUTTAL.match(parts[i + 1][0].strip().replace("*", "")):
+            if i + 1 < len(parts) and (
+                REBUTTAL.match(after := parts[i + 1][0].strip().replace("*", ""))
+                or (REPORTED.search(sent) and WAVED_OFF.match(after))
+            ):
                 continue  # "Some are told X." + "That is not true.": X is not the document's
             corrected = CORRECTED.search(sent)
             if corrected and len(sent) - corrected.end() >= 12:  # "..., but Y pointed out that Z"

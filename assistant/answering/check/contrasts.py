@@ -587,7 +587,7 @@ UP_TO_DOSE = re.compile(
     # a daily dose a study is said to have given ("gave 180 patients ninety milligrams a day",
     # "a higher dose of 120 mg a day")
     r"|\b(?:gave|given|received|took|used|tested|(?:higher |top |target )?dose of)\s+(?:\w+\s+){0,3}?"
-    r"(\d{2,4})\s?(?:mg|milligrams?)\s+(?:a|per|each)\s+day\b"
+    r"(\d{2,4})\s?(?:mg|milligrams?)(?:\s+(?:a|per|each)\s+day\b|\s?/\s?(?:day|d)\b)"
     # the dose someone got to ("once he reached 400 mg a day", "titrated up to 300 mg")
     r"|\b(?:reached|got (?:up )?to|went up to|worked (?:his|her|their) way up to|titrated (?:up )?to)"
     r"\s+(\d{2,4})\s?(?:mg|milligrams?)\b",

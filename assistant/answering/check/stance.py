@@ -55,3 +55,19 @@ BELIEVED = re.compile(
     r"^(?:but |and |so |wait,? )?(?:i (?:thought|heard|read|was told)|isn.?t it true) (?:that )?",
     re.I,
 )
+
+# a view someone is said to hold, waved off by the next line ("My brother-in-law says you can just
+# quit it." + "P: Please don't."): the view is reported, not the document's
+REPORTED = re.compile(
+    r"\b(?:my|our|his|her|their|a|some|one of my) (?:[\w-]+ ){0,2}?(?:friends?|brother|sister|mum|mom"
+    r"|dad|father|mother|cousin|aunt|uncle|neighbou?r|colleague|mate|partner|wife|husband|[\w]+-in-law"
+    r"|guy|bloke|people|folks) (?:says|said|told (?:me|us|him|her|them)|tells|reckons|swears|claims"
+    r"|thinks)\b|\b(?:people|someone|somebody|everyone) (?:says|said|told me|tells me|reckons)\b"
+    r"|\bi (?:heard|read (?:online|somewhere))\b",
+    re.I,
+)
+WAVED_OFF = re.compile(
+    r"^\W*(?:[A-Z][\w ]{0,24}:\s+)?(?:oh,?\s+|well,?\s+)?(?:please\s+)?(?:don[\u2019']t|do not"
+    r"|no|nope|not so)\s*[.!,]",
+    re.I,
+)

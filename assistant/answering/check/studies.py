@@ -254,9 +254,15 @@ class StudyChecks(StudyDetails):
             return self._conflict(
                 claim, record, f"{record.display_name} found no benefit over its comparator."
             )
+        # "more patients abstinent but no effect on craving": a benefit said, and another outcome
+        mixed = any(
+            POSITIVE.search(c) and not NEGATIVE_RESULT.search(c)
+            for c in re.split(r"\bbut\b|\bwhereas\b|\bwhile\b|;", scope)
+        )
         if (
             record.result == "benefit"
             and negated
+            and not mixed
             and re.search(r"\b(?:difference|effect|benefit|work)", scope, re.I)
         ):
             return self._conflict(claim, record, f"{record.display_name} found a benefit.")

@@ -61,6 +61,14 @@ _COMPARED_WITH = re.compile(
 )
 
 
+# a mean dose given ("the mean dose at one year was 129 ± 71 mg/day", "a mean dose of 129 mg")
+_MEAN_DOSE = re.compile(
+    r"\b(?:mean|average)\s+(?:\w+\s+){0,2}?dose\b(?:\s+[^\s.;]+){0,6}?\s+(?:of\s+|was\s+|near\s+"
+    r"|around\s+|about\s+|roughly\s+)*(\d{2,4})(?:\s?±\s?\d+)?\s?(?:mg|milligrams?)\b",
+    re.I,
+)
+
+
 class StudyDetails:
     """Checks of a named study's details, and lookups in its record (the store and the citing
     helpers come from the checker)."""
@@ -72,12 +80,17 @@ class StudyDetails:
         """A size the claim gives the study that the record never states (not as a subgroup),
         beyond a rounding the claim says it made ("about 320" for 318)."""
         text = claim.text
-        counted = sr.leading_digits(text)  # "One hundred and twenty smokers took ..."
+        # "One hundred and twenty smokers took ...", "a study in which forty volunteers took ..."
+        counted = ct.digits(sr.leading_digits(text))
         for m in COUNT.finditer(counted):
             n = m.group(1).replace(",", "")
             if re.fullmatch(r"(?:19|20)\d\d", n):
                 continue
             before = counted[: m.start()]
+            if re.search(r"\b(?:in|of|out of)\s*$", before) or re.search(
+                r"\b(?:in|of|per|points?|percent\w*|times|fold)\b", m.group(0)[len(m.group(1)) :]
+            ):
+                continue  # "seven in 10 people", "3 percentage points in people": no size
             approximate = bool(APPROXIMATE.search(before))
             close = record.n and abs(int(n) - record.n) <= 0.1 * record.n
             randomised = bool(
@@ -89,7 +102,8 @@ class StudyDetails:
                     re.I,
                 )
             )
-            seen = n in body_numbers and not randomised
+            # (a figure the record gives as a dose or a time, "a single 40 mg dose", is no group)
+            seen = n in body_numbers and not randomised and self._stated_as_count(record.id, n)
             if record.n and not seen and int(n) != record.n and not (approximate and close):
                 quote = self._sentence_with(record.id, str(record.n)) or self._sentence_with(
                     record.id, f"{record.n:,}"
@@ -103,6 +117,14 @@ class StudyDetails:
                     )
                     return True
         return False
+
+    def _stated_as_count(self, record_id: str, n: str) -> bool:
+        """Whether the record gives ``n`` other than as a dose, a share or a time."""
+        unit = re.compile(
+            rf"(?<![\d.,]){re.escape(n)}(?![\d.,]*\d)(?!\s*(?:mg|%|g\b|ml\b|mmol|per ?cent|hours?\b"
+            r"|h\b|years?\b|days?\b|weeks?\b|months?\b|minutes?\b))"
+        )
+        return any(unit.search(t) for t in self._record_texts(record_id))
 
     def _unsized(self, claim: Claim) -> bool:
         """A study described by at least three of its details but with another size ("an
@@ -240,13 +262,21 @@ class StudyDetails:
         )
 
     def _other_detail(self, claim: Claim, record: RecordInfo) -> bool:
-        """A treatment period or a count of events (deaths, poisonings) the claim gives the
-        study, against the record's own sentence stating it."""
+        """A treatment period, a mean dose or a count of events (deaths, poisonings) the claim
+        gives the study, against the record's own sentence stating it."""
         body = " ".join(self._record_texts(record.id))
         why = sr.other_duration(claim.text, record, body)
         quote = why and self._sentence_matching(
             record.id, re.compile(rf"\b{record.duration_weeks or 0:g}.weeks?\b")
         )
+        if not why and (said := _MEAN_DOSE.search(ct.digits(claim.text))):
+            # "its mean dose was around 250 mg/day": the record's mean, if it states one
+            stated = self._sentence_matching(record.id, _MEAN_DOSE)
+            theirs = stated and _MEAN_DOSE.search(stated)
+            mine = int(said.group(1))
+            if theirs and abs(mine - int(theirs.group(1))) > 0.2 * int(theirs.group(1)):
+                quote = stated
+                why = f"{record.display_name} gives a mean dose of {theirs.group(1)} mg, not {mine} mg."
         if not why and (why := sr.other_count(claim.text, record, body)):
             quote = self._sentence_with(record.id, str(record.n))
         return self._quoted_conflict(claim, record, quote, why)
