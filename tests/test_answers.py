@@ -2874,3 +2874,22 @@ def test_people_counted_by_a_finding_are_not_the_studys_size(corpus_assistant) -
         assert re.search(r"\bunknown in (?:4|four)\b", first_sentence(ans.answer)), (q, ans.answer)
     size = corpus_assistant.ask("How many patients were in the Leung 2006 series?")
     assert "23" in first_sentence(size.answer), size.answer
+
+
+def test_why_a_study_was_done_whom_it_covers_and_whether_it_came_first(corpus_assistant) -> None:
+    """Why a study was done, whether its results cover someone, and whether it was the first:
+    answered from the record's background and limitations, not from its headline result."""
+    why = corpus_assistant.ask(
+        "Why did Jose and his co-authors think it worth setting baclofen against topiramate?"
+    )
+    assert "GABA" in first_sentence(why.answer), why.answer
+    older = corpus_assistant.ask(
+        "Would the Chaignot 2018 findings hold for someone like my grandmother, who is 80?"
+    )
+    assert "over 70" in first_sentence(older.answer), older.answer
+    first = corpus_assistant.ask(
+        "Was Addolorato's 2000 pilot the first human study of baclofen for alcohol craving?"
+    )
+    assert "first clinical test" in first_sentence(first.answer), first.answer
+    for ans in (why, older, first):
+        _check_citations(ans, corpus_assistant.store)

@@ -94,6 +94,36 @@ def test_trials_described_without_their_names(catalog) -> None:
         assert find_trials(question, catalog) == [want], question
 
 
+def test_studies_described_in_everyday_words_by_their_kind(catalog) -> None:
+    """One person's report ("the physician who took it himself"), records kept for another
+    purpose ("the insurance database study"), the clinic where it was done; a guideline is not a
+    study described that way."""
+    cases = {
+        "the physician who took it himself for his alcoholism, what dose stopped his craving?": (
+            "ameisen2005"
+        ),
+        "in that hospital in the UK where people with liver damage from drink were given it, how "
+        "many were still followed after a year?": "owens2017",
+        "the big French insurance database study on high doses: what did it find about deaths?": (
+            "chaignot2018"
+        ),
+    }
+    for question, want in cases.items():
+        assert plan_question(question, catalog).entities.trials == [want], question
+
+
+def test_a_follow_up_on_a_study_asking_no_dose_is_about_the_study(catalog) -> None:
+    history = ["What did Bacloville find?"]
+    previous = plan_question(history[0], catalog)
+    for question, intent in {
+        "how much trust can we put in the result for women?": "trial_result",
+        "were 300 mg a day the only doses they allowed?": "trial_result",
+        "what dose did they go up to?": "dosing",
+    }.items():
+        plan = plan_question(question, catalog, history, previous=previous)
+        assert plan.intent == intent, (question, plan.intent)
+
+
 def test_a_question_about_many_trials_names_none(catalog) -> None:
     plan = plan_question("Which placebo-controlled trials in alcohol were negative?", catalog)
     assert plan.intent == "which_trials" and plan.entities.trials == []

@@ -95,11 +95,25 @@ LIMITATION = re.compile(
     r"|\bresidual confounding\b|\bfrom (?:a single|one) (?:\w+ ){0,2}(?:health system|centre|center|hospital|site)\b",
     re.I,
 )
+# "does it apply to someone like my dad?", "would that hold for older people?"
+APPLIES_TO = re.compile(
+    r"\b(?:appl(?:y|ies)|hold|carry over|relevant) (?:\w+ ){0,2}?(?:to|for) (?:someone|somebody"
+    r"|people like|patients like|my|me|him|her|older|elderly|sicker|younger)\b"
+    r"|\bsomeone (?:like|in) (?:my|me|him|her)\b",
+    re.I,
+)
 ASKS_LIMITATION = re.compile(
     r"\blimit\w*|\bweak\w*|\bcriticis\w*|\bcritique\w*|\bflaw\w*|\bproblems? with\b|\bbias\w*"
     r"|\bhow (?:reliable|robust|trustworthy|convincing)\b|\bcaveats?\b|\bunderpowered\b"
     r"|\bcautio\w*|\bcareful\b|\bwary\b|\bgenerali[sz]\w*|\bextrapolat\w*"
-    r"|\bappl(?:y|ies|ied) (?:everywhere|elsewhere|generally|widely|to (?:other|all|everyone))\b",
+    r"|\bappl(?:y|ies|ied) (?:everywhere|elsewhere|generally|widely|to (?:other|all|everyone))\b"
+    r"|" + APPLIES_TO.pattern,
+    re.I,
+)
+# who a study's results may not cover ("those over 70 were excluded, so ... may not apply")
+COVERS = re.compile(
+    r"\b(?:may|might|do|does|did|would|can) not (?:\w+ )?apply\b|\bexclud\w*|\bgenerali[sz]\w*"
+    r"|\bapply only\b|\bnot (?:be )?representative\b|\bonly (?:to )?(?:those|people|patients) who\b",
     re.I,
 )
 
@@ -154,7 +168,7 @@ SAME_WORD = {
     **{w: "approv" for w in tokenize("authorised authorized authorisation authorization licensed")},
     **{w: "doctor" for w in tokenize("physician physicians doctors gp gps prescriber prescribers")},
     # clinical words with one meaning, as a question and a source may put them
-    **{w: "sign" for w in tokenize("symptom symptoms")},
+    **{w: "sign" for w in tokenize("symptom symptoms symptomatic")},
     **{w: "die" for w in tokenize("fatal fatalities death deaths")},
     **{w: "increas" for w in tokenize("raise raised raising")},
     **{w: "absorb" for w in tokenize("absorption")},
@@ -201,7 +215,10 @@ ASKS_DESIGN = re.compile(
     r"|\bhow many (?:people|patients|participants|subjects|men|women|drinkers)\b|\bwho (?:took part"
     r"|was (?:enrolled|included|studied))|\benrol\w*|\brecruit\w*|\binclusion|\bexclusion"
     r"|\bhow long\b|\bmethods?\b|\bdoses? (?:\w+ ){0,5}?(?:used|given|tested|studied)\b|\bdrop\w* ?out"
-    r"|\bcomplet\w*|\bstill in\b|\bfinish\w*|\bfollow.?up|\bhow many\b|\bwho (?:ran|led|did)\b",
+    r"|\bcomplet\w*|\bstill in\b|\bfinish\w*|\bfollow.?up|\bhow many\b|\bwho (?:ran|led|did)\b"
+    # what a group was given ("how much clonidine did the comparison group get?")
+    r"|\bhow much (?:\w+ ){0,3}?(?:did|do|does|was|were) (?:\w+ ){0,4}?(?:get|got|take|took|receive"
+    r"|received|given)\b|\bwhat dose\b",
     re.I,
 )
 

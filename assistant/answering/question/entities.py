@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from assistant.answering.question.language import fold
+from assistant.answering.question.study_cues import GUIDANCE, ONE_PERSON, RECORDS_KEPT, TRIAL_CUE
 from assistant.library import contraindications as ci
 from assistant.library.chunks import tokenize
 from assistant.library.records import RecordInfo
@@ -83,13 +84,6 @@ def record_places(title: str) -> frozenset[str]:
     return frozenset(find_jurisdictions(title))
 
 
-_TRIAL_CUE = re.compile(
-    r"\b(?:trials?|stud(?:y|ies)|rcts?|review|meta.?analys[ie]s|paper|experiment|cohort|series"
-    r"|research|investigation|cochrane|analysis|pilot|survey|register|registry|statement"
-    r"|guideline|case|report|consensus|case.?series|network)\b"
-    r"|\bthe (?:\S+ ){1,4}?one\b(?! of\b)"  # "the Los Angeles one": a study named before
-    r"|\b(?:that|the) (?:\w+ )?test (?:where|in which|with|on|of)\b"  # "that test where ..."
-)
 _GENERIC = frozenset(
     tokenize(
         "baclofen trial trials study studies find found show showed result results what did "
@@ -298,13 +292,18 @@ def find_conditions(text: str) -> list[str]:
     return found
 
 
+# one word for a study's deaths however a question puts them ("people who died")
+_SAME = {t: "death" for t in tokenize("die died dead deaths fatal fatalities")}
+
+
 class _Profiles:
     """IDF-weighted word matching of a question against the records' profiles."""
 
     def __init__(self, catalog: Sequence[RecordInfo]) -> None:
         self.records = [r for r in catalog if r.evidence not in ("label", "regulatory", "overview")]
         self.tokens = [
-            set(tokenize(f"{r.profile} {r.short_cite}")) - _GENERIC for r in self.records
+            {_SAME.get(t, t) for t in tokenize(f"{r.profile} {r.short_cite}")} - _GENERIC
+            for r in self.records
         ]
         self.numbers = [
             {n.replace(",", "") for n in _NUMBER.findall(r.profile)}
@@ -316,7 +315,7 @@ class _Profiles:
         self.idf = {t: math.log(1 + n / c) for t, c in df.items()}
 
     def scores(self, text: str) -> list[float]:
-        q = set(tokenize(text)) - _GENERIC
+        q = {_SAME.get(t, t) for t in tokenize(text)} - _GENERIC
         nums = {x.replace(",", "") for x in _NUMBER.findall(text)} - {"1", "2", "3"}
         # (a year names a study by its own year, not by another record citing that year)
         nums = {x for x in nums if not re.fullmatch(r"(?:19|20)\d\d", x)}
@@ -369,7 +368,7 @@ def find_trials(text: str, catalog: Sequence[RecordInfo]) -> list[str]:
             if best >= 4.5
             else [rid for s, rid in named if s >= best - 0.01][:1]
         )
-    cue = bool(_TRIAL_CUE.search(t))
+    cue = bool(TRIAL_CUE.search(t))
     if re.search(r"\b(?:trials|studies|rcts|meta.?analyses|reviews)\b", t) and not re.search(
         r"\b(?:the|that|this|a) (?:\S+ ){0,8}?(?:trial|study|rct|review|meta.?analysis|cohort)\b", t
     ):
@@ -390,6 +389,8 @@ def find_trials(text: str, catalog: Sequence[RecordInfo]) -> list[str]:
     sizes = group_sizes(t)
     weeks = _weeks(t)
     uncontrolled = bool(_UNCONTROLLED.search(t))
+    one_person, records_kept = bool(ONE_PERSON.search(t)), bool(RECORDS_KEPT.search(t))
+    guidance = bool(GUIDANCE.search(t))
     controlled = bool(re.search(r"\b(?:placebo|dummy|sugar) ?(?:pills?|tablets?)?\b", t))
     # a place or a name written with a capital ("the later Denver trial"): what only one study
     # is known by weighs more than the common words around it
@@ -428,6 +429,12 @@ def find_trials(text: str, catalog: Sequence[RecordInfo]) -> list[str]:
             scores[i] += 1.5 if r.evidence == "rct" else -1 if r.evidence == "cohort" else 0
         if doses and r.max_dose_mg in doses:
             scores[i] += 2
+        if one_person and r.evidence == "case-report":
+            scores[i] += 2.5  # "the doctor who treated his own drinking"
+        if records_kept:
+            scores[i] += 1.5 if r.evidence == "cohort" else -1 if r.evidence == "rct" else 0
+        if r.evidence == "guideline" and not guidance:
+            scores[i] -= 2  # a guideline is described as one, not as "that clinic where ..."
         if r.user:
             scores[i] -= 2
     order = sorted(range(len(scores)), key=lambda i: -scores[i])
@@ -435,7 +442,12 @@ def find_trials(text: str, catalog: Sequence[RecordInfo]) -> list[str]:
     if pooled and "cochrane" in t and not years:
         latest = True  # "the Cochrane review", no year: the current one
     if latest and pooled:  # "the latest Cochrane review": the newest among the close ones
-        close = [i for i in order if scores[i] >= best - 2]
+        close = [
+            i
+            for i in order
+            if scores[i] >= best - 2
+            and profiles.records[i].evidence in ("meta-analysis", "systematic-review")
+        ] or order[:1]  # (a review, not the newest trial scoring near one)
         pick = max(close, key=lambda i: profiles.records[i].year or 0)
         return [profiles.records[pick].id]
     if _FIRST_STUDY.search(t) and not pooled and best >= 5.0:

@@ -16,11 +16,10 @@ from assistant.answering.question.entities import (
     DRUG_CLASS,
     norm,
 )
+from assistant.answering.question.study_cues import DOSE_ASKED
 from assistant.answering.safety import notices as safety
 from assistant.library import contraindications as ci
 from assistant.library.records import RecordInfo
-
-# --------------------------------------------------------------------------- intents
 
 
 def _rx(*parts: str) -> re.Pattern[str]:
@@ -478,13 +477,7 @@ def classify(text: str, ents: Entities, personal: bool, records: Sequence[Record
             and not ents.substances
         ):
             return "pharmacokinetics"
-        if (
-            re.search(
-                r"\bwhat (?:\w+ )?(?:dose|doses|dose range)\b|\bhow (?:high|much)\b|\btitrat\w*", t
-            )
-            and not hit["result"]
-            and not _BY_HOW_MUCH.search(t)
-        ):
+        if DOSE_ASKED.search(t) and not hit["result"] and not _BY_HOW_MUCH.search(t):
             return "dosing"
         if hit["withdrawal"] and not hit["result"] and not _LEFT_THE_STUDY.search(t):
             return "withdrawal"

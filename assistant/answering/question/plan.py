@@ -49,6 +49,7 @@ from assistant.answering.question.intents import (
 )
 from assistant.answering.question.language import read_question
 from assistant.answering.question.lay_terms import clinical_reading
+from assistant.answering.question.study_cues import DOSE_ASKED
 from assistant.answering.safety import danger
 from assistant.library.records import RecordInfo
 from assistant.vocab import ADDICTIONS, INTERACTION_CLASSES, JURISDICTIONS, REGULATORS
@@ -150,6 +151,13 @@ def _inherit(plan: Plan, previous: Plan) -> Plan:
         or (intent == "comparison" and not ents.other_medicines and not compares)
     ):
         intent = "trial_result"
+    if (
+        intent == "dosing"
+        and trials
+        and not ents.trials
+        and not DOSE_ASKED.search(norm(plan.english))
+    ):
+        intent = "trial_result"  # "was 60 mg the only dose they tried?" of the study just asked
     if intent == "trial_result" and not merged.trials:
         intent = previous.intent if previous.intent != "trial_result" else "efficacy"
     if intent == "document" and not merged.documents:

@@ -13,9 +13,15 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from assistant.answering.compose.extractive import Citations, Composition, Evidence
-from assistant.answering.compose.sentence_kinds import ASKS_LIMITATION
+from assistant.answering.compose.extractive import (
+    QUESTION_WORDS,
+    Citations,
+    Composition,
+    Evidence,
+)
+from assistant.answering.compose.sentence_kinds import APPLIES_TO, ASKS_LIMITATION, COVERS
 from assistant.answering.question.asked import YES_NO_START, asked_clause, whole_sentences
+from assistant.library.chunks import tokenize
 from assistant.library.records import RecordInfo
 from assistant.vocab import ROUTE_TRIAL
 
@@ -43,7 +49,8 @@ _GENERIC_SAFETY = re.compile(
 )
 
 TOPICS: tuple[SectionTopic, ...] = (
-    # ("problems with the tablets" are side effects; "problems with the study" its limitations)
+    # ("problems with the tablets" are side effects; "problems with the study" its limitations;
+    # why a study was done comes before what it measured: "the first test of an anti-craving drug")
     SectionTopic("safety", frozenset({"safety", "safety and acceptability"}), _GENERIC_SAFETY),
     SectionTopic(
         "limitations",
@@ -55,6 +62,25 @@ TOPICS: tuple[SectionTopic, ...] = (
             r"|\b(?:convincing|solid|sound|credible|believable|persuasive|conclusive)\b"
             r"|\bhow (?:good|strong) (?:is|was) (?:it|the (?:study|trial|evidence))\b"
             r"|\b(?:keep|bear) in mind\b",
+            re.I,
+        ),
+    ),
+    SectionTopic(
+        "background",
+        frozenset({"background", "rationale"}),
+        re.compile(
+            r"\bwhy (?:was|were|did) (?:it|they|this|that|the [\w-]+(?: [\w-]+){0,4}?"
+            r"|[\w-]+(?: [\w-]+){0,3}?) (?:do|done|carried out|conducted|run|set up|undertaken"
+            r"|performed|started|launched)\b|\b(?:the )?rationale\b|\breasoning behind\b"
+            r"|\bwhat (?:was|were) (?:the |its |their )?(?:main |primary |overall |chief )?(?:aims?|purpose|goals?|objectives?|point)\b"
+            r"|\b(?:trying|hoping|set out|meant|designed) to (?:find out|show|test|answer|learn|see"
+            r"|prove|establish)\b|\bwhat question\b|\bwhy (?:was|were) (?:it|they|the \w+) needed\b"
+            # "why did Jose and colleagues think they were worth comparing?", "was it the first
+            # clinical test of that idea?": why the study was done and where it stood
+            r"|\bwhy (?:did|do|would) (?:\S+ ){1,4}?(?:think|decide|choose|chose|want|pick|expect"
+            r"|believe|consider) (?:\S+ ){0,6}?(?:worth|to (?:compare|test|study|try|run|look))\b"
+            r"|\bworth (?:comparing|testing|studying|trying)\b"
+            r"|^(?:was|is) (?:\S+ ){1,6}?the first (?:\w+ )?(?:test|trial|study|attempt|report)\b",
             re.I,
         ),
     ),
@@ -72,19 +98,6 @@ TOPICS: tuple[SectionTopic, ...] = (
             r"\bwho (?:took part|was (?:in it|included|enrolled)|were (?:the )?(?:participants"
             r"|patients|subjects|volunteers|people)\b|were in it)|\bwhat (?:kind|sort|type) of"
             r" (?:people|patients|participants|subjects|volunteers)\b|\bwhat population\b",
-            re.I,
-        ),
-    ),
-    SectionTopic(
-        "background",
-        frozenset({"background", "rationale"}),
-        re.compile(
-            r"\bwhy (?:was|were|did) (?:it|they|this|that|the [\w-]+(?: [\w-]+){0,4}?"
-            r"|[\w-]+(?: [\w-]+){0,3}?) (?:do|done|carried out|conducted|run|set up|undertaken"
-            r"|performed|started|launched)\b|\b(?:the )?rationale\b|\breasoning behind\b"
-            r"|\bwhat (?:was|were) (?:the |its |their )?(?:main |primary |overall |chief )?(?:aims?|purpose|goals?|objectives?|point)\b"
-            r"|\b(?:trying|hoping|set out|meant|designed) to (?:find out|show|test|answer|learn|see"
-            r"|prove|establish)\b|\bwhat question\b|\bwhy (?:was|were) (?:it|they|the \w+) needed\b",
             re.I,
         ),
     ),
@@ -136,8 +149,30 @@ def section_answer(
     ]
     if not rows:
         return None
-    want = encode(asked_clause(question, record))
-    ranked = sorted(rows, key=lambda r: -float(r[3] @ want))
+    clause = asked_clause(question, record)
+    # "that big insurance study ..., does it apply to someone like my dad?": who the results may
+    # not cover, first, judged by what is asked after the study's description
+    applies = APPLIES_TO.search(clause)
+    if applies:
+        clause = clause[clause.rfind(", ", 0, applies.start()) + 1 :]
+    want = encode(clause)
+
+    # (and the asked words a sentence shares: "was it the first test?" -> "was the first test")
+    asked = set(tokenize(clause)) - QUESTION_WORDS
+    weight = sum(store.idf(t) for t in asked) or 1.0
+    firsts = re.search(r"\bthe first\b", clause, re.I) is not None
+
+    def near(row: tuple) -> float:
+        shared = sum(store.idf(t) for t in asked & set(tokenize(row[2]))) / weight
+        first = firsts and re.search(r"\bfirst\b", row[2], re.I)  # "was it the first ...?"
+        return (
+            float(row[3] @ want)
+            + 0.15 * shared
+            + (0.2 if applies and COVERS.search(row[2]) else 0.0)
+            + (0.1 if first else 0.0)
+        )
+
+    ranked = sorted(rows, key=lambda r: -near(r))
     picked = ranked[:1]
     # "what were its weaknesses?" may take two; "was it well tolerated?" one
     if not YES_NO_START.match(question) and len(ranked) > 1:

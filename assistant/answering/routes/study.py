@@ -19,11 +19,11 @@ from assistant.answering.compose.extractive import (
     ExtractiveComposer,
     numbers_of,
     render,
-    same_fact,
 )
 from assistant.answering.compose.sentence_kinds import (
+    APPLIES_TO,
     ASKS_LIMITATION,
-    COUNT_FIGURE,
+    COVERS,
     LIMITATION,
     SAME_WORD,
 )
@@ -31,7 +31,13 @@ from assistant.answering.question import asked as asking
 from assistant.answering.question.entities import find_countries
 from assistant.answering.routes import detail as details
 from assistant.answering.routes import sections, two_part
-from assistant.answering.routes.study_asks import ASKS_WHO, asks_field
+from assistant.answering.routes.asked_details import (
+    ASKS_TRIAL_COUNT,
+    DETAILS,
+    asked_detail,
+    states_anywhere,
+)
+from assistant.answering.routes.study_asks import asks_field
 from assistant.answering.routes.study_fields import study_fact
 from assistant.answering.routes.study_kinds import answered_as_kind
 from assistant.answering.routes.synthesis import (
@@ -59,184 +65,15 @@ GENERIC_RESULT = re.compile(
     r"|look at|cover\w*|how (?:did|do) .* (?:do|fare)|how often|by how much)\b",
     re.I,
 )
-# "how many trials did the meta-analysis pool?" (not "how many trials had at least 100
-# people?", a count of some of them, nor a question with a second part)
-_ASKS_TRIAL_COUNT = (
-    r"\bhow many (?:\w+ )?(?:trials|studies|rcts) (?:did|does|do|were|was|are|in)\b(?!.*\band\b)"
-)
 # Details a result line does not give: answered from the study's own sentences.
 _SPECIFIC_DETAIL = re.compile(
     r"\b(?:dropped out|drop.?outs?|stopped treatment|withdrew|side effects?|adverse|tolerat\w*"
     r"|how was .* stopped|taper\w*|top dose|reached|funded|sponsor\w*|women and men|men and women"
     r"|in women|in men|sex differences?|by sex|gender"
     r"|craving|higher dose|lower dose|which scales?|how long|completed|finished)\b"
-    rf"|{_ASKS_TRIAL_COUNT}",
+    rf"|{ASKS_TRIAL_COUNT}",
     re.I,
 )
-
-
-# A detail asked about a study, the words of the sentences that state it, and how to name the
-# detail when the study's sources do not give it.
-_DETAILS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = tuple(
-    (re.compile(q, re.I), re.compile(a, re.I), name)
-    for q, a, name in (
-        (
-            r"side.?effects?|adverse|safety|tolerat\w*|harms?",
-            r"adverse|side.?effects?|safety|tolerat\w*|drows\w*|sedat\w*|fatigue|somnolen\w*|serious",
-            "side-effect figures",
-        ),
-        (
-            r"drop(?:ped)? ?out|stopped (?:treatment|taking)|withdrew|quit the|still (?:in|taking part"
-            r"|enrolled|participating)|completed|retention|stay\w* in the (?:study|trial)",
-            r"drop(?:ped)? ?out|dropout|discontinu\w*|withdr[ae]w(?!al)\w*|completed|retention"
-            r"|remained in|lost to|stopped (?:early|treatment|taking|baclofen)|left the (?:study|trial)"
-            r"|did not (?:complete|finish)|non.?completers?",
-            "dropout figures",
-        ),
-        (r"crav\w*|urges?", r"crav\w*|urges?|ocds|obsessive compulsive", "craving results"),
-        (  # "did some of the patients die?"
-            r"\b(?:did|do|were|was|has|have|had) (?:[\w-]+ ){0,5}?(?<!who )(?:die|died|dead)\b"
-            r"|\b(?:any|some|more|fewer) deaths\b",
-            r"\b(?:die|died|deaths?|dead|fatal\w*|mortality)\b",
-            "deaths",
-        ),
-        (  # (not "what percentage were men?": who took part, asked of the participants)
-            r"^(?!.*\b(?:percentage|proportion|share|fraction|how many|number|per ?cent|most|majority"
-            r")\b[^?]*"
-            r"\b(?:wom[ae]n|men|male|female)\b).*?(?:women|\bmen\b(?! like\b)|\bsex\b|gender)",
-            r"\bwomen\b|\bmen\b|\bsex\b|gender|female|male",
-            "results by sex",
-        ),
-        (
-            r"higher dose|lower dose|dose.?response|top dose|highest dose|target dose"
-            # (not "died before reaching hospital")
-            r"|\b(?:reach|achiev)(?:e|es|ed|ing|ement|ements)?\b(?! (?:the |a |an )?(?:hospital|doctor|emergency|ward|icu"
-            r"|intensive|care|medical))|\bgot (?:up )?to \d+",
-            r"\bdoses?\b.*\b(?:than|versus|vs|reached|achieved|titrat\w*)|\b(?:reached|achieved)\b",
-            "figures on the doses reached",
-        ),
-        (
-            r"how was .* stopped|taper\w*|at the end|stopping",
-            r"taper\w*|gradual\w*|step(?:ped|wise)? down|dose reduction",
-            "account of how treatment was stopped",
-        ),
-        (  # "how many trials did the meta-analysis pool?" of a review that does not say
-            _ASKS_TRIAL_COUNT,
-            r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty[\w-]*)"
-            r" (?:\w+ ){0,2}(?:trials|studies|rcts)\b",
-            "count of the trials it pooled",
-        ),
-        (
-            # (not "in how many patients was the amount unknown?": people counted by a finding)
-            r"how many (?:\w+ )?(?:people|patients|participants|volunteers)(?! (?:was|were|had)"
-            r" (?!(?:in|enrolled|included|randomi[sz]ed|recruited|studied|there|given|sent|screened"
-            r"|assigned|allocated|referred|treated|put|started|followed|asked|approached)\b)\w+"
-            r"| the \w+(?: \w+)? (?:was|were) \w+)"
-            r"|number of volunteers|(?:each|per|every) (?:arm|group)"
-            # ("how long did participants get each dose?" asks a span, not who took part)
-            r"|^(?!.*\b(?:age|ages|aged|old|percentage|proportion|share|how long|how often|how much"
-            r"|when|why)\b).*\bparticipants\b",
-            r"\b\d+\b.*\b(?:volunteers|participants|patients|people|adults|men|women)\b"
-            r"|\b\d+ (?:to|on|in|received|were given) (?:the )?(?:baclofen|placebo)\b",
-            "participant numbers",
-        ),
-    )
-)
-
-
-_DESCRIPTOR = re.compile(r"\s*(?:review|study|trial|paper|series|analysis|report)\b", re.I)
-# a sentence that states a comparison's result ("reduced drinking more than 30 mg/day, p=0.02")
-_COMPARED = re.compile(r"\b(?:more|less|better|worse) than\b|\bno better\b|\bp ?[=<]", re.I)
-_REACHED = re.compile(
-    r"\b\d+ (?:of|out of) (?:the )?\d+\b[^.]*\b(?:reached|achieved)\b|\bmean (?:daily )?dose\b",
-    re.I,
-)
-
-
-_GIVES_NONE = re.compile(
-    r"\b(?:gives?|reports?|provides?) no\b|\bno (?:\S+ ){0,2}(?:figures|data|results) (?:were|are|was)"
-    r" (?:reported|given|published)\b|\bnot reported\b|\bdoes not report\b",
-    re.I,
-)
-
-
-def _detail(own: Evidence, counts: bool = True) -> tuple[str, list] | None:
-    """For a question about one detail of a study (its side effects, dropouts, craving, doses
-    reached, how it ended): the detail's name and the study's own sentences that state it, best
-    first (none when its sources do not give it); None when no such detail is asked. A question
-    counting people ("how many dropped out?") takes only sentences with a count, unless
-    ``counts`` is false (what the study says of it otherwise)."""
-    q = own.plan.english or own.plan.question
-    parts = re.split(r"(?<=[.!])\s+", q.strip())
-    if len(parts) > 1 and parts[-1].endswith("?"):
-        q = parts[-1]  # a story, then the question: the question says which detail
-    if ASKS_WHO.search(q):
-        return None  # "who wrote the safety review?" asks for people, not side effects
-    # "how many dropped out because of side effects?": people counted, so the detail named first
-    # is the one counted, and a sentence with no count does not answer it
-    count = counts and bool(asking.ASKS_PEOPLE_COUNT.search(q))
-    found = [
-        (m, d) for d in _DETAILS if (m := d[0].search(q)) and not _DESCRIPTOR.match(q[m.end() :])
-    ]
-    if count:
-        # ("how many people dropped out": the people are who is counted, not what is asked)
-        found.sort(key=lambda md: (md[1][2] == "participant numbers", md[0].start()))
-    for _, (_, states, name) in found:
-        counted_here = count and name not in (
-            "participant numbers",
-            "count of the trials it pooled",
-        )
-        # (design sentences count here: "62% completed" is what a dropout question asks)
-        focused = replace(own, plan=replace(own.plan, searched=q, intent="general", aspects=[]))
-        cands = [
-            c
-            for c in ExtractiveComposer().candidates(focused)
-            if states.search(c.text) and not (counted_here and not COUNT_FIGURE.search(c.text))
-        ]
-        reach = re.search(r"\b(?:top|target|highest|maximum|full) dose\b|\breach\w*", q, re.I)
-        compares = re.search(r"\b(?:better|more|less|worse|higher|lower)\b", q, re.I)
-        # a figure the question gives ("how many trials had at least 100 participants?"): the
-        # sentence saying it
-        given = set(re.findall(r"(?<![\d.,])\d+(?![\d.,]*\d)", q))
-        given = {n for n in given if not re.fullmatch(r"(?:19|20)\d\d", n)}
-        cands.sort(
-            key=lambda c: (
-                -(
-                    c.score
-                    + (0.1 if reach and _REACHED.search(c.text) else 0)
-                    + (0.1 if compares and _COMPARED.search(c.text) else 0)
-                    + (0.15 if given & set(re.findall(r"\d+", c.text)) else 0)
-                )
-            )
-        )
-        picked = cands[:1]
-        # what is asked, not the names that say which study ("Ameisen", "ALPADIR")
-        asked = set(tokenize(re.sub(r"(?<=\w )[A-Z][\w'-]+", " ", q))) - QUESTION_WORDS
-        idf = own.store.idf
-        # a second sentence only when it adds a figure or specific words (never after one
-        # saying the sources give no such figures: the headline is not what was asked)
-        says_none = bool(picked and _GIVES_NONE.search(picked[0].text))
-        # "how many completed?": the figure given, nothing more is asked
-        counted = bool(picked and picked[0].numbers and asking.QUANTITY.search(q))
-        for c in cands[1:2] if not (says_none or counted) else ():
-            adds = (
-                (c.numbers - picked[0].numbers if not picked[0].numbers else set())
-                or (asked & c.tokens) - picked[0].tokens
-                or {m.lower() for m in states.findall(c.text)}
-                - {m.lower() for m in states.findall(picked[0].text)}
-            )
-            specific = {t for t in c.tokens - picked[0].tokens if idf(t) >= 2.5}
-            if not same_fact(picked[0], c, idf):
-                if adds:
-                    picked.append(c)
-            elif (
-                not picked[0].numbers
-                and len(picked[0].tokens & c.tokens) >= 0.8 * len(picked[0].tokens)
-                and len(specific) >= 4
-            ):
-                picked = [c]  # a lead-in, and the same statement with its particulars: say that
-        return name, picked
-    return None
 
 
 def _figures_not_reported(question: str, record: RecordInfo, store: object) -> list[str]:
@@ -357,7 +194,7 @@ def trial_result(ev: Evidence, record: RecordInfo) -> Composition | None:
         or _DID_IT_CHANGE.match(question)
         # (a thing named is asked as itself: "did the participants get any counselling?")
         or (
-            any(asks.search(clause) for asks, _, _ in _DETAILS)
+            any(asks.search(clause) for asks, _, _ in DETAILS)
             and not details.thing_named(clause, ev.store)
         )
         or _figures_not_reported(question, record, ev.store)
@@ -380,7 +217,7 @@ def trial_result(ev: Evidence, record: RecordInfo) -> Composition | None:
     def named_detail(second: str) -> tuple[object, int, str] | None:
         own = record_evidence(ev, record)
         own = replace(own, plan=replace(own.plan, english=second, question=second))
-        detail = _detail(own)
+        detail = asked_detail(own)
         if not detail or not detail[1]:
             return None
         s = detail[1][0]
@@ -398,6 +235,11 @@ def _trial_result(ev: Evidence, record: RecordInfo) -> Composition | None:
     # (an answer from the study's fields is tried first, by :func:`trial_result`)
     # What the question asks beyond naming the study and asking for its result.
     specific = _specific_words(question, record) - set(tokenize(record.key_result or ""))
+    # ("how much clonidine did the comparison group get?": the medicine named is what is asked)
+    if re.search(r"\bhow much\b|\bwhat dose\b", question, re.I):
+        specific |= {t for m in plan.entities.other_medicines for t in tokenize(m)} & set(
+            tokenize(question)
+        )
     idf = store.idf
     generic = bool(GENERIC_RESULT.search(question) or "result" in plan.aspects)
     # words the study's own text never uses describe it in the asker's words ("ten guys with a
@@ -415,7 +257,7 @@ def _trial_result(ev: Evidence, record: RecordInfo) -> Composition | None:
                 and (generic or _ASKS_WHAT_HAPPENED.match(question))
                 and not re.match(r"\s*(?:and )?who\b", question, re.I)  # a person, not a result
                 and not _OUTCOME.search(question)  # an outcome it never reports is said so
-                and not any(asks.search(question) for asks, _, _ in _DETAILS)
+                and not any(asks.search(question) for asks, _, _ in DETAILS)
             )
         )
     )
@@ -439,18 +281,18 @@ def _trial_result(ev: Evidence, record: RecordInfo) -> Composition | None:
     if not asks_result or not record.key_result:
         asked = " ".join(sorted(specific)) if specific else question
         focused = replace(own, plan=replace(plan, searched=asked))
-        detail = _detail(own)
+        detail = asked_detail(own)
         if (
             detail is not None
             and not detail[1]
             and record.key_result
             and detail[0] != "participant numbers"  # a size is in the fields, said elsewhere
-            and not _states_anywhere(
+            and not states_anywhere(
                 store, record, detail[0], bool(asking.ASKS_PEOPLE_COUNT.search(question))
             )
         ):
             # ("how many dropped out for side effects?": what it says of them, if anything)
-            said = _detail(own, counts=False)
+            said = asked_detail(own, counts=False)
             return _not_reported(detail[0], record, store, said[1][:1] if said else [], own)
         if detail is None and record.key_result:
             unstated = _unstated(question, record, store)
@@ -462,9 +304,20 @@ def _trial_result(ev: Evidence, record: RecordInfo) -> Composition | None:
         picked = (detail and detail[1]) or composer.select(focused)
         if ASKS_LIMITATION.search(question) and not (picked and LIMITATION.search(picked[0].text)):
             # "why can't the findings be assumed to apply everywhere?": its own limitation first
-            limits = [c for c in composer.candidates(focused) if LIMITATION.search(c.text)]
-            if limits:
-                picked = [max(limits, key=lambda c: c.score)]
+            limits = [
+                c
+                for c in composer.candidates(focused)
+                if LIMITATION.search(c.text)
+                or focused.contexts[c.ctx].metadata.section.lower().startswith("limitation")
+            ]
+            if limits:  # ("does it apply to my dad?": who it may not apply to, first)
+                applies = APPLIES_TO.search(question) is not None
+                picked = [
+                    max(
+                        limits,
+                        key=lambda c: c.score + 0.2 * bool(applies and COVERS.search(c.text)),
+                    )
+                ]
         return replace(render(picked, own.contexts), route=ROUTE_TRIAL) if picked else None
     cites = Citations()
     n = cite_study(cites, store, record)
@@ -550,17 +403,6 @@ def _unstated(question: str, record: RecordInfo, store: object) -> str:
     if any((set(tokenize(a)) - generic) <= text for a in asked):
         return ""  # every specific word of an asked outcome is in the study's text
     return " or ".join(dict.fromkeys(a.lower() for a in asked))
-
-
-def _states_anywhere(store: object, record: RecordInfo, detail: str, count: bool = False) -> bool:
-    """Whether any sentence of the record, in any section, states the detail (with a count of
-    people when one is asked): "Not reported" is said only when none does."""
-    states = next(a for _, a, name in _DETAILS if name == detail)
-    return any(
-        states.search(sentence) and not (count and not COUNT_FIGURE.search(sentence))
-        for pos in store.record_positions(record.id)  # type: ignore[attr-defined]
-        for sentence in re.split(r"(?<=[.!?])\s+", store.texts[pos])  # type: ignore[attr-defined]
-    )
 
 
 def _not_reported(

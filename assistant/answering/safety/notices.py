@@ -520,10 +520,11 @@ def notices_for(
         _STATED_USE.search(normalise(t)) for t in texts
     )
     # (a regulator's record titled for an overdose warning is a rule, not a poisoning series:
-    # the Australian dose range cited from it answers a dosing question)
+    # the Australian dose range cited from it answers a dosing question; the label's overdose
+    # section is what to know about an overdose)
     poisoning_source = any(
         (_POISONING.search(c.metadata.title) or _DEATHS.search(c.metadata.title))
-        and c.metadata.evidence not in ("regulatory", "guideline", "label")
+        and c.metadata.evidence not in ("regulatory", "guideline")
         for c in cited
     )
     # a poisoning or deaths series asked about is not a use for an addiction, though its

@@ -1,0 +1,200 @@
+"""A detail asked of one study (its side effects, dropouts, craving, deaths, results by sex,
+doses reached, how treatment ended, the trials a review pooled, who took part): how a question
+asks for it, the words of the sentences that state it, and the study's own sentences that do.
+Used by :mod:`assistant.answering.routes.study`."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from assistant.answering.compose.extractive import (
+    QUESTION_WORDS,
+    Evidence,
+    ExtractiveComposer,
+    same_fact,
+)
+from assistant.answering.compose.sentence_kinds import COUNT_FIGURE
+from assistant.answering.question import asked as asking
+from assistant.answering.routes.study_asks import ASKS_WHO
+from assistant.library.chunks import tokenize
+from assistant.library.records import RecordInfo
+
+# "how many trials did the meta-analysis pool?" (not "how many trials had at least 100
+# people?", a count of some of them, nor a question with a second part)
+ASKS_TRIAL_COUNT = (
+    r"\bhow many (?:\w+ )?(?:trials|studies|rcts) (?:did|does|do|were|was|are|in)\b(?!.*\band\b)"
+)
+# A detail asked about a study, the words of the sentences that state it, and how to name the
+# detail when the study's sources do not give it.
+DETAILS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = tuple(
+    (re.compile(q, re.I), re.compile(a, re.I), name)
+    for q, a, name in (
+        (
+            r"side.?effects?|adverse|safety|tolerat\w*|harms?",
+            r"adverse|side.?effects?|safety|tolerat\w*|drows\w*|sedat\w*|fatigue|somnolen\w*|serious",
+            "side-effect figures",
+        ),
+        (
+            r"drop(?:ped)? ?out|stopped (?:treatment|taking)|withdrew|quit the|still (?:in|taking part"
+            r"|enrolled|participating)|completed|retention|stay\w* in the (?:study|trial)",
+            r"drop(?:ped)? ?out|dropout|discontinu\w*|withdr[ae]w(?!al)\w*|completed|retention"
+            r"|remained in|lost to|stopped (?:early|treatment|taking|baclofen)|left the (?:study|trial)"
+            r"|did not (?:complete|finish)|non.?completers?",
+            "dropout figures",
+        ),
+        (r"crav\w*|urges?", r"crav\w*|urges?|ocds|obsessive compulsive", "craving results"),
+        (  # "did some of the patients die?"
+            r"\b(?:did|do|were|was|has|have|had) (?:[\w-]+ ){0,5}?(?<!who )(?:die|died|dead)\b"
+            r"|\b(?:any|some|more|fewer) deaths\b",
+            r"\b(?:die|died|deaths?|dead|fatal\w*|mortality)\b",
+            "deaths",
+        ),
+        (  # (not "what percentage were men?": who took part, asked of the participants)
+            r"^(?!.*\b(?:percentage|proportion|share|fraction|how many|number|per ?cent|most|majority"
+            r")\b[^?]*"
+            r"\b(?:wom[ae]n|men|male|female)\b).*?(?:women|\bmen\b(?! like\b)|\bsex\b|gender)",
+            r"\bwomen\b|\bmen\b|\bsex\b|gender|female|male",
+            "results by sex",
+        ),
+        (
+            r"higher dose|lower dose|dose.?response|top dose|highest dose|target dose"
+            # (not "died before reaching hospital")
+            r"|\b(?:reach|achiev)(?:e|es|ed|ing|ement|ements)?\b(?! (?:the |a |an )?(?:hospital|doctor|emergency|ward|icu"
+            r"|intensive|care|medical))|\bgot (?:up )?to \d+",
+            r"\bdoses?\b.*\b(?:than|versus|vs|reached|achieved|titrat\w*)|\b(?:reached|achieved)\b",
+            "figures on the doses reached",
+        ),
+        (
+            r"how was .* stopped|taper\w*|at the end|stopping",
+            r"taper\w*|gradual\w*|step(?:ped|wise)? down|dose reduction",
+            "account of how treatment was stopped",
+        ),
+        (  # "how many trials did the meta-analysis pool?" of a review that does not say
+            ASKS_TRIAL_COUNT,
+            r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty[\w-]*)"
+            r" (?:\w+ ){0,2}(?:trials|studies|rcts)\b",
+            "count of the trials it pooled",
+        ),
+        (
+            # (not "in how many patients was the amount unknown?": people counted by a finding)
+            r"how many (?:\w+ )?(?:people|patients|participants|volunteers)(?! (?:was|were|had)"
+            r" (?!(?:in|enrolled|included|randomi[sz]ed|recruited|studied|there|given|sent|screened"
+            r"|assigned|allocated|referred|treated|put|started|followed|asked|approached)\b)\w+"
+            r"| the \w+(?: \w+)? (?:was|were) \w+)"
+            r"|number of volunteers|(?:each|per|every) (?:arm|group)"
+            # ("how long did participants get each dose?" asks a span, not who took part)
+            r"|^(?!.*\b(?:age|ages|aged|old|percentage|proportion|share|how long|how often|how much"
+            r"|when|why)\b).*\bparticipants\b",
+            r"\b\d+\b.*\b(?:volunteers|participants|patients|people|adults|men|women)\b"
+            r"|\b\d+ (?:to|on|in|received|were given) (?:the )?(?:baclofen|placebo)\b",
+            "participant numbers",
+        ),
+    )
+)
+
+
+_DESCRIPTOR = re.compile(r"\s*(?:review|study|trial|paper|series|analysis|report)\b", re.I)
+# a sentence that states a comparison's result ("reduced drinking more than 30 mg/day, p=0.02")
+_COMPARED = re.compile(r"\b(?:more|less|better|worse) than\b|\bno better\b|\bp ?[=<]", re.I)
+_REACHED = re.compile(
+    r"\b\d+ (?:of|out of) (?:the )?\d+\b[^.]*\b(?:reached|achieved)\b|\bmean (?:daily )?dose\b",
+    re.I,
+)
+
+
+_GIVES_NONE = re.compile(
+    r"\b(?:gives?|reports?|provides?) no\b|\bno (?:\S+ ){0,2}(?:figures|data|results) (?:were|are|was)"
+    r" (?:reported|given|published)\b|\bnot reported\b|\bdoes not report\b",
+    re.I,
+)
+
+
+def asked_detail(own: Evidence, counts: bool = True) -> tuple[str, list] | None:
+    """For a question about one detail of a study (its side effects, dropouts, craving, doses
+    reached, how it ended): the detail's name and the study's own sentences that state it, best
+    first (none when its sources do not give it); None when no such detail is asked. A question
+    counting people ("how many dropped out?") takes only sentences with a count, unless
+    ``counts`` is false (what the study says of it otherwise)."""
+    q = own.plan.english or own.plan.question
+    parts = re.split(r"(?<=[.!])\s+", q.strip())
+    if len(parts) > 1 and parts[-1].endswith("?"):
+        q = parts[-1]  # a story, then the question: the question says which detail
+    if ASKS_WHO.search(q):
+        return None  # "who wrote the safety review?" asks for people, not side effects
+    # "how many dropped out because of side effects?": people counted, so the detail named first
+    # is the one counted, and a sentence with no count does not answer it
+    count = counts and bool(asking.ASKS_PEOPLE_COUNT.search(q))
+    found = [
+        (m, d) for d in DETAILS if (m := d[0].search(q)) and not _DESCRIPTOR.match(q[m.end() :])
+    ]
+    if count:
+        # ("how many people dropped out": the people are who is counted, not what is asked)
+        found.sort(key=lambda md: (md[1][2] == "participant numbers", md[0].start()))
+    for _, (_, states, name) in found:
+        counted_here = count and name not in (
+            "participant numbers",
+            "count of the trials it pooled",
+        )
+        # (design sentences count here: "62% completed" is what a dropout question asks)
+        focused = replace(own, plan=replace(own.plan, searched=q, intent="general", aspects=[]))
+        cands = [
+            c
+            for c in ExtractiveComposer().candidates(focused)
+            if states.search(c.text) and not (counted_here and not COUNT_FIGURE.search(c.text))
+        ]
+        reach = re.search(r"\b(?:top|target|highest|maximum|full) dose\b|\breach\w*", q, re.I)
+        compares = re.search(r"\b(?:better|more|less|worse|higher|lower)\b", q, re.I)
+        # a figure the question gives ("how many trials had at least 100 participants?"): the
+        # sentence saying it
+        given = set(re.findall(r"(?<![\d.,])\d+(?![\d.,]*\d)", q))
+        given = {n for n in given if not re.fullmatch(r"(?:19|20)\d\d", n)}
+        cands.sort(
+            key=lambda c: (
+                -(
+                    c.score
+                    + (0.1 if reach and _REACHED.search(c.text) else 0)
+                    + (0.1 if compares and _COMPARED.search(c.text) else 0)
+                    + (0.15 if given & set(re.findall(r"\d+", c.text)) else 0)
+                )
+            )
+        )
+        picked = cands[:1]
+        # what is asked, not the names that say which study ("Ameisen", "ALPADIR")
+        asked = set(tokenize(re.sub(r"(?<=\w )[A-Z][\w'-]+", " ", q))) - QUESTION_WORDS
+        idf = own.store.idf
+        # a second sentence only when it adds a figure or specific words (never after one
+        # saying the sources give no such figures: the headline is not what was asked)
+        says_none = bool(picked and _GIVES_NONE.search(picked[0].text))
+        # "how many completed?": the figure given, nothing more is asked
+        counted = bool(picked and picked[0].numbers and asking.QUANTITY.search(q))
+        for c in cands[1:2] if not (says_none or counted) else ():
+            adds = (
+                (c.numbers - picked[0].numbers if not picked[0].numbers else set())
+                or (asked & c.tokens) - picked[0].tokens
+                or {m.lower() for m in states.findall(c.text)}
+                - {m.lower() for m in states.findall(picked[0].text)}
+            )
+            specific = {t for t in c.tokens - picked[0].tokens if idf(t) >= 2.5}
+            if not same_fact(picked[0], c, idf):
+                if adds:
+                    picked.append(c)
+            elif (
+                not picked[0].numbers
+                and len(picked[0].tokens & c.tokens) >= 0.8 * len(picked[0].tokens)
+                and len(specific) >= 4
+            ):
+                picked = [c]  # a lead-in, and the same statement with its particulars: say that
+        return name, picked
+    return None
+
+
+def states_anywhere(store: object, record: RecordInfo, detail: str, count: bool = False) -> bool:
+    """Whether any sentence of the record, in any section, states the detail (with a count of
+    people when one is asked): "Not reported" is said only when none does."""
+    states = next(a for _, a, name in DETAILS if name == detail)
+    return any(
+        states.search(sentence) and not (count and not COUNT_FIGURE.search(sentence))
+        for pos in store.record_positions(record.id)  # type: ignore[attr-defined]
+        for sentence in re.split(r"(?<=[.!?])\s+", store.texts[pos])  # type: ignore[attr-defined]
+    )
