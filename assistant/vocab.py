@@ -307,6 +307,8 @@ JURISDICTIONS: dict[str, str] = {
     "australia": "Australia",
     "eu": "European Union",
 }
+# The places above inside the European Union: "approved in the EU?" is answered by their rules.
+EU_MEMBERS: frozenset[str] = frozenset({"france"})
 # Each place's medicines regulator, as the records name it ("the regulator" in Australia: the TGA).
 REGULATORS: dict[str, str] = {
     "us": "FDA",

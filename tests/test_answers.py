@@ -1189,6 +1189,13 @@ def test_approval_in_a_country_without_a_regulator_record_answers_for_that_count
     assert re.search(r"United Kingdom|\bUK\b", first_sentence(ans.answer)), ans.answer
     france = corpus_assistant.ask("Is baclofen approved for alcohol in France?")
     assert france.answer.startswith("Yes"), france.answer
+    # the EU has no record of its own: its member's authorisation answers, in any language
+    for asked in (
+        "Has baclofen been authorised in the EU for drinking problems?",
+        "¿Ha sido autorizado el baclofeno en la Unión Europea para problemas con la bebida?",
+    ):
+        eu = corpus_assistant.ask(asked)
+        assert re.search(r"French|France", first_sentence(eu.answer)), eu.answer
 
 
 def test_stopping_questions_lead_with_stopping_and_carry_the_withdrawal_notice(

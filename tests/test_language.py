@@ -119,6 +119,11 @@ CASES: list[tuple[str, str, list[str], str | None]] = [
 # Questions about studies, patients and treatment: nationalities, quantities, time words, registers
 # and poison centres, dropouts, outcomes (question, language, words the English reading must contain)
 STUDY_CASES: list[tuple[str, str, list[str]]] = [
+    # a study's kind, source and method, and a place that is a union of countries
+    ("Quel niveau de preuve les co-auteurs donnent-ils ?", "fr", ["level of evidence", "co-authors"]),
+    ("¿Qué modelo estadístico usó el trabajo en la Unión Europea?", "es", ["statistical", "model", "study", "european union"]),
+    ("Wie viele dem Medikament zugeschriebene Ereignisse gab es in der Laborstudie?", "de", ["attributed", "laboratory study"]),
+    ("Questa rassegna storica è una fonte di prove?", "it", ["review", "historical", "source", "evidence"]),
     ("Qui a élaboré la déclaration d'Amsterdam ?", "fr", ["prepare", "statement"]),
     ("¿Quién elaboró la declaración de Madrid?", "es", ["prepare", "statement"]),
     ("¿De dónde obtuvieron los autores y sus colegas los casos?", "es", ["from where", "obtain", "colleagues", "cases"]),

@@ -776,3 +776,11 @@ def test_a_withdrawal_study_asked_about_is_not_a_question_about_stopping(catalog
     assert team.intent == "trial_result" and team.entities.trials == ["lyon2011_aws"], team
     stop = plan_question("how should baclofen be stopped after such a trial?", catalog, history)
     assert stop.intent == "withdrawal", stop
+
+
+def test_us_as_a_pronoun_is_no_country() -> None:
+    from assistant.answering.question.entities import find_countries
+
+    assert find_countries("does that review tell us whether it keeps them off drink?") == set()
+    assert find_countries("was the US trial placebo-controlled?") == {"United States"}
+    assert find_countries("what does the us label say?") == {"United States"}

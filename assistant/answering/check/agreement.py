@@ -15,7 +15,8 @@ from typing import Any
 
 from assistant.answering.check.contrasts import digits
 from assistant.answering.check.differences import shares_of
-from assistant.answering.question.entities import description_fit, find_trials, group_sizes
+from assistant.answering.question.entities import description_fit, find_trials
+from assistant.answering.question.study_cues import group_sizes
 from assistant.library.chunks import tokenize
 from assistant.library.records import RecordInfo
 from assistant.vocab import NUMBER_WORDS

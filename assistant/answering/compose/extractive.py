@@ -55,7 +55,7 @@ from assistant.answering.compose.sentence_kinds import (
     is_meta,
 )
 from assistant.answering.compose.slots import NUMBER_QUESTION, RESULT_INTENTS
-from assistant.answering.compose.unasked import Unasked
+from assistant.answering.compose.unasked import Unasked, places_asked
 from assistant.answering.question.entities import BACLOFEN, norm, record_places
 from assistant.answering.question.intents import INTENT_WORDS
 from assistant.answering.safety.danger import in_danger as danger_now
@@ -397,14 +397,14 @@ class ExtractiveComposer:
                     places = (
                         record_places(meta.title) if regulatory and asks_approval else frozenset()
                     )
-                    if places & set(plan.entities.jurisdictions):
+                    if places & places_asked(plan):
                         score += 0.05  # the asked country's own regulator or guideline
                     elif places & unasked.other_places:
                         score -= 0.08  # another country's, though it may name this one
                 elif plan.entities.jurisdictions and meta.evidence in _RULE_MAKERS:
                     # "the maximum dose in Australia": that country's own regulator or guideline
                     places = record_places(meta.title)
-                    if places & set(plan.entities.jurisdictions):
+                    if places & places_asked(plan):
                         score += 0.05
                     elif places:
                         score -= 0.04  # another country's rules, though they may be near

@@ -13,7 +13,7 @@ from assistant.answer import Plan
 from assistant.answering.compose.sentence_kinds import ASKS_LIMITATION, LIMITATION, PUMP
 from assistant.answering.question.entities import JURISDICTION_SAID
 from assistant.answering.safety import notices as safety
-from assistant.vocab import ADDICTIONS, SUBSTANCE_SAID
+from assistant.vocab import ADDICTIONS, EU_MEMBERS, SUBSTANCE_SAID
 
 # a sentence about pregnancy, breastfeeding or newborns (its topic; a question's is
 # safety.mentions_pregnancy)
@@ -28,6 +28,13 @@ _LABEL_INTENTS = frozenset({"dosing", "pharmacokinetics"})
 
 _ELSEWHERE = ("france", "uk", "australia", "eu")
 _SUBSTANCE_RX = {k: rx for k, rx in SUBSTANCE_SAID.items() if k != "spasticity"}
+
+
+def places_asked(plan: Plan) -> set[str]:
+    """The places a question asks about, the EU with its member states ("approved in the EU?":
+    France's authorisation answers it)."""
+    places = set(plan.entities.jurisdictions)
+    return places | EU_MEMBERS if "eu" in places else places
 
 
 @dataclass
@@ -50,7 +57,7 @@ class Unasked:
         asked = plan.english or plan.question
         subs = plan.entities.substances
         # the country asked about (a study's own country is not what is asked of it)
-        places = [] if plan.entities.trials else plan.entities.jurisdictions
+        places = [] if plan.entities.trials else sorted(places_asked(plan))
         return cls(
             intent=plan.intent,
             asks_pregnancy=safety.mentions_pregnancy(plan.searched),

@@ -13,11 +13,19 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from assistant.answering.question.language import fold
-from assistant.answering.question.study_cues import GUIDANCE, ONE_PERSON, RECORDS_KEPT, TRIAL_CUE
+from assistant.answering.question.study_cues import (
+    GUIDANCE,
+    ONE_PERSON,
+    RECORDS_KEPT,
+    TRIAL_CUE,
+    UNCONTROLLED,
+    group_sizes,
+    study_weeks,
+)
 from assistant.library import contraindications as ci
 from assistant.library.chunks import tokenize
 from assistant.library.records import RecordInfo
-from assistant.vocab import INTERACTION_CLASSES, MONTHS, NUMBER_WORDS, SUBSTANCE_NAMES
+from assistant.vocab import INTERACTION_CLASSES, MONTHS, SUBSTANCE_NAMES
 
 # --------------------------------------------------------------------------- word lists
 
@@ -175,6 +183,7 @@ def find_substances(text: str) -> list[str]:
 
 
 # "us" in lower case is the country only as "the us" or "us label", not "tell us", "for us"
+_NAMED_US = re.compile(r"\busa\b|american|united states|stateside|\bveterans?\b")
 _LOWER_US = re.compile(
     r"\bthe us\b|\bus (?:labels?|fda|approval|approved|trials?|study|studies|guidelines?|market"
     r"|prescribing|regulators?|doctors|rules|law|states?|veterans|patients|sites?)\b"
@@ -264,7 +273,12 @@ def without_country(text: str, country: str) -> str:
 def find_countries(text: str) -> set[str]:
     """The countries a text names or describes ("Italian", "done in Italy")."""
     t = norm(text)
-    return {k for k, rx in _COUNTRY_RX.items() if rx.search(t)}
+    found = {k for k, rx in _COUNTRY_RX.items() if rx.search(t)}
+    if "United States" in found and not (
+        re.search(r"\bUS\b|\bU\.S\.|\bUSA\b", text) or _NAMED_US.search(t) or _LOWER_US.search(t)
+    ):
+        found.discard("United States")  # "does it tell us ...?": a pronoun
+    return found
 
 
 # how the kidneys clear baclofen is pharmacokinetics, not kidney disease (no renal notice)
@@ -387,8 +401,8 @@ def find_trials(text: str, catalog: Sequence[RecordInfo]) -> list[str]:
     )
     latest = bool(ASPECT_RX["latest"].search(t)) or "first" in t.split()
     sizes = group_sizes(t)
-    weeks = _weeks(t)
-    uncontrolled = bool(_UNCONTROLLED.search(t))
+    weeks = study_weeks(t)
+    uncontrolled = bool(UNCONTROLLED.search(t))
     one_person, records_kept = bool(ONE_PERSON.search(t)), bool(RECORDS_KEPT.search(t))
     guidance = bool(GUIDANCE.search(t))
     controlled = bool(re.search(r"\b(?:placebo|dummy|sugar) ?(?:pills?|tablets?)?\b", t))
@@ -471,43 +485,6 @@ def find_trials(text: str, catalog: Sequence[RecordInfo]) -> list[str]:
     ):
         return [profiles.records[order[0]].id]
     return []
-
-
-_NUMBER_WORDS = {w: i for i, w in enumerate(NUMBER_WORDS)}
-_PEOPLE_WORDS = (
-    r"(?:\w+ ){0,3}?(?:people|patients|participants|adults|men|women|guys|drinkers|smokers"
-    r"|users|volunteers|veterans|subjects|outpatients|inpatients|cases)\b"
-)
-_SIZE = re.compile(rf"\b(\d{{1,3}}(?:,\d{{3}})*|{'|'.join(_NUMBER_WORDS)}) {_PEOPLE_WORDS}")
-_UNCONTROLLED = re.compile(
-    r"\bno (?:dummy|placebo|sugar).?pill|\bwithout (?:a )?(?:placebo|control)|\buncontrolled\b"
-    r"|\bno (?:placebo|control) (?:group|arm|check)|\bopen.?label\b|\bno comparison group\b"
-)
-
-
-def _weeks(text: str) -> float | None:
-    """A treatment length a question states, in weeks ("for a month" -> 4.3)."""
-    if re.search(r"\b(?:a|one) month\b|\b30 days\b", text):
-        return 4.3
-    m = re.search(r"\b(\d{1,2}) ?(weeks?|months?)\b", text)
-    if not m:
-        return None
-    return float(m.group(1)) * (4.33 if m.group(2).startswith("month") else 1.0)
-
-
-def group_sizes(text: str) -> set[int]:
-    """The group sizes a question states ("ten guys", "320 patients")."""
-    out = set()
-    # "if 100 people take it, how many will it help?": a way of asking for a rate, not a study
-    text = re.sub(
-        r"\b(?:if|say|out of|per|for every|of every|in every|every) \S+ (?:people|patients)\b",
-        "",
-        text,
-    )
-    for m in _SIZE.finditer(text):
-        word = m.group(1)
-        out.add(_NUMBER_WORDS[word] if word in _NUMBER_WORDS else int(word.replace(",", "")))
-    return out
 
 
 def find_documents(text: str, catalog: Sequence[RecordInfo], document_cue: bool) -> list[str]:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from assistant.vocab import NUMBER_WORDS
+
 TRIAL_CUE = re.compile(
     r"\b(?:trials?|stud(?:y|ies)|rcts?|review|meta.?analys[ie]s|paper|experiment|cohort|series"
     r"|research|investigation|cochrane|analysis|pilot|survey|register|registry|statement"
@@ -42,3 +44,41 @@ DOSE_ASKED = re.compile(
     r"|\b(?:got|get|go|went|gone) up to\b|\b(?:got|get|reached?) to the (?:top|target|highest|full"
     r"|maximum) dose\b|\bhow was the dose\b"
 )
+
+# how big and how long a study is said to be, and without a placebo ("ten men for a month, no
+# dummy pills")
+_NUMBER_WORDS = {w: i for i, w in enumerate(NUMBER_WORDS)}
+_PEOPLE_WORDS = (
+    r"(?:\w+ ){0,3}?(?:people|patients|participants|adults|men|women|guys|drinkers|smokers"
+    r"|users|volunteers|veterans|subjects|outpatients|inpatients|cases)\b"
+)
+_SIZE = re.compile(rf"\b(\d{{1,3}}(?:,\d{{3}})*|{'|'.join(_NUMBER_WORDS)}) {_PEOPLE_WORDS}")
+UNCONTROLLED = re.compile(
+    r"\bno (?:dummy|placebo|sugar).?pill|\bwithout (?:a )?(?:placebo|control)|\buncontrolled\b"
+    r"|\bno (?:placebo|control) (?:group|arm|check)|\bopen.?label\b|\bno comparison group\b"
+)
+
+
+def study_weeks(text: str) -> float | None:
+    """A treatment length a question states, in weeks ("for a month" -> 4.3)."""
+    if re.search(r"\b(?:a|one) month\b|\b30 days\b", text):
+        return 4.3
+    m = re.search(r"\b(\d{1,2}) ?(weeks?|months?)\b", text)
+    if not m:
+        return None
+    return float(m.group(1)) * (4.33 if m.group(2).startswith("month") else 1.0)
+
+
+def group_sizes(text: str) -> set[int]:
+    """The group sizes a question states ("ten guys", "320 patients")."""
+    out = set()
+    # "if 100 people take it, how many will it help?": a way of asking for a rate, not a study
+    text = re.sub(
+        r"\b(?:if|say|out of|per|for every|of every|in every|every) \S+ (?:people|patients)\b",
+        "",
+        text,
+    )
+    for m in _SIZE.finditer(text):
+        word = m.group(1)
+        out.add(_NUMBER_WORDS[word] if word in _NUMBER_WORDS else int(word.replace(",", "")))
+    return out
