@@ -2900,3 +2900,15 @@ def test_why_a_study_was_done_whom_it_covers_and_whether_it_came_first(corpus_as
     assert "first clinical test" in first_sentence(first.answer), first.answer
     for ans in (why, older, first):
         _check_citations(ans, corpus_assistant.store)
+
+
+def test_an_outcome_asked_of_a_study_is_answered_without_its_headline(corpus_assistant) -> None:
+    """Asked about one outcome of a study, the sentence stating it is the answer; the study's
+    headline result (another outcome) is not added, unless the question asks for it too."""
+    anxiety = corpus_assistant.ask("Was anxiety any different on baclofen in Garbutt's 2010 trial?")
+    assert "anxiety" in first_sentence(anxiety.answer), anxiety.answer
+    assert len(anxiety.answer.splitlines()) == 1, anxiety.answer
+    both = corpus_assistant.ask(
+        "Did baclofen work in Garbutt's 2010 trial, and what happened to anxiety?"
+    )
+    assert "no benefit" in both.answer and "anxiety" in both.answer, both.answer

@@ -784,3 +784,14 @@ def test_us_as_a_pronoun_is_no_country() -> None:
     assert find_countries("does that review tell us whether it keeps them off drink?") == set()
     assert find_countries("was the US trial placebo-controlled?") == {"United States"}
     assert find_countries("what does the us label say?") == {"United States"}
+
+
+def test_a_study_a_label_cites_is_not_matched_to_a_trial_record(catalog) -> None:
+    for question in (
+        "In the trial the prescribing information describes, how many people became drowsy?",
+        "In the 175-patient study cited in the US label, how common was drowsiness?",
+        # (a trial of the label's country once matched this one)
+        "In the controlled study of 175 patients that the label of the United States cites, "
+        "what percentage had drowsiness?",
+    ):
+        assert plan_question(question, catalog).entities.trials == [], question

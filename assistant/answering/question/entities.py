@@ -15,6 +15,7 @@ from functools import lru_cache
 from assistant.answering.question.language import fold
 from assistant.answering.question.study_cues import (
     GUIDANCE,
+    LABELS_OWN,
     ONE_PERSON,
     RECORDS_KEPT,
     TRIAL_CUE,
@@ -382,6 +383,8 @@ def find_trials(text: str, catalog: Sequence[RecordInfo]) -> list[str]:
             if best >= 4.5
             else [rid for s, rid in named if s >= best - 0.01][:1]
         )
+    if LABELS_OWN.search(t):
+        return []  # "the controlled study the US label cites": the label's, not a record of its own
     cue = bool(TRIAL_CUE.search(t))
     if re.search(r"\b(?:trials|studies|rcts|meta.?analyses|reviews)\b", t) and not re.search(
         r"\b(?:the|that|this|a) (?:\S+ ){0,8}?(?:trial|study|rct|review|meta.?analysis|cohort)\b", t

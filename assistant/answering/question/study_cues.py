@@ -32,6 +32,14 @@ RECORDS_KEPT = re.compile(
     r"\binsurance\b|\bdatabases?\b|\bregist(?:er|ry|ries)\b|\bclaims data\b|\bhealth records\b"
     r"|\bprescription records\b|\bnational (?:data|records)\b"
 )
+# a study a label or product information cites or describes (it has no record of its own), in
+# either order ("the study the US label cites", "the study that cites the label", a translation's)
+_LABEL = r"\b(?:labels?|labelling|prescribing information|package insert|product information|monograph)\b"
+_CITES = r"\b(?:cites?|cited|describes?|described|mentions?|mentioned|quotes?|quoted|reports?|reported)\b"
+LABELS_OWN = re.compile(
+    rf"\b(?:stud(?:y|ies)|trials?)\b[^,;?.]{{0,80}}?(?:{_LABEL}[^,;?.]{{0,40}}?{_CITES}"
+    rf"|{_CITES}[^,;?.]{{0,30}}?{_LABEL})"
+)
 GUIDANCE = re.compile(
     r"\bguidelines?\b|\brecommend\w*|\bguidance\b|\brule\s?book\b|\bsociety\b|\bstatement\b"
     r"|\bconsensus\b|\bcollege\b|\bassociation\b|\bpanel\b|\bexperts?\b"

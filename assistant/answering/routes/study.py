@@ -361,7 +361,11 @@ def _trial_result(ev: Evidence, record: RecordInfo) -> Composition | None:
                 )
                 if not claimed and (wanted - described) & s.tokens:
                     # it states what was asked beyond the headline: it comes first
-                    if asking.detail_only(asking.asked_clause(question, record)):
+                    clause = asking.asked_clause(question, record)
+                    # ("did baclofen worsen cognition?": the study's headline is another outcome)
+                    if asking.detail_only(clause) or not (
+                        _HEADLINE_ASKED.search(clause) or asking.ASKS_WHICH_STUDY.match(clause)
+                    ):
                         # a detail asked, not the result: the detail alone, cited alone
                         cites = Citations()
                         m = n = cites.add(own.contexts[s.ctx], s.text, s.start)
@@ -372,6 +376,14 @@ def _trial_result(ev: Evidence, record: RecordInfo) -> Composition | None:
                     lines.append(f"- {s.text} [{m}]")
     table = [table_row(record, n)] if record.evidence in ("rct", *POOLED_EVIDENCE) else []
     return Composition("\n".join(lines), False, cites.items, ROUTE_TRIAL, table)
+
+
+# the study's main result asked beside a detail ("did it work, and how was mood?")
+_HEADLINE_ASKED = re.compile(
+    r"\b(?:overall|main|headline|primary)\b|\bresults?\b|\bwork(?:ed|s)?\b|\beffective\w*"
+    r"|\bhelp(?:ed|s)?\b|\bsucce\w*|\bfail\w*",
+    re.I,
+)
 
 
 # Outcomes a question may ask of one study ("how was anxiety affected", "time to relapse").
