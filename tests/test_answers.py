@@ -2912,3 +2912,16 @@ def test_an_outcome_asked_of_a_study_is_answered_without_its_headline(corpus_ass
         "Did baclofen work in Garbutt's 2010 trial, and what happened to anxiety?"
     )
     assert "no benefit" in both.answer and "anxiety" in both.answer, both.answer
+
+
+def test_a_follow_up_answered_by_its_first_sentence_takes_no_line_for_the_earlier_turn(
+    corpus_assistant,
+) -> None:
+    """A further line must answer what this turn asks; the earlier question searched with it
+    ("how does the body get rid of it?") does not earn a line of its own."""
+    ans = corpus_assistant.ask(
+        "is that mainly filtration by the kidneys?",
+        history=["How does the body get rid of baclofen?"],
+    )
+    assert "filtration" in first_sentence(ans.answer), ans.answer
+    assert len(ans.answer.splitlines()) == 1, ans.answer

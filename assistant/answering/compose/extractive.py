@@ -458,6 +458,13 @@ class ExtractiveComposer:
         if filled and not re.search(r"\band\b", question) and not wants_number:
             limit = 1  # the name asked for is given: nothing else is asked
         chosen: list[Sentence] = [pool.pop(0)]
+        if ev.plan.follow_up:
+            # what this turn asks, not the earlier turn searched with it: a further line must
+            # answer the question asked now ("and in Australia, how high can the dose go?")
+            asked_now = {SAME_WORD.get(t, t) for t in tokenize(question)} - QUESTION_WORDS
+            if asked_now & topic:
+                topic = asked_now & topic
+                weight = sum(idf(t) for t in topic) or 1.0
         covered = topic & chosen[0].tokens
         answered = sum(idf(t) for t in covered) / weight >= 0.9
         top = chosen[0].score
