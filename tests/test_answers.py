@@ -2925,3 +2925,20 @@ def test_a_follow_up_answered_by_its_first_sentence_takes_no_line_for_the_earlie
     )
     assert "filtration" in first_sentence(ans.answer), ans.answer
     assert len(ans.answer.splitlines()) == 1, ans.answer
+
+
+def test_a_comparison_answers_what_was_compared_and_not_one_side_of_it(corpus_assistant) -> None:
+    """Asked whether baclofen beats another medicine at keeping people sober, the answer says no
+    trial compared them on drinking and names the one observational comparison, without its
+    safety figures (asked about deaths, it gives them); an indirect line is the review's own
+    sentence comparing the two, not baclofen's result against placebo alone."""
+    sober = corpus_assistant.ask("Does baclofen beat acamprosate at keeping people sober?")
+    first = first_sentence(sober.answer)
+    assert first.startswith("No study here compared") and "HR" not in first, sober.answer
+    assert "71%" not in sober.answer, sober.answer  # (baclofen against placebo: one side)
+    died = corpus_assistant.ask(
+        "Were people on high-dose baclofen more likely to die than people on acamprosate?"
+    )
+    assert "HR 2.72" in died.answer, died.answer
+    for ans in (sober, died):
+        _check_citations(ans, corpus_assistant.store)

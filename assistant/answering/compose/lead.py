@@ -464,7 +464,7 @@ def with_lead(plan: Plan, comp: Composition) -> Composition:
         comp = replace(comp, answer=f"{first}\n{rest}" if rest else first)
     if re.match(
         r"(?:yes|no|partly|modestly|the evidence|not clearly|not without risk|not directly"
-        r"|it could be either)\b",
+        r"|not in a randomi[sz]ed trial|only indirectly|head to head|it could be either)\b",
         first,
         re.I,
     ):

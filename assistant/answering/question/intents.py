@@ -104,7 +104,8 @@ INTENT_RX = {
         r"\bcompar\w*|\bversus\b|\bvs\.?\b|\bbetter than\b|\bworse than\b|\bsafer than\b",
         r"\b\w+ier than\b|\b(?:stronger|weaker|milder|faster|slower|cheaper) than\b",
         r"\b(?:more|less|fewer|lower|higher) (?:\w+ ){0,3}than\b|\bagainst\b|\binstead of\b",
-        r"\brather than\b|\bstack up\b|\bhead.?to.?head\b|\bthe usual (?:\w+ )?(?:medicines?|medications?|treatments?|drugs?|options?)\b",
+        r"\brather than\b|\bstack up\b|\b(?:beat|beats|outperform\w*|outdo\w*) (?!(?:the |a )?(?:placebo|dummy|sugar)\b)\w+"
+        r"|\bhead.?to.?head\b|\bthe usual (?:\w+ )?(?:medicines?|medications?|treatments?|drugs?|options?)\b",
         r"\bwhich (?:one|of (?:the|them|these|those)(?: two)?|is|works?|would)(?: \w+){0,2} "
         r"(?:better|best|safer|more effective)\b",
     ),

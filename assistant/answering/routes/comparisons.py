@@ -100,7 +100,16 @@ def comparison(ev: Evidence) -> Composition | None:
                     return text[s:e].strip(), store.context(pos, score=1.0), s
         return None
 
+    def compares(r: RecordInfo) -> tuple | None:
+        """A pooled study's own sentence setting baclofen against the medicine: the comparison
+        (its result for baclofen against placebo alone is one side of it)."""
+        named = naming(r)
+        return named if named and re.search(r"\bbaclofen\b", named[0], re.I) else None
+
     def line(r: RecordInfo) -> str:
+        if (both := compares(r)) is not None:
+            sentence, ctx, start = both
+            return f"{lower(sentence.rstrip('.'))} [{cites.add(ctx, sentence, start)}]"
         n = cite_study(cites, store, r)
         found = f"{with_details(study_name(r), describe(r))} found {lower(r.key_result)} [{n}]"
         named = naming(r)
@@ -108,6 +117,10 @@ def comparison(ev: Evidence) -> Composition | None:
             return found
         sentence, ctx, start = named
         return f"{found}; {lower(sentence.rstrip('.'))} [{cites.add(ctx, sentence, start)}]"
+
+    def indirectly(r: RecordInfo) -> str:
+        said_it = line(r)
+        return said_it if compares(r) else f"Indirectly (each medicine against placebo), {said_it}"
 
     direct, obs, indirect = groups["direct"], groups["observational"], groups["indirect"]
     if direct:
@@ -123,24 +136,36 @@ def comparison(ev: Evidence) -> Composition | None:
         outcome = re.sub(
             r"\s+(?:compared with|versus|vs\.?)\s.*$", "", lower(obs[0].primary_outcome or "")
         )  # what was measured; against what is in the study's own line
-        if outcome and _SAFETY_OUTCOME.search(outcome) and _ASKS_EFFECT.search(plan.english):
+        if (
+            outcome
+            and _SAFETY_OUTCOME.search(outcome)
+            and _ASKS_EFFECT.search(plan.english)
+            and not _ASKS_HARM.search(plan.english)  # ("more likely to die ...?": its figures)
+        ):
             # a safety cohort is no comparison of how well they cut drinking: say so first
-            opening = (
+            # (its safety figures are not what was asked: they stay in the evidence table)
+            n = cite_study(cites, store, obs[0])
+            name = with_details(study_name(obs[0]), describe(obs[0]))
+            lines.append(
                 f"No study here compared baclofen with {names} on drinking: the only direct "
-                f"comparison is an observational study of {outcome}; "
+                f"comparison, {name}, is an observational study of {outcome} [{n}]."
             )
+            opening = ""
         else:
             measured = f" and measured {outcome}" if outcome else ""
             opening = (
                 f"Not in a randomised trial: the direct comparison with {names} is observational"
                 f"{measured}; "
             )
-        lines.append(opening + line(obs[0]) + ".")
+        if opening:
+            lines.append(opening + line(obs[0]) + ".")
     else:
-        lines.append(f"Only indirectly, each against placebo: {line(indirect[0])}.")
+        said_it = line(indirect[0])
+        lines.append(f"Only indirectly: {said_it}." if compares(indirect[0]) else
+                     f"Only indirectly, each against placebo: {said_it}.")  # fmt: skip
     lines += [f"- {line(r)}." for r in obs[(0 if direct else 1) : 2]]
     lines += [
-        f"- Indirectly (each medicine against placebo), {line(r)}."
+        f"- {(said_it := indirectly(r))[:1].upper()}{said_it[1:]}."
         for r in indirect[(0 if direct or obs else 1) : 1 if direct or obs else 2]
     ]
     table = [
@@ -160,7 +185,13 @@ _SAFETY_OUTCOME = re.compile(
     r"\b(?:death|deaths|mortality|hospitali[sz]\w*|adverse|safety|poison\w*)\b"
 )
 _ASKS_EFFECT = re.compile(
-    r"\b(?:drink\w*|alcohol use|works?|effective\w*|help\w*|abstin\w*|relaps\w*|crav\w*|better)\b",
+    r"\b(?:drink\w*|alcohol use|works?|effective\w*|help\w*|abstin\w*|relaps\w*|crav\w*|better"
+    r"|sober\w*|beats?|outperform\w*)\b",
+    re.I,
+)
+_ASKS_HARM = re.compile(
+    r"\b(?:die|died|dying|death|deaths|dead|deadl\w*|mortality|hospital\w*|safe\w*|risk\w*"
+    r"|harm\w*|danger\w*)\b",
     re.I,
 )
 _POLAR_Q = re.compile(r"^\s*(?:has|have|is|are|was|were|did|does|do)\b", re.I)
