@@ -790,8 +790,17 @@ def test_a_study_a_label_cites_is_not_matched_to_a_trial_record(catalog) -> None
     for question in (
         "In the trial the prescribing information describes, how many people became drowsy?",
         "In the 175-patient study cited in the US label, how common was drowsiness?",
+        "In the label's own study, how many patients got drowsy?",
+        "What did the study in the US label show about drowsiness?",
         # (a trial of the label's country once matched this one)
         "In the controlled study of 175 patients that the label of the United States cites, "
         "what percentage had drowsiness?",
     ):
         assert plan_question(question, catalog).entities.trials == [], question
+
+
+def test_an_open_label_study_is_not_a_study_the_label_cites(catalog) -> None:
+    plan = plan_question(
+        "What did the 2004 North Carolina open-label baclofen study find?", catalog
+    )
+    assert plan.entities.trials == ["uncopen2004"], plan

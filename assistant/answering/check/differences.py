@@ -151,7 +151,6 @@ def share_conflict(claim: str, passage: str, effect: bool = False) -> str | None
     if any(not (a[1] < b[0] or b[1] < a[0]) for b in theirs):
         return None
     shared = (set(tokenize(claim)) & set(tokenize(passage))) - _SHARE_PREDICATE_STOP
-    # what names the study ("Addolorato's open pilot (2000)") is not what its shares are of
     # what names the study ("Addolorato's open pilot (2000)") is not what a share in words
     # ("every participant knew ...") is of (a name is capitalised in both; "Drowsiness" opening a
     # claim is the passage's "drowsiness"); a figure of the same study ("71% relapsed") is

@@ -34,11 +34,17 @@ RECORDS_KEPT = re.compile(
 )
 # a study a label or product information cites or describes (it has no record of its own), in
 # either order ("the study the US label cites", "the study that cites the label", a translation's)
-_LABEL = r"\b(?:labels?|labelling|prescribing information|package insert|product information|monograph)\b"
+_LABEL = (  # (not an "open-label" study)
+    r"(?<!open-)(?<!open )\b(?:labels?|labelling|prescribing information|package insert"
+    r"|product information|monograph)\b"
+)
 _CITES = r"\b(?:cites?|cited|describes?|described|mentions?|mentioned|quotes?|quoted|reports?|reported)\b"
+_STUDY = r"\b(?:stud(?:y|ies)|trials?)\b"
 LABELS_OWN = re.compile(
-    rf"\b(?:stud(?:y|ies)|trials?)\b[^,;?.]{{0,80}}?(?:{_LABEL}[^,;?.]{{0,40}}?{_CITES}"
-    rf"|{_CITES}[^,;?.]{{0,30}}?{_LABEL})"
+    rf"{_STUDY}[^,;?.]{{0,80}}?(?:{_LABEL}[^,;?.]{{0,40}}?{_CITES}|{_CITES}[^,;?.]{{0,30}}?{_LABEL})"
+    # "the label's own study", "the label study", "the study in the US label"
+    rf"|{_LABEL}(?:['\u2019]s?)? (?:own )?(?:\w+ ){{0,3}}?{_STUDY}"
+    rf"|{_STUDY} (?:\w+ ){{0,3}}?(?:in|on|from|behind|of) the (?:\w+ ){{0,2}}?{_LABEL}"
 )
 GUIDANCE = re.compile(
     r"\bguidelines?\b|\brecommend\w*|\bguidance\b|\brule\s?book\b|\bsociety\b|\bstatement\b"
