@@ -164,6 +164,10 @@ def test_one_detail_of_a_study_is_answered_from_its_fields_and_text(corpus_assis
     first = first_sentence(counted.answer)
     assert first.startswith("Not reported") and "dropout" in first, counted.answer
     assert "safety concern" in counted.answer, counted.answer
+    # a sentence saying the figures are not given is said once, not after "Not reported" again
+    none = corpus_assistant.ask("How many people in Bacloville stopped because of side effects?")
+    assert none.answer.startswith("Not reported"), none.answer
+    assert len(re.findall(r"\bgives? no\b", none.answer)) == 1, none.answer
     # a count the study does give is still given
     done = corpus_assistant.ask("How many participants in Garbutt 2010 dropped out?")
     assert "76%" in first_sentence(done.answer), done.answer

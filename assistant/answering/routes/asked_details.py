@@ -103,7 +103,7 @@ _REACHED = re.compile(
 )
 
 
-_GIVES_NONE = re.compile(
+GIVES_NONE = re.compile(
     r"\b(?:gives?|reports?|provides?) no\b|\bno (?:\S+ ){0,2}(?:figures|data|results) (?:were|are|was)"
     r" (?:reported|given|published)\b|\bnot reported\b|\bdoes not report\b",
     re.I,
@@ -165,7 +165,7 @@ def asked_detail(own: Evidence, counts: bool = True) -> tuple[str, list] | None:
         idf = own.store.idf
         # a second sentence only when it adds a figure or specific words (never after one
         # saying the sources give no such figures: the headline is not what was asked)
-        says_none = bool(picked and _GIVES_NONE.search(picked[0].text))
+        says_none = bool(picked and GIVES_NONE.search(picked[0].text))
         # "how many completed?": the figure given, nothing more is asked
         counted = bool(picked and picked[0].numbers and asking.QUANTITY.search(q))
         for c in cands[1:2] if not (says_none or counted) else ():

@@ -34,6 +34,7 @@ from assistant.answering.routes import sections, two_part
 from assistant.answering.routes.asked_details import (
     ASKS_TRIAL_COUNT,
     DETAILS,
+    GIVES_NONE,
     asked_detail,
     states_anywhere,
 )
@@ -432,6 +433,9 @@ def _not_reported(
     if said and own is not None:
         s = said[0]
         m = cites.add(own.contexts[s.ctx], s.text, s.start)
+        if GIVES_NONE.search(s.text):  # ("the abstract gives no adverse-event figures"): once
+            said_none = f"Not reported: {lower(s.text.rstrip('.'))} [{m}]."
+            return Composition(said_none, False, cites.items, ROUTE_TRIAL)
         return Composition(f"{first}. {s.text} [{m}]", False, cites.items, ROUTE_TRIAL)
     n = cite_study(cites, store, record)
     first += f"; its main result: {lower(record.key_result)} [{n}]."
