@@ -249,3 +249,50 @@ def test_the_same_authors_other_study_and_its_doses(docs_assistant) -> None:
     assert later.verdict == "contradicted", later
     assert later.citations[0].source_id == "morley2018"
     assert earlier.verdict != "contradicted", earlier
+
+
+# ------------------------------------------------------------------ outcomes denied, gradients
+
+
+@pytest.mark.parametrize(
+    ("claim", "source", "contradicted"),
+    [
+        # craving denied for a trial whose craving fell more on baclofen
+        (
+            "ALPADIR missed its primary outcome, and it didn't even shift craving scores.",
+            "reynaud2017",
+            True,
+        ),
+        ("ALPADIR missed its primary outcome but craving fell more on baclofen.", None, False),
+        # an excess said not to vary with kidney function, where it grew as kidney function fell
+        (
+            "Muanda found more encephalopathy with a higher starting dose, but the extra risk "
+            "was about the same whatever the patient's kidney function.",
+            "muanda2019",
+            True,
+        ),
+        ("Muanda found the extra risk grew as kidney function fell.", None, False),
+        # "no different" from the comparator, where the risk was twice as high
+        (
+            "In Hwang 2023, baclofen's encephalopathy risk came out no different from "
+            "tizanidine's.",
+            "hwang2023",
+            True,
+        ),
+        # the kidneys given the liver's small share
+        (
+            "Most of a dose is broken down in the liver; the kidneys only deal with something "
+            "like 15 percent of it.",
+            "label_pharmacokinetics",
+            True,
+        ),
+        ("Only about 15% of a dose is metabolised in the liver.", None, False),
+    ],
+)
+def test_an_outcome_denied_a_gradient_denied_and_the_kidneys_share(
+    docs_assistant, claim: str, source: str | None, contradicted: bool
+) -> None:
+    (got,) = _checked(docs_assistant, Claim(claim, None, "t"))
+    assert (got.verdict == "contradicted") is contradicted, got
+    if contradicted:
+        assert got.citations[0].source_id == source, got

@@ -49,7 +49,7 @@ _CLAUSES = re.compile(r";|,?\s*\b(?:but|whereas|while|although|though|yet)\b", r
 _NO_HARM = re.compile(
     r"\bno (?:significant |clear |real |extra |added |higher |increased )?(?:difference|risk|harm"
     r"|effect|increase)\b|\bdid not (?:raise|increase|change|affect)\b|\bjust as safe\b"
-    r"|\bequally safe\b|\bnot (?:linked|associated)\b",
+    r"|\bequally safe\b|\bnot (?:linked|associated)\b|\b(?:no|not) different\b",
     re.I,
 )
 BACLOFEN_WORD = re.compile(r"\bbaclof\w*|\bit\b|\bthe (?:drug|medicine)\b", re.I)
@@ -133,6 +133,50 @@ def _craving_fell(text: str) -> bool:
     in both groups ("fewer cigarettes on baclofen, although craving fell in both groups")."""
     said = [c for c in _CLAUSES.split(text) if re.search(r"\bcrav\w*", c, re.I)]
     return bool(said) and not any(NEGATIVE_RESULT.search(c) or _BOTH_ARMS.search(c) for c in said)
+
+
+# an effect said not to vary with a patient's kidney function or age ("about the same whatever
+# the patient's kidney function"), and the study's sentence saying it grew as that changed
+_SAME_WHATEVER = re.compile(
+    r"\b(?:(?:about|roughly|much|more or less|just) the same|unchanged|constant|no different"
+    r"|did(?: not|n't) (?:change|vary|differ))\b[^.;]*?\b(?:whatever|regardless of|irrespective of"
+    r"|across|at (?:every|all|each)|in (?:every|all|each))\b(?:\s+(?:the|a|their|patients?'?s?"
+    r"|people'?s?|levels? of|stages? of))*\s+(kidney function|renal function|egfr|age)\b",
+    re.I,
+)
+_GREW_AS = {
+    k: re.compile(
+        rf"\b(?:rose|grew|increased|rises|grows|increases|was (?:larger|greater|higher))\b[^.]*"
+        rf"\bas (?:\w+ ){{0,2}}?{v}\s+(?:fell|falls|worsened|worsens|declined|declines|dropped"
+        r"|rose|rises|increased)\b",
+        re.I,
+    )
+    for k, v in {
+        "kid": r"(?:kidney function|egfr|renal function)",
+        "ren": r"(?:kidney function|egfr|renal function)",
+        "egf": r"(?:kidney function|egfr|renal function)",
+        "age": r"age",
+    }.items()
+}
+# a clause saying craving did not move ("it didn't even shift craving scores")
+_NOT_MOVED = re.compile(
+    r"\b(?:didn'?t|did not|never|not|no)\b(?:\s+\w+){0,2}?\s+(?:shift|change|move|budge|touch"
+    r"|affect|improve|reduce|lower|dent|help)\w*\b|\bno (?:\w+ )?(?:effect|difference|change)\b",
+    re.I,
+)
+# the study's own sentence on craving falling more on baclofen
+_CRAVING_FELL = re.compile(
+    r"\bcrav\w*\b[^.]*\b(?:decreas|reduc|fell|lower|improv)\w*\b[^.]*\b(?:significant\w*|more)\b",
+    re.I,
+)
+
+
+def _craving_denied(text: str) -> bool:
+    """A clause about craving says it did not move."""
+    return any(
+        re.search(r"\bcrav\w*", c, re.I) and _NOT_MOVED.search(c) and not _BOTH_ARMS.search(c)
+        for c in re.split(r"[;]|\b(?:but|although|though|while|whereas)\b|,\s*and\b", text)
+    )
 
 
 def near(figure: str, known: set[str]) -> bool:
@@ -281,6 +325,20 @@ class StudyChecks(StudyDetails):
                 return self._conflict(
                     claim, record, f"{record.display_name} found no effect on craving."
                 )
+        if (by := _SAME_WHATEVER.search(scope)) and (
+            quote := self._sentence_matching(record.id, _GREW_AS[by.group(1).lower()[:3]])
+        ):  # "the extra risk was about the same whatever the kidney function": it grew as it fell
+            self._cite(claim, record.id, quote)
+            claim.verdict = "contradicted"
+            claim.explanation = f"{record.display_name}: the difference changed with {by.group(1)}."
+            return True
+        if record.craving_result == "benefit" and _craving_denied(scope):
+            quote = self._sentence_matching(record.id, _CRAVING_FELL)
+            if quote:  # "it didn't even shift craving scores": craving fell more on baclofen
+                self._cite(claim, record.id, quote)
+                claim.verdict = "contradicted"
+                claim.explanation = f"{record.display_name} found craving fell more on baclofen."
+                return True
         rival = comparator_won(text, record)
         if rival:
             return self._conflict(
