@@ -2946,3 +2946,78 @@ def test_a_comparison_answers_what_was_compared_and_not_one_side_of_it(corpus_as
     assert "HR 2.72" in died.answer, died.answer
     for ans in (sober, died):
         _check_citations(ans, corpus_assistant.store)
+
+
+def test_a_comparator_dose_a_countrys_own_maximum_and_dialysis(corpus_assistant) -> None:
+    """The comparison arm's dose comes from the study's dose field; a country's maximum dose
+    takes no line from another country's label; on dialysis the advice to avoid baclofen there
+    leads, the US label's general caution follows (for kidney disease in general the label
+    leads)."""
+    clonidine = corpus_assistant.ask(
+        "how much clonidine did the comparison group get?",
+        history=["What did the clonidine study show?"],
+    )
+    assert "0.8 mg/day" in first_sentence(clonidine.answer), clonidine.answer
+    australia = corpus_assistant.ask("What is the maximum dose of baclofen in Australia?")
+    assert "this label maximum" not in australia.answer, australia.answer
+    assert "label_dosing" not in {c.source_id for c in australia.citations}, australia.answer
+    dialysis = corpus_assistant.ask("Can baclofen be given to a patient on dialysis?")
+    assert "dialysis" in first_sentence(dialysis.answer), dialysis.answer
+    assert "avoid" in first_sentence(dialysis.answer), dialysis.answer
+    kidneys = corpus_assistant.ask("Is baclofen safe in kidney disease?")
+    assert "US label" in first_sentence(kidneys.answer), kidneys.answer
+    for ans in (clonidine, australia, dialysis, kidneys):
+        _check_citations(ans, corpus_assistant.store)
+
+
+def test_what_a_study_cannot_tell_asked_in_everyday_words(corpus_assistant) -> None:
+    """Whether a laboratory study predicts someone trying to quit, whether an ICU trial shows it
+    will keep someone off drink at home, whether deaths can be put down to the tablets alone:
+    the study's own limitation sentence, not its headline result."""
+    lab = corpus_assistant.ask(
+        "that lab study where daily weed smokers got the muscle relaxer and then could buy "
+        "joints again, does it tell us what would happen to someone who is actually trying to quit?"
+    )
+    assert "not seeking treatment" in first_sentence(lab.answer), lab.answer
+    icu = corpus_assistant.ask(
+        "my uncle got the muscle relaxer in intensive care as part of that french trial for heavy "
+        "drinkers on breathing machines. does that trial show it will help him stay off the drink "
+        "now he's home?"
+    )
+    assert "short-term ICU use" in first_sentence(icu.answer), icu.answer
+    deaths = corpus_assistant.ask(
+        "in that australian study of people who died with the spasm tablets in their system, can "
+        "they say the tablets on their own killed them?"
+    )
+    assert "other substances" in deaths.answer, deaths.answer
+    for ans in (lab, icu, deaths):
+        _check_citations(ans, corpus_assistant.store)
+
+
+def test_a_registry_entry_and_what_an_open_study_cannot_show(corpus_assistant) -> None:
+    """A trial's registration number and its registry status come from the study's own sentence
+    naming the registry; whether an open pilot can put a change down to baclofen itself, and
+    whether a study pitted against other medicines had enough people to tell them apart, come
+    from its limitation sentences."""
+    number = corpus_assistant.ask(
+        "was that study listed on a public trials register, and if so under what number?",
+        history=[
+            "What did the 2007 Lancet trial of baclofen in heavy drinkers with cirrhosis show?"
+        ],
+    )
+    assert "NCT00525252" in first_sentence(number.answer), number.answer
+    status = corpus_assistant.ask(
+        "How is the Heppe study listed in the trial registry: as completed or as terminated?"
+    )
+    assert "terminated" in first_sentence(status.answer), status.answer
+    pilot = corpus_assistant.ask(
+        "Can the Addolorato 2000 open pilot attribute the fall in alcohol craving to baclofen itself?"
+    )
+    assert "no control group" in first_sentence(pilot.answer), pilot.answer
+    small = corpus_assistant.ask(
+        "that old russian study that pitted the spasm pill against valium and an antidepressant, "
+        "were there enough people in it to tell the drugs apart properly?"
+    )
+    assert "small sample" in first_sentence(small.answer), small.answer
+    for ans in (number, status, pilot, small):
+        _check_citations(ans, corpus_assistant.store)

@@ -419,3 +419,42 @@ def test_a_medicine_named_the_foreign_way_is_read_as_its_english_name(
         assert interaction_class in classes, plan.english
     # other words stay as they were
     assert "baclof" in plan.english.lower()
+
+
+def test_an_english_question_naming_a_french_society_stays_english() -> None:
+    """An English question may carry a foreign name ("the Société Française d'Alcoologie");
+    opened by an English question word, it is English."""
+    assert (
+        detect(
+            "How did the 2015 Société Française d'Alcoologie recommendations want baclofen to be stopped?"
+        )
+        == "en"
+    )
+    assert (
+        detect("Comment la Société Française d'Alcoologie voulait-elle arrêter le baclofène ?")
+        == "fr"
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "needs"),
+    [
+        ("¿Con qué número se registró el ensayo de Morley 2018?", ["registration number"]),
+        (
+            "Wie wird die Heppe-Studie im Studienregister geführt: als abgeschlossen oder als abgebrochen?",
+            ["trial registry", "terminated"],
+        ),
+        (
+            "Secondo lo studio di Zahra 2024, qual era il profilo tipico di una morte legata al baclofene?",
+            ["typical profile", "linked to"],
+        ),
+        (
+            "Les essais de la méta-analyse en réseau de Bahji 2022 sont-ils différents ?",
+            ["network meta-analysis", "different"],
+        ),
+    ],
+)
+def test_registry_and_study_profile_words_are_read(question: str, needs: list[str]) -> None:
+    english = to_english(question, detect(question))
+    for need in needs:
+        assert need in english, english

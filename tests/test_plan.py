@@ -804,3 +804,54 @@ def test_an_open_label_study_is_not_a_study_the_label_cites(catalog) -> None:
         "What did the 2004 North Carolina open-label baclofen study find?", catalog
     )
     assert plan.entities.trials == ["uncopen2004"], plan
+
+
+def test_two_papers_on_one_sample_and_a_country_said_as_an_adjective(catalog) -> None:
+    """Two papers on one sample that fit a description equally are one study (its first report
+    with a result, not a protocol); "the clonidine study" is the only study against clonidine;
+    "Australian" and "in Australia" weigh the same for every study of that country."""
+    cases = {
+        "Tell me about the Iranian clonidine trial": "akhondzadeh2000",
+        "what did the clonidine study show?": "akhondzadeh2000",
+        "What did the Dutch non-randomised study of baclofen after GHB detoxification find?": (
+            "beurmanjer2018"
+        ),
+        "in that australian study of people who died with baclofen in their system, what did "
+        "they find?": "zahra2024",
+        "what did the Dutch trial find?": "beraha2016",
+    }
+    for question, want in cases.items():
+        assert find_trials(question, catalog) == [want], question
+    assert plan_question("what did the clonidine study show?", catalog).intent != "out_of_scope"
+
+
+def test_a_long_follow_up_pointing_at_the_study_just_asked_stays_with_it(catalog) -> None:
+    """However long, a follow-up pointing at the study just asked ("did they ...?", "that
+    study", "the reviewers") is about it, even when its words describe another record ("a
+    public trials register"); one naming another study by its year is not; a whole question
+    about baclofen and a condition is not a follow-up at all."""
+    heppe = "What did the Heppe 2018 trial of baclofen for alcohol withdrawal in medical inpatients find?"
+    cases = [
+        (
+            [heppe],
+            "did they only take people with no withdrawal symptoms yet, or could someone who was "
+            "already a bit shaky get in?",
+            ["heppe2018_aws"],
+        ),
+        (
+            ["What did the 2007 Lancet trial of baclofen in heavy drinkers with cirrhosis show?"],
+            "was that study listed on a public trials register, and if so under what number?",
+            ["addolorato2007"],
+        ),
+        (
+            ["What did the 2023 Cochrane review find about baclofen for alcohol use disorder?"],
+            "and the earlier 2018 version of that review, up to when did it search the literature?",
+            ["cochrane2018"],
+        ),
+    ]
+    for history, question, want in cases:
+        plan = plan_question(question, catalog, history)
+        assert plan.entities.trials == want, question
+        assert plan.intent == "trial_result", (question, plan.intent)
+    whole = plan_question("Is baclofen safe in pregnancy?", catalog, ["What did ALPADIR find?"])
+    assert whole.intent == "contraindication" and not whole.entities.trials

@@ -46,7 +46,8 @@ from assistant.answering.compose.generate import NotedComposer, composer_from_sp
 from assistant.answering.compose.sentence_kinds import PUMP, standalone
 from assistant.answering.question import scope
 from assistant.answering.question.entities import find_countries, find_trials, norm
-from assistant.answering.question.plan import POINTS_AT_STUDY, about_study, plan_question
+from assistant.answering.question.follow_ups import POINTS_AT_STUDY
+from assistant.answering.question.plan import about_study, plan_question
 from assistant.answering.routes import comparisons, effects, study, synthesis, together, trial_lists
 from assistant.answering.routes.conditions import contraindication_answer
 from assistant.answering.routes.document import document_answer

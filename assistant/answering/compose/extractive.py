@@ -42,6 +42,7 @@ from assistant.answering.compose.sentence_kinds import (
     ASKS_DESIGN,
     FRAGMENT_START,
     GRANTS,
+    INTENT_WORDS,
     LEANING,
     LIST_QUESTION,
     POINTING,
@@ -57,7 +58,6 @@ from assistant.answering.compose.sentence_kinds import (
 from assistant.answering.compose.slots import NUMBER_QUESTION, RESULT_INTENTS
 from assistant.answering.compose.unasked import Unasked, places_asked
 from assistant.answering.question.entities import BACLOFEN, norm, record_places
-from assistant.answering.question.intents import INTENT_WORDS
 from assistant.answering.safety.danger import in_danger as danger_now
 from assistant.library.chunks import split_sentences, tokenize
 from assistant.vocab import (
@@ -389,6 +389,7 @@ class ExtractiveComposer:
                     # treating a poisoning is not taking two medicines together, the signs of an
                     # overdose are not the side effects of a dose, and too much is not too little
                     score -= 0.1
+                foreign = False
                 if plan.intent == "regulation":  # who approved what: regulators and guidelines
                     regulatory = meta.evidence in ("regulatory", "guideline", "label", "overview")
                     score += 0.06 if regulatory else -0.04
@@ -408,6 +409,7 @@ class ExtractiveComposer:
                         score += 0.05
                     elif places:
                         score -= 0.04  # another country's rules, though they may be near
+                        foreign = True  # (never a supporting line for this country's)
                 if meta.evidence == "label" and plan.scope == "curated":
                     score += 0.05  # safety questions: the label's words first
                 if LEANING.search(text):
@@ -437,7 +439,7 @@ class ExtractiveComposer:
                 length = 1.0 if 50 <= len(text) <= 420 else 0.9
                 num = numbers_of(text)
                 out.append(Sentence(ci, s, s + len(text), text, toks, vec, num, score * length))
-                out[-1].aside = off < 0
+                out[-1].aside = off < 0 or foreign
         return out
 
     def select(self, ev: Evidence) -> list[Sentence]:
@@ -465,7 +467,8 @@ class ExtractiveComposer:
             if asked_now & topic:
                 topic = asked_now & topic
                 weight = sum(idf(t) for t in topic) or 1.0
-        covered = topic & chosen[0].tokens
+        # ("the Australian product information" covers "in Australia")
+        covered = topic & (chosen[0].tokens | slots.place_words(chosen[0].text))
         answered = sum(idf(t) for t in covered) / weight >= 0.9
         top = chosen[0].score
         # a question in two parts ("the signs *and* how it is managed") takes a line for a part

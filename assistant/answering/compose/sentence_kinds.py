@@ -98,8 +98,13 @@ LIMITATION = re.compile(
 # "does it apply to someone like my dad?", "would that hold for older people?"
 APPLIES_TO = re.compile(
     r"\b(?:appl(?:y|ies)|hold|carry over|relevant) (?:\w+ ){0,2}?(?:to|for) (?:someone|somebody"
-    r"|people like|patients like|my|me|him|her|older|elderly|sicker|younger)\b"
-    r"|\bsomeone (?:like|in) (?:my|me|him|her)\b",
+    r"|people like|patients like|my|me|him|her|older|elderly|sicker|younger"
+    r"|(?:people|patients|those|anyone) (?:who|with)\b)\b"
+    r"|\bsomeone (?:like|in) (?:my|me|him|her)\b"
+    # "does it tell us what would happen to someone trying to quit?", "does that trial show it
+    # will help him now he's home?"
+    r"|\bwhat (?:would|will) happen (?:to|for|with) (?:someone|somebody|people|patients|him|her|me)\b"
+    r"|\b(?:show|prove|mean|tell us) (?:that )?it (?:will|would|'ll) (?:\w+ ){0,2}?(?:him|her|me|my)\b",
     re.I,
 )
 ASKS_LIMITATION = re.compile(
@@ -107,6 +112,19 @@ ASKS_LIMITATION = re.compile(
     r"|\bhow (?:reliable|robust|trustworthy|convincing)\b|\bcaveats?\b|\bunderpowered\b"
     r"|\bcautio\w*|\bcareful\b|\bwary\b|\bgenerali[sz]\w*|\bextrapolat\w*"
     r"|\bappl(?:y|ies|ied) (?:everywhere|elsewhere|generally|widely|to (?:other|all|everyone))\b"
+    # what its data cannot settle: the cause ("can they say the tablets on their own killed
+    # them?"), a risk per person ("can you work out how likely someone prescribed it is to ...?")
+    r"|\b(?:on (?:their|its) own|by (?:themselves|itself)|alone)\b (?:\w+ ){0,2}?(?:killed|caused"
+    r"|kill|cause|was to blame|were to blame|responsible)\b"
+    r"|\bhow likely (?:\w+ ){0,2}?(?:someone|somebody|a person|people|patients|anyone)\b"
+    r"|\benough (?:people|patients|participants|subjects|drinkers)\b"  # ("to tell them apart")
+    r"|\brest (?:up)?on (?:large|small|big|many|few|enough)\b|\blarge numbers? of (?:patients|people)\b"
+    # "can it attribute the fall in craving to baclofen itself?": what an open study cannot show
+    r"|\battribut\w* (?:\S+ ){0,8}?(?:to )?(?:baclofen|the drug|the medicine|the treatment|it) (?:itself"
+    r"|alone)\b"
+    # who watched over a self-experiment ("did anyone else supervise him?")
+    r"|\b(?:anyone|anybody|someone|somebody) (?:else )?(?:supervis\w*|monitor\w*|overs[ae]\w*"
+    r"|check\w* (?:on|how))"
     r"|" + APPLIES_TO.pattern,
     re.I,
 )
@@ -256,3 +274,32 @@ COUNT_FIGURE = re.compile(
     r"|women|adults|drinkers|users|cases|children)\b|\b(?:none|no one|nobody|all) of\b",
     re.I,
 )
+
+
+# Words an intent's answer is usually written in (the composer favours sentences with them).
+INTENT_WORDS: dict[str, re.Pattern[str]] = {
+    k: re.compile(v, re.I)
+    for k, v in {
+        "pharmacokinetics": r"half.?life|peak|absor\w*|excret\w*|eliminat\w*|hours?|bioavailab\w*"
+        r"|clearance|unchanged|urine|kidneys?|plasma|metaboli\w*",
+        "overdose": r"coma|respirator\w*|breathing|seizures?|bradycardia|hypoton\w*|hypotherm\w*"
+        r"|intubat\w*|charcoal|dialysis|haemodialysis|hemodialysis|supportive|ventilat\w*|antidote"
+        r"|overdos\w*|poison\w*|died|deaths?|fatal",
+        "withdrawal": r"abrupt\w*|sudden\w*|hallucinat\w*|seizures?|fever|taper\w*|gradual\w*"
+        r"|rebound|rigidity|withdraw\w*|reduced gradually|slow",
+        "adverse_effects": r"drowsi\w*|sedat\w*|somnolen\w*|dizz\w*|weakness|fatigue|nausea"
+        r"|confusion|insomnia|adverse|side effects?|headache|tolerat\w*|encephalopath\w*",
+        "dosing": r"\bmg\b|dose|dosage|titrat\w*|maximum|three times|divided|increase\w* by",
+        "interaction": r"alcohol|central nervous system depressants?|\bcns\b|opioids?|sedat\w*"
+        r"|additive|adds? to|benzodiazepin\w*|respiratory depression",
+        "mechanism": r"gaba\w*|receptors?|dopamin\w*|agonist|reward\w*|neurons?|brain|nucleus"
+        r"|mesolimbic|inhibit\w*",
+        "history": r"synthesi[sz]\w*|19[5-9]\d|discover\w*|developed|originally|first|ameisen"
+        r"|epilepsy|ciba|introduc\w*",
+        "regulation": r"approv\w*|authori[sz]\w*|indicat\w*|off.?label|licen[sc]\w*|fda|ansm|tga"
+        r"|nice|recommend\w*|guideline|marketing|rtu|reimburs\w*",
+        "contraindication": r"contraindicat\w*|precaution|warning|caution|avoid",
+        "comparison": r"naltrexone|acamprosate|nalmefene|topiramate|gabapentin|disulfiram"
+        r"|diazepam|clonidine|compar\w*|versus|than",
+    }.items()
+}

@@ -14,10 +14,16 @@ from functools import lru_cache
 from typing import Protocol
 
 from assistant.answer import Plan
-from assistant.answering.compose.sentence_kinds import PUMP, SAME_WORD, UNCHECKED, is_design_only
+from assistant.answering.compose.sentence_kinds import (
+    INTENT_WORDS,
+    PUMP,
+    SAME_WORD,
+    UNCHECKED,
+    is_design_only,
+)
 from assistant.answering.compose.unasked import PREGNANCY
 from assistant.answering.question.entities import find_countries
-from assistant.answering.question.intents import INTENT_WORDS, ONSET_Q
+from assistant.answering.question.intents import ONSET_Q
 from assistant.answering.safety.notices import mentions_pregnancy
 from assistant.library.chunks import tokenize
 from assistant.vocab import NUMBER_WORDS, SUBSTANCE_SAID

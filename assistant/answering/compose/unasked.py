@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from assistant.answer import Plan
 from assistant.answering.compose.sentence_kinds import ASKS_LIMITATION, LIMITATION, PUMP
-from assistant.answering.question.entities import JURISDICTION_SAID
+from assistant.answering.question.places import JURISDICTION_SAID
 from assistant.answering.safety import notices as safety
 from assistant.vocab import ADDICTIONS, EU_MEMBERS, SUBSTANCE_SAID
 

@@ -18,7 +18,7 @@ from assistant.answering.compose.extractive import (
     Evidence,
 )
 from assistant.answering.compose.sentence_kinds import SAME_WORD
-from assistant.answering.question.entities import without_country
+from assistant.answering.question.places import without_country
 from assistant.library.chunks import tokenize
 from assistant.library.records import RecordInfo
 from assistant.vocab import MONTHS, NUMBER_WORDS

@@ -13,6 +13,12 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from assistant.answering.question.language import fold
+from assistant.answering.question.places import (
+    find_countries,
+    find_jurisdictions,
+    norm,
+    one_country_word,
+)
 from assistant.answering.question.study_cues import (
     GUIDANCE,
     LABELS_OWN,
@@ -67,25 +73,6 @@ DRUG_CLASS = re.compile(
 # Substances of abuse that are also medicines: named as what is treated, not "other medicines".
 _ABUSED = {"heroin", "morphine", "oxycodone", "fentanyl", "methadone", "buprenorphine"}
 
-# cities that name their country, for a jurisdiction and for where a study ran
-_FRENCH_CITIES = (
-    r"\b(?:paris|toulouse|lyon|lille|marseille|bordeaux|nantes|angers|rennes|strasbourg"
-    r"|montpellier|cergy)\b"
-    r"(?!\s+(?:et al\.?\s+|and colleagues\s+)?\(?(?:19|20)\d\d)"  # (an author: "Lyon 2011")
-)
-_AUSTRALIAN_PLACES = r"new south wales|\bnsw\b|\b(?:sydney|melbourne|brisbane|adelaide)\b"
-_JURISDICTION_WORDS = {
-    "us": r"\bus\b|\bu\.s\.?|\busa\b|united states|america\w*|\bfda\b|dailymed|washington"
-    r"|stateside",
-    "france": r"\bfrance\b|\bfrench\b|\bansm\b|baclocur|\brtu\b|temporary recommendation|\bsfa\b"
-    rf"|conseil d.?etat|{_FRENCH_CITIES}",
-    "uk": r"\buk\b|united kingdom|britain|british|england|\bnice\b|\bmhra\b|\bbap\b",
-    "australia": rf"australia\w*|\baussie\b|\btga\b|\bpbs\b|{_AUSTRALIAN_PLACES}",
-    "eu": r"\beurope\w*|\bema\b|\beu\b",
-}
-# the same places as written in a source's sentence or title (any case)
-JURISDICTION_SAID = {k: re.compile(v, re.I) for k, v in _JURISDICTION_WORDS.items()}
-
 
 @lru_cache(maxsize=512)
 def record_places(title: str) -> frozenset[str]:
@@ -102,13 +89,16 @@ _GENERIC = frozenset(
         # (where a study's data came from, not what it was about: "reused data from an earlier one")
         "data new brand own earlier previous reuse reused fresh "
         # (comparisons inside a study, "the bigger dose did less than the smaller one")
-        "smaller bigger larger less more"
+        "smaller bigger larger less more alone own"
     )
 )
 # a study named by what it compared ("the Indian study that compared baclofen with topiramate")
 DESCRIBED_COMPARISON = re.compile(
     r"\b(?:stud(?:y|ies)|trial|cohort)\b (?:of \w+ (?:\d{4} )?)?(?:that |which )?(?:compar\w*|contrast\w*)"
     r"\b[^,?()]*|\b\d{4},? \w+ (?:versus|vs)\b[^,?]*|\bbaclofen (?:with|and) \w+ (?:\w+ ){0,4}compared\b"
+    # "that old study that pitted the spasm pill against valium", "where it was up against ..."
+    r"|\b(?:stud(?:y|ies)|trial|cohort)\b (?:that|which|where) (?:\w+ ){0,4}?(?:pitted|(?:was|were"
+    r"|went|put) up against)\b[^,?()]*"
 )
 # a study of (alcohol) withdrawal named as such ("an earlier withdrawal trial"): a question about
 # the study, not about stopping baclofen
@@ -118,31 +108,6 @@ _FIRST_STUDY = re.compile(
 )
 _DATE_WORDS = frozenset(tokenize(" ".join(MONTHS)))
 _NUMBER = re.compile(r"\b(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\b")
-# Country words, for studies described by where they ran ("the Dutch trial").
-_COUNTRY_WORDS = {
-    "France": rf"\bfrench\b|\bfrance\b|{_FRENCH_CITIES}",
-    "Netherlands": r"\bdutch\b|netherlands|holland|amsterdam|nijmegen",
-    "Germany": r"\bgerman\b|germany|\bberlin\b",
-    "Italy": r"\bitalian\b|\bitaly\b|\brome\b|cagliari",
-    "United States": r"\bus\b|\bu\.s\.?|\busa\b|american|united states|stateside|\bveterans?\b",
-    "Australia": rf"australia\w*|\baussie\b|newcastle|{_AUSTRALIAN_PLACES}",
-    "Israel": r"israel\w*",
-    "Iran": r"\biran\w*|tehran|persian",
-    "United Kingdom": r"\buk\b|british|britain|england|\bscotland\b",
-    "Denmark": r"\bdanish\b|denmark",
-    "Canada": r"\bcanad\w*|ontario",
-    "India": r"\bindia\w*",
-    "Belgium": r"\bbelgi\w*|brussels",
-    "Spain": r"\bspain\b|\bspanish\b|madrid|barcelona",
-    "Switzerland": r"\bswiss\b|switzerland",
-    "Sweden": r"\bswed\w*",
-    "Norway": r"\bnorw\w*",
-    "Japan": r"\bjapan\w*",
-    "China": r"\bchina\b|\bchinese\b",
-    "Brazil": r"\bbrazil\w*",
-    "New Zealand": r"new zealand|auckland|wellington",
-}
-_COUNTRY_RX = {k: re.compile(v) for k, v in _COUNTRY_WORDS.items()}
 _ASPECTS = {
     "craving": r"\bcrav\w*|\burges?\b|\bdesire\b|\bwant(?:ing)? to drink\b",
     "dose": r"\bhigh(?:er)?.?doses?\b|\bdose.?response\b|\blow(?:er)?.?doses?\b|\bdoses? matter\b"
@@ -161,7 +126,6 @@ _ASPECTS = {
 }
 ASPECT_RX = {k: re.compile(v) for k, v in _ASPECTS.items()}
 SUBSTANCE_RX = {s.key: re.compile(rf"(?:{s.words})") for s in SUBSTANCE_NAMES if s.key != "general"}
-JURISDICTION_RX = {k: re.compile(v) for k, v in _JURISDICTION_WORDS.items()}
 _OLDER = re.compile(
     r"\b(?:[6-9]\d|1[01]\d).?years?.?old\b|\bpensioners?\b|\bseniors?\b"
     # "my mum is 74", "my dad, 81,": a relative's age said alone
@@ -170,38 +134,10 @@ _OLDER = re.compile(
 )
 
 
-def norm(text: str) -> str:
-    return " ".join(re.findall(r"[a-z0-9.'/,-]+", fold(text))).replace(" ,", ",")
-
-
-# --------------------------------------------------------------------------- entities
-
-
 def find_substances(text: str) -> list[str]:
     t = norm(text)
     # drinking *while on* baclofen is an interaction with alcohol, still about alcohol
     return [k for k, rx in SUBSTANCE_RX.items() if rx.search(t)]
-
-
-# "us" in lower case is the country only as "the us" or "us label", not "tell us", "for us"
-_NAMED_US = re.compile(r"\busa\b|american|united states|stateside|\bveterans?\b")
-_LOWER_US = re.compile(
-    r"\bthe us\b|\bus (?:labels?|fda|approval|approved|trials?|study|studies|guidelines?|market"
-    r"|prescribing|regulators?|doctors|rules|law|states?|veterans|patients|sites?)\b"
-)
-
-
-def find_jurisdictions(text: str) -> list[str]:
-    t = norm(text)
-    found = [k for k, rx in JURISDICTION_RX.items() if rx.search(t)]
-    if (
-        "us" in found
-        and not JURISDICTION_RX["us"].search(re.sub(r"\bus\b", " ", t))
-        and not re.search(r"\bU\.?S\.?(?:A\b|\b)", text)
-        and not _LOWER_US.search(t)
-    ):
-        found.remove("us")  # "does that tell us much?"
-    return found
 
 
 # brand names the sources write as the medicine's own name
@@ -265,23 +201,6 @@ def find_other_medicines(text: str) -> list[str]:
     ]
 
 
-def without_country(text: str, country: str) -> str:
-    """``text`` without the words naming ``country`` ("and in Denmark?" -> "and in ?")."""
-    rx = _COUNTRY_RX.get(country)
-    return rx.sub(" ", norm(text)) if rx and rx.search(norm(text)) else text
-
-
-def find_countries(text: str) -> set[str]:
-    """The countries a text names or describes ("Italian", "done in Italy")."""
-    t = norm(text)
-    found = {k for k, rx in _COUNTRY_RX.items() if rx.search(t)}
-    if "United States" in found and not (
-        re.search(r"\bUS\b|\bU\.S\.|\bUSA\b", text) or _NAMED_US.search(t) or _LOWER_US.search(t)
-    ):
-        found.discard("United States")  # "does it tell us ...?": a pronoun
-    return found
-
-
 # how the kidneys clear baclofen is pharmacokinetics, not kidney disease (no renal notice)
 HOW_CLEARED = re.compile(
     r"\brenal (?:clearance|excretion|elimination)\b|\b(?:eliminated|excreted|cleared|removed)"
@@ -308,7 +227,10 @@ def find_conditions(text: str) -> list[str]:
 
 
 # one word for a study's deaths however a question puts them ("people who died")
-_SAME = {t: "death" for t in tokenize("die died dead deaths fatal fatalities")}
+_SAME = {t: "death" for t in tokenize("die died dead deaths fatal fatalities kill killed")} | {
+    t: t[:-3]
+    for t in tokenize("western eastern northern southern")  # ("in west France")
+}
 
 
 class _Profiles:
@@ -317,7 +239,13 @@ class _Profiles:
     def __init__(self, catalog: Sequence[RecordInfo]) -> None:
         self.records = [r for r in catalog if r.evidence not in ("label", "regulatory", "overview")]
         self.tokens = [
-            {_SAME.get(t, t) for t in tokenize(f"{r.profile} {r.short_cite}")} - _GENERIC
+            {
+                _SAME.get(t, t)
+                for t in tokenize(
+                    one_country_word(norm(f"{r.profile} {r.short_cite} {r.country or ''}"))
+                )
+            }
+            - _GENERIC
             for r in self.records
         ]
         self.numbers = [
@@ -390,7 +318,9 @@ def find_trials(text: str, catalog: Sequence[RecordInfo]) -> list[str]:
         r"\b(?:the|that|this|a) (?:\S+ ){0,8}?(?:trial|study|rct|review|meta.?analysis|cohort)\b", t
     ):
         return []  # "which trials were negative?" asks about many studies, not one
-    scores = profiles.scores(t)
+    # ("valium": diazepam; "Australian", "in Australia": one word)
+    brands = re.sub(rf"\b(?:{'|'.join(_GENERIC_NAME)})\b", lambda m: _GENERIC_NAME[m.group(0)], t)
+    scores = profiles.scores(one_country_word(brands))
     # one year, not a period ("from 2000 to 2022", "2009-2015"): the study's own
     dated = len(years) == 1 and not re.search(
         r"\b(?:19|20)\d\d ?(?:-|to|and|until) ?(?:19|20)\d\d", t
@@ -454,7 +384,9 @@ def find_trials(text: str, catalog: Sequence[RecordInfo]) -> list[str]:
             scores[i] -= 2  # a guideline is described as one, not as "that clinic where ..."
         if r.user:
             scores[i] -= 2
-    order = sorted(range(len(scores)), key=lambda i: -scores[i])
+    order = _first_report_first(
+        sorted(range(len(scores)), key=lambda i: -scores[i]), scores, profiles
+    )
     best, second = scores[order[0]], scores[order[1]] if len(order) > 1 else 0.0
     if pooled and "cochrane" in t and not years:
         latest = True  # "the Cochrane review", no year: the current one
@@ -474,6 +406,9 @@ def find_trials(text: str, catalog: Sequence[RecordInfo]) -> list[str]:
         return [profiles.records[pick].id]
     if cue and best >= 5.0 and best - second >= 1.2:
         return [profiles.records[order[0]].id]
+    if cue and best >= 3.5 and best - second >= 3.0 and find_other_medicines(t):
+        # "the clonidine study": the only study of baclofen against that medicine
+        return [profiles.records[order[0]].id]
     top, runner = profiles.records[order[0]], profiles.records[order[1]] if len(order) > 1 else None
     # (a size in the hundreds or more is all but unique: "the study of 165,334 people")
     enough = best >= 8.0 or (cue and top.n is not None and top.n >= 100 and best >= 3.0)
@@ -488,6 +423,33 @@ def find_trials(text: str, catalog: Sequence[RecordInfo]) -> list[str]:
     ):
         return [profiles.records[order[0]].id]
     return []
+
+
+def _first_report_first(order: list[int], scores: list[float], profiles: _Profiles) -> list[int]:
+    """``order`` with two papers on one sample that fit equally well ("the Iranian clonidine
+    trial") as one: the first report leads, its companion goes last."""
+    top = profiles.records[order[0]]
+    twins = [
+        i
+        for i in order[1:]
+        if scores[i] >= scores[order[0]] - 0.01
+        and (
+            profiles.records[i].id in top.same_sample_as
+            or top.id in profiles.records[i].same_sample_as
+        )
+    ]
+    if not twins:
+        return order
+    # (a paper with a result before a protocol; then the earliest)
+    first = min(
+        [order[0], *twins],
+        key=lambda i: (
+            profiles.records[i].result in (None, "", "not-applicable"),
+            profiles.records[i].year or 9999,
+        ),
+    )
+    rest = [i for i in order if i != first and i not in twins and i != order[0]]
+    return [first, *rest, *(i for i in [order[0], *twins] if i != first)]
 
 
 def find_documents(text: str, catalog: Sequence[RecordInfo], document_cue: bool) -> list[str]:

@@ -27,6 +27,71 @@ ANOTHER_ONE = re.compile(
 )
 
 
+# "how many smokers were in that study?", "how many volunteers was that based on?": the study
+# behind the previous answer, which the follow-up does not name
+POINTS_AT_STUDY = re.compile(
+    r"\b(?:that|this|the same) (?:study|trial|paper|review|meta.?analysis|research|cohort|one)\b"
+    r"|\b(?:was|is) (?:that|this|it) based on\b|\b(?:were|was) in (?:it|that|this)\b"
+    r"|\bwhere was (?:it|that|this) (?:done|run|carried out)\b"
+)
+# the people or the paper of the study just discussed ("the reviewers", "those results")
+_THE_STUDYS = re.compile(
+    r"\b(?:the|those|these|its|their) (?:reviewers|authors|researchers|investigators|trialists"
+    r"|team|results|findings|figures|participants|volunteers)\b"
+    # "does that carry over to ...?", "is that a separate piece of work from ...?"
+    r"|\b(?:does|did|would|could|can) (?:that|this) (?:\w+ )?(?:carry over|apply|hold|extend|mean)\b"
+    r"|\b(?:is|was) (?:that|this) (?:a |the )?(?:separate|same|different|new|brand new|later|earlier"
+    r"|follow.?up|piece|report|paper|analysis)\b"
+)
+# "they" doing what a study's team or people do ("did they only take ...?", "they enrolled")
+_THEY = re.compile(
+    r"\b(?:did|do|were|was|are|have|had|could) they\b|\bthey (?:only|just|also|ever|did|were|had"
+    r"|took|gave|used|found|reported|got|include\w*|enrol\w*|recruit\w*|measur\w*|sign\w*)\b"
+)
+# "it" as the study ("how big was it overall?"), when nothing else is asked of baclofen itself
+_IT_STUDY = re.compile(r"\b(?:was|is|did|does|has) it\b|\bit (?:was|did|had|found|used|gave)\b")
+_LABEL_INTENTS = frozenset(
+    ["adverse_effects", "dosing", "interaction", "contraindication", "pharmacokinetics",
+     "overdose", "withdrawal", "mechanism", "regulation"]
+)  # fmt: skip
+
+
+def leans_on_the_study(
+    english: str, ents: Entities, intent: str, previous: Plan, catalog: Sequence[RecordInfo]
+) -> bool:
+    """Whether a question, however long, is about the one study the earlier turn named: it
+    points at it ("that study", "the reviewers", "did they ...?") and names no other study (a
+    study its words merely describe, "a public trials register", is not named)."""
+    if len(previous.entities.trials) != 1 or ents.documents or ANOTHER_ONE.search(english):
+        return False
+    named = [
+        name
+        for r in catalog
+        if r.id in ents.trials and r.id not in previous.entities.trials
+        for name in (*r.trial_names, r.surname or "")
+        if name and len(name) > 2
+    ]
+    if any(re.search(rf"\b{re.escape(n)}\b", english, re.I) for n in named):
+        return False
+    # "the earlier 2018 version of that review": another study, by its year
+    years = {int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", english)}
+    before = {r.year for r in catalog if r.id in previous.entities.trials}
+    if (
+        years - before
+        and re.search(r"\b(?:version|update\w*|edition|earlier|later|previous|original)\b", english)
+        and any(r.year in years for r in catalog if r.id in ents.trials)
+    ):
+        return False
+    t = norm(english)
+    if POINTS_AT_STUDY.search(t) or _THE_STUDYS.search(t) or _THEY.search(t):
+        return True
+    return (
+        bool(_IT_STUDY.search(t))
+        and intent not in _LABEL_INTENTS
+        and not (ents.conditions or ents.other_medicines or ents.jurisdictions)
+    )
+
+
 def same_kind_there(english: str, before_id: str, catalog: Sequence[RecordInfo]) -> list[str]:
     """ "And in Denmark?" after a French poisoning series: the one study of the same kind, on
     the same substance, done in the country named (none when there is no single such study)."""
@@ -84,7 +149,9 @@ def is_follow_up(question: str, ents: Entities, own_intent: bool) -> bool:
         and not (ents.trials or ents.documents or ents.substances or ents.conditions)
     ):
         return True  # "how many people was it done on, and what dose did they get?"
-    return not own_intent and n <= 5
+    # ("is baclofen safe in pregnancy?" is whole: baclofen and a condition named)
+    whole = bool(BACLOFEN.search(t) and (ents.conditions or ents.other_medicines))
+    return not own_intent and n <= 5 and not whole
 
 
 # what a study has: after a question about one study, a question about these is about it

@@ -16,7 +16,7 @@ from assistant.answering.question.entities import (
     DRUG_CLASS,
     norm,
 )
-from assistant.answering.question.study_cues import DOSE_ASKED
+from assistant.answering.question.study_cues import DOSE_ASKED, STUDY_SAYS
 from assistant.answering.safety import notices as safety
 from assistant.library import contraindications as ci
 from assistant.library.records import RecordInfo
@@ -330,6 +330,14 @@ def classify(text: str, ents: Entities, personal: bool, records: Sequence[Record
         hit["comparison"] = bool(INTENT_RX["comparison"].search(DESCRIBED_COMPARISON.sub(" ", t)))
     baclofen = bool(BACLOFEN.search(t))
     others = ents.other_medicines
+    if ents.trials and others and DESCRIBED_COMPARISON.search(t):
+        # "that old study that pitted the spasm pill against valium, ...?": the medicines name
+        # the study; what is asked of it is in the rest
+        t = DESCRIBED_COMPARISON.sub(" study ", t)
+        others = [o for o in others if o in t]
+        hit = {k: bool(rx.search(t)) for k, rx in INTENT_RX.items()} | {
+            "withdrawal": hit["withdrawal"]
+        }
     it = re.search(
         r"\b(?:take|taking|use|using|combine|combining|mix|mixing|have|having)\s+it\s+"
         r"(?:with|and|alongside|together)\b|\bwith it\b",
@@ -364,7 +372,7 @@ def classify(text: str, ents: Entities, personal: bool, records: Sequence[Record
     # "the pump may run empty before its refill": too little, not too much
     refill = hit["withdrawal"] and not INTENT_RX["overdose"].search(_REFILL.sub("", t))
     hit["overdose"] = hit["overdose"] and not refill
-    if hit["overdose"] and not (ents.trials and hit["result"]):
+    if hit["overdose"] and not (ents.trials and (hit["result"] or STUDY_SAYS.search(t))):
         return "overdose"
     raise_dose = personal and re.search(r"\b(?:increase|raise|double|how much)\b", t)
     treats_withdrawal = ASPECT_RX["withdrawal_treatment"].search(t)
@@ -470,8 +478,8 @@ def classify(text: str, ents: Entities, personal: bool, records: Sequence[Record
         kinds = {r.evidence for r in records if r.id in ents.trials}
         if kinds & {"guideline", "regulatory"}:
             return "regulation"
-        if hit["overdose"]:
-            return "overdose"
+        if hit["overdose"] and not STUDY_SAYS.search(t):
+            return "overdose"  # (not "does it say how many tablets they took?": the study's text)
         if (
             hit["pharmacokinetics"]
             and kinds <= {"lab-study", "case-report", "cohort"}
@@ -563,32 +571,3 @@ _BY_HOW_MUCH = re.compile(
     r"\bhow much (?:\S+ ){0,5}?(?:beat|better|more|less|fewer|reduc\w*|differ\w*|improv\w*|lower"
     r"|higher|cut)\b"
 )
-
-
-# Words an intent's answer is usually written in (the composer favours sentences with them).
-INTENT_WORDS: dict[str, re.Pattern[str]] = {
-    k: re.compile(v, re.I)
-    for k, v in {
-        "pharmacokinetics": r"half.?life|peak|absor\w*|excret\w*|eliminat\w*|hours?|bioavailab\w*"
-        r"|clearance|unchanged|urine|kidneys?|plasma|metaboli\w*",
-        "overdose": r"coma|respirator\w*|breathing|seizures?|bradycardia|hypoton\w*|hypotherm\w*"
-        r"|intubat\w*|charcoal|dialysis|haemodialysis|hemodialysis|supportive|ventilat\w*|antidote"
-        r"|overdos\w*|poison\w*|died|deaths?|fatal",
-        "withdrawal": r"abrupt\w*|sudden\w*|hallucinat\w*|seizures?|fever|taper\w*|gradual\w*"
-        r"|rebound|rigidity|withdraw\w*|reduced gradually|slow",
-        "adverse_effects": r"drowsi\w*|sedat\w*|somnolen\w*|dizz\w*|weakness|fatigue|nausea"
-        r"|confusion|insomnia|adverse|side effects?|headache|tolerat\w*|encephalopath\w*",
-        "dosing": r"\bmg\b|dose|dosage|titrat\w*|maximum|three times|divided|increase\w* by",
-        "interaction": r"alcohol|central nervous system depressants?|\bcns\b|opioids?|sedat\w*"
-        r"|additive|adds? to|benzodiazepin\w*|respiratory depression",
-        "mechanism": r"gaba\w*|receptors?|dopamin\w*|agonist|reward\w*|neurons?|brain|nucleus"
-        r"|mesolimbic|inhibit\w*",
-        "history": r"synthesi[sz]\w*|19[5-9]\d|discover\w*|developed|originally|first|ameisen"
-        r"|epilepsy|ciba|introduc\w*",
-        "regulation": r"approv\w*|authori[sz]\w*|indicat\w*|off.?label|licen[sc]\w*|fda|ansm|tga"
-        r"|nice|recommend\w*|guideline|marketing|rtu|reimburs\w*",
-        "contraindication": r"contraindicat\w*|precaution|warning|caution|avoid",
-        "comparison": r"naltrexone|acamprosate|nalmefene|topiramate|gabapentin|disulfiram"
-        r"|diazepam|clonidine|compar\w*|versus|than",
-    }.items()
-}

@@ -8,8 +8,7 @@ phrases that do not translate word by word ("de golpe" -> "abruptly"), verbs in 
 forms, German compounds (Alkohol+abhängigkeit), and spelling rules for cognates (-ité -> -ity).
 A few word-order rules then make it an English question: "Le baclofène est-il efficace ?" ->
 "Is baclofen effective?", "Was hat die BACLAD-Studie gezeigt?" -> "What did the BACLAD study
-show?", "Darf man Baclofen mit Opioiden kombinieren?" -> "May one combine baclofen with
-opioids?". Names (ALPADIR, Baclocur, Addolorato) pass through; function words the reading cannot
+show?". Names (ALPADIR, Baclocur, Addolorato) pass through; function words the reading cannot
 place are dropped. ``tests/test_language.py`` and the eval's non-English questions measure it.
 """
 
@@ -169,8 +168,9 @@ def detect(text: str) -> str:
         )
         score += 0.5 * sum(low.count(c) for c in lex.data["accents"])
         scores[lex.lang] = score + 2 * len(re.findall(lex.data["telltale"], folded))
-    best = max(scores, key=lambda k: scores[k])
-    return "en" if scores[best] < 2.5 or scores[best] <= scores["en"] else best
+    best = max(scores, key=lambda k: scores[k])  # (an English question may name the Société ...)
+    opens = (low.split() or [""])[0] in _EN["question_starts"] and scores["en"] >= 3
+    return "en" if opens or scores[best] < 2.5 or scores[best] <= scores["en"] else best
 
 
 # --------------------------------------------------------------------------- reading words

@@ -21,7 +21,6 @@ from assistant.answering.question.entities import (
     ASPECT_RX,
     BACLOFEN,
     CNS_DEPRESSANT,
-    JURISDICTION_RX,
     SUBSTANCE_RX,
     WITHDRAWAL_STUDY,
     english_medicine_names,
@@ -37,6 +36,7 @@ from assistant.answering.question.entities import (
 from assistant.answering.question.follow_ups import (
     ANOTHER_ONE,
     is_follow_up,
+    leans_on_the_study,
     more_of_the_study,
     same_kind_there,
 )
@@ -49,6 +49,7 @@ from assistant.answering.question.intents import (
 )
 from assistant.answering.question.language import read_question
 from assistant.answering.question.lay_terms import clinical_reading
+from assistant.answering.question.places import JURISDICTION_RX
 from assistant.answering.question.study_cues import DOSE_ASKED
 from assistant.answering.safety import danger
 from assistant.library.records import RecordInfo
@@ -252,15 +253,6 @@ def _swapped(plan: Plan, previous: Plan) -> str | None:
     return None
 
 
-# "how many smokers were in that study?", "how many volunteers was that based on?": the study
-# behind the previous answer, which the follow-up does not name
-POINTS_AT_STUDY = re.compile(
-    r"\b(?:that|this|the same) (?:study|trial|paper|review|meta.?analysis|research|cohort|one)\b"
-    r"|\b(?:was|is) (?:that|this|it) based on\b|\b(?:were|was) in (?:it|that|this)\b"
-    r"|\bwhere was (?:it|that|this) (?:done|run|carried out)\b"
-)
-
-
 def about_study(plan: Plan, record_id: str, catalog: Sequence[RecordInfo]) -> Plan:
     """A follow-up that points at a study it does not name, planned as a question about
     ``record_id`` (the study the previous answer rested on)."""
@@ -417,8 +409,12 @@ def plan_question(
         question=question, intent=intent, entities=ents, searched=english, language=language,
         personal=personal and intent in ("dosing", "withdrawal"), aspects=aspects, english=english,
     )  # fmt: skip
+    leans = previous is not None and leans_on_the_study(english, ents, intent, previous, catalog)
+    if leans:  # "did they only take people with no symptoms yet, or ...?": the study just asked
+        ents.trials = []  # (carried over below; a study its words merely describe is not it)
     if previous is not None and (
-        is_follow_up(english, ents, has_intent_words(english))
+        leans
+        or is_follow_up(english, ents, has_intent_words(english))
         or more_of_the_study(english, ents, previous)
     ):
         if not ents.trials and previous.entities.trials:
@@ -434,6 +430,10 @@ def plan_question(
             carried = " ".join(previous.entities.substances)
             ents.trials = find_trials(f"{english} ({carried})", catalog)
         plan = _inherit(plan, previous)
+        if leans:
+            plan.entities.trials = list(previous.entities.trials)
+            if plan.intent in ("withdrawal", "contraindication", "general"):
+                plan.intent = "trial_result"  # "did they take people already in withdrawal?"
     if plan.intent == "document" or (plan.entities.documents and document_cue):
         plan.scope = "document"
     elif plan.intent in ("contraindication", "overdose", "withdrawal", "interaction", "dosing"):

@@ -28,6 +28,11 @@ TRIAL_CUE = re.compile(
 ONE_PERSON = re.compile(
     r"\b(?:his|her) own\b|\bhimself\b|\bherself\b|\bone (?:man|woman|patient|person)\b"
 )
+# what a question asks a study's text to say ("does it say how many tablets they took?")
+STUDY_SAYS = re.compile(
+    r"\b(?:does|did|do) (?:it|they|the (?:study|paper|authors|report)) (?:say|report|record|tell|give"
+    r"|mention|note|state)\b"
+)
 RECORDS_KEPT = re.compile(
     r"\binsurance\b|\bdatabases?\b|\bregist(?:er|ry|ries)\b|\bclaims data\b|\bhealth records\b"
     r"|\bprescription records\b|\bnational (?:data|records)\b"

@@ -123,7 +123,18 @@ def contraindication_answer(
         if not label_mark and additions:  # the label is silent: cite what the summary rests on
             first_add = additions.pop(0)
             label_mark = cite(first_add.source_id, first_add.quote)
-        lines.append(_first_line(cond, asked_contra, summary) + label_mark)
+        first = _first_line(cond, asked_contra, summary) + label_mark
+        narrower = _narrower_addition(cond, plan.english or plan.question)
+        if narrower is not None and not asked_contra:
+            # "on dialysis?": the source that speaks of that case first, the label's general
+            # caution after it
+            mark = cite(narrower.source_id, narrower.quote)
+            if mark:
+                additions.remove(narrower)
+                additions = additions[: per_condition - 1]  # (as many lines in all)
+                lines.append(f"{narrower.text.strip()}{mark}")
+                first = f"- {first}"
+        lines.append(first)
         for add in additions[:per_condition]:
             mark = cite(add.source_id, add.quote)
             if mark:
@@ -131,6 +142,33 @@ def contraindication_answer(
     if not cites.items:
         return None
     return Composition("\n".join(lines), False, cites.items, route=ROUTE_CONTRAINDICATIONS)
+
+
+_ADVISES_AGAINST = re.compile(
+    r"\bavoid\w*|\bcontraindicated\b|\bnot (?:be )?(?:used|recommended)\b|\badvises? against\b",
+    re.I,
+)
+
+
+def _narrower_addition(cond: ci.Condition, question: str) -> ci.Addition | None:
+    """The addition advising against baclofen in the very case the question asks ("on
+    dialysis") when the label's summary speaks only of the wider condition ("kidney
+    impairment"): the stricter, more specific advice first."""
+    low = question.lower()
+    asked = [a for a in cond.aliases if re.search(rf"\b{re.escape(a.lower())}\b", low)]
+    if not asked:
+        return None
+    said = re.compile(rf"\b{re.escape(max(asked, key=len).lower())}\b")  # the narrowest
+    if re.search(rf"\b{re.escape(max(asked, key=len).lower())}", cond.label_summary.lower()):
+        return None  # ("kidney": the label's "kidneys")
+    return next(
+        (
+            a
+            for a in cond.additions
+            if said.search(a.text.lower()) and _ADVISES_AGAINST.search(a.text)
+        ),
+        None,
+    )
 
 
 def _first_line(cond: ci.Condition, asked_contra: bool, summary: str) -> str:

@@ -129,7 +129,7 @@ _ASKS_WHAT_HAPPENED = re.compile(
 _DID_IT_CHANGE = re.compile(
     r"^\s*(?:did|does|was|were|is)\b(?!.*\b(?:trying|aiming|aimed|designed|meant|intended) to\b)"
     r".*\b(?:improv\w*|reduc\w*|increas\w*|lower\w*|rais\w*|cut"
-    r"|help\w*|work\w*|delay\w*|prevent\w*)\b",
+    r"|help\w*|(?<!of )(?<!the )work\w*|delay\w*|prevent\w*)\b",
     re.I,
 )
 

@@ -92,7 +92,12 @@ ASKS_WHO_ENROLLED = re.compile(
     r"\b(?:did|does) (?:it|the [\w-]+(?: [\w-]+){0,3}) (?:include|enrol|enroll|recruit|involve|take part|take in)\b"
     r"|\bwho did (?:they|it|the \w+) (?:include|enrol|enroll|recruit|study|treat|select|randomi[sz]e)"
     r"|\bwho (?:was|were) (?:included|enrolled|recruited|studied)\b|\bwhat (?:kind of )?(?:patients"
-    r"|people|participants) (?:did|were)\b",
+    r"|people|participants) (?:did|were)\b"
+    # "did they only take people with no symptoms yet, or could someone already shaky get in?"
+    r"|\b(?:did|do|would|could) (?:they|it) (?:only |just )?(?:take|took|accept|admit|let in|allow)"
+    r" (?:in )?(?:people|patients|anyone|someone|those)\b|\b(?:could|can|did|would) (?:someone|anyone"
+    r"|people|patients) (?:\w+ ){0,5}?(?:get in|get into the (?:trial|study)|be (?:included|enrolled"
+    r"|eligible))\b",
     re.I,
 )
 ASKS_PRIMARY = re.compile(
@@ -223,6 +228,14 @@ ASKS_FUNDER = re.compile(
 )
 
 
+# "under what number was it registered?", "listed in the trial registry as terminated?"
+ASKS_REGISTRY = re.compile(
+    r"\bregistration\b|\bregist(?:er|ry|ered)\w* (?:number|as|under|entry|status)\b|\bnct\b"
+    r"|\bclinicaltrials|\b(?:public|trials?|study) regist(?:er|ry)\b",
+    re.I,
+)
+
+
 def asks_field(question: str) -> bool:
     """Whether the question asks what a study's fields state outright (its journal, whether it
     was randomised, its size, primary outcome, comparator or dose): an answer from them is the
@@ -230,7 +243,14 @@ def asks_field(question: str) -> bool:
     return (
         any(
             p.search(question)
-            for p in (ASKS_JOURNAL, ASKS_RANDOMISED, ASKS_PRIMARY, PLAIN_DOSE, ASKS_FUNDER)
+            for p in (
+                ASKS_JOURNAL,
+                ASKS_RANDOMISED,
+                ASKS_PRIMARY,
+                PLAIN_DOSE,
+                ASKS_FUNDER,
+                ASKS_REGISTRY,
+            )
         )
         or bool(
             # (what the control was, not its dose: "what diazepam regimen did that arm get?")

@@ -7,6 +7,7 @@ setting, who it enrolled, its primary outcome and its dose ("was ALPADIR double-
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from assistant.answering.check.contrasts import digits
 from assistant.answering.compose.extractive import Citations, Composition, Evidence, numbers_of
@@ -29,6 +30,7 @@ from assistant.answering.routes.study_asks import (
     ASKS_PRIMARY,
     ASKS_RANDOMISED,
     ASKS_REANALYSIS,
+    ASKS_REGISTRY,
     ASKS_SETTING,
     ASKS_SEVERAL_DOSES,
     ASKS_SEX,
@@ -99,6 +101,19 @@ _OUTCOME_FILLER = frozenset(
 )
 
 
+_REGISTRY_STATUS = re.compile(
+    r"\bregist\w*\b[^.;]*\b(?:completed|terminated|withdrawn|stopped)\b", re.I
+)
+
+
+def _asks_comparator_dose(question: str, record: RecordInfo) -> bool:
+    """ "How much clonidine did the comparison group get?": the other arm's dose, which the
+    study's dose field gives beside baclofen's."""
+    asked = re.search(r"\bhow much ([a-z-]+)|\bwhat dose of ([a-z-]+)", question, re.I)
+    word = asked and (asked.group(1) or asked.group(2)).lower()
+    return bool(word and find_other_medicines(word) and word in (record.dose_text or "").lower())
+
+
 def study_fact(ev: Evidence, record: RecordInfo) -> Composition | None:
     """A question about one fact of a named study, answered from its structured fields with the
     record's own sentence cited: its size, the trials it pooled, its control, its dose."""
@@ -122,6 +137,16 @@ def study_fact(ev: Evidence, record: RecordInfo) -> Composition | None:
         split = _cited_sentence(ev, record, _ARM_SPLIT)
         if split is not None:
             return split
+    if ASKS_REGISTRY.search(q) and not pooled:
+        # "under what number was it registered?", "listed in the registry as terminated?"
+        status = re.search(
+            r"\b(?:completed|terminated|stopped|finished|ongoing|withdrawn)\b", q, re.I
+        )
+        said = _cited_sentence(ev, record, _REGISTRY_STATUS) if status else None
+        said = said or _cited_sentence(ev, record, re.compile(r"\bNCT\d+|\bregistered as\b"))
+        if said is not None and re.match(r"(?:It|The trial|The study) ", said.answer):
+            said = replace(said, answer=re.sub(r"^\w+(?: trial| study)? ", f"{name} ", said.answer))
+        return said  # ("It was registered as ...": the study named)
     if ASKS_JOURNAL.search(q) and record.journal and not record.user:
         return _journal_answer(ev, record, name)
     if ASKS_RANDOMISED.search(q) and record.design and not pooled:
@@ -129,7 +154,7 @@ def study_fact(ev: Evidence, record: RecordInfo) -> Composition | None:
     if (
         pooled
         and record.studies_pooled
-        and (ASKS_POOLED.search(q) or (PLAIN_SIZE.search(q) and record.n))
+        and (ASKS_POOLED.search(q) or ((PLAIN_SIZE.search(q) or ASKS_SIZE.search(q)) and record.n))
     ):
         people = f" with {record.n:,} participants" if record.n else ""
         claim = f"{record.studies_pooled} trials {record.n or ''} participants"
@@ -279,6 +304,8 @@ def study_fact(ev: Evidence, record: RecordInfo) -> Composition | None:
     elif ASKS_WHO_ENROLLED.search(q) and record.population and not pooled:
         claim, plain = record.population, True
         first = f"{name} enrolled {lower(record.population)}"
+        if record.n and _figure(record.n).search(record.population):
+            says = _figure(record.n)  # (the study's sentence on whom it took, with its count)
     elif ASKS_PRIMARY.search(q) and record.primary_outcome:
         claim = f"{record.primary_outcome} {record.key_result or ''}"
         first = f"{name}'s primary outcome was {lower(record.primary_outcome)}"
@@ -317,7 +344,7 @@ def study_fact(ev: Evidence, record: RecordInfo) -> Composition | None:
             first = f"No: {name} had no control group"
         if other:
             claim = f"{other[0]} compared baclofen"
-    elif ASKS_DOSE.search(q) and record.dose_text:
+    elif (ASKS_DOSE.search(q) or _asks_comparator_dose(q, record)) and record.dose_text:
         if re.match(r"\s*(?:not applicable|none)\b", record.dose_text, re.I):
             return None  # no dose was given ("not applicable; blood levels reported")
         if not re.search(r"\d", record.dose_text) and re.search(

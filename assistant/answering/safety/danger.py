@@ -57,7 +57,7 @@ _LONG_AGO = re.compile(
 _GROUP_WHO = re.compile(
     r"\b(?:people|patients|persons|adults|children|those|cases|users|drinkers) (?:(?:in|from|at"
     r"|across|around) (?:\S+ ){1,3}?)?(?:who|that)"  # ("people in west france who overdosed")
-    r" (?:had )?(?:took|taken|swallowed|ingested|overdosed|ate)\b"
+    r" (?:had )?(?:took|taken|swallowed|ingested|overdosed|ate|died|had died)\b"
 )
 
 
