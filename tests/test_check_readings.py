@@ -296,3 +296,63 @@ def test_an_outcome_denied_a_gradient_denied_and_the_kidneys_share(
     assert (got.verdict == "contradicted") is contradicted, got
     if contradicted:
         assert got.citations[0].source_id == source, got
+
+
+# ------------------------------------------------------------------ facts, "everyone", kinds
+
+
+@pytest.mark.parametrize(
+    ("claim", "source", "contradicted"),
+    [
+        (
+            "Swallowed as tablets, baclofen reaches the CSF at much the same concentration as the blood.",
+            "label_pharmacokinetics",
+            True,
+        ),
+        (
+            "MAO inhibitors such as phenelzine do not add to baclofen's sedating effect.",
+            "label_interactions",
+            True,
+        ),
+        ("MAO inhibitors can deepen the sedation baclofen causes.", None, False),
+        (
+            "Spasm from rheumatic disease is covered by the US baclofen labelling.",
+            "label_indication",
+            True,
+        ),
+        ("The US labels say baclofen is not indicated for rheumatic disorders.", None, False),
+        (
+            "After a single dose, the highest milk level came within about 30 minutes.",
+            "label_pregnancy_lactation",
+            True,
+        ),
+        (
+            "In Leung's series of 23 overdoses, every patient had reduced reflexes.",
+            "leung2006",
+            True,
+        ),
+        ("In Leung's Newcastle series all 23 patients had taken baclofen.", None, False),
+        ("In the ALPADIR trial, all 320 patients were detoxified before starting.", None, False),
+        (
+            "The Cagliari Statement, a meta-analysis of the conference trials, favoured baclofen.",
+            "agabio2018_cagliari",
+            True,
+        ),
+        (
+            "The first Cochrane review of baclofen for alcohol pooled 17 trials.",
+            "cochrane2018",
+            True,
+        ),
+        ("The 2018 Cochrane review pooled 12 trials.", None, False),
+    ],
+)
+def test_facts_everyone_and_what_kind_of_study(
+    docs_assistant, claim: str, source: str | None, contradicted: bool
+) -> None:
+    """Spinal-fluid levels, MAO inhibitors, rheumatic spasm, the breast-milk peak; a finding
+    claimed of everyone where the study counts fewer; a consensus called a meta-analysis; the
+    first Cochrane review given its update's count."""
+    (got,) = _checked(docs_assistant, Claim(claim, None, "t"))
+    assert (got.verdict == "contradicted") is contradicted, got
+    if contradicted:
+        assert got.citations[0].source_id == source, got

@@ -158,7 +158,10 @@ def share_conflict(claim: str, passage: str, effect: bool = False) -> str | None
         lower = set(tokenize(" ".join(re.findall(r"\b[a-z][\w'-]*", passage))))
         names = set(tokenize(" ".join(re.findall(r"\b[A-Z][\w'-]+|\b\d+\b", claim)))) - lower
         shared -= names | _STUDY_WORDS
+    shared = {t for t in shared if not t.isdigit()}  # ("all 320 patients": the study's size)
     named = effect and any(len(t) >= 5 for t in shared)
+    if a[0] >= 0.95 and len(shared) < 3 and not named:
+        return None  # "every patient was a heavy drinker": who took part, not a figure's subject
     if (
         len(shared) < 2
         and not named

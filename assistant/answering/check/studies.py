@@ -38,6 +38,14 @@ from assistant.library.records import RecordInfo
 _RANDOMISED = re.compile(
     r"\brandomly (?:assigned|allocated)|\b(?<!non-)(?<!non )(?<!not )randomi[sz]ed\b", re.I
 )
+# a study called a pooling of trials, and a record's sentence saying it is something else
+_POOLED_KIND = re.compile(
+    r"\b(?:a|the|its) (?:\w+ )?meta.?analys[ie]s\b|\bpooled (?:the |their )?(?:data|results|trials)\b",
+    re.I,
+)
+_NOT_POOLED = re.compile(
+    r"\bconsensus\b|\bnot a meta.?analysis\b|\bdoes not pool\b|\bnarrative review\b", re.I
+)
 _NOT_RANDOMISED = re.compile(
     r"\bnon.?randomi[sz]ed\b|\bnot randomi[sz]ed\b|\bchose (?:their|his|her) own\b"
     r"|\bselected their own\b",
@@ -158,6 +166,21 @@ _GREW_AS = {
         "age": r"age",
     }.items()
 }
+# everyone in a study, and a sentence counting the few in whom something was seen
+_EVERYONE = re.compile(
+    r"\b(?:all (?:\d+|[a-z]+teen|ten|eleven|twelve|of them|the (?:patients|people))|everybody|everyone"
+    r"|every (?:one|patient|person|single)|each (?:one|of them|patient))\b",
+    re.I,
+)
+_IN_SOME = re.compile(  # "small in 5 patients and dilated in 7", "positive in three"
+    r"\b(?:in|for) (?:only )?(\d+)(?= (?:patients|people|cases|participants|subjects|of them)\b"
+    r"|\s*(?:[,.;)]|$| and\b| but\b| while\b))"
+)
+_COMMON_COUNT_WORDS = frozenset(
+    tokenize(
+        "patients people baclofen overdose overdoses study series taken took take given received"
+    )
+)
 # a clause saying craving did not move ("it didn't even shift craving scores")
 _NOT_MOVED = re.compile(
     r"\b(?:didn'?t|did not|never|not|no)\b(?:\s+\w+){0,2}?\s+(?:shift|change|move|budge|touch"
@@ -281,6 +304,16 @@ class StudyChecks(StudyDetails):
                 claim.verdict = "contradicted"
                 claim.explanation = f"{record.display_name} was not randomised."
                 return True
+        if _POOLED_KIND.search(text) and record.evidence not in (
+            "meta-analysis",
+            "systematic-review",
+        ):
+            quote = self._sentence_matching(record.id, _NOT_POOLED)
+            if quote:  # "the Cagliari Statement, a meta-analysis of ...": a consensus of experts
+                self._cite(claim, record.id, quote)
+                claim.verdict = "contradicted"
+                claim.explanation = f"{record.display_name} did not pool trial data."
+                return True
         if record.result == "harm" and _NO_HARM.search(scope):
             return self._conflict(
                 claim, record, f"{record.display_name} found a higher risk, not no difference."
@@ -332,6 +365,11 @@ class StudyChecks(StudyDetails):
             claim.verdict = "contradicted"
             claim.explanation = f"{record.display_name}: the difference changed with {by.group(1)}."
             return True
+        if (quote := self._only_some(text, record)) is not None:
+            self._cite(claim, record.id, quote)  # "all twelve had alcohol in their blood": three
+            claim.verdict = "contradicted"
+            claim.explanation = f"{record.display_name}: not all of them."
+            return True
         if record.craving_result == "benefit" and _craving_denied(scope):
             quote = self._sentence_matching(record.id, _CRAVING_FELL)
             if quote:  # "it didn't even shift craving scores": craving fell more on baclofen
@@ -378,6 +416,33 @@ class StudyChecks(StudyDetails):
             claim.explanation = f"{record.display_name} reports these figures."
             return True
         return False
+
+    def _only_some(self, text: str, record: RecordInfo) -> str | None:
+        """A finding claimed of everyone in a study ("everybody's pupils went pinpoint", "all
+        twelve had alcohol in their blood") where the study's own sentence on that finding counts
+        fewer people than it had ("small in 5 patients", "positive in three"): that sentence."""
+        if not record.n or record.n < 3 or not _EVERYONE.search(text) or NEGATION.search(text):
+            return None
+        idf = self.store.idf
+        naming = set(tokenize(f"{record.title} {record.display_name} {record.setting or ''}"))
+        said = (
+            {t for t in tokenize(text) if idf(t) >= 2.0 and not t.isdigit()}
+            - naming
+            - _COMMON_COUNT_WORDS
+        )
+        for pos in self.store.record_positions(record.id):
+            body = self.store.texts[pos]
+            for s, e in self.store.sentences[pos]:
+                sentence = body[s:e]
+                shared = said & set(tokenize(sentence))
+                if sum(idf(t) for t in shared) < 3.0:
+                    continue
+                if re.search(r"\ball (?:the )?\d+|\bevery\b|\beach\b", ct.digits(sentence), re.I):
+                    continue  # ("measured in all 12 and positive in three": which part is claimed?)
+                counts = [int(m) for m in _IN_SOME.findall(ct.digits(sentence))]
+                if counts and max(counts) < record.n:
+                    return sentence[2:] if sentence.startswith(("- ", "* ")) else sentence
+        return None
 
     def _authors_other(self, text: str, named: list[str]) -> list[str]:
         """The study a claim leaning on a sentence about one study calls its authors' other one

@@ -154,9 +154,13 @@ class StudyDetails:
         if not record.studies_pooled or not m or m.group(1):
             return False
         n = int(m.group(2))
-        if n == record.studies_pooled or self._sentence_matching(
-            record.id, re.compile(rf"(?<![\d.,]){n}\s+{_TRIALS}", re.I)
-        ):
+        said = self._sentence_matching(record.id, re.compile(rf"(?<![\d.,]){n}\s+{_TRIALS}", re.I))
+        # (a sentence on a later update's count is not this review's: "the 2023 update pooled 17")
+        other = said and (
+            re.search(r"\bupdat\w*|\blater\b|\bnewer\b|\bprevious\b|\bearlier\b", said, re.I)
+            or {int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", said)} - {record.year}
+        )
+        if n == record.studies_pooled or (said and not other):
             return False
         quote = self._sentence_matching(
             record.id, re.compile(rf"(?<![\d.,]){record.studies_pooled}\s+{_TRIALS}", re.I)

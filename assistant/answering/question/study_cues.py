@@ -69,7 +69,8 @@ DOSE_ASKED = re.compile(
 _NUMBER_WORDS = {w: i for i, w in enumerate(NUMBER_WORDS)}
 _PEOPLE_WORDS = (
     r"(?:\w+ ){0,3}?(?:people|patients|participants|adults|men|women|guys|drinkers|smokers"
-    r"|users|volunteers|veterans|subjects|outpatients|inpatients|cases)\b"
+    r"|users|volunteers|veterans|subjects|outpatients|inpatients|cases|overdoses|presentations"
+    r"|poisonings|self-poisonings)\b"
 )
 _SIZE = re.compile(rf"\b(\d{{1,3}}(?:,\d{{3}})*|{'|'.join(_NUMBER_WORDS)}) {_PEOPLE_WORDS}")
 UNCONTROLLED = re.compile(
