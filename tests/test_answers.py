@@ -3021,3 +3021,24 @@ def test_a_registry_entry_and_what_an_open_study_cannot_show(corpus_assistant) -
     assert "small sample" in first_sentence(small.answer), small.answer
     for ans in (number, status, pilot, small):
         _check_citations(ans, corpus_assistant.store)
+
+
+def test_sedating_medicines_foreign_names_veterans_and_a_dose_not_given(corpus_assistant) -> None:
+    """A sedating antipsychotic is one of the CNS depressants the label warns about; a tricyclic
+    named the Spanish way is still a tricyclic; ex-soldiers are veterans; a study whose sources
+    give no dose says so."""
+    quetiapine = corpus_assistant.ask("He takes quetiapine at night; should baclofen be avoided?")
+    assert "CNS depressant" in quetiapine.answer, quetiapine.answer
+    assert not quetiapine.answer.startswith("No interaction"), quetiapine.answer
+    spanish = corpus_assistant.ask("Mi madre toma amitriptilina, ¿puede tomar baclofeno?")
+    assert "tricyclic" in first_sentence(spanish.answer), spanish.answer
+    veterans = corpus_assistant.ask(
+        "the one with ex-soldiers who had hepatitis, did the muscle relaxer help them cut down?"
+    )
+    assert "hauser2017" in {c.source_id for c in veterans.citations}, veterans.answer
+    doses = corpus_assistant.ask(
+        "What daily doses of baclofen and topiramate were used in the Jose 2019 comparison?"
+    )
+    assert first_sentence(doses.answer).startswith("Not reported"), doses.answer
+    for ans in (quetiapine, spanish, veterans, doses):
+        _check_citations(ans, corpus_assistant.store)

@@ -204,6 +204,8 @@ class Citations:
 
 _OVERDOSE = re.compile(r"\boverdos\w*|\bantidote\b|\bpoison\w*", re.I)
 _EXPLAINING = ("mechanism", "history", "pharmacokinetics")
+# where a guideline places a medicine ("in its chapter on second-line medicines")
+_LINE = re.compile(r"\bsecond.?line\b|\bthird.?line\b|\bnot (?:a )?first.?line\b", re.I)
 _RULE_MAKERS = ("regulatory", "guideline", "label")  # (whose rules a country has)
 _SIDE_BY_SIDE = ("interaction", "adverse_effects")
 _SAFETY = ("overdose", "withdrawal", "contraindication", "interaction")
@@ -326,6 +328,7 @@ class ExtractiveComposer:
         unasked = Unasked.of(plan)
         asks_overdose = bool(_OVERDOSE.search(plan.english or plan.question))
         asks_approval = bool(ASKS_APPROVAL.search(plan.english or plan.question))
+        asks_line = bool(re.search(r"\bfirst.?(?:line|choice)\b", plan.english or plan.question))
         # "and for someone on dialysis?": the one word a follow-up adds is what it asks
         added = {SAME_WORD.get(t, t) for t in tokenize(plan.english)} - QUESTION_WORDS
         added = added if plan.follow_up and FRAGMENT_START.match(plan.english) else set()
@@ -395,6 +398,8 @@ class ExtractiveComposer:
                     score += 0.06 if regulatory else -0.04
                     if asks_approval and GRANTS.search(text):
                         score += 0.04  # "is it approved for X?": a sentence granting or denying it
+                    if asks_line and _LINE.search(text):
+                        score += 0.06  # "is it first-line?": the sentence placing it in a line
                     places = (
                         record_places(meta.title) if regulatory and asks_approval else frozenset()
                     )

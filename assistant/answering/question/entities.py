@@ -160,7 +160,7 @@ _GENERIC_NAME = {
 # how French, Spanish, German and Italian spell a medicine's English name ("tramadolo", "morfina",
 # "Sertralin", "ibuprofène"): the ending each writes, and the English one
 _FOREIGN_ENDINGS = (
-    ("olo", "ol"), ("ina", "ine"), ("ino", "ine"), ("in", "ine"), ("ene", "en"), ("eno", "en"),
+    ("olo", "ol"), ("tilina", "tyline"), ("ina", "ine"), ("ino", "ine"), ("in", "ine"), ("ene", "en"), ("eno", "en"),
     ("ona", "one"), ("ono", "one"), ("a", "e"), ("a", ""), ("o", ""), ("e", ""),
 )  # fmt: skip
 
@@ -397,7 +397,11 @@ def find_trials(text: str, catalog: Sequence[RecordInfo]) -> list[str]:
             if scores[i] >= best - 2
             and profiles.records[i].evidence in ("meta-analysis", "systematic-review")
         ] or order[:1]  # (a review, not the newest trial scoring near one)
-        pick = max(close, key=lambda i: profiles.records[i].year or 0)
+        # ("the first Cochrane review": the oldest of them)
+        first = not ASPECT_RX["latest"].search(t) and re.search(
+            r"\b(?:first|earliest|original)\b", t
+        )
+        pick = (min if first else max)(close, key=lambda i: profiles.records[i].year or 0)
         return [profiles.records[pick].id]
     if _FIRST_STUDY.search(t) and not pooled and best >= 5.0:
         # "the first Italian study": the earliest of those that fit about as well
@@ -406,6 +410,16 @@ def find_trials(text: str, catalog: Sequence[RecordInfo]) -> list[str]:
         return [profiles.records[pick].id]
     if cue and best >= 5.0 and best - second >= 1.2:
         return [profiles.records[order[0]].id]
+    if (
+        cue
+        and best >= 5.0
+        and re.search(r"\b(?:big|bigger|biggest|large|larger|largest|huge)\b", t)
+    ):
+        # "the big network meta-analysis": the largest of those that fit as well
+        close = [i for i in order if scores[i] >= best - 1.0]
+        sizes_of = sorted((profiles.records[i].n or 0 for i in close), reverse=True)
+        if len(sizes_of) > 1 and sizes_of[0] > 2 * sizes_of[1]:
+            return [max((profiles.records[i] for i in close), key=lambda r: r.n or 0).id]
     if cue and best >= 3.5 and best - second >= 3.0 and find_other_medicines(t):
         # "the clonidine study": the only study of baclofen against that medicine
         return [profiles.records[order[0]].id]

@@ -468,6 +468,12 @@ def classify(text: str, ents: Entities, personal: bool, records: Sequence[Record
         return "interaction"
     if (others or classes) and baclofen and _ON_ANOTHER.search(t) and not hit["comparison"]:
         return "interaction"  # "should baclofen be avoided in patients on sertraline?"
+    if (
+        ents.trials
+        and DOSE_ASKED.search(t)
+        and not re.search(r"\b(?:than|versus|vs|better|beat)\b", t)
+    ):
+        return "dosing"  # "what doses of baclofen and topiramate did the Jose trial use?"
     if hit["comparison"] and (others or len(ents.substances) >= 2 or re.search(
         r"\bother (?:medicines|drugs|treatments)\b|\busual\b|\bcomparison group\b", t
     )):  # fmt: skip

@@ -59,7 +59,7 @@ from assistant.vocab import POOLED_EVIDENCE, ROUTE_TRIAL
 _RESULT_WORDS = (
     r"find|found|show|showed|shown|result|results|conclu\w*|work|worked|works|effective|efficacy"
     r"|positive|negative|benefit|help|helped|succe\w*|unsuccess\w*|fail\w*|what happened|beat"
-    r"|outperform\w*"
+    r"|outperform\w*|where did (?:baclofen|it) (?:come|rank|land|place)"  # (its place in a ranking)
 )
 GENERIC_RESULT = re.compile(
     rf"\b(?:{_RESULT_WORDS}|outcome|outcomes|summar\w*|about|tell me|was it|describe\w*|report\w*"

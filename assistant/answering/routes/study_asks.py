@@ -113,7 +113,8 @@ ASKS_PRIMARY = re.compile(
 )
 # "which journal published it?", "where did ALPADIR appear?": where it was published
 ASKS_JOURNAL = re.compile(
-    r"\b(?:which|what) (?:journal|periodical)\b|\bwhere (?:was|were|did) (?:it|they|this|that"
+    # ("where did baclofen come out?" asks its ranking, not the paper's journal)
+    r"\b(?:which|what) (?:journal|periodical)\b|\bwhere (?:was|were|did) (?!baclofen\b)(?:it|they|this|that"
     r"|the [\w' -]{1,60}?|[A-Z][\w' -]{0,60}?) (?:published|appear|come out|printed)\b"
     r"|\bpublished (?:where|in which|in what)\b",
     re.I,

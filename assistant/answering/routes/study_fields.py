@@ -350,7 +350,14 @@ def study_fact(ev: Evidence, record: RecordInfo) -> Composition | None:
         if not re.search(r"\d", record.dose_text) and re.search(
             r"\bnot (?:visible|stated|recorded|given|available|reported)\b", record.dose_text
         ):
-            return None  # the field says the dose is unknown: the study's own sentence says so
+            # the field says the dose is unknown: the study's own sentence saying so, if it has one
+            itself = re.compile(r"\bdoses?\b[^.;]*\bnot (?:given|stated|reported)", re.I)
+            return _cited_sentence(ev, record, itself) or _cited_sentence(
+                ev,
+                record,
+                re.compile(r"\bno\b[^.;]*\bdoses\b", re.I),
+                f"Not reported: the sources on {name} give no doses",
+            )
         claim = record.dose_text
         first = f"{name} used {record.dose_text}"
         if re.search(r"ingest|poison|overdos|swallow", record.dose_text, re.I):
