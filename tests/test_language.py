@@ -458,3 +458,24 @@ def test_registry_and_study_profile_words_are_read(question: str, needs: list[st
     english = to_english(question, detect(question))
     for need in needs:
         assert need in english, english
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Mon père prend du baclofène et il ne se réveille plus, que faire ?",
+        "Mi padre toma baclofeno y no se despierta, ¿qué hago?",
+        "Mein Vater nimmt Baclofen und wacht nicht mehr auf, was tun?",
+        "Mio padre prende baclofene e non si sveglia più, cosa faccio?",
+        "Mi hermano se tomó todas las pastillas de baclofeno",
+        "Mein Bruder hat die ganze Packung Baclofen geschluckt und atmet kaum",
+        "Mia sorella ha preso tutte le compresse di baclofene e respira a fatica",
+    ],
+)
+def test_someone_in_danger_is_read_as_such_in_every_language(question: str) -> None:
+    """Someone who will not wake, barely breathes or took the whole pack, said in French,
+    Spanish, German or Italian, is an emergency once read into English."""
+    from assistant.answering.safety.notices import detect as notice_kinds
+
+    english = to_english(question, detect(question))
+    assert "emergency" in notice_kinds(english), english
