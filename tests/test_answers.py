@@ -3042,3 +3042,14 @@ def test_sedating_medicines_foreign_names_veterans_and_a_dose_not_given(corpus_a
     assert first_sentence(doses.answer).startswith("Not reported"), doses.answer
     for ans in (quetiapine, spanish, veterans, doses):
         _check_citations(ans, corpus_assistant.store)
+
+
+def test_a_child_who_swallowed_tablets_asked_in_italian_is_answered_as_an_emergency(
+    corpus_assistant,
+) -> None:
+    """Danger read from another language is never turned away: the call-now line first."""
+    ans = corpus_assistant.ask("Mio figlio ha ingerito delle compresse di baclofene per sbaglio")
+    assert "emergency" in {n.kind for n in ans.notices}, ans.notices
+    assert first_sentence(ans.answer).startswith("Call your local emergency number"), ans.answer
+    pregnant = corpus_assistant.ask("Estoy embarazada, ¿puedo seguir con el baclofeno?")
+    assert "pregnan" in first_sentence(pregnant.answer), pregnant.answer

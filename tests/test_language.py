@@ -470,6 +470,8 @@ def test_registry_and_study_profile_words_are_read(question: str, needs: list[st
         "Mi hermano se tomó todas las pastillas de baclofeno",
         "Mein Bruder hat die ganze Packung Baclofen geschluckt und atmet kaum",
         "Mia sorella ha preso tutte le compresse di baclofene e respira a fatica",
+        "Mio figlio ha ingerito delle compresse di baclofene per sbaglio",
+        "Ich habe Baclofen plötzlich abgesetzt und habe Fieber und Krämpfe",
     ],
 )
 def test_someone_in_danger_is_read_as_such_in_every_language(question: str) -> None:

@@ -291,7 +291,11 @@ class ExtractiveComposer:
         if top < self.min_similarity and cov < self.min_term_coverage and not story:
             return True
         # (someone in danger now is never turned away)
-        safety = ev.plan.intent in _SAFETY or danger_now(ev.plan.question)
+        safety = (
+            ev.plan.intent in _SAFETY
+            or danger_now(ev.plan.question)
+            or danger_now(ev.plan.english or "")  # (read from another language)
+        )
         # A question read from another language keeps words the glossary does not know: they
         # are not unknown topics.
         translated = ev.plan.language != "en" and ev.plan.intent not in ("general", "out_of_scope")
