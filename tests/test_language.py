@@ -452,6 +452,9 @@ def test_an_english_question_naming_a_french_society_stays_english() -> None:
             "Les essais de la méta-analyse en réseau de Bahji 2022 sont-ils différents ?",
             ["network meta-analysis", "different"],
         ),
+        ("Macht Baclofen abhängig?", ["addictive"]),
+        ("¿El baclofeno crea adicción?", ["addictive"]),
+        ("Quanto dura l'effetto del baclofene?", ["How long does the effect last"]),
     ],
 )
 def test_registry_and_study_profile_words_are_read(question: str, needs: list[str]) -> None:
