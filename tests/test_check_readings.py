@@ -344,6 +344,17 @@ def test_an_outcome_denied_a_gradient_denied_and_the_kidneys_share(
             True,
         ),
         ("The 2018 Cochrane review pooled 12 trials.", None, False),
+        (
+            "Since baclofen never crosses the placenta, the unborn baby is not exposed.",
+            "label_pharmacokinetics",
+            True,
+        ),
+        (
+            "The older tablet labels recommend baclofen for spasticity after a stroke.",
+            "label_indication",
+            True,
+        ),
+        ("The older tablet labels do not recommend baclofen in cerebral palsy.", None, False),
     ],
 )
 def test_facts_everyone_and_what_kind_of_study(

@@ -65,7 +65,7 @@ TOPICS: dict[str, re.Pattern[str]] = {
         "regulation": r"approv\w*|authori[sz]\w*|licen[sc]\w*|\bfda\b|\bansm\b|\btga\b|\bnice\b"
         r"|\bema\b|off.?label|\brtu\b|baclocur|guideline\w*|recommend\w*|regulator\w*|banned"
         r"|withdrawn from|on the market|marketed|conseil|court|first.?line|prescri\w*"
-        r"|product information|health authority|(?-i:\bHAS\b)",
+        r"|product information|health authority|(?-i:\bHAS\b)|endors\w*",
         "dose": r"\b\d+ ?mg\b|\bdose\w*|\bdosage\b|\bceiling\b|\bcapped\b",
         "trial-result": r"\btrials?\b|\bstud(?:y|ies)\b|\breview\b|meta.?analys\w*|randomi[sz]\w*"
         r"|placebo|\b\d+(?:\.\d+)? ?%|success rate|\bpatients\b|\bparticipants\b|\bcrav\w*"
@@ -79,7 +79,7 @@ TOPICS: dict[str, re.Pattern[str]] = {
         "interaction": r"\balcohol\b|\bopioid\w*|sedat\w*|\bcombin\w*|\bmix\w*|benzodiazepin\w*"
         r"|\binteract\w*",
         "pregnancy": r"pregnan\w*|breast\w*|\bmilk\b|newborn\w*|lactat\w*|birth defects?"
-        r"|malformation\w*|omphalocel\w*",
+        r"|malformation\w*|omphalocel\w*|placent\w*|\bf(?:o)?etus\b|\bf(?:o)?etal\b",
         "adverse-effects": r"side.?effects?|adverse|drowsi\w*|dizz\w*|sleepi\w*|encephalopath\w*",
     }.items()
 }
