@@ -309,10 +309,9 @@ class StudyChecks(StudyDetails):
             "systematic-review",
         ):
             quote = self._sentence_matching(record.id, _NOT_POOLED)
-            if quote:  # "the Cagliari Statement, a meta-analysis of ...": a consensus of experts
-                self._cite(claim, record.id, quote)
-                claim.verdict = "contradicted"
-                claim.explanation = f"{record.display_name} did not pool trial data."
+            if self._quoted_conflict(  # "the Cagliari Statement, a meta-analysis": a consensus
+                claim, record, quote, f"{record.display_name} did not pool trial data."
+            ):
                 return True
         if record.result == "harm" and _NO_HARM.search(scope):
             return self._conflict(
@@ -358,25 +357,32 @@ class StudyChecks(StudyDetails):
                 return self._conflict(
                     claim, record, f"{record.display_name} found no effect on craving."
                 )
-        if (by := _SAME_WHATEVER.search(scope)) and (
-            quote := self._sentence_matching(record.id, _GREW_AS[by.group(1).lower()[:3]])
-        ):  # "the extra risk was about the same whatever the kidney function": it grew as it fell
-            self._cite(claim, record.id, quote)
-            claim.verdict = "contradicted"
-            claim.explanation = f"{record.display_name}: the difference changed with {by.group(1)}."
+        # "the extra risk was about the same whatever the kidney function": it grew as it fell
+        by = _SAME_WHATEVER.search(scope)
+        if by and self._quoted_conflict(
+            claim,
+            record,
+            self._sentence_matching(record.id, _GREW_AS[by.group(1).lower()[:3]]),
+            f"{record.display_name}: the difference changed with {by.group(1)}.",
+        ):
             return True
-        if (quote := self._only_some(text, record)) is not None:
-            self._cite(claim, record.id, quote)  # "all twelve had alcohol in their blood": three
-            claim.verdict = "contradicted"
-            claim.explanation = f"{record.display_name}: not all of them."
+        # "everybody's pupils went pinpoint": the study's sentence counting fewer
+        if self._quoted_conflict(
+            claim, record, self._only_some(text, record), f"{record.display_name}: not all of them."
+        ):
             return True
-        if record.craving_result == "benefit" and _craving_denied(scope):
-            quote = self._sentence_matching(record.id, _CRAVING_FELL)
-            if quote:  # "it didn't even shift craving scores": craving fell more on baclofen
-                self._cite(claim, record.id, quote)
-                claim.verdict = "contradicted"
-                claim.explanation = f"{record.display_name} found craving fell more on baclofen."
-                return True
+        # "it didn't even shift craving scores": craving fell more on baclofen
+        if (
+            record.craving_result == "benefit"
+            and _craving_denied(scope)
+            and self._quoted_conflict(
+                claim,
+                record,
+                self._sentence_matching(record.id, _CRAVING_FELL),
+                f"{record.display_name} found craving fell more on baclofen.",
+            )
+        ):
+            return True
         rival = comparator_won(text, record)
         if rival:
             return self._conflict(
