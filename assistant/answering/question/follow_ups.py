@@ -50,7 +50,7 @@ _THEY = re.compile(
 )
 # "it" as the study ("how big was it overall?"), when nothing else is asked of baclofen itself
 _IT_STUDY = re.compile(r"\b(?:was|is|did|does|has) it\b|\bit (?:was|did|had|found|used|gave)\b")
-_LABEL_INTENTS = frozenset(
+_OF_BACLOFEN_ITSELF = frozenset(  # what "it" asks of the medicine, not of a study
     ["adverse_effects", "dosing", "interaction", "contraindication", "pharmacokinetics",
      "overdose", "withdrawal", "mechanism", "regulation"]
 )  # fmt: skip
@@ -87,7 +87,7 @@ def leans_on_the_study(
         return True
     return (
         bool(_IT_STUDY.search(t))
-        and intent not in _LABEL_INTENTS
+        and intent not in _OF_BACLOFEN_ITSELF
         and not (ents.conditions or ents.other_medicines or ents.jurisdictions)
     )
 
