@@ -26,7 +26,7 @@ CASES: list[tuple[str, str, list[str], str | None]] = [
     ("Que risque-t-on en arrêtant brutalement le baclofène ?", "fr", [STOP, SUDDEN, r"\brisk"], "withdrawal"),
     ("Quels sont les effets secondaires les plus fréquents du baclofène ?", "fr", ["side effects", "baclofen"], "adverse_effects"),
     ("Peut-on prendre du baclofène pendant la grossesse ?", "fr", [r"can one take baclofen", "pregnan"], "contraindication"),
-    ("Faut-il diminuer la dose quand on a une insuffisance rénale ?", "fr", ["dose", "kidney failure", "reduce"], None),
+    ("Faut-il diminuer la dose quand on a une insuffisance rénale ?", "fr", ["dose", "kidney (?:failure|impairment)", "reduce"], None),
     ("Que faire en cas de surdosage de baclofène ?", "fr", ["what to do", "overdose"], "overdose"),
     ("Est-ce dangereux de boire de l'alcool sous baclofène ?", "fr", ["dangerous", r"drink\w* alcohol", "on baclofen"], "interaction"),
     ("Le baclofène a-t-il une autorisation de mise sur le marché en France ?", "fr", ["marketing authorisation", "france"], "regulation"),

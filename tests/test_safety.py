@@ -94,7 +94,8 @@ LABELLED: list[tuple[str, set[str]]] = [
     ("Can baclofen cause trouble breathing?", set()),
     ("Does baclofen cause seizures?", set()),
     ("What is the oral bioavailability of baclofen?", set()),
-    ("Is baclofen addictive?", set()),
+    # (its dependence is shown by the withdrawal on stopping: the answer is about stopping)
+    ("Is baclofen addictive?", {W}),
     ("Does baclofen cause insomnia?", set()),
     ("When should patients stop baclofen according to the label?", {W}),
     ("Can baclofen reduce spasticity?", set()),

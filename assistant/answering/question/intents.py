@@ -473,7 +473,7 @@ def classify(text: str, ents: Entities, personal: bool, records: Sequence[Record
         and DOSE_ASKED.search(t)
         and not re.search(r"\b(?:than|versus|vs|better|beat)\b", t)
     ):
-        return "dosing"  # "what doses of baclofen and topiramate did the Jose trial use?"
+        return "trial_result"  # "what doses of baclofen and topiramate did the Jose trial use?"
     if hit["comparison"] and (others or len(ents.substances) >= 2 or re.search(
         r"\bother (?:medicines|drugs|treatments)\b|\busual\b|\bcomparison group\b", t
     )):  # fmt: skip
