@@ -227,7 +227,7 @@ INTERACTION_CLASSES: tuple[MedicineClass, ...] = (
         r"cns depressants?|central nervous system depressants?|benzodiazepines?|benzos?|\w+azepam"
         r"|\w+azolam|xanax|valium|ativan|klonopin|sleeping (?:pills?|tablets?)|sleep(?:ing)? aids?"
         r"|sedatives?|hypnotics?|tranquil\w*|zolpidem|zopiclone|zaleplon|barbiturates?"
-        r"|gabapentin|pregabalin|chlordiazepoxide|mirtazapine|quetiapine|olanzapine|antipsychotics?"
+        r"|gabapentin|pregabalin|chlordiazepoxide|mirtazapine|quetiapine|olanzapine"
         r"|promethazine|diphenhydramine|chlorphenamine|chlorpheniramine|sedating antihistamines?",
         r"\bcns depressant|\bcentral nervous system depress",
     ),

@@ -3053,3 +3053,19 @@ def test_a_child_who_swallowed_tablets_asked_in_italian_is_answered_as_an_emerge
     assert first_sentence(ans.answer).startswith("Call your local emergency number"), ans.answer
     pregnant = corpus_assistant.ask("Estoy embarazada, ¿puedo seguir con el baclofeno?")
     assert "pregnan" in first_sentence(pregnant.answer), pregnant.answer
+
+
+def test_when_a_study_ran_and_how_the_comparator_was_wound_down(corpus_assistant) -> None:
+    """The period a study ran over comes from its sentence giving the dates; how the comparator
+    was wound down, from its sentence on the tapering."""
+    period = corpus_assistant.ask("Over what period was the Bacloville trial carried out?")
+    assert "June 2012" in first_sentence(period.answer), period.answer
+    taper = corpus_assistant.ask(
+        "how was the diazepam wound down towards the end?",
+        history=[
+            "What did the Italian 2006 study comparing baclofen with diazepam for alcohol withdrawal find?"
+        ],
+    )
+    assert "25%" in first_sentence(taper.answer), taper.answer
+    for ans in (period, taper):
+        _check_citations(ans, corpus_assistant.store)

@@ -855,3 +855,17 @@ def test_a_long_follow_up_pointing_at_the_study_just_asked_stays_with_it(catalog
         assert plan.intent == "trial_result", (question, plan.intent)
     whole = plan_question("Is baclofen safe in pregnancy?", catalog, ["What did ALPADIR find?"])
     assert whole.intent == "contraindication" and not whole.entities.trials
+
+
+def test_a_follow_up_with_no_subject_of_its_own_is_about_the_study_just_asked(catalog) -> None:
+    """In a conversation about one study, a question naming nothing ("how many were doing better
+    after the first three months?") is about that study, not out of scope."""
+    first = (
+        "What did de Beaurepaire's 2012 French cohort of 100 drinkers on uncapped baclofen report?"
+    )
+    plan = plan_question(
+        "how many were doing better after the first three months?", catalog, [first]
+    )
+    assert plan.entities.trials == ["debeaurepaire2012"] and plan.intent == "trial_result", plan
+    alone = plan_question("how many were doing better after the first three months?", catalog)
+    assert alone.intent == "out_of_scope", alone

@@ -409,7 +409,19 @@ def plan_question(
         question=question, intent=intent, entities=ents, searched=english, language=language,
         personal=personal and intent in ("dosing", "withdrawal"), aspects=aspects, english=english,
     )  # fmt: skip
-    leans = previous is not None and leans_on_the_study(english, ents, intent, previous, catalog)
+    leans = previous is not None and (
+        leans_on_the_study(english, ents, intent, previous, catalog)
+        # "how many were doing better after the first three months?": no subject of its own, in
+        # a conversation about one study
+        or (
+            intent in ("out_of_scope", "general", "history")
+            and len(previous.entities.trials) == 1
+            and not (
+                ents.trials or ents.substances or ents.other_medicines or ents.conditions
+                or ents.jurisdictions or ents.documents or BACLOFEN.search(norm(english))
+            )
+        )
+    )  # fmt: skip
     if leans:  # "did they only take people with no symptoms yet, or ...?": the study just asked
         ents.trials = []  # (carried over below; a study its words merely describe is not it)
     if previous is not None and (
@@ -432,7 +444,7 @@ def plan_question(
         plan = _inherit(plan, previous)
         if leans:
             plan.entities.trials = list(previous.entities.trials)
-            if plan.intent in ("withdrawal", "contraindication", "general"):
+            if plan.intent in ("withdrawal", "contraindication", "general", "history"):
                 plan.intent = "trial_result"  # "did they take people already in withdrawal?"
     if plan.intent == "document" or (plan.entities.documents and document_cue):
         plan.scope = "document"

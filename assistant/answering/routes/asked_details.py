@@ -66,8 +66,9 @@ DETAILS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = tuple(
             "figures on the doses reached",
         ),
         (
-            r"how was .* stopped|taper\w*|at the end|stopping",
-            r"taper\w*|gradual\w*|step(?:ped|wise)? down|dose reduction",
+            r"how was .* stopped|taper\w*|at the end|stopping|wound down|wind(?:ing)? down",
+            r"taper\w*|gradual\w*|step(?:ped|wise)? down|dose reduction"
+            r"|\b(?:lowered|reduced|cut) by \d+ ?%",
             "account of how treatment was stopped",
         ),
         (  # "how many trials did the meta-analysis pool?" of a review that does not say

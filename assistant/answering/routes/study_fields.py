@@ -101,6 +101,16 @@ _OUTCOME_FILLER = frozenset(
 )
 
 
+_ASKS_PERIOD = re.compile(
+    r"\bover what (?:period|years|dates|time ?frame)\b|\bbetween (?:what|which) (?:years|dates)\b"
+    r"|\b(?:in )?what years\b|\bwhen (?:was|were) (?:it|the (?:\w+ ){0,3}(?:trial|study))"
+    r" (?:carried out|run|conducted|done)\b|\bwhen did (?:it|they|the (?:\w+ ){0,3}(?:trial|study))"
+    r" (?:run|take place|recruit)\b",
+    re.I,
+)
+_DATES_SPAN = re.compile(
+    r"\b(?:19|20)\d\d\b[^.;]{0,40}?\b(?:to|and|until|through|-)\s+(?:\w+ )?(?:19|20)\d\d\b"
+)
 _REGISTRY_STATUS = re.compile(
     r"\bregist\w*\b[^.;]*\b(?:completed|terminated|withdrawn|stopped)\b", re.I
 )
@@ -137,6 +147,11 @@ def study_fact(ev: Evidence, record: RecordInfo) -> Composition | None:
         split = _cited_sentence(ev, record, _ARM_SPLIT)
         if split is not None:
             return split
+    if _ASKS_PERIOD.search(q):
+        # "over what period was it carried out?": the study's own sentence giving its dates
+        said = _cited_sentence(ev, record, _DATES_SPAN)
+        if said is not None:
+            return said
     if ASKS_REGISTRY.search(q) and not pooled:
         # "under what number was it registered?", "listed in the registry as terminated?"
         status = re.search(
