@@ -3069,3 +3069,18 @@ def test_when_a_study_ran_and_how_the_comparator_was_wound_down(corpus_assistant
     assert "25%" in first_sentence(taper.answer), taper.answer
     for ans in (period, taper):
         _check_citations(ans, corpus_assistant.store)
+
+
+def test_interactions_asked_loosely_are_answered_not_declined(corpus_assistant) -> None:
+    """ "Baclofen + zolpidem, is that ok?", "can I take baclofen and codeine?", "what shouldn't
+    you take with baclofen?", "does it clash with anything?": the label's interaction sentences,
+    never a decline."""
+    for question, said in (
+        ("baclofen + zolpidem, is that ok?", "CNS depressants"),
+        ("can i take baclofen and codeine?", "opioids"),
+        ("what shouldn't you take with baclofen?", "CNS depressants"),
+        ("does the spasm drug clash with anything?", "CNS depressants"),
+    ):
+        ans = corpus_assistant.ask(question)
+        assert not ans.abstained and said in ans.answer, (question, ans.answer)
+        _check_citations(ans, corpus_assistant.store)

@@ -78,6 +78,11 @@ INTENT_RX = {
         r"\bwhile (?:drinking|taking|on)\b"
         r"|\bdrink(?:s|ing)? (?:alcohol )?(?:on|while|with|when)\b(?! drinking days)",
         r"\b(?:take|taking|use|using|on) (?:baclofen|it) (?:\w+ ){0,2}?with\b",
+        # "what shouldn't you take with baclofen?", "drugs that don't go well with it", "does it
+        # clash with anything?", "can I take baclofen and codeine?"
+        r"\b(?:shouldn'?t|should not|must not|mustn'?t|can'?t|cannot) (?:you |i |one |we )?(?:take|mix"
+        r"|combine|use) (?:\w+ ){0,2}?with\b|\bdon'?t (?:go|mix) (?:well )?with\b|\bclash\w*\b"
+        r"|\b(?:take|have) (?:baclofen|it) and (?:a |an |some )?\w+\s*$",
         r"\b(?:taken|used|given|prescribed) (?:\w+ ){0,2}?(?:with|alongside)\b",
         # "does alcohol increase the side effects of baclofen?", "what shouldn't you mix with it?"
         r"\b(?:increase|worsen|strengthen|boost|intensif)\w* (?:the )?(?:side effects|effects?|sedation"
@@ -262,6 +267,8 @@ _MIXING = re.compile(
     rf"\bmix\w*|\bcombin\w*|{_TOGETHER}|\bat the same time\b|\bwhile (?:on|taking)\b"
     r"|\b(?:has|have|take|takes|taking|having|use|using|on) both\b"
     r"|\b(?:take|taking|use|using|smok\w*) (?:\w+ ){0,2}?(?:with|on)\b"
+    r"|\bbaclofen (?:plus|alongside|together with)\b"  # ("baclofen plus pregabalin: any problem?")
+    r"|\bbaclofen (?:and )?\w+[,:]? (?:is (?:that|it|this)|are they|any)\b"  # ("baclofen + zolpidem, ok?")
 )
 _ALONGSIDE = re.compile(
     r"\binteract\w*|\bmix\w* (?:\w+ )?with\b|\bmix\w* (?:baclofen|it) and\b"
@@ -323,7 +330,7 @@ def classify(text: str, ents: Entities, personal: bool, records: Sequence[Record
     """The intent of an English question given its entities. Rules in priority order: a
     document, another medicine's facts (declined), emergencies and stopping, safety questions
     about a condition, interactions, comparisons, a study asked about, then the topic words."""
-    t = norm(text)
+    t = norm(text.replace("+", " plus "))  # ("baclofen + zolpidem")
     hit = {k: bool(rx.search(t)) for k, rx in INTENT_RX.items()}
     hit["withdrawal"] = hit["withdrawal"] or safety.mentions_stopping(text)
     if ents.trials:  # "the study comparing baclofen with diazepam": how it is named, not the ask

@@ -270,7 +270,10 @@ _ANY_INTERACTION = re.compile(
     r"\binteract\w*|\bmix\w* with\b|\bavoid\w* (?:with|alongside|while)\b|\bavoided with\b"
     r"|\b(?:not|n't) (?:be )?(?:mix|combin|take|taken|use|used)\w* (?:\w+ )?with\b"
     r"|\b(?:what|which) (?:else|other )?(?:medicines|drugs|meds|medications|tablets|pills)\b"
-    r".*\b(?:with|alongside) (?:baclofen|it)\b",
+    r".*\b(?:with|alongside) (?:baclofen|it)\b"
+    r"|\b(?:shouldn'?t|should not|must not|can'?t|cannot) (?:you |i |one |we )?(?:take|mix|combine|use)\b"
+    r"|\bdon'?t (?:go|mix) (?:well )?with\b|\bclash\w* with (?:anything|any)\b"
+    r"|\b(?:any|which|what) (?:\w+ )?(?:drugs|medicines|meds|medications)\b.*\bwith (?:baclofen|it)\b",
     re.I,
 )
 
