@@ -484,3 +484,18 @@ def test_someone_in_danger_is_read_as_such_in_every_language(question: str) -> N
 
     english = to_english(question, detect(question))
     assert "emergency" in notice_kinds(english), english
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Ich nehme Oxycodon gegen Schmerzen. Ist Baclofen gefährlich dazu?",
+        "¿Puedo tomar baclofeno y codeína?",
+        "Baclofène et zolpidem, c'est dangereux ?",
+        "Sto prendendo lorazepam, posso aggiungere il baclofene?",
+    ],
+)
+def test_a_combination_asked_in_another_language_is_an_interaction(question: str, catalog) -> None:
+    """A medicine spelled the German way (Oxycodon), "dazu", "y codeína": baclofen with another
+    medicine, never a decline."""
+    assert plan_question(question, catalog).intent == "interaction", question

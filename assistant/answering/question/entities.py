@@ -160,7 +160,7 @@ _GENERIC_NAME = {
 # how French, Spanish, German and Italian spell a medicine's English name ("tramadolo", "morfina",
 # "Sertralin", "ibuprofène"): the ending each writes, and the English one
 _FOREIGN_ENDINGS = (
-    ("olo", "ol"), ("tilina", "tyline"), ("ina", "ine"), ("ino", "ine"), ("in", "ine"), ("ene", "en"), ("eno", "en"),
+    ("olo", "ol"), ("tilina", "tyline"), ("don", "done"), ("ina", "ine"), ("ino", "ine"), ("in", "ine"), ("ene", "en"), ("eno", "en"),
     ("ona", "one"), ("ono", "one"), ("a", "e"), ("a", ""), ("o", ""), ("e", ""),
 )  # fmt: skip
 
