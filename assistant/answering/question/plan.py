@@ -25,6 +25,7 @@ from assistant.answering.question.entities import (
     WITHDRAWAL_STUDY,
     english_medicine_names,
     find_conditions,
+    find_countries,
     find_documents,
     find_jurisdictions,
     find_other_medicines,
@@ -419,6 +420,7 @@ def plan_question(
             and not (
                 ents.trials or ents.substances or ents.other_medicines or ents.conditions
                 or ents.jurisdictions or ents.documents or BACLOFEN.search(norm(english))
+                or find_countries(english)  # ("and in Denmark?": that country's study)
             )
         )
     )  # fmt: skip

@@ -167,5 +167,11 @@ def answered_as_kind(
     kind = asked_kind(question, record, ev.encode_many)
     if kind is None:
         return None
+    if (
+        kind.kind == "size"
+        and record.n
+        and re.search(rf"(?<![\d,.])(?:{record.n}|{record.n:,})(?![\d,.])", question)
+    ):
+        return None  # "how many were screened before the 56 were randomised?": the size is given
     fact = study_fact(replace(ev, plan=replace(ev.plan, english=kind.asks)), record)
     return (kind, fact) if fact is not None else None
