@@ -439,7 +439,12 @@ class Assistant:
             here = find_countries(asked) and re.search(r"\bstud(?:y|ies)|\btrials?\b", asked)
             comp = here and trial_lists.which_trials(_filtered(ev, filters)) or None
             comp = comp or synthesis.efficacy(_filtered(ev, filters))
-        elif intent == "comparison" and not plan.entities.trials:
+        elif intent == "comparison" and (
+            not plan.entities.trials
+            # "in that big comparison of all the drink medicines, did gabapentin do as well?":
+            # the medicines side by side, of which that review is one source
+            or (plan.entities.other_medicines and comparisons.described_review(plan, self.store))
+        ):
             comp = comparisons.comparison(_filtered(ev, filters))
         elif intent == "which_trials":
             # "which studies were done in people in hospital?": the studies in that group

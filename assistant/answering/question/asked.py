@@ -19,6 +19,7 @@ from assistant.answering.compose.extractive import (
 )
 from assistant.answering.compose.sentence_kinds import SAME_WORD
 from assistant.answering.question.places import without_country
+from assistant.answering.question.study_cues import group_sizes
 from assistant.library.chunks import tokenize
 from assistant.library.records import RecordInfo
 from assistant.vocab import MONTHS, NUMBER_WORDS
@@ -27,10 +28,16 @@ _KINDS = (
     r"study|studies|trial|trials|pilot|cohort|analysis|meta-analysis|review|series|survey"
     r"|experiment|paper|report|judgment|judgement|ruling|decision|case"
 )
+# a study told by what it did or where ("in that look at two dozen overdoses at a toxicology
+# unit, ...")
+_TOLD_BY = r"look|unit|service|centre|center|poisons? line|hospitals|clinic|network|database"
 # "In the 2012 French retrospective study of 181 drinkers, ..."
 _LEADING = re.compile(
-    r"^\s*(?:and\s+)?(?:in|for|among|from|during|within|across|of)\s+(?:the|a|an|this|that|their"
-    r"|its|(?:\w+\s+)?[A-Z][\w-]*'s)\b"  # ("In de Beaurepaire's 2012 cohort, ...")
+    r"^\s*(?:and\s+)?(?:(?:in|for|among|from|during|within|across|of)\s+(?:the|a|an|this|that"
+    r"|their|its|(?:\w+\s+)?[A-Z][\w-]*'s)\b"  # ("In de Beaurepaire's 2012 cohort, ...")
+    # ("when people rang the poisons line, ...", "when a dozen healthy people took it, ...")
+    r"|when (?:a |the |some )?(?:[\w-]+ ){0,3}?(?:people|patients|callers|volunteers|adults|men"
+    r"|women|they)\b)"
     r"(?:[^,:?]|,(?=\d{3}))*?(?:,(?!\d{3})|:)\s*",  # ("165,334 patients" is one phrase)
     re.I,
 )
@@ -137,6 +144,7 @@ LOOSE_SIMILARITY = 0.3
 WHEN_SIMILARITY = 0.2  # a sentence giving a figure at the very time point asked
 LEXICAL_LEEWAY = 0.06  # about as near in meaning, a sentence naming more asked words goes first
 CLEAR_LEAD = 0.1
+VERY_NEAR = 0.7  # a sentence all but restating the question
 NEAR_HEADLINE = 0.05
 MARGIN = 0.015
 MIN_IDF = 1.5
@@ -146,16 +154,35 @@ KIND_SIMILARITY = 0.2  # the kind named is the evidence; meaning only ranks
 UNWORDED_SIMILARITY = 0.55  # a sentence sharing no asked word must be this near, and far ahead
 
 
+_POINTS_BACK = re.compile(
+    r"\b(?:that|this|the same|so)\b.*\b(?:too|also|as well|either)\b\W*$"
+    r"|\bany other\b.*\b(?:that|this|the same)\b",
+    re.I,
+)
+
+
 def asked_clause(question: str, record: RecordInfo) -> str:
     """The question without the phrase that describes the study and without its names."""
     # "my husband has hep C ... i read the americans tried it. how many of them gave up?": the
     # question is its last sentence, after the story
     parts = re.split(r"(?<=[.!])\s+", question.strip())
     if len(parts) > 1 and parts[-1].endswith("?"):
-        question = parts[-1]
+        # ("... fewer people quit baclofen early. did any other tablet manage that too?": the
+        # last sentence points back at the one before it, which says what is asked)
+        back = _POINTS_BACK.search(parts[-1])
+        question = f"{parts[-2]} {parts[-1]}" if back else parts[-1]
     q = _LEADING_NAME.sub("", question)  # "In Kiel 2015, ..."
     m = _LEADING.match(q)
-    if m and re.search(rf"\b(?:{_KINDS})\b", m.group(0), re.I):
+    if (
+        m
+        and (
+            re.search(rf"\b(?:{_KINDS}|{_TOLD_BY})\b", m.group(0), re.I)
+            or (m.group(0).lower().startswith("when") and group_sizes(m.group(0).lower()))
+        )
+        # ("when people took it with something else, what sort of something else was it?": the
+        # rest points back into the description, which stays)
+        and not re.search(r"\b(?:something|anything|someone) else\b", q[m.end() :], re.I)
+    ):
         q = q[m.end() :]
     q = _TRAILING.sub("", q)
     q = _INNER.sub("", q)
@@ -247,6 +274,12 @@ def answering_sentence(
         top = unworded[0]
         rest = max([c[0] for c in cands] + [c[0] for c in unworded[1:]], default=0.0)
         if top[0] - rest >= CLEAR_LEAD and top[0] - max(now, key) >= 2 * CLEAR_LEAD:
+            return top[1], top[2], top[3]
+        if (  # all but a paraphrase of the question, far nearer than the answer given
+            top[0] >= VERY_NEAR
+            and top[0] - rest >= CLEAR_LEAD / 2
+            and top[0] - max(now, key) >= 3 * CLEAR_LEAD
+        ):
             return top[1], top[2], top[3]
     cands.sort(reverse=True)
     if cands:
@@ -413,10 +446,17 @@ def has_figure(sentence: str, noun: str = "") -> bool:
     if not noun:
         return bool(re.search(r"\d", figures))
     stem = set(tokenize(noun)) - {"baclofen"}
+    if stem & _PERSONS:  # "how many people ...?": "8 patients", "in 8 of them", "8 cases"
+        stem |= _PERSONS | {"them", "those", "these"}
     return any(
         set(tokenize(m.group(1))) & stem
         for m in re.finditer(r"\d[\d,.]*\s+((?:[a-z-]+\s+){0,2}[a-z-]+)", figures, re.I)
     )
+
+
+_PERSONS = frozenset(
+    tokenize("people patients participants persons subjects cases adults individuals presentations")
+)
 
 
 def stems(tokens: Iterable[str]) -> set[str]:

@@ -18,6 +18,7 @@ from assistant.answering.question.places import (
     find_jurisdictions,
     norm,
     one_country_word,
+    region_states,
 )
 from assistant.answering.question.study_cues import (
     GUIDANCE,
@@ -328,6 +329,7 @@ def find_trials(text: str, catalog: Sequence[RecordInfo]) -> list[str]:
     trial_word = bool(re.search(r"\btrial\b|\brct\b|\brandomi[sz]ed\b", t))
     doses = {float(d) for d in re.findall(r"\b(\d{2,3}) ?(?:mg|milligrams?)\b", t)}
     countries = find_countries(t)
+    states = region_states(t)
     subs = set(find_substances(text))
     pooled = bool(
         re.search(r"\bmeta.?analys[ie]s\b|\bsystematic review\b|\bcochrane\b|\bpooled\b", t)
@@ -372,6 +374,8 @@ def find_trials(text: str, catalog: Sequence[RecordInfo]) -> list[str]:
             scores[i] += 2
         if countries and r.country:
             scores[i] += 3 if r.country in countries else -1
+        if states and r.country == "United States":
+            scores[i] += 2.5 if states & profiles.tokens[i] else -1  # "in the Midwest"
         if trial_word:
             scores[i] += 1.5 if r.evidence == "rct" else -1 if r.evidence == "cohort" else 0
         if doses and r.max_dose_mg in doses:

@@ -317,6 +317,12 @@ _REGULATORY_WORDS = re.compile(
 _LEFT_THE_STUDY = re.compile(
     r"\bhow many\b.*\b(?:quit|stopped|dropped|discontinued|withdrew|left)\b|\bdrop(?:ped)? ?out"
 )
+# "fewer people quit it early than quit the dummy pill", "how long before it was tapered?" in a
+# study: leaving a trial early, or how the trial ran, not someone stopping baclofen now
+_PEOPLE_DID = re.compile(r"\bdid (?:people|participants|patients|they)\b")
+_RAN_DOWN = re.compile(
+    r"\b(?:was|were|got|had been|being) (?:\w+ )?(?:tapered|stopped|withdrawn|discontinued)\b"
+)
 _REFILL = re.compile(r"\brefill\w*")
 # "how soon should the cravings ease?", "how long before it kicks in?": when it starts to work
 ONSET_Q = re.compile(
@@ -332,7 +338,10 @@ def classify(text: str, ents: Entities, personal: bool, records: Sequence[Record
     about a condition, interactions, comparisons, a study asked about, then the topic words."""
     t = norm(text.replace("+", " plus "))  # ("baclofen + zolpidem")
     hit = {k: bool(rx.search(t)) for k, rx in INTENT_RX.items()}
-    hit["withdrawal"] = hit["withdrawal"] or safety.mentions_stopping(text)
+    hit["withdrawal"] = (hit["withdrawal"] or safety.mentions_stopping(text)) and not (
+        safety.LEFT_EARLY.search(t)  # leaving a trial early, or how a trial ran its course
+        or (_RAN_DOWN.search(t) and (ents.trials or _PEOPLE_DID.search(t)))
+    )
     if ents.trials:  # "the study comparing baclofen with diazepam": how it is named, not the ask
         hit["comparison"] = bool(INTENT_RX["comparison"].search(DESCRIBED_COMPARISON.sub(" ", t)))
     baclofen = bool(BACLOFEN.search(t))

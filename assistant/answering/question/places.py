@@ -57,6 +57,24 @@ _COUNTRY_WORDS = {
 }
 COUNTRY_RX = {k: re.compile(v) for k, v in _COUNTRY_WORDS.items()}
 
+# US regions, for a study told by where in the country it ran ("a lake-port city in the
+# Midwest"): the states a record's population or setting may name
+_US_REGIONS = {
+    r"\bmid-?west\w*": "illinois indiana iowa kansas michigan minnesota missouri nebraska ohio"
+    " wisconsin dakota",
+    r"\bnew england\b": "connecticut maine massachusetts boston vermont rhode hampshire",
+    r"\b(?:west coast|pacific)\b": "california washington oregon seattle francisco angeles",
+    r"\b(?:deep )?south(?:ern)? (?:us|states)\b|\bthe south\b": "alabama georgia louisiana"
+    " mississippi carolina tennessee texas florida arkansas kentucky virginia",
+    r"\b(?:rocky )?mountain states?\b|\brockies\b": "colorado denver utah montana wyoming idaho",
+    r"\b(?:east coast|north-?east\w*)\b": "york jersey pennsylvania philadelphia boston maryland",
+}
+
+
+def region_states(text: str) -> set[str]:
+    """The state and city words of the US regions a (folded) text names."""
+    return {w for rx, states in _US_REGIONS.items() if re.search(rx, text) for w in states.split()}
+
 
 def norm(text: str) -> str:
     return " ".join(re.findall(r"[a-z0-9.'/,-]+", fold(text))).replace(" ,", ",")

@@ -19,7 +19,14 @@ TRIAL_CUE = re.compile(
     # "that british clinic where ...", "the hospital in which ...": where a study was done
     r"|\b(?:that|the) (?:\S+ ){0,3}?(?:clinic|hospital|unit|centre|center)(?: \S+){0,3}? (?:where"
     r"|in which)\b"
+    # "in the two hospitals of a small city": a multi-site study told by its sites
+    r"|\b(?:in|at|across) (?:the )?(?:two|three|four|five|six|\d+) (?:\S+ )?(?:hospitals|clinics"
+    r"|centres|centers|sites|units)\b"
     # "that french doctor who treated his own drinking": one person's report
+    # "that look at two dozen overdoses", "the poisons line for the west of France": a series
+    r"|\b(?:that|the|a) (?:\w+ )?look (?:at|into|back at|through)\b"
+    r"|\bpoisons? (?:line|centres?|centers?|information|control|hotline|helpline)\b"
+    r"|\btoxicology (?:unit|service|department|centre|center)\b"
     r"|\b(?:that|the) (?:\S+ ){0,2}?(?:doctor|physician|cardiologist|surgeon|man|woman|patient)"
     r" who\b"
 )
@@ -73,6 +80,10 @@ _PEOPLE_WORDS = (
     r"|poisonings|self-poisonings)\b"
 )
 _SIZE = re.compile(rf"\b(\d{{1,3}}(?:,\d{{3}})*|{'|'.join(_NUMBER_WORDS)}) {_PEOPLE_WORDS}")
+_DOZENS = re.compile(
+    rf"\b(about |around |roughly |some |nearly |almost |over |under )?(a|one|{'|'.join(NUMBER_WORDS)})"
+    rf" dozen {_PEOPLE_WORDS}"
+)
 UNCONTROLLED = re.compile(
     r"\bno (?:dummy|placebo|sugar).?pill|\bwithout (?:a )?(?:placebo|control)|\buncontrolled\b"
     r"|\bno (?:placebo|control) (?:group|arm|check)|\bopen.?label\b|\bno comparison group\b"
@@ -98,7 +109,15 @@ def group_sizes(text: str) -> set[int]:
         "",
         text,
     )
-    for m in _SIZE.finditer(text):
+    for m in _SIZE.finditer(_DOZENS.sub(" ", text)):
         word = m.group(1)
         out.add(_NUMBER_WORDS[word] if word in _NUMBER_WORDS else int(word.replace(",", "")))
+    # "about two dozen overdoses": a rounded size, any count near it
+    for m in _DOZENS.finditer(text):
+        dozens = 1 if m.group(2) in ("a", "one") else _NUMBER_WORDS.get(m.group(2), 0)
+        size = 12 * dozens
+        if m.group(1) and size:
+            out |= set(range(size - max(1, size // 10), size + max(1, size // 10) + 1))
+        elif size:
+            out.add(size)
     return out

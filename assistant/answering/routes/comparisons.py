@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from typing import Any
 
+from assistant.answer import Plan
 from assistant.answering.compose.extractive import (
     Citations,
     Composition,
@@ -251,3 +253,16 @@ def therapy_comparison(ev: Evidence) -> Composition | None:
         lead = "Not directly: "  # compared with the therapy alone, it never was
         sentence = sentence[0].lower() + sentence[1:]
     return Composition(f"{lead}{sentence} [{n}]", False, cites.items, ROUTE_SYNTHESIS)
+
+
+def described_review(plan: Plan, store: Any) -> bool:
+    """The plan's study is a review told by what it did, not named ("that huge comparison of
+    all the drink medicines", not "Bahji 2022"): a question comparing another medicine in it is
+    answered as a comparison, of which that review is one source."""
+    record = store.record(plan.entities.trials[0]) if plan.entities.trials else None
+    asked = (plan.english or plan.question).lower()
+    return (
+        record is not None
+        and record.evidence in POOLED_EVIDENCE
+        and not any(n and n.lower() in asked for n in (record.surname, *record.trial_names))
+    )

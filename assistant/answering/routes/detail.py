@@ -8,7 +8,7 @@ nearest sentence in meaning, :func:`assistant.answering.question.asked.answering
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import numpy as np
@@ -31,9 +31,10 @@ from assistant.answering.question.asked import (
     stems,
     whole_sentences,
 )
+from assistant.answering.question.entities import find_other_medicines
 from assistant.library.chunks import tokenize
 from assistant.library.records import RecordInfo
-from assistant.vocab import ROUTE_TRIAL
+from assistant.vocab import POOLED_EVIDENCE, ROUTE_TRIAL
 
 # One thing a follow-up names, asked of the study ("and what about their depression?", "did
 # they get any counselling too?", "what did they assess at the start?"): answered by the study's
@@ -220,6 +221,49 @@ def _yes_no_detail(clause: str) -> bool:
     return bool(YES_NO_START.match(clause)) and not _RESULT_WORD.search(clause)
 
 
+# "... fewer people quit baclofen early. did any other tablet manage that too?": which other
+# medicines did the same in the study, answered by its sentence naming them
+OTHERS_TOO = re.compile(
+    r"\b(?:any|which|what) other (?:\w+ )?(?:medicines?|medications?|drugs?|tablets?|pills?"
+    r"|treatments?|options?)\b(?:.*\b(?:too|also|as well|that|the same|likewise)\b)?"
+    # "which medicines had more dropouts than placebo?": the ones the study names
+    r"|^\W*(?:which|what) (?:\w+ )?(?:medicines|medications|drugs|tablets|pills|treatments)\b",
+    re.I,
+)
+_DIRECTION = re.compile(r"\b(?:more|fewer|less|higher|lower|better|worse|greater|smaller)\b", re.I)
+
+
+def _others_too(
+    ev: Evidence,
+    record: RecordInfo,
+    clause: str,
+    encode: Callable[[str], np.ndarray],
+    named: Sequence[str] = (),
+) -> tuple[int, int, str] | None:
+    """The study's sentence nearest ``clause`` that names a medicine besides baclofen (one of
+    ``named`` when given)."""
+    vec = encode(clause)
+    cands = [
+        (float(v @ vec), pos, start, sentence)
+        for pos, start, sentence, v in whole_sentences(ev.store, record)
+        for found in [find_other_medicines(sentence)]
+        if len(sentence) >= 30 and (set(named) & set(found) if named else found)
+    ]
+    if not cands or max(cands)[0] < KIND_SIMILARITY:
+        return None
+    asked = stems(set(tokenize(clause)) - QUESTION_WORDS)
+
+    directions = {d.lower() for d in _DIRECTION.findall(clause)}
+
+    def shared(sentence: str) -> float:  # (the words of what the others did: "fewer ... quit")
+        same_way = directions & {d.lower() for d in _DIRECTION.findall(sentence)}
+        return sum(ev.store.idf(t) for t in asked & stems(tokenize(sentence))) + 3 * len(same_way)
+
+    top = max(cands)[0]
+    near = [c for c in cands if c[0] >= top - 0.1]
+    return max(near, key=lambda c: (shared(c[3]), c[0]))[1:]
+
+
 def detail_answer(
     ev: Evidence,
     record: RecordInfo,
@@ -234,6 +278,19 @@ def detail_answer(
     if encode is None:
         return None
     clause = asked_clause(question, record)
+    # "in that big comparison, did gabapentin do as well?": the study's sentence naming it
+    named = [
+        m
+        for m in ev.plan.entities.other_medicines
+        if m in question.lower() and record.evidence in POOLED_EVIDENCE  # (not a comparator)
+    ]
+    if OTHERS_TOO.search(clause) or named:
+        found = _others_too(ev, record, clause, encode, named)
+        if found is not None:
+            pos, start, sentence = found
+            cites = Citations()
+            n = cites.add(ev.store.context(pos, score=1.0), sentence, start)
+            return Composition(f"{sentence} [{n}]", False, cites.items, ROUTE_TRIAL)
     if not (
         DETAIL_QUESTION.match(clause)
         or METHOD_QUESTION.match(clause)

@@ -197,6 +197,8 @@ def trial_result(ev: Evidence, record: RecordInfo) -> Composition | None:
         or (
             any(asks.search(clause) for asks, _, _ in DETAILS)
             and not details.thing_named(clause, ev.store)
+            and not details.OTHERS_TOO.search(clause)
+            and not (ev.plan.entities.other_medicines and record.evidence in POOLED_EVIDENCE)
         )
         or _figures_not_reported(question, record, ev.store)
     ):

@@ -25,6 +25,9 @@ ASKS_SIZE = re.compile(
     r"\bhow (?:many|large|big)\b(?! (?:\w+ )?(?:centres|centers|sites|hospitals|clinics|countries"
     r"|cities|practices|trials|studies|deaths|cases|admissions|calls|exposures|poisonings"
     rf"|overdoses)\b)(?!.*\b(?:{OUTCOME_COUNTED}|men|women|males?|females?)\b"
+    # "how many people had swallowed baclofen and nothing else?": some of them, not the size
+    r"|(?: \w+){1,2} (?:had|took|swallowed|ingested|developed|needed|required|died|got|used"
+    r"|experienced|showed|relapsed|reported|suffered) (?!part\b)"
     r"|.*\b(?:each|per|every)"
     r" (?:arm|group)\b|\s+(?:of|among) (?:those|them|these|the \w+)\b)|\bsample size\b"
     r"|\bhow many took part\b",
@@ -263,3 +266,11 @@ def asks_field(question: str) -> bool:
             or re.search(r"\b(?:which|what) country\b|\bwhere (?:was|were)\b", question, re.I)
         )
     )
+
+
+# "once the build-up was over, how long did they stay on their dose?": one phase of a study
+ASKS_PHASE = re.compile(
+    r"\b(?:maint\w*|build-?up|titrat\w*|taper\w*|plateau|held|hold|kept)\b"
+    r"|\bstay\w* on (?:their|the|that|this|a) (?:\w+ )?dose\b",
+    re.I,
+)

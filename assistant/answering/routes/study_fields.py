@@ -26,6 +26,7 @@ from assistant.answering.routes.study_asks import (
     ASKS_FUNDER,
     ASKS_JOURNAL,
     ASKS_KNEW,
+    ASKS_PHASE,
     ASKS_POOLED,
     ASKS_PRIMARY,
     ASKS_RANDOMISED,
@@ -248,6 +249,7 @@ def study_fact(ev: Evidence, record: RecordInfo) -> Composition | None:
         and not pooled
         # "how long was each dose kept up?": one phase, not the whole study
         and not re.search(r"\b(?:each|every|per)\b|\bjede\w*|\bchaque\b|\bcada\b|\bogni\b", q, re.I)
+        and not ASKS_PHASE.search(q)  # ("how long did they stay on their dose?": a phase)
     ):
         length = _duration(record)
         design = record.design or ""

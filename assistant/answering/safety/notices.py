@@ -384,6 +384,14 @@ STOPPING = _rx(
 )
 
 
+# "fewer people quit it early than quit the dummy pill": leaving a trial early, not someone
+# stopping baclofen now
+LEFT_EARLY = re.compile(
+    r"\b(?:quit|quits|stopped|dropped|discontinued|withdrew|left|came off)\b (?:\w+ ){0,4}?"
+    r"(?:early|prematurely|before the end)\b"
+)
+
+
 def mentions_stopping(text: str) -> bool:
     """The text asks about stopping, tapering or missing doses of baclofen."""
     return bool(text and STOPPING.search(normalise(text)))
@@ -552,8 +560,9 @@ def notices_for(
         kinds.add("emergency")  # a poisoning series or deaths asked about: what to do now
     if plan.intent == "withdrawal":
         kinds.add("withdrawal")
-    elif plan.entities.trials and any(
-        _TRIAL_STOPPING.search(t) or WITHDRAWAL_STUDY.search(t) for t in texts
+    elif any(LEFT_EARLY.search(normalise(t)) for t in texts) or (
+        plan.entities.trials
+        and any(_TRIAL_STOPPING.search(t) or WITHDRAWAL_STUDY.search(t) for t in texts)
     ):
         # participants leaving a trial, or a study of (alcohol) withdrawal asked about: not
         # someone stopping baclofen
