@@ -477,7 +477,8 @@ def whole_sentences(store: Any, record: RecordInfo) -> Iterator[tuple[int, int, 
         body, vecs = store.texts[pos], store.sentence_vectors_of(pos)
         for i, (s, e) in enumerate(store.sentences[pos]):
             sentence = body[s:e].strip()
-            if "\n" not in sentence and WHOLE.search(sentence):
+            # (a chunk that starts mid-sentence: "to -0.42) also beat placebo ...")
+            if "\n" not in sentence and WHOLE.search(sentence) and not sentence[:1].islower():
                 yield pos, s, sentence, vecs[i]
 
 

@@ -160,7 +160,17 @@ _STUDY_THINGS = re.compile(
     r"|researchers|investigators|participants|volunteers|patients|dropouts?|results?|figures"
     r"|findings|scores|arms?|groups?|sample|analysis|data|dose|doses|outcomes?|placebo)\b"
     r"|\b(?:drop(?:ped)? out|per.?protocol|dummy (?:tablets|pills)|on placebo|than placebo"
-    r"|main (?:thing|outcome|result)|significant\w*)\b",
+    r"|main (?:thing|outcome|result)|significant\w*)\b"
+    # "the average age of the people who had overdosed?", "the rest of the deaths", "each arm"
+    r"|\b(?:average|mean|median) age\b|\bthe (?:people|cases|deaths|ones) (?:who|that|in)\b"
+    r"|\bthe rest of (?:the|them|those)\b|\b(?:each|either|both) arms?\b|\bcomparison group\b",
+    re.I,
+)
+# "did acamprosate and naltrexone come out higher or lower than that?" after a review's result:
+# other medicines set against what was just said, in the same study
+_SET_AGAINST = re.compile(
+    r"\b(?:higher|lower|better|worse|more|less|fewer) (?:\w+ )?than (?:that|this|it|baclofen)\b"
+    r"|\b(?:come|came) out\b|\bin (?:that|the same|this) (?:review|analysis|network|comparison)\b",
     re.I,
 )
 
@@ -173,9 +183,11 @@ def more_of_the_study(english: str, ents: Entities, previous: Plan) -> bool:
     return bool(
         len(prev.trials) == 1
         and not (ents.trials or ents.documents or ents.conditions or ents.jurisdictions)
-        and not ents.other_medicines
+        and (not ents.other_medicines or _SET_AGAINST.search(english))
         and (not ents.substances or set(ents.substances) <= set(prev.substances))
-        and _STUDY_THINGS.search(english)
+        and (
+            _STUDY_THINGS.search(english) or (ents.other_medicines and _SET_AGAINST.search(english))
+        )
         # (not another study described: "the Dutch trial", "the other one")
         and not re.search(
             r"\bother (?:one|trial|study)\b|\b(?:the|that|this) (?:[A-Z][\w-]+ ){1,3}(?:one|trial|study)\b",

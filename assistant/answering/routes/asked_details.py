@@ -111,6 +111,14 @@ GIVES_NONE = re.compile(
 )
 
 
+# the arm that did not take baclofen, in a question or a sentence
+_OTHER_ARM = re.compile(
+    r"\b(?:comparison|control|placebo) (?:group|arm|patients|cases|population)\b|\bwithout baclofen"
+    r"|\bon placebo\b|\bother (?:deliberate )?(?:self-poisonings|substances|poisonings|overdoses)\b",
+    re.I,
+)
+
+
 def asked_detail(own: Evidence, counts: bool = True) -> tuple[str, list] | None:
     """For a question about one detail of a study (its side effects, dropouts, craving, doses
     reached, how it ended): the detail's name and the study's own sentences that state it, best
@@ -146,6 +154,7 @@ def asked_detail(own: Evidence, counts: bool = True) -> tuple[str, list] | None:
         ]
         reach = re.search(r"\b(?:top|target|highest|maximum|full) dose\b|\breach\w*", q, re.I)
         compares = re.search(r"\b(?:better|more|less|worse|higher|lower)\b", q, re.I)
+        other_arm = _OTHER_ARM.search(q)  # "in the comparison group": not the baclofen arm
         # a figure the question gives ("how many trials had at least 100 participants?"): the
         # sentence saying it
         given = set(re.findall(r"(?<![\d.,])\d+(?![\d.,]*\d)", q))
@@ -157,6 +166,7 @@ def asked_detail(own: Evidence, counts: bool = True) -> tuple[str, list] | None:
                     + (0.1 if reach and _REACHED.search(c.text) else 0)
                     + (0.1 if compares and _COMPARED.search(c.text) else 0)
                     + (0.15 if given & set(re.findall(r"\d+", c.text)) else 0)
+                    + (0.15 if other_arm and _OTHER_ARM.search(c.text) else 0)
                 )
             )
         )

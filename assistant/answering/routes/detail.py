@@ -230,6 +230,9 @@ OTHERS_TOO = re.compile(
     r"|^\W*(?:which|what) (?:\w+ )?(?:medicines|medications|drugs|tablets|pills|treatments)\b",
     re.I,
 )
+_FIGURES_ASKED = re.compile(
+    r"\bfigures?\b|\bnumbers?\b|\bby how much\b|\bhow (?:much|big)\b|\bstatistics\b", re.I
+)
 _DIRECTION = re.compile(r"\b(?:more|fewer|less|higher|lower|better|worse|greater|smaller)\b", re.I)
 
 
@@ -252,16 +255,51 @@ def _others_too(
     if not cands or max(cands)[0] < KIND_SIMILARITY:
         return None
     asked = stems(set(tokenize(clause)) - QUESTION_WORDS)
+    # ("... higher or lower than that?" after "how did baclofen do on total abstinence?": the
+    # outcome the conversation is on, which the standalone question carries in brackets)
+    carried = re.search(r"\(([^()]*)\)\s*$", ev.plan.searched) if ev.plan.follow_up else None
+    earlier = stems(set(tokenize(carried.group(1))) - QUESTION_WORDS) - asked if carried else set()
 
     directions = {d.lower() for d in _DIRECTION.findall(clause)}
+    figures = bool(_FIGURES_ASKED.search(clause))  # ("and with what figures?")
 
     def shared(sentence: str) -> float:  # (the words of what the others did: "fewer ... quit")
         same_way = directions & {d.lower() for d in _DIRECTION.findall(sentence)}
-        return sum(ev.store.idf(t) for t in asked & stems(tokenize(sentence))) + 3 * len(same_way)
+        numbered = figures and bool(re.search(r"\d", sentence))
+        said = stems(tokenize(sentence))
+        return (
+            sum(ev.store.idf(t) for t in asked & said)
+            + 0.5 * sum(ev.store.idf(t) for t in earlier & said)
+            + 3 * (len(same_way) + numbered)
+        )
 
     top = max(cands)[0]
     near = [c for c in cands if c[0] >= top - 0.1]
     return max(near, key=lambda c: (shared(c[3]), c[0]))[1:]
+
+
+def other_medicines_answer(
+    ev: Evidence, record: RecordInfo, question: str, encode: Callable[[str], np.ndarray] | None
+) -> Composition | None:
+    """ "In that review, did acamprosate do as well?", "did any other tablet manage that too?":
+    the review's sentence naming the other medicines (those asked, when named), cited."""
+    if encode is None:
+        return None
+    named = [
+        m
+        for m in ev.plan.entities.other_medicines
+        if m in question.lower() and record.evidence in POOLED_EVIDENCE  # (not a comparator)
+    ]
+    clause = asked_clause(question, record)
+    if not (named or OTHERS_TOO.search(clause)):
+        return None
+    found = _others_too(ev, record, clause, encode, named)
+    if found is None:
+        return None
+    pos, start, sentence = found
+    cites = Citations()
+    n = cites.add(ev.store.context(pos, score=1.0), sentence, start)
+    return Composition(f"{sentence} [{n}]", False, cites.items, ROUTE_TRIAL)
 
 
 def detail_answer(
@@ -278,19 +316,10 @@ def detail_answer(
     if encode is None:
         return None
     clause = asked_clause(question, record)
-    # "in that big comparison, did gabapentin do as well?": the study's sentence naming it
-    named = [
-        m
-        for m in ev.plan.entities.other_medicines
-        if m in question.lower() and record.evidence in POOLED_EVIDENCE  # (not a comparator)
-    ]
-    if OTHERS_TOO.search(clause) or named:
-        found = _others_too(ev, record, clause, encode, named)
-        if found is not None:
-            pos, start, sentence = found
-            cites = Citations()
-            n = cites.add(ev.store.context(pos, score=1.0), sentence, start)
-            return Composition(f"{sentence} [{n}]", False, cites.items, ROUTE_TRIAL)
+    if OTHERS_TOO.search(clause):
+        comp = other_medicines_answer(ev, record, question, encode)
+        if comp is not None:
+            return comp
     if not (
         DETAIL_QUESTION.match(clause)
         or METHOD_QUESTION.match(clause)

@@ -172,6 +172,11 @@ def trial_result(ev: Evidence, record: RecordInfo) -> Composition | None:
     if first_part:  # "did it work, and how many ...?": the first part first, the second after
         ev = replace(ev, plan=replace(ev.plan, english=first_part))
         question = first_part
+    if ev.plan.entities.other_medicines and record.evidence in POOLED_EVIDENCE:
+        # "did acamprosate come out higher or lower?": the review's sentence naming it
+        others = details.other_medicines_answer(ev, record, question, ev.encode)
+        if others is not None:
+            return others
     fact = study_fact(ev, record)  # an answer from the study's fields, computed once
     # "how much weight can we put on it?", "any side effects?": the record's section on it
     section = None if fact is not None else sections.section_answer(ev, record, question, ev.encode)
@@ -198,7 +203,6 @@ def trial_result(ev: Evidence, record: RecordInfo) -> Composition | None:
             any(asks.search(clause) for asks, _, _ in DETAILS)
             and not details.thing_named(clause, ev.store)
             and not details.OTHERS_TOO.search(clause)
-            and not (ev.plan.entities.other_medicines and record.evidence in POOLED_EVIDENCE)
         )
         or _figures_not_reported(question, record, ev.store)
     ):
