@@ -26,7 +26,7 @@ from assistant.vocab import MONTHS, NUMBER_WORDS
 
 _KINDS = (
     r"study|studies|trial|trials|pilot|cohort|analysis|meta-analysis|review|series|survey"
-    r"|experiment|paper|report|judgment|judgement|ruling|decision|case"
+    r"|experiment|paper|report|judgment|judgement|ruling|decision|case|test"
 )
 # a study told by what it did or where ("in that look at two dozen overdoses at a toxicology
 # unit, ...")
@@ -150,6 +150,8 @@ MARGIN = 0.015
 MIN_IDF = 1.5
 KIND_IDF = 3.0
 NAMES_MUCH = 6.0  # IDF of the asked words a sentence names to outrank a field's answer
+RARE_IDF = 5.0  # a word few sources use, named by one sentence of the study alone
+RARE_SIMILARITY = 0.12
 KIND_SIMILARITY = 0.2  # the kind named is the evidence; meaning only ranks
 UNWORDED_SIMILARITY = 0.55  # a sentence sharing no asked word must be this near, and far ahead
 
@@ -297,6 +299,14 @@ def answering_sentence(
         cands.insert(0, lead)
     best = cands[0] if cands else None
     runner_up = max((c[0] for c in cands[1:]), default=0.0)
+    # a rare word asked that one sentence of the study alone uses, and the answer given does
+    # not ("did everybody get them in the same order?": "... in a counter-balanced order")
+    rare_asked = {
+        t for t in wanted if store.idf(t) >= RARE_IDF and t not in stems(tokenize(current))
+    }
+    naming = [c for c in cands if rare_asked & stems(tokenize(c[3]))]
+    if len(naming) == 1 and naming[0][0] >= RARE_SIMILARITY and not figure and not counted:
+        return naming[0][1], naming[0][2], naming[0][3]
     if among and best and best[0] >= LOOSE_SIMILARITY and not has_figure(current, noun):
         return best[1], best[2], best[3]  # the only sentence counting the group asked about
     if when and figure and best and best[0] >= WHEN_SIMILARITY and not when & _time_points(current):

@@ -410,6 +410,8 @@ def find_trials(text: str, catalog: Sequence[RecordInfo]) -> list[str]:
     if _FIRST_STUDY.search(t) and not pooled and best >= 5.0:
         # "the first Italian study": the earliest of those that fit about as well
         close = [i for i in order if scores[i] >= best - 1.0]
+        if controlled:  # "the first Italian study with dummy pills": among the controlled ones
+            close = [i for i in close if profiles.records[i].comparator == "placebo"] or close
         pick = min(close, key=lambda i: profiles.records[i].year or 9999)
         return [profiles.records[pick].id]
     if cue and best >= 5.0 and best - second >= 1.2:

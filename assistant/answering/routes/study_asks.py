@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from assistant.library.records import RecordInfo
+
 ASKS_POOLED = re.compile(
     r"\bhow many (?:trials|studies|rcts|participants|people|patients)\b.*\b(?:pool\w*|includ\w*"
     r"|review|meta.?analys\w*)|\b(?:pool\w*|includ\w*)\b.*\bhow many\b|\bwhat did .*\binclude\b",
@@ -24,6 +26,7 @@ ASKS_SIZE = re.compile(
     # (not "how many centres / sites / hospitals / countries ...?")
     r"\bhow (?:many|large|big)\b(?! (?:\w+ )?(?:centres|centers|sites|hospitals|clinics|countries"
     r"|cities|practices|trials|studies|deaths|cases|admissions|calls|exposures|poisonings"
+    r"|days|weeks|months|years|hours|times|doses|mg|milligrams|sessions|visits"
     rf"|overdoses)\b)(?!.*\b(?:{OUTCOME_COUNTED}|men|women|males?|females?)\b"
     # "how many people had swallowed baclofen and nothing else?": some of them, not the size
     r"|(?: \w+){1,2} (?:had|took|swallowed|ingested|developed|needed|required|died|got|used"
@@ -119,7 +122,9 @@ ASKS_JOURNAL = re.compile(
     # ("where did baclofen come out?" asks its ranking, not the paper's journal)
     r"\b(?:which|what) (?:journal|periodical)\b|\bwhere (?:was|were|did) (?!baclofen\b)(?:it|they|this|that"
     r"|the [\w' -]{1,60}?|[A-Z][\w' -]{0,60}?) (?:published|appear|come out|printed)\b"
-    r"|\bpublished (?:where|in which|in what)\b",
+    r"|\bpublished (?:where|in which|in what)\b"
+    # "under which Cochrane identifier did it appear?": its article number in the journal
+    r"|\b(?:identifier|article number|review number|cd number|publication number)\b",
     re.I,
 )
 # "was it randomised?", "were people put into groups by chance?"
@@ -169,10 +174,14 @@ ASKS_REANALYSIS = re.compile(
     re.I,
 )
 # "where did they get their cases from?": where the study found its people or data
+_WHERE = (  # (not "the study where smokers took it": which study)
+    r"(?<!study )(?<!trial )(?<!test )(?<!one )(?<!paper )(?<!series )(?<!studies )(?<!trials )"
+)
 ASKS_SOURCE = re.compile(
-    r"\b(?:where|from where)\b[^?]*\b(?:get|got|find|found|obtain\w*|recruit\w*|draw\w*|take|took"
+    rf"\b{_WHERE}(?:where|from where)\b[^?]*\b(?:get|got|find|found|obtain\w*|recruit\w*|draw\w*"
+    r"|take|took"
     r"|identif\w*|come|came)\b[^?]*\b(?:cases|patients|participants|people|volunteers|data"
-    r"|records|deaths)\b|\b(?:where|from where)\b[^?]*\b(?:cases|patients|participants|data)\b"
+    rf"|records|deaths)\b|\b{_WHERE}(?:where|from where)\b[^?]*\b(?:cases|patients|participants|data)\b"
     r"[^?]*\b(?:come|came) from\b|\bhow were (?:the )?(?:cases|patients|participants)"
     r" (?:found|identified|recruited|selected)\b",
     re.I,
@@ -274,3 +283,22 @@ ASKS_PHASE = re.compile(
     r"|\bstay\w* on (?:their|the|that|this|a) (?:\w+ )?dose\b",
     re.I,
 )
+
+
+# a length the design states ("pilot trial, 30 days", "12 weeks plus 4-week follow-up")
+_STATED_LENGTH = re.compile(r"\b(\d+) (days|weeks|months)\b")
+
+
+def study_length(record: RecordInfo) -> str:
+    """ "30 days" as the design states it, else from the weeks: "12 weeks", "6 months" (a year of
+    treatment is said in months), "15 days" (a fraction of a week is a count of days)."""
+    stated = _STATED_LENGTH.search(record.design or "")
+    if stated:
+        return stated.group(0)
+    weeks = record.duration_weeks or 0.0
+    if weeks != int(weeks):
+        return f"{round(weeks * 7)} days"
+    months = weeks * 12 / 52
+    if weeks >= 26 and abs(months - round(months)) < 0.15:
+        return f"{round(months)} months"
+    return f"{weeks:g} weeks"

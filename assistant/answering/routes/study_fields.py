@@ -42,6 +42,7 @@ from assistant.answering.routes.study_asks import (
     BLIND_DESCRIBED,
     NOT_ARM_SIZES,
     PLAIN_SIZE,
+    study_length,
 )
 from assistant.answering.routes.synthesis import lower, result_quote, study_name, substance_phrase
 from assistant.library.chunks import tokenize
@@ -167,11 +168,15 @@ def study_fact(ev: Evidence, record: RecordInfo) -> Composition | None:
         return _journal_answer(ev, record, name)
     if ASKS_RANDOMISED.search(q) and record.design and not pooled:
         return _randomised_answer(ev, record, name)
-    if (
-        pooled
-        and record.studies_pooled
-        and (ASKS_POOLED.search(q) or ((PLAIN_SIZE.search(q) or ASKS_SIZE.search(q)) and record.n))
-    ):
+    sized = ASKS_POOLED.search(q) or ((PLAIN_SIZE.search(q) or ASKS_SIZE.search(q)) and record.n)
+    earlier = {y for y in re.findall(r"\b(?:19|20)\d\d\b", q) if y != str(record.year)}
+    if pooled and sized and earlier:  # "the first version, of 2011": that version's own sentence
+        said = _cited_sentence(
+            ev, record, re.compile(rf"\b(?:{'|'.join(earlier)})\b.*\d+ (?:stud|tri)")
+        )
+        if said is not None:
+            return said
+    if pooled and record.studies_pooled and sized:
         people = f" with {record.n:,} participants" if record.n else ""
         claim = f"{record.studies_pooled} trials {record.n or ''} participants"
         topic = substance_phrase(record.substances[0]) if record.substances else "addiction"
@@ -251,7 +256,7 @@ def study_fact(ev: Evidence, record: RecordInfo) -> Composition | None:
         and not re.search(r"\b(?:each|every|per)\b|\bjede\w*|\bchaque\b|\bcada\b|\bogni\b", q, re.I)
         and not ASKS_PHASE.search(q)  # ("how long did they stay on their dose?": a phase)
     ):
-        length = _duration(record)
+        length = study_length(record)
         design = record.design or ""
         # (an inpatient study, not one with outpatient and inpatient phases)
         ward = "inpatient" in design and "outpatient" not in design
@@ -477,6 +482,9 @@ def _journal_answer(ev: Evidence, record: RecordInfo, name: str) -> Composition 
     """ "Which journal published it?": the journal, cited to the study's sentence naming it, else
     to its summary (the reference shown with the answer names the journal too)."""
     first = f"{name} was published in {record.journal}"
+    number = re.search(r"\bCD\d{6}\b", record.doi or "")  # (a Cochrane review's number)
+    if number:
+        first += f" as {number.group(0)}"
     if record.year and str(record.year) not in name:
         first += f" in {record.year}"
     comp = _cited_sentence(ev, record, journal_named(record.journal), first)
@@ -523,25 +531,6 @@ def _randomised_answer(ev: Evidence, record: RecordInfo, name: str) -> Compositi
         cites = Citations()
         comp = Composition(f"{first} [{cites.add(*found)}].", False, cites.items, ROUTE_TRIAL)
     return comp
-
-
-# a length the design states ("pilot trial, 30 days", "12 weeks plus 4-week follow-up")
-_STATED_LENGTH = re.compile(r"\b(\d+) (days|weeks|months)\b")
-
-
-def _duration(record: RecordInfo) -> str:
-    """ "30 days" as the design states it, else from the weeks: "12 weeks", "6 months" (a year of
-    treatment is said in months), "15 days" (a fraction of a week is a count of days)."""
-    stated = _STATED_LENGTH.search(record.design or "")
-    if stated:
-        return stated.group(0)
-    weeks = record.duration_weeks or 0.0
-    if weeks != int(weeks):
-        return f"{round(weeks * 7)} days"
-    months = weeks * 12 / 52
-    if weeks >= 26 and abs(months - round(months)) < 0.15:
-        return f"{round(months)} months"
-    return f"{weeks:g} weeks"
 
 
 def _sex_answer(q: str, record: RecordInfo, name: str) -> str | None:

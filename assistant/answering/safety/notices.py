@@ -484,7 +484,11 @@ _TRIAL_STOPPING = re.compile(
     r"\b(?:patients|participants|people|subjects|how many)\b.*\b(?:stopped|dropped|discontinued"
     r"|withdrew|left|quit)\b(?! baclofen suddenly)"
     # "how long was the study drug given before it was tapered?": how the study ran
-    r"|\bthe (?:study|trial) (?:drug|medication|medicine|treatment|tablets|pills)\b",
+    r"|\bthe (?:study|trial) (?:drug|medication|medicine|treatment|tablets|pills)\b"
+    # "was it stopped abruptly at the end or tapered?" of a trial: how the trial ran
+    r"|\b(?:was|were) (?:it|they|the dose) (?:\w+ )?(?:stopped|tapered"
+    r"|withdrawn|discontinued)\b|\bbefore (?:it|they|the dose|treatment) (?:was|were) (?:\w+ )?"
+    r"(?:stopped|tapered|withdrawn|discontinued)\b",
     re.I,
 )
 
