@@ -108,7 +108,7 @@ APPLIES_TO = re.compile(
     re.I,
 )
 ASKS_LIMITATION = re.compile(
-    r"\blimit\w*|\bweak\w*|\bcriticis\w*|\bcritique\w*|\bflaw\w*|\bproblems? with\b|\bbias\w*"
+    r"\blimit\w*|\bweak\w*(?! (?:kidney|kidneys|heart|liver|lungs?|muscles?|bladder|bones?|legs?|arms?|blood))|\bcriticis\w*|\bcritique\w*|\bflaw\w*|\bproblems? with\b|\bbias\w*"
     r"|\bhow (?:reliable|robust|trustworthy|convincing)\b|\bcaveats?\b|\bunderpowered\b"
     r"|\bcautio\w*|\bcareful\b|\bwary\b|\bgenerali[sz]\w*|\bextrapolat\w*"
     r"|\bappl(?:y|ies|ied) (?:everywhere|elsewhere|generally|widely|to (?:other|all|everyone))\b"

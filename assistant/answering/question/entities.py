@@ -90,7 +90,9 @@ _GENERIC = frozenset(
         # (where a study's data came from, not what it was about: "reused data from an earlier one")
         "data new brand own earlier previous reuse reused fresh "
         # (comparisons inside a study, "the bigger dose did less than the smaller one")
-        "smaller bigger larger less more alone own"
+        "smaller bigger larger less more alone own "
+        # (how a question asks, not what a study is about)
+        "often usually common commonly many much well"
     )
 )
 # a study named by what it compared ("the Indian study that compared baclofen with topiramate")
@@ -228,10 +230,13 @@ def find_conditions(text: str) -> list[str]:
 
 
 # one word for a study's deaths however a question puts them ("people who died")
-_SAME = {t: "death" for t in tokenize("die died dead deaths fatal fatalities kill killed")} | {
-    t: t[:-3]
-    for t in tokenize("western eastern northern southern")  # ("in west France")
-}
+_SAME = (
+    {t: "death" for t in tokenize("die died dead deaths fatal fatalities kill killed")}
+    | {t: t[:-3] for t in tokenize("western eastern northern southern")}  # ("in west France")
+    # "deaths linked to baclofen": baclofen-related deaths
+    | {t: "relat" for t in tokenize("linked associated connected involving attributed")}
+    | {t: "benzodiazepin" for t in tokenize("benzos benzo")}
+)
 
 
 class _Profiles:
@@ -315,6 +320,12 @@ def find_trials(text: str, catalog: Sequence[RecordInfo]) -> list[str]:
     if LABELS_OWN.search(t):
         return []  # "the controlled study the US label cites": the label's, not a record of its own
     cue = bool(TRIAL_CUE.search(t))
+    # "my brother takes it with diazepam. in that australian study of deaths, ...?": the story
+    # before does not describe the study; the sentence that does is scored
+    parts = re.split(r"(?<=[.!?])\s+", t)
+    if cue and len(parts) > 1 and not TRIAL_CUE.search(parts[0]):
+        t = " ".join(p for p in parts if TRIAL_CUE.search(p)) or t
+        text = t
     if re.search(r"\b(?:trials|studies|rcts|meta.?analyses|reviews)\b", t) and not re.search(
         r"\b(?:the|that|this|a) (?:\S+ ){0,8}?(?:trial|study|rct|review|meta.?analysis|cohort)\b", t
     ):

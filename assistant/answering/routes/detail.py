@@ -217,8 +217,14 @@ _RESULT_WORD = re.compile(
 )
 
 
+# "were the ones who had taken benzodiazepines as well in a worse state?": some of the people
+_SUBGROUP = re.compile(r"\b(?:the ones|those|the people|the patients|people|patients) who\b", re.I)
+
+
 def _yes_no_detail(clause: str) -> bool:
-    return bool(YES_NO_START.match(clause)) and not _RESULT_WORD.search(clause)
+    return bool(YES_NO_START.match(clause)) and (
+        not _RESULT_WORD.search(clause) or bool(_SUBGROUP.search(clause))
+    )
 
 
 # "... fewer people quit baclofen early. did any other tablet manage that too?": which other

@@ -129,7 +129,8 @@ _ASKS_WHAT_HAPPENED = re.compile(
 _DID_IT_CHANGE = re.compile(
     r"^\s*(?:did|does|was|were|is)\b(?!.*\b(?:trying|aiming|aimed|designed|meant|intended) to\b)"
     r".*\b(?:improv\w*|reduc\w*|increas\w*|lower\w*|rais\w*|cut"
-    r"|help\w*|(?<!of )(?<!the )work\w*|delay\w*|prevent\w*)\b",
+    r"|help\w*|(?<!of )(?<!the )work\w*|delay\w*|prevent\w*|more (?:often|likely)"
+    r"|less (?:often|likely))\b",
     re.I,
 )
 
@@ -409,6 +410,9 @@ _OUTCOME = re.compile(
 def _unstated(question: str, record: RecordInfo, store: object) -> str:
     """The outcome a question asks of a study ("anxiety", "time to relapse") when no sentence of
     the study's sources mentions it, as the question puts it; "" when any does (or none asked)."""
+    parts = re.split(r"(?<=[.!])\s+", question.strip())
+    if len(parts) > 1 and parts[-1].endswith("?"):
+        question = parts[-1]  # ("... takes temazepam to sleep. in that series, ...?": the ask)
     asked = [m.group(0) for m in _OUTCOME.finditer(question)]
     if not asked:
         return ""

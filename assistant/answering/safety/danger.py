@@ -169,6 +169,7 @@ _PERSON = re.compile(
 _INFO = _rx(
     r"\baccording to\b|\blabels?\b|\blabelling\b|\bprescribing information\b|\bmonograph\b",
     r"\bleaflet\b|\bstud(?:y|ies)\b|\btrials?\b|\bliterature\b|\breported\b|\bcase reports?\b",
+    r"\bseries\b|\bcohort\b|\b(?:people|patients|the ones) who (?:had )?overdosed\b",
     r"\bincidence\b|\bhow (?:common|often|frequent)\b|\b(?:signs|symptoms) of\b|\bwhat are the\b",
     r"\bdescribe\b|\bsummari[sz]e\b|\bmechanism\b|\brisk of\b|\brate of\b|\bhow is \w+ treated\b",
     r"\btreatment of\b|\bmanagement of\b|\bmanaged\b|\b(?:does|can|could|do) (?:baclofen|it) cause\b",
