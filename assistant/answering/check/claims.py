@@ -306,7 +306,9 @@ def _clause_of(text: str, m: re.Match[str]) -> str:
         ),
         None,
     )
-    return text[max(starts) if starts else 0 : end.start() if end else len(text)]
+    stop = end.start() if end else len(text)
+    sub = _AFTER_IF.search(text, m.end(), stop)  # ("... when the others are not tolerated")
+    return text[max(starts) if starts else 0 : sub.start() if sub else stop]
 
 
 @dataclass
@@ -423,6 +425,8 @@ def extract_claims(store: Any, document_id: str) -> list[Claim]:
                 and not _GUESS.search(sent)  # "I think it was for epilepsy?": an answer
             ):
                 quiz, quiz_left, quiz_block = " ".join(paragraph), 3, (pos, block)
+            if _QUIZ_OPTION.match(sent.lstrip("-*• ")) and (sent[:1] in "-*•" or quiz):
+                continue  # "- A. His epilepsy is a contraindication": a quiz's option
             label = _LABEL.match(sent)
             if label:
                 sent = sent[label.end() :].strip()
@@ -496,6 +500,8 @@ def extract_claims(store: Any, document_id: str) -> list[Claim]:
 # a speaker's or a line's label ("**HOST:**", "AFTER THE ANSWER:") and an answer's option ("B) ")
 _SPEAKER = re.compile(r"^(?:\W*[A-Z][A-Z0-9 .'-]*:\W*\s*)+")
 _OPTION = re.compile(r"^\(?[A-Ea-e]\)\s")
+_QUIZ_OPTION = re.compile(r"\(?[A-Ea-e][.)]\s")  # ("- A. ...": offered, not asserted)
+_AFTER_IF = re.compile(r"\s(?:when|if|unless|once|where|whenever)\s", re.I)  # a condition
 
 
 def _decided_topic(sent: str, context: str) -> str | None:
