@@ -425,7 +425,7 @@ def extract_claims(store: Any, document_id: str) -> list[Claim]:
                 and not _GUESS.search(sent)  # "I think it was for epilepsy?": an answer
             ):
                 quiz, quiz_left, quiz_block = " ".join(paragraph), 3, (pos, block)
-            if _QUIZ_OPTION.match(sent.lstrip("-*• ")) and (sent[:1] in "-*•" or quiz):
+            if sent[:2] in ("- ", "* ", "• ") and _QUIZ_OPTION.match(sent[2:].lstrip()):
                 continue  # "- A. His epilepsy is a contraindication": a quiz's option
             label = _LABEL.match(sent)
             if label:

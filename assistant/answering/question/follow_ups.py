@@ -163,6 +163,7 @@ _STUDY_THINGS = re.compile(
     r"|main (?:thing|outcome|result)|significant\w*)\b"
     # "the average age of the people who had overdosed?", "the rest of the deaths", "each arm"
     r"|\b(?:average|mean|median) age\b|\bthe (?:people|cases|deaths|ones) (?:who|that|in)\b"
+    r"|\b(?:those|the ones|patients|people) who (?:started|began|took|got|received|never)\b"
     r"|\bthe rest of (?:the|them|those)\b|\b(?:each|either|both) arms?\b|\bcomparison group\b",
     re.I,
 )
@@ -182,7 +183,9 @@ def more_of_the_study(english: str, ents: Entities, previous: Plan) -> bool:
     prev = previous.entities
     return bool(
         len(prev.trials) == 1
-        and not (ents.trials or ents.documents or ents.conditions or ents.jurisdictions)
+        and not (ents.trials or ents.documents or ents.jurisdictions)
+        # (the study's own population named again: "kidney patients" in the kidney study)
+        and set(ents.conditions) <= set(prev.conditions)
         and (not ents.other_medicines or _SET_AGAINST.search(english))
         and (not ents.substances or set(ents.substances) <= set(prev.substances))
         and (

@@ -308,6 +308,33 @@ def other_medicines_answer(
     return Composition(f"{sentence} [{n}]", False, cites.items, ROUTE_TRIAL)
 
 
+def fragment_answer(
+    ev: Evidence, record: RecordInfo, question: str, encode: Callable[[str], np.ndarray] | None,
+    current: str,
+) -> Composition | None:  # fmt: skip
+    """ "and for the ones who started on less than 20 mg a day?" after "how much higher was the
+    risk for those who started on 20 mg or more, against non-users?": the fragment read with
+    the earlier question's words (which the standalone question carries in brackets), answered
+    by the study's sentence stating it when it is clearly nearer than the answer given."""
+    carried = re.search(r"\(([^()]*)\)\s*$", ev.plan.searched)
+    if encode is None or not ev.plan.follow_up or not carried or not _FRAGMENT.match(question):
+        return None
+    clause = f"{question.rstrip(' ?')} {carried.group(1)}?"
+    asked = set(tokenize(clause)) - QUESTION_WORDS - set(tokenize(record.display_name or ""))
+    found = answering_sentence(ev, record, clause, asked, encode, current)
+    if found is None:
+        return None
+    pos, start, sentence = found
+    cites = Citations()
+    n = cites.add(ev.store.context(pos, score=1.0), sentence, start)
+    return Composition(f"{sentence} [{n}]", False, cites.items, ROUTE_TRIAL)
+
+
+_FRAGMENT = re.compile(
+    r"^\s*(?:and|but) (?:for|in|among|with) (?:the|those|people|patients)\b", re.I
+)
+
+
 def detail_answer(
     ev: Evidence,
     record: RecordInfo,
@@ -331,6 +358,8 @@ def detail_answer(
         or METHOD_QUESTION.match(clause)
         or _yes_no_detail(clause)
         or thing_named(clause, ev.store)
+        # "and what about being admitted to hospital, how much higher was that risk?"
+        or re.search(r",\s+how (?:much|many)\b", clause, re.I)
     ) or ALSO_RESULT.search(clause):
         return None
     found = (

@@ -213,6 +213,9 @@ def trial_result(ev: Evidence, record: RecordInfo) -> Composition | None:
         first = re.sub(r"\s*\[\d+\]", "", comp.answer.split("\n")[0])
         fields = fact is not None
         comp = details.detail_answer(ev, record, question, words, ev.encode, first, fields) or comp
+    if comp is not None and fact is None and section is None:
+        first = re.sub(r"\s*\[\d+\]", "", comp.answer.split("\n")[0])
+        comp = details.fragment_answer(ev, record, question, ev.encode, first) or comp
     if comp is None:
         return None
     if fact is not None and comp is fact:
@@ -310,6 +313,12 @@ def _trial_result(ev: Evidence, record: RecordInfo) -> Composition | None:
         most = 1 if asking.detail_only(asking.asked_clause(question, record)) else 2
         composer = ExtractiveComposer(max_sentences=most)
         picked = (detail and detail[1]) or composer.select(focused)
+        if picked and not picked[0].numbers and _HOW_MUCH_MORE.search(question) and not detail:
+            # "how much higher was that risk?": a sentence giving the figure, when one is near
+            figured = [c for c in composer.candidates(focused) if c.numbers]
+            best = max(figured, key=lambda c: c.score, default=None)
+            if best is not None and best.score >= 0.8 * picked[0].score:
+                picked = [best]
         if ASKS_LIMITATION.search(question) and not (picked and LIMITATION.search(picked[0].text)):
             # "why can't the findings be assumed to apply everywhere?": its own limitation first
             limits = [
@@ -386,6 +395,10 @@ def _trial_result(ev: Evidence, record: RecordInfo) -> Composition | None:
     return Composition("\n".join(lines), False, cites.items, ROUTE_TRIAL, table)
 
 
+# "how much higher was that risk?": a size of effect, which a sentence gives in figures
+_HOW_MUCH_MORE = re.compile(
+    r"\bhow much (?:higher|lower|more|less|bigger|greater|smaller|larger)\b|\bby how much\b", re.I
+)
 # the study's main result asked beside a detail ("did it work, and how was mood?")
 _HEADLINE_ASKED = re.compile(
     r"\b(?:overall|main|headline|primary)\b|\bresults?\b|\bwork(?:ed|s)?\b|\beffective\w*"
