@@ -59,6 +59,10 @@ _SAYS_CONTROL = re.compile(
 # "84 were randomised: 42 to baclofen and 42 to placebo", "35 to baclofen and 35 to placebo"
 _ARM = r"\b\d[\d,]* (?:(?:were )?(?:assigned|allocated|randomi[sz]ed) )?(?:to|on|received|took)\b"
 _ARM_SPLIT = re.compile(rf"{_ARM}[^.;]*?{_ARM}", re.I)
+_EQUAL_ARMS = re.compile(
+    r"\bequal (?:groups|arms)\b|\b(?:groups|arms) of \d+|\b\d+ (?:per|in each|each) (?:arm|group)",
+    re.I,
+)
 # what a design says of randomisation, first match wins
 _NOT_RANDOMISED = re.compile(
     r"\bnon-?randomi[sz]ed\b|\buncontrolled\b|\bretrospective\b|\bcohort\b|\bcase report\b"
@@ -146,9 +150,17 @@ def study_fact(ev: Evidence, record: RecordInfo) -> Composition | None:
     ):
         # "how many on baclofen and how many on placebo?": the study's sentence giving both (the
         # size alone does not answer how the people were split)
-        split = _cited_sentence(ev, record, _ARM_SPLIT)
+        split = _cited_sentence(ev, record, _ARM_SPLIT) or _cited_sentence(ev, record, _EQUAL_ARMS)
         if split is not None:
             return split
+        total = str(record.n or "")
+        if total and record.evidence == "rct":  # "how many in each arm?" of a total alone
+            first = (
+                f"Not reported: {name} gives no numbers per arm, only {total} participants in all"
+            )
+            said = _cited_sentence(ev, record, re.compile(rf"\b{total}\b"), first)
+            if said is not None:
+                return said
     if _ASKS_PERIOD.search(q):
         # "over what period was it carried out?": the study's own sentence giving its dates
         said = _cited_sentence(ev, record, _DATES_SPAN)
