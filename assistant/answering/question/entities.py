@@ -58,13 +58,6 @@ _OTHER_DRUG = re.compile(
     r"|[a-z]{3,}(?:azepam|azolam|barbital|olol|pril|sartan|statin|prazole|triptyline|oxetine"
     r"|cillin|mycin|floxacin|profen|codone|morphone))\b"
 )
-# The medicines above that depress the central nervous system, as baclofen does (additive).
-CNS_DEPRESSANT = re.compile(
-    r"azepam$|azolam$|barbital$|xanax|valium|ativan|klonopin|zolpidem|chlordiazepoxide|pregabalin"
-    r"|gabapentin|morphine|oxycodone|fentanyl|heroin|methadone|buprenorphine|tramadol|codone$"
-    r"|amitriptyline|mirtazapine|quetiapine|olanzapine|zopiclone|zaleplon|codeine|clomipramine"
-    r"|chlorphenamine|promethazine|diphenhydramine"
-)
 DRUG_CLASS = re.compile(
     r"\b(?:benzodiazepines?|benzos?|sleeping (?:pills?|tablets?)|sleep aids?|sedatives?|antidepressants?"
     r"|tricyclics?|blood pressure (?:lowering |reducing )?(?:tablets|pills|medicines?|medications?|drugs)"

@@ -20,7 +20,6 @@ from assistant.answering.compose.sentence_kinds import ASKS_APPROVAL, FRAGMENT_S
 from assistant.answering.question.entities import (
     ASPECT_RX,
     BACLOFEN,
-    CNS_DEPRESSANT,
     SUBSTANCE_RX,
     WITHDRAWAL_STUDY,
     english_medicine_names,
@@ -54,7 +53,13 @@ from assistant.answering.question.places import JURISDICTION_RX
 from assistant.answering.question.study_cues import DOSE_ASKED
 from assistant.answering.safety import danger
 from assistant.library.records import RecordInfo
-from assistant.vocab import ADDICTIONS, INTERACTION_CLASSES, JURISDICTIONS, REGULATORS
+from assistant.vocab import (
+    ADDICTIONS,
+    INTERACTION_CLASSES,
+    JURISDICTIONS,
+    REGULATORS,
+    interaction_classes,
+)
 
 # --------------------------------------------------------------------------- conversation
 
@@ -455,18 +460,14 @@ def plan_question(
     if not plan.entities.jurisdictions:
         plan.entities.jurisdictions = _study_place(plan.entities.trials, catalog)
     plan.searched = _standalone(plan, catalog)
-    depressants = [m for m in plan.entities.other_medicines if CNS_DEPRESSANT.search(m)]
-    if (
-        plan.intent == "interaction"
-        and (
-            depressants
-            or re.search(
-                r"\bbenzodiazepin\w*|\bsedatives?\b|\btranquil\w*|\bhypnotics?\b",
-                norm(plan.english),
-            )
-        )
-        and "CNS depressants" not in plan.searched
-    ):
+    # (the vocabulary's sedating classes: what the label calls CNS depressants, with opioids
+    # and tricyclics, which sedate too)
+    sedating = {
+        c.key
+        for m in [*plan.entities.other_medicines, norm(plan.english)]
+        for c in interaction_classes(m)
+    } & {"cns_depressants", "opioids", "tricyclics"}
+    if plan.intent == "interaction" and sedating and "CNS depressants" not in plan.searched:
         # "with diazepam?": the label speaks of the class, not of each medicine
         plan.searched += " (CNS depressants, benzodiazepines, additive sedation)"
     if plan.intent == "interaction":
