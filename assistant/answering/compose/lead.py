@@ -102,6 +102,20 @@ def _stem(word: str) -> str:
     return re.sub(r"(?:ures|ure|ing|es|s|ed)$", "", word.lower())[:6]
 
 
+# "is the interaction stated in the US baclofen label?" answered from another source's words
+ASKS_IN_US_LABEL = re.compile(
+    r"\b(?:stated|listed|mentioned|named|included|given|described|found|warned)\b[^?]*\b(?:in|on|by)"
+    r" (?:the )?(?:us|american|fda)(?: baclofen)? (?:label|labels|prescribing information)\b",
+    re.I,
+)
+_US_LABEL = re.compile(
+    r"\b(?:us|fda|american)\b(?: \w+)? (?:label|labels|prescribing information)", re.I
+)
+_OTHER_SOURCE = re.compile(
+    r"\baccording to the (?:mims|australian|uk|french|british)\b|\bmims\b", re.I
+)
+
+
 def polar_lead(
     plan: Plan, first: str, curated: bool = True, evidence: frozenset[str] = _STATUS_EVIDENCE
 ) -> str | None:
@@ -134,6 +148,8 @@ def polar_lead(
     compared = _compared_figures(q, first)
     if compared:
         return compared
+    if ASKS_IN_US_LABEL.search(q) and _OTHER_SOURCE.search(first) and not _US_LABEL.search(first):
+        return "No"  # "is it stated in the US label?": the sentence gives another source's words
     if not curated and (
         _STOP.search(q)
         or _CAN_CAUSE.match(q)

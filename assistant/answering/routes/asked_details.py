@@ -129,8 +129,9 @@ def asked_detail(own: Evidence, counts: bool = True) -> tuple[str, list] | None:
     parts = re.split(r"(?<=[.!])\s+", q.strip())
     if len(parts) > 1 and parts[-1].endswith("?"):
         q = parts[-1]  # a story, then the question: the question says which detail
-    if ASKS_WHO.search(q):
-        return None  # "who wrote the safety review?" asks for people, not side effects
+    if ASKS_WHO.search(q) or re.match(r"\s*(?:and\s+)?(?:why|how come)\b", q, re.I):
+        # "who wrote the safety review?" asks for people, "why might they differ?" a reason
+        return None
     # "how many dropped out because of side effects?": people counted, so the detail named first
     # is the one counted, and a sentence with no count does not answer it
     count = counts and bool(asking.ASKS_PEOPLE_COUNT.search(q))

@@ -124,6 +124,11 @@ def contraindication_answer(
             first_add = additions.pop(0)
             label_mark = cite(first_add.source_id, first_add.quote)
         first = _first_line(cond, asked_contra, summary) + label_mark
+        asked = plan.english or plan.question
+        if _THE_ONLY.search(asked) and _PUMP.search(asked) and _MORE_LISTED.search(summary):
+            # "is hypersensitivity the only contraindication to intrathecal baclofen?": the
+            # sources list more for that form, so not the only one
+            first = "No: " + re.sub(r"^Yes: ", "", first)
         narrower = _narrower_addition(cond, plan.english or plan.question)
         if narrower is not None and not asked_contra:
             # "on dialysis?": the source that speaks of that case first, the label's general
@@ -169,6 +174,13 @@ def _narrower_addition(cond: ci.Condition, question: str) -> ci.Addition | None:
         ),
         None,
     )
+
+
+_PUMP = re.compile(r"\bintrathecal\w*|\bpumps?\b|\binjected\b|\binjections?\b", re.I)
+_THE_ONLY = re.compile(r"\bthe only\b|\bthe sole\b|\bthe single\b", re.I)
+_MORE_LISTED = re.compile(
+    r"\bbut they also\b|\balso rule out\b|\bas well as\b|\bin addition\b", re.I
+)
 
 
 def _first_line(cond: ci.Condition, asked_contra: bool, summary: str) -> str:

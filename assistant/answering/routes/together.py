@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from assistant.answering.compose.extractive import QUESTION_WORDS, Citations, Composition, Evidence
+from assistant.answering.compose.lead import ASKS_IN_US_LABEL
 from assistant.answering.question.entities import DRUG_CLASS
 from assistant.answering.question.plan import Plan
 from assistant.library.chunks import tokenize
@@ -159,7 +160,7 @@ _TREATED_DRINKING = re.compile(
 
 def _lead(plan: Plan) -> str | None:
     q = plan.english or plan.question
-    if not _POLAR.search(q):
+    if not _POLAR.search(q) or ASKS_IN_US_LABEL.search(q):  # ("is it stated in the US label?")
         return None
     return "Yes" if _ASKS_RISK.search(q) and not re.search(r"\bsafe\b", q, re.I) else None
 
@@ -202,7 +203,8 @@ def interaction(ev: Evidence, vocabulary: frozenset[str] | None) -> Composition 
             n = cites.add(store.context(pos, score=1.0), sentence, s)
             lines.append(f"{sentence} [{n}]")
         lead = _lead(plan)
-        if lead is None and _POLAR.search(plan.english or plan.question):
+        asked = plan.english or plan.question
+        if lead is None and _POLAR.search(asked) and not ASKS_IN_US_LABEL.search(asked):
             lead = "Not without risk"
         if lead:
             first = lines[0] if lines[0][:2].isupper() else lines[0][0].lower() + lines[0][1:]
