@@ -48,7 +48,7 @@ RECORDS_KEPT = re.compile(
 # either order ("the study the US label cites", "the study that cites the label", a translation's)
 _LABEL = (  # (not an "open-label" study)
     r"(?<!open-)(?<!open )\b(?:labels?|labelling|prescribing information|package insert"
-    r"|product information|monograph)\b"
+    r"|product information|monograph|lactmed)\b"
 )
 _CITES = r"\b(?:cites?|cited|describes?|described|mentions?|mentioned|quotes?|quoted|reports?|reported)\b"
 _STUDY = r"\b(?:stud(?:y|ies)|trials?)\b"

@@ -265,6 +265,14 @@ def asks_field(question: str) -> bool:
                 ASKS_REGISTRY,
             )
         )
+        # "who carried out the 1989 study?": its authors, from its author list
+        or bool(
+            re.match(
+                r"\s*(?:and\s+)?who (?:ran|led|conducted|carried out|performed|wrote|authored)\b",
+                question,
+                re.I,
+            )
+        )
         or bool(
             # (what the control was, not its dose: "what diazepam regimen did that arm get?")
             ASKS_CONTROL.search(question)

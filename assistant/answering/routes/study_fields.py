@@ -288,6 +288,8 @@ def study_fact(ev: Evidence, record: RecordInfo) -> Composition | None:
                 kind = "review"
             verb = "wrote" if kind in ("review", "meta-analysis") else "ran"
             what = f"{record.trial_names[0]} ({record.year})" if record.trial_names else None
+            if what and re.search(r"\b(?:study|trial|series|cohort)\b", what, re.I):
+                what = f"the {what}"  # ("the Nijmegen pharmacokinetic study", not a name alone)
             first = f"{lead} and colleagues {verb} {what or f'the {record.year} {kind}'}{where}"
         elif record.country:
             first = f"{name} was run{where}"
