@@ -73,7 +73,8 @@ _SPECIFIC_DETAIL = re.compile(
     r"|in women|in men|sex differences?|by sex|gender"
     r"|craving|higher dose|lower dose|which scales?|how long|completed|finished"
     # "in which patients should prescribers weigh it?", "were the cut-offs derived from a trial?"
-    r"|should (?:prescribers|doctors|clinicians|physicians)|which patients|in whom|derived from)\b"
+    r"|should (?:prescribers|doctors|clinicians|physicians)|which patients|in whom|derived from"
+    r"|effect size|cohen'?s d|confidence interval)\b"
     rf"|{ASKS_TRIAL_COUNT}",
     re.I,
 )
