@@ -461,7 +461,7 @@ class Assistant:
             "general",
         ) and not (
             safety.in_danger(plan.english or plan.question) and not plan.follow_up
-        ):  # fmt: skip
+        ) and not comparisons.asks_between(plan):  # fmt: skip
             record = self.store.record(plan.entities.trials[0])
             # "what does the guideline say about stopping it?": a guideline's or label's own
             # sentences on that topic (the composer, focused on it), not a study's result
@@ -473,6 +473,8 @@ class Assistant:
                 comp = study.trial_result(ev, record)
                 if comp is not None and plan.intent != "trial_result" and comp.route == ROUTE_TRIAL:
                     comp = dataclasses.replace(comp, evidence_table=[])
+        if comp is None and comparisons.asks_between(plan):  # how two studies relate
+            comp = comparisons.between_studies(ev)
         if comp is None or (not comp.answer and comp.abstained):
             comp = self.composer(ev)
         return comp

@@ -17,6 +17,7 @@ from assistant.answering.compose.extractive import (
     Evidence,
     decline,
 )
+from assistant.answering.question.asked import whole_sentences
 from assistant.answering.routes.synthesis import (
     cite_study,
     count,
@@ -27,6 +28,7 @@ from assistant.answering.routes.synthesis import (
     table_row,
     with_details,
 )
+from assistant.library.chunks import tokenize
 from assistant.library.records import RecordInfo
 from assistant.vocab import POOLED_EVIDENCE, ROUTE_SYNTHESIS
 
@@ -266,3 +268,44 @@ def described_review(plan: Plan, store: Any) -> bool:
         and record.evidence in POOLED_EVIDENCE
         and not any(n and n.lower() in asked for n in (record.surname, *record.trial_names))
     )
+
+
+# a question about how two studies relate: their overlap, their difference, a combined count
+_BETWEEN = re.compile(
+    r"\badded together\b|\bcombined?\b|\boverlap\w*|\bsame (?:patients|cases|people|sample)\b"
+    r"|\bdifferent (?:conclusions|results|findings)\b|\bdisagree\w*|\bdiffer\b",
+    re.I,
+)
+
+
+def asks_between(plan: Plan) -> bool:
+    """ "Can the deaths of Boels 2017 and Léger 2017 be added together?": two studies named and
+    how they relate asked (answered side by side, not from the first one alone)."""
+    return len(plan.entities.trials) > 1 and bool(_BETWEEN.search(plan.english or plan.question))
+
+
+def between_studies(ev: Evidence) -> Composition | None:
+    """ "Can the deaths in Boels 2017 and Léger 2017 be added together?": the overview's
+    sentence that names every study asked about, nearest the question; None when none does."""
+    store, plan = ev.store, ev.plan
+    records = [store.record(t) for t in plan.entities.trials]
+    names = [r.short_cite for r in records if r is not None and r.short_cite]
+    if len(names) < 2 or len(names) != len(records) or ev.encode is None:
+        return None
+    vec = ev.encode(plan.english or plan.question)
+    # (the question's own words count too: "added together" / "must not be added together")
+    asked = {t for t in tokenize(plan.english or plan.question) if store.idf(t) >= 3.0}
+    best = None
+    for record in store.catalog():
+        if record.evidence != "overview":
+            continue
+        for pos, start, sentence, v in whole_sentences(store, record):
+            if all(n in sentence for n in names):
+                near = float(v @ vec) + 0.05 * len(asked & set(tokenize(sentence)))
+                if best is None or near > best[0]:
+                    best = (near, pos, start, sentence)
+    if best is None:
+        return None
+    cites = Citations()
+    n = cites.add(store.context(best[1], score=1.0), best[3], best[2])
+    return Composition(f"{best[3]} [{n}]", False, cites.items, ROUTE_SYNTHESIS)
