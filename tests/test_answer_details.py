@@ -1,0 +1,155 @@
+"""Details of a study asked in the words people use: leaving a trial early is not stopping
+baclofen, a study told by its sites, region or rounded size is found, a follow-up about the
+study's people keeps the study, and the answer is the sentence stating the detail (which other
+medicines did as well, how many in each arm, who ran it, how two studies relate). The planner
+and the question patterns are tested alone first (no model); the answers use the real index."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answering.check.claims import extract_claims
+from assistant.answering.question.entities import find_trials
+from assistant.answering.question.plan import plan_question
+from assistant.answering.question.study_cues import group_sizes
+from assistant.answering.safety import notices as safety
+from assistant.evaluation.metrics import first_sentence
+
+# --------------------------------------------------------------------------- the planner
+
+
+def test_leaving_a_trial_early_is_not_stopping_baclofen(catalog) -> None:
+    plan = plan_question(
+        "In the big comparison of all the drinking medicines, fewer people stopped the muscle "
+        "relaxer early than stopped the dummy pill. Did any other drug do that too?",
+        catalog,
+    )
+    assert plan.intent != "withdrawal"
+    assert plan.entities.trials == ["bahji2022"]
+    assert "withdrawal" not in {n.kind for n in safety.notices_for(plan)}
+    # someone stopping their own tablets still is
+    mine = plan_question("What happens if I stop my baclofen tablets all at once?", catalog)
+    assert mine.intent == "withdrawal"
+    assert "withdrawal" in {n.kind for n in safety.notices_for(mine)}
+
+
+def test_a_study_told_by_its_sites_region_or_rounded_size_is_found(catalog) -> None:
+    assert find_trials(
+        "In the two hospitals in the Midwest, did giving baclofen to ward patients withdrawing "
+        "from alcohol mean fewer needed high doses of the rescue sedative?",
+        catalog,
+    ) == ["lyon2011_aws"]
+    assert find_trials(
+        "In that look at about two dozen overdoses at a New South Wales toxicology unit, how "
+        "many had taken nothing else?",
+        catalog,
+    ) == ["leung2006"]
+    sizes = group_sizes("about two dozen overdoses of the tablets")
+    assert {23, 24, 25} <= sizes and 2 not in sizes
+    # the first Italian study with dummy pills is the first controlled one, not the pilot
+    assert find_trials(
+        "In the first Italian study where drinkers got baclofen or dummy pills for a month, "
+        "did their mood improve?",
+        catalog,
+    ) == ["addolorato2002"]
+    # a study a drug-information source cites has no record of its own
+    assert (
+        find_trials("In the breast-milk study cited by LactMed, how much got into milk?", catalog)
+        == []
+    )
+
+
+def test_a_story_before_the_question_does_not_describe_the_study(catalog) -> None:
+    assert find_trials(
+        "My uncle takes baclofen for his drinking and diazepam for his nerves. In that "
+        "Australian study of deaths linked to baclofen, were benzos found often?",
+        catalog,
+    ) == ["zahra2024"]
+
+
+def test_a_follow_up_about_the_studys_people_keeps_the_study(catalog) -> None:
+    earlier = ["What did the Boels 2017 series of deliberate baclofen self-poisonings report?"]
+    plan = plan_question(
+        "what was the average age of the people who had overdosed?", catalog, earlier
+    )
+    assert plan.entities.trials == ["boels2017"]
+    earlier = ["In the Bahji 2022 network meta-analysis, how did baclofen do on total abstinence?"]
+    plan = plan_question(
+        "did acamprosate and naltrexone come out higher or lower than that?", catalog, earlier
+    )
+    assert plan.entities.trials == ["bahji2022"] and plan.intent != "out_of_scope"
+
+
+def test_a_quiz_option_is_offered_not_asserted() -> None:
+    from types import SimpleNamespace
+
+    class _OneDocument:
+        texts = [
+            "**1.** A man with epilepsy takes baclofen for spasticity. Which statement is "
+            "correct?\n\n- A. Epilepsy is a contraindication to baclofen\n"
+            "- B. Only an allergy to baclofen rules it out\n\n"
+            "Epilepsy is a contraindication to baclofen, the tutor said.\n"
+        ]
+        metas = [SimpleNamespace(page=None, section="")]
+
+        def record_positions(self, _id: str) -> list[int]:
+            return [0]
+
+        def catalog(self) -> tuple:
+            return ()
+
+    texts = [c.text for c in extract_claims(_OneDocument(), "doc")]
+    assert not any(t.startswith(("A.", "B.")) for t in texts), texts
+    assert any(t.startswith("Epilepsy is a contraindication") for t in texts), texts
+
+
+# --------------------------------------------------------------------------- the answers
+
+
+@pytest.mark.parametrize(
+    ("question", "wanted"),
+    [
+        (
+            "In the Bahji 2022 network meta-analysis, which medicines had more dropouts than placebo?",
+            "aripiprazole",
+        ),
+        (
+            "In the Bahji 2022 network meta-analysis, fewer people dropped out on baclofen than "
+            "on placebo. Did any other medicine manage that?",
+            "pregabalin",
+        ),
+        ("Who conducted the 1989 Nijmegen pharmacokinetic study of baclofen?", "Wuis"),
+        ("In Garbutt 2021, what effect size did baclofen have on heavy drinking days?", "d=0.51"),
+    ],
+)
+def test_the_detail_asked_is_the_first_sentence(corpus_assistant, question, wanted) -> None:
+    ans = corpus_assistant.ask(question)
+    assert wanted in first_sentence(ans.answer), ans.answer
+
+
+def test_each_arm_asked_of_a_total_alone_is_said_so(corpus_assistant) -> None:
+    ans = corpus_assistant.ask("In Ahmadi-Abhari 2001, how many patients were in each arm?")
+    first = first_sentence(ans.answer)
+    assert first.startswith("Not reported") and "62" in first, ans.answer
+    # a study giving equal groups answers it
+    ans = corpus_assistant.ask("In Addolorato 2011, how many patients were in each group?")
+    assert "14" in first_sentence(ans.answer) and not ans.answer.startswith("Not reported")
+
+
+def test_yes_or_no_on_where_a_statement_comes_from(corpus_assistant) -> None:
+    ans = corpus_assistant.ask(
+        "Is the interaction between baclofen and tricyclic antidepressants stated in the US label?"
+    )
+    assert ans.answer.startswith("No") and "MIMS" in first_sentence(ans.answer), ans.answer
+    pump = corpus_assistant.ask(
+        "Is hypersensitivity the only contraindication to intrathecal baclofen?"
+    )
+    assert pump.answer.startswith("No"), pump.answer
+    oral = corpus_assistant.ask("Is hypersensitivity the only contraindication to oral baclofen?")
+    assert oral.answer.startswith("Yes"), oral.answer
+
+
+def test_how_two_named_studies_relate_comes_from_the_overview(corpus_assistant) -> None:
+    ans = corpus_assistant.ask("Can the deaths in Boels 2017 and Léger 2017 be added together?")
+    assert ans.citations and ans.citations[0].evidence == "overview", ans.answer
+    assert "overlap" in first_sentence(ans.answer), ans.answer
