@@ -262,6 +262,7 @@ def _trial_result(ev: Evidence, record: RecordInfo) -> Composition | None:
     stated = {t for t in specific if t in written or SAME_WORD.get(t, t) in written}
     asks_result = (
         not _SPECIFIC_DETAIL.search(question)
+        and not re.match(r"\s*(?:and\s+|but\s+|so\s+)?(?:why|how come)\b", question, re.I)
         and not ASKS_LIMITATION.search(question)
         and (
             _about_key_result(question, record, store)
@@ -338,6 +339,16 @@ def _trial_result(ev: Evidence, record: RecordInfo) -> Composition | None:
                         key=lambda c: c.score + 0.2 * bool(applies and COVERS.search(c.text)),
                     )
                 ]
+        if picked and asking.WHY.match(question) and asking.THEREFORE.search(picked[0].text):
+            # "why did the authors want it kept to specialists?": the reason before "therefore"
+            ctx = own.contexts[picked[0].ctx]
+            before = re.split(r"(?<=[.!?])\s+", ctx.text[: picked[0].start].strip())[-1]
+            if before and "\n" not in before and asking.WHOLE.search(before):
+                cites = Citations()
+                cites.add(ctx, before, ctx.text.find(before))
+                n = cites.add(ctx, picked[0].text, picked[0].start)
+                answer = f"{before} {picked[0].text} [{n}]"
+                return Composition(answer, False, cites.items, ROUTE_TRIAL)
         return replace(render(picked, own.contexts), route=ROUTE_TRIAL) if picked else None
     cites = Citations()
     n = cite_study(cites, store, record)
