@@ -26,7 +26,7 @@ from assistant.vocab import MONTHS, NUMBER_WORDS
 
 _KINDS = (
     r"study|studies|trial|trials|pilot|cohort|analysis|meta-analysis|review|series|survey"
-    r"|experiment|paper|report|judgment|judgement|ruling|decision|case|test"
+    r"|experiment|paper|report|judgment|judgement|ruling|decision|case|test|protocol"
 )
 # a study told by what it did or where ("in that look at two dozen overdoses at a toxicology
 # unit, ...")
@@ -395,12 +395,14 @@ _NOT_COUNTED = frozenset(
 
 
 _ASKS_SPAN = re.compile(
-    r"\bhow long\b|\b(?:for|over|after|within) how many (?:minutes|hours|days|weeks|months|years)\b",
+    r"\bhow long\b|\b(?:for|over|after|within) how many (?:minutes|hours|days|weeks|months|years)\b"
+    # "when was the follow-up planned?": a time after the start
+    r"|^\s*(?:and\s+)?when (?:was|were|is|did|does)\b(?=.*\bfollow.?up\b)",
     re.I,
 )
 _SPAN = re.compile(
-    r"\b\d[\d.,]*(?:\s*(?:to|-|–|or)\s*\d[\d.,]*)?[\s-]*(?:minutes?|min|hours?|h|days?|weeks?|months?"
-    r"|years?)\b",
+    r"\b(?:\d[\d.,]*|one|two|three|four|five|six|eight|ten|twelve)(?:\s*(?:to|-|–|or)\s*\d[\d.,]*)?"
+    r"[\s-]*(?:minutes?|min|hours?|h|days?|weeks?|months?|years?)\b",
     re.I,
 )
 _ASKS_DATE = re.compile(

@@ -499,7 +499,7 @@ def _inflect(base: str, form: str) -> str:
     return f"{word} {tail}".strip()
 
 
-def _render(ts: list[_Tok]) -> str:
+def _render(ts: list[_Tok], german: bool = False) -> str:
     out: list[str] = []
     for k, t in enumerate(ts):
         last = next((w.split()[-1].lower() for w in reversed(out) if w.strip()), "")
@@ -526,7 +526,8 @@ def _render(ts: list[_Tok]) -> str:
     text = re.sub(r"\ba (?=[aeiou])", "an ", text)
     text = re.sub(r"\bthe ((?:\w+ ){1,3})the most (\w+)", r"the most \2 \1", text)  # superlative
     text = re.sub(r"\s+(?=[?.,;:!])", "", text)
-    text = re.sub(r",\s*(?=(?:if|while|whether|because|that|when)\b)", " ", text)  # German commas
+    if german:  # ("..., wenn ...": a German comma before a subordinate clause, not a pause)
+        text = re.sub(r",\s*(?=(?:if|while|whether|because|that|when)\b)", " ", text)
     return re.sub(r"\s+", " ", text).strip()
 
 
@@ -588,7 +589,7 @@ def to_english(text: str, lang: str) -> str:
         body = _tidy(_perfect(_question(_inversion(body), german, question)), not german)
         parts += body + tail
         first = bool(tail) and tail[0].en in "?.!"
-    english = _render(parts)
+    english = _render(parts, german)
     if german:  # "is baclofen in liver cirrhosis safe?" -> "is baclofen safe in liver cirrhosis?"
         english = _PREDICATE.sub(r"\1 \2 \4 \3?", english)
     return english[:1].upper() + english[1:]
@@ -596,5 +597,4 @@ def to_english(text: str, lang: str) -> str:
 
 def read_question(text: str) -> tuple[str, str]:
     """(language, English reading) of a question."""
-    lang = detect(text)
-    return lang, to_english(text, lang)
+    return (lang := detect(text)), to_english(text, lang)
