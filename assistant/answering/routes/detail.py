@@ -299,7 +299,11 @@ def other_medicines_answer(
     clause = asked_clause(question, record)
     if not (named or OTHERS_TOO.search(clause)):
         return None
-    found = _others_too(ev, record, clause, encode, named)
+    return _cited(ev, _others_too(ev, record, clause, encode, named))
+
+
+def _cited(ev: Evidence, found: tuple[int, int, str] | None) -> Composition | None:
+    """The sentence found (chunk position, start, text) as the whole answer, cited."""
     if found is None:
         return None
     pos, start, sentence = found
@@ -321,13 +325,7 @@ def fragment_answer(
         return None
     clause = f"{question.rstrip(' ?')} {carried.group(1)}?"
     asked = set(tokenize(clause)) - QUESTION_WORDS - set(tokenize(record.display_name or ""))
-    found = answering_sentence(ev, record, clause, asked, encode, current)
-    if found is None:
-        return None
-    pos, start, sentence = found
-    cites = Citations()
-    n = cites.add(ev.store.context(pos, score=1.0), sentence, start)
-    return Composition(f"{sentence} [{n}]", False, cites.items, ROUTE_TRIAL)
+    return _cited(ev, answering_sentence(ev, record, clause, asked, encode, current))
 
 
 _FRAGMENT = re.compile(
