@@ -163,6 +163,13 @@ _POINTS_BACK = re.compile(
 )
 
 
+def last_question(text: str) -> str:
+    """ "my husband has hep C ... i read the americans tried it. how many of them gave up?": the
+    question is its last sentence, after the story (the text itself when it is one sentence)."""
+    parts = re.split(r"(?<=[.!])\s+", text.strip())
+    return parts[-1] if len(parts) > 1 and parts[-1].endswith("?") else text
+
+
 def asked_clause(question: str, record: RecordInfo) -> str:
     """The question without the phrase that describes the study and without its names."""
     # "my husband has hep C ... i read the americans tried it. how many of them gave up?": the

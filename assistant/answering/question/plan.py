@@ -460,14 +460,18 @@ def plan_question(
     if not plan.entities.jurisdictions:
         plan.entities.jurisdictions = _study_place(plan.entities.trials, catalog)
     plan.searched = _standalone(plan, catalog)
-    # (the vocabulary's sedating classes: what the label calls CNS depressants, with opioids
-    # and tricyclics, which sedate too)
-    sedating = {
-        c.key
-        for m in [*plan.entities.other_medicines, norm(plan.english)]
-        for c in interaction_classes(m)
-    } & {"cns_depressants", "opioids", "tricyclics"}
-    if plan.intent == "interaction" and sedating and "CNS depressants" not in plan.searched:
+    if (
+        plan.intent == "interaction"
+        and "CNS depressants" not in plan.searched
+        # (the vocabulary's sedating classes: what the label calls CNS depressants, with
+        # opioids and tricyclics, which sedate too)
+        and {
+            c.key
+            for m in [*plan.entities.other_medicines, norm(plan.english)]
+            for c in interaction_classes(m)
+        }
+        & {"cns_depressants", "opioids", "tricyclics"}
+    ):
         # "with diazepam?": the label speaks of the class, not of each medicine
         plan.searched += " (CNS depressants, benzodiazepines, additive sedation)"
     if plan.intent == "interaction":

@@ -126,9 +126,7 @@ def asked_detail(own: Evidence, counts: bool = True) -> tuple[str, list] | None:
     counting people ("how many dropped out?") takes only sentences with a count, unless
     ``counts`` is false (what the study says of it otherwise)."""
     q = own.plan.english or own.plan.question
-    parts = re.split(r"(?<=[.!])\s+", q.strip())
-    if len(parts) > 1 and parts[-1].endswith("?"):
-        q = parts[-1]  # a story, then the question: the question says which detail
+    q = asking.last_question(q)  # a story, then the question: the question says which detail
     if ASKS_WHO.search(q) or re.match(r"\s*(?:and\s+)?(?:why|how come)\b", q, re.I):
         # "who wrote the safety review?" asks for people, "why might they differ?" a reason
         return None

@@ -13,6 +13,7 @@ from typing import Any
 
 import numpy as np
 
+from assistant.answer import Plan
 from assistant.answering.compose.extractive import QUESTION_WORDS, Citations, Composition, Evidence
 from assistant.answering.question.asked import (
     _KINDS,
@@ -242,6 +243,13 @@ _FIGURES_ASKED = re.compile(
 _DIRECTION = re.compile(r"\b(?:more|fewer|less|higher|lower|better|worse|greater|smaller)\b", re.I)
 
 
+def carried_words(plan: Plan) -> str:
+    """The words a follow-up's standalone question carries over from the earlier turns (in the
+    brackets :func:`assistant.answering.question.plan.plan_question` adds); "" for a first turn."""
+    carried = re.search(r"\(([^()]*)\)\s*$", plan.searched) if plan.follow_up else None
+    return carried.group(1) if carried else ""
+
+
 def _others_too(
     ev: Evidence,
     record: RecordInfo,
@@ -263,8 +271,7 @@ def _others_too(
     asked = stems(set(tokenize(clause)) - QUESTION_WORDS)
     # ("... higher or lower than that?" after "how did baclofen do on total abstinence?": the
     # outcome the conversation is on, which the standalone question carries in brackets)
-    carried = re.search(r"\(([^()]*)\)\s*$", ev.plan.searched) if ev.plan.follow_up else None
-    earlier = stems(set(tokenize(carried.group(1))) - QUESTION_WORDS) - asked if carried else set()
+    earlier = stems(set(tokenize(carried_words(ev.plan))) - QUESTION_WORDS) - asked
 
     directions = {d.lower() for d in _DIRECTION.findall(clause)}
     figures = bool(_FIGURES_ASKED.search(clause))  # ("and with what figures?")
@@ -320,10 +327,10 @@ def fragment_answer(
     risk for those who started on 20 mg or more, against non-users?": the fragment read with
     the earlier question's words (which the standalone question carries in brackets), answered
     by the study's sentence stating it when it is clearly nearer than the answer given."""
-    carried = re.search(r"\(([^()]*)\)\s*$", ev.plan.searched)
-    if encode is None or not ev.plan.follow_up or not carried or not _FRAGMENT.match(question):
+    carried = carried_words(ev.plan)
+    if encode is None or not carried or not _FRAGMENT.match(question):
         return None
-    clause = f"{question.rstrip(' ?')} {carried.group(1)}?"
+    clause = f"{question.rstrip(' ?')} {carried}?"
     asked = set(tokenize(clause)) - QUESTION_WORDS - set(tokenize(record.display_name or ""))
     return _cited(ev, answering_sentence(ev, record, clause, asked, encode, current))
 
@@ -367,18 +374,23 @@ def detail_answer(
     )
     if found is None:
         return None
-    pos, start, sentence = found
-    cites = Citations()
+    reasoned = with_reason(ev, *found) if WHY.match(clause) else None
+    return reasoned or _cited(ev, found)
+
+
+def with_reason(ev: Evidence, pos: int, start: int, sentence: str) -> Composition | None:
+    """ "Why ...?" answered by "the authors therefore ...": the sentence giving the reason
+    first, then this one, both cited; None when the sentence gives no "therefore" or the one
+    before it is not whole."""
+    spans = [(s, e) for s, e in ev.store.sentences[pos] if e <= start]
+    if not THEREFORE.search(sentence) or not spans:
+        return None
+    s, e = spans[-1]
+    before = ev.store.texts[pos][s:e].strip()
+    if "\n" in before or not WHOLE.search(before):
+        return None
     ctx = ev.store.context(pos, score=1.0)
-    text = sentence
-    if WHY.match(clause) and THEREFORE.search(sentence):
-        # "why ...?" answered by "the authors therefore ...": the sentence giving the reason first
-        spans = [(s, e) for s, e in ev.store.sentences[pos] if e <= start]
-        if spans:
-            s, e = spans[-1]
-            before = ev.store.texts[pos][s:e].strip()
-            if "\n" not in before and WHOLE.search(before):
-                cites.add(ctx, before, ev.store.texts[pos].find(before, s))
-                text = f"{before} {sentence}"
+    cites = Citations()
+    cites.add(ctx, before, ev.store.texts[pos].find(before, s))
     n = cites.add(ctx, sentence, start)
-    return Composition(f"{text} [{n}]", False, cites.items, ROUTE_TRIAL)
+    return Composition(f"{before} {sentence} [{n}]", False, cites.items, ROUTE_TRIAL)

@@ -339,16 +339,12 @@ def _trial_result(ev: Evidence, record: RecordInfo) -> Composition | None:
                         key=lambda c: c.score + 0.2 * bool(applies and COVERS.search(c.text)),
                     )
                 ]
-        if picked and asking.WHY.match(question) and asking.THEREFORE.search(picked[0].text):
+        pos = store.position.get(own.contexts[picked[0].ctx].chunk_id) if picked else None
+        if pos is not None and asking.WHY.match(question):
             # "why did the authors want it kept to specialists?": the reason before "therefore"
-            ctx = own.contexts[picked[0].ctx]
-            before = re.split(r"(?<=[.!?])\s+", ctx.text[: picked[0].start].strip())[-1]
-            if before and "\n" not in before and asking.WHOLE.search(before):
-                cites = Citations()
-                cites.add(ctx, before, ctx.text.find(before))
-                n = cites.add(ctx, picked[0].text, picked[0].start)
-                answer = f"{before} {picked[0].text} [{n}]"
-                return Composition(answer, False, cites.items, ROUTE_TRIAL)
+            reasoned = details.with_reason(ev, pos, picked[0].start, picked[0].text)
+            if reasoned is not None:
+                return reasoned
         return replace(render(picked, own.contexts), route=ROUTE_TRIAL) if picked else None
     cites = Citations()
     n = cite_study(cites, store, record)
@@ -437,10 +433,8 @@ _OUTCOME = re.compile(
 def _unstated(question: str, record: RecordInfo, store: object) -> str:
     """The outcome a question asks of a study ("anxiety", "time to relapse") when no sentence of
     the study's sources mentions it, as the question puts it; "" when any does (or none asked)."""
-    parts = re.split(r"(?<=[.!])\s+", question.strip())
-    if len(parts) > 1 and parts[-1].endswith("?"):
-        question = parts[-1]  # ("... takes temazepam to sleep. in that series, ...?": the ask)
-    asked = [m.group(0) for m in _OUTCOME.finditer(question)]
+    # ("... takes temazepam to sleep. in that series, ...?": the question, not the story)
+    asked = [m.group(0) for m in _OUTCOME.finditer(asking.last_question(question))]
     if not asked:
         return ""
     text = set()
