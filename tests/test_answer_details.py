@@ -134,6 +134,31 @@ def test_each_arm_asked_of_a_total_alone_is_said_so(corpus_assistant) -> None:
     # a study giving equal groups answers it
     ans = corpus_assistant.ask("In Addolorato 2011, how many patients were in each group?")
     assert "14" in first_sentence(ans.answer) and not ans.answer.startswith("Not reported")
+    # both arms named is the same question
+    ans = corpus_assistant.ask("In Garbutt 2010, how many took baclofen and how many took placebo?")
+    first = first_sentence(ans.answer)
+    assert first.startswith("Not reported") and "80" in first, ans.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What share of an oral dose of baclofen is absorbed?",
+        "How much of a baclofen tablet actually gets into the blood?",
+    ],
+)
+def test_how_much_of_a_dose_is_absorbed_is_the_bioavailability(corpus_assistant, question) -> None:
+    first = first_sentence(corpus_assistant.ask(question).answer)
+    assert "74%" in first, first
+
+
+def test_a_side_effect_with_weak_kidneys_comes_from_the_kidney_sources(corpus_assistant) -> None:
+    ans = corpus_assistant.ask(
+        "Can baclofen cause confusion in elderly people with kidney problems?"
+    )
+    first = first_sentence(ans.answer)
+    assert "kidney" in first and "dizziness" not in first, ans.answer
+    assert "renal" in {n.kind for n in ans.notices}
 
 
 def test_yes_or_no_on_where_a_statement_comes_from(corpus_assistant) -> None:

@@ -117,6 +117,8 @@ def prefer_evidence(plan: Plan) -> list[str] | None:
     the trials' own business; side effects in general are the label's)."""
     if plan.intent in ("adverse_effects", "dosing") and (plan.addiction or plan.entities.trials):
         return None
+    if plan.intent == "adverse_effects" and "renal" in plan.entities.conditions:
+        return None  # side effects with weak kidneys: the studies of them too
     return PREFER.get(plan.intent)
 
 

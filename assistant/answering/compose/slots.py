@@ -42,7 +42,7 @@ RESULT_INTENTS = frozenset({"efficacy", "trial_result", "which_trials", "compari
 NUMBER_QUESTION = re.compile(
     r"\b(?:how (?:many|much|long|often)|what (?:is|was) the (?:maximum|max|highest|usual|starting"
     r"|half|target|daily)|half.?life|what (?:dose|year)|which year|when (?:was|did|were)"
-    r"|how old|what percentage|what proportion|since when|from when|how common|how frequent\w*"
+    r"|how old|what (?:percentage|proportion|share|fraction)|since when|from when|how common|how frequent\w*"
     r"|what (?:is the )?(?:rate|frequency|incidence) of)\b",
     re.I,
 )

@@ -67,6 +67,12 @@ ASKS_ARMS = re.compile(
     r"|into) (?:the )?(?:two|three|both|its|their) (?:groups|arms)\b",
     re.I,
 )
+# "in each arm", or "how many took baclofen and how many took placebo" (both arms named)
+ASKS_EACH_ARM = re.compile(
+    r"\b(?:each|per|every|either) (?:arm|group)s?\b|\bhow many\b[^?]*\b(?:baclofen|the drug|active)\b"
+    r"[^?]*\band how many\b[^?]*\b(?:placebo|dummy|control|comparison|the other)\b",
+    re.I,
+)
 # how many in each arm did something, or what share: not the arms' sizes
 NOT_ARM_SIZES = re.compile(
     rf"\b(?:{OUTCOME_COUNTED}|percentage|proportion|share|rate|per ?cent)\b", re.I

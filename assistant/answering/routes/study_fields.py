@@ -21,6 +21,7 @@ from assistant.answering.routes.study_asks import (
     ASKS_CRITERIA,
     ASKS_DOSE,
     ASKS_DURATION,
+    ASKS_EACH_ARM,
     ASKS_FINDING,
     ASKS_FOLLOW_UP,
     ASKS_FUNDER,
@@ -59,7 +60,6 @@ _SAYS_CONTROL = re.compile(
 # "84 were randomised: 42 to baclofen and 42 to placebo", "35 to baclofen and 35 to placebo"
 _ARM = r"\b\d[\d,]* (?:(?:were )?(?:assigned|allocated|randomi[sz]ed) )?(?:to|on|received|took)\b"
 _ARM_SPLIT = re.compile(rf"{_ARM}[^.;]*?{_ARM}", re.I)
-_EACH_ARM = re.compile(r"\b(?:each|per|every|either) (?:arm|group)s?\b", re.I)
 _EQUAL_ARMS = re.compile(
     r"\bequal (?:groups|arms)\b|\b(?:groups|arms) of \d+|\b\d+ (?:per|in each|each) (?:arm|group)",
     re.I,
@@ -155,7 +155,7 @@ def study_fact(ev: Evidence, record: RecordInfo) -> Composition | None:
         if split is not None:
             return split
         total = str(record.n or "")
-        if total and record.evidence == "rct" and _EACH_ARM.search(q):  # (not "how many X and Y")
+        if total and record.evidence == "rct" and ASKS_EACH_ARM.search(q):
             first = (
                 f"Not reported: {name} gives no numbers per arm, only {total} participants in all"
             )
