@@ -18,15 +18,7 @@ import yaml
 
 from assistant.answering.check.agreement import figure_ranges, null_outcomes, parameter_conflict
 from assistant.answering.check.checker import Checker
-from assistant.answering.check.claims import (
-    FACTS_PATH,
-    Claim,
-    extract_claims,
-    fact_verdict,
-    load_facts,
-    restates,
-    topic_of,
-)
+from assistant.answering.check.claims import Claim, extract_claims, restates, topic_of
 from assistant.answering.check.contrasts import (
     comparison_conflict,
     effect_direction_conflict,
@@ -46,6 +38,7 @@ from assistant.answering.check.differences import (
     shares_of,
     threshold_conflict,
 )
+from assistant.answering.check.fact_sheet import FACTS_PATH, fact_verdict, load_facts
 from assistant.answering.check.interactions import denied_partner
 from assistant.library.chunks import tokenize
 from assistant.library.contraindications import quote_in_body
@@ -828,7 +821,7 @@ def test_facts_read_the_clause_that_states_them() -> None:
     half-life in days or of twenty hours is contradicted, three to seven hours is not."""
     from assistant.answering.check.agreement import quantities
     from assistant.answering.check.checker import load_facts
-    from assistant.answering.check.claims import fact_verdict
+    from assistant.answering.check.fact_sheet import fact_verdict
 
     half = next(f for f in load_facts() if f.key == "half_life_hours")
     said = (
@@ -1217,7 +1210,8 @@ def test_new_facts_decide_phrasings_nobody_wrote_for_them(key: str, claim: str, 
 
 
 def test_years_and_decades_are_read_as_spans_and_table_rows_as_claims() -> None:
-    from assistant.answering.check.claims import _years_in, extract_claims
+    from assistant.answering.check.claims import extract_claims
+    from assistant.answering.check.fact_sheet import _years_in
 
     assert [(r.start, r.stop - 1) for r in _years_in("in the late 1980s, then 2012")] == [
         (1986, 1989),

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answering.check.claims import LEANS, fact_verdict, load_facts
+from assistant.answering.check.claims import LEANS
+from assistant.answering.check.fact_sheet import fact_verdict, load_facts
 
 
 def _verdict(key: str, claim: str, context: str = "") -> str | None:

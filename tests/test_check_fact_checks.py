@@ -10,8 +10,9 @@ from __future__ import annotations
 import pytest
 
 from assistant.answering.check.agreement import parameter_conflict, parameter_reading, quantities
-from assistant.answering.check.claims import Claim, extract_claims, fact_verdict, load_facts
+from assistant.answering.check.claims import Claim, extract_claims
 from assistant.answering.check.contrasts import comparison_conflict, times_conflict
+from assistant.answering.check.fact_sheet import fact_verdict, load_facts
 from assistant.answering.check.study_readings import treatment_weeks
 from assistant.library.chunks import _blocks
 

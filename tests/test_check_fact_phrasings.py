@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answering.check.claims import fact_verdict, load_facts
+from assistant.answering.check.fact_sheet import fact_verdict, load_facts
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,8 @@ from __future__ import annotations
 import pytest
 
 from assistant.answering.check.checker import Checker
-from assistant.answering.check.claims import Claim, extract_claims, fact_verdict, load_facts
+from assistant.answering.check.claims import Claim, extract_claims
+from assistant.answering.check.fact_sheet import fact_verdict, load_facts
 
 from .test_check_attribution import _Store
 

@@ -11,8 +11,9 @@ import pytest
 
 from assistant.answering.check import study_readings as sr
 from assistant.answering.check.checker import Checker
-from assistant.answering.check.claims import Claim, fact_verdict, load_facts
+from assistant.answering.check.claims import Claim
 from assistant.answering.check.contrasts import times_conflict
+from assistant.answering.check.fact_sheet import fact_verdict, load_facts
 from assistant.library.records import load_corpus
 from assistant.settings import PROJECT_DIR
 

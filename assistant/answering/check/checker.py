@@ -42,16 +42,7 @@ from assistant.answering.check.agreement import (
     shares_anchor,
     single_clause,
 )
-from assistant.answering.check.claims import (
-    NEGATION,
-    CheckReport,
-    Claim,
-    extract_claims,
-    fact_verdict,
-    load_facts,
-    restates,
-    topics_of,
-)
+from assistant.answering.check.claims import CheckReport, Claim, extract_claims, restates, topics_of
 from assistant.answering.check.contrasts import (
     MG,
     comparison_conflict,
@@ -65,6 +56,7 @@ from assistant.answering.check.contrasts import (
     trend_conflict,
 )
 from assistant.answering.check.differences import figure_conflict, share_conflict, shares_of
+from assistant.answering.check.fact_sheet import NEGATION, fact_verdict, load_facts
 from assistant.answering.check.interactions import InteractionChecks
 from assistant.answering.check.studies import StudyChecks, comparator_won, near
 from assistant.answering.check.study_readings import dose_winner_conflict, leading_digits

@@ -21,13 +21,14 @@ from assistant.answering.check.agreement import (
     null_outcomes,
     numbers_in_text,
 )
-from assistant.answering.check.claims import COMPARES, LEANS, NEGATION, Claim
+from assistant.answering.check.claims import COMPARES, LEANS, Claim
 from assistant.answering.check.differences import (
     difference_conflict,
     pair_conflict,
     share_conflict,
     threshold_conflict,
 )
+from assistant.answering.check.fact_sheet import NEGATION
 from assistant.answering.check.study_details import StudyDetails
 from assistant.answering.compose.extractive import numbers_of
 from assistant.answering.question.entities import find_other_medicines, find_substances

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
-from assistant.answering.check.claims import NEGATION
 from assistant.answering.check.contrasts import digits
+from assistant.answering.check.fact_sheet import NEGATION
 from assistant.answering.question.entities import find_other_medicines
 from assistant.library.chunks import tokenize
 from assistant.library.records import RecordInfo
