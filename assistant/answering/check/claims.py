@@ -25,6 +25,7 @@ from assistant.answering.check.lines import (
     QUOTED_LINE,
     TABLE_ROW,
     table_rows,
+    with_leaders,
 )
 from assistant.answering.check.stance import (
     BELIEVED,
@@ -39,7 +40,7 @@ from assistant.answering.compose.sentence_kinds import APPROVED, NOT_APPROVED
 from assistant.answering.question.entities import find_countries, find_jurisdictions
 from assistant.library.chunks import paragraph_spans, split_sentences, tokenize
 from assistant.library.records import RecordInfo
-from assistant.vocab import VERDICT_KEYS
+from assistant.vocab import VERDICT_KEYS, interaction_classes
 
 # What makes a sentence a checkable claim, by topic (first match names the topic).
 TOPICS: dict[str, re.Pattern[str]] = {
@@ -153,15 +154,19 @@ def extract_claims(store: Any, document_id: str) -> list[Claim]:
         text = store.texts[pos]
         page = store.metas[pos].page
         blocks = paragraph_spans(text)
-        parts = [
-            (piece, next((i for i, (a, b) in enumerate(blocks) if a <= s < b), -1))
-            for s, e in split_sentences(text)
-            for message in CHAT_LINE.split(text[s:e].strip())  # a chat export's messages
-            for part in LABELLED_LINE.split(CHAT_PREFIX.sub("", message))  # "Q: ... A: ..." cards
-            for row in table_rows(part)
-            for line in QUOTED_LINE.split(row)  # "> AFTER THE ANSWER: ...": a line of its own
-            for piece in (NEXT_LABEL.split(line) if _LABEL.match(line) else [line])
-        ]
+        parts = with_leaders(
+            [
+                (piece, next((i for i, (a, b) in enumerate(blocks) if a <= s < b), -1))
+                for s, e in split_sentences(text)
+                for message in CHAT_LINE.split(text[s:e].strip())  # a chat export's messages
+                for part in LABELLED_LINE.split(
+                    CHAT_PREFIX.sub("", message)
+                )  # "Q: ... A: ..." cards
+                for row in table_rows(part)
+                for line in QUOTED_LINE.split(row)  # "> AFTER THE ANSWER: ...": a line of its own
+                for piece in (NEXT_LABEL.split(line) if _LABEL.match(line) else [line])
+            ]
+        )
         heading = store.metas[pos].section or ""
         if _LABEL.match(heading) and heading not in seen_headings:  # a card's answer line
             seen_headings.add(heading)  # read as the chunk's heading ("A: Category D, ...")
@@ -240,7 +245,10 @@ def extract_claims(store: Any, document_id: str) -> list[Claim]:
             if corrected and len(sent) - corrected.end() >= 12:  # "..., but Y pointed out that Z"
                 sent = sent[corrected.end() :]
                 sent = sent[:1].upper() + sent[1:]
+            section = store.metas[pos].section or ""
             topic = topic_of(f"{context} {sent}") or _decided_topic(sent, context)
+            if topic is None and _PAIR.search(section) and interaction_classes(section):
+                topic = "interaction"  # under "[A3] BACLOFEN x LITHIUM": "Giving the two ..."
             if topic is None:
                 continue
             if any(c.text == sent for c in claims):
@@ -260,7 +268,6 @@ def extract_claims(store: Any, document_id: str) -> list[Claim]:
                 )
                 context = f"{naming} {context}".strip() if naming else context
             read.append((sent, pos, block))
-            section = store.metas[pos].section or ""
             for said in study_clauses(sent, studies):  # one claim per study named in its clause
                 claims.append(Claim(said, page, topic, context=context, section=section))
     return claims
@@ -270,6 +277,10 @@ def extract_claims(store: Any, document_id: str) -> list[Claim]:
 _SPEAKER = re.compile(r"^(?:\W*[A-Z][A-Z0-9 .'-]*:\W*\s*)+")
 _OPTION = re.compile(r"^\(?[A-Ea-e]\)\s")
 _QUIZ_OPTION = re.compile(r"\(?[A-Ea-e][.)]\s")  # ("- A. ...": offered, not asserted)
+
+
+# a heading naming a pair of medicines, baclofen and another ("[A3] BACLOFEN x LITHIUM")
+_PAIR = re.compile(r"\bbaclofen\b\s*(?:x|×|\+|/|and|with|plus|vs\.?)\s", re.I)
 
 
 def _decided_topic(sent: str, context: str) -> str | None:

@@ -82,6 +82,11 @@ _X_OF_Y = re.compile(
 _ONE_OF = re.compile(r"(?<![Nn]o )\b[Oo]ne ((?:of|out of) (?:the |all |these )?\d{1,4}\b)")
 
 
+def _percent_of(m: re.Match[str]) -> str | None:
+    a, b = int(m.group(1)), int(m.group(2))
+    return f"{100 * a / b:.0f}%" if b > 0 and a <= b else None
+
+
 def shares_of(text: str) -> list[tuple[float, float]]:
     """The proportions a sentence gives for a group ("nearly all patients" -> 0.85-1.0, "34% of
     the placebo arm" -> 0.33-0.35)."""
@@ -387,6 +392,8 @@ NEGATION_WORD = re.compile(r"\b(?:not|never|no)\b(?! until| below)", re.I)
 def pair_conflict(text: str, key_result: str) -> str | None:
     """The claim's pair of shares keeps one of the key result's pair and changes the other (by
     more than rounding): "31.9% against 10.5%" for "11.9% vs 10.5%"."""
+    # ("three out of four ... against 36%": the share in words as a percentage)
+    text = _X_OF_Y.sub(lambda m: _percent_of(m) or m.group(0), _ONE_OF.sub(r"1 \1", digits(text)))
     mine, theirs = SHARE_PAIR.search(text), SHARE_PAIR.search(key_result)
     if not mine or not theirs:
         return None

@@ -13,7 +13,7 @@ from pathlib import Path
 import yaml
 
 from assistant.answering.check.contrasts import digits
-from assistant.answering.question.entities import find_countries
+from assistant.answering.question.entities import find_countries, find_other_medicines
 from assistant.settings import PROJECT_DIR
 
 NEGATION = re.compile(
@@ -106,7 +106,11 @@ def fact_verdict(fact: Fact, text: str, context: str = "", section: str = "") ->
     """ "contradicted", "supported" or None for a claim about ``fact`` (``context``: the sentence
     a claim leans on, "That safety update ..." after a sentence naming the TGA; ``section``: the
     heading it sits under, "Australia: ...")."""
-    if not fact.about.search(f"{section} {context} {text}"):
+    if not fact.about.search(f"{context} {text}") and (
+        not fact.about.search(section)
+        # a line naming its own medicine is not about the heading's ("[A6] ... ATORVASTATIN")
+        or (fact.topic == "interaction" and find_other_medicines(text))
+    ):
         return None
     text = _ANSWER_WORD.sub("", text)  # "No, our card says ...": an answer, no negation
     text = _digits(text)  # "a maintenance dose of about sixty milligrams": its figure

@@ -19,7 +19,10 @@ _DENIAL = re.compile(
     r"\bno (?:known |real |significant |relevant )?interactions?\b"
     r"|\b(?:do(?:es)?n't|do(?:es)? not|won't|will not|never)\s+(?:\w+\s+)?interact\w*"
     r"|\brisk.?free\b|\bsafe (?:partner|combination|pairing)\b"
-    r"|\b(?:safe|fine|harmless|ok|okay) to (?:combine|mix|take together)\b",
+    r"|\b(?:safe|fine|harmless|ok|okay) to (?:combine|mix|take together)\b"
+    # "tricyclics have no known effect on the action of baclofen"
+    r"|\bno (?:known |real |significant )?(?:effect|influence|impact) on (?:the (?:action|effect)s? of )?"
+    r"baclofen\b",
     re.I,
 )
 # the claim's words before the denial that take it back ("I'm not sure about risk-free")
@@ -63,11 +66,14 @@ class InteractionChecks:
         return True
 
     def _interaction_sentence(self, partner: re.Pattern[str]) -> tuple[int, str] | None:
+        """The trusted sentence naming an interaction with ``partner``, the one naming fewest
+        other medicines first (MIMS's tricyclic sentence before a summary of all of them)."""
+        found = []
         for row in np.flatnonzero(self._allowed):
             pos = int(self._rows[row])
             if self.store.metas[pos].evidence not in _TRUSTED:
                 continue
             sent = self._sentence_text(int(row), pos)  # type: ignore[attr-defined]
             if partner.search(sent) and INTERACTS.search(sent):
-                return pos, sent
-        return None
+                found.append((len(interaction_classes(sent)), len(found), pos, sent))
+        return min(found)[2:] if found else None

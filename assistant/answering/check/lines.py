@@ -43,3 +43,26 @@ def table_rows(part: str) -> list[str]:
     if len(rows) > 1 and all(re.fullmatch(r":?-+:?", c) for c in rows[1] if c):
         body = body[1:]  # the header row names the columns
     return [": ".join(c for c in r if c) for r in body if any(r)]
+
+
+# A form's dotted leaders ("PREGNANCY ...... CONTRAINDICATED", "Absorption ... Oral ..."): a
+# label and its value, read as one line "PREGNANCY: CONTRAINDICATED". A leader is two or more
+# dots after a space, or four or more (a writer's "then... it" is no leader)
+_LEADER = r"(?: \.{2,}|\.{4,})"
+LEADER_ONLY = re.compile(rf"^\s*(?P<label>\S+(?:\s\S+){{0,3}}?){_LEADER}\s*$")
+LEADER_INSIDE = re.compile(
+    r"(?<=\w) ?\.{4,}\s+(?=\S)|^(?P<label>\S+(?:\s\S+){0,3}?) \.{2,}\s+(?=\S)"
+)
+
+
+def with_leaders(parts: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """Lines split at a dotted leader joined again as "label: value" (``parts``: the lines
+    with their paragraph numbers)."""
+    out: list[tuple[str, int]] = []
+    for piece, block in parts:
+        label = LEADER_ONLY.match(out[-1][0]) if out else None
+        if label:
+            out[-1] = (f"{label.group('label')}: {piece.strip()}", out[-1][1])
+        else:
+            out.append((piece, block))
+    return [(LEADER_INSIDE.sub(lambda m: f"{m.group('label') or ''}: ", p), b) for p, b in out]
