@@ -218,7 +218,8 @@ INTERACTION_CLASSES: tuple[MedicineClass, ...] = (
     ),
     MedicineClass(
         "antihypertensives", "blood-pressure medicines",
-        r"\w+olol|\w+pril|\w+sartan|amlodipine|clonidine|antihypertensives?|diuretics?"
+        r"\w+olol|\w+pril|\w+sartan|amlodipine|clonidine|ace inhibitors?|calcium.channel blockers?"
+        r"|beta.?blockers?|antihypertensives?|diuretics?"
         r"|blood.pressure (?:lowering |reducing )?(?:tablets|pills|medicines?|medications?|drugs)",
         r"\bantihypertensive|\bblood-pressure medicines\b",
     ),

@@ -178,3 +178,74 @@ def test_how_two_named_studies_relate_comes_from_the_overview(corpus_assistant) 
     ans = corpus_assistant.ask("Can the deaths in Boels 2017 and Léger 2017 be added together?")
     assert ans.citations and ans.citations[0].evidence == "overview", ans.answer
     assert "overlap" in first_sentence(ans.answer), ans.answer
+
+
+# --------------------------------------------------------------------------- round 24's kinds
+
+
+@pytest.mark.parametrize(
+    ("question", "item"),
+    [
+        (
+            "Since starting baclofen for her MS my aunt has gone up a dress size. Could it be that?",
+            "weight gain",
+        ),
+        (
+            "His fingers keep tingling since the spasm tablets were started. Is that the tablets?",
+            "pins and needles",
+        ),
+        (
+            "My father's speech has gone slurred on baclofen. Is that a known effect?",
+            "slurred speech",
+        ),
+        (
+            "My wife's pee looks reddish since she began baclofen. Can the tablets do that?",
+            "blood in the urine",
+        ),
+        ("Can baclofen make you euphoric?", "euphoria"),
+        (
+            "Mein Vater hat seit dem Baclofen kaum noch Appetit. Kann das vom Baclofen kommen?",
+            "loss of appetite",
+        ),
+    ],
+)
+def test_a_rarer_reaction_in_everyday_words_is_the_labels_item(
+    corpus_assistant, question, item
+) -> None:
+    ans = corpus_assistant.ask(question)
+    first = first_sentence(ans.answer)
+    assert item in first and "rarer reactions" in first, ans.answer
+
+
+def test_a_person_named_by_a_pronoun_keeps_the_case_report(catalog) -> None:
+    history = [
+        "What did Olivier Ameisen report in his 2005 self-case report?",
+        "what dose was he on when his craving went away?",
+    ]
+    plan = plan_question("how long had it taken him to get up to that dose?", catalog, history)
+    assert plan.entities.trials == ["ameisen2005"]
+    # someone of the asker's own is not the case just discussed
+    mine = plan_question("my dad is on it for his MS: is he at risk of fits?", catalog, history)
+    assert mine.entities.trials == []
+
+
+@pytest.mark.parametrize(
+    ("question", "wanted"),
+    [
+        ("Who wrote up the Leung 2006 overdose series?", "Leung, Whyte and Isbister"),
+        ("In which city was the BACLAD trial run?", "Berlin"),
+        ("How long did it take Ameisen to get up to the dose that ended his craving?", "5 weeks"),
+        (
+            "In Bacloville, what was the confidence interval of the difference in the primary "
+            "outcome?",
+            "8 to 34",
+        ),
+        (
+            "En el ensayo BACLAD, ¿qué valor de p tuvo la duración acumulada de la abstinencia?",
+            "p=0.047",
+        ),
+    ],
+)
+def test_a_studys_detail_asked_directly(corpus_assistant, question, wanted) -> None:
+    ans = corpus_assistant.ask(question)
+    assert wanted in first_sentence(ans.answer), ans.answer

@@ -149,6 +149,13 @@ def is_follow_up(question: str, ents: Entities, own_intent: bool) -> bool:
         and not (ents.trials or ents.documents or ents.substances or ents.conditions)
     ):
         return True  # "how many people was it done on, and what dose did they get?"
+    if (
+        _PERSON.search(t)
+        and not _OWN_PERSON.search(t)
+        and n <= 20
+        and not (ents.trials or ents.documents or ents.substances or ents.conditions)
+    ):
+        return True  # "what dose was he on when his craving went away?": the case just asked
     # ("is baclofen safe in pregnancy?" is whole: baclofen and a condition named)
     whole = bool(BACLOFEN.search(t) and (ents.conditions or ents.other_medicines))
     return not own_intent and n <= 5 and not whole
@@ -200,6 +207,13 @@ def more_of_the_study(english: str, ents: Entities, previous: Plan) -> bool:
 
 
 # "it" or "they" as what a question is about ("was it done on", "did they get"), no subject named
+# a person named by a pronoun only, not someone of the asker's own ("my dad ... he")
+_PERSON = re.compile(r"\b(?:he|she|him)\b")
+_OWN_PERSON = re.compile(
+    r"\b(?:my|our|your|a|an|this|that)\s+(?:\w+\s+)?(?:dad|father|mum|mom|mother|son|daughter"
+    r"|husband|wife|partner|brother|sister|friend|patient|man|woman|uncle|aunt|cousin|gran\w*"
+    r"|nan|mate|boyfriend|girlfriend|child|kid|baby|client|neighbour|colleague)\b"
+)
 _PRONOUN_SUBJECT = re.compile(
     r"^(?:and |so |but )?(?:was|is) (?:that|this)\b"  # "was that a new trial, or ...?"
     r"|\b(?:was|were|is|are|did|does|do|has|have) (?:it|they)\b|\b(?:it|they) (?:was|were|did|got"

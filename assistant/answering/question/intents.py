@@ -138,6 +138,8 @@ INTENT_RX = {
         r"\b(?:can|could) happen to\b|\bnewborns?\b|\bneuropsychiatric\b|\bsuicid\w*",
         r"\bteratogen\w*|\bbirth defects?\b|\bdamag\w* (?:the |your |my |his |her )?(?:liver|kidneys?|brain|heart)\b",
         r"\btinnitus\b|\binsomnia\b|\bliver enzymes\b|\bis that (?:a )?(?:known|normal|common)\b"
+        r"|\bweight gain\b|\bpins and needles\b|\bslurred speech\b|\bblood in the urine\b"
+        r"|\bmuscle pain\b|\bloss of appetite\b|\beuphori\w*"
         r"|\b(?:can|could|do|does|would) (?:the|these|those) (?:tablets|pills|medicine) (?:do|cause)\b",
         # "could the tablets be doing that?": a symptom put down to the medicine
         r"\b(?:could|can|might|would|is|are) (?:it|baclofen|(?:the|these|those|his|her|my) "
@@ -145,6 +147,9 @@ INTENT_RX = {
         r"|making (?:\w+ )?(?:worse|better))\b",
         r"\burinary (?:frequency|retention|incontinence)\b",
         r"\b(?:the )?(?:main |biggest )?(?:risks|dangers|harms|hazards) (?:of|with|from)\b",
+        r"\b(?:something|a thing) (?:the |these |his |her |my )?(?:tablets|pills|medicines?|meds"
+        r"|drug|baclofen) (?:are|is) known for\b|\bmake (?:you|him|her|them|me|people) (?:feel )?"
+        r"(?:\w+ )?(?:euphoric|high|excited|elated|giddy|drowsy|sleepy|confused|dizzy|sick)\b",
     ),
     "pharmacokinetics": _rx(
         r"\bhalf.?life\b|\babsor\w*|\bmetaboli\w*|\beliminat\w*|\bexcret\w*|\bpeak\b",
@@ -168,7 +173,7 @@ INTENT_RX = {
         r"\boriginal\w*|\binvent\w*|\bsynthesi[sz]ed\b|\bwho (?:first|discovered|developed|made|was)\b",
         r"\bameisen\b|\b19[4-9]\d\b|\borigin\w*|\bdeveloped (?:for|as)\b|\bcame (?:about|from)\b",
         r"\btake off\b|\bbecame popular\b|\bfail(?:ed)? as\b|\bend(?:ed)? up\b|\bbefore its\b",
-        r"\bpatent\w*|\bwho made\b|\bwhen was (?:it|baclofen) (?:made|created|first)\b",
+        r"\bpatent\w*|\bwho made\b|\b(?:when|why) was (?:it|baclofen) (?:made|created|first|designed)\b",
         r"\bwho (?:came up with|thought of|had the idea|pioneered|popularis\w*|populariz\w*)\b",
         r"\bfirst (?:meant|intended|designed|made|developed) (?:for|to)\b|\boriginally (?:meant|intended|designed)\b",
     ),
@@ -181,7 +186,7 @@ INTENT_RX = {
         r"\bsafety (?:update|communication|alert)\b|\bon sale\b|\bcap\b",
         r"\bapa\b|\bamerican psychiatric association\b|\bbap\b|\bsfa\b|\b(?:first|second|third).?line\b",
         r"\bwhen (?:was|were|did) (?:\w+ ){0,4}?(?:warnings?|boxed warning|label change)\w* (?:\w+ ){0,2}?"
-        r"(?:added|introduced|issued|put|required|first)\b",
+        r"(?:added|introduced|issued|put|required|first)\b|\bwarnings? (?:\w+ ){0,2}?added\b",
         r"\b(?:can|may|could|are|is) (?:\w+ ){0,3}?(?:doctors?|physicians?|general practitioners"
         r"|gps?|psychiatrists?|nurses?|pharmacists?|specialists?)\b(?: \(?primary care\)?)?"
         r" (?:\w+ ){0,3}?(?:prescrib\w*|allowed)",
@@ -457,7 +462,7 @@ def classify(text: str, ents: Entities, personal: bool, records: Sequence[Record
         and not (hit["regulation"] and re.match(r"\s*(?:and )?when\b", t))  # a label's history
     ):
         return "contraindication"
-    if re.search(r"\bcontra.?indicat\w*", t) and not others:
+    if re.search(r"\bcontra.?indicat\w*|\brules? out (?:using )?baclofen\b", t) and not others:
         return "contraindication"
     if hit["mechanism"] and re.search(r"\banimal\w*|\brats?\b|\bpreclinical\b|\breward\w*", t):
         # (harm to the unborn in animal studies is a pregnancy effect, not how baclofen works)

@@ -150,6 +150,14 @@ _STATISTICS = (
     (re.compile(r"\bodds ratios?\b", re.I), re.compile(r"\bodds ratios?\b|\bOR\b")),
     (re.compile(r"\bconfidence intervals?\b", re.I), re.compile(r"\bCI\b|confidence interval")),
 )
+
+
+def stated_statistic(question: str) -> re.Pattern[str] | None:
+    """How a sentence states the statistic the question asks by name ("the confidence
+    interval" -> "CI" or "confidence interval"), or None when it asks none."""
+    return next((states for asks, states in _STATISTICS if asks.search(question)), None)
+
+
 _HOW_MEASURED = re.compile(
     r"\s*(?:and\s+|so\s+)?how (?:did|do|was|were) (?:they|it|the \w+) (?:know|measured?|assess\w*"
     r"|check\w*|tell|confirm\w*|track\w*|monitor\w*|judged?|counted|recorded|defined|find out"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.answering.question.entities import find_other_medicines
 from assistant.library.records import RecordInfo
 
 ASKS_POOLED = re.compile(
@@ -220,7 +221,7 @@ ASKS_WHO = re.compile(
     r"\bwho (?:ran|led|conducted|carried out|performed|wrote|published|authored"
     r"|did(?! (?:they|it|the [\w-]+(?: [\w-]+){0,3}) (?:include|enrol|enroll|recruit|study|treat|select|randomi[sz]e)))\b"
     r"|\bwhich (?:team|group|investigators|researchers)\b|\bwhere was (?:it|the [\w -]{1,80}?|[A-Z][\w -]{0,60}?) (?:done"
-    r"|run|carried out|conducted|held)\b|\bwhere did .* take place\b|\b(?:in )?(?:which|what) country\b"
+    r"|run|carried out|conducted|held)\b|\bwhere did .* take place\b|\b(?:in )?(?:which|what) (?:country|city|town)\b"
     r"|\bwhere were (?:the )?(?:patients|participants|people|volunteers|subjects|drinkers)"
     r"(?: (?:in|of) [^?]{1,60}?)? (?:treated|recruited|seen|enrolled|from)\b",
     re.I,
@@ -316,3 +317,40 @@ def study_length(record: RecordInfo) -> str:
     if weeks >= 26 and abs(months - round(months)) < 0.15:
         return f"{round(months)} months"
     return f"{weeks:g} weeks"
+
+
+ASKS_PERIOD = re.compile(
+    r"\bover what (?:period|years|dates|time ?frame)\b|\bbetween (?:what|which) (?:years|dates)\b"
+    r"|\b(?:in )?what years\b|\bwhen (?:was|were) (?:it|the (?:\w+ ){0,3}(?:trial|study))"
+    r" (?:carried out|run|conducted|done)\b|\bwhen did (?:it|they|the (?:\w+ ){0,3}(?:trial|study))"
+    r" (?:run|take place|recruit)\b",
+    re.I,
+)
+
+
+def asks_comparator_dose(question: str, record: RecordInfo) -> bool:
+    """ "How much clonidine did the comparison group get?": the other arm's dose, which the
+    study's dose field gives beside baclofen's."""
+    asked = re.search(r"\bhow much ([a-z-]+)|\bwhat dose of ([a-z-]+)", question, re.I)
+    word = asked and (asked.group(1) or asked.group(2)).lower()
+    return bool(word and find_other_medicines(word) and word in (record.dose_text or "").lower())
+
+
+# "how long had it taken him to get up to that dose?": the time the build-up took
+ASKS_TIME_TO_DOSE = re.compile(
+    r"\bhow (?:long|many (?:weeks|days|months))\b[^?]*\b(?:to|before|until)\b[^?]*\b(?:get|got"
+    r"|reach\w*|build|built|work|worked|titrat\w*|rais\w*|go|went) (?:up|to|the|that|his|her|their)\b",
+    re.I,
+)
+# a sentence giving the time a build-up took ("..., which took 5 weeks", "raised over 7 weeks")
+TOOK_TO_DOSE = re.compile(
+    r"\b(?:reach\w*|titrat\w*|increas\w*|rais\w*|built|build)\b[^.;]*?\b\d+(?:\.\d+)? (?:weeks?|days?"
+    r"|months?)\b|\btook (?:about |some )?\d+ (?:weeks?|days?|months?)\b",
+    re.I,
+)
+# a statistic asked by name ("the confidence interval of the primary outcome's difference"):
+# the sentence stating it, not the outcome's description
+ASKS_STATISTIC = re.compile(
+    r"\b(?:p.?values?|hazard ratios?|odds ratios?|confidence intervals?|effect sizes?|cohen.?s d)\b",
+    re.I,
+)

@@ -27,6 +27,7 @@ from assistant.answering.routes.study_asks import (
     ASKS_FUNDER,
     ASKS_JOURNAL,
     ASKS_KNEW,
+    ASKS_PERIOD,
     ASKS_PHASE,
     ASKS_POOLED,
     ASKS_PRIMARY,
@@ -38,11 +39,15 @@ from assistant.answering.routes.study_asks import (
     ASKS_SEX,
     ASKS_SIZE,
     ASKS_SOURCE,
+    ASKS_STATISTIC,
+    ASKS_TIME_TO_DOSE,
     ASKS_WHO,
     ASKS_WHO_ENROLLED,
     BLIND_DESCRIBED,
     NOT_ARM_SIZES,
     PLAIN_SIZE,
+    TOOK_TO_DOSE,
+    asks_comparator_dose,
     study_length,
 )
 from assistant.answering.routes.synthesis import lower, result_quote, study_name, substance_phrase
@@ -108,27 +113,12 @@ _OUTCOME_FILLER = frozenset(
 )
 
 
-_ASKS_PERIOD = re.compile(
-    r"\bover what (?:period|years|dates|time ?frame)\b|\bbetween (?:what|which) (?:years|dates)\b"
-    r"|\b(?:in )?what years\b|\bwhen (?:was|were) (?:it|the (?:\w+ ){0,3}(?:trial|study))"
-    r" (?:carried out|run|conducted|done)\b|\bwhen did (?:it|they|the (?:\w+ ){0,3}(?:trial|study))"
-    r" (?:run|take place|recruit)\b",
-    re.I,
-)
 _DATES_SPAN = re.compile(
     r"\b(?:19|20)\d\d\b[^.;]{0,40}?\b(?:to|and|until|through|-)\s+(?:\w+ )?(?:19|20)\d\d\b"
 )
 _REGISTRY_STATUS = re.compile(
     r"\bregist\w*\b[^.;]*\b(?:completed|terminated|withdrawn|stopped)\b", re.I
 )
-
-
-def _asks_comparator_dose(question: str, record: RecordInfo) -> bool:
-    """ "How much clonidine did the comparison group get?": the other arm's dose, which the
-    study's dose field gives beside baclofen's."""
-    asked = re.search(r"\bhow much ([a-z-]+)|\bwhat dose of ([a-z-]+)", question, re.I)
-    word = asked and (asked.group(1) or asked.group(2)).lower()
-    return bool(word and find_other_medicines(word) and word in (record.dose_text or "").lower())
 
 
 def study_fact(ev: Evidence, record: RecordInfo) -> Composition | None:
@@ -162,7 +152,9 @@ def study_fact(ev: Evidence, record: RecordInfo) -> Composition | None:
             said = _cited_sentence(ev, record, re.compile(rf"\b{total}\b"), first)
             if said is not None:
                 return said
-    if _ASKS_PERIOD.search(q):
+    if ASKS_TIME_TO_DOSE.search(q) and (said := _cited_sentence(ev, record, TOOK_TO_DOSE)):
+        return said  # "how long did it take him to get up to that dose?"
+    if ASKS_PERIOD.search(q):
         # "over what period was it carried out?": the study's own sentence giving its dates
         said = _cited_sentence(ev, record, _DATES_SPAN)
         if said is not None:
@@ -278,6 +270,12 @@ def study_fact(ev: Evidence, record: RecordInfo) -> Composition | None:
         # one sharing its number in another sense ("30 mg/day")
         return _length_answer(ev, record, f"{name} {verb} for {length}", length)
     elif ASKS_WHO.search(q) and (record.author_list or record.country):
+        names = [re.escape(a.split()[0]) for a in record.author_list[:2]]
+        if len(names) == 2 and re.search(r"\b(?:wrote|written|authored|authors?)\b", q, re.I):
+            # "who wrote it up?": the study's sentence naming its authors, all of them
+            said = _cited_sentence(ev, record, re.compile(rf"\b{names[0]},? (?:and )?{names[1]}\b"))
+            if said is not None:
+                return said
         country = record.country or ""
         if re.match(r"(?:United|Netherlands|Czech|Philippines)\b", country):
             country = f"the {country}"
@@ -299,11 +297,11 @@ def study_fact(ev: Evidence, record: RecordInfo) -> Composition | None:
             first
             and record.setting
             and not pooled
-            and re.search(r"\bwhere\b", q, re.I)
+            and re.search(r"\bwhere\b|\b(?:city|town)\b", q, re.I)
             and not re.match(r"\s*who\b", q, re.I)
         ):
             # "where was it carried out?": the country, and the kind of place it says
-            setting = re.sub(r"\s*\([^)]*\)", "", record.setting)  # (counts: the quote's)
+            setting = re.sub(r"\s*\([^)]*\d[^)]*\)", "", record.setting)  # (counts: the quote's)
             first += f"; setting: {lower(setting)}"
             claim = f"{claim} {record.setting}"
             plain = True
@@ -343,7 +341,7 @@ def study_fact(ev: Evidence, record: RecordInfo) -> Composition | None:
         first = f"{name} enrolled {lower(record.population)}"
         if record.n and _figure(record.n).search(record.population):
             says = _figure(record.n)  # (the study's sentence on whom it took, with its count)
-    elif ASKS_PRIMARY.search(q) and record.primary_outcome:
+    elif ASKS_PRIMARY.search(q) and record.primary_outcome and not ASKS_STATISTIC.search(q):
         claim = f"{record.primary_outcome} {record.key_result or ''}"
         first = f"{name}'s primary outcome was {lower(record.primary_outcome)}"
         if record.key_result:
@@ -381,7 +379,7 @@ def study_fact(ev: Evidence, record: RecordInfo) -> Composition | None:
             first = f"No: {name} had no control group"
         if other:
             claim = f"{other[0]} compared baclofen"
-    elif (ASKS_DOSE.search(q) or _asks_comparator_dose(q, record)) and record.dose_text:
+    elif (ASKS_DOSE.search(q) or asks_comparator_dose(q, record)) and record.dose_text:
         if re.match(r"\s*(?:not applicable|none)\b", record.dose_text, re.I):
             return None  # no dose was given ("not applicable; blood levels reported")
         if not re.search(r"\d", record.dose_text) and re.search(
