@@ -459,10 +459,10 @@ class Assistant:
                 comp = trial_lists.which_trials(_filtered(ev, filters))
         elif plan.entities.trials and intent in (
             "trial_result", "efficacy", "dosing", "adverse_effects", "withdrawal", "mechanism",
-            "history", "pharmacokinetics", "comparison", "overdose", "interaction", "regulation",
-            "general",
+            "history", "pharmacokinetics", "comparison", "overdose", "interaction", "regulation", "general",
         ) and not (
-            safety.in_danger(plan.english or plan.question) and not plan.follow_up
+            safety.in_danger(plan.english or plan.question)
+            and not (plan.follow_up or lead.asks_about_the_study(plan))
         ) and not comparisons.asks_between(plan):  # fmt: skip
             record = self.store.record(plan.entities.trials[0])
             # "what does the guideline say about stopping it?": a guideline's or label's own

@@ -20,6 +20,7 @@ from assistant.answering.compose.sentence_kinds import (
     OTHER_SENSE,
     SAME_WORD,
 )
+from assistant.answering.question.asked import last_question
 from assistant.answering.question.intents import PUT_DOWN_TO_IT
 from assistant.answering.safety import notices as safety
 from assistant.library.chunks import tokenize
@@ -38,6 +39,13 @@ URGENT_WITHDRAWAL = (
     "stopped suddenly, symptoms like these need a doctor straight away."
 )
 
+# "... she swallowed a load of them. in that French series, did they send people home?": a
+# question about a study's patients after the asker's story
+_IN_THAT_STUDY = re.compile(
+    r"\b(?:in|from) (?:that|the|this) (?:[\w-]+ ){0,5}?(?:study|series|trial|review|cohort"
+    r"|survey|look at|report)\b[^?]*\?\s*$",
+    re.I,
+)
 _FRAME = re.compile(
     r"^\s*(?:in|for|at|among|across|according to|during|after|before)\b[^,?]{1,60},\s*"
     r"(?=(?:is|are|can|could|does|do|did|was|were|has|have|should|would|will|may|might)\b)",
@@ -439,6 +447,14 @@ _NAMED = re.compile(
 _ALSO = re.compile(r"^((?:[\w.'-]+\s+){0,4}?[\w.'-]+)\s+also\s+(?=[a-z])")
 
 
+def asks_about_the_study(plan: Plan) -> bool:
+    """A question ending on a study it names or describes, whatever story comes before it ("she
+    swallowed a load of them. in that French series, did they send people home?")."""
+    question = plan.english or plan.question
+    last = last_question(question)
+    return bool(plan.entities.trials and last != question and _IN_THAT_STUDY.search(last))
+
+
 def with_lead(plan: Plan, comp: Composition) -> Composition:
     """The composition with its first words set: an instruction first when someone is in danger
     now, else "Yes"/"No" where :func:`polar_lead` settles it."""
@@ -459,6 +475,7 @@ def with_lead(plan: Plan, comp: Composition) -> Composition:
         safety.not_now(question)
         or safety.not_now(plan.question)
         or (plan.follow_up and plan.entities.trials)
+        or asks_about_the_study(plan)
     ):
         # already in hospital, a hypothetical, long past, or a follow-up about a study's patients
         # ("were fits more common in the ones who arrived unconscious?"): the answer, not "call an

@@ -150,12 +150,22 @@ _DECISION = re.compile(
 )
 _REASON_OR_AFTER = re.compile(rf"{_REASON.pattern}|(?<=[\w,] )after\b", re.I)
 # (what a question asks for, the sentence that gives it, how far down and how nearly relevant)
+# what is given or done for someone (an overdose's fits), and a sentence advising a treatment
+_ASKS_CARE = re.compile(
+    r"\b(?:should|do|does|would|can|will) (?:doctors?|they|the (?:hospital|doctors?|paramedics)"
+    r"|staff) (?:give|use)\b|\b(?:doctors?|paramedics|staff) (?:should|would|can|will|must) (?:give"
+    r"|use)\b|\bwhat (?:is|are) (?:given|used) for\b|\bhow (?:is|are) (?:it|they"
+    r"|overdoses?|seizures|fits) (?:treated|managed)\b",
+    re.I,
+)
+_CARE = re.compile(r"\b(?:advis\w*|recommend\w*|calls? for|supportive care|antidote)\b", re.I)
 _KIND_SLOTS = (
     (_ASKS_REASON, _REASON, 14, 0.6),
     (re.compile(ONSET_Q.pattern, re.I), _ONSET, 12, 0.6),
     (_ASKS_PURPOSE, _PURPOSE, 20, 0.6),
     (_ASKS_EXCEPTION, _EXCEPTION, 8, 0.6),
     (_ASKS_START, _STARTS, 6, 0.75),  # "what starting dose ...?": how to begin, not the maximum
+    (_ASKS_CARE, _CARE, 6, 0.75),  # "what should doctors give for the fits?": the treatment
 )
 _ASKS_DANGER = re.compile(
     r"^\s*(?:is|are|can|could|was|were)\b.*\b(?:dangerous|risky|harmful|serious|life.threatening"

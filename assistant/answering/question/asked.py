@@ -170,6 +170,22 @@ def last_question(text: str) -> str:
     return parts[-1] if len(parts) > 1 and parts[-1].endswith("?") else text
 
 
+# a last question that leans on the story before it ("is that actually true?", "did that
+# study see that too?"): the story is part of what is asked
+_LEANS_ON_STORY = re.compile(
+    r"^\W*(?:and |so |but )?(?:is|was|are|were) (?:that|this|it|he|she|they) (?:\w+ )?(?:true|right"
+    r"|correct|so)\b|\b(?:see|find|show|confirm|back up) (?:that|this)\b",
+    re.I,
+)
+
+
+def the_question(text: str) -> str:
+    """The question of a story ending in one (:func:`last_question`), unless that question leans
+    on the story ("... is that actually true?"): then all of it."""
+    last = last_question(text)
+    return text if _POINTS_BACK.search(last) or _LEANS_ON_STORY.search(last) else last
+
+
 def asked_clause(question: str, record: RecordInfo) -> str:
     """The question without the phrase that describes the study and without its names."""
     # "my husband has hep C ... i read the americans tried it. how many of them gave up?": the

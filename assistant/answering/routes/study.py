@@ -245,7 +245,8 @@ def trial_result(ev: Evidence, record: RecordInfo) -> Composition | None:
 def _trial_result(ev: Evidence, record: RecordInfo) -> Composition | None:
     plan, store = ev.plan, ev.store
     own = record_evidence(ev, record)
-    question = plan.english or plan.question
+    # (a story, then the question: the question says what is asked of the study)
+    question = asking.the_question(plan.english or plan.question)
     # (an answer from the study's fields is tried first, by :func:`trial_result`)
     # What the question asks beyond naming the study and asking for its result.
     specific = _specific_words(question, record) - set(tokenize(record.key_result or ""))

@@ -433,6 +433,9 @@ def detect(text: str) -> set[str]:
 _OVERDOSE_TERMS = "overdose signs: coma, respiratory depression, seizures; management"
 _SELF_HARM_TERMS = "suicidal thoughts, suicide risk: warnings, depression, mood"
 _WITHDRAWAL_TERMS = "abrupt discontinuation withdrawal: hallucinations, seizures, high fever"
+# ("what should the doctors give for the fits?": how an overdose is treated, not its signs)
+_OVERDOSE_CARE_TERMS = "overdose treatment and management: supportive care, seizures, antidote"
+_ASKS_CARE = re.compile(r"\b(?:give|given|giving|treat\w*|manag\w*|antidotes?)\b")
 
 
 def source_terms(text: str) -> str:
@@ -446,7 +449,7 @@ def source_terms(text: str) -> str:
         return _SELF_HARM_TERMS
     if after_stopping(t):
         return _WITHDRAWAL_TERMS
-    return _OVERDOSE_TERMS
+    return _OVERDOSE_CARE_TERMS if _ASKS_CARE.search(t) else _OVERDOSE_TERMS
 
 
 def is_dosing_request(text: str) -> bool:
@@ -534,11 +537,13 @@ def notices_for(
     # (a regulator's record titled for an overdose warning is a rule, not a poisoning series:
     # the Australian dose range cited from it answers a dosing question; the label's overdose
     # section is what to know about an overdose)
-    poisoning_source = any(
-        (_POISONING.search(c.metadata.title) or _DEATHS.search(c.metadata.title))
-        and c.metadata.evidence not in ("regulatory", "guideline")
+    series = [
+        c.source_id
         for c in cited
-    )
+        if (_POISONING.search(c.metadata.title) or _DEATHS.search(c.metadata.title))
+        and c.metadata.evidence not in ("regulatory", "guideline")
+    ]
+    poisoning_source = bool(series)
     # a poisoning or deaths series asked about is not a use for an addiction, though its
     # record lists the substance its patients drank ("how old were they?")
     series_only = poisoning_source and not treatment_trial and not addiction_words
@@ -560,6 +565,8 @@ def notices_for(
         or (poisoning_source and any(_DEATHS.search(t) or _POISONING.search(t) for t in texts))
         # (the amounts a poisoning series recorded are amounts taken in overdoses)
         or (poisoning_source and plan.intent in ("trial_result", "general", "dosing"))
+        # ("how many comparison patients per baclofen patient?" of the overdose study asked)
+        or bool(set(series) & set(plan.entities.trials))
     ):
         kinds.add("emergency")  # a poisoning series or deaths asked about: what to do now
     if plan.intent == "withdrawal":
