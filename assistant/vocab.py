@@ -262,6 +262,17 @@ def interaction_classes(text: str, question: bool = False) -> list[MedicineClass
 # --------------------------------------------------------------------------- study results
 
 Result = Literal["benefit", "no-benefit", "mixed", "harm", "not-applicable"]
+# The rarer reactions the older US labels name, as the questions' everyday words are read
+# (answering/question/lay_terms.yaml): an adverse-effect question when one is named.
+LABEL_REACTIONS = re.compile(
+    r"\b(?:weight gain|pins and needles|slurred speech|blood in the (?:urine|stool)|muscle pain"
+    r"|loss of appetite|euphori\w*|diarrh\w*|vomiting|urinary retention|passing urine at night"
+    r"|poor coordination|painful urination|abdominal pain|blurred vision|double vision|itching"
+    r"|dry mouth|ringing in the ears|breathlessness|faint\w*|passed out|tremor|bedwetting|impotence"
+    r"|swollen ankles|heavy sweating|palpitations)\b",
+    re.I,
+)
+
 RESULTS: tuple[str, ...] = ("benefit", "no-benefit", "mixed", "harm", "not-applicable")
 RESULT_LABELS: dict[str, str] = {
     "benefit": "benefit",

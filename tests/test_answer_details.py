@@ -207,6 +207,15 @@ def test_how_two_named_studies_relate_comes_from_the_overview(corpus_assistant) 
             "Mein Vater hat seit dem Baclofen kaum noch Appetit. Kann das vom Baclofen kommen?",
             "loss of appetite",
         ),
+        (
+            "Since the spasm tablets she can hardly pass water. Is that from them?",
+            "urinary retention",
+        ),
+        ("My son has had the runs ever since starting baclofen. Known side effect?", "diarrhoea"),
+        (
+            "Mi madre ve todo borroso desde que toma baclofeno. ¿Puede ser por eso?",
+            "blurred vision",
+        ),
     ],
 )
 def test_a_rarer_reaction_in_everyday_words_is_the_labels_item(
@@ -244,6 +253,7 @@ def test_a_person_named_by_a_pronoun_keeps_the_case_report(catalog) -> None:
             "En el ensayo BACLAD, ¿qué valor de p tuvo la duración acumulada de la abstinencia?",
             "p=0.047",
         ),
+        ("In Morley 2018, what chi-square did time to first lapse give?", "chi-square 6.44"),
     ],
 )
 def test_a_studys_detail_asked_directly(corpus_assistant, question, wanted) -> None:

@@ -20,6 +20,7 @@ from assistant.answering.question.study_cues import DOSE_ASKED, STUDY_SAYS
 from assistant.answering.safety import notices as safety
 from assistant.library import contraindications as ci
 from assistant.library.records import RecordInfo
+from assistant.vocab import LABEL_REACTIONS
 
 
 def _rx(*parts: str) -> re.Pattern[str]:
@@ -138,8 +139,7 @@ INTENT_RX = {
         r"\b(?:can|could) happen to\b|\bnewborns?\b|\bneuropsychiatric\b|\bsuicid\w*",
         r"\bteratogen\w*|\bbirth defects?\b|\bdamag\w* (?:the |your |my |his |her )?(?:liver|kidneys?|brain|heart)\b",
         r"\btinnitus\b|\binsomnia\b|\bliver enzymes\b|\bis that (?:a )?(?:known|normal|common)\b"
-        r"|\bweight gain\b|\bpins and needles\b|\bslurred speech\b|\bblood in the urine\b"
-        r"|\bmuscle pain\b|\bloss of appetite\b|\beuphori\w*"
+        rf"|{LABEL_REACTIONS.pattern}"
         r"|\b(?:can|could|do|does|would) (?:the|these|those) (?:tablets|pills|medicine) (?:do|cause)\b",
         # "could the tablets be doing that?": a symptom put down to the medicine
         r"\b(?:could|can|might|would|is|are) (?:it|baclofen|(?:the|these|those|his|her|my) "
@@ -183,7 +183,7 @@ INTENT_RX = {
         r"\bprescrib\w* (?:in|for)\b|\bbaclocur\b|\bguidelines?\b|\brecommend\w*|\bindicat\w*",
         r"\bon.?label\b|\breimburs\w*|\bregistered\b|\bproducts?\b|\bbrands?\b(?! new)|\bsold\b",
         r"\bmarketed\b|\bsigned off\b|\bwatchdog\b|\brulebook\b|\bconseil\b|\bcourts?\b",
-        r"\bsafety (?:update|communication|alert)\b|\bon sale\b|\bcap\b",
+        r"\bsafety (?:update|communication|alert)\b|\bon sale\b|\bcap\b|\bwhich (?:company|maker)\b",
         r"\bapa\b|\bamerican psychiatric association\b|\bbap\b|\bsfa\b|\b(?:first|second|third).?line\b",
         r"\bwhen (?:was|were|did) (?:\w+ ){0,4}?(?:warnings?|boxed warning|label change)\w* (?:\w+ ){0,2}?"
         r"(?:added|introduced|issued|put|required|first)\b|\bwarnings? (?:\w+ ){0,2}?added\b",
@@ -369,6 +369,8 @@ def classify(text: str, ents: Entities, personal: bool, records: Sequence[Record
     classes = bool(DRUG_CLASS.search(t))
     if ents.documents and hit["document"]:
         return "document"
+    if re.match(r"\s*how (?:does|do|did) .+ (?:compare|relate) (?:with|to)\b", t) and not others:
+        return "comparison"  # "how does the 2021 result compare with their earlier trial?"
     # "compared with diazepam?": a follow-up comparison, not a question about diazepam
     short = bool(
         re.match(r"\s*(?:and |what about |how about )?(?:compared|versus|vs\b|against|relative)", t)
@@ -526,9 +528,7 @@ def classify(text: str, ents: Entities, personal: bool, records: Sequence[Record
         return "efficacy"
     if _BODY_CHANGE.search(t) and not (ents.substances or _ADDICTION_WORDS.search(t)):
         return "adverse_effects"  # "does baclofen lower blood pressure?" is not about cravings
-    approved_for = re.search(r"\bapprov\w* for\b", t) and not re.search(
-        r"\bbefore\b|\bfirst\b|\bwhen\b", t
-    )
+    approved_for = re.search(r"\bapprov\w* for\b", t) and not re.search(r"\bbefore|\bfirst|\bwhen\b", t)  # fmt: skip
     if hit["history"] and not (hit["regulation"] and approved_for):
         return "history"
     dose_cap = (
@@ -543,7 +543,7 @@ def classify(text: str, ents: Entities, personal: bool, records: Sequence[Record
         hit["efficacy"]
         and not re.search(
             r"\bside.?effects?\b|\badverse\b|\bsafe\b|\bsuicid\w*|\bcaus\w*"
-            r"|\bis (?:that|this|it) (?:a )?(?:known|normal|common|usual)\b",
+            r"|\bis (?:that|this|it) (?:a )?(?:known|normal|common|usual)\b|\bslow(?:ly|er)\b",
             t,
         )
     ):

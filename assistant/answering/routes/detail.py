@@ -149,6 +149,7 @@ _STATISTICS = (
     (re.compile(r"\bhazard ratios?\b", re.I), re.compile(r"\bhazard ratios?\b|\bHR\b")),
     (re.compile(r"\bodds ratios?\b", re.I), re.compile(r"\bodds ratios?\b|\bOR\b")),
     (re.compile(r"\bconfidence intervals?\b", re.I), re.compile(r"\bCI\b|confidence interval")),
+    (re.compile(r"\bchi.?squared?\b", re.I), re.compile(r"\bchi.?squared?\b|χ2", re.I)),
 )
 
 

@@ -351,6 +351,7 @@ TOOK_TO_DOSE = re.compile(
 # a statistic asked by name ("the confidence interval of the primary outcome's difference"):
 # the sentence stating it, not the outcome's description
 ASKS_STATISTIC = re.compile(
-    r"\b(?:p.?values?|hazard ratios?|odds ratios?|confidence intervals?|effect sizes?|cohen.?s d)\b",
+    r"\b(?:p.?values?|hazard ratios?|odds ratios?|confidence intervals?|effect sizes?|cohen.?s d"
+    r"|chi.?squared?)\b",
     re.I,
 )

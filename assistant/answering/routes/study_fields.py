@@ -133,6 +133,8 @@ def study_fact(ev: Evidence, record: RecordInfo) -> Composition | None:
     first = fallback = says = None
     plain = False  # the claim is descriptive text (a setting, a population), not a result
     pooled = record.evidence in POOLED_EVIDENCE
+    if ASKS_STATISTIC.search(q):
+        return None  # a statistic asked by name is in the study's sentences, not its fields
     if (
         not pooled
         and ASKS_ARMS.search(q)
@@ -341,7 +343,7 @@ def study_fact(ev: Evidence, record: RecordInfo) -> Composition | None:
         first = f"{name} enrolled {lower(record.population)}"
         if record.n and _figure(record.n).search(record.population):
             says = _figure(record.n)  # (the study's sentence on whom it took, with its count)
-    elif ASKS_PRIMARY.search(q) and record.primary_outcome and not ASKS_STATISTIC.search(q):
+    elif ASKS_PRIMARY.search(q) and record.primary_outcome:
         claim = f"{record.primary_outcome} {record.key_result or ''}"
         first = f"{name}'s primary outcome was {lower(record.primary_outcome)}"
         if record.key_result:
