@@ -15,6 +15,7 @@ from types import SimpleNamespace
 import pytest
 
 from assistant.answering.check.claims import extract_claims
+from assistant.answering.check.differences import shares_of
 from assistant.answering.check.fact_sheet import fact_verdict, load_facts
 from assistant.answering.check.lines import with_leaders
 
@@ -163,8 +164,37 @@ def test_lines_under_a_pair_heading_are_claims_about_the_pair() -> None:
             "After an overdose baclofen can raise blood pressure, even on ramipril.",
             None,
         ),
+        # round 31 (a review site, a health advisory, an exam key)
+        (
+            "abrupt_withdrawal",
+            "It isn't the kind of medicine you get withdrawal from.",
+            "contradicted",
+        ),
+        (
+            "abrupt_withdrawal",
+            "Withdrawal from the oral tablets is limited to mild anxiety.",
+            "contradicted",
+        ),
+        (
+            "abrupt_withdrawal",
+            "Seizures happen only with intrathecal pumps when they stop.",
+            "contradicted",
+        ),
+        ("abrupt_withdrawal", "Seizures can follow stopping either the pump or the tablets.", None),
+        ("elimination_kidneys", "With this drug your kidneys don't matter.", "contradicted"),
+        ("elimination_kidneys", "The liver breaks nearly all of it down.", "contradicted"),
+        ("france_cap_history", "Baclocur remains capped at 80 mg a day in France.", "contradicted"),
     ],
 )
 def test_facts_decide_printout_and_leaflet_phrasings(key: str, claim: str, verdict) -> None:
     fact = next(f for f in load_facts() if f.key == key)
     assert fact_verdict(fact, claim) == verdict, claim
+
+
+def test_share_words_name_a_share_of_people_only() -> None:
+    assert shares_of("almost half the baclofen group stayed dry") == [(0.4, 0.6)]
+    assert shares_of("seven of the nine who completed it")  # 7 of 9
+    # how often something is mentioned, or an effect, is no share of a group
+    assert shares_of("the side effects most often mentioned by reviewers") == []
+    assert shares_of("the trial found almost no difference in abstinence") == []
+    assert shares_of("half the risk that tizanidine had") == []

@@ -77,7 +77,9 @@ _ABOUT_CONTRAINDICATION = re.compile(
     # "listed on the label as a reason never to prescribe it"
     r"|\breasons?\s+(?:never|not)\s+to\s+(?:prescribe|use|take|give)\b"
     r"|\b(?:must|should|can)(?:not|n't| not| never)\s+(?:ever\s+)?be\s+(?:taken|used|given"
-    r"|prescribed)\s+(?:by|to|in)\b",
+    r"|prescribed)\s+(?:by|to|in)\b"
+    # "the one thing that rules baclofen out (completely) is liver damage"
+    r"|\brules? (?:baclofen|it|this (?:drug|medicine)) out\b|\brules? out (?:baclofen|taking it)\b",
     re.I,
 )
 SUPPORT_SIMILARITY = 0.8

@@ -63,6 +63,7 @@ TOPICS: dict[str, re.Pattern[str]] = {
         r"|product information|health authority|(?-i:\bHAS\b)|endors\w*",
         "dose": r"\b\d+ ?mg\b|\bdose\w*|\bdosage\b|\bceiling\b|\bcapped\b",
         "trial-result": r"\btrials?\b|\bstud(?:y|ies)\b|\breview\b|meta.?analys\w*|randomi[sz]\w*"
+        r"|\bcochrane\b|\bpooled\b|\bheavy drinking days\b"
         r"|placebo|\b\d+(?:\.\d+)? ?%|success rate|\bpatients\b|\bparticipants\b|\bcrav\w*"
         r"|\beffective\w*|\bproven\b|\bshown to\b|\bhelps? (?:\w+ )?(?:quit|stop|cut)|\brelaps\w*"
         r"|\babstinen\w*|\b(?:reduc|cut|lower|curb)\w* (?:\w+ ){0,2}(?:use|craving|consumption)\b"

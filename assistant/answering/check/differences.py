@@ -27,10 +27,14 @@ _SHARE_WORDS: tuple[tuple[re.Pattern[str], tuple[float, float]], ...] = tuple(
         (r"(?:about|around|roughly)? ?(?:two|2).thirds", (0.58, 0.75)),
         (r"(?:about|around|roughly)? ?(?:one|a) quarter", (0.18, 0.32)),
         (r"(?:about|around|roughly|nearly|almost)? ?half", (0.4, 0.6)),
-        (r"hardly any(?:one)?|almost no(?:ne|body| one)?|very few", (0.0, 0.1)),
+        # (not "almost no difference": an effect, not a share of people)
+        (
+            r"hardly any(?:one)?|almost no(?:ne|body| one)?(?! (?:difference|effect|change|benefit))|very few",
+            (0.0, 0.1),
+        ),  # fmt: skip
         # ("most" of a group, not "worry about most" or "the most frequent")
         (
-            r"(?<!the )most(?= (?:of|people|patients|participants|users|\w+ (?:people|patients|users)))"
+            r"(?<!the )most(?= (?:of|people|patients|participants|users|\w+ (?:people|patients|users))\b)"
             r"|the majority|majority",
             (0.5, 1.0),
         ),
@@ -49,7 +53,8 @@ _PERCENT = re.compile(
 # risk", "half the risk that tizanidine had", "a third as many")
 _RATIO_WORDS = re.compile(
     r"\band a half\b|\b(?:about |around |roughly |nearly |almost )?(?:half|(?:one|a) (?:third|quarter)"
-    r"|two.thirds) (?:the|as|of the (?:risk|rate|odds|dose))\b",
+    r"|two.thirds) (?:the (?:risk|rate|odds|dose|number|amount|chance|level)|as|of the (?:risk|rate"
+    r"|odds|dose))\b",
     re.I,
 )
 # a percentage that says how much something changed
@@ -362,6 +367,15 @@ _ONLY_FROM = re.compile(
 )
 
 
+# "serious toxicity is not expected below about 1000 mg": the same, said with a negation
+_NOT_BELOW = re.compile(
+    r"\b(?:not|never|unlikely|rarely)\s+(?:\w+\s+){0,2}?(?:expected|seen|likely|reported|occur\w*"
+    r"|happen\w*|to occur)\s+(?:below|under|at less than)\s+(?:about\s+|around\s+|roughly\s+)?"
+    r"(\d{2,5})\s?(?:mg|milligrams?)\b",
+    re.I,
+)
+
+
 def threshold_conflict(claim: str, passage: str) -> str | None:
     """An effect the claim says follows small doses ("coma after less than 100 mg") that the
     passage saw only above a higher one ("only after 200 mg or more"); or that the claim says
@@ -374,12 +388,12 @@ def threshold_conflict(claim: str, passage: str) -> str | None:
     above = [int(a or b) for a, b in _ONLY_ABOVE.findall(passage)]
     if below and above and min(above) > max(below):
         return f"The curated source saw this only at {min(above)} mg or more."
-    said = digits(claim)
+    said = re.sub(r"(?<=\d),(?=\d{3}\b)", "", digits(claim))  # ("1,000 mg")
     needs = [
         int(m.group(1))
         for m in _ONLY_FROM.finditer(said)
         if not NEGATION_WORD.search(re.split(r"[,;]", said[: m.end()])[-1])
-    ]
+    ] + [int(m.group(1)) for m in _NOT_BELOW.finditer(said)]
     seen = [int(x) for x in _BELOW.findall(passage)]
     if needs and seen and max(seen) < min(needs):
         return f"The curated source saw this from {max(seen)} mg."

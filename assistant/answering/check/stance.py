@@ -29,7 +29,8 @@ REBUTTAL = re.compile(
     r"|advised|told \w+)(?:\s+that)?\s+)?"
     r"(?:but |and )?(?:that|this|it)(?:(?:'s|\u2019s| is| was)\s+(?:simply |just |absolutely )?"
     r"(?:not true|untrue|false|wrong|incorrect|a myth|not the case|not right|not correct"
-    r"|mistaken|a misconception|not the (?:\w+\s+)?position)"
+    r"|mistaken|a misconception|not the (?:\w+\s+)?position|backwards|the wrong way round"
+    r"|nonsense|rubbish)"
     r"|\s+isn[\u2019']t\s+(?:true|right|correct|so|the case))\b(?!\s+(?:for|of|in|with)\b)"
     r"|^\W*(?:wrong|false|not true|untrue|not so)\b(?!\s+(?:for|of|in|with)\b)"
     # a fact-checker's rating under the claim it rates ("Rating: FALSE", "Verdict: misleading")

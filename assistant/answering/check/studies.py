@@ -26,6 +26,7 @@ from assistant.answering.check.differences import (
     difference_conflict,
     pair_conflict,
     share_conflict,
+    shares_of,
     threshold_conflict,
 )
 from assistant.answering.check.fact_sheet import NEGATION
@@ -384,11 +385,8 @@ class StudyChecks(StudyDetails):
             )
         ):
             return True
-        rival = comparator_won(text, record)
-        if rival:
-            return self._conflict(
-                claim, record, f"{record.display_name} favoured baclofen over {rival}."
-            )
+        if rival := comparator_won(text, record):
+            return self._conflict(claim, record, f"{record.display_name} favoured baclofen over {rival}.")  # fmt: skip
         if why := sr.rival_outcome_conflict(text, record):  # "better on physical signs"
             return self._conflict(claim, record, f"{record.display_name}: {why}")
         claimed = {n.rstrip("%") for n in numbers_of(text) if n.endswith("%")}
@@ -398,6 +396,12 @@ class StudyChecks(StudyDetails):
             and numbers_of(key)
             and about_main_outcome(text)
         ):
+            return self._conflict(
+                claim, record, f"{record.display_name} reports other figures: {key}."
+            )
+        spans = [] if claimed else shares_of(text)  # "almost half the baclofen group stayed dry"
+        shares = shares_of(key) + [(float(p) / 100,) * 2 for p in body_percents]
+        if spans and about_main_outcome(text) and numbers_of(key) and not any(lo <= b and a <= hi for lo, hi in spans for a, b in shares):  # fmt: skip
             return self._conflict(
                 claim, record, f"{record.display_name} reports other figures: {key}."
             )
