@@ -31,7 +31,7 @@ DETAILS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = tuple(
     (re.compile(q, re.I), re.compile(a, re.I), name)
     for q, a, name in (
         (
-            r"side.?effects?|adverse|safety|tolerat\w*|harms?",
+            r"\b(?:side.?effects?|adverse|safety|tolerat\w*|harms?)\b",  # (not "pharmacokinetic")
             r"adverse|side.?effects?|safety|tolerat\w*|drows\w*|sedat\w*|fatigue|somnolen\w*|serious",
             "side-effect figures",
         ),
@@ -43,7 +43,7 @@ DETAILS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = tuple(
             r"|did not (?:complete|finish)|non.?completers?",
             "dropout figures",
         ),
-        (r"crav\w*|urges?", r"crav\w*|urges?|ocds|obsessive compulsive", "craving results"),
+        (r"\bcrav\w*|\burges?\b", r"crav\w*|urges?|ocds|obsessive compulsive", "craving results"),
         (  # "did some of the patients die?"
             r"\b(?:did|do|were|was|has|have|had) (?:[\w-]+ ){0,5}?(?<!who )(?:die|died|dead)\b"
             r"|\b(?:any|some|more|fewer) deaths\b",

@@ -388,12 +388,12 @@ def study_fact(ev: Evidence, record: RecordInfo) -> Composition | None:
             r"\bnot (?:visible|stated|recorded|given|available|reported)\b", record.dose_text
         ):
             # the field says the dose is unknown: the study's own sentence saying so, if it has one
-            itself = re.compile(r"\bdoses?\b[^.;]*\bnot (?:given|stated|reported)", re.I)
-            return _cited_sentence(ev, record, itself) or _cited_sentence(
-                ev,
-                record,
-                re.compile(r"\bno\b[^.;]*\bdoses\b", re.I),
-                f"Not reported: the sources on {name} give no doses",
+            said = re.compile(
+                r"\bdoses?\b[^.;]*\bnot (?:given|stated|reported|available|recorded|shown)|\bno\b[^.;]*\bdoses\b",
+                re.I,
+            )
+            return _cited_sentence(
+                ev, record, said, f"Not reported: the sources on {name} give no doses"
             )
         claim = record.dose_text
         first = f"{name} used {record.dose_text}"
