@@ -293,3 +293,16 @@ def test_what_doctors_give_in_an_overdose_is_the_treatment(corpus_assistant) -> 
     body = ans.answer.split("\n")
     lines = body[1:] if body[0].startswith("Call your local emergency number") else body
     assert "diazepam" in lines[0], ans.answer
+
+
+def test_an_event_asked_by_its_year_leads_with_that_years_sentence(corpus_assistant) -> None:
+    ans = corpus_assistant.ask("What happened to the French 80 mg/day cap in 2021?")
+    first = first_sentence(ans.answer)
+    assert "2021" in first and "annulled" in first, ans.answer
+
+
+def test_normal_kidney_function_asks_the_usual_figure(corpus_assistant) -> None:
+    ans = corpus_assistant.ask(
+        "What is the half-life of baclofen in people with normal kidney function?"
+    )
+    assert "3 to 7 hours" in first_sentence(ans.answer), ans.answer

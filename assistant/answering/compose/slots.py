@@ -64,6 +64,7 @@ _DATED_APPROVAL = re.compile(
     re.I,
 )
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_WHAT_HAPPENED = re.compile(r"\bwhat (?:happened|changed|became of)\b", re.I)
 _ASKS_SHARE = re.compile(r"\bwhat (?:percentage|proportion|share|fraction)\b|\bhow much of\b", re.I)
 # a count written in words ("three involved baclofen obtained for ...") answers "how many?" too
 # ("one" is left out: it is as often a pronoun)
@@ -358,6 +359,14 @@ def put_answer_first(
                 (c for c in pool[1:6] if c.score >= 0.85 * top and _AMOUNT.search(c.text)), None
             )
             _promote(pool, lead)
+        return False
+    years = set(_YEAR.findall(question))
+    if years and _WHAT_HAPPENED.search(question) and not years & set(_YEAR.findall(pool[0].text)):
+        # "what happened to the cap in 2021?": the sentence telling that year's event
+        dated = [
+            c for c in pool[1:6] if c.score >= 0.8 * top and years & set(_YEAR.findall(c.text))
+        ]
+        _promote(pool, dated[0] if dated else None)
         return False
     if NUMBER_QUESTION.search(question):  # a number about what was asked
         asks_year = bool(_ASKS_YEAR.search(question))

@@ -240,8 +240,8 @@ def _named(part: str, question: str) -> str | None:
     main = re.sub(r"\s*\(.*?\)", "", part)
     for name in [main, *re.findall(r"\((.*?)\)", part)]:
         words = [w.rstrip("s") for w in tokenize(name) if w not in QUESTION_WORDS]
-        if len(words) == 1 and len(words[0]) >= 7:  # "euphoria" named as "euphoric"
-            words = [words[0][:-2]]
+        if len(words) == 1 and len(words[0]) >= 7 and words[0].endswith("ia"):
+            words = [words[0][:-2]]  # "euphoria" named as "euphoric"
         rx = r"\s".join(rf"{re.escape(w)}\w*" for w in words)
         if words and re.search(rf"\s{rx}\s", question):
             return re.sub(r"^(?:a|an) ", "", main)
