@@ -33,6 +33,7 @@ from assistant.answering.question.asked import (
     whole_sentences,
 )
 from assistant.answering.question.entities import find_other_medicines
+from assistant.answering.routes.study_asks import STATISTICS
 from assistant.library.chunks import tokenize
 from assistant.library.records import RecordInfo
 from assistant.vocab import POOLED_EVIDENCE, ROUTE_TRIAL
@@ -143,20 +144,10 @@ _NOT_A_KIND = frozenset(
 )
 
 
-# a statistic asked for by name, and how a sentence states one
-_STATISTICS = (
-    (re.compile(r"\bp.?values?\b", re.I), re.compile(r"\bp ?[=<>≤]")),
-    (re.compile(r"\bhazard ratios?\b", re.I), re.compile(r"\bhazard ratios?\b|\bHR\b")),
-    (re.compile(r"\bodds ratios?\b", re.I), re.compile(r"\bodds ratios?\b|\bOR\b")),
-    (re.compile(r"\bconfidence intervals?\b", re.I), re.compile(r"\bCI\b|confidence interval")),
-    (re.compile(r"\bchi.?squared?\b", re.I), re.compile(r"\bchi.?squared?\b|χ2", re.I)),
-)
-
-
 def stated_statistic(question: str) -> re.Pattern[str] | None:
     """How a sentence states the statistic the question asks by name ("the confidence
     interval" -> "CI" or "confidence interval"), or None when it asks none."""
-    return next((states for asks, states in _STATISTICS if asks.search(question)), None)
+    return next((states for asks, states in STATISTICS if asks.search(question)), None)
 
 
 _HOW_MEASURED = re.compile(
@@ -188,7 +179,7 @@ def named_kind(
     that kind of thing: the study's sentence nearest the question among those that name it
     ("... at the Royal Prince Alfred Hospital", "... the Multiple-Choice Procedure")."""
     store = ev.store
-    for asks, states in _STATISTICS:
+    for asks, states in STATISTICS:
         if asks.search(clause):
             # "with which p value ...?": the nearest sentence giving one, whatever the answer has
             return _nearest_naming(

@@ -348,10 +348,17 @@ TOOK_TO_DOSE = re.compile(
     r"|months?)\b|\btook (?:about |some )?\d+ (?:weeks?|days?|months?)\b",
     re.I,
 )
-# a statistic asked by name ("the confidence interval of the primary outcome's difference"):
-# the sentence stating it, not the outcome's description
-ASKS_STATISTIC = re.compile(
-    r"\b(?:p.?values?|hazard ratios?|odds ratios?|confidence intervals?|effect sizes?|cohen.?s d"
-    r"|chi.?squared?)\b",
-    re.I,
+# a statistic asked for by name, and how a sentence states one ("the confidence interval of the
+# primary outcome's difference": the sentence stating it, not the outcome's description)
+STATISTICS = (
+    (re.compile(r"\bp.?values?\b", re.I), re.compile(r"\bp ?[=<>≤]")),
+    (re.compile(r"\bhazard ratios?\b", re.I), re.compile(r"\bhazard ratios?\b|\bHR\b")),
+    (re.compile(r"\bodds ratios?\b", re.I), re.compile(r"\bodds ratios?\b|\bOR\b")),
+    (re.compile(r"\bconfidence intervals?\b", re.I), re.compile(r"\bCI\b|confidence interval")),
+    (re.compile(r"\bchi.?squared?\b", re.I), re.compile(r"\bchi.?squared?\b|χ2", re.I)),
+    (
+        re.compile(r"\beffect sizes?\b|\bcohen.?s d\b", re.I),
+        re.compile(r"\beffect size\b|\bd ?= ?-?0?\.\d|\bcohen", re.I),
+    ),
 )
+ASKS_STATISTIC = re.compile("|".join(f"(?:{asks.pattern})" for asks, _ in STATISTICS), re.I)
