@@ -254,6 +254,8 @@ def test_a_person_named_by_a_pronoun_keeps_the_case_report(catalog) -> None:
             "p=0.047",
         ),
         ("In Morley 2018, what chi-square did time to first lapse give?", "chi-square 6.44"),
+        # which of two doses, not whether there were two ("Yes: ... compared ...")
+        ("In Garbutt 2021, which of the two doses drove the overall effects?", "90 mg/day dose"),
     ],
 )
 def test_a_studys_detail_asked_directly(corpus_assistant, question, wanted) -> None:

@@ -256,6 +256,10 @@ LABELLED: list[tuple[str, set[str]]] = [
     # how the kidneys clear it is pharmacokinetics ("not a plain 'how is it eliminated?'")
     ("What is the renal clearance of baclofen?", set()),
     ("How much baclofen is excreted by the kidneys?", set()),
+    # the usual figure, asked for people whose kidneys work normally
+    ("What is the half-life of baclofen in people with normal kidney function?", set()),
+    ("How long does baclofen last with healthy kidneys?", set()),
+    ("Is the half-life longer with kidney failure than with normal kidney function?", {R}),
     # ---- a second batch, first written as a held-out check (see the report) ---------------------
     ("Has baclofen been studied for heroin addiction?", {OFF}),
     ("What's the story with baclofen and booze?", {OFF}),
@@ -644,6 +648,19 @@ def test_an_interaction_question_that_tells_of_the_addiction_use_is_off_label(
     assert "off_label" in [n.kind for n in ans.notices], ans.notices
     plain = corpus_assistant.ask("My wife takes baclofen and zolpidem. Is it risky together?")
     assert "off_label" not in [n.kind for n in plain.notices], plain.notices
+
+
+def test_an_opioid_painkiller_taken_alongside_is_not_an_off_label_use(corpus_assistant) -> None:
+    """'Sent home on oxycodone after his hip op': a painkiller prescribed with baclofen is an
+    interaction, not a use of baclofen for opioid addiction; baclofen for opioid craving is."""
+    ans = corpus_assistant.ask(
+        "my dad takes baclofen for his back spasms and was sent home on oxycodone after his hip "
+        "op. why would the nurse tell us to watch he doesnt keel over?"
+    )
+    assert "off_label" not in [n.kind for n in ans.notices], ans.notices
+    assert "opioid" in ans.answer.lower(), ans.answer
+    use = corpus_assistant.ask("Does baclofen reduce craving in people addicted to oxycodone?")
+    assert "off_label" in [n.kind for n in use.notices], use.notices
 
 
 def test_no_off_label_notice_for_a_deaths_series_or_a_declined_other_use(corpus_assistant) -> None:

@@ -197,13 +197,23 @@ def find_other_medicines(text: str) -> list[str]:
     ]
 
 
-# how the kidneys clear baclofen is pharmacokinetics, not kidney disease (no renal notice)
+# how the kidneys clear baclofen is pharmacokinetics, not kidney disease (no renal notice), and
+# so is "in people with normal kidney function" (the usual figure)
 HOW_CLEARED = re.compile(
     r"\brenal (?:clearance|excretion|elimination)\b|\b(?:eliminated|excreted|cleared|removed)"
     r" (?:\w+ )?(?:by|via|through) the kidneys\b"
+    r"|\b(?:normal|healthy|intact) (?:kidney|renal) function\b|\b(?:normal|healthy) kidneys\b"
     # how the liver handles it, not liver disease ("its limited liver metabolism")
     r"|\b(?:liver|hepatic) (?:metabolism|clearance)\b|\b(?:metaboli[sz]ed|broken down|processed)"
     r" (?:\w+ )?(?:by|in|through) the liver\b"
+)
+
+
+# "sent home on oxycodone after his op": an opioid painkiller prescribed alongside, no addiction
+PAINKILLER = (
+    r"\b(?:on|taking|takes|prescribed|given|started on|put on) (?:\w+ ){0,2}?(?:oxycodone|morphine"
+    r"|codeine|tramadol|opioid painkillers?|opioids? for (?:the |his |her |my )?pain)\b"
+    r"(?! (?:use|dependence|addiction|problems?|craving))"
 )
 
 

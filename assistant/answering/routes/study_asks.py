@@ -194,8 +194,9 @@ ASKS_SOURCE = re.compile(
     re.I,
 )
 # "did they try more than one dose?": arms at different doses, or one fixed dose
+# ("which of the two doses drove it?" asks which one, not whether there were two)
 ASKS_SEVERAL_DOSES = re.compile(
-    r"\bmore than one dose\b|\b(?:several|different|multiple|two|various|other) doses\b"
+    r"\bmore than one dose\b|(?<!of the )\b(?:several|different|multiple|two|various|other) doses\b"
     r"|\bdose levels\b|\bcompar\w* (?:\w+ )?doses\b|\bhigher (?:one|dose) would\b",
     re.I,
 )

@@ -12,8 +12,7 @@ How detection works
    vocabulary with rapidfuzz (optimal string alignment distance, same first letter, at most one
    edit below 10 letters and two from 10): "pregnent" -> "pregnant", "kidny" -> "kidney",
    "dialisis" -> "dialysis". Real words that sit one edit from a key term ("addition",
-   "release", "heroic", "creatine") are listed so they are never "corrected". Corrections are
-   cached per token, so the fuzzy step costs microseconds after warm-up.
+   "release", "heroic", "creatine") are listed so they are never "corrected" (cached per token).
 3. Precompiled regular expressions then run on the corrected text, one family per notice kind.
 
 Design choices (each kind errs towards showing a notice when a real person may be at risk, and
@@ -21,11 +20,10 @@ towards silence for purely informational phrasings that only share a word):
 
 * **off_label** fires on any addiction topic (alcohol, drinking, craving, opioids, cocaine,
   methamphetamine, smoking, GHB, gambling, relapse, abstinence, detox, AUD trial names, Baclocur,
-  "off-label"...), and on other uses outside spasticity phrased as a use ("for hiccups", "help
-  with sleep"; not "does it cause insomnia"). "Is baclofen addictive?" is about the drug itself,
-  not an off-label use. The assistant only answers about baclofen, so the drug is implied ("does
-  it help cravings?"). "Withdrawal" counts unless the question is about baclofen's *own*
-  withdrawal syndrome (stopping baclofen is a label warning, not an off-label use).
+  "off-label"...), and on other uses outside spasticity phrased as a use ("for hiccups"; not
+  "does it cause insomnia"). Not on "is baclofen addictive?" (the drug itself), nor an opioid
+  painkiller taken alongside ("sent home on oxycodone"). The drug is implied ("does it help
+  cravings?"). "Withdrawal" counts unless it is baclofen's *own* withdrawal syndrome.
 * **dosing** fires on prescriptive or personal dose questions ("how much should I take", "can I
   double my dose", "is 120 mg too much", "I missed a dose", "is it safe to stop baclofen").
   Descriptive questions about what a label or a trial used ("What doses were used in the
@@ -44,13 +42,12 @@ towards silence for purely informational phrasings that only share a word):
   notice; "I think my son overdosed" does. Lethality questions ("how much baclofen is fatal")
   are treated as emergencies because they can signal self-harm intent.
 * **pregnancy** and **renal** fire on the condition words in English, French, Spanish, German
-  and Italian ("grossesse", "embarazada", "Schwangerschaft", "incinta"; "insuffisance rénale",
-  "riñón", "Niere", "rene"). "Renal" must be a whole word (never inside "adrenal"); "kidney
-  beans" and "nursing home" are ignored.
+  and Italian ("grossesse", "embarazada", "Schwangerschaft", "incinta"; "rénale", "riñón",
+  "Niere", "rene"); "renal" is a whole word (not "adrenal"), "kidney beans" do not count.
 
-Notices from cited sources (curated metadata only): a synthesis or a trial's result built from
-addiction studies gets the off-label notice though the question named no addiction; never an
-interaction, overdose, stopping or pharmacokinetics question (:func:`notices_for`).
+From cited sources (curated metadata only): a synthesis or trial result built from addiction
+studies gets the off-label notice; never an interaction, overdose, stopping or pharmacokinetics
+question (:func:`notices_for`).
 """
 
 from __future__ import annotations
@@ -59,7 +56,7 @@ import re
 from collections.abc import Iterable
 
 from assistant.answer import Context, Notice, Plan
-from assistant.answering.question.entities import HOW_CLEARED, WITHDRAWAL_STUDY
+from assistant.answering.question.entities import HOW_CLEARED, PAINKILLER, WITHDRAWAL_STUDY
 from assistant.answering.question.normalise import normalise
 from assistant.answering.safety.danger import (  # noqa: F401 (read by lead.py and pipeline.py here)
     after_stopping,
@@ -331,6 +328,7 @@ _INTERACTION = _rx(
     r"\b(?:with|and|plus|together with|mix\w* (?:it |baclofen )?with|combin\w* (?:it |baclofen )?with)"
     r" (?:alcohol|a drink|drinks|beer|wine|drinking)\b(?! (?:use|dependence|addiction|problems?|craving))",
     r"\bwhile (?:drinking|i drink|he drinks|she drinks)\b",
+    PAINKILLER,
     # "i took baclofen and drank a bottle of wine": drinking on top of it
     r"\b(?:took|taken|taking|take|on) (?:my |his |her |their )?(?:baclofen|it|the tablets|the pills)"
     r" (?:and|then|before|with) (?:\w+ ){0,2}?(?:drank|drinking|had (?:a|some|two|three|several"
@@ -534,9 +532,8 @@ def notices_for(
     stated_use = plan.intent == "interaction" and any(
         _STATED_USE.search(normalise(t)) for t in texts
     )
-    # (a regulator's record titled for an overdose warning is a rule, not a poisoning series:
-    # the Australian dose range cited from it answers a dosing question; the label's overdose
-    # section is what to know about an overdose)
+    # (a regulator's record titled for an overdose warning is a rule, not a poisoning series: the
+    # Australian dose range cited from it answers a dosing question)
     series = [
         c.source_id
         for c in cited
@@ -547,13 +544,17 @@ def notices_for(
     # a poisoning or deaths series asked about is not a use for an addiction, though its
     # record lists the substance its patients drank ("how old were they?")
     series_only = poisoning_source and not treatment_trial and not addiction_words
+    # the only addiction substance is an opioid prescribed for pain ("sent home on oxycodone")
+    painkiller_only = set(plan.entities.substances) & set(ADDICTIONS) == {"opioids"} and any(
+        re.search(PAINKILLER, normalise(t)) for t in texts
+    )
     if (
         (plan.intent not in _NOT_A_USE or treatment_trial or stated_use)
         and plan.intent != "out_of_scope"
         and not series_only
         and (
             addiction_words
-            or plan.addiction
+            or (plan.addiction and not painkiller_only)
             or stated_use
             or (evidence_of_use and contexts_concern_addiction(cited))
         )
