@@ -256,6 +256,13 @@ def test_a_person_named_by_a_pronoun_keeps_the_case_report(catalog) -> None:
         ("In Morley 2018, what chi-square did time to first lapse give?", "chi-square 6.44"),
         # which of two doses, not whether there were two ("Yes: ... compared ...")
         ("In Garbutt 2021, which of the two doses drove the overall effects?", "90 mg/day dose"),
+        # the people behind one pooled outcome, not the review's whole size
+        (
+            "On how many patients did the Pierce 2018 meta-analysis base its estimate for "
+            "abstinence at the end of treatment?",
+            "1244 patients",
+        ),
+        ("How many patients did the Pierce 2018 meta-analysis pool?", "13 trials"),
     ],
 )
 def test_a_studys_detail_asked_directly(corpus_assistant, question, wanted) -> None:

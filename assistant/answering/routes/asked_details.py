@@ -1,15 +1,19 @@
 """A detail asked of one study (its side effects, dropouts, craving, deaths, results by sex,
-doses reached, how treatment ended, the trials a review pooled, who took part): how a question
-asks for it, the words of the sentences that state it, and the study's own sentences that do.
-Used by :mod:`assistant.answering.routes.study`."""
+doses reached, how treatment ended, the trials a review pooled, who took part, the people behind
+one pooled outcome): how a question asks for it, the words of the sentences that state it, and the
+study's own sentences that do (:func:`cited_sentence`). Used by :mod:`.study` and
+:mod:`.study_fields`."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import replace
 
+from assistant.answering.check.contrasts import digits
 from assistant.answering.compose.extractive import (
     QUESTION_WORDS,
+    Citations,
+    Composition,
     Evidence,
     ExtractiveComposer,
     same_fact,
@@ -19,6 +23,7 @@ from assistant.answering.question import asked as asking
 from assistant.answering.routes.study_asks import ASKS_WHO
 from assistant.library.chunks import tokenize
 from assistant.library.records import RecordInfo
+from assistant.vocab import ROUTE_TRIAL
 
 # "how many trials did the meta-analysis pool?" (not "how many trials had at least 100
 # people?", a count of some of them, nor a question with a second part)
@@ -208,3 +213,56 @@ def states_anywhere(store: object, record: RecordInfo, detail: str, count: bool 
         for pos in store.record_positions(record.id)  # type: ignore[attr-defined]
         for sentence in re.split(r"(?<=[.!?])\s+", store.texts[pos])  # type: ignore[attr-defined]
     )
+
+
+# "(8 trials, 1244 patients; ...)": one outcome's pooled trials and people
+_OUTCOME_SIZE = re.compile(
+    r"\b\d+ (?:trials|studies)\b[^.;)]*?\b[\d,]+ (?:patients|participants)\b"
+)
+# words of a size question that do not name an outcome
+_SIZE_WORDS = set(
+    tokenize(
+        "how many number patients participants people trials studies meta analysis review "
+        "include included based base estimate pooled pool did its their count total"
+    )
+)
+
+
+def outcome_size(own: Evidence, record: RecordInfo) -> Composition | None:
+    """ "On how many patients was its abstinence estimate based?": the pooled study's sentence
+    giving that outcome's trials and people, when the question names an outcome one of them
+    shares words with (None for a plain "how many patients did it pool?")."""
+    q = own.plan.english or own.plan.question
+    named = set(tokenize(f"{record.short_cite or ''} {record.year or ''} {record.id}"))
+    asked = set(tokenize(q)) - _SIZE_WORDS - named - QUESTION_WORDS
+    scored = [
+        (len(asked & set(tokenize(sentence))), pos, start, sentence)
+        for pos, start, sentence, _ in asking.whole_sentences(own.store, record)
+        if _OUTCOME_SIZE.search(sentence)
+    ]
+    best = max(scored, default=None, key=lambda s: s[0])
+    if best is None or best[0] == 0 or sum(s[0] == best[0] for s in scored) > 1:
+        return None
+    cites = Citations()
+    n = cites.add(own.store.context(best[1], score=1.0), best[3], best[2])
+    return Composition(f"{best[3]} [{n}]", False, cites.items, ROUTE_TRIAL)
+
+
+def sentence_says(pattern: re.Pattern[str], sentence: str) -> bool:
+    """Whether ``sentence`` says what ``pattern`` finds, a figure also when written in words."""
+    return bool(pattern.search(sentence) or pattern.search(digits(sentence)))
+
+
+def cited_sentence(
+    ev: Evidence, record: RecordInfo, says: re.Pattern[str], first: str | None = None
+) -> Composition | None:
+    """``first`` (without it, the sentence itself) cited to the study's first sentence that
+    ``says`` finds: where its cases came from, how many were in each arm, how long it lasted;
+    None when no sentence of it says so."""
+    for pos, start, sentence, _ in asking.whole_sentences(ev.store, record):
+        if sentence_says(says, sentence):
+            cites = Citations()
+            n = cites.add(ev.store.context(pos, score=1.0), sentence, start)
+            text = f"{first[0].upper()}{first[1:]} [{n}]." if first else f"{sentence} [{n}]"
+            return Composition(text, False, cites.items, ROUTE_TRIAL)
+    return None

@@ -11,8 +11,8 @@ from dataclasses import replace
 
 from assistant.answering.check.contrasts import digits
 from assistant.answering.compose.extractive import Citations, Composition, Evidence, numbers_of
-from assistant.answering.question.asked import whole_sentences
 from assistant.answering.question.entities import find_other_medicines
+from assistant.answering.routes.asked_details import cited_sentence, outcome_size, sentence_says
 from assistant.answering.routes.study_asks import (
     ASKS_ARMS,
     ASKS_BLIND,
@@ -143,7 +143,7 @@ def study_fact(ev: Evidence, record: RecordInfo) -> Composition | None:
     ):
         # "how many on baclofen and how many on placebo?": the study's sentence giving both (the
         # size alone does not answer how the people were split)
-        split = _cited_sentence(ev, record, _ARM_SPLIT) or _cited_sentence(ev, record, _EQUAL_ARMS)
+        split = cited_sentence(ev, record, _ARM_SPLIT) or cited_sentence(ev, record, _EQUAL_ARMS)
         if split is not None:
             return split
         total = str(record.n or "")
@@ -151,14 +151,14 @@ def study_fact(ev: Evidence, record: RecordInfo) -> Composition | None:
             first = (
                 f"Not reported: {name} gives no numbers per arm, only {total} participants in all"
             )
-            said = _cited_sentence(ev, record, re.compile(rf"\b{total}\b"), first)
+            said = cited_sentence(ev, record, re.compile(rf"\b{total}\b"), first)
             if said is not None:
                 return said
-    if ASKS_TIME_TO_DOSE.search(q) and (said := _cited_sentence(ev, record, TOOK_TO_DOSE)):
+    if ASKS_TIME_TO_DOSE.search(q) and (said := cited_sentence(ev, record, TOOK_TO_DOSE)):
         return said  # "how long did it take him to get up to that dose?"
     if ASKS_PERIOD.search(q):
         # "over what period was it carried out?": the study's own sentence giving its dates
-        said = _cited_sentence(ev, record, _DATES_SPAN)
+        said = cited_sentence(ev, record, _DATES_SPAN)
         if said is not None:
             return said
     if ASKS_REGISTRY.search(q) and not pooled:
@@ -166,8 +166,8 @@ def study_fact(ev: Evidence, record: RecordInfo) -> Composition | None:
         status = re.search(
             r"\b(?:completed|terminated|stopped|finished|ongoing|withdrawn)\b", q, re.I
         )
-        said = _cited_sentence(ev, record, _REGISTRY_STATUS) if status else None
-        said = said or _cited_sentence(ev, record, re.compile(r"\bNCT\d+|\bregistered as\b"))
+        said = cited_sentence(ev, record, _REGISTRY_STATUS) if status else None
+        said = said or cited_sentence(ev, record, re.compile(r"\bNCT\d+|\bregistered as\b"))
         if said is not None and re.match(r"(?:It|The trial|The study) ", said.answer):
             said = replace(said, answer=re.sub(r"^\w+(?: trial| study)? ", f"{name} ", said.answer))
         return said  # ("It was registered as ...": the study named)
@@ -178,11 +178,13 @@ def study_fact(ev: Evidence, record: RecordInfo) -> Composition | None:
     sized = ASKS_POOLED.search(q) or ((PLAIN_SIZE.search(q) or ASKS_SIZE.search(q)) and record.n)
     earlier = {y for y in re.findall(r"\b(?:19|20)\d\d\b", q) if y != str(record.year)}
     if pooled and sized and earlier:  # "the first version, of 2011": that version's own sentence
-        said = _cited_sentence(
+        said = cited_sentence(
             ev, record, re.compile(rf"\b(?:{'|'.join(earlier)})\b.*\d+ (?:stud|tri)")
         )
         if said is not None:
             return said
+    if pooled and sized and (said := outcome_size(ev, record)):
+        return said  # "on how many patients was its abstinence estimate based?"
     if pooled and record.studies_pooled and sized:
         people = f" with {record.n:,} participants" if record.n else ""
         claim = f"{record.studies_pooled} trials {record.n or ''} participants"
@@ -275,7 +277,7 @@ def study_fact(ev: Evidence, record: RecordInfo) -> Composition | None:
         names = [re.escape(a.split()[0]) for a in record.author_list[:2]]
         if len(names) == 2 and re.search(r"\b(?:wrote|written|authored|authors?)\b", q, re.I):
             # "who wrote it up?": the study's sentence naming its authors, all of them
-            said = _cited_sentence(ev, record, re.compile(rf"\b{names[0]},? (?:and )?{names[1]}\b"))
+            said = cited_sentence(ev, record, re.compile(rf"\b{names[0]},? (?:and )?{names[1]}\b"))
             if said is not None:
                 return said
         country = record.country or ""
@@ -312,7 +314,7 @@ def study_fact(ev: Evidence, record: RecordInfo) -> Composition | None:
         where = re.sub(r"\s*\([^)]*\)", "", record.setting)  # counts stay with the quote
         first = f"{name}'s setting: {lower(where)}"
     elif ASKS_SOURCE.search(q) and not pooled:
-        return _cited_sentence(ev, record, _SOURCE)
+        return cited_sentence(ev, record, _SOURCE)
     elif ASKS_SEVERAL_DOSES.search(q) and record.dose_text and not pooled:
         dose = record.dose_text
         claim = dose
@@ -392,7 +394,7 @@ def study_fact(ev: Evidence, record: RecordInfo) -> Composition | None:
                 r"\bdoses?\b[^.;]*\bnot (?:given|stated|reported|available|recorded|shown)|\bno\b[^.;]*\bdoses\b",
                 re.I,
             )
-            return _cited_sentence(
+            return cited_sentence(
                 ev, record, said, f"Not reported: the sources on {name} give no doses"
             )
         claim = record.dose_text
@@ -409,9 +411,9 @@ def study_fact(ev: Evidence, record: RecordInfo) -> Composition | None:
     if found is None:
         return None
     ctx, quote, start = found
-    if says is not None and not _says(says, quote):
+    if says is not None and not sentence_says(says, quote):
         # "Yes: it was double-blind" cited to a sentence that does not say so: the one that does
-        said = _cited_sentence(ev, record, says, first[0].upper() + first[1:])
+        said = cited_sentence(ev, record, says, first[0].upper() + first[1:])
         if said is not None:
             return said
     if not _states_a_figure(first, quote) and fallback:
@@ -454,7 +456,7 @@ def _not_given(ev: Evidence, record: RecordInfo, name: str, q: str) -> Compositi
         rf"|unknown|not available)\b|\b(?:does|did) not (?:give|report|state)\b[^.;]*\b(?:{noun})\b",
         re.I,
     )
-    comp = _cited_sentence(ev, record, said, first)
+    comp = cited_sentence(ev, record, said, first)
     if comp is not None:
         return comp
     found = result_quote(ev.store, record)
@@ -470,11 +472,6 @@ def _states_a_figure(first: str, quote: str) -> bool:
     has none."""
     figures = numbers_of(first)
     return not figures or bool(figures & (numbers_of(quote) | numbers_of(digits(quote))))
-
-
-def _says(pattern: re.Pattern[str], sentence: str) -> bool:
-    """Whether ``sentence`` says what ``pattern`` finds, a figure also when written in words."""
-    return bool(pattern.search(sentence) or pattern.search(digits(sentence)))
 
 
 def _figure(n: int) -> re.Pattern[str]:
@@ -502,7 +499,7 @@ def _journal_answer(ev: Evidence, record: RecordInfo, name: str) -> Composition 
         first += f" as {number.group(0)}"
     if record.year and str(record.year) not in name:
         first += f" in {record.year}"
-    comp = _cited_sentence(ev, record, journal_named(record.journal), first)
+    comp = cited_sentence(ev, record, journal_named(record.journal), first)
     if comp is None:
         found = result_quote(ev.store, record, None)
         if found is None:
@@ -530,7 +527,7 @@ def _randomised_answer(ev: Evidence, record: RecordInfo, name: str) -> Compositi
     not_random = _NOT_RANDOMISED.search(design)
     if re.search(r"randomi[sz]ation\b[^;]*\bnot\b", design):
         first = f"Not reported: the sources on {name} do not confirm that it was randomised"
-        return _cited_sentence(ev, record, _RANDOMISED, first)
+        return cited_sentence(ev, record, _RANDOMISED, first)
     if _RANDOMISED.search(design):
         # ("a secondary analysis" of a randomised trial: say of what)
         of = "" if _RANDOMISED.search(kind) else " of a randomised trial"
@@ -540,7 +537,7 @@ def _randomised_answer(ev: Evidence, record: RecordInfo, name: str) -> Compositi
         first, says = f"No: {name} was {article} {kind}", re.compile(word, re.I)
     else:
         return None
-    comp = _cited_sentence(ev, record, says, first)
+    comp = cited_sentence(ev, record, says, first)
     found = result_quote(ev.store, record, kind) if comp is None else None
     if found is not None:  # (no sentence uses the design's word: the one describing it most)
         cites = Citations()
@@ -575,26 +572,11 @@ def _follow_up(ev: Evidence, record: RecordInfo, name: str) -> Composition | Non
     unit = (m.group(2) or "").rstrip("s")
     when = m.group(3) or f"for {m.group(1)} {unit}{'' if m.group(1) in ('1', 'one') else 's'}"
     first = f"Yes: {name} followed people up {when} after treatment"
-    return _cited_sentence(ev, record, re.compile(r"follow.?up|followed", re.I), first)
+    return cited_sentence(ev, record, re.compile(r"follow.?up|followed", re.I), first)
 
 
 def _length_answer(ev: Evidence, record: RecordInfo, first: str, length: str) -> Composition | None:
     """``first``, cited to the study's sentence stating ``length``; None when no sentence does."""
     count, unit = length.split()
     said = re.compile(rf"\b{count}[- ]{unit.rstrip('s')}s?\b", re.I)
-    return _cited_sentence(ev, record, said, first)
-
-
-def _cited_sentence(
-    ev: Evidence, record: RecordInfo, says: re.Pattern[str], first: str | None = None
-) -> Composition | None:
-    """``first`` (without it, the sentence itself) cited to the study's first sentence that
-    ``says`` finds: where its cases came from, how many were in each arm, how long it lasted;
-    None when no sentence of it says so."""
-    for pos, start, sentence, _ in whole_sentences(ev.store, record):
-        if _says(says, sentence):
-            cites = Citations()
-            n = cites.add(ev.store.context(pos, score=1.0), sentence, start)
-            text = f"{first[0].upper()}{first[1:]} [{n}]." if first else f"{sentence} [{n}]"
-            return Composition(text, False, cites.items, ROUTE_TRIAL)
-    return None
+    return cited_sentence(ev, record, said, first)
