@@ -269,7 +269,9 @@ LABEL_REACTIONS = re.compile(
     r"|loss of appetite|euphori\w*|diarrh\w*|vomiting|urinary retention|passing urine at night"
     r"|poor coordination|painful urination|abdominal pain|blurred vision|double vision|itching"
     r"|dry mouth|ringing in the ears|breathlessness|faint\w*|passed out|tremor|bedwetting|impotence"
-    r"|swollen ankles|heavy sweating|palpitations)\b",
+    r"|swollen ankles|heavy sweating|palpitations|excitement|dystonia|ataxia|nystagmus|strabismus"
+    r"|narrowed or widened pupils|chest pain|changed sense of taste|nasal congestion"
+    r"|inability to ejaculate)\b",
     re.I,
 )
 

@@ -13,8 +13,7 @@ The plan picks the route:
 * **extractive** (or **llm** when a model is configured): everything else, from the best
   sentences of the retrieved chunks.
 
-Notices come last, from the plan and the curated metadata only, so every front end shows the same
-and nothing a document says can change them.
+Notices come last, from the plan and curated metadata only: nothing a document says changes them.
 """
 
 from __future__ import annotations
@@ -210,7 +209,8 @@ class Assistant:
 
     def plan(self, question: str, history: Sequence[str] = ()) -> Plan:
         """The plan of a question in a conversation (earlier questions oldest first)."""
-        plan = plan_question(clean_question(question), self.store.catalog(), _texts(history))
+        catalog, encode = self.store.catalog(), self.embedder.encode  # (encode: symptoms named)
+        plan = plan_question(clean_question(question), catalog, _texts(history), encode=encode)
         condense = getattr(self.composer, "condense", None)
         if condense is not None and plan.follow_up and history:
             plan.searched = condense(plan.english, _texts(history))

@@ -12,8 +12,10 @@ tested on its own against the labelled questions (``tests/test_plan.py``).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
+
+import numpy as np
 
 from assistant.answer import Entities, Plan
 from assistant.answering.compose.sentence_kinds import ASKS_APPROVAL, FRAGMENT_START
@@ -51,6 +53,7 @@ from assistant.answering.question.language import read_question
 from assistant.answering.question.lay_terms import clinical_reading
 from assistant.answering.question.places import JURISDICTION_RX
 from assistant.answering.question.study_cues import DOSE_ASKED
+from assistant.answering.question.symptoms import named_symptom
 from assistant.answering.safety import danger
 from assistant.library.records import RecordInfo
 from assistant.vocab import (
@@ -376,18 +379,22 @@ def plan_question(
     catalog: Sequence[RecordInfo] = (),
     history: Sequence[str] = (),
     previous: Plan | None = None,
+    encode: Callable[[list[str]], np.ndarray] | None = None,
 ) -> Plan:
     """Plan one question. ``history`` holds the conversation's earlier questions (oldest first);
     they are planned in turn so the subject carries across several turns (``previous`` may be
-    given instead when the caller kept the last plan)."""
+    given instead when the caller kept the last plan). ``encode`` (the sentence encoder) lets a
+    symptom told in everyday words be named (:mod:`.symptoms`)."""
     if previous is None and history:
         for earlier in history:
-            previous = plan_question(earlier, catalog, previous=previous)
+            previous = plan_question(earlier, catalog, previous=previous, encode=encode)
     language, english = read_question(question)
     if language != "en":  # "165.334 pacientes": a thousands point, read as 165,334
         english = re.sub(r"(?<=\d)\. (?=\d{3}\b)", ",", english)
         english = english_medicine_names(english)  # "tramadolo", "morfina": the English names
     english = clinical_reading(english)
+    if encode is not None and (symptom := named_symptom(english, encode)):
+        english = f"{english} ({symptom})"  # "his hands have got a wobble": tremor
     heard = _HEARD_CLAIM.search(english)
     if heard and not danger.in_danger(english):  # "i read that X ... is that true?": X is asked
         english = f"Is it true that {heard.group('claim').strip()}?"
