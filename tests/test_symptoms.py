@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from assistant.answering.question.plan import plan_question
 from assistant.answering.question.symptoms import DESCRIBED, named_symptom
 from assistant.evaluation.metrics import first_sentence
 from assistant.vocab import LABEL_REACTIONS
@@ -65,3 +66,18 @@ def test_the_answer_names_the_labels_reaction(corpus_assistant) -> None:
     )
     assert "strabismus" in first_sentence(ans.answer), ans.answer
     assert ans.citations[0].source_id == "label_adverse_reactions", ans.citations
+
+
+@pytest.mark.parametrize(
+    ("question", "name"),
+    [
+        ("Depuis que ma sœur prend du baclofène, son œil gauche louche vers l'intérieur. Est-ce "
+         "que ça peut venir du médicament ?", "strabismus"),
+        ("Mi padre toma baclofeno y ahora tiene las pupilas muy pequeñas. ¿Puede ser por las "
+         "pastillas?", "narrowed or widened pupils"),
+    ],
+)  # fmt: skip
+def test_a_symptom_told_in_another_language_is_named(embedder, catalog, question, name) -> None:
+    plan = plan_question(question, catalog, encode=embedder.encode)
+    assert plan.english.endswith(f"({name})"), plan.english
+    assert plan.intent == "adverse_effects", plan.intent

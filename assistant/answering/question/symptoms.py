@@ -86,7 +86,7 @@ _BLAMED = re.compile(
     r"|something (?:it|they|baclofen|the \w+) (?:can )?cause)"
     r"|\b(?:can|could|do|does|would|might) (?:the |these |those |his |her |my )?(?:tablets|pills"
     r"|baclofen|medicine|medication|meds|it|they) (?:do|cause|be causing|be doing)"
-    r"|\b(?:can|could|might|does|did) (?:it|that|this) come from\b"
+    r"|\b(?:can|could|might|does|did) (?:(?:it|that|this) )?come from\b"
     r"|\bsince (?:he|she|i|they|we) (?:started|went on|began|has been on|have been on)\b"
     r"|\bever since (?:starting|taking|going on)\b",
     re.I,
@@ -107,9 +107,12 @@ _AROUND = re.compile(
 def _clauses(text: str) -> list[str]:
     """The question's clauses that may describe a symptom, without the medicine's name and the
     words blaming it."""
-    parts = re.split(r"[.!?;]\s+|,\s+(?:and\s+)?|\s+(?:and now|and lately|but now)\s+", text)
+    parts = re.split(
+        r"[.!?;]\s+|,\s+(?:and\s+)?|\s+(?:and now|and lately|but now|and (?:is|has|was|keeps))\s+",
+        text,
+    )
     parts = [_AROUND.sub(" ", _BLAMED.sub(" ", p)) for p in parts]
-    return [" ".join(p.split()) for p in parts if len(p.split()) >= 3]
+    return [" ".join(p.split()) for p in parts if len(p.split()) >= 2]
 
 
 @lru_cache(maxsize=4)
