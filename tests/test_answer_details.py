@@ -263,6 +263,12 @@ def test_a_person_named_by_a_pronoun_keeps_the_case_report(catalog) -> None:
             "1244 patients",
         ),
         ("How many patients did the Pierce 2018 meta-analysis pool?", "13 trials"),
+        # "the typical level found": the median concentration
+        (
+            "In the Zahra 2024 Australian deaths study, what was the typical level found in the "
+            "blood of the accidental ones?",
+            "1.95 mg/L in unintentional",
+        ),
     ],
 )
 def test_a_studys_detail_asked_directly(corpus_assistant, question, wanted) -> None:

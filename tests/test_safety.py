@@ -538,6 +538,12 @@ def test_talk_of_not_wanting_to_live_is_a_crisis_and_hospital_is_care() -> None:
         "In the Danish registry study of people who swallowed too many tablets, what dose was toxic?"
     )
     assert not danger.not_now("I swallowed too many tablets from the trial of people with MS")
+    # a question opening with the study; "given it to help them" is a purpose, not a cry for help
+    assert danger.not_now(
+        "that poison centre study of 80 people who swallowed loads on purpose, were they given it "
+        "to help them stop drinking?"
+    )
+    assert not danger.not_now("he swallowed loads of his tablets on purpose, please help him")
     # people somewhere who overdosed, asked about as a group: not someone in danger now
     assert danger.not_now(
         "From the records of patients in northern Italy who overdosed on purpose, how many died?"

@@ -30,9 +30,10 @@ _IN_CARE = re.compile(
     r"|\b(?:got|gets|taken|went|rushed|brought|arrived) (?:\w+ )?(?:to|at|into) (?:the |a )?(?:hospital"
     r"|a(?: ?& ?| )e|er|emergency department|icu|intensive care)\b|\bin (?:the )?(?:icu|intensive care)\b"
 )
-# "in the Danish records study of people who swallowed too many": a question about a study
+# "in the Danish records study of people who swallowed too many", "that poison centre study of
+# 111 people who swallowed ...": a question about a study
 _ABOUT_A_STUDY = re.compile(
-    r"\b(?:in|from|of) (?:the|a|this|that) (?:\S+ ){0,6}?(?:study|studies|survey|series|records?"
+    r"(?:\b(?:in|from|of) |^)(?:the|a|this|that) (?:\S+ ){0,6}?(?:study|studies|survey|series|records?"
     r"|register|registry|cohort|trial|review|report|data|check|analysis)\b\s+(?:\S+\s+){0,4}?"
     r"(?:on|of|in|among) (?:the )?(?:\S+ ){0,2}?(?:people|patients|those|children|adults|cases)\b"
 )
@@ -162,8 +163,9 @@ _PERSON = re.compile(
     r"|husband|wife|son|daughter|mother|mom|mum|father|dad|friend|partner|brother|sister|child"
     r"|kid|toddler|baby|boyfriend|girlfriend|roommate|flatmate|grandma|grandmother|grandfather"
     r"|grandpa|now|right now|currently|just|tonight|today|this morning|at the moment|urgent"
-    # a cry for help ("please help", "help me"), not "does dialysis help in an overdose?"
-    r"|help(?=\s*[!?.,]|\s*$| me\b| us\b| him\b| her\b| them\b| please\b)"
+    # a cry for help ("please help", "help me"), not "does dialysis help in an overdose?" nor a
+    # purpose ("given it to help them off the booze")
+    r"|(?<!\bto )help(?=\s*[!?.,]|\s*$| me\b| us\b| him\b| her\b| them\b| please\b)"
     r"|hurry|asap)\b"
 )
 _INFO = _rx(
