@@ -93,6 +93,23 @@ def test_a_view_someone_is_said_to_hold_and_waved_off_is_not_the_claim() -> None
     assert any("leaflet" in c.text for c in extract_claims(kept, "doc"))
 
 
+def test_a_view_someone_is_said_to_hold_and_doubted_next_is_not_the_claim() -> None:
+    """A chat export with bracketed times ("[09:14] USER:"): a user's reported view doubted in
+    the reply ("Your aunt is not quite right.") is not the document's claim; the reply's own
+    sentences are read without their time and sender."""
+    store = _Store(
+        "[09:14] USER: what is it for? my aunt says it was first made for stomach ulcers "
+        "[09:15] BOT: Thanks for asking. Your aunt is not quite right. Baclofen was designed for "
+        "epilepsy and later approved for spasticity."
+    )
+    texts = [c.text for c in extract_claims(store, "doc")]
+    assert not any("aunt says" in t for t in texts), texts
+    assert "Baclofen was designed for epilepsy and later approved for spasticity." in texts, texts
+    # a view reported and left standing stays a claim
+    kept = _Store("[09:14] USER: my aunt says it was first made for stomach ulcers. Cool.")
+    assert any("aunt says" in c.text for c in extract_claims(kept, "doc"))
+
+
 def test_a_share_of_a_study_is_not_compared_with_a_share_of_something_else() -> None:
     from assistant.answering.check.differences import share_conflict
 

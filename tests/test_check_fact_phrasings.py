@@ -148,6 +148,88 @@ from assistant.answering.check.fact_sheet import fact_verdict, load_facts
             "The US label sets no limit on baclofen in kidney disease, unlike the guideline.",
             None,
         ),
+        # a label limit stated in a clause about the label, a rule with its condition first, a
+        # new ceiling said beside the cap's lifting, a dialysis dose, a "only be prescribed by"
+        (
+            "us_label_maximum",
+            "We start at 5 mg, well inside the FDA label, which permits up to 150 mg a day.",
+            "contradicted",
+        ),
+        ("us_label_maximum", "We start at 5 mg, well inside the US label's 80 mg a day.", None),
+        (
+            "baclocur_stop_without_benefit",
+            "If Baclocur has shown no benefit within six months, HAS says to stop it.",
+            "contradicted",
+        ),
+        (
+            "france_cap_history",
+            "The French limit was scrapped in 2021, though doctors must not exceed 250 mg a day.",
+            "contradicted",
+        ),
+        (
+            "mims_dialysis_dose",
+            "For people on haemodialysis the usual 40 mg daily is given.",
+            "contradicted",
+        ),
+        (
+            "mims_dialysis_dose",
+            "The monograph suggests 5 mg a day for people on dialysis.",
+            "supported",
+        ),
+        (
+            "france_prescribers",
+            "Under the authorisation, Baclocur may only be prescribed by psychiatrists.",
+            "contradicted",
+        ),
+        # withdrawal said never to kill, missed doses said riskless, a breastfed baby said to be
+        # spared withdrawal
+        (
+            "abrupt_withdrawal",
+            "Baclofen withdrawal is unpleasant, yet it has never proved fatal.",
+            "contradicted",
+        ),
+        (
+            "abrupt_withdrawal",
+            "Skipping two doses carries no real risk for most patients.",
+            "contradicted",
+        ),
+        (
+            "breastfed_infant_withdrawal",
+            "A breastfed infant will never get withdrawal when the mother stops the tablets.",
+            "contradicted",
+        ),
+        # another spinal level, an intrathecal product given into a vein, the labels' commonest
+        # reaction, the RTU's end put in another year, an opioid said to need no precautions
+        (
+            "intrathecal_withdrawal_t6",
+            "Patients with a spinal cord injury at T12 or below carry the highest withdrawal risk.",
+            "contradicted",
+        ),
+        (
+            "intrathecal_route_only",
+            "In an emergency, intrathecal solutions can be infused intravenously instead.",
+            "contradicted",
+        ),
+        (
+            "most_frequent_reaction",
+            "According to the label, the most common side effect is dizziness.",
+            "contradicted",
+        ),
+        (
+            "most_frequent_reaction",
+            "The label says the most frequent reaction is drowsiness, then dizziness.",
+            "supported",
+        ),
+        (
+            "france_rtu_end_year",
+            "The temporary recommendation for use was scrapped in 2017 because it did not work.",
+            "contradicted",
+        ),
+        (
+            "opioid_interaction",
+            "Giving baclofen with morphine requires no specific monitoring.",
+            "contradicted",
+        ),
     ],
 )
 def test_facts_decide_more_everyday_phrasings(key: str, claim: str, verdict) -> None:

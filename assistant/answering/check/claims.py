@@ -30,6 +30,7 @@ from assistant.answering.check.lines import (
 from assistant.answering.check.stance import (
     BELIEVED,
     CORRECTED,
+    DOUBTED,
     RATED_HEADING,
     REBUTTAL,
     REJECTED,
@@ -237,9 +238,18 @@ def extract_claims(store: Any, document_id: str) -> list[Claim]:
                 sent = sent[:1].upper() + sent[1:] + "."
             if len(sent) < 12 or _QUESTION.search(sent) or REJECTED.search(sent.replace("*", "")):
                 continue
-            if i + 1 < len(parts) and (
-                REBUTTAL.match(after := parts[i + 1][0].strip().replace("*", ""))
-                or (REPORTED.search(sent) and WAVED_OFF.match(after))
+            if (
+                i + 1 < len(parts)
+                and (
+                    REBUTTAL.match(after := parts[i + 1][0].strip().replace("*", ""))
+                    or (
+                        REPORTED.search(sent)  # (waved off, or doubted in one of the next two)
+                        and (
+                            WAVED_OFF.match(after)
+                            or any(DOUBTED.search(p) for p, _ in parts[i + 1 : i + 3])
+                        )
+                    )
+                )
             ):
                 continue  # "Some are told X." + "That is not true.": X is not the document's
             corrected = CORRECTED.search(sent)

@@ -297,10 +297,11 @@ def comparison_conflict(claim: str, passage: str) -> str | None:
 # ------------------------------------------------------------------ "the same", against a gap
 
 # the claim says two groups did alike ("about the same risk as tizanidine", "just as often",
-# "no more common on baclofen than on placebo")
+# "no more common on baclofen than on placebo"; not "three and a half times as often as")
 _SAME = re.compile(
     r"\b(?:about|roughly|much|more or less|basically) the same\b|\bjust as (?:often|likely|common"
-    r"|frequent\w*|many|much)\b|\bas (?:often|likely|common|frequently) as\b|\bno more (?:common"
+    r"|frequent\w*|many|much)\b|(?<!times )(?<!twice )(?<!half )\bas (?:often|likely|common"
+    r"|frequently) as\b|\bno more (?:common"
     r"|often|likely|frequent\w*)\b|\bno (?:real )?difference\b|\bdid(?: not|n't) differ\b"
     r"|\bsimilar (?:rates?|risks?|numbers?|proportions?|shares?)\b"
     r"|\b(?:was|were|is|are) no (?:higher|greater|worse) than\b",

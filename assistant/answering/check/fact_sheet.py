@@ -21,7 +21,9 @@ NEGATION = re.compile(
     r"|wasn't|weren't|won't|failed to|fail to|lack\w*|absence of)\b",
     re.I,
 )
-_AFTER_IF = re.compile(r"\s(?:when|if|unless|once|where|whenever)\s", re.I)  # a condition
+_AFTER_IF = re.compile(
+    r"\s(?:when|if|unless|once|where|whenever|after|because)\s", re.I
+)  # ("... after X did not")
 
 # --------------------------------------------------------------------------- the fact sheet
 
@@ -151,7 +153,11 @@ _SET_ASIDE = re.compile(r"\b(?:rather than|instead of|as opposed to)\b", re.I)
 # a clause of consequence or comment of its own: a pattern read across one joins the words of
 # two statements ("registered ... for muscle spasm, so prescribing it for alcohol is off-label"
 # never says it is registered for alcohol)
-_APART = re.compile(r",\s+(?:so|which|whereas|while|because)\s|;\s")
+# ("the US label, which allows up to 120 mg": what the label says, not a second statement)
+_APART = re.compile(
+    r",\s+(?:so|whereas|while|because)\s|,\s+which\s+(?!allows|permits|sets|gives|lists|says"
+    r"|states|recommends)|;\s"
+)
 
 
 def _apart(m: re.Match[str]) -> bool:

@@ -6,9 +6,13 @@ from __future__ import annotations
 
 import re
 
-# A chat export's messages ("14/03, 19:02 - Funmi: ...", "[14/03/2024, 19:02:11] Kemi: ...", their
-# line breaks often lost): each message is read on its own, without its time and sender
-CHAT_STAMP = r"\[?\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?,? \d{1,2}:\d{2}(?::\d{2})?(?: ?[AaPp][Mm])?\]?"
+# A chat export's messages ("14/03, 19:02 - Funmi: ...", "[14/03/2024, 19:02:11] Kemi: ...",
+# "[21:02] USER: ...", their line breaks often lost): each message is read on its own, without its
+# time and sender
+CHAT_STAMP = (
+    r"(?:\[?\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?,? \d{1,2}:\d{2}(?::\d{2})?(?: ?[AaPp][Mm])?\]?"
+    r"|\[\d{1,2}:\d{2}(?::\d{2})?(?: ?[AaPp][Mm])?\])"  # ("[21:02] USER:": a time alone, bracketed)
+)
 CHAT_LINE = re.compile(rf"\s+(?={CHAT_STAMP}\s*(?:-\s*)?[^:\n]{{1,40}}:\s)")
 CHAT_PREFIX = re.compile(rf"^{CHAT_STAMP}\s*(?:-\s*)?[^:\n]{{1,40}}:\s+")
 

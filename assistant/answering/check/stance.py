@@ -67,6 +67,13 @@ REPORTED = re.compile(
     r"|\bi (?:heard|read (?:online|somewhere))\b",
     re.I,
 )
+# ... or doubted by one of the next two ("Good question! Your cousin is only half right.")
+DOUBTED = re.compile(
+    r"\b(?:your|my|his|her|their|the) (?:[\w-]+ ){1,2}?(?:is|was|are|were)(?: only| partly)?"
+    r" (?:half right|partly right|half correct|not (?:quite |entirely |completely |totally )?"
+    r"(?:right|correct)|wrong|mistaken)\b",
+    re.I,
+)
 WAVED_OFF = re.compile(
     r"^\W*(?:[A-Z][\w ]{0,24}:\s+)?(?:oh,?\s+|well,?\s+)?(?:please\s+)?(?:don[\u2019']t|do not"
     r"|no|nope|not so)\s*[.!,]",
