@@ -243,9 +243,7 @@ def outcome_size(own: Evidence, record: RecordInfo) -> Composition | None:
     best = max(scored, default=None, key=lambda s: s[0])
     if best is None or best[0] == 0 or sum(s[0] == best[0] for s in scored) > 1:
         return None
-    cites = Citations()
-    n = cites.add(own.store.context(best[1], score=1.0), best[3], best[2])
-    return Composition(f"{best[3]} [{n}]", False, cites.items, ROUTE_TRIAL)
+    return _cited(own, *best[1:])
 
 
 def sentence_says(pattern: re.Pattern[str], sentence: str) -> bool:
@@ -261,8 +259,16 @@ def cited_sentence(
     None when no sentence of it says so."""
     for pos, start, sentence, _ in asking.whole_sentences(ev.store, record):
         if sentence_says(says, sentence):
-            cites = Citations()
-            n = cites.add(ev.store.context(pos, score=1.0), sentence, start)
-            text = f"{first[0].upper()}{first[1:]} [{n}]." if first else f"{sentence} [{n}]"
-            return Composition(text, False, cites.items, ROUTE_TRIAL)
+            return _cited(ev, pos, start, sentence, first)
     return None
+
+
+def _cited(
+    ev: Evidence, pos: int, start: int, sentence: str, first: str | None = None
+) -> Composition:
+    """``first`` (without it, the sentence itself) cited to the sentence at ``start`` of chunk
+    ``pos``."""
+    cites = Citations()
+    n = cites.add(ev.store.context(pos, score=1.0), sentence, start)
+    text = f"{first[0].upper()}{first[1:]} [{n}]." if first else f"{sentence} [{n}]"
+    return Composition(text, False, cites.items, ROUTE_TRIAL)
