@@ -6,6 +6,8 @@ and the question patterns are tested alone first (no model); the answers use the
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from assistant.answering.check.claims import extract_claims
@@ -178,6 +180,57 @@ def test_how_two_named_studies_relate_comes_from_the_overview(corpus_assistant) 
     ans = corpus_assistant.ask("Can the deaths in Boels 2017 and Léger 2017 be added together?")
     assert ans.citations and ans.citations[0].evidence == "overview", ans.answer
     assert "overlap" in first_sentence(ans.answer), ans.answer
+
+
+def test_the_same_detail_of_two_named_studies_comes_side_by_side(corpus_assistant) -> None:
+    ans = corpus_assistant.ask(
+        "How did the share of participants completing the Garbutt 2021 trial compare with the "
+        "completion rate of Garbutt 2010?"
+    )
+    lines = ans.answer.split("\n")
+    assert len(lines) == 2, ans.answer
+    # each line is its own study's sentence, cited to that study and naming it
+    cited = {c.n: c.source_id for c in ans.citations}
+    for line, (study, name) in zip(
+        lines, [("garbutt2010", "2010"), ("garbutt2021", "2021")], strict=True
+    ):
+        assert name in line and "complet" in line, ans.answer
+        assert {cited[int(n)] for n in re.findall(r"\[(\d+)\]", line)} == {study}, ans.answer
+    split = corpus_assistant.ask(
+        "How did the split of the 320 patients between the arms in ALPADIR compare with the "
+        "split of the 320 patients in Bacloville?"
+    )
+    assert "158 to baclofen and 162 to placebo" in split.answer, split.answer
+    assert "162 to baclofen and 158 to placebo" in split.answer, split.answer
+    # one study asked about stays one answer
+    one = corpus_assistant.ask("How many patients were randomised to each arm in ALPADIR?")
+    assert len(one.answer.split("\n")) == 1 and "Bacloville" not in one.answer, one.answer
+
+
+def test_a_figure_of_what_the_last_turn_asked_keeps_that_detail(corpus_assistant) -> None:
+    ans = corpus_assistant.ask(
+        "and what was the figure on placebo?",
+        history=[
+            "What did the Hauser 2017 trial of baclofen in veterans with hepatitis C find?",
+            "among those who completed week 4, what share on baclofen was completely abstinent?",
+        ],
+    )
+    assert "10% on placebo" in first_sentence(ans.answer), ans.answer
+    gap = corpus_assistant.ask(
+        "so how big was that difference in percentage points?",
+        history=[
+            "What was the French BACLOREA trial in intensive care about?",
+            "what share of patients had at least one agitation-related event on baclofen and on "
+            "placebo?",
+        ],
+    )
+    assert "9.93 percentage points" in first_sentence(gap.answer), gap.answer
+    # "on the higher dose" says which figure, it does not ask about the doses reached
+    men = corpus_assistant.ask(
+        "on the higher dose, how many fewer heavy drinking days did the men have?",
+        history=["What did the Garbutt 2021 dose-response trial of baclofen find?"],
+    )
+    assert "15.8 fewer" in first_sentence(men.answer), men.answer
 
 
 # --------------------------------------------------------------------------- round 24's kinds

@@ -110,6 +110,20 @@ def test_a_view_someone_is_said_to_hold_and_doubted_next_is_not_the_claim() -> N
     assert any("aunt says" in c.text for c in extract_claims(kept, "doc"))
 
 
+def test_each_line_of_captions_is_read_on_its_own() -> None:
+    """Auto-captions ("[00:05:25] and the half life is long ..."): no full stops, one line per
+    time; each line is a claim of its own, without its time or speaker mark (">>")."""
+    store = _Store(
+        "[00:05:04] for oral bioavailability a small crossover study came out at seventy four "
+        "percent\n[00:05:25] and the half life is long think fifteen to twenty hours\n"
+        "[00:05:44] >> so kidney function isn't really a worry with this drug"
+    )
+    texts = [c.text for c in extract_claims(store, "doc")]
+    assert "and the half life is long think fifteen to twenty hours" in texts, texts
+    assert not any("[00:" in t or t.startswith(">>") for t in texts), texts
+    assert not any("seventy four" in t and "half life" in t for t in texts), texts
+
+
 def test_a_share_of_a_study_is_not_compared_with_a_share_of_something_else() -> None:
     from assistant.answering.check.differences import share_conflict
 

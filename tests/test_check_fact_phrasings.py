@@ -230,6 +230,48 @@ from assistant.answering.check.fact_sheet import fact_verdict, load_facts
             "Giving baclofen with morphine requires no specific monitoring.",
             "contradicted",
         ),
+        # a small share said to leave in the urine, the overdose itself reversed, an
+        # authorisation year after an aside, a lower dose below the avoid threshold, the two
+        # liquids' strengths swapped, "designed from the start" as a muscle relaxant
+        ("urine_share_large", "Only about ten percent comes out in the urine.", "contradicted"),
+        ("urine_share_large", "Roughly 75% leaves through the kidneys unchanged.", "supported"),
+        ("urine_share_large", "Only about 15% is broken down by the liver.", None),
+        (
+            "overdose_no_antidote",
+            "Luckily naloxone reverses a baclofen overdose within minutes.",
+            "contradicted",
+        ),
+        ("overdose_no_antidote", "Nothing reverses a baclofen overdose.", "supported"),
+        (
+            "baclocur_authorisation_year",
+            "Baclocur, sold by Ethypharm, and it was approved for drinking in 2016.",
+            "contradicted",
+        ),
+        (
+            "egfr_below_30",
+            "If the eGFR is under 30, guidance says halve the dose.",
+            "contradicted",
+        ),
+        (
+            "egfr_below_30",
+            "If the eGFR is under 30, avoid it; between 30 and 60, halve the dose.",
+            None,
+        ),
+        (
+            "fleqsuvy_five_times_ozobax",
+            "Ozobax is five times stronger than Fleqsuvy, millilitre for millilitre.",
+            "contradicted",
+        ),
+        (
+            "origin_epilepsy",
+            "It was developed from the outset as a muscle relaxant.",
+            "contradicted",
+        ),
+        (
+            "origin_epilepsy",
+            "It was designed for epilepsy and is now used as a muscle relaxant.",
+            "supported",
+        ),
     ],
 )
 def test_facts_decide_more_everyday_phrasings(key: str, claim: str, verdict) -> None:

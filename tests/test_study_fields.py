@@ -10,9 +10,11 @@ import re
 import pytest
 
 from assistant.answering.routes.study_asks import (
+    ASKS_ARMS,
     ASKS_CONTROL,
     ASKS_JOURNAL,
     ASKS_RANDOMISED,
+    ASKS_SIZE,
     PLAIN_DOSE,
     PLAIN_SIZE,
     asks_field,
@@ -37,6 +39,7 @@ _NOT_STUDIES = ("label", "regulatory", "guideline", "overview")
                 "were the volunteers randomly allocated?",
                 "was it really a randomized trial?",
                 "Were patients split into the groups at random?",
+                "Was the Kamal 2015 GHB protocol planned as a randomised trial?",
             ],
             ["Was the randomised trial positive?", "How many were randomised?"],
         ),
@@ -46,7 +49,22 @@ _NOT_STUDIES = ("label", "regulatory", "guideline", "overview")
             [
                 "how many people were in the group who never took it?",
                 "how many patients were abstinent at the end?",
+                "how big was the difference?",  # an effect's size, not the study's
+                "so how big was that gap?",
             ],
+        ),
+        (
+            ASKS_SIZE,
+            ["how big was ALPADIR?", "how many took part?"],
+            ["so how big was that difference in percentage points?", "how large was the effect?"],
+        ),
+        (
+            ASKS_ARMS,
+            [
+                "how many were in each arm?",
+                "How did the split of the 320 patients between the arms in ALPADIR compare?",
+            ],
+            ["how were the patients split up after the trial?"],
         ),
         (
             PLAIN_DOSE,

@@ -402,12 +402,10 @@ class Assistant:
         return decline(why) if why else None
 
     def _route(self, ev: Evidence, filters: Filters) -> Composition:
-        plan = ev.plan
-        intent = plan.intent
-        comp: Composition | None = None
+        plan, intent = ev.plan, ev.plan.intent
         if plan.scope == "document" and plan.entities.documents:
             return document_answer(ev, self.composer, self.embedder)
-        comp = trial_lists.pooled_dropouts(_filtered(ev, filters))  # "more dropouts?"
+        comp: Composition | None = trial_lists.pooled_dropouts(_filtered(ev, filters))
         if (
             comp is None
             and intent in ("efficacy", "comparison", "general", "out_of_scope")
@@ -472,7 +470,8 @@ class Assistant:
                 "pharmacokinetics", "mechanism",
             )  # fmt: skip
             if record is not None and not topical and (not filters or filters.allows(record)):
-                comp = study.trial_result(ev, record)
+                comp = comparisons.each_study(ev, study.trial_result)  # two studies compared?
+                comp = comp or study.trial_result(ev, record)
                 if comp is not None and plan.intent != "trial_result" and comp.route == ROUTE_TRIAL:
                     comp = dataclasses.replace(comp, evidence_table=[])
         if comp is None and comparisons.asks_between(plan):  # how two studies relate

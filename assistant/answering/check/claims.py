@@ -62,7 +62,8 @@ TOPICS: dict[str, re.Pattern[str]] = {
         r"|\bema\b|off.?label|\brtu\b|baclocur|guideline\w*|recommend\w*|regulator\w*|banned"
         r"|withdrawn from|on the market|marketed|conseil|court|first.?line|prescri\w*"
         r"|product information|health authority|(?-i:\bHAS\b)|endors\w*",
-        "dose": r"\b\d+ ?mg\b|\bdose\w*|\bdosage\b|\bceiling\b|\bcapped\b",
+        "dose": r"\b\d+ ?mg\b|\bdose\w*|\bdosage\b|\bceiling\b|\bcapped\b"
+        r"|\b(?:per|a|each) (?:millilit\w*|ml)\b|\bconcentrat\w*",  # a liquid's strength
         "trial-result": r"\btrials?\b|\bstud(?:y|ies)\b|\breview\b|meta.?analys\w*|randomi[sz]\w*"
         r"|\bcochrane\b|\bpooled\b|\bheavy drinking days\b"
         r"|placebo|\b\d+(?:\.\d+)? ?%|success rate|\bpatients\b|\bparticipants\b|\bcrav\w*"

@@ -239,7 +239,8 @@ def difference_conflict(claim: str, passage: str) -> str | None:
 
 _LIMIT = re.compile(
     r"\b(?:maxim\w*|max|ceiling|no more than|not (?:to )?exceed\w*|upper limit|highest|cap(?:ped)?"
-    r"|caps|limit(?:ed)?)\b(?:\s+\S+){0,12}?\s+(\d{2,4})\s?(?:mg|milligrams?)\b",
+    r"|caps|limit(?:ed)?)\b(?:\s+\S+){0,12}?\s+(\d{2,4})(?:\s?(?:mg|milligrams?)\b"
+    r"|\s+(?:a|per) day\b|\s?/\s?day\b)",  # ("the ceiling is eighty a day")
     re.I,
 )
 _SAMPLE_STATISTIC = re.compile(

@@ -13,8 +13,15 @@ CHAT_STAMP = (
     r"(?:\[?\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?,? \d{1,2}:\d{2}(?::\d{2})?(?: ?[AaPp][Mm])?\]?"
     r"|\[\d{1,2}:\d{2}(?::\d{2})?(?: ?[AaPp][Mm])?\])"  # ("[21:02] USER:": a time alone, bracketed)
 )
-CHAT_LINE = re.compile(rf"\s+(?={CHAT_STAMP}\s*(?:-\s*)?[^:\n]{{1,40}}:\s)")
-CHAT_PREFIX = re.compile(rf"^{CHAT_STAMP}\s*(?:-\s*)?[^:\n]{{1,40}}:\s+")
+# a captions file's or a transcript's lines ("[00:05:25] and the half life is long ..."), often
+# without a full stop: each is read on its own too, without its time and speaker mark (">>")
+_CAPTION_STAMP = r"\[\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?\]"
+CHAT_LINE = re.compile(
+    rf"\s+(?={CHAT_STAMP}\s*(?:-\s*)?[^:\n]{{1,40}}:\s)|\s+(?={_CAPTION_STAMP}\s)"
+)
+CHAT_PREFIX = re.compile(
+    rf"^{CHAT_STAMP}\s*(?:-\s*)?[^:\n]{{1,40}}:\s+|^{_CAPTION_STAMP}\s*(?:>>\s*)?"
+)
 
 # Revision cards and notes: lines that start with a short label ("Q:", "A:", "Tip:", "Note:");
 # in a labelled line whose line breaks were lost ("A: ... the urine Tip: don't mix ..."), the

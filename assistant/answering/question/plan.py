@@ -194,21 +194,22 @@ def _inherit(plan: Plan, previous: Plan) -> Plan:
             and _IT_THEY.search(plan.english)
         )
     ):
+        named = {m.lower() for m in _NAMED_THING.findall(previous.english)}
+        words = [
+            w
+            for w in re.findall(r"[a-z][\w-]{2,}", norm(previous.english))
+            if w in named
+            or len(w) > 3
+            and w not in _GENERIC_ASK
+            and not w.startswith("baclofen")  # a brand (Baclocur) is the subject
+            and not any(rx.search(w) for rx in SUBSTANCE_RX.values())
+            and not any(rx.search(w) for rx in JURISDICTION_RX.values())
+        ]
         if previous.follow_up and previous.topic:
-            topic = previous.topic  # "And Australia?" after "what about France?": the same topic
-        else:
-            named = {m.lower() for m in _NAMED_THING.findall(previous.english)}
-            words = [
-                w
-                for w in re.findall(r"[a-z][\w-]{2,}", norm(previous.english))
-                if w in named
-                or len(w) > 3
-                and w not in _GENERIC_ASK
-                and not w.startswith("baclofen")  # a brand (Baclocur) is the subject
-                and not any(rx.search(w) for rx in SUBSTANCE_RX.values())
-                and not any(rx.search(w) for rx in JURISDICTION_RX.values())
-            ]
-            topic = " ".join(dict.fromkeys(words))
+            # "And Australia?" after "what about France?": the same topic; "and in the high-risk
+            # patients?" after "how much less did they drink?": that topic, in those patients
+            words = [*words, *previous.topic.split()]
+        topic = " ".join(dict.fromkeys(words))
     out = replace(plan, entities=merged, intent=intent, follow_up=True, scope=scope, topic=topic)
     swapped = _swapped(plan, previous)
     if swapped:

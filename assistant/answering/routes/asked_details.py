@@ -63,7 +63,9 @@ DETAILS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = tuple(
             "results by sex",
         ),
         (
-            r"higher dose|lower dose|dose.?response|top dose|highest dose|target dose"
+            # (not "on the higher dose, how many fewer ...?": a dose the question is about)
+            r"(?<!\bon the )(?<!\bat the )(?<!\bwith the )(?<!\bin the )(?:higher|lower) dose"
+            r"|dose.?response|top dose|highest dose|target dose"
             # (not "died before reaching hospital")
             r"|\b(?:reach|achiev)(?:e|es|ed|ing|ement|ements)?\b(?! (?:the |a |an )?(?:hospital|doctor|emergency|ward|icu"
             r"|intensive|care|medical))|\bgot (?:up )?to \d+",

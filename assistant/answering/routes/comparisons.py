@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import Any
 
 from assistant.answer import Plan
@@ -30,7 +31,7 @@ from assistant.answering.routes.synthesis import (
 )
 from assistant.library.chunks import tokenize
 from assistant.library.records import RecordInfo
-from assistant.vocab import POOLED_EVIDENCE, ROUTE_SYNTHESIS
+from assistant.vocab import CURATED_ONLY, POOLED_EVIDENCE, ROUTE_SYNTHESIS, ROUTE_TRIAL
 
 # --------------------------------------------------------------------------- comparisons
 
@@ -309,3 +310,82 @@ def between_studies(ev: Evidence) -> Composition | None:
     cites = Citations()
     n = cites.add(store.context(best[1], score=1.0), best[3], best[2])
     return Composition(f"{best[3]} [{n}]", False, cites.items, ROUTE_SYNTHESIS)
+
+
+# --------------------------------------------------------------------------- side by side
+
+# "how did Garbutt 2021's completion compare with Garbutt 2010's?": one detail of each study
+_SIDE_BY_SIDE = re.compile(
+    r"\bcompar\w*|\bversus\b|\bvs\b\.?|\bagainst\b|\bdiffer\w* from\b|\bas in\b"
+    r"|\b(?:more|fewer|less|higher|lower|larger|smaller|longer|shorter)\b.{0,60}\bthan\b",
+    re.I,
+)
+_ANSWERED_OTHERWISE = ("Yes:", "No:", "Not reported", "Not without risk")
+
+
+def each_study(
+    ev: Evidence, answer_one: Callable[[Evidence, RecordInfo], Composition | None]
+) -> Composition | None:
+    """ "How did the share completing Garbutt 2021 compare with Garbutt 2010's?": each named
+    study's own answer (by ``answer_one``, as if it alone were asked about), one line each,
+    named. None unless the question compares two or three studies and each has a sentence of
+    its own that answers (a yes or no, or "not reported", for one of them is not a comparison)."""
+    plan = ev.plan
+    question = plan.english or plan.question
+    trials = list(dict.fromkeys(plan.entities.trials))
+    if not 2 <= len(trials) <= 3 or not _SIDE_BY_SIDE.search(question) or asks_between(plan):
+        return None
+    records = [ev.store.record(t) for t in trials]
+    if any(r is None or r.evidence in CURATED_ONLY for r in records):
+        return None
+    lines: list[str] = []
+    citations: list = []
+    for record in records:
+        one = replace(plan, entities=replace(plan.entities, trials=[record.id]))
+        comp = answer_one(replace(ev, plan=one), record)
+        if comp is None or comp.abstained or comp.answer.startswith(_ANSWERED_OTHERWISE):
+            return None
+        first = comp.answer.split("\n")[0]
+        used = {int(n) for n in re.findall(r"\[(\d+)\]", first)}
+        cited = [c for c in comp.citations if c.n in used and c.source_id == record.id]
+        if (
+            len(cited) != len(used)
+            or any(first == line for line in lines)
+            or any(_names(first, other, by_year=True) for other in records if other is not record)
+        ):
+            return None  # another record's sentence, or one on both (how they relate)
+        for c in cited:
+            n = len(citations) + 1
+            first = first.replace(f"[{c.n}]", f"[\x00{n}]")
+            citations.append(replace(c, n=n))
+        first = first.replace("\x00", "")
+        lines.append(first if _names(first, record) else _named(first, ev.store, record))
+    return Composition("\n".join(lines), False, citations, ROUTE_TRIAL)
+
+
+_IT = re.compile(r"(?:It|The (?:trial|study))\s+(?=[a-z])")
+
+
+def _names(sentence: str, record: RecordInfo, by_year: bool = False) -> bool:
+    """Whether the sentence names the study (``by_year``: its author with its year, as one of
+    two papers by the same author is named)."""
+    if any(re.search(rf"\b{re.escape(n)}\b", sentence) for n in record.trial_names):
+        return True
+    year = rf"(?: et al\.?| and colleagues)?,? \(?{record.year}\b" if by_year else ""
+    return bool(record.surname and re.search(rf"\b{re.escape(record.surname)}\b{year}", sentence))
+
+
+def _named(sentence: str, store: Any, record: RecordInfo) -> str:
+    """ "In Garbutt et al. 2010, about three in four ...": the sentence with its study named (its
+    first letter in lower case unless its first word is a name, capitalised inside the record's
+    sentences too)."""
+    it = _IT.match(sentence)
+    if it:  # "It excluded ...": the study is the sentence's subject
+        return f"{study_name(record)} {sentence[it.end() :]}"
+    word = re.match(r"\w+", sentence)
+    if word is None or word.group(0)[1:2].isupper():
+        return f"In {study_name(record)}, {sentence}"
+    inside = re.compile(rf"[\w,;] {re.escape(word.group(0))}\b")
+    if any(inside.search(s) for _, _, s, _ in whole_sentences(store, record)):
+        return f"In {study_name(record)}, {sentence}"
+    return f"In {study_name(record)}, {sentence[:1].lower()}{sentence[1:]}"

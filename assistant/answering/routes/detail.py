@@ -168,6 +168,12 @@ _MEASURES = frozenset(
 )
 
 
+def _own_sentence(text: str, store: Any, record: RecordInfo) -> bool:
+    """Whether ``text`` is one of the study's sentences (not a summary made from its fields)."""
+    text = text.strip()
+    return any(text == sentence.strip() for _, _, sentence, _ in whole_sentences(store, record))
+
+
 def named_kind(
     ev: Evidence,
     record: RecordInfo,
@@ -181,14 +187,24 @@ def named_kind(
     store = ev.store
     for asks, states in STATISTICS:
         if asks.search(clause):
-            # "with which p value ...?": the nearest sentence giving one, whatever the answer has
-            return _nearest_naming(
+            # "with which p value ...?": the nearest sentence giving one
+            near = _nearest_naming(
                 store,
                 record,
                 encode(clause),
                 lambda t, rx=states: bool(rx.search(t)),
                 KIND_SIMILARITY,
             )
+            if (
+                near is None
+                or not states.search(current)
+                or not _own_sentence(current, store, record)
+            ):
+                return near
+            # the study's sentence found for the question gives one already: another's only
+            # when it says something asked that it does not ("in trials at low risk of bias")
+            asked = {t for t in tokenize(clause) if store.idf(t) >= KIND_IDF}
+            return near if asked & set(tokenize(near[2])) - set(tokenize(current)) else None
     m = _WHICH_KIND.match(clause)
     # a specific kind ("hospital", "procedure"), not one any answer fills ("dose", "patients")
     kind = (

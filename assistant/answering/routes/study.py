@@ -165,12 +165,25 @@ def _about_key_result(question: str, record: RecordInfo, store: object) -> bool:
 # --------------------------------------------------------------------------- one study
 
 
+# "and what was the figure on placebo?", "how big was that difference?": a figure of what the
+# previous turn asked, named only by pointing back to it
+_OF_WHAT_ASKED = re.compile(
+    r"\b(?:the|that|this|those) (?:figures?|numbers?|values?|rates?|shares?|percentages?"
+    r"|proportions?|differences?|gap)\b(?! (?:of|for|in) (?!the (?:placebo|control|other)\b)\w)"
+    r"|\b(?:that|this) one (?:(?:also|really|statistically) )?significant\b",
+    re.I,
+)
+
+
 def trial_result(ev: Evidence, record: RecordInfo) -> Composition | None:
     """ "What did ALPADIR find?": the study's result from its fields first, then what else the
     question asks, from the study's own text. A specific question about the study ("how many
     reached the top dose?") is answered from its text alone; a detail the answer's first
     sentence does not state ("which liver tests improved?") by the sentence that states it."""
     question = ev.plan.english or ev.plan.question
+    if ev.plan.follow_up and ev.plan.topic and _OF_WHAT_ASKED.search(question):
+        question = f"{question} ({ev.plan.topic})"  # "and the figure on placebo?": of what asked
+        ev = replace(ev, plan=replace(ev.plan, english=question))
     whole = ev
     first_part = two_part.first_question(question, record, _asks_result)
     if first_part:  # "did it work, and how many ...?": the first part first, the second after

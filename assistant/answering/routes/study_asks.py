@@ -23,9 +23,16 @@ OUTCOME_COUNTED = (
     r"|responded|succeeded|drank|drinking|cut|cutting|reduc\w*|abandon\w*"
     r"|unknown|missing|ventilated|intubated|admitted"  # ("in how many was the amount unknown?")
 )
+# "how big was that difference?": an effect's size, not the study's
+_EFFECT_SIZE = (
+    r"(?!(?: (?:was|were|is|are|the|that|this|a|an|its|their))* (?:difference|effect|gap|change"
+    r"|benefit|reduction|improvement|increase|decrease|drop|fall|risk)s?\b)"
+)
 ASKS_SIZE = re.compile(
     # (not "how many centres / sites / hospitals / countries ...?")
-    r"\bhow (?:many|large|big)\b(?! (?:\w+ )?(?:centres|centers|sites|hospitals|clinics|countries"
+    r"\bhow (?:many|large|big)\b"
+    + _EFFECT_SIZE
+    + r"(?! (?:\w+ )?(?:centres|centers|sites|hospitals|clinics|countries"
     r"|cities|practices|trials|studies|deaths|cases|admissions|calls|exposures|poisonings"
     r"|days|weeks|months|years|hours|times|doses|mg|milligrams|sessions|visits"
     rf"|overdoses)\b)(?!.*\b(?:{OUTCOME_COUNTED}|men|women|males?|females?)\b"
@@ -43,7 +50,7 @@ PLAIN_SIZE = re.compile(
     r"\bsample size\b|\b(?:was|is) it (?:only |just )?a small sample\b|^\s*(?:and |so )?(?:was|is) (?:it|that|this|the [\w-]+(?: [\w-]+){0,4}?"
     r"|(?!the\b|a\b|an\b)[\w-]+(?: [\w-]+){0,3}?)"
     r" (?:a |an )?(?:big|large|small|tiny|sizeable)(?: one| study| trial| sample)?\s*\?"
-    r"|\bhow (?:big|large) was (?:it|that|this|the [\w-]+(?: [\w-]+){0,4}?"
+    r"|\bhow (?:big|large)" + _EFFECT_SIZE + r" was (?:it|that|this|the [\w-]+(?: [\w-]+){0,4}?"
     r"|[A-Z][\w-]*(?: [\w-]+){0,3}?)\s*\?|\bhow many (?:people|patients|participants|subjects"
     r"|volunteers)(?: in total| altogether)? (?:took part|were (?:there|in|enrolled|included"
     r"|randomi[sz]ed|studied)|did (?:it|they|the [\w-]+(?: [\w-]+){0,3}) (?:have|include|enrol"
@@ -64,8 +71,8 @@ ASKS_ARMS = re.compile(
     r"\bhow many\b[^?]*?\band how many\b|\b(?:each|per|every) (?:arm|group)\b"
     r"|\bhow many (?:[\w-]+ ){0,3}(?:were |was )?(?:assigned|allocated|randomi[sz]ed|given) to\b"
     # "how were the patients divided between the two groups?"
-    r"|\b(?:divided|split|shared|allocated|assigned|randomi[sz]ed) (?:up )?(?:between|among|across"
-    r"|into) (?:the )?(?:two|three|both|its|their) (?:groups|arms)\b",
+    r"|\b(?:divided|split|shared|allocated|assigned|randomi[sz]ed)\b(?: [\w-]+){0,4}? (?:between"
+    r"|among|across|into) (?:the )?(?:(?:two|three|both|its|their) )?(?:groups|arms)\b",
     re.I,
 )
 # "in each arm", or "how many took baclofen and how many took placebo" (both arms named)
@@ -137,7 +144,8 @@ ASKS_JOURNAL = re.compile(
 # "was it randomised?", "were people put into groups by chance?"
 ASKS_RANDOMISED = re.compile(
     r"^\s*(?:and |so |but )?(?:was|were|is) (?:it|that|this|they|the [\w-]+(?: [\w-]+){0,4}?"
-    r"|(?!the\b|a\b|an\b)[\w-]+(?: [\w-]+){0,3}?) (?:really |actually |properly |truly )?(?:an? )?"
+    r"|(?!the\b|a\b|an\b)[\w-]+(?: [\w-]+){0,3}?) (?:really |actually |properly |truly )?"
+    r"(?:(?:planned|designed|set up|run|conducted|meant|intended) (?:as|to be) )?(?:an? )?"
     r"(?:properly |truly |proper )?randomi[sz]ed\b"
     r"|^\s*(?:and |so |but )?(?:did|do) (?:they|the [\w-]+(?: [\w-]+){0,3}) randomi[sz]e\b"
     r"|\b(?:assigned|allocated|put|split|divided|sorted|placed|chosen)\b[^?]*\b(?:by chance"
@@ -355,7 +363,10 @@ STATISTICS = (
     (re.compile(r"\bp.?values?\b", re.I), re.compile(r"\bp ?[=<>≤]")),
     (re.compile(r"\bhazard ratios?\b", re.I), re.compile(r"\bhazard ratios?\b|\bHR\b")),
     (re.compile(r"\bodds ratios?\b", re.I), re.compile(r"\bodds ratios?\b|\bOR\b")),
-    (re.compile(r"\bconfidence intervals?\b", re.I), re.compile(r"\bCI\b|confidence interval")),
+    (  # (an interval given, not "results expressed with 95% confidence intervals")
+        re.compile(r"\bconfidence intervals?\b", re.I),
+        re.compile(r"(?:\bCI\b|confidence intervals?)[^.;]{0,15}?\d"),
+    ),
     (re.compile(r"\bchi.?squared?\b", re.I), re.compile(r"\bchi.?squared?\b|χ2", re.I)),
     (
         re.compile(r"\beffect sizes?\b|\bcohen.?s d\b", re.I),
