@@ -233,6 +233,68 @@ def test_a_figure_of_what_the_last_turn_asked_keeps_that_detail(corpus_assistant
     assert "15.8 fewer" in first_sentence(men.answer), men.answer
 
 
+def test_what_happened_in_a_study_comes_from_its_results_paper_not_its_protocol(catalog) -> None:
+    actual = plan_question(
+        "that dutch study where people who had just come off G were offered the muscle relaxer: "
+        "the plan they put out beforehand said about 80 people. how many actually took part?",
+        catalog,
+    )
+    assert actual.entities.trials == ["beurmanjer2018"], actual.entities.trials
+    planned = plan_question(
+        "What did the Kamal 2015 protocol plan for baclofen after GHB?", catalog
+    )
+    assert planned.entities.trials == ["kamal2015_ghb_protocol"], planned.entities.trials
+
+
+def test_someone_under_18_is_asked_about_by_age(catalog) -> None:
+    for young in (
+        "Can baclofen be given to children?",
+        "Is baclofen safe for a 15-year-old?",
+        "my son is 13 and stiff since his operation, is there a version allowed for his age?",
+    ):
+        plan = plan_question(young, catalog)
+        assert "under_18" in plan.entities.conditions, young
+        assert plan.intent == "contraindication", (young, plan.intent)
+    for not_young in (
+        "Is baclofen safe for women who want children?",
+        "My son is 25 and drinks too much: can baclofen help?",
+        "He takes 15 mg three times a day, is that safe?",
+    ):
+        assert "under_18" not in plan_question(not_young, catalog).entities.conditions, not_young
+
+
+def test_an_age_question_answers_with_the_age_limits_and_the_place_asked_first(
+    corpus_assistant,
+) -> None:
+    kids = corpus_assistant.ask("Can baclofen be given to children?")
+    assert "12 years" in first_sentence(kids.answer), kids.answer
+    france = corpus_assistant.ask(
+        "my nephew is 16 and drinks far too much. we live in france, could his doctor put him on "
+        "the licensed muscle relaxer they sell there for cutting down on drink?"
+    )
+    first = first_sentence(france.answer)
+    assert "French" in first and "adults" in first, france.answer
+
+
+def test_lay_words_for_a_subgroup_chance_and_liver_harm_reach_the_sentence(
+    corpus_assistant,
+) -> None:
+    men = corpus_assistant.ask("Did men in the Garbutt 2021 trial benefit from baclofen 30 mg/day?")
+    assert "no benefit at 30 mg/day" in first_sentence(men.answer), men.answer
+    luck = corpus_assistant.ask(
+        "in that german study where each person's dose of the muscle relaxer was pushed up until it "
+        "worked, more of them stayed completely off the drink than on dummy pills. could that have "
+        "just been luck?"
+    )
+    assert "p=0.014" in first_sentence(luck.answer), luck.answer
+    liver = corpus_assistant.ask(
+        "my uncles liver is badly scarred from years of drinking. in that italian trial where "
+        "people like him got the muscle relaxer or dummy pills, did the tablets give any of them "
+        "liver trouble?"
+    )
+    assert "No hepatic adverse effects" in first_sentence(liver.answer), liver.answer
+
+
 # --------------------------------------------------------------------------- round 24's kinds
 
 

@@ -281,7 +281,8 @@ _GENERAL = re.compile(
 )
 SAFETY = re.compile(
     r"\bsafe\w*|\bunsafe\b|\brisk\w*|\bdanger\w*|\bharm\w*|\bavoid\w*|\bcaution\w*|\bprecaution\w*"
-    r"|\bwarn\w*|\bok\b|\bokay\b|\ballowed\b|\bshould not\b|\bshouldn't\b"
+    r"|\bwarn\w*|\bok\b|\bokay\b|\ballowed\b|\bshould not\b|\bshouldn't\b|\ball ?right\b|\bsuitable\b"
+    r"|\bput (?:him|her|them|me) on\b"
     r"|\bwhile (?:taking|on|using)\b"
     r"|\b(?:can|could|may|should|cannot|can't)"
     r" (?:i|you|he|she|we|they|someone|somebody|people|patients|a patient|a person|one|my \w+)"

@@ -225,7 +225,7 @@ class Record(BaseModel):
             craving_result=self.craving_result, comparator=self.comparator, setting=self.setting,
             country=self.country, max_dose_mg=self.max_dose_mg,
             duration_weeks=self.duration_weeks, studies_pooled=self.studies_pooled,
-            same_sample_as=tuple(self.same_sample_as),
+            same_sample_as=tuple(self.same_sample_as), results_reported=self.results_reported,
             user=user or self.evidence == USER_EVIDENCE,
             claimed_evidence=self.claimed_evidence, added=added, source_file=self.source_file,
             profile=self.profile(),
@@ -365,6 +365,7 @@ class RecordInfo:
     duration_weeks: float | None = None
     studies_pooled: int | None = None
     same_sample_as: tuple[str, ...] = ()
+    results_reported: bool = True  # False for a protocol paper (its results are elsewhere)
     user: bool = False  # one of the user's documents ("your library")
     claimed_evidence: str | None = None  # what a user's document claimed to be (never trusted)
     added: str | None = None  # when a user's document was added (ISO time)

@@ -129,6 +129,14 @@ _OLDER = re.compile(
     r"|grandfather|husband|wife)(?:'s)?,? (?:is |who is |aged )?(?:[6-9]\d|1[01]\d)\b"
 )
 
+# "my son is 13", "a 16-year-old", "given to children": someone under 18 (not "who want children")
+_YOUNGER = re.compile(
+    r"\b(?:[1-9]|1[0-7]).?years?.?old\b|\bteens\b"
+    r"|\b(?:to|for|in|treat\w*|give\w*|prescrib\w*) (?:young |small |little )?(?:children|child|kids)\b"
+    r"|\b(?:son|daughter|boy|girl|nephew|niece|grandson|granddaughter|child|kid|brother|sister)"
+    r"(?:'s)?,? (?:is |who is |aged |is only |who's )?(?:[1-9]|1[0-7])\b(?! ?(?:mg|milligrams|tablets|pills|days|weeks|months))"
+)
+
 
 def find_substances(text: str) -> list[str]:
     t = norm(text)
@@ -229,6 +237,8 @@ def find_conditions(text: str) -> list[str]:
     found = [c.key for c in ci.mentioned(t, table)]
     if _OLDER.search(t) and "older_adults" not in found:
         found.append("older_adults")
+    if _YOUNGER.search(t) and "under_18" not in found:
+        found.append("under_18")
     return found
 
 

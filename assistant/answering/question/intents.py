@@ -233,8 +233,7 @@ PERSONAL_DOSE = _rx(
     r"\b(?:dose|mg|how much)\b[^.?!]*\bfor (?:me|my (?:husband|wife|son|daughter|partner|mother|father|friend))\b",
 )
 
-# Follow-ups: short questions leaning on the conversation.
-FOLLOW_UP_CUE = re.compile(
+FOLLOW_UP_CUE = re.compile(  # follow-ups: short questions leaning on the conversation
     r"^(?:and|what about|how about|and what about|what of|same for|also|or|but|then|so)\b"
     r"|\b(?:it|its|that|this|those|these|them|they|there|the same|that trial|this trial"
     r"|that study|the trial|the study|the top dose|the review|the meta.?analysis|the authors"
@@ -252,8 +251,7 @@ GROUP_OF_IT = re.compile(
     r"|those|these)\b"
     # "the study drug", "the trial medication": the one of the study just discussed
     r"|\bthe (?:study|trial) (?:drug|medication|medicine|treatment|tablets|pills)\b"
-    # "the group with kidney disease who never took it", "the control group": the study's
-    # comparison group
+    # "the group with kidney disease who never took it", "the control group": its comparison group
     r"|\b(?:the|a) (?:group|arm|people|patients|ones)\b[^?.]{0,40}\bwho (?:never|didn.?t|did not"
     r"|were not|weren.?t|were non.?users)\b|\bthe (?:comparison|control|untreated|non.?users?) (?:group|arm)s?\b"
 )
@@ -449,7 +447,9 @@ def classify(text: str, ents: Entities, personal: bool, records: Sequence[Record
         and not re.search(r"\banimal\w*|\brats?\b|\bmice\b|\brabbits?\b", t)
     ):
         return "contraindication"  # harm to the unborn: the pregnancy row (animal and human data)
-    safety_cue = bool(ci.SAFETY.search(t)) or bool(re.search(r"\b(?:give|avoided?)\b", t))
+    safety_cue = bool(ci.SAFETY.search(t)) or bool(  # ("approved for someone his age?")
+        re.search(r"\b(?:give|avoided?)\b|\b(?:approved|licen[sc]ed) for (?:\w+ ){0,3}?age\b", t)
+    )
     conditions = [
         c for c in ents.conditions if c not in ("cns_depressants", "abrupt_discontinuation")
     ]

@@ -372,6 +372,43 @@ def _standalone(plan: Plan, catalog: Sequence[RecordInfo]) -> str:
     return f"{plan.english.rstrip()} ({', '.join(extra)})" if extra else plan.english
 
 
+# what happened in a study, asked of its protocol paper ("how many actually took part?", "the
+# per-protocol relapse rate"): its results paper answers (not "what did the protocol plan?")
+_WHAT_HAPPENED = re.compile(
+    r"\b(?:actually|in the end|ended up|turned out|per.?protocol|relapse\w*|lapses?|results?"
+    r"|took part|were (?:included|enrolled|analy[sz]ed))\b",
+    re.I,
+)
+_WHAT_WAS_PLANNED = re.compile(
+    r"\bplan\w*|(?<!per.)\bprotocol\b|\bintended\b|\bset out\b|\bwould\b|\bbefore\w*", re.I
+)
+
+
+def results_papers(trials: list[str], text: str, catalog: Sequence[RecordInfo]) -> list[str]:
+    """``trials`` with a protocol paper described (not named) replaced by its results paper (a
+    record of the same sample that reports results) when the question's last sentence asks what
+    happened."""
+    last = re.split(r"(?<=[.:;!?])\s+(?=\S)", text.strip())[-1]
+    if not _WHAT_HAPPENED.search(last) or _WHAT_WAS_PLANNED.search(last):
+        return trials
+    by_id = {r.id: r for r in catalog}
+    out: list[str] = []
+    for rid in trials:
+        r = by_id.get(rid)
+        if (
+            r is not None
+            and not r.results_reported
+            and "protocol" in (r.design or "").lower()
+            and not (r.surname and re.search(rf"\b{re.escape(r.surname)}\b", text, re.I))
+        ):  # (a protocol asked about by its author's name is asked about as itself)
+            rid = next(
+                (o for o in r.same_sample_as if o in by_id and by_id[o].results_reported), rid
+            )
+        if rid not in out:
+            out.append(rid)
+    return out
+
+
 # --------------------------------------------------------------------------- the planner
 
 
@@ -404,7 +441,7 @@ def plan_question(
     t = norm(english)
     ents = Entities(
         substances=find_substances(english),
-        trials=find_trials(english, catalog),
+        trials=results_papers(find_trials(english, catalog), english, catalog),
         conditions=find_conditions(english),
         other_medicines=find_other_medicines(english),
         jurisdictions=find_jurisdictions(english),

@@ -34,6 +34,7 @@ DESCRIBED: dict[str, str] = {
     "excitement": "wound up, overexcited, restless and fidgety, cannot settle or calm down",
     "depression": "low mood, feeling down and depressed",
     "hallucinations": "seeing or hearing things that are not there",
+    "epileptic seizures": "a fit, a seizure, convulsions, jerking and shaking on the floor",
     "pins and needles": "pins and needles, tingling in the hands or feet",
     "muscle pain": "aching muscles, sore all over",
     "ringing in the ears": "ringing or buzzing in the ears",

@@ -6,6 +6,7 @@ studies add, each citing its record's sentence verbatim.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from assistant.answer import Filters, Plan
@@ -13,6 +14,7 @@ from assistant.answering.compose.extractive import (
     Citations,
     Composition,
 )
+from assistant.answering.question.entities import find_jurisdictions
 from assistant.index.store import IndexStore
 from assistant.library import contraindications as ci
 from assistant.vocab import (
@@ -129,7 +131,11 @@ def contraindication_answer(
             # "is hypersensitivity the only contraindication to intrathecal baclofen?": the
             # sources list more for that form, so not the only one
             first = "No: " + re.sub(r"^Yes: ", "", first)
-        narrower = _narrower_addition(cond, plan.english or plan.question)
+        narrower = _narrower_addition(cond, plan.english or plan.question) or next(
+            # "we live in France": what a source says there first, when the label's is not
+            (a for a in additions if _places(a.text, plan) and not _places(summary, plan)),
+            None,
+        )
         if narrower is not None and not asked_contra:
             # "on dialysis?": the source that speaks of that case first, the label's general
             # caution after it
@@ -146,7 +152,20 @@ def contraindication_answer(
                 lines.append(f"- {add.text.strip()}{mark}")
     if not cites.items:
         return None
-    return Composition("\n".join(lines), False, cites.items, route=ROUTE_CONTRAINDICATIONS)
+    # numbered as they are read (a line put first may cite a source found later)
+    text = "\n".join(lines)
+    order = list(dict.fromkeys(int(n) for n in re.findall(r"\[(\d+)\]", text)))
+    new = {old: i for i, old in enumerate(order, 1)}
+    text = re.sub(r"\[(\d+)\]", lambda m: f"[{new.get(int(m.group(1)), m.group(1))}]", text)
+    cited = sorted(
+        (dataclasses.replace(c, n=new[c.n]) for c in cites.items if c.n in new), key=lambda c: c.n
+    )
+    return Composition(text, False, cited, route=ROUTE_CONTRAINDICATIONS)
+
+
+def _places(text: str, plan: Plan) -> bool:
+    """Whether ``text`` names a place the question names."""
+    return bool(set(find_jurisdictions(text)) & set(plan.entities.jurisdictions))
 
 
 _ADVISES_AGAINST = re.compile(

@@ -360,7 +360,14 @@ TOOK_TO_DOSE = re.compile(
 # a statistic asked for by name, and how a sentence states one ("the confidence interval of the
 # primary outcome's difference": the sentence stating it, not the outcome's description)
 STATISTICS = (
-    (re.compile(r"\bp.?values?\b", re.I), re.compile(r"\bp ?[=<>≤]")),
+    (  # ("could it just be luck?", "a real difference or chance?": its p value, in lay words)
+        re.compile(
+            r"\bp.?values?\b|\b(?:just|by|down to|due to|mere|pure|only|simply|been) (?:chance|luck)\b"
+            r"|\bfluke\b|\bor (?:just )?(?:chance|luck)\b",
+            re.I,
+        ),
+        re.compile(r"\bp ?[=<>≤]"),
+    ),
     (re.compile(r"\bhazard ratios?\b", re.I), re.compile(r"\bhazard ratios?\b|\bHR\b")),
     (re.compile(r"\bodds ratios?\b", re.I), re.compile(r"\bodds ratios?\b|\bOR\b")),
     (  # (an interval given, not "results expressed with 95% confidence intervals")

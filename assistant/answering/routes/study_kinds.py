@@ -53,7 +53,9 @@ _DESCRIBED = re.compile(
 _COUNTED = re.compile(rf"\b(?:{OUTCOME_COUNTED})\b", re.I)
 # what it found is asked ("what did the multi-site trial find?"): its result, no field
 _ASKS_FINDING = re.compile(
-    rf"{ASKS_FINDING.pattern}|\b(?:findings?|report\w*|positive|negative)\b", re.I
+    rf"{ASKS_FINDING.pattern}|\b(?:findings?|report\w*|positive|negative)\b"
+    r"|\b(?:did|do|does)\b[^?]*\b(?:benefit|help|work)\b",  # "did men benefit from 30 mg/day?"
+    re.I,
 )
 EncodeMany = Callable[[Sequence[str]], np.ndarray]
 
