@@ -295,6 +295,27 @@ def test_lay_words_for_a_subgroup_chance_and_liver_harm_reach_the_sentence(
     assert "No hepatic adverse effects" in first_sentence(liver.answer), liver.answer
 
 
+def test_why_a_study_began_how_its_data_were_taken_and_how_long_it_followed(
+    corpus_assistant,
+) -> None:
+    why = corpus_assistant.ask(
+        "my cousin in denmark swallowed far too many of his muscle relaxer tablets. why did the "
+        "danish researchers who looked at poisonings with it start looking in the first place?"
+    )
+    assert "growing" in first_sentence(why.answer), why.answer
+    assert not why.answer.startswith("Call"), why.answer  # a question about the study
+    notes = corpus_assistant.ask(
+        "in that look at about two dozen overdoses at a new south wales poisons unit, did they "
+        "study people as they came in, or go back through the notes afterwards?"
+    )
+    assert "retrospectively" in first_sentence(notes.answer), notes.answer
+    long = corpus_assistant.ask(
+        "In that Indian study comparing it with the migraine drug, how long were people followed up?"
+    )
+    first = first_sentence(long.answer)
+    assert "one month" in first and not first.startswith("Yes"), long.answer
+
+
 # --------------------------------------------------------------------------- round 24's kinds
 
 

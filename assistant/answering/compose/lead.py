@@ -43,7 +43,10 @@ URGENT_WITHDRAWAL = (
 # question about a study's patients after the asker's story
 _IN_THAT_STUDY = re.compile(
     r"\b(?:in|from) (?:that|the|this) (?:[\w-]+ ){0,5}?(?:study|series|trial|review|cohort"
-    r"|survey|look at|report)\b[^?]*\?\s*$",
+    r"|survey|look at|report)\b[^?]*\?\s*$"
+    # "why did the danish researchers who looked at poisonings start?": the study's people
+    r"|\b(?:the|that|those) (?:[\w-]+ ){0,2}?(?:researchers|authors|investigators|scientists"
+    r"|research team|study team)\b[^?]*\?\s*$",
     re.I,
 )
 _FRAME = re.compile(

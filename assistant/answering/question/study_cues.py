@@ -14,6 +14,8 @@ TRIAL_CUE = re.compile(
     r"\b(?:trials?|stud(?:y|ies)|rcts?|review|meta.?analys[ie]s|paper|experiment|cohort|series"
     r"|research|investigation|cochrane|analysis|pilot|survey|register|registry|statement"
     r"|guideline|case|report|consensus|case.?series|network)\b"
+    # "the danish researchers who looked at poisonings": the people behind a study
+    r"|\b(?:that|the|those) (?:\S+ ){0,2}?(?:researchers|investigators|scientists) (?:who|that)\b"
     r"|\bthe (?:\S+ ){1,4}?one\b(?! of\b)"  # "the Los Angeles one": a study named before
     r"|\b(?:that|the) (?:\w+ )?test (?:where|in which|with|on|of)\b"  # "that test where ..."
     # "that british clinic where ...", "the hospital in which ...": where a study was done

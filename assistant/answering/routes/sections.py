@@ -72,6 +72,7 @@ TOPICS: tuple[SectionTopic, ...] = (
             r"\bwhy (?:was|were|did) (?:it|they|this|that|the [\w-]+(?: [\w-]+){0,4}?"
             r"|[\w-]+(?: [\w-]+){0,3}?) (?:do|done|carried out|conducted|run|set up|undertaken"
             r"|performed|started|launched)\b|\b(?:the )?rationale\b|\breasoning behind\b"
+            r"|\bwhy did (?:\S+ ){1,12}?(?:start|begin) (?:looking|studying|research\w*)\b"
             r"|\bwhat (?:was|were) (?:the |its |their )?(?:main |primary |overall |chief )?(?:aims?|purpose|goals?|objectives?|point)\b"
             r"|\b(?:trying|hoping|set out|meant|designed) to (?:find out|show|test|answer|learn|see"
             r"|prove|establish)\b|\bwhat question\b|\bwhy (?:was|were) (?:it|they|the \w+) needed\b"

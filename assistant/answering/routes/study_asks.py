@@ -179,7 +179,9 @@ ASKS_FOLLOW_UP = re.compile(
     r"|\b(?:was|were) there (?:a |any )?follow.?ups?\b"
     r"|\bafter (?:the )?(?:tablets|treatment|drug|medication|medicine|pills|baclofen|capsules)"
     r" (?:had )?(?:stopped|ended|finished|was stopped|were stopped)\b"
-    r"|\bkeep (?:checking|following|seeing|track)\b",
+    r"|\bkeep (?:checking|following|seeing|track)\b"
+    # "how long did they watch the people afterwards?"
+    r"|\bhow long (?:\S+ ){0,6}?(?:observ\w*|watch\w*|monitor\w*|track\w*) (?:\S+ ){0,4}?after\w*",
     re.I,
 )
 # "was it a new trial, or a fresh look at data from an earlier one?": a secondary analysis
@@ -378,6 +380,14 @@ STATISTICS = (
     (
         re.compile(r"\beffect sizes?\b|\bcohen.?s d\b", re.I),
         re.compile(r"\beffect size\b|\bd ?= ?-?0?\.\d|\bcohen", re.I),
+    ),
+    (  # "as they came in, or back through the notes?": which way in time the data were taken
+        re.compile(
+            r"\b(?:prospective|retrospective)\w*|\bas (?:they|people|patients) (?:came|arrived|were"
+            r" admitted)\b|\bback (?:through|over|at) (?:the|their) (?:notes|records|files|charts)\b",
+            re.I,
+        ),
+        re.compile(r"\b(?:prospective|retrospective)\w*", re.I),
     ),
 )
 ASKS_STATISTIC = re.compile("|".join(f"(?:{asks.pattern})" for asks, _ in STATISTICS), re.I)

@@ -571,7 +571,11 @@ def _follow_up(ev: Evidence, record: RecordInfo, name: str) -> Composition | Non
         return None
     unit = (m.group(2) or "").rstrip("s")
     when = m.group(3) or f"for {m.group(1)} {unit}{'' if m.group(1) in ('1', 'one') else 's'}"
-    first = f"Yes: {name} followed people up {when} after treatment"
+    polar = re.search(  # ("in the italian trial, did they keep checking on people?": yes or no)
+        r"(?:^|[,.:;?]\s*)(?:and |so |but )?(?:did|do|does|was|were|is|are)\b",
+        ev.plan.english or "",
+    )
+    first = f"{'Yes: ' if polar else ''}{name} followed people up {when} after treatment"
     return cited_sentence(ev, record, re.compile(r"follow.?up|followed", re.I), first)
 
 
