@@ -272,6 +272,16 @@ from assistant.answering.check.fact_sheet import fact_verdict, load_facts
             "It was designed for epilepsy and is now used as a muscle relaxant.",
             "supported",
         ),
+        (
+            "france_alcohol_authorisation_year",
+            "France approved baclofen for alcoholism in 2014 with no maximum dose.",
+            "contradicted",
+        ),
+        (
+            "france_alcohol_authorisation_year",
+            "France allowed baclofen for alcohol in 2014 under a temporary recommendation.",
+            None,
+        ),
     ],
 )
 def test_facts_decide_more_everyday_phrasings(key: str, claim: str, verdict) -> None:

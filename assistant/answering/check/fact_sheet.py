@@ -22,8 +22,8 @@ NEGATION = re.compile(
     re.I,
 )
 _AFTER_IF = re.compile(
-    r"\s(?:when|if|unless|once|where|whenever|after|because)\s", re.I
-)  # ("... after X did not")
+    r"\s(?:when|if|unless|once|where|whenever|after|because|with no)\s", re.I
+)  # ("... after X did not", "approved in 2014 with no maximum dose": a qualifier after it)
 
 # --------------------------------------------------------------------------- the fact sheet
 

@@ -110,6 +110,7 @@ APPLIES_TO = re.compile(
 ASKS_LIMITATION = re.compile(
     r"\blimit\w*|\bweak\w*(?! (?:kidney|kidneys|heart|liver|lungs?|muscles?|bladder|bones?|legs?|arms?|blood))|\bcriticis\w*|\bcritique\w*|\bflaw\w*|\bproblems? with\b|\bbias\w*"
     r"|\bhow (?:reliable|robust|trustworthy|convincing)\b|\bcaveats?\b|\bunderpowered\b"
+    r"|\bskew\w*|\bdistort\w*|\binflat\w* (?:the|its|his|her|their) (?:results?|findings?)\b"
     r"|\bcautio\w*|\bcareful\b|\bwary\b|\bgenerali[sz]\w*|\bextrapolat\w*"
     r"|\bappl(?:y|ies|ied) (?:everywhere|elsewhere|generally|widely|to (?:other|all|everyone))\b"
     # what its data cannot settle: the cause ("can they say the tablets on their own killed

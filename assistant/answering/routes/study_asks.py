@@ -383,8 +383,10 @@ STATISTICS = (
     ),
     (  # "as they came in, or back through the notes?": which way in time the data were taken
         re.compile(
-            r"\b(?:prospective|retrospective)\w*|\bas (?:they|people|patients) (?:came|arrived|were"
-            r" admitted)\b|\bback (?:through|over|at) (?:the|their) (?:notes|records|files|charts)\b",
+            # (not "the 2013 prospective matched study": a description)
+            r"\b(?:prospective|retrospective)(?:ly)?(?= or\b|\s*\?)|\bor (?:prospective|retrospective)"
+            r"|\bas (?:they|people|patients) (?:came|arrived|were admitted)\b"
+            r"|\bback (?:through|over|at) (?:the|their|old) (?:notes|records|files|charts)\b",
             re.I,
         ),
         re.compile(r"\b(?:prospective|retrospective)\w*", re.I),
