@@ -361,6 +361,11 @@ EVERYDAY = [
     ("Mi madre toma además amlodipino para la tensión.", "es", ["also", "blood pressure"]),
     ("Dans combien de centres les patients ont-ils été recrutés ?", "fr", ["in how many", "were"]),
     ("Qual era l'età media degli adulti e che percentuale erano uomini?", "it", ["mean age", "adults", "what percentage"]),
+    # a muscle relaxant told as such, vomiting after meals, keeping still, staying in hospital
+    ("Mia madre prende il miorilassante e rimette spesso dopo aver mangiato: è colpa delle compresse?", "it", ["muscle relaxant", "vomiting", "often", "after eating", "caused by the tablets"]),
+    ("Meine Mutter nimmt das Muskelrelaxans und muss sich oft nach dem Essen übergeben.", "de", ["muscle relaxant", "often", "after eating", "vomit"]),
+    ("Mi padre toma el relajante muscular y no puede quedarse quieto.", "es", ["muscle relaxant", "keep still"]),
+    ("Mon père prend le relaxant musculaire et il vomit après les repas.", "fr", ["muscle relaxant", "vomiting", "after eating"]),
 ]  # fmt: skip
 
 

@@ -150,6 +150,13 @@ _RARER = re.compile(
 _RARER_WHO = re.compile(r"\b(?P<who>the [\w ]*?labels?) (?:name|list|mention)s? rarer\b", re.I)
 
 
+_TAKEN_FOR = re.compile(
+    r"\b(?:takes?|taking|took|prescribed|given|uses?|using|on (?:it|them|baclofen))\b(?:\s+\S+){0,4}?"
+    r"\s+for\s+(?:the\s+|his\s+|her\s+|their\s+|my\s+|its\s+)?[\w-]+",
+    re.I,
+)
+
+
 def rare_effect(ev: Evidence) -> Composition | None:
     """ "Does baclofen cause tinnitus?": the label's lists of rarer reactions name it, without a
     frequency; said so, citing that list. None when no such list names what is asked, or when
@@ -158,7 +165,9 @@ def rare_effect(ev: Evidence) -> Composition | None:
     if set(plan.entities.substances) & set(ADDICTIONS):
         return None  # taken for drinking or another addiction: the studies' doses, not the label's
     # ("respiratory depression" is not the mood the list names)
-    question = " " + " ".join(tokenize(OTHER_SENSE.sub(" ", plan.english or plan.question))) + " "
+    # (nor what it is taken for: "takes the tablets for the rigidity of her MS")
+    asked = _TAKEN_FOR.sub(" ", OTHER_SENSE.sub(" ", plan.english or plan.question))
+    question = " " + " ".join(tokenize(asked)) + " "
     for rec in store.catalog():
         if rec.evidence != "label" or rec.user:
             continue
