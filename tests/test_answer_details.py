@@ -316,6 +316,21 @@ def test_why_a_study_began_how_its_data_were_taken_and_how_long_it_followed(
     assert "one month" in first and not first.startswith("Yes"), long.answer
 
 
+def test_how_sure_the_reviewers_were_is_their_certainty_rating(corpus_assistant) -> None:
+    sure = corpus_assistant.ask(
+        "how confident were the reviewers about the extra abstinent days?",
+        history=[
+            "What did the 2023 Cochrane review conclude about baclofen for alcohol use disorder?"
+        ],
+    )
+    assert "high-certainty" in first_sentence(sure.answer), sure.answer
+    # the study's own sentence stating the asked statistic stays unless another says more asked
+    chi = corpus_assistant.ask(
+        "What chi-square value did the Morley 2018 trial report for the longer time to relapse?"
+    )
+    assert "4.62" in first_sentence(chi.answer), chi.answer
+
+
 # --------------------------------------------------------------------------- round 24's kinds
 
 

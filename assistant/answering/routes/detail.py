@@ -168,10 +168,15 @@ _MEASURES = frozenset(
 )
 
 
-def _own_sentence(text: str, store: Any, record: RecordInfo) -> bool:
-    """Whether ``text`` is one of the study's sentences (not a summary made from its fields)."""
+def _own_sentence(text: str, store: Any, record: RecordInfo) -> tuple[int, int, str] | None:
+    """(chunk position, start, sentence) when ``text`` is one of the study's sentences (not a
+    summary made from its fields), else None."""
     text = text.strip()
-    return any(text == sentence.strip() for _, _, sentence, _ in whole_sentences(store, record))
+    return next(
+        ((pos, s, sentence) for pos, s, sentence, _ in whole_sentences(store, record)
+         if text == sentence.strip()),
+        None,
+    )  # fmt: skip
 
 
 def named_kind(
@@ -195,16 +200,13 @@ def named_kind(
                 lambda t, rx=states: bool(rx.search(t)),
                 KIND_SIMILARITY,
             )
-            if (
-                near is None
-                or not states.search(current)
-                or not _own_sentence(current, store, record)
-            ):
+            own = _own_sentence(current, store, record) if states.search(current) else None
+            if near is None or own is None:
                 return near
             # the study's sentence found for the question gives one already: another's only
             # when it says something asked that it does not ("in trials at low risk of bias")
-            asked = {t for t in tokenize(clause) if store.idf(t) >= KIND_IDF}
-            return near if asked & set(tokenize(near[2])) - set(tokenize(current)) else None
+            asked = {t for t in tokenize(clause) if len(t) >= 4} - QUESTION_WORDS
+            return near if asked & set(tokenize(near[2])) - set(tokenize(current)) else own
     m = _WHICH_KIND.match(clause)
     # a specific kind ("hospital", "procedure"), not one any answer fills ("dose", "patients")
     kind = (

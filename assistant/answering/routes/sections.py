@@ -57,6 +57,7 @@ TOPICS: tuple[SectionTopic, ...] = (
         frozenset({"limitations"}),
         re.compile(
             rf"{ASKS_LIMITATION.pattern}|\bhow much (?:weight|faith|trust|confidence|credence|stock)"
+            r"(?! (?:did|do|does) (?:the )?(?:reviewers|authors))"  # (their certainty rating)
             r"|\btrust\w*|\brel(?:y|ied|iable|iability)\b|\bshortcomings?\b|\bdrawbacks?\b"
             r"|\bgrain of salt\b|\btake (?:it|this|that|them) (?:at face value|seriously)\b"
             r"|\b(?:convincing|solid|sound|credible|believable|persuasive|conclusive)\b"

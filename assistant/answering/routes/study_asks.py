@@ -381,6 +381,14 @@ STATISTICS = (
         re.compile(r"\beffect sizes?\b|\bcohen.?s d\b", re.I),
         re.compile(r"\beffect size\b|\bd ?= ?-?0?\.\d|\bcohen", re.I),
     ),
+    (  # "how much confidence did the reviewers put in it?": the certainty they rated
+        re.compile(
+            r"\bcertainty\b|\bGRADE\b|\bhow (?:sure|certain|confident) (?:were|was|are|is) (?:the )?"
+            r"(?:reviewers|authors)\b|\b(?:confidence|certainty) (?:did|do|does) (?:the )?(?:reviewers"
+            r"|authors) (?:put|place|have)\b"
+        ),
+        re.compile(r"\bcertainty\b", re.I),
+    ),
     (  # "as they came in, or back through the notes?": which way in time the data were taken
         re.compile(
             # (not "the 2013 prospective matched study": a description)
