@@ -574,6 +574,7 @@ def _follow_up(ev: Evidence, record: RecordInfo, name: str) -> Composition | Non
     polar = re.search(  # ("in the italian trial, did they keep checking on people?": yes or no)
         r"(?:^|[,.:;?]\s*)(?:and |so |but )?(?:did|do|does|was|were|is|are)\b",
         ev.plan.english or "",
+        re.I,
     )
     first = f"{'Yes: ' if polar else ''}{name} followed people up {when} after treatment"
     return cited_sentence(ev, record, re.compile(r"follow.?up|followed", re.I), first)
