@@ -30,7 +30,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
 import numpy as np
@@ -198,6 +198,20 @@ class Citations:
             self._spans[ctx.chunk_id] = (start, start + len(quote), ctx)
         self.items.append(citation_for(n, ctx, quote))
         return n
+
+
+def renumbered(comp: Composition) -> Composition:
+    """``comp`` with its citations numbered as the answer reads them ([1] first): citations
+    and evidence-table rows the text no longer cites are dropped."""
+    order: dict[int, int] = {}
+    for n in re.findall(r"\[(\d+)\]", comp.answer):
+        order.setdefault(int(n), len(order) + 1)
+    text = re.sub(r"\[(\d+)\]", lambda m: f"[{order[int(m.group(1))]}]", comp.answer)
+    cites = sorted(
+        (replace(c, n=order[c.n]) for c in comp.citations if c.n in order), key=lambda c: c.n
+    )
+    rows = [replace(r, n_cite=order[r.n_cite]) for r in comp.evidence_table if r.n_cite in order]
+    return replace(comp, answer=text, citations=cites, evidence_table=rows)
 
 
 # --------------------------------------------------------------------------- filters

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from assistant.answering.compose.extractive import QUESTION_WORDS, Composition
+from assistant.answering.compose.extractive import QUESTION_WORDS, Composition, renumbered
 from assistant.library.chunks import tokenize
 
 _MARKS = re.compile(r"\s*(?:\[\d+\])+\.?$")
@@ -48,12 +48,4 @@ def without_repeats(comp: Composition, before: Composition, question: str = "") 
         return comp
     kept[0] = kept[0].removeprefix("- ")
     kept[0] = kept[0][:1].upper() + kept[0][1:]
-    order: dict[int, int] = {}
-    for ln in kept:
-        for n in re.findall(r"\[(\d+)\]", ln):
-            order.setdefault(int(n), len(order) + 1)
-    text = re.sub(r"\[(\d+)\]", lambda m: f"[{order.get(int(m.group(1)), 0)}]", "\n".join(kept))
-    cites = [replace(c, n=order[c.n]) for c in comp.citations if c.n in order]
-    cites.sort(key=lambda c: c.n)
-    rows = [replace(r, n_cite=order[r.n_cite]) for r in comp.evidence_table if r.n_cite in order]
-    return replace(comp, answer=text, citations=cites, evidence_table=rows)
+    return renumbered(replace(comp, answer="\n".join(kept)))

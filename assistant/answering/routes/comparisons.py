@@ -17,6 +17,7 @@ from assistant.answering.compose.extractive import (
     Composition,
     Evidence,
     decline,
+    renumbered,
 )
 from assistant.answering.question.asked import whole_sentences
 from assistant.answering.routes.synthesis import (
@@ -354,13 +355,11 @@ def each_study(
             or any(_names(first, other, by_year=True) for other in records if other is not record)
         ):
             return None  # another record's sentence, or one on both (how they relate)
-        for c in cited:
-            n = len(citations) + 1
-            first = first.replace(f"[{c.n}]", f"[\x00{n}]")
-            citations.append(replace(c, n=n))
-        first = first.replace("\x00", "")
+        shift = max((c.n for c in citations), default=0)  # (numbered as read below)
+        first = re.sub(r"\[(\d+)\]", lambda m, s=shift: f"[{int(m.group(1)) + s}]", first)
+        citations += [replace(c, n=c.n + shift) for c in cited]
         lines.append(first if _names(first, record) else _named(first, ev.store, record))
-    return Composition("\n".join(lines), False, citations, ROUTE_TRIAL)
+    return renumbered(Composition("\n".join(lines), False, citations, ROUTE_TRIAL))
 
 
 _IT = re.compile(r"(?:It|The (?:trial|study))\s+(?=[a-z])")

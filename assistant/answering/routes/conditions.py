@@ -6,13 +6,13 @@ studies add, each citing its record's sentence verbatim.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 
 from assistant.answer import Filters, Plan
 from assistant.answering.compose.extractive import (
     Citations,
     Composition,
+    renumbered,
 )
 from assistant.answering.question.entities import find_jurisdictions
 from assistant.index.store import IndexStore
@@ -153,14 +153,9 @@ def contraindication_answer(
     if not cites.items:
         return None
     # numbered as they are read (a line put first may cite a source found later)
-    text = "\n".join(lines)
-    order = list(dict.fromkeys(int(n) for n in re.findall(r"\[(\d+)\]", text)))
-    new = {old: i for i, old in enumerate(order, 1)}
-    text = re.sub(r"\[(\d+)\]", lambda m: f"[{new.get(int(m.group(1)), m.group(1))}]", text)
-    cited = sorted(
-        (dataclasses.replace(c, n=new[c.n]) for c in cites.items if c.n in new), key=lambda c: c.n
+    return renumbered(
+        Composition("\n".join(lines), False, cites.items, route=ROUTE_CONTRAINDICATIONS)
     )
-    return Composition(text, False, cited, route=ROUTE_CONTRAINDICATIONS)
 
 
 def _places(text: str, plan: Plan) -> bool:
