@@ -1037,6 +1037,31 @@ def test_further_lines_answer_an_open_part_of_the_question(corpus_assistant) -> 
             assert (asked - first) & set(tokenize(line)), (q, ans.answer)
 
 
+def test_a_further_line_must_share_more_than_the_scene(corpus_assistant) -> None:
+    """ "Is baclofen approved for alcohol dependence in the UK?" asks about approval: a UK cohort
+    of drinkers shares only the scene (the place, the substance, the condition, the year) and is
+    not added as a supporting line."""
+    from assistant.answering.compose.extractive import QUESTION_WORDS
+    from assistant.answering.compose.slots import setting_words
+    from assistant.library.chunks import tokenize
+
+    questions = [
+        "Is baclofen approved for alcohol dependence in the UK?",
+        "What does the 2021 Australian alcohol guideline say about stopping baclofen?",
+        "My wife takes baclofen for her multiple sclerosis and has been constipated since. Is that a known side effect?",
+    ]
+    one_line = 0
+    for q in questions:
+        ans = corpus_assistant.ask(q)
+        assert ans.route == "extractive", (q, ans.route)
+        lines = [ln for ln in ans.answer.splitlines() if ln.strip()]
+        one_line += len(lines) == 1
+        asked = set(tokenize(q)) - QUESTION_WORDS - setting_words(q)
+        for line in lines[1:]:
+            assert asked - set(tokenize(lines[0])) & set(tokenize(line)), (q, ans.answer)
+    assert one_line >= 2
+
+
 def test_a_who_question_is_answered_with_a_person(corpus_assistant) -> None:
     """ "Who first made baclofen?" names the chemist the history record gives, not the reason it
     was made; a citation in brackets ("Kent et al.") does not count as naming a person."""

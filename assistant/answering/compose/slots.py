@@ -22,9 +22,11 @@ from assistant.answering.compose.sentence_kinds import (
     is_design_only,
 )
 from assistant.answering.compose.unasked import PREGNANCY
-from assistant.answering.question.entities import find_countries
+from assistant.answering.question.entities import SUBSTANCE_RX, find_countries, norm
 from assistant.answering.question.intents import ONSET_Q
+from assistant.answering.question.places import JURISDICTION_RX
 from assistant.answering.safety.notices import mentions_pregnancy
+from assistant.library import contraindications as ci
 from assistant.library.chunks import tokenize
 from assistant.vocab import NUMBER_WORDS, SUBSTANCE_SAID
 
@@ -264,6 +266,31 @@ def place_words(text: str) -> frozenset[str]:
     """The words of the countries a sentence names in any form ("the Australian product
     information" covers "in Australia")."""
     return frozenset(tokenize(" ".join(find_countries(text))))
+
+
+_WHO_DRINKS = re.compile(
+    r"\b(?:use disorders?|dependen(?:ce|t)|addict(?:ion|ed)|problems?)\b"
+    r"|\b(?:heavy|high-risk|problem) (?:drinkers?|drinking|users?)\b"
+)
+
+
+def setting_words(question: str) -> frozenset[str]:
+    """The question's words that set the scene rather than ask (the places, substances and
+    conditions it names, its years): "is baclofen approved for alcohol dependence in the UK?"
+    asks about approval; a line on a UK cohort of drinkers shares only the scene."""
+    t = norm(question)
+    spans = [
+        m.group(0)
+        for rx in (*JURISDICTION_RX.values(), *SUBSTANCE_RX.values())
+        for m in rx.finditer(t)
+    ]
+    try:
+        for cond in ci.mentioned(t, ci.load_table()):
+            spans += [a for a in cond.aliases if re.search(rf"\b{re.escape(a.lower())}\b", t)]
+    except ci.ContraindicationError:
+        pass
+    spans += re.findall(r"\b(?:19|20)\d\d\b", t) + _WHO_DRINKS.findall(t)
+    return frozenset(tokenize(" ".join(spans)))
 
 
 def _promote(pool: list, lead: Candidate | None) -> bool:
