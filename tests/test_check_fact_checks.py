@@ -285,6 +285,12 @@ def test_a_view_asserted_then_denied_after_a_semicolon_is_not_the_claim() -> Non
 
     assert REJECTED.search("A blogger claimed that the label rules it out in asthma; it does not.")
     assert not REJECTED.search("The label lists one contraindication; it does not name asthma.")
+    # a remark someone was told, called wrong after the semicolon: the reply, not the remark
+    assert REJECTED.search(
+        "A nurse told you this was twice the label maximum of 40 mg a day; that was wrong, "
+        "because the label's maximum is 80 mg a day."
+    )
+    assert not REJECTED.search("The nurse told us the dose was 20 mg; that was the starting dose.")
 
 
 def test_the_number_referred_is_not_the_number_randomised(docs_assistant) -> None:

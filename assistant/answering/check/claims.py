@@ -49,15 +49,17 @@ TOPICS: dict[str, re.Pattern[str]] = {
     for k, v in {
         "contraindication": r"contra.?indicat|must not (?:take|use)|should not (?:take|use)"
         r"|(?:must|should) never be (?:taken|used|given)|never (?:take|use|give)\b"
-        r"|can'?t take|cannot take|not be (?:used|taken|given)|rules? out|ruled out"
+        r"|can'?t take|cannot take|not be (?:used|taken|given)|rules? (?:\w+ )?out|ruled out"
         r"|\binto (?:a|the) (?:vein|muscle)\b|\bintravenous\w*|\bintramuscular\w*",
         "withdrawal": r"\b(?:stop\w*|quit\w*|discontinu\w*)\b.*\b(?:abrupt\w*|sudden\w*|cold turkey)"
         r"|\b(?:just|simply)\s+(?:stop|quit)\b"
-        r"|\bwithdrawal\b|\btaper\w*",
+        r"|\bwithdrawal\b|\btaper\w*|\b(?:effects?|symptoms?|signs?) of (?:stopping|coming off)\b"
+        r"|\binterrupt\w*",
         "overdose": r"overdos\w*|poison\w*|toxicity|toxicolog\w*|post.?mortem|\bdeaths?\b|\bdied\b"
         r"|\bantidotes?\b",
         "elimination": r"\bliver\b|\bkidney\w*|\brenal\b|excret\w*|metaboli[sz]\w*|eliminat\w*"
-        r"|cleared|half.?life|dialysis|absor\w*|bioavailab\w*|bloodstream|into the blood\b",
+        r"|cleared|half.?life|dialysis|absor\w*|bioavailab\w*|bloodstream|into the blood\b"
+        r"|cerebrospinal|spinal fluid|fluid (?:around|surrounding) the (?:brain|spinal)",
         "regulation": r"approv\w*|authori[sz]\w*|licen[sc]\w*|\bfda\b|\bansm\b|\btga\b|\bnice\b"
         r"|\bema\b|off.?label|\brtu\b|baclocur|guideline\w*|recommend\w*|regulator\w*|banned"
         r"|withdrawn from|on the market|marketed|conseil|court|first.?line|prescri\w*"

@@ -18,8 +18,10 @@ REJECTED = re.compile(
     # the writer's earlier belief ("I had assumed that ..., so I had half-written ...")
     r"|\b(?:I|we) had (?:also |always |wrongly )?(?:assumed|thought|believed|presumed|supposed)\b"
     # a view reported, then denied after a semicolon ("counsel asserted that X; it does not")
-    r"|\b(?:asserted|claimed|argued|alleged|contended|insisted)\b[^;:]*[;:]\s*(?:it|this|that|they)"
-    r"\s+(?:does|did|is|was|do|are|has)(?:\s+not|n[\u2019']t)\b",
+    r"|\b(?:asserted|claimed|argued|alleged|contended|insisted|told (?:you|us|me|him|her|them))\b"
+    r"[^;:]*[;:]\s*(?:it|this|that|they)\s+(?:(?:does|did|is|was|do|are|has)(?:\s+not|n[\u2019']t)\b"
+    # ("A member of staff told you X; that was wrong, because ...")
+    r"|(?:is|was|were) (?:simply )?(?:wrong|incorrect|mistaken|untrue|an error|a mistake)\b)",
     re.I,
 )
 # a sentence the next one rejects ("Some are told X. That is not true: ..."): not the claim X
