@@ -1062,6 +1062,19 @@ def test_a_further_line_must_share_more_than_the_scene(corpus_assistant) -> None
     assert one_line >= 2
 
 
+def test_how_sure_in_lay_words_asks_for_the_interval(corpus_assistant) -> None:
+    """ "What range did they give for that?" after a story asks for the confidence interval; a
+    word of the story ("his kidneys are weak") does not turn it into a question about the
+    study's weaknesses."""
+    ans = corpus_assistant.ask(
+        "my dad is 70 and his kidneys are weak. in the Ontario study of older adults with kidney "
+        "disease, a higher starting dose made admissions for confusion more likely. what range "
+        "did they give for that?"
+    )
+    first = first_sentence(ans.answer)
+    assert "CI" in first and "2.24" in first, ans.answer
+
+
 def test_a_who_question_is_answered_with_a_person(corpus_assistant) -> None:
     """ "Who first made baclofen?" names the chemist the history record gives, not the reason it
     was made; a citation in brackets ("Kent et al.") does not count as naming a person."""

@@ -116,6 +116,34 @@ def test_studies_described_in_everyday_words_by_their_kind(catalog) -> None:
         assert plan_question(question, catalog).entities.trials == [want], question
 
 
+def test_reviews_and_dose_arms_described_in_lay_words(catalog) -> None:
+    """A review told by what it compared ("every medicine": a network meta-analysis), a trial by
+    its two doses, and "people like him" reading the story before the study's description."""
+    cases = {
+        "in that enormous comparison of every medicine for alcohol, did baclofen cut heavy "
+        "drinking?": "bahji2022",
+        "in the American trial that tried two different doses of baclofen, did women respond "
+        "better?": "garbutt2021",
+        "My father's liver is scarred from drink. In the Italian trial where people like him got "
+        "baclofen or placebo, how many stayed sober?": "addolorato2007",
+    }
+    for question, want in cases.items():
+        assert find_trials(question, catalog) == [want], question
+
+
+def test_a_past_tense_question_after_one_study_asks_what_that_study_found(catalog) -> None:
+    """ "did baclofen shorten the hospital stay?" after a question on one trial asks what that
+    trial found: the past tense, nothing new named."""
+    history = ["What did the Heppe 2018 trial of baclofen in alcohol withdrawal find?"]
+    for question in (
+        "did baclofen shorten the hospital stay?",
+        "was baclofen any easier to tolerate?",
+        "did baclofen make people sleepy?",
+    ):
+        plan = plan_question(question, catalog, history)
+        assert plan.entities.trials == ["heppe2018_aws"], (question, plan)
+
+
 def test_a_follow_up_on_a_study_asking_no_dose_is_about_the_study(catalog) -> None:
     history = ["What did Bacloville find?"]
     previous = plan_question(history[0], catalog)

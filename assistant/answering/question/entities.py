@@ -21,14 +21,21 @@ from assistant.answering.question.places import (
     region_states,
 )
 from assistant.answering.question.study_cues import (
+    BIG_STUDY,
+    EVERY_MEDICINE,
     GUIDANCE,
     LABELS_OWN,
+    LIKE_THEM,
     ONE_PERSON,
+    POOLED_CUE,
     RECORDS_KEPT,
     TRIAL_CUE,
+    TWO_DOSE_ARMS,
+    TWO_DOSES,
     UNCONTROLLED,
     group_sizes,
     study_weeks,
+    trials_counted,
 )
 from assistant.library import contraindications as ci
 from assistant.library.chunks import tokenize
@@ -158,6 +165,9 @@ _GENERIC_NAME = {
     "piriton": "chlorphenamine",
     "chlorpheniramine": "chlorphenamine",
     "amlodipino": "amlodipine",
+    "flexeril": "cyclobenzaprine",
+    "robaxin": "methocarbamol",
+    "soma": "carisoprodol",
 }
 
 
@@ -336,11 +346,14 @@ def find_trials(text: str, catalog: Sequence[RecordInfo]) -> list[str]:
     # "my brother takes it with diazepam. in that australian study of deaths, ...?": the story
     # before does not describe the study; the sentence that does is scored
     parts = re.split(r"(?<=[.!?])\s+", t)
-    if cue and len(parts) > 1 and not TRIAL_CUE.search(parts[0]):
+    if cue and len(parts) > 1 and not TRIAL_CUE.search(parts[0]) and not LIKE_THEM.search(t):
+        # (unless "people like him" points back into the story: "his liver is in a bad way")
         t = " ".join(p for p in parts if TRIAL_CUE.search(p)) or t
         text = t
     if re.search(r"\b(?:trials|studies|rcts|meta.?analyses|reviews)\b", t) and not re.search(
-        r"\b(?:the|that|this|a) (?:\S+ ){0,8}?(?:trial|study|rct|review|meta.?analysis|cohort)\b", t
+        r"\b(?:the|that|this|a) (?:\S+ ){0,8}?(?:trial|study|rct|review|meta.?analysis|cohort|look"
+        r"|roundup|round-up|comparison|analysis|overview)\b",
+        t,
     ):
         return []  # "which trials were negative?" asks about many studies, not one
     # ("valium": diazepam; "Australian", "in Australia": one word)
@@ -355,9 +368,10 @@ def find_trials(text: str, catalog: Sequence[RecordInfo]) -> list[str]:
     countries = find_countries(t)
     states = region_states(t)
     subs = set(find_substances(text))
-    pooled = bool(
-        re.search(r"\bmeta.?analys[ie]s\b|\bsystematic review\b|\bcochrane\b|\bpooled\b", t)
-    )
+    counted = trials_counted(t)  # "a dozen studies": how many a review pooled
+    every_medicine = bool(EVERY_MEDICINE.search(t))
+    two_doses = bool(TWO_DOSES.search(t))
+    pooled = bool(POOLED_CUE.search(t))
     latest = bool(ASPECT_RX["latest"].search(t)) or "first" in t.split()
     sizes = group_sizes(t)
     weeks = study_weeks(t)
@@ -391,7 +405,13 @@ def find_trials(text: str, catalog: Sequence[RecordInfo]) -> list[str]:
             # "in alcohol-dependent smokers": a study of both, rather than of one of them
             scores[i] += 2.5 if subs <= set(r.substances) else -2
         if pooled != (r.evidence in ("meta-analysis", "systematic-review")):
-            scores[i] -= 2 if pooled else 0.5
+            scores[i] -= 3 if pooled else 0.5
+        elif pooled and counted and r.studies_pooled:
+            scores[i] += 4 if r.studies_pooled in counted else -2
+        if two_doses:  # "the study that tried two strengths": two doses against placebo
+            scores[i] += 1.5 if TWO_DOSE_ARMS.search(r.dose_text or "") else -0.5
+        if pooled and every_medicine and re.search(r"\bnetwork\b", r.design or "", re.I):
+            scores[i] += 3  # every medicine compared: a network meta-analysis
         if dated:  # "the 2017 American trial": its year all but names it
             scores[i] += 3.5 if r.year in years else -1
         elif r.year in years:  # ("from 2000 to 2022": a period, not the study's year)
@@ -440,11 +460,7 @@ def find_trials(text: str, catalog: Sequence[RecordInfo]) -> list[str]:
         return [profiles.records[pick].id]
     if cue and best >= 5.0 and best - second >= 1.2:
         return [profiles.records[order[0]].id]
-    if (
-        cue
-        and best >= 5.0
-        and re.search(r"\b(?:big|bigger|biggest|large|larger|largest|huge)\b", t)
-    ):
+    if cue and best >= 5.0 and BIG_STUDY.search(t):
         # "the big network meta-analysis": the largest of those that fit as well
         close = [i for i in order if scores[i] >= best - 1.0]
         sizes_of = sorted((profiles.records[i].n or 0 for i in close), reverse=True)

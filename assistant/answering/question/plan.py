@@ -90,6 +90,22 @@ _DOSE_WORD = re.compile(r"\b(?:dos\w*|mg|take|taken|taking|increas\w*|rais\w*|ti
 _IT_THEY = re.compile(r"\b(?:they|them|those|these)\b", re.I)
 
 
+# "did baclofen put off the first lapse?" after a question on one study: in the past tense, what
+# that study found ("does baclofen ...?" asks in general)
+_PAST_OF_IT = re.compile(
+    r"(?:and |so |but )?(?:did|was|were|had) (?:baclofen|it|the (?:drug|medicine|tablets|pills))\b"
+)
+
+
+def _nothing_new(ents: Entities, previous: Plan) -> bool:
+    """Whether a question names nothing beyond the one study just discussed (no study, place,
+    condition, medicine or substance of its own)."""
+    return len(previous.entities.trials) == 1 and not (
+        ents.trials or ents.other_medicines or ents.conditions or ents.jurisdictions
+        or ents.documents or ents.substances
+    )  # fmt: skip
+
+
 def _inherit(plan: Plan, previous: Plan) -> Plan:
     """Carry the conversation's subject into a follow-up: what the follow-up names replaces what
     the earlier turn named; what it leaves out is taken over."""
@@ -460,6 +476,7 @@ def plan_question(
         question=question, intent=intent, entities=ents, searched=english, language=language,
         personal=personal and intent in ("dosing", "withdrawal"), aspects=aspects, english=english,
     )  # fmt: skip
+    past = False
     leans = previous is not None and (
         leans_on_the_study(english, ents, intent, previous, catalog)
         # "how many were doing better after the first three months?": no subject of its own, in
@@ -473,6 +490,7 @@ def plan_question(
                 or find_countries(english)  # ("and in Denmark?": that country's study)
             )
         )
+        or (past := _PAST_OF_IT.match(norm(english)) is not None and _nothing_new(ents, previous))
     )  # fmt: skip
     if leans:  # "did they only take people with no symptoms yet, or ...?": the study just asked
         ents.trials = []  # (carried over below; a study its words merely describe is not it)
@@ -496,7 +514,9 @@ def plan_question(
         plan = _inherit(plan, previous)
         if leans:
             plan.entities.trials = list(previous.entities.trials)
-            if plan.intent in ("withdrawal", "contraindication", "general", "history"):
+            if plan.intent in ("withdrawal", "contraindication", "general", "history") or (
+                past and plan.intent == "efficacy"
+            ):
                 plan.intent = "trial_result"  # "did they take people already in withdrawal?"
     if plan.intent == "document" or (plan.entities.documents and document_cue):
         plan.scope = "document"

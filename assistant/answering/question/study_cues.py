@@ -17,6 +17,8 @@ TRIAL_CUE = re.compile(
     # "the danish researchers who looked at poisonings": the people behind a study
     r"|\b(?:that|the|those) (?:\S+ ){0,2}?(?:researchers|investigators|scientists) (?:who|that)\b"
     r"|\bthe (?:\S+ ){1,4}?one\b(?! of\b)"  # "the Los Angeles one": a study named before
+    # "that enormous comparison of every medicine", "that 2023 roundup": a review told in lay words
+    r"|\b(?:that|the|this) (?:\S+ ){0,3}?(?:comparison|roundup|round-up|look at)\b"
     r"|\b(?:that|the) (?:\w+ )?test (?:where|in which|with|on|of)\b"  # "that test where ..."
     # "that british clinic where ...", "the hospital in which ...": where a study was done
     r"|\b(?:that|the) (?:\S+ ){0,3}?(?:clinic|hospital|unit|centre|center)(?: \S+){0,3}? (?:where"
@@ -122,4 +124,57 @@ def group_sizes(text: str) -> set[int]:
             out |= set(range(size - max(1, size // 10), size + max(1, size // 10) + 1))
         elif size:
             out.add(size)
+    return out
+
+
+_COUNTED_TRIALS = re.compile(
+    rf"\b(?:(about|around|roughly|some|nearly|almost) )?(\d{{1,3}}|{'|'.join(NUMBER_WORDS)}|a dozen"
+    r"|two dozen) (?:\S+ ){0,2}?(?:trials|studies|rcts)\b"
+)
+# "in that italian trial where people like him got ...": the story before describes who
+LIKE_THEM = re.compile(
+    r"\b(?:people|patients|someone|men|women|folks?) like (?:him|her|them|me|us|my \w+)\b"
+    r"|\bsuch (?:people|patients)\b"
+)
+# a study of two doses, asked ("the one that tried two strengths") and as its dose field says it
+TWO_DOSES = re.compile(
+    r"\btwo (?:different )?(?:strengths|doses|dose levels|amounts|dosages)\b"
+    r"|\b(?:a )?(?:low|lower|small|smaller) and (?:a )?(?:high|higher|big|bigger) (?:dose|amount)"
+)
+TWO_DOSE_ARMS = re.compile(
+    r"\b\d+ mg/day\)?,? (?:or|and) (?:\d+ mg[^,;]*?)?\(?\d+ mg/day|\b\d+ and \d+ mg/day"
+    r"|\bhigh dose\b[^;]*\blow dose\b"
+)
+# a review of many studies, in any words ("that 2018 pooled look at a dozen studies")
+POOLED_CUE = re.compile(
+    r"\bmeta.?analys[ie]s\b|\bsystematic review\b|\bcochrane\b|\bpooled\b|\broundup\b"
+    r"|\bround-up\b|\bnetwork\b|\b(?:look|analysis|comparison|review) (?:at|of) (?:\S+ ){0,3}?"
+    r"(?:studies|trials|medicines?|drugs?|treatments?)\b"
+)
+# "the big network meta-analysis", "that enormous comparison": the largest of those that fit
+BIG_STUDY = re.compile(
+    r"\b(?:big|bigger|biggest|large|larger|largest|huge)\b|\b(?:enormous|massive|giant|vast)"
+    r" (?:\S+ ){0,2}?(?:trial|study|review|meta.?analysis|comparison|analysis|look|cohort)\b"
+)
+# "that enormous comparison of every medicine for drinking": a network meta-analysis
+EVERY_MEDICINE = re.compile(
+    r"\b(?:every|all(?: the)?|each) (?:\w+ )?(?:medicines?|drugs?|medications?|treatments?"
+    r"|pills?|tablets?)\b|\bnetwork\b"
+)
+
+
+def trials_counted(text: str) -> set[int]:
+    """The number of trials a question says a review pooled ("a dozen studies", "14 trials")."""
+    out: set[int] = set()
+    for m in _COUNTED_TRIALS.finditer(text):
+        word = m.group(2)
+        n = (
+            12
+            if word == "a dozen"
+            else 24
+            if word == "two dozen"
+            else (_NUMBER_WORDS[word] if word in _NUMBER_WORDS else int(word))
+        )
+        spread = max(1, n // 10) if m.group(1) or "dozen" in word else 0
+        out |= set(range(n - spread, n + spread + 1))
     return out

@@ -21,6 +21,7 @@ from assistant.answering.compose.extractive import (
 )
 from assistant.answering.compose.sentence_kinds import APPLIES_TO, ASKS_LIMITATION, COVERS
 from assistant.answering.question.asked import YES_NO_START, asked_clause, whole_sentences
+from assistant.answering.routes.detail import stated_statistic
 from assistant.library.chunks import tokenize
 from assistant.library.records import RecordInfo
 from assistant.vocab import ROUTE_TRIAL
@@ -119,8 +120,12 @@ _DETAIL_ASKED = re.compile(
 
 
 def section_topic(question: str) -> SectionTopic | None:
-    """The section a question about one study asks for, or None."""
-    if _DETAIL_ASKED.search(question):
+    """The section a question about one study asks for, or None. After a story ("his kidneys
+    are weak ... what range did they put on that?") the question is its last sentence."""
+    parts = re.split(r"(?<=[.!])\s+", question.strip())
+    if len(parts) > 1 and parts[-1].endswith("?"):
+        question = parts[-1]
+    if _DETAIL_ASKED.search(question) or stated_statistic(question):
         return None
     for topic in TOPICS:
         if not topic.asks.search(question):

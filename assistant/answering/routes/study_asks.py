@@ -372,8 +372,15 @@ STATISTICS = (
     ),
     (re.compile(r"\bhazard ratios?\b", re.I), re.compile(r"\bhazard ratios?\b|\bHR\b")),
     (re.compile(r"\bodds ratios?\b", re.I), re.compile(r"\bodds ratios?\b|\bOR\b")),
-    (  # (an interval given, not "results expressed with 95% confidence intervals")
-        re.compile(r"\bconfidence intervals?\b", re.I),
+    (  # (an interval given, not "results expressed with 95% confidence intervals"); in lay words
+        # "how sure can we be of that?", "what range did they put on it?", "either way?"
+        re.compile(
+            r"\bconfidence intervals?\b|\bhow precise\b|\bhow (?:sure|certain|confident|uncertain)"
+            r" (?:\S+ ){0,4}?(?:figures?|numbers?|estimates?|ratios?|results?|differences?|risks?)\b"
+            r"|\b(?:what|which) (?:range|margin)\b|\brange (?:of values|did|do|does|was|were)\b"
+            r"|\bmargin of (?:error|safety)\b|\beither way\s*\?",
+            re.I,
+        ),
         re.compile(r"(?:\bCI\b|confidence intervals?)[^.;]{0,15}?\d"),
     ),
     (re.compile(r"\bchi.?squared?\b", re.I), re.compile(r"\bchi.?squared?\b|χ2", re.I)),
