@@ -281,6 +281,11 @@ def test_lay_words_for_a_subgroup_chance_and_liver_harm_reach_the_sentence(
 ) -> None:
     men = corpus_assistant.ask("Did men in the Garbutt 2021 trial benefit from baclofen 30 mg/day?")
     assert "no benefit at 30 mg/day" in first_sentence(men.answer), men.answer
+    # the subgroup after the outcome ("... abstinent days in the men of ...?"): theirs, not all
+    among = corpus_assistant.ask(
+        "Was the gain in abstinent days on 90 mg/day significant among the men of Garbutt 2021?"
+    )
+    assert "borderline" in first_sentence(among.answer), among.answer
     luck = corpus_assistant.ask(
         "in that german study where each person's dose of the muscle relaxer was pushed up until it "
         "worked, more of them stayed completely off the drink than on dummy pills. could that have "

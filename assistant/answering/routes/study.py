@@ -70,7 +70,7 @@ GENERIC_RESULT = re.compile(
 _SPECIFIC_DETAIL = re.compile(
     r"\b(?:dropped out|drop.?outs?|stopped treatment|withdrew|side effects?|adverse|tolerat\w*"
     r"|how was .* stopped|taper\w*|top dose|reached|funded|sponsor\w*|women and men|men and women"
-    r"|in women|in men|sex differences?|by sex|gender|(?:did|were|was) (?:the )?(?:wom[ae]n|men)"
+    r"|in women|in men|sex differences?|by sex|gender|(?:did|were|was|the|among) (?:the )?(?:wom[ae]n|men)"
     r"|craving|higher dose|lower dose|which scales?|how long|completed|finished"
     # "in which patients should prescribers weigh it?", "were the cut-offs derived from a trial?"
     r"|should (?:prescribers|doctors|clinicians|physicians)|which patients|in whom|derived from"
