@@ -1874,6 +1874,17 @@ def test_a_partner_named_only_by_the_questions_shape_is_answered(
     ), ans.answer
 
 
+def test_a_condition_someone_has_is_not_taken_for_a_medicine(corpus_assistant) -> None:
+    """ "ok for someone with a bad tummy ulcer?": what the person has, not a medicine taken with
+    baclofen, so no "no interaction between baclofen and ... ulcer" line."""
+    for question in (
+        "is baclofen ok for someone with a bad tummy ulcer?",
+        "is it ok to take baclofen for someone with diabetes?",
+    ):
+        ans = corpus_assistant.ask(question)
+        assert "No interaction between baclofen and" not in ans.answer, (question, ans.answer)
+
+
 def test_an_effect_asked_with_when_it_happens_is_not_called_unreported(corpus_assistant) -> None:
     """ "Hallucinations when it is stopped": the label's withdrawal warning names them; the
     clause saying when is not part of the effect's name."""

@@ -405,6 +405,18 @@ def test_clinical_wording_is_left_as_it_is(question: str) -> None:
     assert clinical_reading(question) == question
 
 
+def test_baclofen_asked_by_its_first_brand_name_is_read_as_baclofen() -> None:
+    """ "can you get hooked on lioresal?" asks about baclofen; a question about the name itself
+    and the pump product keep it."""
+    assert "baclofen" in clinical_reading("can you get hooked on lioresal?")
+    for question in (
+        "is lioresal the same thing as baclofen?",
+        "is baclofen the same as lioresal?",
+        "What does the Lioresal Intrathecal label warn about?",
+    ):
+        assert "ioresal" in clinical_reading(question), question
+
+
 def test_a_question_opened_by_everyday_words_still_opens_with_a_capital() -> None:
     assert clinical_reading("Who first made baclofen?") == "Who first synthesised baclofen?"
     assert clinical_reading("I overdid it with the booze last night") == (

@@ -95,7 +95,7 @@ def partners(plan: Plan, vocabulary: frozenset[str] | None) -> list[str]:
     names = [m for m in plan.entities.other_medicines]
     if vocabulary is not None:
         m = _TAKEN_WITH.search(text)
-        if m and m.group("m").lower() not in names:
+        if m and m.group("m").lower() not in names and not _HAS_IT.search(text[: m.start("m")]):
             words = [t for t in tokenize(m.group("m")) if t not in QUESTION_WORDS]
             if words and not any(t in vocabulary for t in words):
                 names.insert(0, m.group("m").lower())  # a name no source uses
@@ -104,6 +104,8 @@ def partners(plan: Plan, vocabulary: frozenset[str] | None) -> list[str]:
         said = m and m.group("m").strip().lower()
         if said:  # "ibuprofen for my back": the medicine, not what it is taken for
             said = re.sub(r"\s+(?:for|to|because|when|at|so|as)\b.*$", "", said)
+        if said and _HAS_IT.search(text[: m.start("m")]):
+            said = None  # "ok for someone with a bad ulcer?": what they have, not a medicine
         if said and not _NOT_A_MEDICINE.search(said):
             # "does coffee interact?", "safe with blood thinners?" (the longer name kept)
             names = [n for n in names if n not in said]
@@ -144,6 +146,12 @@ _PARTNER_SAID = (
         r"(?P<m>[a-z][a-z' -]{3,25}?)\s+(?:(?:while|when)\s+)?(?:on|taking)\s+(?:baclofen|it)\b",
         re.I,
     ),
+)
+# "for someone with ...", "people with ...": a condition a person has
+_HAS_IT = re.compile(
+    r"\b(?:someone|somebody|anyone|people|patients?|person|those|men|women|children|kids|adults?"
+    r"|him|her|me|us|them)\s+with\s+(?:my |his |her |their |the |a |an )?$",
+    re.I,
 )
 # not a medicine, or the library's own medicine ("with food?", "with it?")
 _NOT_A_MEDICINE = re.compile(
