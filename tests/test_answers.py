@@ -1874,12 +1874,14 @@ def test_a_partner_named_only_by_the_questions_shape_is_answered(
     ), ans.answer
 
 
-def test_a_condition_someone_has_is_not_taken_for_a_medicine(corpus_assistant) -> None:
+def test_a_condition_or_a_comparison_is_not_a_medicine_combined(corpus_assistant) -> None:
     """ "ok for someone with a bad tummy ulcer?": what the person has, not a medicine taken with
-    baclofen, so no "no interaction between baclofen and ... ulcer" line."""
+    baclofen, so no "no interaction between baclofen and ... ulcer" line; nor is a medicine
+    compared with baclofen ("the difference between baclofen and tizanidine") one combined."""
     for question in (
         "is baclofen ok for someone with a bad tummy ulcer?",
         "is it ok to take baclofen for someone with diabetes?",
+        "what's the difference between baclofen and tizanidine?",
     ):
         ans = corpus_assistant.ask(question)
         assert "No interaction between baclofen and" not in ans.answer, (question, ans.answer)

@@ -147,6 +147,11 @@ _PARTNER_SAID = (
         re.I,
     ),
 )
+_SET_SIDE_BY_SIDE = re.compile(
+    r"\bdifferences? between\b|\b(?:compare[sd]?|comparison)\b|\bversus\b|\bvs\.?\s"
+    r"|\b(?:better|worse|stronger|safer) than\b",
+    re.I,
+)
 # "for someone with ...", "people with ...": a condition a person has
 _HAS_IT = re.compile(
     r"\b(?:someone|somebody|anyone|people|patients?|person|those|men|women|children|kids|adults?"
@@ -180,6 +185,8 @@ def interaction(ev: Evidence, vocabulary: frozenset[str] | None) -> Composition 
     plan, store = ev.plan, ev.store
     if plan.intent not in ("interaction", "general") or plan.entities.trials:
         return None
+    if _SET_SIDE_BY_SIDE.search(plan.english or plan.question):
+        return None  # "the difference between baclofen and tizanidine": compared, not combined
     names = partners(plan, vocabulary)
     if not names:
         q = plan.english or ""
