@@ -149,7 +149,7 @@ TWO_DOSE_ARMS = re.compile(
 POOLED_CUE = re.compile(
     r"\bmeta.?analys[ie]s\b|\bsystematic review\b|\bcochrane\b|\bpooled\b|\broundup\b"
     r"|\bround-up\b|\bnetwork\b|\b(?:look|analysis|comparison|review) (?:at|of) (?:\S+ ){0,3}?"
-    r"(?:studies|trials|medicines?|drugs?|treatments?)\b"
+    r"(?:studies|trials|medicines?|drugs?|treatments?)\b|\bcompared (?:\S+ ){0,2}?(?:medicines|drugs)\b"
 )
 # "the big network meta-analysis", "that enormous comparison": the largest of those that fit
 BIG_STUDY = re.compile(

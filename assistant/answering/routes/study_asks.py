@@ -384,6 +384,10 @@ STATISTICS = (
         re.compile(r"(?:\bCI\b|confidence intervals?)[^.;]{0,15}?\d"),
     ),
     (re.compile(r"\bchi.?squared?\b", re.I), re.compile(r"\bchi.?squared?\b|χ2", re.I)),
+    (  # "with which statistical model were the data analysed?": random or fixed effects
+        re.compile(r"\b(?:statistical|meta.?analytic|pooling) model\b|\bwhich model\b", re.I),
+        re.compile(r"\b(?:random|fixed).effects?\b|\bmodel\b", re.I),
+    ),
     (
         re.compile(r"\beffect sizes?\b|\bcohen.?s d\b", re.I),
         re.compile(r"\beffect size\b|\bd ?= ?-?0?\.\d|\bcohen", re.I),
