@@ -286,6 +286,23 @@ def test_lay_words_for_a_subgroup_chance_and_liver_harm_reach_the_sentence(
         "Was the gain in abstinent days on 90 mg/day significant among the men of Garbutt 2021?"
     )
     assert "borderline" in first_sentence(among.answer), among.answer
+
+
+def test_was_it_significant_is_answered_yes_or_no_from_the_p_value(corpus_assistant) -> None:
+    """ "was that difference statistically significant?" leads with "No:" when every p value the
+    answer gives is 0.05 or more, "Yes:" when every one is under it."""
+    no = corpus_assistant.ask(
+        "was that difference statistically significant?",
+        history=[
+            "In the Heppe trial of baclofen for alcohol withdrawal in medical inpatients, how much "
+            "diazepam in total did patients need on baclofen and on placebo?"
+        ],
+    )
+    assert no.answer.startswith("No:") and "p=0.13" in first_sentence(no.answer), no.answer
+    yes = corpus_assistant.ask(
+        "was the 21-point gap in Bacloville between baclofen and placebo statistically significant?"
+    )
+    assert yes.answer.startswith("Yes:") and "p=0.003" in first_sentence(yes.answer), yes.answer
     luck = corpus_assistant.ask(
         "in that german study where each person's dose of the muscle relaxer was pushed up until it "
         "worked, more of them stayed completely off the drink than on dummy pills. could that have "

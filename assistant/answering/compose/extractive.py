@@ -498,6 +498,9 @@ class ExtractiveComposer:
         # the first leaves open; otherwise a further line must answer a good share of it
         two_parts = bool(TWO_QUESTIONS.search(question))
         scene = {SAME_WORD.get(t, t) for t in slots.setting_words(f"{question} {ev.plan.searched}")}
+        # (a first line naming nothing asked beyond the scene may not be the answer: then a
+        # further line may be)
+        on_point = bool((topic & chosen[0].tokens) - scene)
         need, near = (0.1, 0.75) if two_parts else (0.2, 0.8)
         if answered and not wants_list:
             limit = 1  # the first sentence says all the question asks: nothing else is asked
@@ -517,7 +520,7 @@ class ExtractiveComposer:
                 )
                 if len(chosen) >= 2 and not wants_list and new < 0.15:
                     continue  # a third line must answer a part of the question still open
-                if not wants_list and not (topic & c.tokens) - covered - scene:
+                if not wants_list and on_point and not (topic & c.tokens) - covered - scene:
                     continue  # (it shares only the scene: the place, substance or condition)
                 if not (
                     (new >= need and c.score >= near * top)

@@ -205,7 +205,9 @@ def named_kind(
                 return near
             # the study's sentence found for the question gives one already: another's only
             # when it says something asked that it does not ("in trials at low risk of bias")
-            asked = {t for t in tokenize(clause) if len(t) >= 4} - QUESTION_WORDS
+            # (the words asking for the statistic are not what it is about)
+            rest = asks.sub(" ", clause)
+            asked = {t for t in tokenize(rest) if len(t) >= 4} - QUESTION_WORDS
             return near if asked & set(tokenize(near[2])) - set(tokenize(current)) else own
     m = _WHICH_KIND.match(clause)
     # a specific kind ("hospital", "procedure"), not one any answer fills ("dose", "patients")

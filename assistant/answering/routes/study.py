@@ -169,13 +169,41 @@ def _about_key_result(question: str, record: RecordInfo, store: object) -> bool:
 # previous turn asked, named only by pointing back to it
 _OF_WHAT_ASKED = re.compile(
     r"\b(?:the|that|this|those) (?:figures?|numbers?|values?|rates?|shares?|percentages?"
-    r"|proportions?|differences?|gap)\b(?! (?:of|for|in) (?!the (?:placebo|control|other)\b)\w)"
+    r"|proportions?|differences?|gap|estimates?)\b(?! (?:of|for|in) (?!the (?:placebo|control|other)\b)\w)"
     r"|\b(?:that|this) one (?:(?:also|really|statistically) )?significant\b",
     re.I,
 )
 
 
+# "was that difference statistically significant?": a yes or no, read from the p value given
+_ASKS_SIGNIFICANT = re.compile(
+    r"^\s*(?:and |so |but )?(?:was|were|is|are|did)\b[^?]*\bsignifican(?:t|tly|ce)\b[^,;]*\?\s*$",
+    re.I,
+)
+_P = re.compile(r"\bp ?([=<>≤]) ?(0?\.\d+)")
+
+
 def trial_result(ev: Evidence, record: RecordInfo) -> Composition | None:
+    """The study's answer (:func:`_study_answer`), led by "Yes:" or "No:" when the question asks
+    whether a difference was significant and every p value the first line gives is on one side
+    of 0.05."""
+    comp = _study_answer(ev, record)
+    question = ev.plan.english or ev.plan.question
+    if comp is None or comp.abstained or not _ASKS_SIGNIFICANT.match(question):
+        return comp
+    first = comp.answer.split("\n")[0]
+    if re.match(r"(?:- )?(?:yes|no|not|partly)\b", first, re.I):
+        return comp
+    ps = [(op, float(v)) for op, v in _P.findall(first)]
+    low = [op in "<≤" and v <= 0.05 or op == "=" and v < 0.05 for op, v in ps]
+    if not ps or (any(low) and not all(low)):
+        return comp
+    lead = "Yes" if all(low) else "No"
+    return replace(comp, answer=f"{lead}: {comp.answer[0].lower()}{comp.answer[1:]}"
+                   if not comp.answer[:2].isupper() else f"{lead}: {comp.answer}")  # fmt: skip
+
+
+def _study_answer(ev: Evidence, record: RecordInfo) -> Composition | None:
     """ "What did ALPADIR find?": the study's result from its fields first, then what else the
     question asks, from the study's own text. A specific question about the study ("how many
     reached the top dose?") is answered from its text alone; a detail the answer's first

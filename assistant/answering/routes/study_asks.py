@@ -365,7 +365,9 @@ STATISTICS = (
     (  # ("could it just be luck?", "a real difference or chance?": its p value, in lay words)
         re.compile(
             r"\bp.?values?\b|\b(?:just|by|down to|due to|mere|pure|only|simply|been) (?:chance|luck)\b"
-            r"|\bfluke\b|\bor (?:just )?(?:chance|luck)\b",
+            r"|\bfluke\b|\bor (?:just )?(?:chance|luck)\b"
+            # (not "was that difference significant?": the answer given states its p already)
+            r"|(?<!that difference )(?<!this difference )(?<!was it )\bstatistically significant\b",
             re.I,
         ),
         re.compile(r"\bp ?[=<>≤]"),
