@@ -406,7 +406,7 @@ def find_trials(text: str, catalog: Sequence[RecordInfo]) -> list[str]:
             scores[i] += 2.5 if subs <= set(r.substances) else -2
         if pooled != (r.evidence in ("meta-analysis", "systematic-review")):
             scores[i] -= 3 if pooled else 0.5
-        elif pooled and counted and r.studies_pooled:
+        elif pooled and counted and r.studies_pooled and not latest:  # ("the first review")
             scores[i] += 4 if r.studies_pooled in counted else -2
         if two_doses:  # "the study that tried two strengths": two doses against placebo
             scores[i] += 1.5 if TWO_DOSE_ARMS.search(r.dose_text or "") else -0.5
