@@ -497,7 +497,10 @@ class ExtractiveComposer:
         # a question in two parts ("the signs *and* how it is managed") takes a line for a part
         # the first leaves open; otherwise a further line must answer a good share of it
         two_parts = bool(TWO_QUESTIONS.search(question))
-        scene = {SAME_WORD.get(t, t) for t in slots.setting_words(f"{question} {ev.plan.searched}")}
+        scene = {
+            SAME_WORD.get(t, t)
+            for t in slots.setting_words(f"{question} {ev.plan.searched}", ev.plan.entities)
+        }
         # (a first line naming nothing asked beyond the scene may not be the answer: then a
         # further line may be)
         on_point = bool((topic & chosen[0].tokens) - scene)

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import Protocol
 
-from assistant.answer import Plan
+from assistant.answer import Entities, Plan
 from assistant.answering.compose.sentence_kinds import (
     INTENT_WORDS,
     PUMP,
@@ -274,21 +274,21 @@ _WHO_DRINKS = re.compile(
 )
 
 
-def setting_words(question: str) -> frozenset[str]:
-    """The question's words that set the scene rather than ask (the places, substances and
-    conditions it names, its years): "is baclofen approved for alcohol dependence in the UK?"
-    asks about approval; a line on a UK cohort of drinkers shares only the scene."""
+def setting_words(question: str, ents: Entities) -> frozenset[str]:
+    """The question's words that set the scene rather than ask: how it names the places,
+    substances and conditions the planner found (``ents``), and its years. "Is baclofen approved
+    for alcohol dependence in the UK?" asks about approval; a line on a UK cohort of drinkers
+    shares only the scene."""
     t = norm(question)
-    spans = [
-        m.group(0)
-        for rx in (*JURISDICTION_RX.values(), *SUBSTANCE_RX.values())
-        for m in rx.finditer(t)
-    ]
+    said = [JURISDICTION_RX[k] for k in ents.jurisdictions if k in JURISDICTION_RX]
+    said += [SUBSTANCE_RX[k] for k in ents.substances if k in SUBSTANCE_RX]
+    spans = [m.group(0) for rx in said for m in rx.finditer(t)]
     try:
-        for cond in ci.mentioned(t, ci.load_table()):
-            spans += [a for a in cond.aliases if re.search(rf"\b{re.escape(a.lower())}\b", t)]
+        table = {c.key: c for c in ci.load_table()}
     except ci.ContraindicationError:
-        pass
+        table = {}
+    for cond in (table[k] for k in ents.conditions if k in table):
+        spans += [a for a in cond.aliases if re.search(rf"\b{re.escape(a.lower())}\b", t)]
     spans += re.findall(r"\b(?:19|20)\d\d\b", t) + _WHO_DRINKS.findall(t)
     return frozenset(tokenize(" ".join(spans)))
 

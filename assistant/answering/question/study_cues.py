@@ -168,13 +168,7 @@ def trials_counted(text: str) -> set[int]:
     out: set[int] = set()
     for m in _COUNTED_TRIALS.finditer(text):
         word = m.group(2)
-        n = (
-            12
-            if word == "a dozen"
-            else 24
-            if word == "two dozen"
-            else (_NUMBER_WORDS[word] if word in _NUMBER_WORDS else int(word))
-        )
+        n = {"a dozen": 12, "two dozen": 24, **_NUMBER_WORDS}.get(word) or int(word)
         spread = max(1, n // 10) if m.group(1) or "dozen" in word else 0
         out |= set(range(n - spread, n + spread + 1))
     return out

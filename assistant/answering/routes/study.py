@@ -198,9 +198,8 @@ def trial_result(ev: Evidence, record: RecordInfo) -> Composition | None:
     low = [op in "<≤" and v <= 0.05 or op == "=" and v < 0.05 for op, v in ps]
     if not ps or (any(low) and not all(low)):
         return comp
-    lead = "Yes" if all(low) else "No"
-    return replace(comp, answer=f"{lead}: {comp.answer[0].lower()}{comp.answer[1:]}"
-                   if not comp.answer[:2].isupper() else f"{lead}: {comp.answer}")  # fmt: skip
+    body = comp.answer if comp.answer[:2].isupper() else comp.answer[:1].lower() + comp.answer[1:]
+    return replace(comp, answer=f"{'Yes' if all(low) else 'No'}: {body}")
 
 
 def _study_answer(ev: Evidence, record: RecordInfo) -> Composition | None:
