@@ -913,3 +913,18 @@ def test_a_follow_up_with_no_subject_of_its_own_is_about_the_study_just_asked(ca
     assert plan.entities.trials == ["debeaurepaire2012"] and plan.intent == "trial_result", plan
     alone = plan_question("how many were doing better after the first three months?", catalog)
     assert alone.intent == "out_of_scope", alone
+
+
+def test_a_follow_up_pointing_back_at_a_figure_keeps_what_that_figure_measured(catalog) -> None:
+    """ "How precise was that estimate?" after "did baclofen put off the first lapse?" asks about
+    the lapse estimate: the earlier turn's topic is searched with it, not the study at large."""
+    history = [
+        "What did the 2018 Pierce meta-analysis of baclofen for alcohol dependence find?",
+        "did baclofen put off the first lapse?",
+    ]
+    for question in ("how precise was that estimate?", "what effect size did they give for that?"):
+        plan = plan_question(question, catalog, history)
+        assert plan.entities.trials == ["pierce2018"], question
+        assert "lapse" in plan.searched, (question, plan.searched)
+    fresh = plan_question("how precise was the estimate?", catalog, history[:1])
+    assert "lapse" not in fresh.searched

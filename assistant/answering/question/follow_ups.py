@@ -34,6 +34,20 @@ POINTS_AT_STUDY = re.compile(
     r"|\b(?:was|is) (?:that|this|it) based on\b|\b(?:were|was) in (?:it|that|this)\b"
     r"|\bwhere was (?:it|that|this) (?:done|run|carried out)\b"
 )
+# "how precise was that estimate?", "what range did that hazard ratio come with?", "... for
+# that?": a figure the earlier turn asked about, pointed back at
+POINTS_AT_FIGURE = re.compile(
+    r"\b(?:that|this)\s+(?:[a-z-]+\s+)?(?:estimate|figure|ratio|number|result|finding|difference"
+    r"|effect|rise|drop|fall|gain|reduction|benefit|increase|decrease|percentage|rate)\b"
+    r"|\bfor (?:that|this)\s*\??$",
+    re.I,
+)
+# "and did it cut down their drinking as well?": another outcome of the same study
+AS_WELL = re.compile(
+    r"^(?:and |but |so )?(?:did|does|was|were|is|has|had) (?:it|they|the (?:drug|treatment|trial"
+    r"|study)) .*\b(?:as well|too|also|either)\b|^(?:and |but )?(?:did|does) it also\b",
+    re.I,
+)
 # the people or the paper of the study just discussed ("the reviewers", "those results")
 _THE_STUDYS = re.compile(
     r"\b(?:the|those|these|its|their) (?:reviewers|authors|researchers|investigators|trialists"

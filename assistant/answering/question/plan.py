@@ -37,6 +37,8 @@ from assistant.answering.question.entities import (
 )
 from assistant.answering.question.follow_ups import (
     ANOTHER_ONE,
+    AS_WELL,
+    POINTS_AT_FIGURE,
     is_follow_up,
     leans_on_the_study,
     more_of_the_study,
@@ -78,11 +80,6 @@ _HEARD_CLAIM = re.compile(
 
 
 _NAMED_THING = re.compile(r"\b(?!US\b|UK\b|EU\b|FDA\b|TGA\b|ANSM\b)[A-Z]{2,}\b|\bBaclocur\b")
-_AS_WELL = re.compile(
-    r"^(?:and |but |so )?(?:did|does|was|were|is|has|had) (?:it|they|the (?:drug|treatment|trial"
-    r"|study)) .*\b(?:as well|too|also|either)\b|^(?:and |but )?(?:did|does) it also\b",
-    re.I,
-)
 # a study named by its name or author ("in ALPADIR", "Garbutt's trial"), not described
 _NAMES_A_STUDY = re.compile(r"(?<=\S )[A-Z][A-Za-z]{2,}\b")
 _IT = re.compile(r"\b(?:it|its|that|this)\b", re.I)
@@ -136,7 +133,7 @@ def _inherit(plan: Plan, previous: Plan) -> Plan:
         intent = "adverse_effects"  # "its side effects?" then "and at high doses?", "do they pass?"
     # "and did it cut down their drinking as well?" after an opioid trial: another outcome of the
     # same study, not a new substance's evidence
-    same_study = bool(_AS_WELL.search(plan.english)) and not ents.jurisdictions
+    same_study = bool(AS_WELL.search(plan.english)) and not ents.jurisdictions
     trials = ents.trials or (
         [] if (new_substance and not same_study) or ents.jurisdictions else prev.trials
     )
@@ -203,6 +200,7 @@ def _inherit(plan: Plan, previous: Plan) -> Plan:
         or (names_thing and _IT.search(plan.english) and not _NAMED_THING.search(plan.english))
         # "how often is it fatal?" after the overdose signs: the earlier topic, kept
         or (intent == previous.intent != plan.intent and _IT.search(plan.english))
+        or POINTS_AT_FIGURE.search(plan.question)
         # "do they go away?" after the side effects: a question with no topic of its own
         or (
             not has_intent_words(plan.english)
