@@ -282,6 +282,74 @@ from assistant.answering.check.fact_sheet import fact_verdict, load_facts
             "France allowed baclofen for alcohol in 2014 under a temporary recommendation.",
             None,
         ),
+        # dialysis said to do nothing, "a drink or two is fine", a stroke-era origin, a UK licence
+        # "granted", a French cap said to hold still, a French approval dated by its year, a
+        # guideline "ranking it first-line", high doses said to lower deaths, seizures "protected
+        # against" (each beside a true phrasing)
+        (
+            "haemodialysis_clears",
+            "Dialysis would do little to remove the drug, sadly.",
+            "contradicted",
+        ),
+        ("haemodialysis_clears", "Haemodialysis helps clear it in kidney failure.", None),
+        (
+            "alcohol_sedation",
+            "The odd glass or two with dinner is perfectly fine on these tablets.",
+            "contradicted",
+        ),
+        ("alcohol_sedation", "Alcohol adds to the drowsiness baclofen causes.", "supported"),
+        (
+            "origin_epilepsy",
+            "Chemists first made it as a treatment for stroke patients.",
+            "contradicted",
+        ),
+        (
+            "uk_not_for_alcohol",
+            "In Britain the MHRA gave it a drinking licence years ago.",
+            "contradicted",
+        ),
+        ("uk_not_for_alcohol", "The MHRA has never licensed baclofen for drinking.", None),
+        (
+            "france_cap_history",
+            "The French regulator still limits the prescription to 80 mg a day.",
+            "contradicted",
+        ),
+        (
+            "france_alcohol_authorisation_year",
+            "France's authorisation dates back to 2012 for alcohol.",
+            "contradicted",
+        ),
+        (
+            "france_alcohol_authorisation_year",
+            "The French approval for muscle spasms dates back to the 1970s.",
+            None,
+        ),
+        (
+            "australia_guideline_second_line",
+            "The 2021 Australian guideline rates it first-line for drinkers.",
+            "contradicted",
+        ),
+        (
+            "cohort_high_dose_deaths",
+            "In the French cohort, doses over 200 mg came with fewer deaths than the usual drugs.",
+            "contradicted",
+        ),
+        (
+            "epilepsy_seizure_control",
+            "It even keeps fits away, so people with epilepsy do better on it.",
+            None,
+        ),
+        (
+            "epilepsy_seizure_control",
+            "Baclofen prevents seizures in people with epilepsy.",
+            "contradicted",
+        ),
+        ("epilepsy_seizure_control", "It may worsen seizure control in epilepsy.", "supported"),
+        (
+            "epilepsy_seizure_control",
+            "Seizures during an overdose are treated with a benzodiazepine.",
+            None,
+        ),
     ],
 )
 def test_facts_decide_more_everyday_phrasings(key: str, claim: str, verdict) -> None:

@@ -22,7 +22,7 @@ from assistant.library.records import RecordInfo
 from assistant.vocab import NUMBER_WORDS
 
 POSITIVE = re.compile(
-    r"\b(?:reduc\w*|improv\w*|increas\w*|delay\w*|halv\w*|doubl\w*|cut|cuts|beat|better|positive"
+    r"\b(?:reduc\w*|improv\w*|increas\w*|delay\w*|halv\w*|doubl\w*|tripl\w*|quadrupl\w*|cut|cuts|beat|better|positive"
     r"|effective|worked|works|benefit\w*|lower\w*|prevent\w*|helped|helps|succe\w*|superior"
     r"|significant(?:ly)?|advantage|outperform\w*|stopped|protected|kept \w+ from"
     r"|fell|fall in|dropped|drop in|declin\w*|decreas\w*|(?:came|comes?|coming|went|going) down"

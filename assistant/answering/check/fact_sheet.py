@@ -206,6 +206,7 @@ def _years_in(text: str) -> list[range]:
 _CLAUSE_END = re.compile(
     r",\s+(?:so|and|which|while|whereas|because)\b|\s+(?:so|because)\s+"
     r"|,\s+(?:\w+\s+){0,2}?who\b"  # "..., for people who can't take ...": a clause of its own
+    r"|,\s+an?\s+\w+\s+that\b"  # an appositive: "..., a ceiling that has not moved since"
     # a contrast after it ("... apply only to the pump, not to tablets") denies nothing before
     r"|,\s+(?=not\s+(?:to|for|with|in|on|at|from)\b)"
     r"|\s+[-–—]\s+(?=(?:i|we)\b)"  # the writer's aside after a dash ("- I could not find ...")
