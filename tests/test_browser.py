@@ -230,7 +230,10 @@ def test_desktop_answers_sources_keyboard_and_exports(app_url, browser, axe_js):
     assert page.locator(".ba-turn[data-latest] details.ba-sources").evaluate("d => d.open")
     assert "ba-hl" in page.locator(item).get_attribute("class")
     assert in_view(page, item)
-    assert page.evaluate("() => document.activeElement.classList.contains('ba-src')")
+    focused = page.evaluate(
+        "() => { const e = document.activeElement; return `${e.tagName}#${e.id}.${e.className}`; }"
+    )
+    assert "ba-src" in focused, f"focus went to {focused}"
     shot(page, "desktop-sources", readme=True)
     assert run_axe(page, axe_js, "desktop: Ask (answer, Sources open)") == []
 
