@@ -427,6 +427,17 @@ def test_a_person_named_by_a_pronoun_keeps_the_case_report(catalog) -> None:
             "p=0.047",
         ),
         ("In Morley 2018, what chi-square did time to first lapse give?", "chi-square 6.44"),
+        # the spread of a figure in everyday words: its standard deviation
+        (
+            "In the Heppe 2018 withdrawal trial, how widely did the total diazepam dose vary "
+            "from patient to patient?",
+            "SD 51",
+        ),
+        (
+            "In the 1989 Nijmegen study, how much did the share excreted unchanged vary between "
+            "the volunteers?",
+            "SD 14%",
+        ),
         # which of two doses, not whether there were two ("Yes: ... compared ...")
         ("In Garbutt 2021, which of the two doses drove the overall effects?", "90 mg/day dose"),
         # the people behind one pooled outcome, not the review's whole size

@@ -37,8 +37,8 @@ POINTS_AT_STUDY = re.compile(
 # "how precise was that estimate?", "what range did that hazard ratio come with?", "... for
 # that?": a figure the earlier turn asked about, pointed back at
 POINTS_AT_FIGURE = re.compile(
-    r"\b(?:that|this)\s+(?:[a-z-]+\s+)?(?:estimate|figure|ratio|number|result|finding|difference"
-    r"|effect|rise|drop|fall|gain|reduction|benefit|increase|decrease|percentage|rate)\b"
+    r"\b(?:that|this|those|these)\s+(?:[a-z-]+\s+)?(?:estimate|figure|ratio|number|result|finding"
+    r"|difference|effect|rise|drop|fall|gain|reduction|benefit|increase|decrease|percentage|rate)s?\b"
     r"|\bfor (?:that|this)\s*\??$",
     re.I,
 )

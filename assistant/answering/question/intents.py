@@ -195,6 +195,7 @@ INTENT_RX = {
         r"\bdos(?:e|es|ing|age)\b|\bmg\b|\bmilligrams?\b|\btitrat\w*|\bhow much\b|\bmaximum\b",
         r"\bhighest dose\b|\bstart(?:ing|ed)?\b|\bceiling\b|\bhow (?:often|many times)\b",
         r"\bthree times\b|\btablets? (?:a|per) day\b|\bschedule\b|\bgo up to\b|\btop dose\b",
+        r"\bbuild.?up\b|\bdivided doses\b|\bin (?:one|a single) go\b",  # (how it is taken)
     ),
     "efficacy": _rx(
         r"(?<!\bat )(?<!\bfrom )(?<!\bto )\bwork\w*|\beffective\w*|\befficac\w*|\bhelp\w*|\breduc\w*|\blower\w*|\bcurb\w*",
@@ -256,9 +257,7 @@ GROUP_OF_IT = re.compile(
     r"|were not|weren.?t|were non.?users)\b|\bthe (?:comparison|control|untreated|non.?users?) (?:group|arm)s?\b"
 )
 
-# --------------------------------------------------------------------------- intent
-
-# someone already taking another medicine ("my husband is on methadone", "she takes lithium")
+# ------------------------------------ intent. Someone already on another medicine ("she takes lithium")
 _ALREADY_ON = re.compile(
     r"\b(?:is|are|am|i'm|he's|she's|hes|shes|been|already) (?:\w+ )?on\b|\b(?:takes|taking) (?!baclofen)"
 )

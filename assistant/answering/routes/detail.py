@@ -198,7 +198,7 @@ def named_kind(
                 record,
                 encode(clause),
                 lambda t, rx=states: bool(rx.search(t)),
-                KIND_SIMILARITY,
+                0.0,  # (the statistic named is the evidence; meaning only ranks)
             )
             own = _own_sentence(current, store, record) if states.search(current) else None
             if near is None or own is None:

@@ -365,11 +365,15 @@ def _trial_result(ev: Evidence, record: RecordInfo) -> Composition | None:
             if best is not None and best.score >= 0.8 * picked[0].score:
                 picked = [best]
         states = details.stated_statistic(question)
-        if picked and states and not detail and not states.search(picked[0].text):
+        if picked and states and not states.search(picked[0].text):
             # "what was the confidence interval of ...?": the sentence stating one
             stating = [c for c in composer.candidates(focused) if states.search(c.text)]
             picked = [max(stating, key=lambda c: c.score)] if stating else picked
-        if ASKS_LIMITATION.search(question) and not (picked and LIMITATION.search(picked[0].text)):
+        if (
+            ASKS_LIMITATION.search(question)
+            and not states
+            and not (picked and LIMITATION.search(picked[0].text))
+        ):
             # "why can't the findings be assumed to apply everywhere?": its own limitation first
             limits = [
                 c

@@ -386,6 +386,17 @@ STATISTICS = (
         re.compile(r"(?:\bCI\b|confidence intervals?)[^.;]{0,15}?\d"),
     ),
     (re.compile(r"\bchi.?squared?\b", re.I), re.compile(r"\bchi.?squared?\b|χ2", re.I)),
+    (  # "how much did that vary between them?", "how spread out were they?": the SD
+        re.compile(
+            r"\bstandard deviations?\b|\bSDs?\b|\bhow spread\b|\bspread (?:out )?(?:around|about)\b"
+            r"|\bhow (?:much|widely) (?:did|do|does|was|were|is) (?:\S+ ){0,5}?(?:var(?:y|ied)|differ"
+            r"|spread|scatter\w*|fluctuat\w*)\b|\b(?:differ\w*|var(?:y|ied)) (?:much |a lot |widely )?"
+            r"(?:from (?:one )?(?:person|patient) to (?:the next|another|person|patient)|between"
+            r" (?:them|people|patients|participants|individuals|subjects|volunteers))\b",
+            re.I,
+        ),
+        re.compile(r"\bSD\b|\bstandard deviations?\b|±|\+/-"),
+    ),
     (  # "with which statistical model were the data analysed?": random or fixed effects
         re.compile(r"\b(?:statistical|meta.?analytic|pooling) model\b|\bwhich model\b", re.I),
         re.compile(r"\b(?:random|fixed).effects?\b|\bmodel\b", re.I),
