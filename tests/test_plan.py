@@ -930,3 +930,27 @@ def test_a_follow_up_pointing_back_at_a_figure_keeps_what_that_figure_measured(c
         assert "lapse" in plan.searched, (question, plan.searched)
     fresh = plan_question("how precise was the estimate?", catalog, history[:1])
     assert "lapse" not in fresh.searched
+
+
+def test_everyday_words_for_titration_scored_tablets_dose_links_and_spread() -> None:
+    """A leaflet's "build-up plan" is the titration schedule (a drug building up in the body is
+    not); "a line on them so they can be broken in half" is a scored tablet; problems that "go
+    with the bigger amounts" are linked to the dose; other languages' "how much did it vary from
+    one person to the next" read as such."""
+    assert "titration schedule" in clinical_reading("what does the build-up plan say next?")
+    assert "titrate the dose" in clinical_reading("do you have to build up the dose slowly?")
+    assert clinical_reading("does baclofen build up in the body?") == (
+        "does baclofen build up in the body?"
+    )
+    assert "scored tablet" in clinical_reading("do they have a line on them so they can be split?")
+    assert "scored" in clinical_reading("can the tablets be broken in half?")
+    assert "link to the dose" in clinical_reading("do those problems go with the bigger amounts?")
+    from assistant.answering.question.language import detect, to_english
+
+    for asked in (
+        "Wie stark schwankte das zwischen den Leuten?",
+        "¿Cuánto variaba esta cantidad de una persona a otra?",
+        "Quanto variava questa dose da una persona all'altra?",
+    ):
+        english = to_english(asked, detect(asked)).lower()
+        assert "how much did" in english and "vary" in english, english

@@ -206,6 +206,7 @@ SAME_WORD = {
     **{w: "assess" for w in tokenize("evaluated")},
     **{w: "men" for w in tokenize("male males man")},
     **{w: "women" for w in tokenize("female females woman")},
+    **{w: "tell" for w in tokenize("told")},  # ("what should patients be told?": "advise telling")
 }
 
 THIS_THING = re.compile(

@@ -140,6 +140,9 @@ LIKE_THEM = re.compile(
 TWO_DOSES = re.compile(
     r"\btwo (?:different )?(?:strengths|doses|dose levels|amounts|dosages)\b"
     r"|\b(?:a )?(?:low|lower|small|smaller) and (?:a )?(?:high|higher|big|bigger) (?:dose|amount)"
+    # "either the usual amount of the muscle relaxer, double that, or dummy pills"
+    r"|\b(?:usual|normal|standard|regular) (?:amount|dose)\b[^.?;]{0,50}?\b(?:double|twice) (?:that|it"
+    r"|the (?:amount|dose))\b"
 )
 TWO_DOSE_ARMS = re.compile(
     r"\b\d+ mg/day\)?,? (?:or|and) (?:\d+ mg[^,;]*?)?\(?\d+ mg/day|\b\d+ and \d+ mg/day"

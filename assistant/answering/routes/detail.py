@@ -151,7 +151,8 @@ def stated_statistic(question: str) -> re.Pattern[str] | None:
 
 
 _HOW_MEASURED = re.compile(
-    r"\s*(?:and\s+|so\s+)?how (?:did|do|was|were) (?:they|it|the \w+) (?:know|measured?|assess\w*"
+    r"\s*(?:and\s+|so\s+)?how (?:did|do|was|were) (?:they|it|the [\w-]+(?: [\w-]+){0,3})"
+    r" (?:arrive at|come up with|obtain\w*|deriv\w*|know|measured?|assess\w*"
     r"|check\w*|tell|confirm\w*|track\w*|monitor\w*|judged?|counted|recorded|defined|find out"
     r"|work out|determin\w*|establish\w*|estimat\w*|calculat\w*|make sure|ensure\w*|verif\w*"
     r"|rated?|grade[sd]?|score[sd]?|classif\w*)\b",

@@ -164,7 +164,9 @@ ASKS_SEX = re.compile(
 )
 # "did they compare these cases with ...?": a comparison group, asked of a study with none
 ASKS_COMPARED = re.compile(
-    r"\b(?:did|was|were) (?:they|it|the [\w-]+(?: [\w-]+){0,3}) (?:\w+ )?compar\w*\b", re.I
+    # (not "how did the range of amounts compare between the two series?": a measure compared)
+    r"\b(?:did|was|were) (?:they|it|the [\w-]+(?: [\w-]+){0,3}) (?:\w+ )?compar\w*\b(?! between)",
+    re.I,
 )
 # "how was the dependence diagnosed?": the criteria the population was chosen by
 ASKS_CRITERIA = re.compile(
