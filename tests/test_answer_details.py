@@ -505,3 +505,12 @@ def test_normal_kidney_function_asks_the_usual_figure(corpus_assistant) -> None:
         "What is the half-life of baclofen in people with normal kidney function?"
     )
     assert "3 to 7 hours" in first_sentence(ans.answer), ans.answer
+
+
+def test_a_section_named_by_the_question_gives_its_sentence(corpus_assistant) -> None:
+    """A record section whose heading the question names ("Medicines Safety Update") holds the
+    answer, not the summary sentence about the same event: here the update's date."""
+    ans = corpus_assistant.ask(
+        "Which day of October 2023 was the TGA's Medicines Safety Update on baclofen published?"
+    )
+    assert "19 October 2023" in first_sentence(ans.answer), ans.answer

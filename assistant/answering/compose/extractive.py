@@ -310,8 +310,7 @@ class ExtractiveComposer:
             or danger_now(ev.plan.question)
             or danger_now(ev.plan.english or "")  # (read from another language)
         )
-        # A question read from another language keeps words the glossary does not know: they
-        # are not unknown topics.
+        # (another language's words the glossary does not know are not unknown topics)
         translated = ev.plan.language != "en" and ev.plan.intent not in ("general", "out_of_scope")
         return (
             not (safety or translated or story)
@@ -363,6 +362,7 @@ class ExtractiveComposer:
             section = meta.section.lower()
             summary = section.startswith("summary")
             record_toks = set(tokenize(f"{meta.names} {meta.title}"))
+            headed = sum(idf(t) >= 2 for t in topic & set(tokenize(section))) >= 2  # its heading
             for si, (s, e) in enumerate(spans):
                 if ctx.text[s:e].startswith(("- ", "* ")):
                     s += 2
@@ -392,7 +392,7 @@ class ExtractiveComposer:
                 sem = float(vec @ qv) if vec is not None and qv is not None else 0.0
                 score = 0.38 * lex + 0.42 * max(sem, 0.0) + 0.12 * prior
                 score += 0.04 * (8 - ev_rank) / 8
-                if summary:
+                if summary or headed:  # (a section named by what is asked: "titration schedule")
                     score += 0.03
                 if cue is not None and cue.search(text):
                     score += 0.08 if plan.intent in _EXPLAINING else 0.06
