@@ -932,7 +932,7 @@ def test_a_follow_up_pointing_back_at_a_figure_keeps_what_that_figure_measured(c
     assert "lapse" not in fresh.searched
 
 
-def test_everyday_words_for_titration_scored_tablets_dose_links_and_spread() -> None:
+def test_everyday_words_for_titration_tablets_routes_dose_links_and_spread() -> None:
     """A leaflet's "build-up plan" is the titration schedule (a drug building up in the body is
     not); "a line on them so they can be broken in half" is a scored tablet; problems that "go
     with the bigger amounts" are linked to the dose; other languages' "how much did it vary from
@@ -945,6 +945,8 @@ def test_everyday_words_for_titration_scored_tablets_dose_links_and_spread() -> 
     assert "scored tablet" in clinical_reading("do they have a line on them so they can be split?")
     assert "scored" in clinical_reading("can the tablets be broken in half?")
     assert "link to the dose" in clinical_reading("do those problems go with the bigger amounts?")
+    assert "intramuscular" in clinical_reading("can it be given as an injection into a muscle?")
+    assert "subcutaneous" in clinical_reading("could they give it as a jab under the skin?")
     from assistant.answering.question.language import detect, to_english
 
     for asked in (
