@@ -157,6 +157,10 @@ Substance = Literal[
     "alcohol", "opioids", "cocaine", "methamphetamine", "nicotine", "ghb", "cannabis", "general",
     "spasticity",
 ]  # fmt: skip
+# Baclofen's brand names (products the corpus describes), capitalised as written
+BRANDS: tuple[str, ...] = (
+    "Baclocur", "Fleqsuvy", "Gablofen", "Kemstro", "Lioresal", "Lyvispah", "Ozobax",
+)  # fmt: skip
 SUBSTANCES: tuple[str, ...] = tuple(s.key for s in SUBSTANCE_NAMES)
 SUBSTANCE_LABELS: dict[str, str] = {s.key: s.label for s in SUBSTANCE_NAMES}
 ADDICTIONS: tuple[str, ...] = tuple(s.key for s in SUBSTANCE_NAMES if s.addiction)

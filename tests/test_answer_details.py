@@ -514,3 +514,11 @@ def test_a_section_named_by_the_question_gives_its_sentence(corpus_assistant) ->
         "Which day of October 2023 was the TGA's Medicines Safety Update on baclofen published?"
     )
     assert "19 October 2023" in first_sentence(ans.answer), ans.answer
+
+
+def test_is_there_a_form_is_answered_with_what_one_is(corpus_assistant) -> None:
+    """ "Is there a liquid form of baclofen?" is answered by the sentence saying what the oral
+    solution is, not by its label's side effects; the brand keeps its capital after "Yes:"."""
+    ans = corpus_assistant.ask("is there a liquid form of baclofen?")
+    first = first_sentence(ans.answer)
+    assert first.startswith("Yes: Ozobax is") and "oral solution" in first, ans.answer

@@ -43,15 +43,19 @@ from assistant.answering.compose.sentence_kinds import (
     FRAGMENT_START,
     GRANTS,
     INTENT_WORDS,
+    IS_A,
     LEANING,
     LIST_QUESTION,
     POINTING,
     RESULT,
     SAME_WORD,
+    STORY,
+    TAKES_IT,
     THIS_THING,
     TWO_QUESTIONS,
     UNCHECKED,
     WHERE_LISTED,
+    asked_to_exist,
     is_design_only,
     is_meta,
 )
@@ -88,18 +92,6 @@ QUESTION_WORDS = frozenset(
 )
 
 _CLINICAL_INTENTS = frozenset({"adverse_effects", "pharmacokinetics", "efficacy", "regulation"})
-# someone's own story: "my husband", "my son", "I have been"
-_STORY = re.compile(
-    r"\b(?:my|our) (?:husband|wife|partner|son|daughter|mum|mom|mother|dad|father|brother|sister"
-    r"|grand\w+|friend|child|kid|little (?:boy|girl)|baby|boyfriend|girlfriend|uncle|aunt|cousin"
-    r"|neighbou?r|nephew|niece|colleague)\b|\bi(?:'ve| have)"
-    r" been\b",
-    re.I,
-)
-# the medicine, as a story names it once it has been introduced
-_TAKES_IT = re.compile(
-    r"\b(?:tablets?|pills?|medicine|medication|pump|syrup|oral solution)\b", re.I
-)
 
 # --------------------------------------------------------------------------- types
 
@@ -295,8 +287,8 @@ class ExtractiveComposer:
         # the library knows ("my grandad has the shaking illness ... would they help him?")
         told = (
             ev.plan.intent in _CLINICAL_INTENTS
-            and bool(_STORY.search(ev.plan.question))
-            and bool(BACLOFEN.search(norm(question)) or _TAKES_IT.search(question))
+            and bool(STORY.search(ev.plan.question))
+            and bool(BACLOFEN.search(norm(question)) or TAKES_IT.search(question))
         )
         known = " ".join(t for t in tokenize(question) if t in (self.vocabulary or ()))
         story = told and (
@@ -346,6 +338,7 @@ class ExtractiveComposer:
         asks_overdose = bool(_OVERDOSE.search(plan.english or plan.question))
         asks_approval = bool(ASKS_APPROVAL.search(plan.english or plan.question))
         asks_line = bool(re.search(r"\bfirst.?(?:line|choice)\b", plan.english or plan.question))
+        thing = asked_to_exist(plan.english or plan.question) - QUESTION_WORDS
         # "and for someone on dialysis?": the one word a follow-up adds is what it asks
         added = {SAME_WORD.get(t, t) for t in tokenize(plan.english)} - QUESTION_WORDS
         added = added if plan.follow_up and FRAGMENT_START.match(plan.english) else set()
@@ -392,6 +385,8 @@ class ExtractiveComposer:
                 sem = float(vec @ qv) if vec is not None and qv is not None else 0.0
                 score = 0.38 * lex + 0.42 * max(sem, 0.0) + 0.12 * prior
                 score += 0.04 * (8 - ev_rank) / 8
+                if thing and thing <= toks and IS_A.search(text):
+                    score += 0.06  # what it is ("Ozobax is a US baclofen oral solution ...")
                 if summary or headed:  # (a section named by what is asked: "titration schedule")
                     score += 0.03
                 if cue is not None and cue.search(text):

@@ -24,7 +24,7 @@ from assistant.answering.question.asked import last_question
 from assistant.answering.question.intents import PUT_DOWN_TO_IT
 from assistant.answering.safety import notices as safety
 from assistant.library.chunks import tokenize
-from assistant.vocab import CURATED_ONLY, Intent
+from assistant.vocab import BRANDS, CURATED_ONLY, Intent
 
 CALL_NOW = (
     "Call your local emergency number now (112 in Europe, 911 in North America) or a poison "
@@ -440,7 +440,8 @@ def _mentions_place(text: str, places: list[str]) -> bool:
 # A sentence that opens with a name keeps its capital after "Yes: " ("Morley et al. 2018",
 # "Bacloville 2020", "ALPADIR", "Müller and colleagues"); any other first word is lowered.
 _NAMED = re.compile(
-    r"[A-Z][\w'-]*(?:\s+et al\b|\s+and colleagues\b|\s+\(|\s+\d{4}\b|'s\b)|[A-Z]{2,}\b"
+    rf"(?:{'|'.join(BRANDS)})\b"  # a brand keeps its capital ("Yes: Ozobax is ...")
+    r"|[A-Z][\w'-]*(?:\s+et al\b|\s+and colleagues\b|\s+\(|\s+\d{4}\b|'s\b)|[A-Z]{2,}\b"
     # a person's name ("Philippe Jaury presented"), not "The Australian guideline"
     r"|(?!(?:The|A|An|In|On|At|For|From|Of|This|That|These|Those|Its|Their|Both|Each|Most|Some"
     r"|All|After|Before|Under|Over|With|Without|According)\b)[A-Z][a-z]+ [A-Z][a-z]+ (?!of\b|in\b)[a-z]"

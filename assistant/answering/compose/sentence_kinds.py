@@ -305,3 +305,30 @@ INTENT_WORDS: dict[str, re.Pattern[str]] = {
         r"|diazepam|clonidine|compar\w*|versus|than",
     }.items()
 }
+
+
+# "is there an oral solution of baclofen?": the thing asked to exist, and a sentence saying what
+# one is ("Ozobax is a US baclofen oral solution ...")
+_EXISTS = re.compile(
+    r"\s*(?:is|are) there (?:a|an|any) ([\w\s-]+?)(?: of| for| form of)? (?:baclofen|it)\s*\??$",
+    re.I,
+)
+IS_A = re.compile(r"\b(?:is|are) (?:also )?(?:a|an|made as an?|available as an?)\b", re.I)
+
+
+def asked_to_exist(question: str) -> set[str]:
+    """The words of the thing an "is there a ...?" question asks about (empty otherwise)."""
+    m = _EXISTS.match(question)
+    return set(tokenize(m.group(1))) if m else set()
+
+
+# someone's own story: "my husband", "my son", "I have been"
+STORY = re.compile(
+    r"\b(?:my|our) (?:husband|wife|partner|son|daughter|mum|mom|mother|dad|father|brother|sister"
+    r"|grand\w+|friend|child|kid|little (?:boy|girl)|baby|boyfriend|girlfriend|uncle|aunt|cousin"
+    r"|neighbou?r|nephew|niece|colleague)\b|\bi(?:'ve| have)"
+    r" been\b",
+    re.I,
+)
+# the medicine, as a story names it once it has been introduced
+TAKES_IT = re.compile(r"\b(?:tablets?|pills?|medicine|medication|pump|syrup|oral solution)\b", re.I)

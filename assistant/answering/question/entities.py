@@ -40,12 +40,12 @@ from assistant.answering.question.study_cues import (
 from assistant.library import contraindications as ci
 from assistant.library.chunks import tokenize
 from assistant.library.records import RecordInfo
-from assistant.vocab import INTERACTION_CLASSES, MONTHS, SUBSTANCE_NAMES
+from assistant.vocab import BRANDS, INTERACTION_CLASSES, MONTHS, SUBSTANCE_NAMES
 
 # --------------------------------------------------------------------------- word lists
 
 BACLOFEN = re.compile(
-    r"\b(?:baclofen\w*|baclocur|lioresal|gablofen|ozobax|lyvispah|kemstro|muscle relax(?:ant|er)s?"
+    rf"\b(?:baclofen\w*|{'|'.join(b.lower() for b in BRANDS)}|muscle relax(?:ant|er)s?"
     r"|spasm (?:drugs?|pills?|tablets?|medicines?|medications?)|the drug|the medicine|the pill)\b"
 )
 # Medicines other than baclofen: names, brands, and the endings of their classes' names.
