@@ -257,8 +257,8 @@ GROUP_OF_IT = re.compile(
     r"|were not|weren.?t|were non.?users)\b|\bthe (?:comparison|control|untreated|non.?users?) (?:group|arm)s?\b"
 )
 
-# ------------------------------------ intent. Someone already on another medicine ("she takes lithium")
-_ALREADY_ON = re.compile(
+# --------------------------------------------------------------------------- intent
+_ALREADY_ON = re.compile(  # someone already on another medicine ("she takes lithium")
     r"\b(?:is|are|am|i'm|he's|she's|hes|shes|been|already) (?:\w+ )?on\b|\b(?:takes|taking) (?!baclofen)"
 )
 _ON_ANOTHER = re.compile(
