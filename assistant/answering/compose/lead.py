@@ -514,9 +514,12 @@ def with_lead(plan: Plan, comp: Composition) -> Composition:
     verdict = polar_lead(plan, first, curated, evidence)
     if verdict is None:
         return comp
-    first = (
-        f"{verdict}: {first}"
-        if _NAMED.match(first)
-        else f"{verdict}: {first[0].lower()}{first[1:]}"
-    )
+    first = with_verdict(verdict, first)
     return replace(comp, answer=f"{first}\n{rest}" if rest else first)
+
+
+def with_verdict(verdict: str, sentence: str) -> str:
+    """ "Yes: ..." before a sentence, its first letter lowered unless it starts a name."""
+    return (
+        f"{verdict}: {sentence if _NAMED.match(sentence) else sentence[:1].lower() + sentence[1:]}"
+    )

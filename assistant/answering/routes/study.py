@@ -20,6 +20,7 @@ from assistant.answering.compose.extractive import (
     numbers_of,
     render,
 )
+from assistant.answering.compose.lead import with_verdict
 from assistant.answering.compose.sentence_kinds import (
     APPLIES_TO,
     ASKS_LIMITATION,
@@ -198,8 +199,7 @@ def trial_result(ev: Evidence, record: RecordInfo) -> Composition | None:
     low = [op in "<≤" and v <= 0.05 or op == "=" and v < 0.05 for op, v in ps]
     if not ps or (any(low) and not all(low)):
         return comp
-    body = comp.answer if comp.answer[:2].isupper() else comp.answer[:1].lower() + comp.answer[1:]
-    return replace(comp, answer=f"{'Yes' if all(low) else 'No'}: {body}")
+    return replace(comp, answer=with_verdict("Yes" if all(low) else "No", comp.answer))
 
 
 def _study_answer(ev: Evidence, record: RecordInfo) -> Composition | None:
