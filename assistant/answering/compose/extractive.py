@@ -56,6 +56,7 @@ from assistant.answering.compose.sentence_kinds import (
     UNCHECKED,
     WHERE_LISTED,
     asked_to_exist,
+    how_swallowed_unanswered,
     is_design_only,
     is_meta,
 )
@@ -279,7 +280,7 @@ class ExtractiveComposer:
         sims = [c.similarity for c in contexts if c.similarity is not None]
         top = max(sims) if sims else 0.0
         cov = coverage(question, contexts, idf)
-        if top < 0.2:
+        if top < 0.2 or how_swallowed_unanswered(ev.plan.english, (c.text for c in contexts)):
             return True
         # "my son can't swallow tablets so he has the syrup ...": a story told around a question
         # about the medicine (a clinical intent, the medicine named, the sources found) brings

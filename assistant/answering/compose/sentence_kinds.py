@@ -6,6 +6,7 @@ unseen, or about what could not be checked. The composer skips or ranks down suc
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from assistant.library.chunks import tokenize
 from assistant.vocab import NUMBER_WORDS
@@ -332,3 +333,30 @@ STORY = re.compile(
 )
 # the medicine, as a story names it once it has been introduced
 TAKES_IT = re.compile(r"\b(?:tablets?|pills?|medicine|medication|pump|syrup|oral solution)\b", re.I)
+
+# "should it be taken with food / on an empty stomach?", "can the tablets be crushed?": how a dose
+# is taken; a sentence about rats working for food or emptying a poisoned stomach is not an answer
+_ASKS_HOW_SWALLOWED = re.compile(
+    r"\b(?:with|without|after|before|between) (?:food|meals?|eating|breakfast|lunch|dinner)\b"
+    r"|\b(?:empty|full) stomach\b|\bcrush\w*|\bchew\w*|\bdissolv\w*",
+    re.I,
+)
+_SAYS_HOW_SWALLOWED = re.compile(
+    r"\b(?:with|without|after|before) (?:food|meals?)\b|\bempty stomach\b|\bcrush\w*|\bchew\w*"
+    r"|\bsprinkl\w*|\bdissolv\w*|\bmixed (?:with|into)\b",
+    re.I,
+)
+
+
+def how_swallowed_unanswered(question: str, texts: Iterable[str]) -> bool:
+    """Whether the question asks how a dose is taken (with food, crushed) and none of ``texts``
+    says (outside animal studies)."""
+    if not _ASKS_HOW_SWALLOWED.search(question) or re.search(
+        r"\b(?:alcohol|drink\w*|beer|wine|spirits)\b", question, re.I
+    ):
+        return False  # ("with food and a beer?": the drink is asked too)
+    return not any(
+        _SAYS_HOW_SWALLOWED.search(s) and not re.search(r"\b(?:rats?|mice|animals?)\b", s, re.I)
+        for t in texts
+        for s in re.split(r"(?<=[.!?])\s+", t)
+    )

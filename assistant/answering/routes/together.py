@@ -161,7 +161,9 @@ _HAS_IT = re.compile(
 # not a medicine, or the library's own medicine ("with food?", "with it?")
 _NOT_A_MEDICINE = re.compile(
     r"^(?:it|this|that|baclofen|food|meals?|water|milk|\w+ juice|juice|doctor|gp|nurse|him|her|them"
-    r"|me|people|patients|kids?|children|pregnancy|exercise|sport|driving|alcohol|drinks?|wine|beer)$"
+    r"|me|people|patients|kids?|children|pregnancy|exercise|sport|driving|alcohol|drinks?|wine|beer"
+    # a state one gets into ("can you get high on it?"), not something taken
+    r"|high|stoned|drunk|hooked|addicted|sleepy|drowsy|dizzy|sick|tired|pregnant|better|worse)$"
     r"|\b(?:baclofen|muscle relax\w*|spasm)\b"
 )
 
