@@ -47,7 +47,9 @@ _OPPOSITES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = tuple(
         (r"\bliver\b|\bhepatic\b", r"\bkidneys?\b|\brenal\w*|\burine\b"),
         (r"\bfirst.?line\b", r"\bsecond.?line\b|\bnot (?:a )?first.?line\b|\bnot recommended\b"),
         (
-            r"\bapproved\b|\bauthori[sz]ed\b|\blicensed\b",
+            # ("signed off on it only for spasticity, so for drinking it is off-label": both)
+            r"\bapproved\b|\bauthori[sz]ed\b|\blicensed\b|\bsigned off on\b"
+            r"|\bgreen.?lit\b",
             r"\boff.?label\b|\bnot (?:been )?approved\b",
         ),
         (
