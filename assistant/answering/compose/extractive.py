@@ -59,6 +59,7 @@ from assistant.answering.compose.sentence_kinds import (
     how_swallowed_unanswered,
     is_design_only,
     is_meta,
+    story_question,
 )
 from assistant.answering.compose.slots import NUMBER_QUESTION, RESULT_INTENTS
 from assistant.answering.compose.unasked import Unasked, places_asked
@@ -343,6 +344,8 @@ class ExtractiveComposer:
         # "and for someone on dialysis?": the one word a follow-up adds is what it asks
         added = {SAME_WORD.get(t, t) for t in tokenize(plan.english)} - QUESTION_WORDS
         added = added if plan.follow_up and FRAGMENT_START.match(plan.english) else set()
+        # "my mum ... stiff legs. can she drive?": the words of the question after the story
+        now = {t for t in story_question(plan.english) & topic if idf(t) >= 2.0}
         qv = None if ev.query_vec is None else np.asarray(ev.query_vec, dtype=np.float32)
         out: list[Sentence] = []
         seen_text: set[str] = set()
@@ -402,6 +405,7 @@ class ExtractiveComposer:
                     score -= 0.04  # primary sources first
                 if len(added) == 1 and added <= toks:
                     score += 0.06
+                score += 0.08 * bool(now & toks)
                 if plan.intent in _NOT_TOO_MUCH and _OVERDOSE.search(text) and not asks_overdose:
                     # treating a poisoning is not taking two medicines together, the signs of an
                     # overdose are not the side effects of a dose, and too much is not too little

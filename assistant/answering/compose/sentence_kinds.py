@@ -327,7 +327,7 @@ def asked_to_exist(question: str) -> set[str]:
 STORY = re.compile(
     r"\b(?:my|our) (?:husband|wife|partner|son|daughter|mum|mom|mother|dad|father|brother|sister"
     r"|grand\w+|friend|child|kid|little (?:boy|girl)|baby|boyfriend|girlfriend|uncle|aunt|cousin"
-    r"|neighbou?r|nephew|niece|colleague)\b|\bi(?:'ve| have)"
+    r"|neighbou?r|nephew|niece|colleague|parents?)\b|\bi(?:'ve| have)"
     r" been\b",
     re.I,
 )
@@ -360,3 +360,14 @@ def how_swallowed_unanswered(question: str, texts: Iterable[str]) -> bool:
         for t in texts
         for s in re.split(r"(?<=[.!?])\s+", t)
     )
+
+
+def story_question(text: str) -> set[str]:
+    """ "my mum has just been put on it for her legs. can she drive?": the words of the question
+    after a story (its last sentence) that the story does not use; empty when the text is no
+    story or one sentence."""
+    parts = re.split(r"(?<=[.!])\s+", text.strip())
+    if not (len(parts) > 1 and parts[-1].endswith("?") and STORY.search(text)):
+        return set()
+    told = {SAME_WORD.get(t, t) for t in tokenize(" ".join(parts[:-1]))}
+    return {SAME_WORD.get(t, t) for t in tokenize(parts[-1])} - told

@@ -10,8 +10,30 @@ from collections.abc import Sequence
 
 from assistant.answer import Entities, Plan
 from assistant.answering.question.entities import BACLOFEN, find_countries, norm
-from assistant.answering.question.intents import FOLLOW_UP_CUE, GROUP_OF_IT
 from assistant.library.records import RecordInfo
+
+FOLLOW_UP_CUE = re.compile(  # follow-ups: short questions leaning on the conversation
+    r"^(?:and|what about|how about|and what about|what of|same for|also|or|but|then|so)\b"
+    r"|\b(?:it|its|that|this|those|these|them|they|there|the same|that trial|this trial"
+    r"|that study|the trial|the study|the top dose|the review|the meta.?analysis|the authors"
+    r"|the researchers|the investigators|the results?|the findings|the patients|the participants"
+    r"|the volunteers|the subjects)\b"
+)
+# a group of the study just discussed ("the ones who arrived in a coma"): a follow-up, however long
+GROUP_OF_IT = re.compile(
+    r"\b(?:the ones|(?:the )?(?:people|patients|participants|volunteers) (?:in it|on it|in that"
+    r" (?:study|trial)))\b"
+    # "of the deaths, how many ...?", "among those who stopped, ...": a part of what was said
+    r"|^(?:and )?(?:of|among|out of) (?:the|those|these|them|its|their)\b[^,?]{0,30},"
+    # "how many of them had ...?", "were most of them men?": a part of the group just discussed
+    r"|\b(?:how many|what (?:share|proportion|percentage|fraction)|which|most|none|any) of (?:them"
+    r"|those|these)\b"
+    # "the study drug", "the trial medication": the one of the study just discussed
+    r"|\bthe (?:study|trial) (?:drug|medication|medicine|treatment|tablets|pills)\b"
+    # "the group with kidney disease who never took it", "the control group": its comparison group
+    r"|\b(?:the|a) (?:group|arm|people|patients|ones)\b[^?.]{0,40}\bwho (?:never|didn.?t|did not"
+    r"|were not|weren.?t|were non.?users)\b|\bthe (?:comparison|control|untreated|non.?users?) (?:group|arm)s?\b"
+)
 
 # a part of the study just discussed, named by "its" ("its trials", "its authors")
 _ITS_PART = re.compile(

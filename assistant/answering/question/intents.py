@@ -49,12 +49,14 @@ INTENT_RX = {
         r"\btook (?:like |about |around |over )?(?:[5-9]|\d{2,})\b(?! ?mg)|\btook (?:a |the )?(?:whole|handful)",
         r"\blethal\b|\bfatal dose\b|\bhow (?:much|many) (?:\w+ ){0,9}?(?:kill|die)",
         r"\b(?:took|taken|taking|swallowed) (?:\w+ ){0,2}?(?:loads|lots|a load|a bunch|a lot|heaps|tons"
-        r"|dozens|a fistful) of (?:\w+ ){0,3}?(?:pills|tablets|tabs|baclofen|meds|muscle relax\w*)\b"
+        r"|dozens|a fistful|an? (?:huge|massive|large|big|enormous) (?:amount|quantity|number)) of (?:\w+ ){0,3}?(?:pills|tablets|tabs|baclofen|meds|muscle relax\w*)\b"
         r"|\b(?:took|taken|swallowed) (?:\w+ ){0,9}?(?:on purpose|deliberately|intentionally)\b",
         r"\b(?:took|taken|swallowed|ingested|ate|eaten) (?:most|half|the rest|much|nearly all"
         r"|almost all) (?:of )?(?:a |the |his |her |my |their |our )?(?:strip|pack|packet|box|bottle"
         r"|blister|sheet|tub|jar|prescription)s?\b|\bempty (?:the|his|her|their) stomach\b",
         r"won'?t wake|not waking|unresponsive|not breathing|breathing (?:\w+ )?slow|\bcoma\b",
+        r"\b(?:took|taken|swallowed|ate|downed) (?:a |the |his |her |my |their )?(?:whole|entire|full)"
+        r" (?:\w+ )?(?:box|pack|packet|bottle|strip|blister|tub|jar)\b",
         r"\brefill\w*",
     ),
     "withdrawal": _rx(
@@ -67,7 +69,8 @@ INTENT_RX = {
     ),
     "interaction": _rx(
         # (not people who "see him together" or "work together")
-        r"\binteract\w*|\bmix\w*|\bcombin\w*|\bat the same time\b|" + _TOGETHER,
+        r"\binteract\w*|\bmix\w*|\bcombin(?!ed (?:alcohol|abstinence|outcome))\w*|\bat the same time\b|"
+        + _TOGETHER,
         r"\breact\w* with\b|\b(?:two|both|they|them) react\b",
         r"\b(?:take|taking|use|using|on) (?:\w+ ){0,3}?alongside\b",
         r"\btaking (?:baclofen|it) and\b",
@@ -135,7 +138,7 @@ INTENT_RX = {
         r"\bsomnolen\w*|\bdizz\w*|\bconfus\w*|\bsafety profile\b|\bharms?\b|\bencephalopath\w*",
         r"\bfatigue\b|\bnausea\b|\bhow safe\b|\bdangers?\b|\bunwanted\b|\bmania\b|\bmanic\b",
         r"\b(?:can|does|could|do) (?:baclofen|it) cause\b|\bcause\w* (?:\w+ ){0,2}(?:sleep|tired|confus)",
-        r"\bdriv(?:e|ing)\b|\bmachinery\b|\bsafe (?:at|in) (?:very )?high doses\b",
+        r"\bdriv(?:e|ing)\b|\bbehind the wheel\b|\bmachinery\b|\bsafe (?:at|in) (?:very )?high doses\b",
         r"\b(?:can|could) happen to\b|\bnewborns?\b|\bneuropsychiatric\b|\bsuicid\w*",
         r"\bteratogen\w*|\bbirth defects?\b|\bdamag\w* (?:the |your |my |his |her )?(?:liver|kidneys?|brain|heart)\b",
         r"\btinnitus\b|\binsomnia\b|\bliver enzymes\b|\bis that (?:a )?(?:known|normal|common)\b"
@@ -158,6 +161,9 @@ INTENT_RX = {
         r"\bkinetics\b|\bleaves? the body\b|\bout of (?:the|your) (?:body|system)\b|\burine\b",
         r"\bcerebrospinal\b|\bcsf\b|\bblood.?brain\b|\bbreast milk\b|\bpass(?:es)? into\b",
         r"\bintravenous\b|\bcrossover\b",
+        # "how long before the amount in his system is at its highest?", "how much of it ends up
+        # circulating in you?": a peak and an absorbed share in everyday words
+        r"\bat (?:its|their) (?:highest|maximum|peak)\b|\bends? up (?:circulating|in (?:the|your) blood)",
     ),
     "mechanism": _rx(
         r"\bmechanis\w*|\bgaba\w*|\breceptors?\b|\bbrain\b|\bdopamin\w*|\bagonist\b",
@@ -234,28 +240,6 @@ PERSONAL_DOSE = _rx(
     r"\b(?:dose|mg|how much)\b[^.?!]*\bfor (?:me|my (?:husband|wife|son|daughter|partner|mother|father|friend))\b",
 )
 
-FOLLOW_UP_CUE = re.compile(  # follow-ups: short questions leaning on the conversation
-    r"^(?:and|what about|how about|and what about|what of|same for|also|or|but|then|so)\b"
-    r"|\b(?:it|its|that|this|those|these|them|they|there|the same|that trial|this trial"
-    r"|that study|the trial|the study|the top dose|the review|the meta.?analysis|the authors"
-    r"|the researchers|the investigators|the results?|the findings|the patients|the participants"
-    r"|the volunteers|the subjects)\b"
-)
-# a group of the study just discussed ("the ones who arrived in a coma"): a follow-up, however long
-GROUP_OF_IT = re.compile(
-    r"\b(?:the ones|(?:the )?(?:people|patients|participants|volunteers) (?:in it|on it|in that"
-    r" (?:study|trial)))\b"
-    # "of the deaths, how many ...?", "among those who stopped, ...": a part of what was said
-    r"|^(?:and )?(?:of|among|out of) (?:the|those|these|them|its|their)\b[^,?]{0,30},"
-    # "how many of them had ...?", "were most of them men?": a part of the group just discussed
-    r"|\b(?:how many|what (?:share|proportion|percentage|fraction)|which|most|none|any) of (?:them"
-    r"|those|these)\b"
-    # "the study drug", "the trial medication": the one of the study just discussed
-    r"|\bthe (?:study|trial) (?:drug|medication|medicine|treatment|tablets|pills)\b"
-    # "the group with kidney disease who never took it", "the control group": its comparison group
-    r"|\b(?:the|a) (?:group|arm|people|patients|ones)\b[^?.]{0,40}\bwho (?:never|didn.?t|did not"
-    r"|were not|weren.?t|were non.?users)\b|\bthe (?:comparison|control|untreated|non.?users?) (?:group|arm)s?\b"
-)
 
 # --------------------------------------------------------------------------- intent
 _ALREADY_ON = re.compile(  # someone already on another medicine ("she takes lithium")
@@ -447,7 +431,10 @@ def classify(text: str, ents: Entities, personal: bool, records: Sequence[Record
     ):
         return "contraindication"  # harm to the unborn: the pregnancy row (animal and human data)
     safety_cue = bool(ci.SAFETY.search(t)) or bool(  # ("approved for someone his age?")
-        re.search(r"\b(?:give|avoided?)\b|\b(?:approved|licen[sc]ed) for (?:\w+ ){0,3}?age\b", t)
+        re.search(
+            r"\b(?:give|avoided?|off.?limits)\b|\b(?:approved|licen[sc]ed) for (?:\w+ ){0,3}?age\b",
+            t,
+        )
     )
     conditions = [
         c for c in ents.conditions if c not in ("cns_depressants", "abrupt_discontinuation")
@@ -480,6 +467,10 @@ def classify(text: str, ents: Entities, personal: bool, records: Sequence[Record
     )
     if hit["interaction"] and partner and not _TREATING.search(t):
         return "interaction"
+    if hit["interaction"] and re.search(
+        r"\b(?:which|what) (?:kinds? of |types? of |other )?(?:medicines?|medications?|drugs)\b", t
+    ):
+        return "interaction"  # "which kinds of medicine are listed as interacting with it?"
     if ents.substances and _ALONGSIDE.search(t) and not _TREATING.search(t):
         return "interaction"  # "takes the muscle relaxer and smokes cannabis, is that dangerous?"
     if len(ents.substances) >= 2 and re.search(

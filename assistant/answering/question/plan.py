@@ -38,6 +38,7 @@ from assistant.answering.question.entities import (
 from assistant.answering.question.follow_ups import (
     ANOTHER_ONE,
     AS_WELL,
+    GROUP_OF_IT,
     POINTS_AT_FIGURE,
     is_follow_up,
     leans_on_the_study,
@@ -45,7 +46,6 @@ from assistant.answering.question.follow_ups import (
     same_kind_there,
 )
 from assistant.answering.question.intents import (
-    GROUP_OF_IT,
     INTENT_RX,
     PERSONAL_DOSE,
     classify,

@@ -16,7 +16,8 @@ TRIAL_CUE = re.compile(
     r"|guideline|case|report|consensus|case.?series|network)\b"
     # "the danish researchers who looked at poisonings": the people behind a study
     r"|\b(?:that|the|those) (?:\S+ ){0,2}?(?:researchers|investigators|scientists) (?:who|that)\b"
-    r"|\bthe (?:\S+ ){1,4}?one\b(?! of\b)"  # "the Los Angeles one": a study named before
+    # "the Los Angeles one": a study named before (not "the little one", a child)
+    r"|\bthe (?!(?:little|young|wee|loved|tiny|new|youngest|eldest|oldest) ones?\b)(?:\S+ ){1,4}?one\b(?! of\b)"
     # "that enormous comparison of every medicine", "that 2023 roundup": a review told in lay words
     r"|\b(?:that|the|this) (?:\S+ ){0,3}?(?:comparison|roundup|round-up|look at)\b"
     r"|\b(?:that|the) (?:\w+ )?test (?:where|in which|with|on|of)\b"  # "that test where ..."

@@ -192,9 +192,18 @@ def in_danger(text: str) -> bool:
     return emergency_in(normalise(text))
 
 
+# "he once tried to end his life", "a previous suicide attempt": a history told, not a crisis now
+_PAST_ATTEMPT = re.compile(
+    r"\b(?:once|previously|in the past|years ago|(?:a )?history of|previous|prior|past|earlier)"
+    r" (?:\w+ ){0,2}?(?:tried|attempted) to (?:end|take|kill) (?:his|her|their|my) (?:own )?"
+    r"(?:life|self)\b|\b(?:previous|prior|past|earlier|old) suicide attempts?\b"
+    r"|\bhistory of (?:a )?suicide attempts?\b"
+)
+
+
 def emergency_in(t: str) -> bool:
     """``in_danger`` for text already normalised."""
-    if _STRONG.search(t):
+    if _STRONG.search(_PAST_ATTEMPT.sub(" ", t)):
         return True
     m = _MANY_PILLS.search(t)
     if m and int(m.group(1)) >= 5:
