@@ -161,6 +161,10 @@ Substance = Literal[
 BRANDS: tuple[str, ...] = (
     "Baclocur", "Fleqsuvy", "Gablofen", "Kemstro", "Lioresal", "Lyvispah", "Ozobax",
 )  # fmt: skip
+# The companies that made or market baclofen products, as the corpus names them
+COMPANIES: tuple[str, ...] = (
+    "Ciba", "Geigy", "Novartis", "Ethypharm", "Metacel", "Saol", "Azurity", "Medtronic", "Zentiva",
+)  # fmt: skip
 SUBSTANCES: tuple[str, ...] = tuple(s.key for s in SUBSTANCE_NAMES)
 SUBSTANCE_LABELS: dict[str, str] = {s.key: s.label for s in SUBSTANCE_NAMES}
 ADDICTIONS: tuple[str, ...] = tuple(s.key for s in SUBSTANCE_NAMES if s.addiction)

@@ -89,7 +89,7 @@ QUESTION_WORDS = frozenset(
         "somebody anyone anybody thing things way kind sort okay ok fine proof often ve re ll d s t m "
         "isn aren wasn weren doesn didn don hasn haven won wouldn couldn shouldn cause causes "
         "caused causing quickly quick fast soon towards toward combine combined combining mix "
-        "mixed mixing together alongside"
+        "mixed mixing together alongside company companies firm maker makers manufacturer"
     )
 )
 
@@ -391,8 +391,7 @@ class ExtractiveComposer:
                 score += 0.04 * (8 - ev_rank) / 8
                 if thing and thing <= toks and IS_A.search(text):
                     score += 0.06  # what it is ("Ozobax is a US baclofen oral solution ...")
-                if summary or headed:  # (a section named by what is asked: "titration schedule")
-                    score += 0.03
+                score += 0.03 * (summary or headed)  # (or a section named as asked: "titration")
                 if cue is not None and cue.search(text):
                     score += 0.08 if plan.intent in _EXPLAINING else 0.06
                 elif plan.intent in ("mechanism", "history") and re.search(
@@ -403,9 +402,7 @@ class ExtractiveComposer:
                     score += 0.12 if ctx.source_id in trials else -0.08
                 if meta.evidence == "overview":
                     score -= 0.04  # primary sources first
-                if len(added) == 1 and added <= toks:
-                    score += 0.06
-                score += 0.08 * bool(now & toks)
+                score += 0.06 * (len(added) == 1 and added <= toks) + 0.08 * bool(now & toks)
                 if plan.intent in _NOT_TOO_MUCH and _OVERDOSE.search(text) and not asks_overdose:
                     # treating a poisoning is not taking two medicines together, the signs of an
                     # overdose are not the side effects of a dose, and too much is not too little

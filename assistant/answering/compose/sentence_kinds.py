@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterable
 
 from assistant.library.chunks import tokenize
-from assistant.vocab import NUMBER_WORDS
+from assistant.vocab import COMPANIES, NUMBER_WORDS
 
 # Sentences about the library, the records or the sources instead of the topic.
 META = re.compile(
@@ -239,7 +239,10 @@ ASKS_DESIGN = re.compile(
     r"|\bcomplet\w*|\bstill in\b|\bfinish\w*|\bfollow.?up|\bhow many\b|\bwho (?:ran|led|did)\b"
     # what a group was given ("how much clonidine did the comparison group get?")
     r"|\bhow much (?:\w+ ){0,3}?(?:did|do|does|was|were) (?:\w+ ){0,4}?(?:get|got|take|took|receive"
-    r"|received|given)\b|\bwhat dose\b",
+    r"|received|given)\b|\bwhat dose\b"
+    # "which measures did they work out from the plasma levels?": what was estimated, and how
+    r"|\b(?:which|what) (?:\w+ )?(?:measures|parameters|variables|outcomes|values)"
+    r" (?:\w+ ){0,3}?(?:work(?:ed)? out|estimat\w*|calculat\w*|deriv\w*|comput\w*|measur\w*)\b",
     re.I,
 )
 
@@ -371,3 +374,17 @@ def story_question(text: str) -> set[str]:
         return set()
     told = {SAME_WORD.get(t, t) for t in tokenize(" ".join(parts[:-1]))}
     return {SAME_WORD.get(t, t) for t in tokenize(parts[-1])} - told
+
+
+# "which drug company first made it?", "who makes Ozobax?": the sentence naming the maker
+_ASKS_MAKER = re.compile(
+    r"\b(?:which|what) (?:\w+ )?(?:company|companies|maker|manufacturer|firm|laborator(?:y|ies))\b"
+    r"|\bwho (?:first )?(?:makes?|made|manufactures?|markets?|produces?|sells?)\b",
+    re.I,
+)
+_NAMES_MAKER = re.compile(rf"\b(?:{'|'.join(COMPANIES)})\b|\b(?:marketed|manufactured|made) by\b")
+
+
+def maker_asked(question: str) -> re.Pattern[str] | None:
+    """How a sentence names a maker, when the question asks which company makes or made it."""
+    return _NAMES_MAKER if _ASKS_MAKER.search(question) else None

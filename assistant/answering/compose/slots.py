@@ -20,6 +20,7 @@ from assistant.answering.compose.sentence_kinds import (
     SAME_WORD,
     UNCHECKED,
     is_design_only,
+    maker_asked,
 )
 from assistant.answering.compose.unasked import PREGNANCY
 from assistant.answering.question.entities import SUBSTANCE_RX, find_countries, norm
@@ -378,6 +379,13 @@ def put_answer_first(
     asked = topic & said(question)
     _qualifier_first(pool, plan, asked & known if known else asked, idf, cover)
     top = pool[0].score
+    maker = maker_asked(question)
+    if maker and not maker.search(pool[0].text):  # "which company first made it?": the maker
+        _promote(
+            pool,
+            next((c for c in pool[1:6] if c.score >= 0.8 * top and maker.search(c.text)), None),
+        )
+        return False
     # ("by how much should it be cut?" asks a share of the dose, before any other figure)
     if _ASKS_ADJUSTMENT.search(question):
         # "how should the dose be adjusted in kidney disease?": by how much, where a source says

@@ -144,6 +144,17 @@ _NOT_A_KIND = frozenset(
 )
 
 
+# "in which parts of the brain was that drop seen?": a sentence naming brain regions
+_BRAIN_PARTS_ASKED = re.compile(
+    r"\b(?:parts?|areas?|regions?|structures?) of (?:the |his |her |their )?brains?\b"
+    r"|\bbrain (?:areas?|regions?|structures?|circuits?)\b",
+    re.I,
+)
+_BRAIN_PARTS = frozenset(
+    tokenize("striatum pallidum amygdala midbrain cortex accumbens hippocampus insula thalamus")
+)
+
+
 def stated_statistic(question: str) -> re.Pattern[str] | None:
     """How a sentence states the statistic the question asks by name ("the confidence
     interval" -> "CI" or "confidence interval"), or None when it asks none."""
@@ -218,6 +229,8 @@ def named_kind(
     floor = KIND_SIMILARITY
     if re.search(r"\bhow old\b", clause, re.I):
         kind = set(tokenize("age"))  # "how old were they?": the sentence giving their age
+    elif _BRAIN_PARTS_ASKED.search(clause):
+        kind, floor = set(_BRAIN_PARTS), 0.0  # "in which parts of the brain?": their names
     elif _HOW_MEASURED.match(clause):
         # "how did they know ...?": the sentence naming how it was measured, however it is put
         kind, floor = set(_MEASURES), 0.0

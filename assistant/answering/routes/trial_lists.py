@@ -254,6 +254,8 @@ def population_studies(ev: Evidence, listing: bool = False) -> Composition | Non
     q = plan.english or plan.question
     if _MODERATOR.search(q) and not listing:
         return None  # "does it only work after detox?" asks what the pooled evidence says
+    if re.search(r"\blabels?\b|\bprescribing information\b|\bleaflets?\b", q, re.I):
+        return None  # "do the labels say stroke patients benefit?": what a label says
     asked = {t for t in set(tokenize(q)) - QUESTION_WORDS - _PLAIN_PEOPLE if not t.isdigit()}
     studies = [
         r
