@@ -294,7 +294,8 @@ INTENT_WORDS: dict[str, re.Pattern[str]] = {
         "withdrawal": r"abrupt\w*|sudden\w*|hallucinat\w*|seizures?|fever|taper\w*|gradual\w*"
         r"|rebound|rigidity|withdraw\w*|reduced gradually|slow",
         "adverse_effects": r"drowsi\w*|sedat\w*|somnolen\w*|dizz\w*|weakness|fatigue|nausea"
-        r"|confusion|insomnia|adverse|side effects?|headache|tolerat\w*|encephalopath\w*",
+        r"|confusion|insomnia|adverse|side effects?|headache|tolerat\w*|encephalopath\w*|\bdriv(?:e|ing)\b"
+        r"|machinery",
         "dosing": r"\bmg\b|dose|dosage|titrat\w*|maximum|three times|divided|increase\w* by",
         "interaction": r"alcohol|central nervous system depressants?|\bcns\b|opioids?|sedat\w*"
         r"|additive|adds? to|benzodiazepin\w*|respiratory depression",

@@ -471,7 +471,7 @@ _HEADLINE_ASKED = re.compile(
 _OUTCOME = re.compile(
     r"\btime to (?:first )?(?:relapse|lapse|heavy drinking)\b|\banxiety\b|\bdepress\w*|\bmood\b"
     r"|\bsleep\w*|\binsomnia\b|\bquality of life\b|\bliver (?:enzymes?|tests?|function)\b|\bggt\b"
-    r"|\bweight\b|\bblood pressure\b|\bmemory\b|\bcogniti\w*|\bmortality\b|\bdeaths?\b"
+    r"|(?<!attach )(?<!attached )(?<!gave )(?<!give )(?<!put )\bweight\b(?! to\b| on\b)|\bblood pressure\b|\bmemory\b|\bcogniti\w*|\bmortality\b|\bdeaths?\b"
     r"|\bhospitali[sz]\w*|\bseizures?\b|\bsuicid\w*|\bdrowsi\w*|\bsomnolen\w*|\bdizz\w*"
     r"|\bnausea\b|\bfatigue\b|\bheadaches?\b|\bsmoking\b|\bcigarettes?\b|\badherence\b"
     r"|\bheavy drinking days?\b|\bdrinks per (?:drinking )?day\b|\b(?:percent )?days abstinent\b"
