@@ -340,10 +340,10 @@ def other_medicines_answer(
     clause = asked_clause(question, record)
     if not (named or OTHERS_TOO.search(clause)):
         return None
-    return _cited(ev, _others_too(ev, record, clause, encode, named))
+    return cited(ev, _others_too(ev, record, clause, encode, named))
 
 
-def _cited(ev: Evidence, found: tuple[int, int, str] | None) -> Composition | None:
+def cited(ev: Evidence, found: tuple[int, int, str] | None) -> Composition | None:
     """The sentence found (chunk position, start, text) as the whole answer, cited."""
     if found is None:
         return None
@@ -366,7 +366,7 @@ def fragment_answer(
         return None
     clause = f"{question.rstrip(' ?')} {carried}?"
     asked = set(tokenize(clause)) - QUESTION_WORDS - set(tokenize(record.display_name or ""))
-    return _cited(ev, answering_sentence(ev, record, clause, asked, encode, current))
+    return cited(ev, answering_sentence(ev, record, clause, asked, encode, current))
 
 
 _FRAGMENT = re.compile(
@@ -409,7 +409,7 @@ def detail_answer(
     if found is None:
         return None
     reasoned = with_reason(ev, *found) if WHY.match(clause) else None
-    return reasoned or _cited(ev, found)
+    return reasoned or cited(ev, found)
 
 
 def with_reason(ev: Evidence, pos: int, start: int, sentence: str) -> Composition | None:

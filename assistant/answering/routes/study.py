@@ -189,6 +189,8 @@ def trial_result(ev: Evidence, record: RecordInfo) -> Composition | None:
     whether a difference was significant and every p value the first line gives is on one side
     of 0.05."""
     comp = _study_answer(ev, record)
+    if comp is not None and not comp.abstained:
+        comp = _asked_elsewhere(ev, record, comp) or comp
     question = ev.plan.english or ev.plan.question
     if comp is None or comp.abstained or not _ASKS_SIGNIFICANT.match(question):
         return comp
@@ -200,6 +202,43 @@ def trial_result(ev: Evidence, record: RecordInfo) -> Composition | None:
     if not ps or (any(low) and not all(low)):
         return comp
     return replace(comp, answer=with_verdict("Yes" if all(low) else "No", comp.answer))
+
+
+_WHY_DONE = re.compile(r"(?i)\s*(?:background|rationale|context|aims?|objectives?)\b")
+# the study's headline from its fields ("X reported: ...", "X found a benefit: ...")
+_HEADLINE = re.compile(
+    r"^(?:No: )?[^:\n]{0,140}? (?:reported|found (?:a|no|mixed)[^:\n]{0,60}|pooled \d+ trials)\b"
+)
+
+
+def _asked_elsewhere(ev: Evidence, record: RecordInfo, comp: Composition) -> Composition | None:
+    """A headline answer when the question asks about something the headline never names and
+    one of the study's own sentences does ("what sort of other drugs?", "valid after repeated
+    dosing?"): that sentence, the one naming most of what is asked (then nearest in meaning)."""
+    first = comp.answer.split("\n")[0]
+    if not _HEADLINE.match(first) or ev.encode is None:
+        return None
+    question = ev.plan.english or ev.plan.question
+    clause = asking.asked_clause(question, record)
+    if _asks_result(clause) or _ASKS_WHAT_HAPPENED.match(clause):
+        return None  # ("what did the large French primary-care trial show?": its headline)
+    idf = ev.store.idf
+    words = _specific_words(clause, record, follow_up=ev.plan.follow_up)
+    words = {t for t in {SAME_WORD.get(t, t) for t in words} - QUESTION_WORDS if idf(t) >= 2.0}
+    if not words or words & {SAME_WORD.get(t, t) for t in tokenize(first)}:
+        return None
+    weight = sum(idf(t) for t in words)
+    vec = ev.encode(clause)
+    bar = float(ev.encode(re.sub(r"\s*\[\d+\]", "", first)) @ vec) + 0.03  # (nearer than it)
+    best = None
+    for pos, s, sentence, svec in asking.whole_sentences(ev.store, record):
+        if _WHY_DONE.match(ev.store.metas[pos].section) or float(svec @ vec) < bar:
+            continue  # (why a study was done does not say what it found)
+        toks = {SAME_WORD.get(t, t) for t in tokenize(sentence)}
+        cover = sum(idf(t) for t in words & toks) / weight
+        if cover >= 0.5 and (best is None or (cover, float(svec @ vec)) > best[0]):
+            best = ((cover, float(svec @ vec)), pos, s, sentence)
+    return details.cited(ev, best[1:]) if best else None
 
 
 def _study_answer(ev: Evidence, record: RecordInfo) -> Composition | None:
