@@ -79,7 +79,9 @@ _ABOUT_CONTRAINDICATION = re.compile(
     r"|\b(?:must|should|can)(?:not|n't| not| never)\s+(?:ever\s+)?be\s+(?:taken|used|given"
     r"|prescribed)\s+(?:by|to|in)\b"
     # "the one thing that rules baclofen out (completely) is liver damage"
-    r"|\brules? (?:baclofen|it|this (?:drug|medicine)) out\b|\brules? out (?:baclofen|taking it)\b",
+    r"|\brules? (?:baclofen|it|this (?:drug|medicine)) out\b|\brules? out (?:baclofen|taking it)\b"
+    # "absolutely off-limits in pregnancy, written on the label as a flat no"
+    r"|\b(?:is|it'?s|are|was)\s+(?:absolutely\s+|completely\s+|strictly\s+|totally\s+)?off.?limits\b",
     re.I,
 )
 SUPPORT_SIMILARITY = 0.8

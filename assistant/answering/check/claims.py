@@ -49,7 +49,7 @@ TOPICS: dict[str, re.Pattern[str]] = {
     for k, v in {
         "contraindication": r"contra.?indicat|must not (?:take|use)|should not (?:take|use)"
         r"|(?:must|should) never be (?:taken|used|given)|never (?:take|use|give)\b"
-        r"|can'?t take|cannot take|not be (?:used|taken|given)|rules? (?:\w+ )?out|ruled out"
+        r"|can'?t take|cannot take|not be (?:used|taken|given)|rules? (?:\w+ )?out|ruled out|off.?limits"
         r"|\binto (?:a|the) (?:vein|muscle)\b|\bintravenous\w*|\bintramuscular\w*",
         "withdrawal": r"\b(?:stop\w*|quit\w*|discontinu\w*)\b.*\b(?:abrupt\w*|sudden\w*|cold turkey)"
         r"|\b(?:just|simply)\s+(?:stop|quit)\b"

@@ -156,7 +156,8 @@ _SET_ASIDE = re.compile(r"\b(?:rather than|instead of|as opposed to)\b", re.I)
 # ("the US label, which allows up to 120 mg": what the label says, not a second statement)
 _APART = re.compile(
     r",\s+(?:so|whereas|while|because)\s|,\s+which\s+(?!allows|permits|sets|gives|lists|says"
-    r"|states|recommends)|;\s"
+    # ("150 mg a day, which my GP says is under the label's ceiling": the same statement)
+    r"|states|recommends|(?:my|his|her|their|our|the) \w+ (?:says|said|claims|reckons|thinks))|;\s"
 )
 
 

@@ -32,27 +32,12 @@ from assistant.answering.check.differences import (
 from assistant.answering.check.fact_sheet import NEGATION
 from assistant.answering.check.study_details import StudyDetails
 from assistant.answering.compose.extractive import numbers_of
+from assistant.answering.question.asked import whole_sentences
 from assistant.answering.question.entities import find_other_medicines, find_substances
 from assistant.answering.routes.synthesis import result_quote
 from assistant.library.chunks import tokenize
 from assistant.library.records import RecordInfo
 
-_RANDOMISED = re.compile(
-    r"\brandomly (?:assigned|allocated)|\b(?<!non-)(?<!non )(?<!not )randomi[sz]ed\b", re.I
-)
-# a study called a pooling of trials, and a record's sentence saying it is something else
-_POOLED_KIND = re.compile(
-    r"\b(?:a|the|its) (?:\w+ )?meta.?analys[ie]s\b|\bpooled (?:the |their )?(?:data|results|trials)\b",
-    re.I,
-)
-_NOT_POOLED = re.compile(
-    r"\bconsensus\b|\bnot a meta.?analysis\b|\bdoes not pool\b|\bnarrative review\b", re.I
-)
-_NOT_RANDOMISED = re.compile(
-    r"\bnon.?randomi[sz]ed\b|\bnot randomi[sz]ed\b|\bchose (?:their|his|her) own\b"
-    r"|\bselected their own\b",
-    re.I,
-)
 # "made no difference", "no extra risk": said of a study that found harm
 # the clauses of a claim, each read for its own outcome ("reduces relapse but does not cut ...")
 _CLAUSES = re.compile(r";|,?\s*\b(?:but|whereas|while|although|though|yet)\b", re.I)
@@ -299,18 +284,18 @@ class StudyChecks(StudyDetails):
         # "scores fell about equally": a change in both arms, not a benefit
         positive = bool(POSITIVE.search(own)) and not negated and not _BOTH_ARMS.search(own)
         key = record.key_result or ""
-        if _RANDOMISED.search(text) and record.evidence not in ("rct", "meta-analysis"):
-            quote = self._sentence_matching(record.id, _NOT_RANDOMISED)
+        if sr.RANDOMISED.search(text) and record.evidence not in ("rct", "meta-analysis"):
+            quote = self._sentence_matching(record.id, sr.NOT_RANDOMISED)
             if quote:
                 self._cite(claim, record.id, quote)
                 claim.verdict = "contradicted"
                 claim.explanation = f"{record.display_name} was not randomised."
                 return True
-        if _POOLED_KIND.search(text) and record.evidence not in (
+        if sr.POOLED_KIND.search(text) and record.evidence not in (
             "meta-analysis",
             "systematic-review",
         ):
-            quote = self._sentence_matching(record.id, _NOT_POOLED)
+            quote = self._sentence_matching(record.id, sr.NOT_POOLED)
             if self._quoted_conflict(  # "the Cagliari Statement, a meta-analysis": a consensus
                 claim, record, quote, f"{record.display_name} did not pool trial data."
             ):
@@ -353,7 +338,10 @@ class StudyChecks(StudyDetails):
                     for c in _CLAUSES.split(text)
                 ):
                     return self._conflict(
-                        claim, record, f"{record.display_name} found no effect on that outcome."
+                        claim,
+                        record,
+                        f"{record.display_name} found no effect on that outcome.",
+                        outcome,
                     )
             if record.craving_result == "no-benefit" and _craving_fell(text):
                 return self._conflict(
@@ -564,8 +552,8 @@ class StudyChecks(StudyDetails):
         claim.explanation = why
         return True
 
-    def _conflict(self, claim: Claim, record: RecordInfo, why: str) -> bool:
-        if not self._cite_result(claim, record):
+    def _conflict(self, claim: Claim, record: RecordInfo, why: str, about: Any = ()) -> bool:
+        if not self._cite_result(claim, record, set(about)):
             return False
         claim.verdict = "contradicted"
         claim.explanation = why
@@ -587,8 +575,17 @@ class StudyChecks(StudyDetails):
         self._add(claim, ctx, quote)
         return True
 
-    def _cite_result(self, claim: Claim, record: RecordInfo) -> bool:
-        found = result_quote(self.store, record)
+    def _cite_result(self, claim: Claim, record: RecordInfo, about: set[str] = set()) -> bool:  # noqa: B006
+        # (an outcome it found no effect on: the study's own sentence saying so, if it has one)
+        found = next(
+            (
+                (self.store.context(p, score=1.0), t, s)
+                for p, s, t, _ in whole_sentences(self.store, record)
+                if about and about <= set(tokenize(t)) and NEGATION.search(t)
+            ),
+            None,
+        )
+        found = found or result_quote(self.store, record)
         if found is None:
             return False
         ctx, quote, start = found

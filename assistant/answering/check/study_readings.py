@@ -426,3 +426,23 @@ def dose_winner_conflict(claim: str, passage: str) -> str | None:
     if (found != said) != denied:  # the other doses better, or these denied it
         return f"The curated source does not find {said} doses better."
     return None
+
+
+# a claim calling a study randomised or a pooling of trials, and the record's sentence saying
+# it was not
+RANDOMISED = re.compile(
+    r"\brandomly (?:assigned|allocated)|\b(?<!non-)(?<!non )(?<!not )randomi[sz]ed\b", re.I
+)
+# a study called a pooling of trials, and a record's sentence saying it is something else
+POOLED_KIND = re.compile(
+    r"\b(?:a|the|its) (?:\w+ )?meta.?analys[ie]s\b|\bpooled (?:the |their )?(?:data|results|trials)\b",
+    re.I,
+)
+NOT_POOLED = re.compile(
+    r"\bconsensus\b|\bnot a meta.?analysis\b|\bdoes not pool\b|\bnarrative review\b", re.I
+)
+NOTRANDOMISED = re.compile(
+    r"\bnon.?randomi[sz]ed\b|\bnot randomi[sz]ed\b|\bchose (?:their|his|her) own\b"
+    r"|\bselected their own\b",
+    re.I,
+)
