@@ -342,12 +342,13 @@ TAKES_IT = re.compile(r"\b(?:tablets?|pills?|medicine|medication|pump|syrup|oral
 # is taken; a sentence about rats working for food or emptying a poisoned stomach is not an answer
 _ASKS_HOW_SWALLOWED = re.compile(
     r"\b(?:with|without|after|before|between) (?:food|meals?|eating|breakfast|lunch|dinner)\b"
-    r"|\b(?:empty|full) stomach\b|\bcrush\w*|\bchew\w*|\bdissolv\w*",
+    r"|\b(?:empty|full) stomach\b|\bcrush\w*|\bchew\w*|\bdissolv\w*"
+    r"|\btime of (?:the )?day\b|\b(?:in the )?morning or (?:at )?(?:night|evening)\b|\bbefore bed\b",
     re.I,
 )
 _SAYS_HOW_SWALLOWED = re.compile(
     r"\b(?:with|without|after|before) (?:food|meals?)\b|\bempty stomach\b|\bcrush\w*|\bchew\w*"
-    r"|\bsprinkl\w*|\bdissolv\w*|\bmixed (?:with|into)\b",
+    r"|\bsprinkl\w*|\bdissolv\w*|\bmixed (?:with|into)\b|\bbedtime\b|\bat night\b|\btime of day\b",
     re.I,
 )
 

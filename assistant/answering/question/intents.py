@@ -430,10 +430,14 @@ def classify(text: str, ents: Entities, personal: bool, records: Sequence[Record
         and not re.search(r"\banimal\w*|\brats?\b|\bmice\b|\brabbits?\b", t)
     ):
         return "contraindication"  # harm to the unborn: the pregnancy row (animal and human data)
-    safety_cue = bool(ci.SAFETY.search(t)) or bool(  # ("approved for someone his age?")
-        re.search(
-            r"\b(?:give|avoided?|off.?limits)\b|\b(?:approved|licen[sc]ed) for (?:\w+ ){0,3}?age\b",
-            t,
+    safety_cue = (
+        bool(ci.SAFETY.search(t))
+        or bool(  # ("approved for someone his age?")
+            re.search(
+                r"\b(?:give|avoided?|off.?limits)\b|\b(?:approved|licen[sc]ed) for (?:\w+ ){0,3}?age\b"
+                r"|\bcan (?:\w+ ){1,3}?(?:take|use|have) (?:baclofen|it)\b",  # "can elderly people take it?"
+                t,
+            )
         )
     )
     conditions = [
