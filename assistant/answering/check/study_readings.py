@@ -441,7 +441,7 @@ POOLED_KIND = re.compile(
 NOT_POOLED = re.compile(
     r"\bconsensus\b|\bnot a meta.?analysis\b|\bdoes not pool\b|\bnarrative review\b", re.I
 )
-NOTRANDOMISED = re.compile(
+NOT_RANDOMISED = re.compile(
     r"\bnon.?randomi[sz]ed\b|\bnot randomi[sz]ed\b|\bchose (?:their|his|her) own\b"
     r"|\bselected their own\b",
     re.I,

@@ -198,7 +198,7 @@ INTENT_RX = {
         r" (?:\w+ ){0,3}?(?:prescrib\w*|allowed)",
     ),
     "dosing": _rx(
-        r"\bdos(?:e|es|ing|age)\b|\bmg\b|\bmilligrams?\b|\btitrat\w*|\bhow much\b|\bmaximum\b",
+        r"\bdos(?:e|es|ed|ing|age)\b|\bmg\b|\bmilligrams?\b|\btitrat\w*|\bhow much\b|\bmaximum\b",
         r"\bhighest dose\b|\bstart(?:ing|ed)?\b|\bceiling\b|\bhow (?:often|many times)\b",
         r"\bthree times\b|\btablets? (?:a|per) day\b|\bschedule\b|\bgo up to\b|\btop dose\b",
         r"\bbuild.?up\b|\bdivided doses\b|\bin (?:one|a single) go\b",  # (how it is taken)
