@@ -22,9 +22,11 @@ from assistant.answering.compose.sentence_kinds import (
 )
 from assistant.answering.question.asked import last_question
 from assistant.answering.question.intents import PUT_DOWN_TO_IT
+from assistant.answering.question.places import find_countries
+from assistant.answering.question.study_cues import TRIAL_CUE
 from assistant.answering.safety import notices as safety
 from assistant.library.chunks import tokenize
-from assistant.vocab import BRANDS, CURATED_ONLY, Intent
+from assistant.vocab import BRANDS, CURATED_ONLY, JURISDICTIONS, Intent
 
 CALL_NOW = (
     "Call your local emergency number now (112 in Europe, 911 in North America) or a poison "
@@ -499,6 +501,10 @@ def with_lead(plan: Plan, comp: Composition) -> Composition:
     if bare != first:
         first = bare
         comp = replace(comp, answer=f"{first}\n{rest}" if rest else first)
+    place = _place_not_covered(plan, first)
+    if place:  # "the maximum dose in Germany?": not said for that country; what is said instead
+        first = f"Not stated for {place} in these sources; {first[:1].lower()}{first[1:]}"
+        return replace(comp, answer=f"{first}\n{rest}" if rest else first)
     if re.match(
         r"(?:yes|no|partly|modestly|the evidence|not clearly|not without risk|not directly"
         r"|not in a randomi[sz]ed trial|only indirectly|head to head|it could be either)\b",
@@ -516,6 +522,18 @@ def with_lead(plan: Plan, comp: Composition) -> Composition:
         return comp
     first = with_verdict(verdict, first)
     return replace(comp, answer=f"{first}\n{rest}" if rest else first)
+
+
+def _place_not_covered(plan: Plan, first: str) -> str:
+    """The one country a dosing or regulation question names whose rules no record describes
+    ("in Germany"), when the answer does not name it; "" otherwise."""
+    if plan.intent not in ("dosing", "regulation") or plan.entities.jurisdictions:
+        return ""
+    if plan.entities.trials or plan.entities.documents or TRIAL_CUE.search(plan.english or ""):
+        return ""  # ("the German trial's top dose": the study's own)
+    asked = find_countries(plan.english or plan.question) - set(JURISDICTIONS.values())
+    place = next(iter(asked)) if len(asked) == 1 else ""
+    return "" if place.lower() in first.lower() else place
 
 
 def with_verdict(verdict: str, sentence: str) -> str:

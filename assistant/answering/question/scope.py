@@ -46,7 +46,9 @@ def unstudied_use(plan: Plan, vocabulary: frozenset[str] | None, texts: Sequence
     if not words:
         return ""
     phrase = " ".join(words)
-    if re.search(r"\b(?:trials?|stud(?:y|ies)|rcts?|reviews?|patients|participants)$", phrase, re.I):
+    if re.search(
+        r"\b(?:trials?|stud(?:y|ies)|rcts?|reviews?|patients|participants)$", phrase, re.I
+    ):
         return ""  # "the dose used in the positive trials": studies, not a use
     if ents.other_medicines:
         # "tried for ketamine addiction": an addiction to a medicine no study here is about
