@@ -177,7 +177,7 @@ INTENT_RX = {
     "history": _rx(
         r"\bhistor\w*|\bdiscover\w*|\bfirst (?:synthes|made|developed|used|described|report)\w*",
         r"\boriginal\w*|\binvent\w*|\bsynthesi[sz]ed\b|\bwho (?:first|discovered|developed|made|was)\b",
-        r"\bameisen\b|\b19[4-9]\d\b|\borigin\w*|\bdeveloped (?:for|as)\b|\bcame (?:about|from)\b",
+        r"\bameisen\b|\b(?:his|her) book\b|\b19[4-9]\d\b|\borigin\w*|\bdeveloped (?:for|as)\b|\bcame (?:about|from)\b",
         r"\btake off\b|\bbecame popular\b|\bfail(?:ed)? as\b|\bend(?:ed)? up\b|\bbefore its\b",
         r"\bpatent\w*|\bwho made\b|\b(?:when|why) was (?:it|baclofen) (?:made|created|first|designed)\b",
         r"\bwho (?:came up with|thought of|had the idea|pioneered|popularis\w*|populariz\w*)\b",
@@ -219,7 +219,7 @@ INTENT_RX = {
 }
 _DOSE_EFFICACY = _rx(
     r"\bdose.?response\b",
-    r"\bhigh(?:er)?.?doses? (?:\w+ ){0,3}(?:work|better|more effective|beat|help)",
+    r"\bhigh(?:er)?.?doses? (?:\w+ ){0,3}(?:work|better|more effective|beat|help|do more)",
     r"\b(?:do|does|did) (?:\w+ ){0,2}high(?:er)?.?doses?\b",
     r"\bdoses? (?:above|over|of more than) \d+ ?mg(?:/day)? (?:\w+ ){0,3}(?:beat|better|work)",
     r"\bdoses? matter\b",
@@ -228,6 +228,7 @@ PERSONAL_DOSE = _rx(
     r"\b(?:should|can|could|may|must|do) (?:i|we|he|she|my \w+) (?:\w+ ){0,2}?(?:take|increase"
     r"|raise|double|lower|reduce|go up|start(?! showing| to show| having| getting)|use|have)\b",
     r"\bhow (?:much|many)\b(?! (?:weight|faith|trust|confidence|credence|stock|store|importance)\b)"
+    r"(?!(?: \w+){0,4} (?:trust|rely|believe|read into)\b)"  # "how much can we trust that?"
     r"(?: \w+){0,4} (?:should|can|do|must) (?:i|we|he|she|my \w+)\b",
     r"\b(?:right|best|correct|safe) dose for (?:me|him|her|my \w+)\b|\bmy (?:\w+ )?dose\b",
     r"\bmy (?:baclofen )?dosage\b|\bi (?:take|am taking|'m taking|am on|'m on) \d+",
@@ -492,7 +493,7 @@ def classify(text: str, ents: Entities, personal: bool, records: Sequence[Record
     ):
         return "trial_result"  # "what doses of baclofen and topiramate did the Jose trial use?"
     if hit["comparison"] and (others or len(ents.substances) >= 2 or re.search(
-        r"\bother (?:medicines|drugs|treatments)\b|\busual\b|\bcomparison group\b", t
+        r"\bother (?:medicines|drugs|treatments)\b|\busual\b(?! (?:amount|dose))|\bcomparison group\b", t
     )):  # fmt: skip
         return "comparison"
     if hit["which_trials"] and not ents.trials:
@@ -513,8 +514,8 @@ def classify(text: str, ents: Entities, personal: bool, records: Sequence[Record
             return "dosing"
         if hit["withdrawal"] and not hit["result"] and not _LEFT_THE_STUDY.search(t):
             return "withdrawal"
-        if hit["adverse_effects"] and not hit["result"]:
-            return "adverse_effects"
+        if hit["adverse_effects"] and not hit["result"] and not _HOW_COMPARABLE.search(t):
+            return "adverse_effects"  # (not "how did they make the groups comparable?")
         if hit["pharmacokinetics"] and not hit["result"]:
             return "pharmacokinetics"
         return "trial_result"
@@ -588,6 +589,9 @@ def has_intent_words(text: str) -> bool:
 
 
 # "by how much did it beat placebo?": the size of a result, not a dose
+_HOW_COMPARABLE = re.compile(
+    r"\bhow (?:did|do|were|was) (?:\w+ ){0,4}?(?:make|made|match\w*|weight\w*|adjust\w*|balanc\w*)\b"
+)
 _BY_HOW_MUCH = re.compile(
     r"\bhow much (?:\S+ ){0,5}?(?:beat|better|more|less|fewer|reduc\w*|differ\w*|improv\w*|lower"
     r"|higher|cut)\b"

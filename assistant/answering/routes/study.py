@@ -75,7 +75,7 @@ _SPECIFIC_DETAIL = re.compile(
     r"|craving|higher dose|lower dose|which scales?|how long|completed|finished"
     # "in which patients should prescribers weigh it?", "were the cut-offs derived from a trial?"
     r"|should (?:prescribers|doctors|clinicians|physicians)|which patients|in whom|derived from"
-    r"|effect size|cohen'?s d|confidence interval)\b"
+    r"|effect size|cohen'?s d|confidence interval|standard errors?)\b"
     rf"|{ASKS_TRIAL_COUNT}",
     re.I,
 )

@@ -399,6 +399,7 @@ STATISTICS = (
         ),
         re.compile(r"\bSD\b|\bstandard deviations?\b|±|\+/-"),
     ),
+    (re.compile(r"\bstandard errors?\b|\bSEs?\b"), re.compile(r"\bSE\b|\bstandard errors?\b")),
     (  # "with which statistical model were the data analysed?": random or fixed effects
         re.compile(r"\b(?:statistical|meta.?analytic|pooling) model\b|\bwhich model\b", re.I),
         re.compile(r"\b(?:random|fixed).effects?\b|\bmodel\b", re.I),
