@@ -413,8 +413,10 @@ TARGETS = {
     ("retrieval", "hybrid", "mrr"): 0.85,
     # 0.85 up to 1,427 questions (0.857 on 1,339 in scope); development set 28 (q1428-q1467,
     # written blind, 13 of 40 good when written) brought it to 0.850 on 1,378, so the floor moved
-    # a little under that.
-    ("form", "bottom_line_first"): 0.845,
+    # a little under that. Development sets 30-31 (q1508-q1587, written blind, mostly lay stories
+    # and half-translated questions; 24 of 80 good when written) brought it from 0.851 on 1,417 to
+    # 0.839 on 1,495; their fixes brought 0.843, so the floor moved under that.
+    ("form", "bottom_line_first"): 0.84,
     ("abstention", "accuracy"): 0.97,
     ("form", "other_medicine_decline_rate"): 0.9,
     # 0.9 until six harder non-English questions were added (q494-q499: a label study, a TGA
