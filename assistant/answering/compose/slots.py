@@ -465,7 +465,9 @@ def put_answer_first(
                 fits = [c for c in fits if set(_YEAR.findall(c.text)) <= years]
             _promote(pool, fits[0] if fits else None)
             return False
-    if _ASKS_PREVENTION.search(question) and not _PREVENTS.search(pool[0].text):
+    if _ASKS_PREVENTION.search(question):
+        if _PREVENTS.search(pool[0].text):
+            return False  # (how it is prevented is first already: not the way to stop it)
         # "the nurse says he could get ill if it stops: what can we do?": how it is prevented
         lead = next(
             (
