@@ -341,7 +341,7 @@ class StudyChecks(StudyDetails):
                         claim,
                         record,
                         f"{record.display_name} found no effect on that outcome.",
-                        outcome,
+                        frozenset(outcome),
                     )
             if record.craving_result == "no-benefit" and _craving_fell(text):
                 return self._conflict(
@@ -552,8 +552,10 @@ class StudyChecks(StudyDetails):
         claim.explanation = why
         return True
 
-    def _conflict(self, claim: Claim, record: RecordInfo, why: str, about: Any = ()) -> bool:
-        if not self._cite_result(claim, record, set(about)):
+    def _conflict(
+        self, claim: Claim, record: RecordInfo, why: str, about: frozenset[str] = frozenset()
+    ) -> bool:
+        if not self._cite_result(claim, record, about):
             return False
         claim.verdict = "contradicted"
         claim.explanation = why
@@ -575,7 +577,9 @@ class StudyChecks(StudyDetails):
         self._add(claim, ctx, quote)
         return True
 
-    def _cite_result(self, claim: Claim, record: RecordInfo, about: set[str] = set()) -> bool:  # noqa: B006
+    def _cite_result(
+        self, claim: Claim, record: RecordInfo, about: frozenset[str] = frozenset()
+    ) -> bool:
         # (an outcome it found no effect on: the study's own sentence saying so, if it has one)
         found = next(
             (

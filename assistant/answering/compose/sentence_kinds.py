@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from assistant.library.chunks import tokenize
+from assistant.library.chunks import split_sentences, tokenize
 from assistant.vocab import COMPANIES, NUMBER_WORDS
 
 # Sentences about the library, the records or the sources instead of the topic.
@@ -361,21 +361,31 @@ def how_swallowed_unanswered(question: str, texts: Iterable[str]) -> bool:
     ):
         return False  # ("with food and a beer?": the drink is asked too)
     return not any(
-        _SAYS_HOW_SWALLOWED.search(s) and not re.search(r"\b(?:rats?|mice|animals?)\b", s, re.I)
+        _SAYS_HOW_SWALLOWED.search(t[s:e]) and not _ANIMALS.search(t[s:e])
         for t in texts
-        for s in re.split(r"(?<=[.!?])\s+", t)
+        for s, e in split_sentences(t)
     )
+
+
+_ANIMALS = re.compile(r"\b(?:rats?|mice|animals?)\b", re.I)
+
+
+def last_question(text: str) -> str:
+    """ "my husband has hep C ... i read the americans tried it. how many of them gave up?": the
+    question is its last sentence, after the story (the text itself when it is one sentence)."""
+    parts = re.split(r"(?<=[.!])\s+", text.strip())
+    return parts[-1] if len(parts) > 1 and parts[-1].endswith("?") else text
 
 
 def story_question(text: str) -> set[str]:
     """ "my mum has just been put on it for her legs. can she drive?": the words of the question
-    after a story (its last sentence) that the story does not use; empty when the text is no
+    after a story (:func:`last_question`) that the story does not use; empty when the text is no
     story or one sentence."""
-    parts = re.split(r"(?<=[.!])\s+", text.strip())
-    if not (len(parts) > 1 and parts[-1].endswith("?") and STORY.search(text)):
+    last = last_question(text)
+    if last == text or not STORY.search(text):
         return set()
-    told = {SAME_WORD.get(t, t) for t in tokenize(" ".join(parts[:-1]))}
-    return {SAME_WORD.get(t, t) for t in tokenize(parts[-1])} - told
+    told = {SAME_WORD.get(t, t) for t in tokenize(text.strip()[: -len(last)])}
+    return {SAME_WORD.get(t, t) for t in tokenize(last)} - told
 
 
 # "which drug company first made it?", "who makes Ozobax?": the sentence naming the maker

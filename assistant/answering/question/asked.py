@@ -17,7 +17,7 @@ from assistant.answering.compose.extractive import (
     QUESTION_WORDS,
     Evidence,
 )
-from assistant.answering.compose.sentence_kinds import SAME_WORD
+from assistant.answering.compose.sentence_kinds import SAME_WORD, last_question
 from assistant.answering.question.places import without_country
 from assistant.answering.question.study_cues import group_sizes
 from assistant.library.chunks import tokenize
@@ -161,13 +161,6 @@ _POINTS_BACK = re.compile(
     r"|\bany other\b.*\b(?:that|this|the same)\b",
     re.I,
 )
-
-
-def last_question(text: str) -> str:
-    """ "my husband has hep C ... i read the americans tried it. how many of them gave up?": the
-    question is its last sentence, after the story (the text itself when it is one sentence)."""
-    parts = re.split(r"(?<=[.!])\s+", text.strip())
-    return parts[-1] if len(parts) > 1 and parts[-1].endswith("?") else text
 
 
 # a last question that leans on the story before it ("is that actually true?", "did that
