@@ -232,12 +232,13 @@ def _asked_elsewhere(ev: Evidence, record: RecordInfo, comp: Composition) -> Com
     bar = float(ev.encode(re.sub(r"\s*\[\d+\]", "", first)) @ vec) + 0.03  # (nearer than it)
     best = None
     for pos, s, sentence, svec in asking.whole_sentences(ev.store, record):
-        if _WHY_DONE.match(ev.store.metas[pos].section) or float(svec @ vec) < bar:
+        sim = float(svec @ vec)
+        if _WHY_DONE.match(ev.store.metas[pos].section) or sim < bar:
             continue  # (why a study was done does not say what it found)
         toks = {SAME_WORD.get(t, t) for t in tokenize(sentence)}
         cover = sum(idf(t) for t in words & toks) / weight
-        if cover >= 0.5 and (best is None or (cover, float(svec @ vec)) > best[0]):
-            best = ((cover, float(svec @ vec)), pos, s, sentence)
+        if cover >= 0.5 and (best is None or (cover, sim) > best[0]):
+            best = ((cover, sim), pos, s, sentence)
     return details.cited(ev, best[1:]) if best else None
 
 
