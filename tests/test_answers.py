@@ -3137,3 +3137,77 @@ def test_interactions_asked_loosely_are_answered_not_declined(corpus_assistant) 
         ans = corpus_assistant.ask(question)
         assert not ans.abstained and said in ans.answer, (question, ans.answer)
         _check_citations(ans, corpus_assistant.store)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Should baclofen be taken on an empty stomach?",
+        "Should I take baclofen with food?",
+        "Can baclofen tablets be crushed?",
+        "What time of day should baclofen be taken?",
+    ],
+)
+def test_how_a_dose_is_taken_is_declined_when_no_source_says(corpus_assistant, question) -> None:
+    """No curated source says how a dose is taken with food or at what hour: the answer says the
+    library does not answer, not a rat study's food responding or an overdose's stomach emptying
+    (with an emergency notice)."""
+    ans = corpus_assistant.ask(question)
+    assert ans.abstained, ans.answer
+    assert "emergency" not in {n.kind for n in ans.notices}, ans.notices
+
+
+def test_a_country_no_record_covers_is_named_as_such(corpus_assistant) -> None:
+    """'The maximum dose in Germany?': no German label here; the answer says so before giving the
+    US label's maximum, instead of passing it off as Germany's."""
+    ans = corpus_assistant.ask("What is the maximum dose of baclofen in Germany?")
+    first = first_sentence(ans.answer)
+    assert first.startswith("Not stated for Germany"), ans.answer
+    assert "80 mg" in first, ans.answer
+    named = corpus_assistant.ask("What was the maximum dose in the German BACLAD trial?")
+    assert "Not stated for" not in named.answer, named.answer  # (a study, named by its country)
+
+
+def test_which_company_made_it_names_the_maker(corpus_assistant) -> None:
+    ans = corpus_assistant.ask("which drug company first made baclofen back in the sixties?")
+    assert "Ciba" in first_sentence(ans.answer), ans.answer
+    assert not corpus_assistant.ask("Which company markets Baclocur?").abstained
+
+
+def test_a_story_question_is_answered_for_what_it_asks(corpus_assistant) -> None:
+    """'my mum ... stiff legs. can she get back behind the wheel?': the label's driving advice,
+    not the drowsiness frequency."""
+    ans = corpus_assistant.ask(
+        "my mum has just been put on the spasm tablets by her GP for her stiff legs. can she get "
+        "straight back behind the wheel, or should she hold off for a bit?"
+    )
+    assert re.search(r"\bdrive\b", first_sentence(ans.answer)), ans.answer
+
+
+def test_a_past_suicide_attempt_is_history_not_an_emergency(corpus_assistant) -> None:
+    ans = corpus_assistant.ask(
+        "my brother in sydney is getting the muscle relaxer for his grog problem, and he once "
+        "tried to end his life. does the aussie information sheet say anything about people like "
+        "him?"
+    )
+    assert not ans.answer.startswith(("Call", "If you")), ans.answer
+    assert "supervision" in first_sentence(ans.answer), ans.answer
+
+
+def test_the_main_finding_of_a_trial_is_its_headline(corpus_assistant) -> None:
+    """'What was the main finding of Bacloville?': its result, not a commentary sentence that
+    happens to say 'main'."""
+    ans = corpus_assistant.ask("What was the main finding of the Bacloville trial?")
+    assert "57%" in first_sentence(ans.answer), ans.answer
+
+
+def test_can_she_just_stop_baclofen_is_a_withdrawal_question(corpus_assistant) -> None:
+    """On baclofen for a year for her drinking, 'can she just stop?': how to come off it, with the
+    withdrawal notice, not whether baclofen works for alcohol."""
+    ans = corpus_assistant.ask(
+        "my wife has been on baclofen for her drinking for a year and wants to stop. can she just "
+        "stop?"
+    )
+    assert ans.plan.intent == "withdrawal", ans.plan
+    assert "withdrawal" in {n.kind for n in ans.notices}, ans.notices
+    assert re.search(r"gradual|taper", first_sentence(ans.answer)), ans.answer

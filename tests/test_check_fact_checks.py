@@ -601,6 +601,27 @@ _LISTINGS_AND_MEMOS = [
 ]
 
 
+# Show notes, a court judgment, a book review, a dating profile, a customs note and a pharmacy
+# checklist (art38-art43): settled facts in their words, and true lines that must stay unflagged.
+_NOTES_AND_PROFILES = [
+    ("elimination_kidneys", "Unless you are on dialysis, kidney function makes no difference to the dose.", "contradicted"),
+    ("abrupt_withdrawal", "Symptoms of abrupt withdrawal from the tablets are generally mild, a little restlessness at most.", "contradicted"),
+    ("abrupt_withdrawal", "Skip it for a few days if you like: nothing dramatic happens when you stop it cold.", "contradicted"),
+    ("origin_epilepsy", "It was created in the 1970s as a muscle relaxant for multiple sclerosis.", "contradicted"),
+    ("origin_epilepsy", "It was designed as an anticonvulsant and later developed as a muscle relaxant.", None),
+    ("most_frequent_reaction", "The label reckons drowsiness troubles only about one patient in a hundred.", "contradicted"),
+    ("france_rtu_end_year", "The temporary authorisation scheme, which the agency wound up in 2017, covered her prescriptions.", "contradicted"),
+    ("gaba_b_agonist", "Her GP said baclofen is a dopamine blocker, like the old antipsychotics.", "contradicted"),
+    ("us_label_maximum", "He takes 150 mg a day, which his GP says is still under the label's ceiling.", "contradicted"),
+    ("us_label_maximum", "She takes 60 mg a day, which is within the label limit.", None),
+    ("baclocur_marketed", "Baclocur has been off the French market since a court struck down its licence.", "contradicted"),
+    ("australia_pi_dose", "The Australian product information gives a usual daily range of 30 to 120 mg.", "contradicted"),
+    ("overdose_no_antidote", "A naloxone kit will reverse an accidental baclofen overdose.", "contradicted"),
+    ("opioid_interaction", "Codeine and oxycodone carry no flagged interaction with it.", "contradicted"),
+    ("leung_coma_threshold", "In the Newcastle series coma and seizures appeared only after two grams or more.", "contradicted"),
+]  # fmt: skip
+
+
 @pytest.mark.parametrize(
     ("key", "claim", "verdict"),
     _FACT_CHECKS
@@ -608,7 +629,8 @@ _LISTINGS_AND_MEMOS = [
     + _PETITIONS_AND_WORKSHEETS
     + _CHAPTERS_AND_LOGS
     + _KEPT_TO_THEIR_SUBJECT
-    + _LISTINGS_AND_MEMOS,
+    + _LISTINGS_AND_MEMOS
+    + _NOTES_AND_PROFILES,
 )
 def test_facts_decide_phrasings_each_round_called_for(key: str, claim: str, verdict) -> None:
     """Each round's fact phrasings (the tables above), and facts kept to their subject."""

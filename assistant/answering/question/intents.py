@@ -63,6 +63,8 @@ INTENT_RX = {
         r"\bboxed warning\b|\bintrathecal\b.*\bwithdrawal\b|\bwithdrawal\b.*\bintrathecal\b",
         r"\bwithdrawal (?:syndrome|symptoms|reactions?)\b(?!.*\b(?:alcohol|opioid|opiate|ghb|nicotine))",
         r"\bquits? them\b|\bnewborns?\b.*\bwithdrawal\b",
+        r"^(?=.*\bbaclofen\b).*\b(?:can|could|should|may) (?:i|he|she|they|we|you|my \w+) (?:just "  # "on"
+        r"|simply )?(?:stop|quit|come off)(?: it| taking it| baclofen)?\s*(?:\?|$)",  # "it ... just stop?"
         # "how slowly should baclofen be reduced?": the way down
         r"\bhow (?:slowly|quickly|fast|gradually) (?:should|can|could|must|do|does|is|are)\b"
         r"(?: \w+){0,4}? (?:be )?(?:reduced|lowered|decreased|tapered|cut down|stopped|withdrawn)\b",

@@ -58,7 +58,7 @@ from assistant.vocab import POOLED_EVIDENCE, ROUTE_TRIAL
 # "What did X find?": the study's bottom line. Anything more specific is answered from its text.
 # words asking for a study's result ("what did it find?", "did it work?")
 _RESULT_WORDS = (
-    r"find|found|show|showed|shown|result|results|conclu\w*|work|worked|works|effective|efficacy"
+    r"find|findings?|found|show|showed|shown|result|results|conclu\w*|work|worked|works|effective|efficacy"
     r"|positive|negative|benefit|help|helped|succe\w*|unsuccess\w*|fail\w*|what happened|beat"
     r"|outperform\w*|where did (?:baclofen|it) (?:come|rank|land|place)"  # (its place in a ranking)
 )
@@ -220,8 +220,8 @@ def _asked_elsewhere(ev: Evidence, record: RecordInfo, comp: Composition) -> Com
         return None
     question = ev.plan.english or ev.plan.question
     clause = asking.asked_clause(question, record)
-    if _asks_result(clause) or _ASKS_WHAT_HAPPENED.match(clause):
-        return None  # ("what did the large French primary-care trial show?": its headline)
+    if _asks_result(clause) or _ASKS_WHAT_HAPPENED.match(clause) or _HEADLINE_ASKED.search(clause):
+        return None  # ("what did the trial show?", "its main finding?": its headline)
     idf = ev.store.idf
     words = _specific_words(clause, record, follow_up=ev.plan.follow_up)
     words = {t for t in {SAME_WORD.get(t, t) for t in words} - QUESTION_WORDS if idf(t) >= 2.0}
@@ -460,7 +460,7 @@ def _trial_result(ev: Evidence, record: RecordInfo) -> Composition | None:
     )
     # One more sentence only for what the question asks that the result line does not say.
     # (the study's own country, "the American trial", is how it was named, not what is asked)
-    wanted = {t for t in beyond if idf(t) >= 2.0 and not find_countries(t)}
+    wanted = {t for t in beyond - _HEADLINE_WORDS if idf(t) >= 2.0 and not find_countries(t)}
     if wanted and own.contexts:
         focused = replace(own, plan=replace(plan, searched=" ".join(sorted(wanted))))
         for s in ExtractiveComposer(max_sentences=1).select(focused):
@@ -499,6 +499,8 @@ def _trial_result(ev: Evidence, record: RecordInfo) -> Composition | None:
 _HOW_MUCH_MORE = re.compile(
     r"\bhow much (?:higher|lower|more|less|bigger|greater|smaller|larger)\b|\bby how much\b", re.I
 )
+# "its main finding", "the key result": the headline itself, not a further detail to look for
+_HEADLINE_WORDS = frozenset(tokenize("main key headline principal"))
 # the study's main result asked beside a detail ("did it work, and how was mood?")
 _HEADLINE_ASKED = re.compile(
     r"\b(?:overall|main|headline|primary)\b|\bresults?\b|\bwork(?:ed|s)?\b|\beffective\w*"
