@@ -3211,3 +3211,77 @@ def test_can_she_just_stop_baclofen_is_a_withdrawal_question(corpus_assistant) -
     assert ans.plan.intent == "withdrawal", ans.plan
     assert "withdrawal" in {n.kind for n in ans.notices}, ans.notices
     assert re.search(r"gradual|taper", first_sentence(ans.answer)), ans.answer
+
+
+def test_a_dialysis_patient_asking_a_dose_gets_the_dialysis_dose(corpus_assistant) -> None:
+    """'On haemodialysis: what dose?': the monograph's dose for people on dialysis, not the case
+    of toxicity reversed by haemodialysis (the compound names the same thing as 'dialysis')."""
+    ans = corpus_assistant.ask(
+        "I'm on haemodialysis three times a week. What baclofen dose is used for people like me?"
+    )
+    assert "5 mg per day" in first_sentence(ans.answer), ans.answer
+    assert "renal" in {n.kind for n in ans.notices}, ans.notices
+
+
+def test_a_taper_length_no_source_gives_is_said_to_be_missing(corpus_assistant) -> None:
+    ans = corpus_assistant.ask("How long should a baclofen taper take?")
+    first = first_sentence(ans.answer)
+    assert first.startswith("No length of time is given"), ans.answer
+    assert re.search(r"taper|gradual", first), ans.answer
+    # a length that is given is not denied
+    given = corpus_assistant.ask(
+        "in ALPADIR, once the build-up was over, how long did people stay on their dose?"
+    )
+    assert "No length of time" not in given.answer, given.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What happens if I miss a dose of baclofen?",
+        "I forgot to take my evening baclofen tablet, should I double up?",
+    ],
+)
+def test_a_missed_dose_is_declined_when_no_source_says(corpus_assistant, question) -> None:
+    """No curated source says what to do after a missed tablet: declined, not answered with the
+    taper advice as if it were."""
+    assert corpus_assistant.ask(question).abstained
+
+
+def test_a_pump_missing_its_refill_is_a_withdrawal_question(corpus_assistant) -> None:
+    ans = corpus_assistant.ask("what if his pump misses a refill?")
+    assert ans.plan.intent == "withdrawal", ans.plan
+    assert not ans.abstained, ans.answer
+
+
+def test_a_liquid_form_asked_for_is_named(corpus_assistant) -> None:
+    ans = corpus_assistant.ask(
+        "Is there a liquid form of baclofen for someone who can't swallow tablets?"
+    )
+    first = first_sentence(ans.answer)
+    assert first.startswith("Yes") and "oral solution" in first, ans.answer
+
+
+def test_drinking_while_on_baclofen_is_an_interaction_question(corpus_assistant) -> None:
+    """'Takes baclofen and wants a few beers at the weekend': the label's additive sedation, not
+    whether baclofen works for alcohol."""
+    ans = corpus_assistant.ask(
+        "My husband takes baclofen and wants to have a few beers at the weekend. Is that a problem?"
+    )
+    assert ans.plan.intent == "interaction", ans.plan
+    assert re.search(r"alcohol", first_sentence(ans.answer)), ans.answer
+    assert ans.route != "synthesis", ans.route
+
+
+@pytest.mark.parametrize(
+    ("question", "signs"),
+    [
+        ("What are the symptoms of intrathecal baclofen withdrawal?", "high fever"),
+        ("What are the signs of a baclofen overdose and how is it managed?", "coma"),
+    ],
+)
+def test_signs_asked_come_first(corpus_assistant, question, signs) -> None:
+    """A question on the signs of something: the sentence listing them leads, not who is at risk
+    or how it is treated."""
+    ans = corpus_assistant.ask(question)
+    assert signs in first_sentence(ans.answer), ans.answer

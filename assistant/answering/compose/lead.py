@@ -16,11 +16,13 @@ from assistant.answer import Plan
 from assistant.answering.compose.extractive import QUESTION_WORDS, Composition
 from assistant.answering.compose.sentence_kinds import (
     APPROVED,
+    IS_A,
     NOT_APPROVED,
     OTHER_SENSE,
     SAME_WORD,
+    asked_to_exist,
 )
-from assistant.answering.question.asked import last_question
+from assistant.answering.question.asked import SPAN, last_question
 from assistant.answering.question.intents import PUT_DOWN_TO_IT
 from assistant.answering.question.places import find_countries
 from assistant.answering.question.study_cues import TRIAL_CUE
@@ -258,6 +260,14 @@ def polar_lead(
         ):
             return "Yes"
         return None
+    thing = asked_to_exist(q) - QUESTION_WORDS
+    if (
+        thing
+        and thing <= set(tokenize(first))
+        and IS_A.search(first)
+        and not _NEGATED.search(first)
+    ):
+        return "Yes"  # "is there an oral solution ... for someone who ...?": "Ozobax is a ... oral solution"
     # Otherwise "Yes" only when the first sentence states what the question asks, word for word
     # (its specific words all there) and negates nothing. "The liver or the kidneys?" asks which,
     # not whether: no Yes/No.
@@ -505,6 +515,9 @@ def with_lead(plan: Plan, comp: Composition) -> Composition:
     if place:  # "the maximum dose in Germany?": not said for that country; what is said instead
         first = f"Not stated for {place} in these sources; {first[:1].lower()}{first[1:]}"
         return replace(comp, answer=f"{first}\n{rest}" if rest else first)
+    if _span_not_given(plan, comp.answer):  # "how long should a taper take?": none is given
+        first = f"No length of time is given in these sources; {first[:1].lower()}{first[1:]}"
+        return replace(comp, answer=f"{first}\n{rest}" if rest else first)
     if re.match(
         r"(?:yes|no|partly|modestly|the evidence|not clearly|not without risk|not directly"
         r"|not in a randomi[sz]ed trial|only indirectly|head to head|it could be either)\b",
@@ -541,3 +554,21 @@ def with_verdict(verdict: str, sentence: str) -> str:
     return (
         f"{verdict}: {sentence if _NAMED.match(sentence) else sentence[:1].lower() + sentence[1:]}"
     )
+
+
+def _span_not_given(plan: Plan, answer: str) -> bool:
+    """A question on stopping or dosing asks how long (a taper, a course) and no line of the
+    answer gives a length of time; not how soon something starts ("how long before it works?")."""
+    question = plan.english or plan.question
+    return (
+        plan.intent in ("withdrawal", "dosing")
+        and bool(_HOW_LONG.search(question))
+        and not SPAN.search(answer)
+    )
+
+
+_HOW_LONG = re.compile(
+    r"\bhow long (?!(?:until|before|till|after|ago)\b|(?:does|do|will|would) (?:it|they) take to\b)"
+    r"|\bover how many (?:days|weeks|months)\b",
+    re.I,
+)

@@ -315,7 +315,8 @@ INTENT_WORDS: dict[str, re.Pattern[str]] = {
 # "is there an oral solution of baclofen?": the thing asked to exist, and a sentence saying what
 # one is ("Ozobax is a US baclofen oral solution ...")
 _EXISTS = re.compile(
-    r"\s*(?:is|are) there (?:a|an|any) ([\w\s-]+?)(?: of| for| form of)? (?:baclofen|it)\s*\??$",
+    r"\s*(?:is|are) there (?:a|an|any) ([\w\s()-]+?)(?: of| for| form of)? (?:baclofen|it)"
+    r"(?: for (?:someone|people|patients|children|those)\b[^?]*)?\s*\??$",
     re.I,
 )
 IS_A = re.compile(r"\b(?:is|are) (?:also )?(?:a|an|made as an?|available as an?)\b", re.I)
@@ -343,12 +344,16 @@ TAKES_IT = re.compile(r"\b(?:tablets?|pills?|medicine|medication|pump|syrup|oral
 _ASKS_HOW_SWALLOWED = re.compile(
     r"\b(?:with|without|after|before|between) (?:food|meals?|eating|breakfast|lunch|dinner)\b"
     r"|\b(?:empty|full) stomach\b|\bcrush\w*|\bchew\w*|\bdissolv\w*"
-    r"|\btime of (?:the )?day\b|\b(?:in the )?morning or (?:at )?(?:night|evening)\b|\bbefore bed\b",
+    r"|\btime of (?:the )?day\b|\b(?:in the )?morning or (?:at )?(?:night|evening)\b|\bbefore bed\b"
+    # "what if I miss a dose?" (of tablets: a pump running empty is a withdrawal question)
+    r"|\b(?:miss\w*|forg[eo]t\w*(?: to take)?|skip\w*) (?:a |one |an? \w+ |my |his |her |the )?"
+    r"(?:doses?|tablets?|pills?)\b(?!.*\b(?:pump|refill)\b)",
     re.I,
 )
 _SAYS_HOW_SWALLOWED = re.compile(
     r"\b(?:with|without|after|before) (?:food|meals?)\b|\bempty stomach\b|\bcrush\w*|\bchew\w*"
-    r"|\bsprinkl\w*|\bdissolv\w*|\bmixed (?:with|into)\b|\bbedtime\b|\bat night\b|\btime of day\b",
+    r"|\bsprinkl\w*|\bdissolv\w*|\bmixed (?:with|into)\b|\bbedtime\b|\bat night\b|\btime of day\b"
+    r"|\bmissed (?:a |one )?doses?\b|\bforg[eo]t\w*",
     re.I,
 )
 

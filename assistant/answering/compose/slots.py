@@ -29,7 +29,7 @@ from assistant.answering.question.places import JURISDICTION_RX
 from assistant.answering.safety.notices import mentions_pregnancy
 from assistant.library import contraindications as ci
 from assistant.library.chunks import tokenize
-from assistant.vocab import NUMBER_WORDS, SUBSTANCE_SAID
+from assistant.vocab import LABEL_REACTIONS, NUMBER_WORDS, SUBSTANCE_SAID
 
 
 class Candidate(Protocol):
@@ -214,6 +214,24 @@ _CARE = re.compile(
     r"|\bhemodialysis\b|\bphenobarbital\b|\b(?:treated|managed) (?:with|by)\b",
     re.I,
 )
+# "what are the symptoms of pump withdrawal?": a sentence listing signs, not who is at risk
+_ASKS_SIGNS = re.compile(
+    r"\bwhat (?:are|were) the (?:\w+ )?(?:signs|symptoms|features)\b|\b(?:signs|symptoms) of\b",
+    re.I,
+)
+_SIGN = re.compile(
+    rf"{LABEL_REACTIONS.pattern}|\b(?:fever|hallucinat\w*|seizures?|convulsions?|rigidity"
+    r"|spasticity|mental (?:state|status)|confusion|coma|drowsiness|sedation|somnolence"
+    r"|hypotoni\w*|bradycardia|hypotension|hypothermia|respiratory depression|delirium"
+    r"|agitation|dizziness|weakness|nausea|headache|insomnia|anxiety|psychosis)\b",
+    re.I,
+)
+
+
+def _signs(text: str) -> int:
+    return len({m.lower() for m in _SIGN.findall(text)})
+
+
 # "what can we do to stop that happening?", "how is it prevented?": how it is avoided
 _ASKS_PREVENTION = re.compile(
     r"\b(?:what|how) (?:can|could|should|do|would|must) (?:we|i|you|they|one|people|doctors"
@@ -330,7 +348,9 @@ def _qualifier_first(
     cued = bool(cue and cue.search(pool[0].text))
     rare = {t for t in topic if idf(t) >= QUALIFIER_IDF} - _ANSWER_KINDS
     first = pool[0].tokens | place_words(pool[0].text)
-    missing, kept = rare - first, rare & first
+    # a compound is kept by its root ("haemodialysis": a sentence on dialysis names it)
+    missing = {t for t in rare - first if not any(len(f) >= 6 and t.endswith(f) for f in first)}
+    kept = rare & first
     if not missing or len(rare) > 5:  # many rare words: a story, not a qualifier
         return
     lead = max(
@@ -385,6 +405,11 @@ def put_answer_first(
             pool,
             next((c for c in pool[1:6] if c.score >= 0.8 * top and maker.search(c.text)), None),
         )
+        return False
+    if _ASKS_SIGNS.search(question) and _signs(pool[0].text) < 3:
+        # the sentence listing the signs (most of the question's words, then most signs)
+        fits = [c for c in pool[1:10] if c.score >= 0.6 * top and _signs(c.text) >= 3]
+        _promote(pool, max(fits, key=lambda c: (cover(c), _signs(c.text), c.score), default=None))
         return False
     # ("by how much should it be cut?" asks a share of the dose, before any other figure)
     if _ASKS_ADJUSTMENT.search(question):

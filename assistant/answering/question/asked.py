@@ -276,7 +276,7 @@ def answering_sentence(
             or (why and not _CAUSAL.search(sentence))  # "why?": a sentence giving a reason
             or (figure and not has_figure(sentence, noun))  # a figure asked: one giving it
             or (when and not when & _time_points(sentence))
-            or (span and not _SPAN.search(sentence))
+            or (span and not SPAN.search(sentence))
             or (dated and not _dates(sentence, record))
         ):
             continue
@@ -369,7 +369,7 @@ def answering_sentence(
         and covered(best[3]) < covered(current)
         # ("how much longer did they stay?" when the answer says "a longer stay", no figure)
         and not (figure and _figure_near(best[3], wanted) and not _figure_near(current, wanted))
-        and not (span and not _SPAN.search(current))  # the time asked, which the answer lacks
+        and not (span and not SPAN.search(current))  # the time asked, which the answer lacks
         and not (dated and not _dates(current, record))
     ):
         return None  # the answer already says more of what was asked
@@ -416,7 +416,7 @@ _ASKS_SPAN = re.compile(
     r"|^\s*(?:and\s+)?when (?:was|were|is|did|does)\b(?=.*\bfollow.?up\b)",
     re.I,
 )
-_SPAN = re.compile(
+SPAN = re.compile(
     r"\b(?:\d[\d.,]*|one|two|three|four|five|six|eight|ten|twelve)(?:\s*(?:to|-|–|or)\s*\d[\d.,]*)?"
     r"[\s-]*(?:minutes?|min|hours?|h|days?|weeks?|months?|years?)\b",
     re.I,

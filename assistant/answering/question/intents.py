@@ -62,7 +62,7 @@ INTENT_RX = {
     "withdrawal": _rx(
         r"\bboxed warning\b|\bintrathecal\b.*\bwithdrawal\b|\bwithdrawal\b.*\bintrathecal\b",
         r"\bwithdrawal (?:syndrome|symptoms|reactions?)\b(?!.*\b(?:alcohol|opioid|opiate|ghb|nicotine))",
-        r"\bquits? them\b|\bnewborns?\b.*\bwithdrawal\b",
+        r"\bquits? them\b|\bnewborns?\b.*\bwithdrawal\b|\bmiss\w* (?:a |the |its )?refills?\b",
         r"^(?=.*\bbaclofen\b).*\b(?:can|could|should|may) (?:i|he|she|they|we|you|my \w+) (?:just "  # "on"
         r"|simply )?(?:stop|quit|come off)(?: it| taking it| baclofen)?\s*(?:\?|$)",  # "it ... just stop?"
         # "how slowly should baclofen be reduced?": the way down
@@ -83,9 +83,11 @@ INTENT_RX = {
         r"\b(?:safe|ok|okay|fine|dangerous|risky|harmful) (?:to (?:take|use) )?(?:it )?(?:with|alongside)\b",
         r"\bwhile (?:drinking|taking|on)\b"
         r"|\bdrink(?:s|ing)? (?:alcohol )?(?:on|while|with|when)\b(?! drinking days)",
-        r"\b(?:take|taking|use|using|on) (?:baclofen|it) (?:\w+ ){0,2}?with\b",
-        # "what shouldn't you take with baclofen?", "drugs that don't go well with it", "does it
-        # clash with anything?", "can I take baclofen and codeine?"
+        r"\b(?:take|taking|use|using|on) (?:baclofen|it) (?:\w+ ){0,2}?with\b"
+        # "takes baclofen and wants to have a few beers at the weekend"
+        r"|\b(?:takes?|taking|on) (?:baclofen|it)\b[^.?]{0,30}?\b(?:wants?|would like|likes?|plans?"
+        r"|hopes?) to (?:have|drink) (?:some |a little )?alcohol\b",
+        # "what shouldn't you take with it?", "does it clash with anything?", "baclofen and codeine?"
         r"\b(?:shouldn'?t|should not|must not|mustn'?t|can'?t|cannot) (?:you |i |one |we )?(?:take|mix"
         r"|combine|use) (?:\w+ ){0,2}?with\b|\bdon'?t (?:go|mix) (?:well )?with\b|\bclash\w*\b"
         r"|\b(?:take|have) (?:baclofen|it) and (?:a |an |some )?\w+\s*$",
@@ -163,8 +165,7 @@ INTENT_RX = {
         r"\bkinetics\b|\bleaves? the body\b|\bout of (?:the|your) (?:body|system)\b|\burine\b",
         r"\bcerebrospinal\b|\bcsf\b|\bblood.?brain\b|\bbreast milk\b|\bpass(?:es)? into\b",
         r"\bintravenous\b|\bcrossover\b",
-        # "how long before the amount in his system is at its highest?", "how much of it ends up
-        # circulating in you?": a peak and an absorbed share in everyday words
+        # "how long before ... at its highest?", "ends up circulating in you?": peak, absorbed share
         r"\bat (?:its|their) (?:highest|maximum|peak)\b|\bends? up (?:circulating|in (?:the|your) blood)",
     ),
     "mechanism": _rx(
@@ -546,8 +547,7 @@ def classify(text: str, ents: Entities, personal: bool, records: Sequence[Record
     ):
         return "adverse_effects"
     if PUT_DOWN_TO_IT.search(t) and not hit["efficacy"]:
-        # "he takes it for his MS and can't sleep: is that the medicine?", "since he started it
-        # ...: could it be the tablets?", "he gets up to pee at night: is it the baclofen?"
+        # "he takes it for his MS and can't sleep: is that the medicine?", "could it be the tablets?"
         return "adverse_effects"
     if hit["pharmacokinetics"]:
         return "pharmacokinetics"
