@@ -2396,3 +2396,14 @@ def test_a_claim_naming_a_study_is_not_supported_by_another_studys_sentence(
     got = Checker(a.store, a.embedder).check(claims)
     assert got[0].verdict != "supported", got[0]
     assert got[1].verdict == "supported", got[1]
+
+
+def test_a_short_aside_does_not_cut_a_claim_off_from_the_study_before() -> None:
+    """'Same review: ...' after 'Not a miracle. But not nothing either!' leans on the review named
+    before the asides, not on the asides."""
+    text = (
+        "The 2023 Cochrane review pooled 17 trials. Not a miracle. But not nothing either! "
+        "Same review: people on baclofen had more side effects than on placebo."
+    )
+    claims = {c.text[:4]: c for c in extract_claims(_OneDocument(text), "doc")}
+    assert claims["Same"].context.startswith("The 2023 Cochrane review"), claims["Same"]

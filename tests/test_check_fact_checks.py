@@ -621,6 +621,19 @@ _NOTES_AND_PROFILES = [
     ("leung_coma_threshold", "In the Newcastle series coma and seizures appeared only after two grams or more.", "contradicted"),
 ]  # fmt: skip
 
+# An influencer's carousel, an insurer's file note and a school poster (art44-art46): their facts
+# in other words, with true lines that must stay unflagged.
+_CAROUSELS_AND_POSTERS = [
+    ("us_first_approval_year", "The FDA did not license it until 1987, and only for spasms.", "contradicted"),
+    ("us_first_approval_year", "It was not approved in the US until 1977.", None),
+    ("france_cap_history", "The 80 mg daily maximum still applies in France today.", "contradicted"),
+    ("france_cap_history", "The 80 mg daily maximum applied in France from 2018 to 2021.", "supported"),
+    ("dopamine_dampened", "Baclofen boosts the brain's dopamine, which is why it feels rewarding.", "contradicted"),
+    ("dopamine_dampened", "Drink floods the reward pathway with dopamine; baclofen is thought to dampen those dopamine neurons.", "supported"),
+    ("natural_rewards_spared", "In rats it cut lever pressing for food and water too, so it may just sedate them.", "contradicted"),
+    ("natural_rewards_spared", "In rats it cut pressing for cocaine but barely changed pressing for food.", "supported"),
+]  # fmt: skip
+
 
 @pytest.mark.parametrize(
     ("key", "claim", "verdict"),
@@ -630,7 +643,8 @@ _NOTES_AND_PROFILES = [
     + _CHAPTERS_AND_LOGS
     + _KEPT_TO_THEIR_SUBJECT
     + _LISTINGS_AND_MEMOS
-    + _NOTES_AND_PROFILES,
+    + _NOTES_AND_PROFILES
+    + _CAROUSELS_AND_POSTERS,
 )
 def test_facts_decide_phrasings_each_round_called_for(key: str, claim: str, verdict) -> None:
     """Each round's fact phrasings (the tables above), and facts kept to their subject."""
@@ -652,3 +666,46 @@ def test_a_size_in_words_a_daily_dose_and_a_mean_dose_are_read_against_the_study
     }
     got = _checked(docs_assistant, *(Claim(s, None, "dose") for s in said))
     assert [c.verdict for c in got] == list(said.values()), [(c.text, c.explanation) for c in got]
+
+
+def test_a_result_like_placebos_and_more_side_effects_are_read_against_the_study(docs_assistant):
+    """Bacloville said to end 'about the same as the placebo group', more side effects claimed
+    for a review that found them similar (a sentence leaning on it across a short aside)."""
+    review = "The 2023 Cochrane review pooled 17 trials of baclofen for alcohol use disorder."
+    got = _checked(
+        docs_assistant,
+        Claim(
+            "In Bacloville, roughly a third of those on baclofen ended up abstinent or drinking "
+            "safely, about the same as the placebo group.",
+            None,
+            "trial-result",
+        ),
+        Claim(
+            "Same review: those on baclofen had clearly more side effects than on placebo.",
+            None,
+            "trial-result",
+            context=f"{review} Not bad at all.",
+        ),
+        Claim(
+            "Same review: side effects on baclofen were about as common as on placebo.",
+            None,
+            "trial-result",
+            context=review,
+        ),
+    )
+    verdicts = [c.verdict for c in got]
+    assert verdicts[:2] == ["contradicted", "contradicted"], [(c.text, c.explanation) for c in got]
+    assert verdicts[2] != "contradicted", got[2]
+    assert any("57%" in (q.quote or "") for q in got[0].citations), got[0].citations
+
+
+def test_a_share_said_to_reach_your_bloodstream_is_the_bioavailability() -> None:
+    passage = (
+        "A crossover study in 12 healthy adults (Agarwal 2015) measured a mean absolute oral "
+        "bioavailability of baclofen of 74%."
+    )
+    said = "Barely a quarter of each swallowed tablet makes it into your bloodstream."
+    assert parameter_conflict(said, passage) is not None
+    assert (
+        parameter_conflict("Most of each tablet makes it into your bloodstream.", passage) is None
+    )

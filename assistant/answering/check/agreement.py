@@ -414,7 +414,8 @@ _PARAMETERS: dict[str, re.Pattern[str]] = {
         ("protein binding", r"protein.?bind\w*|bound to (?:plasma )?proteins?|protein.?bound"),
         (
             "bioavailability",
-            r"bioavailab\w*|(?:reach\w*|makes? it into|gets? into|ends? up in) the (?:blood\w*"
+            r"bioavailab\w*|(?:reach\w*|makes? it into|gets? into|ends? up in) (?:the|your|his|her"
+            r"|their|a person's) (?:blood\w*"
             r"|circulation)|\babsorbed\b",
         ),
         ("urinary excretion", r"\bin (?:the )?urine\b|excreted unchanged|renal(?:ly)? excret\w*"),

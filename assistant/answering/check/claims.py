@@ -231,7 +231,11 @@ def extract_claims(store: Any, document_id: str) -> list[Claim]:
                 context = f"{quiz} {context}".strip()  # an answer read with its question
             if not item:  # a sentence leaning on one before is read with it ("... Rose and
                 # Jones. I grant that this analysis found X. I concede it showed Y.")
-                previous = f"{last} {sent}" if context and not lead else sent
+                # (an aside of a few words, "But not nothing either!", keeps the one before)
+                if len(sent.split()) <= 5 and not lead and previous:
+                    previous = f"{previous} {sent}"
+                else:
+                    previous = f"{last} {sent}" if context and not lead else sent
                 last = sent
             else:  # a list item's next sentence leans on the item ("- **Bacloville.** ... It ...")
                 previous = last = sent
@@ -339,6 +343,7 @@ LEANS = re.compile(
     r"^(?:(?:according to|in the words of) [^,]{1,40},\s+|(?:in \d{4}|later|then|still|however"
     r"|at the time|by then|in the end|in total|overall),\s+)?"
     r"(?:it|they|this|that|these|those|the same|such|its|their|he|she)\b"
+    r"|^same (?:review|trial|study|paper|analysis|meta-analysis|cohort|report)\b"  # "Same review:"
     r"|\b(?:that|this|the same) (?:review|trial|study|update|analysis|committee|guideline|ruling"
     r"|result|finding|paper|report|cohort|survey|meta-analysis|experiment|series|pilot|arm|group"
     r"|research|work|data"

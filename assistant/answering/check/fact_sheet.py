@@ -131,7 +131,11 @@ def fact_verdict(fact: Fact, text: str, context: str = "", section: str = "") ->
     if fact.year and not qualified and not any(fact.year in span for span in _years_in(text)):
         for rx in fact.dated:  # the event dated to a year or decade that excludes its year
             m = rx.search(text)
-            if m and not denied(m) and len(find_countries(m.group(0))) <= 1:
+            # ("not approved in America until 1997": approved then, no denial)
+            late = m and re.search(
+                r"\b(?:not|n't)\b[^.;]{0,40}\b(?:until|till)\b", _clause_of(text, m)
+            )
+            if m and (late or not denied(m)) and len(find_countries(m.group(0))) <= 1:
                 return "contradicted"
     for rx in fact.contradicts:
         m = rx.search(text)

@@ -130,29 +130,6 @@ def _craving_fell(text: str) -> bool:
     return bool(said) and not any(NEGATIVE_RESULT.search(c) or _BOTH_ARMS.search(c) for c in said)
 
 
-# an effect said not to vary with a patient's kidney function or age ("about the same whatever
-# the patient's kidney function"), and the study's sentence saying it grew as that changed
-_SAME_WHATEVER = re.compile(
-    r"\b(?:(?:about|roughly|much|more or less|just) the same|unchanged|constant|no different"
-    r"|did(?: not|n't) (?:change|vary|differ))\b[^.;]*?\b(?:whatever|regardless of|irrespective of"
-    r"|across|at (?:every|all|each)|in (?:every|all|each))\b(?:\s+(?:the|a|their|patients?'?s?"
-    r"|people'?s?|levels? of|stages? of))*\s+(kidney function|renal function|egfr|age)\b",
-    re.I,
-)
-_GREW_AS = {
-    k: re.compile(
-        rf"\b(?:rose|grew|increased|rises|grows|increases|was (?:larger|greater|higher))\b[^.]*"
-        rf"\bas (?:\w+ ){{0,2}}?{v}\s+(?:fell|falls|worsened|worsens|declined|declines|dropped"
-        r"|rose|rises|increased)\b",
-        re.I,
-    )
-    for k, v in {
-        "kid": r"(?:kidney function|egfr|renal function)",
-        "ren": r"(?:kidney function|egfr|renal function)",
-        "egf": r"(?:kidney function|egfr|renal function)",
-        "age": r"age",
-    }.items()
-}
 # everyone in a study, and a sentence counting the few in whom something was seen
 _EVERYONE = re.compile(
     r"\b(?:all (?:\d+|[a-z]+teen|ten|eleven|twelve|of them|the (?:patients|people))|everybody|everyone"
@@ -324,9 +301,11 @@ class StudyChecks(StudyDetails):
         )
         if (
             record.result == "benefit"
-            and negated
             and not mixed
-            and re.search(r"\b(?:difference|effect|benefit|work)", scope, re.I)
+            and (  # "... ended up sober, same as the placebo group"
+                (negated and re.search(r"\b(?:difference|effect|benefit|work)", scope, re.I))
+                or (sr.SAME_AS_PLACEBO.search(own) and about_main_outcome(own))
+            )
         ):
             return self._conflict(claim, record, f"{record.display_name} found a benefit.")
         if positive:
@@ -348,11 +327,11 @@ class StudyChecks(StudyDetails):
                     claim, record, f"{record.display_name} found no effect on craving."
                 )
         # "the extra risk was about the same whatever the kidney function": it grew as it fell
-        by = _SAME_WHATEVER.search(scope)
+        by = sr.SAME_WHATEVER.search(scope)
         if by and self._quoted_conflict(
             claim,
             record,
-            self._sentence_matching(record.id, _GREW_AS[by.group(1).lower()[:3]]),
+            self._sentence_matching(record.id, sr.GREW_AS[by.group(1).lower()[:3]]),
             f"{record.display_name}: the difference changed with {by.group(1)}.",
         ):
             return True
@@ -370,6 +349,17 @@ class StudyChecks(StudyDetails):
                 record,
                 self._sentence_matching(record.id, _CRAVING_FELL),
                 f"{record.display_name} found craving fell more on baclofen.",
+            )
+        ):
+            return True
+        if (
+            sr.MORE_HARMS.search(own)
+            and not NEGATION.search(own)
+            and self._quoted_conflict(
+                claim,
+                record,
+                self._sentence_matching(record.id, sr.HARMS_SIMILAR),
+                f"{record.display_name}: adverse events were about as common on placebo.",
             )
         ):
             return True

@@ -446,3 +446,52 @@ NOT_RANDOMISED = re.compile(
     r"|\bselected their own\b",
     re.I,
 )
+
+
+# a result said to be no different on placebo ("only a third ended up sober, same as the placebo
+# group")
+SAME_AS_PLACEBO = re.compile(
+    r"\b(?:(?:the )?same|identical|similar|equal|no different)\s+(?:\w+\s+){0,2}?(?:as|to|from|with)"
+    r"\s+(?:the\s+|those\s+(?:on|in|given|taking)\s+(?:the\s+)?)?(?:placebo|dummy|sugar)",
+    re.I,
+)
+
+
+# an effect said not to vary with a patient's kidney function or age ("about the same whatever
+# the patient's kidney function"), and the study's sentence saying it grew as that changed
+SAME_WHATEVER = re.compile(
+    r"\b(?:(?:about|roughly|much|more or less|just) the same|unchanged|constant|no different"
+    r"|did(?: not|n't) (?:change|vary|differ))\b[^.;]*?\b(?:whatever|regardless of|irrespective of"
+    r"|across|at (?:every|all|each)|in (?:every|all|each))\b(?:\s+(?:the|a|their|patients?'?s?"
+    r"|people'?s?|levels? of|stages? of))*\s+(kidney function|renal function|egfr|age)\b",
+    re.I,
+)
+GREW_AS = {
+    k: re.compile(
+        rf"\b(?:rose|grew|increased|rises|grows|increases|was (?:larger|greater|higher))\b[^.]*"
+        rf"\bas (?:\w+ ){{0,2}}?{v}\s+(?:fell|falls|worsened|worsens|declined|declines|dropped"
+        r"|rose|rises|increased)\b",
+        re.I,
+    )
+    for k, v in {
+        "kid": r"(?:kidney function|egfr|renal function)",
+        "ren": r"(?:kidney function|egfr|renal function)",
+        "egf": r"(?:kidney function|egfr|renal function)",
+        "age": r"age",
+    }.items()
+}
+
+
+# more side effects claimed than on placebo ("people on baclofen reported noticeably more side
+# effects than the placebo crowd"), and a study's sentence saying they were similar
+MORE_HARMS = re.compile(
+    r"\b(?:more|higher (?:rates?|numbers?) of|extra|twice as many)\s+(?:\w+\s+){0,2}?(?:side effects?"
+    r"|adverse (?:events?|effects?|reactions?))\b[^.;]*\b(?:than|versus|vs\.?|compared with)\b[^.;]*"
+    r"\b(?:placebo|dummy)",
+    re.I,
+)
+HARMS_SIMILAR = re.compile(
+    r"\b(?:adverse (?:events?|effects?|reactions?)|side effects?)\b[^.]*\b(?:similar|did not differ"
+    r"|no difference|comparable)\b[^.]*\bplacebo\b",
+    re.I,
+)
