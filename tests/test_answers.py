@@ -3285,3 +3285,66 @@ def test_signs_asked_come_first(corpus_assistant, question, signs) -> None:
     or how it is treated."""
     ans = corpus_assistant.ask(question)
     assert signs in first_sentence(ans.answer), ans.answer
+
+
+@pytest.mark.parametrize(
+    ("history", "question", "reason"),
+    [
+        (
+            [],
+            "Why did Jamshidi and colleagues review the baclofen exposures reported to the New "
+            "South Wales Poisons Information Centre?",
+            "prescribing was increasing",
+        ),
+        (
+            ["What did the Shoptaw 2003 trial of baclofen for cocaine dependence find?"],
+            "what had made them think it might help with that drug in the first place?",
+            "Animal studies",
+        ),
+        (
+            ["What did the BACLAD trial of high-dose baclofen find?"],
+            "why did they do it that way rather than give everyone one set amount?",
+            "fixed doses",
+        ),
+        (
+            [],
+            "my husband's liver is badly scarred from years of drink. why did that australian "
+            "trial of the muscle relaxer go out of its way to take people like him?",
+            "choice of medicines is limited",
+        ),
+    ],
+)
+def test_why_a_study_was_done_is_answered_with_its_reason(
+    corpus_assistant, history, question, reason
+) -> None:
+    """'Why did they ...?' about a study: the circumstance that moved the researchers (from its
+    background), not what they set out to do or what they found."""
+    ans = corpus_assistant.ask(question, history=history)
+    assert reason in first_sentence(ans.answer), ans.answer
+
+
+def test_why_the_authors_advised_something_is_not_why_the_study_was_done(corpus_assistant):
+    ans = corpus_assistant.ask(
+        "why did the authors want it kept to specialist services?",
+        history=["What did the Morley 2018 Australian trial of baclofen find?"],
+    )
+    assert "overdose" in ans.answer.split("\n")[0], ans.answer
+
+
+def test_the_point_of_a_study_is_what_it_set_out_to_do(corpus_assistant) -> None:
+    ans = corpus_assistant.ask(
+        "my mum's kidneys are packing up and i read about a study where people with different "
+        "levels of kidney trouble each took one small tablet of the muscle relaxer and had their "
+        "blood checked. what was the point of it?"
+    )
+    assert "dose adjustments" in first_sentence(ans.answer), ans.answer
+
+
+def test_heroin_named_among_addictions_in_german_is_not_another_medicine(corpus_assistant):
+    """'Warum hat man das Muskelmittel ... bei Kokain, Heroin und Zigaretten ausprobiert?': a
+    question about baclofen across substances, not one about heroin to decline."""
+    ans = corpus_assistant.ask(
+        "Warum hat man das Muskelmittel eigentlich bei so vielen verschiedenen Süchten "
+        "ausprobiert, bei Kokain, Heroin und Zigaretten und nicht nur beim Alkohol?"
+    )
+    assert not ans.abstained, ans.answer

@@ -71,7 +71,7 @@ INTENT_RX = {
     ),
     "interaction": _rx(
         # (not people who "see him together" or "work together")
-        r"\binteract\w*|\bmix\w*|\bcombin(?!ed (?:alcohol|abstinence|outcome))\w*|\bat the same time\b|"
+        r"(?<!-by-dose )(?<!-by-sex )(?<!-by-time )\binteract\w*|\bmix\w*|\bcombin(?!ed (?:alcohol|abstinence|outcome))\w*|\bat the same time\b|"
         + _TOGETHER,
         r"\breact\w* with\b|\b(?:two|both|they|them) react\b",
         r"\b(?:take|taking|use|using|on) (?:\w+ ){0,3}?alongside\b",
@@ -82,7 +82,7 @@ INTENT_RX = {
         r"\b(?:take|have|use|start) also\b|\balso (?:take|have|use|start)\b",
         r"\b(?:safe|ok|okay|fine|dangerous|risky|harmful) (?:to (?:take|use) )?(?:it )?(?:with|alongside)\b",
         r"\bwhile (?:drinking|taking|on)\b"
-        r"|\bdrink(?:s|ing)? (?:alcohol )?(?:on|while|with|when)\b(?! drinking days)",
+        r"|(?<!off the )\bdrink(?:s|ing)? (?:alcohol )?(?:on|while|with|when)\b(?! drinking days)",
         r"\b(?:take|taking|use|using|on) (?:baclofen|it) (?:\w+ ){0,2}?with\b"
         # "takes baclofen and wants to have a few beers at the weekend"
         r"|\b(?:takes?|taking|on) (?:baclofen|it)\b[^.?]{0,30}?\b(?:wants?|would like|likes?|plans?"
@@ -337,8 +337,7 @@ def classify(text: str, ents: Entities, personal: bool, records: Sequence[Record
     baclofen = bool(BACLOFEN.search(t))
     others = ents.other_medicines
     if ents.trials and others and DESCRIBED_COMPARISON.search(t):
-        # "that old study that pitted the spasm pill against valium, ...?": the medicines name
-        # the study; what is asked of it is in the rest
+        # "that old study that pitted the spasm pill against valium, ...?": the study's name
         t = DESCRIBED_COMPARISON.sub(" study ", t)
         others = [o for o in others if o in t]
         hit = {k: bool(rx.search(t)) for k, rx in INTENT_RX.items()} | {

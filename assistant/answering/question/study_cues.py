@@ -176,3 +176,35 @@ def trials_counted(text: str) -> set[int]:
         spread = max(1, n // 10) if m.group(1) or "dozen" in word else 0
         out |= set(range(n - spread, n + spread + 1))
     return out
+
+
+# why a study was done, or done the way it was ("why did they pick that group?", "what made them
+# think it might help?", "why did Jose and colleagues think they were worth comparing?", "was it
+# the first clinical test of that idea?"): its background, not its result
+_RESEARCHERS = (
+    r"(?:they|them|(?:the|that|this|those|these) (?:\w+ ){0,5}?(?:authors|researchers|investigators|team|doctors|people|study"
+    r"|trial|group)|\w+ (?:and (?:colleagues|co-?workers|his team|her team)|et al\.?))"
+)
+ASKS_WHY_DONE = re.compile(
+    r"\bwhy (?:was|were|did) (?:it|they|this|that|the [\w-]+(?: [\w-]+){0,4}?"
+    r"|[\w-]+(?: [\w-]+){0,3}?) (?:do|done|carried out|conducted|run|set up|undertaken"
+    r"|performed|started|launched)\b|\b(?:the )?rationale\b|\breasoning behind\b"
+    r"|\bwhy did (?:\S+ ){1,12}?(?:start|begin) (?:looking|studying|research\w*)\b"
+    r"|\bwhat (?:was|were) (?:the |its |their )?(?:main |primary |overall |chief )?(?:aims?"
+    r"|purpose|goals?|objectives?|point)\b"
+    r"|\b(?:trying|hoping|set out|meant|designed) to (?:find out|show|test|answer|learn|see"
+    r"|prove|establish)\b|\bwhat question\b|\bwhy (?:was|were) (?:it|they|the \w+) needed\b"
+    r"|\bwhy (?:was|were) (?:baclofen|it) (?:\S+ ){0,16}?(?:tested|tried|studied|chosen|compared)\b"
+    r"|\bwhy (?:did|do|would) (?:\S+ ){1,8}?(?:think|decide|choose|chose|want|pick|expect"
+    r"|believe|consider) (?:\S+ ){0,6}?(?:worth|to (?:compare|test|study|try|run|look))\b"
+    r"|\bworth (?:comparing|testing|studying|trying)\b"
+    r"|^(?:was|is) (?:\S+ ){1,6}?the first (?:\w+ )?(?:test|trial|study|attempt|report)\b"
+    # the researchers' own choices: whom they took, what they looked at, how they dosed
+    rf"|\bwhy (?:did|would|had) {_RESEARCHERS} (?:\S+ ){{0,6}}?(?:pick|choose|chose|select|includ"
+    r"|want(?! (?:it|baclofen|them|the drug)\b)|recruit|enrol|look|review|focus|decide"
+    r"|go out of (?:its|their) way|write|study|test"
+    r"|try|take|do (?:it|this|that) (?:that|this|the same) way)\w*"
+    rf"|\bwhat (?:had |first )?(?:made|led|prompted) {_RESEARCHERS} (?:to )?(?:think|try|test"
+    r"|believe|expect|suspect)",
+    re.I,
+)

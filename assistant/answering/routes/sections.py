@@ -19,8 +19,13 @@ from assistant.answering.compose.extractive import (
     Composition,
     Evidence,
 )
-from assistant.answering.compose.sentence_kinds import APPLIES_TO, ASKS_LIMITATION, COVERS
+from assistant.answering.compose.sentence_kinds import (
+    APPLIES_TO,
+    ASKS_LIMITATION,
+    COVERS,
+)
 from assistant.answering.question.asked import YES_NO_START, asked_clause, whole_sentences
+from assistant.answering.question.study_cues import ASKS_WHY_DONE
 from assistant.answering.routes.detail import stated_statistic
 from assistant.library.chunks import tokenize
 from assistant.library.records import RecordInfo
@@ -70,22 +75,7 @@ TOPICS: tuple[SectionTopic, ...] = (
     SectionTopic(
         "background",
         frozenset({"background", "rationale"}),
-        re.compile(
-            r"\bwhy (?:was|were|did) (?:it|they|this|that|the [\w-]+(?: [\w-]+){0,4}?"
-            r"|[\w-]+(?: [\w-]+){0,3}?) (?:do|done|carried out|conducted|run|set up|undertaken"
-            r"|performed|started|launched)\b|\b(?:the )?rationale\b|\breasoning behind\b"
-            r"|\bwhy did (?:\S+ ){1,12}?(?:start|begin) (?:looking|studying|research\w*)\b"
-            r"|\bwhat (?:was|were) (?:the |its |their )?(?:main |primary |overall |chief )?(?:aims?|purpose|goals?|objectives?|point)\b"
-            r"|\b(?:trying|hoping|set out|meant|designed) to (?:find out|show|test|answer|learn|see"
-            r"|prove|establish)\b|\bwhat question\b|\bwhy (?:was|were) (?:it|they|the \w+) needed\b"
-            # "why did Jose and colleagues think they were worth comparing?", "was it the first
-            # clinical test of that idea?": why the study was done and where it stood
-            r"|\bwhy (?:did|do|would) (?:\S+ ){1,4}?(?:think|decide|choose|chose|want|pick|expect"
-            r"|believe|consider) (?:\S+ ){0,6}?(?:worth|to (?:compare|test|study|try|run|look))\b"
-            r"|\bworth (?:comparing|testing|studying|trying)\b"
-            r"|^(?:was|is) (?:\S+ ){1,6}?the first (?:\w+ )?(?:test|trial|study|attempt|report)\b",
-            re.I,
-        ),
+        ASKS_WHY_DONE,
     ),
     SectionTopic(
         "craving",
@@ -117,6 +107,32 @@ _DETAIL_ASKED = re.compile(
     r"|other than|besides|except|beyond|as well as)\b",
     re.I,
 )
+
+
+_WHY = re.compile(
+    r"^\s*(?:and |so |but )?(?:why|what (?:had |first )?(?:made|led|prompted))\b", re.I
+)
+_AIM = re.compile(
+    r"\b(?:trial|study|studies|authors|they|colleagues|team|review|researchers)\s+(?:\w+\s+)?"
+    r"(?:tested|investigated|evaluated|examined|assessed|measured|reported|described)\b"
+    r"|\btested whether\b|\b(?:was|were) designed\b|\baimed\b|\bset out\b|\bto decide whether\b",
+    re.I,
+)
+
+
+_PURPOSE_ASKED = re.compile(r"\b(?:point|aims?|purpose|goals?|objectives?)\b", re.I)
+_PURPOSE = re.compile(
+    r"\bin order to\b|\baim(?:ed|s)? (?:was )?to\b|\bset out to\b|\bto (?:derive|find out|see whether"
+    r"|test whether|decide whether|determine|establish)\b",
+    re.I,
+)
+
+
+def _aim_only(sentence: str) -> bool:
+    """What a study set out to do, without the reason ("..., so they tested whether ...")."""
+    return bool(_AIM.search(sentence)) and not re.search(
+        r"\b(?:because|so|since|given|as a result)\b", sentence, re.I
+    )
 
 
 def section_topic(question: str) -> SectionTopic | None:
@@ -168,15 +184,23 @@ def section_answer(
     asked = set(tokenize(clause)) - QUESTION_WORDS
     weight = sum(store.idf(t) for t in asked) or 1.0
     firsts = re.search(r"\bthe first\b", clause, re.I) is not None
+    # "why did they pick that group?": the circumstance that moved them, before what they set out
+    # to do ("Owens and colleagues reported ...", "the trial was designed as a screening study")
+    reason = topic.name == "background" and bool(_WHY.search(clause))
+    # "what was the point of it?": what they set out to do ("... in order to derive dose
+    # adjustments"), before why it mattered
+    purpose = topic.name == "background" and bool(_PURPOSE_ASKED.search(clause))
 
     def near(row: tuple) -> float:
         shared = sum(store.idf(t) for t in asked & set(tokenize(row[2]))) / weight
         first = firsts and re.search(r"\bfirst\b", row[2], re.I)  # "was it the first ...?"
         return (
             float(row[3] @ want)
-            + 0.15 * shared
+            + (0.05 if reason else 0.15) * shared  # (a reason shares few words with the act)
             + (0.2 if applies and COVERS.search(row[2]) else 0.0)
             + (0.1 if first else 0.0)
+            - (0.25 if reason and _aim_only(row[2]) else 0.0)
+            + (0.1 if purpose and _PURPOSE.search(row[2]) else 0.0)
         )
 
     ranked = sorted(rows, key=lambda r: -near(r))
@@ -185,7 +209,8 @@ def section_answer(
     if not YES_NO_START.match(question) and len(ranked) > 1:
         second = ranked[1]
         near = float(second[3] @ want) >= max(0.3, float(picked[0][3] @ want) - 0.05)
-        if near and float(second[3] @ picked[0][3]) < 0.8:  # (not the same point again)
+        aim = reason and _aim_only(second[2])  # (what they set out to do is not why)
+        if near and not aim and float(second[3] @ picked[0][3]) < 0.8:  # (not the same point again)
             picked.append(second)
     cites = Citations()
     lines = []
