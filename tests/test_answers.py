@@ -3348,3 +3348,26 @@ def test_heroin_named_among_addictions_in_german_is_not_another_medicine(corpus_
         "ausprobiert, bei Kokain, Heroin und Zigaretten und nicht nur beim Alkohol?"
     )
     assert not ans.abstained, ans.answer
+
+
+def test_how_baclofen_works_leads_with_the_receptor(corpus_assistant) -> None:
+    """'How does baclofen work?': the receptor it acts on and the proposed pathway, not what it did
+    to animals' drug taking."""
+    ans = corpus_assistant.ask("How does baclofen work?")
+    assert "GABA-B receptor" in first_sentence(ans.answer), ans.answer
+    assert "agonist" in first_sentence(ans.answer), ans.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Does baclofen help with alcohol withdrawal symptoms?",
+        "Does the spasm pill calm the shakes when someone first stops heavy boozing?",
+    ],
+)
+def test_alcohol_withdrawal_asked_gets_the_withdrawal_evidence(corpus_assistant, question):
+    """Treating alcohol withdrawal, however asked: the withdrawal review and trials, not one trial
+    whose population mentions 'symptoms', nor the evidence on drinking."""
+    ans = corpus_assistant.ask(question)
+    first = first_sentence(ans.answer)
+    assert "alcohol withdrawal" in first and "CIWA-Ar" in first, ans.answer

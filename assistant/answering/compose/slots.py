@@ -232,6 +232,16 @@ def _signs(text: str) -> int:
     return len({m.lower() for m in _SIGN.findall(text)})
 
 
+_HOW_IT_WORKS = re.compile(
+    r"^\s*how (?:does|do) (?:baclofen|it) (?:actually |really )?(?:work|act)\s*\??\s*$"
+    r"|\bmechanism of action\b|^\s*what does (?:baclofen|it) do in the brain\b",
+    re.I,
+)
+_HOW_IT_ACTS = re.compile(
+    r"\b(?:is an?|acts as an?) agonist\b|\bagonist at\b|\bactivation\b|\bdampens?\b|\binhibits?\b"
+    r"|\bbinds? to\b",
+    re.I,
+)
 # "what can we do to stop that happening?", "how is it prevented?": how it is avoided
 _ASKS_PREVENTION = re.compile(
     r"\b(?:what|how) (?:can|could|should|do|would|must) (?:we|i|you|they|one|people|doctors"
@@ -399,6 +409,13 @@ def put_answer_first(
     asked = topic & said(question)
     _qualifier_first(pool, plan, asked & known if known else asked, idf, cover)
     top = pool[0].score
+    if _HOW_IT_WORKS.search(question) and not _HOW_IT_ACTS.search(pool[0].text):
+        # "how does baclofen work?": the receptor it acts on, before what animals did on it
+        acts = next(
+            (c for c in pool[1:6] if c.score >= 0.7 * top and _HOW_IT_ACTS.search(c.text)), None
+        )
+        if _promote(pool, acts):
+            return False
     maker = maker_asked(question)
     if maker and not maker.search(pool[0].text):  # "which company first made it?": the maker
         _promote(

@@ -224,7 +224,7 @@ _PLAIN_PEOPLE = frozenset(
         "people person patients patient adults adult participants volunteers subjects men women "
         "male female cases outpatients inpatients alcohol alcoholic dependence dependent disorder "
         "drinkers drinking use users baclofen randomised randomized trials trial studies screened "
-        "abstinence abstinent sober relapse craving withdrawal syndrome treatment hours days weeks"
+        "abstinence abstinent sober relapse craving withdrawal syndrome symptoms treatment hours days weeks"
     )
 )
 
