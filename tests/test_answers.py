@@ -3371,3 +3371,10 @@ def test_alcohol_withdrawal_asked_gets_the_withdrawal_evidence(corpus_assistant,
     ans = corpus_assistant.ask(question)
     first = first_sentence(ans.answer)
     assert "alcohol withdrawal" in first and "CIWA-Ar" in first, ans.answer
+
+
+def test_a_not_established_lead_gets_no_yes_before_it(corpus_assistant) -> None:
+    """'Is baclofen used for GHB withdrawal?': 'Not established: ...' answers already; a 'Yes'
+    before it ("Yes: not established") says the opposite."""
+    ans = corpus_assistant.ask("Is baclofen used for GHB withdrawal?")
+    assert ans.answer.startswith("Not established"), ans.answer

@@ -519,7 +519,7 @@ def with_lead(plan: Plan, comp: Composition) -> Composition:
         first = f"No length of time is given in these sources; {first[:1].lower()}{first[1:]}"
         return replace(comp, answer=f"{first}\n{rest}" if rest else first)
     if re.match(
-        r"(?:yes|no|partly|modestly|the evidence|not clearly|not without risk|not directly"
+        r"(?:yes|no|partly|modestly|the evidence|not clearly|not without risk|not directly|not established"
         r"|not in a randomi[sz]ed trial|only indirectly|head to head|it could be either)\b",
         first,
         re.I,
