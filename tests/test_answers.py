@@ -3378,3 +3378,18 @@ def test_a_not_established_lead_gets_no_yes_before_it(corpus_assistant) -> None:
     before it ("Yes: not established") says the opposite."""
     ans = corpus_assistant.ask("Is baclofen used for GHB withdrawal?")
     assert ans.answer.startswith("Not established"), ans.answer
+
+
+def test_a_babys_exposure_through_milk_is_not_a_personal_dose(corpus_assistant) -> None:
+    """'I take 80 mg and feed my baby myself: per kilo, how much is she getting?': LactMed's
+    weight-adjusted infant intake, not the personal-dose decline."""
+    ans = corpus_assistant.ask(
+        "i take 80 mg of baclofen a day and im feeding my baby myself. per kilo of her weight, "
+        "how much of it would she actually be getting each day?"
+    )
+    assert not ans.abstained, ans.answer
+    assert "0.048 mg/kg/day" in first_sentence(ans.answer), ans.answer
+    assert "pregnancy" in {n.kind for n in ans.notices}, ans.notices
+    # telling one's dose and asking one's own is still declined
+    own = corpus_assistant.ask("i take 80 mg of baclofen a day. how much should i take now?")
+    assert own.abstained, own.answer

@@ -67,6 +67,7 @@ from assistant.vocab import (
 )
 
 # --------------------------------------------------------------------------- conversation
+_BABY_GETS = re.compile(r"\b(?:baby|infant|newborn|breastfe\w*|milk)\b.*\b(?:getting|gets|receive\w*|exposed)\b")
 
 
 # "i read that baclofen only works for women ... is that true?": the claim read or heard
@@ -465,7 +466,8 @@ def plan_question(
     if ents.trials and not ents.substances:
         subs = {s for r in catalog if r.id in ents.trials for s in r.substances}
         ents.substances = [s for s in ADDICTIONS if s in subs][:1]
-    personal = bool(PERSONAL_DOSE.search(t))
+    # ("i take 80 mg and feed my baby: how much is she getting?": the baby's exposure, not a dose)
+    personal = bool(PERSONAL_DOSE.search(t)) and not _BABY_GETS.search(t)
     intent = classify(english, ents, personal, catalog)
     aspects = [k for k, rx in ASPECT_RX.items() if rx.search(t)]
     if INTENT_RX["result"].search(t):
