@@ -21,8 +21,9 @@ from assistant.answering.compose.sentence_kinds import (
     OTHER_SENSE,
     SAME_WORD,
     asked_to_exist,
+    last_question,
 )
-from assistant.answering.question.asked import SPAN, last_question
+from assistant.answering.question.asked import SPAN
 from assistant.answering.question.intents import PUT_DOWN_TO_IT
 from assistant.answering.question.places import find_countries
 from assistant.answering.question.study_cues import TRIAL_CUE
@@ -267,7 +268,7 @@ def polar_lead(
         and IS_A.search(first)
         and not _NEGATED.search(first)
     ):
-        return "Yes"  # "is there an oral solution ... for someone who ...?": "Ozobax is a ... oral solution"
+        return "Yes"  # "is there an oral solution ...?": "Ozobax is a ... oral solution"
     # Otherwise "Yes" only when the first sentence states what the question asks, word for word
     # (its specific words all there) and negates nothing. "The liver or the kidneys?" asks which,
     # not whether: no Yes/No.

@@ -19,11 +19,7 @@ from assistant.answering.compose.extractive import (
     Composition,
     Evidence,
 )
-from assistant.answering.compose.sentence_kinds import (
-    APPLIES_TO,
-    ASKS_LIMITATION,
-    COVERS,
-)
+from assistant.answering.compose.sentence_kinds import APPLIES_TO, ASKS_LIMITATION, COVERS
 from assistant.answering.question.asked import YES_NO_START, asked_clause, whole_sentences
 from assistant.answering.question.study_cues import ASKS_WHY_DONE
 from assistant.answering.routes.detail import stated_statistic
