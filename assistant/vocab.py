@@ -109,6 +109,19 @@ USER_EVIDENCE = "user-document"
 USER_LABEL = "your library"
 POOLED_EVIDENCE: tuple[str, ...] = ("meta-analysis", "systematic-review")
 PRIMARY_EVIDENCE: tuple[str, ...] = ("rct", "cohort", "case-report", "lab-study")
+# the evidence types retrieval brings forward, by intent
+PREFERRED_EVIDENCE: dict[str, tuple[str, ...]] = {
+    "overdose": ("label",),
+    "withdrawal": ("label",),
+    "pharmacokinetics": ("label",),
+    "interaction": ("label",),
+    "contraindication": ("label",),
+    "efficacy": POOLED_EVIDENCE,
+    "regulation": ("regulatory", "guideline"),
+    "adverse_effects": ("label",),
+    "mechanism": ("review", "overview", "lab-study"),
+    "history": ("review", "overview", "regulatory"),
+}
 
 # --------------------------------------------------------------------------- substances
 
@@ -126,7 +139,7 @@ SUBSTANCE_NAMES: tuple[SubstanceName, ...] = (
         "alcohol", "Alcohol",
         r"alcohol\w*|alcool\w*|alkohol\w*|alcol\w*|drink(?:s|ing|ers?)?|drank|ethanol|\baud\b"
         r"|heavy drinking|binge drinking|bebida\w*|beber|trinken|booz\w*|baclocur|\brtu\b"
-        r"|sober\w*|hangovers?",
+        r"|sober\w*|hangovers?|\bgrog\b",
     ),
     SubstanceName(
         "opioids", "Opioids",

@@ -31,7 +31,7 @@ import numpy as np
 from assistant.answer import Answer, Context, Filters, Plan
 from assistant.answering.check.checker import check_document
 from assistant.answering.check.claims import CheckReport
-from assistant.answering.compose import lead
+from assistant.answering.compose import lead, slots
 from assistant.answering.compose.backends import BackendUnavailable, configured_spec
 from assistant.answering.compose.extractive import (
     Composer,
@@ -50,10 +50,15 @@ from assistant.answering.question.plan import about_study, plan_question
 from assistant.answering.routes import comparisons, effects, study, synthesis, together, trial_lists
 from assistant.answering.routes.conditions import contraindication_answer
 from assistant.answering.routes.document import document_answer
+from assistant.answering.routes.usual_care import usual_care
 from assistant.answering.safety import notices as safety
 from assistant.index.build import index_status
 from assistant.index.query_encoder import load_query_encoder
-from assistant.index.retrieval import from_document, hybrid_retriever
+from assistant.index.retrieval import (
+    backgrounds,
+    from_document,
+    hybrid_retriever,
+)
 from assistant.index.store import IndexError_, IndexStore
 from assistant.library.records import RecordInfo
 from assistant.settings import Settings
@@ -62,6 +67,7 @@ from assistant.vocab import (
     CURATED_ONLY,
     LANGUAGES,
     POOLED_EVIDENCE,
+    PREFERRED_EVIDENCE,
     PRIMARY_EVIDENCE,
     ROUTE_TRIAL,
     SUBSTANCE_LABELS,
@@ -96,21 +102,6 @@ def clean_question(text: Any) -> str:
     return text
 
 
-# Evidence types retrieval brings forward, by intent.
-PREFER: dict[str, list[str]] = {
-    "overdose": ["label"],
-    "withdrawal": ["label"],
-    "pharmacokinetics": ["label"],
-    "interaction": ["label"],
-    "contraindication": ["label"],
-    "efficacy": list(POOLED_EVIDENCE),
-    "regulation": ["regulatory", "guideline"],
-    "adverse_effects": ["label"],
-    "mechanism": ["review", "overview", "lab-study"],
-    "history": ["review", "overview", "regulatory"],
-}
-
-
 def prefer_evidence(plan: Plan) -> list[str] | None:
     """The evidence types retrieval brings forward for a plan (side effects in alcohol trials are
     the trials' own business; side effects in general are the label's)."""
@@ -118,7 +109,7 @@ def prefer_evidence(plan: Plan) -> list[str] | None:
         return None
     if plan.intent == "adverse_effects" and "renal" in plan.entities.conditions:
         return None  # side effects with weak kidneys: the studies of them too
-    return PREFER.get(plan.intent)
+    return list(PREFERRED_EVIDENCE[plan.intent]) if plan.intent in PREFERRED_EVIDENCE else None
 
 
 class Assistant:
@@ -290,6 +281,8 @@ class Assistant:
                 curated_first=plan.scope == "curated",
             ).invoke({"input": query, "plan": plan, "query_vec": vec})  # fmt: skip
             contexts = out["context"] = [from_document(d) for d in out["context"]]
+            if slots.asks_reason(plan.english or plan.question):
+                contexts += backgrounds(contexts, self.store)  # "why ...?": the studies' reasons
             ev = Evidence(plan, contexts, self.store, vec, self._encode_one, self.embedder.encode)
             comp = self._route(ev, filters)
             if previous and not comp.abstained:  # (recomposed only when it is a follow-up)
@@ -406,6 +399,7 @@ class Assistant:
         if plan.scope == "document" and plan.entities.documents:
             return document_answer(ev, self.composer, self.embedder)
         comp: Composition | None = trial_lists.pooled_dropouts(_filtered(ev, filters))
+        comp = comp or usual_care(ev, self.composer)  # "what do hospitals normally give?"
         if (
             comp is None
             and intent in ("efficacy", "comparison", "general", "out_of_scope")
@@ -421,9 +415,9 @@ class Assistant:
             comp = trial_lists.population_studies(_filtered(ev, filters))
         elif comp is None and intent == "adverse_effects" and not plan.entities.trials:
             comp = effects.named_effect(ev)  # hair loss? blood pressure? tinnitus?
-        elif comp is None and intent in ("interaction", "general") and not plan.entities.trials:
-            # "with tramadol?": the sentence naming its class; "with ibuprofen?": none names it
-            comp = together.interaction(ev, self.extractive.vocabulary)
+        elif comp is None and intent in ("interaction", "general", "overdose"):
+            # "with tramadol?": its class's sentence; "took it with wine: is that worse?"
+            comp = together.taken_with(ev, self.extractive.vocabulary)
         if comp is not None:
             pass
         elif intent == "contraindication":

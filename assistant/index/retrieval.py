@@ -215,6 +215,21 @@ def _with_summaries(
     return out
 
 
+def backgrounds(contexts: list[Context], store: IndexStore) -> list[Context]:
+    """The background sections of the retrieved records, when not retrieved themselves, at the
+    lowest retrieved score: a "why" question's answer is often the reason a study gives for
+    being done ("because high doses are prescribed")."""
+    have = {c.chunk_id for c in contexts}
+    low = min((c.score for c in contexts), default=0.0)
+    return [
+        store.context(pos, score=low)
+        for rid in dict.fromkeys(c.source_id for c in contexts)
+        for pos in store.record_positions(rid)
+        if store.ids[pos] not in have
+        and store.metas[pos].section.lower().startswith(("background", "rationale"))
+    ]
+
+
 # --------------------------------------------------------------------------- LangChain
 
 _EXTRA = ("chunk_id", "score", "dense_rank", "lexical_rank", "similarity")

@@ -54,16 +54,20 @@ from assistant.answering.compose.sentence_kinds import (
     THIS_THING,
     TWO_QUESTIONS,
     UNCHECKED,
+    USUAL_CARE,
     WHERE_LISTED,
     asked_to_exist,
+    asks_usual_care,
     how_swallowed_unanswered,
     is_design_only,
     is_meta,
+    numbers_of,
     story_question,
 )
 from assistant.answering.compose.slots import NUMBER_QUESTION, RESULT_INTENTS
 from assistant.answering.compose.unasked import Unasked, places_asked
 from assistant.answering.question.entities import BACLOFEN, norm, record_places
+from assistant.answering.question.study_cues import ASKS_WHY_DONE
 from assistant.answering.safety.danger import in_danger as danger_now
 from assistant.library.chunks import split_sentences, tokenize
 from assistant.vocab import (
@@ -137,6 +141,7 @@ class Sentence:
     numbers: frozenset[str]
     score: float = 0.0
     aside: bool = False  # about something the question did not ask (another country, the pump)
+    background: bool = False  # from a study's background: why it was done
 
 
 # --------------------------------------------------------------------------- citations
@@ -219,18 +224,6 @@ _SIDE_BY_SIDE = ("interaction", "adverse_effects")
 _SAFETY = ("overdose", "withdrawal", "contraindication", "interaction")
 _ASKS_SECTION = re.compile(r"\bsections?\b|\bwhere (?:in|on|does|do|is|are)\b", re.I)
 _NOT_TOO_MUCH = (*_SIDE_BY_SIDE, "withdrawal")
-_NUMBER = re.compile(r"(?<![\w.])(\d+(?:[.,]\d+)?)\s?(%|mg|percent|g|hours?|weeks?|days?)?")
-
-
-def numbers_of(text: str) -> frozenset[str]:
-    """The figures a sentence states ("11.9%", "180mg", "320"), years left out."""
-    out = set()
-    for num, unit in _NUMBER.findall(text):
-        num = num.replace(",", ".")
-        if not unit and re.fullmatch(r"(?:19|20)\d\d", num):
-            continue  # a year names a study, it is not a result
-        out.add(num + (unit or "").replace("percent", "%"))
-    return frozenset(out)
 
 
 # --------------------------------------------------------------------------- the composer
@@ -340,6 +333,8 @@ class ExtractiveComposer:
         asks_overdose = bool(_OVERDOSE.search(plan.english or plan.question))
         asks_approval = bool(ASKS_APPROVAL.search(plan.english or plan.question))
         asks_line = bool(re.search(r"\bfirst.?(?:line|choice)\b", plan.english or plan.question))
+        usual = asks_usual_care(plan.english or plan.question)
+        why_done = bool(ASKS_WHY_DONE.search(plan.english or plan.question))
         thing = asked_to_exist(plan.english or plan.question) - QUESTION_WORDS
         # "and for someone on dialysis?": the one word a follow-up adds is what it asks
         added = {SAME_WORD.get(t, t) for t in tokenize(plan.english)} - QUESTION_WORDS
@@ -444,22 +439,23 @@ class ExtractiveComposer:
                     score -= 0.1  # where a label says it, not what it says
                 if wants_result and RESULT.search(text):
                     score += 0.04
-                if section.startswith(("background", "rationale", "context")):
+                if usual and USUAL_CARE.search(text):
+                    score += 0.12  # "what do hospitals normally give?": the standard treatment
+                elif section.startswith(("background", "rationale", "context")) and not why_done:
                     score -= 0.06  # why a study was done is rarely the answer
                 elif wants_result and section.startswith(
                     ("design", "participants", "intervention")
                 ):
                     score -= 0.04
-                if wants_number and numbers_of(text):
-                    score += 0.04
-                if meta.user and plan.scope == "curated":
-                    score -= 0.08
+                score += 0.04 * bool(wants_number and numbers_of(text))
+                score -= 0.08 * (meta.user and plan.scope == "curated")
                 off = unasked.weight(text, meta.substances)
                 score += off + unasked.elsewhere(text)
                 length = 1.0 if 50 <= len(text) <= 420 else 0.9
                 num = numbers_of(text)
                 out.append(Sentence(ci, s, s + len(text), text, toks, vec, num, score * length))
                 out[-1].aside = off < 0 or foreign
+                out[-1].background = section.startswith(("background", "rationale"))
         return out
 
     def select(self, ev: Evidence) -> list[Sentence]:

@@ -93,7 +93,7 @@ LIMITATION = re.compile(
     r"|\blimited (?:power|generali[sz]ability)\b|\bwith caution\b|\blimitations?\b"
     r"|\b(?:is|are|was|were) hard to interpret\b|\bno (?:count|denominator)\b|\bcannot give a\b"
     r"|\bhypothesis.generating\b|\bnot confirmatory\b|\brather than confirmatory\b"
-    r"|\bresidual confounding\b|\bfrom (?:a single|one) (?:\w+ ){0,2}(?:health system|centre|center|hospital|site)\b",
+    r"|\bdepends? (?:heavily |largely |strongly )?on how\b|\bresidual confounding\b|\bfrom (?:a single|one) (?:\w+ ){0,2}(?:health system|centre|center|hospital|site)\b",
     re.I,
 )
 # "does it apply to someone like my dad?", "would that hold for older people?"
@@ -121,6 +121,9 @@ ASKS_LIMITATION = re.compile(
     r"|\bhow likely (?:\w+ ){0,2}?(?:someone|somebody|a person|people|patients|anyone)\b"
     r"|\benough (?:people|patients|participants|subjects|drinkers)\b"  # ("to tell them apart")
     r"|\brest (?:up)?on (?:large|small|big|many|few|enough)\b|\blarge numbers? of (?:patients|people)\b"
+    # "what does the headline result hinge on?": what it depends on
+    r"|\b(?:results?|findings?|outcomes?|conclusions?) (?:\w+ ){0,4}?(?:hing\w*|depend\w*|rests?"
+    r"|resting) (?:\w+ )?on\b"
     # "can it attribute the fall in craving to baclofen itself?": what an open study cannot show
     r"|\battribut\w* (?:\S+ ){0,8}?(?:to )?(?:baclofen|the drug|the medicine|the treatment|it) (?:itself"
     r"|alone)\b"
@@ -167,6 +170,20 @@ _THIS_RECORD = re.compile(
 _LOWER_START = re.compile(r"^(- )?(the|a|an)\b(?= (?:19|20)\d\d\b)")
 
 
+_NUMBER = re.compile(r"(?<![\w.])(\d+(?:[.,]\d+)?)\s?(%|mg|percent|g|hours?|weeks?|days?)?")
+
+
+def numbers_of(text: str) -> frozenset[str]:
+    """The figures a sentence states ("11.9%", "180mg", "320"), years left out."""
+    out = set()
+    for num, unit in _NUMBER.findall(text):
+        num = num.replace(",", ".")
+        if not unit and re.fullmatch(r"(?:19|20)\d\d", num):
+            continue  # a year names a study, it is not a result
+        out.add(num + (unit or "").replace("percent", "%"))
+    return frozenset(out)
+
+
 def standalone(answer: str) -> str:
     """An answer whose lines stand alone: "This narrative review of baclofen safety reports ..."
     (the record naming itself) reads "The narrative review ...", and a line opening with a
@@ -191,6 +208,7 @@ SAME_WORD = {
     **{w: "sign" for w in tokenize("symptom symptoms symptomatic")},
     **{w: "die" for w in tokenize("fatal fatalities death deaths")},
     **{w: "increas" for w in tokenize("raise raised raising")},
+    **{w: "depend" for w in tokenize("hinge hinges hinging hinged")},
     **{w: "absorb" for w in tokenize("absorption")},
     **{w: "kidney" for w in tokenize("renal")},
     **{w: "cerebrospin" for w in tokenize("csf")},
@@ -317,6 +335,33 @@ INTENT_WORDS: dict[str, re.Pattern[str]] = {
 _EXISTS = re.compile(
     r"\s*(?:is|are) there (?:a|an|any) ([\w\s()-]+?)(?: of| for| form of)? (?:baclofen|it)"
     r"(?: for (?:someone|people|patients|children|those)\b[^?]*)?\s*\??$",
+    re.I,
+)
+# "what do hospitals normally give for it?", "what is the standard treatment?": the usual care,
+# said in a source as "the standard treatment", "usual care", "first-line"
+ASKS_USUAL_CARE = re.compile(
+    r"\b(?:standard|usual|normal|routine|conventional|first.?line|mainstream) (?:\w+ )?(?:treatments?"
+    r"|care|therap(?:y|ies)|medicines?|drugs?)\b|\b(?:normally|usually|routinely|typically|commonly)"
+    r" (?:given|give|gives|used|use|prescribed|prescribe|treated|treat)\b",
+    re.I,
+)
+# "is baclofen a standard treatment?", "should it be first-line?": baclofen's own place, which
+# the guidelines' sentences answer, not the usual care of the condition
+_ITS_OWN_PLACE = re.compile(
+    r"\b(?:is|was|are|should|could|would|has|does)\s+(?:baclofen|it)\b(?!\s+(?:be\s+)?(?:given|used)"
+    r"\s+instead)",
+    re.I,
+)
+
+
+def asks_usual_care(question: str) -> bool:
+    """Whether the question asks what is usually given for something (not baclofen's own place)."""
+    return bool(ASKS_USUAL_CARE.search(question)) and not _ITS_OWN_PLACE.search(question)
+
+
+USUAL_CARE = re.compile(
+    r"\bstandard (?:\w+ )?(?:treatment|therapy|care)\b|\busual care\b|\btreatment of choice\b"
+    r"|\bfirst.?line (?:treatment|therapy|medicines?|drugs?)\b",
     re.I,
 )
 IS_A = re.compile(r"\b(?:is|are) (?:also )?(?:a|an|made as an?|available as an?)\b", re.I)

@@ -26,6 +26,7 @@ from assistant.answering.compose.unasked import PREGNANCY
 from assistant.answering.question.entities import SUBSTANCE_RX, find_countries, norm
 from assistant.answering.question.intents import ONSET_Q
 from assistant.answering.question.places import JURISDICTION_RX
+from assistant.answering.question.study_cues import ASKS_WHY_DONE
 from assistant.answering.safety.notices import mentions_pregnancy
 from assistant.library import contraindications as ci
 from assistant.library.chunks import tokenize
@@ -138,6 +139,13 @@ _ASKS_REASON = re.compile(
     r"|\bwhat (?:was|were|is|are) the (?:reasons?|grounds?|rationale)\b",
     re.I,
 )
+
+
+def asks_reason(question: str) -> bool:
+    """Whether the question asks why ("why ...?", "on what grounds ...?")."""
+    return bool(_ASKS_REASON.search(question))
+
+
 _REASON = re.compile(
     r"\bbecause\b|\bsince (?!\d|(?:19|20)\d\d|then|\w+ (?:19|20)\d\d)|\b(?:due|owing) to\b"
     r"|\bso (?:that|as to)\b|\bin order to\b|\bgrounds?\b|\breasons?\b|\berror\b|\bunlawful\b"
@@ -322,6 +330,10 @@ def setting_words(question: str, ents: Entities) -> frozenset[str]:
     return frozenset(tokenize(" ".join(spans)))
 
 
+def _gives(c: Candidate, gives: re.Pattern[str], background: bool) -> bool:
+    return bool(gives.search(c.text)) or (background and getattr(c, "background", False))
+
+
 def _promote(pool: list, lead: Candidate | None) -> bool:
     if lead is None or lead is pool[0]:
         return False
@@ -487,10 +499,13 @@ def put_answer_first(
         ):
             _promote(pool, lead)
         return False
+    # "why did they pick out drinkers with a mental illness?": a study's background is its reason
+    why_done = bool(ASKS_WHY_DONE.search(question))
     for asks, gives, upto, near in _KIND_SLOTS:
         if gives is _REASON and _DECISION.search(question):
             gives = _REASON_OR_AFTER
-        if asks.search(question) and not gives.search(pool[0].text):
+        told = why_done and asks is _ASKS_REASON  # (its background sentences give it)
+        if asks.search(question) and not _gives(pool[0], gives, told):
             # the kind of sentence asked for, when a nearly as relevant one gives it: an onset
             # ("how soon ...?"), a use ("what is the pump for?", the pump's own), an exception
             # ("is it ever acceptable ...?"), a starting dose
@@ -498,7 +513,7 @@ def put_answer_first(
                 c
                 for c in pool[1:upto]
                 if c.score >= near * top
-                and gives.search(c.text)
+                and _gives(c, gives, told)
                 and (PUMP.search(c.text) or not PUMP.search(question) or gives is not _PURPOSE)
             ]
             # a reason for what was asked ("annul ... in March 2021"), not for an event of

@@ -18,6 +18,9 @@ FOLLOW_UP_CUE = re.compile(  # follow-ups: short questions leaning on the conver
     r"|that study|the trial|the study|the top dose|the review|the meta.?analysis|the authors"
     r"|the researchers|the investigators|the results?|the findings|the patients|the participants"
     r"|the volunteers|the subjects)\b"
+    # "the headline result", "the drinking diary", "how many patients ...?": the study's own
+    r"|\bthe (?:headline|main|primary|final|overall) (?:results?|outcomes?|findings?)\b"
+    r"|\bthe (?:\w+ )?diar(?:y|ies)\b|^(?:and |so )?how many (?:patients|participants|volunteers)\b"
 )
 # a group of the study just discussed ("the ones who arrived in a coma"): a follow-up, however long
 GROUP_OF_IT = re.compile(

@@ -67,8 +67,10 @@ from assistant.vocab import (
 )
 
 # --------------------------------------------------------------------------- conversation
-_BABY_GETS = re.compile(r"\b(?:baby|infant|newborn|breastfe\w*|milk)\b.*\b(?:getting|gets|receive\w*|exposed)\b")
-
+# ("i take 80 mg and feed my baby: how much is she getting?": the baby's exposure, not a dose)
+_BABY_GETS = re.compile(
+    r"\b(?:baby|infant|newborn|breastfe\w*|milk)\b.*\b(?:getting|gets|receive\w*|exposed)\b"
+)
 
 # "i read that baclofen only works for women ... is that true?": the claim read or heard
 _HEARD_CLAIM = re.compile(
@@ -86,7 +88,6 @@ _NAMES_A_STUDY = re.compile(r"(?<=\S )[A-Z][A-Za-z]{2,}\b")
 _IT = re.compile(r"\b(?:it|its|that|this)\b", re.I)
 _DOSE_WORD = re.compile(r"\b(?:dos\w*|mg|take|taken|taking|increas\w*|rais\w*|titrat\w*)\b", re.I)
 _IT_THEY = re.compile(r"\b(?:they|them|those|these)\b", re.I)
-
 
 # "did baclofen put off the first lapse?" after a question on one study: in the past tense, what
 # that study found ("does baclofen ...?" asks in general)
@@ -234,27 +235,10 @@ def _inherit(plan: Plan, previous: Plan) -> Plan:
     return out
 
 
-_FRAGMENT_WORDS = frozenset(
-    [
-        "and",
-        "what",
-        "about",
-        "how",
-        "also",
-        "same",
-        "for",
-        "in",
-        "the",
-        "with",
-        "of",
-        "on",
-        "to",
-        "there",
-        "then",
-        "or",
-        "but",
-    ]
-)
+_FRAGMENT_WORDS = frozenset([
+    "and", "what", "about", "how", "also", "same", "for", "in", "the", "with", "of", "on", "to",
+    "there", "then", "or", "but"
+])  # fmt: skip
 
 
 def _swapped(plan: Plan, previous: Plan) -> str | None:
@@ -291,76 +275,26 @@ def about_study(plan: Plan, record_id: str, catalog: Sequence[RecordInfo]) -> Pl
 
 
 # "and in kidney failure?", "what about opioids?": a fragment that asks the same again
-_GENERIC_ASK = frozenset(
-    [
-        "what",
-        "which",
-        "does",
-        "that",
-        "this",
-        "with",
-        "from",
-        "have",
-        "been",
-        "were",
-        "there",
-        "when",
-        "since",
-        "where",
-        "about",
-        "tell",
-        "much",
-        "many",
-        "does",
-        "find",
-        "found",
-        "show",
-        "said",
-        "says",
-        "safe",
-        "risk",
-        "risks",
-        "work",
-        "works",
-        "help",
-        "helps",
-        "effect",
-        "effects",
-        "there",
-        "their",
-        "they",
-        "them",
-        "used",
-        "using",
-        "take",
-        "taking",
-        "baclofen",
-        "someone",
-        "somebody",
-        "person",
-        "people",
-        "patients",
-        "disorder",
-        "dependence",
-        "dependent",
-        "addiction",
-        "problem",
-        "problems",
-        "label",
-        "labels",
-        "signs",
-        "symptoms",
-    ]
-)
+_GENERIC_ASK = frozenset([
+    "what", "which", "does", "that", "this", "with", "from", "have", "been", "were", "there",
+    "when", "since", "where", "about", "tell", "much", "many", "find", "found", "show", "said",
+    "says", "safe", "risk", "risks", "work", "works", "help", "helps", "effect", "effects",
+    "their", "they", "them", "used", "using", "take", "taking", "baclofen", "someone",
+    "somebody", "person", "people", "patients", "disorder", "dependence", "dependent",
+    "addiction", "problem", "problems", "label", "labels", "signs", "symptoms"
+])  # fmt: skip
 
 
 def _standalone(plan: Plan, catalog: Sequence[RecordInfo]) -> str:
     """The question retrieval searches: the English question plus the subject it leans on."""
-    if not plan.follow_up:
-        return plan.english
-    names = {r.id: r.display_name for r in catalog}
     t = norm(plan.english)
-    extra: list[str] = []
+    # "the regulator" of a country named anywhere in the question: its own (in Australia, the TGA)
+    named = [REGULATORS[j] for j in plan.entities.jurisdictions if j in REGULATORS]
+    named = [r for r in named if re.search(r"\bregulators?\b", t) and r.lower() not in t]
+    if not plan.follow_up:
+        return f"{plan.english.rstrip()} ({', '.join(named)})" if named else plan.english
+    names = {r.id: r.display_name for r in catalog}
+    extra: list[str] = list(named)
     for tid in plan.entities.trials:
         name = names.get(tid, tid)
         if norm(name) not in t:
@@ -372,8 +306,6 @@ def _standalone(plan: Plan, catalog: Sequence[RecordInfo]) -> str:
         # (a study's country is not searched for: its name says where it was)
         if not JURISDICTION_RX[j].search(t) and not plan.entities.trials:
             extra.append(JURISDICTIONS[j])
-        if re.search(r"\bregulators?\b", t) and j in REGULATORS:
-            extra.append(REGULATORS[j])  # "the regulator" in Australia: the TGA
     for c in plan.entities.conditions:
         if c.replace("_", " ") not in t:
             extra.append(c.replace("_", " "))
@@ -466,7 +398,6 @@ def plan_question(
     if ents.trials and not ents.substances:
         subs = {s for r in catalog if r.id in ents.trials for s in r.substances}
         ents.substances = [s for s in ADDICTIONS if s in subs][:1]
-    # ("i take 80 mg and feed my baby: how much is she getting?": the baby's exposure, not a dose)
     personal = bool(PERSONAL_DOSE.search(t)) and not _BABY_GETS.search(t)
     intent = classify(english, ents, personal, catalog)
     aspects = [k for k, rx in ASPECT_RX.items() if rx.search(t)]

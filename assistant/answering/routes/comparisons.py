@@ -358,7 +358,7 @@ def each_study(
         shift = max((c.n for c in citations), default=0)  # (numbered as read below)
         first = re.sub(r"\[(\d+)\]", lambda m, s=shift: f"[{int(m.group(1)) + s}]", first)
         citations += [replace(c, n=c.n + shift) for c in cited]
-        lines.append(first if _names(first, record) else _named(first, ev.store, record))
+        lines.append(credited(first, ev.store, record))
     return renumbered(Composition("\n".join(lines), False, citations, ROUTE_TRIAL))
 
 
@@ -374,10 +374,12 @@ def _names(sentence: str, record: RecordInfo, by_year: bool = False) -> bool:
     return bool(record.surname and re.search(rf"\b{re.escape(record.surname)}\b{year}", sentence))
 
 
-def _named(sentence: str, store: Any, record: RecordInfo) -> str:
-    """ "In Garbutt et al. 2010, about three in four ...": the sentence with its study named (its
-    first letter in lower case unless its first word is a name, capitalised inside the record's
-    sentences too)."""
+def credited(sentence: str, store: Any, record: RecordInfo) -> str:
+    """ "In Garbutt et al. 2010, about three in four ...": the sentence with its study named,
+    unless it names it already (its first letter in lower case unless its first word is a name,
+    capitalised inside the record's sentences too)."""
+    if _names(sentence, record):
+        return sentence
     it = _IT.match(sentence)
     if it:  # "It excluded ...": the study is the sentence's subject
         return f"{study_name(record)} {sentence[it.end() :]}"

@@ -59,7 +59,7 @@ _SPECIFIC = re.compile(
     r"|only|already|both|after detox\w*|detoxed|mechanism|how does|why"
     r"|number needed|nnt|benefit(?:s)? most|who benefits|psychotherap\w*|psychosocial|counsel\w*"
     r"|therapy|stopping rule|when to stop|relative risk|odds ratio|effect size|how soon|how quickly"
-    r"|how fast|kicks? in)\b",
+    r"|how fast|kicks? in|(?:standard|usual) (?:treatment|care)|(?:normally|usually) (?:give|used))\b",
     re.I,
 )
 _NOT_CONDITIONS = ("cns_depressants", "abrupt_discontinuation")

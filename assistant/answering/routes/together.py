@@ -14,6 +14,7 @@ from assistant.answering.compose.extractive import QUESTION_WORDS, Citations, Co
 from assistant.answering.compose.lead import ASKS_IN_US_LABEL
 from assistant.answering.question.entities import DRUG_CLASS
 from assistant.answering.question.plan import Plan
+from assistant.answering.routes.comparisons import credited
 from assistant.library.chunks import tokenize
 from assistant.vocab import (
     INTERACTION_CLASS,
@@ -324,6 +325,72 @@ def _all_interactions(ev: Evidence) -> Composition | None:
         n = cites.add(store.context(pos, score=1.0), sentence, s)
         lines.append(f"{sentence} [{n}]")
     return Composition("\n- ".join(lines), False, cites.items, ROUTE_EXTRACTIVE)
+
+
+# "she took them with sleeping pills and wine: does that make it worse?": an overdose made
+# worse by what was taken with it
+_ASKS_WORSE = re.compile(
+    r"\b(?:worse|riskier|more (?:dangerous|risky|serious|harmful|deadly)|add\w* to"
+    r"|(?:than|compared with) (?:\w+ )?(?:alone|on its own|by itself)|make (?:a|any) difference)\b",
+    re.I,
+)
+_OTHER_TAKEN = re.compile(
+    r"\bother (?:stuff|things|drugs|substances|medicines|medications|pills|tablets)\b"
+    r"|\bco-?ingest\w*|\b(?:on top of|as well as|mixed with|along with)\b",
+    re.I,
+)
+# the study sentence on other substances in overdoses adding to the toxicity
+_CO_INGESTED = re.compile(r"\b(?:other substances|co-?ingest\w*)\b.*\btoxic", re.I)
+
+
+def mixed_overdose(ev: Evidence, vocabulary: frozenset[str] | None) -> Composition | None:
+    """ "Does the alcohol (the sleeping pills, everything else she took) make the overdose
+    worse?": yes, with the curated sentence on that class adding to baclofen's effect and a
+    study's sentence on other substances adding to the toxicity. None for any other question."""
+    plan, store = ev.plan, ev.store
+    q = plan.english or plan.question
+    if plan.intent != "overdose" or not _ASKS_WORSE.search(q) or not _POLAR.search(q):
+        return None
+    names = [n for n in partners(plan, vocabulary) if n != "alcohol"]
+    depressants = "alcohol" in plan.entities.substances or "cns_depressants" in (
+        plan.entities.conditions
+    )
+    if not (names or depressants or _OTHER_TAKEN.search(q)):
+        return None
+    found: list[tuple[int, int, str]] = []
+    for cls in [c for n in names for c in interaction_classes(n, question=True)]:
+        hit = _class_sentence(store, cls) if cls.key != "cns_depressants" else None
+        if hit and hit not in found:
+            found.append(hit)
+    warning = next(_sentences(store, _DEPRESSANT_WARNING, trusted_only=True), None)
+    if warning is not None and (depressants or not found):
+        found.insert(0, warning)
+    studies = (
+        (pos, s, store.texts[pos][s:e].strip())
+        for rec in store.catalog()
+        if not rec.user and rec.evidence != "overview"
+        for pos in store.record_positions(rec.id)
+        for s, e in store.sentences[pos]
+    )
+    seen = next((f for f in studies if _CO_INGESTED.search(f[2]) and "\n" not in f[2]), None)
+    if not found:
+        return None
+    cites = Citations()
+    lines = []
+    for pos, s, sentence in [*found[:2], *([seen] if seen else [])]:
+        n = cites.add(store.context(pos, score=1.0), sentence, s)
+        record = store.record(store.metas[pos].source_id)
+        if record is not None and record.evidence not in _TRUSTED:
+            sentence = credited(sentence, store, record)  # "In Jamshidi et al. 2019, half ..."
+        lines.append(f"{sentence} [{n}]")
+    lines[0] = f"Yes, it can: {lines[0][0].lower()}{lines[0][1:]}"
+    return Composition("\n- ".join(lines), False, cites.items, ROUTE_EXTRACTIVE)
+
+
+def taken_with(ev: Evidence, vocabulary: frozenset[str] | None) -> Composition | None:
+    """Baclofen with something else: an interaction question, or an overdose with other things
+    taken too; None when the question is neither."""
+    return interaction(ev, vocabulary) or mixed_overdose(ev, vocabulary)
 
 
 def _shown(name: str) -> str:

@@ -13,7 +13,7 @@ from assistant.answering.compose.extractive import (
     Composition,
     Evidence,
 )
-from assistant.answering.compose.sentence_kinds import LEANING
+from assistant.answering.compose.sentence_kinds import LEANING, asks_usual_care
 from assistant.answering.question.entities import SUBSTANCE_RX, find_countries, find_substances
 from assistant.answering.routes.synthesis import (
     CRAVING_CLAIM,
@@ -256,6 +256,8 @@ def population_studies(ev: Evidence, listing: bool = False) -> Composition | Non
         return None  # "does it only work after detox?" asks what the pooled evidence says
     if re.search(r"\blabels?\b|\bprescribing information\b|\bleaflets?\b", q, re.I):
         return None  # "do the labels say stroke patients benefit?": what a label says
+    if asks_usual_care(q) and not listing:
+        return None  # "what do hospitals normally give for it?": the usual care, not baclofen
     asked = {t for t in set(tokenize(q)) - QUESTION_WORDS - _PLAIN_PEOPLE if not t.isdigit()}
     studies = [
         r

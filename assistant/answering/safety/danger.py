@@ -26,6 +26,8 @@ _IN_CARE = re.compile(
     r"\b(?:is|he'?s|hes|she'?s|shes|they'?re|i'?m|im|we'?re|already|now) (?:\w+ )?(?:in|at) (?:the |a )?"
     r"(?:hospital|a(?: ?& ?| )e|er|emergency department|icu|intensive care|ward)\b|\b(?:was|been|got|is) admitted\b"
     r"|\b(?:came|come|comes|was brought|were brought) in (?:after|with|having)\b"
+    # "in a&e the doctor tapped his knees": told from the emergency department
+    r"|\bin (?:a(?: ?& ?| )e|casualty|the er|the emergency department),? (?:the|a) (?:doctors?|nurses?)\b"
     r"|\bthe (?:hospital|doctors?|nurses?|ward|icu|paramedics) (?:say|says|said|put|gave|told)\b"
     r"|\b(?:got|gets|taken|went|rushed|brought|arrived) (?:\w+ )?(?:to|at|into) (?:the |a )?(?:hospital"
     r"|a(?: ?& ?| )e|er|emergency department|icu|intensive care)\b|\bin (?:the )?(?:icu|intensive care)\b"
@@ -62,6 +64,9 @@ _GROUP_WHO = re.compile(
 )
 
 
+_GROUP_CLAUSE = re.compile(rf"{_GROUP_WHO.pattern}(?: (?!and\b|but\b)[^\s,.?!;]+){{0,5}}")
+
+
 def not_now(text: str) -> bool:
     """Whether the danger spoken of is not happening now: the person is already in hospital, the
     question is a hypothetical ("if a person took 30 tablets, what would happen?") or it is long
@@ -73,6 +78,9 @@ def not_now(text: str) -> bool:
         or _LONG_AGO.search(t)
         or (_ABOUT_A_STUDY.search(t) and not _PERSON.search(t))
         or (_GROUP_WHO.search(t) and not _PERSON.search(t) and not _SELF_HARM.search(t))
+        # "my sister is on it. in the reports on people who took too much, ...?": the danger
+        # told is the group's, not hers
+        or (_GROUP_WHO.search(t) and not emergency_in(_GROUP_CLAUSE.sub(" ", t)))
     )
 
 

@@ -1,0 +1,116 @@
+"""Everyday practical questions on the real corpus: an overdose with other things taken too ("does
+the alcohol make it worse?"), and what is normally given for a condition ("what do hospitals
+give for alcohol withdrawal?"), answered with the sentence that says so, in the asker's words or
+in a story, and not with a sentence that merely shares a word with the question."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "My brother took too many of his baclofen tablets with a lot of vodka. Does the alcohol "
+        "make the overdose more dangerous?",
+        "She overdosed on baclofen and also took some of her diazepam. Is that worse than "
+        "baclofen alone?",
+        "In baclofen poisonings, does taking other drugs at the same time make things worse?",
+        "my flatmate swallowed a load of her spasm tablets and some sleeping pills with wine. "
+        "does all that other stuff make it riskier?",
+    ],
+)
+def test_an_overdose_with_other_things_taken_is_worse_by_the_label(
+    corpus_assistant, question: str
+) -> None:
+    ans = corpus_assistant.ask(question)
+    first = next(ln for ln in ans.answer.splitlines() if "emergency number" not in ln)
+    assert first.lstrip("- ").startswith("Yes"), ans.answer
+    assert "adds to" in first and "CNS depressants" in first, ans.answer
+    assert ans.citations[0].source_id == "label_interactions"
+    # the poison centre series' own sentence, with its study named
+    assert "add to the toxicity" in ans.answer and "Jamshidi" in ans.answer, ans.answer
+    assert "emergency" in [n.kind for n in ans.notices]
+
+
+def test_an_overdose_question_without_other_things_keeps_its_usual_answer(
+    corpus_assistant,
+) -> None:
+    ans = corpus_assistant.ask("What are the signs of a baclofen overdose?")
+    assert "CNS depressants" not in ans.answer and "toxicity" not in ans.answer, ans.answer
+    assert "coma" in ans.answer.lower() or "drowsiness" in ans.answer.lower(), ans.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What is the standard treatment for alcohol withdrawal syndrome?",
+        "What do hospitals normally give for alcohol withdrawal?",
+        "my husband was admitted with the shakes and sweats two days after he stopped drinking, "
+        "and his mate says they should have used the muscle relaxer instead. what do hospitals "
+        "normally give for that?",
+    ],
+)
+def test_the_usual_care_for_a_condition_is_named_first(corpus_assistant, question: str) -> None:
+    ans = corpus_assistant.ask(question)
+    first = ans.answer.splitlines()[0]
+    assert first.startswith("Benzodiazepines are the standard treatment"), ans.answer
+    assert ans.citations[0].source_id == "addolorato2006_aws"
+    # a second line, when there is one, says what baclofen did for it, not how a trial was run
+    for line in ans.answer.splitlines()[1:]:
+        assert "randomly divided" not in line, ans.answer
+
+
+def test_baclofens_own_place_is_not_answered_with_another_treatment(corpus_assistant) -> None:
+    ans = corpus_assistant.ask("Is baclofen a standard treatment for alcohol dependence?")
+    assert "Benzodiazepines" not in ans.answer, ans.answer
+
+
+def test_people_who_took_too_much_in_a_study_are_not_an_emergency_now() -> None:
+    from assistant.answering.safety.danger import in_danger, not_now
+
+    asked = (
+        "my aunt has had depression for years and is now on baclofen for her drinking. in the "
+        "reports on people who took too much of it, does depression keep coming up?"
+    )
+    assert in_danger(asked) and not_now(asked)  # the emergency notice, no call-now line
+    # someone taking too much now still is, with or without a study in the same question
+    assert not not_now("my dad took too many of his baclofen tablets tonight")
+    assert not not_now(
+        "why were some people who took too much put on a ventilator? my son took too many "
+        "of his tablets an hour ago"
+    )
+    # told from the emergency department: the notice stays, the call-now line goes
+    assert not_now(
+        "she swallowed a load of her spasm tablets. in a&e the nurse says her reflexes are gone"
+    )
+
+
+def test_why_a_study_was_done_is_answered_from_its_background(corpus_assistant) -> None:
+    ans = corpus_assistant.ask(
+        "why did the Toulouse emergency team write up overdoses in alcohol-dependent people "
+        "with psychiatric illness in particular?"
+    )
+    first = ans.answer.splitlines()[0]
+    assert "suicide" in first, ans.answer
+    assert ans.citations[0].source_id == "franchitto2014"
+
+
+def test_why_overdose_matters_more_in_addiction_gives_the_reason(corpus_assistant) -> None:
+    ans = corpus_assistant.ask(
+        "why is overdose such a worry when baclofen is used off-label for addiction?"
+    )
+    assert "high doses are prescribed" in ans.answer.splitlines()[0], ans.answer
+
+
+def test_everyday_words_for_signs_and_warnings_are_read(corpus_assistant) -> None:
+    from assistant.answering.question.lay_terms import clinical_reading
+
+    told = clinical_reading("the doctor tapped his knees and elbows and got nothing at all back")
+    assert "reflexes were absent" in told
+    ans = corpus_assistant.ask(
+        "my dad is on baclofen for alcohol in australia. what does the regulator say we should "
+        "do if he starts acting out of character?"
+    )
+    assert "seek medical advice" in ans.answer, ans.answer
+    assert "crisis line" not in ans.answer  # nobody here talks of not wanting to live
