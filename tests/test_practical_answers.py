@@ -114,3 +114,35 @@ def test_everyday_words_for_signs_and_warnings_are_read(corpus_assistant) -> Non
     )
     assert "seek medical advice" in ans.answer, ans.answer
     assert "crisis line" not in ans.answer  # nobody here talks of not wanting to live
+
+
+@pytest.mark.parametrize(
+    ("question", "gloss"),
+    [
+        # a word quoted from a letter, a word after "counts as", a word after "mean by"
+        (
+            "The discharge note says my uncle was 'hypotonic' after the overdose. In plain English?",
+            "reduced muscle tone",
+        ),
+        (
+            "In the 2023 Cochrane review of baclofen for alcohol, what counts as a relapse?",
+            "return to any drinking",
+        ),
+        ("What do researchers mean by craving?", "subjective urge"),
+        ("The kidney case report says 'neurotoxicity': what is that?", "impaired brain function"),
+    ],
+)
+def test_a_word_asked_about_is_answered_with_the_sentence_glossing_it(
+    corpus_assistant, question: str, gloss: str
+) -> None:
+    ans = corpus_assistant.ask(question)
+    first = next(ln for ln in ans.answer.splitlines() if "emergency number" not in ln)
+    assert gloss in first, ans.answer
+
+
+def test_a_definition_question_without_a_gloss_keeps_its_usual_answer(corpus_assistant) -> None:
+    from assistant.answering.routes.definitions import ASKS_DEFINITION
+
+    assert not ASKS_DEFINITION.search("What does baclofen do to alcohol craving?")
+    ans = corpus_assistant.ask("What does the word 'zebra' mean in the baclofen trials?")
+    assert ans.abstained or "zebra" not in ans.answer.lower()

@@ -49,6 +49,7 @@ from assistant.answering.question.follow_ups import POINTS_AT_STUDY
 from assistant.answering.question.plan import about_study, plan_question
 from assistant.answering.routes import comparisons, effects, study, synthesis, together, trial_lists
 from assistant.answering.routes.conditions import contraindication_answer
+from assistant.answering.routes.definitions import definition
 from assistant.answering.routes.document import document_answer
 from assistant.answering.routes.usual_care import usual_care
 from assistant.answering.safety import notices as safety
@@ -400,6 +401,7 @@ class Assistant:
             return document_answer(ev, self.composer, self.embedder)
         comp: Composition | None = trial_lists.pooled_dropouts(_filtered(ev, filters))
         comp = comp or usual_care(ev, self.composer)  # "what do hospitals normally give?"
+        comp = comp or definition(ev)  # "what does 'hypotonic' mean?"
         if (
             comp is None
             and intent in ("efficacy", "comparison", "general", "out_of_scope")
