@@ -40,7 +40,9 @@ _TERM = re.compile(
     r"|\b(?:they|people|doctors|nurses) (?:call|called|calls) (?:it |them )?(?:an? |the )?(?P<t3>[\w-]{3,20})",
     re.I,
 )
-_PRONOUNS = frozenset(tokenize("that this those these them they word term thing"))
+_PRONOUNS = frozenset(
+    tokenize("that this those these them they word term thing study studies trial trials paper")
+)
 _QUOTED = re.compile(r"['\"‘“]([^'\"’”]{3,40})['\"’”]")
 # words of a definition question that are not the word asked about
 _ASKING = frozenset(
@@ -52,14 +54,14 @@ _ASKING = frozenset(
 )
 
 
-def _stems(text: str) -> set[str]:
-    return {t for t in tokenize(text) if len(t) >= 4}
+def _stems(text: str, shortest: int = 4) -> set[str]:
+    return {t for t in tokenize(text) if len(t) >= shortest}
 
 
 def _same(a: str, b: str) -> bool:
     """Two stems of one word ("hypoton" / "hypotonia", "omphalocel" / "omphalocel")."""
     n = min(len(a), len(b), 7)
-    return n >= 4 and a[:n] == b[:n]
+    return a == b or (n >= 4 and a[:n] == b[:n])
 
 
 def definition(ev: Evidence) -> Composition | None:
@@ -73,10 +75,15 @@ def definition(ev: Evidence) -> Composition | None:
     # the word asked about, however common: quoted ('craving'), or after "counts as", "mean by",
     # "they call it"
     named = _QUOTED.findall(q) or [next(g for g in m.groups() if g) for m in _TERM.finditer(q)]
-    asked = {t for t in _stems(" ".join(named)) if t not in _ASKING and t not in _PRONOUNS}
-    asked = asked or {
-        t for t in _stems(q) if t not in QUESTION_WORDS and t not in _ASKING and idf(t) >= 2.5
-    }
+    # (a word of several parts, "off-label", is glossed only where all of them are)
+    asked = [
+        frozenset(t for t in _stems(n, 3) if t not in _ASKING and t not in _PRONOUNS) for n in named
+    ]
+    asked = [a for a in asked if a] or [
+        frozenset([t])
+        for t in _stems(q)
+        if t not in QUESTION_WORDS and t not in _ASKING and idf(t) >= 2.5
+    ]
     if not asked:
         return None
     qv = None if ev.query_vec is None else np.asarray(ev.query_vec, dtype=np.float32)
@@ -93,7 +100,7 @@ def definition(ev: Evidence) -> Composition | None:
 
 
 def _best(
-    ev: Evidence, asked: set[str], qv: np.ndarray | None, focus: set[str]
+    ev: Evidence, asked: list[frozenset[str]], qv: np.ndarray | None, focus: set[str]
 ) -> tuple[float, int, int, str] | None:
     """(score, position, start, sentence) of the curated sentence glossing an asked word best."""
     store, idf = ev.store, ev.store.idf
@@ -116,8 +123,15 @@ def _best(
                     if w and len(w.split()) <= (4 if w == m.group("inside") else 1)
                 ]
                 words += [m.group("w") for m in _SAID_AS.finditer(sentence)]
-                said = [t for t in asked for w in words for x in _stems(w) if _same(t, x)]
-                hit = max((idf(t) for t in said), default=0.0)
+                hit = max(
+                    (
+                        sum(idf(t) for t in term) / len(term)
+                        for term in asked
+                        for w in words
+                        if all(any(_same(t, x) for x in _stems(w, 3)) for t in term)
+                    ),
+                    default=0.0,
+                )
                 if not hit:
                     continue
                 sem = float(vecs[i] @ qv) if vecs is not None and i < len(vecs) else 0.0

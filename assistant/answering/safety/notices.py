@@ -212,7 +212,8 @@ _NEWBORN = _rx(
     # "if I stop breastfeeding, could the baby have a problem?": a breastfed baby's withdrawal
     r"\bstop\w* (?:breast ?feeding|feeding|nursing)\b.*\b(?:baby|infant|child)\b",
     r"\bnewborns?\b|\bneonat\w*|\bafter (?:birth|delivery|(?:it|he|she|the baby)(?: is| was|'s) born)"
-    r"|\b(?:babies|baby|infants?) (?:\w+ )?(?:is |was |are |were )?born\b",
+    # (not "babies born with a defect" in animal studies: a malformation, not a withdrawal)
+    r"|\b(?:babies|baby|infants?) (?:\w+ )?(?:is |was |are |were )?born\b(?! with\b)",
 )
 _ON_LABEL = _rx(
     r"\bspastic\w*|\bmultiple sclerosis\b|\bms\b|\bspinal\b|\bcerebral palsy\b|\bintrathecal\b",
@@ -321,6 +322,8 @@ _STATED_USE = re.compile(
     r"\b(?:to |help\w* (?:\w+ )?)(?:stop|quit|cut down on|cut back on|cut down|reduce) (?:his |her |my "
     r"|their )?(?:drinking|alcohol|using|the drink)\b|\bfor (?:his |her |my |their |your )?(?:drinking"
     r"|alcohol\w*|addiction|cravings?)\b"
+    # "takes it to help him cut down, and ...": the use told without its object
+    r"|\bhelp\w* (?:\w+ )?(?:cut down|cut back)\b(?=\s*(?:[,.;?!]|and\b|$))"
 )
 _INTERACTION = _rx(
     r"\b(?:drink\w*|alcohol|beers?|wine) (?:\w+ ){0,2}?(?:while|when|whilst|on|with) "
