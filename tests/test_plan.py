@@ -969,20 +969,30 @@ def test_everyday_words_for_titration_tablets_routes_dose_links_and_spread() -> 
     ("question", "intent"),
     [
         # an alert about taking too much is about overdose, not a dose
-        ("Is the TGA warning about swallowing too many only about deliberate overdoses?",
-         "overdose"),
+        (
+            "Is the TGA warning about swallowing too many only about deliberate overdoses?",
+            "overdose",
+        ),
         # "off limits" for people with a scarred liver: a condition asked of baclofen
-        ("Is baclofen completely off limits for someone whose insides are scarred from drink?",
-         "contraindication"),
+        (
+            "Is baclofen completely off limits for someone whose insides are scarred from drink?",
+            "contraindication",
+        ),
         # alcohol hitting harder on it: the two together
-        ("She takes baclofen and says one beer now hits her like three. Is that the tablets?",
-         "interaction"),
+        (
+            "She takes baclofen and says one beer now hits her like three. Is that the tablets?",
+            "interaction",
+        ),
         # what builds up in the body over months: kinetics
-        ("Does baclofen build up when people with weak kidneys take it every day for months?",
-         "pharmacokinetics"),
+        (
+            "Does baclofen build up when people with weak kidneys take it every day for months?",
+            "pharmacokinetics",
+        ),
         # ranked medicines, tested against each other or not
-        ("Were the drinking medicines in that ranking ever tested against each other?",
-         "comparison"),
+        (
+            "Were the drinking medicines in that ranking ever tested against each other?",
+            "comparison",
+        ),
         # animal offspring born with a defect: an adverse effect
         ("In the rat studies, were the young born with defects at any dose?", "adverse_effects"),
     ],

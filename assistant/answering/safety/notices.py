@@ -57,6 +57,7 @@ from collections.abc import Iterable
 
 from assistant.answer import Context, Notice, Plan
 from assistant.answering.question.entities import HOW_CLEARED, PAINKILLER, WITHDRAWAL_STUDY
+from assistant.answering.question.intent_words import any_of
 from assistant.answering.question.normalise import normalise
 from assistant.answering.safety.danger import (  # noqa: F401 (read by lead.py and pipeline.py here)
     after_stopping,
@@ -131,13 +132,9 @@ NOTICE_SOURCES: dict[str, list[str]] = {
 }
 
 
-def _rx(*parts: str) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in parts))
-
-
 # --------------------------------------------------------------------------- pregnancy & renal
 
-_PREGNANCY = _rx(
+_PREGNANCY = any_of(
     r"\bpregnan\w*",
     r"\bconceiv\w*|\bconception\b|\btrying for a baby\b|\bexpecting a baby\b",
     r"\btrimesters?\b|\bf(o)?etus\b|\bf(o)?etal\b|\bin utero\b|\bteratogen\w*|\bplacent\w*",
@@ -162,7 +159,7 @@ _PREGNANCY = _rx(
     r"\bgravidanza\b|\bincinta\b|\ballatt\w*|\bgestante\b",  # Italian / Spanish
 )
 
-_RENAL = _rx(
+_RENAL = any_of(
     r"\bkidneys?\b(?! beans?\b)",
     r"\brenal\b|\brenally\b|\bckd\b|\besrd\b|\bgfr\b|\begfr\b",
     r"\b(ha?e)?modialy\w*|\bdialy\w*|\bcreatinine\b|\bnephr\w*",
@@ -200,22 +197,21 @@ _OTHER_USE = (
     r"(?:hiccups?|reflux|gerd|anxiety|insomnia|sleep|pain|neuralgia|migraines?|tics|dystonia"
     r"|binge eating|weight loss|obesity|cough|bruxism|restless legs|ptsd|depression|tourette\w*)\b"
 )
-_ADDICTION = _rx(*_ADDICTION_PARTS, _OTHER_USE)
-_ADDICTION_ONLY = _rx(*_ADDICTION_PARTS)
+_ADDICTION = any_of(*_ADDICTION_PARTS, _OTHER_USE)
+_ADDICTION_ONLY = any_of(*_ADDICTION_PARTS)
 _WITHDRAWAL = re.compile(r"\bwithdraw\w*|\babstinencia\b")
 # Baclofen's own withdrawal syndrome (a label warning), not an addiction topic.
-_OWN_WITHDRAWAL = _rx(
+_OWN_WITHDRAWAL = any_of(
     r"\bbaclofen withdrawal\b|\bwithdrawal (from|of) (baclofen|it|the drug|intrathecal|the pump)\b",
     r"\b(abrupt|sudden)(ly)? withdraw\w*|\bintrathecal\b|\bwithdrawal syndrome\b",
 )
-_NEWBORN = _rx(
+_NEWBORN = any_of(
     # "if I stop breastfeeding, could the baby have a problem?": a breastfed baby's withdrawal
     r"\bstop\w* (?:breast ?feeding|feeding|nursing)\b.*\b(?:baby|infant|child)\b",
     r"\bnewborns?\b|\bneonat\w*|\bafter (?:birth|delivery|(?:it|he|she|the baby)(?: is| was|'s) born)"
-    # (not "babies born with a defect" in animal studies: a malformation, not a withdrawal)
     r"|\b(?:babies|baby|infants?) (?:\w+ )?(?:is |was |are |were )?born\b(?! with\b)",
 )
-_ON_LABEL = _rx(
+_ON_LABEL = any_of(
     r"\bspastic\w*|\bmultiple sclerosis\b|\bms\b|\bspinal\b|\bcerebral palsy\b|\bintrathecal\b",
     r"\bmuscle spasms?\b|\bspasms?\b|\bclonus\b",
 )
@@ -256,7 +252,7 @@ _FILL = (
     r"(?:(?:just|really|also|still|now|then|slowly|gradually|suddenly|safely|ever|actually|maybe"
     r"|not|try to|start to|go ahead and|immediately|abruptly|completely) )?"
 )
-_DOSING = _rx(
+_DOSING = any_of(
     # "should I raise my dose", "is it safe to stop baclofen", "how do I taper off it"
     # (not "hoping baclofen would change": what the medicine was expected to do)
     r"(?<!baclofen )(?<!\bit )(?<!drug )(?<!medicine )(?<!treatment )"
@@ -317,15 +313,15 @@ def _off_label(t: str) -> bool:
     return bool(_WITHDRAWAL.search(t)) and not (_OWN_WITHDRAWAL.search(t) or _NEWBORN.search(t))
 
 
-# "drinking alcohol while on baclofen", "with alcohol": an interaction, not a use for addiction.
+# "takes it to stop drinking", "for his alcohol", "to help him cut down, and ...": the use told
 _STATED_USE = re.compile(
     r"\b(?:to |help\w* (?:\w+ )?)(?:stop|quit|cut down on|cut back on|cut down|reduce) (?:his |her |my "
     r"|their )?(?:drinking|alcohol|using|the drink)\b|\bfor (?:his |her |my |their |your )?(?:drinking"
-    r"|alcohol\w*|addiction|cravings?)\b"
-    # "takes it to help him cut down, and ...": the use told without its object
-    r"|\bhelp\w* (?:\w+ )?(?:cut down|cut back)\b(?=\s*(?:[,.;?!]|and\b|$))"
+    r"|alcohol\w*|addiction|cravings?)\b|\bhelp\w* (?:\w+ )?cut (?:down|back)\b"
+    r"(?=\s*(?:[,.;?!]|and\b|$))"
 )
-_INTERACTION = _rx(
+# "drinking alcohol while on baclofen", "with alcohol": an interaction, not a use for addiction
+_INTERACTION = any_of(
     r"\b(?:drink\w*|alcohol|beers?|wine) (?:\w+ ){0,2}?(?:while|when|whilst|on|with) "
     r"(?:taking |using |on )?(?:baclofen|it|this)\b",
     r"\b(?:with|and|plus|together with|mix\w* (?:it |baclofen )?with|combin\w* (?:it |baclofen )?with)"
@@ -345,7 +341,7 @@ _OBJ = (
     r"|the medicine|the medication|medication|meds|pills|tablets|dose|doses|treatment"
     r"|(?:my|his|her|your|their) (?:\w+ )?(?:baclofen|pills|tablets|meds|medication|dose))"
 )
-STOPPING = _rx(
+STOPPING = any_of(
     r"\b(?:stop|stops|stopped|stopping|quit|quits|quitting|discontinu\w*|come off|coming off"
     r"|came off|go off|going off|get off|getting off|taper\w*|wean\w*|interrupt\w*|cease\w*)"
     r" " + _OBJ + r"\b",
