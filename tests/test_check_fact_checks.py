@@ -635,6 +635,24 @@ _CAROUSELS_AND_POSTERS = [
 ]  # fmt: skip
 
 
+# A comedy set, a union bulletin and a coursebook unit (art47-art49): their facts in other words,
+# with true lines that must stay unflagged.
+_SETS_AND_BULLETINS = [
+    ("abrupt_withdrawal", "Unlike sleeping pills, it does not cause a withdrawal reaction.", "contradicted"),
+    ("time_to_peak", "It takes about six hours to peak in the blood.", "contradicted"),
+    ("time_to_peak", "It peaks in the blood within about two hours.", "supported"),
+    ("ameisen_craving_dose", "Ameisen's craving stopped the moment he got to two hundred milligrams a day.", "contradicted"),
+    ("ameisen_craving_dose", "Ameisen's craving stopped once he got to two hundred and seventy milligrams a day.", "supported"),
+    ("tga_overdose_high_doses", "The TGA says overdose risk is greatest among people with spasticity from MS.", "contradicted"),
+    ("overdose_blood_pressure", "The classic sign of an overdose is a sudden fall in blood pressure.", "contradicted"),
+    ("csf_fraction", "Little of it is bound to proteins, and its level in the spinal fluid equals the level in the blood.", "contradicted"),
+    ("cochrane_relapse_reduced", "The 2023 Cochrane review found it made no difference to whether people relapsed.", "contradicted"),
+    ("cochrane_relapse_reduced", "The 2023 Cochrane review found no effect on heavy drinking days.", None),
+    ("lyon_lorazepam_less", "On baclofen, withdrawal patients needed more lorazepam than on placebo.", "contradicted"),
+    ("lyon_lorazepam_less", "Fewer patients on baclofen needed high doses of lorazepam.", None),
+]  # fmt: skip
+
+
 @pytest.mark.parametrize(
     ("key", "claim", "verdict"),
     _FACT_CHECKS
@@ -644,7 +662,8 @@ _CAROUSELS_AND_POSTERS = [
     + _KEPT_TO_THEIR_SUBJECT
     + _LISTINGS_AND_MEMOS
     + _NOTES_AND_PROFILES
-    + _CAROUSELS_AND_POSTERS,
+    + _CAROUSELS_AND_POSTERS
+    + _SETS_AND_BULLETINS,
 )
 def test_facts_decide_phrasings_each_round_called_for(key: str, claim: str, verdict) -> None:
     """Each round's fact phrasings (the tables above), and facts kept to their subject."""
@@ -709,3 +728,19 @@ def test_a_share_said_to_reach_your_bloodstream_is_the_bioavailability() -> None
     assert (
         parameter_conflict("Most of each tablet makes it into your bloodstream.", passage) is None
     )
+
+
+def test_a_quoted_paragraph_a_receptor_letter_and_advice_after_a_claim() -> None:
+    """Sentences of a quoted (Markdown "> >") coursebook text are claims of their own, "GABA-B."
+    ends a sentence, and "X, so readers should not assume Y" keeps X as the document's claim."""
+    store = _Store(
+        "> (1) Baclofen acts at one type of GABA receptor, called GABA-B. Although little is "
+        "bound to proteins, its level in the spinal fluid equals the level in the blood. > > (2) "
+        "The body does not change baclofen very much.",
+        "The Australian product information gives an optimum dose of 80 to 120 mg a day, so "
+        "members on lower doses should not assume they are unaffected.",
+    )
+    texts = [c.text for c in extract_claims(store, "doc")]
+    assert any(t.startswith("Although little is bound") for t in texts), texts
+    assert not any("GABA-B. Although" in t for t in texts), texts
+    assert "The Australian product information gives an optimum dose of 80 to 120 mg a day" in texts

@@ -154,7 +154,10 @@ _LETTER_NAME = re.compile(
     r"|figure|part|section|plan|level|option|answer|list)\s+[A-Z]\.$",
     re.I,
 )
-_ABBREV = re.compile(r"(?:\bet al|\be\.g|\bi\.e|\bvs|\bapprox|\bcf|\bFig|\bDr|\bSt|\b[A-Z])\.$")
+# (not a receptor's letter after a hyphen: "... called GABA-B. Although ...")
+_ABBREV = re.compile(
+    r"(?:\bet al|\be\.g|\bi\.e|\bvs|\bapprox|\bcf|\bFig|\bDr|\bSt|\b(?<!-)[A-Z])\.$"
+)
 # (a sentence may open with Markdown emphasis: "... as reassuring. *Ouest-France* added ...";
 # a run-in heading, "**ALPADIR.** This one ...", stays with its text)
 # (a footnote's marker stays with the sentence it ends: "... for spasticity.[^1] It acts ...")

@@ -243,7 +243,14 @@ def extract_claims(store: Any, document_id: str) -> list[Claim]:
             if believed and _QUESTION.search(sent):
                 sent = sent[believed.end() :].rstrip(" ?")
                 sent = sent[:1].upper() + sent[1:] + "."
-            if len(sent) < 12 or _QUESTION.search(sent) or REJECTED.search(sent.replace("*", "")):
+            if REJECTED.search(sent.replace("*", "")):
+                # "X, so members should not assume Y": X is the document's, the advice after is not
+                # (not "X; it doesn't": a view reported, then denied)
+                head = re.split(r",\s*(?:so|and so|which means)\s", sent, maxsplit=1)[0]
+                if head == sent or REJECTED.search(head.replace("*", "")):
+                    continue
+                sent = head.rstrip(" ,")  # (the document's own words, cut where the advice starts)
+            if len(sent) < 12 or _QUESTION.search(sent):
                 continue
             if (
                 i + 1 < len(parts)

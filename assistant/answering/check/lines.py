@@ -29,8 +29,9 @@ CHAT_PREFIX = re.compile(
 LABELLED_LINE = re.compile(r"\n\s*(?=(?:Q|A|Question|Answer|Tip|Note|NB|Hint)\s?:\s)")
 NEXT_LABEL = re.compile(r"\s+(?=(?:Q|A|Question|Answer|Tip|Note|NB|Hint)\s?:\s)")
 
-# a quoted line after a sentence, its line break lost in ingestion ("... a point. > AFTER ...")
-QUOTED_LINE = re.compile(r"\n\s*>\s*|(?<=[.!?:*])\s+>\s+(?=[A-Z*(])")
+# a quoted line after a sentence, its line break lost in ingestion ("... a point. > AFTER ...",
+# "... the blood. > > (2) The body ...", an empty quoted line between two)
+QUOTED_LINE = re.compile(r"\n\s*(?:>\s*)+|(?<=[.!?:*])\s+(?:>\s+)+(?=[A-Z*(])")
 
 
 TABLE_ROW = re.compile(r"^\|[^|\n]+\|[^|\n]*[^|\s-][^|\n]*\|\s*$")
