@@ -426,8 +426,10 @@ TARGETS = {
     # request, a guideline's start dose); 0.933 on the first 60, 0.894 on all 66. A floor against
     # regressions, below the figure reached, not the aim. 0.889 on 126; development set 13
     # (q852-q859, eight more, written before any answer was read; 4 of 8 first sentences right)
-    # brought it to 0.866 on 134, so the floor moved under that.
-    ("non_english", "first_sentence"): 0.86,
+    # brought it to 0.866 on 134, so the floor moved under that. 0.861 on 280; development set 33
+    # (q1652-q1659, eight more written blind, half-translated lay stories among them; 5 of 8
+    # first sentences right after this session's fixes) brought it to 0.854 on 288.
+    ("non_english", "first_sentence"): 0.85,
     ("citation_validity", "rate"): 1.0,
 }
 CEILINGS = {
