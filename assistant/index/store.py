@@ -23,6 +23,7 @@ import os
 import re
 import threading
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -379,6 +380,25 @@ class IndexStore:
     def record_positions(self, record_id: str) -> list[int]:
         """Positions of the record's chunks, in text order."""
         return list(self._by_record.get(record_id, ()))
+
+    def curated_sentences(
+        self, holding: re.Pattern[str] | None = None, records: set[str] | None = None
+    ) -> Iterator[tuple[int, int, int, str]]:
+        """(chunk position, sentence index in the chunk, start, sentence) of the one-line
+        sentences of the curated records (``records`` only, when given), in catalog order;
+        only in chunks ``holding`` matches, when given. A route looking for one kind of sentence
+        anywhere in the library reads them here (and their vectors by position)."""
+        for rec in self.catalog():
+            if rec.user or (records and rec.id not in records):
+                continue
+            for pos in self.record_positions(rec.id):
+                body = self.texts[pos]
+                if holding is not None and not holding.search(body):
+                    continue
+                for i, (s, e) in enumerate(self.sentences[pos]):
+                    sentence = body[s:e].strip()
+                    if "\n" not in sentence:
+                        yield pos, i, s, sentence
 
     def counts(self) -> dict[str, int]:
         user = sum(1 for r in self._catalog.values() if r.user)

@@ -231,22 +231,14 @@ def therapy_comparison(ev: Evidence) -> Composition | None:
     if not THERAPY.search(q) or not _AGAINST.search(q) or ev.query_vec is None:
         return None
     best: tuple[float, int, int, str] | None = None
-    for rec in store.catalog():
-        if rec.user:
+    for pos, i, start, sentence in store.curated_sentences(holding=THERAPY):
+        if not (THERAPY.search(sentence) and _ON_TOP.search(sentence)):
             continue
-        for pos in store.record_positions(rec.id):
-            body = store.texts[pos]
-            if not THERAPY.search(body):
-                continue
-            vecs = store.sentence_vectors_of(pos)
-            for i, (s, e) in enumerate(store.sentences[pos]):
-                sentence = body[s:e].strip()
-                if "\n" in sentence or not (THERAPY.search(sentence) and _ON_TOP.search(sentence)):
-                    continue
-                # the general statement first: one naming no single trial
-                sim = float(vecs[i] @ ev.query_vec) - (0.1 if re.match(r"In the ", sentence) else 0)
-                if best is None or sim > best[0]:
-                    best = (sim, pos, s, sentence)
+        # the general statement first: one naming no single trial
+        vecs = store.sentence_vectors_of(pos)
+        sim = float(vecs[i] @ ev.query_vec) - (0.1 if re.match(r"In the ", sentence) else 0)
+        if best is None or sim > best[0]:
+            best = (sim, pos, start, sentence)
     if best is None:
         return None
     _, pos, start, sentence = best

@@ -105,37 +105,29 @@ def _best(
     """(score, position, start, sentence) of the curated sentence glossing an asked word best."""
     store, idf = ev.store, ev.store.idf
     best: tuple[float, int, int, str] | None = None
-    for rec in store.catalog():
-        if rec.user or (focus and rec.id not in focus):
+    for pos, i, start, sentence in store.curated_sentences(records=focus or None):
+        words = [
+            w
+            for m in _BRACKET.finditer(sentence)
+            # a term in brackets is a word or two, its gloss in brackets a phrase
+            for w in (m.group("before"), m.group("inside"))
+            if w and len(w.split()) <= (4 if w == m.group("inside") else 1)
+        ]
+        words += [m.group("w") for m in _SAID_AS.finditer(sentence)]
+        hit = max(
+            (
+                sum(idf(t) for t in term) / len(term)
+                for term in asked
+                for w in words
+                if all(any(_same(t, x) for x in _stems(w, 3)) for t in term)
+            ),
+            default=0.0,
+        )
+        if not hit:
             continue
-        for pos in store.record_positions(rec.id):
-            body = store.texts[pos]
-            vecs = store.sentence_vectors_of(pos) if qv is not None else None
-            for i, (s, e) in enumerate(store.sentences[pos]):
-                sentence = body[s:e].strip()
-                if "\n" in sentence:
-                    continue
-                words = [
-                    w
-                    for m in _BRACKET.finditer(sentence)
-                    # a term in brackets is a word or two, its gloss in brackets a phrase
-                    for w in (m.group("before"), m.group("inside"))
-                    if w and len(w.split()) <= (4 if w == m.group("inside") else 1)
-                ]
-                words += [m.group("w") for m in _SAID_AS.finditer(sentence)]
-                hit = max(
-                    (
-                        sum(idf(t) for t in term) / len(term)
-                        for term in asked
-                        for w in words
-                        if all(any(_same(t, x) for x in _stems(w, 3)) for t in term)
-                    ),
-                    default=0.0,
-                )
-                if not hit:
-                    continue
-                sem = float(vecs[i] @ qv) if vecs is not None and i < len(vecs) else 0.0
-                score = hit / 10 + sem
-                if best is None or score > best[0]:
-                    best = (score, pos, s, sentence)
+        vecs = store.sentence_vectors_of(pos) if qv is not None else None
+        sem = float(vecs[i] @ qv) if vecs is not None and i < len(vecs) else 0.0
+        score = hit / 10 + sem
+        if best is None or score > best[0]:
+            best = (score, pos, start, sentence)
     return best

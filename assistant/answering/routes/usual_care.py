@@ -58,28 +58,20 @@ def usual_care(ev: Evidence, composer: Composer) -> Composition | None:
     weight = sum(idf(t) for t in topic)
     qv = None if ev.query_vec is None else np.asarray(ev.query_vec, dtype=np.float32)
     best: tuple[float, int, int, str] | None = None
-    for rec in store.catalog():
-        if rec.user:
+    for pos, i, start, sentence in store.curated_sentences(holding=USUAL_CARE):
+        said = _NAMES_CARE.search(sentence)
+        if said is None:
             continue
-        for pos in store.record_positions(rec.id):
-            body = store.texts[pos]
-            if not USUAL_CARE.search(body):
-                continue
-            vecs = store.sentence_vectors_of(pos) if qv is not None else None
-            for i, (s, e) in enumerate(store.sentences[pos]):
-                sentence = body[s:e].strip()
-                said = _NAMES_CARE.search(sentence) if "\n" not in sentence else None
-                if said is None:
-                    continue
-                toks = set(tokenize(sentence))
-                lex = sum(idf(t) for t in topic & toks) / weight
-                if lex < 0.6 and not (substances & toks and topic & toks):
-                    continue  # the standard care of something else (a story's words aside)
-                sem = float(vecs[i] @ qv) if vecs is not None and i < len(vecs) else 0.0
-                # (the care as the sentence's point, not in an aside: "..., the standard ...")
-                score = 0.5 * lex + 0.5 * sem + 0.1 * (not said.group(0).startswith(","))
-                if best is None or score > best[0]:
-                    best = (score, pos, s, sentence)
+        toks = set(tokenize(sentence))
+        lex = sum(idf(t) for t in topic & toks) / weight
+        if lex < 0.6 and not (substances & toks and topic & toks):
+            continue  # the standard care of something else (a story's words aside)
+        vecs = store.sentence_vectors_of(pos) if qv is not None else None
+        sem = float(vecs[i] @ qv) if vecs is not None and i < len(vecs) else 0.0
+        # (the care as the sentence's point, not in an aside: "..., the standard ...")
+        score = 0.5 * lex + 0.5 * sem + 0.1 * (not said.group(0).startswith(","))
+        if best is None or score > best[0]:
+            best = (score, pos, start, sentence)
     if best is None:
         return None
     _, pos, s, sentence = best
