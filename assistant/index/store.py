@@ -381,6 +381,14 @@ class IndexStore:
         """Positions of the record's chunks, in text order."""
         return list(self._by_record.get(record_id, ()))
 
+    def similarity(self, pos: int, i: int, query_vec: Any) -> float:
+        """Cosine similarity of the ``i``-th sentence of chunk ``pos`` to a query vector (0.0 when
+        either is missing)."""
+        if query_vec is None:
+            return 0.0
+        vecs = self.sentence_vectors_of(pos)
+        return float(vecs[i] @ query_vec) if i < len(vecs) else 0.0
+
     def curated_sentences(
         self, holding: re.Pattern[str] | None = None, records: set[str] | None = None
     ) -> Iterator[tuple[int, int, int, str]]:

@@ -235,8 +235,9 @@ def therapy_comparison(ev: Evidence) -> Composition | None:
         if not (THERAPY.search(sentence) and _ON_TOP.search(sentence)):
             continue
         # the general statement first: one naming no single trial
-        vecs = store.sentence_vectors_of(pos)
-        sim = float(vecs[i] @ ev.query_vec) - (0.1 if re.match(r"In the ", sentence) else 0)
+        sim = store.similarity(pos, i, ev.query_vec) - (
+            0.1 if re.match(r"In the ", sentence) else 0
+        )
         if best is None or sim > best[0]:
             best = (sim, pos, start, sentence)
     if best is None:

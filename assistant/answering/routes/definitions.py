@@ -125,8 +125,7 @@ def _best(
         )
         if not hit:
             continue
-        vecs = store.sentence_vectors_of(pos) if qv is not None else None
-        sem = float(vecs[i] @ qv) if vecs is not None and i < len(vecs) else 0.0
+        sem = store.similarity(pos, i, qv)
         score = hit / 10 + sem
         if best is None or score > best[0]:
             best = (score, pos, start, sentence)

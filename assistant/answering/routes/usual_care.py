@@ -66,8 +66,7 @@ def usual_care(ev: Evidence, composer: Composer) -> Composition | None:
         lex = sum(idf(t) for t in topic & toks) / weight
         if lex < 0.6 and not (substances & toks and topic & toks):
             continue  # the standard care of something else (a story's words aside)
-        vecs = store.sentence_vectors_of(pos) if qv is not None else None
-        sem = float(vecs[i] @ qv) if vecs is not None and i < len(vecs) else 0.0
+        sem = store.similarity(pos, i, qv)
         # (the care as the sentence's point, not in an aside: "..., the standard ...")
         score = 0.5 * lex + 0.5 * sem + 0.1 * (not said.group(0).startswith(","))
         if best is None or score > best[0]:

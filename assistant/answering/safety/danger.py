@@ -7,12 +7,8 @@ from __future__ import annotations
 
 import re
 
+from assistant.answering.question.intent_words import any_of as _rx
 from assistant.answering.question.normalise import normalise
-
-
-def _rx(*parts: str) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in parts))
-
 
 # talk of not wanting to live, however put: a crisis now, whatever else is asked
 SELF_HARM = (
