@@ -385,6 +385,16 @@ def test_everyday_words_are_read_into_english(question: str, lang: str, needs: l
         ("Er ist total aufgedreht, redet ohne Pause und schläft kaum noch.", "barely sleeps"),
         ("Mia madre prende un antidepressivo IMAO.", "MAO inhibitor"),
         ("Il se sent épuisé toute la journée.", "exhausted all day"),
+        # a word in quotes is still a word ("di 'onfalocele'"), and "what does that mean?" in
+        # reported speech ("sei ... werde ... verschrieben. Was heißt das genau?")
+        ("Il ginecologo ha parlato di 'onfalocele'. Che cosa vuol dire?", "mentioned omphalocele."),
+        (
+            "Der Arzt sagt, es sei ein Mittel der zweiten Wahl. Was heißt das genau?",
+            "it is a second-line medicine. what does that mean exactly?",
+        ),
+        ("Was bedeutet 'Hypotonie' im Arztbrief?", "hypotonia in the doctor's letter"),
+        ("Qu'est-ce que l'hypotonie veut dire ?", "What does the hypotonia mean?"),
+        ("¿Con qué objetivo revisaron Léger y colaboradores los casos?", "With what aim reviewed"),
     ],
 )
 def test_everyday_words_of_other_languages_are_read(question: str, wanted: str) -> None:

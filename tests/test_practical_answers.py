@@ -146,3 +146,67 @@ def test_a_definition_question_without_a_gloss_keeps_its_usual_answer(corpus_ass
     assert not ASKS_DEFINITION.search("What does baclofen do to alcohol craving?")
     ans = corpus_assistant.ask("What does the word 'zebra' mean in the baclofen trials?")
     assert ans.abstained or "zebra" not in ans.answer.lower()
+
+
+@pytest.mark.parametrize(
+    ("question", "history", "wanted"),
+    [
+        # whether a trial could have seen a small effect: its power, not its other weakness
+        (
+            "with so many people gone by the end, could it even have picked up a small benefit?",
+            ["What did the Ponizovsky 2015 Israeli trial of baclofen find?"],
+            "limited power to detect a modest effect",
+        ),
+        # what earlier work a trial was built on: its background
+        (
+            "what earlier work had it been built on?",
+            ["What did the Kahn 2009 trial of baclofen in cocaine dependence find?"],
+            "single-site screening trial",
+        ),
+    ],
+)
+def test_a_question_about_a_trials_power_or_groundwork_gets_that_sentence(
+    corpus_assistant, question: str, history: list[str], wanted: str
+) -> None:
+    ans = corpus_assistant.ask(question, history=history)
+    assert wanted in ans.answer.splitlines()[0], ans.answer
+
+
+def test_a_rare_word_is_glossed_where_a_source_says_what_it_is(corpus_assistant) -> None:
+    # "omphaloceles (ventral hernias)" says what the word means; "birth defects (omphaloceles)"
+    # in a pregnancy summary only names its kind
+    ans = corpus_assistant.ask(
+        "My sister is pregnant and takes baclofen for her MS. The gynaecologist mentioned "
+        "omphalocele in the animal studies. What does it mean?"
+    )
+    assert "ventral hernias" in ans.answer.splitlines()[0], ans.answer
+
+
+def test_what_that_means_points_back_to_the_hyphenated_terms(corpus_assistant) -> None:
+    ans = corpus_assistant.ask(
+        "Her doctor in Melbourne says baclofen for drinking is a second-line medicine there and "
+        "is prescribed off-label. What does that mean?"
+    )
+    assert "not registered in Australia" in ans.answer.splitlines()[0], ans.answer
+
+
+def test_a_study_of_a_drug_of_abuse_is_not_a_question_about_another_medicine(catalog) -> None:
+    from assistant.answering.question.plan import plan_question
+
+    plan = plan_question(
+        "In the heroin study, was craving measured by marking a line?", catalog, []
+    )
+    assert plan.intent != "out_of_scope" and not plan.entities.other_medicines
+    # the drug's own facts, and methadone taken alongside, are still another medicine
+    assert plan_question("Is heroin safe in liver disease?", catalog, []).intent == "out_of_scope"
+    plan = plan_question("can I take baclofen while on methadone?", catalog, [])
+    assert plan.entities.other_medicines == ["methadone"] and plan.intent == "interaction"
+
+
+def test_an_australian_city_names_the_country(catalog) -> None:
+    from assistant.answering.question.plan import plan_question
+
+    plan = plan_question(
+        "my sister in perth takes baclofen: what does the leaflet warn?", catalog, []
+    )
+    assert plan.entities.jurisdictions == ["australia"]

@@ -120,6 +120,9 @@ ASKS_LIMITATION = re.compile(
     r"|kill|cause|was to blame|were to blame|responsible)\b"
     r"|\bhow likely (?:\w+ ){0,2}?(?:someone|somebody|a person|people|patients|anyone)\b"
     r"|\benough (?:people|patients|participants|subjects|drinkers)\b"  # ("to tell them apart")
+    # whether it could have seen a small effect ("could it even have picked up a small benefit?")
+    r"|\b(?:pick(?:ed)? up|detect\w*|spott?\w*|pick(?:ed)? out) (?:\w+ ){0,2}?(?:small|smaller|modest"
+    r"|slight|subtle|little) (?:benefit|effect|difference|improvement|advantage)s?\b"
     r"|\brest (?:up)?on (?:large|small|big|many|few|enough)\b|\blarge numbers? of (?:patients|people)\b"
     # "what does the headline result hinge on?": what it depends on
     r"|\b(?:results?|findings?|outcomes?|conclusions?) (?:\w+ ){0,4}?(?:hing\w*|depend\w*|rests?"

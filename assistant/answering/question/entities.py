@@ -71,8 +71,11 @@ DRUG_CLASS = re.compile(
     r"|antihypertensives?|diuretics?|diuretic tablets|opioid painkillers?|painkillers?|antihistamines?|antipsychotics?"
     r"|anticonvulsants?|levodopa)\b"
 )
-# Substances of abuse that are also medicines: named as what is treated, not "other medicines".
+# Substances of abuse that are also medicines, named as what is treated ("the heroin study", "off
+# oxycodone"), are not "other medicines" (methadone and buprenorphine only by their use)
 _ABUSED = {"heroin", "morphine", "oxycodone", "fentanyl", "methadone", "buprenorphine"}
+_TREATED = r"\b{m} (?:use|addiction|dependence|users?)\b"
+_TREATED_DRUG = _TREATED + r"|\b{m} (?:addicts?|habit|stud(?:y|ies)|trials?)\b|\b(?:off|for) {m}\b"
 
 
 @lru_cache(maxsize=512)
@@ -208,11 +211,8 @@ def english_medicine_names(text: str) -> str:
 def find_other_medicines(text: str) -> list[str]:
     t = norm(text)
     found = list(dict.fromkeys(_GENERIC_NAME.get(m, m) for m in _OTHER_DRUG.findall(t)))
-    return [
-        m
-        for m in found
-        if m not in _ABUSED or not re.search(rf"\b{m} (?:use|addiction|dependence|users?)\b", t)
-    ]
+    rx = {m: _TREATED if m in ("methadone", "buprenorphine") else _TREATED_DRUG for m in _ABUSED}
+    return [m for m in found if m not in _ABUSED or not re.search(rx[m].format(m=m), t)]
 
 
 # how the kidneys clear baclofen is pharmacokinetics, not kidney disease (no renal notice), and

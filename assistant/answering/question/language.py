@@ -41,8 +41,7 @@ _CLASSES = {k: frozenset(w.lower() for w in _EN[k]) for k in ("q", "art", "prep"
 _MODALS: frozenset[str] = _EN["modals"]
 _BE_HAVE = frozenset(("is", "are", "am", "was", "were", "be", "been", "has", "have", "had"))
 _AUX_WORDS = _MODALS | _BE_HAVE | {"do", "does", "did"}
-_PUNCT = "?.,;:!"
-_TOKEN = re.compile(r"\w+'(?=\w)|\w+(?:-\w+)*'?|[?.,;:!]")
+_PUNCT, _TOKEN = "?.,;:!", re.compile(r"\w+'(?=\w)|\w+(?:-\w+)*'?|[?.,;:!]")
 
 
 def _tokens(text: str) -> list[str]:
@@ -145,8 +144,7 @@ def _lexicon(lang: str) -> _Lexicon:
 
 @lru_cache(maxsize=1)
 def _english_words() -> frozenset[str]:
-    """English words, some also words of other languages ("in", "die", "was", "come", "dose"):
-    they never count for another language."""
+    """English words, also words elsewhere ("in", "die", "was", "dose"), count for no other."""
     words = set(_EN["common"] | _EN["markers"])
     for lex in map(_lexicon, LANGS):
         words.update(w for e in [*lex.exact.values(), *lex.phrases.values()] for w in e.en.split())
@@ -228,7 +226,9 @@ def _read_word(words: list[str], i: int, lex: _Lexicon, out: list[_Tok]) -> list
     """The English of a source word no phrase covered, by what stands next to it first: French
     "en" before a verb, the Spanish/Italian "se"/"si" (see _passives), "que" after a comparative,
     name particles ("de Beaurepaire"), the German genitive "der" and "während ich ..."."""
-    word, low, lang = words[i], fold(words[i]), lex.lang
+    word, lang = words[i], lex.lang  # (a closing quote, "di 'onfalocele'", is not an elision)
+    word = word[:-1] if word.endswith("'") and lex.word(word.lower()) is None else word
+    low = fold(word)
     nxt = lex.word(words[i + 1].lower()) if i + 1 < len(words) else None
     if lang == "fr" and low == "en" and nxt and nxt.tag:
         return _words("when", i) if nxt.tag == "g" else []

@@ -15,7 +15,10 @@ _FRENCH_CITIES = (
     r"|montpellier|cergy)\b"
     r"(?!\s+(?:et al\.?\s+|and colleagues\s+)?\(?(?:19|20)\d\d)"  # (an author: "Lyon 2011")
 )
-_AUSTRALIAN_PLACES = r"new south wales|\bnsw\b|\b(?:sydney|melbourne|brisbane|adelaide)\b"
+_AUSTRALIAN_PLACES = (
+    r"new south wales|\bnsw\b|\b(?:sydney|melbourne|brisbane|adelaide|perth|hobart|canberra|darwin"
+    r"|queensland|tasmania|cairns|geelong)\b"
+)
 _JURISDICTION_WORDS = {
     "us": r"\bus\b|\bu\.s\.?|\busa\b|united states|america\w*|\bfda\b|dailymed|washington"
     r"|stateside",

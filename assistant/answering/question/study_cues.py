@@ -198,6 +198,12 @@ ASKS_WHY_DONE = re.compile(
     r"|\bwhy (?:did|do|would) (?:\S+ ){1,8}?(?:think|decide|choose|chose|want|pick|expect"
     r"|believe|consider) (?:\S+ ){0,6}?(?:worth|to (?:compare|test|study|try|run|look))\b"
     r"|\bworth (?:comparing|testing|studying|trying)\b"
+    # what earlier work it stood on ("what had it been built on?"), in a read translation too
+    # ("Why reviewed Léger and colleagues ...?", "With what aim ...?")
+    r"|\b(?:built|based|founded|grounded|rest(?:ed|ing)?) (?:up)?on\b(?! (?:\w+ ){0,2}(?:results?|findings?))"
+    r"|\b(?:what|which) (?:earlier|previous|prior|past) (?:work|research|studies|findings|evidence)\b"
+    r"|\bwhy (?:reviewed|studied|examined|analy[sz]ed|compared|tested|investigated|looked at)"
+    r" \S+ (?:and (?:colleagues|co-?workers)|et al)\b|\bwith (?:what|which) (?:aim|objective|purpose|goal)\b"
     r"|^(?:was|is) (?:\S+ ){1,6}?the first (?:\w+ )?(?:test|trial|study|attempt|report)\b"
     # the researchers' own choices: whom they took, what they looked at, how they dosed
     rf"|\bwhy (?:did|would|had) {_RESEARCHERS} (?:\S+ ){{0,6}}?(?:pick|choose|chose|select|includ"

@@ -43,6 +43,7 @@ _TERM = re.compile(
 _PRONOUNS = frozenset(
     tokenize("that this those these them they word term thing study studies trial trials paper")
 )
+_COMPOUND = re.compile(r"\b[a-z]{2,}-[a-z]{2,}\b", re.I)
 _QUOTED = re.compile(r"['\"‘“]([^'\"’”]{3,40})['\"’”]")
 # words of a definition question that are not the word asked about
 _ASKING = frozenset(
@@ -75,6 +76,8 @@ def definition(ev: Evidence) -> Composition | None:
     # the word asked about, however common: quoted ('craving'), or after "counts as", "mean by",
     # "they call it"
     named = _QUOTED.findall(q) or [next(g for g in m.groups() if g) for m in _TERM.finditer(q)]
+    # or, when "what does that mean?" points back, a word made of parts ("second-line, off-label")
+    named = named or _COMPOUND.findall(q)
     # (a word of several parts, "off-label", is glossed only where all of them are)
     asked = [
         frozenset(t for t in _stems(n, 3) if t not in _ASKING and t not in _PRONOUNS) for n in named
@@ -114,19 +117,34 @@ def _best(
             if w and len(w.split()) <= (4 if w == m.group("inside") else 1)
         ]
         words += [m.group("w") for m in _SAID_AS.finditer(sentence)]
+
+        def said(term: frozenset[str], w: str | None) -> bool:
+            return bool(w) and all(any(_same(t, x) for x in _stems(w, 3)) for t in term)
+
         hit = max(
             (
                 sum(idf(t) for t in term) / len(term)
                 for term in asked
                 for w in words
-                if all(any(_same(t, x) for x in _stems(w, 3)) for t in term)
+                if said(term, w)
             ),
             default=0.0,
         )
         if not hit:
             continue
+        # a rare word glossed after it, "omphaloceles (ventral hernias)" or "lapses, meaning ...",
+        # says what it is better than "birth defects (omphaloceles)", which names its kind
+        glossed = (
+            hit >= 4
+            and any(
+                said(term, m.group("before")) and len(m.group("inside").split()) >= 2
+                for m in _BRACKET.finditer(sentence)
+                for term in asked
+            )
+            or any(said(term, m.group("w")) for m in _SAID_AS.finditer(sentence) for term in asked)
+        )
         sem = store.similarity(pos, i, qv)
-        score = hit / 10 + sem
+        score = hit / 10 + sem + 0.2 * glossed
         if best is None or score > best[0]:
             best = (score, pos, start, sentence)
     return best

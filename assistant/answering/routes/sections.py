@@ -124,6 +124,17 @@ _PURPOSE = re.compile(
 )
 
 
+# whether a study could have seen a small effect ("could it have picked up a small benefit?"):
+# its statistical power, not its other weaknesses
+_POWER_ASKED = re.compile(
+    r"\b(?:pick(?:ed)? up|detect\w*|spott?\w*|pick(?:ed)? out|see|seen|find|found|big enough"
+    r"|large enough|enough (?:people|patients))\b[^?]*\b(?:small|smaller|modest|slight|subtle"
+    r"|little|real)\b|\bunderpowered\b|\bpower\b",
+    re.I,
+)
+_POWER = re.compile(r"\bpower(?:ed)?\b|\bdetect\w*|\bunderpowered\b|\btoo (?:small|few)\b", re.I)
+
+
 def _aim_only(sentence: str) -> bool:
     """What a study set out to do, without the reason ("..., so they tested whether ...")."""
     return bool(_AIM.search(sentence)) and not re.search(
@@ -186,6 +197,7 @@ def section_answer(
     # "what was the point of it?": what they set out to do ("... in order to derive dose
     # adjustments"), before why it mattered
     purpose = topic.name == "background" and bool(_PURPOSE_ASKED.search(clause))
+    power = topic.name == "limitations" and bool(_POWER_ASKED.search(clause))
 
     def near(row: tuple) -> float:
         shared = sum(store.idf(t) for t in asked & set(tokenize(row[2]))) / weight
@@ -197,6 +209,7 @@ def section_answer(
             + (0.1 if first else 0.0)
             - (0.25 if reason and _aim_only(row[2]) else 0.0)
             + (0.1 if purpose and _PURPOSE.search(row[2]) else 0.0)
+            + (0.15 if power and _POWER.search(row[2]) else 0.0)
         )
 
     ranked = sorted(rows, key=lambda r: -near(r))
