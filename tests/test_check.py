@@ -334,7 +334,10 @@ def _score(docs_assistant, files: set[str]) -> tuple[int, int, int, list[str]]:
         labelled = set()
         for lab in doc["claims"]:
             t = _norm(lab["text"])
-            claim = next((c for k, c in got.items() if t in k or k in t), None)
+            # the claim holding the labelled sentence, else the longest part of it (a heading,
+            # "CONTRAINDICATION", inside a sentence is not that sentence's claim)
+            parts = sorted((k for k in got if k in t and len(k) > 25), key=len, reverse=True)
+            claim = next((c for k, c in got.items() if t in k), got[parts[0]] if parts else None)
             if claim is not None:
                 labelled.add(_norm(claim.text))
             said = claim.verdict if claim else "missing"

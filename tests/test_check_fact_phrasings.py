@@ -355,3 +355,67 @@ from assistant.answering.check.fact_sheet import fact_verdict, load_facts
 def test_facts_decide_more_everyday_phrasings(key: str, claim: str, verdict) -> None:
     fact = next(f for f in load_facts() if f.key == key)
     assert fact_verdict(fact, claim) == verdict, claim
+
+
+@pytest.mark.parametrize(
+    ("key", "claim", "verdict"),
+    [
+        # a threshold for harm far above the lowest toxic dose, beside the true one
+        ("toxicity_low_doses", "Serious toxicity is only seen above 1,500 mg.", "contradicted"),
+        ("toxicity_low_doses", "Toxicity has been seen at doses as low as 150 mg.", None),
+        # the same risk as another muscle relaxant, beside the doubled one
+        (
+            "encephalopathy_vs_tizanidine",
+            "Confusion was no more of a risk than on tizanidine, the study found.",
+            "contradicted",
+        ),
+        (
+            "encephalopathy_vs_tizanidine",
+            "Older users had twice the risk of confusion of those on tizanidine.",
+            "supported",
+        ),
+        # "no country has approved it for alcohol", beside "the US has not"
+        (
+            "some_authorisation_for_alcohol",
+            "Not a single country has ever approved baclofen for alcohol dependence.",
+            "contradicted",
+        ),
+        ("some_authorisation_for_alcohol", "The FDA has not approved it for alcohol.", None),
+        # liver harm said of the cirrhosis trial, beside its safety finding
+        (
+            "cirrhosis_trial_liver_safety",
+            "In the cirrhosis trial, doctors recorded hepatic side effects on baclofen.",
+            "contradicted",
+        ),
+        (
+            "cirrhosis_trial_liver_safety",
+            "The cirrhosis trial saw no liver side effects on baclofen.",
+            None,
+        ),
+        # a label start written "twice a day", weekly steps; milk that "builds up"; a pump-only
+        # withdrawal; sedatives "not added to"
+        ("us_label_start", "The label starts at 10 mg twice a day.", "contradicted"),
+        ("us_label_start", "The label says to start at 5 mg three times a day.", "supported"),
+        (
+            "breast_milk",
+            "Baclofen builds up in breast milk to levels that can sedate a baby.",
+            "contradicted",
+        ),
+        (
+            "abrupt_withdrawal",
+            "Withdrawal is really only a risk with the intrathecal pump.",
+            "contradicted",
+        ),
+        (
+            "cns_depressant_interaction",
+            "It does not add to the effect of sedatives.",
+            "contradicted",
+        ),
+        ("cns_depressant_interaction", "It adds to the effect of sleeping pills.", None),
+    ],
+)
+def test_facts_decide_phrasings_of_a_form_a_glossary_and_a_guidance_page(
+    key: str, claim: str, verdict
+) -> None:
+    fact = next(f for f in load_facts() if f.key == key)
+    assert fact_verdict(fact, claim) == verdict, claim

@@ -48,6 +48,7 @@ _SHARE_WORDS: tuple[tuple[re.Pattern[str], tuple[float, float]], ...] = tuple(
 _PERCENT = re.compile(
     r"(?:\b(?P<cmp>under|below|less than|fewer than|up to|over|above|more than)\s+)?"
     r"\b(\d{1,3}(?:\.\d+)?)\s?%(?:\s*(?:to|-|–)\s*(?P<hi>\d{1,3}(?:\.\d+)?)\s?%)?"
+    r"(?P<tail>\s*(?:or|and) (?:more|over|above|higher|greater|less|fewer|under|below|lower)\b)?"
 )
 # share words that compare two figures rather than count a group ("three and a half times the
 # risk", "half the risk that tizanidine had", "a third as many")
@@ -124,6 +125,9 @@ def shares_of(text: str) -> list[tuple[float, float]]:
         elif to is not None:  # "10% to 63%"
             hi = min(1.0, to + 0.015)
         cmp = (m.group("cmp") or "").lower()
+        tail = (m.group("tail") or "").lower()  # "15% or more", "10% or less"
+        up = tail.split()[-1:] in (["more"], ["over"], ["above"], ["higher"], ["greater"])
+        cmp = cmp or ("over" if up else "under" if m.group("tail") else "")
         if cmp in ("under", "below", "less than", "fewer than", "up to"):
             lo = 0.0
         elif cmp in ("over", "above", "more than"):
