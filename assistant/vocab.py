@@ -241,7 +241,8 @@ INTERACTION_CLASSES: tuple[MedicineClass, ...] = (
         "antihypertensives", "blood-pressure medicines",
         r"\w+olol|\w+pril|\w+sartan|amlodipine|clonidine|ace inhibitors?|calcium.channel blockers?"
         r"|beta.?blockers?|antihypertensives?|diuretics?"
-        r"|blood.pressure (?:lowering |reducing )?(?:tablets|pills|medicines?|medications?|drugs)",
+        r"|blood.pressure (?:lowering |reducing )?(?:tablets|pills|medicines?|medications?|drugs)"
+        r"|(?:tablets|pills|medicines?|medications?) (?:for|against) (?:high |his |her )?blood pressure",
         r"\bantihypertensive|\bblood-pressure medicines\b",
     ),
     MedicineClass(

@@ -210,3 +210,90 @@ def test_an_australian_city_names_the_country(catalog) -> None:
         "my sister in perth takes baclofen: what does the leaflet warn?", catalog, []
     )
     assert plan.entities.jurisdictions == ["australia"]
+
+
+@pytest.mark.parametrize(
+    ("question", "wanted"),
+    [
+        # an outcome named in common words ("drinks per drinking day"), not the headline result
+        (
+            "Did baclofen significantly reduce drinks per drinking day in the 2023 Cochrane review?",
+            "drinks per drinking day on baclofen versus placebo was small and not significant",
+        ),
+        # how a study counted and what a review took in: its methods
+        (
+            "Was the Morley 2014 Sydney trial of baclofen 30 or 60 mg/day analysed by intention "
+            "to treat?",
+            "Analyses were by intention to treat.",
+        ),
+        (
+            "Did the Bschor 2018 meta-analysis include open-label trials of baclofen?",
+            "included only double-blind randomised trials",
+        ),
+        # a study's size asked of the people it describes
+        (
+            "How many older adults with chronic kidney disease did the Muanda 2019 Ontario cohort "
+            "include?",
+            "15,942",
+        ),
+    ],
+)
+def test_a_detail_of_a_study_is_answered_with_its_sentence(
+    corpus_assistant, question: str, wanted: str
+) -> None:
+    ans = corpus_assistant.ask(question)
+    assert wanted in ans.answer.splitlines()[0], ans.answer
+
+
+def test_pumping_a_stomach_is_not_the_intrathecal_pump(corpus_assistant) -> None:
+    ans = corpus_assistant.ask(
+        "my brother swallowed a strip of his baclofen half an hour ago and is hardly rousable. "
+        "will the hospital pump out what he took straight away?"
+    )
+    assert "intrathecal" not in ans.answer.lower() and "stomach emptying" in ans.answer, ans.answer
+    assert "emergency" in [n.kind for n in ans.notices]
+
+
+def test_tablets_for_high_blood_pressure_are_an_interaction(corpus_assistant) -> None:
+    ans = corpus_assistant.ask(
+        "My father takes tablets for high blood pressure and now also baclofen for spasticity. "
+        "Can his blood pressure drop too much?"
+    )
+    assert "blood-pressure-lowering effect" in ans.answer.splitlines()[0], ans.answer
+
+
+def test_english_guidance_is_the_uk(catalog) -> None:
+    from assistant.answering.question.plan import plan_question
+
+    plan = plan_question("does the official english guidance recommend baclofen?", catalog, [])
+    assert plan.entities.jurisdictions == ["uk"] and plan.intent == "regulation"
+    assert (
+        plan_question("what does it mean in plain english?", catalog, []).entities.jurisdictions
+        == []
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "wanted"),
+    [
+        # a breastfeeding mother's question: the baby's risks, not the drug's indication
+        (
+            "my little boy is ten days old and i'm feeding him myself. i take the muscle relaxer "
+            "for my ms stiffness. is there anything i should keep an eye out for in him?",
+            "breast milk",
+        ),
+        # a pregnancy to term: the newborn's withdrawal signs
+        (
+            "my sister was on the muscle relaxer the whole time she was expecting, and the baby "
+            "arrives any day now. what should we keep an eye out for once he's here?",
+            "withdrawal signs",
+        ),
+    ],
+)
+def test_a_babys_risks_are_answered_for_a_pregnancy_or_feeding_question(
+    corpus_assistant, question: str, wanted: str
+) -> None:
+    ans = corpus_assistant.ask(question)
+    assert ans.plan.intent == "adverse_effects"
+    assert wanted in ans.answer.splitlines()[0], ans.answer
+    assert "pregnancy" in [n.kind for n in ans.notices]

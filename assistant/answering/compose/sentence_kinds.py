@@ -83,7 +83,10 @@ UNCHECKED = re.compile(
 
 # The intrathecal pump (a sentence's or a record's topic): an answer only to a question about it,
 # never to one about the tablets ("she ran out of her baclofen": oral withdrawal, not the pump's)
-PUMP = re.compile(r"\bintrathecal\w*|\bpumps?\b|\bcatheters?\b|\bITB\b|\bspinal (?:drip|infusion)")
+PUMP = re.compile(
+    r"\bintrathecal\w*|(?<!stomach )\bpumps?\b(?! (?:out|(?:his|her|their|my|your|the) stomach))"
+    r"|\bcatheters?\b|\bITB\b|\bspinal (?:drip|infusion)"
+)  # ("will they pump out what he took?", "a stomach pump": emptying the stomach)
 
 
 # A study's weakness ("was modest in size", "needs confirmation"): the answer to a question about

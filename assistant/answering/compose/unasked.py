@@ -82,6 +82,8 @@ class Unasked:
             # pregnancy, breastfeeding, newborns: only when asked about (a newborn's withdrawal
             # is not what stopping baclofen does)
             score -= 0.16 if self.intent == "withdrawal" else 0.08
+        elif self.asks_pregnancy and self.intent == "adverse_effects" and PREGNANCY.search(text):
+            score += 0.08  # "feeding him myself: anything to watch for in him?": the baby's risks
         if not self.asks_pump and PUMP.search(text):
             score -= 0.2  # the intrathecal pump: only when asked about
         if not self.asks_limits and LIMITATION.search(text):

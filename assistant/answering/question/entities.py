@@ -68,6 +68,7 @@ _OTHER_DRUG = re.compile(
 DRUG_CLASS = re.compile(
     r"\b(?:benzodiazepines?|benzos?|sleeping (?:pills?|tablets?)|sleep aids?|sedatives?|antidepressants?"
     r"|tricyclics?|blood pressure (?:lowering |reducing )?(?:tablets|pills|medicines?|medications?|drugs)"
+    r"|(?:tablets|pills|medicines?|medications?) (?:for|against) (?:high |his |her )?blood pressure"
     r"|antihypertensives?|diuretics?|diuretic tablets|opioid painkillers?|painkillers?|antihistamines?|antipsychotics?"
     r"|anticonvulsants?|levodopa)\b"
 )
@@ -106,8 +107,7 @@ DESCRIBED_COMPARISON = re.compile(
     r"|\b(?:stud(?:y|ies)|trial|cohort)\b (?:that|which|where) (?:\w+ ){0,4}?(?:pitted|(?:was|were"
     r"|went|put) up against)\b[^,?()]*"
 )
-# a study of (alcohol) withdrawal named as such ("an earlier withdrawal trial"): a question about
-# the study, not about stopping baclofen
+# a study of (alcohol) withdrawal named as such ("an earlier withdrawal trial"), not stopping baclofen
 WITHDRAWAL_STUDY = re.compile(r"\bwithdrawal (?:stud(?:y|ies)|trials?)\b", re.I)
 _FIRST_STUDY = re.compile(
     r"\b(?:first|earliest|original) (?:\w+ ){0,2}(?:study|trial|rct|placebo.controlled)\b"

@@ -133,6 +133,7 @@ INTENT_RX = {
     ),
     "adverse_effects": any_of(
         r"\b(?:babies|offspring|young|pups) (?:\w+ ){0,2}?born with\b",  # (in animal studies)
+        r"\bomphalocel\w*|\bbirth defects?\b|\bmalformations?\b",
         r"\bside.?effects?\b|\badverse\b|\btolerab\w*|\bdrows\w*|\bsedat\w*|\bsleepi\w*",
         r"\bsomnolen\w*|\bdizz\w*|\bconfus\w*|\bsafety profile\b|\bharms?\b|\bencephalopath\w*",
         r"\bfatigue\b|\bnausea\b|\bhow safe\b|\bdangers?\b|\bunwanted\b|\bmania\b|\bmanic\b",
@@ -185,7 +186,7 @@ INTENT_RX = {
     "regulation": any_of(
         r"\bapprov\w*|\bauthori[sz]\w*|\blicen[sc]\w*|\bfda\b|\bansm\b|\btga\b|\bnice\b",
         r"\bmhra\b|\bema\b|\blegal\w*|\bregulat\w*|\brtu\b|\bmarketing\b|\boff.?label\b",
-        r"\bprescrib\w* (?:in|for)\b|\bbaclocur\b|\bguidelines?\b|\brecommend\w*|\bindicat\w*",
+        r"\bprescrib\w* (?:in|for)\b|\bbaclocur\b|\bguidelines?\b|\bguidance\b|\brecommend\w*|\bindicat\w*",
         r"\bon.?label\b|\breimburs\w*|\bregistered\b|\bproducts?\b|\bbrands?\b(?! new)|\bsold\b",
         r"\bmarketed\b|\bsigned off\b|\bwatchdog\b|\brulebook\b|\bconseil\b|\bcourts?\b",
         r"\bsafety (?:update|communication|alert)\b|\bon sale\b|\bcap\b|\bwhich (?:company|maker)\b",
@@ -200,6 +201,8 @@ INTENT_RX = {
         r"\bdos(?:e|es|ed|ing|age)\b|\bmg\b|\bmilligrams?\b|\btitrat\w*|\bhow much\b|\bmaximum\b",
         r"\bhighest dose\b|\bstart(?:ing|ed)?\b|\bceiling\b|\bhow (?:often|many times)\b",
         r"\bthree times\b|\btablets? (?:a|per) day\b|\bschedule\b|\bgo up to\b|\btop dose\b",
+        r"\b(?:go|going|goes|went) (?:past|above|beyond|over) the (?:usual|normal|standard|recommended"
+        r"|top|maximum)\b|\busual (?:dose )?range\b",
         r"\bbuild.?up\b|\bdivided doses\b|\bin (?:one|a single) go\b",  # (how it is taken)
     ),
     "efficacy": any_of(

@@ -17,7 +17,7 @@ from assistant.answering.question.entities import (
     norm,
 )
 from assistant.answering.question.intent_words import INTENT_RX, TOGETHER, any_of
-from assistant.answering.question.study_cues import DOSE_ASKED, STUDY_SAYS
+from assistant.answering.question.study_cues import ASKS_WHY_DONE, DOSE_ASKED, STUDY_SAYS
 from assistant.answering.safety import notices as safety
 from assistant.library import contraindications as ci
 from assistant.library.records import RecordInfo
@@ -99,9 +99,11 @@ _TREATING = re.compile(
     r"|cocaine|the drink)\b|\bstudied\b"
     r"|\b(?:stop|quit|cut down|reduce|less) (?:my |his |her )?drinking\b"
 )
+# a guideline asked whether it supports a treatment ("does the guidance back either of them?")
+_BACKS = re.compile(r"\b(?:back|backs|support|supports|endorse|endorses|favou?r|favou?rs)\b")
 _REGULATORY_WORDS = re.compile(
     r"\bapprov\w*|\bauthori\w*|\blicen\w*|\blegal\w*|\bfda\b|\bansm\b|\btga\b|\boff.?label\b"
-    r"|\bguidelines?\b|\brecommend\w*|\bregistered\b|\bproducts?\b|\bsold\b|\b(?:first|second).?line\b"
+    r"|\bguidelines?\b|\bguidance\b|\brecommend\w*|\bregistered\b|\bproducts?\b|\bsold\b|\b(?:first|second).?line\b"
     r"|\bregulators?\b|\bwatchdog\b|\b(?:expert |specialist )?(?:panel|committee)\b|\bagency\b"
     r"|\b(?:can|may|could|allowed to)\b(?: \S+){0,9}? prescrib\w*"  # who may prescribe it
 )
@@ -157,6 +159,10 @@ def classify(text: str, ents: Entities, personal: bool, records: Sequence[Record
         return "document"
     if re.search(r"\b(?:tested|compared|pitted|trialled) (?:\w+ )?against each other\b", t):
         return "comparison"  # "were they all tested against each other to get that order?"
+    if hit["regulation"] and re.search(r"\bguid\w+", t) and _BACKS.search(t):
+        return (
+            "regulation"  # "offered an antidepressant or baclofen: does the guidance back either?"
+        )
     if re.match(r"\s*how (?:does|do|did) .+ (?:compare|relate) (?:with|to)\b", t) and not others:
         return "comparison"  # "how does the 2021 result compare with their earlier trial?"
     # "compared with diazepam?": a follow-up comparison, not a question about diazepam
@@ -295,10 +301,10 @@ def classify(text: str, ents: Entities, personal: bool, records: Sequence[Record
         return "interaction"  # "should baclofen be avoided in patients on sertraline?"
     if (
         ents.trials
-        and DOSE_ASKED.search(t)
+        and (DOSE_ASKED.search(t) or ASKS_WHY_DONE.search(t))
         and not re.search(r"\b(?:than|versus|vs|better|beat)\b", t)
     ):
-        return "trial_result"  # "what doses of baclofen and topiramate did the Jose trial use?"
+        return "trial_result"  # "what doses ... did the Jose trial use?", "why did they pick X?"
     if hit["comparison"] and (others or len(ents.substances) >= 2 or re.search(
         r"\bother (?:medicines|drugs|treatments)\b|\busual\b(?! (?:amount|dose))|\bcomparison group\b", t
     )):  # fmt: skip
@@ -361,6 +367,8 @@ def classify(text: str, ents: Entities, personal: bool, records: Sequence[Record
         return "mechanism"
     if hit["dosing"]:
         return "dosing"
+    if {"pregnancy", "breastfeeding"} & set(ents.conditions) and not hit["efficacy"]:
+        return "adverse_effects"  # "I'm feeding him myself: anything to watch for in him?"
     if ents.substances:
         return "efficacy"
     if (hit["efficacy"] or hit["result"]) and (baclofen or _ADDICTION_WORDS.search(t)):

@@ -24,7 +24,8 @@ _JURISDICTION_WORDS = {
     r"|stateside",
     "france": r"\bfrance\b|\bfrench\b|\bansm\b|baclocur|\brtu\b|temporary recommendation|\bsfa\b"
     rf"|conseil d.?etat|{_FRENCH_CITIES}",
-    "uk": r"\buk\b|united kingdom|britain|british|england|\bnice\b|\bmhra\b|\bbap\b",
+    "uk": r"\buk\b|united kingdom|britain|british|england|\bnice\b|\bmhra\b|\bbap\b|\bnhs\b"
+    r"|\benglish (?:guidance|guidelines?|regulators?|health service|doctors|gps?|rules)\b",
     "australia": rf"australia\w*|\baussie\b|\btga\b|\bpbs\b|{_AUSTRALIAN_PLACES}",
     "eu": r"\beurope\w*|\bema\b|\beu\b",
 }

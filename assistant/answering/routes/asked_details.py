@@ -18,9 +18,10 @@ from assistant.answering.compose.extractive import (
     ExtractiveComposer,
     same_fact,
 )
-from assistant.answering.compose.sentence_kinds import COUNT_FIGURE
+from assistant.answering.compose.sentence_kinds import COUNT_FIGURE, is_design_only
 from assistant.answering.question import asked as asking
 from assistant.answering.routes.study_asks import ASKS_WHO
+from assistant.answering.routes.synthesis import study_name
 from assistant.library.chunks import tokenize
 from assistant.library.records import RecordInfo
 from assistant.vocab import ROUTE_TRIAL
@@ -274,3 +275,37 @@ def _cited(
     n = cites.add(ev.store.context(pos, score=1.0), sentence, start)
     text = f"{first[0].upper()}{first[1:]} [{n}]." if first else f"{sentence} [{n}]"
     return Composition(text, False, cites.items, ROUTE_TRIAL)
+
+
+def _phrases(text: str, n: int = 3) -> set[tuple[str, ...]]:
+    words = re.findall(r"[a-z]+", text.lower())
+    return {tuple(words[i : i + n]) for i in range(len(words) - n + 1)}
+
+
+def named_outcome(own: Evidence, question: str, record: RecordInfo):  # -> Sentence | None
+    """The study's sentence giving a figure for an outcome the question names in three or more
+    of its words ("did it reduce drinks per drinking day?") that the headline result does not
+    name; None when there is none."""
+    described = f"{record.key_result} {record.title} {record.population} {record.design}"
+    named = _phrases(question) - _phrases(described)
+    plain = (
+        _NOT_AN_OUTCOME | QUESTION_WORDS | set(re.findall(r"[a-z]+", study_name(record).lower()))
+    )
+    named = {p for p in named if not plain & set(p)}
+    hits = [
+        (len(_phrases(s.text) & named), s.score, s)
+        for s in ExtractiveComposer(max_sentences=1).candidates(own)
+        if s.numbers and _phrases(s.text) & named and not is_design_only(s.text)
+    ]
+    return max(hits, key=lambda h: h[:2])[2] if hits else None
+
+
+# words of a question that name no outcome ("did baclofen significantly reduce ... in the review")
+_NOT_AN_OUTCOME = frozenset(
+    re.findall(
+        r"\w+",
+        "baclofen placebo significantly significant reduce reduced reduces cut lower lowered raise "
+        "raised increase increased improve improved change changed review trial study meta analysis "
+        "the a an in of on for with by to at did does do was were is are it its their they",
+    )
+)

@@ -90,6 +90,18 @@ TOPICS: tuple[SectionTopic, ...] = (
             re.I,
         ),
     ),
+    # what a review took in and how it counted ("did it only take trials against a placebo?",
+    # "did it include open-label trials?", "worked out on everyone who was randomised?")
+    SectionTopic(
+        "methods",
+        frozenset({"methods", "design", "included studies"}),
+        re.compile(
+            r"\b(?:includ\w*|take|took|pool\w*|combin\w*|use|used|look(?:ed)? at)\b (?:\w+[ -]){0,3}?"
+            r"(?:trials|studies|rcts)\b|\bintention.to.treat\b|\bper.protocol\b|\b(?:everyone|everybody|all|those)"
+            r" (?:who (?:was|were) |that (?:was|were) )?randomi[sz]ed\b",
+            re.I,
+        ),
+    ),
 )
 
 
@@ -130,6 +142,12 @@ _POWER_ASKED = re.compile(
     r"\b(?:pick(?:ed)? up|detect\w*|spott?\w*|pick(?:ed)? out|see|seen|find|found|big enough"
     r"|large enough|enough (?:people|patients))\b[^?]*\b(?:small|smaller|modest|slight|subtle"
     r"|little|real)\b|\bunderpowered\b|\bpower\b",
+    re.I,
+)
+# a method named in both the question and a sentence ("analysed by intention to treat?")
+_METHOD_TERMS = re.compile(
+    r"\bintention.to.treat\b|\bper.protocol\b|\bopen.label\b|\bdouble.blind\w*|\bcompleters?\b"
+    r"|\brandom.effects?\b|\bcomparators?\b|\bplacebo\b",
     re.I,
 )
 _POWER = re.compile(r"\bpower(?:ed)?\b|\bdetect\w*|\bunderpowered\b|\btoo (?:small|few)\b", re.I)
@@ -198,6 +216,9 @@ def section_answer(
     # adjustments"), before why it mattered
     purpose = topic.name == "background" and bool(_PURPOSE_ASKED.search(clause))
     power = topic.name == "limitations" and bool(_POWER_ASKED.search(clause))
+    methods = (
+        {m.lower() for m in _METHOD_TERMS.findall(clause)} if topic.name == "methods" else set()
+    )
 
     def near(row: tuple) -> float:
         shared = sum(store.idf(t) for t in asked & set(tokenize(row[2]))) / weight
@@ -210,6 +231,7 @@ def section_answer(
             - (0.25 if reason and _aim_only(row[2]) else 0.0)
             + (0.1 if purpose and _PURPOSE.search(row[2]) else 0.0)
             + (0.15 if power and _POWER.search(row[2]) else 0.0)
+            + (0.2 if methods & {m.lower() for m in _METHOD_TERMS.findall(row[2])} else 0.0)
         )
 
     ranked = sorted(rows, key=lambda r: -near(r))

@@ -37,6 +37,7 @@ from assistant.answering.routes.asked_details import (
     DETAILS,
     GIVES_NONE,
     asked_detail,
+    named_outcome,
     states_anywhere,
 )
 from assistant.answering.routes.study_asks import asks_field
@@ -461,10 +462,13 @@ def _trial_result(ev: Evidence, record: RecordInfo) -> Composition | None:
     # One more sentence only for what the question asks that the result line does not say.
     # (the study's own country, "the American trial", is how it was named, not what is asked)
     wanted = {t for t in beyond - _HEADLINE_WORDS if idf(t) >= 2.0 and not find_countries(t)}
-    if wanted and own.contexts:
+    # ("did it cut drinks per drinking day?": the outcome named, in words too common to weigh)
+    named = named_outcome(own, question, record) if own.contexts else None
+    named = named if named is not None and wanted <= named.tokens else None  # (all it asks)
+    if (wanted or named) and own.contexts:
         focused = replace(own, plan=replace(plan, searched=" ".join(sorted(wanted))))
-        for s in ExtractiveComposer(max_sentences=1).select(focused):
-            if not (s.numbers & key_nums) and wanted & s.tokens:
+        for s in [named] if named else ExtractiveComposer(max_sentences=1).select(focused):
+            if not (s.numbers & key_nums) and (named or wanted & s.tokens):
                 m = cites.add(own.contexts[s.ctx], s.text, s.start)
                 described = (
                     set(

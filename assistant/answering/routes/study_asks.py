@@ -54,7 +54,11 @@ PLAIN_SIZE = re.compile(
     r"|[A-Z][\w-]*(?: [\w-]+){0,3}?)\s*\?|\bhow many (?:people|patients|participants|subjects"
     r"|volunteers)(?: in total| altogether)? (?:took part|were (?:there|in|enrolled|included"
     r"|randomi[sz]ed|studied)|did (?:it|they|the [\w-]+(?: [\w-]+){0,3}) (?:have|include|enrol"
-    r"|recruit|study))\b(?![^?]*\b(?:group|arm|who|with|without|among|each|per|had|at)\b)",
+    r"|recruit|study))\b(?![^?]*\b(?:group|arm|who|with|without|among|each|per|had|at)\b)"
+    # "how many older adults with kidney disease did the Ontario cohort include?"
+    r"|\bhow many (?:\w+ ){0,2}?(?:people|patients|participants|adults|subjects|volunteers|users"
+    r"|drinkers|veterans)(?: (?:with|aged|over|who had) [^?,]{1,40}?)? did (?:it|they|the [\w-]+"
+    r"(?: [\w-]+){0,4}) (?:have|include|enrol|recruit|study|cover|follow|analy[sz]e)\s*\?",
     re.I,
 )
 # "what dose did they use?", "what was the highest dose?": the dose the study gave
