@@ -16,6 +16,7 @@ from assistant.answering.compose.extractive import (
     Composition,
     Evidence,
     ExtractiveComposer,
+    Sentence,
     same_fact,
 )
 from assistant.answering.compose.sentence_kinds import COUNT_FIGURE, is_design_only
@@ -282,7 +283,7 @@ def _phrases(text: str, n: int = 3) -> set[tuple[str, ...]]:
     return {tuple(words[i : i + n]) for i in range(len(words) - n + 1)}
 
 
-def named_outcome(own: Evidence, question: str, record: RecordInfo):  # -> Sentence | None
+def named_outcome(own: Evidence, question: str, record: RecordInfo) -> Sentence | None:
     """The study's sentence giving a figure for an outcome the question names in three or more
     of its words ("did it reduce drinks per drinking day?") that the headline result does not
     name; None when there is none."""
