@@ -157,6 +157,15 @@ def test_a_definition_question_without_a_gloss_keeps_its_usual_answer(corpus_ass
             ["What did the Ponizovsky 2015 Israeli trial of baclofen find?"],
             "limited power to detect a modest effect",
         ),
+        # whether an open study's change can be put down to the drug itself: its limits
+        (
+            "so can that fall in craving be put down to the baclofen itself?",
+            [
+                "What did the 2004 North Carolina open-label study of baclofen find?",
+                "did craving change during treatment?",
+            ],
+            "no placebo arm",
+        ),
         # what earlier work a trial was built on: its background
         (
             "what earlier work had it been built on?",

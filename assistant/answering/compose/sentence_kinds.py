@@ -131,8 +131,8 @@ ASKS_LIMITATION = re.compile(
     r"|\b(?:results?|findings?|outcomes?|conclusions?) (?:\w+ ){0,4}?(?:hing\w*|depend\w*|rests?"
     r"|resting) (?:\w+ )?on\b"
     # "can it attribute the fall in craving to baclofen itself?": what an open study cannot show
-    r"|\battribut\w* (?:\S+ ){0,8}?(?:to )?(?:baclofen|the drug|the medicine|the treatment|it) (?:itself"
-    r"|alone)\b"
+    r"|\b(?:attribut\w*|put down|due|owed|owing) (?:\S+ ){0,8}?(?:to )?(?:baclofen|the drug|the medicine"
+    r"|the treatment|it) (?:itself|alone)\b"  # ("can that fall be put down to the baclofen itself?")
     # who watched over a self-experiment ("did anyone else supervise him?")
     r"|\b(?:anyone|anybody|someone|somebody) (?:else )?(?:supervis\w*|monitor\w*|overs[ae]\w*"
     r"|check\w* (?:on|how))"
