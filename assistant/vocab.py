@@ -206,6 +206,21 @@ class MedicineClass:
     family: str = ""
 
 
+# blood-pressure medicines in everyday words ("his blood pressure tablets", "pills for high blood
+# pressure"): an interaction class here and a drug class for the planner
+BLOOD_PRESSURE_MEDICINES = (
+    r"blood.pressure (?:lowering |reducing )?(?:tablets|pills|medicines?|medications?|drugs)"
+    r"|(?:tablets|pills|medicines?|medications?) (?:for|against) (?:high |his |her )?blood pressure"
+)
+# Medicine classes named in a question ("sleeping pills", "his blood pressure tablets"): a
+# medicine taken alongside, for the planner and the "together" route
+DRUG_CLASS = re.compile(
+    r"\b(?:benzodiazepines?|benzos?|sleeping (?:pills?|tablets?)|sleep aids?|sedatives?|antidepressants?"
+    rf"|tricyclics?|{BLOOD_PRESSURE_MEDICINES}"
+    r"|antihypertensives?|diuretics?|diuretic tablets|opioid painkillers?|painkillers?|antihistamines?|antipsychotics?"
+    r"|anticonvulsants?|levodopa)\b"
+)
+
 INTERACTION_CLASSES: tuple[MedicineClass, ...] = (
     MedicineClass(
         "alcohol", "alcohol",
@@ -241,8 +256,7 @@ INTERACTION_CLASSES: tuple[MedicineClass, ...] = (
         "antihypertensives", "blood-pressure medicines",
         r"\w+olol|\w+pril|\w+sartan|amlodipine|clonidine|ace inhibitors?|calcium.channel blockers?"
         r"|beta.?blockers?|antihypertensives?|diuretics?"
-        r"|blood.pressure (?:lowering |reducing )?(?:tablets|pills|medicines?|medications?|drugs)"
-        r"|(?:tablets|pills|medicines?|medications?) (?:for|against) (?:high |his |her )?blood pressure",
+        rf"|{BLOOD_PRESSURE_MEDICINES}",
         r"\bantihypertensive|\bblood-pressure medicines\b",
     ),
     MedicineClass(

@@ -65,13 +65,6 @@ _OTHER_DRUG = re.compile(
     r"|[a-z]{3,}(?:azepam|azolam|barbital|olol|pril|sartan|statin|prazole|triptyline|oxetine"
     r"|cillin|mycin|floxacin|profen|codone|morphone))\b"
 )
-DRUG_CLASS = re.compile(
-    r"\b(?:benzodiazepines?|benzos?|sleeping (?:pills?|tablets?)|sleep aids?|sedatives?|antidepressants?"
-    r"|tricyclics?|blood pressure (?:lowering |reducing )?(?:tablets|pills|medicines?|medications?|drugs)"
-    r"|(?:tablets|pills|medicines?|medications?) (?:for|against) (?:high |his |her )?blood pressure"
-    r"|antihypertensives?|diuretics?|diuretic tablets|opioid painkillers?|painkillers?|antihistamines?|antipsychotics?"
-    r"|anticonvulsants?|levodopa)\b"
-)
 # Substances of abuse that are also medicines, named as what is treated ("the heroin study", "off
 # oxycodone"), are not "other medicines" (methadone and buprenorphine only by their use)
 _ABUSED = {"heroin", "morphine", "oxycodone", "fentanyl", "methadone", "buprenorphine"}

@@ -13,7 +13,6 @@ from assistant.answering.question.entities import (
     ASPECT_RX,
     BACLOFEN,
     DESCRIBED_COMPARISON,
-    DRUG_CLASS,
     norm,
 )
 from assistant.answering.question.intent_words import INTENT_RX, TOGETHER, any_of
@@ -21,6 +20,7 @@ from assistant.answering.question.study_cues import ASKS_WHY_DONE, DOSE_ASKED, S
 from assistant.answering.safety import notices as safety
 from assistant.library import contraindications as ci
 from assistant.library.records import RecordInfo
+from assistant.vocab import DRUG_CLASS
 
 _DOSE_EFFICACY = any_of(
     r"\bdose.?response\b",
@@ -159,10 +159,9 @@ def classify(text: str, ents: Entities, personal: bool, records: Sequence[Record
         return "document"
     if re.search(r"\b(?:tested|compared|pitted|trialled) (?:\w+ )?against each other\b", t):
         return "comparison"  # "were they all tested against each other to get that order?"
+    # "offered an antidepressant or baclofen: does the guidance back either?"
     if hit["regulation"] and re.search(r"\bguid\w+", t) and _BACKS.search(t):
-        return (
-            "regulation"  # "offered an antidepressant or baclofen: does the guidance back either?"
-        )
+        return "regulation"
     if re.match(r"\s*how (?:does|do|did) .+ (?:compare|relate) (?:with|to)\b", t) and not others:
         return "comparison"  # "how does the 2021 result compare with their earlier trial?"
     # "compared with diazepam?": a follow-up comparison, not a question about diazepam

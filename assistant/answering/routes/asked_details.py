@@ -293,6 +293,8 @@ def named_outcome(own: Evidence, question: str, record: RecordInfo) -> Sentence 
         _NOT_AN_OUTCOME | QUESTION_WORDS | set(re.findall(r"[a-z]+", study_name(record).lower()))
     )
     named = {p for p in named if not plain & set(p)}
+    if not named:
+        return None
     hits = [
         (len(_phrases(s.text) & named), s.score, s)
         for s in ExtractiveComposer(max_sentences=1).candidates(own)

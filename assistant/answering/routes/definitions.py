@@ -108,6 +108,10 @@ def _best(
     """(score, position, start, sentence) of the curated sentence glossing an asked word best."""
     store, idf = ev.store, ev.store.idf
     best: tuple[float, int, int, str] | None = None
+
+    def said(term: frozenset[str], w: str | None) -> bool:
+        return bool(w) and all(any(_same(t, x) for x in _stems(w, 3)) for t in term)
+
     for pos, i, start, sentence in store.curated_sentences(records=focus or None):
         words = [
             w
@@ -117,10 +121,6 @@ def _best(
             if w and len(w.split()) <= (4 if w == m.group("inside") else 1)
         ]
         words += [m.group("w") for m in _SAID_AS.finditer(sentence)]
-
-        def said(term: frozenset[str], w: str | None) -> bool:
-            return bool(w) and all(any(_same(t, x) for x in _stems(w, 3)) for t in term)
-
         hit = max(
             (
                 sum(idf(t) for t in term) / len(term)

@@ -12,11 +12,11 @@ import re
 
 from assistant.answering.compose.extractive import QUESTION_WORDS, Citations, Composition, Evidence
 from assistant.answering.compose.lead import ASKS_IN_US_LABEL
-from assistant.answering.question.entities import DRUG_CLASS
 from assistant.answering.question.plan import Plan
 from assistant.answering.routes.comparisons import credited
 from assistant.library.chunks import tokenize
 from assistant.vocab import (
+    DRUG_CLASS,
     INTERACTION_CLASS,
     INTERACTS,
     ROUTE_EXTRACTIVE,
