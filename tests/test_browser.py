@@ -13,6 +13,7 @@ import os
 import shutil
 import socket
 import subprocess
+import time
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -210,6 +211,32 @@ def check_tabs(page: Any, axe: Path, size: str) -> None:
 
 
 # --------------------------------------------------------------------------- desktop
+
+
+def test_desktop_question_box_takes_focus_unless_the_user_moved_it(app_url, browser):
+    """The page focuses the question box once it settles (a timer), never stealing focus the
+    user has already moved: under load the timer can fire after the first click. The page's
+    clock is paused so the timer fires exactly when the test says."""
+    context = browser.new_context(viewport=DESKTOP)
+    try:
+        active = (
+            "() => document.activeElement.tagName + ' ' + document.activeElement.textContent.trim()"
+        )
+        for moved in (True, False):
+            page = context.new_page()
+            page.clock.install()
+            page.clock.pause_at(time.time() * 1000 + 1000)
+            page.goto(app_url)
+            page.locator("#conversation .ba-welcome").wait_for(timeout=60_000)
+            assert page.evaluate(active).startswith("BODY")
+            if moved:
+                page.get_by_role("tab", name="Library").focus()
+            page.clock.run_for(2000)
+            expected = "BUTTON Library" if moved else "TEXTAREA "
+            assert page.evaluate(active) == expected
+            page.close()
+    finally:
+        context.close()
 
 
 def test_desktop_answers_sources_keyboard_and_exports(app_url, browser, axe_js):

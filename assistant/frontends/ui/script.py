@@ -168,7 +168,12 @@ SCRIPT = r"""
   observer.observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['aria-selected'] });
   nameInputs();
   if (window.matchMedia('(min-width: 900px)').matches) {
-    setTimeout(() => { const box = document.querySelector('#question textarea'); if (box) box.focus({ preventScroll: true }); }, 800);
+    // the question box takes focus once the page settles, unless the user has already moved it
+    setTimeout(() => {
+      const box = document.querySelector('#question textarea');
+      const free = !document.activeElement || document.activeElement === document.body;
+      if (box && free) box.focus({ preventScroll: true });
+    }, 800);
   } else {
     window.scrollTo(0, 0);
   }
