@@ -395,6 +395,10 @@ def test_everyday_words_are_read_into_english(question: str, lang: str, needs: l
         ("Was bedeutet 'Hypotonie' im Arztbrief?", "hypotonia in the doctor's letter"),
         ("Qu'est-ce que l'hypotonie veut dire ?", "What does the hypotonia mean?"),
         ("¿Con qué objetivo revisaron Léger y colaboradores los casos?", "With what aim reviewed"),
+        # a product's strengths ("dosages" of a tablet in French and Italian; German "Stärken")
+        ("Quels sont les dosages disponibles du Baclocur ?", "available strengths of Baclocur"),
+        ("Quali sono i dosaggi disponibili del Baclocur?", "available strengths"),
+        ("In welchen Stärken ist Baclocur erhältlich?", "In which strengths is Baclocur available"),
     ],
 )
 def test_everyday_words_of_other_languages_are_read(question: str, wanted: str) -> None:
