@@ -64,7 +64,8 @@ TOPICS: tuple[SectionTopic, ...] = (
             r"|\bgrain of salt\b|\btake (?:it|this|that|them) (?:at face value|seriously)\b"
             r"|\b(?:convincing|solid|sound|credible|believable|persuasive|conclusive)\b"
             r"|\bhow (?:good|strong) (?:is|was) (?:it|the (?:study|trial|evidence))\b"
-            r"|\b(?:keep|bear) in mind\b",
+            r"|\b(?:keep|bear) in mind\b|\b(?:should|can|could) (?:we|i|you|one|he|she|they) "
+            r"(?:really )?go by\b",
             re.I,
         ),
     ),
