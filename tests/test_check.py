@@ -1287,6 +1287,17 @@ def test_an_opposite_is_read_in_the_clause_that_says_it() -> None:
     assert clauses("One clause only.") == ["One clause only."]
 
 
+def test_not_approved_said_with_the_regulators_name_is_still_not_approved() -> None:
+    from assistant.answering.check.agreement import clauses, opposite
+
+    sent = "In the United States baclofen is not FDA-approved for alcohol use disorder (FDA)."
+    claim = (
+        "In the US, baclofen for alcohol is off-label, because it is approved only for spasticity."
+    )
+    assert opposite(clauses(claim)[0], sent) is None
+    assert opposite("It is off-label for drinking.", "It was approved for drinking in 2018.")
+
+
 @pytest.mark.parametrize(
     ("claim", "key", "wrong"),
     [
@@ -1774,13 +1785,20 @@ class _StudyFake(Checker):
         ("leung2006", "Leung's series, published in 1999, described 23 overdoses.", "year", True),
         ("leung2006", "A 2006 series by Leung described 23 overdoses.", "year", False),
         ("leung2006", "A 2011 review of the Leung series of 23 overdoses.", "year", False),
+        # the kind of care a study was run in, from its setting field
+        ("rigal2020_bacloville", "Bacloville was run in specialist hospital addiction units.", "setting", True),
+        ("rigal2020_bacloville", "Bacloville was run in general practice.", "setting", False),
+        ("leung2006", "Leung's series was done in general practices.", "setting", True),
+        ("leung2006", "Leung's series was done at a hospital toxicology service.", "setting", False),
     ],
-)
+)  # fmt: skip
 def test_a_study_said_to_have_another_dose_country_or_year(catalog, record_id, text, check, wrong):
     sentences = {
+        "rigal2020_bacloville": "It was run in 62 primary-care centres in France.",
         "lile2004": "Baclofen was given as a single oral dose of 0 (placebo), 10, 20 or 30 mg.",
         "zahra2024": "Zahra and colleagues identified 102 deaths related to baclofen in Australia.",
-        "leung2006": "In the Leung 2006 series, 8 of the 23 patients had a Glasgow coma score below 9.",
+        "leung2006": "In the Leung 2006 series, 8 of the 23 patients had a Glasgow coma score below 9"
+        " on arrival at hospital.",
     }
     checker = _StudyFake([r for r in catalog if not r.user], sentences)
     record = next(r for r in catalog if r.id == record_id)
@@ -1789,6 +1807,7 @@ def test_a_study_said_to_have_another_dose_country_or_year(catalog, record_id, t
         "dose": lambda: checker._above_max_dose(claim, record, {"10", "20", "30", "45"}),
         "country": lambda: checker._named_country(claim, record),
         "year": lambda: checker._other_year(claim, record),
+        "setting": lambda: checker._other_setting(claim, record),
     }[check]()
     assert found is wrong, text
 
@@ -2333,6 +2352,29 @@ def _SPEAKER_FREE(text: str) -> str:  # noqa: N802
         ("apa_guideline", "Baclofen is in the third tier of medicines there.", "contradicted", "the APA guideline"),
         ("overdose_no_antidote", "Naloxone is the reversal agent of choice.", "contradicted", "baclofen overdose antidote"),
         ("france_cap_history", "In 2018 Baclocur got a maximum daily dose of 150 mg.", "contradicted", ""),
+        # a pump that stops, its alarms; charcoal; seizures in an overdose; newborn withdrawal's timing
+        ("pump_interruption_urgent", "If the pump stops, the only effect is a day of extra stiffness.", "contradicted", ""),
+        ("pump_interruption_urgent", "A pump alarm can wait until the next refill.", "contradicted", ""),
+        ("pump_interruption_urgent", "A pump alarm is urgent: ring the clinic at once.", None, ""),
+        ("overdose_activated_charcoal", "Charcoal does not bind baclofen, so it is never given.", "contradicted", ""),
+        ("overdose_activated_charcoal", "Charcoal is not useful once the patient is comatose.", None, ""),
+        ("overdose_seizures_benzodiazepine", "For fits, doctors avoid benzodiazepines.", "contradicted", "overdose"),
+        ("overdose_seizures_benzodiazepine", "Seizures are treated with intravenous diazepam.", None, "overdose"),
+        ("neonatal_withdrawal", "The baby's withdrawal signs appear only three weeks after birth.", "contradicted", ""),
+        ("neonatal_withdrawal", "Newborns can show withdrawal within days of birth.", "supported", ""),
+        # kidney disease: the peak, the clearance; the French society's order; tricyclics
+        ("vlavonou_peak_similar", "In kidney failure the peak is much higher than normal.", "contradicted", ""),
+        ("vlavonou_peak_similar", "With weak kidneys it still leaves the body at the usual rate.", "contradicted", ""),
+        ("sfa_baclofen_after_nalmefene", "France's alcohol society put it first, ahead of nalmefene.", "contradicted", ""),
+        ("sfa_baclofen_after_nalmefene", "The French alcohol society offers it after nalmefene fails.", None, ""),
+        ("tricyclics_strengthen", "Amitriptyline may weaken the effect of baclofen.", "contradicted", ""),
+        ("tricyclics_strengthen", "Tricyclics can increase the effect of baclofen.", "supported", ""),
+        # trials and series: dropouts, hospital care, side effects and the dose
+        ("bahji_fewer_dropouts", "In the 2022 network people on baclofen dropped out more often.", "contradicted", ""),
+        ("jamshidi_hospital_care", "Most of the NSW exposures needed no hospital care.", "contradicted", ""),
+        ("jamshidi_hospital_care", "In NSW 77% of exposures needed hospital care.", None, ""),
+        ("side_effects_dose_related", "Its side effects have nothing to do with the dose.", "contradicted", ""),
+        ("side_effects_dose_related", "Side effects are more common at higher doses.", None, ""),
     ],
 )  # fmt: skip
 def test_facts_in_the_words_of_new_writers(key: str, claim: str, verdict, context: str) -> None:
@@ -2410,3 +2452,16 @@ def test_a_short_aside_does_not_cut_a_claim_off_from_the_study_before() -> None:
     )
     claims = {c.text[:4]: c for c in extract_claims(_OneDocument(text), "doc")}
     assert claims["Same"].context.startswith("The 2023 Cochrane review"), claims["Same"]
+
+
+def test_an_upper_case_heading_line_is_not_part_of_the_first_sentence() -> None:
+    from assistant.answering.check.lines import heading_lines
+
+    text = "DRUG INTERACTIONS:\nTricyclic antidepressants may weaken the effect of baclofen."
+    assert heading_lines(text) == [
+        "DRUG INTERACTIONS:",
+        "Tricyclic antidepressants may weaken the effect of baclofen.",
+    ]
+    # a label in running text, or a heading and its sentence on one line, stay as they are
+    assert heading_lines("Note: take it with food.") == ["Note: take it with food."]
+    assert heading_lines("OVERDOSE: call 911.") == ["OVERDOSE: call 911."]

@@ -50,7 +50,8 @@ _OPPOSITES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = tuple(
             # ("signed off on it only for spasticity, so for drinking it is off-label": both)
             r"\bapproved\b|\bauthori[sz]ed\b|\blicensed\b|\bsigned off on\b"
             r"|\bgreen.?lit\b",
-            r"\boff.?label\b|\bnot (?:been )?approved\b",
+            # ("not FDA-approved", "never formally approved": still not approved)
+            r"\boff.?label\b|\b(?:not|never) (?:been )?(?:[\w]+[- ])?approved\b|\bunapproved\b",
         ),
         (
             r"\bmild\b|\bharmless\b",

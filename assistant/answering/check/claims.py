@@ -24,6 +24,7 @@ from assistant.answering.check.lines import (
     NEXT_LABEL,
     QUOTED_LINE,
     TABLE_ROW,
+    heading_lines,
     table_rows,
     with_leaders,
 )
@@ -168,7 +169,8 @@ def extract_claims(store: Any, document_id: str) -> list[Claim]:
                     CHAT_PREFIX.sub("", message)
                 )  # "Q: ... A: ..." cards
                 for row in table_rows(part)
-                for line in QUOTED_LINE.split(row)  # "> AFTER THE ANSWER: ...": a line of its own
+                for quoted in QUOTED_LINE.split(row)  # "> AFTER THE ANSWER: ...": a line of its own
+                for line in heading_lines(quoted)  # "DRUG INTERACTIONS:\n...": its own line too
                 for piece in (NEXT_LABEL.split(line) if _LABEL.match(line) else [line])
             ]
         )

@@ -33,6 +33,17 @@ NEXT_LABEL = re.compile(r"\s+(?=(?:Q|A|Question|Answer|Tip|Note|NB|Hint)\s?:\s)"
 # "... the blood. > > (2) The body ...", an empty quoted line between two)
 QUOTED_LINE = re.compile(r"\n\s*(?:>\s*)+|(?<=[.!?:*])\s+(?:>\s+)+(?=[A-Z*(])")
 
+# an upper-case heading line ending in a colon ("DRUG INTERACTIONS:") above its paragraph, the
+# line break kept: the heading is a line of its own, not the start of the first sentence
+_HEADING_LINE = re.compile(r"^([A-Z][A-Z0-9 ,&/'()-]{2,60}:)[ \t]*\n\s*(?=\S)")
+
+
+def heading_lines(part: str) -> list[str]:
+    """``part`` with an upper-case heading line at its start split off ("DRUG INTERACTIONS:",
+    then the sentence)."""
+    m = _HEADING_LINE.match(part.strip())
+    return [m.group(1), part.strip()[m.end() :]] if m else [part]
+
 
 TABLE_ROW = re.compile(r"^\|[^|\n]+\|[^|\n]*[^|\s-][^|\n]*\|\s*$")
 

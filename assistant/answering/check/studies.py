@@ -249,6 +249,7 @@ class StudyChecks(StudyDetails):
             or self._above_max_dose(claim, record, body_numbers)
             or self._other_detail(claim, record)
             or self._other_comparator(claim, record)
+            or self._other_setting(claim, record)
         ):
             return True
         better = sr.dose_better(text, record.key_result or "")

@@ -69,6 +69,20 @@ _MEAN_DOSE = re.compile(
 )
 
 
+# where a study was run, by kind of care: "run in specialist hospital addiction units" against a
+# record whose setting is general practice
+_CARE_SETTINGS = {
+    "primary care": r"primary.care|general.practi\w*|\bGPs?\b|family (?:doctors?|physicians?|practices?)",
+    "specialist or hospital care": r"\bspecialist\w*|\bhospitals?\b|\binpatients?\b|\bwards?\b"
+    r"|addiction (?:units?|centres?|centers?|clinics?|services?)",
+}
+_RUN_IN = re.compile(
+    r"\b(?:run|done|conducted|carried out|based|held|recruited|took place|set)\s+(?:\w+\s+){0,2}?"
+    r"(?:in|at|through|from|by|among)\s+((?:[\w-]+\s+){0,4}[\w-]+)",
+    re.I,
+)
+
+
 class StudyDetails:
     """Checks of a named study's details, and lookups in its record (the store and the citing
     helpers come from the checker)."""
@@ -284,6 +298,22 @@ class StudyDetails:
         if not why and (why := sr.other_count(claim.text, record, body)):
             quote = self._sentence_with(record.id, str(record.n))
         return self._quoted_conflict(claim, record, quote, why)
+
+    def _other_setting(self, claim: Claim, record: RecordInfo) -> bool:
+        """A study said to have been run in another kind of care ("run in specialist hospital
+        addiction units" for a general-practice trial): the record's setting field decides, its
+        own sentence naming that setting is the quote."""
+        said = _RUN_IN.search(claim.text)
+        if not said or not record.setting or "not stated" in record.setting:
+            return False
+        kinds = [k for k, rx in _CARE_SETTINGS.items() if re.search(rx, said.group(1), re.I)]
+        theirs = [k for k, rx in _CARE_SETTINGS.items() if re.search(rx, record.setting, re.I)]
+        if len(kinds) != 1 or len(theirs) != 1 or kinds == theirs:
+            return False
+        quote = self._sentence_matching(record.id, re.compile(_CARE_SETTINGS[theirs[0]], re.I))
+        return self._quoted_conflict(
+            claim, record, quote, f"{record.display_name} was run in {theirs[0]}."
+        )
 
     def _other_comparator(self, claim: Claim, record: RecordInfo) -> bool:
         """A study said to have set baclofen against a medicine its record never names ("Jose
