@@ -307,7 +307,7 @@ LABEL_REACTIONS = re.compile(
     r"|dry mouth|ringing in the ears|breathlessness|faint\w*|passed out|tremor|bedwetting|impotence"
     r"|swollen ankles|heavy sweating|palpitations|excitement|dystonia|ataxia|nystagmus|strabismus"
     r"|narrowed or widened pupils|chest pain|changed sense of taste|nasal congestion"
-    r"|inability to ejaculate|epileptic seizures)\b",
+    r"|inability to ejaculate|epileptic seizures|raised blood sugar)\b",
     re.I,
 )
 

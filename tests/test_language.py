@@ -399,6 +399,19 @@ def test_everyday_words_are_read_into_english(question: str, lang: str, needs: l
         ("Quels sont les dosages disponibles du Baclocur ?", "available strengths of Baclocur"),
         ("Quali sono i dosaggi disponibili del Baclocur?", "available strengths"),
         ("In welchen Stärken ist Baclocur erhältlich?", "In which strengths is Baclocur available"),
+        # a subgroup's figure against placebo; everyday words of a story
+        (
+            "Um wie viele Tage lagen Frauen unter Baclofen gegenüber Placebo niedriger?",
+            "By how many",
+        ),
+        ("Um wie viele Tage lagen Frauen gegenüber Placebo niedriger?", "versus placebo lower"),
+        ("Ora la sera ha le caviglie gonfie.", "swollen ankles"),
+        ("Combien de patients avaient de l'alcool dans le sang à leur arrivée ?", "had alcohol"),
+        ("Combien de patients avaient de l'alcool dans le sang à leur arrivée ?", "on arrival"),
+        (
+            "Mon mari a lu le livre du médecin. Que vaut le récit d'un seul homme ?",
+            "how much weight",
+        ),
     ],
 )
 def test_everyday_words_of_other_languages_are_read(question: str, wanted: str) -> None:

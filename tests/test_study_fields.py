@@ -13,7 +13,10 @@ from assistant.answering.routes.study_asks import (
     ASKS_ARMS,
     ASKS_CONTROL,
     ASKS_JOURNAL,
+    ASKS_PHASE,
     ASKS_RANDOMISED,
+    ASKS_SECONDARY,
+    ASKS_SETTING,
     ASKS_SIZE,
     PLAIN_DOSE,
     PLAIN_SIZE,
@@ -73,8 +76,41 @@ _NOT_STUDIES = ("label", "regulatory", "guideline", "overview")
         ),
         (
             ASKS_CONTROL,
-            ["Against what was the drug tested?", "what did the control group receive?"],
+            [
+                "Against what was the drug tested?",
+                "what did the control group receive?",
+                "in that cohort, who were they compared with?",
+                "were they compared with whom?",
+            ],
             ["what did the baclofen group receive?"],
+        ),
+        # some of the people, like someone just described: not the study's size
+        (
+            ASKS_SIZE,
+            ["how many were there altogether?"],
+            [
+                "in that series of overdoses, how many went like that?",
+                "how many patients had alcohol in the blood on arrival?",
+            ],
+        ),
+        # the whole treatment, not one phase of it
+        (
+            ASKS_PHASE,
+            ["how long did they stay on their dose?", "how long was the top dose held?"],
+            ["how long were people kept on the tablets?", "how long were they kept on baclofen?"],
+        ),
+        (
+            ASKS_SECONDARY,
+            [
+                "and the other things they measured apart from craving?",
+                "what were its secondary outcomes?",
+            ],
+            ["what did they measure?", "what other trials were there?"],
+        ),
+        (
+            ASKS_SETTING,
+            ["which hospital ran it?", "what kind of setting was it?"],
+            ["which hospital patients were included?"],
         ),
     ],
 )
@@ -290,3 +326,38 @@ def test_who_funded_a_study_is_not_reported_where_no_source_says(corpus_assistan
         ans = corpus_assistant.ask(f"Who funded the {name} trial?")
         assert first_sentence(ans.answer).startswith("Not reported"), ans.answer
         assert "funded" in first_sentence(ans.answer) and ans.citations, ans.answer
+
+
+@pytest.mark.parametrize(
+    ("history", "question", "wanted"),
+    [
+        # how long the treatment lasted, however it is put
+        (
+            "What did the Garbutt 2010 trial of baclofen for alcohol dependence find?",
+            "how long were people kept on the tablets?",
+            r"\b12 weeks\b",
+        ),
+        # the secondary outcomes, asked as "the other things they measured"
+        (
+            "What did the Heppe 2018 trial of baclofen for alcohol withdrawal find?",
+            "and the other things they measured, did most of them differ?",
+            r"\bsecondary outcomes\b",
+        ),
+        # why the team tried it: "them" is the team of the study just discussed
+        (
+            "What did the Shoptaw 2003 trial of baclofen for cocaine find?",
+            "what had made them think of trying baclofen for cocaine in the first place?",
+            r"\b[Aa]nimal\b",
+        ),
+        # whom a cohort compared its baclofen users with, from its own sentences
+        (
+            "What did the Muanda 2019 Ontario cohort find?",
+            "who were they compared with?",
+            r"\bcompared with those starting\b",
+        ),
+    ],
+)
+def test_a_detail_of_the_study_just_discussed(corpus_assistant, history, question, wanted) -> None:
+    ans = corpus_assistant.ask(question, history=[history])
+    assert re.search(wanted, first_sentence(ans.answer)), ans.answer[:300]
+    assert ans.citations

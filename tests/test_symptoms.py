@@ -26,6 +26,9 @@ from assistant.vocab import LABEL_REACTIONS
          "heavy sweating"),
         ("my wife has felt her heart thumping and fluttering since she began baclofen. can it "
          "do that?", "palpitations"),
+        # a blood test, and whether the leaflet lists what it showed
+        ("dad's bloods last week had his glucose higher than before. is that something the "
+         "baclofen label mentions?", "raised blood sugar"),
     ],
 )  # fmt: skip
 def test_a_symptom_in_everyday_words_is_named(embedder, question, name) -> None:

@@ -220,6 +220,7 @@ SAME_WORD = {
     **{w: "cerebrospin" for w in tokenize("csf")},
     **{w: "liver" for w in tokenize("hepatic")},
     **{w: "test" for w in tokenize("enzymes enzyme")},  # "liver enzymes" / "liver tests"
+    **{w: "glucos" for w in tokenize("sugar sugars")},  # "blood sugar" / "blood glucose"
     **{w: "drowsi" for w in tokenize("sleepy sleepiness somnolence")},
     **{w: "pregnant" for w in tokenize("pregnancy")},
     **{w: "breastfeed" for w in tokenize("lactation")},

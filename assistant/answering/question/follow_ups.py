@@ -57,7 +57,8 @@ ANOTHER_ONE = re.compile(
 # "how many smokers were in that study?", "how many volunteers was that based on?": the study
 # behind the previous answer, which the follow-up does not name
 POINTS_AT_STUDY = re.compile(
-    r"\b(?:that|this|the same) (?:study|trial|paper|review|meta.?analysis|research|cohort|one)\b"
+    r"\b(?:that|this|the same) (?:study|trial|paper|review|meta.?analysis|research|cohort|one"
+    r"|series|case series|report|survey|experiment|pilot|analysis)\b"
     r"|\b(?:was|is) (?:that|this|it) based on\b|\b(?:were|was) in (?:it|that|this)\b"
     r"|\bwhere was (?:it|that|this) (?:done|run|carried out)\b"
 )
@@ -88,6 +89,9 @@ _THE_STUDYS = re.compile(
 _THEY = re.compile(
     r"\b(?:did|do|were|was|are|have|had|could) they\b|\bthey (?:only|just|also|ever|did|were|had"
     r"|took|gave|used|found|reported|got|include\w*|enrol\w*|recruit\w*|measur\w*|sign\w*)\b"
+    # "what had made them think of trying baclofen?": the team behind it
+    r"|\b(?:made|led|prompted|inspired|got) them (?:to )?(?:think|decide|try|test|choose|pick|look"
+    r"|use|study)\w*"
 )
 # "it" as the study ("how big was it overall?"), when nothing else is asked of baclofen itself
 _IT_STUDY = re.compile(r"\b(?:was|is|did|does|has) it\b|\bit (?:was|did|had|found|used|gave)\b")

@@ -149,6 +149,9 @@ INTENT_RX = {
         r"(?:tablets|pills|medicine|medication|meds)) (?:be )?(?:doing|causing|behind|to blame"
         r"|making (?:\w+ )?(?:worse|better))\b",
         r"\burinary (?:frequency|retention|incontinence)\b",
+        # a test result up since starting it: "her last blood test showed her sugar a bit up"
+        r"\b(?:blood )?(?:sugar|glucose|liver (?:tests?|enzymes|numbers)|ast|alt|alkaline"
+        r" phosphatase)\b(?: \w+){0,3} (?:up|high|raised|higher|elevated|went up|gone up)\b",
         r"\b(?:the )?(?:main |biggest )?(?:risks|dangers|harms|hazards) (?:of|with|from)\b",
         r"\b(?:something|a thing) (?:the |these |his |her |my )?(?:tablets|pills|medicines?|meds"
         r"|drug|baclofen) (?:are|is) known for\b|\bmake (?:you|him|her|them|me|people) (?:feel )?"

@@ -211,6 +211,10 @@ ASKS_WHY_DONE = re.compile(
     r"|go out of (?:its|their) way|write|study|test"
     r"|try|take|do (?:it|this|that) (?:that|this|the same) way)\w*"
     rf"|\bwhat (?:had |first )?(?:made|led|prompted) {_RESEARCHERS} (?:to )?(?:think|try|test"
-    r"|believe|expect|suspect)",
+    r"|believe|expect|suspect)"
+    # what was known before it: "before that series came out, what had doctors had to go on?"
+    r"|\bbefore (?:that|this|the|their|its) (?:\w+ )?(?:study|series|trial|review|paper|report)"
+    r" (?:came out|was published|appeared)\b|\bwhat (?:was|had been) known before\b"
+    r"|\bwhat had (?:\w+ ){0,2}(?:had )?to go on\b",
     re.I,
 )

@@ -72,6 +72,7 @@ DESCRIBED: dict[str, str] = {
     "heavy sweating": "sweating heavily, drenched in sweat",
     "weight gain": "putting on weight, getting heavier",
     "nasal congestion": "a blocked or stuffy nose",
+    "raised blood sugar": "blood sugar up on a blood test, high glucose",
 }
 # the common reactions the labels name, already words a question uses
 _NAMED = re.compile(
@@ -89,7 +90,10 @@ _BLAMED = re.compile(
     r"|baclofen|medicine|medication|meds|it|they) (?:do|cause|be causing|be doing)"
     r"|\b(?:can|could|might|does|did) (?:(?:it|that|this) )?come from\b"
     r"|\bsince (?:he|she|i|they|we) (?:started|went on|began|has been on|have been on)\b"
-    r"|\bever since (?:starting|taking|going on)\b",
+    r"|\bever since (?:starting|taking|going on)\b"
+    # "is that something the american leaflet mentions?": whether the label lists it
+    r"|\b(?:is|was) (?:that|this|it) (?:something|a thing|listed|mentioned)\b[^.?]*\b(?:leaflet"
+    r"|label|insert|list)",
     re.I,
 )
 MIN_SIMILARITY = 0.44  # a clause this near a description in meaning

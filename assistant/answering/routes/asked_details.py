@@ -267,6 +267,19 @@ def cited_sentence(
     return None
 
 
+def cited_sentences(
+    ev: Evidence, record: RecordInfo, says: re.Pattern[str], most: int = 2
+) -> Composition | None:
+    """The study's first ``most`` sentences that ``says`` finds, each cited ("New users at 20 mg
+    or more were compared with ... A second comparison used ..."); None when none says so."""
+    cites, lines = Citations(), []
+    for pos, start, sentence, _ in asking.whole_sentences(ev.store, record):
+        if len(lines) < most and sentence_says(says, sentence):
+            n = cites.add(ev.store.context(pos, score=1.0), sentence, start)
+            lines.append(f"{sentence} [{n}]")
+    return Composition(" ".join(lines), False, cites.items, ROUTE_TRIAL) if lines else None
+
+
 def _cited(
     ev: Evidence, pos: int, start: int, sentence: str, first: str | None = None
 ) -> Composition:

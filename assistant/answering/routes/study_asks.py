@@ -38,7 +38,10 @@ ASKS_SIZE = re.compile(
     rf"|overdoses)\b)(?!.*\b(?:{OUTCOME_COUNTED}|men|women|males?|females?)\b"
     # "how many people had swallowed baclofen and nothing else?": some of them, not the size
     r"|(?: \w+){1,2} (?:had|took|swallowed|ingested|developed|needed|required|died|got|used"
-    r"|experienced|showed|relapsed|reported|suffered) (?!part\b)"
+    r"|experienced|showed|relapsed|reported|suffered|went|became|turned|woke|stayed"
+    r"|remained|arrived) (?!part\b)"
+    # "how many went like that?": some of them, like the person just described
+    r"|.*\blike (?:that|this|him|her|them|his|hers)\b"
     r"|.*\b(?:each|per|every)"
     r" (?:arm|group)\b|\s+(?:of|among) (?:those|them|these|the \w+)\b)|\bsample size\b"
     r"|\bhow many took part\b",
@@ -94,6 +97,10 @@ ASKS_CONTROL = re.compile(
     r" (?:get|receive|take)\b|\bplacebo.?controlled\b|\b(?:a|any) (?:placebo|control) (?:group|arm)\b|\bcontrol group\b"
     r"|\bcompared (?:with|to|against) what\b|\bcomparator\b|\bcontrol (?:arm|treatment)\b"
     r"|\bwhat was (?:it|baclofen) compared (?:with|to|against)\b"
+    # "who were they compared with?", "compared with whom?": the comparison group
+    r"|\b(?:who|what|which \w+) (?:were|was) (?:they|these|those|the [\w-]+(?: [\w-]+){0,2})"
+    r" compared (?:with|to|against)\b|\bcompared (?:with|to|against) whom\b"
+    r"|\bwho did (?:they|the [\w-]+) compare (?:them|these|those|it) (?:with|to|against)\b"
     # "was there also a group on dummy pills?" (not "the ones on dummy pills", which describes)
     r"|\b(?:was there|were there|did (?:it|they|the \w+) (?:have|include|use)) (?:also )?(?:a |an"
     r" |any )?(?:[\w-]+ )?(?:group|arm) (?:on|taking|given|receiving|that got|who got) (?:a |the )?"
@@ -107,11 +114,21 @@ ASKS_SETTING = re.compile(
     r"\b(?:was|were) (?:it|they|the [\w-]+(?: [\w-]+){0,3}) (?:run|done|conducted|held|carried out)"
     r" (?:in|at|by) (?:a |an |the )?(?:hospitals?|clinics?|primary care|general practice|gps?"
     r"|specialist|inpatient|outpatient|community)|\bwhat (?:kind of )?setting\b"
+    # "which hospital ran it?"
+    r"|\b(?:which|what) (?:hospitals?|clinics?|medical cent(?:re|er)s?|institutions?)"
+    r" (?:ran|hosted|ran it|conducted|did it|was it)\b"
     # "was that at one hospital or at lots of them?"
     r"|\b(?:at |in )(?:one|a single|single|several|many|multiple|lots of|more than one) (?:hospitals?"
     r"|centres?|centers?|sites?|clinics?|places?)\b",
     re.I,
 )
+# "and the other things they measured apart from agitation?": the secondary outcomes
+ASKS_SECONDARY = re.compile(
+    r"\bsecondary (?:outcomes?|end.?points?|measures?)\b|\bother (?:things|outcomes|measures"
+    r"|measurements) (?:they|it|the \w+) (?:measured|looked at|tracked|assessed|recorded)\b",
+    re.I,
+)
+SAYS_SECONDARY = re.compile(r"\bsecondary (?:outcomes?|end.?points?)\b", re.I)
 ASKS_WHO_ENROLLED = re.compile(
     r"\b(?:did|does) (?:it|the [\w-]+(?: [\w-]+){0,3}) (?:include|enrol|enroll|recruit|involve|take part|take in)\b"
     r"|\bwho did (?:they|it|the \w+) (?:include|enrol|enroll|recruit|study|treat|select|randomi[sz]e)"
@@ -311,7 +328,10 @@ def asks_field(question: str) -> bool:
 
 # "once the build-up was over, how long did they stay on their dose?": one phase of a study
 ASKS_PHASE = re.compile(
-    r"\b(?:maint\w*|build-?up|titrat\w*|taper\w*|plateau|held|hold|kept)\b"
+    r"\b(?:maint\w*|build-?up|titrat\w*|taper\w*|plateau)\b"
+    # ("how long were people kept on the tablets?": the whole treatment)
+    r"|\b(?:held|hold|kept)\b(?! (?:on|taking) (?:the |their )?(?:tablets?|pills?|medic\w*|drugs?"
+    r"|treatment|baclofen|it)\b)"
     r"|\bstay\w* on (?:their|the|that|this|a) (?:\w+ )?dose\b",
     re.I,
 )

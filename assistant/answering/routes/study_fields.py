@@ -12,7 +12,12 @@ from dataclasses import replace
 from assistant.answering.check.contrasts import digits
 from assistant.answering.compose.extractive import Citations, Composition, Evidence, numbers_of
 from assistant.answering.question.entities import find_other_medicines
-from assistant.answering.routes.asked_details import cited_sentence, outcome_size, sentence_says
+from assistant.answering.routes.asked_details import (
+    cited_sentence,
+    cited_sentences,
+    outcome_size,
+    sentence_says,
+)
 from assistant.answering.routes.study_asks import (
     ASKS_ARMS,
     ASKS_BLIND,
@@ -34,6 +39,7 @@ from assistant.answering.routes.study_asks import (
     ASKS_RANDOMISED,
     ASKS_REANALYSIS,
     ASKS_REGISTRY,
+    ASKS_SECONDARY,
     ASKS_SETTING,
     ASKS_SEVERAL_DOSES,
     ASKS_SEX,
@@ -46,6 +52,7 @@ from assistant.answering.routes.study_asks import (
     BLIND_DESCRIBED,
     NOT_ARM_SIZES,
     PLAIN_SIZE,
+    SAYS_SECONDARY,
     TOOK_TO_DOSE,
     asks_comparator_dose,
     study_length,
@@ -315,6 +322,8 @@ def study_fact(ev: Evidence, record: RecordInfo) -> Composition | None:
         first = f"{name}'s setting: {lower(where)}"
     elif ASKS_SOURCE.search(q) and not pooled:
         return cited_sentence(ev, record, _SOURCE)
+    elif ASKS_SECONDARY.search(q) and (said := cited_sentence(ev, record, SAYS_SECONDARY)):
+        return said
     elif ASKS_SEVERAL_DOSES.search(q) and record.dose_text and not pooled:
         dose = record.dose_text
         claim = dose
@@ -377,6 +386,9 @@ def study_fact(ev: Evidence, record: RecordInfo) -> Composition | None:
             first = f"{name} compared baclofen with placebo"
             first = first if asks_what else f"Yes: {first}"
         elif record.comparator == "active":
+            compared = re.compile(r"\bcompared (?:with|to|against)\b|\bcomparison\b", re.I)
+            if not other and (said := cited_sentences(ev, record, compared)):
+                return said  # (no medicine named: whom the study's own sentences compare)
             first = f"{name} compared baclofen with {versus}"
             first = first if asks_what else f"Not with placebo: {first}"
         elif record.comparator == "none":
