@@ -2375,6 +2375,21 @@ def _SPEAKER_FREE(text: str) -> str:  # noqa: N802
         ("jamshidi_hospital_care", "In NSW 77% of exposures needed hospital care.", None, ""),
         ("side_effects_dose_related", "Its side effects have nothing to do with the dose.", "contradicted", ""),
         ("side_effects_dose_related", "Side effects are more common at higher doses.", None, ""),
+        # art56-58: a review's comparators, a trial's harms, a guideline's grade, a dose-response
+        ("cochrane2018_comparators", "The 2018 Cochrane review's 12 trials were all placebo-controlled.", "contradicted", ""),
+        ("ponizovsky_no_adverse_events", "In Ponizovsky's trial side effects were very common.", "contradicted", ""),
+        ("australia_guideline_grade_c", "The Australian guideline gives baclofen a Grade A rating.", "contradicted", ""),
+        ("australia_guideline_grade_c", "The Australian guideline's recommendation is graded C.", None, ""),
+        ("krupitsky_as_well_as", "In the 1993 Russian study it worked less well than diazepam.", "contradicted", ""),
+        ("addolorato2011_dose_effect", "In Addolorato 2011, 60 mg was no better than 30 mg.", "contradicted", ""),
+        ("lactmed_infant_share", "LactMed says a breastfed baby gets a third of the mother's dose.", "contradicted", ""),
+        ("pk1985_linear", "The 1985 infusion study found non-linear kinetics.", "contradicted", ""),
+        ("young2014_other_cues", "In the fMRI study it also muted responses to sexual cues.", "contradicted", ""),
+        ("clonidine_more_hypotension", "Hypotension was more frequent on baclofen than on clonidine.", "contradicted", ""),
+        ("overdose_fluids", "After an overdose, fluids are restricted.", "contradicted", ""),
+        ("abrupt_withdrawal", "A taper is not needed when you stop it.", "contradicted", ""),
+        ("mims_dialysis_dose", "On dialysis the monograph suggests 5 mg three times a day.", "contradicted", ""),
+        ("australia_status", "It is registered in Australia for spasm; its use for alcohol is off-label.", "supported", ""),
     ],
 )  # fmt: skip
 def test_facts_in_the_words_of_new_writers(key: str, claim: str, verdict, context: str) -> None:
@@ -2465,3 +2480,38 @@ def test_an_upper_case_heading_line_is_not_part_of_the_first_sentence() -> None:
     # a label in running text, or a heading and its sentence on one line, stay as they are
     assert heading_lines("Note: take it with food.") == ["Note: take it with food."]
     assert heading_lines("OVERDOSE: call 911.") == ["OVERDOSE: call 911."]
+
+
+def test_lettered_items_are_lines_of_their_own() -> None:
+    from assistant.answering.check.lines import item_lines
+
+    text = "Rationale. (a) Kidneys: it is cleared by them. (b) Epilepsy: it may worsen it."
+    assert item_lines(text) == [
+        "Rationale.",
+        "Kidneys: it is cleared by them.",
+        "Epilepsy: it may worsen it.",
+    ]
+    assert item_lines("Steps:\n1. Call 911.\n2. Stay with them.") == [
+        "Steps:",
+        "Call 911.",
+        "Stay with them.",
+    ]
+    assert item_lines("It was 2.5 mg (a) dose.") == ["It was 2.5 mg (a) dose."]
+
+
+def test_a_null_result_said_in_other_words_is_not_read_as_a_benefit() -> None:
+    from assistant.answering.check.agreement import NEGATIVE_RESULT, POSITIVE
+
+    assert not POSITIVE.search("Fourteen double-blind trials with 1,522 patients")
+    assert not POSITIVE.search("opioid-positive urine tests were unchanged")
+    assert NEGATIVE_RESULT.search("No reduction in urine-confirmed cocaine use")
+    assert NEGATIVE_RESULT.search("No significant main effect of 60 mg/day")
+    assert POSITIVE.search("baclofen doubled abstinence")
+
+
+def test_a_dose_several_times_a_day_is_not_the_same_dose_per_day() -> None:
+    from assistant.answering.check.claims import restates
+
+    said = "For dialysis the monograph suggests 5 mg per day."
+    assert not restates("For dialysis it suggests 5 mg three times a day.", said)
+    assert restates("For dialysis the monograph suggests 5 mg per day.", said)

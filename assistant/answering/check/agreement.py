@@ -22,7 +22,9 @@ from assistant.library.records import RecordInfo
 from assistant.vocab import NUMBER_WORDS
 
 POSITIVE = re.compile(
-    r"\b(?:reduc\w*|improv\w*|increas\w*|delay\w*|halv\w*|doubl\w*|tripl\w*|quadrupl\w*|cut|cuts|beat|better|positive"
+    # (not "double-blind", nor "opioid-positive urine tests")
+    r"\b(?:reduc\w*|improv\w*|increas\w*|delay\w*|halv\w*|doubl\w*(?![- ]blind)|tripl\w*|quadrupl\w*"
+    r"|cut|cuts|beat|better|(?<!-)positive"
     r"|effective|worked|works|benefit\w*|lower\w*|prevent\w*|helped|helps|succe\w*|superior"
     r"|significant(?:ly)?|advantage|outperform\w*|stopped|protected|kept \w+ from"
     r"|fell|fall in|dropped|drop in|declin\w*|decreas\w*|(?:came|comes?|coming|went|going) down"
@@ -30,8 +32,8 @@ POSITIVE = re.compile(
     re.I,
 )
 NEGATIVE_RESULT = re.compile(
-    r"\b(?:no (?:significant |clear |real )?(?:overall |meaningful |statistically significant )?"
-    r"(?:difference|effect|benefit|advantage)|did not"
+    r"\b(?:no (?:significant |clear |real )?(?:overall |meaningful |statistically significant |main )?"
+    r"(?:difference|effect|benefit|advantage|reduction|improvement|change)|did not"
     r"|didn't|failed|not significant\w*|no better|was not|were not|neither|nothing|could not|negative"
     r"|cannot|unable)\b",
     re.I,

@@ -25,6 +25,7 @@ from assistant.answering.check.lines import (
     QUOTED_LINE,
     TABLE_ROW,
     heading_lines,
+    item_lines,
     table_rows,
     with_leaders,
 )
@@ -170,7 +171,8 @@ def extract_claims(store: Any, document_id: str) -> list[Claim]:
                 )  # "Q: ... A: ..." cards
                 for row in table_rows(part)
                 for quoted in QUOTED_LINE.split(row)  # "> AFTER THE ANSWER: ...": a line of its own
-                for line in heading_lines(quoted)  # "DRUG INTERACTIONS:\n...": its own line too
+                for headed in heading_lines(quoted)  # "DRUG INTERACTIONS:\n...": its own line too
+                for line in item_lines(headed)  # "(a) ...\n(b) ...": one line an item
                 for piece in (NEXT_LABEL.split(line) if _LABEL.match(line) else [line])
             ]
         )
@@ -403,5 +405,14 @@ def restates(claim: str, sentence: str) -> bool:
         and not re.search(r"\bspastic", claim, re.I)  # "approved only for spasticity" agrees
     ):
         return False
+    if _TIMES_A_DAY.search(claim) and not _TIMES_A_DAY.search(sentence):
+        return False  # "5 mg three times a day" is not "5 mg per day"
     words = set(tokenize(claim))
     return len(words & set(tokenize(sentence))) >= 0.5 * len(words)
+
+
+_TIMES_A_DAY = re.compile(
+    r"\b(?:twice|two times|three times|four times|2 times|3 times|4 times)\s+(?:a|per|each)\s+day\b"
+    r"|\b(?:bd|bid|tds|tid|qds|qid)\b",
+    re.I,
+)

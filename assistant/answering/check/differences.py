@@ -199,7 +199,9 @@ _MORE = re.compile(r"\b(?:more|higher|greater|increas\w*|rais\w*|doubl\w*)\b", r
 _LESS = re.compile(r"\b(?:fewer|less|lower|reduc\w*|decreas\w*|halv\w*)\b", re.I)
 _OUTCOME_STOP = frozenset(
     tokenize(
-        "baclofen placebo patients people review trial study found caused than compared more fewer significantly"
+        "baclofen placebo patients people review trial study found caused than compared more fewer significantly "
+        # (the substance is the scene, not the outcome: "cocaine use" is not "cocaine craving")
+        "cocaine alcohol opioid opioids methamphetamine nicotine cannabis heroin use users"
     )
 )
 

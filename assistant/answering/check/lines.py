@@ -45,6 +45,24 @@ def heading_lines(part: str) -> list[str]:
     return [m.group(1), part.strip()[m.end() :]] if m else [part]
 
 
+# lettered or numbered items on lines of their own, read as one unit when the sentence splitter
+# keeps them together ("Rationale ...\n  (a) Kidney function: ...\n  (b) Epilepsy: ..."): each
+# item is a line of its own, without its marker
+_ITEM_LINE = re.compile(
+    r"\n\s*(?=(?:\(?[a-z]\)|\d{1,2}[.)])\s+\S)"
+    r"|(?<=[.!?])\s+(?=\([a-z]\)\s+[A-Z])"  # ("... criteria. (a) Kidney function: ...": line breaks lost)
+)
+_ITEM_MARK = re.compile(r"^\s*(?:\(?[a-z]\)|\d{1,2}[.)])\s+")
+
+
+def item_lines(part: str) -> list[str]:
+    """``part`` split at lettered or numbered items that start lines, each without its marker."""
+    pieces = _ITEM_LINE.split(part)
+    if len(pieces) == 1:
+        return [part]
+    return [pieces[0], *(_ITEM_MARK.sub("", p) for p in pieces[1:])]
+
+
 TABLE_ROW = re.compile(r"^\|[^|\n]+\|[^|\n]*[^|\s-][^|\n]*\|\s*$")
 
 

@@ -203,6 +203,9 @@ RECORD_CONTRASTS = (
 )
 
 
+_POST_HOC = re.compile(r"\bpost.?hoc\b|\bsub-?groups?\b|\bexploratory\b", re.I)
+
+
 class StudyChecks(StudyDetails):
     """The study deciders of the checker (its store, catalog and citing helpers come from it)."""
 
@@ -284,7 +287,10 @@ class StudyChecks(StudyDetails):
             )
         # "30 mg/day delayed relapse; the high dose did not": one arm's benefit, the other denied
         one_arm = any(
-            POSITIVE.search(c) and not NEGATIVE_RESULT.search(c) and not _BOTH_ARMS.search(c)
+            POSITIVE.search(c)
+            and not NEGATIVE_RESULT.search(c)
+            and not _BOTH_ARMS.search(c)
+            and not _POST_HOC.search(c)  # ("a benefit only in a post hoc look at ...": a subgroup)
             for c in own.split(";")
         )
         if (
