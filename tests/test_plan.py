@@ -1002,3 +1002,19 @@ def test_everyday_words_for_titration_tablets_routes_dose_links_and_spread() -> 
 )
 def test_everyday_asks_get_their_intent(catalog, question: str, intent: str) -> None:
     assert plan_question(question, catalog, []).intent == intent
+
+
+def test_an_authors_surname_that_is_also_a_city_is_read_as_the_city(catalog) -> None:
+    """ "my husband's doctor in lyon": the French city, not the Lyon 2011 withdrawal trial; the
+    trial is still found by its author and year, or as "Lyon's trial"."""
+    assert "lyon2011_aws" not in find_trials(
+        "my husband's doctor in lyon mentions a review", catalog
+    )
+    assert find_trials("What did Lyon 2011 find?", catalog) == ["lyon2011_aws"]
+    assert "lyon2011_aws" in find_trials("in Lyon's trial, how many needed lorazepam?", catalog)
+
+
+def test_the_askers_own_confusion_over_the_figures_is_no_symptom() -> None:
+    read = clinical_reading("is under 1 good or bad? i always get confused which way these go")
+    assert "confus" not in read and "encephalopathy" not in read
+    assert "encephalopathy" in clinical_reading("he gets confused on it")

@@ -100,6 +100,11 @@ _NOT_STUDIES = ("label", "regulatory", "guideline", "overview")
             ["how long were people kept on the tablets?", "how long were they kept on baclofen?"],
         ),
         (
+            PLAIN_DOSE,
+            ["what dose did they use?"],
+            ["does the abstract report the doses taken?"],  # (asked of the record: ASKS_DOSE)
+        ),
+        (
             ASKS_SECONDARY,
             [
                 "and the other things they measured apart from craving?",
@@ -361,3 +366,30 @@ def test_a_detail_of_the_study_just_discussed(corpus_assistant, history, questio
     ans = corpus_assistant.ask(question, history=[history])
     assert re.search(wanted, first_sentence(ans.answer)), ans.answer[:300]
     assert ans.citations
+
+
+def test_whether_a_study_reports_its_doses(corpus_assistant) -> None:
+    """'Does it report the doses?' of a series whose abstract does not: its own sentence saying
+    so, not its headline."""
+    from assistant.answering.routes.study_asks import ASKS_DOSE
+
+    assert ASKS_DOSE.search("Does the abstract report the doses taken?")
+    ans = corpus_assistant.ask("Does the Boels 2017 abstract give the amounts swallowed?")
+    assert re.search(r"\bnot (?:available|given|reported)\b", first_sentence(ans.answer)), (
+        ans.answer
+    )
+
+
+def test_other_medicines_a_network_found_better_than_placebo(corpus_assistant) -> None:
+    ans = corpus_assistant.ask(
+        "Apart from baclofen, which drugs beat placebo on abstinence in the Bahji 2022 network?"
+    )
+    assert re.search(r"\bdisulfiram\b", first_sentence(ans.answer)), ans.answer[:300]
+
+
+def test_a_comparison_of_two_figures_gives_both(corpus_assistant) -> None:
+    ans = corpus_assistant.ask(
+        "How does baclofen's half-life in the spinal fluid compare with its plasma half-life"
+        " in the MIMS monograph?"
+    )
+    assert "1 to 5 hours" in ans.answer and "3 to 4 hours" in ans.answer, ans.answer

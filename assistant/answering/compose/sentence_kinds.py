@@ -244,7 +244,9 @@ THIS_THING = re.compile(
 # "what are the signs and how is it managed?", "does it work? is it safe?": two questions
 TWO_QUESTIONS = re.compile(
     r"\b(?:and|or|but) (?:also )?(?:how|what|why|when|where|which|who|whether|is|are|does|do|did"
-    r"|can|could|should|was|were)\b|\?.+\?",
+    r"|can|could|should|was|were)\b|\?.+\?"
+    # "how does its half-life in CSF compare with its plasma half-life?": a figure for each side
+    r"|\bhow (?:does|do|did) [^?]{3,80}? compare (?:with|to|against) (?:its|the|their) ",
     re.I,
 )
 # A question asking for several things ("which side effects", "what are the signs").

@@ -312,7 +312,14 @@ def find_trials(text: str, catalog: Sequence[RecordInfo]) -> list[str]:
             if re.search(rf"\b{re.escape(norm(name))}\b", t):
                 score += 5
         surname = norm(r.surname) if r.surname else ""
-        if surname and len(surname) > 2 and re.search(rf"\b{re.escape(surname)}\b", t):
+        # (a place, not the author: "my husband's doctor in lyon", not "lyon 2011" or "lyon's trial")
+        place = rf"\b(?:in|from|at|near) {re.escape(surname)}\b(?!'s| et al| and col| \d)"
+        if (
+            surname
+            and len(surname) > 2
+            and re.search(rf"\b{re.escape(surname)}\b", t)
+            and not (re.search(place, t) and len(re.findall(rf"\b{re.escape(surname)}\b", t)) == 1)
+        ):
             score += 3 + (2 if r.year in years else -0.5 if years else 0)
         if score:
             named.append((score, r.id))

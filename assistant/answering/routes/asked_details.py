@@ -21,6 +21,7 @@ from assistant.answering.compose.extractive import (
 )
 from assistant.answering.compose.sentence_kinds import COUNT_FIGURE, is_design_only
 from assistant.answering.question import asked as asking
+from assistant.answering.question.entities import find_other_medicines
 from assistant.answering.routes.study_asks import ASKS_WHO
 from assistant.answering.routes.synthesis import study_name
 from assistant.library.chunks import tokenize
@@ -275,6 +276,30 @@ def cited_sentences(
     cites, lines = Citations(), []
     for pos, start, sentence, _ in asking.whole_sentences(ev.store, record):
         if len(lines) < most and sentence_says(says, sentence):
+            n = cites.add(ev.store.context(pos, score=1.0), sentence, start)
+            lines.append(f"{sentence} [{n}]")
+    return Composition(" ".join(lines), False, cites.items, ROUTE_TRIAL) if lines else None
+
+
+# "besides baclofen, which medicines beat placebo on abstinence?": the others the study names
+ASKS_OTHER_MEDICINES = re.compile(
+    r"\b(?:besides|apart from|other than|aside from|as well as) baclofen\b[^?]*\b(?:which|what)"
+    r" (?:other )?(?:medicines|medications|drugs|treatments)\b|\b(?:which|what) other (?:medicines"
+    r"|medications|drugs|treatments)\b",
+    re.I,
+)
+
+
+def other_medicines(ev: Evidence, record: RecordInfo, question: str) -> Composition | None:
+    """The study's sentences naming other medicines on what the question asks ("... total
+    abstinence ..."), up to two; None when the question asks no such thing or none says it."""
+    if not ASKS_OTHER_MEDICINES.search(question):
+        return None
+    asked = set(tokenize(question)) - QUESTION_WORDS - set(tokenize("baclofen placebo medicines"))
+    cites, lines = Citations(), []
+    for pos, start, sentence, _ in asking.whole_sentences(ev.store, record):
+        named = find_other_medicines(sentence)
+        if len(lines) < 2 and len(named) >= 2 and asked & set(tokenize(sentence)):
             n = cites.add(ev.store.context(pos, score=1.0), sentence, start)
             lines.append(f"{sentence} [{n}]")
     return Composition(" ".join(lines), False, cites.items, ROUTE_TRIAL) if lines else None

@@ -265,6 +265,9 @@ ASKS_DOSE = re.compile(
     r"(?=\s*(?:\?|$|used|given|in\b|of\b|for\b|on\b))"
     r"|\b(?:what|which) (?:\w+ )?doses?\b(?!.*\b(?:better|best|more effective|worked|work|won)\b)|\bhow much baclofen\b|\bdoses? (?:did|were|was) (?:they|used|given)"
     r"|\bwhat amount\b|\bhow many (?:milligrams|mg)\b"
+    # "does the abstract report the doses taken?"
+    r"|\b(?:report|give|state|list|record)s? (?:the |any )?(?:doses?|amounts?)(?: (?:taken|swallowed"
+    r"|ingested|used|given))?\b"
     # "what was the highest dose in ...?" (not "how many reached the highest dose?")
     r"|^\s*(?:and |so )?what was the (?:highest|maximum|top|largest|biggest) (?:baclofen )?dose\b"
     # "how much had they swallowed?": the amounts a poisoning series recorded

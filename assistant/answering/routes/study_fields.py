@@ -406,9 +406,10 @@ def study_fact(ev: Evidence, record: RecordInfo) -> Composition | None:
                 r"\bdoses?\b[^.;]*\bnot (?:given|stated|reported|available|recorded|shown)|\bno\b[^.;]*\bdoses\b",
                 re.I,
             )
-            return cited_sentence(
-                ev, record, said, f"Not reported: the sources on {name} give no doses"
-            )
+            own = cited_sentence(ev, record, said)  # (its own sentence, when it says so plainly)
+            no = f"Not reported: the sources on {name} give no doses"
+            plain = own and re.search(r"\bnot (?:given|stated|reported|available)\b", own.answer)
+            return own if plain else cited_sentence(ev, record, said, no)
         claim = record.dose_text
         first = f"{name} used {record.dose_text}"
         if re.search(r"ingest|poison|overdos|swallow", record.dose_text, re.I):
