@@ -766,3 +766,18 @@ def test_a_withdrawal_study_asked_about_draws_no_withdrawal_notice():
     )
     assert "withdrawal" not in {n.kind for n in notices_for(study)}, study
     assert "withdrawal" in _kinds("Is it dangerous to stop baclofen suddenly?")
+
+
+def test_a_question_about_an_alcohol_withdrawal_trial_draws_no_withdrawal_notice(corpus_assistant):
+    """Read as a withdrawal question ("the shakes after stopping drinking"), but asking where an
+    alcohol-withdrawal trial was run: no one is stopping baclofen."""
+    ans = corpus_assistant.ask(
+        "in that american trial where drinkers at risk of the shakes after they stopped got the "
+        "muscle relaxer or a dummy pill every 8 hours, where was it run?"
+    )
+    assert ans.citations and "heppe2018_aws" in {c.source_id for c in ans.citations}, ans.answer
+    assert "withdrawal" not in {n.kind for n in ans.notices}
+    stop = corpus_assistant.ask(
+        "in the Heppe 2018 trial, what happens if I stop baclofen suddenly?"
+    )
+    assert "withdrawal" in {n.kind for n in stop.notices}

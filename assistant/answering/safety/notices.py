@@ -1,7 +1,6 @@
 """Safety notices: which warnings a question (and its retrieved sources) calls for.
 
-One source of truth for every front end: the CLI, the web app and the JSON output all call
-:func:`notices_for`, so a question gets the same notices wherever it is asked.
+One source of truth: the CLI, the web app and the JSON output all call :func:`notices_for`.
 
 How detection works
 -------------------
@@ -41,9 +40,8 @@ towards silence for purely informational phrasings that only share a word):
   withdrawal syndrome present according to the label?" are informational and get no emergency
   notice; "I think my son overdosed" does. Lethality questions ("how much baclofen is fatal")
   are treated as emergencies because they can signal self-harm intent.
-* **pregnancy** and **renal** fire on the condition words in English, French, Spanish, German
-  and Italian ("grossesse", "embarazada", "Schwangerschaft", "incinta"; "rénale", "riñón",
-  "Niere", "rene"); "renal" is a whole word (not "adrenal"), "kidney beans" do not count.
+* **pregnancy** and **renal** fire on the condition words in five languages ("grossesse",
+  "Schwangerschaft", "incinta"; "rénale", "riñón", "Niere"); not "adrenal" or "kidney beans".
 
 From cited sources (curated metadata only): a synthesis or trial result built from addiction
 studies gets the off-label notice; never an interaction, overdose, stopping or pharmacokinetics
@@ -503,8 +501,8 @@ def notices_for(
       baclofen or pharmacokinetics, nor for another medicine's facts.
     * emergency: any overdose or poisoning question, danger described now, and a question
       answered from a poisoning or baclofen-deaths series.
-    * withdrawal: stopping, tapering or missing doses of baclofen.
-    * dosing: someone's own dose; pregnancy and renal: the question turns on them.
+    * withdrawal: stopping, tapering or missing doses of baclofen (not a study of alcohol
+      withdrawal asked about). dosing: someone's own dose; pregnancy, renal: the question turns on them.
 
     Notices never come from a model or from document text: only the question, the plan and the
     curated metadata of the cited sources decide.
@@ -569,7 +567,10 @@ def notices_for(
         or bool(set(series) & set(plan.entities.trials))
     ):
         kinds.add("emergency")  # a poisoning series or deaths asked about: what to do now
-    if plan.intent == "withdrawal":
+    aws = {c.source_id for c in cited if "alcohol withdrawal" in c.metadata.title.lower()}
+    if plan.intent == "withdrawal" and not (
+        aws & set(plan.entities.trials) and not any(STOPPING.search(normalise(t)) for t in texts)
+    ):
         kinds.add("withdrawal")
     elif any(LEFT_EARLY.search(normalise(t)) for t in texts) or (
         plan.entities.trials
