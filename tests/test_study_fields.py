@@ -393,3 +393,12 @@ def test_a_comparison_of_two_figures_gives_both(corpus_assistant) -> None:
         " in the MIMS monograph?"
     )
     assert "1 to 5 hours" in ans.answer and "3 to 4 hours" in ans.answer, ans.answer
+
+
+def test_one_sexs_figure_is_given_when_asked(corpus_assistant) -> None:
+    """ "the women on 30 mg": the study's sentence on women, with its figures, not the headline
+    that says the benefit came from the other dose."""
+    ans = corpus_assistant.ask(
+        "In the Garbutt 2021 trial, by how many days did heavy drinking fall for women on 30 mg?"
+    )
+    assert "26.3" in first_sentence(ans.answer), ans.answer[:300]

@@ -305,6 +305,34 @@ def other_medicines(ev: Evidence, record: RecordInfo, question: str) -> Composit
     return Composition(" ".join(lines), False, cites.items, ROUTE_TRIAL) if lines else None
 
 
+# the women or the men of a study ("how many extra dry days did the women on the weaker strength
+# get?"): the study's sentence on that group, when its headline does not name it
+_SEX = {"women": "women", "woman": "women", "female": "women", "females": "women",
+        "men": "men", "man": "men", "male": "men", "males": "men"}  # fmt: skip
+
+
+def sex_subgroup(ev: Evidence, record: RecordInfo, question: str) -> Composition | None:
+    """The study's sentence giving figures for the sex the question asks about, sharing a word of
+    what it asks; None when it asks of no sex, the headline names it, or no sentence does."""
+    words = [w.lower() for w in re.findall(r"[A-Za-z]+", question)]
+    asked = {_SEX[w] for w in words if w in _SEX}
+    if len(asked) != 1:
+        return None
+    sex = next(iter(asked))
+    described = f"{record.key_result} {record.population} {record.title}".lower()
+    if re.search(rf"\b{sex}\b", described) or re.search(r"\bsex(?:es)?\b|\bgender", question, re.I):
+        return None  # (a study of men only, or the sexes compared: not one group's figure)
+    group = re.compile(rf"\b{sex}\b", re.I)
+    wanted = set(tokenize(question)) - QUESTION_WORDS - set(tokenize("women men baclofen placebo"))
+    found = [
+        (len(wanted & set(tokenize(text))), len(re.findall(r"\d+", text)), pos, start, text)
+        for pos, start, text, _ in asking.whole_sentences(ev.store, record)
+        if group.search(text) and re.search(r"\d", text)
+    ]
+    best = max(found, default=None, key=lambda f: (f[0] > 0, f[1], f[0]))  # (the most figures)
+    return _cited(ev, *best[2:]) if best and best[0] else None
+
+
 def _cited(
     ev: Evidence, pos: int, start: int, sentence: str, first: str | None = None
 ) -> Composition:

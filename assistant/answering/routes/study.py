@@ -39,6 +39,7 @@ from assistant.answering.routes.asked_details import (
     asked_detail,
     named_outcome,
     other_medicines,
+    sex_subgroup,
     states_anywhere,
 )
 from assistant.answering.routes.study_asks import asks_field
@@ -329,8 +330,8 @@ def _trial_result(ev: Evidence, record: RecordInfo) -> Composition | None:
     own = record_evidence(ev, record)
     # (a story, then the question: the question says what is asked of the study)
     question = asking.the_question(plan.english or plan.question)
-    if said := other_medicines(ev, record, question):
-        return said  # "besides baclofen, which medicines beat placebo ...?"
+    if said := other_medicines(ev, record, question) or sex_subgroup(ev, record, question):
+        return said  # "besides baclofen, which medicines ...?", "the women on the weaker dose?"
     # (an answer from the study's fields is tried first, by :func:`trial_result`)
     # What the question asks beyond naming the study and asking for its result.
     specific = _specific_words(question, record) - set(tokenize(record.key_result or ""))
