@@ -7,6 +7,7 @@ study's own sentences that do (:func:`cited_sentence`). Used by :mod:`.study` an
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from assistant.answering.check.contrasts import digits
@@ -269,13 +270,15 @@ def cited_sentence(
 
 
 def cited_sentences(
-    ev: Evidence, record: RecordInfo, says: re.Pattern[str], most: int = 2
+    ev: Evidence, record: RecordInfo, keep: re.Pattern[str] | Callable[[str], bool], most: int = 2
 ) -> Composition | None:
-    """The study's first ``most`` sentences that ``says`` finds, each cited ("New users at 20 mg
-    or more were compared with ... A second comparison used ..."); None when none says so."""
+    """The study's first ``most`` sentences ``keep`` accepts (a pattern: the sentences that say
+    it), each cited ("New users at 20 mg or more were compared with ... A second comparison used
+    ..."); None when it accepts none."""
+    accepts = (lambda s: sentence_says(keep, s)) if isinstance(keep, re.Pattern) else keep
     cites, lines = Citations(), []
     for pos, start, sentence, _ in asking.whole_sentences(ev.store, record):
-        if len(lines) < most and sentence_says(says, sentence):
+        if len(lines) < most and accepts(sentence):
             n = cites.add(ev.store.context(pos, score=1.0), sentence, start)
             lines.append(f"{sentence} [{n}]")
     return Composition(" ".join(lines), False, cites.items, ROUTE_TRIAL) if lines else None
@@ -296,13 +299,11 @@ def other_medicines(ev: Evidence, record: RecordInfo, question: str) -> Composit
     if not ASKS_OTHER_MEDICINES.search(question):
         return None
     asked = set(tokenize(question)) - QUESTION_WORDS - set(tokenize("baclofen placebo medicines"))
-    cites, lines = Citations(), []
-    for pos, start, sentence, _ in asking.whole_sentences(ev.store, record):
-        named = find_other_medicines(sentence)
-        if len(lines) < 2 and len(named) >= 2 and asked & set(tokenize(sentence)):
-            n = cites.add(ev.store.context(pos, score=1.0), sentence, start)
-            lines.append(f"{sentence} [{n}]")
-    return Composition(" ".join(lines), False, cites.items, ROUTE_TRIAL) if lines else None
+    return cited_sentences(
+        ev,
+        record,
+        lambda s: len(find_other_medicines(s)) >= 2 and bool(asked & set(tokenize(s))),
+    )
 
 
 # the women or the men of a study ("how many extra dry days did the women on the weaker strength

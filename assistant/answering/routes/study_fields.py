@@ -407,9 +407,9 @@ def study_fact(ev: Evidence, record: RecordInfo) -> Composition | None:
                 re.I,
             )
             own = cited_sentence(ev, record, said)  # (its own sentence, when it says so plainly)
-            no = f"Not reported: the sources on {name} give no doses"
-            plain = own and re.search(r"\bnot (?:given|stated|reported|available)\b", own.answer)
-            return own if plain else cited_sentence(ev, record, said, no)
+            if own is None or re.search(r"\bnot (?:given|stated|reported|available)\b", own.answer):
+                return own  # (else the same sentence, cited for a plain "not reported")
+            return replace(own, answer=f"Not reported: the sources on {name} give no doses [1].")
         claim = record.dose_text
         first = f"{name} used {record.dose_text}"
         if re.search(r"ingest|poison|overdos|swallow", record.dose_text, re.I):
