@@ -129,12 +129,13 @@ def pdf_pages(pages: int, rng: random.Random) -> bytes:
     )
 
 
-def medline_export(records: int, rng: random.Random) -> str:
-    """A PubMed export (MEDLINE format) of ``records`` made-up articles with abstracts."""
+def medline_export(records: int, rng: random.Random, sentences: int = 6) -> str:
+    """A PubMed export (MEDLINE format) of ``records`` made-up articles whose abstracts have
+    ``sentences`` sentences each."""
     out = []
     for i in range(records):
         pmid = 90_000_000 + i
-        abstract = " ".join(_sentence(rng, rng.randint(12, 20)) for _ in range(6))
+        abstract = " ".join(_sentence(rng, rng.randint(12, 20)) for _ in range(sentences))
         lines = [
             f"PMID- {pmid}",
             f"TI  - {_sentence(rng, 10)[:-1]} in an invented cohort {i}.",
