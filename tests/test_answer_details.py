@@ -54,6 +54,20 @@ def test_a_study_told_by_its_sites_region_or_rounded_size_is_found(catalog) -> N
         "did their mood improve?",
         catalog,
     ) == ["addolorato2002"]
+    # ... and the first one "with no dummy pills" (a "try-out") is the open pilot
+    for said in ("with no dummy pills", "with no placebo"):
+        assert find_trials(
+            f"that very first small italian try-out of baclofen for drinking, the one {said}, how "
+            "long did people take it for?",
+            catalog,
+        ) == ["addolorato2000"]
+    # a publication told by how many wrote it ("review by 26 authors")
+    assert find_trials(
+        "my husband found a long article by 26 doctors saying baclofen could suit drinkers with "
+        "cirrhosis. how much should we go by it?",
+        catalog,
+    ) == ["debeaurepaire2019"]
+    assert find_trials("an article by 12 doctors said it helps drinkers", catalog) == []
     # a study a drug-information source cites has no record of its own
     assert (
         find_trials("In the breast-milk study cited by LactMed, how much got into milk?", catalog)

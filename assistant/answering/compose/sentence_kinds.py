@@ -232,6 +232,7 @@ SAME_WORD = {
     **{w: "assess" for w in tokenize("evaluated")},
     **{w: "men" for w in tokenize("male males man")},
     **{w: "women" for w in tokenize("female females woman")},
+    **{w: "often" for w in tokenize("frequent frequently")},  # ("more often" / "more frequent")
     **{w: "tell" for w in tokenize("told")},  # ("what should patients be told?": "advise telling")
 }
 

@@ -23,6 +23,7 @@ from assistant.answering.question.places import (
 from assistant.answering.question.study_cues import (
     BIG_STUDY,
     EVERY_MEDICINE,
+    FIRST_STUDY,
     GUIDANCE,
     LABELS_OWN,
     LIKE_THEM,
@@ -36,6 +37,7 @@ from assistant.answering.question.study_cues import (
     group_sizes,
     study_weeks,
     trials_counted,
+    writers_said,
 )
 from assistant.library import contraindications as ci
 from assistant.library.chunks import tokenize
@@ -92,19 +94,8 @@ _GENERIC = frozenset(
         "often usually common commonly many much well"
     )
 )
-# a study named by what it compared ("the Indian study that compared baclofen with topiramate")
-DESCRIBED_COMPARISON = re.compile(
-    r"\b(?:stud(?:y|ies)|trial|cohort)\b (?:of \w+ (?:\d{4} )?)?(?:that |which )?(?:compar\w*|contrast\w*)"
-    r"\b[^,?()]*|\b\d{4},? \w+ (?:versus|vs)\b[^,?]*|\bbaclofen (?:with|and) \w+ (?:\w+ ){0,4}compared\b"
-    # "that old study that pitted the spasm pill against valium", "where it was up against ..."
-    r"|\b(?:stud(?:y|ies)|trial|cohort)\b (?:that|which|where) (?:\w+ ){0,4}?(?:pitted|(?:was|were"
-    r"|went|put) up against)\b[^,?()]*"
-)
 # a study of (alcohol) withdrawal named as such ("an earlier withdrawal trial"), not stopping baclofen
 WITHDRAWAL_STUDY = re.compile(r"\bwithdrawal (?:stud(?:y|ies)|trials?)\b", re.I)
-_FIRST_STUDY = re.compile(
-    r"\b(?:first|earliest|original) (?:\w+ ){0,2}(?:study|trial|rct|placebo.controlled)\b"
-)
 _DATE_WORDS = frozenset(tokenize(" ".join(MONTHS)))
 _NUMBER = re.compile(r"\b(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\b")
 _ASPECTS = {
@@ -378,7 +369,10 @@ def find_trials(text: str, catalog: Sequence[RecordInfo]) -> list[str]:
     uncontrolled = bool(UNCONTROLLED.search(t))
     one_person, records_kept = bool(ONE_PERSON.search(t)), bool(RECORDS_KEPT.search(t))
     guidance = bool(GUIDANCE.search(t))
-    controlled = bool(re.search(r"\b(?:placebo|dummy|sugar) ?(?:pills?|tablets?)?\b", t))
+    # ("the one with no dummy pills" names the dummy pills it did not have)
+    controlled = not uncontrolled and bool(
+        re.search(r"\b(?:placebo|dummy|sugar) ?(?:pills?|tablets?)?\b", t)
+    )
     # a place or a name written with a capital ("the later Denver trial"): what only one study
     # is known by weighs more than the common words around it
     proper = {
@@ -432,6 +426,7 @@ def find_trials(text: str, catalog: Sequence[RecordInfo]) -> list[str]:
             scores[i] -= 2  # a guideline is described as one, not as "that clinic where ..."
         if r.user:
             scores[i] -= 2
+        scores[i] += 4 * writers_said(t, r.design or "")
     order = _first_report_first(
         sorted(range(len(scores)), key=lambda i: -scores[i]), scores, profiles
     )
@@ -451,11 +446,12 @@ def find_trials(text: str, catalog: Sequence[RecordInfo]) -> list[str]:
         )
         pick = (min if first else max)(close, key=lambda i: profiles.records[i].year or 0)
         return [profiles.records[pick].id]
-    if _FIRST_STUDY.search(t) and not pooled and best >= 5.0:
+    if FIRST_STUDY.search(t) and not pooled and best >= 5.0:
         # "the first Italian study": the earliest of those that fit about as well
         close = [i for i in order if scores[i] >= best - 1.0]
-        if controlled:  # "the first Italian study with dummy pills": among the controlled ones
-            close = [i for i in close if profiles.records[i].comparator == "placebo"] or close
+        if controlled or uncontrolled:  # "the first Italian study with (no) dummy pills"
+            want = "placebo" if controlled else "none"
+            close = [i for i in close if profiles.records[i].comparator == want] or close
         pick = min(close, key=lambda i: profiles.records[i].year or 9999)
         return [profiles.records[pick].id]
     if cue and best >= 5.0 and best - second >= 1.2:

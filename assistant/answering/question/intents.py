@@ -12,11 +12,15 @@ from assistant.answer import Entities
 from assistant.answering.question.entities import (
     ASPECT_RX,
     BACLOFEN,
-    DESCRIBED_COMPARISON,
     norm,
 )
 from assistant.answering.question.intent_words import INTENT_RX, TOGETHER, any_of
-from assistant.answering.question.study_cues import ASKS_WHY_DONE, DOSE_ASKED, STUDY_SAYS
+from assistant.answering.question.study_cues import (
+    ASKS_WHY_DONE,
+    DESCRIBED_COMPARISON,
+    DOSE_ASKED,
+    STUDY_SAYS,
+)
 from assistant.answering.safety import notices as safety
 from assistant.library import contraindications as ci
 from assistant.library.records import RecordInfo

@@ -13,7 +13,9 @@ from assistant.vocab import NUMBER_WORDS
 TRIAL_CUE = re.compile(
     r"\b(?:trials?|stud(?:y|ies)|rcts?|review|meta.?analys[ie]s|paper|experiment|cohort|series"
     r"|research|investigation|cochrane|analysis|pilot|survey|register|registry|statement"
-    r"|guideline|case|report|consensus|case.?series|network)\b"
+    r"|guideline|case|report|consensus|case.?series|network|try.?outs?)\b"
+    # "a long article by 26 doctors": a publication described by who wrote it
+    r"|\barticles? (?:by|from|written)\b"
     # "the danish researchers who looked at poisonings": the people behind a study
     r"|\b(?:that|the|those) (?:\S+ ){0,2}?(?:researchers|investigators|scientists) (?:who|that)\b"
     # "the Los Angeles one": a study named before (not "the little one", a child)
@@ -89,9 +91,23 @@ _DOZENS = re.compile(
     rf"\b(about |around |roughly |some |nearly |almost |over |under )?(a|one|{'|'.join(NUMBER_WORDS)})"
     rf" dozen {_PEOPLE_WORDS}"
 )
+# a study named by what it compared ("the Indian study that compared baclofen with topiramate")
+DESCRIBED_COMPARISON = re.compile(
+    r"\b(?:stud(?:y|ies)|trial|cohort)\b (?:of \w+ (?:\d{4} )?)?(?:that |which )?(?:compar\w*|contrast\w*)"
+    r"\b[^,?()]*|\b\d{4},? \w+ (?:versus|vs)\b[^,?]*|\bbaclofen (?:with|and) \w+ (?:\w+ ){0,4}compared\b"
+    # "that old study that pitted the spasm pill against valium", "where it was up against ..."
+    r"|\b(?:stud(?:y|ies)|trial|cohort)\b (?:that|which|where) (?:\w+ ){0,4}?(?:pitted|(?:was|were"
+    r"|went|put) up against)\b[^,?()]*"
+)
+# "the first Italian study", "the earliest try-out"
+FIRST_STUDY = re.compile(
+    r"\b(?:first|earliest|original) (?:\w+ ){0,2}(?:study|trial|rct|placebo.controlled|pilot"
+    r"|try.?out)\b"
+)
 UNCONTROLLED = re.compile(
     r"\bno (?:dummy|placebo|sugar).?pill|\bwithout (?:a )?(?:placebo|control)|\buncontrolled\b"
     r"|\bno (?:placebo|control) (?:group|arm|check)|\bopen.?label\b|\bno comparison group\b"
+    r"|\b(?:with|had|got|used) no placebo\b"
 )
 
 
@@ -103,6 +119,22 @@ def study_weeks(text: str) -> float | None:
     if not m:
         return None
     return float(m.group(1)) * (4.33 if m.group(2).startswith("month") else 1.0)
+
+
+_WRITERS = re.compile(
+    rf"\bby (\d{{1,3}}|{'|'.join(NUMBER_WORDS)}) (?:\w+ )?(?:doctors|experts|authors|specialists"
+    r"|researchers|clinicians|physicians|scientists)\b"
+)
+
+
+def writers_said(text: str, design: str) -> bool:
+    """The question's "an article by 26 doctors" is a record whose design names that many
+    authors ("review by 26 authors")."""
+    m = _WRITERS.search(text)
+    if not m:
+        return False
+    n = _NUMBER_WORDS.get(m.group(1), m.group(1))
+    return bool(re.search(rf"\b{n} (?:authors|experts)\b", design))
 
 
 def group_sizes(text: str) -> set[int]:
