@@ -2031,6 +2031,20 @@ def test_whether_a_study_generalises_is_answered_with_its_own_limitation(corpus_
     assert "SHR" not in first, ans.answer
 
 
+def test_how_much_weight_a_study_carries_is_why_its_evidence_is_weak(corpus_assistant) -> None:
+    """ "How much weight has the account of one man?" asks why the study cannot settle the
+    question (a single unblinded self-report), not what later trials found; the doctor whose
+    book it was is the study's subject, not the asker's doctor."""
+    ans = corpus_assistant.ask(
+        "My husband read the book of the doctor who says he stopped drinking with huge doses of "
+        "the muscle relaxer, and he wants to do the same. How much weight has the account of one "
+        "man?"
+    )
+    first = first_sentence(ans.answer)
+    assert ans.citations[0].source_id == "ameisen2005", ans.answer
+    assert re.search(r"single|unblinded|cannot establish", first), ans.answer
+
+
 def test_how_long_a_study_lasted_is_the_length_its_design_states(corpus_assistant) -> None:
     """The length the design states ("30 days", not 4.3 weeks), cited to the study's sentence
     giving it, not to one sharing its number in another sense ("30 mg/day"); "how long was each

@@ -349,7 +349,8 @@ def find_trials(text: str, catalog: Sequence[RecordInfo]) -> list[str]:
         return []  # "which trials were negative?" asks about many studies, not one
     # ("valium": diazepam; "Australian", "in Australia": one word)
     brands = re.sub(rf"\b(?:{'|'.join(_GENERIC_NAME)})\b", lambda m: _GENERIC_NAME[m.group(0)], t)
-    scores = profiles.scores(one_country_word(brands))
+    # "the book of the doctor who ...": a physician is the study's subject, not the asker's doctor
+    scores = profiles.scores(one_country_word(re.sub(r"\bdoctor (?=who\b)", "physician ", brands)))
     # one year, not a period ("from 2000 to 2022", "2009-2015"): the study's own
     dated = len(years) == 1 and not re.search(
         r"\b(?:19|20)\d\d ?(?:-|to|and|until) ?(?:19|20)\d\d", t

@@ -15,7 +15,7 @@ TRIAL_CUE = re.compile(
     r"|research|investigation|cochrane|analysis|pilot|survey|register|registry|statement"
     r"|guideline|case|report|consensus|case.?series|network|try.?outs?)\b"
     # "a long article by 26 doctors": a publication described by who wrote it
-    r"|\barticles? (?:by|from|written)\b"
+    r"|\barticles? (?:by|from|written)\b|\b(?:book|memoir)\b"
     # "the danish researchers who looked at poisonings": the people behind a study
     r"|\b(?:that|the|those) (?:\S+ ){0,2}?(?:researchers|investigators|scientists) (?:who|that)\b"
     # "the Los Angeles one": a study named before (not "the little one", a child)

@@ -152,6 +152,17 @@ _METHOD_TERMS = re.compile(
     re.I,
 )
 _POWER = re.compile(r"\bpower(?:ed)?\b|\bdetect\w*|\bunderpowered\b|\btoo (?:small|few)\b", re.I)
+# "how much weight has the account of one man?": why the evidence is weak, before what came after
+_WEIGHT_ASKED = re.compile(
+    r"\bhow (?:much|far) (?:weight|faith|trust|confidence|credence|stock)\b|\btrust\w*|\brel(?:y|ied"
+    r"|iable|iability)\b|\bgo by\b|\bworth\b|\bat face value\b|\bgrain of salt\b",
+    re.I,
+)
+_WEAK = re.compile(
+    r"\bcannot (?:establish|prove|show|tell|rule out|confirm)|\b(?:single|unblinded|uncontrolled"
+    r"|anecdot\w*|retrospective|observational|confound\w*|bias\w*|weak\w*|too (?:small|few))\b",
+    re.I,
+)
 
 
 def _aim_only(sentence: str) -> bool:
@@ -217,6 +228,7 @@ def section_answer(
     # adjustments"), before why it mattered
     purpose = topic.name == "background" and bool(_PURPOSE_ASKED.search(clause))
     power = topic.name == "limitations" and bool(_POWER_ASKED.search(clause))
+    weight_asked = topic.name == "limitations" and bool(_WEIGHT_ASKED.search(clause))
     methods = (
         {m.lower() for m in _METHOD_TERMS.findall(clause)} if topic.name == "methods" else set()
     )
@@ -232,6 +244,7 @@ def section_answer(
             - (0.25 if reason and _aim_only(row[2]) else 0.0)
             + (0.1 if purpose and _PURPOSE.search(row[2]) else 0.0)
             + (0.15 if power and _POWER.search(row[2]) else 0.0)
+            + (0.1 if weight_asked and _WEAK.search(row[2]) else 0.0)
             + (0.2 if methods & {m.lower() for m in _METHOD_TERMS.findall(row[2])} else 0.0)
         )
 
