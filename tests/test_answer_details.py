@@ -68,6 +68,14 @@ def test_a_study_told_by_its_sites_region_or_rounded_size_is_found(catalog) -> N
         catalog,
     ) == ["debeaurepaire2019"]
     assert find_trials("an article by 12 doctors said it helps drinkers", catalog) == []
+    # "one" counting ("with one drug", "one tiny baby") is not "the ... one" naming a study
+    for asked in (
+        "what was the thinking behind going after the drinking and the smoking with one drug?",
+        "i read that the breastfeeding information mentions one tiny baby who needed medicine "
+        "for it. where was that written up?",
+        "does he take the whole days amount in one go?",
+    ):
+        assert find_trials(asked, catalog) == [], asked
     # a study a drug-information source cites has no record of its own
     assert (
         find_trials("In the breast-milk study cited by LactMed, how much got into milk?", catalog)

@@ -2045,6 +2045,37 @@ def test_how_much_weight_a_study_carries_is_why_its_evidence_is_weak(corpus_assi
     assert re.search(r"single|unblinded|cannot establish", first), ans.answer
 
 
+def test_whether_a_finding_is_settled_and_what_should_come_next(corpus_assistant) -> None:
+    """A follow-up asking whether a result "can be taken as settled" elsewhere is the study's
+    limitation; "what did the authors say ought to happen next?" is the study they called for."""
+    settled = corpus_assistant.ask(
+        "so can that big gap between the groups be taken as settled for patients elsewhere?",
+        history=["What did the Addolorato 2007 trial in cirrhosis find?"],
+    )
+    assert re.search(r"confirmation|single", first_sentence(settled.answer)), settled.answer
+    following = corpus_assistant.ask(
+        "so what did the authors say ought to happen next?",
+        history=["What did the Morley 2014 trial of baclofen find?"],
+    )
+    assert "called for" in first_sentence(following.answer), following.answer
+
+
+def test_where_a_fact_was_published_is_the_sentence_naming_the_source(corpus_assistant) -> None:
+    """ "According to which source ...?", "where was that written up?": the sentence that names
+    the publication, not the fact again without it."""
+    judges = corpus_assistant.ask(
+        "According to which source did the Cergy-Pontoise judges consider in June 2020 that the "
+        "Baclocur authorisation could stop treatment above 80 mg/day from continuing?"
+    )
+    assert "Pourquoi Docteur" in first_sentence(judges.answer), judges.answer
+    baby = corpus_assistant.ask(
+        "my sister took her spasm tablets right through her pregnancy. i read that the "
+        "breastfeeding information mentions one tiny baby who needed medicine for coming off "
+        "them. where was that written up?"
+    )
+    assert "Moran 2004" in first_sentence(baby.answer), baby.answer
+
+
 def test_how_long_a_study_lasted_is_the_length_its_design_states(corpus_assistant) -> None:
     """The length the design states ("30 days", not 4.3 weeks), cited to the study's sentence
     giving it, not to one sharing its number in another sense ("30 mg/day"); "how long was each

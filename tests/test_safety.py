@@ -451,6 +451,23 @@ def test_a_newborn_after_exposure_and_a_pump_that_stops_get_the_withdrawal_notic
     )
 
 
+def test_a_drinkers_own_withdrawal_gets_no_baclofen_withdrawal_notice():
+    """ "Coming off the drink", "stopped drinking": alcohol withdrawal, not someone stopping
+    baclofen; stopping the tablets as well still gets the notice."""
+    for asked in (
+        "my husband was admitted with the shakes two days after he stopped drinking, and they "
+        "have him on tablets from a chart. should they have used the muscle relaxer for his "
+        "withdrawal instead?",
+        "my dad is coming off the drink and has withdrawal symptoms. can baclofen ease his "
+        "withdrawal?",
+    ):
+        assert "withdrawal" not in kinds_for(asked), asked
+    assert "withdrawal" in kinds_for(
+        "he is coming off the drink and wants to stop his baclofen too; what happens if he stops "
+        "it at once?"
+    )
+
+
 def test_mechanism_question_gets_no_dosing_notice():
     for q in (
         "What is the mechanism of action of baclofen?",

@@ -117,6 +117,10 @@ ASKS_LIMITATION = re.compile(
     r"|\bskew\w*|\bdistort\w*|\binflat\w* (?:the|its|his|her|their) (?:results?|findings?)\b"
     r"|\bcautio\w*|\bcareful\b|\bwary\b|\bgenerali[sz]\w*|\bextrapolat\w*"
     r"|\bappl(?:y|ies|ied) (?:everywhere|elsewhere|generally|widely|to (?:other|all|everyone))\b"
+    # whether it settles the question, and what should come next ("can that gap be taken as
+    # settled for patients elsewhere?", "what did the authors say ought to happen next?")
+    r"|\b(?:taken as |be )settled\b|\b(?:confirm\w*|replicat\w*) (?:elsewhere|in other)\b"
+    r"|\b(?:ought to|should|needs? to) (?:happen|come|be done) next\b|\bnext steps?\b"
     # what its data cannot settle: the cause ("can they say the tablets on their own killed
     # them?"), a risk per person ("can you work out how likely someone prescribed it is to ...?")
     r"|\b(?:on (?:their|its) own|by (?:themselves|itself)|alone)\b (?:\w+ ){0,2}?(?:killed|caused"
@@ -460,3 +464,24 @@ _NAMES_MAKER = re.compile(rf"\b(?:{'|'.join(COMPANIES)})\b|\b(?:marketed|manufac
 def maker_asked(question: str) -> re.Pattern[str] | None:
     """How a sentence names a maker, when the question asks which company makes or made it."""
     return _NAMES_MAKER if _ASKS_MAKER.search(question) else None
+
+
+# "which paper carried the court's grounds?", "where was that written up?", "according to which
+# source ...?": the sentence naming where a fact was published, before the fact alone
+_ASKS_SOURCE = re.compile(
+    r"\bwhere (?:was|were|is|are|does|do|did) (?:\S+ ){0,6}?(?:written up|published|reported"
+    r"|printed|come from|comes from|appear\w*)\b|\b(?:which|what) (?:paper|journal|source|outlet"
+    r"|newspaper|publication|news \w+|report)\b|\baccording to (?:which|what|whom)\b"
+    r"|\bwho (?:reported|published|wrote up)\b",
+    re.I,
+)
+_NAMES_SOURCE = re.compile(
+    r"\baccording to\b|\b(?:reported|described|written up|published|summari[sz]ed) (?:in|by)\b"
+    r"|\b(?:cites?|cited)\b|\b(?:news|press) (?:summary|report|release|story)\b|\bjournal\b"
+    r"|\bnewspaper\b|\bmagazine\b|\(reported in\b|\b[A-Z][a-z]+ (?:19|20)\d\d, [A-Z]",
+)
+
+
+def source_asked(question: str) -> re.Pattern[str] | None:
+    """How a sentence names where a fact was published, when the question asks for that."""
+    return _NAMES_SOURCE if _ASKS_SOURCE.search(question) else None

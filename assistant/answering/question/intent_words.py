@@ -222,3 +222,12 @@ INTENT_RX = {
         r"\bwas (?:it|the \w+ trial) (?:positive|negative)|\bhow (?:did|does) .* do\b",
     ),
 }
+
+
+# the drinker's own withdrawal ("coming off the drink and has the shakes", "ease off the
+# booze"): alcohol withdrawal, not someone stopping baclofen
+DRINK_WITHDRAWAL = any_of(
+    r"\b(?:coming|come|came|getting|get) off (?:the )?(?:drink|booze|bottle|alcohol)\b",
+    r"\b(?:ease|eased|easing) off (?:the )?(?:drink|booze|bottle|alcohol)\b",
+    r"\bstopp?(?:ed|ing)? drinking\b|\balcohol withdrawal\b|\bdelirium tremens\b|\bthe dts\b",
+)

@@ -19,7 +19,11 @@ TRIAL_CUE = re.compile(
     # "the danish researchers who looked at poisonings": the people behind a study
     r"|\b(?:that|the|those) (?:\S+ ){0,2}?(?:researchers|investigators|scientists) (?:who|that)\b"
     # "the Los Angeles one": a study named before (not "the little one", a child)
-    r"|\bthe (?!(?:little|young|wee|loved|tiny|new|youngest|eldest|oldest) ones?\b)(?:\S+ ){1,4}?one\b(?! of\b)"
+    # (not "the smoking with one drug": "one" counting, across a preposition)
+    r"|\bthe (?!(?:little|young|wee|loved|tiny|new|youngest|eldest|oldest) ones?\b)"
+    r"(?:(?!(?:with|and|or|for|by|on|in|at|to|from|of)\b)\S+ ){1,4}?one\b(?! of\b)"
+    r"(?! (?:\w+ )?(?:drug|medicine|medication|pill|tablet|dose|day|week|month|year|thing|time"
+    r"|person|baby|babies|child|man|woman|patient)s?\b)"
     # "that enormous comparison of every medicine", "that 2023 roundup": a review told in lay words
     r"|\b(?:that|the|this) (?:\S+ ){0,3}?(?:comparison|roundup|round-up|look at)\b"
     r"|\b(?:that|the) (?:\w+ )?test (?:where|in which|with|on|of)\b"  # "that test where ..."
@@ -220,7 +224,9 @@ _RESEARCHERS = (
 ASKS_WHY_DONE = re.compile(
     r"\bwhy (?:was|were|did) (?:it|they|this|that|the [\w-]+(?: [\w-]+){0,4}?"
     r"|[\w-]+(?: [\w-]+){0,3}?) (?:do|done|carried out|conducted|run|set up|undertaken"
-    r"|performed|started|launched)\b|\b(?:the )?rationale\b|\breasoning behind\b"
+    r"|performed|started|launched)\b|\b(?:the )?rationale\b|\b(?:reasoning|thinking|idea|logic) behind\b"
+    # "why keep following people for that long?": why the study ran as long as it did
+    r"|\bwhy (?:keep|kept|go on|went on) (?:following|tracking|checking|watching)\b"
     r"|\bwhy did (?:\S+ ){1,12}?(?:start|begin) (?:looking|studying|research\w*)\b"
     r"|\bwhat (?:was|were) (?:the |its |their )?(?:main |primary |overall |chief )?(?:aims?"
     r"|purpose|goals?|objectives?|point)\b"

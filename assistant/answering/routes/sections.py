@@ -152,6 +152,9 @@ _METHOD_TERMS = re.compile(
     re.I,
 )
 _POWER = re.compile(r"\bpower(?:ed)?\b|\bdetect\w*|\bunderpowered\b|\btoo (?:small|few)\b", re.I)
+# "what did the authors say ought to happen next?": the study they called for
+_NEXT_ASKED = re.compile(r"\bnext\b|\bfurther (?:research|studies|trials)\b", re.I)
+_NEXT = re.compile(r"\bcall(?:s|ed)? for\b|\b(?:are|is|were|was) needed\b|\bfurther\b", re.I)
 # "how much weight has the account of one man?": why the evidence is weak, before what came after
 _WEIGHT_ASKED = re.compile(
     r"\bhow (?:much|far) (?:weight|faith|trust|confidence|credence|stock)\b|\btrust\w*|\brel(?:y|ied"
@@ -229,6 +232,7 @@ def section_answer(
     purpose = topic.name == "background" and bool(_PURPOSE_ASKED.search(clause))
     power = topic.name == "limitations" and bool(_POWER_ASKED.search(clause))
     weight_asked = topic.name == "limitations" and bool(_WEIGHT_ASKED.search(clause))
+    next_asked = topic.name == "limitations" and bool(_NEXT_ASKED.search(clause))
     methods = (
         {m.lower() for m in _METHOD_TERMS.findall(clause)} if topic.name == "methods" else set()
     )
@@ -245,6 +249,7 @@ def section_answer(
             + (0.1 if purpose and _PURPOSE.search(row[2]) else 0.0)
             + (0.15 if power and _POWER.search(row[2]) else 0.0)
             + (0.1 if weight_asked and _WEAK.search(row[2]) else 0.0)
+            + (0.15 if next_asked and _NEXT.search(row[2]) else 0.0)
             + (0.2 if methods & {m.lower() for m in _METHOD_TERMS.findall(row[2])} else 0.0)
         )
 

@@ -55,7 +55,7 @@ from collections.abc import Iterable
 
 from assistant.answer import Context, Notice, Plan
 from assistant.answering.question.entities import HOW_CLEARED, PAINKILLER, WITHDRAWAL_STUDY
-from assistant.answering.question.intent_words import any_of
+from assistant.answering.question.intent_words import DRINK_WITHDRAWAL, any_of
 from assistant.answering.question.normalise import normalise
 from assistant.answering.safety.danger import (  # noqa: F401 (read by lead.py and pipeline.py here)
     after_stopping,
@@ -568,9 +568,9 @@ def notices_for(
     ):
         kinds.add("emergency")  # a poisoning series or deaths asked about: what to do now
     aws = {c.source_id for c in cited if "alcohol withdrawal" in c.metadata.title.lower()}
-    if plan.intent == "withdrawal" and not (
-        aws & set(plan.entities.trials) and not any(STOPPING.search(normalise(t)) for t in texts)
-    ):
+    said = [normalise(t) for t in texts]  # (alcohol withdrawal: the drinker's, not baclofen's)
+    drinks = aws & set(plan.entities.trials) or any(DRINK_WITHDRAWAL.search(t) for t in said)
+    if plan.intent == "withdrawal" and not (drinks and not any(STOPPING.search(t) for t in said)):
         kinds.add("withdrawal")
     elif any(LEFT_EARLY.search(normalise(t)) for t in texts) or (
         plan.entities.trials
