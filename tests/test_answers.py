@@ -2060,6 +2060,58 @@ def test_whether_a_finding_is_settled_and_what_should_come_next(corpus_assistant
     assert "called for" in first_sentence(following.answer), following.answer
 
 
+@pytest.mark.parametrize(
+    ("asked", "history", "said"),
+    [
+        # a threshold asked: the sentence stating it
+        (
+            "and where did they draw the line for a big dose of the sedative?",
+            ["What did the Lyon 2011 trial of baclofen in alcohol withdrawal find?"],
+            r"20 mg or more",
+        ),
+        # why such doses were tried, and why people were followed so long: the background
+        (
+            "Why did the Dutch team try such high doses of baclofen in their study?",
+            [],
+            r"BACLAD",
+        ),
+        (
+            "why keep following people for that long when the tablets only ran for 12 weeks?",
+            ["What did the Ponizovsky 2015 Israeli trial of baclofen find?"],
+            r"lasts for a year",
+        ),
+        # whether findings "carry over" to other patients: who the study left out
+        (
+            "that first small italian trial where drinkers got the muscle relaxer or dummy pills "
+            "for a month: do its findings carry over to the sort of people a normal drink "
+            "service sees?",
+            [],
+            r"typical clinic patients",
+        ),
+        # "the people who wrote it" are the subject, not "who wrote it?"; what they called for
+        # may be told in the summary
+        (
+            "in that french look-back at heavy drinkers a year after they started big doses of "
+            "the muscle relaxer, what did the people who wrote it say should be done next?",
+            [],
+            r"called for randomised",
+        ),
+        # "how many randomised trials did it pool?": the count pooled
+        (
+            "How many randomised trials did the 2018 Pierce meta-analysis of low- and high-dose "
+            "baclofen pool?",
+            [],
+            r"\b13 trials\b",
+        ),
+    ],
+)
+def test_a_studys_detail_asked_in_other_words(
+    corpus_assistant, asked: str, history: list[str], said: str
+) -> None:
+    ans = corpus_assistant.ask(asked, history=history)
+    assert re.search(said, first_sentence(ans.answer)), ans.answer
+
+
 def test_where_a_fact_was_published_is_the_sentence_naming_the_source(corpus_assistant) -> None:
     """ "According to which source ...?", "where was that written up?": the sentence that names
     the publication, not the fact again without it."""

@@ -468,6 +468,15 @@ def test_a_drinkers_own_withdrawal_gets_no_baclofen_withdrawal_notice():
     )
 
 
+def test_giving_someone_an_extra_dose_is_a_personal_dosing_question():
+    asked = (
+        "my son is 14 and takes baclofen 10 mg three times a day for his cerebral palsy. his "
+        "legs have been stiffer this week. can i give him an extra 10 mg at bedtime?"
+    )
+    assert plan_question(asked, _catalog()).personal
+    assert "dosing" in kinds_for(asked)
+
+
 def test_mechanism_question_gets_no_dosing_notice():
     for q in (
         "What is the mechanism of action of baclofen?",

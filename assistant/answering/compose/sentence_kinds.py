@@ -102,7 +102,8 @@ LIMITATION = re.compile(
 # "does it apply to someone like my dad?", "would that hold for older people?"
 APPLIES_TO = re.compile(
     r"\b(?:appl(?:y|ies)|hold|carry over|relevant) (?:\w+ ){0,2}?(?:to|for) (?:someone|somebody"
-    r"|people like|patients like|my|me|him|her|older|elderly|sicker|younger"
+    r"|people like|patients like|my|me|him|her|older|elderly|sicker|younger|the (?:sort|kind|type)"
+    r" of (?:people|patients)"
     r"|(?:people|patients|those|anyone) (?:who|with)\b)\b"
     r"|\bsomeone (?:like|in) (?:my|me|him|her)\b"
     # "does it tell us what would happen to someone trying to quit?", "does that trial show it
@@ -120,6 +121,7 @@ ASKS_LIMITATION = re.compile(
     # whether it settles the question, and what should come next ("can that gap be taken as
     # settled for patients elsewhere?", "what did the authors say ought to happen next?")
     r"|\b(?:taken as |be )settled\b|\b(?:confirm\w*|replicat\w*) (?:elsewhere|in other)\b"
+    r"|\bcarr(?:y|ies|ied) over to\b|\bhold (?:up|true) (?:for|in|elsewhere)\b"
     r"|\b(?:ought to|should|needs? to) (?:happen|come|be done) next\b|\bnext steps?\b"
     # what its data cannot settle: the cause ("can they say the tablets on their own killed
     # them?"), a risk per person ("can you work out how likely someone prescribed it is to ...?")
@@ -146,7 +148,9 @@ ASKS_LIMITATION = re.compile(
 # who a study's results may not cover ("those over 70 were excluded, so ... may not apply")
 COVERS = re.compile(
     r"\b(?:may|might|do|does|did|would|can) not (?:\w+ )?apply\b|\bexclud\w*|\bgenerali[sz]\w*"
-    r"|\bapply only\b|\bnot (?:be )?representative\b|\bonly (?:to )?(?:those|people|patients) who\b",
+    r"|\bapply only\b|\bnot (?:be )?representative\b|\bonly (?:to )?(?:those|people|patients) who\b"
+    r"|\b(?:unclear|uncertain|not known) (?:whether|if) (?:\w+ ){0,3}?apply\b|\bexclusions?\b"
+    r"|\bhow far (?:\w+ ){0,3}?apply\b",
     re.I,
 )
 
@@ -482,6 +486,23 @@ _NAMES_SOURCE = re.compile(
 )
 
 
+# "where did they draw the line for a big dose?", "what was the cut-off?": the sentence stating
+# the threshold ("20 mg or more", "above 60 mg/day")
+_ASKS_LINE = re.compile(
+    r"\b(?:draw|drew|drawn|put|set) the line\b|\bwhere (?:was|is|were) the (?:line|cut.?off|boundary)"
+    r"|\bcut.?off\b|\bthreshold\b|\bwhat counted as\b",
+    re.I,
+)
+_STATES_LINE = re.compile(
+    r"\b\d+(?:\.\d+)? ?(?:mg|g|%)?(?:/day)? or (?:more|above|higher|less|fewer)\b|\b(?:above|below|at least"
+    r"|more than|less than|under|over) \d|[≥≤<>] ?\d|\bcut.?off\b|\bthreshold\b|\bdefined as\b",
+    re.I,
+)
+
+
 def source_asked(question: str) -> re.Pattern[str] | None:
-    """How a sentence names where a fact was published, when the question asks for that."""
+    """How a sentence names where a fact was published, or states a threshold, when the
+    question asks for that."""
+    if _ASKS_LINE.search(question):
+        return _STATES_LINE
     return _NAMES_SOURCE if _ASKS_SOURCE.search(question) else None

@@ -35,7 +35,8 @@ _DOSE_EFFICACY = any_of(
 )
 PERSONAL_DOSE = any_of(
     r"\b(?:should|can|could|may|must|do) (?:i|we|he|she|my \w+) (?:\w+ ){0,2}?(?:take|increase"
-    r"|raise|double|lower|reduce|go up|start(?! showing| to show| having| getting)|use|have)\b",
+    r"|raise|double|lower|reduce|go up|start(?! showing| to show| having| getting)|use|have"
+    r"|give (?:him|her|them|it|an? (?:extra|more|bigger))|add)\b",
     r"\bhow (?:much|many)\b(?! (?:weight|faith|trust|confidence|credence|stock|store|importance)\b)"
     r"(?!(?: \w+){0,4} (?:trust|rely|believe|read into)\b)"  # "how much can we trust that?"
     r"(?: \w+){0,4} (?:should|can|do|must) (?:i|we|he|she|my \w+)\b",

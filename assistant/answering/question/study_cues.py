@@ -13,7 +13,7 @@ from assistant.vocab import NUMBER_WORDS
 TRIAL_CUE = re.compile(
     r"\b(?:trials?|stud(?:y|ies)|rcts?|review|meta.?analys[ie]s|paper|experiment|cohort|series"
     r"|research|investigation|cochrane|analysis|pilot|survey|register|registry|statement"
-    r"|guideline|case|report|consensus|case.?series|network|try.?outs?)\b"
+    r"|guideline|case|report|consensus|case.?series|network|try.?outs?|look.?backs?)\b"
     # "a long article by 26 doctors": a publication described by who wrote it
     r"|\barticles? (?:by|from|written)\b|\b(?:book|memoir)\b"
     # "the danish researchers who looked at poisonings": the people behind a study
@@ -227,6 +227,10 @@ ASKS_WHY_DONE = re.compile(
     r"|performed|started|launched)\b|\b(?:the )?rationale\b|\b(?:reasoning|thinking|idea|logic) behind\b"
     # "why keep following people for that long?": why the study ran as long as it did
     r"|\bwhy (?:keep|kept|go on|went on) (?:following|tracking|checking|watching)\b"
+    # "why did the Dutch team try such high doses?" (and as a German question reads)
+    r"|\bwhy (?:did|does|do|would|have|has) (?:\S+ ){1,10}?(?:such |so )?(?:high|big|large) doses"
+    r"(?: \S+){0,2}? (?:tried|tested|used|given|chosen)\b|\bwhy (?:did|does|do|would) (?:\S+ ){1,8}?"
+    r"(?:try|test|use|give|choose) (?:such |so )?(?:high|big|large) doses\b"
     r"|\bwhy did (?:\S+ ){1,12}?(?:start|begin) (?:looking|studying|research\w*)\b"
     r"|\bwhat (?:was|were) (?:the |its |their )?(?:main |primary |overall |chief )?(?:aims?"
     r"|purpose|goals?|objectives?|point)\b"

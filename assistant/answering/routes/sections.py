@@ -155,6 +155,7 @@ _POWER = re.compile(r"\bpower(?:ed)?\b|\bdetect\w*|\bunderpowered\b|\btoo (?:sma
 # "what did the authors say ought to happen next?": the study they called for
 _NEXT_ASKED = re.compile(r"\bnext\b|\bfurther (?:research|studies|trials)\b", re.I)
 _NEXT = re.compile(r"\bcall(?:s|ed)? for\b|\b(?:are|is|were|was) needed\b|\bfurther\b", re.I)
+_CALLED_FOR = re.compile(r"\b(?:authors|they|investigators) call(?:s|ed)? for\b", re.I)
 # "how much weight has the account of one man?": why the evidence is weak, before what came after
 _WEIGHT_ASKED = re.compile(
     r"\bhow (?:much|far) (?:weight|faith|trust|confidence|credence|stock)\b|\btrust\w*|\brel(?:y|ied"
@@ -205,10 +206,16 @@ def section_answer(
     if topic is None or encode is None:
         return None
     store = ev.store
+    # (what the authors called for may be told in the summary, not under the limitations)
+    next_asked = topic.name == "limitations" and bool(_NEXT_ASKED.search(question))
     rows = [
         (pos, start, sentence, vec)
         for pos, start, sentence, vec in whole_sentences(store, record)
-        if store.metas[pos].section.strip().lower() in topic.headings and len(sentence) >= 30
+        if (
+            store.metas[pos].section.strip().lower() in topic.headings
+            or (next_asked and _CALLED_FOR.search(sentence))
+        )
+        and len(sentence) >= 30
     ]
     if not rows:
         return None
@@ -217,7 +224,7 @@ def section_answer(
     # not cover, first, judged by what is asked after the study's description
     applies = APPLIES_TO.search(clause)
     if applies:
-        clause = clause[clause.rfind(", ", 0, applies.start()) + 1 :]
+        clause = clause[max(clause.rfind(p, 0, applies.start()) for p in (", ", ": ")) + 1 :]
     want = encode(clause)
 
     # (and the asked words a sentence shares: "was it the first test?" -> "was the first test")
@@ -232,7 +239,6 @@ def section_answer(
     purpose = topic.name == "background" and bool(_PURPOSE_ASKED.search(clause))
     power = topic.name == "limitations" and bool(_POWER_ASKED.search(clause))
     weight_asked = topic.name == "limitations" and bool(_WEIGHT_ASKED.search(clause))
-    next_asked = topic.name == "limitations" and bool(_NEXT_ASKED.search(clause))
     methods = (
         {m.lower() for m in _METHOD_TERMS.findall(clause)} if topic.name == "methods" else set()
     )

@@ -12,7 +12,8 @@ from assistant.answering.question.entities import find_other_medicines
 from assistant.library.records import RecordInfo
 
 ASKS_POOLED = re.compile(
-    r"\bhow many (?:trials|studies|rcts|participants|people|patients)\b.*\b(?:pool\w*|includ\w*"
+    r"\bhow many (?:randomi[sz]ed |controlled |clinical )?(?:trials|studies|rcts|participants"
+    r"|people|patients)\b.*\b(?:pool\w*|includ\w*"
     r"|review|meta.?analys\w*)|\b(?:pool\w*|includ\w*)\b.*\bhow many\b|\bwhat did .*\binclude\b",
     re.I,
 )
@@ -202,7 +203,7 @@ ASKS_FOLLOW_UP = re.compile(
     r"|\b(?:was|were) there (?:a |any )?follow.?ups?\b"
     r"|\bafter (?:the )?(?:tablets|treatment|drug|medication|medicine|pills|baclofen|capsules)"
     r" (?:had )?(?:stopped|ended|finished|was stopped|were stopped)\b"
-    r"|\bkeep (?:checking|following|seeing|track)\b"
+    r"|(?<!why )\bkeep (?:checking|following|seeing|track)\b"  # ("why keep ...?": why, not whether)
     # "how long did they watch the people afterwards?"
     r"|\bhow long (?:\S+ ){0,6}?(?:observ\w*|watch\w*|monitor\w*|track\w*) (?:\S+ ){0,4}?after\w*",
     re.I,
@@ -252,6 +253,8 @@ ASKS_DURATION = re.compile(
     re.I,
 )
 ASKS_WHO = re.compile(
+    # (not "what did the people who wrote it say ...?": the authors as the subject)
+    r"(?<!people )(?<!those )(?<!ones )(?<!team )(?<!doctors )(?<!researchers )(?<!authors )"
     r"\bwho (?:ran|led|conducted|carried out|performed|wrote|published|authored"
     r"|did(?! (?:they|it|the [\w-]+(?: [\w-]+){0,3}) (?:include|enrol|enroll|recruit|study|treat|select|randomi[sz]e)))\b"
     r"|\bwhich (?:team|group|investigators|researchers)\b|\bwhere was (?:it|the [\w -]{1,80}?|[A-Z][\w -]{0,60}?) (?:done"
