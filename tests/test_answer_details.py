@@ -68,6 +68,12 @@ def test_a_study_told_by_its_sites_region_or_rounded_size_is_found(catalog) -> N
         catalog,
     ) == ["debeaurepaire2019"]
     assert find_trials("an article by 12 doctors said it helps drinkers", catalog) == []
+    # "the two" set against each other are the two doses the story before named
+    assert find_trials(
+        "my husband's doctor keeps talking about a 'low' versus a 'high' amount of baclofen. in "
+        "that 2018 pooled review that set the two against each other, where was the line?",
+        catalog,
+    ) == ["pierce2018"]
     # "one" counting ("with one drug", "one tiny baby") is not "the ... one" naming a study
     for asked in (
         "what was the thinking behind going after the drinking and the smoking with one drug?",

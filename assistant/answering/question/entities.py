@@ -89,7 +89,7 @@ _GENERIC = frozenset(
         # (where a study's data came from, not what it was about: "reused data from an earlier one")
         "data new brand own earlier previous reuse reused fresh "
         # (comparisons inside a study, "the bigger dose did less than the smaller one")
-        "smaller bigger larger less more alone own "
+        "smaller bigger larger less more alone own between against versus "
         # (how a question asks, not what a study is about)
         "often usually common commonly many much well"
     )
@@ -333,7 +333,7 @@ def find_trials(text: str, catalog: Sequence[RecordInfo]) -> list[str]:
         )
     if LABELS_OWN.search(t):
         return []  # "the controlled study the US label cites": the label's, not a record of its own
-    cue = bool(TRIAL_CUE.search(t))
+    cue, told = bool(TRIAL_CUE.search(t)), t
     # "my brother takes it with diazepam. in that australian study of deaths, ...?": the story
     # before does not describe the study; the sentence that does is scored
     parts = re.split(r"(?<=[.!?])\s+", t)
@@ -362,7 +362,8 @@ def find_trials(text: str, catalog: Sequence[RecordInfo]) -> list[str]:
     subs = set(find_substances(text))
     counted = trials_counted(t)  # "a dozen studies": how many a review pooled
     every_medicine = bool(EVERY_MEDICINE.search(t))
-    two_doses = bool(TWO_DOSES.search(t))
+    # ("... a 'low' versus a 'high' amount. in that review that set the two against each other")
+    two_doses = bool(TWO_DOSES.search(t) or ("the two" in t and TWO_DOSES.search(told)))
     pooled = bool(POOLED_CUE.search(t))
     latest = bool(ASPECT_RX["latest"].search(t)) or "first" in t.split()
     sizes = group_sizes(t)

@@ -176,14 +176,15 @@ LIKE_THEM = re.compile(
 # a study of two doses, asked ("the one that tried two strengths") and as its dose field says it
 TWO_DOSES = re.compile(
     r"\btwo (?:different )?(?:strengths|doses|dose levels|amounts|dosages)\b"
-    r"|\b(?:a )?(?:low|lower|small|smaller) and (?:a )?(?:high|higher|big|bigger) (?:dose|amount)"
+    r"|\b(?:a )?['\"]?(?:low|lower|small|smaller)['\"]? (?:and|versus|vs\.?|or) (?:a )?['\"]?(?:high"
+    r"|higher|big|bigger)['\"]? (?:dose|amount)"
     # "either the usual amount of the muscle relaxer, double that, or dummy pills"
     r"|\b(?:usual|normal|standard|regular) (?:amount|dose)\b[^.?;]{0,50}?\b(?:double|twice) (?:that|it"
     r"|the (?:amount|dose))\b"
 )
 TWO_DOSE_ARMS = re.compile(
     r"\b\d+ mg/day\)?,? (?:or|and) (?:\d+ mg[^,;]*?)?\(?\d+ mg/day|\b\d+ and \d+ mg/day"
-    r"|\bhigh dose\b[^;]*\blow dose\b"
+    r"|\bhigh dose\b[^;]*\blow dose\b|\blow dose\b[^;]*\bhigh dose\b"
 )
 # a review of many studies, in any words ("that 2018 pooled look at a dozen studies")
 POOLED_CUE = re.compile(
