@@ -62,7 +62,7 @@ from assistant.answering.compose.sentence_kinds import (
     is_design_only,
     is_meta,
     numbers_of,
-    source_asked,
+    statement_asked,
     story_question,
 )
 from assistant.answering.compose.slots import NUMBER_QUESTION, RESULT_INTENTS
@@ -337,7 +337,7 @@ class ExtractiveComposer:
         usual = asks_usual_care(plan.english or plan.question)
         why_done = bool(ASKS_WHY_DONE.search(plan.english or plan.question))
         thing = asked_to_exist(plan.english or plan.question) - QUESTION_WORDS
-        source = source_asked(plan.english or plan.question)
+        statement = statement_asked(plan.english or plan.question)
         # "and for someone on dialysis?": the one word a follow-up adds is what it asks
         added = {SAME_WORD.get(t, t) for t in tokenize(plan.english)} - QUESTION_WORDS
         added = added if plan.follow_up and FRAGMENT_START.match(plan.english) else set()
@@ -389,7 +389,7 @@ class ExtractiveComposer:
                 if thing and thing <= toks and IS_A.search(text):
                     score += 0.06  # what it is ("Ozobax is a US baclofen oral solution ...")
                 score += 0.03 * (summary or headed)  # (or a section named as asked: "titration")
-                score += 0.1 * bool(source and source.search(text))  # ("reported in ...")
+                score += 0.1 * bool(statement and statement.search(text))  # ("reported in")
                 if cue is not None and cue.search(text):
                     score += 0.08 if plan.intent in _EXPLAINING else 0.06
                 elif plan.intent in ("mechanism", "history") and re.search(

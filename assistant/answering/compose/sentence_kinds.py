@@ -500,7 +500,7 @@ _STATES_LINE = re.compile(
 )
 
 
-def source_asked(question: str) -> re.Pattern[str] | None:
+def statement_asked(question: str) -> re.Pattern[str] | None:
     """How a sentence names where a fact was published, or states a threshold, when the
     question asks for that."""
     if _ASKS_LINE.search(question):
