@@ -363,7 +363,9 @@ def find_trials(text: str, catalog: Sequence[RecordInfo]) -> list[str]:
     counted = trials_counted(t)  # "a dozen studies": how many a review pooled
     every_medicine = bool(EVERY_MEDICINE.search(t))
     # ("... a 'low' versus a 'high' amount. in that review that set the two against each other")
-    two_doses = bool(TWO_DOSES.search(t) or ("the two" in t and TWO_DOSES.search(told)))
+    two_doses = bool(
+        TWO_DOSES.search(t) or (re.search(r"\bthe two\b", t) and TWO_DOSES.search(told))
+    )
     pooled = bool(POOLED_CUE.search(t))
     latest = bool(ASPECT_RX["latest"].search(t)) or "first" in t.split()
     sizes = group_sizes(t)

@@ -20,7 +20,7 @@ from assistant.answering.compose.extractive import (
     Sentence,
     same_fact,
 )
-from assistant.answering.compose.sentence_kinds import COUNT_FIGURE, is_design_only
+from assistant.answering.compose.sentence_kinds import COUNT_FIGURE, SAME_WORD, is_design_only
 from assistant.answering.question import asked as asking
 from assistant.answering.question.entities import find_other_medicines
 from assistant.answering.routes.study_asks import ASKS_WHO
@@ -308,15 +308,13 @@ def other_medicines(ev: Evidence, record: RecordInfo, question: str) -> Composit
 
 # the women or the men of a study ("how many extra dry days did the women on the weaker strength
 # get?"): the study's sentence on that group, when its headline does not name it
-_SEX = {"women": "women", "woman": "women", "female": "women", "females": "women",
-        "men": "men", "man": "men", "male": "men", "males": "men"}  # fmt: skip
 
 
 def sex_subgroup(ev: Evidence, record: RecordInfo, question: str) -> Composition | None:
     """The study's sentence giving figures for the sex the question asks about, sharing a word of
     what it asks; None when it asks of no sex, the headline names it, or no sentence does."""
-    words = [w.lower() for w in re.findall(r"[A-Za-z]+", question)]
-    asked = {_SEX[w] for w in words if w in _SEX}
+    # ("female", "man": the composer's one word for each sex)
+    asked = {SAME_WORD.get(t, t) for t in tokenize(question)} & {"women", "men"}
     if len(asked) != 1:
         return None
     sex = next(iter(asked))
