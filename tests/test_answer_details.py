@@ -68,6 +68,16 @@ def test_a_study_told_by_its_sites_region_or_rounded_size_is_found(catalog) -> N
         catalog,
     ) == ["debeaurepaire2019"]
     assert find_trials("an article by 12 doctors said it helps drinkers", catalog) == []
+    # ... or by one ("a paper by one French psychiatrist": a record with a single author), and a
+    # "write-up" is a report
+    assert find_trials(
+        "a paper by one french psychiatrist followed a hundred drinkers on baclofen for two years; "
+        "how many improved?",
+        catalog,
+    ) == ["debeaurepaire2012"]
+    assert find_trials(
+        "in the toulouse write-up of overdoses, how many patients were there?", catalog
+    ) == ["franchitto2014"]
     # "the two" set against each other are the two doses the story before named
     assert find_trials(
         "my husband's doctor keeps talking about a 'low' versus a 'high' amount of baclofen. in "

@@ -430,7 +430,7 @@ def find_trials(text: str, catalog: Sequence[RecordInfo]) -> list[str]:
             scores[i] -= 2  # a guideline is described as one, not as "that clinic where ..."
         if r.user:
             scores[i] -= 2
-        scores[i] += 4 * writers_said(t, r.design or "")
+        scores[i] += writers_said(t, r.design or "", r.authors)
     order = _first_report_first(
         sorted(range(len(scores)), key=lambda i: -scores[i]), scores, profiles
     )

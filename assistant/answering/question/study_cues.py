@@ -11,7 +11,7 @@ import re
 from assistant.vocab import NUMBER_WORDS
 
 TRIAL_CUE = re.compile(
-    r"\b(?:trials?|stud(?:y|ies)|rcts?|review|meta.?analys[ie]s|paper|experiment|cohort|series"
+    r"\b(?:trials?|stud(?:y|ies)|rcts?|review|meta.?analys[ie]s|paper|experiment|cohort|series|write.?ups?"
     r"|research|investigation|cochrane|analysis|pilot|survey|register|registry|statement"
     r"|guideline|case|report|consensus|case.?series|network|try.?outs?|look.?backs?)\b"
     # "a long article by 26 doctors": a publication described by who wrote it
@@ -125,20 +125,26 @@ def study_weeks(text: str) -> float | None:
     return float(m.group(1)) * (4.33 if m.group(2).startswith("month") else 1.0)
 
 
+_ONE_WRITER = re.compile(
+    r"\b(?:by|from) (?:a|one) (?:\w+ )?(?:doctor|physician|psychiatrist|gp|researcher|specialist"
+    r"|clinician|scientist)\b(?! (?:who|that) (?:treated|took|used|tried) (?:his|her) own\b)"
+)
 _WRITERS = re.compile(
     rf"\bby (\d{{1,3}}|{'|'.join(NUMBER_WORDS)}) (?:\w+ )?(?:doctors|experts|authors|specialists"
     r"|researchers|clinicians|physicians|scientists)\b"
 )
 
 
-def writers_said(text: str, design: str) -> bool:
-    """The question's "an article by 26 doctors" is a record whose design names that many
-    authors ("review by 26 authors")."""
+def writers_said(text: str, design: str, authors: str = "") -> float:
+    """How well who wrote it fits: "an article by 26 doctors" is a record whose design names that
+    many authors ("review by 26 authors", 4); "a write-up by a doctor in France" one written by a
+    single author (``authors`` holds no second name and no "et al.", 2.5)."""
     m = _WRITERS.search(text)
     if not m:
-        return False
+        one = _ONE_WRITER.search(text) and authors and "," not in authors and "et al" not in authors
+        return 2.5 if one else 0.0
     n = _NUMBER_WORDS.get(m.group(1), m.group(1))
-    return bool(re.search(rf"\b{n} (?:authors|experts)\b", design))
+    return 4.0 if re.search(rf"\b{n} (?:authors|experts)\b", design) else 0.0
 
 
 def group_sizes(text: str) -> set[int]:

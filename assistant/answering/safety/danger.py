@@ -63,6 +63,44 @@ _GROUP_WHO = re.compile(
 _GROUP_CLAUSE = re.compile(rf"{_GROUP_WHO.pattern}(?: (?!and\b|but\b)[^\s,.?!;]+){{0,5}}")
 
 
+# help is already there: "ended up in a&e", "she's on a ward now", "on the way to A&E", "in the
+# ambulance", "they put him on a ventilator", "the hospital letter says", or the person has died;
+# not "should I take him to hospital?" (asking whether to go)
+_CARE_PLACE = r"(?:the |a |an )?(?:hospital|a(?: ?& ?| )e|er|icu|intensive care|ward|resus|emergency department)"
+_HELP_THERE = re.compile(
+    rf"\b(?:ended up|end up|wound up|landed|is|was|been|being|he'?s|hes|she'?s|shes|they'?re|now|still)"
+    rf" (?:\w+ )?(?:in|at|on) {_CARE_PLACE}\b|\bon (?:the|their|our|his|her) way (?:to|into) {_CARE_PLACE}\b"
+    r"|\bin the ambulance\b|\b(?:the )?(?:ambulance|paramedics?) (?:crew )?(?:brought|took|got|came|arrived|gave|said)\b"
+    r"|\b(?:on|under) (?:a |the )?(?:ventilator|respirator|breathing machine)\b|\b(?:intubated|ventilated)\b"
+    r"|\b(?:hospital|discharge) (?:letter|notes?|report|summary|records?)\b|\bdischarged\b"
+    r"|\b(?:he|she|my \w+|cousin|brother|sister|son|daughter|husband|wife|partner|friend|mate|dad"
+    r"|mum|mom|father|mother|uncle|aunt|aunty) (?:\w+ )?(?:died|passed away)\b"
+    r"|\b(?:the coroner|post ?mortem|autopsy|inquest)\b"
+)
+# a question put to the sources ("what do the drug reference books say ...", "in that australian
+# study of calls to the poisons line, ..."), asked with no word of now
+_ASKS_SOURCE = re.compile(
+    r"\b(?:what|which|how|did|does|do) (?:do |does |did )?(?:the|that|those|these) (?:\S+ ){0,4}?"
+    r"(?:books?|labels?|guidelines?|monographs?|references?|study|studies|authors|papers?|reports?"
+    r"|write-?up|series|review|records)\b (?:\S+ ){0,3}?(?:say|says|said|find|found|recommend\w*|report\w*"
+    r"|advise\w*|describe\w*)\b"
+    r"|\bin (?:that|the|this) (?:\S+ ){0,5}?(?:study|series|write-?up|report|look|review|analysis"
+    r"|records?|survey|register|registry|cohort|summary)\b"
+)
+_NOW = re.compile(
+    r"\b(?:just|right now|now|at the moment|currently|tonight|this (?:morning|evening|afternoon)"
+    r"|minutes? ago|an? (?:few )?minutes?|hurry|asap|urgent\w*)\b"
+)
+_ASKS_TO_GO = re.compile(
+    r"\b(?:should|do|shall|must|can) (?:i|we) (?:\w+ ){0,2}?(?:take|bring|call|ring|phone|go|get|drive)"
+    r"|\bdo (?:i|we|they|he|she) need to (?:go|be taken|call)\b"
+)
+
+
+def _help_there(t: str) -> bool:
+    return bool(_HELP_THERE.search(t)) and not _ASKS_TO_GO.search(t)
+
+
 def not_now(text: str) -> bool:
     """Whether the danger spoken of is not happening now: the person is already in hospital, the
     question is a hypothetical ("if a person took 30 tablets, what would happen?") or it is long
@@ -70,6 +108,8 @@ def not_now(text: str) -> bool:
     t = normalise(text)
     return bool(
         _IN_CARE.search(t)
+        or _help_there(t)
+        or (_ASKS_SOURCE.search(t) and not _NOW.search(t) and not _SELF_HARM.search(t))
         or _HYPOTHETICAL.search(t)
         or _LONG_AGO.search(t)
         or (_ABOUT_A_STUDY.search(t) and not _PERSON.search(t))
