@@ -417,6 +417,19 @@ def test_clinical_wording_is_left_as_it_is(question: str) -> None:
     assert clinical_reading(question) == question
 
 
+def test_baclofen_told_by_what_it_is_for_is_read_as_baclofen() -> None:
+    from assistant.answering.question.lay_terms import clinical_reading
+
+    for told in (
+        "is that tablet for stiff legs safe with wine?",
+        "how long does the pill she takes for her spasms last?",
+        "can each muscle relaxer tablet be split?",
+    ):
+        assert "baclofen" in clinical_reading(told), told
+    # the official leaflet is the label
+    assert "label" in clinical_reading("what does the official leaflet doctors work from say?")
+
+
 def test_baclofen_asked_by_its_first_brand_name_is_read_as_baclofen() -> None:
     """ "can you get hooked on lioresal?" asks about baclofen; a question about the name itself
     and the pump product keep it."""
@@ -520,6 +533,20 @@ def test_is_that_a_known_thing_asks_about_a_side_effect(catalog) -> None:
         ("Does baclofen slow your breathing?", "adverse_effects"),
         ("Does baclofen lower cravings for alcohol?", "efficacy"),
         ("Does baclofen reduce heavy drinking?", "efficacy"),
+        # swallowing told in other verbs; how long it stays; what it does to people; the most a day
+        ("My nephew necked a handful of his dad's spasm tablets, what happens now?", "overdose"),
+        ("and what if he ends up with too much of it in his system?", "overdose"),
+        ("How long does a single muscle relaxer tablet linger in the blood?", "pharmacokinetics"),
+        ("Besides easing stiffness, what does the muscle relaxer do to people?", "adverse_effects"),
+        ("what's the most baclofen a person can be given per day in France?", "dosing"),
+        (
+            "Is it dangerous to have a temazepam at night on top of the muscle relaxer?",
+            "interaction",
+        ),
+        (
+            "Which of the fair tests against dummy pills in heavy drinkers drew a blank?",
+            "which_trials",
+        ),
     ],
 )
 def test_everyday_questions_take_the_intent_they_ask(catalog, question: str, intent: str) -> None:

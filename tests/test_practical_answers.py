@@ -103,6 +103,16 @@ def test_why_overdose_matters_more_in_addiction_gives_the_reason(corpus_assistan
     assert "high doses are prescribed" in ans.answer.splitlines()[0], ans.answer
 
 
+def test_a_plain_question_in_words_no_source_uses_is_answered(corpus_assistant) -> None:
+    # the medicine's effects asked in unusual words: the sources match it, so it is answered
+    ans = corpus_assistant.ask(
+        "Other than relaxing tight muscles, what is the muscle relaxer doing to folk who are on it?"
+    )
+    assert not ans.abstained and "drows" in ans.answer.splitlines()[0].lower(), ans.answer
+    # ... but a use no source studies is still declined, however it is asked
+    assert corpus_assistant.ask("Would baclofen be any use for restless legs at night?").abstained
+
+
 def test_everyday_words_for_signs_and_warnings_are_read(corpus_assistant) -> None:
     from assistant.answering.question.lay_terms import clinical_reading
 

@@ -477,6 +477,24 @@ def test_giving_someone_an_extra_dose_is_a_personal_dosing_question():
     assert "dosing" in kinds_for(asked)
 
 
+def test_pushing_a_dose_up_and_stopping_told_plainly_get_their_notices():
+    raise_it = "I've been on 40 mg a day of baclofen for months. Should I push it up further?"
+    assert plan_question(raise_it, _catalog()).personal
+    assert "dosing" in kinds_for(raise_it)
+    for stop in (
+        "my dad says he'll go without his baclofen tablets while we're on holiday, is that ok?",
+        "she wants to chuck the rest of her baclofen in the bin tomorrow, is that a problem?",
+        "can someone stop baclofen from one day to the next?",
+    ):
+        assert "withdrawal" in kinds_for(stop), stop
+    # not stopping baclofen: going without a drink, throwing away bottles of wine
+    for other in (
+        "can he go without a drink for a month on baclofen?",
+        "he threw all the wine bottles away last week, will baclofen help him stay off it?",
+    ):
+        assert "withdrawal" not in kinds_for(other), other
+
+
 def test_mechanism_question_gets_no_dosing_notice():
     for q in (
         "What is the mechanism of action of baclofen?",

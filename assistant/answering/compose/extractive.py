@@ -99,6 +99,7 @@ QUESTION_WORDS = frozenset(
 )
 
 _CLINICAL_INTENTS = frozenset({"adverse_effects", "pharmacokinetics", "efficacy", "regulation"})
+_PLAIN_INTENTS = _CLINICAL_INTENTS - {"efficacy"}  # (in unusual words: "what does it do to us?")
 
 # --------------------------------------------------------------------------- types
 
@@ -300,8 +301,11 @@ class ExtractiveComposer:
         )
         # (another language's words the glossary does not know are not unknown topics)
         translated = ev.plan.language != "en" and ev.plan.intent not in ("general", "out_of_scope")
+        plain = (top >= 0.6 and ev.plan.intent in _PLAIN_INTENTS) and (
+            BACLOFEN.search(norm(question)) or ev.plan.entities.jurisdictions
+        )
         return (
-            not (safety or translated or story)
+            not (safety or translated or story or plain)
             and self.unknown_share(question, idf) >= 0.5
             and cov < 0.75
         )

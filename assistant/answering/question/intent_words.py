@@ -17,6 +17,8 @@ def any_of(*parts: str) -> re.Pattern[str]:
 TOGETHER = (
     r"(?<!\bsee him )(?<!\bsee her )(?<!\bsee them )(?<!\bsees him )(?<!\bsees her )"
     r"(?<!\bwork )(?<!\bworks )(?<!\bworking )(?<!\bworked )\btogether\b"
+    # "a sleeping tablet on top of the spasm tablets" (not "on top of that")
+    r"|\bon top of (?:the|his|her|my|their|your|a|an|baclofen)\b"
 )
 
 INTENT_RX = {
@@ -34,6 +36,11 @@ INTENT_RX = {
         r"\boverdos\w*|\bpoison\w*|\bintoxicat\w*|\btoxicity\b|\btoo many (?:\w+ )?(?:pills|tablets)",
         r"\btook (?:like |about |around |over )?(?:[5-9]|\d{2,})\b(?! ?mg)|\btook (?:a |the )?(?:whole|handful)",
         r"\blethal\b|\bfatal dose\b|\bhow (?:much|many) (?:\w+ ){0,9}?(?:kill|die)",
+        # "gulped down a fistful", "necked a load": swallowed, however it is put
+        r"\b(?:gulp\w*|downed|necked|knocked back|popped|chugged|wolfed) (?:down )?(?:\w+ ){0,2}?(?:a fistful"
+        r"|a handful|handfuls|a pile|a load|loads|a bunch|a lot|heaps|a whole|the whole|all)\b",
+        r"\btoo much (?:of (?:it|baclofen|the drug|the medicine) )?in (?:their|his|her|your|my|the|someone'?s)"
+        r" (?:system|body|blood|bloodstream)\b",
         r"\b(?:took|taken|taking|swallowed) (?:\w+ ){0,2}?(?:loads|lots|a load|a bunch|a lot|heaps|tons"
         r"|dozens|a fistful|an? (?:huge|massive|large|big|enormous) (?:amount|quantity|number)) of (?:\w+ ){0,3}?(?:pills|tablets|tabs|baclofen|meds|muscle relax\w*)\b"
         r"|\b(?:took|taken|swallowed) (?:\w+ ){0,9}?(?:on purpose|deliberately|intentionally)\b",
@@ -75,6 +82,8 @@ INTENT_RX = {
         r"\b(?:take|have|use|start) (?:\w+ ){0,4}?(?:too|as well|on top)\b",
         r"\b(?:take|have|use|start) also\b|\balso (?:take|have|use|start)\b",
         r"\b(?:safe|ok|okay|fine|dangerous|risky|harmful) (?:to (?:take|use) )?(?:it )?(?:with|alongside)\b",
+        r"\b(?:safe|ok|okay|fine|dangerous|risky|harmful) to (?:take|use|have) (?:\w+ ){1,4}?(?:with"
+        r"|alongside) (?:baclofen|it)\b",  # "risky to take a zopiclone at bedtime with baclofen?"
         r"\bwhile (?:drinking|taking|on)\b"
         r"|(?<!off the )\bdrink(?:s|ing)? (?:alcohol )?(?:on|while|with|when)\b(?! drinking days)",
         r"\b(?:take|taking|use|using|on) (?:baclofen|it) (?:\w+ ){0,2}?with\b"
@@ -140,6 +149,10 @@ INTENT_RX = {
         r"\b(?:can|does|could|do) (?:baclofen|it) cause\b|\bcause\w* (?:\w+ ){0,2}(?:sleep|tired|confus)",
         r"\bdriv(?:e|ing)\b|\bbehind the wheel\b|\bmachinery\b|\bsafe (?:at|in) (?:very )?high doses\b",
         r"\b(?:can|could) happen to\b|\bnewborns?\b|\bneuropsychiatric\b|\bsuicid\w*",
+        # "what does the spasm pill tend to do to the people who take it?": its effects on them
+        r"\bwhat (?:else )?(?:does|do|can|will|would|is) (?:baclofen|it|they) (?:\w+ ){0,2}?(?:do|doing) to"
+        r" (?:the )?(?:people|folks?|you|patients|someone|users|those|a person|your body|the body|him|her"
+        r"|them)\b",
         r"\bteratogen\w*|\bbirth defects?\b|\bdamag\w* (?:the |your |my |his |her )?(?:liver|kidneys?|brain|heart)\b",
         r"\btinnitus\b|\binsomnia\b|\bliver enzymes\b|\bis that (?:a )?(?:known|normal|common)\b"
         rf"|{LABEL_REACTIONS.pattern}"
@@ -167,6 +180,9 @@ INTENT_RX = {
         # "how long before ... at its highest?", "ends up circulating in you?": peak, absorbed share
         r"\bat (?:its|their) (?:highest|maximum|peak)\b|\bends? up (?:circulating|in (?:the|your) blood)",
         r"\bbuilds? up\b|\bbuilding up\b|\baccumulat\w*",  # ("what builds up over months?")
+        # "how long does one pill hang about in your bloodstream?": how long it stays
+        r"\bhow long (?:\w+ ){0,5}?(?:stays?|lasts?|hangs? (?:about|around)|lingers?|remains?) (?:\w+ )?in"
+        r" (?:the|your|my|his|her|their|a) (?:blood\w*|system|body)\b",
     ),
     "mechanism": any_of(
         r"\bmechanis\w*|\bgaba\w*|\breceptors?\b|\bbrain\b|\bdopamin\w*|\bagonist\b",
@@ -207,6 +223,8 @@ INTENT_RX = {
         r"\b(?:go|going|goes|went) (?:past|above|beyond|over) the (?:usual|normal|standard|recommended"
         r"|top|maximum)\b|\busual (?:dose )?range\b",
         r"\bbuild.?up\b|\bdivided doses\b|\bin (?:one|a single) go\b",  # (how it is taken)
+        # "the most of it someone can be put on in a day": the daily maximum
+        r"\b(?:the most|the highest amount|the biggest amount) (?:\w+ ){0,8}?(?:a|per|each|in a|in one) day\b",
     ),
     "efficacy": any_of(
         r"(?<!\bat )(?<!\bfrom )(?<!\bto )\bwork\w*|\beffective\w*|\befficac\w*|\bhelp\w*|\breduc\w*|\blower\w*|\bcurb\w*",

@@ -36,13 +36,13 @@ _DOSE_EFFICACY = any_of(
 PERSONAL_DOSE = any_of(
     r"\b(?:should|can|could|may|must|do) (?:i|we|he|she|my \w+) (?:\w+ ){0,2}?(?:take|increase"
     r"|raise|double|lower|reduce|go up|start(?! showing| to show| having| getting)|use|have"
-    r"|give (?:him|her|them|it|an? (?:extra|more|bigger))|add)\b",
+    r"|give (?:him|her|them|it|an? (?:extra|more|bigger))|add|push (?:it|the dose|my dose) up)\b",
     r"\bhow (?:much|many)\b(?! (?:weight|faith|trust|confidence|credence|stock|store|importance)\b)"
     r"(?!(?: \w+){0,4} (?:trust|rely|believe|read into)\b)"  # "how much can we trust that?"
     r"(?: \w+){0,4} (?:should|can|do|must) (?:i|we|he|she|my \w+)\b",
     r"\b(?:right|best|correct|safe) dose for (?:me|him|her|my \w+)\b|\bmy (?:\w+ )?dose\b",
     r"\bmy (?:baclofen )?dosage\b|\bi (?:take|am taking|'m taking|am on|'m on) \d+",
-    r"\b(?:i'?m|im|i am) on (?:baclofen )?\d+",
+    r"\b(?:i'?m|im|i am|i'?ve been|ive been|i have been) on (?:baclofen )?\d+",
     r"\bis \d+ ?mg (?:\w+ ){0,3}(?:too much|too high|safe for me|ok for me)\b",
     r"\b(?:i|i'm|im|my)\b[^.?!]*\b(?:weigh\w*|kg|kilos?|kilograms?|pounds|lbs|stone)\b[^.?!]*"
     r"\b(?:dose|mg|how much|how many|take)\b",

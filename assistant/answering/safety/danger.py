@@ -68,10 +68,14 @@ _GROUP_CLAUSE = re.compile(rf"{_GROUP_WHO.pattern}(?: (?!and\b|but\b)[^\s,.?!;]+
 # not "should I take him to hospital?" (asking whether to go)
 _CARE_PLACE = r"(?:the |a |an )?(?:hospital|a(?: ?& ?| )e|er|icu|intensive care|ward|resus|emergency department)"
 _HELP_THERE = re.compile(
-    rf"\b(?:ended up|end up|wound up|landed|is|was|been|being|he'?s|hes|she'?s|shes|they'?re|now|still)"
+    rf"\b(?:ended up|wound up|landed|is|was|been|being|he'?s|hes|she'?s|shes|they'?re|now|still)"
     rf" (?:\w+ )?(?:in|at|on) {_CARE_PLACE}\b|\bon (?:the|their|our|his|her) way (?:to|into) {_CARE_PLACE}\b"
     r"|\bin the ambulance\b|\b(?:the )?(?:ambulance|paramedics?) (?:crew )?(?:brought|took|got|came|arrived|gave|said)\b"
-    r"|\b(?:on|under) (?:a |the )?(?:ventilator|respirator|breathing machine)\b|\b(?:intubated|ventilated)\b"
+    r"|\b(?:he|she|him|her|they|them|my \w+)(?:'s| is| was| were| has been| have been| got| been)?"
+    r" (?:put )?(?:on|under) (?:a |the )?(?:ventilator|respirator|breathing machine)\b"
+    r"|\b(?:was|is|got|been|being) put on (?:a |the )?(?:ventilator|respirator|breathing machine)\b"
+    r"|\b(?:he|she|they|my \w+)(?:'s| is| was| were| has been| have been| got) (?:intubated|ventilated)\b"
+    r"|\b(?:intubated|ventilated) (?:him|her|them)\b"
     r"|\b(?:hospital|discharge) (?:letter|notes?|report|summary|records?)\b|\bdischarged\b"
     r"|\b(?:he|she|my \w+|cousin|brother|sister|son|daughter|husband|wife|partner|friend|mate|dad"
     r"|mum|mom|father|mother|uncle|aunt|aunty) (?:\w+ )?(?:died|passed away)\b"
@@ -196,6 +200,16 @@ _WD_SYMPTOM = re.compile(
     r"\b(?:hallucinat\w*|seeing things|hearing (?:things|voices)|fever\w*|temperature|confusion"
     r"|(?:is|he's|she's|i'm|im|very|so|became|become|becoming|getting|seems|and|acting) confused"
     r"|delirious|delirium|seiz\w*|convuls\w*)"
+)
+# stopping told plainly: "goes without them from one day to the next", "throw the rest of the
+# packet in the bin" (the notices' STOPPING reads these too)
+STOPPED_PLAINLY = re.compile(
+    r"\b(?:stop|stops|stopped|stopping|quit\w*)\w* (?:\w+ ){0,3}?from one day to the next\b"
+    r"|\b(?:go|goes|going|went|gone|do|does|doing|did) without (?:them|it|baclofen|(?:his|her|their"
+    r"|my|the) (?:\w+ )?(?:tablets|pills|baclofen|meds|medication|medicine|doses?))\b"
+    r"|\b(?:throw|throws|throwing|threw|bin|bins|binning|chuck\w*|toss\w*|flush\w*) (?:\w+ ){0,5}?"
+    r"(?:packet|pack|box|tablets|pills|bottle|meds|baclofen)(?: \w+){0,3}? (?:in the bin|away|out"
+    r"|down the (?:toilet|loo|sink))\b"
 )
 _FEVER = re.compile(r"\b(?:fever\w*|temperature|febrile|burning up)\b")
 _RIGID = re.compile(r"\b(?:rigid\w*|stiff\w*)\b")

@@ -58,6 +58,7 @@ from assistant.answering.question.entities import HOW_CLEARED, PAINKILLER, WITHD
 from assistant.answering.question.intent_words import DRINK_WITHDRAWAL, any_of
 from assistant.answering.question.normalise import normalise
 from assistant.answering.safety.danger import (  # noqa: F401 (read by lead.py and pipeline.py here)
+    STOPPED_PLAINLY,
     after_stopping,
     emergency_in,
     in_danger,
@@ -229,7 +230,7 @@ _CHANGE_VERB = (
     r"(?:increas\w*|rais\w*|up|upping|lower\w*|reduc\w*|decreas\w*|cut\w*|doubl\w*|halv\w*"
     r"|skip\w*|stop\w*|quit\w*|taper\w*|adjust\w*|chang\w*|titrat\w*|split\w*|wean\w*"
     r"|come off|coming off|go off|get off|go up|go down|go higher|go lower|bump\w*|miss\w*"
-    r"|restart\w*|resum\w*|drop\w*)"
+    r"|restart\w*|resum\w*|drop\w*|push\w*|crank\w*)"
 )
 _DOSE_OBJ = (
     r"(?:(?:my|the|his|her|our|this|your) (?:\w+ ){0,2}?(?:dose|doses|dosage|baclofen|medication"
@@ -242,7 +243,7 @@ _MODAL = (
     r"(?:can|could|should|shall|may|must|do|would|will"
     r"|(?:is|would) it (?:be )?(?:ok|okay|safe|fine|dangerous|bad|alright|risky|wise|possible)"
     r"(?: for (?:me|him|her|us|my \w+))? to"
-    r"|want to|wants to|like to|need to|needs to|going to|gonna|planning to|planning on"
+    r"|want to|wants to|wants|like to|need to|needs to|going to|gonna|planning to|planning on"
     r"|thinking of|thinking about|me to|him to|her to|how (?:do|should|can|would) " + _SUBJ + r")"
 )
 # Adverbs allowed between subject and verb ("should I gradually lower...").
@@ -345,6 +346,7 @@ STOPPING = any_of(
     r" " + _OBJ + r"\b",
     r"\b(?:stop|stops|stopped|stopping|quit\w*|discontinu\w*|withdraw\w*)\w* (?:\w+ ){0,3}?"
     r"(?:suddenly|abruptly|at once|all at once|cold turkey|overnight|immediately)\b",
+    STOPPED_PLAINLY.pattern,
     r"\b(?:suddenly|abruptly) (?:stop\w*|quit\w*|discontinu\w*)",
     r"\bif (?:i|you|he|she|we|they|someone|somebody|patients?|people|my \w+) "
     r"(?:stop|stops|stopped|quit|quits)(?: (?:it|them|baclofen))?\s*$",
@@ -379,8 +381,7 @@ STOPPING = any_of(
 )
 
 
-# "fewer people quit it early than quit the dummy pill": leaving a trial early, not someone
-# stopping baclofen now
+# "fewer people quit it early than quit the dummy pill": leaving a trial, not stopping it now
 LEFT_EARLY = re.compile(
     r"\b(?:quit|quits|stopped|dropped|discontinued|withdrew|left|came off)\b (?:\w+ ){0,4}?"
     r"(?:early|prematurely|before the end)\b"
@@ -422,9 +423,8 @@ def detect(text: str) -> set[str]:
     return kinds
 
 
-# The sources' words for what an emergency question describes in everyday words ("won't wake
-# up", "ran out and is seeing things"), so retrieval and sentence choice find the label's
-# overdose and withdrawal sections.
+# The sources' words for an emergency told in everyday words ("won't wake up", "ran out and is
+# seeing things"), so retrieval and sentence choice find the label's overdose and withdrawal parts.
 _OVERDOSE_TERMS = "overdose signs: coma, respiratory depression, seizures; management"
 _SELF_HARM_TERMS = "suicidal thoughts, suicide risk: warnings, depression, mood"
 _WITHDRAWAL_TERMS = "abrupt discontinuation withdrawal: hallucinations, seizures, high fever"
