@@ -278,6 +278,23 @@ def test_a_denial_followed_by_what_is_so_denies_only_its_object() -> None:
     assert negated_verb_conflict(
         "Baclofen adds to the effect of alcohol.", "Baclofen does not add to the effect of alcohol."
     )
+    # denied of one thing, stated of another: no conflict
+    assert not negated_verb_conflict(
+        "The FDA approved it for spasticity and has never approved it for alcohol dependence.",
+        "Baclofen is FDA-approved only for spasticity; use for alcohol is off-label.",
+    )
+    assert negated_verb_conflict(
+        "The FDA has never approved it for spasticity.", "It is FDA-approved only for spasticity."
+    )
+
+
+def test_a_parliamentary_question_is_not_a_claim() -> None:
+    from assistant.answering.check.claims import _QUESTION
+
+    assert _QUESTION.search(
+        "To ask the Secretary of State for Health, what assessment he has made of baclofen."
+    )
+    assert not _QUESTION.search("Asked to stop, she tapered her dose over four weeks.")
 
 
 def test_a_view_asserted_then_denied_after_a_semicolon_is_not_the_claim() -> None:
@@ -650,6 +667,9 @@ _SETS_AND_BULLETINS = [
     ("cochrane_relapse_reduced", "The 2023 Cochrane review found no effect on heavy drinking days.", None),
     ("lyon_lorazepam_less", "On baclofen, withdrawal patients needed more lorazepam than on placebo.", "contradicted"),
     ("lyon_lorazepam_less", "Fewer patients on baclofen needed high doses of lorazepam.", None),
+    # a written answer, an advertorial and an audit (art59-art61)
+    ("abrupt_withdrawal", "After a short course most people can stop at the end without a taper.", "contradicted"),
+    ("abrupt_withdrawal", "Nobody should stop it without a taper.", None),
 ]  # fmt: skip
 
 

@@ -428,6 +428,25 @@ def test_baclofen_told_by_what_it_is_for_is_read_as_baclofen() -> None:
         assert "baclofen" in clinical_reading(told), told
     # the official leaflet is the label
     assert "label" in clinical_reading("what does the official leaflet doctors work from say?")
+    # the pump told by where the medicine goes
+    assert "intrathecal" in clinical_reading("is the version given into the spinal fluid safer?")
+
+
+def test_a_follow_up_naming_smoking_alone_is_about_tobacco(catalog) -> None:
+    history = ["Does baclofen help people quit opioids?", "and cocaine?"]
+    assert plan_question("what about smoking?", catalog, history).entities.substances == [
+        "nicotine"
+    ]
+    # ... but "when they smoked it" after a cocaine study is how the drug was taken
+    told = plan_question("did it work when they smoked it?", catalog, ["and cocaine?"])
+    assert told.entities.substances != ["nicotine"]
+
+
+def test_a_treatment_length_in_words_is_read() -> None:
+    from assistant.answering.question.study_cues import study_weeks
+
+    assert study_weeks("given for four months") == study_weeks("given for 4 months")
+    assert study_weeks("over twelve weeks") == 12.0
 
 
 def test_baclofen_asked_by_its_first_brand_name_is_read_as_baclofen() -> None:
@@ -542,6 +561,11 @@ def test_is_that_a_known_thing_asks_about_a_side_effect(catalog) -> None:
         (
             "Is it dangerous to have a temazepam at night on top of the muscle relaxer?",
             "interaction",
+        ),
+        (
+            "Mum's just been put on 5 mg of baclofen three times a day for her MS. Are there signs "
+            "we should keep an eye out for?",
+            "adverse_effects",
         ),
         (
             "Which of the fair tests against dummy pills in heavy drinkers drew a blank?",

@@ -356,8 +356,18 @@ _NEG_VERB = re.compile(
 _CORRECTION = re.compile(r"[^.;:]*?(?::|;|,? but)\s+(?:it|this|they|baclofen|instead)\b", re.I)
 
 
+_BARE = frozenset(tokenize("it them the a an for to of in and or only baclofen its this that as"))
+
+
+def _object(text: str, start: int) -> set[str]:
+    """The words a verb governs: those after it up to the clause's end (at most eight)."""
+    return set(tokenize(re.split(r"[,;:.()]", text[start:], maxsplit=1)[0])[:8]) - _BARE
+
+
 def negated_verb_conflict(a: str, b: str) -> bool:
-    """One sentence negates a verb the other states plainly ("does not add to" / "adds to")."""
+    """One sentence negates a verb the other states plainly ("does not add to" / "adds to"), of
+    the same thing: "never approved it for alcohol use disorder" does not deny "approved only for
+    spasticity"."""
     for x, y in ((a, b), (b, a)):
         for m in _NEG_VERB.finditer(x):
             verb = tokenize(m.group(1))
@@ -367,6 +377,12 @@ def negated_verb_conflict(a: str, b: str) -> bool:
             if verb[0] in y_toks and not any(
                 tokenize(n.group(1))[:1] == verb[:1] for n in _NEG_VERB.finditer(y)
             ):
+                denied = _object(x, m.end())
+                stated = [
+                    _object(y, v.end()) for v in re.finditer(rf"\b{re.escape(verb[0])}\w*", y, re.I)
+                ]
+                if denied and stated and all(o and not (o & denied) for o in stated):
+                    continue  # stated of something else
                 return True
     return False
 

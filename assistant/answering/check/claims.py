@@ -85,7 +85,8 @@ TOPICS: dict[str, re.Pattern[str]] = {
         "adverse-effects": r"side.?effects?|adverse|drowsi\w*|dizz\w*|sleepi\w*|encephalopath\w*",
     }.items()
 }
-_QUESTION = re.compile(r"\?\s*$")
+# a question, or a parliamentary written question ("To ask the Secretary of State what ...")
+_QUESTION = re.compile(r"\?\s*$|^\W*to ask (?:the|his|her|my) ", re.I)
 
 
 @dataclass

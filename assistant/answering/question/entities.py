@@ -91,7 +91,7 @@ _GENERIC = frozenset(
         # (comparisons inside a study, "the bigger dose did less than the smaller one")
         "smaller bigger larger less more alone own between against versus "
         # (how a question asks, not what a study is about)
-        "often usually common commonly many much well"
+        "often usually common commonly many much well give gave given giving"
     )
 )
 # a study of (alcohol) withdrawal named as such ("an earlier withdrawal trial"), not stopping baclofen

@@ -149,6 +149,9 @@ INTENT_RX = {
         r"\b(?:can|does|could|do) (?:baclofen|it) cause\b|\bcause\w* (?:\w+ ){0,2}(?:sleep|tired|confus)",
         r"\bdriv(?:e|ing)\b|\bbehind the wheel\b|\bmachinery\b|\bsafe (?:at|in) (?:very )?high doses\b",
         r"\b(?:can|could) happen to\b|\bnewborns?\b|\bneuropsychiatric\b|\bsuicid\w*",
+        # "is there anything we should be watching out for?": the signs of harm to look for
+        r"\b(?:anything|what|things?|signs?|symptoms?) (?:\w+ ){0,3}?(?:watch\w*|look\w*|keep\w* an eye)"
+        r" (?:out )?for\b",
         # "what does the spasm pill tend to do to the people who take it?": its effects on them
         r"\bwhat (?:else )?(?:does|do|can|will|would|is) (?:baclofen|it|they) (?:\w+ ){0,2}?(?:do|doing) to"
         r" (?:the )?(?:people|folks?|you|patients|someone|users|those|a person|your body|the body|him|her"

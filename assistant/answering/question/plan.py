@@ -113,6 +113,10 @@ def _inherit(plan: Plan, previous: Plan) -> Plan:
         ents.substances == ["nicotine"]
         and set(prev.substances) & {"cocaine", "cannabis", "opioids", "methamphetamine"}
         and not re.search(r"\b(?:tobacco|cigarettes?|nicotine|cigs?|vap\w*)\b", plan.english, re.I)
+        # ("and for smoking?": smoking is the whole question, the habit asked about)
+        and not re.match(
+            r"\W*(?:\w+ ){0,3}?(?:quitting |stopping )?smok\w*\W*$", plan.english, re.I
+        )
     ):
         # "when they smoked" after a smoked-cocaine study: how the drug was taken, not tobacco
         ents.substances = list(prev.substances)

@@ -119,10 +119,12 @@ def study_weeks(text: str) -> float | None:
     """A treatment length a question states, in weeks ("for a month" -> 4.3)."""
     if re.search(r"\b(?:a|one) month\b|\b30 days\b", text):
         return 4.3
-    m = re.search(r"\b(\d{1,2}) ?(weeks?|months?)\b", text)
+    # ("for 16 weeks", "for four months")
+    m = re.search(rf"\b(\d{{1,2}}|{'|'.join(NUMBER_WORDS)}) ?(weeks?|months?)\b", text)
     if not m:
         return None
-    return float(m.group(1)) * (4.33 if m.group(2).startswith("month") else 1.0)
+    n = _NUMBER_WORDS.get(m.group(1), m.group(1))
+    return float(n) * (4.33 if m.group(2).startswith("month") else 1.0)
 
 
 _ONE_WRITER = re.compile(
