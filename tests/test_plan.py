@@ -186,6 +186,9 @@ def test_another_medicine_is_declined_not_matched_to_baclofen(catalog) -> None:
         catalog,
     )
     assert asked.intent == "out_of_scope", asked
+    # a cannabis-based spasticity spray, asked about on its own
+    spray = plan_question("my neurologist mentioned nabiximols; can it make you drowsy?", catalog)
+    assert spray.intent == "out_of_scope" and spray.entities.other_medicines == ["nabiximols"]
     both = plan_question("i take baclofen for my drinking. can i take naltrexone with it?", catalog)
     assert both.intent != "out_of_scope", both
     # "is it ok ...": "it" as a dummy subject, not baclofen; a muscle relaxer that is not baclofen
@@ -440,6 +443,15 @@ def test_a_follow_up_naming_smoking_alone_is_about_tobacco(catalog) -> None:
     # ... but "when they smoked it" after a cocaine study is how the drug was taken
     told = plan_question("did it work when they smoked it?", catalog, ["and cocaine?"])
     assert told.entities.substances != ["nicotine"]
+
+
+def test_the_other_one_is_not_the_study_just_discussed(catalog) -> None:
+    told = plan_question(
+        "and how did the other big French one turn out?",
+        catalog,
+        ["What did the Bacloville trial find?"],
+    )
+    assert "rigal2020_bacloville" not in told.entities.trials
 
 
 def test_a_treatment_length_in_words_is_read() -> None:

@@ -63,7 +63,8 @@ _OTHER_DRUG = re.compile(
     r"|klonopin|vitamin [a-z]\d?|vitamins?|morphine|oxycodone|fentanyl|heroin|codeine|amlodipine"
     r"|citalopram|escitalopram|phenelzine|tranylcypromine|selegiline|zopiclone|eszopiclone|zaleplon"
     r"|ssris?|snris?|clomipramine|imipramine|doxepin|anafranil|co-?codamol|piriton|chlorphenamine"
-    r"|chlorpheniramine|amlodipino|promethazine|diphenhydramine|cetirizine|loratadine"
+    r"|chlorpheniramine|amlodipino|promethazine|diphenhydramine|cetirizine|loratadine|sativex"
+    r"|nabiximols|nabilone|dronabinol|botox|botulinum toxin"
     r"|[a-z]{3,}(?:azepam|azolam|barbital|olol|pril|sartan|statin|prazole|triptyline|oxetine"
     r"|cillin|mycin|floxacin|profen|codone|morphone))\b"
 )
@@ -90,8 +91,7 @@ _GENERIC = frozenset(
         "data new brand own earlier previous reuse reused fresh "
         # (comparisons inside a study, "the bigger dose did less than the smaller one")
         "smaller bigger larger less more alone own between against versus "
-        # (how a question asks, not what a study is about)
-        "often usually common commonly many much well give gave given giving"
+        "often usually common commonly many much well give gave given giving"  # (how it asks)
     )
 )
 # a study of (alcohol) withdrawal named as such ("an earlier withdrawal trial"), not stopping baclofen

@@ -446,6 +446,12 @@ def plan_question(
             # "was the Los Angeles one positive?" after the cocaine trials: among those
             carried = " ".join(previous.entities.substances)
             ents.trials = find_trials(f"{english} ({carried})", catalog)
+        if re.search(r"\bthe other\b", english, re.I) and set(ents.trials) & set(
+            previous.entities.trials
+        ):  # "the other big French one" after Bacloville: the best fit among the rest, of its kind
+            kind = {r.evidence for r in catalog if r.id in previous.entities.trials}
+            rest = [r for r in catalog if r.id not in previous.entities.trials]
+            ents.trials = find_trials(english, [r for r in rest if r.evidence in kind] or rest)
         plan = _inherit(plan, previous)
         if leans:
             plan.entities.trials = list(previous.entities.trials)
