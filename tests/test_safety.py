@@ -495,6 +495,15 @@ def test_pushing_a_dose_up_and_stopping_told_plainly_get_their_notices():
         assert "withdrawal" not in kinds_for(other), other
 
 
+def test_someone_like_that_keeps_the_condition_just_asked_about():
+    kidneys = ("Is baclofen safe with kidney failure?",)
+    assert kinds_for("and what if someone like that swallows too many?", kidneys) == {
+        "renal",
+        "emergency",
+    }
+    assert "renal" not in kinds_for("and what if someone swallows too many?", kidneys)
+
+
 def test_mechanism_question_gets_no_dosing_notice():
     for q in (
         "What is the mechanism of action of baclofen?",

@@ -161,6 +161,10 @@ def _inherit(plan: Plan, previous: Plan) -> Plan:
             prev.conditions
             if intent
             in ("contraindication", "dosing", "pharmacokinetics", "adverse_effects", "withdrawal")
+            # "and if someone like that takes too much?": the people just asked about
+            or re.search(
+                r"\b(?:someone|people|patients|a person) like (?:that|this|them)\b", plan.english
+            )
             else []
         ),
         other_medicines=ents.other_medicines
