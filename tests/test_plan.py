@@ -575,6 +575,17 @@ def test_is_that_a_known_thing_asks_about_a_side_effect(catalog) -> None:
             "interaction",
         ),
         (
+            "She takes baclofen for her spinal injury and enjoys a couple of beers on Fridays. Is "
+            "that a problem?",
+            "interaction",
+        ),
+        ("He takes baclofen and wants to stop drinking alcohol, will it help?", "efficacy"),
+        (
+            "Ma mère prend du baclofène pour ses spasmes et elle aime boire un verre de vin le "
+            "soir. Est-ce dangereux ?",
+            "interaction",
+        ),
+        (
             "Mum's just been put on 5 mg of baclofen three times a day for her MS. Are there signs "
             "we should keep an eye out for?",
             "adverse_effects",

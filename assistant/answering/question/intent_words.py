@@ -88,8 +88,10 @@ INTENT_RX = {
         r"|(?<!off the )\bdrink(?:s|ing)? (?:alcohol )?(?:on|while|with|when)\b(?! drinking days)",
         r"\b(?:take|taking|use|using|on) (?:baclofen|it) (?:\w+ ){0,2}?with\b"
         # "takes baclofen and wants to have a few beers at the weekend"
-        r"|\b(?:takes?|taking|on) (?:baclofen|it)\b[^.?]{0,30}?\b(?:wants?|would like|likes?|plans?"
-        r"|hopes?) to (?:have|drink) (?:some |a little )?alcohol\b",
+        r"|\b(?:takes?|taking|on) (?:baclofen|it)\b[^.?]{0,60}?\b(?:wants?|would like|likes?|plans?"
+        r"|hopes?|loves?|enjoys?) (?:to )?(?:(?:have|drink|drinking) (?:\w+ ){0,4}?|(?:a |the |his |her )?"
+        r"(?:couple of |few |glass of |pint of |bottle of )?)(?:alcohol|wine|beers?|drinks?|pints?"
+        r"|glass(?:es)? of \w+)\b",
         # "what shouldn't you take with it?", "does it clash with anything?", "baclofen and codeine?"
         r"\b(?:shouldn'?t|should not|must not|mustn'?t|can'?t|cannot) (?:you |i |one |we )?(?:take|mix"
         r"|combine|use) (?:\w+ ){0,2}?with\b|\bdon'?t (?:go|mix) (?:well )?with\b|\bclash\w*\b"
