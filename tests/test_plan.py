@@ -431,6 +431,8 @@ def test_baclofen_told_by_what_it_is_for_is_read_as_baclofen() -> None:
         assert "baclofen" in clinical_reading(told), told
     # the official leaflet is the label
     assert "label" in clinical_reading("what does the official leaflet doctors work from say?")
+    # coming off heroin is opioid withdrawal (a treated syndrome), read as such
+    assert "opioid withdrawal" in clinical_reading("has it been tried for getting off methadone?")
     # the pump told by where the medicine goes
     assert "intrathecal" in clinical_reading("is the version given into the spinal fluid safer?")
 

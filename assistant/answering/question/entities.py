@@ -109,7 +109,7 @@ _ASPECTS = {
     "positive": r"\bpositive\b|\bsuccessful\b|\bworked\b|\bshowed (?:a )?benefit\b"
     r"|\bfound (?:that )?baclofen (?:helped|worked|reduced|improved)\b|\bhelped\b"
     r"|\bfound (?:a )?benefit\b",
-    "withdrawal_treatment": r"\b(?:alcohol|opioid|opiate)s? withdrawal\b"
+    "withdrawal_treatment": r"\b(?:alcohol|opioid|opiate|heroin|methadone)s? withdrawal\b"
     r"|\bwithdrawal syndrome\b(?! (?:from|of) baclofen)"
     r"|(?<!after )(?<!already )\bdetox(?:ification|ing)?\b(?! (?:programme|program|is over))",
     "latest": r"\blatest\b|\bmost recent\b|\bnewest\b|\bcurrent\b|\bup.?to.?date\b",
