@@ -651,6 +651,27 @@ def test_whether_a_study_included_a_group_is_answered_yes_or_no() -> None:
     assert polar_lead(plan(q), "X enrolled 320 alcohol-dependent patients in France.") is None
 
 
+def test_a_yes_no_question_after_a_story_is_settled_by_its_last_line() -> None:
+    from assistant.answer import Entities, Plan
+    from assistant.answering.compose.lead import polar_lead
+
+    def plan(q: str) -> Plan:
+        return Plan(question=q, intent="regulation", entities=Entities(), searched=q, english=q)
+
+    told = (
+        "Her doctor in Sydney suggested it to help her drink less. Is it really licensed for that?"
+    )
+    only = (
+        "Baclofen is approved only for spasticity in Australia; its use for alcohol is off-label."
+    )
+    assert polar_lead(plan(told), only) == "No"
+    # an addiction other than drinking, asked the same way
+    opioid = "Is baclofen approved in the UK for heroin addiction?"
+    assert polar_lead(plan(opioid), only.replace("Australia", "the UK")) == "No"
+    # a story with no polar question after it settles nothing
+    assert polar_lead(plan("She drinks a lot. What is it licensed for?"), only) is None
+
+
 def test_more_or_fewer_on_baclofen_is_read_from_the_two_shares_given() -> None:
     """ "Did more people on baclofen ...?" against a sentence giving the share on baclofen and on
     the other arm, in either order and either form ("8% on baclofen", "baclofen (24%)")."""

@@ -82,10 +82,10 @@ _CAN_CAUSE = re.compile(
     re.I,
 )
 _APPROVAL = re.compile(
-    r"^\s*(?:is|was|has)\s+(?:baclofen|it)\s+(?:(?:ever|already|now|officially|been)\s+){0,2}"
-    r"(?:approved|authori[sz]ed|licen[sc]ed"
-    r"|registered)\b.*\bfor\s+(?:treating\s+)?(?:alcohol\w*|drinking|problem drinking"
-    r"|alcohol use disorder|alcohol dependence|addiction)",
+    r"^\s*(?:is|was|has)\s+(?:baclofen|it)\s+(?:(?:ever|already|now|officially|been|actually|really)"
+    r"\s+){0,2}(?:approved|authori[sz]ed|licen[sc]ed|registered)\b.*\bfor\s+(?:treating\s+)?"
+    r"(?:alcohol\w*|drinking|problem drinking|alcohol use disorder|alcohol dependence|addiction"
+    r"|opioid\w*|opiate\w*|heroin|cocaine|smoking|nicotine|methamphetamine|cannabis)",
     re.I,
 )
 _NEGATED = re.compile(
@@ -156,6 +156,11 @@ def polar_lead(
         # "his sugars run higher: is that a known thing with these tablets?", "is headache a
         # side effect?" and the first sentence names that effect among baclofen's reactions
         return "Yes"
+    if not _POLAR.match(q) and _POLAR.match(last_question(q)):
+        # after a story ("... to cut back on the grog. Is it approved for that here?"), its last line
+        told, q = q, last_question(q)
+        if re.search(r"\b(?:alcohol|drink\w*|booze|grog)\b", told, re.I):
+            q = re.sub(r"\bfor (?:that|this)\b", "for alcohol", q)
     if not _POLAR.match(q):
         # "In Garbutt 2010, did baclofen ...?": after its framing phrase, only whether the
         # sentence states no change in what was asked settles it
