@@ -487,6 +487,12 @@ def test_an_english_question_naming_a_french_society_stays_english() -> None:
         ("Macht Baclofen abhängig?", ["addictive"]),
         ("¿El baclofeno crea adicción?", ["addictive"]),
         ("Quanto dura l'effetto del baclofene?", ["How long does the effect last"]),
+        (
+            "¿Hay que bajar la dosis de baclofeno según la severidad de la insuficiencia renal "
+            "crónica?",
+            ["severity", "chronic"],
+        ),
+        ("Mon mari aime boire du vin avec le baclofène, est-ce grave ?", ["likes"]),
     ],
 )
 def test_registry_and_study_profile_words_are_read(question: str, needs: list[str]) -> None:
