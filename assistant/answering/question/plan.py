@@ -54,7 +54,7 @@ from assistant.answering.question.intents import (
 from assistant.answering.question.language import read_question
 from assistant.answering.question.lay_terms import clinical_reading
 from assistant.answering.question.places import JURISDICTION_RX
-from assistant.answering.question.study_cues import DOSE_ASKED
+from assistant.answering.question.study_cues import DOSE_ASKED, LIKE_THEM
 from assistant.answering.question.symptoms import named_symptom
 from assistant.answering.safety import danger
 from assistant.library.records import RecordInfo
@@ -162,9 +162,7 @@ def _inherit(plan: Plan, previous: Plan) -> Plan:
             if intent
             in ("contraindication", "dosing", "pharmacokinetics", "adverse_effects", "withdrawal")
             # "and if someone like that takes too much?": the people just asked about
-            or re.search(
-                r"\b(?:someone|people|patients|a person) like (?:that|this|them)\b", plan.english
-            )
+            or LIKE_THEM.search(plan.english)
             else []
         ),
         other_medicines=ents.other_medicines

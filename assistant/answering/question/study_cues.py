@@ -176,9 +176,11 @@ _COUNTED_TRIALS = re.compile(
     rf"\b(?:(about|around|roughly|some|nearly|almost) )?(\d{{1,3}}|{'|'.join(NUMBER_WORDS)}|a dozen"
     r"|two dozen) (?:\S+ ){0,2}?(?:trials|studies|rcts)\b"
 )
-# "in that italian trial where people like him got ...": the story before describes who
+# "in that italian trial where people like him got ...", "someone like that": the people the
+# story or the turn before describes
 LIKE_THEM = re.compile(
-    r"\b(?:people|patients|someone|men|women|folks?) like (?:him|her|them|me|us|my \w+)\b"
+    r"\b(?:people|patients|someone|a person|men|women|folks?) like (?:him|her|them|me|us|that|this"
+    r"|those|my \w+)\b"
     r"|\bsuch (?:people|patients)\b"
 )
 # a study of two doses, asked ("the one that tried two strengths") and as its dose field says it

@@ -18,6 +18,7 @@ SELF_HARM = (
     r"|killing (?:himself|herself|myself|themselves)|dying)\b"
 )
 _SELF_HARM = re.compile(SELF_HARM)
+_CARE_PLACE = r"(?:the |a |an )?(?:hospital|a(?: ?& ?| )e|er|icu|intensive care|ward|resus|emergency department)"
 _IN_CARE = re.compile(
     r"\b(?:is|he'?s|hes|she'?s|shes|they'?re|i'?m|im|we'?re|already|now) (?:\w+ )?(?:in|at) (?:the |a )?"
     r"(?:hospital|a(?: ?& ?| )e|er|emergency department|icu|intensive care|ward)\b|\b(?:was|been|got|is) admitted\b"
@@ -27,6 +28,36 @@ _IN_CARE = re.compile(
     r"|\bthe (?:hospital|doctors?|nurses?|ward|icu|paramedics) (?:say|says|said|put|gave|told)\b"
     r"|\b(?:got|gets|taken|went|rushed|brought|arrived) (?:\w+ )?(?:to|at|into) (?:the |a )?(?:hospital"
     r"|a(?: ?& ?| )e|er|emergency department|icu|intensive care)\b|\bin (?:the )?(?:icu|intensive care)\b"
+    # "ended up in a&e", "she's on a ward", "on the way to A&E", "in the ambulance", "they put
+    # him on a ventilator", "the hospital letter says", or the person has died
+    rf"|\b(?:ended up|wound up|landed|was|been|being|still) (?:\w+ )?(?:in|at|on) {_CARE_PLACE}\b"
+    rf"|\b(?:is|he'?s|hes|she'?s|shes|they'?re|now) (?:\w+ )?on {_CARE_PLACE}\b"
+    rf"|\bon (?:the|their|our|his|her) way (?:to|into) {_CARE_PLACE}\b|\bin the ambulance\b"
+    r"|\b(?:the )?(?:ambulance|paramedics?) (?:crew )?(?:brought|took|got|came|arrived|gave|said)\b"
+    r"|\b(?:he|she|him|her|they|them|my \w+)(?:'s| is| was| were| has been| have been| got| been)?"
+    r" (?:put )?(?:on|under) (?:a |the )?(?:ventilator|respirator|breathing machine)\b"
+    r"|\b(?:was|is|got|been|being) put on (?:a |the )?(?:ventilator|respirator|breathing machine)\b"
+    r"|\b(?:he|she|they|my \w+)(?:'s| is| was| were| has been| have been| got) (?:intubated|ventilated)\b"
+    r"|\b(?:intubated|ventilated) (?:him|her|them)\b"
+    r"|\b(?:hospital|discharge) (?:letter|notes?|report|summary|records?)\b|\bdischarged\b"
+    r"|\b(?:he|she|my \w+|cousin|brother|sister|son|daughter|husband|wife|partner|friend|mate|dad"
+    r"|mum|mom|father|mother|uncle|aunt|aunty) (?:\w+ )?(?:died|passed away)\b"
+    r"|\b(?:the coroner|post ?mortem|autopsy|inquest)\b"
+)
+# asking whether to go or to call ("should I take him to hospital?"): care is not there yet
+_ASKS_TO_GO = re.compile(
+    r"\b(?:should|do|shall|must|can) (?:i|we) (?:\w+ ){0,2}?(?:take|bring|call|ring|phone|go|get|drive)"
+    r"|\bdo (?:i|we|they|he|she) need to (?:go|be taken|call)\b"
+)
+# a question put to the sources ("what do the drug reference books say ...", "in that australian
+# study of calls to the poisons line, ..."), asked with no word of now
+_ASKS_SOURCE = re.compile(
+    r"\b(?:what|which|how|did|does|do) (?:do |does |did )?(?:the|that|those|these) (?:\S+ ){0,4}?"
+    r"(?:books?|labels?|guidelines?|monographs?|references?|study|studies|authors|papers?|reports?"
+    r"|write-?up|series|review|records)\b (?:\S+ ){0,3}?(?:say|says|said|find|found|recommend\w*|report\w*"
+    r"|advise\w*|describe\w*)\b"
+    r"|\bin (?:that|the|this) (?:\S+ ){0,5}?(?:study|series|write-?up|report|look|review|analysis"
+    r"|records?|survey|register|registry|cohort|summary)\b"
 )
 # "in the Danish records study of people who swallowed too many", "that poison centre study of
 # 111 people who swallowed ...": a question about a study
@@ -63,56 +94,13 @@ _GROUP_WHO = re.compile(
 _GROUP_CLAUSE = re.compile(rf"{_GROUP_WHO.pattern}(?: (?!and\b|but\b)[^\s,.?!;]+){{0,5}}")
 
 
-# help is already there: "ended up in a&e", "she's on a ward now", "on the way to A&E", "in the
-# ambulance", "they put him on a ventilator", "the hospital letter says", or the person has died;
-# not "should I take him to hospital?" (asking whether to go)
-_CARE_PLACE = r"(?:the |a |an )?(?:hospital|a(?: ?& ?| )e|er|icu|intensive care|ward|resus|emergency department)"
-_HELP_THERE = re.compile(
-    rf"\b(?:ended up|wound up|landed|is|was|been|being|he'?s|hes|she'?s|shes|they'?re|now|still)"
-    rf" (?:\w+ )?(?:in|at|on) {_CARE_PLACE}\b|\bon (?:the|their|our|his|her) way (?:to|into) {_CARE_PLACE}\b"
-    r"|\bin the ambulance\b|\b(?:the )?(?:ambulance|paramedics?) (?:crew )?(?:brought|took|got|came|arrived|gave|said)\b"
-    r"|\b(?:he|she|him|her|they|them|my \w+)(?:'s| is| was| were| has been| have been| got| been)?"
-    r" (?:put )?(?:on|under) (?:a |the )?(?:ventilator|respirator|breathing machine)\b"
-    r"|\b(?:was|is|got|been|being) put on (?:a |the )?(?:ventilator|respirator|breathing machine)\b"
-    r"|\b(?:he|she|they|my \w+)(?:'s| is| was| were| has been| have been| got) (?:intubated|ventilated)\b"
-    r"|\b(?:intubated|ventilated) (?:him|her|them)\b"
-    r"|\b(?:hospital|discharge) (?:letter|notes?|report|summary|records?)\b|\bdischarged\b"
-    r"|\b(?:he|she|my \w+|cousin|brother|sister|son|daughter|husband|wife|partner|friend|mate|dad"
-    r"|mum|mom|father|mother|uncle|aunt|aunty) (?:\w+ )?(?:died|passed away)\b"
-    r"|\b(?:the coroner|post ?mortem|autopsy|inquest)\b"
-)
-# a question put to the sources ("what do the drug reference books say ...", "in that australian
-# study of calls to the poisons line, ..."), asked with no word of now
-_ASKS_SOURCE = re.compile(
-    r"\b(?:what|which|how|did|does|do) (?:do |does |did )?(?:the|that|those|these) (?:\S+ ){0,4}?"
-    r"(?:books?|labels?|guidelines?|monographs?|references?|study|studies|authors|papers?|reports?"
-    r"|write-?up|series|review|records)\b (?:\S+ ){0,3}?(?:say|says|said|find|found|recommend\w*|report\w*"
-    r"|advise\w*|describe\w*)\b"
-    r"|\bin (?:that|the|this) (?:\S+ ){0,5}?(?:study|series|write-?up|report|look|review|analysis"
-    r"|records?|survey|register|registry|cohort|summary)\b"
-)
-_NOW = re.compile(
-    r"\b(?:just|right now|now|at the moment|currently|tonight|this (?:morning|evening|afternoon)"
-    r"|minutes? ago|an? (?:few )?minutes?|hurry|asap|urgent\w*)\b"
-)
-_ASKS_TO_GO = re.compile(
-    r"\b(?:should|do|shall|must|can) (?:i|we) (?:\w+ ){0,2}?(?:take|bring|call|ring|phone|go|get|drive)"
-    r"|\bdo (?:i|we|they|he|she) need to (?:go|be taken|call)\b"
-)
-
-
-def _help_there(t: str) -> bool:
-    return bool(_HELP_THERE.search(t)) and not _ASKS_TO_GO.search(t)
-
-
 def not_now(text: str) -> bool:
     """Whether the danger spoken of is not happening now: the person is already in hospital, the
     question is a hypothetical ("if a person took 30 tablets, what would happen?") or it is long
     past ("overdosed last year"). The emergency notice stays; the call-an-ambulance line goes."""
     t = normalise(text)
     return bool(
-        _IN_CARE.search(t)
-        or _help_there(t)
+        (_IN_CARE.search(t) and not _ASKS_TO_GO.search(t))
         or (_ASKS_SOURCE.search(t) and not _NOW.search(t) and not _SELF_HARM.search(t))
         or _HYPOTHETICAL.search(t)
         or _LONG_AGO.search(t)
@@ -216,15 +204,20 @@ _RIGID = re.compile(r"\b(?:rigid\w*|stiff\w*)\b")
 _HISTORY = re.compile(
     r"\b(?:ago|history|as a (?:child|kid)|in the past|once|previous|prior|childhood|epilep\w*)\b"
 )
+# words of now ("just", "tonight", "minutes ago"): someone in danger at this moment
+_NOW_WORDS = (
+    r"now|right now|currently|just|tonight|today|this (?:morning|evening|afternoon)|at the moment"
+    r"|urgent\w*|hurry|asap|(?:a few |\d+ )?minutes? ago"
+)
+_NOW = re.compile(rf"\b(?:{_NOW_WORDS})\b")
 _PERSON = re.compile(
     r"\b(?:i|i'm|im|i've|ive|i'd|me|my|we|our|us|he|he's|hes|she|she's|shes|him|her|his"
     r"|husband|wife|son|daughter|mother|mom|mum|father|dad|friend|partner|brother|sister|child"
     r"|kid|toddler|baby|boyfriend|girlfriend|roommate|flatmate|grandma|grandmother|grandfather"
-    r"|grandpa|now|right now|currently|just|tonight|today|this morning|at the moment|urgent"
+    rf"|grandpa|{_NOW_WORDS}"
     # a cry for help ("please help", "help me"), not "does dialysis help in an overdose?" nor a
     # purpose ("given it to help them off the booze")
-    r"|(?<!\bto )help(?=\s*[!?.,]|\s*$| me\b| us\b| him\b| her\b| them\b| please\b)"
-    r"|hurry|asap)\b"
+    r"|(?<!\bto )help(?=\s*[!?.,]|\s*$| me\b| us\b| him\b| her\b| them\b| please\b))\b"
 )
 _INFO = _rx(
     r"\baccording to\b|\blabels?\b|\blabelling\b|\bprescribing information\b|\bmonograph\b",
