@@ -358,6 +358,15 @@ JURISDICTIONS: dict[str, str] = {
     "australia": "Australia",
     "eu": "European Union",
 }
+# The addictions each place has authorised baclofen for (what the regulatory records
+# say: France's Baclocur for alcohol; the US, the UK and Australia for none of the addictions).
+# A dose asked for any other addiction there has no approved answer: the use is off-label.
+AUTHORISED_ADDICTIONS: dict[str, frozenset[str]] = {
+    "us": frozenset(),
+    "france": frozenset({"alcohol"}),
+    "uk": frozenset(),
+    "australia": frozenset(),
+}
 # The places above inside the European Union: "approved in the EU?" is answered by their rules.
 EU_MEMBERS: frozenset[str] = frozenset({"france"})
 # Each place's medicines regulator, as the records name it ("the regulator" in Australia: the TGA).

@@ -316,3 +316,48 @@ def test_a_babys_risks_are_answered_for_a_pregnancy_or_feeding_question(
     assert ans.plan.intent == "adverse_effects"
     assert wanted in ans.answer.splitlines()[0], ans.answer
     assert "pregnancy" in [n.kind for n in ans.notices]
+
+
+@pytest.mark.parametrize(
+    ("question", "history", "country", "record", "second"),
+    [
+        ("what's the most baclofen a doctor may give for booze in the States?", [],
+         "United States", "reg_us_fda", "80 mg"),
+        ("is there an upper dose limit for drinkers in Australia?", [], "Australia", None,
+         "30 to 75 mg"),
+        ("and in Britain?", ["What is the highest daily dose of baclofen allowed for alcohol in "
+         "France now?"], "United Kingdom", "overview_regulatory_status", "NICE"),
+    ],
+)  # fmt: skip
+def test_a_dose_limit_asked_where_the_use_is_unapproved_says_none_first(
+    corpus_assistant, question: str, history: list[str], country: str, record: str | None,
+    second: str,
+) -> None:  # fmt: skip
+    ans = corpus_assistant.ask(question, history=history)
+    first, *rest = ans.answer.splitlines()
+    assert first.startswith("None: baclofen is not authorised for alcohol in"), ans.answer
+    assert country in first and "off-label" in first, ans.answer
+    # the lead is cited to a regulatory source that says so, not to a study
+    assert ans.citations[0].evidence in ("regulatory", "guideline", "overview"), ans.citations[0]
+    assert "off-label" in ans.citations[0].quote or "only one" in ans.citations[0].quote
+    if record:
+        assert ans.citations[0].source_id == record
+    # the country's own label limit (for spasticity) or its guidance comes second, and only then
+    assert len(rest) == 1 and second in rest[0], ans.answer
+    assert "off_label" in [n.kind for n in ans.notices]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What's the top dose of baclofen for alcohol in France now?",  # authorised there
+        "What is the maximum recommended dose of oral baclofen on the US label?",  # spasticity
+        "and in Australia, how high can the daily dose go under the product information?",
+        "What was the highest dose in the Australian trial of baclofen for drinking?",
+    ],
+)
+def test_a_dose_limit_with_its_own_answer_is_not_called_unapproved(
+    corpus_assistant, question: str
+) -> None:
+    ans = corpus_assistant.ask(question)
+    assert not ans.answer.startswith("None: baclofen is not authorised"), ans.answer

@@ -47,7 +47,15 @@ from assistant.answering.question import scope
 from assistant.answering.question.entities import find_countries, find_trials, norm
 from assistant.answering.question.follow_ups import POINTS_AT_STUDY
 from assistant.answering.question.plan import about_study, plan_question
-from assistant.answering.routes import comparisons, effects, study, synthesis, together, trial_lists
+from assistant.answering.routes import (
+    approval,
+    comparisons,
+    effects,
+    study,
+    synthesis,
+    together,
+    trial_lists,
+)
 from assistant.answering.routes.conditions import contraindication_answer
 from assistant.answering.routes.definitions import definition
 from assistant.answering.routes.document import document_answer
@@ -402,6 +410,7 @@ class Assistant:
         comp: Composition | None = trial_lists.pooled_dropouts(_filtered(ev, filters))
         comp = comp or usual_care(ev, self.composer)  # "what do hospitals normally give?"
         comp = comp or definition(ev)  # "what does 'hypotonic' mean?"
+        comp = comp or approval.unauthorised_dose(ev)  # "the top dose for drink in the UK?"
         if (
             comp is None
             and intent in ("efficacy", "comparison", "general", "out_of_scope")

@@ -230,6 +230,9 @@ INTENT_RX = {
         r"\bbuild.?up\b|\bdivided doses\b|\bin (?:one|a single) go\b",  # (how it is taken)
         # "the most of it someone can be put on in a day": the daily maximum
         r"\b(?:the most|the highest amount|the biggest amount) (?:\w+ ){0,8}?(?:a|per|each|in a|in one) day\b",
+        # "the most baclofen a doctor may give": the most that may be given or taken
+        r"\bthe most (?:baclofen|of it|of this|of that) (?:\w+ ){0,4}?(?:can|may|could|is allowed"
+        r"|are allowed)\b",
     ),
     "efficacy": any_of(
         r"(?<!\bat )(?<!\bfrom )(?<!\bto )\bwork\w*|\beffective\w*|\befficac\w*|\bhelp\w*|\breduc\w*|\blower\w*|\bcurb\w*",

@@ -21,7 +21,7 @@ _AUSTRALIAN_PLACES = (
 )
 _JURISDICTION_WORDS = {
     "us": r"\bus\b|\bu\.s\.?|\busa\b|united states|america\w*|\bfda\b|dailymed|washington"
-    r"|stateside",
+    r"|stateside|\bthe states\b(?! of\b)",
     "france": r"\bfrance\b|\bfrench\b|\bansm\b|baclocur|\brtu\b|temporary recommendation|\bsfa\b"
     rf"|conseil d.?etat|{_FRENCH_CITIES}",
     "uk": r"\buk\b|united kingdom|britain|british|england|\bnice\b|\bmhra\b|\bbap\b|\bnhs\b"
