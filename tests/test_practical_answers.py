@@ -5,6 +5,8 @@ in a story, and not with a sentence that merely shares a word with the question.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 
@@ -361,3 +363,76 @@ def test_a_dose_limit_with_its_own_answer_is_not_called_unapproved(
 ) -> None:
     ans = corpus_assistant.ask(question)
     assert not ans.answer.startswith("None: baclofen is not authorised"), ans.answer
+
+
+def test_someone_who_talks_of_not_wanting_to_live_gets_the_sources_on_that_risk(
+    corpus_assistant,
+) -> None:
+    ans = corpus_assistant.ask(
+        "my daughter is on lots of baclofen for alcohol and has been saying she's not wanting to "
+        "be alive; there's a month's supply in the kitchen. should we be concerned?"
+    )
+    lines = ans.answer.splitlines()
+    assert "get help now" in lines[0], ans.answer
+    # the second line is about suicide or self-harm risk, from a rule-maker or label, not a
+    # dose, a trial result or a time to peak
+    assert len(lines) == 2, ans.answer
+    assert re.search(r"suicid|self-harm|unstable", lines[1]), ans.answer
+    assert ans.citations[0].evidence in ("label", "regulatory", "guideline"), ans.citations
+    assert "emergency" in [n.kind for n in ans.notices]
+
+
+def test_a_question_about_suicide_warnings_is_not_the_crisis_route(corpus_assistant) -> None:
+    # asked about, not told: the composer's answer, whatever its first line
+    from assistant.answering.routes import crisis
+
+    plan = corpus_assistant.plan("Do baclofen labels carry warnings on suicide?")
+    assert not crisis.danger.self_harm(plan.english)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # a baby in its first days after a birth on the tablets
+        ("If a mum keeps taking her spasm pills until she gives birth, what might her little "
+         "one show in the early days?", "withdrawal"),
+        # the question after a first-person story is what is asked
+        ("I'm 30 weeks pregnant and on baclofen for my MS. My doctor mentioned the baby. What "
+         "does the label say to do before I deliver?", "before delivery"),
+        # a clinician's shorthand
+        ("Pt on Li for BPAD, starting baclofen for spasticity: any ix?", "lithium"),
+        # everyday words for craving and for methamphetamine
+        ("does the muscle relaxer really quieten the itch for a drink, per the trials?", "craving"),
+        ("my cousin's been smoking ice most nights: would the muscle relaxer help him cut down?",
+         "methamphetamine"),
+    ],
+)  # fmt: skip
+def test_everyday_and_clinical_shorthand_reach_the_right_sentence(
+    corpus_assistant, question: str, expected: str
+) -> None:
+    ans = corpus_assistant.ask(question)
+    assert expected in ans.answer.splitlines()[0].lower(), ans.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "country"),
+    [
+        ("has the muscle relaxer got a licence for heavy drinkers in Britain?", "United Kingdom"),
+        ("Is baclofen registered for treating alcoholism in Australia?", "Australia"),
+    ],
+)
+def test_whether_an_unauthorised_use_is_licensed_is_answered_no(
+    corpus_assistant, question: str, country: str
+) -> None:
+    ans = corpus_assistant.ask(question)
+    first = ans.answer.splitlines()[0]
+    assert first.startswith("No: baclofen is not authorised for alcohol in"), ans.answer
+    assert country in first and "off-label" in first, ans.answer
+
+
+def test_which_source_said_a_use_is_unapproved_is_not_answered_no(corpus_assistant) -> None:
+    ans = corpus_assistant.ask(
+        "Which journal published the table listing baclofen among alcohol medicines the FDA has "
+        "not approved?"
+    )
+    assert not ans.answer.startswith("No:"), ans.answer

@@ -333,7 +333,20 @@ LABELLED: list[tuple[str, set[str]]] = [
     ("What is baclofen encephalopathy?", set()),
     ("How often do overdoses happen with baclofen?", {E}),
     ("What did coroners find in Australia?", set()),
-]
+    # talk of not wanting to be here, however put, with tablets at hand
+    ("my brother takes baclofen for his drinking and keeps saying he's not wanting to be alive "
+     "any more. what should we do?", {E, OFF}),
+    # a plan to come off told plainly: the consultant wants her off it; halve it, then stop
+    ("the neurologist wants my wife off it. she'll drop to one tablet a day and then just stop. "
+     "is that the usual way?", {W}),
+    ("my dad plans to halve his baclofen dose for a few days and then stop, is that ok?", {W, D}),
+    # going without because the pharmacy had none, with a sign withdrawal brings
+    ("the pharmacy was out of stock and I've had none since Monday; now I'm feverish. "
+     "could that be from going without?", {W}),
+    # a baby in its first days after a birth on the tablets
+    ("if a mum keeps taking baclofen until she gives birth, what might the baby show in the "
+     "early days?", {P, W}),
+]  # fmt: skip
 
 
 @lru_cache(maxsize=1)

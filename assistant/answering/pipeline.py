@@ -47,16 +47,10 @@ from assistant.answering.question import scope
 from assistant.answering.question.entities import find_countries, find_trials, norm
 from assistant.answering.question.follow_ups import POINTS_AT_STUDY
 from assistant.answering.question.plan import about_study, plan_question
-from assistant.answering.routes import (
-    approval,
-    comparisons,
-    effects,
-    study,
-    synthesis,
-    together,
-    trial_lists,
-)
+from assistant.answering.routes import comparisons, effects, study, synthesis, together, trial_lists
+from assistant.answering.routes.approval import unauthorised_use
 from assistant.answering.routes.conditions import contraindication_answer
+from assistant.answering.routes.crisis import self_harm_answer
 from assistant.answering.routes.definitions import definition
 from assistant.answering.routes.document import document_answer
 from assistant.answering.routes.usual_care import usual_care
@@ -410,7 +404,8 @@ class Assistant:
         comp: Composition | None = trial_lists.pooled_dropouts(_filtered(ev, filters))
         comp = comp or usual_care(ev, self.composer)  # "what do hospitals normally give?"
         comp = comp or definition(ev)  # "what does 'hypotonic' mean?"
-        comp = comp or approval.unauthorised_dose(ev)  # "the top dose for drink in the UK?"
+        comp = comp or unauthorised_use(ev)  # "the top dose for drink in the UK?"
+        comp = comp or self_harm_answer(ev)  # "talking about not wanting to be here"
         if (
             comp is None
             and intent in ("efficacy", "comparison", "general", "out_of_scope")

@@ -396,7 +396,9 @@ STORY = re.compile(
     r"\b(?:my|our) (?:husband|wife|partner|son|daughter|mum|mom|mother|dad|father|brother|sister"
     r"|grand\w+|friend|child|kid|little (?:boy|girl)|baby|boyfriend|girlfriend|uncle|aunt|cousin"
     r"|neighbou?r|nephew|niece|colleague|parents?)\b|\bi(?:'ve| have)"
-    r" been\b",
+    r" been\b"
+    # "I'm 32 weeks pregnant and still taking it ...", "I take 20 mg ...": a story of one's own
+    r"|\bi(?:'m| am) (?:\w+ ){0,4}?(?:pregnant|taking|on)\b|\bi (?:take|took|started)\b",
     re.I,
 )
 # the medicine, as a story names it once it has been introduced

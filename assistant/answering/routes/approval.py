@@ -1,9 +1,9 @@
-"""The dose allowed for an addiction in a country that never authorised baclofen for it ("the
-highest daily dose allowed for alcohol in the UK?", "how much are you allowed for drinking in
-Australia?"): none, because the use is off-label there, said first and cited to that country's
-regulatory sentence; then the dose that country's label does set, for spasticity, when the
-sources give one. A country that did authorise the use (France, for alcohol) is answered by the
-composer from its own rules.
+"""A use of baclofen for an addiction in a country that never authorised it for that use. The
+dose allowed there ("the highest daily dose allowed for alcohol in the UK?"): none, said first
+and cited to that country's regulatory sentence, then the dose that country's label does set,
+for spasticity, or its guidance when it has no label. Whether the use is licensed there ("is it
+licensed in the UK for packing in the booze?"): no, off-label. A country that did authorise the
+use (France, for alcohol) is answered by the composer from its own rules.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from assistant.answering.compose.extractive import Citations, Composition, Evidence
+from assistant.answering.compose.sentence_kinds import APPROVED
 from assistant.answering.question.entities import record_places
 from assistant.answering.question.study_cues import TRIAL_CUE
 from assistant.index.store import IndexStore
@@ -43,27 +44,37 @@ _LABEL_LIMIT = re.compile(
 _LABEL_ASKED = re.compile(
     r"\b(?:label|product information|leaflet|prescribing information|monograph)", re.I
 )
+_GRANT_ASKED = re.compile(
+    rf"{APPROVED.pattern}|\blicen[cs]es?\b|\bapproval\b|\bauthori[sz]ation\b|\bregistration\b", re.I
+)
+_SOURCE_ASKED = re.compile(
+    r"\b(?:which|what) (?:\w+ )?(?:journal|paper|table|source|article|document)\b|\bpublish\w*",
+    re.I,
+)
 _STUDIES = re.compile(r"\btrials?\b|\bstud(?:y|ies)\b|\boff-label\b|\bpractice\b", re.I)
 _GRANTED = re.compile(r"\b(?:approv|regist|authori[sz])", re.I)
 _RULES = ("regulatory", "guideline", "label", "overview")
 _ADDICTION = re.compile(r"\baddiction", re.I)
 
 
-def unauthorised_dose(ev: Evidence) -> Composition | None:
+def unauthorised_use(ev: Evidence) -> Composition | None:
     """ "None is approved" for a dose asked for an addiction in a country that has not authorised
-    baclofen for it, with the country's labelled limit for spasticity as a second line; None when
-    the question asks something else or no source says the use is unauthorised there."""
+    baclofen for it, with the country's labelled limit for spasticity as a second line; "No" for
+    whether that use is authorised there; None when the question asks something else or no
+    source says the use is unauthorised there."""
     plan, store = ev.plan, ev.store
     own = plan.english or plan.question
     # ("what about in the UK?": the earlier turn's question, read with this place)
     asked = plan.searched if plan.follow_up and len(own.split()) <= 6 else own
     if plan.intent not in ("dosing", "regulation") or plan.scope == "document":
         return None
-    if plan.entities.trials or TRIAL_CUE.search(own):
-        return None  # ("the Australian trial's top dose": the study's own)
+    if plan.entities.trials or TRIAL_CUE.search(own) or _SOURCE_ASKED.search(own):
+        return None  # ("the Australian trial's top dose", "which journal said so?": a source's own)
     if _LABEL_ASKED.search(asked):
         return None  # ("the most the product information allows": the label's own dose)
-    if not (_LIMIT.search(asked) and (_DOSE.search(asked) or plan.intent == "dosing")):
+    dose = _LIMIT.search(asked) and (_DOSE.search(asked) or plan.intent == "dosing")
+    # "is it licensed in the UK for packing in the booze?": whether the use is authorised there
+    if not dose and not (plan.intent == "regulation" and _GRANT_ASKED.search(asked)):
         return None
     places = set(plan.entities.jurisdictions) & AUTHORISED_ADDICTIONS.keys()
     substances = [s for s in plan.entities.substances if s in ADDICTIONS]
@@ -97,18 +108,24 @@ def unauthorised_dose(ev: Evidence) -> Composition | None:
     country = f"the {country}" if country.startswith("United") else country
     use = SUBSTANCE_LABELS[substance].lower()
     n = cites.add(store.context(pos, score=1.0), sentence, start)
-    lines = [
-        f"None: baclofen is not authorised for {use} in {country}, so no dose is approved for it "
-        f"there and any dose used for {use} is off-label [{n}]."
-    ]
-    label = _labelled_limit(store, place)
+    if not dose:
+        lines = [
+            f"No: baclofen is not authorised for {use} in {country}, so prescribing it for {use} "
+            f"there is off-label [{n}]."
+        ]
+    else:
+        lines = [
+            f"None: baclofen is not authorised for {use} in {country}, so no dose is approved for"
+            f" it there and any dose used for {use} is off-label [{n}]."
+        ]
+    label = _labelled_limit(store, place) if dose else None
     if label is not None:
         lpos, lstart, lsentence = label
         m = cites.add(store.context(lpos, score=1.0), lsentence, lstart)
         lines.append(
             f"The labelled dose is for spasticity: {lsentence[:1].lower()}{lsentence[1:]} [{m}]"
         )
-    elif (guidance := _guidance(store, place)) is not None:
+    elif not store_has_label(store, place) and (guidance := _guidance(store, place)):
         gpos, gstart, gsentence = guidance  # (no label here: what its guidance says of baclofen)
         lines.append(
             f"{gsentence} [{cites.add(store.context(gpos, score=1.0), gsentence, gstart)}]"
@@ -144,3 +161,8 @@ def _guidance(store: IndexStore, place: str) -> tuple[int, int, str] | None:
         if best is None or len(sentence) < best[0]:
             best = (len(sentence), pos, start, sentence)
     return None if best is None else best[1:]
+
+
+def store_has_label(store: IndexStore, place: str) -> bool:
+    """Whether the country's own label or regulator gives a dose limit in the sources."""
+    return _labelled_limit(store, place) is not None

@@ -12,7 +12,7 @@ from assistant.answering.question.normalise import normalise
 
 # talk of not wanting to live, however put: a crisis now, whatever else is asked
 SELF_HARM = (
-    r"\b(?:doesn'?t|does not|don'?t|do not|didn'?t|did not|no longer) want(?:s)? to (?:be here|be alive"
+    r"\b(?:doesn'?t|does not|don'?t|do not|didn'?t|did not|no longer|not) want(?:s|ing)? to (?:be here|be alive"
     r"|live|go on|wake up)\b|\bbetter off dead\b|\bno (?:reason|point) (?:to live|in living|going on)\b"
     r"|\b(?:end|ending) it all\b|\bsuicidal (?:thoughts|talk|ideas?)\b|\btalk\w* (?:about|of) (?:suicide"
     r"|killing (?:himself|herself|myself|themselves)|dying)\b"
@@ -190,7 +190,7 @@ _WD_SYMPTOM = re.compile(
     r"|delirious|delirium|seiz\w*|convuls\w*)"
 )
 # stopping told plainly: "goes without them from one day to the next", "throw the rest of the
-# packet in the bin" (the notices' STOPPING reads these too)
+# packet in the bin" (STOPPING below reads these too)
 STOPPED_PLAINLY = re.compile(
     r"\b(?:stop|stops|stopped|stopping|quit\w*)\w* (?:\w+ ){0,3}?from one day to the next\b"
     r"|\b(?:go|goes|going|went|gone|do|does|doing|did) without (?:them|it|baclofen|(?:his|her|their"
@@ -198,6 +198,60 @@ STOPPED_PLAINLY = re.compile(
     r"|\b(?:throw|throws|throwing|threw|bin|bins|binning|chuck\w*|toss\w*|flush\w*) (?:\w+ ){0,5}?"
     r"(?:packet|pack|box|tablets|pills|bottle|meds|baclofen)(?: \w+){0,3}? (?:in the bin|away|out"
     r"|down the (?:toilet|loo|sink))\b"
+    # "I've had none since Friday", "could that be from going without?", "the chemist is out of stock"
+    r"|\b(?:had|taken|have had|i'?ve had|he'?s had|she'?s had) none (?:since|for)\b"
+    r"|\b(?:go|goes|going|went|gone) without\s*(?:[?.!,;]|$)|\bout of stock\b"
+)
+# Baclofen's own withdrawal: stopping, tapering or missing doses of baclofen (not "stop
+# drinking", "quit smoking", "stop you wanting a drink", "stopped breathing").
+_OBJ = (
+    r"(?:taking |using |the |my |his |her |your |their |our )?(?:baclofen|it|them|the drug"
+    r"|the medicine|the medication|medication|meds|pills|tablets|dose|doses|treatment"
+    r"|(?:my|his|her|your|their) (?:\w+ )?(?:baclofen|pills|tablets|meds|medication|dose))"
+)
+STOPPING = _rx(
+    r"\b(?:stop|stops|stopped|stopping|quit|quits|quitting|discontinu\w*|come off|coming off"
+    r"|came off|go off|going off|get off|getting off|taper\w*|wean\w*|interrupt\w*|cease\w*)"
+    r" " + _OBJ + r"\b",
+    r"\b(?:stop|stops|stopped|stopping|quit\w*|discontinu\w*|withdraw\w*)\w* (?:\w+ ){0,3}?"
+    r"(?:suddenly|abruptly|at once|all at once|cold turkey|overnight|immediately)\b",
+    STOPPED_PLAINLY.pattern,
+    r"\b(?:suddenly|abruptly) (?:stop\w*|quit\w*|discontinu\w*)",
+    r"\bif (?:i|you|he|she|we|they|someone|somebody|patients?|people|my \w+) "
+    r"(?:stop|stops|stopped|quit|quits)(?: (?:it|them|baclofen))?\s*$",
+    r"\b(?:ran|runs?|running) out of " + _OBJ,
+    # "hallucinations when it is stopped?", "if the tablets are withdrawn suddenly"
+    r"\b(?:it|baclofen|the (?:drug|treatment|medicine|medication|tablets|pills)|they) (?:is|are|was"
+    r"|were|be|gets?|got|has been|have been|being) (?:suddenly |abruptly )?(?:stopped|discontinued"
+    r"|withdrawn)\b",
+    r"\bpumps? (?:\w+ ){0,3}?(?:runs? (?:dry|out|empty)|ran (?:dry|out|empty)|stops?|stopped|fails?"
+    r"|failed|malfunction\w*|breaks?|broke)\b",
+    # "a pump for his spasticity, and the clinic says it might run empty before the refill"
+    r"\bpumps?\b.*\b(?:run|runs|ran|running|go|goes|went|going|gets?|getting|got) (?:dry|empty"
+    r"|out)\b|\bpumps?\b.*\b(?:it|the pump|the drip|the flow|delivery) (?:\w+ )?(?:stops|stopped"
+    r"|fails|failed|breaks down|broke down|cuts out|cut out)\b",
+    r"\b(?:miss|misses|missed|missing|skip|skips|skipped|skipping|forgot|forgets|forget|forgetting) (?:\w+ ){0,3}?"
+    r"(?:dose|doses|pill|pills|tablet|tablets|baclofen)\b",
+    r"\b(?:abrupt|sudden)\w* (?:withdrawal|stop\w*|discontinu\w*|cessation|end\w*)\b",
+    r"\bbaclofen withdrawal\b|\bwithdrawal (?:from|of|after stopping) (?:baclofen|it|the drug)\b",
+    r"\btaper\w*\b|\bweaning\b",
+    # "the consultant wants him off it", "halve the dose for a week and then just stop"
+    r"\b(?:wants?|wanted|get|gets|getting|take|taking|took|have|having) (?:him|her|them|me|you|us)"
+    r" off (?:it|baclofen|them|the (?:\w+ )?(?:tablets|pills|drug|medicine|medication))\b",
+    r"\b(?:halv\w*|cut\w*|drop\w*|reduc\w*|lower\w*) (?:\w+ ){0,8}?(?:and |, )?then (?:just |simply )?"
+    r"stop\w*\b",
+    # "how was it brought to a stop?": how the treatment was ended
+    r"\b(?:it|baclofen|the (?:drug|treatment|medicine)) (?:was |is |be )?(?:brought|came|come) to"
+    r" (?:a stop|an end)\b",
+    # "reduce my dose gradually myself": a taper, however it is worded
+    r"\b(?:reduc|lower|decreas|cut)\w* (?:\w+ ){0,4}?(?:gradually|slowly|bit by bit|step by step"
+    r"|little by little)\b",
+    # "reduce it gradually before stopping" (read from "diminuer progressivement ... l'arrêter")
+    r"\b(?:reduc\w*|lower\w*|decreas\w*|cut\w*)\b.*\bgradual\w*\b.*\bstop\w*|\bgradual\w*\b.*\bbefore stop\w*",
+    r"\bif (?:it|baclofen|treatment|the drug) (?:should|must|is to|has to|needs to|is going to)"
+    r" be (?:stopped|discontinued|withdrawn|ended)\b",
+    r"\bhow (?:was|is|were|should) (?:baclofen|it|the drug|treatment) (?:\w+ )?(?:stopped|ended"
+    r"|withdrawn|discontinued)\b",
 )
 _FEVER = re.compile(r"\b(?:fever\w*|temperature|febrile|burning up)\b")
 _RIGID = re.compile(r"\b(?:rigid\w*|stiff\w*)\b")
@@ -270,6 +324,12 @@ def emergency_in(t: str) -> bool:
     if _STOPPED.search(t) and _WD_SYMPTOM.search(t):
         return True
     return bool(_FEVER.search(t) and _RIGID.search(t))
+
+
+def withdrawal_signs(t: str) -> bool:
+    """Whether normalised text tells of signs that withdrawal can bring (fever, hallucinations,
+    confusion, seizures)."""
+    return bool(_WD_SYMPTOM.search(t))
 
 
 def after_stopping(t: str) -> bool:

@@ -59,12 +59,14 @@ from assistant.answering.question.intent_words import DRINK_WITHDRAWAL, any_of
 from assistant.answering.question.normalise import normalise
 from assistant.answering.safety.danger import (  # noqa: F401 (read by lead.py and pipeline.py here)
     STOPPED_PLAINLY,
+    STOPPING,
     after_stopping,
     emergency_in,
     in_danger,
     is_personal,
     not_now,
     self_harm,
+    withdrawal_signs,
 )
 from assistant.vocab import ADDICTIONS, DETECTED_NOTICE_KINDS, NOTICE_KINDS
 
@@ -148,7 +150,7 @@ _PREGNANCY = any_of(
     r"|\b(?:a|one|two|three|few|\d+) (?:days?|weeks?) old\b|\bsince (?:birth|(?:he|she) was born)\b",
     # "12 weeks gone", "30 weeks along", "a bun in the oven", "the baby is due next month"
     r"\bweeks (?:gone|along)\b|\bbun in the oven\b|\bbreast-?milk\b|\bbaby is due\b|\bdue date\b"
-    r"|\bexpecting (?:twins|triplets|a child|a baby|our first|my first|her first)\b|\bgiv(?:e|ing)"
+    r"|\bexpecting (?:twins|triplets|a child|a baby|our first|my first|her first)\b|\b(?:gave|giv(?:e|es|ing))"
     r" birth\b|\bin labou?r\b|\bwhen (?:i|she) (?:feed|feeds|nurse|nurses) (?:him|her|them)\b",
     r"\b(?:into|in|through) (?:the |her |their )?milk\b|\bmilk (?:levels?|supply)\b",
     r"\b(?:the|her|a|an|unborn) bab(?:y|ies)\b.*\bmother\b|\bmother\b.*\b(?:the|her|a) bab(?:y|ies)\b",
@@ -209,6 +211,8 @@ _NEWBORN = any_of(
     r"\bstop\w* (?:breast ?feeding|feeding|nursing)\b.*\b(?:baby|infant|child)\b",
     r"\bnewborns?\b|\bneonat\w*|\bafter (?:birth|delivery|(?:it|he|she|the baby)(?: is| was|'s) born)"
     r"|\b(?:babies|baby|infants?) (?:\w+ )?(?:is |was |are |were )?born\b(?! with\b)",
+    # "until she gives birth, what can happen to the baby in the first days afterwards?"
+    r"\bbirth\b.*\b(?:afterwards|(?:first|early) (?:few )?(?:hours|days|weeks))\b",
 )
 _ON_LABEL = any_of(
     r"\bspastic\w*|\bmultiple sclerosis\b|\bms\b|\bspinal\b|\bcerebral palsy\b|\bintrathecal\b",
@@ -298,6 +302,12 @@ _DOSING = any_of(
     # "I missed a dose", "forgot my baclofen", "skipped my pill"
     r"\b(?:missed|forgot|forgotten|skipped) (?:to take )?(?:a|my|his|her|one|two|the|a couple of)"
     r" (?:\w+ )?(?:dose|doses|baclofen|pill|pills|tablet|tablets)",
+    # "he plans to halve the dose", "she's going to cut her tablets down": a change of one's own
+    # "he says he'll just throw the rest of the packet in the bin"
+    r"\b(?:i|he|she|they|we|my \w+)(?:'ll| will| (?:plans?|planning|intends?|(?:is|am|are) going"
+    r"|'s going|'m going|decided|has decided|wants?) to) (?:just )?(?:halve|cut|lower|reduce|drop"
+    r"|double|raise|increase|taper|stop|quit|come off|throw|bin|chuck) (?:down )?(?:\w+ ){0,4}?"
+    r"(?:dose|doses|baclofen|tablets|pills|packet|pack|box|it|them)\b(?! (?:a|the)? ?(?:drink|go))",
     # "is 120 mg too much", "would 3 tablets be safe"
     r"\b(?:is|are|would|will) (?:taking )?\d+ ?(?:mg|milligrams?|pills?|tablets?) (?:\w+ ){0,3}?"
     r"(?:too much|too high|too low|too little|enough|safe|ok|okay|dangerous|a lot|fine|alright)",
@@ -332,52 +342,6 @@ _INTERACTION = any_of(
     r" (?:and|then|before|with) (?:\w+ ){0,2}?(?:drank|drinking|had (?:a|some|two|three|several"
     r"|\w+) (?:drinks?|beers?|glass\w*|bottles?|pints?|cans?))\b(?: (?:\w+ ){0,3}?(?:wine|beers?"
     r"|vodka|alcohol|spirits|whisk(?:e)?y|cider|booze|lager)\b)?",
-)
-# Baclofen's own withdrawal: stopping, tapering or missing doses of baclofen (not "stop
-# drinking", "quit smoking", "stop you wanting a drink", "stopped breathing").
-_OBJ = (
-    r"(?:taking |using |the |my |his |her |your |their |our )?(?:baclofen|it|them|the drug"
-    r"|the medicine|the medication|medication|meds|pills|tablets|dose|doses|treatment"
-    r"|(?:my|his|her|your|their) (?:\w+ )?(?:baclofen|pills|tablets|meds|medication|dose))"
-)
-STOPPING = any_of(
-    r"\b(?:stop|stops|stopped|stopping|quit|quits|quitting|discontinu\w*|come off|coming off"
-    r"|came off|go off|going off|get off|getting off|taper\w*|wean\w*|interrupt\w*|cease\w*)"
-    r" " + _OBJ + r"\b",
-    r"\b(?:stop|stops|stopped|stopping|quit\w*|discontinu\w*|withdraw\w*)\w* (?:\w+ ){0,3}?"
-    r"(?:suddenly|abruptly|at once|all at once|cold turkey|overnight|immediately)\b",
-    STOPPED_PLAINLY.pattern,
-    r"\b(?:suddenly|abruptly) (?:stop\w*|quit\w*|discontinu\w*)",
-    r"\bif (?:i|you|he|she|we|they|someone|somebody|patients?|people|my \w+) "
-    r"(?:stop|stops|stopped|quit|quits)(?: (?:it|them|baclofen))?\s*$",
-    r"\b(?:ran|runs?|running) out of " + _OBJ,
-    # "hallucinations when it is stopped?", "if the tablets are withdrawn suddenly"
-    r"\b(?:it|baclofen|the (?:drug|treatment|medicine|medication|tablets|pills)|they) (?:is|are|was"
-    r"|were|be|gets?|got|has been|have been|being) (?:suddenly |abruptly )?(?:stopped|discontinued"
-    r"|withdrawn)\b",
-    r"\bpumps? (?:\w+ ){0,3}?(?:runs? (?:dry|out|empty)|ran (?:dry|out|empty)|stops?|stopped|fails?"
-    r"|failed|malfunction\w*|breaks?|broke)\b",
-    # "a pump for his spasticity, and the clinic says it might run empty before the refill"
-    r"\bpumps?\b.*\b(?:run|runs|ran|running|go|goes|went|going|gets?|getting|got) (?:dry|empty"
-    r"|out)\b|\bpumps?\b.*\b(?:it|the pump|the drip|the flow|delivery) (?:\w+ )?(?:stops|stopped"
-    r"|fails|failed|breaks down|broke down|cuts out|cut out)\b",
-    r"\b(?:miss|misses|missed|missing|skip|skips|skipped|skipping|forgot|forgets|forget|forgetting) (?:\w+ ){0,3}?"
-    r"(?:dose|doses|pill|pills|tablet|tablets|baclofen)\b",
-    r"\b(?:abrupt|sudden)\w* (?:withdrawal|stop\w*|discontinu\w*|cessation|end\w*)\b",
-    r"\bbaclofen withdrawal\b|\bwithdrawal (?:from|of|after stopping) (?:baclofen|it|the drug)\b",
-    r"\btaper\w*\b|\bweaning\b",
-    # "how was it brought to a stop?": how the treatment was ended
-    r"\b(?:it|baclofen|the (?:drug|treatment|medicine)) (?:was |is |be )?(?:brought|came|come) to"
-    r" (?:a stop|an end)\b",
-    # "reduce my dose gradually myself": a taper, however it is worded
-    r"\b(?:reduc|lower|decreas|cut)\w* (?:\w+ ){0,4}?(?:gradually|slowly|bit by bit|step by step"
-    r"|little by little)\b",
-    # "reduce it gradually before stopping" (read from "diminuer progressivement ... l'arrêter")
-    r"\b(?:reduc\w*|lower\w*|decreas\w*|cut\w*)\b.*\bgradual\w*\b.*\bstop\w*|\bgradual\w*\b.*\bbefore stop\w*",
-    r"\bif (?:it|baclofen|treatment|the drug) (?:should|must|is to|has to|needs to|is going to)"
-    r" be (?:stopped|discontinued|withdrawn|ended)\b",
-    r"\bhow (?:was|is|were|should) (?:baclofen|it|the drug|treatment) (?:\w+ )?(?:stopped|ended"
-    r"|withdrawn|discontinued)\b",
 )
 
 
@@ -434,12 +398,13 @@ _ASKS_CARE = re.compile(r"\b(?:give|given|giving|treat\w*|manag\w*|antidotes?)\b
 
 
 def source_terms(text: str) -> str:
-    """Words to add to the search for an emergency question ("" for any other question)."""
+    """Words to add to the search for an emergency question, or for signs told after going
+    without the tablets ("had none since Friday and feel feverish"); "" for any other question."""
     if not text or not text.strip():
         return ""
     t = normalise(text)
     if not emergency_in(t):
-        return ""
+        return _WITHDRAWAL_TERMS if STOPPING.search(t) and withdrawal_signs(t) else ""
     if self_harm(t) and not re.search(r"\boverdos|\bswallow|\btook \d+", t):
         return _SELF_HARM_TERMS
     if after_stopping(t):
