@@ -436,3 +436,21 @@ def test_which_source_said_a_use_is_unapproved_is_not_answered_no(corpus_assista
         "not approved?"
     )
     assert not ans.answer.startswith("No:"), ans.answer
+
+
+@pytest.mark.parametrize(
+    ("history", "question", "expected"),
+    [
+        (["What did the ALPADIR trial show?"], "anything at all where it did better than placebo?",
+         "craving"),
+        (["Tell me about the Morley 2014 baclofen trial."],
+         "and any subgroup in that trial that responded better?", "anxiety"),
+    ],
+)  # fmt: skip
+def test_a_gain_beside_a_negative_headline_is_answered_yes_with_it(
+    corpus_assistant, history: list[str], question: str, expected: str
+) -> None:
+    ans = corpus_assistant.ask(question, history=history)
+    first = ans.answer.splitlines()[0]
+    assert first.startswith("Yes: "), ans.answer
+    assert expected in first.lower() and re.search(r"p ?[<=] ?0\.0", first), ans.answer

@@ -36,6 +36,8 @@ GROUP_OF_IT = re.compile(
     # "the group with kidney disease who never took it", "the control group": its comparison group
     # "was there any group of patients in whom it seemed to do something?": a subgroup of it
     r"|\b(?:any|a|some) (?:sub)?group (?:of (?:patients|people|participants) )?(?:in|for) whom\b"
+    r"|\b(?:any|a|some) (?:sub)?groups? (?:of (?:patients|people) )?(?:in it|in (?:that|the) (?:study"
+    r"|trial))\b"
     r"|\b(?:the|a) (?:group|arm|people|patients|ones)\b[^?.]{0,40}\bwho (?:never|didn.?t|did not"
     r"|were not|weren.?t|were non.?users)\b|\bthe (?:comparison|control|untreated|non.?users?) (?:group|arm)s?\b"
 )

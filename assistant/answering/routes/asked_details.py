@@ -377,3 +377,45 @@ _NOT_AN_OUTCOME = frozenset(
         "the a an in of on for with by to at did does do was were is are it its their they",
     )
 )
+
+
+# "was there anything it did beat the dummy pills on?", "any group in it that did better on the
+# drug?": a positive finding beside the headline (a secondary outcome, a subgroup)
+ASKS_ANY_GAIN = re.compile(
+    r"\b(?:anything|any (?:\w+ )?(?:outcomes?|measures?|(?:sub)?groups?|patients|people|one|benefit"
+    r"|signs?|hint|good news|positives?)|anyone|anybody)\b[^?]{0,60}?\b(?:beat|better|improv\w*"
+    r"|benefit\w*|help\w*|respond\w*|gain\w*)\b",
+    re.I,
+)
+_GAIN = re.compile(
+    r"\b(?:significantly (?:more|less|fewer|lower|higher|greater|better|reduc\w*|decreas\w*|improv\w*"
+    r"|increas\w*|delay\w*)|(?:reduced|lowered|improved|increased|decreased|prolonged|delayed)\b"
+    r"[^.;]{0,80}\bmore than (?:on )?placebo|better than placebo"
+    # "delayed both lapse and relapse compared with placebo (p<0.05)"
+    r"|(?:reduc|lower|improv|increas|decreas|prolong|delay|lengthen)\w*\b[^.;]{0,120}\bplacebo\b"
+    r"[^.;]{0,40}\(p ?(?:< ?0\.0[0-5]|= ?0\.0[0-4]))",
+    re.I,
+)
+_NOT_GAIN = re.compile(r"\b(?:no|not|neither|nor|did not|failed)\b[^.;]{0,30}\bsignifican", re.I)
+_SUBGROUP = re.compile(
+    r"\b(?:post.?hoc|sub-?group|limited to|among|in those with|participants with)\b"
+)
+
+
+def positive_finding(ev: Evidence, record: RecordInfo, question: str) -> Composition | None:
+    """ "Yes: ..." with the study's sentence reporting a gain on baclofen beside its headline (a
+    secondary outcome, or a subgroup when a group is asked); None when nothing of the kind is
+    asked or the study reports none."""
+    if not ASKS_ANY_GAIN.search(question):
+        return None
+    group = bool(re.search(r"\b(?:sub)?groups?\b|\bpatients\b|\bpeople\b|\banyone\b", question))
+    found = [
+        (bool(_SUBGROUP.search(text)) == group, pos, start, text)
+        for pos, start, text, _ in asking.whole_sentences(ev.store, record)
+        if _GAIN.search(text) and not _NOT_GAIN.search(text) and not is_design_only(text)
+    ]
+    best = max(found, default=None, key=lambda f: f[0])  # (the first of the best kind)
+    if best is None or (group and not best[0]):
+        return None
+    text = best[3]
+    return _cited(ev, best[1], best[2], text, f"yes: {text[:1].lower()}{text[1:].rstrip('.')}")

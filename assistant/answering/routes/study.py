@@ -39,6 +39,7 @@ from assistant.answering.routes.asked_details import (
     asked_detail,
     named_outcome,
     other_medicines,
+    positive_finding,
     sex_subgroup,
     states_anywhere,
 )
@@ -264,6 +265,8 @@ def _study_answer(ev: Evidence, record: RecordInfo) -> Composition | None:
         others = details.other_medicines_answer(ev, record, question, ev.encode)
         if others is not None:
             return others
+    if gain := positive_finding(ev, record, asking.the_question(question)):
+        return gain  # "was there anything it did beat the dummy pills on?"
     fact = study_fact(ev, record)  # an answer from the study's fields, computed once
     # "how much weight can we put on it?", "any side effects?": the record's section on it
     section = None if fact is not None else sections.section_answer(ev, record, question, ev.encode)
