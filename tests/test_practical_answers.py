@@ -454,3 +454,32 @@ def test_a_gain_beside_a_negative_headline_is_answered_yes_with_it(
     first = ans.answer.splitlines()[0]
     assert first.startswith("Yes: "), ans.answer
     assert expected in first.lower() and re.search(r"p ?[<=] ?0\.0", first), ans.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # Spanish: a sleeping tablet at night with it ("para dormir", "juntar")
+        ("Mi padre toma baclofeno y un lorazepam para dormir. ¿Es malo juntar los dos?",
+         "cns depressants"),
+        # German: a whistling in the ear since starting it for his drinking
+        ("Mein Bruder nimmt Baclofen gegen die Trinkerei und hat jetzt ein Pfeifen im Ohr. "
+         "Kommt das vom Baclofen?", "tinnitus"),
+        # Italian: snoring, and pauses in breathing at night
+        ("Mia moglie prende il baclofene per l'alcol; di notte russa e sembra che smetta di "
+         "respirare per qualche secondo. È il farmaco?", "apnoea"),
+    ],
+)  # fmt: skip
+def test_everyday_words_in_other_languages_reach_the_right_sentence(
+    corpus_assistant, question: str, expected: str
+) -> None:
+    ans = corpus_assistant.ask(question)
+    assert expected in ans.answer.splitlines()[0].lower(), ans.answer
+
+
+def test_the_askers_own_gp_is_not_a_primary_care_trial(corpus_assistant) -> None:
+    plan = corpus_assistant.plan(
+        "My aunt in Marseille was started on Baclocur by her GP for her drinking. Can a GP "
+        "prescribe it there?"
+    )
+    assert plan.entities.trials == [], plan
