@@ -58,6 +58,7 @@ from assistant.answering.check.contrasts import (
 from assistant.answering.check.differences import figure_conflict, share_conflict, shares_of
 from assistant.answering.check.fact_sheet import NEGATION, fact_verdict, load_facts
 from assistant.answering.check.interactions import InteractionChecks
+from assistant.answering.check.relations import peak_time_conflict, relation_conflict
 from assistant.answering.check.studies import StudyChecks, comparator_won, near
 from assistant.answering.check.study_readings import dose_winner_conflict, leading_digits
 from assistant.answering.compose.extractive import Citations
@@ -125,6 +126,8 @@ _CONTRASTS = (
     sameness_conflict,
     stated_multiple_conflict,
     dose_winner_conflict,
+    relation_conflict,
+    peak_time_conflict,
 )
 _NOT_STUDIES = ("label", "regulatory", "guideline", "overview")
 # a claim about a condition (overdose, kidney disease) is not compared with a figure said of

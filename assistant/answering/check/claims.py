@@ -87,6 +87,16 @@ TOPICS: dict[str, re.Pattern[str]] = {
 }
 # a question, or a parliamentary written question ("To ask the Secretary of State what ...")
 _QUESTION = re.compile(r"\?\s*$|^\W*to ask (?:the|his|her|my) ", re.I)
+# the document's own study, planned ("participants will be randomised ..."), and a form's header
+# lines ("Full title: ...", "Sponsor: ..."): what the document is, not a claim about the sources
+_OWN_PLAN = re.compile(
+    r"\b(?:will be (?:randomi[sz]ed|recruited|allocated|enrolled|followed up|followed|offered"
+    r"|assessed|screened)|we (?:will|plan to|propose to|intend to) (?:recruit|randomi[sz]e|enrol"
+    r"|allocate|follow|assess|measure|screen))\b"
+    r"|^\W*(?:full title|short title|chief investigator|sponsor|iras id|protocol (?:number|version))"
+    r"\s*:",
+    re.I,
+)
 
 
 @dataclass
@@ -255,7 +265,7 @@ def extract_claims(store: Any, document_id: str) -> list[Claim]:
                 if head == sent or REJECTED.search(head.replace("*", "")):
                     continue
                 sent = head.rstrip(" ,")  # (the document's own words, cut where the advice starts)
-            if len(sent) < 12 or _QUESTION.search(sent):
+            if len(sent) < 12 or _QUESTION.search(sent) or _OWN_PLAN.search(sent):
                 continue
             if (
                 i + 1 < len(parts)

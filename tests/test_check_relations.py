@@ -1,0 +1,70 @@
+"""`assistant check`: how one quantity stands to another ("far lower than", "close to") and
+when a level peaks, read from a claim and one source sentence; every sentence written here, not
+taken from any article or record."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answering.check.claims import _OWN_PLAN
+from assistant.answering.check.relations import peak_time_conflict, relation_conflict
+
+_CLOSE = "In the kidney study, the drug's renal clearance was close to creatinine clearance."
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "conflict"),
+    [
+        ("Its renal clearance in the kidney study was far lower than creatinine clearance.",
+         _CLOSE, True),
+        ("The kidney study put renal clearance roughly equal to creatinine clearance.", _CLOSE,
+         False),
+        # another quantity set against it, or the claim denies the gap
+        ("Its renal clearance was far lower than plasma protein binding.", _CLOSE, False),
+        ("Renal clearance was not much lower than creatinine clearance.", _CLOSE, False),
+        # the reverse: the claim says alike where the source sets them far apart
+        ("Liver clearance of the drug was close to renal clearance.",
+         "Liver clearance of the drug was far lower than renal clearance.", True),
+    ],
+)  # fmt: skip
+def test_a_quantity_set_far_from_another_that_the_source_puts_close(
+    claim: str, passage: str, conflict: bool
+) -> None:
+    assert bool(relation_conflict(claim, passage)) is conflict
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "conflict"),
+    [
+        # milk peaking in half an hour against a source's four hours
+        ("After one dose the level in breast milk peaked within about 30 minutes.",
+         "The milk level reached its peak at 4 hours, with a milk half-life of 5.6 hours.", True),
+        ("The liquid form peaks at about three hours.",
+         "The oral solution reaches a peak at about 0.75 hours.", True),
+        # ranges that overlap, and peaks of different kinds, are no conflict
+        ("Tablets reach peak plasma levels within half an hour to two hours.",
+         "Tablets give a peak at about 0.5 to 3 hours.", False),
+        ("The liquid form peaks at about three hours.",
+         "Tablets give a peak at about 3 hours, the solution much sooner.", False),
+        ("The milk level does not peak within 30 minutes.",
+         "The milk level reached its peak at 4 hours.", False),
+    ],
+)  # fmt: skip
+def test_a_time_to_peak_far_from_the_sources(claim: str, passage: str, conflict: bool) -> None:
+    assert bool(peak_time_conflict(claim, passage)) is conflict
+
+
+@pytest.mark.parametrize(
+    ("line", "own"),
+    [
+        ("Volunteers will be randomised 2:1 to the drug or to usual care for 20 weeks.", True),
+        ("We will recruit 60 adults from two clinics.", True),
+        ("Sponsor: the Northern Health Board", True),
+        ("The trial randomised 60 adults to the drug or placebo for 12 weeks.", False),
+        ("Baclofen will be approved for alcohol next year, a blog says.", False),
+    ],
+)
+def test_the_documents_own_planned_study_and_form_headers_are_not_claims(
+    line: str, own: bool
+) -> None:
+    assert bool(_OWN_PLAN.search(line)) is own
