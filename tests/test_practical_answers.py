@@ -483,3 +483,37 @@ def test_the_askers_own_gp_is_not_a_primary_care_trial(corpus_assistant) -> None
         "prescribe it there?"
     )
     assert plan.entities.trials == [], plan
+
+
+@pytest.mark.parametrize(
+    ("history", "question", "lead", "named"),
+    [
+        (["What did Shoptaw 2003 find for cocaine?"], "was that ever replicated by a later trial?",
+         "No: ", "Kahn"),
+        (["Tell me about the ALPADIR trial."], "did a larger later study find the same?",
+         "No: ", "Bacloville"),
+    ],
+)  # fmt: skip
+def test_whether_a_later_trial_bore_a_study_out_names_the_later_trials(
+    corpus_assistant, history: list[str], question: str, lead: str, named: str
+) -> None:
+    ans = corpus_assistant.ask(question, history=history)
+    first = ans.answer.splitlines()[0]
+    assert first.startswith(lead) and named in first, ans.answer
+    # every trial named is a later randomised trial of the same use, cited
+    assert all(c.evidence == "rct" for c in ans.citations), ans.citations
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # French: reimbursed by "la Sécu", "at what rate"
+        ("Mon père vient d'avoir du Baclocur. Est-il remboursé par la Sécu, à quel taux ?", "15%"),
+        # "by how many grams a day" asks an amount, not how many people took part
+        ("In ALPADIR, by how many grams a day did drinking drop in the high-risk subgroup?",
+         "15.6"),
+    ],
+)  # fmt: skip
+def test_a_rate_or_an_amount_asked_is_given(corpus_assistant, question: str, expected: str):
+    ans = corpus_assistant.ask(question)
+    assert expected in ans.answer.splitlines()[0], ans.answer

@@ -9,9 +9,8 @@ from __future__ import annotations
 import re
 
 from assistant.answering.check.contrasts import digits
+from assistant.answering.check.fact_sheet import NEGATION
 from assistant.library.chunks import tokenize
-
-NEGATION = re.compile(r"\b(?:not|never|no|neither|nor)\b|n't\b", re.I)
 
 # ------------------------------------------------------------------ one quantity set against another
 

@@ -27,7 +27,8 @@ from assistant.vocab import (
 # a limit on the dose asked ("the highest", "allowed", "approved at"), with a dose word
 _LIMIT = re.compile(
     r"\b(?:maximum|max|highest|top|upper|limit|cap|ceiling|allowed|permitted|approved|licen[sc]ed"
-    r"|authori[sz]ed|official|legal)\b|\b(?:the|at) most\b",
+    r"|authori[sz]ed|official|legal)\b|\bat most\b"
+    r"|\bthe most (?:\w+ ){0,8}?(?:can|may|could|allowed|a day|per day|daily)\b",
     re.I,
 )
 _DOSE = re.compile(r"\b(?:doses?|dosages?|dosing|mg|milligrams?|how much|how many|amount)\b", re.I)

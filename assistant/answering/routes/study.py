@@ -55,6 +55,7 @@ from assistant.answering.routes.synthesis import (
     study_name,
     table_row,
 )
+from assistant.answering.routes.trial_lists import later_trials
 from assistant.library.chunks import tokenize
 from assistant.library.records import RecordInfo
 from assistant.vocab import POOLED_EVIDENCE, ROUTE_TRIAL
@@ -192,6 +193,8 @@ def trial_result(ev: Evidence, record: RecordInfo) -> Composition | None:
     """The study's answer (:func:`_study_answer`), led by "Yes:" or "No:" when the question asks
     whether a difference was significant and every p value the first line gives is on one side
     of 0.05."""
+    if later := later_trials(ev, record):
+        return later  # "did a bigger study ever back that up?": the later trials
     comp = _study_answer(ev, record)
     if comp is not None and not comp.abstained:
         comp = _asked_elsewhere(ev, record, comp) or comp

@@ -35,7 +35,8 @@ ASKS_SIZE = re.compile(
     + _EFFECT_SIZE
     + r"(?! (?:\w+ )?(?:centres|centers|sites|hospitals|clinics|countries"
     r"|cities|practices|trials|studies|deaths|cases|admissions|calls|exposures|poisonings"
-    r"|days|weeks|months|years|hours|times|doses|mg|milligrams|sessions|visits"
+    r"|days|weeks|months|years|hours|times|doses|mg|milligrams|grams|g|drinks|units|points"
+    r"|sessions|visits"
     rf"|overdoses)\b)(?!.*\b(?:{OUTCOME_COUNTED}|men|women|males?|females?)\b"
     # "how many people had swallowed baclofen and nothing else?": some of them, not the size
     r"|(?: \w+){1,2} (?:had|took|swallowed|ingested|developed|needed|required|died|got|used"

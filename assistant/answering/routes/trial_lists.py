@@ -33,7 +33,7 @@ from assistant.answering.routes.synthesis import (
 )
 from assistant.library.chunks import tokenize
 from assistant.library.records import RecordInfo
-from assistant.vocab import EVIDENCE_RANK, ROUTE_SYNTHESIS
+from assistant.vocab import ADDICTIONS, EVIDENCE_RANK, ROUTE_SYNTHESIS
 
 # --------------------------------------------------------------------------- which trials
 
@@ -398,3 +398,47 @@ def pooled_dropouts(ev: Evidence) -> Composition | None:
     if _NO_MORE.search(found[0][2]) and re.search(r"\bmore\b", q, re.I):
         lines[0] = f"No: {lines[0][0].lower()}{lines[0][1:]}"
     return Composition("\n".join(lines), False, cites.items, ROUTE_SYNTHESIS)
+
+
+# "did a bigger study ever back that up?", "was it ever replicated?": the later trials of it
+ASKS_LATER_TRIAL = re.compile(
+    r"\b(?:bigger|larger|later|newer|follow.?up|second|another|more recent) (?:study|trial|one)\b"
+    r"[^?]{0,40}\b(?:back(?:ed)? (?:that|it|this|them) up|confirm\w*|replicat\w*|repeat\w*"
+    r"|(?:find|show|found|showed) the same)\b"
+    r"|\b(?:was|has|have) (?:it|that|this|those findings?|the (?:result|finding)s?) (?:ever )?"
+    r"(?:been )?(?:replicated|confirmed|repeated|reproduced)\b",
+    re.I,
+)
+
+
+def later_trials(ev: Evidence, record: RecordInfo) -> Composition | None:
+    """The randomised trials of the same use published after ``record`` (none smaller than it),
+    each with its result, led by whether they bore it out; None when the question does not ask
+    or the study is no trial with a result."""
+    if not ASKS_LATER_TRIAL.search(ev.plan.english or ev.plan.question):
+        return None
+    if (
+        record.evidence != "rct"
+        or record.result not in ("benefit", "no-benefit")
+        or not record.year
+    ):
+        return None
+    uses = set(record.substances) & set(ADDICTIONS)
+    later = [
+        r
+        for r in ev.store.catalog()
+        if r.evidence == "rct" and not r.user and r.id not in (record.id, *record.same_sample_as)
+        and r.year and r.year > record.year and uses & set(r.substances)
+        and r.result in ("benefit", "no-benefit") and not (r.n and record.n and r.n < record.n)
+    ]  # fmt: skip
+    if not later:
+        return None
+    later.sort(key=lambda r: r.year or 0)
+    cites, lines = Citations(), []
+    for r in later[:3]:
+        n = cite_study(cites, ev.store, r)
+        lines.append(f"{study_name(r)} {RESULT_PHRASE[r.result]} ({r.key_result}) [{n}].")
+    agree = {r.result == record.result for r in later[:3]}
+    verdict = "Partly" if len(agree) > 1 else "Yes" if agree == {True} else "No"
+    lines[0] = f"{verdict}: {lines[0]}"  # (a study's name keeps its capital)
+    return Composition("\n- ".join(lines), False, cites.items, ROUTE_SYNTHESIS)
