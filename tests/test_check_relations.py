@@ -7,7 +7,13 @@ from __future__ import annotations
 import pytest
 
 from assistant.answering.check.claims import _OWN_PLAN
-from assistant.answering.check.relations import peak_time_conflict, relation_conflict
+from assistant.answering.check.relations import (
+    level_share_conflict,
+    peak_time_conflict,
+    relation_conflict,
+    speed_conflict,
+    strength_list_conflict,
+)
 
 _CLOSE = "In the kidney study, the drug's renal clearance was close to creatinine clearance."
 
@@ -68,3 +74,47 @@ def test_the_documents_own_planned_study_and_form_headers_are_not_claims(
     line: str, own: bool
 ) -> None:
     assert bool(_OWN_PLAN.search(line)) is own
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "conflict"),
+    [
+        ("In that small trial lorazepam settled the tremor faster than baclofen did.",
+         "Tremor eased in both arms, a little more quickly on baclofen than on lorazepam.", True),
+        ("In that small trial lorazepam settled the tremor faster than baclofen did.",
+         "Lorazepam settled the tremor slightly faster; baclofen was as effective overall.", False),
+        ("Baclofen did not act faster than lorazepam.",
+         "Tremor eased a little more quickly on baclofen than on lorazepam.", False),
+    ],
+)  # fmt: skip
+def test_which_medicine_acted_faster(claim: str, passage: str, conflict: bool) -> None:
+    assert bool(speed_conflict(claim, passage)) is conflict
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "conflict"),
+    [
+        ("Levels in spinal fluid come to roughly a quarter of plasma levels.",
+         "Spinal fluid levels reach about 8% of plasma levels.", True),
+        ("Levels in spinal fluid come to roughly a tenth of plasma levels.",
+         "Spinal fluid levels reach about 8% of plasma levels.", False),
+        # another level's share (protein binding) is not the one compared
+        ("Levels in spinal fluid come to roughly a quarter of plasma levels.",
+         "About 30% of the drug is bound to plasma proteins.", False),
+    ],
+)  # fmt: skip
+def test_a_level_as_a_share_of_another(claim: str, passage: str, conflict: bool) -> None:
+    assert bool(level_share_conflict(claim, passage)) is conflict
+
+
+@pytest.mark.parametrize(
+    ("claim", "conflict"),
+    [
+        ("Ozobax was launched as 2, 5 and 10 mg tablets.", True),
+        ("Ozobax comes in 5 and 10 mg tablets.", False),
+        ("Gablofen was launched as 2, 5 and 10 mg tablets.", False),  # another product
+    ],
+)
+def test_a_products_tablet_strengths(claim: str, conflict: bool) -> None:
+    passage = "Ozobax was marketed in 5, 10 and 20 mg tablets, the maker says."
+    assert bool(strength_list_conflict(claim, passage)) is conflict

@@ -27,6 +27,7 @@ from typing import Any
 import numpy as np
 
 from assistant.answer import Context
+from assistant.answering.check import relations
 from assistant.answering.check.agreement import (
     COUNT,
     HEDGED,
@@ -58,7 +59,6 @@ from assistant.answering.check.contrasts import (
 from assistant.answering.check.differences import figure_conflict, share_conflict, shares_of
 from assistant.answering.check.fact_sheet import NEGATION, fact_verdict, load_facts
 from assistant.answering.check.interactions import InteractionChecks
-from assistant.answering.check.relations import peak_time_conflict, relation_conflict
 from assistant.answering.check.studies import StudyChecks, comparator_won, near
 from assistant.answering.check.study_readings import dose_winner_conflict, leading_digits
 from assistant.answering.compose.extractive import Citations
@@ -126,8 +126,11 @@ _CONTRASTS = (
     sameness_conflict,
     stated_multiple_conflict,
     dose_winner_conflict,
-    relation_conflict,
-    peak_time_conflict,
+    relations.relation_conflict,
+    relations.peak_time_conflict,
+    relations.speed_conflict,
+    relations.level_share_conflict,
+    relations.strength_list_conflict,
 )
 _NOT_STUDIES = ("label", "regulatory", "guideline", "overview")
 # a claim about a condition (overdose, kidney disease) is not compared with a figure said of

@@ -1,7 +1,9 @@
-"""Two typed readings of a claim against one close source sentence: how one quantity stands to
+"""Typed readings of a claim against one close source sentence: how one quantity stands to
 another ("renal clearance far lower than creatinine clearance" where the source says close to
-it), and when a level peaks ("peaked in milk within about 30 minutes" where the source gives
-4 hours). Each returns the reason the claim is contradicted, or None.
+it), when a level peaks ("peaked in milk within about 30 minutes" where the source gives 4
+hours), which medicine acted faster, a level as a share of another ("CSF levels half of
+plasma" / "about 12%"), and a product's tablet strengths. Each returns the reason the claim is
+contradicted, or None.
 """
 
 from __future__ import annotations
@@ -10,7 +12,9 @@ import re
 
 from assistant.answering.check.contrasts import digits
 from assistant.answering.check.fact_sheet import NEGATION
+from assistant.answering.question.entities import find_other_medicines
 from assistant.library.chunks import tokenize
+from assistant.vocab import BRANDS
 
 # ------------------------------------------------------------------ one quantity set against another
 
@@ -101,3 +105,110 @@ def peak_time_conflict(claim: str, passage: str) -> str | None:
 def _hours(span: tuple[float, float]) -> str:
     a, b = span
     return f"{a:g} hours" if a == b else f"{a:g} to {b:g} hours"
+
+
+# ------------------------------------------------------------------ which medicine acted faster
+
+_FASTER = re.compile(r"\b(?:faster|more quickly|quicker|sooner|more rapidly)\b", re.I)
+
+
+def _medicines(text: str) -> list[tuple[int, str]]:
+    """(position, name) of baclofen and the other medicines a sentence names, in order."""
+    found = [(m.start(), "baclofen") for m in re.finditer(r"\bbaclofen\b", text, re.I)]
+    for name in find_other_medicines(text):
+        found += [(m.start(), name) for m in re.finditer(rf"\b{re.escape(name)}\b", text, re.I)]
+    return sorted(found)
+
+
+def _faster_one(text: str) -> str | None:
+    """The medicine a sentence says acted faster: the one after "on"/"with" the comparative
+    ("slightly more quickly on diazepam"), else the last one named before it ("diazepam calmed
+    agitation slightly faster", "baclofen calmed it faster than diazepam")."""
+    m = _FASTER.search(text)
+    if not m or NEGATION.search(text):
+        return None
+    named = _medicines(text)
+    after = re.match(r"\s+(?:on|with|in the) (\w+)", text[m.end() :], re.I)
+    if after and any(n == after.group(1).lower() for _, n in named):
+        return after.group(1).lower()
+    before = [n for p, n in named if p < m.start()]
+    return before[-1] if before else None
+
+
+def speed_conflict(claim: str, passage: str) -> str | None:
+    """The claim says one medicine acted faster than another where the passage says the other
+    did, both named in the claim."""
+    mine, theirs = _faster_one(claim), _faster_one(passage)
+    if not mine or not theirs or mine == theirs:
+        return None
+    if theirs not in {n for _, n in _medicines(claim)}:
+        return None
+    return f"The curated source says {theirs} acted faster."
+
+
+# ------------------------------------------------------------------ a level as a share of another
+
+_PARTS = {"half": 50.0, "a third": 33.3, "one third": 33.3, "a quarter": 25.0, "one quarter": 25.0,
+          "two thirds": 66.7, "three quarters": 75.0, "a tenth": 10.0, "one tenth": 10.0}  # fmt: skip
+_SHARE_OF = re.compile(
+    rf"\b(?P<part>{'|'.join(_PARTS)}|\d+(?:\.\d+)?\s?%) of (?:those |the levels? |the "
+    r"concentrations? )?(?:in |of )?(?:the )?(?P<ref>plasma|blood|serum|the mother'?s? (?:blood|plasma))\b",
+    re.I,
+)
+_PIECES = re.compile(r"[;,]|\band\b", re.I)
+
+
+def _shares(text: str) -> list[tuple[set[str], float, str]]:
+    """(the clause's words, the share in percent, what it is a share of) for each clause giving
+    a level as a share of another ("reach about 12% of plasma levels", "half of those in plasma")."""
+    out = []
+    for piece in _PIECES.split(digits(text)):
+        m = _SHARE_OF.search(piece)
+        if m:
+            part = m.group("part").lower()
+            share = _PARTS.get(part) or float(part.rstrip("% "))
+            out.append((_words(piece[: m.start()]), share, m.group("ref").lower()))
+    return out
+
+
+def level_share_conflict(claim: str, passage: str) -> str | None:
+    """A level the claim gives as a share of another (CSF of plasma, milk of blood) that the
+    passage gives as one at least twice or half as large, said of the same level."""
+    if NEGATION.search(claim):
+        return None
+    for words, mine, ref in _shares(claim):
+        for theirs_words, theirs, their_ref in _shares(passage):
+            if ref != their_ref or not (words & theirs_words) - {"baclofen", "levels", "level"}:
+                continue
+            if max(mine, theirs) >= 2 * min(mine, theirs):
+                return f"The curated source gives about {theirs:g}% of {ref} levels."
+    return None
+
+
+# ------------------------------------------------------------------ a product's tablet strengths
+
+_STRENGTH_LIST = re.compile(
+    r"\b(?P<list>\d+(?:\.\d+)?(?:,? \d+(?:\.\d+)?)*,? (?:and|or) \d+(?:\.\d+)?) ?mg"
+    r" (?:tablets|strengths)\b",
+    re.I,
+)
+_PRODUCT = re.compile(rf"\b(?:{'|'.join(BRANDS)})\b")
+
+
+def _strengths(text: str) -> set[float]:
+    return {
+        float(x)
+        for m in _STRENGTH_LIST.finditer(text)
+        for x in re.findall(r"\d+(?:\.\d+)?", m.group("list"))
+    }
+
+
+def strength_list_conflict(claim: str, passage: str) -> str | None:
+    """A list of a named product's tablet strengths with one the passage's list for that
+    product does not have ("5, 10 and 20 mg tablets" / "10, 20 and 40 mg strengths")."""
+    names = set(_PRODUCT.findall(claim)) & set(_PRODUCT.findall(passage))
+    mine, theirs = _strengths(claim), _strengths(passage)
+    if not names or not mine or not theirs or NEGATION.search(claim) or mine <= theirs:
+        return None
+    listed = ", ".join(f"{x:g}" for x in sorted(theirs))
+    return f"The curated source lists {'/'.join(sorted(names))} in {listed} mg strengths."

@@ -30,6 +30,7 @@ from assistant.answering.check.differences import (
     threshold_conflict,
 )
 from assistant.answering.check.fact_sheet import NEGATION
+from assistant.answering.check.relations import speed_conflict
 from assistant.answering.check.study_details import StudyDetails
 from assistant.answering.compose.extractive import numbers_of
 from assistant.answering.question.asked import whole_sentences
@@ -200,6 +201,7 @@ RECORD_CONTRASTS = (
     sr.unchanged_conflict,
     sr.time_conflict,
     sr.unseen_harm_conflict,
+    speed_conflict,
 )
 
 

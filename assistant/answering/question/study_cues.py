@@ -86,7 +86,7 @@ DOSE_ASKED = re.compile(
 # dummy pills")
 _NUMBER_WORDS = {w: i for i, w in enumerate(NUMBER_WORDS)}
 _PEOPLE_WORDS = (
-    r"(?:\w+ ){0,3}?(?:people|patients|participants|adults|men|women|guys|drinkers|smokers"
+    r"(?:[\w-]+ ){0,3}?(?:people|patients|participants|adults|men|women|guys|drinkers|smokers"
     r"|users|volunteers|veterans|subjects|outpatients|inpatients|cases|overdoses|presentations"
     r"|poisonings|self-poisonings)\b"
 )
