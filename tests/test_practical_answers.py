@@ -517,3 +517,12 @@ def test_whether_a_later_trial_bore_a_study_out_names_the_later_trials(
 def test_a_rate_or_an_amount_asked_is_given(corpus_assistant, question: str, expected: str):
     ans = corpus_assistant.ask(question)
     assert expected in ans.answer.splitlines()[0], ans.answer
+
+
+def test_the_usual_go_to_medicines_are_the_established_alcohol_medicines(corpus_assistant):
+    ans = corpus_assistant.ask(
+        "a friend says the muscle relaxer works better than the standard go-to pills for quitting "
+        "drinking. has it ever been compared with them directly?"
+    )
+    assert not ans.abstained, ans.answer
+    assert re.search(r"naltrexone|acamprosate", ans.answer.splitlines()[0]), ans.answer
