@@ -8,6 +8,7 @@ import pytest
 
 from assistant.answering.check.claims import _OWN_PLAN
 from assistant.answering.check.relations import (
+    hazard_significance_conflict,
     level_share_conflict,
     peak_time_conflict,
     relation_conflict,
@@ -118,3 +119,23 @@ def test_a_level_as_a_share_of_another(claim: str, passage: str, conflict: bool)
 def test_a_products_tablet_strengths(claim: str, conflict: bool) -> None:
     passage = "Ozobax was marketed in 5, 10 and 20 mg tablets, the maker says."
     assert bool(strength_list_conflict(claim, passage)) is conflict
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "conflict"),
+    [
+        ("In that registry, the drug at any dose gave a significantly higher risk of stroke.",
+         "For stroke, the drug at any dose had a hazard ratio of 1.20 (0.90-1.60).", True),
+        # the interval excludes 1, another outcome, or another dose group: no conflict
+        ("In that registry, the drug at any dose gave a significantly higher risk of stroke.",
+         "For stroke, the drug at any dose had a hazard ratio of 1.40 (1.10-1.80).", False),
+        ("In that registry, the drug at any dose gave a significantly higher risk of stroke.",
+         "For falls, the drug at any dose had a hazard ratio of 1.20 (0.90-1.60).", False),
+        ("In that registry, the drug at any dose gave a significantly higher risk of stroke.",
+         "For stroke, the drug at 120 mg had a hazard ratio of 1.20 (0.90-1.60).", False),
+    ],
+)  # fmt: skip
+def test_a_risk_called_significant_whose_interval_spans_one(
+    claim: str, passage: str, conflict: bool
+) -> None:
+    assert bool(hazard_significance_conflict(claim, passage)) is conflict

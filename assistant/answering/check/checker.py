@@ -131,6 +131,7 @@ _CONTRASTS = (
     relations.speed_conflict,
     relations.level_share_conflict,
     relations.strength_list_conflict,
+    relations.hazard_significance_conflict,
 )
 _NOT_STUDIES = ("label", "regulatory", "guideline", "overview")
 # a claim about a condition (overdose, kidney disease) is not compared with a figure said of

@@ -2,8 +2,9 @@
 another ("renal clearance far lower than creatinine clearance" where the source says close to
 it), when a level peaks ("peaked in milk within about 30 minutes" where the source gives 4
 hours), which medicine acted faster, a level as a share of another ("CSF levels half of
-plasma" / "about 12%"), and a product's tablet strengths. Each returns the reason the claim is
-contradicted, or None.
+plasma" / "about 12%"), a product's tablet strengths, and a risk called significantly higher
+whose ratio's confidence interval spans 1. Each returns the reason the claim is contradicted, or
+None.
 """
 
 from __future__ import annotations
@@ -212,3 +213,35 @@ def strength_list_conflict(claim: str, passage: str) -> str | None:
         return None
     listed = ", ".join(f"{x:g}" for x in sorted(theirs))
     return f"The curated source lists {'/'.join(sorted(names))} in {listed} mg strengths."
+
+
+# ------------------------------------------------------------------ a risk called significant
+
+_SIGNIFICANT_RISK = re.compile(
+    r"\bsignificantly (?:higher|greater|increased|raised|elevated|more) (?:\w+ ){0,2}?"
+    r"(?:risks?|rates?|odds|hazards?) of (?P<outcome>[a-z-]+)",
+    re.I,
+)
+_RATIO_CI = re.compile(
+    r"\b(?:hazard ratio|odds ratio|relative risk|risk ratio|hr|or|rr)\b[^.;]{0,40}?\d+(?:\.\d+)?"
+    r"\s*\((?:95% ci )?(?P<lo>\d+(?:\.\d+)?)\s*(?:-|–|to)\s*(?P<hi>\d+(?:\.\d+)?)\)",
+    re.I,
+)
+_DOSE_SAID = re.compile(r"\bany dose\b|\b\d+ ?mg\b", re.I)
+
+
+def hazard_significance_conflict(claim: str, passage: str) -> str | None:
+    """A risk the claim calls significantly higher that the passage gives as a ratio whose
+    confidence interval spans 1, for the same outcome and the same dose."""
+    m = _SIGNIFICANT_RISK.search(claim)
+    if not m or NEGATION.search(claim[: m.start()]):
+        return None
+    if not set(tokenize(m.group("outcome"))) & set(tokenize(passage)):
+        return None  # (another outcome's ratio)
+    doses = {d.lower().replace(" ", "") for d in _DOSE_SAID.findall(claim)}
+    if doses != {d.lower().replace(" ", "") for d in _DOSE_SAID.findall(passage)}:
+        return None  # (another dose group's ratio)
+    for r in _RATIO_CI.finditer(passage):
+        if float(r.group("lo")) <= 1.0 <= float(r.group("hi")):
+            return "The curated source gives a ratio whose confidence interval includes 1 (not significant)."
+    return None

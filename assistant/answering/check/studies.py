@@ -30,7 +30,7 @@ from assistant.answering.check.differences import (
     threshold_conflict,
 )
 from assistant.answering.check.fact_sheet import NEGATION
-from assistant.answering.check.relations import speed_conflict
+from assistant.answering.check.relations import hazard_significance_conflict, speed_conflict
 from assistant.answering.check.study_details import StudyDetails
 from assistant.answering.compose.extractive import numbers_of
 from assistant.answering.question.asked import whole_sentences
@@ -202,6 +202,7 @@ RECORD_CONTRASTS = (
     sr.time_conflict,
     sr.unseen_harm_conflict,
     speed_conflict,
+    hazard_significance_conflict,
 )
 
 
