@@ -13,6 +13,7 @@ import re
 from assistant.answering.compose.extractive import Citations, Composition, Evidence
 from assistant.answering.compose.sentence_kinds import APPROVED
 from assistant.answering.question.entities import record_places
+from assistant.answering.question.places import JURISDICTION_SAID
 from assistant.answering.question.study_cues import TRIAL_CUE
 from assistant.index.store import IndexStore
 from assistant.vocab import (
@@ -53,7 +54,6 @@ _SOURCE_ASKED = re.compile(
     re.I,
 )
 _STUDIES = re.compile(r"\btrials?\b|\bstud(?:y|ies)\b|\boff-label\b|\bpractice\b", re.I)
-_GRANTED = re.compile(r"\b(?:approv|regist|authori[sz])", re.I)
 _RULES = ("regulatory", "guideline", "label", "overview")
 _ADDICTION = re.compile(r"\baddiction", re.I)
 
@@ -95,10 +95,10 @@ def unauthorised_use(ev: Evidence) -> Composition | None:
             continue
         if not (said.search(sentence) or _ADDICTION.search(sentence)):
             continue
-        if len(where) > 1 and not re.search(rf"{JURISDICTIONS[place]}", sentence):
+        if len(where) > 1 and not JURISDICTION_SAID[place].search(sentence):
             continue  # (a comparison of countries: the sentence must name this one)
-        own = int(where == {place}) + int(record.evidence != "overview")
-        rank = (own + int(bool(_GRANTED.search(sentence))), -len(sentence))
+        home = int(where == {place}) + int(record.evidence != "overview")
+        rank = (home + int(bool(APPROVED.search(sentence))), -len(sentence))
         if best is None or rank > best[0]:
             best = (rank, pos, start, sentence)
     if best is None:
@@ -119,14 +119,14 @@ def unauthorised_use(ev: Evidence) -> Composition | None:
             f"None: baclofen is not authorised for {use} in {country}, so no dose is approved for"
             f" it there and any dose used for {use} is off-label [{n}]."
         ]
-    label = _labelled_limit(store, place) if dose else None
-    if label is not None:
+    label = _labelled_limit(store, place)
+    if label is not None and dose:
         lpos, lstart, lsentence = label
         m = cites.add(store.context(lpos, score=1.0), lsentence, lstart)
         lines.append(
             f"The labelled dose is for spasticity: {lsentence[:1].lower()}{lsentence[1:]} [{m}]"
         )
-    elif not store_has_label(store, place) and (guidance := _guidance(store, place)):
+    elif label is None and (guidance := _guidance(store, place)):
         gpos, gstart, gsentence = guidance  # (no label here: what its guidance says of baclofen)
         lines.append(
             f"{gsentence} [{cites.add(store.context(gpos, score=1.0), gsentence, gstart)}]"
@@ -162,8 +162,3 @@ def _guidance(store: IndexStore, place: str) -> tuple[int, int, str] | None:
         if best is None or len(sentence) < best[0]:
             best = (len(sentence), pos, start, sentence)
     return None if best is None else best[1:]
-
-
-def store_has_label(store: IndexStore, place: str) -> bool:
-    """Whether the country's own label or regulator gives a dose limit in the sources."""
-    return _labelled_limit(store, place) is not None
