@@ -131,6 +131,16 @@ ONSET_Q = re.compile(
 _DUMMY_IT = re.compile(r"\b(?:is|was|would|will) it (?:ok|okay|safe|fine|alright|risky)\b")
 
 
+# planning a pregnancy, as opposed to being pregnant ("trying for a baby", "before we start
+# trying", "want to get pregnant")
+_BEFORE_CONCEIVING = re.compile(
+    r"\b(?:planning (?:a |for a |to get )?pregnan\w*|try(?:ing)? (?:for a baby|to conceive"
+    r"|to get pregnant)|(?:want|wants|hoping|hope|plan|plans) to (?:get pregnant|conceive"
+    r"|have a baby|start a family)|before (?:we|i|she|they) (?:start trying|try|conceive"
+    r"|get pregnant)|start(?:ing)? a family)\b"
+)
+
+
 def classify(text: str, ents: Entities, personal: bool, records: Sequence[RecordInfo] = ()) -> str:
     """The intent of an English question given its entities. Rules in priority order: a
     document, another medicine's facts (declined), emergencies and stopping, safety questions
@@ -197,6 +207,10 @@ def classify(text: str, ents: Entities, personal: bool, records: Sequence[Record
         return "overdose"
     raise_dose = personal and re.search(r"\b(?:increase|raise|double|how much)\b", t)
     treats_withdrawal = ASPECT_RX["withdrawal_treatment"].search(t)
+    if "pregnancy" in ents.conditions and _BEFORE_CONCEIVING.search(t):
+        # "we want to try for a baby: does she have to come off it first?": whether pregnancy
+        # rules baclofen out (the pregnancy row), not how to stop it
+        return "contraindication"
     if hit["withdrawal"] and not (
         treats_withdrawal
         or raise_dose

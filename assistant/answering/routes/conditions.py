@@ -48,6 +48,11 @@ _ALCOHOL_TREATED = re.compile(
     r"|\bfor (?:alcohol|drinking)\b",
     re.I,
 )
+_MUST_STOP = re.compile(
+    r"\b(?:have to|has to|need to|needs to|must|should)\s+(?:\w+ ){0,2}?"
+    r"(?:come off|stop|quit|give up|avoid)\b",
+    re.I,
+)
 _NAMES_A_SOURCE = re.compile(
     r"\bguidelines?\b|\bguidance\b|\bproduct information\b|\b(?:TGA|NICE|ANSM|HAS|MHRA|EMA)\b"
 )
@@ -125,8 +130,10 @@ def contraindication_answer(
         if not label_mark and additions:  # the label is silent: cite what the summary rests on
             first_add = additions.pop(0)
             label_mark = cite(first_add.source_id, first_add.quote)
-        first = _first_line(cond, asked_contra, summary) + label_mark
         asked = plan.english or plan.question
+        # "does she have to come off it first?" asks the same yes or no as "is it contraindicated?"
+        first = _first_line(cond, asked_contra or bool(_MUST_STOP.search(asked)), summary)
+        first += label_mark
         if _THE_ONLY.search(asked) and _PUMP.search(asked) and _MORE_LISTED.search(summary):
             # "is hypersensitivity the only contraindication to intrathecal baclofen?": the
             # sources list more for that form, so not the only one

@@ -247,7 +247,7 @@ _MODAL = (
     r"(?:can|could|should|shall|may|must|do|would|will"
     r"|(?:is|would) it (?:be )?(?:ok|okay|safe|fine|dangerous|bad|alright|risky|wise|possible)"
     r"(?: for (?:me|him|her|us|my \w+))? to"
-    r"|want to|wants to|wants|like to|need to|needs to|going to|gonna|planning to|planning on"
+    r"|want to|wants to|wants|like to|need to|needs to|have to|has to|going to|gonna|planning to|planning on"
     r"|thinking of|thinking about|me to|him to|her to|how (?:do|should|can|would) " + _SUBJ + r")"
 )
 # Adverbs allowed between subject and verb ("should I gradually lower...").
