@@ -176,7 +176,27 @@ def the_question(text: str) -> str:
     """The question of a story ending in one (:func:`last_question`), unless that question leans
     on the story ("... is that actually true?"): then all of it."""
     last = last_question(text)
-    return text if _POINTS_BACK.search(last) or _LEANS_ON_STORY.search(last) else last
+    if _POINTS_BACK.search(last) or _LEANS_ON_STORY.search(last):
+        return text
+    return told_then_asked(last)
+
+
+def told_then_asked(text: str) -> str:
+    """ "That newer American study ... for four months: how did it turn out?": the question after
+    the colon, when what comes before it describes a study (else the text itself)."""
+    told = _TOLD_THEN_ASKED.search(text)
+    if told and re.search(rf"\b(?:{_KINDS}|{_TOLD_BY})\b", text[: told.start()], re.I):
+        return text[told.end() :]
+    return text
+
+
+# a study described, then a colon and the question ("That American study of two doses ...: how
+# did it turn out?")
+_TOLD_THEN_ASKED = re.compile(
+    r":\s+(?=(?:how|what|which|who|when|where|why|did|does|do|was|were|is|are|has|had|have"
+    r"|could|can)\b[^:]*\?\s*$)",
+    re.I,
+)
 
 
 def asked_clause(question: str, record: RecordInfo) -> str:
@@ -189,6 +209,7 @@ def asked_clause(question: str, record: RecordInfo) -> str:
         # last sentence points back at the one before it, which says what is asked)
         back = _POINTS_BACK.search(parts[-1])
         question = f"{parts[-2]} {parts[-1]}" if back else parts[-1]
+    question = told_then_asked(question)
     q = _LEADING_NAME.sub("", question)  # "In Kiel 2015, ..."
     m = _LEADING.match(q)
     if (

@@ -187,7 +187,7 @@ LIKE_THEM = re.compile(
 TWO_DOSES = re.compile(
     r"\btwo (?:different )?(?:strengths|doses|dose levels|amounts|dosages)\b"
     r"|\b(?:a )?['\"]?(?:low|lower|small|smaller)['\"]? (?:and|versus|vs\.?|or) (?:a )?['\"]?(?:high"
-    r"|higher|big|bigger)['\"]? (?:dose|amount)"
+    r"|higher|big|bigger|large|larger)['\"]? (?:(?:set|fixed|daily) )?(?:dose|amount)"
     # "either the usual amount of the muscle relaxer, double that, or dummy pills"
     r"|\b(?:usual|normal|standard|regular) (?:amount|dose)\b[^.?;]{0,50}?\b(?:double|twice) (?:that|it"
     r"|the (?:amount|dose))\b"
