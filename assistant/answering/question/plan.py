@@ -96,6 +96,10 @@ _PAST_OF_IT = re.compile(
 )
 
 
+# "the other big French one", "the other trial": another study than the one just discussed
+ANOTHER_OF_KIND = re.compile(r"\bthe other ((?:[\w-]+ ){0,3}?)(?:one|trial|study)\b", re.I)
+
+
 def _nothing_new(ents: Entities, previous: Plan) -> bool:
     """Whether a question names nothing beyond the one study just discussed (no study, place,
     condition, medicine or substance of its own)."""
@@ -448,12 +452,21 @@ def plan_question(
             # "was the Los Angeles one positive?" after the cocaine trials: among those
             carried = " ".join(previous.entities.substances)
             ents.trials = find_trials(f"{english} ({carried})", catalog)
-        if re.search(r"\bthe other\b", english, re.I) and set(ents.trials) & set(
-            previous.entities.trials
+        if ANOTHER_OF_KIND.search(english) and (
+            set(ents.trials) & set(previous.entities.trials)
+            or (not ents.trials and previous.entities.trials)
         ):  # "the other big French one" after Bacloville: the best fit among the rest, of its kind
             kind = {r.evidence for r in catalog if r.id in previous.entities.trials}
             rest = [r for r in catalog if r.id not in previous.entities.trials]
-            ents.trials = find_trials(english, [r for r in rest if r.evidence in kind] or rest)
+            carried = " ".join(previous.entities.substances)
+            told = ANOTHER_OF_KIND.sub(r"the other \1 trial", english)  # ("one": a study)
+            pool = [r for r in rest if r.evidence in kind] or rest
+            ents.trials = find_trials(f"{told} ({carried})", pool)
+            if not ents.trials:  # two fit as well: the one nearer the study just discussed
+                who = "; ".join(
+                    r.population or "" for r in catalog if r.id in previous.entities.trials
+                )
+                ents.trials = find_trials(f"{told} ({carried}; {who})", pool)
         plan = _inherit(plan, previous)
         if leans:
             plan.entities.trials = list(previous.entities.trials)
