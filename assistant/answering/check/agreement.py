@@ -33,7 +33,7 @@ POSITIVE = re.compile(
 )
 NEGATIVE_RESULT = re.compile(
     r"\b(?:no (?:significant |clear |real )?(?:overall |meaningful |statistically significant |main )?"
-    r"(?:difference|effect|benefit|advantage|reduction|improvement|change)|did not"
+    r"(?:difference|effect|benefit|advantage|reduction|improvement|change|increase|decrease|gain|rise)|did not"
     r"|didn't|failed|not significant\w*|no better|was not|were not|neither|nothing|could not|negative"
     r"|cannot|unable)\b",
     re.I,
@@ -374,8 +374,11 @@ def negated_verb_conflict(a: str, b: str) -> bool:
             if not verb or _CORRECTION.match(x, m.end()):
                 continue  # "was not first developed as X: it was designed for Y" denies X only
             y_toks = set(tokenize(y))
-            if verb[0] in y_toks and not any(
-                tokenize(n.group(1))[:1] == verb[:1] for n in _NEG_VERB.finditer(y)
+            if (
+                verb[0] in y_toks
+                and not any(tokenize(n.group(1))[:1] == verb[:1] for n in _NEG_VERB.finditer(y))
+                # ("who were not opioid dependent" / "non-opioid-dependent": the same)
+                and not re.search(rf"\bnon-?\s?{re.escape(m.group(1))}", y, re.I)
             ):
                 denied = _object(x, m.end())
                 stated = [

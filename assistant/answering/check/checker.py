@@ -59,6 +59,13 @@ from assistant.answering.check.contrasts import (
 from assistant.answering.check.differences import figure_conflict, share_conflict, shares_of
 from assistant.answering.check.fact_sheet import NEGATION, fact_verdict, load_facts
 from assistant.answering.check.interactions import InteractionChecks
+from assistant.answering.check.stance import (
+    NEGATED_ITEM,
+    NOT_LISTED,
+    ONLY_CAUTION,
+    RELATIVE,
+    SET_AGAINST,
+)
 from assistant.answering.check.studies import StudyChecks, comparator_won, near
 from assistant.answering.check.study_readings import dose_winner_conflict, leading_digits
 from assistant.answering.compose.extractive import Citations
@@ -144,37 +151,11 @@ _CONDITIONS = {
 }
 
 
-# a list item that is a negation of its own ("not X,", "neither X nor Y;"): it rules X out
-_NEGATED_ITEM = re.compile(
-    r"(?:^|(?<=[,;:.!?*\"\u201d\u2013\u2014]))\s*(?:(?:and|or|but)\s+)?(?:not|nor|neither|never)\s+"
-    r"(?:even\s+)?[^,;:.\u2013\u2014]{1,40}?(?=\s*(?:[,;:.\u2013\u2014]|$))",
-    re.I,
-)
-
-
 def _conditions(text: str) -> set[str]:
     return {k for k, rx in _CONDITIONS.items() if rx.search(text)}
 
 
 # --------------------------------------------------------------------------- checking
-
-
-# the label a claim sets another source against ("stricter than the American label")
-# "the label does not list / name / count X as a contraindication": a negation whatever the
-# words between
-_NOT_LISTED = re.compile(
-    r"\b(?:not|never|n't)\s+(?:\w+\s+)?(?:list|name|include|count|class|treat|regard|consider"
-    r"|mention)\w*\s+(?:\S+\s+){0,6}?as\s+(?:an?\s+)?(?:\w+\s+)?contraindicat",
-    re.I,
-)
-# a relative contraindication (a caution, weighed case by case) is no claim that the label
-# rules the drug out
-_RELATIVE = re.compile(r"\brelative(?:ly)?\s+contraindicat", re.I)
-_SET_AGAINST = re.compile(
-    r"\b(?:than|unlike|beyond|compared (?:with|to)|in contrast to)\s+(?:the\s+)?(?:\S+\s+){0,2}?"
-    r"label\b",
-    re.I,
-)
 
 
 class Checker(StudyChecks, InteractionChecks):
@@ -279,11 +260,12 @@ class Checker(StudyChecks, InteractionChecks):
             r"\b(?:not|no|never|isn't|aren't)\b(?:\s+\S+){0,3}?\s+contraindicat", said, re.I
         ):
             return False  # "X is not a contraindication": not a claim that it is one
-        if _NOT_LISTED.search(said) or _RELATIVE.search(said):
+        if NOT_LISTED.search(said) or RELATIVE.search(said):
             return False  # "does not list X as a contraindication"; "relatively contraindicated"
         # "Not epilepsy, not pregnancy: the only contraindication is ...": a negated list item
         # names no contraindication
-        t = ci.USE_DISORDER.sub(" ", _NEGATED_ITEM.sub(" ", said).lower())
+        t = ONLY_CAUTION.sub(" ", NEGATED_ITEM.sub(" ", said))
+        t = ci.USE_DISORDER.sub(" ", t.lower())
         conditions = [c for c in ci.mentioned(t, table) if c.key not in ("cns_depressants",)]
         if not conditions:
             return False
@@ -298,7 +280,7 @@ class Checker(StudyChecks, InteractionChecks):
                 re.I,
             )
             # (not "off-label", nor the label it is set against: "goes further than the US label")
-            and not re.search(r"(?<!off-)(?<!off )\blabel\b", _SET_AGAINST.sub(" ", said), re.I)
+            and not re.search(r"(?<!off-)(?<!off )\blabel\b", SET_AGAINST.sub(" ", said), re.I)
         ):
             for add in cond.additions:  # what a guideline adds: the claim may be right
                 if re.search(r"contraindicat", add.text, re.I):

@@ -221,6 +221,8 @@ def extract_claims(store: Any, document_id: str) -> list[Claim]:
                 quiz, quiz_left, quiz_block = " ".join(paragraph), 3, (pos, block)
             if sent[:2] in ("- ", "* ", "• ") and _QUIZ_OPTION.match(sent[2:].lstrip()):
                 continue  # "- A. His epilepsy is a contraindication": a quiz's option
+            if _WITHDRAWN.match(sent):
+                continue
             label = _LABEL.match(sent)
             if label:
                 sent = sent[label.end() :].strip()
@@ -272,9 +274,10 @@ def extract_claims(store: Any, document_id: str) -> list[Claim]:
                 and (
                     REBUTTAL.match(after := parts[i + 1][0].strip().replace("*", ""))
                     or (
-                        REPORTED.search(sent)  # (waved off, or doubted in one of the next two)
-                        and (
+                        REPORTED.search(sent)  # (waved off, or doubted in one of the next two,
+                        and (  # or asked about: "My colleague insists X. Shouldn't that ...?")
                             WAVED_OFF.match(after)
+                            or _QUESTION.search(after)
                             or any(DOUBTED.search(p) for p, _ in parts[i + 1 : i + 3])
                         )
                     )
@@ -344,7 +347,16 @@ def _answer_only(sent: str) -> bool:
 
 
 _GUESS = re.compile(r"\b(?:i think|i believe|i guess|was it|is it|could it be)\b", re.I)
-_LABEL = re.compile(r"^(Q|A|Question|Answer|Tip|Note|NB|Hint)\s?:\s+")
+_LABEL = re.compile(
+    r"^(Q|A|Question|Answer|Tip|Note|NB|Hint|Corrected|Correction|Corrected text|Insert"
+    r"|Should read|Now reads|Amended|New text)\s?:\s+"
+)
+# an erratum's withdrawn text ("Printed: ...", then "Corrected: ..."): not what the document says
+_WITHDRAWN = re.compile(
+    r"^\W*(?:Printed|Original(?:ly printed)?|Original text|Incorrect(?: text)?|Erroneous text"
+    r"|Old text|Was)\s?:\s+",
+    re.I,
+)
 
 
 # An annotated bibliography's entry: a short paragraph that starts with its citation ("**Kahn and

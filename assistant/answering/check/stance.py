@@ -45,7 +45,10 @@ REBUTTAL = re.compile(
 CORRECTED = re.compile(
     r"\b(?:said|says|thought|believed|understood|assumed|claimed|was told|were told|had heard)\b"
     r"[^;]*?,?\s+\bbut\s+(?:\S+\s+){1,4}?(?:pointed out|corrected|clarified|explained|noted"
-    r"|replied|countered|confirmed|reminded (?:\S+\s+){1,2}?)\s*(?:that\s+)?",
+    r"|replied|countered|confirmed|reminded (?:\S+\s+){1,2}?"
+    # ("the entry says 12-15 h, but the sources put it at 3 to 7 hours")
+    r"|(?:put|puts|give|gives|state|states|say|show|shows|list|lists|place|places)(?= \w))"
+    r"\s*(?:that\s+)?",
     re.I,
 )
 # a heading quoting a claim, with the rating under it ("Claim 2: "..." \u00b7 Rating: FALSE")
@@ -65,7 +68,7 @@ REPORTED = re.compile(
     r"\b(?:my|our|his|her|their|a|some|one of my) (?:[\w-]+ ){0,2}?(?:friends?|brother|sister|mum|mom"
     r"|dad|father|mother|cousin|aunt|uncle|neighbou?r|colleague|mate|partner|wife|husband|[\w]+-in-law"
     r"|guy|bloke|people|folks) (?:says|said|told (?:me|us|him|her|them)|tells|reckons|swears|claims"
-    r"|thinks)\b|\b(?:people|someone|somebody|everyone) (?:says|said|told me|tells me|reckons)\b"
+    r"|thinks|insists|insisted|believes|argues|maintains)\b|\b(?:people|someone|somebody|everyone) (?:says|said|told me|tells me|reckons)\b"
     r"|\bi (?:heard|read (?:online|somewhere))\b",
     re.I,
 )
@@ -79,5 +82,40 @@ DOUBTED = re.compile(
 WAVED_OFF = re.compile(
     r"^\W*(?:[A-Z][\w ]{0,24}:\s+)?(?:oh,?\s+|well,?\s+)?(?:please\s+)?(?:don[\u2019']t|do not"
     r"|no|nope|not so)\s*[.!,]",
+    re.I,
+)
+
+
+# --------------------------------------------------------------------------- what a claim of a
+# contraindication does not claim
+
+# a list item that is a negation of its own ("not X,", "neither X nor Y;"): it rules X out
+NEGATED_ITEM = re.compile(
+    r"(?:^|(?<=[,;:.!?*\"\u201d\u2013\u2014]))\s*(?:(?:and|or|but)\s+)?(?:not|nor|neither|never)\s+"
+    r"(?:even\s+)?[^,;:.\u2013\u2014]{1,40}?(?=\s*(?:[,;:.\u2013\u2014]|$))",
+    re.I,
+)
+
+# "..., and epilepsy is a precaution because ...": a condition the claim calls a caution
+ONLY_CAUTION = re.compile(
+    r"(?:^|(?<=[,;:]))\s*(?:(?:and|but|while|whereas)\s+)?[^,;:]{1,40}?\b(?:is|are)\s+(?:only\s+"
+    r"|just\s+|merely\s+|rather\s+)?(?:a\s+|an\s+)?(?:precaution|warning|caution)s?\b[^,;:.]*",
+    re.I,
+)
+
+# the label a claim sets another source against ("stricter than the American label")
+# "the label does not list / name / count X as a contraindication": a negation whatever the
+# words between
+NOT_LISTED = re.compile(
+    r"\b(?:not|never|n't)\s+(?:\w+\s+)?(?:list|name|include|count|class|treat|regard|consider"
+    r"|mention)\w*\s+(?:\S+\s+){0,6}?as\s+(?:an?\s+)?(?:\w+\s+)?contraindicat",
+    re.I,
+)
+# a relative contraindication (a caution, weighed case by case) is no claim that the label
+# rules the drug out
+RELATIVE = re.compile(r"\brelative(?:ly)?\s+contraindicat", re.I)
+SET_AGAINST = re.compile(
+    r"\b(?:than|unlike|beyond|compared (?:with|to)|in contrast to)\s+(?:the\s+)?(?:\S+\s+){0,2}?"
+    r"label\b",
     re.I,
 )
