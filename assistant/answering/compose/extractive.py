@@ -276,7 +276,11 @@ class ExtractiveComposer:
         sims = [c.similarity for c in contexts if c.similarity is not None]
         top = max(sims) if sims else 0.0
         cov = coverage(question, contexts, idf)
-        if top < 0.2 or how_swallowed_unanswered(ev.plan.english, (c.text for c in contexts)):
+        # (someone in danger now is never turned away: "he chewed some of her tablets")
+        now = danger_now(ev.plan.question) or danger_now(ev.plan.english or "")  # (or translated)
+        if top < 0.2 or (
+            not now and how_swallowed_unanswered(ev.plan.english, (c.text for c in contexts))
+        ):
             return True
         # "my son can't swallow tablets so he has the syrup ...": a story told around a question
         # about the medicine (a clinical intent, the medicine named, the sources found) brings
@@ -291,14 +295,9 @@ class ExtractiveComposer:
         story = told and (
             top >= self.min_similarity or (top >= 0.33 and coverage(known, contexts, idf) >= 0.45)
         )
-        if top < self.min_similarity and cov < self.min_term_coverage and not story:
+        if top < self.min_similarity and cov < self.min_term_coverage and not (story or now):
             return True
-        # (someone in danger now is never turned away)
-        safety = (
-            ev.plan.intent in _SAFETY
-            or danger_now(ev.plan.question)
-            or danger_now(ev.plan.english or "")  # (read from another language)
-        )
+        safety = ev.plan.intent in _SAFETY or now
         # (another language's words the glossary does not know are not unknown topics)
         translated = ev.plan.language != "en" and ev.plan.intent not in ("general", "out_of_scope")
         plain = (top >= 0.6 and ev.plan.intent in _PLAIN_INTENTS) and (

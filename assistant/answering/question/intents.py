@@ -94,6 +94,15 @@ _STILL_DRINKING = re.compile(
     r"\b(?:still|also|keeps?|kept) (?:having|drinking|downing|on) (?:\w+ ){0,3}?(?:cans?|drinks?"
     r"|beers?|pints?|wine|booze|alcohol|vodka|spirits|cider|lager)\b"
 )
+# a drink planned by someone on baclofen ("the end-of-season do is Saturday and he wants a few
+# pints", read "wants alcohol"), and a warning asked for
+_PLANS_TO_DRINK = re.compile(
+    r"\b(?:wants?|wanting|going|plans?|planning|hoping|likes?) (?:to (?:have|drink|go out for) )?"
+    r"(?:some |a few |a couple of |a )?(?:alcohol|drinks?|beers?|pints?)\b"
+)
+_WARN_CUE = re.compile(
+    r"\bwarn\w*|\bwatch (?:out|for)\b|\bcareful\b|\bworr\w*|\banything (?:i|he|she|we|they) should\b"
+)
 _RISK_CUE = re.compile(
     r"\bsafe\b|\bproblems?\b|\brisk\w*|\bdanger\w*|\bok\b|\bokay\b|\bfine\b|\bharm\w*"
     r"|\bhappens?\b|\binteract\w*|\bmess\w* (?:with|up)\b|\bbad (?:mix|idea|combination)\b"
@@ -202,7 +211,7 @@ def classify(text: str, ents: Entities, personal: bool, records: Sequence[Record
         return "out_of_scope"
     # "the pump may run empty before its refill": too little, not too much
     refill = hit["withdrawal"] and not INTENT_RX["overdose"].search(_REFILL.sub("", t))
-    hit["overdose"] = hit["overdose"] and not refill
+    hit["overdose"] = (hit["overdose"] and not refill) or safety.overdose_told(text)
     if hit["overdose"] and not (ents.trials and (hit["result"] or STUDY_SAYS.search(t))):
         return "overdose"
     raise_dose = personal and re.search(r"\b(?:increase|raise|double|how much)\b", t)
@@ -231,6 +240,13 @@ def classify(text: str, ents: Entities, personal: bool, records: Sequence[Record
         and not (helps and ents.substances and not _RISK_CUE.search(t))
     ):
         return "interaction"  # "he is on methadone, can he start the muscle relaxer?"
+    if (
+        baclofen
+        and _PLANS_TO_DRINK.search(t)
+        and (_WARN_CUE.search(t) or _RISK_CUE.search(t))
+        and not _TREATING.search(t)
+    ):
+        return "interaction"  # "on the spasm tablets; he wants a few pints: anything to warn of?"
     if baclofen and _STILL_DRINK.search(t) and not _TREATING.search(t):
         return "interaction"  # "on it for his MS: can he still have a few pints?"
     if baclofen and _STILL_DRINKING.search(t) and _RISK_CUE.search(t):

@@ -137,6 +137,10 @@ _STRONG = _rx(
     r" all) (?:of )?(?:a |the |his |her |my |their |our )?(?:strip|pack|packet|box|bottle|blister"
     r"|sheet|tub|jar|prescription)s?\b",
     r"\b(?:child|kid|toddler|baby|dog|son|daughter) (?:\w+ )?(?:swallowed|ate|got into)\b",
+    # "my 3-year-old got into his gran's handbag and we think he chewed some of her tablets"
+    r"\b(?:\d+[- ](?:years?|months?)[- ]old|toddler|little (?:one|boy|girl)|grandson|granddaughter"
+    r"|child|kid|baby)\b.{0,80}?\b(?:chewed|swallowed|ate|eaten|sucked|got into)\b.{0,40}?"
+    r"\b(?:pills|tablets|tabs|baclofen|meds|medicine)\b",
     r"\b(?:accidentally|by mistake|by accident|mistakenly) (?:\w+ ){0,3}?(?:took|taken|swallowed"
     r"|ingested|gave|given|double)|\b(?:took|taken|swallowed|gave) (?:\w+ ){0,6}?(?:by mistake|by accident)",
     # overdosed / overdosing

@@ -412,6 +412,21 @@ def source_terms(text: str) -> str:
     return _OVERDOSE_CARE_TERMS if _ASKS_CARE.search(t) else _OVERDOSE_TERMS
 
 
+def overdose_told(text: str) -> bool:
+    """Whether a question tells of too much baclofen taken now ("he chewed some of her tablets
+    and has gone floppy"), however it words it: searched and answered as an overdose."""
+    return bool(_TAKEN.search(normalise(text))) and source_terms(text) in (
+        _OVERDOSE_TERMS,
+        _OVERDOSE_CARE_TERMS,
+    )
+
+
+# tablets taken, not signs alone ("had a fit at the kitchen table" tells of no overdose)
+_TAKEN = re.compile(
+    r"\b(?:took|taken|swallowed|ingested|ate|eaten|chewed|overdos\w*|too many|too much|handful)\b"
+)
+
+
 def is_dosing_request(text: str) -> bool:
     """True when the question asks about someone's own dose (take, raise, lower, skip, stop...)."""
     return "dosing" in detect(text)
