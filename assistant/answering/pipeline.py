@@ -6,8 +6,7 @@ The plan picks the route:
 
 * **decline**: another medicine's own facts, a personal dose, a lethal amount: one sentence;
 * **contraindications**: baclofen and a condition, from the curated table;
-* **synthesis**: "does it work / which trials / do high doses work better", from the studies'
-  structured results, with an evidence table;
+* **synthesis**: "does it work / which trials / do higher doses do better", with an evidence table;
 * **trial**: a study named or described, from its own record;
 * **document**: a question about one of the user's documents, from that document;
 * **extractive** (or **llm** when a model is configured): everything else, from the best
@@ -53,6 +52,7 @@ from assistant.answering.routes.conditions import contraindication_answer
 from assistant.answering.routes.crisis import self_harm_answer
 from assistant.answering.routes.definitions import definition
 from assistant.answering.routes.document import document_answer
+from assistant.answering.routes.strengths import strength_comparison
 from assistant.answering.routes.usual_care import usual_care
 from assistant.answering.safety import notices as safety
 from assistant.index.build import index_status
@@ -406,6 +406,7 @@ class Assistant:
         comp = comp or definition(ev)  # "what does 'hypotonic' mean?"
         comp = comp or unauthorised_use(ev)  # "the top dose for drink in the UK?"
         comp = comp or self_harm_answer(ev)  # "talking about not wanting to be here"
+        comp = comp or strength_comparison(ev)  # "25mg in 5ml: stronger than 5mg in 5ml?"
         if (
             comp is None
             and intent in ("efficacy", "comparison", "general", "out_of_scope")

@@ -62,6 +62,7 @@ from assistant.answering.compose.sentence_kinds import (
     is_design_only,
     is_meta,
     numbers_of,
+    second_part,
     statement_asked,
     story_question,
 )
@@ -71,11 +72,7 @@ from assistant.answering.question.entities import BACLOFEN, norm, record_places
 from assistant.answering.question.study_cues import ASKS_WHY_DONE
 from assistant.answering.safety.danger import in_danger as danger_now
 from assistant.library.chunks import split_sentences, tokenize
-from assistant.vocab import (
-    EVIDENCE_RANK,
-    ROUTE_DECLINE,
-    ROUTE_EXTRACTIVE,
-)
+from assistant.vocab import EVIDENCE_RANK, ROUTE_DECLINE, ROUTE_EXTRACTIVE
 
 DECLINE_TEXT = "The baclofen literature this assistant holds does not answer this question."
 
@@ -494,8 +491,10 @@ class ExtractiveComposer:
         answered = sum(idf(t) for t in covered) / weight >= 0.9
         top = chosen[0].score
         # a question in two parts ("the signs *and* how it is managed") takes a line for a part
-        # the first leaves open; otherwise a further line must answer a good share of it
+        # the first leaves open (its last part's words weigh as that part: "and why was it
+        # dropped?"); otherwise a further line must answer a good share of it
         two_parts = bool(TWO_QUESTIONS.search(question))
+        second = second_part(question, topic - chosen[0].tokens)
         scene = {
             SAME_WORD.get(t, t)
             for t in slots.setting_words(f"{question} {ev.plan.searched}", ev.plan.entities)
@@ -524,8 +523,9 @@ class ExtractiveComposer:
                     continue  # a third line must answer a part of the question still open
                 if not wants_list and on_point and not (topic & c.tokens) - covered - scene:
                     continue  # (it shares only the scene: the place, substance or condition)
+                opens = sum(idf(t) for t in second & c.tokens) / (sum(map(idf, second)) or 1)
                 if not (
-                    (new >= need and c.score >= near * top)
+                    ((new >= need or opens >= 0.4) and c.score >= near * top)
                     or (
                         wants_list
                         and c.score >= (0.95 if answered else 0.88) * top

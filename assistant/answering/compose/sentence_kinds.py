@@ -242,6 +242,8 @@ SAME_WORD = {
     **{w: "women" for w in tokenize("female females woman")},
     **{w: "often" for w in tokenize("frequent frequently")},  # ("more often" / "more frequent")
     **{w: "tell" for w in tokenize("told")},  # ("what should patients be told?": "advise telling")
+    # a plan given up ("why was that idea dropped?": "it disappointed as an anti-epileptic")
+    **{w: "fail" for w in tokenize("dropped abandoned shelved disappointed disappointing")},
 }
 
 THIS_THING = re.compile(
@@ -258,6 +260,16 @@ TWO_QUESTIONS = re.compile(
     r"|\bhow (?:does|do|did) [^?]{3,80}? compare (?:with|to|against) (?:its|the|their) ",
     re.I,
 )
+
+
+def second_part(question: str, topic: set[str]) -> set[str]:
+    """The words of a two-part question's last part ("..., and why was that idea dropped?"),
+    among ``topic``: a line answering that part is wanted even when they weigh little in all."""
+    parts = [m.end() for m in TWO_QUESTIONS.finditer(question)]
+    said = {SAME_WORD.get(t, t) for t in tokenize(question[parts[-1] :])} if parts else set()
+    return said & topic
+
+
 # A question asking for several things ("which side effects", "what are the signs").
 LIST_QUESTION = re.compile(
     r"\b(?:which|what)\s+(?:\w+\s+){0,2}?(?:are|were)\b|^\s*(?:list|name)\b"

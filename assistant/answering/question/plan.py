@@ -18,7 +18,7 @@ from dataclasses import replace
 import numpy as np
 
 from assistant.answer import Entities, Plan
-from assistant.answering.compose.sentence_kinds import ASKS_APPROVAL, FRAGMENT_START
+from assistant.answering.compose.sentence_kinds import ASKS_APPROVAL, FRAGMENT_START, last_question
 from assistant.answering.question.entities import (
     ASPECT_RX,
     BACLOFEN,
@@ -96,6 +96,10 @@ _PAST_OF_IT = re.compile(
 )
 
 
+# a question about every country, whatever place the story names
+_ANY_COUNTRY = re.compile(
+    r"\b(?:in|by) any (?:other )?country\b|\bany countries\b|\bwhich countries\b"
+)
 # "the other big French one", "the other trial": another study than the one just discussed
 ANOTHER_OF_KIND = re.compile(r"\bthe other ((?:[\w-]+ ){0,3}?)(?:one|trial|study)\b", re.I)
 
@@ -403,6 +407,8 @@ def plan_question(
         other_medicines=find_other_medicines(english),
         jurisdictions=find_jurisdictions(english),
     )
+    if _ANY_COUNTRY.search(t):  # "my doctor in Ohio ... approved anywhere in the world?": all
+        ents.jurisdictions = []
     document_cue = bool(INTENT_RX["document"].search(t))
     ents.documents = find_documents(english, catalog, document_cue)
     if ents.trials and not ents.substances:
@@ -510,6 +516,14 @@ def plan_question(
         # "approved in the UK?": where no regulator of that country is in the library, the
         # comparison of countries is what answers it
         plan.searched += " (regulatory status by country)"
+    elif (
+        plan.intent == "regulation"
+        and _ANY_COUNTRY.search(norm(plan.english))
+        and last_question(plan.searched) != plan.searched
+    ):
+        # "my doctor in Ohio says off-label: approved anywhere in the world?": the countries
+        # compared, not the story's country
+        plan.searched = f"{last_question(plan.searched)} (regulatory status by country)"
     if plan.intent == "overdose" and _MANAGEMENT.search(norm(plan.english)):
         # "how is it treated?": the sources' words for managing a poisoning ("treat" alone is a
         # word every question uses)
