@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterable
 
 from assistant.library.chunks import split_sentences, tokenize
-from assistant.vocab import COMPANIES, NUMBER_WORDS
+from assistant.vocab import COMPANIES, LABEL_REACTIONS, NUMBER_WORDS
 
 # Sentences about the library, the records or the sources instead of the topic.
 META = re.compile(
@@ -520,3 +520,29 @@ def statement_asked(question: str) -> re.Pattern[str] | None:
     if _ASKS_LINE.search(question):
         return _STATES_LINE
     return _NAMES_SOURCE if _ASKS_SOURCE.search(question) else None
+
+
+# "what are the symptoms of pump withdrawal?": a sentence listing signs, not who is at risk
+_ASKS_SIGNS = re.compile(
+    r"\bwhat (?:are|were) the (?:\w+ )?(?:signs|symptoms|features)\b|\b(?:signs|symptoms) of\b"
+    r"|\bwhat (?:\w+ )?(?:signs|symptoms) (?:do|should|would|must|to)\b",  # ("... do we watch for?")
+    re.I,
+)
+_SIGN = re.compile(
+    rf"{LABEL_REACTIONS.pattern}|\b(?:fever|hallucinat\w*|seizures?|convulsions?|rigidity"
+    r"|spasticity|mental (?:state|status)|confusion|coma|drowsiness|sedation|somnolence"
+    r"|hypotoni\w*|bradycardia|hypotension|hypothermia|respiratory depression|delirium"
+    r"|agitation|dizziness|weakness|nausea|headache|insomnia|anxiety|psychosis|tremors?"
+    r"|jitter\w*|(?:increased|raised) muscle tone|irritab\w*|poor feeding)\b",
+    re.I,
+)
+
+
+def signs_listed(text: str) -> int:
+    """How many different clinical signs a sentence names."""
+    return len({m.lower() for m in _SIGN.findall(text)})
+
+
+def asks_signs(question: str) -> bool:
+    """Whether a question (its last sentence, after any story) asks which signs to look for."""
+    return bool(_ASKS_SIGNS.search(last_question(question)))

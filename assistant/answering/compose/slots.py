@@ -19,8 +19,10 @@ from assistant.answering.compose.sentence_kinds import (
     PUMP,
     SAME_WORD,
     UNCHECKED,
+    asks_signs,
     is_design_only,
     maker_asked,
+    signs_listed,
 )
 from assistant.answering.compose.unasked import PREGNANCY
 from assistant.answering.question.entities import SUBSTANCE_RX, find_countries, norm
@@ -30,7 +32,7 @@ from assistant.answering.question.study_cues import ASKS_WHY_DONE
 from assistant.answering.safety.notices import mentions_pregnancy
 from assistant.library import contraindications as ci
 from assistant.library.chunks import tokenize
-from assistant.vocab import LABEL_REACTIONS, NUMBER_WORDS, SUBSTANCE_SAID
+from assistant.vocab import NUMBER_WORDS, SUBSTANCE_SAID
 
 
 class Candidate(Protocol):
@@ -222,24 +224,6 @@ _CARE = re.compile(
     r"|\bhemodialysis\b|\bphenobarbital\b|\b(?:treated|managed) (?:with|by)\b",
     re.I,
 )
-# "what are the symptoms of pump withdrawal?": a sentence listing signs, not who is at risk
-_ASKS_SIGNS = re.compile(
-    r"\bwhat (?:are|were) the (?:\w+ )?(?:signs|symptoms|features)\b|\b(?:signs|symptoms) of\b",
-    re.I,
-)
-_SIGN = re.compile(
-    rf"{LABEL_REACTIONS.pattern}|\b(?:fever|hallucinat\w*|seizures?|convulsions?|rigidity"
-    r"|spasticity|mental (?:state|status)|confusion|coma|drowsiness|sedation|somnolence"
-    r"|hypotoni\w*|bradycardia|hypotension|hypothermia|respiratory depression|delirium"
-    r"|agitation|dizziness|weakness|nausea|headache|insomnia|anxiety|psychosis)\b",
-    re.I,
-)
-
-
-def _signs(text: str) -> int:
-    return len({m.lower() for m in _SIGN.findall(text)})
-
-
 _HOW_IT_WORKS = re.compile(
     r"^\s*how (?:does|do) (?:baclofen|it) (?:actually |really )?(?:work|act)\s*\??\s*$"
     r"|\bmechanism of action\b|^\s*what does (?:baclofen|it) do in the brain\b",
@@ -435,10 +419,12 @@ def put_answer_first(
             next((c for c in pool[1:6] if c.score >= 0.8 * top and maker.search(c.text)), None),
         )
         return False
-    if _ASKS_SIGNS.search(question) and _signs(pool[0].text) < 3:
+    if asks_signs(question) and signs_listed(pool[0].text) < 3:
         # the sentence listing the signs (most of the question's words, then most signs)
-        fits = [c for c in pool[1:10] if c.score >= 0.6 * top and _signs(c.text) >= 3]
-        _promote(pool, max(fits, key=lambda c: (cover(c), _signs(c.text), c.score), default=None))
+        fits = [c for c in pool[1:10] if c.score >= 0.6 * top and signs_listed(c.text) >= 3]
+        _promote(
+            pool, max(fits, key=lambda c: (cover(c), signs_listed(c.text), c.score), default=None)
+        )
         return False
     # ("by how much should it be cut?" asks a share of the dose, before any other figure)
     if _ASKS_ADJUSTMENT.search(question):

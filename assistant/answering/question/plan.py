@@ -458,10 +458,8 @@ def plan_question(
             # "was the Los Angeles one positive?" after the cocaine trials: among those
             carried = " ".join(previous.entities.substances)
             ents.trials = find_trials(f"{english} ({carried})", catalog)
-        if ANOTHER_OF_KIND.search(english) and (
-            set(ents.trials) & set(previous.entities.trials)
-            or (not ents.trials and previous.entities.trials)
-        ):  # "the other big French one" after Bacloville: the best fit among the rest, of its kind
+        if ANOTHER_OF_KIND.search(english) and previous.entities.trials:
+            # "the other big French one" after Bacloville: the best fit among the rest, of its kind
             kind = {r.evidence for r in catalog if r.id in previous.entities.trials}
             rest = [r for r in catalog if r.id not in previous.entities.trials]
             carried = " ".join(previous.entities.substances)
