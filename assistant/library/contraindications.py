@@ -280,7 +280,7 @@ _GENERAL = re.compile(
     r"|\bwhen (?:should|must) (?:baclofen|it) not be\b"
 )
 SAFETY = re.compile(
-    r"\bsafe\w*|\bunsafe\b|\brisk\w*|\bdanger\w*|\bharm\w*|\bavoid\w*|\bcaution\w*|\bprecaution\w*"
+    r"\bsafe\w*|\bflag(?:s|ged)?\b|\bbe aware\b|\bunsafe\b|\brisk\w*|\bdanger\w*|\bharm\w*|\bavoid\w*|\bcaution\w*|\bprecaution\w*"
     r"|\bwarn\w*|\bok\b|\bokay\b|\ballowed\b|\bshould not\b|\bshouldn't\b|\ball ?right\b|\bsuitable\b"
     r"|\bput (?:him|her|them|me) on\b"
     r"|\bwhile (?:taking|on|using)\b"

@@ -75,6 +75,7 @@ from assistant.library.chunks import split_sentences, tokenize
 from assistant.vocab import EVIDENCE_RANK, ROUTE_DECLINE, ROUTE_EXTRACTIVE
 
 DECLINE_TEXT = "The baclofen literature this assistant holds does not answer this question."
+_FRAMING = re.compile(r"^\s*(?:\S+\s+){0,4}\S+:\s+(?=\S)")
 
 # Words that say what kind of answer is wanted but carry no topic: they do not count towards the
 # question's coverage by the retrieved text.
@@ -302,7 +303,7 @@ class ExtractiveComposer:
         )
         return (
             not (safety or translated or story or plain)
-            and self.unknown_share(question, idf) >= 0.5
+            and self.unknown_share(_FRAMING.sub("", question), idf) >= 0.5  # (not "Pub quiz: ")
             and cov < 0.75
         )
 

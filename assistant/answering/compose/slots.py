@@ -413,12 +413,13 @@ def put_answer_first(
         if _promote(pool, acts):
             return False
     maker = maker_asked(question)
-    if maker and not maker.search(pool[0].text):  # "which company first made it?": the maker
-        _promote(
-            pool,
-            next((c for c in pool[1:6] if c.score >= 0.8 * top and maker.search(c.text)), None),
-        )
-        return False
+    if maker:  # "which company first made it?": the maker (the first one: who synthesised it)
+        makers = [c for c in pool[:9] if c.score >= 0.75 * top and maker.search(c.text)]
+        if re.search(r"\b(?:first|originally|original|invented|developed)\b", question, re.I):
+            makers.sort(key=lambda c: not re.search(r"\bsynthesi[sz]", c.text))
+        if makers and makers[0] is not pool[0]:
+            _promote(pool, makers[0])
+            return False
     if asks_signs(question) and signs_listed(pool[0].text) < 3:
         # the sentence listing the signs (most of the question's words, then most signs)
         fits = [c for c in pool[1:10] if c.score >= 0.6 * top and signs_listed(c.text) >= 3]
