@@ -21,6 +21,7 @@ from assistant.answering.question.places import (
     region_states,
 )
 from assistant.answering.question.study_cues import (
+    ASKS_IF_TRIAL,
     BIG_STUDY,
     EVERY_MEDICINE,
     FIRST_STUDY,
@@ -35,6 +36,7 @@ from assistant.answering.question.study_cues import (
     TWO_DOSES,
     UNCONTROLLED,
     group_sizes,
+    roughly,
     study_weeks,
     trials_counted,
     writers_said,
@@ -337,9 +339,12 @@ def find_trials(text: str, catalog: Sequence[RecordInfo]) -> list[str]:
     # "my brother takes it with diazepam. in that australian study of deaths, ...?": the story
     # before does not describe the study; the sentence that does is scored
     parts = re.split(r"(?<=[.!?])\s+", t)
+    cued = [p for p in parts if TRIAL_CUE.search(p)]
+    points_back = bool(cued) and all(ASKS_IF_TRIAL.search(p) and len(p.split()) <= 12 for p in cued)
     if cue and len(parts) > 1 and not TRIAL_CUE.search(parts[0]) and not LIKE_THEM.search(t):
-        # (unless "people like him" points back into the story: "his liver is in a bad way")
-        t = " ".join(p for p in parts if TRIAL_CUE.search(p)) or t
+        # (unless "people like him" points back into the story: "his liver is in a bad way", or
+        # the study asked about is the story's: "... half stay off it. was that from a trial?")
+        t = t if points_back else " ".join(cued) or t
         text = t
     if re.search(r"\b(?:trials|studies|rcts|meta.?analyses|reviews)\b", t) and not re.search(
         r"\b(?:the|that|this|a) (?:\S+ ){0,8}?(?:trial|study|rct|review|meta.?analysis|cohort|look"
@@ -355,7 +360,8 @@ def find_trials(text: str, catalog: Sequence[RecordInfo]) -> list[str]:
     dated = len(years) == 1 and not re.search(
         r"\b(?:19|20)\d\d ?(?:-|to|and|until) ?(?:19|20)\d\d", t
     )
-    trial_word = bool(re.search(r"\btrial\b|\brct\b|\brandomi[sz]ed\b", t))
+    # ("was that from a proper controlled trial?" asks whether it was one, not which trial)
+    trial_word = bool(re.search(r"\btrial\b|\brct\b|\brandomi[sz]ed\b", ASKS_IF_TRIAL.sub(" ", t)))
     doses = {float(d) for d in re.findall(r"\b(\d{2,3}) ?(?:mg|milligrams?)\b", t)}
     countries = find_countries(t)
     states = region_states(t)
@@ -532,20 +538,6 @@ def find_documents(text: str, catalog: Sequence[RecordInfo], document_cue: bool)
     return []
 
 
-# "more than 165,000 people", "some 300 patients": a size given roughly
-_ROUGH_SIZE = re.compile(
-    r"\b(?:more than|over|about|around|nearly|almost|some|roughly|approximately)\s+"
-    r"(\d{1,3}(?:,\d{3})+|\d+)\b"
-)
-
-
-def _roughly(text: str, n: int | None) -> bool:
-    """A size the text gives roughly that ``n`` rounds to (within a tenth)."""
-    return bool(n) and any(
-        abs(int(m.group(1).replace(",", "")) - n) <= 0.1 * n for m in _ROUGH_SIZE.finditer(text)
-    )
-
-
 def description_fit(text: str, record: RecordInfo, catalog: Sequence[RecordInfo]) -> int:
     """How many independent details of a description fit ``record`` ("the Dutch GHB study":
     country and substance, 2), or -1 when one detail contradicts it (a Japanese trial is not an
@@ -570,7 +562,7 @@ def description_fit(text: str, record: RecordInfo, catalog: Sequence[RecordInfo]
         fit += 1
     sizes = group_sizes(t)
     if sizes:
-        if record.n not in sizes and not _roughly(t, record.n):
+        if record.n not in sizes and not roughly(t, record.n):
             return -1
         fit += 1
     doses = {float(d) for d in re.findall(r"\b(\d{2,3}) ?(?:mg|milligrams?)\b", t)}

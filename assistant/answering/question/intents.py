@@ -112,6 +112,8 @@ _TREATING = re.compile(
     r" ?(?:withdrawal|addiction|craving|dependence|use disorder)|\bfor (?:alcohol|drinking|opioid"
     r"|cocaine|the drink)\b|\bstudied\b"
     r"|\b(?:stop|quit|cut down|reduce|less) (?:my |his |her )?drinking\b"
+    r"|\b(?:stay|stays|staying|keep|keeps|kept) (?:off|away from) (?:alcohol|the drink|drinking)\b"
+    r"|\bstay(?:s|ing)? (?:abstinent|sober|dry)\b"
 )
 # a guideline asked whether it supports a treatment ("does the guidance back either of them?")
 _BACKS = re.compile(r"\b(?:back|backs|support|supports|endorse|endorses|favou?r|favou?rs)\b")

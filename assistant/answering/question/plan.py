@@ -522,7 +522,13 @@ def plan_question(
         # "my doctor in Ohio says off-label: approved anywhere in the world?": the countries
         # compared, not the story's country
         plan.searched = f"{last_question(plan.searched)} (regulatory status by country)"
-    if plan.intent == "overdose" and _MANAGEMENT.search(norm(plan.english)):
+    # ("and if the person starts fitting?" after "how do hospitals treat it?": still its care)
+    carried = (
+        re.match(r"\s*(?:and |but |so )?(?:what )?if\b", plan.english, re.I) and plan.follow_up
+    )
+    if plan.intent == "overdose" and _MANAGEMENT.search(
+        norm(f"{plan.english} {plan.searched}" if carried else plan.english)
+    ):
         # "how is it treated?": the sources' words for managing a poisoning ("treat" alone is a
         # word every question uses)
         plan.searched += " (management: supportive care, airway, haemodialysis, no antidote)"
@@ -564,5 +570,6 @@ _MANAGEMENT = re.compile(
     r"(?:be )?(?:treat\w*|manag\w*|handl\w*)|\btreatment\b|\bmanag\w*|\bantidote\b"
     r"|\bwhat (?:should|do|can|must) (?:you|i|we|one|people) do\b"
     r"|\b(?:are|is|get|gets|be) (?:\w+ )?treated\b|\bwhat (?:do|should|can) (?:doctors|hospitals"
-    r"|emergency departments|icus?) do\b|\bhow (?:are|is)\b.*\b(?:treated|managed|handled)\b",
+    r"|emergency departments|icus?) do\b|\bhow (?:are|is)\b.*\b(?:treated|managed|handled)\b"
+    r"|\b(?:hospitals?|doctors) treat (?:it|an? )?overdoses?\b",  # (a follow-up's carried words)
 )

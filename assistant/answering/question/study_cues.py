@@ -271,3 +271,24 @@ ASKS_WHY_DONE = re.compile(
     r"|\bwhat had (?:\w+ ){0,2}(?:had )?to go on\b",
     re.I,
 )
+
+
+# "more than 165,000 people", "some 300 patients": a size given roughly
+_ROUGH_SIZE = re.compile(
+    r"\b(?:more than|over|about|around|nearly|almost|some|roughly|approximately)\s+"
+    r"(\d{1,3}(?:,\d{3})+|\d+)\b"
+)
+
+
+def roughly(text: str, n: int | None) -> bool:
+    """A size the text gives roughly that ``n`` rounds to (within a tenth)."""
+    return bool(n) and any(
+        abs(int(m.group(1).replace(",", "")) - n) <= 0.1 * n for m in _ROUGH_SIZE.finditer(text)
+    )
+
+
+# "was that from a proper controlled trial?": whether it was one, not which trial it was
+ASKS_IF_TRIAL = re.compile(
+    r"\b(?:was|is|were) (?:that|this|it|they|those) (?:from |based on |in |backed by )?(?:a |an )?"
+    r"(?:proper |real |actual )?(?:(?:controlled|randomi[sz]ed|placebo.controlled) )*(?:trial|rct)s?\b"
+)

@@ -98,6 +98,9 @@ ASKS_CONTROL = re.compile(
     r"\b(?:against|versus|vs\.?) what\b|\bcomparison (?:treatment|drug|condition)\b|\bwhat did the (?:control|comparison|other) (?:group|arm)"
     r" (?:get|receive|take)\b|\bplacebo.?controlled\b|\b(?:a|any) (?:placebo|control) (?:group|arm)\b|\bcontrol group\b"
     r"|\bcompared (?:with|to|against) what\b|\bcomparator\b|\bcontrol (?:arm|treatment)\b"
+    # "was that from a proper controlled trial?"
+    r"|\b(?:was|is|were) (?:that|this|it|they) (?:from |based on )?(?:a |an )?(?:proper |real )?"
+    r"controlled (?:trial|study)\b"
     r"|\bwhat was (?:it|baclofen) compared (?:with|to|against)\b"
     # "who were they compared with?", "compared with whom?": the comparison group
     r"|\b(?:who|what|which \w+) (?:were|was) (?:they|these|those|the [\w-]+(?: [\w-]+){0,2})"

@@ -406,9 +406,19 @@ ASKS_LATER_TRIAL = re.compile(
     r"[^?]{0,40}\b(?:back(?:ed)? (?:that|it|this|them) up|confirm\w*|replicat\w*|repeat\w*"
     r"|(?:find|show|found|showed) the same)\b"
     r"|\b(?:was|has|have) (?:it|that|this|those findings?|the (?:result|finding)s?) (?:ever )?"
-    r"(?:been )?(?:replicated|confirmed|repeated|reproduced)\b",
+    r"(?:been )?(?:replicated|confirmed|repeated|reproduced)\b"
+    # "did anyone follow it up with a proper randomised trial?"
+    r"|\bfollow(?:ed)? (?:it|that|this|them|those results?) up with (?:a |an )?(?:\w+ ){0,3}?"
+    r"(?:study|trial|rct)\b",
     re.I,
 )
+
+
+def _first_author(record: RecordInfo) -> str:
+    """The first author's surname, or the one the record's id is named by when no author list
+    was verified ("rigal2020_bacloville")."""
+    named = re.match(r"[a-z]+", record.id)
+    return (record.surname or (named.group(0) if named else "")).lower()
 
 
 def later_trials(ev: Evidence, record: RecordInfo) -> Composition | None:
@@ -417,12 +427,11 @@ def later_trials(ev: Evidence, record: RecordInfo) -> Composition | None:
     or the study is no trial with a result."""
     if not ASKS_LATER_TRIAL.search(ev.plan.english or ev.plan.question):
         return None
-    if (
-        record.evidence != "rct"
-        or record.result not in ("benefit", "no-benefit")
-        or not record.year
-    ):
+    trial = record.evidence == "rct"
+    if not record.year or (trial and record.result not in ("benefit", "no-benefit")):
         return None
+    if not trial and record.evidence in ("meta-analysis", "systematic-review", "guideline"):
+        return None  # (an uncontrolled study is followed up by trials; a review is not)
     uses = set(record.substances) & set(ADDICTIONS)
     later = [
         r
@@ -433,12 +442,16 @@ def later_trials(ev: Evidence, record: RecordInfo) -> Composition | None:
     ]  # fmt: skip
     if not later:
         return None
-    later.sort(key=lambda r: r.year or 0)
+    # (the same team's trial first: "did anyone follow it up?" after Rigal 2012 is Bacloville)
+    team = _first_author(record)
+    later.sort(key=lambda r: (_first_author(r) != team, r.year or 0))
     cites, lines = Citations(), []
     for r in later[:3]:
         n = cite_study(cites, ev.store, r)
         lines.append(f"{study_name(r)} {RESULT_PHRASE[r.result]} ({r.key_result}) [{n}].")
     agree = {r.result == record.result for r in later[:3]}
     verdict = "Partly" if len(agree) > 1 else "Yes" if agree == {True} else "No"
+    if not trial:  # an uncontrolled study: yes, randomised trials followed, with these results
+        verdict = "Yes, randomised trials followed"
     lines[0] = f"{verdict}: {lines[0]}"  # (a study's name keeps its capital)
     return Composition("\n- ".join(lines), False, cites.items, ROUTE_SYNTHESIS)
