@@ -162,8 +162,11 @@ def rare_effect(ev: Evidence) -> Composition | None:
     frequency; said so, citing that list. None when no such list names what is asked, or when
     it is asked of baclofen taken for an addiction (the studies' reactions answer that)."""
     plan, store = ev.plan, ev.store
-    if set(plan.entities.substances) & set(ADDICTIONS):
-        return None  # taken for drinking or another addiction: the studies' doses, not the label's
+    # taken for drinking or another addiction: the studies' reactions, when one names it
+    # (an opioid or other drug named may be a medicine taken alongside: "sent home on oxycodone")
+    addiction = bool(set(plan.entities.substances) & set(ADDICTIONS))
+    if set(plan.entities.substances) & set(ADDICTIONS) - {"alcohol"}:
+        return None
     # ("respiratory depression" is not the mood the list names)
     # (nor what it is taken for: "takes the tablets for the rigidity of her MS")
     asked = _TAKEN_FOR.sub(" ", OTHER_SENSE.sub(" ", plan.english or plan.question))
@@ -184,6 +187,12 @@ def rare_effect(ev: Evidence) -> Composition | None:
                 item = _asked_item(m.group("items"), question)
                 if item is None:
                     continue
+                if addiction and any(
+                    item.lower() in c.text.lower()
+                    for c in ev.contexts
+                    if c.metadata.evidence != "label"
+                ):
+                    return None
                 cites = Citations()
                 n = cites.add(store.context(pos, score=1.0), sentence, s)
                 answer = (
