@@ -119,3 +119,33 @@ def test_a_questions_second_part_gets_its_own_line(corpus_assistant) -> None:
     )
     assert "epilep" in ans.answer.splitlines()[0], ans.answer
     assert "disappointed as an anti-epileptic" in ans.answer, ans.answer
+
+
+def test_an_uncontrolled_study_followed_up_by_trials_names_them(corpus_assistant) -> None:
+    history = ["What did the 2012 French retrospective study of high-dose baclofen find?"]
+    ans = corpus_assistant.ask("was it ever followed up with a randomised trial?", history=history)
+    assert ans.answer.startswith("Yes, randomised trials followed: Bacloville"), ans.answer
+
+
+def test_a_clinic_told_of_is_the_cohort_asked_about(corpus_assistant) -> None:
+    ans = corpus_assistant.ask(
+        "My brother attends a joint liver and alcohol clinic in the UK and they say about half "
+        "of their patients on baclofen stay off drink. Was that from a controlled trial?"
+    )
+    assert ans.plan.entities.trials == ["owens2017"], ans.plan.entities.trials
+    assert ans.answer.startswith("No: Owens et al. 2017 had no control group"), ans.answer
+    assert "off_label" in [n.kind for n in ans.notices]
+
+
+def test_a_rare_reaction_of_someone_treated_for_drinking_is_the_labels(corpus_assistant) -> None:
+    ans = corpus_assistant.ask(
+        "my wife gets baclofen from the alcohol service and now sees two of everything when she "
+        "reads. could that be the tablets?"
+    )
+    assert ans.answer.startswith("Yes, rarely:") and "double vision" in ans.answer, ans.answer
+
+
+def test_fits_asked_after_how_an_overdose_is_treated_keep_to_its_care(corpus_assistant) -> None:
+    history = ["What happens in a baclofen overdose?", "How is it treated in hospital?"]
+    ans = corpus_assistant.ask("and if he begins fitting?", history=history)
+    assert "diazepam" in ans.answer.splitlines()[0], ans.answer

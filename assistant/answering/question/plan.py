@@ -526,8 +526,9 @@ def plan_question(
     carried = (
         re.match(r"\s*(?:and |but |so )?(?:what )?if\b", plan.english, re.I) and plan.follow_up
     )
-    if plan.intent == "overdose" and _MANAGEMENT.search(
-        norm(f"{plan.english} {plan.searched}" if carried else plan.english)
+    if plan.intent == "overdose" and (
+        _MANAGEMENT.search(norm(plan.english))
+        or (carried and re.search(r"\b(?:treat\w*|manag\w*|antidotes?)\b", plan.searched))
     ):
         # "how is it treated?": the sources' words for managing a poisoning ("treat" alone is a
         # word every question uses)
@@ -570,6 +571,5 @@ _MANAGEMENT = re.compile(
     r"(?:be )?(?:treat\w*|manag\w*|handl\w*)|\btreatment\b|\bmanag\w*|\bantidote\b"
     r"|\bwhat (?:should|do|can|must) (?:you|i|we|one|people) do\b"
     r"|\b(?:are|is|get|gets|be) (?:\w+ )?treated\b|\bwhat (?:do|should|can) (?:doctors|hospitals"
-    r"|emergency departments|icus?) do\b|\bhow (?:are|is)\b.*\b(?:treated|managed|handled)\b"
-    r"|\b(?:hospitals?|doctors) treat (?:it|an? )?overdoses?\b",  # (a follow-up's carried words)
+    r"|emergency departments|icus?) do\b|\bhow (?:are|is)\b.*\b(?:treated|managed|handled)\b",
 )

@@ -408,8 +408,8 @@ ASKS_LATER_TRIAL = re.compile(
     r"|\b(?:was|has|have) (?:it|that|this|those findings?|the (?:result|finding)s?) (?:ever )?"
     r"(?:been )?(?:replicated|confirmed|repeated|reproduced)\b"
     # "did anyone follow it up with a proper randomised trial?"
-    r"|\bfollow(?:ed)? (?:it|that|this|them|those results?) up with (?:a |an )?(?:\w+ ){0,3}?"
-    r"(?:study|trial|rct)\b",
+    r"|\bfollow(?:ed)?(?: (?:it|that|this|them|those results?))? up (?:with|by) (?:a |an |any )?"
+    r"(?:\w+ ){0,3}?(?:study|studies|trials?|rcts?)\b",
     re.I,
 )
 
