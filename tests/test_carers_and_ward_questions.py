@@ -149,3 +149,13 @@ def test_fits_asked_after_how_an_overdose_is_treated_keep_to_its_care(corpus_ass
     history = ["What happens in a baclofen overdose?", "How is it treated in hospital?"]
     ans = corpus_assistant.ask("and if he begins fitting?", history=history)
     assert "diazepam" in ans.answer.splitlines()[0], ans.answer
+
+
+def test_not_among_a_guidelines_medicines_names_the_ones_it_recommends(corpus_assistant) -> None:
+    ans = corpus_assistant.ask(
+        "Night shift question: is the MS muscle relaxer on the American psychiatrists' "
+        "association's 2018 list of recommended alcohol medicines?"
+    )
+    first, *rest = ans.answer.splitlines()
+    assert "baclofen" in first.lower() and "not" in first, ans.answer
+    assert rest and "naltrexone or acamprosate" in rest[0], ans.answer

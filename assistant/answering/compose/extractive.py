@@ -61,6 +61,7 @@ from assistant.answering.compose.sentence_kinds import (
     how_swallowed_unanswered,
     is_design_only,
     is_meta,
+    left_out_of,
     numbers_of,
     second_part,
     statement_asked,
@@ -464,8 +465,7 @@ class ExtractiveComposer:
 
     def select(self, ev: Evidence) -> list[Sentence]:
         """Maximal marginal relevance: relevance, minus likeness to what is chosen, plus the
-        question's topic words a sentence covers that the chosen ones do not ("signs *and*
-        management")."""
+        question's topic words a sentence covers that the chosen ones do not ("signs *and* care")."""
         pool = sorted(self.candidates(ev), key=lambda c: -c.score)
         if not pool:
             return []
@@ -542,7 +542,7 @@ class ExtractiveComposer:
             chosen.append(best)
             covered |= topic & best.tokens
             pool.remove(best)
-        return chosen
+        return left_out_of(chosen, pool, lambda c: ev.contexts[c.ctx].source_id)
 
 
 def similarity(a: Sentence, b: Sentence) -> float:

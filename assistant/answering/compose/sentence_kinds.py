@@ -6,7 +6,8 @@ unseen, or about what could not be checked. The composer skips or ranks down suc
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
 
 from assistant.library.chunks import split_sentences, tokenize
 from assistant.vocab import COMPANIES, LABEL_REACTIONS, NUMBER_WORDS
@@ -546,3 +547,37 @@ def signs_listed(text: str) -> int:
 def asks_signs(question: str) -> bool:
     """Whether a question (its last sentence, after any story) asks which signs to look for."""
     return bool(_ASKS_SIGNS.search(last_question(question)))
+
+
+_S = TypeVar("_S", bound=Any)
+# "baclofen is not among the medicines the APA guideline recommends": a membership denied ...
+_NOT_AMONG = re.compile(
+    r"\bnot (?:among|on|in|included in|part of)\b[^.]*\b(?:recommend\w*|suggest\w*|approved|first.line)"
+    r"|\b(?:does not|doesn't) (?:include|list|name|appear)\b[^.]*\b(?:recommend\w*|suggest\w*)",
+    re.I,
+)
+# ... and the same source's sentence naming the medicines it does recommend
+_RECOMMENDS = re.compile(
+    r"\b(?:recommends?|names?|suggests?)\b[^.]*\b(?:naltrexone|acamprosate)\b", re.I
+)
+
+
+def left_out_of(chosen: list[_S], pool: list[_S], source: Callable[[_S], str]) -> list[_S]:
+    """``chosen``, where it is one line saying baclofen is not among a source's recommended
+    medicines, with that source's line naming the ones it recommends after it (what to use
+    instead); where it is the line naming them, with the one saying baclofen is not among them
+    first (the answer to "is it on the list?")."""
+    if len(chosen) != 1:
+        return chosen
+    denied, named = (
+        bool(_NOT_AMONG.search(chosen[0].text)),
+        bool(_RECOMMENDS.search(chosen[0].text)),
+    )
+    if denied == named:
+        return chosen
+    other = _RECOMMENDS if denied else _NOT_AMONG
+    said = source(chosen[0])
+    pair = next((c for c in pool if source(c) == said and other.search(c.text)), None)
+    if pair is None:
+        return chosen
+    return [chosen[0], pair] if denied else [pair, chosen[0]]
