@@ -489,13 +489,13 @@ def maker_asked(question: str) -> re.Pattern[str] | None:
 # source ...?": the sentence naming where a fact was published, before the fact alone
 _ASKS_SOURCE = re.compile(
     r"\bwhere (?:was|were|is|are|does|do|did) (?:\S+ ){0,6}?(?:written up|published|reported"
-    r"|printed|come from|comes from|appear\w*)\b|\b(?:which|what) (?:paper|journal|source|outlet"
+    r"|printed|come from|comes from|appear\w*|end up|ended up|get published|come out)\b|\b(?:which|what) (?:paper|journal|source|outlet"
     r"|newspaper|publication|news \w+|report)\b|\baccording to (?:which|what|whom)\b"
     r"|\bwho (?:reported|published|wrote up)\b",
     re.I,
 )
 _NAMES_SOURCE = re.compile(
-    r"\baccording to\b|\b(?:reported|described|written up|published|summari[sz]ed) (?:in|by)\b"
+    r"\baccording to\b|\b(?:reported|described|written up|published|summari[sz]ed|appeared) (?:in|by)\b"
     r"|\b(?:cites?|cited)\b|\b(?:news|press) (?:summary|report|release|story)\b|\bjournal\b"
     r"|\bnewspaper\b|\bmagazine\b|\(reported in\b|\b[A-Z][a-z]+ (?:19|20)\d\d, [A-Z]",
 )

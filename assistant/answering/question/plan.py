@@ -96,6 +96,11 @@ _PAST_OF_IT = re.compile(
 )
 
 
+_RESULTS_WHERE = re.compile(
+    r"\bwhere (?:did|were|are|was|do|can) (?:\w+ ){0,3}?results?\b|\bresults? (?:end(?:ed)? up"
+    r"|(?:got |get |were )?published|appear\w*)\b",
+    re.I,
+)
 # a question about every country, whatever place the story names
 _ANY_COUNTRY = re.compile(
     r"\b(?:in|by) any (?:other )?country\b|\bany countries\b|\bwhich countries\b"
@@ -362,12 +367,20 @@ def results_papers(trials: list[str], text: str, catalog: Sequence[RecordInfo]) 
             and "protocol" in (r.design or "").lower()
             and not (r.surname and re.search(rf"\b{re.escape(r.surname)}\b", text, re.I))
         ):  # (a protocol asked about by its author's name is asked about as itself)
-            rid = next(
-                (o for o in r.same_sample_as if o in by_id and by_id[o].results_reported), rid
-            )
+            rid = _results_of(rid, catalog)
         if rid not in out:
             out.append(rid)
     return out
+
+
+def _results_of(rid: str, catalog: Sequence[RecordInfo]) -> str:
+    """A protocol paper's results paper (a record of the same sample that reports results), or
+    ``rid`` itself."""
+    by_id = {r.id: r for r in catalog}
+    r = by_id.get(rid)
+    if r is None or r.results_reported:
+        return rid
+    return next((o for o in r.same_sample_as if o in by_id and by_id[o].results_reported), rid)
 
 
 # --------------------------------------------------------------------------- the planner
@@ -478,6 +491,9 @@ def plan_question(
                 past and plan.intent == "efficacy"
             ):
                 plan.intent = "trial_result"  # "did they take people already in withdrawal?"
+    if previous is not None and _RESULTS_WHERE.search(english):
+        # "so where did the actual results end up?" after a protocol: its results paper
+        plan.entities.trials = [_results_of(t, catalog) for t in plan.entities.trials]
     if plan.intent == "document" or (plan.entities.documents and document_cue):
         plan.scope = "document"
     elif plan.intent in ("contraindication", "overdose", "withdrawal", "interaction", "dosing"):
