@@ -78,7 +78,9 @@ def test_a_night_out_on_baclofen_is_a_question_of_mixing_it_with_alcohol(corpus_
     assert "off_label" not in [n.kind for n in ans.notices]
 
 
-def test_a_pump_running_low_in_ward_shorthand_gets_the_intrathecal_warning(corpus_assistant) -> None:
+def test_a_pump_running_low_in_ward_shorthand_gets_the_intrathecal_warning(
+    corpus_assistant,
+) -> None:
     ans = corpus_assistant.ask(
         "Bed 12: 51F, C5 SCI, ITB pump alarming low-reservoir, refill not until Monday. What do "
         "we watch for if it runs dry?"

@@ -6,15 +6,18 @@ from __future__ import annotations
 
 import pytest
 
+from assistant.answering.check.agreement import extremes_differ
 from assistant.answering.check.claims import _OWN_PLAN
 from assistant.answering.check.relations import (
     hazard_significance_conflict,
     level_share_conflict,
     peak_time_conflict,
     relation_conflict,
+    sex_swap_conflict,
     speed_conflict,
     strength_list_conflict,
 )
+from assistant.answering.check.stance import CORRECTED, ONLY_CAUTION
 
 _CLOSE = "In the kidney study, the drug's renal clearance was close to creatinine clearance."
 
@@ -139,3 +142,51 @@ def test_a_risk_called_significant_whose_interval_spans_one(
     claim: str, passage: str, conflict: bool
 ) -> None:
     assert bool(hazard_significance_conflict(claim, passage)) is conflict
+
+
+_BY_SEX = (
+    "In that trial the effect differed by sex: in women the 20 mg/day dose helped most, whereas in "
+    "men only the 60 mg/day dose showed any gain."
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "conflict"),
+    [
+        ("Men did best on the 20 mg/day dose in that trial.", True),
+        ("In that trial women responded best to 20 mg/day.", False),
+        ("Men benefited from the 60 mg/day dose.", False),
+        ("Both men and women benefited from 20 mg/day.", False),
+    ],
+)
+def test_which_sex_a_dose_helped(claim: str, conflict: bool) -> None:
+    assert (sex_swap_conflict(claim, _BY_SEX) is not None) is conflict
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "differ"),
+    [
+        (
+            "The gain was clearest in those who had the fewest positive tests at the start.",
+            "The gain was clearest in those who used the drug most heavily at the start.",
+            True,
+        ),
+        (
+            "The gain was clearest in the heaviest users.",
+            "The gain was clearest in people who used most heavily.",
+            False,
+        ),
+        ("Sleepiness was the most common effect.", "Sleepiness was the most common effect.", False),
+    ],
+)
+def test_the_low_end_is_not_the_high_end(claim: str, passage: str, differ: bool) -> None:
+    assert extremes_differ(claim, passage) is differ
+
+
+def test_a_condition_the_claim_calls_a_caution_and_a_correction_after_but() -> None:
+    said = "the labels list allergy as the only contraindication, and asthma is a precaution because it may worsen"
+    assert "asthma" not in ONLY_CAUTION.sub(" ", said)
+    assert "allergy" in ONLY_CAUTION.sub(" ", said)
+    entry = "the old leaflet says 2-4 h, but the sources put the half-life at roughly 3 to 7 hours."
+    m = CORRECTED.search(entry)
+    assert m is not None and entry[m.end() :].startswith("the half-life at roughly 3 to 7 hours")

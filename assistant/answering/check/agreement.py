@@ -64,9 +64,10 @@ _OPPOSITES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = tuple(
             r"\bstill (?:authori[sz]ed|marketed|available|sold)\b|\bmarketed\b",
         ),
         (
-            r"\b(?:blunts?|weakens?|counteracts?|cancels? out|lessens?|reduces?) (?:[\w-]+ ){0,2}effects?\b",
+            r"\b(?:blunt(?:s|ing|ed)?|weaken(?:s|ing|ed)?|counteract(?:s|ing|ed)?|cancels? out"
+            r"|lessen(?:s|ing|ed)?|reduc(?:es?|ing)) (?:[\w'’-]+ ){0,2}(?:sedative |sedating )?effects?\b",
             r"\b(?:adds? to|increases?|enhances?|potentiates?|boosts?|strengthens?) (?:[\w-]+ ){0,4}effects?\b"
-            r"|\badditive\b",
+            r"|\badditive\b|\bincreases? (?:cns|central nervous system) depression\b",
         ),
         (
             r"\b(?:well|easily|generally) tolerated\b",
@@ -388,6 +389,19 @@ def negated_verb_conflict(a: str, b: str) -> bool:
                     continue  # stated of something else
                 return True
     return False
+
+
+_LOW_END = re.compile(r"\b(?:fewest|least|lightest|lowest|smallest|mildest)\b", re.I)
+_HIGH_END = re.compile(r"\b(?:most heavily|heaviest|highest|largest|most severe|greatest)\b", re.I)
+
+
+def extremes_differ(claim: str, passage: str) -> bool:
+    """One names the low end where the other names the high end ("clearest in those with the
+    fewest positive samples" / "in people who used cocaine most heavily"): not the same thing."""
+    return any(
+        x.search(claim) and not y.search(claim) and y.search(passage) and not x.search(passage)
+        for x, y in ((_LOW_END, _HIGH_END), (_HIGH_END, _LOW_END))
+    )
 
 
 def opposite(claim: str, passage: str) -> str | None:

@@ -32,6 +32,7 @@ from assistant.answering.check.agreement import (
     COUNT,
     HEDGED,
     clauses,
+    extremes_differ,
     named_studies,
     negated_verb_conflict,
     number_conflict,
@@ -139,6 +140,7 @@ _CONTRASTS = (
     relations.level_share_conflict,
     relations.strength_list_conflict,
     relations.hazard_significance_conflict,
+    relations.sex_swap_conflict,
 )
 _NOT_STUDIES = ("label", "regulatory", "guideline", "overview")
 # a claim about a condition (overdose, kidney disease) is not compared with a figure said of
@@ -437,6 +439,9 @@ class Checker(StudyChecks, InteractionChecks):
                 and opposite(claim.text, sent) is None
                 and params <= parameters(sent)  # a half-life is supported by a half-life
             )
+            # "clearest in those with the fewest positive samples" / "... most heavily": the
+            # same sentence but for its end of the scale, so the other way round
+            reversed_end = same_sense and extremes_differ(claim.text, sent)
             stated = numbers_in_text(sent)
             # a claim naming a study is not supported by another study's sentence ("BACLOREA
             # patients stayed longer on the ventilator" by an overdose series' ventilation line)
@@ -447,6 +452,10 @@ class Checker(StudyChecks, InteractionChecks):
                 and restates(claim.text, sent)
                 and not (named and self._other_study(claim, pos))
             ):
+                if reversed_end:
+                    why = "The curated source says this of the other end of the scale."
+                    self._contradicted_by(claim, pos, sent, why)
+                    return
                 self._cite_sentence(claim, pos, sent)
                 claim.verdict = "supported"
                 claim.explanation = "A curated source says the same."
