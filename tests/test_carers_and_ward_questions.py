@@ -161,3 +161,19 @@ def test_not_among_a_guidelines_medicines_names_the_ones_it_recommends(corpus_as
     first, *rest = ans.answer.splitlines()
     assert "baclofen" in first.lower() and "not" in first, ans.answer
     assert rest and "naltrexone or acamprosate" in rest[0], ans.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "emergency"),
+    [
+        ("my little girl swallowed a few of my baclofen tablets, what do I do?", True),
+        ("our baby ate well today and I take baclofen tablets, can I keep breastfeeding?", False),
+        ("My son got into a trial of baclofen for his drinking. Is it safe?", False),
+    ],
+)
+def test_a_child_who_ate_tablets_is_told_from_a_child_who_ate_well(
+    question: str, emergency: bool
+) -> None:
+    from assistant.answering.safety import notices
+
+    assert ("emergency" in notices.detect(question)) is emergency

@@ -136,11 +136,15 @@ _STRONG = _rx(
     r"\b(?:took|taken|swallowed|ingested|ate|eaten) (?:most|half|the rest|much|nearly all|almost"
     r" all) (?:of )?(?:a |the |his |her |my |their |our )?(?:strip|pack|packet|box|bottle|blister"
     r"|sheet|tub|jar|prescription)s?\b",
-    r"\b(?:child|kid|toddler|baby|dog|son|daughter) (?:\w+ )?(?:swallowed|ate|got into)\b",
+    r"\b(?:child|kid|toddler|baby|dog|son|daughter) (?:\w+ )?(?:swallowed|ate|got into) "
+    r"(?!(?:\w+ ){0,3}?(?:trials?|study|programme|program|habit|treatment|rehab)\b)(?:[\w'’]+ ){0,3}?"
+    r"(?:pills|tablets|tabs|baclofen|meds|medicines?|bottle|packet|pack|box|cupboard|cabinet|bag"
+    r"|handbag|some|a few|several|one|two|three|\d+|it|them)\b",
     # "my 3-year-old got into his gran's handbag and we think he chewed some of her tablets"
     r"\b(?:\d+[- ](?:years?|months?)[- ]old|toddler|little (?:one|boy|girl)|grandson|granddaughter"
-    r"|child|kid|baby)\b.{0,80}?\b(?:chewed|swallowed|ate|eaten|sucked|got into)\b.{0,40}?"
-    r"\b(?:pills|tablets|tabs|baclofen|meds|medicine)\b",
+    r"|child|kid|baby)\b.{0,80}?\b(?:chewed|swallowed|ate|eaten|sucked on)\s+(?:some|a few|several"
+    r"|one|two|three|\d+|a couple|a handful|half|most|all)\b.{0,40}?\b(?:pills|tablets|tabs"
+    r"|baclofen|meds|medicine)\b",
     r"\b(?:accidentally|by mistake|by accident|mistakenly) (?:\w+ ){0,3}?(?:took|taken|swallowed"
     r"|ingested|gave|given|double)|\b(?:took|taken|swallowed|gave) (?:\w+ ){0,6}?(?:by mistake|by accident)",
     # overdosed / overdosing
