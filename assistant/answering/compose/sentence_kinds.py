@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from assistant.library.chunks import split_sentences, tokenize
 from assistant.vocab import COMPANIES, LABEL_REACTIONS, NUMBER_WORDS
@@ -549,7 +549,7 @@ def asks_signs(question: str) -> bool:
     return bool(_ASKS_SIGNS.search(last_question(question)))
 
 
-_S = TypeVar("_S", bound=Any)
+_S = TypeVar("_S")
 # "baclofen is not among the medicines the APA guideline recommends": a membership denied ...
 _NOT_AMONG = re.compile(
     r"\bnot (?:among|on|in|included in|part of)\b[^.]*\b(?:recommend\w*|suggest\w*|approved|first.line)"

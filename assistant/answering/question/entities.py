@@ -340,11 +340,11 @@ def find_trials(text: str, catalog: Sequence[RecordInfo]) -> list[str]:
     # before does not describe the study; the sentence that does is scored
     parts = re.split(r"(?<=[.!?])\s+", t)
     cued = [p for p in parts if TRIAL_CUE.search(p)]
-    points_back = bool(cued) and all(ASKS_IF_TRIAL.search(p) and len(p.split()) <= 12 for p in cued)
+    asks_if_so = bool(cued) and all(ASKS_IF_TRIAL.search(p) and len(p.split()) <= 12 for p in cued)
     if cue and len(parts) > 1 and not TRIAL_CUE.search(parts[0]) and not LIKE_THEM.search(t):
         # (unless "people like him" points back into the story: "his liver is in a bad way", or
         # the study asked about is the story's: "... half stay off it. was that from a trial?")
-        t = t if points_back else " ".join(cued) or t
+        t = t if asks_if_so else " ".join(cued) or t
         text = t
     if re.search(r"\b(?:trials|studies|rcts|meta.?analyses|reviews)\b", t) and not re.search(
         r"\b(?:the|that|this|a) (?:\S+ ){0,8}?(?:trial|study|rct|review|meta.?analysis|cohort|look"

@@ -288,7 +288,10 @@ def roughly(text: str, n: int | None) -> bool:
 
 
 # "was that from a proper controlled trial?": whether it was one, not which trial it was
-ASKS_IF_TRIAL = re.compile(
+IS_IT_FROM = (
     r"\b(?:was|is|were) (?:that|this|it|they|those) (?:from |based on |in |backed by )?(?:a |an )?"
-    r"(?:proper |real |actual )?(?:(?:controlled|randomi[sz]ed|placebo.controlled) )*(?:trial|rct)s?\b"
+    r"(?:proper |real |actual )?"
+)
+ASKS_IF_TRIAL = re.compile(
+    IS_IT_FROM + r"(?:(?:controlled|randomi[sz]ed|placebo.controlled) )*(?:trial|rct)s?\b"
 )

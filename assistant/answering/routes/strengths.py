@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 
 from assistant.answering.compose.extractive import Citations, Composition, Evidence
-from assistant.library.chunks import split_sentences
 from assistant.vocab import ROUTE_EXTRACTIVE
 
 # "25mg in 5ml", "5 mg/5 mL", "25 mg per 5 ml", "1 mg/ml"
@@ -48,11 +47,11 @@ def strength_comparison(ev: Evidence) -> Composition | None:
         said = re.compile(
             rf"\b{re.escape(m.group(1))} mg (?:per|in|/) ?{re.escape(m.group(2) or '1')} mL\b"
         )
-        naming = [
+        naming = [  # (the store's own sentence spans, not split again)
             (pos, text[s:e].strip())
             for pos, text in enumerate(store.texts)
-            if not store.metas[pos].user
-            for s, e in split_sentences(text)
+            if not store.metas[pos].user and said.search(text)
+            for s, e in store.sentences[pos]
             if said.search(text[s:e])
         ]
         # (a sentence calling it a concentrated product first)

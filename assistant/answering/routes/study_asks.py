@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from assistant.answering.question.entities import find_other_medicines
+from assistant.answering.question.study_cues import IS_IT_FROM
 from assistant.library.records import RecordInfo
 
 ASKS_POOLED = re.compile(
@@ -99,8 +100,7 @@ ASKS_CONTROL = re.compile(
     r" (?:get|receive|take)\b|\bplacebo.?controlled\b|\b(?:a|any) (?:placebo|control) (?:group|arm)\b|\bcontrol group\b"
     r"|\bcompared (?:with|to|against) what\b|\bcomparator\b|\bcontrol (?:arm|treatment)\b"
     # "was that from a proper controlled trial?"
-    r"|\b(?:was|is|were) (?:that|this|it|they) (?:from |based on )?(?:a |an )?(?:proper |real )?"
-    r"controlled (?:trial|study)\b"
+    rf"|{IS_IT_FROM}controlled (?:trial|study)\b"
     r"|\bwhat was (?:it|baclofen) compared (?:with|to|against)\b"
     # "who were they compared with?", "compared with whom?": the comparison group
     r"|\b(?:who|what|which \w+) (?:were|was) (?:they|these|those|the [\w-]+(?: [\w-]+){0,2})"
